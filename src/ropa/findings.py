@@ -1,0 +1,134 @@
+"""Findings: the one record every stage produces, and the exit status they add up to.
+
+A finding is a small immutable record (code, name, message, severity, file, position,
+path, hint), in the spirit of flake8's `path:row:col: CODE text`. Load and schema errors
+are findings too, so every reporter prints them the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ropa.position import DataPath, Position, format_path
+
+
+class Severity(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class ExitStatus(enum.IntEnum):
+    """Exit codes scripts can rely on."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    USAGE_OR_INPUT = 2
+
+
+# Codes of problems that mean "could not read the input" rather than "the register is
+# wrong": they exit with USAGE_OR_INPUT, as a missing file does.
+INPUT_FAMILY = "IN"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    file: str
+    position: Position
+    path: DataPath = ()
+    hint: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+    # False for problems with a whole file or path (missing, unreadable): no line to show.
+    positioned: bool = True
+
+    @property
+    def is_input_error(self) -> bool:
+        return self.code.startswith(INPUT_FAMILY)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.position.line, self.position.column, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one serialisation that json, sarif and github reporters share."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.position.line if self.positioned else None,
+            "column": self.position.column if self.positioned else None,
+            "path": format_path(self.path) if self.path else None,
+        }
+        if self.hint:
+            data["hint"] = self.hint
+        if self.extra:
+            data.update(dict(self.extra))
+        return data
+
+
+@dataclass
+class Report:
+    """What a command found, for a reporter to render: findings plus what was looked at."""
+
+    command: str
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+    registers: list[str] = field(default_factory=list)
+    activities: int = 0
+    fail_on: Severity = Severity.ERROR
+
+    @property
+    def status(self) -> ExitStatus:
+        return exit_status(self.findings, self.fail_on)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def exit_status(findings: Iterable[Finding], fail_on: Severity = Severity.ERROR) -> ExitStatus:
+    status = ExitStatus.CLEAN
+    for finding in findings:
+        if finding.is_input_error:
+            return ExitStatus.USAGE_OR_INPUT
+        if finding.severity >= fail_on:
+            status = ExitStatus.FINDINGS
+    return status

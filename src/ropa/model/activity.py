@@ -1,0 +1,480 @@
+"""A processing activity: the Art. 30(1)(b)–(g) items and what regulators' templates add."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from ropa.model.base import Entity
+from ropa.model.types import (
+    LOCALIZED_TAG,
+    MARKER_TAG,
+    OBJECT_TAG,
+    TEXT_TAG,
+    CountryOrUnknown,
+    DetailsOrMarker,
+    DetailsOrUnknown,
+    Identifier,
+    IsoDate,
+    IsoDuration,
+    ListOrMarker,
+    ListOrUnknown,
+    LocalizedText,
+    NonBlank,
+    OrUnknown,
+    Reference,
+    StrictBool,
+    StrictModel,
+    Text,
+    TextOrUnknown,
+    UnknownMarker,
+)
+from ropa.model.vocabulary import (
+    ActivityStatus,
+    Art22Exception,
+    Art35Case,
+    Art46Instrument,
+    Article9Condition,
+    CriminalDataBasis,
+    DataSourceKind,
+    Derogation,
+    DpiaStatus,
+    DviDpiaListItem,
+    Frequency,
+    SpecialCategory,
+    Statute,
+    TransferMechanism,
+    Wp248Criterion,
+)
+
+# --------------------------------------------------------------------------- legal basis
+
+
+class _Basis(StrictModel):
+    note: Text | None = None
+    """Anything a reader should know about this basis."""
+
+
+class ConsentBasis(_Basis):
+    """Art. 6(1)(a): the data subject's consent (Art. 7 conditions)."""
+
+    basis: Literal["consent"]
+    consent_record: Text | None = None
+    """How and where each consent is recorded, so it can be proven (Art. 7(1))."""
+    withdrawal: Text | None = None
+    """How consent is withdrawn, as easily as it was given (Art. 7(3))."""
+    parental_consent: Text | None = None
+    """For an information society service offered to children under 13 (Latvia): how
+    consent is given or authorised by a holder of parental responsibility (Art. 8)."""
+
+
+class ContractBasis(_Basis):
+    """Art. 6(1)(b): performance of a contract with the data subject, or steps at their
+    request before entering into one."""
+
+    basis: Literal["contract"]
+    contract: Text | None = None
+    """Which contract (e.g. purchase agreement, employment contract)."""
+
+
+class LegalObligationBasis(_Basis):
+    """Art. 6(1)(c): a legal obligation of the controller, laid down by Union or Member
+    State law (Art. 6(3))."""
+
+    basis: Literal["legal_obligation"]
+    law: Text | None = None
+    """The law and provision imposing the obligation, e.g. "Grāmatvedības likums, 28. pants"."""
+
+
+class VitalInterestsBasis(_Basis):
+    """Art. 6(1)(d): protection of the vital interests of the data subject or another person."""
+
+    basis: Literal["vital_interests"]
+
+
+class PublicTaskBasis(_Basis):
+    """Art. 6(1)(e): a task in the public interest or official authority, laid down by Union
+    or Member State law (Art. 6(3))."""
+
+    basis: Literal["public_task"]
+    law: Text | None = None
+    """The law and provision vesting the task or authority."""
+
+
+class LegitimateInterestsBasis(_Basis):
+    """Art. 6(1)(f): legitimate interests of the controller or a third party, not overridden
+    by the data subject's interests."""
+
+    basis: Literal["legitimate_interests"]
+    interest: Text | None = None
+    """The legitimate interest pursued."""
+    assessment: Text | None = None
+    """Reference to the legitimate-interests assessment (balancing test)."""
+
+
+LegalBasis = Annotated[
+    ConsentBasis
+    | ContractBasis
+    | LegalObligationBasis
+    | VitalInterestsBasis
+    | PublicTaskBasis
+    | LegitimateInterestsBasis,
+    Field(discriminator="basis"),
+]
+
+
+def _basis_shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return MARKER_TAG
+    if isinstance(value, dict):
+        return OBJECT_TAG
+    if isinstance(value, list):
+        return "~list"
+    return None
+
+
+PurposeLegalBasis = Annotated[
+    Annotated[UnknownMarker, Tag(MARKER_TAG)]
+    | Annotated[LegalBasis, Tag(OBJECT_TAG)]
+    | Annotated[list[LegalBasis], Tag("~list")],
+    Discriminator(
+        _basis_shape,
+        custom_error_type="legal_basis_shape",
+        custom_error_message="expected a legal basis mapping (`basis: contract`, ...), a list "
+        "of them, or `unknown`",
+    ),
+]
+
+
+class Purpose(StrictModel):
+    """One purpose of the processing (Art. 30(1)(b)) with its legal basis (Art. 6(1))."""
+
+    purpose: Text
+    """The purpose, specific enough to judge what is necessary for it."""
+    legal_basis: PurposeLegalBasis | None = None
+    """The Art. 6(1) basis for this purpose, a list when several apply, or `unknown`."""
+
+    def bases(self) -> list[tuple[tuple[str | int, ...], LegalBasisModel]]:
+        """Each basis with its path inside the purpose."""
+        if isinstance(self.legal_basis, list):
+            return [(("legal_basis", index), basis) for index, basis in enumerate(self.legal_basis)]
+        if self.legal_basis is None or isinstance(self.legal_basis, str):
+            return []
+        return [(("legal_basis",), self.legal_basis)]
+
+
+LegalBasisModel = (
+    ConsentBasis
+    | ContractBasis
+    | LegalObligationBasis
+    | VitalInterestsBasis
+    | PublicTaskBasis
+    | LegitimateInterestsBasis
+)
+
+# --------------------------------------------------------------------------- people and data
+
+
+class DataSubjectGroup(StrictModel):
+    """A category of data subjects with what matters about them."""
+
+    category: Text
+    """The category, e.g. customers, employees, website visitors."""
+    children: StrictBool | None = None
+    """`true` when the category includes children."""
+    minimum_age: Annotated[int, Field(ge=0, le=130, strict=True)] | None = None
+    """The youngest age in the category, when children are included."""
+    vulnerable: StrictBool | None = None
+    """`true` for vulnerable people (patients, elderly, asylum seekers, employees in a
+    power imbalance)."""
+    notes: Text | None = None
+    """Anything else."""
+
+
+def _item_shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TEXT_TAG
+    if isinstance(value, dict):
+        return OBJECT_TAG if "category" in value else LOCALIZED_TAG
+    return None
+
+
+DataSubject = Annotated[
+    Annotated[NonBlank, Tag(TEXT_TAG)]
+    | Annotated[LocalizedText, Tag(LOCALIZED_TAG)]
+    | Annotated[DataSubjectGroup, Tag(OBJECT_TAG)],
+    Discriminator(
+        _item_shape,
+        custom_error_type="item_shape",
+        custom_error_message="expected a category as text, `{lv:, en:}`, or a mapping "
+        "with `category:`",
+    ),
+]
+
+
+class Retention(StrictModel):
+    """How long the data is kept (Art. 30(1)(f)): a period with the event it runs from and
+    its reason, or the criteria that decide it."""
+
+    period: IsoDuration | None = None
+    """ISO 8601 duration: P5Y, P6M, P30D."""
+    from_: Text | None = Field(default=None, alias="from")
+    """The event the period runs from, e.g. "end of the contract", "date of the invoice"."""
+    reason: Text | None = None
+    """Why this period: the law or need that sets it."""
+    statute: Statute | None = None
+    """A Latvian statutory period this retention follows (see `ropa rules` and
+    docs/format.md), so the period can be checked against it."""
+    criteria: Text | None = None
+    """When no fixed period applies: the criteria that decide how long (Art. 13(2)(a))."""
+    notes: Text | None = None
+    """Anything else; quote the privacy notice here when it is vague."""
+
+
+class DataCategory(StrictModel):
+    """A category of personal data, with its own retention where it differs (Art. 30(1)(f))."""
+
+    category: Text
+    """The category, e.g. contact details, payment data."""
+    retention: DetailsOrUnknown[Retention] | None = None
+    """Retention of this category, when it differs from the activity's."""
+    notes: Text | None = None
+    """Anything else."""
+
+
+DataItem = Annotated[
+    Annotated[NonBlank, Tag(TEXT_TAG)]
+    | Annotated[LocalizedText, Tag(LOCALIZED_TAG)]
+    | Annotated[DataCategory, Tag(OBJECT_TAG)],
+    Discriminator(
+        _item_shape,
+        custom_error_type="item_shape",
+        custom_error_message="expected a category as text, `{lv:, en:}`, or a mapping "
+        "with `category:`",
+    ),
+]
+
+
+class SpecialCategoryUse(StrictModel):
+    """Art. 9(1) data processed, and the Art. 9(2) condition that allows it."""
+
+    category: SpecialCategory
+    """Which special category."""
+    condition: OrUnknown[Article9Condition] | None = None
+    """The Art. 9(2) condition, or `unknown`."""
+    law: Text | None = None
+    """The law the condition relies on, where (b), (g), (h), (i) or (j) need one."""
+    description: Text | None = None
+    """What exactly is processed."""
+
+
+class CriminalData(StrictModel):
+    """Art. 10 data on criminal convictions and offences."""
+
+    description: Text | None = None
+    """What is processed, e.g. certificates of no criminal record."""
+    basis: OrUnknown[CriminalDataBasis] | None = None
+    """`official_authority` or `authorised_by_law`, or `unknown`."""
+    law: Text | None = None
+    """The law authorising it."""
+
+
+class NationalId(StrictModel):
+    """A national identification number (Art. 87); in Latvia the personas kods."""
+
+    description: Text | None = None
+    """Which number and where it is used."""
+    justification: Text | None = None
+    """Why it is needed: the law requiring it, or the request of the person."""
+
+
+class DataSource(StrictModel):
+    """Where the data comes from (Art. 14(2)(f) when not from the data subject)."""
+
+    kind: DataSourceKind
+    """`data_subject`, `third_party` or `publicly_available`."""
+    description: Text | None = None
+    """Who or what exactly, e.g. "payment providers", "Latvijas Vēstnesis publications"."""
+
+
+# --------------------------------------------------------------------------- transfers
+
+
+class Transfer(StrictModel):
+    """A transfer to a third country or international organisation (Art. 30(1)(e),
+    Chapter V)."""
+
+    recipient: OrUnknown[Reference] | None = None
+    """Id of the recipient in the `recipients:` catalogue, or `unknown`."""
+    country: CountryOrUnknown | None = None
+    """Destination country (ISO 3166-1 alpha-2), or `unknown`."""
+    international_organisation: Text | None = None
+    """Destination international organisation, instead of a country."""
+    mechanism: OrUnknown[TransferMechanism] | None = None
+    """`adequacy`, `scc`, `bcr`, `art46_other` or `derogation`; `unknown` when not known."""
+    instrument: Art46Instrument | None = None
+    """For `art46_other`: which Art. 46 safeguard."""
+    derogation: Derogation | None = None
+    """For `derogation`: which Art. 49(1) derogation."""
+    reference: Text | None = None
+    """The document: signed SCC (module, date), BCR approval, code or certificate."""
+    adequacy_scope: Text | None = None
+    """For partial adequacy decisions (Canada, Japan, Korea, Israel): why the recipient is
+    within the decision's scope."""
+    safeguards: Text | None = None
+    """For `compelling_legitimate_interests` (Art. 49(1) second subparagraph): the
+    assessment and suitable safeguards, as Art. 49(6) and 30(1)(e) require."""
+    notes: Text | None = None
+    """Anything else; quote the privacy notice here when it is vague."""
+
+
+# --------------------------------------------------------------------------- decisions, DPIA
+
+
+class Profiling(StrictModel):
+    """Profiling (Art. 4(4)) done in this activity."""
+
+    description: Text
+    """What is evaluated or predicted, and with what data."""
+
+
+class AutomatedDecisions(StrictModel):
+    """Decisions based solely on automated processing (Art. 22)."""
+
+    description: Text
+    """Which decisions, on what logic."""
+    legal_or_similar_effect: StrictBool | None = None
+    """`true` when the decision has legal or similarly significant effects."""
+    exception: Art22Exception | None = None
+    """The Art. 22(2) exception relied on: `contract`, `law` or `explicit_consent`."""
+    safeguards: Text | None = None
+    """Safeguards: human intervention, a way to contest (Art. 22(3))."""
+
+
+class DpiaScreening(StrictModel):
+    """What the DPIA screening found (Art. 35(1), (3), (4))."""
+
+    criteria: list[Wp248Criterion] | None = None
+    """WP248 criteria met, e.g. [WP248.C3, WP248.C5]."""
+    dvi_list: list[DviDpiaListItem] | None = None
+    """Items of the DVI Art. 35(4) list the processing matches."""
+    art35_3: list[Art35Case] | None = None
+    """Art. 35(3) cases that apply."""
+    large_scale: StrictBool | None = None
+    """`true` when processing is on a large scale."""
+    notes: Text | None = None
+    """The screening's reasoning."""
+
+
+class Dpia(StrictModel):
+    """The data protection impact assessment (Art. 35)."""
+
+    required: OrUnknown[StrictBool] | None = None
+    """Whether a DPIA is required, or `unknown`."""
+    status: DpiaStatus | None = None
+    """`not_required`, `not_started`, `in_progress` or `completed`."""
+    reference: Text | None = None
+    """Where the DPIA (or the screening) is kept."""
+    completed_on: IsoDate | None = None
+    """Date the DPIA was completed."""
+    screening: DpiaScreening | None = None
+    """What the screening found."""
+
+
+class Suppression(StrictModel):
+    """Silences named check codes for this activity, with the reason on record."""
+
+    codes: list[Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9]{2}$")]]
+    """Rule codes to silence, e.g. [RT02]."""
+    reason: Text
+    """Why the finding does not apply; required, and shown in audits."""
+
+
+# --------------------------------------------------------------------------- the activity
+
+
+class Activity(Entity):
+    """One processing activity of the controller (Art. 30(1))."""
+
+    id: Identifier
+    """Stable id, e.g. `order-processing`."""
+    name: Text
+    """Name of the activity."""
+    description: Text | None = None
+    """What happens, in a few sentences."""
+    status: ActivityStatus = ActivityStatus.ACTIVE
+    """`active`, `planned` or `retired`."""
+    owner: TextOrUnknown | None = None
+    """Who answers for the activity (a role or person)."""
+    department: Text | None = None
+    """The department or unit."""
+    purposes: ListOrUnknown[Purpose] | None = None
+    """Purposes, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
+    data_subjects: ListOrUnknown[DataSubject] | None = None
+    """Categories of data subjects (Art. 30(1)(c))."""
+    personal_data: ListOrUnknown[DataItem] | None = None
+    """Categories of personal data (Art. 30(1)(c))."""
+    special_categories: ListOrMarker[SpecialCategoryUse] | None = None
+    """Art. 9(1) data with its Art. 9(2) condition; `none` when there is none."""
+    criminal_data: DetailsOrMarker[CriminalData] | None = None
+    """Art. 10 data; `none` when there is none."""
+    national_id: DetailsOrMarker[NationalId] | None = None
+    """National identification numbers (personas kods); `none` when not processed."""
+    sources: ListOrUnknown[DataSource] | None = None
+    """Where the data comes from (Art. 14)."""
+    recipients: ListOrMarker[Reference] | None = None
+    """Ids of recipients in the `recipients:` catalogue (Art. 30(1)(d)); `none` when the
+    data is disclosed to no one."""
+    transfers: ListOrMarker[Transfer] | None = None
+    """Transfers outside the EU/EEA (Art. 30(1)(e)); `none` when there are none."""
+    retention: DetailsOrUnknown[Retention] | None = None
+    """How long the data is kept (Art. 30(1)(f)); per category in `personal_data` where it
+    differs."""
+    security_measures: ListOrUnknown[Reference] | None = None
+    """Ids of measures in the `security_measures:` catalogue (Art. 30(1)(g), Art. 32)."""
+    systems: list[Reference] | None = None
+    """Ids of systems in the `systems:` catalogue."""
+    joint_controllers: list[Reference] | None = None
+    """Ids of joint controllers (in `organisation.joint_controllers`) for this activity."""
+    profiling: DetailsOrMarker[Profiling] | None = None
+    """Profiling done in the activity; `none` when there is none."""
+    automated_decisions: DetailsOrMarker[AutomatedDecisions] | None = None
+    """Solely automated decisions (Art. 22); `none` when there are none."""
+    dpia: DetailsOrUnknown[Dpia] | None = None
+    """The DPIA: whether required, status, reference."""
+    frequency: Frequency | None = None
+    """`occasional` or `regular` (matters for the Art. 30(5) exemption)."""
+    last_review: IsoDate | None = None
+    """Date this entry was last reviewed."""
+    suppress: list[Suppression] | None = None
+    """Check codes silenced for this activity, each with a reason."""
+    notes: Text | None = None
+    """Anything a reader should know; quote the privacy notice here where it is vague."""
+
+
+__all__ = [
+    "Activity",
+    "AutomatedDecisions",
+    "ConsentBasis",
+    "ContractBasis",
+    "CriminalData",
+    "DataCategory",
+    "DataSource",
+    "DataSubjectGroup",
+    "Dpia",
+    "DpiaScreening",
+    "LegalBasis",
+    "LegalBasisModel",
+    "LegalObligationBasis",
+    "LegitimateInterestsBasis",
+    "NationalId",
+    "Profiling",
+    "PublicTaskBasis",
+    "Purpose",
+    "Retention",
+    "SpecialCategoryUse",
+    "Suppression",
+    "Transfer",
+    "VitalInterestsBasis",
+]

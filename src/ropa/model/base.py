@@ -1,0 +1,29 @@
+"""Entities: models that other parts of the register refer to and findings point at."""
+
+from __future__ import annotations
+
+from pydantic import PrivateAttr
+
+from ropa.model.types import StrictModel
+from ropa.position import Location, PathElement
+
+
+class Entity(StrictModel):
+    """A model that remembers where in which file it was written.
+
+    The location is set when a register is assembled from its files; a model built in
+    code has none, and locates its values at the top of an unnamed file.
+    """
+
+    _location: Location | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Location:
+        return self._location or Location("<memory>", ())
+
+    def at(self, *elements: PathElement) -> Location:
+        """The location of a value inside this entity, e.g. `activity.at("purposes", 0)`."""
+        return self.origin.child(*elements)
+
+    def place(self, location: Location) -> None:
+        self._location = location

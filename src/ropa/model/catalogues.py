@@ -1,0 +1,81 @@
+"""Catalogues: recipients, systems and security measures, defined once and referred to by id."""
+
+from __future__ import annotations
+
+from ropa.model.base import Entity
+from ropa.model.organisation import Contact
+from ropa.model.types import (
+    CountryOrUnknown,
+    DetailsOrUnknown,
+    Identifier,
+    Reference,
+    StrictBool,
+    Text,
+    TextOrMarker,
+    TextOrUnknown,
+    Url,
+)
+from ropa.model.vocabulary import MeasureKind, RecipientKind
+
+
+class Recipient(Entity):
+    """Someone personal data is disclosed to (Art. 4(9), Art. 30(1)(d)). It may be a named
+    organisation or, where only the kind is known, a category such as "courier services"."""
+
+    id: Identifier
+    """Id that activities use in `recipients:` and `transfers:`."""
+    name: TextOrUnknown | None = None
+    """Legal name; `unknown` when only the category is known."""
+    category: Text | None = None
+    """Category of recipient, as the record lists it (Art. 30(1)(d)), e.g. "payment
+    service providers"."""
+    kind: RecipientKind
+    """`processor`, `sub_processor`, `controller`, `joint_controller`, `public_authority`
+    or `other`."""
+    country: CountryOrUnknown | None = None
+    """Where the recipient processes the data (ISO 3166-1 alpha-2), or `unknown`."""
+    contract: TextOrMarker | None = None
+    """For processors: the Art. 28 contract (data processing agreement) reference;
+    `none` if there is none, `unknown` if not known."""
+    dpf_certified: StrictBool | None = None
+    """For US recipients: `true` when the organisation is on the EU-US Data Privacy
+    Framework list (the only US recipients the adequacy decision covers)."""
+    contact: DetailsOrUnknown[Contact] | None = None
+    """How to reach the recipient."""
+    website: Url | None = None
+    """The recipient's website."""
+    description: Text | None = None
+    """What the recipient does with the data."""
+    notes: Text | None = None
+    """Anything else a reader should know."""
+
+
+class System(Entity):
+    """An IT system or application where the data is processed."""
+
+    id: Identifier
+    """Id that activities use in `systems:`."""
+    name: Text
+    """Name of the system."""
+    description: Text | None = None
+    """What it does."""
+    provider: Reference | None = None
+    """Id of the recipient (processor) that provides or hosts it."""
+    location: CountryOrUnknown | None = None
+    """Where its data is stored (ISO 3166-1 alpha-2)."""
+
+
+class SecurityMeasure(Entity):
+    """A technical or organisational security measure (Art. 32(1), Art. 30(1)(g))."""
+
+    id: Identifier
+    """Id that activities use in `security_measures:`."""
+    name: Text
+    """Short name of the measure, e.g. "Encryption at rest"."""
+    kind: MeasureKind | None = None
+    """`technical` or `organisational`."""
+    description: Text | None = None
+    """What exactly is done, in enough detail to judge it."""
+
+
+__all__ = ["Recipient", "SecurityMeasure", "System"]

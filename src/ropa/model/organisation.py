@@ -1,0 +1,192 @@
+"""The organisation keeping the register: Art. 30(1)(a) and 30(2)(a) identity and contacts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from ropa.model.base import Entity
+from ropa.model.types import (
+    MARKER_TAG,
+    CountOrUnknown,
+    CountryCode,
+    CountryOrUnknown,
+    DetailsOrMarker,
+    DetailsOrUnknown,
+    Email,
+    Identifier,
+    IsoDate,
+    ListOrNone,
+    NonBlank,
+    StrictBool,
+    StrictModel,
+    Text,
+    TextOrUnknown,
+    UnknownMarker,
+    Url,
+)
+from ropa.model.vocabulary import Role
+
+
+class Contact(StrictModel):
+    """How to reach someone: give at least an e-mail address or a phone number."""
+
+    email: Email | None = None
+    """E-mail address."""
+    phone: NonBlank | None = None
+    """Phone number, as text (quote it if it is only digits)."""
+    website: Url | None = None
+    """Web address."""
+    address: Text | None = None
+    """Postal address, when it differs from the organisation's."""
+    person: NonBlank | None = None
+    """A named contact person or role."""
+
+
+class AppointedDpo(StrictModel):
+    """A designated data protection officer (Art. 37), whose contacts the record names
+    (Art. 30(1)(a))."""
+
+    appointed: Literal[True]
+    """`true`: a DPO is designated."""
+    name: TextOrUnknown
+    """The DPO's name, or the name of the service provider acting as DPO."""
+    contact: Contact | None = None
+    """How to reach the DPO."""
+    external: StrictBool | None = None
+    """`true` when the DPO is a service provider rather than an employee."""
+    appointed_on: IsoDate | None = None
+    """Date of designation."""
+    notified_on: IsoDate | None = None
+    """Date the supervisory authority was told (Art. 37(7))."""
+
+
+class NoDpoDecision(StrictModel):
+    """A recorded decision not to designate a DPO, with the reason (Art. 37(1) does not
+    apply). Recording it shows the question was asked."""
+
+    appointed: Literal[False]
+    """`false`: no DPO is designated."""
+    reason: Text | None = None
+    """Why Art. 37(1) does not require one (e.g. no large-scale monitoring or special data)."""
+    decided_on: IsoDate | None = None
+    """Date of the decision."""
+    decided_by: Text | None = None
+    """Who decided (a board, a named manager)."""
+
+
+def _dpo_shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return MARKER_TAG
+    if isinstance(value, dict):
+        appointed = value.get("appointed")
+        if appointed is True:
+            return "~appointed"
+        if appointed is False:
+            return "~not-appointed"
+    return None
+
+
+Dpo = Annotated[
+    Annotated[UnknownMarker, Tag(MARKER_TAG)]
+    | Annotated[AppointedDpo, Tag("~appointed")]
+    | Annotated[NoDpoDecision, Tag("~not-appointed")],
+    Discriminator(
+        _dpo_shape,
+        custom_error_type="dpo_shape",
+        custom_error_message="a `dpo:` mapping starts with `appointed: true` (and the DPO's "
+        "name and contact) or `appointed: false` (and the reason); or write `unknown`",
+    ),
+    Field(description="The data protection officer, or the recorded decision not to appoint one."),
+]
+
+
+class Representative(StrictModel):
+    """The representative in the Union of a controller or processor established outside it
+    (Art. 27)."""
+
+    name: Text
+    """Name of the representative."""
+    address: Text | None = None
+    """Postal address."""
+    country: CountryCode | None = None
+    """Member State where the representative is established."""
+    contact: Contact | None = None
+    """How to reach the representative."""
+
+
+class JointController(Entity):
+    """Another controller deciding purposes and means together with this one (Art. 26)."""
+
+    id: Identifier
+    """Id that activities use in `joint_controllers:`."""
+    name: TextOrUnknown
+    """Name of the joint controller."""
+    registration_number: NonBlank | None = None
+    """Company or register number, as text."""
+    country: CountryOrUnknown | None = None
+    """Where it is established."""
+    contact: Contact | None = None
+    """How to reach it."""
+    arrangement: TextOrUnknown | None = None
+    """The Art. 26 arrangement: a document reference, or its essence (who answers data
+    subjects, who informs them)."""
+
+
+class Art30_5Exemption(StrictModel):
+    """A claim that Art. 30(5) exempts the organisation from keeping the record (fewer than
+    250 employees, and processing that is occasional, unlikely to be risky and free of
+    Art. 9/10 data)."""
+
+    claimed: StrictBool
+    """`true` when the organisation relies on the exemption."""
+    reason: Text | None = None
+    """Why the exemption is believed to apply."""
+
+
+class Organisation(Entity):
+    """The controller or processor whose record this is."""
+
+    name: TextOrUnknown | None = None
+    """Legal name, e.g. SIA "Piemērs". `unknown` when the source does not say."""
+    registration_number: NonBlank | None = None
+    """Commercial register number, as text (quote it: "40003000000"). `unknown` when not
+    known."""
+    address: TextOrUnknown | None = None
+    """Legal address."""
+    country: CountryOrUnknown | None = None
+    """Country of establishment (ISO 3166-1 alpha-2)."""
+    contact: DetailsOrUnknown[Contact] | None = None
+    """Contact details for data protection questions."""
+    website: Url | None = None
+    """The organisation's website."""
+    role: Role
+    """`controller`, `processor` or `controller_and_processor`."""
+    public_authority: StrictBool = False
+    """`true` for a public authority or body (it cannot rely on legitimate interests for its
+    tasks, Art. 6(1) second subparagraph)."""
+    employees: CountOrUnknown | None = None
+    """Number of employees (Art. 30(5) threshold: 250), or `unknown`."""
+    dpo: Dpo | None = None
+    """The data protection officer, or the recorded decision not to appoint one."""
+    representative: DetailsOrMarker[Representative] | None = None
+    """The Art. 27 representative in the Union; `none` when established in the Union."""
+    joint_controllers: ListOrNone[JointController] | None = None
+    """Controllers acting jointly with this one (Art. 26); `none` when there are none."""
+    art30_5_exemption: Art30_5Exemption | None = None
+    """A claim of the Art. 30(5) exemption, if the organisation makes one."""
+    privacy_notice: Url | None = None
+    """Where the privacy notice (Art. 13/14 information) is published."""
+    privacy_notice_date: IsoDate | None = None
+    """Date of the privacy notice version the register was checked against."""
+    notes: Text | None = None
+    """Anything a reader should know about the organisation's record."""
+
+    @property
+    def is_controller(self) -> bool:
+        return self.role in (Role.CONTROLLER, Role.CONTROLLER_AND_PROCESSOR)
+
+    @property
+    def is_processor(self) -> bool:
+        return self.role in (Role.PROCESSOR, Role.CONTROLLER_AND_PROCESSOR)

@@ -1,0 +1,159 @@
+"""Positions in YAML sources, and the source map that finds the position of any value.
+
+Parsers count lines and columns from 0; people count from 1. The conversion happens in
+exactly one place, `_unpack`, so no other module ever adds 1.
+
+A `SourceMap` keeps the positions of every node of one document without wrapping the
+data: the data stays plain dicts, lists and scalars (fast to validate), and the map keeps
+one compact array of packed marks per container, keyed by the container's identity. The
+map holds the root, so the containers (and their identities) live as long as the map.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from typing import NamedTuple
+
+PathElement = str | int
+DataPath = tuple[PathElement, ...]
+
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+class Position(NamedTuple):
+    """A 1-based line and column, as editors show them."""
+
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+START = Position(1, 1)
+
+
+def pack_mark(line0: int, column0: int) -> int:
+    """Pack a parser's 0-based line and column into one integer."""
+    return (line0 << _COLUMN_BITS) | column0
+
+
+def _unpack(mark: int) -> Position:
+    return Position((mark >> _COLUMN_BITS) + 1, (mark & _COLUMN_MASK) + 1)
+
+
+def format_path(path: DataPath) -> str:
+    """`("activities", 2, "purposes")` → `activities[2].purposes`."""
+    out: list[str] = []
+    for element in path:
+        if isinstance(element, int):
+            out.append(f"[{element}]")
+        else:
+            out.append(f".{element}" if out else element)
+    return "".join(out) or "(document)"
+
+
+class Located(NamedTuple):
+    """Where a path points: the value, the key that holds it, and whether it exists."""
+
+    value: Position
+    key: Position | None
+    exact: bool
+
+    @property
+    def best(self) -> Position:
+        """The key when there is one (a person looks for the key), else the value."""
+        return self.key if self.key is not None else self.value
+
+
+class SourceMap:
+    """The positions of every key and value of one parsed YAML document.
+
+    Layout of each container's array: a mapping holds its own start mark followed by
+    (key mark, value mark) for each key in insertion order; a sequence holds its start
+    mark followed by one mark per item.
+    """
+
+    __slots__ = ("_marks", "_root_mark", "root")
+
+    def __init__(self, root: object, marks: dict[int, array[int]], root_mark: int) -> None:
+        self.root = root
+        self._marks = marks
+        self._root_mark = root_mark
+
+    def locate(self, path: DataPath) -> Located:
+        """Find `path`; when it does not exist, the nearest existing parent."""
+        node = self.root
+        value_mark = self._root_mark
+        key_mark: int | None = None
+        for element in path:
+            marks = self._marks.get(id(node))
+            if marks is None:
+                return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+            if isinstance(node, dict):
+                if element not in node:
+                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+                index = _key_index(node, element)
+                key_mark, value_mark = marks[1 + 2 * index], marks[2 + 2 * index]
+                node = node[element]
+            elif isinstance(node, list):
+                if not isinstance(element, int) or not 0 <= element < len(node):
+                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+                value_mark = marks[1 + element]
+                key_mark = None
+                node = node[element]
+            else:  # pragma: no cover - only containers have marks
+                break
+        return Located(_unpack(value_mark), _optional(key_mark), exact=True)
+
+    def position(self, path: DataPath) -> Position:
+        """The position of the value at `path`, or of its nearest existing parent."""
+        return self.locate(path).value
+
+    def walk(self) -> Iterator[tuple[DataPath, Position | None, Position]]:
+        """Every node as (path, key position or None, value position), in document order.
+
+        Used to compare two loaders; shared (aliased) containers are walked at each use.
+        """
+        yield (), None, _unpack(self._root_mark)
+        yield from self._walk(self.root, ())
+
+    def _walk(
+        self, node: object, path: DataPath
+    ) -> Iterator[tuple[DataPath, Position | None, Position]]:
+        marks = self._marks.get(id(node))
+        if marks is None:
+            return
+        if isinstance(node, dict):
+            for index, (key, child) in enumerate(node.items()):
+                child_path = (*path, key)
+                yield child_path, _unpack(marks[1 + 2 * index]), _unpack(marks[2 + 2 * index])
+                yield from self._walk(child, child_path)
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                child_path = (*path, index)
+                yield child_path, None, _unpack(marks[1 + index])
+                yield from self._walk(child, child_path)
+
+
+def _optional(mark: int | None) -> Position | None:
+    return None if mark is None else _unpack(mark)
+
+
+def _key_index(mapping: dict[str, object], key: PathElement) -> int:
+    for index, candidate in enumerate(mapping):
+        if candidate == key:
+            return index
+    raise KeyError(key)  # pragma: no cover - callers check membership first
+
+
+class Location(NamedTuple):
+    """A value of a register: the file it was written in and its path inside that file."""
+
+    file: str
+    path: DataPath
+
+    def child(self, *elements: PathElement) -> Location:
+        return Location(self.file, (*self.path, *elements))

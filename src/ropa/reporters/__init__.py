@@ -1,0 +1,26 @@
+"""Reporters: the only place output formats are built. Each renders a `Report` to a stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from ropa.findings import Report
+
+Renderer = Callable[[Report, TextIO], None]
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer for an output format name (imported only when used)."""
+    if name == "text":
+        from ropa.reporters.text import render_text
+
+        return render_text
+    if name == "json":
+        from ropa.reporters.json import render_json
+
+        return render_json
+    raise ValueError(f"unknown output format {name!r}")  # the CLI offers only known names
+
+
+FORMATS = ("text", "json")

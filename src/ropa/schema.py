@@ -1,0 +1,175 @@
+"""The published JSON Schema of a register file, generated from the models.
+
+The committed copy at `schemas/ropa.schema.json` is what editors autocomplete from and
+what `check-jsonschema` validates against; a test fails when it drifts from the models.
+The schema is also the one description of what keys and values are allowed where, so
+error messages ("did you mean ...?") read it instead of repeating it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from ropa.position import DataPath
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_TITLE = "ropa register file (format 1)"
+
+
+class _RegisterSchemaGenerator(GenerateJsonSchema):
+    """pydantic's generator, with unions chosen by shape written as `anyOf`.
+
+    pydantic writes tagged unions as `oneOf`; ours are chosen by the input's shape, and a
+    word such as `unknown` is valid for both a text branch and a marker branch, which
+    `oneOf` would reject. Unions with a discriminator property stay `oneOf`.
+    """
+
+    def tagged_union_schema(self, schema: core_schema.TaggedUnionSchema) -> JsonSchemaValue:
+        generated = super().tagged_union_schema(schema)
+        if "discriminator" not in generated and "oneOf" in generated:
+            generated["anyOf"] = generated.pop("oneOf")
+        return generated
+
+
+@functools.cache
+def register_file_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one register file."""
+    from ropa.model.document import RegisterFile
+
+    generated = RegisterFile.model_json_schema(
+        by_alias=True, schema_generator=_RegisterSchemaGenerator
+    )
+    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "title": SCHEMA_TITLE}
+    schema.update({key: value for key, value in generated.items() if key != "title"})
+    _unwrap_descriptions(schema)
+    return schema
+
+
+def _unwrap_descriptions(node: Any) -> None:
+    """Docstrings wrap at 92 columns; editors wrap for themselves."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = " ".join(value.split())
+            else:
+                _unwrap_descriptions(value)
+    elif isinstance(node, list):
+        for item in node:
+            _unwrap_descriptions(item)
+
+
+def schema_text() -> str:
+    """The schema as the committed file holds it: sorted keys, two-space indent, UTF-8."""
+    return json.dumps(register_file_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# --------------------------------------------------------------------------- navigation
+
+
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every concrete alternative a (sub)schema allows, with references and unions opened."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        yield from _resolve(root["$defs"][name], root)
+        return
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives:
+        for alternative in alternatives:
+            yield from _resolve(alternative, root)
+        return
+    yield schema
+
+
+def _matches(schema: dict[str, Any], value: Any) -> bool:
+    kind = schema.get("type")
+    if isinstance(value, dict):
+        if kind != "object":
+            return False
+        for key, prop in schema.get("properties", {}).items():
+            if "const" in prop and key in value and value[key] != prop["const"]:
+                return False
+        return True
+    if isinstance(value, list):
+        return kind == "array"
+    return kind not in ("object", "array")
+
+
+def schemas_at(path: DataPath, data: Any) -> list[dict[str, Any]]:
+    """The schema alternatives that apply to the value at `path` of `data`."""
+    root = register_file_schema()
+    current = [root]
+    value = data
+    for element in path:
+        following: list[dict[str, Any]] = []
+        for schema in current:
+            for alternative in _resolve(schema, root):
+                if not _matches(alternative, value):
+                    continue
+                if isinstance(element, int) and "items" in alternative:
+                    following.append(alternative["items"])
+                elif isinstance(element, str):
+                    prop = alternative.get("properties", {}).get(element)
+                    if prop is not None:
+                        following.append(prop)
+        current = following
+        value = _child(value, element)
+    return [alternative for schema in current for alternative in _resolve(schema, root)]
+
+
+def _child(value: Any, element: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get(element)
+    if isinstance(value, list) and isinstance(element, int) and 0 <= element < len(value):
+        return value[element]
+    return None
+
+
+def allowed_keys(path: DataPath, data: Any) -> list[str]:
+    """Keys a mapping at `path` may hold."""
+    value = _child_at(data, path)
+    keys: dict[str, None] = {}
+    for alternative in schemas_at(path, data):
+        if alternative.get("type") == "object" and _matches(alternative, value or {}):
+            keys.update(dict.fromkeys(alternative.get("properties", {})))
+    return list(keys)
+
+
+def allowed_words(path: DataPath, data: Any) -> list[str]:
+    """Fixed text values (enumerations and constants) allowed at `path`."""
+    words: dict[str, None] = {}
+    for alternative in schemas_at(path, data):
+        if "enum" in alternative:
+            words.update(dict.fromkeys(str(word) for word in alternative["enum"]))
+        if "const" in alternative:
+            words[str(alternative["const"])] = None
+    return list(words)
+
+
+def description_at(path: DataPath, data: Any) -> str | None:
+    """The description an editor would show for the value at `path`."""
+    root = register_file_schema()
+    parent_path, leaf = path[:-1], path[-1] if path else None
+    if isinstance(leaf, str):
+        for alternative in schemas_at(parent_path, data):
+            prop = alternative.get("properties", {}).get(leaf)
+            if prop is not None:
+                description = prop.get("description")
+                if description:
+                    return str(description)
+                for resolved in _resolve(prop, root):
+                    if resolved.get("description"):
+                        return str(resolved["description"])
+    return None
+
+
+def _child_at(data: Any, path: DataPath) -> Any:
+    value = data
+    for element in path:
+        value = _child(value, element)
+    return value

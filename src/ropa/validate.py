@@ -1,0 +1,660 @@
+"""Raw data and source maps → typed registers, or findings at `file:line:col`.
+
+Three passes, each reporting every problem it finds so one run shows them all:
+
+1. the schema: each file against `RegisterFile` (pydantic), errors mapped back onto the
+   data and from there to positions;
+2. identity and references across the files of a register: one organisation, unique ids,
+   no reference to an id that is not defined — checked on the raw data, so they are
+   reported even when another part of a file breaks the schema;
+3. assembly: when all is well, one `Register` whose entities know where they were written.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from ropa.discovery import ROOT_FILE_NAMES, RegisterSource, discover, display_path
+from ropa.errors import InputError
+from ropa.findings import Finding, Severity, sorted_findings
+from ropa.model.activity import Activity
+from ropa.model.base import Entity
+from ropa.model.catalogues import Recipient, SecurityMeasure, System
+from ropa.model.document import FORMAT_VERSION, RegisterFile
+from ropa.model.organisation import Organisation
+from ropa.model.processor import ControllerServed
+from ropa.model.register import Register
+from ropa.model.types import TAG_PREFIX
+from ropa.position import START, DataPath, Located, Location, SourceMap, format_path
+from ropa.yamlio import DEFAULT_MAX_FILE_BYTES, ParsedDocument, parse_fast, read_source
+
+
+@dataclass
+class ValidationResult:
+    """What validating some paths produced: the valid registers and every problem."""
+
+    registers: list[Register] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    invalid_registers: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def validate_paths(
+    paths: Sequence[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> ValidationResult:
+    """Discover the registers under `paths`, load and validate each one."""
+    sources, problems = discover(paths)
+    result = ValidationResult(findings=list(problems))
+    for source in sources:
+        register, findings, files = validate_register(source, max_file_bytes=max_file_bytes)
+        result.files.extend(files)
+        result.findings.extend(findings)
+        if register is not None:
+            result.registers.append(register)
+        else:
+            result.invalid_registers.append(display_path(source.root))
+    result.findings = sorted_findings(result.findings)
+    return result
+
+
+def validate_register(
+    source: RegisterSource, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> tuple[Register | None, list[Finding], list[str]]:
+    """Validate the files of one register; the register is returned only when valid."""
+    documents: list[ParsedDocument] = []
+    findings: list[Finding] = []
+    shown_files = [display_path(path) for path in source.files]
+    for path, shown in zip(source.files, shown_files, strict=True):
+        try:
+            text = read_source(path, display=shown, max_bytes=max_file_bytes)
+        except InputError as error:
+            findings.append(error.to_finding())
+            continue
+        document = parse_fast(text, shown)
+        findings.extend(document.problems)
+        if document.data is not None:
+            documents.append(document)
+
+    typed: list[tuple[ParsedDocument, RegisterFile]] = []
+    for document in documents:
+        model, schema_findings = validate_document(document)
+        findings.extend(schema_findings)
+        if model is not None:
+            typed.append((document, model))
+
+    root_file = source.root_file
+    root_shown = display_path(root_file) if root_file is not None else None
+    findings.extend(check_identity(documents, split=source.split, root_file=root_shown))
+
+    if findings or len(typed) != len(source.files):
+        return None, findings, shown_files
+    return assemble(display_path(source.root), typed), findings, shown_files
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def validate_document(document: ParsedDocument) -> tuple[RegisterFile | None, list[Finding]]:
+    """Validate one parsed file against the format; map every error to its position."""
+    assert document.source_map is not None
+    data = document.data
+    version_problem = _version_problem(document)
+    if version_problem is not None:
+        return None, [version_problem]
+    try:
+        return RegisterFile.model_validate(data), []
+    except ValidationError as error:
+        findings = [
+            _schema_finding(document, detail)
+            for detail in error.errors(include_url=False, include_input=True)
+        ]
+        return None, _deduplicate(findings)
+
+
+def _version_problem(document: ParsedDocument) -> Finding | None:
+    data = document.data
+    assert document.source_map is not None
+    if not isinstance(data, dict):
+        return _finding(
+            document,
+            "SC03",
+            "schema.wrong-type",
+            "a register file must be a mapping of keys, starting with `ropa: 1`",
+            document.source_map.position(()),
+            "see docs/format.md for the layout of a register file",
+        )
+    if "ropa" not in data:
+        return _finding(
+            document,
+            "SC07",
+            "schema.format-version",
+            "missing `ropa: 1`: every register file states the format version it is written in",
+            START,
+            "add `ropa: 1` as the first line of the file",
+        )
+    version = data["ropa"]
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        located = document.source_map.locate(("ropa",))
+        return _finding(
+            document,
+            "SC07",
+            "schema.format-version",
+            f"`ropa: {_show(version)}` is not a register format this version of ropa reads "
+            f"(it reads format {FORMAT_VERSION})",
+            located.value,
+            "upgrade ropa, or write `ropa: 1` if the file follows format 1",
+        )
+    return None
+
+
+def _schema_finding(document: ParsedDocument, detail: Any) -> Finding:
+    assert document.source_map is not None
+    data = document.data
+    path, leaf = _project(detail["loc"], data)
+    located = document.source_map.locate(path)
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "union_tag_invalid" and isinstance(value, dict):
+        discriminator = str(detail.get("ctx", {}).get("discriminator", "")).strip("'")
+        if discriminator in value:
+            path = (*path, discriminator)
+            located = document.source_map.locate(path)
+            value = value[discriminator]
+    full_path = (*path, leaf) if leaf is not None else path
+    code, name, message, hint = _describe(kind, detail, value, path, leaf, data)
+    if leaf is not None and kind == "extra_forbidden":  # pragma: no cover - keys exist
+        position = located.best
+    elif kind == "missing":
+        position = located.best if located.exact else located.value
+    elif isinstance(value, (dict, list)):
+        position = located.best
+    else:
+        position = located.value
+    return _finding(document, code, name, message, position, hint, full_path)
+
+
+def _project(loc: Sequence[Any], data: Any) -> tuple[DataPath, str | int | None]:
+    """Map a pydantic error location onto the data: drop union tags, and split off a last
+    element that does not exist in the data (a missing key)."""
+    path: list[str | int] = []
+    node = data
+    elements = [element for element in loc if not _is_tag(element)]
+    for index, element in enumerate(elements):
+        if (isinstance(node, dict) and element in node) or (
+            isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node)
+        ):
+            path.append(element)
+            node = node[element]
+        elif index == len(elements) - 1:
+            return tuple(path), element
+        # else: a discriminator value pydantic put in the location; skip it
+    return tuple(path), None
+
+
+def _is_tag(element: Any) -> bool:
+    return isinstance(element, str) and element.startswith(TAG_PREFIX)
+
+
+def _describe(
+    kind: str, detail: Any, value: Any, path: DataPath, leaf: str | int | None, data: Any
+) -> tuple[str, str, str, str | None]:
+    """(code, name, message, hint) for one pydantic error."""
+    from ropa import schema
+
+    field_name = _field_name(path, leaf)
+    if kind == "missing":
+        description = schema.description_at((*path, leaf) if leaf is not None else path, data)
+        hint = f"add `{leaf}:`" + (f" — {_first_sentence(description)}" if description else "")
+        return "SC02", "schema.missing-key", f"`{leaf}` is required here", hint
+    if kind == "extra_forbidden":
+        key = path[-1] if leaf is None else leaf
+        parent = path[:-1] if leaf is None else path
+        allowed = schema.allowed_keys(parent, data)
+        return (
+            "SC01",
+            "schema.unknown-key",
+            f"unknown key `{key}`" + (f" in {_where(parent)}" if parent else ""),
+            _suggest(str(key), allowed, "allowed keys"),
+        )
+    if kind in ("literal_error", "enum"):
+        words = schema.allowed_words(path, data) or _expected_words(detail)
+        return (
+            "SC04",
+            "schema.invalid-value",
+            f"`{_show(value)}` is not a valid {field_name}",
+            _suggest(str(value), words, "use one of"),
+        )
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        context = detail.get("ctx", {})
+        discriminator = str(context.get("discriminator", "")).strip("'")
+        words = [word.strip(" '") for word in str(context.get("expected_tags", "")).split(",")]
+        if kind == "union_tag_not_found":
+            return (
+                "SC02",
+                "schema.missing-key",
+                f"`{discriminator}` is required here",
+                f"add `{discriminator}:` with one of: {', '.join(words)}",
+            )
+        tag = context.get("tag")
+        return (
+            "SC04",
+            "schema.invalid-value",
+            f"`{_show(tag)}` is not a valid `{discriminator}`",
+            _suggest(str(tag), words, "use one of"),
+        )
+    if kind in ("date_format", "date_value"):
+        return "SC05", "schema.invalid-date", detail["msg"], "write dates as YYYY-MM-DD"
+    if kind in ("country_code", "country_type"):
+        return "SC06", "schema.unknown-country", detail["msg"], None
+    if kind == "string_type":
+        return "SC03", "schema.wrong-type", *_expected_text(value, field_name)
+    if kind == "bool_type":
+        hint = "write true or false"
+        if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
+            hint = f"YAML 1.2 reads `{value}` as text; write true or false"
+        return "SC03", "schema.wrong-type", f"{field_name} must be true or false", hint
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "SC03", "schema.wrong-type", f"{field_name} must be a whole number", None
+    if kind == "list_type":
+        return (
+            "SC03",
+            "schema.wrong-type",
+            f"{field_name} must be a list, not {_kind_of(value)}",
+            "write each item on its own line starting with `- `",
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return (
+            "SC03",
+            "schema.wrong-type",
+            f"{field_name} must be a mapping of keys, not {_kind_of(value)}",
+            "write `key: value` lines indented under it",
+        )
+    if kind == "string_pattern_mismatch":
+        return "SC04", "schema.invalid-value", *_pattern_message(detail, value, field_name)
+    if kind == "string_too_short":
+        return "SC04", "schema.invalid-value", f"{field_name} must not be empty", None
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg'].lower()}", None
+    if kind.endswith(("_shape", "_type")) or kind == "localized_empty":
+        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", None
+    if kind.endswith("_format"):
+        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None
+    return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None
+
+
+def _expected_text(value: Any, field_name: str) -> tuple[str, str | None]:
+    if value is None:
+        return f"{field_name} is empty", "write the value after the colon, or remove the key"
+    if isinstance(value, bool):
+        return (
+            f"{field_name} must be text, but `{_show(value)}` reads as true/false",
+            f'put it in quotes: "{_show(value)}"',
+        )
+    if isinstance(value, (int, float)):
+        return (
+            f"{field_name} must be text, but {_show(value)} reads as a number",
+            f'put it in quotes so nothing is lost (leading zeros, spaces): "{_show(value)}"',
+        )
+    return f"{field_name} must be text, not {_kind_of(value)}", None
+
+
+def _pattern_message(detail: Any, value: Any, field_name: str) -> tuple[str, str | None]:
+    from ropa.model.types import ID_PATTERN
+
+    pattern = detail.get("ctx", {}).get("pattern", "")
+    if pattern == ID_PATTERN:
+        return (
+            f"`{_show(value)}` is not a valid id",
+            "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit",
+        )
+    if pattern == r"\S":
+        return f"{field_name} must not be blank", None
+    if "@" in pattern:
+        return f"`{_show(value)}` is not an e-mail address", None
+    if "https?" in pattern:
+        return f"`{_show(value)}` is not a web address", None
+    if "[A-Z]{2}[0-9]{2}" in pattern:
+        return f"`{_show(value)}` is not a check code", "codes look like RT02: see `ropa rules`"
+    return f"`{_show(value)}` is not a valid {field_name}", None
+
+
+def _expected_words(detail: Any) -> list[str]:
+    expected = str(detail.get("ctx", {}).get("expected", ""))
+    return [word.strip(" '") for word in expected.replace(" or ", ",").split(",") if word.strip()]
+
+
+def _suggest(given: str, options: Sequence[str], lead: str) -> str | None:
+    if not options:
+        return None
+    close = difflib.get_close_matches(given, options, n=1, cutoff=0.6) if given else []
+    if not close and given:
+        lowered = {option.lower(): option for option in options}
+        close = [lowered[given.lower()]] if given.lower() in lowered else []
+    if close:
+        return f"did you mean `{close[0]}`?"
+    shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
+    return f"{lead}: {shown}"
+
+
+def _field_name(path: DataPath, leaf: str | int | None) -> str:
+    for element in reversed((*path, leaf) if leaf is not None else path):
+        if isinstance(element, str) and not element.startswith(TAG_PREFIX):
+            return f"`{element}`"
+    return "the value"
+
+
+def _where(path: DataPath) -> str:
+    return f"`{format_path(path)}`"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__  # pragma: no cover
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif value is None:
+        text = "null"
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _first_sentence(text: str) -> str:
+    sentence = text.split(". ")[0].rstrip(".")
+    return sentence[:1].lower() + sentence[1:]
+
+
+def _deduplicate(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int, str]] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.code, finding.position.line, finding.position.column, finding.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
+
+
+def _finding(
+    document: ParsedDocument,
+    code: str,
+    name: str,
+    message: str,
+    position: Any,
+    hint: str | None,
+    path: DataPath = (),
+) -> Finding:
+    return Finding(
+        code=code,
+        name=name,
+        message=message,
+        severity=Severity.ERROR,
+        file=document.file,
+        position=position,
+        path=path,
+        hint=hint,
+    )
+
+
+# --------------------------------------------------------------------------- identity
+
+
+# Catalogues whose entries have ids, and where they live in a file.
+_CATALOGUES: dict[str, tuple[DataPath, str]] = {
+    "activity": (("activities",), "activities"),
+    "recipient": (("recipients",), "recipients"),
+    "system": (("systems",), "systems"),
+    "security measure": (("security_measures",), "security_measures"),
+    "controller": (("controllers",), "controllers"),
+    "joint controller": (("organisation", "joint_controllers"), "organisation.joint_controllers"),
+}
+
+# Where references are written: (path pattern, catalogue). `*` is every list item.
+_REFERENCES: tuple[tuple[DataPath, str], ...] = (
+    (("activities", "*", "recipients", "*"), "recipient"),
+    (("activities", "*", "transfers", "*", "recipient"), "recipient"),
+    (("activities", "*", "security_measures", "*"), "security measure"),
+    (("activities", "*", "systems", "*"), "system"),
+    (("activities", "*", "joint_controllers", "*"), "joint controller"),
+    (("controllers", "*", "sub_processors", "*"), "recipient"),
+    (("controllers", "*", "transfers", "*", "recipient"), "recipient"),
+    (("controllers", "*", "security_measures", "*"), "security measure"),
+    (("systems", "*", "provider"), "recipient"),
+)
+
+_MARKERS = frozenset({"none", "unknown"})
+
+
+def check_identity(
+    documents: Sequence[ParsedDocument], *, split: bool, root_file: str | None
+) -> list[Finding]:
+    """One organisation per register, unique ids, and references that resolve."""
+    findings: list[Finding] = []
+    findings.extend(_check_organisation(documents, split=split, root_file=root_file))
+    defined: dict[str, dict[str, tuple[ParsedDocument, DataPath]]] = {
+        catalogue: {} for catalogue in _CATALOGUES
+    }
+    for document in documents:
+        for catalogue, (base, _shown) in _CATALOGUES.items():
+            for path, identifier in _ids(document.data, base):
+                first = defined[catalogue].get(identifier)
+                if first is None:
+                    defined[catalogue][identifier] = (document, path)
+                    continue
+                first_document, first_path = first
+                first_at = _locate(first_document, first_path)
+                where = (
+                    f"line {first_at.value.line}"
+                    if first_document is document
+                    else f"{first_document.file}:{first_at.value.line}"
+                )
+                findings.append(
+                    _finding(
+                        document,
+                        "RF02",
+                        "reference.duplicate-id",
+                        f"duplicate {catalogue} id `{identifier}` (first defined at {where})",
+                        _locate(document, path).value,
+                        "give each entry its own id; ids are how other entries refer to it",
+                        path,
+                    )
+                )
+    for document in documents:
+        for pattern, catalogue in _REFERENCES:
+            for path, reference in _values_at(document.data, pattern):
+                if not isinstance(reference, str) or reference in _MARKERS:
+                    continue
+                if reference in defined[catalogue]:
+                    continue
+                known = list(defined[catalogue])
+                close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
+                _base, shown = _CATALOGUES[catalogue]
+                hint = (
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else f"define it under `{shown}:`"
+                    + (f" (known: {', '.join(known[:8])})" if known else "")
+                )
+                findings.append(
+                    _finding(
+                        document,
+                        "RF01",
+                        "reference.dangling",
+                        f"`{reference}` is not the id of any {catalogue} in this register",
+                        _locate(document, path).value,
+                        hint,
+                        path,
+                    )
+                )
+    return findings
+
+
+def _check_organisation(
+    documents: Sequence[ParsedDocument], *, split: bool, root_file: str | None
+) -> Iterator[Finding]:
+    holders = [
+        document
+        for document in documents
+        if isinstance(document.data, dict) and "organisation" in document.data
+    ]
+    for document in holders:
+        if split and document.file != root_file:
+            yield _finding(
+                document,
+                "RF03",
+                "register.organisation",
+                "only the register's root file "
+                f"({' or '.join(ROOT_FILE_NAMES)}) may hold `organisation:`",
+                _locate(document, ("organisation",)).best,
+                f"move this block into {root_file}",
+                ("organisation",),
+            )
+    if split:
+        root_documents = [document for document in documents if document.file == root_file]
+        if root_documents and root_documents[0] not in holders:
+            yield _finding(
+                root_documents[0],
+                "RF03",
+                "register.organisation",
+                "the register's root file has no `organisation:` block",
+                START,
+                "add the organisation keeping the record (see docs/format.md)",
+            )
+    elif documents and not holders and isinstance(documents[0].data, dict):
+        yield _finding(
+            documents[0],
+            "RF03",
+            "register.organisation",
+            "the register has no `organisation:` block",
+            START,
+            "add the organisation keeping the record, or put this file in a directory "
+            "with a register.yaml that holds it",
+        )
+
+
+def _ids(data: Any, base: DataPath) -> Iterator[tuple[DataPath, str]]:
+    for path, entry in _values_at(data, (*base, "*")):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            yield (*path, "id"), entry["id"]
+
+
+def _values_at(data: Any, pattern: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    """Values at a path pattern whose `*` elements stand for every list item."""
+    stack: list[tuple[Any, int, DataPath]] = [(data, 0, ())]
+    while stack:
+        node, depth, path = stack.pop()
+        if depth == len(pattern):
+            yield path, node
+            continue
+        element = pattern[depth]
+        if element == "*":
+            if isinstance(node, list):
+                for index in range(len(node) - 1, -1, -1):
+                    stack.append((node[index], depth + 1, (*path, index)))
+        elif isinstance(node, dict) and element in node:
+            stack.append((node[element], depth + 1, (*path, element)))
+
+
+def _locate(document: ParsedDocument, path: DataPath) -> Located:
+    source_map: SourceMap | None = document.source_map
+    assert source_map is not None
+    return source_map.locate(path)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def assemble(name: str, typed: Iterable[tuple[ParsedDocument, RegisterFile]]) -> Register:
+    """Merge valid files into one register, placing every entity in its file."""
+    organisation: Organisation | None = None
+    recipients: list[Recipient] = []
+    systems: list[System] = []
+    measures: list[SecurityMeasure] = []
+    activities: list[Activity] = []
+    controllers: list[ControllerServed] = []
+    files: list[str] = []
+    source_maps: dict[str, SourceMap] = {}
+    for document, model in typed:
+        file = document.file
+        files.append(file)
+        assert document.source_map is not None
+        source_maps[file] = document.source_map
+        if model.organisation is not None:
+            organisation = model.organisation
+            organisation.place(Location(file, ("organisation",)))
+            if isinstance(organisation.joint_controllers, list):
+                _place_all(
+                    file, ("organisation", "joint_controllers"), organisation.joint_controllers
+                )
+        recipients.extend(_place_all(file, ("recipients",), model.recipients))
+        systems.extend(_place_all(file, ("systems",), model.systems))
+        measures.extend(_place_all(file, ("security_measures",), model.security_measures))
+        activities.extend(_place_all(file, ("activities",), model.activities))
+        controllers.extend(_place_all(file, ("controllers",), model.controllers))
+    assert organisation is not None  # check_identity reports a register without one
+    return Register(
+        name=name,
+        files=files,
+        organisation=organisation,
+        recipients=recipients,
+        systems=systems,
+        security_measures=measures,
+        activities=activities,
+        controllers=controllers,
+        source_maps=source_maps,
+    )
+
+
+EntityT = TypeVar("EntityT", bound=Entity)
+
+
+def _place_all(file: str, base: DataPath, items: list[EntityT] | None) -> list[EntityT]:
+    for index, item in enumerate(items or ()):
+        item.place(Location(file, (*base, index)))
+    return items or []
+
+
+def position_of(register: Register, location: Location) -> Located:
+    """Where a location of a register is, or its nearest existing parent."""
+    source_map = register.source_maps.get(location.file)
+    if source_map is None:
+        return Located(START, None, exact=False)
+    return source_map.locate(location.path)
+
+
+__all__ = [
+    "ValidationResult",
+    "assemble",
+    "check_identity",
+    "position_of",
+    "validate_document",
+    "validate_paths",
+    "validate_register",
+]

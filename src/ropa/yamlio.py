@@ -1,0 +1,789 @@
+"""The only user of ruamel.yaml: reading sources, parsing them with positions, writing back.
+
+Two loaders, one result:
+
+* `parse_fast` walks libyaml's event stream (ruamel.yaml.clib's C parser) and builds plain
+  dicts, lists and scalars with a `SourceMap` beside them. It is what every read-only
+  command uses: about five times faster than a full safe load and a fraction of its memory.
+* `parse_roundtrip` uses ruamel's round-trip loader, which keeps comments and order, for
+  commands that rewrite files. It returns the same plain data and positions (a test holds
+  the two to that) plus the round-trip tree to edit.
+
+Scalars are resolved by the YAML 1.2 core schema whatever the parser: `NO` is Norway, not
+false; `on` and `yes` are text; dates stay text for the model to parse. Positions follow
+two conventions both parsers can honour: an empty or null mapping value is located at its
+key, and an alias at the node it names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.resolver import BaseResolver
+
+from ropa.errors import InputError
+from ropa.findings import Finding, Severity
+from ropa.position import DataPath, Position, SourceMap, pack_mark
+
+try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
+    import _ruamel_yaml as _clib
+
+    C_PARSER_AVAILABLE = True
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    _clib = None
+    C_PARSER_AVAILABLE = False
+
+# A register of 50,000 activities is about 70 MB; anything much larger is not a register
+# someone edits by hand, and reading it would cost seconds and gigabytes.
+DEFAULT_MAX_FILE_BYTES = 80 * 1024 * 1024
+# Deeper than any register can be (the format nests about eight levels); protects every
+# later recursive walk from hostile input.
+MAX_DEPTH = 64
+# Aliases share nodes, so expanding them costs nothing here but everything later: bound
+# the expanded size ("billion laughs") before validation walks it.
+ALIAS_EXPANSION_FACTOR = 10
+ALIAS_EXPANSION_FLOOR = 10_000
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+_NUMBER_START = frozenset("-+.0123456789")
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+# Python refuses to convert longer digit strings; no register field holds such a number.
+_MAX_INT_DIGITS = 4000
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def resolve_plain(text: str) -> Any:
+    """The YAML 1.2 core schema's reading of an untagged plain scalar."""
+    if text in _NULLS:
+        return None
+    boolean = _BOOLS.get(text)
+    if boolean is not None:
+        return boolean
+    if text[0] not in _NUMBER_START:
+        return text
+    if _INT.fullmatch(text):
+        return int(text) if len(text) <= _MAX_INT_DIGITS else text
+    if _OCT.fullmatch(text):
+        return int(text[2:], 8) if len(text) <= _MAX_INT_DIGITS else text
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16) if len(text) <= _MAX_INT_DIGITS else text
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _INF.fullmatch(text):
+        return -math.inf if text[0] == "-" else math.inf
+    if _NAN.fullmatch(text):
+        return math.nan
+    return text
+
+
+def key_text(value: Any) -> str:
+    """A mapping key as text, the same way from either loader (`1:` and `0x1:` are "1")."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
+    """Read a file as text, or raise `InputError` saying what is wrong and how to fix it."""
+    try:
+        if path.is_dir():
+            raise InputError(
+                "is a directory, not a file", file=display, hint="pass the directory itself"
+            )
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", file=display, hint="check the path") from None
+    except PermissionError:
+        raise InputError("permission denied", file=display, hint="make the file readable") from None
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", file=display) from None
+    if len(raw) > max_bytes:
+        raise _too_large(display, max_bytes)
+    return decode_source(raw, display=display)
+
+
+def _too_large(display: str, max_bytes: int) -> InputError:
+    error = InputError(
+        f"file is larger than {max_bytes // (1024 * 1024)} MiB",
+        file=display,
+        hint="split the register into a directory of files (see docs/format.md), "
+        "or raise the limit with --max-file-size",
+    )
+    error.code, error.name = "IN03", "input.too-large"
+    return error
+
+
+def decode_source(raw: bytes, *, display: str) -> str:
+    """Decode YAML bytes: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise _encoding_error(
+                    f"is marked {encoding.upper()} but is not valid {encoding.upper()}",
+                    display,
+                    Position(1, 1),
+                    error,
+                ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if raw[:2].count(0) == 1 and len(raw) >= 4:
+            raise _encoding_error(
+                "looks like UTF-16 without a byte order mark", display, Position(1, 1), error
+            ) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        byte = raw[error.start]
+        raise _encoding_error(
+            f"is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column})",
+            display,
+            Position(line, column),
+            error,
+        ) from None
+
+
+def _encoding_error(
+    message: str, display: str, position: Position, _cause: UnicodeDecodeError
+) -> InputError:
+    error = InputError(
+        message,
+        file=display,
+        position=position,
+        hint="save the file as UTF-8 (Latvian letters such as ā, č, ē, š, ž need it)",
+    )
+    error.code, error.name = "IN02", "input.encoding"
+    return error
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class ParsedDocument:
+    """Plain data with its positions, and the problems found while parsing.
+
+    `data` is None when the document could not be parsed at all (then `problems` says why).
+    """
+
+    file: str
+    data: Any
+    source_map: SourceMap | None
+    problems: list[Finding] = field(default_factory=list)
+
+
+def _problem(
+    file: str, code: str, name: str, message: str, position: Position, hint: str | None = None
+) -> Finding:
+    return Finding(
+        code=code,
+        name=name,
+        message=message,
+        severity=Severity.ERROR,
+        file=file,
+        position=position,
+        hint=hint,
+    )
+
+
+def _mark_position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+_SCALAR, _MAP_START, _MAP_END, _SEQ_START, _SEQ_END, _ALIAS, _DOC_START, _OTHER = range(8)
+
+
+def _event_kinds() -> dict[type, int]:
+    kinds: dict[type, int] = {
+        ScalarEvent: _SCALAR,
+        MappingStartEvent: _MAP_START,
+        MappingEndEvent: _MAP_END,
+        SequenceStartEvent: _SEQ_START,
+        SequenceEndEvent: _SEQ_END,
+        AliasEvent: _ALIAS,
+    }
+    if _clib is not None:
+        kinds.update(
+            {
+                _clib.ScalarEvent: _SCALAR,
+                _clib.MappingStartEvent: _MAP_START,
+                _clib.MappingEndEvent: _MAP_END,
+                _clib.SequenceStartEvent: _SEQ_START,
+                _clib.SequenceEndEvent: _SEQ_END,
+                _clib.AliasEvent: _ALIAS,
+                _clib.DocumentStartEvent: _DOC_START,
+            }
+        )
+    from ruamel.yaml.events import DocumentStartEvent
+
+    kinds[DocumentStartEvent] = _DOC_START
+    return kinds
+
+
+_KINDS = _event_kinds()
+
+
+def _event_source(text: str, use_c: bool) -> Callable[[], Any]:
+    if use_c and _clib is not None:
+        return _clib.CParser(text).get_event  # type: ignore[no-any-return]
+    events: Iterator[Any] = YAML(typ="safe", pure=True).parse(text)
+    return lambda: next(events, None)
+
+
+class _Abort(Exception):
+    """Stops building a document after a problem that leaves nothing sensible to build."""
+
+    def __init__(self, problem: Finding) -> None:
+        self.problem = problem
+
+
+class _UnsetType:
+    pass
+
+
+_UNSET: Any = _UnsetType()
+_SKIP: Any = _UnsetType()  # the value of a rejected key is read and dropped
+
+
+def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
+    """Parse one YAML document into plain data and a source map from libyaml's events."""
+    get_event = _event_source(text, use_c)
+    try:
+        return _EventBuilder(file, get_event).build()
+    except _Abort as abort:
+        return ParsedDocument(file, None, None, [abort.problem])
+    except YAMLError as error:
+        return ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+
+
+class _EventBuilder:
+    """Builds data from events iteratively (no recursion, so deep nesting cannot crash)."""
+
+    def __init__(self, file: str, get_event: Callable[[], Any]) -> None:
+        self.file = file
+        self.get_event = get_event
+        self.problems: list[Finding] = []
+        self.marks: dict[int, array[int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, mark, size)
+        self.nodes = 0
+        self.expanded = 0
+
+    def build(self) -> ParsedDocument:
+        get_event = self.get_event
+        get_event()  # stream start
+        first = get_event()
+        if _KINDS.get(type(first)) != _DOC_START:
+            return ParsedDocument(
+                self.file,
+                None,
+                None,
+                [
+                    _problem(
+                        self.file,
+                        "YM08",
+                        "yaml.empty",
+                        "the file holds no YAML document",
+                        Position(1, 1),
+                        "a register file starts with `ropa: 1` (see docs/format.md)",
+                    )
+                ],
+            )
+        root, root_mark = self._document()
+        get_event()  # document end
+        extra = get_event()
+        if _KINDS.get(type(extra)) == _DOC_START:
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM04",
+                    "yaml.multiple-documents",
+                    "the file holds more than one YAML document (a second `---`)",
+                    _mark_position(extra.start_mark),
+                    "keep one document per file; split a register into several files instead",
+                )
+            )
+        source_map = SourceMap(root, self.marks, root_mark)
+        return ParsedDocument(self.file, root, source_map, self.problems)
+
+    def _document(self) -> tuple[Any, int]:
+        get_event = self.get_event
+        kinds = _KINDS
+        marks = self.marks
+        anchors = self.anchors
+        file = self.file
+        # A frame: [container, marks, is_mapping, pending key (or _UNSET/_SKIP),
+        #           pending key mark, anchor, expanded count at start, start mark]
+        stack: list[list[Any]] = []
+        while True:
+            event = get_event()
+            kind = kinds.get(type(event), _OTHER)
+            start = event.start_mark
+            mark = (start.line << 32) | start.column
+            if kind == _SCALAR:
+                value = self._scalar(event)
+                self.nodes += 1
+                self.expanded += 1
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, mark, 1)
+            elif kind in (_MAP_START, _SEQ_START):
+                if len(stack) >= MAX_DEPTH:
+                    raise _Abort(
+                        _problem(
+                            file,
+                            "YM10",
+                            "yaml.too-deep",
+                            f"nesting is deeper than {MAX_DEPTH} levels",
+                            _mark_position(start),
+                            "a register nests only a few levels; check the indentation",
+                        )
+                    )
+                self._check_container_tag(event)
+                container: Any = {} if kind == _MAP_START else []
+                container_marks = array("q", (mark,))
+                marks[id(container)] = container_marks
+                self.nodes += 1
+                self.expanded += 1
+                stack.append(
+                    [
+                        container,
+                        container_marks,
+                        kind == _MAP_START,
+                        _UNSET,
+                        0,
+                        event.anchor,
+                        self.expanded,
+                        mark,
+                    ]
+                )
+                continue
+            elif kind in (_MAP_END, _SEQ_END):
+                frame = stack.pop()
+                value = frame[0]
+                mark = frame[7]
+                if frame[5] is not None:
+                    anchors[frame[5]] = (value, mark, self.expanded - frame[6] + 1)
+            elif kind == _ALIAS:
+                value, mark = self._alias(event)
+            else:  # pragma: no cover - libyaml emits no other event inside a document
+                raise _Abort(
+                    _problem(
+                        file, "YM01", "yaml.syntax", "unexpected YAML event", _mark_position(start)
+                    )
+                )
+
+            if not stack:
+                return value, mark
+            frame = stack[-1]
+            if frame[2]:  # mapping
+                pending = frame[3]
+                if pending is _UNSET:  # this node is a key
+                    frame[3], frame[4] = self._key(frame[0], value, event, mark), mark
+                    continue
+                frame[3] = _UNSET
+                if pending is _SKIP:
+                    continue
+                frame[0][pending] = value
+                frame[1].append(frame[4])
+                frame[1].append(frame[4] if value is None else mark)
+            else:
+                frame[0].append(value)
+                frame[1].append(mark)
+
+    def _key(self, mapping: dict[str, Any], value: Any, event: Any, mark: int) -> Any:
+        if isinstance(value, (dict, list)):
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM07",
+                    "yaml.complex-key",
+                    "a mapping key must be plain text, not a list or mapping",
+                    _position(mark),
+                    "write the key as a word such as `name:`",
+                )
+            )
+            return _SKIP
+        key = key_text(value)
+        if key == "<<" and not getattr(event, "style", None):
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM06",
+                    "yaml.merge-key",
+                    "merge keys (`<<`) are not part of YAML 1.2 and are not supported",
+                    _position(mark),
+                    "write the keys out, or move shared details into a catalogue entry "
+                    "and refer to it by id",
+                )
+            )
+            return _SKIP
+        if key in mapping:
+            first = _first_key_mark(self.marks[id(mapping)], mapping, key)
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM02",
+                    "yaml.duplicate-key",
+                    f"duplicate key `{key}` (first given at line {_position(first).line})",
+                    _position(mark),
+                    "remove one of them; YAML keeps only one value per key",
+                )
+            )
+            return _SKIP
+        return key
+
+    def _scalar(self, event: Any) -> Any:
+        text: str = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.style and tag is None:
+                return resolve_plain(text)
+            return text
+        if tag.startswith(_YAML_TAG):
+            name = tag[len(_YAML_TAG) :]
+            if name == "str":
+                return text
+            resolved = resolve_plain(text) if text else None
+            expected = {"int": int, "float": float, "bool": bool, "null": type(None)}.get(name)
+            if expected is not None:
+                if name == "float" and isinstance(resolved, int) and not isinstance(resolved, bool):
+                    return float(resolved)
+                if type(resolved) is expected:
+                    return resolved
+                self.problems.append(
+                    _problem(
+                        self.file,
+                        "YM03",
+                        "yaml.tag",
+                        f"`{text}` is not a valid !!{name}",
+                        _mark_position(event.start_mark),
+                        "remove the tag or fix the value",
+                    )
+                )
+                return text
+        self._bad_tag(tag, event)
+        return text
+
+    def _check_container_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag is None or tag in (_YAML_TAG + "map", _YAML_TAG + "seq", "!"):
+            return
+        self._bad_tag(tag, event)
+
+    def _bad_tag(self, tag: str, event: Any) -> None:
+        shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+        self.problems.append(
+            _problem(
+                self.file,
+                "YM03",
+                "yaml.tag",
+                f"the tag `{shown}` is not supported",
+                _mark_position(event.start_mark),
+                "registers use plain YAML: remove the tag (no !include, no !!python/...)",
+            )
+        )
+
+    def _alias(self, event: Any) -> tuple[Any, int]:
+        name = event.anchor
+        found = self.anchors.get(name)
+        if found is None:
+            raise _Abort(
+                _problem(
+                    self.file,
+                    "YM09",
+                    "yaml.undefined-alias",
+                    f"the alias `*{name}` names no anchor defined before it",
+                    _mark_position(event.start_mark),
+                    f"define `&{name}` on an earlier value, or write the value out",
+                )
+            )
+        value, mark, size = found
+        self.expanded += size
+        if self.expanded > ALIAS_EXPANSION_FACTOR * self.nodes + ALIAS_EXPANSION_FLOOR:
+            raise _Abort(
+                _problem(
+                    self.file,
+                    "YM05",
+                    "yaml.alias-expansion",
+                    f"aliases expand this document to more than {self.expanded:,} nodes "
+                    f"from {self.nodes:,} written ones",
+                    _mark_position(event.start_mark),
+                    "this looks like an alias bomb; write values out instead of nesting aliases",
+                )
+            )
+        return value, mark
+
+
+def _position(mark: int) -> Position:
+    return Position((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
+
+
+def _first_key_mark(container_marks: array[int], mapping: dict[str, Any], key: str) -> int:
+    for index, candidate in enumerate(mapping):
+        if candidate == key:
+            return container_marks[1 + 2 * index]
+    return container_marks[0]  # pragma: no cover
+
+
+def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
+    """A parser exception as a finding at the position the parser names."""
+    if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
+        position = _mark_position(error.problem_mark)
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context}"
+            if error.context_mark is not None:
+                message += f" started at line {error.context_mark.line + 1}"
+            message += ")"
+    else:
+        position, message = _reader_problem(error, text)
+    hint = _syntax_hint(message, text, position)
+    return _problem(file, "YM01", "yaml.syntax", message, position, hint)
+
+
+def _reader_problem(error: YAMLError, text: str) -> tuple[Position, str]:
+    index = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    reason = getattr(error, "reason", None) or "invalid character"
+    if isinstance(index, int):
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        position = Position(line, column)
+    else:
+        position = Position(1, 1)
+    if isinstance(character, int):
+        return position, f"unacceptable character #x{character:04X}: {reason}"
+    if isinstance(character, str) and character:
+        return position, f"unacceptable character #x{ord(character):04X}: {reason}"
+    return position, str(reason)
+
+
+def _syntax_hint(message: str, text: str, position: Position) -> str:
+    lines = text.splitlines()
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    if "\t" in line[: max(position.column, 1)] or "found character '\\t'" in message:
+        return "YAML indents with spaces, never tabs"
+    if "mapping values are not allowed" in message:
+        return 'a value holding `: ` must be quoted, e.g. title: "Note: text"'
+    if "control characters" in message or "special characters" in message:
+        return "remove the control character (it may come from a copy and paste)"
+    return "check the indentation and quoting around this line"
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+class _CoreResolver(BaseResolver):
+    """The YAML 1.2 core schema for ruamel's round-trip loader (no timestamps, no `yes`)."""
+
+
+_CoreResolver.add_implicit_resolver(
+    _YAML_TAG + "bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_CoreResolver.add_implicit_resolver(
+    _YAML_TAG + "int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_CoreResolver.add_implicit_resolver(
+    _YAML_TAG + "float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+_CoreResolver.add_implicit_resolver(
+    _YAML_TAG + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+def roundtrip_yaml() -> YAML:
+    """A round-trip YAML instance that reads and writes registers the same way each time."""
+    yaml = YAML(typ="rt")
+    yaml.Resolver = _CoreResolver
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+@dataclass
+class RoundTripDocument:
+    """A document loaded for rewriting: the editable tree and its plain reading."""
+
+    tree: Any
+    parsed: ParsedDocument
+
+
+def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
+    """Load with ruamel's round-trip loader; the plain data and positions match `parse_fast`."""
+    yaml = roundtrip_yaml()
+    try:
+        tree = yaml.load(text)
+    except YAMLError as error:
+        return RoundTripDocument(
+            None, ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+        )
+    marks: dict[int, array[int]] = {}
+    anchored: dict[int, int] = {}
+    data = _plain(tree, marks, anchored)
+    return RoundTripDocument(tree, ParsedDocument(file, data, SourceMap(data, marks, 0)))
+
+
+def _plain(node: Any, marks: dict[int, array[int]], seen: dict[int, Any]) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if id(node) in seen:
+        return seen[id(node)]
+    if isinstance(node, CommentedMap):
+        mapping: dict[str, Any] = {}
+        seen[id(node)] = mapping
+        line, column = node.lc.line, node.lc.col
+        container_marks = array("q", (pack_mark(line, column),))
+        for key, child in node.items():
+            key_line, key_column = node.lc.key(key)
+            value_line, value_column = node.lc.value(key)
+            plain_child = _plain(child, marks, seen)
+            key_mark = pack_mark(key_line, key_column)
+            container_marks.append(key_mark)
+            container_marks.append(
+                key_mark if plain_child is None else _child_mark(child, value_line, value_column)
+            )
+            mapping[key_text(_scalar_plain(key))] = plain_child
+        marks[id(mapping)] = container_marks
+        return mapping
+    if isinstance(node, CommentedSeq):
+        items: list[Any] = []
+        seen[id(node)] = items
+        container_marks = array("q", (pack_mark(node.lc.line, node.lc.col),))
+        for index, child in enumerate(node):
+            line, column = node.lc.item(index)
+            items.append(_plain(child, marks, seen))
+            container_marks.append(_child_mark(child, line, column))
+        marks[id(items)] = container_marks
+        return items
+    return _scalar_plain(node)
+
+
+def _child_mark(child: Any, line: int, column: int) -> int:
+    lc = getattr(child, "lc", None)
+    if lc is not None and lc.line is not None:
+        return pack_mark(lc.line, lc.col)
+    return pack_mark(line, column)
+
+
+def _scalar_plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash at any moment leaves the old or new file.
+
+    The new text goes to a temporary file in the same directory, is flushed to disk, and
+    is renamed over the original (an atomic step on POSIX and Windows). The original's
+    permission bits are kept.
+    """
+    directory = path.parent
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def dump_roundtrip(tree: Any) -> str:
+    """Serialise a round-trip tree the way `roundtrip_yaml` reads it."""
+    from io import StringIO
+
+    buffer = StringIO()
+    roundtrip_yaml().dump(tree, buffer)
+    return buffer.getvalue()
+
+
+__all__ = [
+    "C_PARSER_AVAILABLE",
+    "DEFAULT_MAX_FILE_BYTES",
+    "DataPath",
+    "ParsedDocument",
+    "RoundTripDocument",
+    "decode_source",
+    "dump_roundtrip",
+    "key_text",
+    "parse_fast",
+    "parse_roundtrip",
+    "read_source",
+    "resolve_plain",
+    "write_atomic",
+]
