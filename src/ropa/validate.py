@@ -219,11 +219,17 @@ def _describe(
         key = path[-1] if leaf is None else leaf
         parent = path[:-1] if leaf is None else path
         allowed = schema.allowed_keys(parent, data)
+        hint = _suggest(str(key), allowed, "allowed keys")
+        if value is None and not hint.startswith("did you mean"):
+            hint = (
+                "inside `{ }` a comma starts a new key: put text that holds a comma in "
+                'quotes, e.g. {lv: "vārds, uzvārds", en: name}; ' + hint
+            )
         return (
             "SC01",
             "schema.unknown-key",
             f"unknown key `{key}`" + (f" in {_where(parent)}" if parent else ""),
-            _suggest(str(key), allowed, "allowed keys"),
+            hint,
         )
     if kind in ("literal_error", "enum"):
         words = schema.allowed_words(path, data) or _expected_words(detail)
@@ -332,9 +338,9 @@ def _expected_words(detail: Any) -> list[str]:
     return [word.strip(" '") for word in expected.replace(" or ", ",").split(",") if word.strip()]
 
 
-def _suggest(given: str, options: Sequence[str], lead: str) -> str | None:
+def _suggest(given: str, options: Sequence[str], lead: str) -> str:
     if not options:
-        return None
+        return ""
     close = difflib.get_close_matches(given, options, n=1, cutoff=0.6) if given else []
     if not close and given:
         lowered = {option.lower(): option for option in options}
