@@ -61,6 +61,10 @@ class ExitStatus(enum.IntEnum):
 INPUT_FAMILY = "IN"
 
 
+# At one position, the cause comes before its consequences: input, YAML, schema, references.
+_FAMILY_ORDER = {"IN": 0, "YM": 1, "SC": 2, "RF": 3}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -79,8 +83,9 @@ class Finding:
     def is_input_error(self) -> bool:
         return self.code.startswith(INPUT_FAMILY)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.position.line, self.position.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        rank = _FAMILY_ORDER.get(self.code[:2], len(_FAMILY_ORDER))
+        return (self.file, self.position.line, self.position.column, rank, self.code)
 
     def to_dict(self) -> dict[str, Any]:
         """The one serialisation that json, sarif and github reporters share."""

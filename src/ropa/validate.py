@@ -13,6 +13,7 @@ Three passes, each reporting every problem it finds so one run shows them all:
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -87,7 +88,10 @@ def validate_register(
     typed: list[tuple[ParsedDocument, RegisterFile]] = []
     for document in documents:
         model, schema_findings = validate_document(document)
-        findings.extend(schema_findings)
+        # A value the loader rejected (a bad tag, a merge key) also fails the schema at the
+        # same place: report the cause only.
+        causes = {problem.position for problem in document.problems}
+        findings.extend(f for f in schema_findings if f.position not in causes)
         if model is not None:
             typed.append((document, model))
 
@@ -233,17 +237,36 @@ def _describe(
         )
     if kind in ("literal_error", "enum"):
         words = schema.allowed_words(path, data) or _expected_words(detail)
+        shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
+        container = (
+            "a list" if "array" in shapes else "a mapping of details" if "object" in shapes else ""
+        )
+        close = _close_match(str(value), words)
+        if container and isinstance(value, str) and not close:
+            allowed = " or ".join(f"`{word}`" for word in words)
+            example = (
+                "write each item on its own line starting with `- `"
+                if container == "a list"
+                else "write `key: value` lines indented under it"
+            )
+            return (
+                "SC03",
+                "schema.wrong-type",
+                f"{field_name} must be {container} (or {allowed}), not the text `{_show(value)}`",
+                example,
+            )
         return (
             "SC04",
             "schema.invalid-value",
             f"`{_show(value)}` is not a valid {field_name}",
-            _suggest(str(value), words, "use one of"),
+            f"did you mean `{close}`?" if close else _suggest(str(value), words, "use one of"),
         )
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         context = detail.get("ctx", {})
         discriminator = str(context.get("discriminator", "")).strip("'")
         words = [word.strip(" '") for word in str(context.get("expected_tags", "")).split(",")]
         if kind == "union_tag_not_found":
+            words = schema.allowed_words((*path, discriminator), data)
             return (
                 "SC02",
                 "schema.missing-key",
@@ -258,7 +281,7 @@ def _describe(
             _suggest(str(tag), words, "use one of"),
         )
     if kind in ("date_format", "date_value"):
-        return "SC05", "schema.invalid-date", detail["msg"], "write dates as YYYY-MM-DD"
+        return "SC05", "schema.invalid-date", f"{field_name}: {detail['msg']}", None
     if kind in ("country_code", "country_type"):
         return "SC06", "schema.unknown-country", detail["msg"], None
     if kind == "string_type":
@@ -289,11 +312,21 @@ def _describe(
     if kind == "string_too_short":
         return "SC04", "schema.invalid-value", f"{field_name} must not be empty", None
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg'].lower()}", None
+        bound = next(iter(detail.get("ctx", {}).values()), "")
+        relation = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
+        return "SC04", "schema.invalid-value", f"{field_name} must be {relation} {bound}", None
     if kind.endswith(("_shape", "_type")) or kind == "localized_empty":
-        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", None
+        hint = None
+        if isinstance(value, (int, float)) and kind == "text_type":
+            hint = f'put it in quotes: "{_show(value)}"'
+        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", hint
     if kind.endswith("_format"):
-        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None
+        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None  # durations
     return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None
 
 
@@ -338,15 +371,22 @@ def _expected_words(detail: Any) -> list[str]:
     return [word.strip(" '") for word in expected.replace(" or ", ",").split(",") if word.strip()]
 
 
+def _close_match(given: str, options: Sequence[str]) -> str | None:
+    if not given:
+        return None
+    lowered = {option.lower(): option for option in options}
+    if given.lower() in lowered:
+        return lowered[given.lower()]
+    close = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _suggest(given: str, options: Sequence[str], lead: str) -> str:
     if not options:
         return ""
-    close = difflib.get_close_matches(given, options, n=1, cutoff=0.6) if given else []
-    if not close and given:
-        lowered = {option.lower(): option for option in options}
-        close = [lowered[given.lower()]] if given.lower() in lowered else []
+    close = _close_match(given, options)
     if close:
-        return f"did you mean `{close[0]}`?"
+        return f"did you mean `{close}`?"
     shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
     return f"{lead}: {shown}"
 
@@ -392,8 +432,11 @@ def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!Art)(?<!No)\.\s")
+
+
 def _first_sentence(text: str) -> str:
-    sentence = text.split(". ")[0].rstrip(".")
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
     return sentence[:1].lower() + sentence[1:]
 
 

@@ -42,7 +42,7 @@ from ruamel.yaml.resolver import BaseResolver
 
 from ropa.errors import InputError
 from ropa.findings import Finding, Severity
-from ropa.position import DataPath, Position, SourceMap, pack_mark
+from ropa.position import START, DataPath, Position, SourceMap, pack_mark
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
     import _ruamel_yaml as _clib
@@ -167,40 +167,56 @@ def decode_source(raw: bytes, *, display: str) -> str:
         if raw.startswith(bom):
             try:
                 return raw[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as error:
+            except UnicodeDecodeError:
+                shown = encoding.upper()
                 raise _encoding_error(
-                    f"is marked {encoding.upper()} but is not valid {encoding.upper()}",
-                    display,
-                    Position(1, 1),
-                    error,
+                    f"the file is marked {shown} but is not valid {shown}", display, START
                 ) from None
+    # NUL bytes are valid UTF-8, so UTF-16 text without a BOM would decode into garbage.
+    if len(raw) >= 4 and raw[:4].count(0) == 2 and 0 in (raw[0], raw[1]):
+        raise _encoding_error(
+            "the file looks like UTF-16 without a byte order mark", display, START
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        if raw[:2].count(0) == 1 and len(raw) >= 4:
-            raise _encoding_error(
-                "looks like UTF-16 without a byte order mark", display, Position(1, 1), error
-            ) from None
         line = raw.count(b"\n", 0, error.start) + 1
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = raw[error.start]
         raise _encoding_error(
-            f"is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column})",
+            f"the file is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column})",
             display,
             Position(line, column),
-            error,
+            _guess_legacy_encoding(raw),
         ) from None
 
 
+# Encodings Latvian text was commonly saved in before UTF-8.
+_LEGACY_ENCODINGS = (("cp1257", "Windows-1257 (Baltic)"), ("iso8859_13", "ISO 8859-13"))
+_LATVIAN_LETTERS = frozenset("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
+
+
+def _guess_legacy_encoding(raw: bytes) -> str | None:
+    for codec, name in _LEGACY_ENCODINGS:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any(character in _LATVIAN_LETTERS for character in text):
+            return name
+    return None
+
+
 def _encoding_error(
-    message: str, display: str, position: Position, _cause: UnicodeDecodeError
+    message: str, display: str, position: Position, legacy: str | None = None
 ) -> InputError:
+    looks_like = f"it looks like {legacy}; " if legacy else ""
     error = InputError(
         message,
         file=display,
         position=position,
-        hint="save the file as UTF-8 (Latvian letters such as ā, č, ē, š, ž need it)",
+        hint=f"{looks_like}save the file as UTF-8 (Latvian letters such as ā, č, ē, š, ž need it)",
     )
     error.code, error.name = "IN02", "input.encoding"
     return error
@@ -624,6 +640,15 @@ def _syntax_hint(message: str, text: str, position: Position) -> str:
 
 class _CoreResolver(BaseResolver):
     """The YAML 1.2 core schema for ruamel's round-trip loader (no timestamps, no `yes`)."""
+
+    def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
+        super().__init__(loadumper if loadumper is not None else loader)
+        # ruamel compares this with the YAML instance's version to decide on a rebuild.
+        self._loader_version = version
+
+    @property
+    def processing_version(self) -> tuple[int, int]:
+        return (1, 2)
 
 
 _CoreResolver.add_implicit_resolver(

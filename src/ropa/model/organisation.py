@@ -17,8 +17,9 @@ from ropa.model.types import (
     Email,
     Identifier,
     IsoDate,
-    ListOrNone,
+    ListOrMarker,
     NonBlank,
+    OrUnknown,
     StrictBool,
     StrictModel,
     Text,
@@ -150,8 +151,8 @@ class Organisation(Entity):
 
     name: TextOrUnknown | None = None
     """Legal name, e.g. SIA "Piemērs". `unknown` when the source does not say."""
-    registration_number: NonBlank | None = None
-    """Commercial register number, as text (quote it: "40003000000"). `unknown` when not
+    registration_number: OrUnknown[NonBlank] | None = None
+    """Commercial register number, as text (quote it: "40003000000"); `unknown` when not
     known."""
     address: TextOrUnknown | None = None
     """Legal address."""
@@ -172,8 +173,9 @@ class Organisation(Entity):
     """The data protection officer, or the recorded decision not to appoint one."""
     representative: DetailsOrMarker[Representative] | None = None
     """The Art. 27 representative in the Union; `none` when established in the Union."""
-    joint_controllers: ListOrNone[JointController] | None = None
-    """Controllers acting jointly with this one (Art. 26); `none` when there are none."""
+    joint_controllers: ListOrMarker[JointController] | None = None
+    """Controllers acting jointly with this one (Art. 26); `none` when there are none,
+    `unknown` when not known."""
     art30_5_exemption: Art30_5Exemption | None = None
     """A claim of the Art. 30(5) exemption, if the organisation makes one."""
     privacy_notice: Url | None = None

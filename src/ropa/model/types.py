@@ -310,21 +310,39 @@ CountryOrUnknown = Annotated[
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise PydanticCustomError(
-            "date_format", "expected a date written YYYY-MM-DD, e.g. 2024-05-31"
-        )
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise PydanticCustomError(
-            "date_value",
-            "`{value}` is not a real date: {reason}",
-            {"value": value, "reason": str(error)},
-        ) from None
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise PydanticCustomError(
+                "date_value",
+                "`{value}` is not a real date: {reason}",
+                {"value": value, "reason": str(error)},
+            ) from None
+    raise PydanticCustomError(
+        "date_format",
+        "`{value}` is not a date written YYYY-MM-DD{suggestion}",
+        {"value": value, "suggestion": _date_suggestion(value)},
+    )
+
+
+def _date_suggestion(value: Any) -> str:
+    text = str(value)
+    dotted = _DOTTED_DATE.fullmatch(text)
+    if dotted:
+        day, month, year = dotted.groups()
+        return f": write {year}-{int(month):02d}-{int(day):02d}"
+    if _DATE.match(text):
+        return f": write {text[:10]} (a date, without the time)"
+    if re.fullmatch(r"\d{8}", text):
+        return f": write {text[:4]}-{text[4:6]}-{text[6:]}"
+    return " (e.g. 2024-05-31)"
 
 
 IsoDate = Annotated[
@@ -391,15 +409,28 @@ class Duration:
 _DURATION_RE = re.compile(DURATION_PATTERN)
 
 
+_PLAIN_PERIOD = re.compile(
+    r"(\d+)\s*(years?|gad[a-zū]*|months?|mēne[a-zšs]*|weeks?|nedēļ[a-zāu]*|days?|dien[a-zāu]*)",
+    re.IGNORECASE,
+)
+_PERIOD_UNITS = {"y": "Y", "g": "Y", "m": "M", "w": "W", "n": "W", "d": "D"}
+
+
 def _duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
-    if not isinstance(value, str) or not _DURATION_RE.match(value):
-        raise PydanticCustomError(
-            "duration_format",
-            "expected an ISO 8601 duration such as P5Y (5 years), P6M (6 months), P1Y6M or P30D",
-        )
-    return Duration(value)
+    if isinstance(value, str) and _DURATION_RE.match(value):
+        return Duration(value)
+    suggestion = " such as P5Y (5 years), P6M (6 months), P1Y6M or P30D"
+    plain = _PLAIN_PERIOD.fullmatch(str(value).strip())
+    if plain:
+        number, unit = plain.groups()
+        suggestion = f": write P{number}{_PERIOD_UNITS[unit[0].lower()]}"
+    raise PydanticCustomError(
+        "duration_format",
+        "`{value}` is not an ISO 8601 duration{suggestion}",
+        {"value": value, "suggestion": suggestion},
+    )
 
 
 IsoDuration = Annotated[

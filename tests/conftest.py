@@ -1,0 +1,61 @@
+"""Shared test helpers: paths, the CLI through typer's runner and as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ropa.cli import app
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+REGISTERS = REPO / "registers"
+SEED_REGISTERS = sorted(REGISTERS.glob("*.yaml"))
+
+# Golden files are rewritten only when asked, and every rewrite is reviewed by hand.
+UPDATE_GOLDEN = os.environ.get("ROPA_UPDATE_GOLDEN") == "1"
+
+
+def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in-process through typer's runner; returns exit code and output."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
+def run_ropa(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m ropa` as a real process."""
+    environment = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "ropa", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def in_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Change into a directory (given by indirect parametrisation, or a temporary one)."""
+    directory: Path = getattr(request, "param", None) or request.getfixturevalue("tmp_path")
+    monkeypatch.chdir(directory)
+    yield directory
+
+
+@pytest.fixture(autouse=True)
+def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)

@@ -1,0 +1,315 @@
+"""The loaders: YAML 1.2 scalars, exact positions, hostile constructs, encodings, and the
+fast and round-trip loaders agreeing on data and positions."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ropa import yamlio
+from ropa.errors import InputError
+from ropa.position import Position
+from ropa.yamlio import ParsedDocument, decode_source, parse_fast, parse_roundtrip, read_source
+from tests.conftest import FIXTURES, REGISTERS
+
+
+def parsed(text: str) -> ParsedDocument:
+    document = parse_fast(text, "t.yaml")
+    assert document.data is not None, document.problems
+    return document
+
+
+def codes(document: ParsedDocument) -> list[tuple[str, int, int]]:
+    return [(p.code, p.position.line, p.position.column) for p in document.problems]
+
+
+# --------------------------------------------------------------------------- YAML 1.2
+
+
+@pytest.mark.parametrize(
+    ("scalar", "expected"),
+    [
+        ("NO", "NO"),  # Norway, not false (YAML 1.1 would say False)
+        ("no", "no"),
+        ("No", "No"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("n", "n"),
+        ("yes", "yes"),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("12", 12),
+        ("-3", -3),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1e3", 1000.0),
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("2024-05-31", "2024-05-31"),  # dates stay text: the model parses them
+        ("12:30", "12:30"),  # sexagesimal in YAML 1.1, text in 1.2
+        ("1_000", "1_000"),
+        ("0777", 777),
+        ("+1", 1),
+        ("LV-1050", "LV-1050"),
+        ("Rīga", "Rīga"),
+    ],
+)
+def test_plain_scalars_follow_yaml_1_2_core(scalar: str, expected: Any) -> None:
+    value = parsed(f"key: {scalar}\n").data["key"]
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_special_floats() -> None:
+    data = parsed("a: .inf\nb: -.Inf\nc: .NaN\n").data
+    assert data["a"] == math.inf
+    assert data["b"] == -math.inf
+    assert math.isnan(data["c"])
+
+
+def test_quoted_scalars_are_text() -> None:
+    data = parsed("a: 'NO'\nb: \"12\"\nc: 'true'\nd: \"\"\n").data
+    assert data == {"a": "NO", "b": "12", "c": "true", "d": ""}
+
+
+def test_very_long_digit_strings_stay_text() -> None:
+    digits = "9" * 5000
+    assert parsed(f"a: {digits}\n").data["a"] == digits
+
+
+def test_standard_tags_are_honoured() -> None:
+    data = parsed("a: !!str 12\nb: !!int '7'\nc: !!float 3\nd: !!bool 'true'\ne: !!null ''\n").data
+    assert data == {"a": "12", "b": 7, "c": 3.0, "d": True, "e": None}
+    assert type(data["c"]) is float
+
+
+def test_a_value_that_contradicts_its_tag_is_reported() -> None:
+    document = parse_fast("a: !!int twelve\n", "t.yaml")
+    assert codes(document) == [("YM03", 1, 4)]
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def test_positions_of_keys_and_values_are_one_based() -> None:
+    text = "ropa: 1\norganisation:\n  name: SIA Ā\n  role: controller\nlist:\n  - a\n  - {b: c}\n"
+    source_map = parsed(text).source_map
+    assert source_map is not None
+    assert source_map.locate(("ropa",)).value == Position(1, 7)
+    assert source_map.locate(("ropa",)).key == Position(1, 1)
+    assert source_map.locate(("organisation", "role")).key == Position(4, 3)
+    assert source_map.locate(("organisation", "role")).value == Position(4, 9)
+    assert source_map.position(("list", 0)) == Position(6, 5)
+    assert source_map.position(("list", 1, "b")) == Position(7, 9)
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    source_map = parsed("ātrums: ēūķšž\nžņ: x\n").source_map
+    assert source_map is not None
+    assert source_map.position(("ātrums",)) == Position(1, 9)
+    assert source_map.position(("žņ",)) == Position(2, 5)
+
+
+def test_a_missing_path_falls_back_to_the_nearest_parent() -> None:
+    source_map = parsed("a:\n  b:\n    c: 1\n").source_map
+    assert source_map is not None
+    located = source_map.locate(("a", "b", "missing", "deeper"))
+    assert not located.exact
+    assert located.value == Position(3, 5)
+    assert located.key == Position(2, 3)
+
+
+def test_empty_values_are_located_at_their_key() -> None:
+    source_map = parsed("a:\nb: ~\nc: x\n").source_map
+    assert source_map is not None
+    assert source_map.position(("a",)) == Position(1, 1)
+    assert source_map.position(("b",)) == Position(2, 1)
+    assert source_map.position(("c",)) == Position(3, 4)
+
+
+def test_walk_lists_every_node_in_document_order() -> None:
+    source_map = parsed("a: 1\nb: [x, y]\n").source_map
+    assert source_map is not None
+    paths = [path for path, _key, _value in source_map.walk()]
+    assert paths == [(), ("a",), ("b",), ("b", 0), ("b", 1)]
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def test_all_duplicate_keys_are_reported_and_the_first_value_kept() -> None:
+    document = parse_fast("a: 1\nb: 2\na: 3\nm:\n  x: 1\n  x: 2\n", "t.yaml")
+    assert codes(document) == [("YM02", 3, 1), ("YM02", 6, 3)]
+    assert document.data == {"a": 1, "b": 2, "m": {"x": 1}}
+    assert "first given at line 1" in document.problems[0].message
+
+
+def test_complex_keys_are_rejected() -> None:
+    document = parse_fast("? [a, b]\n: value\nok: 1\n", "t.yaml")
+    assert codes(document) == [("YM07", 1, 3)]
+    assert document.data == {"ok": 1}
+
+
+def test_aliases_share_values_and_locate_at_their_anchor() -> None:
+    document = parsed("base: &r {period: P5Y}\nother: *r\nname: &n Ā\ncopy: *n\n")
+    assert document.data["other"] is document.data["base"]
+    assert document.data["copy"] == "Ā"
+    assert document.source_map is not None
+    assert document.source_map.position(("other",)) == Position(1, 7)
+    assert document.source_map.position(("copy",)) == Position(3, 7)
+
+
+def test_an_alias_bomb_is_stopped_early() -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    document = parse_fast("\n".join(lines) + "\n", "t.yaml")
+    assert document.data is None
+    assert [problem.code for problem in document.problems] == ["YM05"]
+
+
+def test_an_undefined_alias_is_reported() -> None:
+    document = parse_fast("a: *nowhere\n", "t.yaml")
+    assert codes(document) == [("YM09", 1, 4)]
+
+
+def test_deep_nesting_is_refused_without_recursion() -> None:
+    document = parse_fast("a: " + "[" * 5000 + "]" * 5000 + "\n", "t.yaml")
+    assert document.data is None
+    assert [problem.code for problem in document.problems] == ["YM10"]
+
+
+def test_syntax_errors_carry_the_parser_position() -> None:
+    document = parse_fast("a: [1, 2\nb: 3\n", "t.yaml")
+    assert document.data is None
+    assert codes(document) == [("YM01", 2, 2)]
+
+
+def test_control_characters_are_a_positioned_syntax_error() -> None:
+    document = parse_fast("a: ok\nb: bad\x07char\n", "t.yaml")
+    assert document.data is None
+    problem = document.problems[0]
+    assert (problem.code, problem.position) == ("YM01", Position(2, 7))
+    assert "#x0007" in problem.message
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert decode_source("\ufeffropa: 1\n".encode(), display="f") == "ropa: 1\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(encoding: str) -> None:
+    text = "nosaukums: Ģirts Ķeņģis\n"
+    assert decode_source(text.encode(encoding), display="f") == text
+
+
+def test_invalid_utf8_names_line_column_and_the_likely_encoding() -> None:
+    raw = "a: ok\nb: Rīga\n".encode("cp1257")
+    with pytest.raises(InputError) as caught:
+        decode_source(raw, display="f.yaml")
+    error = caught.value
+    assert error.code == "IN02"
+    assert error.position == Position(2, 5)
+    assert error.hint is not None and "Windows-1257" in error.hint
+
+
+def test_utf16_without_bom_is_recognised() -> None:
+    with pytest.raises(InputError, match="UTF-16 without a byte order mark"):
+        decode_source("ropa: 1\n".encode("utf-16-le"), display="f")
+
+
+def test_files_over_the_limit_are_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * 2000 + b"\n")
+    with pytest.raises(InputError) as caught:
+        read_source(big, display="big.yaml", max_bytes=1000)
+    assert caught.value.code == "IN03"
+
+
+def test_a_directory_is_not_read_as_a_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="directory"):
+        read_source(tmp_path, display="d")
+
+
+# --------------------------------------------------------------------------- the C parser
+
+
+def test_the_c_parser_is_installed_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ruamel.yaml 0.19 installs without its C extension unless asked: make sure it is here."""
+    assert yamlio.C_PARSER_AVAILABLE
+    import _ruamel_yaml
+
+    created: list[object] = []
+    original = _ruamel_yaml.CParser
+
+    def spy(text: str) -> object:
+        parser = original(text)
+        created.append(parser)
+        return parser
+
+    monkeypatch.setattr(_ruamel_yaml, "CParser", spy)
+    parse_fast("a: 1\n", "t.yaml")
+    assert len(created) == 1
+
+
+def _decodable(path: Path) -> bool:
+    try:
+        read_source(path, display=path.name)
+    except InputError:
+        return False
+    return True
+
+
+VALID_FIXTURES = sorted((FIXTURES / "valid").glob("*.yaml")) + sorted(REGISTERS.glob("*.yaml"))
+# Every file a parser sees (files that cannot be decoded never reach one).
+CORPUS = [
+    path
+    for path in VALID_FIXTURES + sorted((FIXTURES / "invalid").rglob("*.yaml"))
+    if _decodable(path)
+]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.name)
+def test_pure_python_parser_gives_the_same_result(path: Path) -> None:
+    text = read_source(path, display=path.name)
+    fast = parse_fast(text, path.name)
+    pure = parse_fast(text, path.name, use_c=False)
+    assert pure.data == fast.data
+    assert [(p.code, p.position) for p in pure.problems] == [
+        (p.code, p.position) for p in fast.problems
+    ]
+    if fast.source_map is not None:
+        assert pure.source_map is not None
+        assert list(pure.source_map.walk()) == list(fast.source_map.walk())
+
+
+@pytest.mark.parametrize("path", VALID_FIXTURES, ids=lambda path: path.name)
+def test_round_trip_and_fast_loaders_agree_on_data_and_positions(path: Path) -> None:
+    text = read_source(path, display=path.name)
+    fast = parse_fast(text, path.name)
+    roundtrip = parse_roundtrip(text, path.name).parsed
+    assert roundtrip.data == fast.data
+    assert fast.source_map is not None and roundtrip.source_map is not None
+    assert list(roundtrip.source_map.walk())[1:] == list(fast.source_map.walk())[1:]
+
+
+def test_round_trip_agrees_on_aliases_empty_values_and_flow_style() -> None:
+    text = (
+        "a: &x {k: [1, 'two', {z: ~}]}\nb: *x\nc:\nd: |\n  block\n  text\ne: >-\n  folded\n"
+        "f: &s scalar\ng: *s\nh:\n  - \n  - - nested\n"
+    )
+    fast = parse_fast(text, "t.yaml")
+    roundtrip = parse_roundtrip(text, "t.yaml").parsed
+    assert roundtrip.data == fast.data
+    assert fast.source_map is not None and roundtrip.source_map is not None
+    assert list(roundtrip.source_map.walk())[1:] == list(fast.source_map.walk())[1:]
