@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,11 +47,11 @@ def run_ropa(
 
 
 @pytest.fixture
-def in_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def in_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Change into a directory (given by indirect parametrisation, or a temporary one)."""
     directory: Path = getattr(request, "param", None) or request.getfixturevalue("tmp_path")
     monkeypatch.chdir(directory)
-    yield directory
+    return directory
 
 
 @pytest.fixture(autouse=True)

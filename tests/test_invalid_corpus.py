@@ -56,4 +56,5 @@ def test_each_problem_line_names_file_line_and_column() -> None:
             location = line.split(": ", 1)[0]
             parts = location.rsplit(":", 2)
             assert len(parts) == 3, line
-            assert parts[1].isdigit() and parts[2].isdigit(), line
+            assert parts[1].isdigit(), line
+            assert parts[2].isdigit(), line

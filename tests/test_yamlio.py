@@ -220,7 +220,8 @@ def test_invalid_utf8_names_line_column_and_the_likely_encoding() -> None:
     error = caught.value
     assert error.code == "IN02"
     assert error.position == Position(2, 5)
-    assert error.hint is not None and "Windows-1257" in error.hint
+    assert error.hint is not None
+    assert "Windows-1257" in error.hint
 
 
 def test_utf16_without_bom_is_recognised() -> None:
@@ -299,7 +300,8 @@ def test_round_trip_and_fast_loaders_agree_on_data_and_positions(path: Path) -> 
     fast = parse_fast(text, path.name)
     roundtrip = parse_roundtrip(text, path.name).parsed
     assert roundtrip.data == fast.data
-    assert fast.source_map is not None and roundtrip.source_map is not None
+    assert fast.source_map is not None
+    assert roundtrip.source_map is not None
     assert list(roundtrip.source_map.walk())[1:] == list(fast.source_map.walk())[1:]
 
 
@@ -311,5 +313,6 @@ def test_round_trip_agrees_on_aliases_empty_values_and_flow_style() -> None:
     fast = parse_fast(text, "t.yaml")
     roundtrip = parse_roundtrip(text, "t.yaml").parsed
     assert roundtrip.data == fast.data
-    assert fast.source_map is not None and roundtrip.source_map is not None
+    assert fast.source_map is not None
+    assert roundtrip.source_map is not None
     assert list(roundtrip.source_map.walk())[1:] == list(fast.source_map.walk())[1:]

@@ -86,7 +86,9 @@ def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]
 
 def _registers_for(path: Path) -> Iterator[RegisterSource]:
     split_root = _enclosing_split_root(path if path.is_dir() else path.parent)
-    if split_root is not None:
+    if split_root is not None and split_root == path:
+        yield from _split_registers(split_root)
+    elif split_root is not None:
         yield _split_register(split_root)
     elif path.is_dir():
         yield from _scan(path)
@@ -115,11 +117,23 @@ def _scan(directory: Path) -> Iterator[RegisterSource]:
             if entry.is_symlink():
                 continue  # never follow directory links: they can loop
             if _is_split_root(entry):
-                yield _split_register(entry)
+                yield from _split_registers(entry)
             else:
                 yield from _scan(entry)
         elif entry.suffix in YAML_SUFFIXES:
             yield RegisterSource(root=entry, files=(entry,), split=False)
+
+
+def _split_registers(root: Path) -> Iterator[RegisterSource]:
+    """The split register at `root`, and any split register nested below it."""
+    yield _split_register(root)
+    stack = [root]
+    while stack:
+        for entry in _sorted_entries(stack.pop()):
+            if entry.is_dir() and not entry.is_symlink():
+                if _is_split_root(entry):
+                    yield _split_register(entry)
+                stack.append(entry)
 
 
 def _split_register(root: Path) -> RegisterSource:

@@ -175,7 +175,7 @@ def _schema_finding(document: ParsedDocument, detail: Any) -> Finding:
             value = value[discriminator]
     full_path = (*path, leaf) if leaf is not None else path
     code, name, message, hint = _describe(kind, detail, value, path, leaf, data)
-    if leaf is not None and kind == "extra_forbidden":  # pragma: no cover - keys exist
+    if kind == "extra_forbidden":
         position = located.best
     elif kind == "missing":
         position = located.best if located.exact else located.value
@@ -243,7 +243,7 @@ def _describe(
         )
         close = _close_match(str(value), words)
         if container and isinstance(value, str) and not close:
-            allowed = " or ".join(f"`{word}`" for word in words)
+            choices = " or ".join(f"`{word}`" for word in words)
             example = (
                 "write each item on its own line starting with `- `"
                 if container == "a list"
@@ -252,7 +252,7 @@ def _describe(
             return (
                 "SC03",
                 "schema.wrong-type",
-                f"{field_name} must be {container} (or {allowed}), not the text `{_show(value)}`",
+                f"{field_name} must be {container} (or {choices}), not the text `{_show(value)}`",
                 example,
             )
         return (
@@ -321,10 +321,10 @@ def _describe(
         }[kind]
         return "SC04", "schema.invalid-value", f"{field_name} must be {relation} {bound}", None
     if kind.endswith(("_shape", "_type")) or kind == "localized_empty":
-        hint = None
+        type_hint: str | None = None
         if isinstance(value, (int, float)) and kind == "text_type":
-            hint = f'put it in quotes: "{_show(value)}"'
-        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", hint
+            type_hint = f'put it in quotes: "{_show(value)}"'
+        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", type_hint
     if kind.endswith("_format"):
         return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None  # durations
     return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None

@@ -60,6 +60,7 @@ class ConsentBasis(_Basis):
     """Art. 6(1)(a): the data subject's consent (Art. 7 conditions)."""
 
     basis: Literal["consent"]
+    """`consent`."""
     consent_record: Text | None = None
     """How and where each consent is recorded, so it can be proven (Art. 7(1))."""
     withdrawal: Text | None = None
@@ -74,6 +75,7 @@ class ContractBasis(_Basis):
     request before entering into one."""
 
     basis: Literal["contract"]
+    """`contract`."""
     contract: Text | None = None
     """Which contract (e.g. purchase agreement, employment contract)."""
 
@@ -83,6 +85,7 @@ class LegalObligationBasis(_Basis):
     State law (Art. 6(3))."""
 
     basis: Literal["legal_obligation"]
+    """`legal_obligation`."""
     law: Text | None = None
     """The law and provision imposing the obligation, e.g. "Grāmatvedības likums, 28. pants"."""
 
@@ -91,6 +94,7 @@ class VitalInterestsBasis(_Basis):
     """Art. 6(1)(d): protection of the vital interests of the data subject or another person."""
 
     basis: Literal["vital_interests"]
+    """`vital_interests`."""
 
 
 class PublicTaskBasis(_Basis):
@@ -98,6 +102,7 @@ class PublicTaskBasis(_Basis):
     or Member State law (Art. 6(3))."""
 
     basis: Literal["public_task"]
+    """`public_task`."""
     law: Text | None = None
     """The law and provision vesting the task or authority."""
 
@@ -107,6 +112,7 @@ class LegitimateInterestsBasis(_Basis):
     by the data subject's interests."""
 
     basis: Literal["legitimate_interests"]
+    """`legitimate_interests`."""
     interest: Text | None = None
     """The legitimate interest pursued."""
     assessment: Text | None = None
