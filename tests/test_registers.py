@@ -36,10 +36,12 @@ def test_names_and_purposes_are_in_latvian_and_english(path: Path) -> None:
     assert register.activities
     for activity in register.activities:
         assert isinstance(activity.name, LocalizedText), activity.id
-        assert activity.name.lv and activity.name.en, activity.id
+        assert activity.name.lv, activity.id
+        assert activity.name.en, activity.id
         for purpose in activity.purposes if isinstance(activity.purposes, list) else []:
             assert isinstance(purpose.purpose, LocalizedText), activity.id
-            assert purpose.purpose.lv and purpose.purpose.en, activity.id
+            assert purpose.purpose.lv, activity.id
+            assert purpose.purpose.en, activity.id
 
 
 @pytest.mark.parametrize("path", SEED_REGISTERS, ids=lambda path: path.name)
