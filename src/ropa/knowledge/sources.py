@@ -1,0 +1,111 @@
+"""Where every legal fact in `ropa.knowledge` comes from.
+
+Each fact names one or more of these source ids. A fact that could not be checked against
+a source is marked unverified where it is defined, and rules do not state it as fact.
+Status of the whole collection: checked against these sources as of mid-2026.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Source(NamedTuple):
+    id: str
+    title: str
+    reference: str
+
+
+SOURCES: dict[str, Source] = {
+    source.id: source
+    for source in (
+        Source(
+            "GDPR",
+            "Regulation (EU) 2016/679 (General Data Protection Regulation), English text",
+            "OJ L 119, 4.5.2016, p. 1; eur-lex.europa.eu, CELEX 32016R0679",
+        ),
+        Source(
+            "VDAR",
+            "Regula (ES) 2016/679 (Vispārīgā datu aizsardzības regula), Latvian text",
+            "OJ L 119, 4.5.2016; as reproduced at privacy-regulation.eu/lv/30.htm and "
+            "gdprinfo.eu/lv/lv-article-30 (Art. 30), gdprinfo.eu/lv (Arts 7, 8, 27, 35, 46, 49)",
+        ),
+        Source(
+            "WP29-30.5",
+            "Article 29 Working Party, position paper on the derogations from the obligation "
+            "to maintain records of processing activities pursuant to Article 30(5) GDPR",
+            "19 April 2018; endorsed by the EDPB on 25 May 2018",
+        ),
+        Source(
+            "WP248",
+            "Article 29 Working Party, Guidelines on Data Protection Impact Assessment "
+            "(WP248 rev.01)",
+            "4 October 2017; endorsed by the EDPB on 25 May 2018",
+        ),
+        Source(
+            "DVI-35.4",
+            "Datu valsts inspekcija, list of processing operations requiring a DPIA (Art. 35(4))",
+            "Order No. 1-2.1/125 of 18 December 2018; EDPB Opinion 14/2018",
+        ),
+        Source(
+            "DVI-35.5",
+            "Datu valsts inspekcija, list of processing operations for which no DPIA is "
+            "required (Art. 35(5))",
+            "final after EDPB Opinion 6/2024 of 16 April 2024",
+        ),
+        Source(
+            "EC-ADEQUACY",
+            "European Commission, adequacy decisions",
+            "commission.europa.eu, 'Adequacy decisions'; COM(2024) 7 (review of the 11 "
+            "pre-GDPR decisions)",
+        ),
+        Source(
+            "EEA",
+            "EU and EEA membership",
+            "Treaty on European Union (27 Member States); EEA Agreement (Iceland, "
+            "Liechtenstein, Norway); Art. 355 TFEU (outermost regions)",
+        ),
+        Source(
+            "SCC-2021",
+            "Commission Implementing Decision (EU) 2021/914 on standard contractual "
+            "clauses for transfers to third countries",
+            "OJ L 199, 7.6.2021, p. 31",
+        ),
+        Source(
+            "FPDAL",
+            "Fizisko personu datu apstrādes likums (Personal Data Processing Law)",
+            "adopted 21 June 2018, in force 5 July 2018; likumi.lv/ta/id/300099",
+        ),
+        Source(
+            "DVI",
+            "Datu valsts inspekcija (Data State Inspectorate), contact details and guidance",
+            "dvi.gov.lv; '#dviskaidro Tiesiskie pamati vienkopus'",
+        ),
+        Source(
+            "GL",
+            "Grāmatvedības likums (Accounting Law), in force 1 January 2022",
+            "likumi.lv; section 28 (retention of accounting documents)",
+        ),
+        Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
+        Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
+        Source("KL", "Komerclikums (Commercial Law)", "likumi.lv; section 406 (limitation)"),
+        Source(
+            "PTAL",
+            "Patērētāju tiesību aizsardzības likums (Consumer Rights Protection Law)",
+            "likumi.lv; as cited by the Consumer Rights Protection Centre (ptac.gov.lv)",
+        ),
+        Source(
+            "ISO3166",
+            "ISO 3166-1 alpha-2 country codes",
+            "Debian iso-codes (see ropa.knowledge.countries)",
+        ),
+    )
+}
+
+
+def cite(*source_ids: str) -> tuple[str, ...]:
+    """Check that the ids exist (at import time) and return them."""
+    for source_id in source_ids:
+        if source_id not in SOURCES:
+            raise KeyError(f"unknown source {source_id!r}")
+    return source_ids
