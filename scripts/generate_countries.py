@@ -37,7 +37,7 @@ def main() -> None:
     print()
     print(f'ISO_CODES_VERSION = "{version}"')
     print()
-    print("# code: (English name, Latvian name)")
+    print("# alpha-2 code: (English name, Latvian name)")
     print("COUNTRIES: dict[str, tuple[str, str]] = {")
     for entry in sorted(entries, key=lambda item: item["alpha_2"]):
         english = entry["name"]
@@ -45,6 +45,12 @@ def main() -> None:
             json.dumps(name, ensure_ascii=False) for name in (english, latvian.gettext(english))
         )
         print(f'    "{entry["alpha_2"]}": ({names}),')
+    print("}")
+    print()
+    print("# alpha-3 code: alpha-2 code, to point people who write USA or LVA at US or LV")
+    print("ALPHA_3: dict[str, str] = {")
+    for entry in sorted(entries, key=lambda item: item["alpha_3"]):
+        print(f'    "{entry["alpha_3"]}": "{entry["alpha_2"]}",')
     print("}")
 
 

@@ -66,7 +66,7 @@ def test_json_output(in_dir: Path) -> None:
         "code": "SC04",
         "name": "schema.invalid-value",
         "severity": "error",
-        "message": "`boss` is not a valid `role`",
+        "message": "`boss` is not a valid value for `role`",
         "file": "r.yaml",
         "line": 2,
         "column": 22,

@@ -92,7 +92,7 @@ def validate(
         findings=result.findings,
         files=result.files,
         registers=[register.name for register in result.registers] + result.invalid_registers,
-        activities=sum(len(register.activities) for register in result.registers),
+        activities=result.activities,
     )
     _finish(report, output_format)
 

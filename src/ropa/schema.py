@@ -140,6 +140,15 @@ def allowed_keys(path: DataPath, data: Any) -> list[str]:
     return list(keys)
 
 
+def required_keys(path: DataPath, data: Any) -> list[str]:
+    """Keys a mapping at `path` must hold."""
+    keys: dict[str, None] = {}
+    for alternative in schemas_at(path, data):
+        if alternative.get("type") == "object":
+            keys.update(dict.fromkeys(alternative.get("required", [])))
+    return list(keys)
+
+
 def allowed_words(path: DataPath, data: Any) -> list[str]:
     """Fixed text values (enumerations and constants) allowed at `path`."""
     words: dict[str, None] = {}

@@ -43,6 +43,8 @@ class ValidationResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     invalid_registers: list[str] = field(default_factory=list)
+    # Activities written in all files read, valid or not (what a summary reports).
+    activities: int = 0
 
     @property
     def ok(self) -> bool:
@@ -56,7 +58,10 @@ def validate_paths(
     sources, problems = discover(paths)
     result = ValidationResult(findings=list(problems))
     for source in sources:
-        register, findings, files = validate_register(source, max_file_bytes=max_file_bytes)
+        register, findings, files, activities = validate_register(
+            source, max_file_bytes=max_file_bytes
+        )
+        result.activities += activities
         result.files.extend(files)
         result.findings.extend(findings)
         if register is not None:
@@ -69,8 +74,11 @@ def validate_paths(
 
 def validate_register(
     source: RegisterSource, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-) -> tuple[Register | None, list[Finding], list[str]]:
-    """Validate the files of one register; the register is returned only when valid."""
+) -> tuple[Register | None, list[Finding], list[str], int]:
+    """Validate the files of one register; the register is returned only when valid.
+
+    Also returns the files read and how many activities they hold.
+    """
     documents: list[ParsedDocument] = []
     findings: list[Finding] = []
     shown_files = [display_path(path) for path in source.files]
@@ -99,9 +107,15 @@ def validate_register(
     root_shown = display_path(root_file) if root_file is not None else None
     findings.extend(check_identity(documents, split=source.split, root_file=root_shown))
 
+    activities = sum(_activity_count(document.data) for document in documents)
     if findings or len(typed) != len(source.files):
-        return None, findings, shown_files
-    return assemble(display_path(source.root), typed), findings, shown_files
+        return None, findings, shown_files, activities
+    return assemble(display_path(source.root), typed), findings, shown_files, activities
+
+
+def _activity_count(data: Any) -> int:
+    activities = data.get("activities") if isinstance(data, dict) else None
+    return len(activities) if isinstance(activities, list) else 0
 
 
 # --------------------------------------------------------------------------- schema
@@ -193,6 +207,8 @@ def _project(loc: Sequence[Any], data: Any) -> tuple[DataPath, str | int | None]
     node = data
     elements = [element for element in loc if not _is_tag(element)]
     for index, element in enumerate(elements):
+        if _is_discriminator_value(node, element) and index < len(elements) - 1:
+            continue
         if (isinstance(node, dict) and element in node) or (
             isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node)
         ):
@@ -202,6 +218,17 @@ def _project(loc: Sequence[Any], data: Any) -> tuple[DataPath, str | int | None]
             return tuple(path), element
         # else: a discriminator value pydantic put in the location; skip it
     return tuple(path), None
+
+
+# Fields pydantic discriminates unions on; it puts the field's value into error locations,
+# where it can collide with a real key (`basis: contract` beside a `contract:` key).
+_DISCRIMINATOR_FIELDS = ("basis",)
+
+
+def _is_discriminator_value(node: Any, element: Any) -> bool:
+    return isinstance(node, dict) and any(
+        node.get(field) == element for field in _DISCRIMINATOR_FIELDS
+    )
 
 
 def _is_tag(element: Any) -> bool:
@@ -255,10 +282,15 @@ def _describe(
                 f"{field_name} must be {container} (or {choices}), not the text `{_show(value)}`",
                 example,
             )
+        where = (
+            f"in `{format_path(path[:-1])}`"
+            if path and isinstance(path[-1], int)
+            else f"for {field_name}"
+        )
         return (
             "SC04",
             "schema.invalid-value",
-            f"`{_show(value)}` is not a valid {field_name}",
+            f"`{_show(value)}` is not a valid value {where}",
             f"did you mean `{close}`?" if close else _suggest(str(value), words, "use one of"),
         )
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -301,11 +333,14 @@ def _describe(
             "write each item on its own line starting with `- `",
         )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        keys = schema.required_keys(path, data) or schema.allowed_keys(path, {})[:1]
+        example = f"`{keys[0]}: ...`" if keys else "`key: value`"
+        where = "after `- `" if path and isinstance(path[-1], int) else "indented under it"
         return (
             "SC03",
             "schema.wrong-type",
             f"{field_name} must be a mapping of keys, not {_kind_of(value)}",
-            "write `key: value` lines indented under it",
+            f"write {example} lines {where}",
         )
     if kind == "string_pattern_mismatch":
         return "SC04", "schema.invalid-value", *_pattern_message(detail, value, field_name)
@@ -374,11 +409,24 @@ def _expected_words(detail: Any) -> list[str]:
 def _close_match(given: str, options: Sequence[str]) -> str | None:
     if not given:
         return None
-    lowered = {option.lower(): option for option in options}
-    if given.lower() in lowered:
-        return lowered[given.lower()]
-    close = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
-    return close[0] if close else None
+    by_case = {option.lower(): option for option in options}
+    if given.lower() in by_case:
+        return by_case[given.lower()]
+    close = difflib.get_close_matches(given, options, n=1, cutoff=0.8)
+    if close:
+        return close[0]
+    # Swapped letters (`form` for `from`), a word only one option contains (`consent` in
+    # `explicit_consent`), or the one option the word contains (`name` in `name_lv`).
+    lowered = given.lower()
+    letters = sorted(lowered)
+    for candidates in (
+        [option for option in options if sorted(option.lower()) == letters],
+        [option for option in options if len(given) >= 2 and lowered in option.lower()],
+        [option for option in options if len(option) >= 4 and option.lower() in lowered],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
 
 
 def _suggest(given: str, options: Sequence[str], lead: str) -> str:
@@ -392,7 +440,10 @@ def _suggest(given: str, options: Sequence[str], lead: str) -> str:
 
 
 def _field_name(path: DataPath, leaf: str | int | None) -> str:
-    for element in reversed((*path, leaf) if leaf is not None else path):
+    full = (*path, leaf) if leaf is not None else path
+    if full and isinstance(full[-1], int):
+        return f"each item of `{format_path(full[:-1])}`"
+    for element in reversed(full):
         if isinstance(element, str) and not element.startswith(TAG_PREFIX):
             return f"`{element}`"
     return "the value"

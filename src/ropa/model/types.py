@@ -30,7 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ropa.knowledge.countries import COUNTRIES
+from ropa.knowledge.countries import ALPHA_3, COUNTRIES
 
 NONE_MARKER = "none"
 UNKNOWN_MARKER = "unknown"
@@ -273,11 +273,28 @@ def _country(value: Any, *, allow_unknown: bool) -> str:
             "`{value}` is the EU's abbreviation, not the ISO 3166-1 code: write {iso}",
             {"value": value, "iso": _COUNTRY_ALIASES[upper]},
         )
+    if upper in ALPHA_3:
+        raise PydanticCustomError(
+            "country_code",
+            "`{value}` is an ISO 3166-1 alpha-3 code; the register uses alpha-2: write {iso}",
+            {"value": value, "iso": ALPHA_3[upper]},
+        )
+    by_name = _COUNTRY_NAMES.get(value.strip().casefold())
+    if by_name is not None:
+        raise PydanticCustomError(
+            "country_code",
+            "write the country as its ISO 3166-1 alpha-2 code: {iso} for `{value}`",
+            {"value": value, "iso": by_name},
+        )
     raise PydanticCustomError(
         "country_code",
         "`{value}` is not an ISO 3166-1 alpha-2 country code (e.g. LV, EE, US)",
         {"value": value},
     )
+
+
+# English and Latvian country names, so `Latvia` or `Latvija` can be answered with LV.
+_COUNTRY_NAMES = {name.casefold(): code for code, names in COUNTRIES.items() for name in names}
 
 
 _COUNTRY_SCHEMA: dict[str, Any] = {

@@ -136,11 +136,13 @@ class Derogation(StrEnum):
 
 class DataSourceKind(StrEnum):
     """Where the data comes from: the `data_subject` (Art. 13), a `third_party` or
-    `publicly_available` sources (Art. 14)."""
+    `publicly_available` sources (Art. 14), or the `controller` itself (data it creates or
+    observes: X-ray images, assessments, video recordings)."""
 
     DATA_SUBJECT = "data_subject"
     THIRD_PARTY = "third_party"
     PUBLICLY_AVAILABLE = "publicly_available"
+    CONTROLLER = "controller"
 
 
 class DpiaStatus(StrEnum):
@@ -223,11 +225,11 @@ class Art22Exception(StrEnum):
 
 
 class Statute(StrEnum):
-    """Latvian statutory periods a retention rule can cite (see `ropa.knowledge.retention`):
-    LV.RET.ACC.SRC accounting source documents, LV.RET.ACC.REG accounting registers,
-    LV.RET.ACC.PAY payroll documents, LV.LIM.LAB employment claims, LV.LIM.CIV general
-    civil limitation, LV.LIM.COM commercial transactions, LV.LIM.CONS consumer
-    non-conformity claims."""
+    """A Latvian statutory period the retention follows: LV.RET.ACC.SRC accounting source
+    documents (at least 5 years), LV.RET.ACC.REG accounting registers (10 years),
+    LV.RET.ACC.PAY payroll documents (10 years), LV.LIM.LAB employment claims (2 years),
+    LV.LIM.CIV general civil limitation (10 years), LV.LIM.COM commercial transactions
+    (3 years), LV.LIM.CONS consumer non-conformity claims (2 years)."""
 
     ACC_SRC = "LV.RET.ACC.SRC"
     ACC_REG = "LV.RET.ACC.REG"
