@@ -33,8 +33,8 @@ class Screening:
     dvi_list: set[str] = field(default_factory=set)
     art35_3: set[str] = field(default_factory=set)
 
-    def reasons(self) -> list[str]:
-        """Why a DPIA is required, empty when it is not."""
+    def mandatory(self) -> list[str]:
+        """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
         reasons = [
             f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}" for case in sorted(self.art35_3)
         ]
@@ -42,10 +42,19 @@ class Screening:
             fact = DVI_LIST[item]
             if not fact.needs_wp248_criterion or self.criteria:
                 reasons.append(f"DVI list {item}: {fact.description}")
-        if len(self.criteria) >= WP248_THRESHOLD:
-            named = ", ".join(f"{c[-2:]} {WP248_CRITERIA[c]}" for c in sorted(self.criteria))
-            reasons.append(f"{len(self.criteria)} WP248 criteria ({named})")
         return reasons
+
+    def likely(self) -> str | None:
+        """Two or more WP248 criteria: a DPIA is required "in most cases"."""
+        if len(self.criteria) < WP248_THRESHOLD:
+            return None
+        named = ", ".join(f"{c[-2:]} {WP248_CRITERIA[c]}" for c in sorted(self.criteria))
+        return f"{len(self.criteria)} WP248 criteria ({named})"
+
+    def reasons(self) -> list[str]:
+        """Every reason the screening gives for a DPIA."""
+        likely = self.likely()
+        return self.mandatory() + ([likely] if likely else [])
 
 
 def screen(activity: Activity) -> Screening:
@@ -94,13 +103,13 @@ def _dpia_done(dpia: Dpia | None) -> bool:
     return dpia is not None and dpia.status in (DpiaStatus.COMPLETED, DpiaStatus.IN_PROGRESS)
 
 
-@rule("DP01", "dpia.missing", severity=Severity.ERROR, article="Art. 35(1), 35(3), 35(4)")
+@rule("DP01", "dpia.missing", severity=Severity.ERROR, article="Art. 35(3), 35(4)")
 def missing(register: Register, context: Context) -> Iterator[Violation]:
-    """Processing the screening marks as high-risk, with no DPIA recorded.
+    """Processing that always needs a DPIA, with no DPIA recorded.
 
-    Why: a DPIA is required before processing likely to result in a high risk (Art. 35(1)):
-    always in the Art. 35(3) cases, for the operations on the Data State Inspectorate's
-    Art. 35(4) list, and in most cases where two or more WP248 criteria are met.
+    Why: a DPIA is required before the processing in the cases of Art. 35(3) and for the
+    operations on the Data State Inspectorate's Art. 35(4) list (some items only together
+    with a WP248 criterion). A recorded `required: false` does not lift this.
 
     Fails:
 
@@ -108,8 +117,6 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: staff-monitoring
         name: Monitoring of staff e-mail
-        data_subjects:
-          - {category: employees, vulnerable: true}
         dpia:  # ← DP01
           screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
     ```
@@ -120,8 +127,6 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: staff-monitoring
         name: Monitoring of staff e-mail
-        data_subjects:
-          - {category: employees, vulnerable: true}
         dpia:
           required: true
           status: completed
@@ -134,13 +139,69 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
             continue
-        reasons = screen(activity).reasons()
+        reasons = screen(activity).mandatory()
         if reasons:
             yield Violation(
                 activity.at("dpia"),
                 f"`{activity.id}` needs a DPIA ({'; '.join(reasons)}), but none is recorded",
                 "carry out the DPIA before processing and record `dpia:` with its status and "
                 "reference",
+            )
+
+
+@rule("DP03", "dpia.likely", severity=Severity.WARNING, article="Art. 35(1); WP248")
+def likely(register: Register, context: Context) -> Iterator[Violation]:
+    """Processing meeting two or more WP248 criteria, with no DPIA and no recorded decision.
+
+    Why: the WP248 guidelines (endorsed by the EDPB, restated in the DVI list) say that in
+    most cases processing meeting two criteria requires a DPIA. Where the controller
+    concludes otherwise, it records that decision and why (`required: false`, with the
+    reasoning in `screening.notes`); this rule then stays quiet.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: patients  # ← DP03
+        name: Patient records
+        data_subjects:
+          - {category: patients, vulnerable: true}
+        special_categories:
+          - {category: health, condition: health_or_social_care, law: Pacientu tiesību likums}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patient records
+        data_subjects:
+          - {category: patients, vulnerable: true}
+        special_categories:
+          - {category: health, condition: health_or_social_care, law: Pacientu tiesību likums}
+        dpia:
+          required: false
+          status: not_required
+          screening:
+            notes: Individual practice, not large scale; DVI Art. 35(5) list item 2 applies.
+    ```
+    """
+    for activity in register.activities:
+        dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
+        if _dpia_done(dpia) or (
+            dpia is not None and dpia.required is not None and dpia.required != "unknown"
+        ):
+            continue
+        screening = screen(activity)
+        reason = screening.likely()
+        if reason and not screening.mandatory():
+            yield Violation(
+                activity.at("dpia"),
+                f"`{activity.id}` meets {reason}: in most cases a DPIA is required, and none "
+                "is recorded",
+                "carry out the DPIA, or record the decision not to (`dpia: {required: false}`) "
+                "with the reasoning in `screening.notes`",
             )
 
 
