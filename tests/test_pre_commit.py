@@ -62,7 +62,7 @@ def test_the_real_pre_commit_stops_a_bad_commit_and_lets_a_good_one_through(
     project = tmp_path / "project"
     (project / "registers").mkdir(parents=True)
     git("init", "-q", cwd=project)
-    config = "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n".format(hooks_repo, revision)
+    config = f"repos:\n  - repo: {hooks_repo}\n    rev: {revision}\n    hooks:\n"
     config += "".join(f"      - id: {hook}\n" for hook in hook_ids() if hook != "ropa-fmt")
     (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     environment = {
