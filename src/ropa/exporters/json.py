@@ -15,7 +15,13 @@ from ropa.model import FORMAT_VERSION, Register
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json", by_alias=True, exclude_none=True, fallback=str)
+    # The format's unions are chosen by a function of the input's shape (text, mapping,
+    # list), which pydantic cannot apply to a model when serialising: it warns and tries
+    # the union's members in order, which gives the right result. Durations are written
+    # as their ISO 8601 text.
+    return model.model_dump(
+        mode="json", by_alias=True, exclude_none=True, fallback=str, warnings=False
+    )
 
 
 def register_document(register: Register) -> dict[str, Any]:

@@ -12,14 +12,25 @@ from collections.abc import Iterator
 
 from ropa.exporters.table import Cell, ExportDocument, Sheet
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&=])")
+# Characters that make markup anywhere in a line, and what makes markup at its start
+# (headings, lists, quotes, thematic breaks, setext underlines).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+(?=[.)]))")
 _NUMBERED = re.compile(r"(\d+)\. (.*)")
 _BULLET = "• "
 
 
 def escape(text: str) -> str:
-    """Backslash-escape every character Markdown or HTML could read as markup."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Backslash-escape what Markdown or HTML could read as markup, and nothing else."""
+    text = _INLINE.sub(r"\\\1", text)
+    start = _LINE_START.match(text)
+    if start is None:
+        return text
+    indent, lead = start.groups()
+    if lead[0].isdigit():
+        end = start.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return f"{indent}\\{text[len(indent) :]}"
 
 
 def _value(text: Cell) -> list[str]:
@@ -50,8 +61,8 @@ def _heading(text: str) -> str:
 
 
 def _record(sheet: Sheet, row: list[Cell], level: str) -> Iterator[str]:
-    title = row[1] if len(row) > 1 and sheet.columns[1].key == "name" else row[0]
-    first_line = (title or row[0] or "").split("\n")[0]
+    title = row[1] if len(row) > 1 and row[1] else row[0]
+    first_line = (title or "").split("\n")[0]
     yield f"{level} {escape(first_line)} (`{row[0]}`)"
     yield ""
     for column, value in zip(sheet.columns, row, strict=True):

@@ -518,12 +518,20 @@ def _recipient_summary(words: Words, recipient: Recipient) -> str:
         [
             name if category else None,
             _kind(words, recipient.kind.value),
-            words.labelled("country", words.country(recipient.country)),
+            _lower_labelled(words, "country", words.country(recipient.country)),
         ],
         ", ",
     )
     lead = category or words.text(recipient.name) or recipient.id
     return f"{lead} ({details})" if details else lead
+
+
+def _lower_labelled(words: Words, key: str, value: Cell) -> Cell:
+    """A label inside parentheses, in lower case: "(apstrādātājs, valsts: Igaunija)"."""
+    if value is None:
+        return None
+    term = TERMS[key]
+    return f"{words.pair(term.latvian.lower(), term.english.lower())}: {value}"
 
 
 def _kind_key(kind: str) -> str:
