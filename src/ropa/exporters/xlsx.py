@@ -173,7 +173,7 @@ def _write_sheet(workbook: Any, sheet: Sheet, *, progress: Progress | None) -> N
     dimensions = worksheet.row_dimensions
     for row in sheet.rows():
         dimensions[written + 2].height = row_height(row, widths)
-        worksheet.append([_body_cell(worksheet, value) for value in row])
+        worksheet.append(_body_row(worksheet, row))
         written += 1
         if progress is not None:
             progress(written)
@@ -208,6 +208,8 @@ def row_height(
         if not value:
             continue
         per_line = max(1, int(width * (1.35 if heading else 0.9)))
+        if len(value) < per_line and "\n" not in value:
+            continue  # one line, the most common case
         lines = 0
         for line in value.split("\n"):
             lines += 1 + len(line) // per_line
@@ -222,6 +224,19 @@ def _safe_text(text: str) -> str:
         marker = f" … [{TERMS['truncated'].latvian} / {TERMS['truncated'].english}]"
         text = text[: MAX_CELL_CHARACTERS - len(marker)] + marker
     return text
+
+
+def _body_row(worksheet: Any, row: Sequence[str | None]) -> list[Any]:
+    """A row's cells; the whole row is checked at once, as most rows need no change."""
+    texts = [value for value in row if value]
+    joined = "".join(texts)
+    if (
+        len(joined) <= MAX_CELL_CHARACTERS
+        and not ILLEGAL_CHARACTERS_RE.search(joined)
+        and not any(text.startswith(FORMULA_PREFIXES) for text in texts)
+    ):
+        return list(row)
+    return [_body_cell(worksheet, value) for value in row]
 
 
 def _body_cell(worksheet: Any, value: str | None) -> Any:
