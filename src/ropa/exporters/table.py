@@ -138,10 +138,17 @@ class Words:
 
     def __init__(self, language: Language) -> None:
         self.language = language
+        # Catalogue entries (recipients, measures) appear in many rows: their cell text is
+        # made once per export. Keyed by (kind, id).
+        self.made: dict[tuple[str, str], str] = {}
+        self._terms: dict[str, str] = {}
 
     def term(self, key: str) -> str:
-        term = TERMS[key]
-        return self.pair(term.latvian, term.english)
+        found = self._terms.get(key)
+        if found is None:
+            term = TERMS[key]
+            found = self._terms[key] = self.pair(term.latvian, term.english)
+        return found
 
     def pair(self, latvian: str, english: str) -> str:
         if self.language == "lv":
@@ -558,8 +565,12 @@ def _recipients(words: Words, register: Register, activity: Activity) -> Cell:
         return words.marker(value)
     items: list[Cell] = []
     for identifier in value:
-        recipient = register.recipient(identifier)
-        items.append(identifier if recipient is None else _recipient_summary(words, recipient))
+        summary = words.made.get(("recipient", identifier))
+        if summary is None:
+            recipient = register.recipient(identifier)
+            summary = identifier if recipient is None else _recipient_summary(words, recipient)
+            words.made[("recipient", identifier)] = summary
+        items.append(summary)
     return bullets(items)
 
 
@@ -680,8 +691,12 @@ def _measures(words: Words, register: Register, value: object) -> Cell:
         return words.marker(value)
     items: list[Cell] = []
     for identifier in value:
-        measure = register.security_measure(identifier)
-        items.append(identifier if measure is None else _measure(words, measure))
+        text = words.made.get(("measure", identifier))
+        if text is None:
+            measure = register.security_measure(identifier)
+            text = identifier if measure is None else _measure(words, measure)
+            words.made[("measure", identifier)] = text
+        items.append(text)
     return bullets(items)
 
 
