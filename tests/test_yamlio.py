@@ -316,3 +316,25 @@ def test_round_trip_agrees_on_aliases_empty_values_and_flow_style() -> None:
     assert fast.source_map is not None
     assert roundtrip.source_map is not None
     assert list(roundtrip.source_map.walk())[1:] == list(fast.source_map.walk())[1:]
+
+
+def test_atomic_writes_keep_or_give_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from ropa.yamlio import write_atomic
+
+    previous = os.umask(0o022)
+    try:
+        new = tmp_path / "new.json"
+        write_atomic(new, "{}\n")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        existing = tmp_path / "existing.yaml"
+        existing.write_text("old", encoding="utf-8")
+        existing.chmod(0o640)
+        write_atomic(existing, "ropa: 1\n")
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+        assert existing.read_text(encoding="utf-8") == "ropa: 1\n"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["existing.yaml", "new.json"]
+    finally:
+        os.umask(previous)

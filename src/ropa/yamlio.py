@@ -795,20 +795,27 @@ def write_atomic(path: Path, text: str) -> None:
     permission bits are kept.
     """
     directory = path.parent
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    # A new file gets the permissions any other new file would (0666 less the umask); the
+    # temporary file's own 0600 would hide a schema or export from colleagues.
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def dump_roundtrip(tree: Any) -> str:
