@@ -294,7 +294,16 @@ def test_pure_python_parser_gives_the_same_result(path: Path) -> None:
         assert list(pure.source_map.walk()) == list(fast.source_map.walk())
 
 
-@pytest.mark.parametrize("path", VALID_FIXTURES, ids=lambda path: path.name)
+def _clean_yaml(path: Path) -> bool:
+    """Files the YAML layer accepts (schema errors allowed): both loaders must read them."""
+    return not parse_fast(read_source(path, display=path.name), path.name).problems
+
+
+# Every fixture and register whose YAML is well formed, valid or not as a register.
+WELL_FORMED = [path for path in CORPUS if _clean_yaml(path)]
+
+
+@pytest.mark.parametrize("path", WELL_FORMED, ids=lambda path: path.name)
 def test_round_trip_and_fast_loaders_agree_on_data_and_positions(path: Path) -> None:
     text = read_source(path, display=path.name)
     fast = parse_fast(text, path.name)
@@ -338,3 +347,9 @@ def test_atomic_writes_keep_or_give_ordinary_permissions(tmp_path: Path) -> None
         assert sorted(path.name for path in tmp_path.iterdir()) == ["existing.yaml", "new.json"]
     finally:
         os.umask(previous)
+
+
+def test_the_agreement_covers_valid_and_invalid_registers() -> None:
+    names = {path.name for path in WELL_FORMED}
+    assert {"full-example.yaml", "kilowats.yaml", "wrong-types.yaml", "countries.yaml"} <= names
+    assert len(WELL_FORMED) >= 24
