@@ -209,3 +209,47 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
                 "outside the EEA cannot be ruled out",
                 "add `country:` with the ISO code of where it processes the data",
             )
+
+
+@rule("RC05", "recipient.processor-unnamed", severity=Severity.WARNING, article="Art. 28(1)")
+def processor_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """A processor recorded only by its category, without its name.
+
+    Why: the record may list categories of recipients (Art. 30(1)(d)), but a controller
+    uses only processors it has chosen for their guarantees (Art. 28(1)) and bound by a
+    contract (Art. 28(3)) — it knows who they are. A processor the register cannot name is
+    a processor nobody has checked.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: data-centres
+        name: unknown  # ← RC05
+        category: {lv: datu centri, en: data centres}
+        kind: processor
+        contract: unknown
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: data-centres
+        name: SIA "Datu Centrs"
+        category: {lv: datu centri, en: data centres}
+        kind: processor
+        contract: Apstrādes līgums 2024-02
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind in (
+            RecipientKind.PROCESSOR,
+            RecipientKind.SUB_PROCESSOR,
+        ) and not_stated(recipient.name):
+            yield Violation(
+                recipient.at("name"),
+                f"processor `{recipient.id}` is recorded only as a category; the register "
+                "does not say who it is",
+                "name the processor (each one, if the category covers several)",
+            )
