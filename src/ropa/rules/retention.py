@@ -116,13 +116,12 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period is not None:
             continue
         texts = [text_of(retention.criteria, language) for language in ("lv", "en")]
-        phrase = next(
-            (found for text in texts if (found := contains_any(text, VAGUE_RETENTION))), None
-        )
-        if phrase is not None:
+        vague = next((text for text in texts if contains_any(text, VAGUE_RETENTION)), None)
+        if vague is not None:
+            quoted = vague if len(vague) <= 70 else vague[:69].rstrip() + "\u2026"
             yield Violation(
                 location.child("criteria"),
-                f"the retention of `{activity.id}` is vague (\u201c{phrase}\u201d): no period "
+                f"the retention of `{activity.id}` is vague (\u201c{quoted}\u201d): no period "
                 "and no criteria that decide one",
                 "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
                 "(end of contract, withdrawal of consent, a law's period)",
