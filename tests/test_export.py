@@ -608,3 +608,15 @@ def test_the_json_export_reads_back_as_a_register_file() -> None:
     document = json.loads(json_text(load(REGISTERS / "kilowats.yaml")))
     parts = {key: document[key] for key in ("organisation", "recipients", "activities")}
     RegisterFile.model_validate({"ropa": 1, **parts})
+
+
+def test_an_export_to_standard_output_has_the_same_bytes_as_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "m.xlsx"
+    to_file = run_ropa("export", str(MICREC), "--date", "2025-01-15", "-o", str(target))
+    assert to_file.returncode == 0
+    piped = subprocess.run(
+        [sys.executable, "-m", "ropa", "export", str(MICREC), "--date", "2025-01-15"],
+        capture_output=True,
+        check=True,
+    )
+    assert piped.stdout == target.read_bytes()

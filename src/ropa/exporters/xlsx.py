@@ -17,6 +17,7 @@ thousands of activities. Three things are done beyond writing cells:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import shutil
@@ -87,7 +88,18 @@ def write_xlsx(document: ExportDocument, target: Path, *, progress: Progress | N
 def write_xlsx_stream(
     document: ExportDocument, stream: IO[bytes], *, progress: Progress | None = None
 ) -> None:
-    """Write the workbook to a binary stream (a file opened for writing, or BytesIO)."""
+    """Write the workbook to a binary stream (a file opened for writing, or BytesIO).
+
+    A stream that cannot seek (a pipe) gets the workbook built in memory first: zip
+    entries written to a pipe carry data descriptors, so the bytes would differ from the
+    same export written to a file.
+    """
+    seekable = getattr(stream, "seekable", None)
+    if not (seekable and seekable()):
+        buffer = io.BytesIO()
+        write_xlsx_stream(document, buffer, progress=progress)
+        stream.write(buffer.getvalue())
+        return
     workbook = Workbook(write_only=True)
     _set_properties(workbook, document)
     _write_cover(workbook, document)
