@@ -133,12 +133,15 @@ def _fail(error: RopaError) -> NoReturn:
 
 
 def _utf8_streams() -> None:
-    """Registers are Latvian: never fail to print ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž."""
+    """Registers are Latvian: never fail to print ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž.
+
+    Nor anything else: a file name that is not UTF-8 reaches Python as lone surrogates,
+    which a strict UTF-8 stream refuses; those are written escaped instead.
+    """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if reconfigure is not None and encoding != "utf8":
-            reconfigure(encoding="utf-8", errors="replace")
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def run() -> None:

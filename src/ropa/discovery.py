@@ -41,12 +41,19 @@ class RegisterSource:
 
 
 def display_path(path: Path) -> str:
-    """A path as a person typed it: relative to the working directory when inside it."""
+    """A path as a person typed it: relative to the working directory when inside it.
+
+    A name that is not valid UTF-8 is shown with the odd bytes escaped (`\\xff`), so it
+    can be printed and serialised as JSON.
+    """
     try:
         shown = path.relative_to(Path.cwd())
-    except ValueError:
+    except (ValueError, OSError):
         shown = path
-    return shown.as_posix()
+    text = shown.as_posix()
+    if text.isprintable():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]:
@@ -111,15 +118,23 @@ def _is_split_root(directory: Path) -> bool:
     return any((directory / name).is_file() for name in ROOT_FILE_NAMES)
 
 
+# Directory walks below are iterative (a stack of iterators, depth first in name order):
+# a directory tree can be deeper than Python's recursion limit.
+
+
 def _scan(directory: Path) -> Iterator[RegisterSource]:
-    for entry in _sorted_entries(directory):
-        if entry.is_dir():
+    stack = [iter(_sorted_entries(directory))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir():
             if entry.is_symlink():
                 continue  # never follow directory links: they can loop
             if _is_split_root(entry):
                 yield from _split_registers(entry)
             else:
-                yield from _scan(entry)
+                stack.append(iter(_sorted_entries(entry)))
         elif entry.suffix in YAML_SUFFIXES:
             yield RegisterSource(root=entry, files=(entry,), split=False)
 
@@ -137,15 +152,20 @@ def _split_registers(root: Path) -> Iterator[RegisterSource]:
 
 
 def _split_register(root: Path) -> RegisterSource:
-    files = sorted(_yaml_files(root, top=root), key=lambda file: _split_order(root, file))
+    files = sorted(_yaml_files(root), key=lambda file: _split_order(root, file))
     return RegisterSource(root=root, files=tuple(files), split=True)
 
 
-def _yaml_files(directory: Path, *, top: Path) -> Iterator[Path]:
-    for entry in _sorted_entries(directory):
-        if entry.is_dir():
+def _yaml_files(root: Path) -> Iterator[Path]:
+    """The YAML files of the split register at `root`, leaving out nested split registers."""
+    stack = [iter(_sorted_entries(root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir():
             if not entry.is_symlink() and not _is_split_root(entry):
-                yield from _yaml_files(entry, top=top)
+                stack.append(iter(_sorted_entries(entry)))
         elif entry.suffix in YAML_SUFFIXES:
             yield entry
 

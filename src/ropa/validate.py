@@ -12,6 +12,7 @@ Three passes, each reporting every problem it finds so one run shows them all:
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -131,10 +132,14 @@ def validate_document(document: ParsedDocument) -> tuple[RegisterFile | None, li
     try:
         return RegisterFile.model_validate(data), []
     except ValidationError as error:
-        findings = [
-            _schema_finding(document, detail)
-            for detail in error.errors(include_url=False, include_input=True)
-        ]
+        token = _SUGGESTIONS_LEFT.set(_SUGGESTIONS_PER_FILE)
+        try:
+            findings = [
+                _schema_finding(document, detail)
+                for detail in error.errors(include_url=False, include_input=True)
+            ]
+        finally:
+            _SUGGESTIONS_LEFT.reset(token)
         return None, _deduplicate(findings)
 
 
@@ -259,7 +264,7 @@ def _describe(
         return (
             "SC01",
             "schema.unknown-key",
-            f"unknown key `{key}`" + (f" in {_where(parent)}" if parent else ""),
+            f"unknown key `{_show(key)}`" + (f" in {_where(parent)}" if parent else ""),
             hint,
         )
     if kind in ("literal_error", "enum"):
@@ -321,7 +326,7 @@ def _describe(
     if kind == "bool_type":
         hint = "write true or false"
         if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
-            hint = f"YAML 1.2 reads `{value}` as text; write true or false"
+            hint = f"YAML 1.2 reads `{_show(value)}` as text; write true or false"
         return "SC03", "schema.wrong-type", f"{field_name} must be true or false", hint
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "SC03", "schema.wrong-type", f"{field_name} must be a whole number", None
@@ -406,9 +411,25 @@ def _expected_words(detail: Any) -> list[str]:
     return [word.strip(" '") for word in expected.replace(" or ", ",").split(",") if word.strip()]
 
 
+# Longer text is never a misspelling of a key or a word, and difflib's cost grows with it.
+_MAX_SUGGESTION_INPUT = 100
+
+
+# "Did you mean" costs a fuzzy comparison with every option; a hostile file can hold a
+# hundred thousand misspelt keys. Past this many in one file, hints list the options only.
+_SUGGESTIONS_PER_FILE = 2000
+_SUGGESTIONS_LEFT: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "suggestions_left", default=_SUGGESTIONS_PER_FILE
+)
+
+
 def _close_match(given: str, options: Sequence[str]) -> str | None:
-    if not given:
+    if not given or len(given) > _MAX_SUGGESTION_INPUT:
         return None
+    left = _SUGGESTIONS_LEFT.get()
+    if left <= 0:
+        return None
+    _SUGGESTIONS_LEFT.set(left - 1)
     by_case = {option.lower(): option for option in options}
     if given.lower() in by_case:
         return by_case[given.lower()]
@@ -580,12 +601,14 @@ def check_identity(
                         document,
                         "RF02",
                         "reference.duplicate-id",
-                        f"duplicate {catalogue} id `{identifier}` (first defined at {where})",
+                        f"duplicate {catalogue} id `{_show(identifier)}` "
+                        f"(first defined at {where})",
                         _locate(document, path).value,
                         "give each entry its own id; ids are how other entries refer to it",
                         path,
                     )
                 )
+    suggestions = _Suggestions(defined)
     for document in documents:
         for pattern, catalogue in _REFERENCES:
             for path, reference in _values_at(document.data, pattern):
@@ -593,27 +616,47 @@ def check_identity(
                     continue
                 if reference in defined[catalogue]:
                     continue
-                known = list(defined[catalogue])
-                close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
-                _base, shown = _CATALOGUES[catalogue]
-                hint = (
-                    f"did you mean `{close[0]}`?"
-                    if close
-                    else f"define it under `{shown}:`"
-                    + (f" (known: {', '.join(known[:8])})" if known else "")
-                )
                 findings.append(
                     _finding(
                         document,
                         "RF01",
                         "reference.dangling",
-                        f"`{reference}` is not the id of any {catalogue} in this register",
+                        f"`{_show(reference)}` is not the id of any {catalogue} in this register",
                         _locate(document, path).value,
-                        hint,
+                        suggestions.hint(reference, catalogue),
                         path,
                     )
                 )
     return findings
+
+
+class _Suggestions:
+    """ "Did you mean" hints for dangling references, within a bounded amount of work.
+
+    Comparing a reference with every id costs time in both; a hostile file can hold
+    thousands of each, so suggestions stop after a budget of comparisons.
+    """
+
+    BUDGET = 1_000_000  # id comparisons per register: well under a second
+
+    def __init__(self, defined: dict[str, dict[str, tuple[ParsedDocument, DataPath]]]) -> None:
+        self.defined = defined
+        self.known: dict[str, list[str]] = {}
+        self.budget = self.BUDGET
+
+    def hint(self, reference: str, catalogue: str) -> str:
+        known = self.known.get(catalogue)
+        if known is None:
+            known = self.known[catalogue] = list(self.defined[catalogue])
+        close: list[str] = []
+        if len(reference) <= _MAX_SUGGESTION_INPUT and len(known) <= self.budget:
+            self.budget -= len(known)
+            close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
+        if close:
+            return f"did you mean `{close[0]}`?"
+        _base, shown = _CATALOGUES[catalogue]
+        listed = f" (known: {', '.join(known[:8])})" if known else ""
+        return f"define it under `{shown}:`{listed}"
 
 
 def _check_organisation(

@@ -21,6 +21,7 @@ import contextlib
 import math
 import os
 import re
+import stat
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator
@@ -131,23 +132,64 @@ def key_text(value: Any) -> str:
 
 
 def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
-    """Read a file as text, or raise `InputError` saying what is wrong and how to fix it."""
+    """Read a file as text, or raise `InputError` saying what is wrong and how to fix it.
+
+    Only regular files are read: a FIFO or a device named like a register would block or
+    never end. The size is checked before reading, and the read is bounded all the same
+    (some files report no size).
+    """
     try:
-        if path.is_dir():
-            raise InputError(
-                "is a directory, not a file", file=display, hint="pass the directory itself"
-            )
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError("no such file", file=display, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a directory, not a file", file=display, hint="pass the directory itself"
+        ) from None
     except PermissionError:
         raise InputError("permission denied", file=display, hint="make the file readable") from None
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", file=display) from None
+        raise _unreadable(display, error) from None
+    try:
+        status = os.fstat(descriptor)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(
+                "is a directory, not a file", file=display, hint="pass the directory itself"
+            )
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"is not a regular file (it is a {_file_kind(mode)})",
+                file=display,
+                hint="pass a register file",
+            )
+        if status.st_size > max_bytes:
+            raise _too_large(display, max_bytes)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise _unreadable(display, error) from None
+    finally:
+        os.close(descriptor)
     if len(raw) > max_bytes:
         raise _too_large(display, max_bytes)
     return decode_source(raw, display=display)
+
+
+def _unreadable(display: str, error: OSError) -> InputError:
+    reason = error.strerror or type(error).__name__
+    return InputError(f"cannot read the file: {reason}", file=display)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"  # pragma: no cover - every kind above is covered
 
 
 def _too_large(display: str, max_bytes: int) -> InputError:
@@ -331,6 +373,7 @@ class _EventBuilder:
         self.problems: list[Finding] = []
         self.marks: dict[int, array[int]] = {}
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, mark, size)
+        self.key_indexes: dict[int, dict[str, int]] = {}  # mappings with many duplicates
         self.nodes = 0
         self.expanded = 0
 
@@ -483,19 +526,38 @@ class _EventBuilder:
             )
             return _SKIP
         if key in mapping:
-            first = _first_key_mark(self.marks[id(mapping)], mapping, key)
+            first = self._first_key_mark(mapping, key)
             self.problems.append(
                 _problem(
                     self.file,
                     "YM02",
                     "yaml.duplicate-key",
-                    f"duplicate key `{key}` (first given at line {_position(first).line})",
+                    f"duplicate key `{_shorten(key)}` (first given at line "
+                    f"{_position(first).line})",
                     _position(mark),
                     "remove one of them; YAML keeps only one value per key",
                 )
             )
             return _SKIP
+        if self.key_indexes:
+            index = self.key_indexes.get(id(mapping))
+            if index is not None:
+                index[key] = len(mapping)  # where the key is about to be inserted
         return key
+
+    def _first_key_mark(self, mapping: dict[str, Any], key: str) -> int:
+        """Where `key` was first given; indexed for large mappings, so a file of thousands
+        of duplicate keys costs linear time, not quadratic."""
+        container_marks = self.marks[id(mapping)]
+        if len(mapping) <= 32:
+            return _first_key_mark(container_marks, mapping, key)
+        index = self.key_indexes.get(id(mapping))
+        if index is None:
+            index = self.key_indexes[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        position = index.get(key)
+        if position is None:  # pragma: no cover - the index is kept in step with the mapping
+            return _first_key_mark(container_marks, mapping, key)
+        return container_marks[1 + 2 * position]
 
     def _scalar(self, event: Any) -> Any:
         text: str = event.value
@@ -520,7 +582,7 @@ class _EventBuilder:
                         self.file,
                         "YM03",
                         "yaml.tag",
-                        f"`{text}` is not a valid !!{name}",
+                        f"`{_shorten(text)}` is not a valid !!{_shorten(name)}",
                         _mark_position(event.start_mark),
                         "remove the tag or fix the value",
                     )
@@ -542,7 +604,7 @@ class _EventBuilder:
                 self.file,
                 "YM03",
                 "yaml.tag",
-                f"the tag `{shown}` is not supported",
+                f"the tag `{_shorten(shown)}` is not supported",
                 _mark_position(event.start_mark),
                 "registers use plain YAML: remove the tag (no !include, no !!python/...)",
             )
@@ -557,9 +619,9 @@ class _EventBuilder:
                     self.file,
                     "YM09",
                     "yaml.undefined-alias",
-                    f"the alias `*{name}` names no anchor defined before it",
+                    f"the alias `*{_shorten(name)}` names no anchor defined before it",
                     _mark_position(event.start_mark),
-                    f"define `&{name}` on an earlier value, or write the value out",
+                    f"define `&{_shorten(name)}` on an earlier value, or write the value out",
                 )
             )
         value, mark, size = found
@@ -577,6 +639,10 @@ class _EventBuilder:
                 )
             )
         return value, mark
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _position(mark: int) -> Position:

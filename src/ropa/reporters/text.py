@@ -7,6 +7,7 @@ same lines are written plainly, without importing rich at all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -52,12 +53,32 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {plural}"
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides that can make text read
+# differently from what it is ("Trojan Source"). Messages quote register text and file
+# names, which a hostile file controls: shown escaped, they cannot move the cursor, recolour
+# the terminal, or forge a line of output.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape such as `\\x1b`."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def _lines(report: Report) -> Iterator[tuple[Finding | None, str]]:
     for finding in report.findings:
         severity = "" if finding.severity is Severity.ERROR else f"[{finding.severity.value}] "
-        yield finding, f"{location_text(finding)}: {finding.code} {severity}{finding.message}"
+        yield (
+            finding,
+            printable(f"{location_text(finding)}: {finding.code} {severity}{finding.message}"),
+        )
         if finding.hint:
-            yield None, f"    hint: {finding.hint}"
+            yield None, printable(f"    hint: {finding.hint}")
 
 
 def render_text(report: Report, stream: TextIO) -> None:
