@@ -827,6 +827,165 @@ def _scalar_plain(value: Any) -> Any:
     return value
 
 
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment or a blank line of a YAML source, where it stands (1-based)."""
+
+    line: int
+    column: int
+    text: str  # from `#` to the end of the line, trailing spaces dropped; "" for a blank line
+    inline: bool  # written after content on the same line
+
+
+@dataclass
+class _LineScan:
+    """What the event stream says about each line: where content ends, what is inside a
+    scalar (so a `#` there is text, not a comment)."""
+
+    content_end: dict[int, int] = field(default_factory=dict)  # line0 → column0
+    inside: set[int] = field(default_factory=set)  # line0 wholly inside a scalar
+    open_end: set[int] = field(default_factory=set)  # line0 whose end is inside a scalar
+
+
+def _scan_lines(text: str) -> _LineScan:
+    scan = _LineScan()
+    content_end = scan.content_end
+    lines = text.split("\n")
+    get_event = _event_source(text, use_c=True)
+    while (event := get_event()) is not None:
+        start, end = event.start_mark, event.end_mark
+        if end.line == start.line:
+            content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+        elif getattr(event, "style", None) in ("|", ">"):
+            # A block scalar: its header line (`key: |`) may end in a comment; its lines
+            # below, blank ones included, are text.
+            content_end[start.line] = max(content_end.get(start.line, 0), start.column + 1)
+            last = end.line - 1 if end.column == 0 else end.line
+            if not _keeps_trailing_lines(lines[start.line], start.column):
+                while last > start.line and not lines[last].strip():
+                    last -= 1  # blank lines after the text are layout, not part of it
+            scan.inside.update(range(start.line + 1, last + 1))
+        else:
+            # A quoted or plain scalar over several lines: a comment can follow only its end.
+            scan.open_end.add(start.line)
+            scan.inside.update(range(start.line + 1, end.line))
+            content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+    return scan
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
+
+
+def _keeps_trailing_lines(line: str, column: int) -> bool:
+    """Whether a block scalar's header (`|+`, `>2+`) keeps its trailing blank lines."""
+    header = _BLOCK_HEADER.match(line, column)
+    return header is not None and "+" in header.group()
+
+
+def comments(text: str) -> list[Comment]:
+    """Every comment and blank line of a YAML text that parses, in order.
+
+    A `#` starts a comment only outside scalars and after white space; the positions of
+    the scalars come from libyaml's event stream, so `"a # b"` and the lines of a block
+    scalar stay text.
+    """
+    scan = _scan_lines(text)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the "line" after the final line break
+    found: list[Comment] = []
+    for number, raw_line in enumerate(lines):
+        if number in scan.inside or number in scan.open_end:
+            continue
+        line = raw_line.rstrip("\r")
+        start = scan.content_end.get(number)
+        column = _comment_start(line, start or 0)
+        if column is not None:
+            inline = bool(line[:column].strip())
+            found.append(Comment(number + 1, column + 1, line[column:].rstrip(), inline))
+        elif start is None and not line.strip():
+            found.append(Comment(number + 1, 1, "", inline=False))
+    return found
+
+
+def _comment_start(line: str, start: int) -> int | None:
+    index = line.find("#", start)
+    while index != -1:
+        if index == 0 or line[index - 1] in " \t":
+            return index
+        index = line.find("#", index + 1)
+    return None
+
+
+def eol_unsafe_lines(text: str) -> set[int]:
+    """Lines (1-based) whose end lies inside a scalar: a comment appended there would
+    become part of the value."""
+    scan = _scan_lines(text)
+    return {line + 1 for line in scan.inside | scan.open_end}
+
+
+def strip_comments(tree: Any) -> None:
+    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
+    from ruamel.yaml.comments import Comment as RuamelComment
+    from ruamel.yaml.comments import CommentedBase
+
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedBase):
+            setattr(node, RuamelComment.attrib, RuamelComment())
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif hasattr(node, "comment"):
+            with contextlib.suppress(AttributeError):
+                node.comment = None
+
+
+def reorder_mappings(tree: Any, order: Callable[[DataPath, list[str]], list[str]]) -> None:
+    """Put the keys of every mapping of a round-trip tree in the order `order` gives.
+
+    `order(path, keys)` receives a mapping's path and its keys as text, and returns the
+    same keys in the wanted order. Keys keep their quoting and values their style.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    seen: set[int] = set()
+    stack: list[tuple[DataPath, Any]] = [((), tree)]
+    while stack:
+        path, node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedMap):
+            keys = list(node.keys())
+            texts = [key_text(_scalar_plain(key)) for key in keys]
+            wanted = order(path, texts)
+            if sorted(wanted) != sorted(texts):
+                raise ValueError(f"not a reordering of the keys at {path}: {wanted}")
+            if wanted != texts:
+                by_text = dict(zip(texts, keys, strict=True))
+                values = [(key, node[key]) for key in (by_text[text] for text in wanted)]
+                for key in keys:
+                    del node[key]
+                for key, value in values:
+                    node[key] = value
+            stack.extend(
+                ((*path, text), node[by_text_key])
+                for text, by_text_key in zip(texts, keys, strict=True)
+            )
+        elif isinstance(node, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(node))
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -854,6 +1013,31 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def write_new(path: Path, text: str) -> None:
+    """Create `path` holding `text`, failing with `FileExistsError` if it exists.
+
+    The text is written to a temporary file first and linked into place, which fails if
+    the name is taken: never a half-written file, never an overwritten one.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.link(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def dump_roundtrip(tree: Any) -> str:
     """Serialise a round-trip tree the way `roundtrip_yaml` reads it."""
     from io import StringIO
@@ -877,4 +1061,5 @@ __all__ = [
     "read_source",
     "resolve_plain",
     "write_atomic",
+    "write_new",
 ]

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from ropa.fmt import FormatResult
 
 
 def wants_color(stream: TextIO) -> bool:
@@ -109,3 +112,30 @@ def _render_rich(report: Report, stream: TextIO) -> None:
         )
     style = "bold green" if not report.findings else "bold"
     console.print(f"[{style}]{escape(summary_line(report))}[/{style}]")
+
+
+def render_fmt(result: FormatResult, stream: TextIO, *, show_diff: bool) -> None:
+    """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
+    for _finding, line in _lines(Report(command="fmt", findings=result.findings)):
+        stream.write(line + "\n")
+    verb = "would reformat" if result.check else "reformatted"
+    for file in result.changed:
+        stream.write(printable(f"{verb} {file}") + "\n")
+        if show_diff:
+            for line in result.diffs[file].splitlines():
+                stream.write(printable(line) + "\n")
+    stream.write(fmt_summary(result) + "\n")
+
+
+def fmt_summary(result: FormatResult) -> str:
+    changed = _plural(len(result.changed), "file")
+    unchanged = _plural(len(result.unchanged), "file")
+    if result.check:
+        parts = [f"{changed} would be reformatted", f"{unchanged} already formatted"]
+    else:
+        parts = [f"{changed} reformatted", f"{unchanged} left unchanged"]
+    if result.findings:
+        parts.append(
+            f"{_plural(len(result.findings), 'problem')} (files with problems are left as they are)"
+        )
+    return ", ".join(parts)
