@@ -70,3 +70,23 @@ def test_the_tour_output_is_what_ropa_prints(
     result = invoke("validate", "registers/")
     assert result.returncode == 1
     assert result.stdout == shown.group(1)
+
+
+def test_the_check_output_in_the_tour_is_what_ropa_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "registers" / "piemers.yaml").write_text(yaml_registers(README)[0], "utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = re.search(r"\$ ropa check registers/\n(.*?)```", README, flags=re.S)
+    assert shown is not None
+    result = invoke("check", "registers/")
+    assert result.returncode == 0
+    assert result.stdout == shown.group(1)
+
+
+def test_the_rule_count_in_the_readme_is_right() -> None:
+    from ropa.rules import load_rules
+
+    active = [rule for rule in load_rules().values() if not rule.retired]
+    assert f"runs {len(active)} coded" in README.replace("\n", " ")

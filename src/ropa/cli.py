@@ -7,15 +7,38 @@ A person never sees a traceback unless they ask for one with `--traceback`.
 from __future__ import annotations
 
 import enum
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
 
 import typer
 
 from ropa._version import __version__
 from ropa.errors import RopaError, UsageError
 from ropa.findings import ExitStatus, Report
+
+if TYPE_CHECKING:
+    from ropa.config import Config
+
+
+P = ParamSpec("P")
+
+
+def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
+    """Turn every error a person can cause into a message and exit status 2."""
+
+    @functools.wraps(command)
+    def run_command(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except RopaError as error:
+            _report_error(error)
+            raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT)) from None
+
+    return run_command
+
 
 app = typer.Typer(
     name="ropa",
@@ -31,6 +54,25 @@ app = typer.Typer(
 class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class CheckFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+
+
+class FailOn(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class RulesFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
 
 
 def _version(value: bool) -> None:
@@ -78,6 +120,7 @@ MaxFileSizeOption = Annotated[
 
 
 @app.command()
+@_reports_errors
 def validate(
     paths: PathsArgument,
     output_format: FormatOption = OutputFormat.TEXT,
@@ -97,7 +140,13 @@ def validate(
     _finish(report, output_format)
 
 
+def _codes(values: list[str]) -> list[str]:
+    """`--select LB,TR03 --select RT` → [LB, TR03, RT]."""
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
 @app.command()
+@_reports_errors
 def fmt(
     paths: PathsArgument,
     check: Annotated[
@@ -120,6 +169,7 @@ def fmt(
 
 
 @app.command()
+@_reports_errors
 def init(
     directory: Annotated[
         Path, typer.Argument(help="Where to create the register (default: here).")
@@ -196,6 +246,136 @@ def _head_count(value: str | None) -> int | None:
 
 
 @app.command()
+@_reports_errors
+def check(
+    paths: PathsArgument,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = CheckFormat.TEXT,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at least this severe [default: error, or the "
+            "configuration's fail-on].",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str],
+        typer.Option(
+            "--select", metavar="CODES", help="Run only these rule codes or prefixes (LB,TR03)."
+        ),
+    ] = [],  # noqa: B006 - typer reads the default, never mutates it
+    ignore: Annotated[
+        list[str],
+        typer.Option("--ignore", metavar="CODES", help="Skip these rule codes or prefixes."),
+    ] = [],  # noqa: B006
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Settings file (ropa.toml or pyproject.toml) instead of the one found by "
+            "walking up from each register.",
+        ),
+    ] = None,
+    max_file_size: MaxFileSizeOption = 80,
+    today: Annotated[
+        str | None, typer.Option("--today", hidden=True, help="Check as of this date.")
+    ] = None,
+) -> None:
+    """Validate registers, then report what the record is missing, rule by rule."""
+    import datetime as dt
+
+    from ropa.config import load_config
+    from ropa.engine import check_paths, config_near
+    from ropa.findings import Severity
+    from ropa.model.register import Register
+
+    selected, ignored = _codes(select), _codes(ignore)
+    chosen = fail_on.value if fail_on else None
+
+    def override(found: Config) -> Config:
+        return found.with_overrides(select=selected, ignore=ignored, fail_on=chosen)
+
+    fixed = override(load_config(config)) if config is not None else None
+
+    def config_for(register: Register) -> Config:
+        return fixed or override(config_near(register))
+
+    try:
+        as_of = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        raise UsageError(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
+    result = check_paths(
+        paths,
+        config_for=config_for,
+        today=as_of,
+        max_file_bytes=max_file_size * 1024 * 1024,
+    )
+    settings_fail_on = fixed or (
+        config_for(result.valid_registers[0]) if result.valid_registers else None
+    )
+    threshold = (
+        fail_on.value
+        if fail_on
+        else (settings_fail_on.settings.fail_on if settings_fail_on else "error")
+    )
+    report = Report(
+        command="check",
+        findings=result.findings,
+        files=result.files,
+        registers=result.registers,
+        activities=result.activities,
+        fail_on=Severity(threshold),
+    )
+    _finish(report, output_format)
+
+
+@app.command()
+@_reports_errors
+def rules(
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code, e.g. LB01, to show its documentation.")
+    ] = None,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = RulesFormat.TEXT,
+) -> None:
+    """List the check rules, or show one rule's documentation."""
+    from ropa.findings import INPUT_CODES
+    from ropa.reporters import catalogue
+    from ropa.rules import load_rules
+
+    catalog = load_rules()
+    if code is None:
+        if output_format is RulesFormat.JSON:
+            catalogue.render_json(catalog, sys.stdout)
+        elif output_format is RulesFormat.MARKDOWN:
+            sys.stdout.write(catalogue.markdown(catalog))
+        else:
+            catalogue.render_table(catalog, sys.stdout)
+        return
+    wanted = code.upper()
+    if wanted in catalog:
+        catalogue.render_rule(catalog[wanted], sys.stdout)
+    elif wanted in INPUT_CODES:
+        catalogue.render_input_code(wanted, sys.stdout)
+    else:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, [*catalog, *INPUT_CODES], n=1)
+        raise UsageError(
+            f"no rule {code!r}",
+            hint=f"did you mean {close[0]}?" if close else "run `ropa rules` for the list",
+        )
+
+
+@app.command()
+@_reports_errors
 def schema(
     output: Annotated[
         Path | None,
@@ -214,7 +394,7 @@ def schema(
     write_atomic(output, text)
 
 
-def _finish(report: Report, output_format: OutputFormat) -> NoReturn:
+def _finish(report: Report, output_format: OutputFormat | CheckFormat) -> NoReturn:
     from ropa.reporters import renderer
 
     renderer(output_format.value)(report, sys.stdout)
@@ -222,11 +402,17 @@ def _finish(report: Report, output_format: OutputFormat) -> NoReturn:
     raise typer.Exit(int(report.status))
 
 
-def _fail(error: RopaError) -> NoReturn:
+def _report_error(error: RopaError) -> None:
     where = f"{error.file}: " if error.file else ""
+    if error.file and error.position:
+        where = f"{error.file}:{error.position.line}:{error.position.column}: "
     sys.stderr.write(f"ropa: error: {where}{error.message}\n")
     if error.hint:
         sys.stderr.write(f"    hint: {error.hint}\n")
+
+
+def _fail(error: RopaError) -> NoReturn:
+    _report_error(error)
     raise SystemExit(int(ExitStatus.USAGE_OR_INPUT))
 
 

@@ -60,6 +60,37 @@ class ExitStatus(enum.IntEnum):
 # wrong": they exit with USAGE_OR_INPUT, as a missing file does.
 INPUT_FAMILY = "IN"
 
+# Every code that is not a check rule: input, YAML, schema and reference problems
+# (documented in docs/format.md, "Error codes"). Check rules live in `ropa.rules`.
+INPUT_CODES: dict[str, tuple[str, str]] = {
+    "IN01": ("input.unreadable", "a path does not exist or cannot be read"),
+    "IN02": ("input.encoding", "a file is not UTF-8 (or UTF-16/32 with a byte order mark)"),
+    "IN03": ("input.too-large", "a file is larger than --max-file-size"),
+    "IN04": ("input.empty-directory", "a directory holds no YAML files"),
+    "IN10": ("usage", "the command line asks for something that cannot be done"),
+    "IN20": ("config", "a configuration file is wrong"),
+    "YM01": ("yaml.syntax", "the YAML cannot be parsed"),
+    "YM02": ("yaml.duplicate-key", "a key appears twice in one mapping"),
+    "YM03": ("yaml.tag", "a tag such as !include or !!python/object"),
+    "YM04": ("yaml.multiple-documents", "more than one document in a file"),
+    "YM05": ("yaml.alias-expansion", "aliases expand the document beyond a safe size"),
+    "YM06": ("yaml.merge-key", "a merge key << (not part of YAML 1.2)"),
+    "YM07": ("yaml.complex-key", "a key that is a list or mapping"),
+    "YM08": ("yaml.empty", "the file holds no document"),
+    "YM09": ("yaml.undefined-alias", "an alias with no anchor before it"),
+    "YM10": ("yaml.too-deep", "nesting deeper than the format ever needs"),
+    "SC01": ("schema.unknown-key", "a key the format does not have"),
+    "SC02": ("schema.missing-key", "a required key is missing"),
+    "SC03": ("schema.wrong-type", "a value of the wrong type"),
+    "SC04": ("schema.invalid-value", "a value outside its allowed set or pattern"),
+    "SC05": ("schema.invalid-date", "not a YYYY-MM-DD date, or no such day"),
+    "SC06": ("schema.unknown-country", "not an ISO 3166-1 alpha-2 code"),
+    "SC07": ("schema.format-version", "ropa: 1 missing, or an unknown format version"),
+    "RF01": ("reference.dangling", "a reference to an id that is not defined"),
+    "RF02": ("reference.duplicate-id", "two entries of one catalogue share an id"),
+    "RF03": ("register.organisation", "no organisation block, or one outside the root file"),
+}
+
 
 # At one position, the cause comes before its consequences: input, YAML, schema, references.
 _FAMILY_ORDER = {"IN": 0, "YM": 1, "SC": 2, "RF": 3}

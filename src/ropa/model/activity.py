@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from ropa.model.base import Entity
+from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
     LOCALIZED_TAG,
     MARKER_TAG,
@@ -386,15 +386,6 @@ class Dpia(StrictModel):
     """Date the DPIA was completed."""
     screening: DpiaScreening | None = None
     """What the screening found."""
-
-
-class Suppression(StrictModel):
-    """Silences named check codes for this activity, with the reason on record."""
-
-    codes: list[Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9]{2}$")]]
-    """Rule codes to silence, e.g. [RT02]."""
-    reason: Text
-    """Why the finding does not apply; required, and shown in audits."""
 
 
 # --------------------------------------------------------------------------- the activity

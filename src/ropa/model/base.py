@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import PrivateAttr
+from typing import Annotated
 
-from ropa.model.types import StrictModel
+from pydantic import Field, PrivateAttr
+
+from ropa.model.types import StrictModel, Text
 from ropa.position import Location, PathElement
 
 
@@ -27,3 +29,12 @@ class Entity(StrictModel):
 
     def place(self, location: Location) -> None:
         self._location = location
+
+
+class Suppression(StrictModel):
+    """Silences named check codes for this activity, with the reason on record."""
+
+    codes: list[Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9]{2}$")]]
+    """Rule codes to silence, e.g. [RT02]."""
+    reason: Text
+    """Why the finding does not apply; required, and shown in audits."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ropa.model.base import Entity
+from ropa.model.base import Entity, Suppression
 from ropa.model.organisation import Contact
 from ropa.model.types import (
     CountryOrUnknown,
@@ -48,6 +48,8 @@ class Recipient(Entity):
     """What the recipient does with the data."""
     notes: Text | None = None
     """Anything else a reader should know."""
+    suppress: list[Suppression] | None = None
+    """Check codes silenced for this entry, each with a reason."""
 
 
 class System(Entity):
@@ -76,6 +78,8 @@ class SecurityMeasure(Entity):
     """`technical` or `organisational`."""
     description: Text | None = None
     """What exactly is done, in enough detail to judge it."""
+    suppress: list[Suppression] | None = None
+    """Check codes silenced for this entry, each with a reason."""
 
 
 __all__ = ["Recipient", "SecurityMeasure", "System"]

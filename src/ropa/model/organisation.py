@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from ropa.model.base import Entity
+from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
     MARKER_TAG,
     CountOrUnknown,
@@ -184,6 +184,8 @@ class Organisation(Entity):
     """Date of the privacy notice version the register was checked against."""
     notes: Text | None = None
     """Anything a reader should know about the organisation's record."""
+    suppress: list[Suppression] | None = None
+    """Check codes silenced for this entry, each with a reason."""
 
     @property
     def is_controller(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ropa.model.activity import Transfer
-from ropa.model.base import Entity
+from ropa.model.base import Entity, Suppression
 from ropa.model.organisation import Contact, Dpo, Representative
 from ropa.model.types import (
     CountryOrUnknown,
@@ -57,3 +57,5 @@ class ControllerServed(Entity):
     """Date this entry was last reviewed."""
     notes: Text | None = None
     """Anything a reader should know."""
+    suppress: list[Suppression] | None = None
+    """Check codes silenced for this entry, each with a reason."""

@@ -20,7 +20,15 @@ def renderer(name: str) -> Renderer:
         from ropa.reporters.json import render_json
 
         return render_json
+    if name == "sarif":
+        from ropa.reporters.sarif import render_sarif
+
+        return render_sarif
+    if name == "github":
+        from ropa.reporters.github import render_github
+
+        return render_github
     raise ValueError(f"unknown output format {name!r}")  # the CLI offers only known names
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")

@@ -1,4 +1,9 @@
-"""Text output for people: `path:line:col: CODE message`, a hint under it, a summary line.
+"""Text output for people.
+
+`ropa validate` prints one line per problem, `path:line:col: CODE message`, with the hint
+under it: the form editors and CI logs link to a file and line. `ropa check` groups its
+findings by file, sorted by line, each with its severity and rule name, and ends with a
+summary line of counts.
 
 Colour (through rich) only on a terminal and never when NO_COLOR is set; otherwise the
 same lines are written plainly, without importing rich at all.
@@ -9,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
@@ -33,20 +39,24 @@ def location_text(finding: Finding) -> str:
 
 
 def summary_line(report: Report) -> str:
-    errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
-    infos = report.count(Severity.INFO)
+    counts = [
+        _plural(report.count(severity), word)
+        for severity, word in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "info"),
+        )
+        if report.count(severity)
+    ]
     registers = _plural(len(report.registers), "register")
     files = _plural(len(report.files), "file")
+    activities = _plural(report.activities, "activity")
     if not report.findings:
-        checked = "valid" if report.command == "validate" else "no findings"
-        return f"{registers} {checked} ({files}, {_plural(report.activities, 'activity')})"
-    parts = [
-        _plural(count, word)
-        for count, word in ((errors, "error"), (warnings, "warning"), (infos, "info"))
-        if count
-    ]
-    return f"{', '.join(parts)} in {registers} ({files})"
+        checked = "valid" if report.command == "validate" else "checked: no findings"
+        return f"{registers} {checked} ({files}, {activities})"
+    if report.command == "validate":
+        return f"{', '.join(counts)} in {registers} ({files})"
+    return f"{', '.join(counts)} in {registers} ({files}, {activities})"
 
 
 def _plural(count: int, word: str) -> str:
@@ -54,6 +64,50 @@ def _plural(count: int, word: str) -> str:
         return f"1 {word}"
     plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
     return f"{count:,} {plural}"
+
+
+# A line is (finding it belongs to, or None; style hint; text).
+Line = tuple[Finding | None, str, str]
+
+
+def _flat_lines(report: Report) -> Iterator[Line]:
+    for finding in report.findings:
+        severity = "" if finding.severity is Severity.ERROR else f"[{finding.severity.value}] "
+        yield (
+            finding,
+            "finding",
+            (f"{location_text(finding)}: {finding.code} {severity}{finding.message}"),
+        )
+        if finding.hint:
+            yield None, "hint", f"    hint: {finding.hint}"
+
+
+def _grouped_lines(report: Report) -> Iterator[Line]:
+    first = True
+    for file, group in groupby(report.findings, key=lambda finding: finding.file):
+        findings = list(group)
+        if not first:
+            yield None, "blank", ""
+        first = False
+        yield None, "file", file
+        width = max(len(_position(finding)) for finding in findings)
+        for finding in findings:
+            yield (
+                finding,
+                "finding",
+                (
+                    f"  {_position(finding):<{width}}  {finding.severity.value:<7}  "
+                    f"{finding.code}  {finding.message}  ({finding.name})"
+                ),
+            )
+            if finding.hint:
+                yield None, "hint", f"  {'':<{width}}           hint: {finding.hint}"
+
+
+def _position(finding: Finding) -> str:
+    if not finding.positioned:
+        return "-"
+    return f"{finding.position.line}:{finding.position.column}"
 
 
 # Control characters (C0, DEL, C1) and the bidirectional overrides that can make text read
@@ -73,51 +127,49 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def _lines(report: Report) -> Iterator[tuple[Finding | None, str]]:
-    for finding in report.findings:
-        severity = "" if finding.severity is Severity.ERROR else f"[{finding.severity.value}] "
-        yield (
-            finding,
-            printable(f"{location_text(finding)}: {finding.code} {severity}{finding.message}"),
-        )
-        if finding.hint:
-            yield None, printable(f"    hint: {finding.hint}")
+def _lines(report: Report) -> Iterator[Line]:
+    body = _grouped_lines(report) if report.command == "check" else _flat_lines(report)
+    for finding, kind, line in body:
+        yield finding, kind, printable(line)
+    if report.findings and report.command == "check":
+        yield None, "blank", ""
+    yield None, "summary", summary_line(report)
 
 
 def render_text(report: Report, stream: TextIO) -> None:
     if wants_color(stream):
         _render_rich(report, stream)
         return
-    for _finding, line in _lines(report):
+    for _finding, _kind, line in _lines(report):
         stream.write(line + "\n")
-    stream.write(summary_line(report) + "\n")
 
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_KIND_STYLE = {"file": "bold underline", "hint": "dim", "summary": "bold", "blank": ""}
 
 
 def _render_rich(report: Report, stream: TextIO) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
-    for finding, line in _lines(report):
+    for finding, kind, line in _lines(report):
         if finding is None:
-            console.print(f"[dim]{escape(line)}[/dim]")
+            style = _KIND_STYLE[kind]
+            if kind == "summary" and not report.findings:
+                style = "bold green"
+            console.print(Text(line, style=style))
             continue
-        location, _, rest = line.partition(f": {finding.code} ")
-        console.print(
-            f"[bold]{escape(location)}[/bold]: [{_STYLE[finding.severity]}]{finding.code}"
-            f"[/{_STYLE[finding.severity]}] {escape(rest)}"
-        )
-    style = "bold green" if not report.findings else "bold"
-    console.print(f"[{style}]{escape(summary_line(report))}[/{style}]")
+        text = Text(line)
+        start = line.find(finding.code)
+        text.stylize(_SEVERITY_STYLE[finding.severity], start, start + len(finding.code))
+        console.print(text)
 
 
 def render_fmt(result: FormatResult, stream: TextIO, *, show_diff: bool) -> None:
     """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
-    for _finding, line in _lines(Report(command="fmt", findings=result.findings)):
-        stream.write(line + "\n")
+    for _finding, _kind, line in _flat_lines(Report(command="fmt", findings=result.findings)):
+        stream.write(printable(line) + "\n")
     verb = "would reformat" if result.check else "reformatted"
     for file in result.changed:
         stream.write(printable(f"{verb} {file}") + "\n")
@@ -135,7 +187,6 @@ def fmt_summary(result: FormatResult) -> str:
     else:
         parts = [f"{changed} reformatted", f"{unchanged} left unchanged"]
     if result.findings:
-        parts.append(
-            f"{_plural(len(result.findings), 'problem')} (files with problems are left as they are)"
-        )
+        problems = _plural(len(result.findings), "problem")
+        parts.append(f"{problems} (files with problems are left as they are)")
     return ", ".join(parts)

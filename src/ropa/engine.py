@@ -1,0 +1,196 @@
+"""load → validate → rules → suppressions → findings. Never prints.
+
+`check_paths` is what `ropa check` runs: registers that fail validation report their
+validation findings only (rules need a valid register); valid ones are checked with the
+configuration found for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ropa.config import Config, Selection, find_config, load_config
+from ropa.findings import Finding, Severity, sorted_findings
+from ropa.model.base import Entity
+from ropa.model.register import Register
+from ropa.position import Location
+from ropa.rules import RULES, Context, Rule, Violation, load_rules
+from ropa.validate import position_of, validate_paths
+from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    registers: list[str] = field(default_factory=list)
+    activities: int = 0
+    valid_registers: list[Register] = field(default_factory=list)
+
+
+ConfigFor = Callable[[Register], Config]
+
+
+def check_paths(
+    paths: Sequence[str],
+    *,
+    config_for: ConfigFor | None = None,
+    today: dt.date | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> CheckResult:
+    """Validate the registers under `paths` and run the rules on each valid one."""
+    validation = validate_paths(paths, max_file_bytes=max_file_bytes)
+    result = CheckResult(
+        findings=list(validation.findings),
+        files=validation.files,
+        registers=[register.name for register in validation.registers]
+        + validation.invalid_registers,
+        activities=validation.activities,
+        valid_registers=validation.registers,
+    )
+    resolve = config_for or config_near
+    for register in validation.registers:
+        result.findings.extend(check_register(register, resolve(register), today=today))
+    result.findings = sorted_findings(result.findings)
+    return result
+
+
+def config_near(register: Register) -> Config:
+    """The configuration found by walking up from the register's files."""
+    return load_config(find_config(Path(register.files[0]).resolve()))
+
+
+def check_register(
+    register: Register, config: Config, *, today: dt.date | None = None
+) -> list[Finding]:
+    """Run every enabled rule on a valid register and apply its suppressions."""
+    rules = load_rules()
+    selection = config.selection
+    settings = config.settings
+    context = Context(
+        today=today or dt.date.today(),
+        review_interval=settings.review_interval,
+        employee_threshold=settings.employee_threshold,
+        digital_consent_age=settings.digital_consent_age,
+    )
+    raw: list[tuple[Rule, Violation]] = [
+        (rule, violation)
+        for code, rule in rules.items()
+        if selection.enabled(code) and not rule.retired
+        for violation in rule.check(register, context)
+    ]
+    kept, audit = _suppress(register, raw, selection)
+    return [_finding(register, rule, violation, selection) for rule, violation in (*kept, *audit)]
+
+
+def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
+    located = position_of(register, violation.location)
+    if not located.exact or violation.at_key:
+        position = located.best
+    else:
+        value = _value_at(register, violation.location)
+        position = located.best if isinstance(value, dict | list) else located.value
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        message=violation.message,
+        severity=selection.severity.get(rule.code, rule.severity),
+        file=violation.location.file,
+        position=position,
+        path=violation.location.path,
+        hint=violation.hint,
+        extra=(("article", rule.article),),
+    )
+
+
+def _value_at(register: Register, location: Location) -> object:
+    source_map = register.source_maps.get(location.file)
+    node: object = source_map.root if source_map is not None else None
+    for element in location.path:
+        if isinstance(node, dict):
+            node = node.get(element)
+        elif isinstance(node, list) and isinstance(element, int) and element < len(node):
+            node = node[element]
+        else:
+            return None
+    return node
+
+
+# --------------------------------------------------------------------------- suppressions
+
+
+@dataclass
+class _Entry:
+    owner: Entity
+    index: int
+    codes: list[str]
+    used: set[str] = field(default_factory=set)
+
+
+def _suppressible(register: Register) -> Iterator[Entity]:
+    yield register.organisation
+    yield from register.recipients
+    yield from register.security_measures
+    yield from register.activities
+    yield from register.controllers
+
+
+def _suppress(
+    register: Register, raw: list[tuple[Rule, Violation]], selection: Selection
+) -> tuple[list[tuple[Rule, Violation]], list[tuple[Rule, Violation]]]:
+    """Drop the findings a `suppress:` entry silences; report entries that silence nothing."""
+    entries: dict[tuple[str, tuple[object, ...]], list[_Entry]] = {}
+    for owner in _suppressible(register):
+        suppress = getattr(owner, "suppress", None)
+        for index, entry in enumerate(suppress or ()):
+            key = (owner.origin.file, owner.origin.path)
+            entries.setdefault(key, []).append(_Entry(owner, index, list(entry.codes)))
+    if not entries:
+        return raw, []
+    kept = []
+    for rule, violation in raw:
+        silenced = False
+        location = violation.location
+        for depth in range(len(location.path), 0, -1):
+            for entry in entries.get((location.file, location.path[:depth]), ()):
+                if rule.code in entry.codes:
+                    entry.used.add(rule.code)
+                    silenced = True
+        if not silenced:
+            kept.append((rule, violation))
+    audit = []
+    for owner_entries in entries.values():
+        for entry in owner_entries:
+            for position, code in enumerate(entry.codes):
+                at = entry.owner.at("suppress", entry.index, "codes", position)
+                if code not in RULES:
+                    audit.append(
+                        (
+                            RULES["SU02"],
+                            Violation(
+                                at,
+                                f"`{code}` is not a rule code, so this suppression silences "
+                                "nothing",
+                                "see `ropa rules` for the codes",
+                            ),
+                        )
+                    )
+                elif code not in entry.used and selection.enabled(code):
+                    audit.append(
+                        (
+                            RULES["SU01"],
+                            Violation(
+                                at,
+                                f"the suppression of {code} silences nothing here",
+                                "remove it, or check that it is on the entry that has the finding",
+                            ),
+                        )
+                    )
+    return kept, [item for item in audit if selection.enabled(item[0].code)]
+
+
+__all__ = ["CheckResult", "check_paths", "check_register", "config_near"]
+_ = Severity

@@ -1,0 +1,155 @@
+"""The rule catalogue: small registered units with stable codes and their own documentation.
+
+A rule is a function decorated with `@rule(...)`. It sees the typed register and yields
+`Violation`s — where (a `Location`) and what — and never prints, reads files or knows about
+the command line. The engine gives a violation its code, severity and position.
+
+A rule's docstring is its documentation (`ropa rules CODE`, docs/rules.md): a summary line,
+why it matters, and a failing and a passing YAML example. The examples are also its test
+cases: the lines of the failing example marked `# ← CODE` are exactly where it must report.
+
+Codes are two family letters and two digits, and are never reused; a retired rule stays
+listed with `retired=True`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ropa.findings import Severity
+from ropa.model.register import Register
+from ropa.model.types import Duration
+from ropa.position import Location
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule found, and where. `at_key` points at the key rather than its value."""
+
+    location: Location
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may know besides the register: settings and the date of the check."""
+
+    today: dt.date
+    review_interval: Duration = field(default_factory=lambda: Duration("P12M"))
+    employee_threshold: int = 250
+    digital_consent_age: int = 13
+
+
+Check = Callable[[Register, Context], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    article: str
+    check: Check = field(repr=False)
+    doc: str = field(repr=False)
+    retired: bool = False
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    def example(self, kind: str) -> str:
+        """The `Fails:` or `Passes:` YAML example of the docstring."""
+        match = re.search(rf"{kind}:\n+```yaml\n(.*?)```", self.doc, flags=re.S)
+        return match.group(1) if match else ""
+
+
+RULES: dict[str, Rule] = {}
+_CODE = re.compile(r"[A-Z]{2}[0-9]{2}")
+_NAME = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)+")
+
+# Rule families, in the order the catalogue lists them.
+FAMILIES: dict[str, str] = {
+    "OR": "Organisation (Art. 30(1)(a), 26, 27, 37)",
+    "AC": "Activity contents (Art. 30(1)(b)–(d))",
+    "LB": "Legal basis (Art. 6, 7, 8)",
+    "SD": "Special data (Art. 9, 10, 87)",
+    "TR": "Transfers (Art. 30(1)(e), Chapter V)",
+    "RC": "Recipients and catalogues (Art. 28, 30(1)(d))",
+    "RT": "Retention (Art. 5(1)(e), 30(1)(f))",
+    "SE": "Security (Art. 30(1)(g), 32)",
+    "DP": "Data protection impact assessment (Art. 35)",
+    "EX": "The Art. 30(5) exemption",
+    "PR": "Processor's record (Art. 30(2))",
+    "GV": "Governance",
+    "SU": "Suppressions",
+}
+
+
+def rule(
+    code: str, name: str, *, severity: Severity, article: str, retired: bool = False
+) -> Callable[[Check], Check]:
+    """Register a rule under a stable code and name."""
+    if not _CODE.fullmatch(code) or code[:2] not in FAMILIES:
+        raise ValueError(f"bad rule code {code!r}")
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"bad rule name {name!r}")
+
+    def register(check: Check) -> Check:
+        if code in RULES or any(existing.name == name for existing in RULES.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        RULES[code] = Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            article=article,
+            check=check,
+            doc=inspect.cleandoc(check.__doc__ or ""),
+            retired=retired,
+        )
+        return check
+
+    return register
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import every rule module (each registers its rules) and return the catalogue."""
+    from ropa.rules import (  # noqa: F401 - imported for their registrations
+        activity,
+        dpia,
+        exemption,
+        governance,
+        legal_basis,
+        organisation,
+        processor,
+        recipients,
+        retention,
+        security,
+        special_data,
+        suppression,
+        transfers,
+    )
+
+    return dict(sorted(RULES.items(), key=lambda item: _family_order(item[0])))
+
+
+def _family_order(code: str) -> tuple[int, str]:
+    families = list(FAMILIES)
+    return (families.index(code[:2]), code)
+
+
+def not_stated(value: object) -> bool:
+    """Left out, `unknown`, or an empty list: the record does not say."""
+    return value is None or value == "unknown" or value == []
+
+
+__all__ = ["FAMILIES", "RULES", "Context", "Rule", "Violation", "load_rules", "not_stated", "rule"]

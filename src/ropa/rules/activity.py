@@ -1,0 +1,148 @@
+"""Art. 30(1)(b)–(d): what every activity's entry must say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+def _missing(register: Register, key: str, what: str, hint: str) -> Iterator[Violation]:
+    for activity in register.activities:
+        value = getattr(activity, key)
+        if not_stated(value):
+            state = "are recorded as unknown" if value == "unknown" else "are not stated"
+            yield Violation(activity.at(key), f"{what} of `{activity.id}` {state}", hint)
+
+
+@rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
+def purposes(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity without its purposes.
+
+    Why: the record must state the purposes of the processing (Art. 30(1)(b)); the purpose
+    decides what data is necessary (Art. 5(1)(b), (c)) and which legal basis applies.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: website-visits  # ← AC01
+        name: Website visit data
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: website-visits
+        name: Website visit data
+        purposes:
+          - purpose: Keeping the website secure
+            legal_basis: {basis: legitimate_interests}
+    ```
+    """
+    yield from _missing(
+        register,
+        "purposes",
+        "the purposes",
+        "list each purpose under `purposes:` with its legal basis",
+    )
+
+
+@rule("AC02", "activity.data-subjects", severity=Severity.ERROR, article="Art. 30(1)(c)")
+def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity without the categories of data subjects.
+
+    Why: the record must describe the categories of data subjects (Art. 30(1)(c)): whose
+    data it is decides the risks, the information duties and who can exercise rights.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        data_subjects: unknown  # ← AC02
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        data_subjects: [customers, recipients of gifts]
+    ```
+    """
+    yield from _missing(
+        register,
+        "data_subjects",
+        "the categories of data subjects",
+        "list them under `data_subjects:` (customers, employees, website visitors, ...)",
+    )
+
+
+@rule("AC03", "activity.personal-data", severity=Severity.ERROR, article="Art. 30(1)(c)")
+def personal_data(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity without the categories of personal data.
+
+    Why: the record must describe the categories of personal data (Art. 30(1)(c)).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders  # ← AC03
+        name: Orders
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        personal_data: [name, delivery address, phone number]
+    ```
+    """
+    yield from _missing(
+        register,
+        "personal_data",
+        "the categories of personal data",
+        "list them under `personal_data:`",
+    )
+
+
+@rule("AC04", "activity.recipients", severity=Severity.ERROR, article="Art. 30(1)(d)")
+def recipients(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity that does not say who receives the data.
+
+    Why: the record must state the categories of recipients, including those in third
+    countries (Art. 30(1)(d)). When nobody receives the data, say `recipients: none`.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        recipients: unknown  # ← AC04
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        recipients: none
+    ```
+    """
+    yield from _missing(
+        register,
+        "recipients",
+        "the recipients",
+        "list recipient ids under `recipients:`, or write `recipients: none`",
+    )

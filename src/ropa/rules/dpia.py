@@ -1,0 +1,244 @@
+"""Art. 35: a DPIA where the screening says one is needed.
+
+The screening combines what the record declares (`dpia.screening`) with what its contents
+show: special-category or criminal data (WP248 C4; DVI list item 01 for criminal data),
+children and vulnerable people (C7), profiling (C1), automated decisions with legal or
+similar effects (C2, and with profiling Art. 35(3)(a)), large scale (C5, and with special
+or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ropa.findings import Severity
+from ropa.knowledge.dpia import ART_35_3, DVI_LIST, WP248_CRITERIA, WP248_THRESHOLD
+from ropa.model.activity import (
+    Activity,
+    AutomatedDecisions,
+    CriminalData,
+    DataSubjectGroup,
+    Dpia,
+    Profiling,
+)
+from ropa.model.register import Register
+from ropa.model.vocabulary import ActivityStatus, DpiaStatus
+from ropa.rules import Context, Violation, rule
+
+
+@dataclass
+class Screening:
+    criteria: set[str] = field(default_factory=set)
+    dvi_list: set[str] = field(default_factory=set)
+    art35_3: set[str] = field(default_factory=set)
+
+    def mandatory(self) -> list[str]:
+        """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
+        reasons = [
+            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}" for case in sorted(self.art35_3)
+        ]
+        for item in sorted(self.dvi_list):
+            fact = DVI_LIST[item]
+            if not fact.needs_wp248_criterion or self.criteria:
+                reasons.append(f"DVI list {item}: {fact.description}")
+        return reasons
+
+    def likely(self) -> str | None:
+        """Two or more WP248 criteria: a DPIA is required "in most cases"."""
+        if len(self.criteria) < WP248_THRESHOLD:
+            return None
+        named = ", ".join(f"{c[-2:]} {WP248_CRITERIA[c]}" for c in sorted(self.criteria))
+        return f"{len(self.criteria)} WP248 criteria ({named})"
+
+    def reasons(self) -> list[str]:
+        """Every reason the screening gives for a DPIA."""
+        likely = self.likely()
+        return self.mandatory() + ([likely] if likely else [])
+
+
+def screen(activity: Activity) -> Screening:
+    """What the record declares and shows about the need for a DPIA."""
+    result = Screening()
+    dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
+    declared = dpia.screening if dpia is not None else None
+    large_scale = False
+    if declared is not None:
+        result.criteria.update(declared.criteria or ())
+        result.dvi_list.update(declared.dvi_list or ())
+        result.art35_3.update(declared.art35_3 or ())
+        large_scale = bool(declared.large_scale)
+    special = activity.special_categories if isinstance(activity.special_categories, list) else []
+    criminal = isinstance(activity.criminal_data, CriminalData)
+    if special or criminal:
+        result.criteria.add("WP248.C4")
+    if criminal:
+        result.dvi_list.add("LV.DPIA.01")
+    for use in special:
+        if use.category == "biometric":
+            result.dvi_list.add("LV.DPIA.13")
+        if use.category == "genetic":
+            result.dvi_list.add("LV.DPIA.04")
+    if isinstance(activity.data_subjects, list) and any(
+        isinstance(s, DataSubjectGroup) and (s.children or s.vulnerable)
+        for s in activity.data_subjects
+    ):
+        result.criteria.add("WP248.C7")
+    profiling = isinstance(activity.profiling, Profiling)
+    if profiling:
+        result.criteria.add("WP248.C1")
+    decisions = activity.automated_decisions
+    if isinstance(decisions, AutomatedDecisions) and decisions.legal_or_similar_effect:
+        result.criteria.add("WP248.C2")
+        if profiling:
+            result.art35_3.add("35.3.a")
+    if large_scale:
+        result.criteria.add("WP248.C5")
+        if special or criminal:
+            result.art35_3.add("35.3.b")
+    return result
+
+
+def _dpia_done(dpia: Dpia | None) -> bool:
+    return dpia is not None and dpia.status in (DpiaStatus.COMPLETED, DpiaStatus.IN_PROGRESS)
+
+
+@rule("DP01", "dpia.missing", severity=Severity.ERROR, article="Art. 35(3), 35(4)")
+def missing(register: Register, context: Context) -> Iterator[Violation]:
+    """Processing that always needs a DPIA, with no DPIA recorded.
+
+    Why: a DPIA is required before the processing in the cases of Art. 35(3) and for the
+    operations on the Data State Inspectorate's Art. 35(4) list (some items only together
+    with a WP248 criterion). A recorded `required: false` does not lift this.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: staff-monitoring
+        name: Monitoring of staff e-mail
+        dpia:  # ← DP01
+          screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: staff-monitoring
+        name: Monitoring of staff e-mail
+        dpia:
+          required: true
+          status: completed
+          reference: DPIA-2024-02
+          completed_on: 2024-04-30
+          screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
+    ```
+    """
+    for activity in register.activities:
+        dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
+        if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
+            continue
+        reasons = screen(activity).mandatory()
+        if reasons:
+            yield Violation(
+                activity.at("dpia"),
+                f"`{activity.id}` needs a DPIA ({'; '.join(reasons)}), but none is recorded",
+                "carry out the DPIA before processing and record `dpia:` with its status and "
+                "reference",
+            )
+
+
+@rule("DP03", "dpia.likely", severity=Severity.WARNING, article="Art. 35(1); WP248")
+def likely(register: Register, context: Context) -> Iterator[Violation]:
+    """Processing meeting two or more WP248 criteria, with no DPIA and no recorded decision.
+
+    Why: the WP248 guidelines (endorsed by the EDPB, restated in the DVI list) say that in
+    most cases processing meeting two criteria requires a DPIA. Where the controller
+    concludes otherwise, it records that decision and why (`required: false`, with the
+    reasoning in `screening.notes`); this rule then stays quiet.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: patients  # ← DP03
+        name: Patient records
+        data_subjects:
+          - {category: patients, vulnerable: true}
+        special_categories:
+          - {category: health, condition: health_or_social_care, law: Pacientu tiesību likums}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patient records
+        data_subjects:
+          - {category: patients, vulnerable: true}
+        special_categories:
+          - {category: health, condition: health_or_social_care, law: Pacientu tiesību likums}
+        dpia:
+          required: false
+          status: not_required
+          screening:
+            notes: Individual practice, not large scale; DVI Art. 35(5) list item 2 applies.
+    ```
+    """
+    for activity in register.activities:
+        dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
+        if _dpia_done(dpia) or (
+            dpia is not None and dpia.required is not None and dpia.required != "unknown"
+        ):
+            continue
+        screening = screen(activity)
+        reason = screening.likely()
+        if reason and not screening.mandatory():
+            yield Violation(
+                activity.at("dpia"),
+                f"`{activity.id}` meets {reason}: in most cases a DPIA is required, and none "
+                "is recorded",
+                "carry out the DPIA, or record the decision not to (`dpia: {required: false}`) "
+                "with the reasoning in `screening.notes`",
+            )
+
+
+@rule("DP02", "dpia.not-completed", severity=Severity.WARNING, article="Art. 35(1)")
+def not_completed(register: Register, context: Context) -> Iterator[Violation]:
+    """A DPIA recorded as required but not completed, for processing that is running.
+
+    Why: the assessment is carried out prior to the processing (Art. 35(1)).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: cctv
+        name: Video surveillance
+        dpia:
+          required: true
+          status: not_started  # ← DP02
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: cctv
+        name: Video surveillance
+        dpia: {required: true, status: completed, reference: DPIA-2023-01}
+    ```
+    """
+    for activity in register.activities:
+        dpia = activity.dpia
+        if not isinstance(dpia, Dpia) or dpia.required is not True:
+            continue
+        if activity.status is ActivityStatus.ACTIVE and dpia.status is not DpiaStatus.COMPLETED:
+            state = dpia.status.value.replace("_", " ") if dpia.status else "no status"
+            yield Violation(
+                activity.at("dpia", "status"),
+                f"`{activity.id}` is running, but its required DPIA is not completed ({state})",
+                "complete the DPIA and record `status: completed` with its reference",
+            )

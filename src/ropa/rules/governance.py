@@ -1,0 +1,107 @@
+"""Keeping the record alive: someone answers for each entry, and it is reviewed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.model.register import Register
+from ropa.model.vocabulary import ActivityStatus
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+@rule("GV01", "governance.no-owner", severity=Severity.WARNING, article="Art. 5(2), 24")
+def no_owner(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity nobody answers for.
+
+    Why: the controller is responsible for, and must be able to demonstrate, compliance
+    (Art. 5(2), 24). An entry without an owner is not kept up to date.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders  # ← GV01
+        name: Orders
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        owner: Pārdošanas vadītājs / Head of sales
+    ```
+    """
+    for activity in register.activities:
+        if activity.status is not ActivityStatus.RETIRED and not_stated(activity.owner):
+            yield Violation(
+                activity.at("owner"),
+                f"`{activity.id}` has no owner",
+                "add `owner:` (the role or person who answers for this processing)",
+            )
+
+
+@rule("GV02", "governance.review-overdue", severity=Severity.WARNING, article="Art. 24(1)")
+def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity not reviewed within the review interval (12 months by default).
+
+    Why: measures are reviewed and updated where necessary (Art. 24(1)); a record that
+    nobody has looked at for years no longer describes the processing. The interval is
+    set with `review-interval` in the configuration.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        owner: Head of sales
+        last_review: 2019-05-31  # ← GV02
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        owner: Head of sales
+        last_review: 2024-11-30
+    ```
+    """
+    interval = context.review_interval
+    for activity in register.activities:
+        if activity.status is ActivityStatus.RETIRED:
+            continue
+        reviewed = activity.last_review
+        if reviewed is None:
+            yield Violation(
+                activity.at("last_review"),
+                f"`{activity.id}` has no record of a review",
+                "review the entry and add `last_review:` with the date",
+            )
+        elif _add(reviewed, interval.total_months, interval.weeks * 7 + interval.days) < (
+            context.today
+        ):
+            yield Violation(
+                activity.at("last_review"),
+                f"`{activity.id}` was last reviewed on {reviewed.isoformat()}, longer ago "
+                f"than the review interval ({interval})",
+                "review the entry and update `last_review:`",
+            )
+
+
+def _add(date: dt.date, months: int, days: int) -> dt.date:
+    month = date.month - 1 + months
+    year = date.year + month // 12
+    month = month % 12 + 1
+    day = min(date.day, _days_in_month(year, month))
+    return dt.date(year, month, day) + dt.timedelta(days=days)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day

@@ -1,0 +1,342 @@
+"""Art. 6(1): every purpose has a legal basis, and the basis carries what it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.model.activity import (
+    Activity,
+    ConsentBasis,
+    DataSubjectGroup,
+    LegalBasisModel,
+    LegalObligationBasis,
+    LegitimateInterestsBasis,
+    PublicTaskBasis,
+)
+from ropa.model.register import Register
+from ropa.position import Location
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+def _bases(register: Register) -> Iterator[tuple[Activity, Location, LegalBasisModel]]:
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            for path, basis in purpose.bases():
+                yield activity, activity.at("purposes", index, *path), basis
+
+
+@rule("LB01", "legal-basis.missing", severity=Severity.ERROR, article="Art. 6(1)")
+def missing(register: Register, context: Context) -> Iterator[Violation]:
+    """A purpose without a legal basis.
+
+    Why: processing is lawful only on one of the six bases of Art. 6(1), and the basis must
+    be known before processing starts. The Data State Inspectorate lists the legal basis
+    among what a register should settle.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        purposes:
+          - purpose: Delivering the order  # ← LB01
+          - purpose: Statistics
+            legal_basis: unknown  # ← LB01
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        purposes:
+          - purpose: Delivering the order
+            legal_basis: {basis: contract}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            if not_stated(purpose.legal_basis):
+                yield Violation(
+                    activity.at("purposes", index, "legal_basis"),
+                    f"a purpose of `{activity.id}` has no legal basis",
+                    "add `legal_basis:` with one of consent, contract, legal_obligation, "
+                    "vital_interests, public_task, legitimate_interests (Art. 6(1))",
+                )
+
+
+@rule("LB02", "legal-basis.law-not-cited", severity=Severity.WARNING, article="Art. 6(3)")
+def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
+    """A legal obligation or public task without the law that lays it down.
+
+    Why: the bases of Art. 6(1)(c) and (e) must be laid down by Union or Member State law
+    (Art. 6(3)); without the law the basis cannot be checked.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: invoices
+        name: Invoices
+        purposes:
+          - purpose: Bookkeeping
+            legal_basis: {basis: legal_obligation}  # ← LB02
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: invoices
+        name: Invoices
+        purposes:
+          - purpose: Bookkeeping
+            legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
+    ```
+    """
+    for activity, location, basis in _bases(register):
+        if isinstance(basis, LegalObligationBasis | PublicTaskBasis) and not_stated(basis.law):
+            article = LEGAL_BASES[basis.basis].article
+            yield Violation(
+                location,
+                f"{article} ({basis.basis}) in `{activity.id}` does not cite the law that lays "
+                "it down",
+                "add `law:` with the act and provision, e.g. Grāmatvedības likums",
+            )
+
+
+@rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
+def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
+    """Legitimate interests without a reference to the balancing test.
+
+    Why: legitimate interests are a basis only where they are not overridden by the data
+    subject's interests (Art. 6(1)(f)); the controller must be able to show that balance
+    (Art. 5(2)), which is what a legitimate-interests assessment records.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: cctv
+        name: Video surveillance
+        purposes:
+          - purpose: Security of premises
+            legal_basis:  # ← LB03
+              basis: legitimate_interests
+              interest: Protecting staff and property
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: cctv
+        name: Video surveillance
+        purposes:
+          - purpose: Security of premises
+            legal_basis:
+              basis: legitimate_interests
+              interest: Protecting staff and property
+              assessment: LIA-2024-01
+    ```
+    """
+    for activity, location, basis in _bases(register):
+        if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
+            yield Violation(
+                location,
+                f"legitimate interests in `{activity.id}` without a reference to the "
+                "balancing test",
+                "add `assessment:` with the reference of the legitimate-interests assessment",
+                at_key=True,
+            )
+
+
+@rule("LB04", "legal-basis.consent-record", severity=Severity.WARNING, article="Art. 7(1), 7(3)")
+def consent_record(register: Register, context: Context) -> Iterator[Violation]:
+    """Consent without a record of it, or without a way to withdraw it.
+
+    Why: the controller must be able to show that consent was given (Art. 7(1)), and
+    withdrawing it must be as easy as giving it (Art. 7(3)).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        purposes:
+          - purpose: Sending offers
+            legal_basis:  # ← LB04
+              basis: consent
+              withdrawal: Unsubscribe link in every e-mail
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        purposes:
+          - purpose: Sending offers
+            legal_basis:
+              basis: consent
+              consent_record: Double opt-in log (time, IP address, form version)
+              withdrawal: Unsubscribe link in every e-mail
+    ```
+    """
+    for activity, location, basis in _bases(register):
+        if not isinstance(basis, ConsentBasis):
+            continue
+        missing = [
+            label
+            for label, value in (
+                ("how consent is recorded (`consent_record`)", basis.consent_record),
+                ("how it is withdrawn (`withdrawal`)", basis.withdrawal),
+            )
+            if not_stated(value)
+        ]
+        if missing:
+            yield Violation(
+                location,
+                f"consent in `{activity.id}` does not say {' or '.join(missing)}",
+                "record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))",
+                at_key=True,
+            )
+
+
+@rule(
+    "LB05",
+    "legal-basis.public-authority-interests",
+    severity=Severity.WARNING,
+    article="Art. 6(1) second subparagraph",
+)
+def public_authority_interests(register: Register, context: Context) -> Iterator[Violation]:
+    """A public authority relying on legitimate interests.
+
+    Why: legitimate interests do not apply to processing by public authorities in the
+    performance of their tasks (Art. 6(1), second subparagraph); their tasks rest on a law
+    (Art. 6(1)(e)). For processing outside those tasks, suppress this finding with the
+    reason.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Pašvaldība
+      role: controller
+      public_authority: true
+      contact: {email: dome@pasvaldiba.lv}
+    activities:
+      - id: permits
+        name: Building permits
+        purposes:
+          - purpose: Deciding on applications
+            legal_basis: {basis: legitimate_interests, assessment: LIA-1}  # ← LB05
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Pašvaldība
+      role: controller
+      public_authority: true
+      contact: {email: dome@pasvaldiba.lv}
+    activities:
+      - id: permits
+        name: Building permits
+        purposes:
+          - purpose: Deciding on applications
+            legal_basis: {basis: public_task, law: Būvniecības likums}
+    ```
+    """
+    if not register.organisation.public_authority:
+        return
+    for activity, location, basis in _bases(register):
+        if isinstance(basis, LegitimateInterestsBasis):
+            yield Violation(
+                location,
+                f"`{activity.id}`: a public authority cannot rely on legitimate interests for "
+                "its tasks",
+                "use `public_task` with the law that sets the task, or suppress with the "
+                "reason if this is not one of the authority's tasks",
+            )
+
+
+@rule("LB06", "legal-basis.child-consent", severity=Severity.ERROR, article="Art. 8; FPDAL s. 33")
+def child_consent(register: Register, context: Context) -> Iterator[Violation]:
+    """Consent of children under 13 without parental authorisation.
+
+    Why: for information society services offered directly to a child, consent of a child
+    under the age Latvia set — 13, Personal Data Processing Law section 33 — is lawful only
+    if given or authorised by the holder of parental responsibility (Art. 8(1)), verified
+    with reasonable efforts (Art. 8(2)).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: game-accounts
+        name: Game accounts
+        data_subjects:
+          - {category: players, children: true, minimum_age: 9}
+        purposes:
+          - purpose: Running player accounts
+            legal_basis:  # ← LB06
+              basis: consent
+              consent_record: Sign-up log
+              withdrawal: Account settings
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: game-accounts
+        name: Game accounts
+        data_subjects:
+          - {category: players, children: true, minimum_age: 9}
+        purposes:
+          - purpose: Running player accounts
+            legal_basis:
+              basis: consent
+              consent_record: Sign-up log
+              withdrawal: Account settings
+              parental_consent: A parent confirms by e-mail link before the account opens
+    ```
+    """
+    for activity, location, basis in _bases(register):
+        if not isinstance(basis, ConsentBasis) or not not_stated(basis.parental_consent):
+            continue
+        young = _youngest_children(activity, context.digital_consent_age)
+        if young is not None:
+            yield Violation(
+                location,
+                f"consent in `{activity.id}` covers children{young} without parental authorisation",
+                "record under `parental_consent:` how a holder of parental responsibility "
+                "gives or authorises consent (Art. 8)",
+                at_key=True,
+            )
+
+
+def _youngest_children(activity: Activity, consent_age: int) -> str | None:
+    """A description of the children under `consent_age`, or None if there are none."""
+    if not isinstance(activity.data_subjects, list):
+        return None
+    for subject in activity.data_subjects:
+        if not isinstance(subject, DataSubjectGroup) or not subject.children:
+            continue
+        if subject.minimum_age is None:
+            return f" (of unstated age; Latvian consent age is {consent_age})"
+        if subject.minimum_age < consent_age:
+            return f" from age {subject.minimum_age} (Latvian consent age is {consent_age})"
+    return None

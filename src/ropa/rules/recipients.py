@@ -1,0 +1,211 @@
+"""Recipients (Art. 28, 30(1)(d)) and the use of the catalogues."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.model.register import Register
+from ropa.model.vocabulary import RecipientKind
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+@rule("RC01", "recipient.no-contract", severity=Severity.WARNING, article="Art. 28(3)")
+def no_contract(register: Register, context: Context) -> Iterator[Violation]:
+    """A processor without an Art. 28 contract on record.
+
+    Why: processing by a processor is governed by a contract or other legal act setting out
+    its subject matter, duration, nature, purpose and the processor's obligations
+    (Art. 28(3)). The record should point to it.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: courier
+        name: SIA "Kurjers"
+        kind: processor
+        country: LV
+        contract: unknown  # ← RC01
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: courier
+        name: SIA "Kurjers"
+        kind: processor
+        country: LV
+        contract: Apstrādes līgums Nr. 4, 2023-02-01
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind not in (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR):
+            continue
+        if recipient.contract == "none":
+            yield Violation(
+                recipient.at("contract"),
+                f"processor `{recipient.id}` works without an Art. 28 contract",
+                "conclude a data processing agreement (Art. 28(3)) and record its reference",
+            )
+        elif not_stated(recipient.contract):
+            yield Violation(
+                recipient.at("contract"),
+                f"processor `{recipient.id}` has no Art. 28 contract on record",
+                "add `contract:` with the reference of the data processing agreement",
+            )
+
+
+@rule("RC02", "catalogue.unused", severity=Severity.INFO, article="Art. 30(1)")
+def unused(register: Register, context: Context) -> Iterator[Violation]:
+    """A catalogue entry no activity refers to.
+
+    Why: recipients, systems, security measures and joint controllers are defined once and
+    referred to by id. An entry nothing refers to is either stale or a reference someone
+    forgot to add.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: old-courier  # ← RC02
+        name: SIA "Vecais kurjers"
+        kind: processor
+        contract: DPA-2019
+    activities:
+      - id: orders
+        name: Orders
+        recipients: none
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: courier
+        name: SIA "Kurjers"
+        kind: processor
+        contract: DPA-2023
+    activities:
+      - id: orders
+        name: Orders
+        recipients: [courier]
+    ```
+    """
+    used: set[tuple[str, str]] = set()
+    for activity in register.activities:
+        for kind, ids in (
+            ("recipient", activity.recipients),
+            ("measure", activity.security_measures),
+            ("system", activity.systems),
+            ("joint", activity.joint_controllers),
+        ):
+            if isinstance(ids, list):
+                used.update((kind, identifier) for identifier in ids)
+        if isinstance(activity.transfers, list):
+            used.update(("recipient", t.recipient) for t in activity.transfers if t.recipient)
+    for controller in register.controllers:
+        for kind, ids in (
+            ("recipient", controller.sub_processors),
+            ("measure", controller.security_measures),
+        ):
+            if isinstance(ids, list):
+                used.update((kind, identifier) for identifier in ids)
+        if isinstance(controller.transfers, list):
+            used.update(("recipient", t.recipient) for t in controller.transfers if t.recipient)
+    for system in register.systems:
+        if system.provider:
+            used.add(("recipient", system.provider))
+    catalogues = (
+        ("recipient", "recipient", register.recipients),
+        ("measure", "security measure", register.security_measures),
+        ("system", "system", register.systems),
+        ("joint", "joint controller", register.joint_controllers),
+    )
+    for kind, label, entries in catalogues:
+        for entry in entries:
+            if (kind, entry.id) not in used:
+                yield Violation(
+                    entry.at("id"),
+                    f"{label} `{entry.id}` is not used by any activity",
+                    "refer to it where it applies, or remove it if it is stale",
+                )
+
+
+@rule("RC03", "recipient.unidentified", severity=Severity.WARNING, article="Art. 30(1)(d)")
+def unidentified(register: Register, context: Context) -> Iterator[Violation]:
+    """A recipient that is neither named nor categorised.
+
+    Why: the record lists the categories of recipients (Art. 30(1)(d)). A recipient may be
+    a category ("courier services") when its name is unknown, but it must be one or the
+    other.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: partners
+        name: unknown  # ← RC03
+        kind: other
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: partners
+        name: unknown
+        category: {lv: sadarbības partneri, en: business partners}
+        kind: other
+    ```
+    """
+    for recipient in register.recipients:
+        if not_stated(recipient.name) and recipient.category is None:
+            yield Violation(
+                recipient.at("name"),
+                f"recipient `{recipient.id}` is neither named nor described by a category",
+                "add `name:`, or `category:` (e.g. courier services, payment providers)",
+            )
+
+
+@rule("RC04", "recipient.country-unknown", severity=Severity.WARNING, article="Art. 30(1)(d), 44")
+def country_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """A recipient whose country is not known.
+
+    Why: without the recipient's country nobody can tell whether disclosing data to it is a
+    transfer outside the EEA (Art. 44) that needs a transfer tool and a line in the record
+    (Art. 30(1)(d), (e)). Public authorities are assumed to be national and not reported.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: payments
+        name: Maksājumi AS
+        kind: processor
+        contract: DPA-5
+        country: unknown  # ← RC04
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: payments
+        name: Maksājumi AS
+        kind: processor
+        contract: DPA-5
+        country: EE
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind is RecipientKind.PUBLIC_AUTHORITY:
+            continue
+        if not_stated(recipient.country):
+            yield Violation(
+                recipient.at("country"),
+                f"the country of recipient `{recipient.id}` is not known, so a transfer "
+                "outside the EEA cannot be ruled out",
+                "add `country:` with the ISO code of where it processes the data",
+            )

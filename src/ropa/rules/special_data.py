@@ -1,0 +1,190 @@
+"""Special categories (Art. 9), criminal data (Art. 10) and national identification numbers
+(Art. 87)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
+from ropa.model.activity import CriminalData, NationalId
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+@rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
+def no_condition(register: Register, context: Context) -> Iterator[Violation]:
+    """Special-category data without an Art. 9(2) condition.
+
+    Why: processing Art. 9(1) data is prohibited unless one of the conditions of Art. 9(2)
+    applies — in addition to an Art. 6(1) basis.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: sick-leave
+        name: Sick-leave certificates
+        special_categories:
+          - category: health  # ← SD01
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: sick-leave
+        name: Sick-leave certificates
+        special_categories:
+          - category: health
+            condition: employment_social_security
+            law: Darba likums
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.special_categories, list):
+            continue
+        for index, use in enumerate(activity.special_categories):
+            if not_stated(use.condition):
+                category = SPECIAL_CATEGORIES[use.category].english
+                yield Violation(
+                    activity.at("special_categories", index, "condition"),
+                    f"`{activity.id}` processes {category} without an Art. 9(2) condition",
+                    "add `condition:` (explicit_consent, employment_social_security, "
+                    "health_or_social_care, ...)",
+                )
+
+
+@rule("SD02", "special-data.criminal-basis", severity=Severity.ERROR, article="Art. 10")
+def criminal_basis(register: Register, context: Context) -> Iterator[Violation]:
+    """Criminal-conviction data without its Art. 10 basis.
+
+    Why: data on criminal convictions and offences may be processed only under the control
+    of official authority or when authorised by Union or Member State law providing
+    safeguards (Art. 10).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: vetting
+        name: Staff vetting
+        criminal_data:  # ← SD02
+          description: Certificates of no criminal record
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: vetting
+        name: Staff vetting
+        criminal_data:
+          description: Certificates of no criminal record
+          basis: authorised_by_law
+          law: Bērnu tiesību aizsardzības likums
+    ```
+    """
+    for activity in register.activities:
+        data = activity.criminal_data
+        if not isinstance(data, CriminalData):
+            continue
+        if not_stated(data.basis):
+            yield Violation(
+                activity.at("criminal_data"),
+                f"`{activity.id}` processes criminal-conviction data without its Art. 10 basis",
+                "add `basis: official_authority` or `basis: authorised_by_law` with `law:`",
+            )
+        elif data.basis == "authorised_by_law" and not_stated(data.law):
+            yield Violation(
+                activity.at("criminal_data", "basis"),
+                f"`{activity.id}`: criminal-conviction data authorised by law, but no law named",
+                "add `law:` with the act that authorises it",
+            )
+
+
+@rule("SD03", "special-data.national-id", severity=Severity.INFO, article="Art. 87")
+def national_id(register: Register, context: Context) -> Iterator[Violation]:
+    """A national identification number (personas kods) without a stated justification.
+
+    Why: Member States may set conditions for national identification numbers, used only
+    with appropriate safeguards (Art. 87). In Latvia, accounting source documents carry a
+    private person's personas kods only at their request or where a law requires it
+    (Accounting Law, section 11): record why it is needed, or stop collecting it.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: contracts
+        name: Contracts
+        national_id:  # ← SD03
+          description: personas kods of the customer
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: contracts
+        name: Contracts
+        national_id:
+          description: personas kods of the customer
+          justification: Printed on invoices at the customer's request (Grāmatvedības likums)
+    ```
+    """
+    for activity in register.activities:
+        if isinstance(activity.national_id, NationalId) and not_stated(
+            activity.national_id.justification
+        ):
+            yield Violation(
+                activity.at("national_id"),
+                f"`{activity.id}` processes national identification numbers without a "
+                "stated justification",
+                "add `justification:` (the law requiring it, or the person's own request)",
+            )
+
+
+@rule("SD04", "special-data.condition-law", severity=Severity.WARNING, article="Art. 9(2)")
+def condition_law(register: Register, context: Context) -> Iterator[Violation]:
+    """An Art. 9(2) condition that rests on a law, without the law.
+
+    Why: the conditions of Art. 9(2)(b), (g), (h), (i) and (j) apply only as far as Union or
+    Member State law (or, for (b), a collective agreement) provides for the processing.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patient records
+        special_categories:
+          - category: health
+            condition: health_or_social_care  # ← SD04
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patient records
+        special_categories:
+          - category: health
+            condition: health_or_social_care
+            law: Pacientu tiesību likums
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.special_categories, list):
+            continue
+        for index, use in enumerate(activity.special_categories):
+            if not isinstance(use.condition, str) or use.condition == "unknown":
+                continue
+            fact = ARTICLE_9_2[use.condition]
+            if fact.needs_law and not_stated(use.law):
+                yield Violation(
+                    activity.at("special_categories", index, "condition"),
+                    f"`{activity.id}`: {fact.article} rests on a law, but none is named",
+                    "add `law:` with the act that provides for the processing",
+                )

@@ -1,0 +1,497 @@
+"""Chapter V: transfers outside the EEA, named and resting on a transfer tool."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.knowledge.adequacy import Scope, decision_for
+from ropa.knowledge.eea import is_eea, is_third_country
+from ropa.knowledge.transfers import DEROGATIONS, NOT_FOR_PUBLIC_AUTHORITIES
+from ropa.model.activity import Activity, Transfer
+from ropa.model.processor import ControllerServed
+from ropa.model.register import Register
+from ropa.position import Location
+from ropa.rules import Context, Violation, not_stated, rule
+
+
+def _owners(register: Register) -> Iterator[Activity | ControllerServed]:
+    yield from register.activities
+    yield from register.controllers
+
+
+def transfers(register: Register) -> Iterator[tuple[str, Location, Transfer]]:
+    """Every transfer entry, of activities and (Art. 30(2)) of controllers served."""
+    for owner in _owners(register):
+        if isinstance(owner.transfers, list):
+            for index, transfer in enumerate(owner.transfers):
+                yield owner.id, owner.at("transfers", index), transfer
+
+
+def _country(transfer: Transfer) -> str | None:
+    return transfer.country if transfer.country not in (None, "unknown") else None
+
+
+@rule("TR01", "transfer.not-recorded", severity=Severity.ERROR, article="Art. 30(1)(e), 44")
+def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
+    """A recipient in a third country without a transfer entry.
+
+    Why: disclosing data to a recipient outside the EEA is a transfer (Art. 44): the record
+    names the country and, for some transfers, the safeguards (Art. 30(1)(e)), and the
+    transfer needs a Chapter V tool.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - {id: mailer, name: Mailer Inc., kind: processor, country: US, contract: DPA-1}
+    activities:
+      - id: newsletter
+        name: Newsletter
+        recipients: [mailer]  # ← TR01
+        transfers: none
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - {id: mailer, name: Mailer Inc., kind: processor, country: US, contract: DPA-1,
+         dpf_certified: true}
+    activities:
+      - id: newsletter
+        name: Newsletter
+        recipients: [mailer]
+        transfers:
+          - {recipient: mailer, country: US, mechanism: adequacy}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.recipients, list):
+            continue
+        covered = (
+            {t.recipient for t in activity.transfers}
+            if isinstance(activity.transfers, list)
+            else set()
+        )
+        for index, identifier in enumerate(activity.recipients):
+            recipient = register.recipient(identifier)
+            if recipient is None or recipient.country is None:
+                continue
+            if is_third_country(recipient.country) and identifier not in covered:
+                yield Violation(
+                    activity.at("recipients", index),
+                    f"`{activity.id}` discloses data to `{identifier}` in {recipient.country}, "
+                    "outside the EEA, but records no transfer to it",
+                    f"add a `transfers:` entry with `recipient: {identifier}` and its "
+                    "transfer tool",
+                )
+
+
+@rule("TR02", "transfer.no-mechanism", severity=Severity.ERROR, article="Art. 44–49")
+def no_mechanism(register: Register, context: Context) -> Iterator[Violation]:
+    """A transfer without a transfer tool.
+
+    Why: a transfer to a third country is lawful only under an adequacy decision
+    (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art. 49).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: support
+        name: Customer support
+        transfers:
+          - recipient: unknown
+            country: unknown
+            mechanism: unknown  # ← TR02
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - {id: helpdesk, name: Helpdesk Ltd, kind: processor, country: IN, contract: DPA-7}
+    activities:
+      - id: support
+        name: Customer support
+        recipients: [helpdesk]
+        transfers:
+          - recipient: helpdesk
+            country: IN
+            mechanism: scc
+            reference: SCC (EU) 2021/914, module 2, signed 2024-03-01
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        if not_stated(transfer.mechanism):
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` has no transfer tool",
+                "add `mechanism:` — adequacy, scc, bcr, art46_other or derogation",
+            )
+
+
+@rule("TR03", "transfer.adequacy", severity=Severity.ERROR, article="Art. 45")
+def adequacy(register: Register, context: Context) -> Iterator[Violation]:
+    """Adequacy claimed where no adequacy decision covers the transfer.
+
+    Why: an adequacy decision covers only the country (or sector, or organisations) it
+    names. The United States decision covers only organisations on the Data Privacy
+    Framework list; Canada's only commercial organisations under PIPEDA; Japan's, Korea's,
+    Israel's and the Faroe Islands' decisions are partial too. The decisions in force are in
+    `ropa.knowledge.adequacy`, with their sources.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - {id: cloud, name: Cloud Inc., kind: processor, country: US, contract: DPA-2}
+      - {id: office, name: Office LLC, kind: processor, country: TR, contract: DPA-3}
+    activities:
+      - id: files
+        name: File storage
+        recipients: [cloud, office]
+        transfers:
+          - {recipient: cloud, country: US, mechanism: adequacy}  # ← TR03
+          - {recipient: office, country: TR, mechanism: adequacy}  # ← TR03
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - {id: cloud, name: Cloud Inc., kind: processor, country: US, contract: DPA-2,
+         dpf_certified: true}
+      - {id: office, name: Office Ltd, kind: processor, country: CH, contract: DPA-3}
+    activities:
+      - id: files
+        name: File storage
+        recipients: [cloud, office]
+        transfers:
+          - {recipient: cloud, country: US, mechanism: adequacy}
+          - {recipient: office, country: CH, mechanism: adequacy}
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        if transfer.mechanism != "adequacy":
+            continue
+        country = _country(transfer)
+        if country is None:
+            yield Violation(
+                location.child("country"),
+                f"a transfer of `{owner}` claims adequacy without naming the country",
+                "an adequacy decision covers a named country: write its ISO code",
+            )
+            continue
+        if is_eea(country):
+            continue  # not a transfer at all: TR08 says so
+        decision = decision_for(country)
+        if decision is None:
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` claims adequacy, but no adequacy decision is in "
+                f"force for {country}",
+                "use standard contractual clauses (scc) or another Art. 46 safeguard",
+            )
+        elif decision.scope is Scope.DPF_PARTICIPANTS:
+            recipient = register.recipient(transfer.recipient) if transfer.recipient else None
+            if recipient is None or recipient.dpf_certified is not True:
+                yield Violation(
+                    location.child("mechanism"),
+                    f"a transfer of `{owner}` to the United States relies on adequacy, but the "
+                    "recipient is not recorded as Data Privacy Framework certified",
+                    "check the DPF list and set `dpf_certified: true` on the recipient, or use "
+                    "standard contractual clauses",
+                )
+        elif decision.scope is Scope.PARTIAL and not_stated(transfer.adequacy_scope):
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` relies on the partial adequacy decision for "
+                f"{decision.name} ({decision.decision}), which covers only "
+                f"{decision.scope_note}",
+                "say under `adequacy_scope:` why the recipient is covered",
+            )
+
+
+@rule(
+    "TR04",
+    "transfer.derogation-safeguards",
+    severity=Severity.ERROR,
+    article="Art. 49(1) second subparagraph, 49(6), 30(1)(e)",
+)
+def derogation_safeguards(register: Register, context: Context) -> Iterator[Violation]:
+    """A last-resort transfer (Art. 49(1) second subparagraph) without documented safeguards.
+
+    Why: a transfer on compelling legitimate interests needs the controller's assessment
+    and suitable safeguards, documented in the record (Art. 49(6), Art. 30(1)(e)), and the
+    supervisory authority must be informed.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: dispute
+        name: Settling a dispute
+        transfers:
+          - country: BR  # ← TR04
+            mechanism: derogation
+            derogation: compelling_legitimate_interests
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: dispute
+        name: Settling a dispute
+        transfers:
+          - country: BR
+            mechanism: derogation
+            derogation: compelling_legitimate_interests
+            safeguards: Assessment 2024-05; only the claim file; encrypted; deleted after use
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        if transfer.derogation == "compelling_legitimate_interests" and not_stated(
+            transfer.safeguards
+        ):
+            yield Violation(
+                location,
+                f"a transfer of `{owner}` on compelling legitimate interests does not document "
+                "the assessment and safeguards",
+                "add `safeguards:` (Art. 49(6) puts them in the record)",
+            )
+
+
+@rule("TR05", "transfer.country-unnamed", severity=Severity.ERROR, article="Art. 30(1)(e)")
+def country_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """A transfer that does not name the third country.
+
+    Why: the record identifies the third country or international organisation each
+    transfer goes to (Art. 30(1)(e)). "Outside the EU/EEA in some cases" is not enough.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: support
+        name: Customer support
+        transfers:
+          - recipient: unknown
+            country: unknown  # ← TR05
+            mechanism: scc
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: support
+        name: Customer support
+        transfers:
+          - recipient: unknown
+            country: GB
+            mechanism: adequacy
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        if _country(transfer) is None and not_stated(transfer.international_organisation):
+            yield Violation(
+                location.child("country"),
+                f"a transfer of `{owner}` does not name the country it goes to",
+                "write the destination country's ISO code under `country:`",
+            )
+
+
+@rule("TR06", "transfer.not-stated", severity=Severity.WARNING, article="Art. 30(1)(e)")
+def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]:
+    """An entry that does not say whether data leaves the EEA.
+
+    Why: the record states transfers to third countries where there are any
+    (Art. 30(1)(e)); saying `transfers: none` shows the question was asked.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        transfers: unknown  # ← TR06
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        transfers: none
+    ```
+    """
+    for owner in _owners(register):
+        if owner.transfers is None or owner.transfers == "unknown":
+            yield Violation(
+                owner.at("transfers"),
+                f"`{owner.id}` does not say whether data is transferred outside the EEA",
+                "list the transfers under `transfers:`, or write `transfers: none`",
+            )
+
+
+@rule("TR07", "transfer.tool-details", severity=Severity.WARNING, article="Art. 46, 47, 49")
+def tool_details(register: Register, context: Context) -> Iterator[Violation]:
+    """A transfer tool without the detail that identifies it.
+
+    Why: standard clauses, binding corporate rules and other safeguards are documents that
+    can be produced when asked: name them (which clauses and module, signed when; which
+    approved BCR; which code or certificate). Another Art. 46 safeguard needs `instrument`,
+    a derogation needs `derogation`, naming which one.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: support
+        name: Customer support
+        transfers:
+          - country: IN
+            mechanism: scc  # ← TR07
+          - country: TR
+            mechanism: derogation  # ← TR07
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: support
+        name: Customer support
+        transfers:
+          - country: IN
+            mechanism: scc
+            reference: SCC (EU) 2021/914, module 2, signed 2024-03-01
+          - country: TR
+            mechanism: derogation
+            derogation: contract_with_data_subject
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        mechanism = transfer.mechanism
+        if mechanism in ("scc", "bcr", "art46_other") and not_stated(transfer.reference):
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` on {mechanism} does not identify the document",
+                "add `reference:` (clauses and module, date signed; BCR approval; code or "
+                "certificate)",
+            )
+        if mechanism == "art46_other" and transfer.instrument is None:
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` names no Art. 46 instrument",
+                "add `instrument:` (code_of_conduct, certification, ad_hoc_clauses, ...)",
+            )
+        if mechanism == "derogation" and transfer.derogation is None:
+            yield Violation(
+                location.child("mechanism"),
+                f"a transfer of `{owner}` does not say which Art. 49 derogation it relies on",
+                "add `derogation:` (explicit_consent, contract_with_data_subject, ...)",
+            )
+
+
+@rule("TR08", "transfer.inside-eea", severity=Severity.INFO, article="Art. 44")
+def inside_eea(register: Register, context: Context) -> Iterator[Violation]:
+    """A transfer entry for a country inside the EEA.
+
+    Why: data moving within the EEA is not a Chapter V transfer and needs no transfer tool;
+    listing it as one confuses the record. List the recipient under `recipients:` only.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: hosting
+        name: Hosting
+        transfers:
+          - country: DE  # ← TR08
+            mechanism: scc
+            reference: SCC 2021/914
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: hosting
+        name: Hosting
+        transfers: none
+    ```
+    """
+    for owner, location, transfer in transfers(register):
+        country = _country(transfer)
+        if country is not None and is_eea(country):
+            yield Violation(
+                location.child("country"),
+                f"a transfer of `{owner}` goes to {country}, inside the EEA: not a "
+                "Chapter V transfer",
+                "remove the transfer entry; the recipient stays under `recipients:`",
+            )
+
+
+@rule(
+    "TR09",
+    "transfer.public-authority-derogation",
+    severity=Severity.ERROR,
+    article="Art. 49(3)",
+)
+def public_authority_derogation(register: Register, context: Context) -> Iterator[Violation]:
+    """A public authority relying on a derogation it may not use.
+
+    Why: public authorities exercising their public powers cannot rely on explicit consent,
+    contracts or compelling legitimate interests to transfer data (Art. 49(3)).
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Valsts aģentūra
+      role: controller
+      public_authority: true
+      contact: {email: pasts@agentura.gov.lv}
+    activities:
+      - id: exchange
+        name: Data exchange
+        transfers:
+          - country: UA
+            mechanism: derogation
+            derogation: explicit_consent  # ← TR09
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Valsts aģentūra
+      role: controller
+      public_authority: true
+      contact: {email: pasts@agentura.gov.lv}
+    activities:
+      - id: exchange
+        name: Data exchange
+        transfers:
+          - country: UA
+            mechanism: art46_other
+            instrument: administrative_arrangement
+            reference: Arrangement approved by the Data State Inspectorate, 2024
+    ```
+    """
+    if not register.organisation.public_authority:
+        return
+    for owner, location, transfer in transfers(register):
+        if transfer.derogation in NOT_FOR_PUBLIC_AUTHORITIES:
+            article = DEROGATIONS[transfer.derogation].article
+            yield Violation(
+                location.child("derogation"),
+                f"a transfer of `{owner}` relies on {article}, which public authorities "
+                "exercising public powers cannot use",
+                "use an Art. 46 instrument between public authorities instead",
+            )

@@ -1,0 +1,31 @@
+"""The rule edge cases in tests/rules/cases.yaml, run through the whole engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ropa.config import Settings
+from ropa.findings import Severity
+from ropa.yamlio import parse_fast
+from tests.rules.harness import check_text, marked_lines, materialise
+
+_CASES_FILE = Path(__file__).parent / "rules" / "cases.yaml"
+CASES: list[dict[str, Any]] = parse_fast(_CASES_FILE.read_text(encoding="utf-8"), "cases").data
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case['rule']}: {case['name']}")
+def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
+    text = materialise(case["register"])
+    settings = Settings.model_validate(case.get("settings", {}))
+    findings = [f for f in check_text(text, tmp_path, settings) if f.code == case["rule"]]
+    assert {finding.position.line for finding in findings} == marked_lines(text, case["rule"])
+    if "severity" in case:
+        assert {finding.severity for finding in findings} == {Severity(case["severity"])}
+
+
+def test_every_family_has_edge_cases() -> None:
+    families = {case["rule"][:2] for case in CASES}
+    assert {"TR", "RT", "LB", "DP", "EX", "OR", "SE", "GV", "SU", "RC"} <= families
