@@ -12,7 +12,7 @@ map holds the root, so the containers (and their identities) live as long as the
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 PathElement = str | int
@@ -112,6 +112,11 @@ class SourceMap:
             else:  # pragma: no cover - only containers have marks
                 break
         return Located(_unpack(value_mark), _optional(key_mark), exact=True)
+
+    def remapped(self, convert: Callable[[int], int]) -> SourceMap:
+        """The same map with every packed mark passed through `convert`."""
+        marks = {key: array("q", map(convert, values)) for key, values in self._marks.items()}
+        return SourceMap(self.root, marks, convert(self._root_mark))
 
     def _key_index(self, mapping: dict[str, object], key: PathElement) -> int:
         if len(mapping) <= _SMALL_MAPPING:

@@ -18,6 +18,7 @@ key, and an alias at the node it names.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import re
@@ -27,7 +28,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -357,11 +358,67 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     """Parse one YAML document into plain data and a source map from libyaml's events."""
     get_event = _event_source(text, use_c)
     try:
-        return _EventBuilder(file, get_event).build()
+        document = _EventBuilder(file, get_event).build()
     except _Abort as abort:
-        return ParsedDocument(file, None, None, [abort.problem])
+        document = ParsedDocument(file, None, None, [abort.problem])
     except YAMLError as error:
-        return ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+        document = ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+    return _in_file_lines(document, text)
+
+
+# --------------------------------------------------------------------------- line breaks
+
+# YAML parsers end a line at CR, LF, CR LF, and (YAML 1.1, which libyaml follows) at NEL,
+# LINE SEPARATOR and PARAGRAPH SEPARATOR. Editors, grep, git and CI annotations count LF
+# only. A file holding any of the others (an old Mac file, text pasted from a web page) is
+# located in LF lines, so a position always names the line a person sees.
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class _LineMap:
+    """Parser (line, column) → (line, column) in LF lines, both 0-based."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.parser_starts = [0, *(match.end() for match in _PARSER_BREAK.finditer(text))]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def convert(self, line: int, column: int) -> tuple[int, int]:
+        import bisect
+
+        start = self.parser_starts[min(line, len(self.parser_starts) - 1)]
+        offset = min(start + column, self.length)
+        before = bisect.bisect_left(self.newlines, offset)
+        line_start = self.newlines[before - 1] + 1 if before else 0
+        return before, offset - line_start
+
+    def mark(self, mark: int) -> int:
+        line, column = self.convert(mark >> 32, mark & 0xFFFFFFFF)
+        return pack_mark(line, column)
+
+    def position(self, position: Position) -> Position:
+        line, column = self.convert(position.line - 1, position.column - 1)
+        return Position(line + 1, column + 1)
+
+
+def _line_map(text: str) -> _LineMap | None:
+    return _LineMap(text) if _ODD_BREAK.search(text) else None
+
+
+def _in_file_lines(document: ParsedDocument, text: str) -> ParsedDocument:
+    """The document with every position counted in LF lines (a no-op for most files)."""
+    lines = _line_map(text)
+    if lines is not None and document.source_map is not None:
+        document.source_map = document.source_map.remapped(lines.mark)
+    document.problems = [
+        dataclasses.replace(
+            problem,
+            position=_within(lines.position(problem.position) if lines else problem.position, text),
+        )
+        for problem in document.problems
+    ]
+    return document
 
 
 class _EventBuilder:
@@ -664,12 +721,24 @@ def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
         if error.context:
             message = f"{message} ({error.context}"
             if error.context_mark is not None:
-                message += f" started at line {error.context_mark.line + 1}"
+                mark = error.context_mark
+                lines = _line_map(text)
+                line = lines.convert(mark.line, mark.column)[0] if lines else mark.line
+                message += f" started at line {line + 1}"
             message += ")"
     else:
         position, message = _reader_problem(error, text)
     hint = _syntax_hint(message, text, position)
     return _problem(file, "YM01", "yaml.syntax", message, position, hint)
+
+
+def _within(position: Position, text: str) -> Position:
+    """A position kept inside the text: at the end of the input libyaml counts one line
+    more than a file without a final line break has."""
+    lines = text.count("\n") + 1
+    if position.line <= lines:
+        return position
+    return Position(lines, len(text) - text.rfind("\n"))
 
 
 def _reader_problem(error: YAMLError, text: str) -> tuple[Position, str]:
@@ -765,12 +834,16 @@ def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
         tree = yaml.load(text)
     except YAMLError as error:
         return RoundTripDocument(
-            None, ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+            None,
+            _in_file_lines(
+                ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
+            ),
         )
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
     data = _plain(tree, marks, anchored)
-    return RoundTripDocument(tree, ParsedDocument(file, data, SourceMap(data, marks, 0)))
+    parsed = ParsedDocument(file, data, SourceMap(data, marks, 0))
+    return RoundTripDocument(tree, _in_file_lines(parsed, text))
 
 
 def _plain(node: Any, marks: dict[int, array[int]], seen: dict[int, Any]) -> Any:
@@ -850,13 +923,24 @@ class _LineScan:
     open_end: set[int] = field(default_factory=set)  # line0 whose end is inside a scalar
 
 
+class _Mark(NamedTuple):
+    line: int
+    column: int
+
+
 def _scan_lines(text: str) -> _LineScan:
     scan = _LineScan()
     content_end = scan.content_end
     lines = text.split("\n")
     get_event = _event_source(text, use_c=True)
+    line_map = _line_map(text)
     while (event := get_event()) is not None:
         start, end = event.start_mark, event.end_mark
+        if line_map is not None:
+            start, end = (
+                _Mark(*line_map.convert(start.line, start.column)),
+                _Mark(*line_map.convert(end.line, end.column)),
+            )
         if end.line == start.line:
             content_end[end.line] = max(content_end.get(end.line, 0), end.column)
         elif getattr(event, "style", None) in ("|", ">"):
