@@ -91,7 +91,9 @@ def validate_register(
             continue
         document = parse_fast(text, shown)
         findings.extend(document.problems)
-        if document.data is not None:
+        # A document whose whole value is null (`~`, or only `---`) parsed cleanly: it goes
+        # on to validation, which reports that a register file must be a mapping.
+        if document.source_map is not None:
             documents.append(document)
 
     typed: list[tuple[ParsedDocument, RegisterFile]] = []
@@ -165,7 +167,18 @@ def _version_problem(document: ParsedDocument) -> Finding | None:
             "add `ropa: 1` as the first line of the file",
         )
     version = data["ropa"]
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int and str(version).strip() in ("1", "1.0"):
+        # `ropa: "1"` or `ropa: 1.0`: the right version, written as text or a fraction.
+        shown = f'"{version}"' if isinstance(version, str) else _show(version)
+        return _finding(
+            document,
+            "SC07",
+            "schema.format-version",
+            f"`ropa: {shown}` is not the format version: it is the whole number 1",
+            document.source_map.locate(("ropa",)).value,
+            "write `ropa: 1`, without quotes or decimals",
+        )
+    if version != FORMAT_VERSION or type(version) is not int:
         located = document.source_map.locate(("ropa",))
         return _finding(
             document,
@@ -311,6 +324,13 @@ def _describe(
                 f"add `{discriminator}:` with one of: {', '.join(words)}",
             )
         tag = context.get("tag")
+        if value is None:  # `{basis}` or `basis:` with nothing after it
+            return (
+                "SC04",
+                "schema.invalid-value",
+                f"`{discriminator}` has no value",
+                _suggest("", words, "use one of"),
+            )
         return (
             "SC04",
             "schema.invalid-value",
@@ -665,8 +685,23 @@ def _check_organisation(
     holders = [
         document
         for document in documents
-        if isinstance(document.data, dict) and "organisation" in document.data
+        if isinstance(document.data, dict) and document.data.get("organisation") is not None
     ]
+    for document in documents:
+        if isinstance(document.data, dict) and (
+            "organisation" in document.data and document.data["organisation"] is None
+        ):
+            # `organisation:` with nothing after it: the schema allows a missing block,
+            # so say here that an empty one is no organisation.
+            yield _finding(
+                document,
+                "RF03",
+                "register.organisation",
+                "`organisation:` is empty",
+                _locate(document, ("organisation",)).best,
+                "describe the organisation keeping the record under it (name, role, ...)",
+                ("organisation",),
+            )
     for document in holders:
         if split and document.file != root_file:
             yield _finding(
@@ -681,7 +716,12 @@ def _check_organisation(
             )
     if split:
         root_documents = [document for document in documents if document.file == root_file]
-        if root_documents and root_documents[0] not in holders:
+        if (
+            root_documents
+            and root_documents[0] not in holders
+            and isinstance(root_documents[0].data, dict)
+            and "organisation" not in root_documents[0].data
+        ):
             yield _finding(
                 root_documents[0],
                 "RF03",
@@ -690,7 +730,12 @@ def _check_organisation(
                 START,
                 "add the organisation keeping the record (see docs/format.md)",
             )
-    elif documents and not holders and isinstance(documents[0].data, dict):
+    elif (
+        documents
+        and not holders
+        and isinstance(documents[0].data, dict)
+        and "organisation" not in documents[0].data
+    ):
         yield _finding(
             documents[0],
             "RF03",

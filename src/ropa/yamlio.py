@@ -362,7 +362,8 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     except _Abort as abort:
         document = ParsedDocument(file, None, None, [abort.problem])
     except YAMLError as error:
-        document = ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+        problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
+        document = ParsedDocument(file, None, None, [problem])
     return _in_file_lines(document, text)
 
 
@@ -650,7 +651,23 @@ class _EventBuilder:
 
     def _check_container_tag(self, event: Any) -> None:
         tag = event.tag
-        if tag is None or tag in (_YAML_TAG + "map", _YAML_TAG + "seq", "!"):
+        if tag is None or tag == "!":
+            return
+        is_mapping = _KINDS.get(type(event)) == _MAP_START
+        if tag == _YAML_TAG + ("map" if is_mapping else "seq"):
+            return
+        if tag in (_YAML_TAG + "map", _YAML_TAG + "seq"):
+            kind = "mapping" if is_mapping else "list"
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM03",
+                    "yaml.tag",
+                    f"the tag `!!{tag[len(_YAML_TAG) :]}` does not fit a {kind}",
+                    _mark_position(event.start_mark),
+                    "remove the tag",
+                )
+            )
             return
         self._bad_tag(tag, event)
 
@@ -713,7 +730,9 @@ def _first_key_mark(container_marks: array[int], mapping: dict[str, Any], key: s
     return container_marks[0]  # pragma: no cover
 
 
-def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
+def syntax_problem(
+    error: YAMLError, file: str, text: str, *, byte_offsets: bool = False
+) -> Finding:
     """A parser exception as a finding at the position the parser names."""
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         position = _mark_position(error.problem_mark)
@@ -727,7 +746,7 @@ def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
                 message += f" started at line {line + 1}"
             message += ")"
     else:
-        position, message = _reader_problem(error, text)
+        position, message = _reader_problem(error, text, byte_offsets=byte_offsets)
     hint = _syntax_hint(message, text, position)
     return _problem(file, "YM01", "yaml.syntax", message, position, hint)
 
@@ -741,8 +760,11 @@ def _within(position: Position, text: str) -> Position:
     return Position(lines, len(text) - text.rfind("\n"))
 
 
-def _reader_problem(error: YAMLError, text: str) -> tuple[Position, str]:
+def _reader_problem(error: YAMLError, text: str, *, byte_offsets: bool) -> tuple[Position, str]:
     index = getattr(error, "position", None)
+    if isinstance(index, int) and byte_offsets:
+        # libyaml counts bytes of the UTF-8 text; a position counts characters.
+        index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
     character = getattr(error, "character", None)
     reason = getattr(error, "reason", None) or "invalid character"
     if isinstance(index, int):
@@ -767,7 +789,22 @@ def _syntax_hint(message: str, text: str, position: Position) -> str:
         return 'a value holding `: ` must be quoted, e.g. title: "Note: text"'
     if "control characters" in message or "special characters" in message:
         return "remove the control character (it may come from a copy and paste)"
+    with_breaks = text.splitlines(keepends=True)  # the parser's lines, breaks kept
+    nearby = "".join(with_breaks[max(position.line - 3, 0) : position.line])
+    for character, name in _UNICODE_BREAKS.items():
+        if character in nearby:
+            return (
+                f"the text holds U+{ord(character):04X} {name}, which YAML parsers read as a "
+                "line break (it may come from a copy and paste): replace it with a space"
+            )
     return "check the indentation and quoting around this line"
+
+
+_UNICODE_BREAKS = {
+    "\x85": "NEXT LINE",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+}
 
 
 # --------------------------------------------------------------------------- round trip
