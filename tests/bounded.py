@@ -91,9 +91,15 @@ def _warm_up() -> None:
 
 
 def run_forked(
-    args: Sequence[str], cwd: Path, *, seconds: int = 10, memory_mb: int = 1024
+    args: Sequence[str],
+    cwd: Path,
+    *,
+    seconds: int = 10,
+    memory_mb: int = 1024,
+    user: int | None = None,
 ) -> Outcome:
-    """`ropa ARGS` in a fork of this process, in `cwd`, with stdin empty."""
+    """`ropa ARGS` in a fork of this process, in `cwd`, with stdin empty; as user id
+    `user` if given (this process must be root)."""
     from ropa.__main__ import main
 
     _warm_up()
@@ -118,6 +124,10 @@ def run_forked(
                 os.dup2(err.fileno(), 2)
                 sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8")
                 sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", closefd=False), encoding="utf-8")
+                if user is not None:
+                    os.setgroups([])
+                    os.setgid(user)
+                    os.setuid(user)
                 os.chdir(cwd)
                 _limit(address_space_mb, seconds)
                 sys.argv = ["ropa", *args]

@@ -54,6 +54,14 @@ class FormatRefused(Exception):
     """The formatted text would not hold exactly the original's values and comments."""
 
 
+class RoundTripUnreadable(FormatRefused):
+    """ruamel's round-trip parser refuses what libyaml accepted (a tab after `key:`)."""
+
+    def __init__(self, problem: Finding) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 # --------------------------------------------------------------------------- one text
 
 
@@ -77,7 +85,7 @@ def format_text(text: str, file: str = "<text>") -> str:
         raise FormatRefused("the file does not parse cleanly")
     loaded = parse_roundtrip(text, file)
     if loaded.tree is None:
-        raise FormatRefused("the round-trip loader cannot read the file")
+        raise RoundTripUnreadable(loaded.parsed.problems[0])
     placement = _attach(comments(text), before.source_map)
     tree = loaded.tree
     strip_comments(tree)
@@ -339,6 +347,9 @@ def _format_file(
         return
     try:
         formatted = format_text(text, shown)
+    except RoundTripUnreadable as unreadable:
+        result.findings.append(_unreadable(unreadable.problem))
+        return
     except FormatRefused as refused:
         result.findings.append(_refused(shown, str(refused)))
         return
@@ -365,6 +376,19 @@ def _format_file(
             result.changed.remove(shown)
 
 
+def _unreadable(problem: Finding) -> Finding:
+    return Finding(
+        code="FM01",
+        name="fmt.unsafe",
+        message=f"not reformatted: the rewriting parser stops here: {problem.message}",
+        severity=Severity.ERROR,
+        file=problem.file,
+        position=problem.position,
+        hint="YAML readers differ on this line (a tab after `key:` is the usual cause); "
+        "write it plainly, with spaces, and run ropa fmt again",
+    )
+
+
 def _refused(shown: str, reason: str) -> Finding:
     return Finding(
         code="FM01",
@@ -381,6 +405,7 @@ def _refused(shown: str, reason: str) -> Finding:
 __all__ = [
     "FormatRefused",
     "FormatResult",
+    "RoundTripUnreadable",
     "canonical_order",
     "comment_texts",
     "format_paths",

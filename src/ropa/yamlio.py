@@ -412,13 +412,19 @@ def _in_file_lines(document: ParsedDocument, text: str) -> ParsedDocument:
     lines = _line_map(text)
     if lines is not None and document.source_map is not None:
         document.source_map = document.source_map.remapped(lines.mark)
-    document.problems = [
-        dataclasses.replace(
-            problem,
-            position=_within(lines.position(problem.position) if lines else problem.position, text),
-        )
-        for problem in document.problems
-    ]
+    if not document.problems:
+        return document
+    end = _end_of(text)
+    problems = []
+    for problem in document.problems:
+        position = lines.position(problem.position) if lines else problem.position
+        # At the end of the input libyaml counts one line more than a file without a
+        # final line break has: keep every position inside the text.
+        position = min(position, end)
+        if position != problem.position:
+            problem = dataclasses.replace(problem, position=position)
+        problems.append(problem)
+    document.problems = problems
     return document
 
 
@@ -751,13 +757,9 @@ def syntax_problem(
     return _problem(file, "YM01", "yaml.syntax", message, position, hint)
 
 
-def _within(position: Position, text: str) -> Position:
-    """A position kept inside the text: at the end of the input libyaml counts one line
-    more than a file without a final line break has."""
-    lines = text.count("\n") + 1
-    if position.line <= lines:
-        return position
-    return Position(lines, len(text) - text.rfind("\n"))
+def _end_of(text: str) -> Position:
+    """The position just after the last character of `text`, in LF lines."""
+    return Position(text.count("\n") + 1, len(text) - text.rfind("\n"))
 
 
 def _reader_problem(error: YAMLError, text: str, *, byte_offsets: bool) -> tuple[Position, str]:
