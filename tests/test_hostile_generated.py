@@ -301,12 +301,19 @@ def test_a_read_error_at_the_seam_is_reported(
 
     (tmp_path / "r.yaml").write_text(VALID)
 
-    def refuse(*_args: object, **_kwargs: object) -> int:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(yamlio.os, "open", refuse)
+    monkeypatch.setattr(yamlio, "os", _OsRefusingOpen())
     result = validate_paths([str(tmp_path / "r.yaml")])
     assert [(f.code, f.message) for f in result.findings] == [("IN01", "permission denied")]
+
+
+class _OsRefusingOpen:
+    """`os` as the loader sees it, except that opening a file is refused."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(os, name)
+
+    def open(self, *_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
 
 
 # --------------------------------------------------------------------------- names
