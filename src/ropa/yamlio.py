@@ -1117,8 +1117,9 @@ def write_atomic(path: Path, text: str) -> None:
 
     The new text goes to a temporary file in the same directory, is flushed to disk, and
     is renamed over the original (an atomic step on POSIX and Windows). The original's
-    permission bits are kept.
+    permission bits are kept, and a symbolic link stays a link to the rewritten file.
     """
+    path = Path(os.path.realpath(path))  # through a symbolic link: replace its target
     directory = path.parent
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -1130,10 +1131,25 @@ def write_atomic(path: Path, text: str) -> None:
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
+        _sync_directory(directory)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in `directory` durable (where the system lets a directory be synced)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows cannot open a directory
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def write_new(path: Path, text: str) -> None:
