@@ -223,16 +223,19 @@ def _project(loc: Sequence[Any], data: Any) -> tuple[DataPath, str | int | None]
     element that does not exist in the data (a missing key)."""
     path: list[str | int] = []
     node = data
-    elements = [element for element in loc if not _is_tag(element)]
+    elements = list(loc)
     for index, element in enumerate(elements):
-        if _is_discriminator_value(node, element) and index < len(elements) - 1:
+        if _is_tag(element) and not (isinstance(node, dict) and element in node):
+            continue  # a union tag (a key such as `~x` in the data is a key, not a tag)
+        last = all(_is_tag(following) for following in elements[index + 1 :])
+        if _is_discriminator_value(node, element) and not last:
             continue
         if (isinstance(node, dict) and element in node) or (
             isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node)
         ):
             path.append(element)
             node = node[element]
-        elif index == len(elements) - 1:
+        elif last:
             return tuple(path), element
         # else: a discriminator value pydantic put in the location; skip it
     return tuple(path), None
