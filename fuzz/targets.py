@@ -13,12 +13,13 @@ Both the atheris harness (`fuzz/harness.py`) and the pytest smoke pass import it
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 
 from ropa.config import load_config
 from ropa.errors import InputError
 from ropa.findings import Finding
-from ropa.fmt import FormatRefused, RoundTripUnreadable, format_text
+from ropa.fmt import FormatRefused, RoundTripUnreadable, comment_texts, format_text
 from ropa.validate import assemble, check_identity, validate_document
 from ropa.yamlio import decode_source, parse_fast
 
@@ -72,5 +73,9 @@ def run_one(data: bytes) -> None:
         return  # ruamel's parser is stricter than libyaml here; fmt says so (FM01)
     except FormatRefused as refused:
         raise Misbehaviour(f"fmt refused a valid register: {refused}") from None
+    if parse_fast(formatted, FILE).data != document.data:
+        raise Misbehaviour("fmt changed the data")
+    if collections.Counter(comment_texts(formatted)) != collections.Counter(comment_texts(text)):
+        raise Misbehaviour("fmt lost or added a comment")
     if format_text(formatted, FILE) != formatted:
         raise Misbehaviour("fmt is not idempotent")
