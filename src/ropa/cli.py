@@ -211,7 +211,9 @@ def init(
         )
         country = country or typer.prompt("Country (ISO code)", default="LV")
         if email is None:
-            email = typer.prompt("Privacy contact e-mail (empty to fill in later)", default="")
+            email = typer.prompt(
+                "Privacy contact e-mail (empty to fill in later)", default="", show_default=False
+            )
     answers = Answers(
         name=(name or "").strip(),
         role=(role or "controller").strip(),
