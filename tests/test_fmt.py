@@ -280,3 +280,12 @@ def test_killing_fmt_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path: 
         for leftover in tmp_path.glob(".big.yaml.*.tmp"):
             leftover.unlink()  # what a SIGKILL leaves; the register itself is whole
     assert seen  # the loop ran
+
+
+def test_text_the_dumper_would_change_is_written_in_a_style_that_keeps_it() -> None:
+    """Found by the fuzzer: ruamel writes a folded block with a tab-indented line back with
+    blank lines added, which changes the text; fmt writes that value quoted instead."""
+    text = "ropa: 1\norganisation: {role: controller}\nnotes: >-\n  a b\n  \tc d\n  e\n"
+    formatted = format_text(text)
+    assert formatted == 'ropa: 1\norganisation: {role: controller}\nnotes: "a b\\n\\tc d\\ne"\n'
+    assert data_of(formatted) == data_of(text)

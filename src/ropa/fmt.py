@@ -43,6 +43,7 @@ from ropa.yamlio import (
     eol_unsafe_lines,
     parse_fast,
     parse_roundtrip,
+    plain_style,
     read_source,
     reorder_mappings,
     strip_comments,
@@ -91,9 +92,32 @@ def format_text(text: str, file: str = "<text>") -> str:
     strip_comments(tree)
     reorder_mappings(tree, canonical_order(before.data))
     bare = dump_roundtrip(tree)
+    changed = _differences(parse_fast(bare, file).data, before.data)
+    if changed:
+        # Text the dumper cannot write back in its own style (a folded block with a tab)
+        # is written in one it can.
+        plain_style(tree, changed)
+        bare = dump_roundtrip(tree)
     result = _place(bare, placement, file)
     _verify(text, result, before.data, file)
     return result
+
+
+def _differences(after: Any, before: Any, path: DataPath = ()) -> list[DataPath]:
+    """Paths of the text values that differ between two readings of the same document."""
+    if isinstance(before, dict) and isinstance(after, dict) and before.keys() == after.keys():
+        return [
+            found for key in before for found in _differences(after[key], before[key], (*path, key))
+        ]
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [
+            found
+            for index, (new, old) in enumerate(zip(after, before, strict=True))
+            for found in _differences(new, old, (*path, index))
+        ]
+    if isinstance(before, str) and isinstance(after, str) and before != after and path:
+        return [path]
+    return []
 
 
 @dataclass

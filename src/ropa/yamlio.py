@@ -1073,6 +1073,40 @@ def strip_comments(tree: Any) -> None:
                 node.comment = None
 
 
+def plain_style(tree: Any, paths: list[DataPath]) -> None:
+    """Give the text at each path no style of its own, so the dumper picks one that keeps it.
+
+    ruamel writes a folded (`>`) block whose lines start with a tab with blank lines added,
+    which changes the text; as plain `str` it is written in a style that keeps it exactly.
+    """
+    for path in paths:
+        parent = tree
+        for element in path[:-1]:
+            parent = parent[_tree_key(parent, element)]
+        key = _tree_key(parent, path[-1])
+        value = parent[key]
+        if not isinstance(value, str):
+            continue
+        plain = "".join(value[index] for index in range(len(value)))  # a str, no style
+        # Assigning to a round-trip container keeps the old value's style; replace it.
+        if isinstance(parent, dict):
+            position = list(parent).index(key)
+            del parent[key]
+            commented: Any = parent  # a CommentedMap, which can insert at a position
+            commented.insert(position, key, plain)
+        else:
+            list.__setitem__(parent, key, plain)
+
+
+def _tree_key(node: Any, element: Any) -> Any:
+    if isinstance(node, dict):
+        for key in node:
+            if key_text(_scalar_plain(key)) == element:
+                return key
+        raise KeyError(element)
+    return element
+
+
 def reorder_mappings(tree: Any, order: Callable[[DataPath, list[str]], list[str]]) -> None:
     """Put the keys of every mapping of a round-trip tree in the order `order` gives.
 
@@ -1197,6 +1231,7 @@ __all__ = [
     "key_text",
     "parse_fast",
     "parse_roundtrip",
+    "plain_style",
     "read_source",
     "resolve_plain",
     "write_atomic",
