@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TextIO
 
 import typer
 
@@ -396,11 +397,146 @@ def schema(
     write_atomic(output, text)
 
 
-def _finish(report: Report, output_format: OutputFormat | CheckFormat) -> NoReturn:
+class ExportFormat(enum.StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class ExportLanguage(enum.StrEnum):
+    LV = "lv"
+    EN = "en"
+    LV_EN = "lv+en"
+
+
+@app.command()
+@_reports_errors
+def export(
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="One register: a file, or a directory with a register.yaml.",
+            show_default=False,
+        ),
+    ],
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="Export format.", case_sensitive=False),
+    ] = ExportFormat.XLSX,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
+        ),
+    ] = None,
+    language: Annotated[
+        ExportLanguage,
+        typer.Option("--lang", help="Language of headings and texts: lv, en, or lv+en (both)."),
+    ] = ExportLanguage.LV_EN,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Export date to show [default: $SOURCE_DATE_EPOCH, else today].",
+        ),
+    ] = None,
+    with_findings: Annotated[
+        bool,
+        typer.Option("--with-findings", help="Add a sheet of the open findings of `ropa check`."),
+    ] = False,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Export a register for the regulator: an Excel workbook, CSV, JSON or Markdown."""
+    from ropa.exporters.table import build_document
+    from ropa.exporting import export_date_from, load_one_register, open_findings
+    from ropa.reporters.progress import progress_bar
+    from ropa.vcs import register_version
+
+    to_stdout = output in (None, "-")
+    if export_format is ExportFormat.XLSX and to_stdout and sys.stdout.isatty():
+        raise UsageError(
+            "refusing to write a binary workbook to a terminal",
+            hint="write it to a file with -o register.xlsx, or redirect standard output",
+        )
+    if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
+        raise UsageError("--with-findings adds a sheet: use it with --format xlsx or markdown")
+    export_date = export_date_from(date)
+    register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
+    if register is None:
+        _finish(report, OutputFormat.TEXT, stream=sys.stderr)
+    findings = open_findings(register, today=export_date) if with_findings else None
+    # The register is read and stays as it is: the cyclic collector need not scan it
+    # again while the export allocates (PERFORMANCE.md, pitfall 4).
+    gc.freeze()
+
+    if export_format is ExportFormat.JSON:
+        from ropa.exporters.json import json_text
+
+        _emit_text(json_text(register), None if to_stdout else Path(str(output)))
+        return
+    document = build_document(
+        register,
+        language=language.value,
+        export_date=export_date,
+        version=register_version(register.files),
+        findings=findings,
+        tool=f"ropa {__version__}",
+    )
+    if export_format is ExportFormat.CSV:
+        from ropa.exporters.csv import csv_text
+
+        _emit_text(csv_text(document), None if to_stdout else Path(str(output)))
+    elif export_format is ExportFormat.MARKDOWN:
+        from ropa.exporters.markdown import markdown_text
+
+        _emit_text(markdown_text(document), None if to_stdout else Path(str(output)))
+    else:
+        from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
+
+        if to_stdout:
+            write_xlsx_stream(document, sys.stdout.buffer)
+            sys.stdout.flush()
+            return
+        total = len(register.activities)
+        with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
+            try:
+                write_xlsx(document, Path(str(output)), progress=advance)
+            except OSError as error:
+                raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    if not to_stdout:
+        sheets = ", ".join(
+            f"{sheet.row_count} {sheet.key}" for sheet in document.sheets if sheet.key != "findings"
+        )
+        sys.stderr.write(f"wrote {output} ({export_format.value}, {language.value}): {sheets}\n")
+
+
+def _emit_text(text: str, target: Path | None) -> None:
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ropa.yamlio import write_atomic
+
+    try:
+        write_atomic(target, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def _finish(
+    report: Report, output_format: OutputFormat | CheckFormat, stream: TextIO | None = None
+) -> NoReturn:
     from ropa.reporters import renderer
 
-    renderer(output_format.value)(report, sys.stdout)
-    sys.stdout.flush()
+    stream = stream or sys.stdout
+    renderer(output_format.value)(report, stream)
+    stream.flush()
     raise typer.Exit(int(report.status))
 
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ropa.config import Config, Selection, find_config, load_config
-from ropa.findings import Finding, Severity, sorted_findings
+from ropa.findings import Finding, sorted_findings
 from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Location
 from ropa.rules import RULES, Context, Rule, Violation, load_rules
-from ropa.validate import position_of, validate_paths
+from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
 
@@ -52,8 +52,9 @@ def check_paths(
         valid_registers=validation.registers,
     )
     resolve = config_for or config_near
-    for register in validation.registers:
-        result.findings.extend(check_register(register, resolve(register), today=today))
+    with collector_paused():
+        for register in validation.registers:
+            result.findings.extend(check_register(register, resolve(register), today=today))
     result.findings = sorted_findings(result.findings)
     return result
 
@@ -193,4 +194,3 @@ def _suppress(
 
 
 __all__ = ["CheckResult", "check_paths", "check_register", "config_near"]
-_ = Severity

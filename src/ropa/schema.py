@@ -8,11 +8,16 @@ error messages ("did you mean ...?") read it instead of repeating it.
 
 from __future__ import annotations
 
+import ast
 import functools
+import importlib
+import inspect
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -47,8 +52,82 @@ def register_file_schema() -> dict[str, Any]:
     )
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "title": SCHEMA_TITLE}
     schema.update({key: value for key, value in generated.items() if key != "title"})
+    _describe_properties(schema, RegisterFile)
+    for name, definition in schema.get("$defs", {}).items():
+        model = _models().get(name)
+        if model is not None:
+            _describe_properties(definition, model)
     _unwrap_descriptions(schema)
     return schema
+
+
+def _models() -> dict[str, type[BaseModel]]:
+    """Every model class of the format, by name."""
+    import ropa.model as package
+
+    return {
+        name: value
+        for name in dir(package)
+        if isinstance(value := getattr(package, name), type) and issubclass(value, BaseModel)
+    } | _all_subclasses()
+
+
+def _all_subclasses() -> dict[str, type[BaseModel]]:
+    from ropa.model.types import StrictModel
+
+    found: dict[str, type[BaseModel]] = {}
+    pending: list[type[BaseModel]] = [StrictModel]
+    while pending:
+        model = pending.pop()
+        for subclass in model.__subclasses__():
+            found[subclass.__name__] = subclass
+            pending.append(subclass)
+    return found
+
+
+def _describe_properties(definition: dict[str, Any], model: type[BaseModel]) -> None:
+    """Field descriptions come from the docstring written under each field.
+
+    pydantic can read them itself (`use_attribute_docstrings`), but at the cost of reading
+    and parsing the source of every model whenever ropa starts; only the schema needs them.
+    """
+    docs = _attribute_docstrings(model)
+    properties = definition.get("properties", {})
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if key in properties and name in docs and "description" not in properties[key]:
+            properties[key]["description"] = docs[name]
+
+
+def _attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for klass in reversed(model.__mro__):
+        if klass.__module__.startswith("ropa."):
+            docs.update(_class_docstrings(klass.__module__, klass.__qualname__))
+    return docs
+
+
+@functools.cache
+def _class_docstrings(module: str, qualname: str) -> dict[str, str]:
+    source = inspect.getsource(importlib.import_module(module))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and node.name == qualname:
+            return _docstrings_after_fields(node.body)
+    return {}
+
+
+def _docstrings_after_fields(body: list[ast.stmt]) -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for statement, following in itertools.pairwise(body):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[statement.target.id] = inspect.cleandoc(following.value.value)
+    return docs
 
 
 def _unwrap_descriptions(node: Any) -> None:

@@ -12,8 +12,10 @@ Three passes, each reporting every problem it finds so one run shows them all:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import difflib
+import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -73,6 +75,23 @@ def validate_paths(
     return result
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a register is built.
+
+    Loading and validating create millions of small objects and no reference cycles; the
+    collector would scan them again and again (about three quarters of validation time at
+    10,000 activities). Reference counting still frees everything temporary.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate_register(
     source: RegisterSource, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 ) -> tuple[Register | None, list[Finding], list[str], int]:
@@ -80,6 +99,13 @@ def validate_register(
 
     Also returns the files read and how many activities they hold.
     """
+    with collector_paused():
+        return _validate_register(source, max_file_bytes=max_file_bytes)
+
+
+def _validate_register(
+    source: RegisterSource, *, max_file_bytes: int
+) -> tuple[Register | None, list[Finding], list[str], int]:
     documents: list[ParsedDocument] = []
     findings: list[Finding] = []
     shown_files = [display_path(path) for path in source.files]
@@ -844,6 +870,7 @@ __all__ = [
     "ValidationResult",
     "assemble",
     "check_identity",
+    "collector_paused",
     "position_of",
     "validate_document",
     "validate_paths",

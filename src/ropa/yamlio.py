@@ -479,11 +479,17 @@ class _EventBuilder:
         return ParsedDocument(self.file, root, source_map, self.problems)
 
     def _document(self) -> tuple[Any, int]:
+        # The hot loop of every read-only command: locals instead of attributes, and the
+        # common cases (an untagged plain scalar, a new plain key) inline, the rest in
+        # methods. Node counts live in locals and are written back for the alias checks.
         get_event = self.get_event
         kinds = _KINDS
         marks = self.marks
         anchors = self.anchors
-        file = self.file
+        resolve = resolve_plain
+        unset, skip = _UNSET, _SKIP
+        scalar_kind, alias_kind = _SCALAR, _ALIAS
+        map_start, seq_start, map_end, seq_end = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END
         # A frame: [container, marks, is_mapping, pending key (or _UNSET/_SKIP),
         #           pending key mark, anchor, expanded count at start, start mark]
         stack: list[list[Any]] = []
@@ -492,26 +498,21 @@ class _EventBuilder:
             kind = kinds.get(type(event), _OTHER)
             start = event.start_mark
             mark = (start.line << 32) | start.column
-            if kind == _SCALAR:
-                value = self._scalar(event)
+            if kind == scalar_kind:
+                if event.tag is None:
+                    value = event.value if event.style else resolve(event.value)
+                else:
+                    value = self._scalar(event)
                 self.nodes += 1
                 self.expanded += 1
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, mark, 1)
-            elif kind in (_MAP_START, _SEQ_START):
+            elif kind == map_start or kind == seq_start:  # noqa: SIM109 - `in` would build a tuple
                 if len(stack) >= MAX_DEPTH:
-                    raise _Abort(
-                        _problem(
-                            file,
-                            "YM10",
-                            "yaml.too-deep",
-                            f"nesting is deeper than {MAX_DEPTH} levels",
-                            _mark_position(start),
-                            "a register nests only a few levels; check the indentation",
-                        )
-                    )
-                self._check_container_tag(event)
-                container: Any = {} if kind == _MAP_START else []
+                    raise self._too_deep(start)
+                if event.tag is not None:
+                    self._check_container_tag(event)
+                container: Any = {} if kind == map_start else []
                 container_marks = array("q", (mark,))
                 marks[id(container)] = container_marks
                 self.nodes += 1
@@ -520,8 +521,8 @@ class _EventBuilder:
                     [
                         container,
                         container_marks,
-                        kind == _MAP_START,
-                        _UNSET,
+                        kind == map_start,
+                        unset,
                         0,
                         event.anchor,
                         self.expanded,
@@ -529,18 +530,22 @@ class _EventBuilder:
                     ]
                 )
                 continue
-            elif kind in (_MAP_END, _SEQ_END):
+            elif kind == map_end or kind == seq_end:  # noqa: SIM109
                 frame = stack.pop()
                 value = frame[0]
                 mark = frame[7]
                 if frame[5] is not None:
                     anchors[frame[5]] = (value, mark, self.expanded - frame[6] + 1)
-            elif kind == _ALIAS:
+            elif kind == alias_kind:
                 value, mark = self._alias(event)
             else:  # pragma: no cover - libyaml emits no other event inside a document
                 raise _Abort(
                     _problem(
-                        file, "YM01", "yaml.syntax", "unexpected YAML event", _mark_position(start)
+                        self.file,
+                        "YM01",
+                        "yaml.syntax",
+                        "unexpected YAML event",
+                        _mark_position(start),
                     )
                 )
 
@@ -549,18 +554,36 @@ class _EventBuilder:
             frame = stack[-1]
             if frame[2]:  # mapping
                 pending = frame[3]
-                if pending is _UNSET:  # this node is a key
-                    frame[3], frame[4] = self._key(frame[0], value, event, mark), mark
+                if pending is unset:  # this node is a key
+                    mapping = frame[0]
+                    if type(value) is str and value != "<<" and value not in mapping:
+                        frame[3] = value
+                    else:
+                        frame[3] = self._key(mapping, value, event, mark)
+                    frame[4] = mark
                     continue
-                frame[3] = _UNSET
-                if pending is _SKIP:
+                frame[3] = unset
+                if pending is skip:
                     continue
                 frame[0][pending] = value
-                frame[1].append(frame[4])
-                frame[1].append(frame[4] if value is None else mark)
+                frame_marks = frame[1]
+                frame_marks.append(frame[4])
+                frame_marks.append(frame[4] if value is None else mark)
             else:
                 frame[0].append(value)
                 frame[1].append(mark)
+
+    def _too_deep(self, start: Any) -> _Abort:
+        return _Abort(
+            _problem(
+                self.file,
+                "YM10",
+                "yaml.too-deep",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                _mark_position(start),
+                "a register nests only a few levels; check the indentation",
+            )
+        )
 
     def _key(self, mapping: dict[str, Any], value: Any, event: Any, mark: int) -> Any:
         if isinstance(value, (dict, list)):

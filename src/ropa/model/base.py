@@ -21,7 +21,11 @@ class Entity(StrictModel):
 
     @property
     def origin(self) -> Location:
-        return self._location or Location("<memory>", ())
+        # Read the private attribute from pydantic's storage directly: going through
+        # attribute lookup costs a failed `__getattr__` each time, and rules ask often.
+        private = self.__pydantic_private__
+        location = private.get("_location") if private else None
+        return location or Location("<memory>", ())
 
     def at(self, *elements: PathElement) -> Location:
         """The location of a value inside this entity, e.g. `activity.at("purposes", 0)`."""

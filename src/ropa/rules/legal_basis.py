@@ -20,13 +20,26 @@ from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 
 
-def _bases(register: Register) -> Iterator[tuple[Activity, Location, LegalBasisModel]]:
+class _At:
+    """Where a basis is, worked out only if a rule reports it (most bases are fine)."""
+
+    __slots__ = ("activity", "path")
+
+    def __init__(self, activity: Activity, path: tuple[str | int, ...]) -> None:
+        self.activity = activity
+        self.path = path
+
+    def location(self) -> Location:
+        return self.activity.at(*self.path)
+
+
+def _bases(register: Register) -> Iterator[tuple[Activity, _At, LegalBasisModel]]:
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
         for index, purpose in enumerate(activity.purposes):
             for path, basis in purpose.bases():
-                yield activity, activity.at("purposes", index, *path), basis
+                yield activity, _At(activity, ("purposes", index, *path)), basis
 
 
 @rule("LB01", "legal-basis.missing", severity=Severity.ERROR, article="Art. 6(1)")
@@ -102,11 +115,11 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
     ```
     """
-    for activity, location, basis in _bases(register):
+    for activity, at, basis in _bases(register):
         if isinstance(basis, LegalObligationBasis | PublicTaskBasis) and not_stated(basis.law):
             article = LEGAL_BASES[basis.basis].article
             yield Violation(
-                location,
+                at.location(),
                 f"{article} ({basis.basis}) in `{activity.id}` does not cite the law that lays "
                 "it down",
                 "add `law:` with the act and provision, e.g. Grāmatvedības likums",
@@ -148,10 +161,10 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
               assessment: LIA-2024-01
     ```
     """
-    for activity, location, basis in _bases(register):
+    for activity, at, basis in _bases(register):
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
             yield Violation(
-                location,
+                at.location(),
                 f"legitimate interests in `{activity.id}` without a reference to the "
                 "balancing test",
                 "add `assessment:` with the reference of the legitimate-interests assessment",
@@ -193,7 +206,7 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
               withdrawal: Unsubscribe link in every e-mail
     ```
     """
-    for activity, location, basis in _bases(register):
+    for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis):
             continue
         missing = [
@@ -206,7 +219,7 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         ]
         if missing:
             yield Violation(
-                location,
+                at.location(),
                 f"consent in `{activity.id}` does not say {' or '.join(missing)}",
                 "record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))",
                 at_key=True,
@@ -261,10 +274,10 @@ def public_authority_interests(register: Register, context: Context) -> Iterator
     """
     if not register.organisation.public_authority:
         return
-    for activity, location, basis in _bases(register):
+    for activity, at, basis in _bases(register):
         if isinstance(basis, LegitimateInterestsBasis):
             yield Violation(
-                location,
+                at.location(),
                 f"`{activity.id}`: a public authority cannot rely on legitimate interests for "
                 "its tasks",
                 "use `public_task` with the law that sets the task, or suppress with the "
@@ -314,13 +327,13 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
               parental_consent: A parent confirms by e-mail link before the account opens
     ```
     """
-    for activity, location, basis in _bases(register):
+    for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis) or not not_stated(basis.parental_consent):
             continue
         young = _youngest_children(activity, context.digital_consent_age)
         if young is not None:
             yield Violation(
-                location,
+                at.location(),
                 f"consent in `{activity.id}` covers children{young} without parental authorisation",
                 "record under `parental_consent:` how a holder of parental responsibility "
                 "gives or authorises consent (Art. 8)",

@@ -1,0 +1,336 @@
+"""Measure ropa against its peers and floors, as whole processes, at several sizes.
+
+    python benchmarks/run.py                      # N = 20, 100, 1000, 10000, 50000
+    python benchmarks/run.py --sizes 20 1000      # a quick run
+    python benchmarks/run.py --json results.json  # also write the figures as JSON
+
+For each N a synthetic register is generated (benchmarks/generate.py, fixed seed) and each
+command runs as its own process: wall time (best of --repeat runs for small N) and that
+process's peak RSS. Side by side in the same run:
+
+* ropa validate, ropa check (all rules, positions), ropa export --format xlsx;
+* check-jsonschema on the same file with the published schema (what users run today);
+* floors: a libyaml safe load of the file with the garbage collector paused, json.loads
+  of the same data, and raw openpyxl write-only of the rows ropa exports.
+
+The targets the issue set are printed with each result (met / not met). Timings drift
+between machines: compare ratios from one run, never figures from different runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SCHEMA = REPO / "schemas" / "ropa.schema.json"
+BIN = Path(sys.executable).parent
+DEFAULT_SIZES = (20, 100, 1000, 10000, 50000)
+# Peers that take minutes at large N are skipped above this size (reported as skipped).
+PEER_LIMIT = 10000
+
+LIBYAML_FLOOR = """
+import gc, sys
+from ruamel.yaml import YAML
+yaml = YAML(typ="safe", pure=False)
+text = open(sys.argv[1], encoding="utf-8").read()
+gc.disable()
+yaml.load(text)
+"""
+
+JSON_FLOOR = """
+import json, sys
+json.loads(open(sys.argv[1], encoding="utf-8").read())
+"""
+
+OPENPYXL_FLOOR = """
+import json, sys
+from openpyxl import Workbook
+sheets = json.loads(open(sys.argv[1], encoding="utf-8").read())
+workbook = Workbook(write_only=True)
+for table in sheets:
+    sheet = workbook.create_sheet(table["name"])
+    for row in table["rows"]:
+        sheet.append(row)
+workbook.save(sys.argv[2])
+"""
+
+
+@dataclass
+class Measurement:
+    command: str
+    activities: int
+    seconds: float | None
+    peak_mib: float | None
+    exit_code: int | None
+    note: str = ""
+
+
+def measure(argv: list[str], repeat: int, timeout: float) -> tuple[float, float, int]:
+    """Best wall time of `repeat` runs, the peak RSS of the process, and its exit code."""
+    best = float("inf")
+    peak = 0.0
+    code = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise TimeoutError(" ".join(argv))
+            time.sleep(0.002)
+        elapsed = time.perf_counter() - start
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        code = os.waitstatus_to_exitcode(status)
+    return best, peak, code
+
+
+def prepare(size: int, directory: Path) -> dict[str, Path]:
+    """The register, the same data as JSON, and the rows the export writes.
+
+    Made in a child process: a forked process's peak RSS counts the parent's memory until
+    it execs, so the measuring process must stay small.
+    """
+    subprocess.run([sys.executable, __file__, "--prepare", str(size), str(directory)], check=True)
+    return {
+        "register": directory / f"register-{size}.yaml",
+        "json": directory / f"register-{size}.json",
+        "rows": directory / f"rows-{size}.json",
+    }
+
+
+def _prepare_files(size: int, directory: Path) -> None:
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    register = directory / f"register-{size}.yaml"
+    with register.open("w", encoding="utf-8") as stream:
+        for chunk in generate.register(size):
+            stream.write(chunk)
+    from ropa.yamlio import parse_fast
+
+    data = parse_fast(register.read_text(encoding="utf-8"), register.name).data
+    as_json = directory / f"register-{size}.json"
+    as_json.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rows = directory / f"rows-{size}.json"
+    rows.write_text(json.dumps(_export_rows(register)), encoding="utf-8")
+
+
+def _export_rows(register: Path) -> list[dict[str, object]]:
+    """Every sheet's heading and rows exactly as `ropa export` writes them, as plain text."""
+    import datetime as dt
+
+    from ropa.exporters.table import build_document
+    from ropa.validate import validate_paths
+
+    (loaded,) = validate_paths([str(register)]).registers
+    document = build_document(loaded, language="lv+en", export_date=dt.date(2025, 1, 1))
+    return [
+        {
+            "name": sheet.name,
+            "rows": [[column.heading for column in sheet.columns]]
+            + [["" if cell is None else str(cell) for cell in row] for row in sheet.rows()],
+        }
+        for sheet in document.sheets
+    ]
+
+
+def run(sizes: list[int], repeat_small: int, timeout: float) -> list[Measurement]:
+    ropa = [str(BIN / "ropa")]
+    peer = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
+    results: list[Measurement] = []
+    with tempfile.TemporaryDirectory() as temporary:
+        directory = Path(temporary)
+        for size in sizes:
+            files = prepare(size, directory)
+            register = str(files["register"])
+            repeat = repeat_small if size <= 1000 else 1
+            commands: list[tuple[str, list[str] | None, str]] = [
+                ("ropa validate", [*ropa, "validate", register], ""),
+                ("ropa check", [*ropa, "check", register, "--format", "json"], ""),
+                (
+                    "ropa export xlsx",
+                    [
+                        *ropa,
+                        "export",
+                        register,
+                        "--format",
+                        "xlsx",
+                        "-o",
+                        str(directory / "out.xlsx"),
+                    ],
+                    "",
+                ),
+                (
+                    "check-jsonschema",
+                    [peer, "--schemafile", str(SCHEMA), register]
+                    if peer and size <= PEER_LIMIT
+                    else None,
+                    "" if peer else "not installed",
+                ),
+                (
+                    "floor: libyaml safe load, gc paused",
+                    [sys.executable, "-c", LIBYAML_FLOOR, register],
+                    "",
+                ),
+                ("floor: json.loads", [sys.executable, "-c", JSON_FLOOR, str(files["json"])], ""),
+                (
+                    "floor: openpyxl write-only",
+                    [
+                        sys.executable,
+                        "-c",
+                        OPENPYXL_FLOOR,
+                        str(files["rows"]),
+                        str(directory / "floor.xlsx"),
+                    ],
+                    "",
+                ),
+            ]
+            for name, argv, note in commands:
+                if argv is None:
+                    results.append(
+                        Measurement(
+                            name, size, None, None, None, note or f"skipped above {PEER_LIMIT}"
+                        )
+                    )
+                    continue
+                try:
+                    seconds, peak, code = measure(argv, repeat, timeout)
+                except TimeoutError:
+                    results.append(
+                        Measurement(name, size, None, None, None, f"over {timeout:.0f} s")
+                    )
+                    continue
+                results.append(Measurement(name, size, seconds, peak, code))
+                print(
+                    f"  {size:>6}  {name:<36} {seconds:8.3f} s {peak:8.1f} MiB  exit {code}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    return results
+
+
+def _lookup(results: list[Measurement], name: str, size: int) -> Measurement | None:
+    return next((r for r in results if r.command == name and r.activities == size), None)
+
+
+def ratio(results: list[Measurement], name: str, base: str, size: int) -> float | None:
+    numerator, denominator = _lookup(results, name, size), _lookup(results, base, size)
+    if numerator is None or denominator is None or not numerator.seconds or not denominator.seconds:
+        return None
+    return numerator.seconds / denominator.seconds
+
+
+# (description, command, baseline, size, limit): the issue's targets.
+TARGETS = (
+    ("pre-commit case: check ≤ 0.5× check-jsonschema", "ropa check", "check-jsonschema", 20, 0.5),
+    ("10,000: check ≤ 0.25× check-jsonschema", "ropa check", "check-jsonschema", 10000, 0.25),
+    (
+        "10,000: check ≤ 1.2× libyaml floor (gc paused)",
+        "ropa check",
+        "floor: libyaml safe load, gc paused",
+        10000,
+        1.2,
+    ),
+    (
+        "10,000: xlsx export ≤ 1.3× raw openpyxl",
+        "ropa export xlsx",
+        "floor: openpyxl write-only",
+        10000,
+        1.3,
+    ),
+)
+
+
+def report(results: list[Measurement], sizes: list[int]) -> str:
+    names = list(dict.fromkeys(r.command for r in results))
+    lines = ["| command | " + " | ".join(f"{n:,}" for n in sizes) + " |"]
+    lines.append("|---|" + "---|" * len(sizes))
+    for name in names:
+        cells = []
+        for size in sizes:
+            found = _lookup(results, name, size)
+            if found is None or found.seconds is None:
+                cells.append(f"– ({found.note})" if found and found.note else "–")
+            else:
+                cells.append(f"{found.seconds:.2f} s, {found.peak_mib:.0f} MiB")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| ratio | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+    lines.append("|---|" + "---|" * len(sizes))
+    for name, base in (
+        ("ropa check", "check-jsonschema"),
+        ("ropa check", "floor: libyaml safe load, gc paused"),
+        ("ropa validate", "check-jsonschema"),
+        ("ropa export xlsx", "floor: openpyxl write-only"),
+    ):
+        cells = []
+        for size in sizes:
+            value = ratio(results, name, base, size)
+            cells.append(f"{value:.2f}×" if value is not None else "–")
+        lines.append(f"| {name} / {base} | " + " | ".join(cells) + " |")
+    lines.append("")
+    for description, name, base, size, limit in TARGETS:
+        if size not in sizes:
+            continue
+        value = ratio(results, name, base, size)
+        verdict = "not measured" if value is None else ("met" if value <= limit else "NOT met")
+        shown = f"{value:.2f}×" if value is not None else "–"
+        lines.append(f"- {description}: {shown} — {verdict}")
+    if 50000 in sizes:
+        for name in ("ropa validate", "ropa check", "ropa export xlsx"):
+            found = _lookup(results, name, 50000)
+            if found and found.seconds is not None:
+                ok = found.exit_code in (0, 1) and (found.peak_mib or 0) < 2048
+                lines.append(
+                    f"- 50,000: {name} completes under 2 GiB: {found.peak_mib:.0f} MiB, exit "
+                    f"{found.exit_code} — {'met' if ok else 'NOT met'}"
+                )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command for N ≤ 1000")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per command")
+    parser.add_argument("--json", type=Path, help="write the measurements here")
+    parser.add_argument("--prepare", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.prepare:
+        _prepare_files(int(arguments.prepare[0]), Path(arguments.prepare[1]))
+        return
+    results = run(arguments.sizes, arguments.repeat, arguments.timeout)
+    table = report(results, arguments.sizes)
+    print(table)
+    if arguments.json:
+        document = {
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+            },
+            "measurements": [asdict(result) for result in results],
+            "table": table,
+        }
+        arguments.json.write_text(json.dumps(document, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

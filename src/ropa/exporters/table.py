@@ -1,0 +1,1249 @@
+"""A register as sheets of text: the one place headings and cell text are defined.
+
+Every exporter that shows the register as a table (xlsx, csv) takes its headings and
+cells from here, so a column means the same in every format. Cells are text or `None`:
+
+* `None` (an empty cell) — the register does not record the value (the key is left out);
+* the word for `unknown` ("nav zināms") — the register states it is not known;
+* the word for `none` ("nav") — the register states that nothing applies.
+
+Legal words come from `ropa.knowledge` (terms, article wording, legal bases, Art. 9
+categories, countries); nothing here states a legal fact of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ropa.findings import Finding
+from ropa.knowledge.articles import ARTICLE_30_1, ARTICLE_30_2, ArticleItem, latvian_citation
+from ropa.knowledge.countries import COUNTRIES
+from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.knowledge.retention import STATUTES
+from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
+from ropa.knowledge.terms import TERMS, duration_words
+from ropa.knowledge.transfers import DEROGATIONS, INSTRUMENTS, MECHANISMS
+from ropa.model import (
+    Activity,
+    AppointedDpo,
+    AutomatedDecisions,
+    ConsentBasis,
+    Contact,
+    ContractBasis,
+    ControllerServed,
+    CriminalData,
+    DataCategory,
+    DataSubjectGroup,
+    Dpia,
+    LegalBasisModel,
+    LegalObligationBasis,
+    LegitimateInterestsBasis,
+    LocalizedText,
+    NationalId,
+    NoDpoDecision,
+    Organisation,
+    Profiling,
+    PublicTaskBasis,
+    Purpose,
+    Recipient,
+    Register,
+    Representative,
+    Retention,
+    SecurityMeasure,
+    Transfer,
+)
+from ropa.model.types import NONE_MARKER, UNKNOWN_MARKER, Duration
+from ropa.vcs import RegisterVersion
+
+Language = Literal["lv", "en", "lv+en"]
+LANGUAGES: tuple[Language, ...] = ("lv", "en", "lv+en")
+
+Cell = str | None
+Row = list[Cell]
+
+# In "lv+en", a text given in both languages is written "lv / en" on one line when both
+# are short, and Latvian above English when they are long: a long sentence cut by a slash
+# is hard to read in a narrow cell.
+_INLINE_LIMIT = 80
+_BULLET = "• "
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    heading: str
+    width: int
+    """Width in characters of the default font, for the workbook."""
+
+
+@dataclass
+class Sheet:
+    """A table: one heading row, then `row_count` rows produced lazily by `rows()`."""
+
+    key: str
+    name: str
+    columns: list[Column]
+    rows: Callable[[], Iterator[Row]]
+    row_count: int
+    freeze_columns: int = 0
+    """Columns kept in view when scrolling right, and printed on every page across."""
+    pages_wide: int = 1
+    """How many pages across the printout is fitted to."""
+
+
+@dataclass(frozen=True, slots=True)
+class CoverLine:
+    label: str
+    value: Cell = None
+    heading: bool = False
+
+
+@dataclass
+class ExportDocument:
+    """What every table-shaped export holds, in the chosen language."""
+
+    title: str
+    subject: str
+    author: str
+    language: Language
+    export_date: dt.date
+    cover_name: str
+    cover: list[CoverLine]
+    sheets: list[Sheet] = field(default_factory=list)
+
+    def sheet(self, key: str) -> Sheet:
+        for sheet in self.sheets:
+            if sheet.key == key:
+                return sheet
+        raise KeyError(key)
+
+    @property
+    def main_sheet(self) -> Sheet:
+        """The activities (Art. 30(1)), or for a processor only the controllers (30(2))."""
+        keys = [sheet.key for sheet in self.sheets]
+        return self.sheet("activities" if "activities" in keys else "controllers")
+
+
+# --------------------------------------------------------------------------- words
+
+
+class Words:
+    """Turns terms, register text and markers into cell text in one language (or both)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        # Catalogue entries (recipients, measures) appear in many rows: their cell text is
+        # made once per export. Keyed by (kind, id).
+        self.made: dict[tuple[str, str], str] = {}
+        self._terms: dict[str, str] = {}
+
+    def term(self, key: str) -> str:
+        found = self._terms.get(key)
+        if found is None:
+            term = TERMS[key]
+            found = self._terms[key] = self.pair(term.latvian, term.english)
+        return found
+
+    def pair(self, latvian: str, english: str) -> str:
+        if self.language == "lv":
+            return latvian
+        if self.language == "en":
+            return english
+        return latvian if latvian == english else f"{latvian} / {english}"
+
+    def heading(self, latvian: str, english: str) -> str:
+        """A column heading: in "lv+en", the Latvian heading with the English under it."""
+        if self.language == "lv":
+            return latvian
+        if self.language == "en":
+            return english
+        return latvian if latvian == english else f"{latvian}\n{english}"
+
+    def heading_term(self, key: str, article: str | None = None) -> str:
+        term = TERMS[key]
+        if article is None:
+            return self.heading(term.latvian, term.english)
+        return self.heading(
+            f"{term.latvian} ({latvian_citation(article)})", f"{term.english} ({article})"
+        )
+
+    def cite(self, article: str) -> str:
+        """An article citation: "VDAR 6. panta 1. punkta b) apakšpunkts" / "Art. 6(1)(b)"."""
+        parts = article.split(", ")
+        latvian = ", ".join(latvian_citation(part) for part in parts)
+        return self.pair(latvian, article)
+
+    def prose(self, value: str | LocalizedText | None) -> Cell:
+        """Register text that cannot be a marker."""
+        if value is None:
+            return None
+        if isinstance(value, LocalizedText):
+            return self.localized(value)
+        return value
+
+    def text(self, value: str | LocalizedText | None) -> Cell:
+        """Register text where `none` and `unknown` are markers."""
+        if value == NONE_MARKER:
+            return self.term("none")
+        if value == UNKNOWN_MARKER:
+            return self.term("unknown")
+        return self.prose(value)
+
+    def localized(self, value: LocalizedText) -> str:
+        if self.language != "lv+en":
+            return value.pick(self.language)
+        latvian, english = value.lv, value.en
+        if latvian is None or english is None or latvian == english:
+            return latvian or english or ""
+        if len(latvian) + len(english) <= _INLINE_LIMIT and "\n" not in latvian + english:
+            return f"{latvian} / {english}"
+        return f"{latvian}\n{english}"
+
+    def marker(self, value: object) -> Cell:
+        """The word for a marker, or None when `value` is not one."""
+        if value == NONE_MARKER:
+            return self.term("none")
+        if value == UNKNOWN_MARKER:
+            return self.term("unknown")
+        return None
+
+    def flag(self, value: bool | str | None) -> Cell:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return self.marker(value)
+        return self.term("yes" if value else "no")
+
+    def labelled(self, key: str, value: Cell) -> Cell:
+        """ "Label: value"; a value of several lines starts on the line below its label."""
+        if value is None:
+            return None
+        separator = "\n" if "\n" in value else " "
+        return f"{self.term(key)}:{separator}{value}"
+
+    def country(self, code: str | None) -> Cell:
+        if code is None:
+            return None
+        if code == UNKNOWN_MARKER:
+            return self.term("unknown")
+        english, latvian = COUNTRIES.get(code, (code, code))
+        return self.pair(latvian, english)
+
+    def duration(self, value: Duration) -> str:
+        amounts = {"Y": value.years, "M": value.months, "W": value.weeks, "D": value.days}
+        if self.language == "lv+en":
+            return self.pair(duration_words(amounts, "lv"), duration_words(amounts, "en"))
+        return duration_words(amounts, self.language)
+
+    @staticmethod
+    def date(value: dt.date | None) -> Cell:
+        return None if value is None else value.isoformat()
+
+
+def lines(parts: Sequence[Cell]) -> Cell:
+    """Non-empty parts, one per line; None when there are none."""
+    present = [part for part in parts if part]
+    return "\n".join(present) if present else None
+
+
+def bullets(items: Sequence[Cell]) -> Cell:
+    """One item as it is; several as a bulleted list, one per line."""
+    present = [item for item in items if item]
+    if not present:
+        return None
+    if len(present) == 1:
+        return present[0]
+    return "\n".join(_BULLET + item for item in present)
+
+
+def numbered(items: Sequence[Cell]) -> Cell:
+    present = [item or "" for item in items]
+    if not present:
+        return None
+    return "\n".join(f"{number}. {item}" for number, item in enumerate(present, 1))
+
+
+def _join(parts: Sequence[Cell], separator: str = "; ") -> Cell:
+    present = [part for part in parts if part]
+    return separator.join(present) if present else None
+
+
+# --------------------------------------------------------------------------- the cover
+
+
+def _contact(words: Words, contact: Contact | str | None) -> Cell:
+    if contact is None or isinstance(contact, str):
+        return words.marker(contact)
+    return _join(
+        [
+            words.labelled("person", contact.person),
+            words.labelled("email", contact.email),
+            words.labelled("phone", contact.phone),
+            words.labelled("address", words.prose(contact.address)),
+            words.labelled("website", contact.website),
+        ]
+    )
+
+
+def _representative(words: Words, value: Representative | str | None) -> Cell:
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    return _join(
+        [
+            words.prose(value.name),
+            words.prose(value.address),
+            words.country(value.country),
+            _contact(words, value.contact),
+        ]
+    )
+
+
+def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell:
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    if isinstance(value, AppointedDpo):
+        return _join(
+            [
+                words.text(value.name),
+                _contact(words, value.contact),
+                words.labelled("external", words.flag(value.external)),
+                words.labelled("appointed_on", words.date(value.appointed_on)),
+                words.labelled("notified_on", words.date(value.notified_on)),
+            ]
+        )
+    return _join(
+        [
+            words.term("no_dpo"),
+            words.labelled("reason", words.prose(value.reason)),
+            words.labelled("decided_on", words.date(value.decided_on)),
+            words.labelled("decided_by", words.prose(value.decided_by)),
+        ]
+    )
+
+
+def _joint_controllers_of(words: Words, organisation: Organisation) -> Cell:
+    value = organisation.joint_controllers
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    return bullets(
+        [
+            _join(
+                [
+                    words.text(joint.name),
+                    words.labelled("registration_number", joint.registration_number),
+                    words.country(joint.country),
+                    _contact(words, joint.contact),
+                    words.labelled("reference", words.text(joint.arrangement)),
+                ]
+            )
+            for joint in value
+        ]
+    )
+
+
+def _version_text(words: Words, version: RegisterVersion) -> str:
+    if version.commit is None:
+        return words.term("not_versioned")
+    text = f"git {version.commit}"
+    if version.uncommitted_changes:
+        text += f" ({words.term('uncommitted')})"
+    return text
+
+
+def _cover(
+    words: Words,
+    register: Register,
+    *,
+    export_date: dt.date,
+    version: RegisterVersion,
+    tool: str,
+    transfer_count: int,
+    finding_count: int | None,
+) -> list[CoverLine]:
+    organisation = register.organisation
+    role_key = "controller" if organisation.is_controller else "processor"
+    article = "Art. 30(1)(a)" if organisation.is_controller else "Art. 30(2)(a)"
+    heading_label = words.term(role_key)
+    heading_value = words.cite(article)
+    if organisation.is_controller and organisation.is_processor:
+        heading_label = f"{words.term('controller')}, {words.term('processor').lower()}"
+        heading_value = f"{words.cite('Art. 30(1)(a)')}; {words.cite('Art. 30(2)(a)')}"
+    cover = [
+        CoverLine(heading_label, heading_value, heading=True),
+        CoverLine(words.term("name"), words.text(organisation.name)),
+        CoverLine(words.term("registration_number"), words.text(organisation.registration_number)),
+        CoverLine(words.term("address"), words.text(organisation.address)),
+        CoverLine(words.term("country"), words.country(organisation.country)),
+        CoverLine(words.term("contact"), _contact(words, organisation.contact)),
+        CoverLine(words.term("website"), organisation.website),
+        CoverLine(words.term("dpo"), _dpo(words, organisation.dpo)),
+        CoverLine(
+            words.term("representative"), _representative(words, organisation.representative)
+        ),
+        CoverLine(words.term("joint_controllers"), _joint_controllers_of(words, organisation)),
+        CoverLine(words.term("public_authority"), words.flag(organisation.public_authority)),
+        CoverLine(
+            words.term("employees"),
+            words.marker(organisation.employees)
+            if isinstance(organisation.employees, str)
+            else (None if organisation.employees is None else str(organisation.employees)),
+        ),
+    ]
+    if organisation.art30_5_exemption is not None:
+        exemption = organisation.art30_5_exemption
+        cover.append(
+            CoverLine(
+                f"{words.term('exemption')} ({words.cite('Art. 30(5)')})",
+                _join([words.flag(exemption.claimed), words.prose(exemption.reason)]),
+            )
+        )
+    cover += [
+        CoverLine(words.term("privacy_notice"), organisation.privacy_notice),
+        CoverLine(words.term("privacy_notice_date"), words.date(organisation.privacy_notice_date)),
+        CoverLine(words.term("notes"), words.prose(organisation.notes)),
+        CoverLine(words.term("export"), heading=True),
+        CoverLine(words.term("export_date"), export_date.isoformat()),
+        CoverLine(words.term("register_version"), _version_text(words, version)),
+        CoverLine(words.term("source_files"), "\n".join(register.files)),
+        CoverLine(words.term("prepared_with"), tool),
+        CoverLine(words.term("counts"), heading=True),
+    ]
+    if organisation.is_controller or register.activities:
+        cover.append(CoverLine(words.term("activities"), str(len(register.activities))))
+    if organisation.is_processor or register.controllers:
+        cover.append(CoverLine(words.term("controllers"), str(len(register.controllers))))
+    cover += [
+        CoverLine(words.term("recipients"), str(len(register.recipients))),
+        CoverLine(words.term("transfers"), str(transfer_count)),
+        CoverLine(words.term("security_measures"), str(len(register.security_measures))),
+    ]
+    if finding_count is not None:
+        cover.append(CoverLine(words.term("findings"), str(finding_count)))
+    cover += [
+        CoverLine(words.term("legend"), heading=True),
+        CoverLine(words.term("none"), words.term("legend_none")),
+        CoverLine(words.term("unknown"), words.term("legend_unknown")),
+        CoverLine(words.term("legend_empty"), words.term("legend_empty_meaning")),
+    ]
+    return cover
+
+
+# --------------------------------------------------------------------------- activities
+
+
+def _article_heading(words: Words, item: ArticleItem) -> str:
+    latvian = f"{latvian_citation(item.article)}: {item.latvian}"
+    english = f"{item.article}: {item.english}"
+    return words.heading(latvian, english)
+
+
+def _text_items(words: Words, items: object) -> Cell:
+    """A list of categories (text, {lv, en}, or a mapping with `category`), or a marker."""
+    if not isinstance(items, list):
+        return words.marker(items)
+    texts: list[Cell] = []
+    for item in items:
+        if isinstance(item, DataSubjectGroup | DataCategory):
+            texts.append(words.prose(item.category))
+        else:
+            texts.append(words.prose(item))
+    return bullets(texts)
+
+
+def _purposes(words: Words, activity: Activity) -> Cell:
+    purposes = activity.purposes
+    if not isinstance(purposes, list):
+        return words.marker(purposes)
+    return numbered([words.prose(purpose.purpose) for purpose in purposes])
+
+
+def _basis_details(words: Words, basis: LegalBasisModel) -> list[Cell]:
+    details: list[Cell] = []
+    if isinstance(basis, ConsentBasis):
+        details += [
+            words.labelled("consent_record", words.prose(basis.consent_record)),
+            words.labelled("withdrawal", words.prose(basis.withdrawal)),
+            words.labelled("parental_consent", words.prose(basis.parental_consent)),
+        ]
+    elif isinstance(basis, ContractBasis):
+        details.append(words.labelled("contract", words.prose(basis.contract)))
+    elif isinstance(basis, LegalObligationBasis | PublicTaskBasis):
+        details.append(words.labelled("law", words.prose(basis.law)))
+    elif isinstance(basis, LegitimateInterestsBasis):
+        details.append(words.labelled("interest", words.prose(basis.interest)))
+    details.append(words.labelled("notes", words.prose(basis.note)))
+    return details
+
+
+def _basis(words: Words, basis: LegalBasisModel) -> str:
+    fact = LEGAL_BASES[basis.basis]
+    name = f"{words.pair(fact.latvian, fact.english)} ({words.cite(fact.article)})"
+    return _join([name, *_basis_details(words, basis)]) or name
+
+
+def _legal_bases(words: Words, activity: Activity) -> Cell:
+    purposes = activity.purposes
+    if not isinstance(purposes, list):
+        return words.marker(purposes)
+    return numbered([_purpose_bases(words, purpose) for purpose in purposes])
+
+
+def _purpose_bases(words: Words, purpose: Purpose) -> Cell:
+    if purpose.legal_basis is None:
+        return None
+    if isinstance(purpose.legal_basis, str):
+        return words.marker(purpose.legal_basis)
+    return _join([_basis(words, basis) for _path, basis in purpose.bases()], "; ")
+
+
+def _legitimate_interests(words: Words, activity: Activity) -> Cell:
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    entries: list[Cell] = []
+    for number, purpose in enumerate(purposes, 1):
+        for _path, basis in purpose.bases():
+            if isinstance(basis, LegitimateInterestsBasis):
+                text = _join(
+                    [
+                        words.labelled("interest", words.prose(basis.interest)),
+                        words.labelled("assessment", words.prose(basis.assessment)),
+                    ]
+                )
+                entries.append(f"{number}. {text or words.term('legitimate_interests')}")
+    return lines(entries)
+
+
+def _recipient_summary(words: Words, recipient: Recipient) -> str:
+    category = words.prose(recipient.category)
+    name = words.text(recipient.name) if recipient.name != UNKNOWN_MARKER else None
+    details = _join(
+        [
+            name if category else None,
+            _kind(words, recipient.kind.value),
+            _lower_labelled(words, "country", words.country(recipient.country)),
+        ],
+        ", ",
+    )
+    lead = category or words.text(recipient.name) or recipient.id
+    return f"{lead} ({details})" if details else lead
+
+
+def _lower_labelled(words: Words, key: str, value: Cell) -> Cell:
+    """A label inside parentheses, in lower case: "(apstrādātājs, valsts: Igaunija)"."""
+    if value is None:
+        return None
+    term = TERMS[key]
+    return f"{words.pair(term.latvian.lower(), term.english.lower())}: {value}"
+
+
+def _kind_key(kind: str) -> str:
+    return {
+        "processor": "processor",
+        "sub_processor": "sub_processor",
+        "controller": "controller",
+        "joint_controller": "joint_controllers",
+        "public_authority": "public_authority",
+        "other": "other",
+    }[kind]
+
+
+def _kind(words: Words, kind: str) -> str:
+    if kind == "joint_controller":
+        return words.pair("kopīgs pārzinis", "joint controller")
+    term = TERMS[_kind_key(kind)]
+    return words.pair(term.latvian.lower(), term.english.lower())
+
+
+def _recipients(words: Words, register: Register, activity: Activity) -> Cell:
+    value = activity.recipients
+    if not isinstance(value, list):
+        return words.marker(value)
+    items: list[Cell] = []
+    for identifier in value:
+        summary = words.made.get(("recipient", identifier))
+        if summary is None:
+            recipient = register.recipient(identifier)
+            summary = identifier if recipient is None else _recipient_summary(words, recipient)
+            words.made[("recipient", identifier)] = summary
+        items.append(summary)
+    return bullets(items)
+
+
+def _mechanism(words: Words, transfer: Transfer) -> Cell:
+    mechanism = transfer.mechanism
+    if mechanism is None or mechanism == UNKNOWN_MARKER:
+        return words.marker(mechanism)
+    if mechanism == "art46_other" and transfer.instrument is not None:
+        fact = INSTRUMENTS[transfer.instrument]
+        key = {"code_of_conduct": "code_of_conduct", "certification": "certification"}.get(
+            transfer.instrument, "appropriate_safeguards"
+        )
+        return f"{words.term(key)} ({words.cite(fact.article)})"
+    if mechanism == "derogation" and transfer.derogation is not None:
+        fact = DEROGATIONS[transfer.derogation]
+        return f"{words.term('derogations')} ({words.cite(fact.article)})"
+    key = {
+        "adequacy": "adequacy_decision",
+        "scc": "scc",
+        "bcr": "bcr",
+        "art46_other": "appropriate_safeguards",
+        "derogation": "derogations",
+    }[mechanism]
+    return f"{words.term(key)} ({words.cite(MECHANISMS[mechanism].article)})"
+
+
+def _destination(words: Words, transfer: Transfer) -> Cell:
+    if transfer.international_organisation is not None:
+        return _join(
+            [
+                words.prose(transfer.international_organisation),
+                words.country(transfer.country),
+            ]
+        )
+    return words.country(transfer.country)
+
+
+def _transfer_recipient(words: Words, register: Register, transfer: Transfer) -> Cell:
+    if transfer.recipient is None or transfer.recipient == UNKNOWN_MARKER:
+        return words.marker(transfer.recipient)
+    recipient = register.recipient(transfer.recipient)
+    if recipient is None:
+        return transfer.recipient
+    return (
+        words.text(recipient.name)
+        if recipient.name not in (None, UNKNOWN_MARKER)
+        else (words.prose(recipient.category) or recipient.id)
+    )
+
+
+def _transfer_summary(words: Words, register: Register, transfer: Transfer) -> str:
+    return (
+        lines(
+            [
+                words.labelled("destination", _destination(words, transfer)),
+                words.labelled("recipients", _transfer_recipient(words, register, transfer)),
+                words.labelled("mechanism", _mechanism(words, transfer)),
+                words.labelled("reference", words.prose(transfer.reference)),
+                words.labelled("adequacy_scope", words.prose(transfer.adequacy_scope)),
+                words.labelled("safeguards", words.prose(transfer.safeguards)),
+                words.labelled("notes", words.prose(transfer.notes)),
+            ]
+        )
+        or ""
+    )
+
+
+def _transfers(words: Words, register: Register, transfers: object) -> Cell:
+    if not isinstance(transfers, list):
+        return words.marker(transfers)
+    return bullets([_transfer_summary(words, register, transfer) for transfer in transfers])
+
+
+def _retention(words: Words, retention: Retention | str | None) -> Cell:
+    if retention is None or isinstance(retention, str):
+        return words.marker(retention)
+    statute = None
+    if retention.statute is not None:
+        fact = STATUTES[retention.statute]
+        statute = f"{fact.law}, {fact.provision} ({retention.statute})"
+    return lines(
+        [
+            words.labelled(
+                "period", None if retention.period is None else words.duration(retention.period)
+            ),
+            words.labelled("from", words.prose(retention.from_)),
+            words.labelled("reason", words.prose(retention.reason)),
+            words.labelled("statute", statute),
+            words.labelled("criteria", words.prose(retention.criteria)),
+            words.labelled("notes", words.prose(retention.notes)),
+        ]
+    )
+
+
+def _retentions(words: Words, activity: Activity) -> Cell:
+    own = _retention(words, activity.retention)
+    per_category: list[Cell] = []
+    if isinstance(activity.personal_data, list):
+        for item in activity.personal_data:
+            if isinstance(item, DataCategory) and item.retention is not None:
+                category = words.prose(item.category)
+                per_category.append(f"{category}: {_retention(words, item.retention)}")
+    if not per_category:
+        return own
+    return bullets([own, *per_category])
+
+
+def _measure(words: Words, measure: SecurityMeasure) -> str:
+    name = words.prose(measure.name) or measure.id
+    if measure.kind is not None:
+        name += f" ({words.term(measure.kind.value)})"
+    description = words.prose(measure.description)
+    return f"{name}: {description}" if description else name
+
+
+def _measures(words: Words, register: Register, value: object) -> Cell:
+    if not isinstance(value, list):
+        return words.marker(value)
+    items: list[Cell] = []
+    for identifier in value:
+        text = words.made.get(("measure", identifier))
+        if text is None:
+            measure = register.security_measure(identifier)
+            text = identifier if measure is None else _measure(words, measure)
+            words.made[("measure", identifier)] = text
+        items.append(text)
+    return bullets(items)
+
+
+def _special(words: Words, activity: Activity) -> Cell:
+    value = activity.special_categories
+    if not isinstance(value, list):
+        return words.marker(value)
+    items: list[Cell] = []
+    for use in value:
+        fact = SPECIAL_CATEGORIES[use.category]
+        condition: Cell = None
+        if use.condition == UNKNOWN_MARKER:
+            condition = words.term("unknown")
+        elif use.condition is not None:
+            condition = words.cite(ARTICLE_9_2[use.condition].article)
+        items.append(
+            _join(
+                [
+                    words.pair(fact.latvian, fact.english),
+                    words.labelled("legal_basis", condition),
+                    words.labelled("law", words.prose(use.law)),
+                    words.prose(use.description),
+                ]
+            )
+        )
+    return bullets(items)
+
+
+def _criminal(words: Words, value: CriminalData | str | None) -> Cell:
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    basis = None
+    if value.basis is not None:
+        basis = (
+            words.term("unknown")
+            if value.basis == UNKNOWN_MARKER
+            else f"{words.term(value.basis)} ({words.cite('Art. 10')})"
+        )
+    return lines(
+        [
+            words.prose(value.description),
+            words.labelled("legal_basis", basis),
+            words.labelled("law", words.prose(value.law)),
+        ]
+    )
+
+
+def _national_id(words: Words, value: NationalId | str | None) -> Cell:
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    return _join(
+        [
+            words.prose(value.description),
+            words.labelled("justification", words.prose(value.justification)),
+        ]
+    )
+
+
+def _sources(words: Words, activity: Activity) -> Cell:
+    value = activity.sources
+    if not isinstance(value, list):
+        return words.marker(value)
+    items: list[Cell] = []
+    for source in value:
+        term = TERMS[source.kind.value]
+        kind = words.pair(term.latvian.lower(), term.english.lower())
+        description = words.prose(source.description)
+        items.append(f"{kind}: {description}" if description else kind)
+    return bullets(items)
+
+
+def _decisions(
+    words: Words,
+    profiling: Profiling | str | None,
+    decisions: AutomatedDecisions | str | None,
+) -> Cell:
+    profiling_text = (
+        words.marker(profiling)
+        if profiling is None or isinstance(profiling, str)
+        else words.prose(profiling.description)
+    )
+    if decisions is None or isinstance(decisions, str):
+        decisions_text = words.marker(decisions)
+    else:
+        exception = None
+        if decisions.exception is not None:
+            article = {"contract": "Art. 22(2)(a)", "law": "Art. 22(2)(b)"}.get(
+                decisions.exception, "Art. 22(2)(c)"
+            )
+            exception = words.cite(article)
+        decisions_text = _join(
+            [
+                words.prose(decisions.description),
+                words.labelled(
+                    "legal_or_similar_effect", words.flag(decisions.legal_or_similar_effect)
+                ),
+                words.labelled("exception", exception),
+                words.labelled("safeguards", words.prose(decisions.safeguards)),
+            ]
+        )
+    return lines(
+        [
+            words.labelled("profiling", profiling_text),
+            words.labelled("automated_decisions", decisions_text),
+        ]
+    )
+
+
+def _dpia(words: Words, value: Dpia | str | None) -> Cell:
+    if value is None or isinstance(value, str):
+        return words.marker(value)
+    screening = None
+    if value.screening is not None:
+        found = [
+            *(item.value for item in value.screening.criteria or []),
+            *(item.value for item in value.screening.dvi_list or []),
+            *(item.value for item in value.screening.art35_3 or []),
+        ]
+        screening = _join([", ".join(found), words.prose(value.screening.notes)])
+    return lines(
+        [
+            words.labelled("required", words.flag(value.required)),
+            words.labelled(
+                "status", None if value.status is None else words.term(value.status.value)
+            ),
+            words.labelled("reference", words.prose(value.reference)),
+            words.labelled("completed_on", words.date(value.completed_on)),
+            screening,
+        ]
+    )
+
+
+def _owner(words: Words, activity: Activity) -> Cell:
+    return lines([words.text(activity.owner), words.prose(activity.department)])
+
+
+def _activity_name(words: Words, activity: Activity) -> Cell:
+    name = words.prose(activity.name)
+    if activity.status.value != "active":
+        name = f"{name} ({words.term('activity_status_' + activity.status.value)})"
+    return name
+
+
+def _joint_controllers(words: Words, register: Register, activity: Activity) -> Cell:
+    """Art. 30(1)(a) for one activity: the controller, and its joint controllers."""
+    organisation = register.organisation
+    controller = words.labelled("controller", words.text(organisation.name))
+    if activity.joint_controllers:
+        joint = {entry.id: entry for entry in register.joint_controllers}
+        names = [
+            words.text(joint[identifier].name) if identifier in joint else identifier
+            for identifier in activity.joint_controllers
+        ]
+        return lines(
+            [controller, words.labelled("joint_controllers", "; ".join(filter(None, names)))]
+        )
+    marker = organisation.joint_controllers
+    if isinstance(marker, str):
+        return lines([controller, words.labelled("joint_controllers", words.marker(marker))])
+    return controller
+
+
+_ACTIVITY_EXTRAS: tuple[tuple[str, str, str | None, int], ...] = (
+    # key, term, article cited in the heading, width
+    ("legal_basis", "legal_basis", "Art. 6(1)", 30),
+    ("special_categories", "special_categories", "Art. 9", 24),
+    ("criminal_data", "criminal_data", "Art. 10", 18),
+    ("national_id", "national_id", "Art. 87", 16),
+    ("legitimate_interests", "legitimate_interests", "Art. 6(1)(f)", 24),
+    ("sources", "sources", "Art. 14(2)(f)", 20),
+    ("automated_decisions", "automated_decisions", "Art. 22", 22),
+    ("dpia", "dpia", "Art. 35", 20),
+    ("owner", "owner", None, 16),
+    ("last_review", "last_review", None, 11),
+)
+
+_ARTICLE_30_1_WIDTHS = (24, 30, 32, 28, 30, 28, 28)
+
+
+def _activity_columns(words: Words) -> list[Column]:
+    columns = [
+        Column("id", words.heading_term("id"), 12),
+        Column("name", words.heading_term("activity"), 22),
+    ]
+    for item, width in zip(ARTICLE_30_1, _ARTICLE_30_1_WIDTHS, strict=True):
+        key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
+        columns.append(Column(key, _article_heading(words, item), width))
+    for key, term, article, width in _ACTIVITY_EXTRAS:
+        columns.append(Column(key, words.heading_term(term, article), width))
+    return columns
+
+
+def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
+    return [
+        activity.id,
+        _activity_name(words, activity),
+        _joint_controllers(words, register, activity),
+        _purposes(words, activity),
+        lines(
+            [
+                words.labelled(
+                    "data_subject_categories", _text_items(words, activity.data_subjects)
+                ),
+                words.labelled(
+                    "personal_data_categories", _text_items(words, activity.personal_data)
+                ),
+            ]
+        ),
+        _recipients(words, register, activity),
+        _transfers(words, register, activity.transfers),
+        _retentions(words, activity),
+        _measures(words, register, activity.security_measures),
+        _legal_bases(words, activity),
+        _special(words, activity),
+        _criminal(words, activity.criminal_data),
+        _national_id(words, activity.national_id),
+        _legitimate_interests(words, activity),
+        _sources(words, activity),
+        _decisions(words, activity.profiling, activity.automated_decisions),
+        _dpia(words, activity.dpia),
+        _owner(words, activity),
+        words.date(activity.last_review),
+    ]
+
+
+# --------------------------------------------------------------------------- processors
+
+
+_ARTICLE_30_2_WIDTHS = (36, 34, 34, 32)
+
+
+def _controller_columns(words: Words) -> list[Column]:
+    columns = [Column("id", words.heading_term("id"), 12)]
+    for item, width in zip(ARTICLE_30_2, _ARTICLE_30_2_WIDTHS, strict=True):
+        key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
+        columns.append(Column(key, _article_heading(words, item), width))
+    columns += [
+        Column("contract", words.heading_term("contract", "Art. 28(3)"), 22),
+        Column("sub_processors", words.heading_term("sub_processors", "Art. 28(2)"), 22),
+        Column("last_review", words.heading_term("last_review"), 11),
+    ]
+    return columns
+
+
+def _controller_row(words: Words, register: Register, served: ControllerServed) -> Row:
+    sub_processors: Cell
+    if isinstance(served.sub_processors, list):
+        sub_processors = bullets(
+            [
+                _recipient_summary(words, recipient)
+                if (recipient := register.recipient(identifier)) is not None
+                else identifier
+                for identifier in served.sub_processors
+            ]
+        )
+    else:
+        sub_processors = words.marker(served.sub_processors)
+    processing = (
+        bullets([words.prose(item) for item in served.processing])
+        if isinstance(served.processing, list)
+        else words.marker(served.processing)
+    )
+    name = words.text(served.name)
+    if served.status.value != "active":
+        name = f"{name} ({words.term('activity_status_' + served.status.value)})"
+    return [
+        served.id,
+        lines(
+            [
+                name,
+                words.labelled("registration_number", served.registration_number),
+                words.labelled("address", words.prose(served.address)),
+                words.labelled("country", words.country(served.country)),
+                words.labelled("contact", _contact(words, served.contact)),
+                words.labelled("representative", _representative(words, served.representative)),
+                words.labelled("dpo", _dpo(words, served.dpo)),
+                words.labelled("notes", words.prose(served.notes)),
+            ]
+        ),
+        processing,
+        _transfers(words, register, served.transfers),
+        _measures(words, register, served.security_measures),
+        words.text(served.contract),
+        sub_processors,
+        words.date(served.last_review),
+    ]
+
+
+# --------------------------------------------------------------------------- recipients
+
+
+def _recipient_columns(words: Words) -> list[Column]:
+    return [
+        Column("id", words.heading_term("id"), 14),
+        Column("name", words.heading_term("name"), 24),
+        Column("category", words.heading_term("recipient_categories", "Art. 30(1)(d)"), 30),
+        Column("kind", words.heading_term("kind"), 14),
+        Column("country", words.heading_term("country"), 14),
+        Column("contract", words.heading_term("contract", "Art. 28(3)"), 22),
+        Column("dpf_certified", words.heading_term("dpf_certified"), 10),
+        Column("contact", words.heading_term("contact"), 24),
+        Column("description", words.heading_term("description"), 30),
+        Column("used_by", words.heading_term("used_by"), 18),
+    ]
+
+
+def _recipient_row(words: Words, recipient: Recipient, used_by: list[str]) -> Row:
+    return [
+        recipient.id,
+        words.text(recipient.name),
+        words.prose(recipient.category),
+        _kind(words, recipient.kind.value),
+        words.country(recipient.country),
+        words.text(recipient.contract),
+        words.flag(recipient.dpf_certified),
+        _join([_contact(words, recipient.contact), recipient.website]),
+        lines(
+            [
+                words.prose(recipient.description),
+                words.labelled("notes", words.prose(recipient.notes)),
+            ]
+        ),
+        "\n".join(used_by) or None,
+    ]
+
+
+def _users_of_recipients(register: Register) -> dict[str, list[str]]:
+    users: dict[str, list[str]] = {recipient.id: [] for recipient in register.recipients}
+    for activity in register.activities:
+        named = set(activity.recipients) if isinstance(activity.recipients, list) else set()
+        if isinstance(activity.transfers, list):
+            named |= {
+                transfer.recipient
+                for transfer in activity.transfers
+                if transfer.recipient not in (None, UNKNOWN_MARKER)
+            }
+        for identifier in sorted(named, key=str):
+            if identifier in users:
+                users[identifier].append(activity.id)
+    for served in register.controllers:
+        if isinstance(served.sub_processors, list):
+            for identifier in served.sub_processors:
+                if identifier in users and served.id not in users[identifier]:
+                    users[identifier].append(served.id)
+    return users
+
+
+# --------------------------------------------------------------------------- transfers
+
+
+def _transfer_columns(words: Words) -> list[Column]:
+    return [
+        Column("id", words.heading_term("id"), 14),
+        Column(
+            "activity",
+            words.heading(
+                f"{TERMS['activity'].latvian} / {TERMS['controller'].latvian.lower()}",
+                f"{TERMS['activity'].english} / {TERMS['controller'].english.lower()}",
+            ),
+            24,
+        ),
+        Column(
+            "destination",
+            words.heading(
+                f"{TERMS['third_country'].latvian} / "
+                f"{TERMS['international_organisation'].latvian.lower()}",
+                f"{TERMS['third_country'].english} / "
+                f"{TERMS['international_organisation'].english.lower()}",
+            ),
+            20,
+        ),
+        Column("recipient", words.heading_term("recipients"), 22),
+        Column("mechanism", words.heading_term("mechanism", "Art. 44–49"), 28),
+        Column("reference", words.heading_term("reference"), 22),
+        Column("adequacy_scope", words.heading_term("adequacy_scope", "Art. 45"), 18),
+        Column("safeguards", words.heading_term("safeguards", "Art. 49(6)"), 22),
+        Column("notes", words.heading_term("notes"), 40),
+    ]
+
+
+def _transfer_rows(words: Words, register: Register) -> Iterator[Row]:
+    owners: list[tuple[str, Cell, object]] = [
+        (activity.id, words.prose(activity.name), activity.transfers)
+        for activity in register.activities
+    ]
+    owners += [
+        (served.id, words.text(served.name), served.transfers) for served in register.controllers
+    ]
+    for identifier, name, transfers in owners:
+        if transfers == UNKNOWN_MARKER:
+            unknown = words.term("unknown")
+            yield [identifier, name, unknown, None, None, None, None, None, None]
+        elif isinstance(transfers, list):
+            for transfer in transfers:
+                yield [
+                    identifier,
+                    name,
+                    _destination(words, transfer),
+                    _transfer_recipient(words, register, transfer),
+                    _mechanism(words, transfer),
+                    words.prose(transfer.reference),
+                    words.prose(transfer.adequacy_scope),
+                    words.prose(transfer.safeguards),
+                    words.prose(transfer.notes),
+                ]
+
+
+def _transfer_row_count(register: Register) -> int:
+    count = 0
+    for transfers in [a.transfers for a in register.activities] + [
+        c.transfers for c in register.controllers
+    ]:
+        if transfers == UNKNOWN_MARKER:
+            count += 1
+        elif isinstance(transfers, list):
+            count += len(transfers)
+    return count
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _finding_columns(words: Words) -> list[Column]:
+    return [
+        Column("code", words.heading_term("code"), 8),
+        Column("severity", words.heading_term("severity"), 12),
+        Column("location", words.heading_term("location"), 30),
+        Column("message", words.heading_term("message"), 60),
+        Column("hint", words.heading_term("hint"), 50),
+    ]
+
+
+def _finding_row(words: Words, finding: Finding) -> Row:
+    location = finding.file
+    if finding.positioned:
+        location += f":{finding.position.line}:{finding.position.column}"
+    return [
+        finding.code,
+        words.term(finding.severity.value),
+        location,
+        finding.message,
+        finding.hint,
+    ]
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def sheet_name(words: Words, key: str) -> str:
+    """Sheet names: at most 31 characters and none of : \\ / ? * [ ] (Excel's rules)."""
+    term = TERMS[key]
+    if words.language == "lv":
+        return term.latvian
+    if words.language == "en":
+        return term.english
+    short_english = {"register": "Register", "activities": "Activities"}.get(key, term.english)
+    return f"{term.latvian} – {short_english}"
+
+
+def build_document(
+    register: Register,
+    *,
+    language: Language = "lv+en",
+    export_date: dt.date,
+    version: RegisterVersion | None = None,
+    findings: Sequence[Finding] | None = None,
+    tool: str = "ropa",
+) -> ExportDocument:
+    """The register as a cover and sheets of text in `language`; rows are made on demand."""
+    words = Words(language)
+    version = version or RegisterVersion()
+    organisation = register.organisation
+    sheets: list[Sheet] = []
+    if organisation.is_controller or register.activities:
+        activity_columns = _activity_columns(words)
+        sheets.append(
+            Sheet(
+                "activities",
+                sheet_name(words, "activities"),
+                activity_columns,
+                lambda: (_activity_row(words, register, a) for a in register.activities),
+                len(register.activities),
+                freeze_columns=2,
+                pages_wide=2,
+            )
+        )
+    if organisation.is_processor or register.controllers:
+        sheets.append(
+            Sheet(
+                "controllers",
+                sheet_name(words, "controllers"),
+                _controller_columns(words),
+                lambda: (_controller_row(words, register, c) for c in register.controllers),
+                len(register.controllers),
+                freeze_columns=1,
+            )
+        )
+    users = _users_of_recipients(register)
+    sheets.append(
+        Sheet(
+            "recipients",
+            sheet_name(words, "recipients"),
+            _recipient_columns(words),
+            lambda: (_recipient_row(words, r, users[r.id]) for r in register.recipients),
+            len(register.recipients),
+            freeze_columns=1,
+        )
+    )
+    transfer_count = _transfer_row_count(register)
+    sheets.append(
+        Sheet(
+            "transfers",
+            sheet_name(words, "transfers"),
+            _transfer_columns(words),
+            lambda: _transfer_rows(words, register),
+            transfer_count,
+            freeze_columns=2,
+        )
+    )
+    if findings is not None:
+        listed = list(findings)
+        sheets.append(
+            Sheet(
+                "findings",
+                sheet_name(words, "findings"),
+                _finding_columns(words),
+                lambda: (_finding_row(words, finding) for finding in listed),
+                len(listed),
+            )
+        )
+    name = words.text(organisation.name) or ""
+    title = f"{words.term('register')} — {name}" if name else words.term("register")
+    return ExportDocument(
+        title=title,
+        subject=words.cite("Art. 30"),
+        author=name,
+        language=language,
+        export_date=export_date,
+        cover_name=sheet_name(words, "register_short"),
+        cover=_cover(
+            words,
+            register,
+            export_date=export_date,
+            version=version,
+            tool=tool,
+            transfer_count=transfer_count,
+            finding_count=None if findings is None else len(findings),
+        ),
+        sheets=sheets,
+    )

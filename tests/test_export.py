@@ -1,0 +1,610 @@
+"""`ropa export`: the workbook read back, formula safety, reproducible bytes, other formats."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from ropa.exporters.csv import csv_text, neutralise
+from ropa.exporters.json import json_text
+from ropa.exporters.markdown import escape, markdown_text
+from ropa.exporters.table import LANGUAGES, ExportDocument, Language, Words, build_document
+from ropa.exporters.xlsx import row_height, write_xlsx, write_xlsx_stream
+from ropa.exporting import export_date_from
+from ropa.findings import Finding, Severity
+from ropa.knowledge.articles import ARTICLE_30_1, ARTICLE_30_2, latvian_citation
+from ropa.knowledge.terms import TERMS, UNVERIFIED
+from ropa.model import Register
+from ropa.position import Position
+from ropa.validate import validate_paths
+from ropa.vcs import RegisterVersion
+from tests.conftest import FIXTURES, REGISTERS, SEED_REGISTERS, invoke, run_ropa
+
+DATE = dt.date(2024, 5, 31)
+MICREC = REGISTERS / "micrec.yaml"
+PROCESSOR = FIXTURES / "valid" / "processor.yaml"
+
+
+def load(path: Path) -> Register:
+    result = validate_paths([str(path)])
+    assert result.findings == []
+    (register,) = result.registers
+    return register
+
+
+def document_of(path: Path, language: Language = "lv+en", **options: Any) -> ExportDocument:
+    return build_document(load(path), language=language, export_date=DATE, **options)
+
+
+def workbook_bytes(document: ExportDocument) -> bytes:
+    buffer = io.BytesIO()
+    write_xlsx_stream(document, buffer)
+    return buffer.getvalue()
+
+
+def read_back(data: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def sheet_values(worksheet: Any) -> list[list[str | None]]:
+    return [list(row) for row in worksheet.iter_rows(values_only=True)]
+
+
+# --------------------------------------------------------------------------- read back
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", [*SEED_REGISTERS, PROCESSOR], ids=lambda path: path.name)
+def test_every_heading_and_value_reads_back(path: Path, language: Language) -> None:
+    document = document_of(path, language)
+    workbook = read_back(workbook_bytes(document))
+    assert workbook.sheetnames == [document.cover_name] + [s.name for s in document.sheets]
+    for sheet in document.sheets:
+        expected = [[column.heading for column in sheet.columns], *sheet.rows()]
+        width = len(sheet.columns)
+        rows = [row[:width] for row in sheet_values(workbook[sheet.name])]
+        assert rows == expected, sheet.key
+    cover = sheet_values(workbook[document.cover_name])
+    assert cover[0][0] == document.title
+    assert cover[1][0] == document.subject
+    assert [tuple(row[:2]) for row in cover[3:]] == [
+        (line.label, line.value) for line in document.cover
+    ]
+
+
+def test_a_seed_activity_reads_as_written_in_its_yaml() -> None:
+    """Checked by hand against registers/micrec.yaml, activity `orders`."""
+    workbook = read_back(workbook_bytes(document_of(MICREC, "lv")))
+    sheet = workbook["Apstrādes darbības"]
+    headings = [cell.value for cell in sheet[1]]
+    orders = dict(zip(headings, [cell.value for cell in sheet[2]], strict=True))
+    assert orders["ID"] == "orders"
+    assert orders["Apstrādes darbība"] == "Pasūtījumu/pirkumu apstrāde"
+    assert orders[f"{latvian_citation('Art. 30(1)(a)')}: {ARTICLE_30_1[0].latvian}"] == (
+        'Pārzinis: SIA "Izdevniecība MicRec"\nKopīgi pārziņi: nav zināms'
+    )
+    purposes = orders["VDAR 30. panta 1. punkta b) apakšpunkts: apstrādes nolūki"]
+    assert purposes.splitlines() == [
+        "1. Piegādāt pasūtītos/iegādātos produktus vai pakalpojumus (tostarp paziņot par "
+        "piegādi vai sazināties saistībā ar piegādi)",
+        "2. Pārvaldīt maksājumus (tostarp veikt analīzi par to, kādi maksājumu risinājumi "
+        "būtu jāpiedāvā)",
+        "3. Pārvaldīt pirkumu atgriešanu, sūdzību izskatīšanu un garantijas problēmu pieteikumus",
+    ]
+    subjects_and_data = orders[
+        "VDAR 30. panta 1. punkta c) apakšpunkts: "
+        "datu subjektu kategoriju un personas datu kategoriju apraksts"
+    ]
+    assert subjects_and_data.splitlines()[:3] == [
+        "Datu subjektu kategorijas: klienti",
+        "Personas datu kategorijas:",
+        "• Vārds, uzvārds",
+    ]
+    recipients = orders[f"{latvian_citation('Art. 30(1)(d)')}: {ARTICLE_30_1[3].latvian}"]
+    assert recipients.splitlines()[0] == (
+        "• uzņēmumi, kas sniedz pakalpojumus, lai veiktu preču piegādi "
+        "(apstrādātājs, valsts: nav zināms)"
+    )
+    assert orders[f"{latvian_citation('Art. 30(1)(e)')}: {ARTICLE_30_1[4].latvian}"] == (
+        "nav zināms"
+    )
+    bases = orders["Apstrādes juridiskais pamats (VDAR 6. panta 1. punkts)"]
+    assert bases.splitlines()[0] == (
+        "1. līguma izpilde (VDAR 6. panta 1. punkta b) apakšpunkts); Līgums: pirkuma līgums; "
+        'Piezīmes: "Juridiskais pamats: Jūsu pasūtījumu apstrāde un pirkuma līguma saistību '
+        'izpilde."'
+    )
+    assert orders["Īpašu kategoriju personas dati (VDAR 9. pants)"] == "nav zināms"
+    assert orders["Leģitīmās intereses (VDAR 6. panta 1. punkta f) apakšpunkts)"] is None
+    assert orders["Datu avoti (VDAR 14. panta 2. punkta f) apakšpunkts)"] == (
+        'datu subjekts: "Visi no Jums iegūtie personas dati" (privacy policy)'
+    )
+    assert orders["Automatizēta lēmumu pieņemšana (VDAR 22. pants)"] == (
+        "Profilēšana: nav zināms\nAutomatizēta lēmumu pieņemšana: nav zināms"
+    )
+    # Left out of the YAML: an empty cell, not "nav zināms".
+    assert orders["Novērtējums par ietekmi uz datu aizsardzību (NIDA) (VDAR 35. pants)"] is None
+    assert orders["Pēdējā pārskatīšana"] is None
+
+
+def test_the_activity_headings_follow_article_30_1_in_order() -> None:
+    document = document_of(MICREC, "lv+en")
+    headings = [column.heading for column in document.sheet("activities").columns]
+    for item, heading in zip(ARTICLE_30_1, headings[2:9], strict=True):
+        assert heading == (
+            f"{latvian_citation(item.article)}: {item.latvian}\n{item.article}: {item.english}"
+        )
+
+
+def test_a_processor_gets_the_article_30_2_layout() -> None:
+    document = document_of(PROCESSOR, "en")
+    assert [sheet.key for sheet in document.sheets] == ["controllers", "recipients", "transfers"]
+    controllers = document.sheet("controllers")
+    headings = [column.heading for column in controllers.columns]
+    assert headings[1:5] == [f"{item.article}: {item.english}" for item in ARTICLE_30_2]
+    (row,) = list(controllers.rows())
+    assert row[0] == "client-a"
+    assert row[1] is not None
+    assert row[1].startswith('SIA "Klients A"\nRegistration number: 40003111111')
+    assert row[2] == "• Payroll calculation\n• Working-time records"
+    assert row[3] == "none"
+    assert row[6] == "cloud hosting (Hetzner Online GmbH, sub-processor, country: Germany)"
+
+
+def test_markers_and_absent_values_in_each_language() -> None:
+    for language, none, unknown in (
+        ("lv", "nav", "nav zināms"),
+        ("en", "none", "unknown"),
+        ("lv+en", "nav / none", "nav zināms / unknown"),
+    ):
+        words = Words(language)  # type: ignore[arg-type]
+        assert words.text("none") == none
+        assert words.text("unknown") == unknown
+        assert words.text(None) is None
+
+
+def test_durations_agree_with_their_numbers_in_latvian() -> None:
+    from ropa.model import Duration
+
+    words = Words("lv")
+    assert words.duration(Duration("P1Y")) == "1 gads"
+    assert words.duration(Duration("P5Y")) == "5 gadi"
+    assert words.duration(Duration("P21Y")) == "21 gads"
+    assert words.duration(Duration("P11Y")) == "11 gadi"
+    assert words.duration(Duration("P1Y6M")) == "1 gads 6 mēneši"
+    assert Words("en").duration(Duration("P30D")) == "30 days"
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def test_the_workbook_is_formatted_for_people() -> None:
+    document = document_of(MICREC)
+    workbook = read_back(workbook_bytes(document))
+    activities = workbook[document.sheet("activities").name]
+    assert activities.freeze_panes == "C2"
+    assert activities.auto_filter.ref == f"A1:S{len(load(MICREC).activities) + 1}"
+    assert activities.print_title_rows == "$1:$1"
+    assert activities.print_title_cols == "$A:$B"
+    setup = activities.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape",
+        9,  # A4
+        2,
+        0,
+    )
+    assert activities.sheet_properties.pageSetUpPr.fitToPage
+    assert activities.column_dimensions["D"].width == 30
+    header = activities["A1"]
+    assert header.font.b
+    assert header.alignment.wrap_text
+    assert activities.row_dimensions[1].height > 100
+    properties = workbook.properties
+    assert properties.title == document.title
+    assert properties.creator == 'SIA "Izdevniecība MicRec"'
+    assert properties.created == properties.modified == dt.datetime(2024, 5, 31)
+
+
+def test_body_cells_wrap_through_the_default_format() -> None:
+    data = workbook_bytes(document_of(MICREC))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    default = re.search(r"<cellXfs[^>]*>\s*<xf [^>]*>(.*?)</xf>", styles, flags=re.S)
+    assert default is not None
+    assert 'wrapText="1"' in default.group(1)
+    assert 'vertical="top"' in default.group(1)
+
+
+def test_row_heights_grow_with_the_text() -> None:
+    one_line = row_height(["short"], [30])
+    assert row_height(["x" * 300], [30]) > one_line * 5
+    assert row_height(["a\nb\nc"], [30]) == pytest.approx(3 * 15 + 3)
+    assert row_height(["x" * 100_000], [10]) == 409
+
+
+# --------------------------------------------------------------------------- safety
+
+HOSTILE = {
+    "equals": '=HYPERLINK("http://example.com/steal","click")',
+    "plus": "+1",
+    "minus": "-2",
+    "at": "@SUM(A1:A2)",
+    "tab": "\tTAB",
+    "cr": "\rCR",
+}
+
+
+def hostile_register(tmp_path: Path) -> Path:
+    purposes = "\n".join(
+        f"      - purpose: {json.dumps(text)}\n        legal_basis: unknown"
+        for text in HOSTILE.values()
+    )
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        "ropa: 1\n"
+        "organisation: {name: '=1+1', role: controller}\n"
+        "activities:\n"
+        f"  - id: a\n    name: {json.dumps(HOSTILE['equals'])}\n"
+        f"    owner: {json.dumps(HOSTILE['at'])}\n"
+        f"    purposes:\n{purposes}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_formula_text_is_stored_as_text(tmp_path: Path) -> None:
+    document = document_of(hostile_register(tmp_path), "en")
+    data = workbook_bytes(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [
+            archive.read(name).decode() for name in archive.namelist() if "worksheets" in name
+        ]
+    for xml in sheets:
+        assert "<f>" not in xml
+        assert "<f " not in xml
+    activities = read_back(data)[document.sheet("activities").name]
+    name = activities["B2"]
+    assert name.value == HOSTILE["equals"]
+    assert name.data_type == "s"
+    assert name.quotePrefix
+    owner = activities["R2"]
+    assert owner.value == HOSTILE["at"]
+    assert owner.quotePrefix
+    purposes = activities["D2"].value
+    for text in HOSTILE.values():
+        assert text.strip() in purposes
+    xml = next(xml for xml in sheets if "HYPERLINK" in xml)
+    cell = re.search(r'<c r="B2"[^>]*>', xml)
+    assert cell is not None
+    assert 't="inlineStr"' in cell.group(0)
+
+
+def test_cover_text_that_looks_like_a_formula_is_text_too(tmp_path: Path) -> None:
+    document = document_of(hostile_register(tmp_path), "en")
+    cover = read_back(workbook_bytes(document))[document.cover_name]
+    cells = [cell for row in cover.iter_rows() for cell in row if cell.value == "=1+1"]
+    assert cells
+    assert all(cell.data_type == "s" for cell in cells)
+
+
+@pytest.mark.parametrize("text", HOSTILE.values())
+def test_csv_cells_that_could_start_a_formula_get_a_quote(text: str) -> None:
+    assert neutralise(text) == "'" + text
+    assert neutralise("Pasūtījumi") == "Pasūtījumi"
+    assert neutralise(None) == ""
+
+
+def test_csv_export_is_neutralised_end_to_end(tmp_path: Path) -> None:
+    text = csv_text(document_of(hostile_register(tmp_path), "en"))
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows[1][1] == "'" + HOSTILE["equals"]
+
+
+def test_illegal_xml_characters_do_not_break_the_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        'ropa: 1\norganisation: {role: controller}\nactivities:\n  - {id: a, name: "A\\x01B"}\n',
+        encoding="utf-8",
+    )
+    document = document_of(path, "en")
+    activities = read_back(workbook_bytes(document))[document.sheet("activities").name]
+    assert activities["B2"].value == "A\ufffdB"
+
+
+# --------------------------------------------------------------------------- reproducibility
+
+
+def test_two_exports_are_byte_identical(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    first, second = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    write_xlsx(document_of(REGISTERS / "kilowats.yaml"), first)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400 * 3)
+    write_xlsx(document_of(REGISTERS / "kilowats.yaml"), second)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2024, 5, 31, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2024-05-31T00:00:00Z" in core
+
+
+def test_the_export_date_comes_from_the_option_then_source_date_epoch() -> None:
+    assert export_date_from("2024-01-02", {}) == dt.date(2024, 1, 2)
+    assert export_date_from(None, {"SOURCE_DATE_EPOCH": "1700000000"}) == dt.date(2023, 11, 14)
+    assert export_date_from("2024-01-02", {"SOURCE_DATE_EPOCH": "0"}) == dt.date(2024, 1, 2)
+    assert export_date_from(None, {}) == dt.date.today()
+
+
+def test_the_cover_names_the_register_version() -> None:
+    version = RegisterVersion("a" * 40, uncommitted_changes=True)
+    document = document_of(MICREC, "en", version=version)
+    lines = {line.label: line.value for line in document.cover}
+    assert lines["Register version"] == f"git {'a' * 40} (with uncommitted changes)"
+    assert lines["Export date"] == "2024-05-31"
+    plain = document_of(MICREC, "en")
+    assert {line.label: line.value for line in plain.cover}["Register version"] == (
+        "not under version control"
+    )
+
+
+# --------------------------------------------------------------------------- findings sheet
+
+
+def test_the_findings_sheet_lists_findings_passed_in() -> None:
+    findings = [
+        Finding(
+            code="RT02",
+            name="retention.vague",
+            message="retention criteria are vague",
+            severity=Severity.WARNING,
+            file="registers/micrec.yaml",
+            position=Position(231, 7),
+            hint="state a period",
+        )
+    ]
+    document = document_of(MICREC, "lv+en", findings=findings)
+    sheet = document.sheet("findings")
+    workbook = read_back(workbook_bytes(document))
+    rows = sheet_values(workbook[sheet.name])
+    assert rows[1] == [
+        "RT02",
+        "brīdinājums / warning",
+        "registers/micrec.yaml:231:7",
+        "retention criteria are vague",
+        "state a period",
+    ]
+    assert {line.label: line.value for line in document.cover}["Konstatējumi / Findings"] == "1"
+
+
+# --------------------------------------------------------------------------- other formats
+
+
+def test_csv_has_a_byte_order_mark_and_the_activity_columns() -> None:
+    document = document_of(MICREC, "lv")
+    text = csv_text(document)
+    assert text.startswith("\ufeffID,")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    sheet = document.sheet("activities")
+    assert rows[0] == [column.heading for column in sheet.columns]
+    assert len(rows) == 1 + sheet.row_count
+    assert rows[1][1] == "Pasūtījumu/pirkumu apstrāde"
+
+
+def test_json_is_the_normalised_register() -> None:
+    register = load(MICREC)
+    document = json.loads(json_text(register))
+    assert document["format_version"] == 1
+    assert document["files"] == register.files
+    assert document["organisation"]["name"] == 'SIA "Izdevniecība MicRec"'
+    assert [activity["id"] for activity in document["activities"]] == [
+        activity.id for activity in register.activities
+    ]
+    assert "Izdevniecība" in json_text(register)  # not escaped as \\u...
+    assert json_text(register) == json_text(load(MICREC))
+
+
+def test_json_keeps_durations_as_written() -> None:
+    register = load(FIXTURES / "valid" / "full-example.yaml")
+    document = json.loads(json_text(register))
+    assert document["activities"][0]["retention"]["period"] == "P3Y"
+    assert document["activities"][0]["retention"]["from"]["en"] == "delivery of the order"
+
+
+def test_markdown_has_a_section_per_activity() -> None:
+    register = load(MICREC)
+    text = markdown_text(document_of(MICREC, "en"))
+    sections = re.findall(r"^### (.*)$", text, flags=re.M)
+    titles = [
+        f"{activity.name.en} (`{activity.id}`)"  # type: ignore[union-attr]
+        for activity in register.activities
+    ]
+    assert sections[: len(titles)] == titles
+    assert sections[0] == "Order/purchase processing (`orders`)"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("*bold* and _it_", "\\*bold\\* and \\_it\\_"),
+        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("<script>", "\\<script\\>"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("1. item", "1\\. item"),
+        ("a | b", "a \\| b"),
+        ("Meža iela 7-20", "Meža iela 7-20"),
+    ],
+)
+def test_markdown_escapes_register_text(text: str, escaped: str) -> None:
+    assert escape(text) == escaped
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def test_every_term_has_both_languages() -> None:
+    for key, term in TERMS.items():
+        assert term.latvian.strip(), key
+        assert term.english.strip(), key
+
+
+def test_the_unverified_words_are_everyday_words_not_legal_terms() -> None:
+    """Legal terms must cite a source; this list is what a Latvian reviewer should read."""
+    legal = {"controller", "processor", "dpo", "legal_basis", "special_categories", "dpia"}
+    assert not legal & set(UNVERIFIED)
+    assert {"none", "unknown"} <= set(UNVERIFIED)
+
+
+def test_sheet_names_are_valid_for_excel() -> None:
+    for path in (MICREC, PROCESSOR):
+        for language in LANGUAGES:
+            document = document_of(path, language)
+            names = [document.cover_name] + [sheet.name for sheet in document.sheets]
+            for name in names:
+                assert len(name) <= 31, name
+                assert not set(name) & set(":\\/?*[]"), name
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_export_a_workbook_from_the_command_line(tmp_path: Path) -> None:
+    target = tmp_path / "micrec.xlsx"
+    result = invoke("export", str(MICREC), "-o", str(target), "--date", "2024-05-31")
+    assert result.returncode == 0, result.stdout + result.stderr
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames[0] == "Reģistrs – Register"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # like any new file, not 0600
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_same_command_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a.xlsx", "b.xlsx"):
+        result = run_ropa(
+            "export",
+            str(MICREC),
+            "-o",
+            str(tmp_path / name),
+            env={"SOURCE_DATE_EPOCH": "1717113600"},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("export_format", ["json", "csv", "markdown"])
+def test_text_formats_go_to_standard_output(export_format: str) -> None:
+    result = invoke("export", str(MICREC), "-f", export_format, "-o", "-", "--date", "2024-05-31")
+    assert result.returncode == 0
+    assert "MicRec" in result.stdout
+
+
+def test_a_workbook_goes_to_standard_output_when_it_is_not_a_terminal() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ropa", "export", str(MICREC), "--date", "2024-05-31"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    workbook = openpyxl.load_workbook(io.BytesIO(result.stdout))
+    assert "Apstrādes darbības – Activities" in workbook.sheetnames
+
+
+def test_a_missing_path_exits_2_like_validate() -> None:
+    result = run_ropa("export", "no/such.yaml", "-o", "x.xlsx")
+    assert result.returncode == 2
+    assert "no/such.yaml: IN01 no such file or directory" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_invalid_register_exits_1_with_the_validate_findings(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("ropa: 1\norganisation: {role: boss}\n", encoding="utf-8")
+    result = run_ropa("export", str(path), "-o", str(tmp_path / "r.xlsx"))
+    assert result.returncode == 1
+    assert "SC04 `boss` is not a valid value for `role`" in result.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_several_registers_are_a_usage_error() -> None:
+    result = run_ropa("export", str(REGISTERS), "-f", "json")
+    assert result.returncode == 2
+    assert "export one at a time" in result.stderr
+
+
+def test_with_findings_adds_the_findings_of_ropa_check(tmp_path: Path) -> None:
+    """The findings sheet holds exactly what `ropa check` reports for the same date."""
+    target = tmp_path / "micrec.xlsx"
+    exported = run_ropa(
+        "export", str(MICREC), "--with-findings", "--date", "2026-11-22", "-o", str(target)
+    )
+    assert exported.returncode == 0, exported.stderr
+    checked = run_ropa("check", str(MICREC), "--today", "2026-11-22", "--format", "json")
+    expected = [
+        [
+            finding["code"],
+            finding["severity"],
+            f"{finding['file']}:{finding['line']}:{finding['column']}",
+            finding["message"],
+        ]
+        for finding in json.loads(checked.stdout)["findings"]
+    ]
+    assert expected
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    sheet = next(workbook[name] for name in workbook.sheetnames if "Findings" in name)
+    rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    shown = [[row[0], str(row[1]).split(" / ")[-1], row[2], row[3]] for row in rows]
+    assert shown == expected
+
+
+def test_with_findings_is_refused_for_csv_and_json() -> None:
+    result = run_ropa("export", str(MICREC), "--with-findings", "-f", "csv")
+    assert result.returncode == 2
+    assert "--with-findings" in result.stderr
+
+
+def test_a_bad_date_is_a_usage_error() -> None:
+    result = run_ropa("export", str(MICREC), "--date", "31.05.2024", "-f", "json")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_an_unwritable_target_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_ropa("export", str(MICREC), "-o", str(tmp_path / "no" / "dir" / "r.xlsx"))
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr
+
+
+def test_export_does_not_import_openpyxl_for_validate() -> None:
+    result = run_ropa(
+        "validate",
+        str(MICREC),
+        env={"PYTHONPROFILEIMPORTTIME": "1"},
+    )
+    assert result.returncode == 0
+    assert "openpyxl" not in result.stderr
+
+
+def test_the_json_export_reads_back_as_a_register_file() -> None:
+    from ropa.model import RegisterFile
+
+    document = json.loads(json_text(load(REGISTERS / "kilowats.yaml")))
+    parts = {key: document[key] for key in ("organisation", "recipients", "activities")}
+    RegisterFile.model_validate({"ropa": 1, **parts})
