@@ -289,3 +289,25 @@ def test_text_the_dumper_would_change_is_written_in_a_style_that_keeps_it() -> N
     formatted = format_text(text)
     assert formatted == 'ropa: 1\norganisation: {role: controller}\nnotes: "a b\\n\\tc d\\ne"\n'
     assert data_of(formatted) == data_of(text)
+
+
+def test_when_the_writer_fails_on_styled_text_every_text_is_written_plainly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ruamel's emitter raises on some folded text; fmt then lets it choose every style."""
+    import ropa.fmt
+    from ropa.yamlio import DumpError, dump_roundtrip
+
+    calls: list[int] = []
+
+    def failing_once(tree: object) -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise DumpError("unexpected fold indicator")
+        return dump_roundtrip(tree)
+
+    monkeypatch.setattr(ropa.fmt, "dump_roundtrip", failing_once)
+    text = "ropa: 1  # v\norganisation: {role: controller}\nnotes: >-\n  folded\n  text\n"
+    formatted = format_text(text)
+    assert formatted == "ropa: 1  # v\norganisation: {role: controller}\nnotes: folded text\n"
+    assert len(calls) == 2

@@ -23,8 +23,9 @@ import io
 import os
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
+from ruamel.yaml.error import YAMLError
 
 from ropa.findings import exit_status
 from ropa.fmt import RoundTripUnreadable, comment_texts, format_text
@@ -151,10 +152,20 @@ def mutated(draw: st.DrawFn, seeds: dict[str, str]) -> str:
     elif action == "rename" and isinstance(parent, dict):
         value = parent.pop(key)
         parent[draw(TEXTS) or "x"] = value
+    elif isinstance(parent, dict):
+        # Deleted and inserted again: assigning would keep the old value's style (a folded
+        # block), which ruamel's writer cannot always apply to new text.
+        position = list(parent).index(key)
+        del parent[key]
+        commented: Any = parent  # a CommentedMap, which can insert at a position
+        commented.insert(position, key, draw(VALUES))
     else:
-        parent[key] = draw(VALUES)
+        list.__setitem__(parent, key, draw(VALUES))
     out = io.StringIO()
-    yaml.dump(tree, out)
+    try:
+        yaml.dump(tree, out)
+    except (YAMLError, IndexError):  # ruamel's writer; nothing to test on what it cannot write
+        reject()
     return out.getvalue()
 
 

@@ -38,6 +38,7 @@ from ropa.validate import validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
+    DumpError,
     comments,
     dump_roundtrip,
     eol_unsafe_lines,
@@ -91,16 +92,40 @@ def format_text(text: str, file: str = "<text>") -> str:
     tree = loaded.tree
     strip_comments(tree)
     reorder_mappings(tree, canonical_order(before.data))
-    bare = dump_roundtrip(tree)
+    try:
+        bare = dump_roundtrip(tree)
+    except DumpError:
+        # The writer fails on some styled text: write every text value in a style it picks.
+        plain_style(tree, _text_paths(before.data))
+        bare = _dump(tree)
     changed = _differences(parse_fast(bare, file).data, before.data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
         plain_style(tree, changed)
-        bare = dump_roundtrip(tree)
+        bare = _dump(tree)
     result = _place(bare, placement, file)
     _verify(text, result, before.data, file)
     return result
+
+
+def _dump(tree: Any) -> str:
+    try:
+        return dump_roundtrip(tree)
+    except DumpError as error:
+        raise FormatRefused(f"the YAML writer cannot write it ({error})") from None
+
+
+def _text_paths(data: Any, path: DataPath = ()) -> list[DataPath]:
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _text_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [
+            found
+            for index, value in enumerate(data)
+            for found in _text_paths(value, (*path, index))
+        ]
+    return [path] if isinstance(data, str) and path else []
 
 
 def _differences(after: Any, before: Any, path: DataPath = ()) -> list[DataPath]:

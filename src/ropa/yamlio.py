@@ -1234,12 +1234,19 @@ def _umask() -> int:
     return mask
 
 
+class DumpError(ValueError):
+    """ruamel's writer cannot write a tree (its emitter fails on some styled text)."""
+
+
 def dump_roundtrip(tree: Any) -> str:
     """Serialise a round-trip tree the way `roundtrip_yaml` reads it."""
     from io import StringIO
 
     buffer = StringIO()
-    roundtrip_yaml().dump(tree, buffer)
+    try:
+        roundtrip_yaml().dump(tree, buffer)
+    except (YAMLError, IndexError) as error:  # ruamel's emitter, on odd folded text
+        raise DumpError(str(error)) from None
     return buffer.getvalue()
 
 
@@ -1247,6 +1254,7 @@ __all__ = [
     "C_PARSER_AVAILABLE",
     "DEFAULT_MAX_FILE_BYTES",
     "DataPath",
+    "DumpError",
     "ParsedDocument",
     "RoundTripDocument",
     "decode_source",
