@@ -148,6 +148,108 @@ def _codes(values: list[str]) -> list[str]:
 
 @app.command()
 @_reports_errors
+def fmt(
+    paths: PathsArgument,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; exit 1 if a file would be reformatted."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show each change as a unified diff (implies --check).")
+    ] = False,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Rewrite registers in one canonical key order and style, keeping every comment."""
+    from ropa.fmt import format_paths
+    from ropa.reporters.text import render_fmt
+
+    result = format_paths(paths, check=check or diff, max_file_bytes=max_file_size * 1024 * 1024)
+    render_fmt(result, sys.stdout, show_diff=diff)
+    sys.stdout.flush()
+    raise typer.Exit(int(result.status))
+
+
+@app.command()
+@_reports_errors
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the register (default: here).")
+    ] = Path("."),
+    name: Annotated[
+        str | None, typer.Option("--name", help="The organisation's legal name.")
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role", help="controller, processor or controller_and_processor.", show_default=False
+        ),
+    ] = None,
+    employees: Annotated[
+        str | None, typer.Option("--employees", help="Head count, or `unknown`.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO 3166-1 code (default LV).")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help="Privacy contact e-mail address.")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing: take the options (--name is required).")
+    ] = False,
+) -> None:
+    """Start a new register: an organisation, an example activity, the schema, pre-commit."""
+    from ropa.scaffold import ROLES, Answers, scaffold
+
+    if no_input and not name:
+        raise UsageError("--no-input needs --name", hint='e.g. --name "SIA Piemērs"')
+    if not no_input:
+        name = name or typer.prompt("Organisation's legal name")
+        role = role or typer.prompt(
+            f"Role ({', '.join(ROLES)})", default="controller", show_default=True
+        )
+        employees = employees or typer.prompt(
+            "Number of employees (or unknown)", default="unknown", show_default=True
+        )
+        country = country or typer.prompt("Country (ISO code)", default="LV")
+        if email is None:
+            email = typer.prompt(
+                "Privacy contact e-mail (empty to fill in later)", default="", show_default=False
+            )
+    answers = Answers(
+        name=(name or "").strip(),
+        role=(role or "controller").strip(),
+        employees=_head_count(employees),
+        country=(country or "LV").strip(),
+        email=(email or "").strip() or None,
+    )
+    done = scaffold(directory, answers)
+    from ropa.discovery import display_path
+
+    for path in done.written:
+        typer.echo(f"created {display_path(path)}")
+    for path in done.kept:
+        typer.echo(f"kept {display_path(path)} (it exists)")
+    if done.pre_commit_snippet is not None:
+        typer.echo("\nAdd these hooks to your .pre-commit-config.yaml:\n")
+        typer.echo(done.pre_commit_snippet)
+    typer.echo(
+        f"\nNext: fill in the TODOs, then run `ropa validate {display_path(done.written[0])}`."
+    )
+
+
+def _head_count(value: str | None) -> int | None:
+    if value is None or value.strip().lower() in ("", "unknown"):
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"`{value}` is not a number of employees", hint="give a whole number, or unknown"
+        ) from None
+
+
+@app.command()
+@_reports_errors
 def check(
     paths: PathsArgument,
     output_format: Annotated[
@@ -453,12 +555,15 @@ def _fail(error: RopaError) -> NoReturn:
 
 
 def _utf8_streams() -> None:
-    """Registers are Latvian: never fail to print ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž."""
+    """Registers are Latvian: never fail to print ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž.
+
+    Nor anything else: a file name that is not UTF-8 reaches Python as lone surrogates,
+    which a strict UTF-8 stream refuses; those are written escaped instead.
+    """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if reconfigure is not None and encoding != "utf8":
-            reconfigure(encoding="utf-8", errors="replace")
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def run() -> None:

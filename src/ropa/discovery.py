@@ -41,12 +41,19 @@ class RegisterSource:
 
 
 def display_path(path: Path) -> str:
-    """A path as a person typed it: relative to the working directory when inside it."""
+    """A path as a person typed it: relative to the working directory when inside it.
+
+    A name that is not valid UTF-8 is shown with the odd bytes escaped (`\\xff`), so it
+    can be printed and serialised as JSON.
+    """
     try:
         shown = path.relative_to(Path.cwd())
-    except ValueError:
+    except (ValueError, OSError):
         shown = path
-    return shown.as_posix()
+    text = shown.as_posix()
+    if text.isprintable():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]:
@@ -55,14 +62,27 @@ def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]
     problems: list[Finding] = []
     for given in paths:
         path = Path(given)
-        if not path.exists() and not path.is_symlink():
+        try:
+            os.stat(path)
+        except PermissionError:
+            problems.append(
+                InputError(
+                    "permission denied",
+                    file=given,
+                    hint="make the file and the directories above it readable",
+                ).to_finding()
+            )
+            continue
+        except (OSError, ValueError):
+            pass  # missing, a broken link, or a loop: told apart below
+        if not _exists(path) and not _is_symlink(path):
             problems.append(
                 InputError(
                     "no such file or directory", file=given, hint="check the path"
                 ).to_finding()
             )
             continue
-        if path.is_symlink() and not path.exists():
+        if _is_symlink(path) and not _exists(path):
             problems.append(
                 InputError(
                     "is a broken symbolic link", file=given, hint="point it at a register file"
@@ -70,8 +90,9 @@ def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]
             )
             continue
         absolute = Path(os.path.abspath(path))
-        found = list(_registers_for(absolute))
-        if not found:
+        known_problems = len(problems)
+        found = list(_registers_for(absolute, problems))
+        if not found and len(problems) == known_problems:
             problem = InputError(
                 "holds no YAML files (*.yaml, *.yml)",
                 file=given,
@@ -81,17 +102,18 @@ def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]
             problems.append(problem.to_finding())
         for register in found:
             registers.setdefault(register.root, register)
-    return list(registers.values()), problems
+    unique = list({(problem.file, problem.message): problem for problem in problems}.values())
+    return list(registers.values()), unique
 
 
-def _registers_for(path: Path) -> Iterator[RegisterSource]:
-    split_root = _enclosing_split_root(path if path.is_dir() else path.parent)
+def _registers_for(path: Path, problems: list[Finding]) -> Iterator[RegisterSource]:
+    split_root = _enclosing_split_root(path if _is_dir(path) else path.parent)
     if split_root is not None and split_root == path:
-        yield from _split_registers(split_root)
+        yield from _split_registers(split_root, problems)
     elif split_root is not None:
-        yield _split_register(split_root)
-    elif path.is_dir():
-        yield from _scan(path)
+        yield _split_register(split_root, problems)
+    elif _is_dir(path):
+        yield from _scan(path, problems)
     else:
         yield RegisterSource(root=path, files=(path,), split=False)
 
@@ -102,50 +124,63 @@ def _enclosing_split_root(directory: Path) -> Path | None:
     for candidate in (directory, *directory.parents):
         if _is_split_root(candidate):
             return candidate
-        if (candidate / ".git").exists():
+        if _exists(candidate / ".git"):
             return None
     return None
 
 
 def _is_split_root(directory: Path) -> bool:
-    return any((directory / name).is_file() for name in ROOT_FILE_NAMES)
+    return any(_is_file(directory / name) for name in ROOT_FILE_NAMES)
 
 
-def _scan(directory: Path) -> Iterator[RegisterSource]:
-    for entry in _sorted_entries(directory):
-        if entry.is_dir():
-            if entry.is_symlink():
+# Directory walks below are iterative (a stack of iterators, depth first in name order):
+# a directory tree can be deeper than Python's recursion limit.
+
+
+def _scan(directory: Path, problems: list[Finding]) -> Iterator[RegisterSource]:
+    stack = [iter(_sorted_entries(directory, problems))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif _is_dir(entry):
+            if _is_symlink(entry):
                 continue  # never follow directory links: they can loop
             if _is_split_root(entry):
-                yield from _split_registers(entry)
+                yield from _split_registers(entry, problems)
             else:
-                yield from _scan(entry)
+                stack.append(iter(_sorted_entries(entry, problems)))
         elif entry.suffix in YAML_SUFFIXES:
             yield RegisterSource(root=entry, files=(entry,), split=False)
 
 
-def _split_registers(root: Path) -> Iterator[RegisterSource]:
+def _split_registers(root: Path, problems: list[Finding]) -> Iterator[RegisterSource]:
     """The split register at `root`, and any split register nested below it."""
-    yield _split_register(root)
+    yield _split_register(root, problems)
     stack = [root]
     while stack:
-        for entry in _sorted_entries(stack.pop()):
-            if entry.is_dir() and not entry.is_symlink():
+        for entry in _sorted_entries(stack.pop(), problems):
+            if _is_dir(entry) and not _is_symlink(entry):
                 if _is_split_root(entry):
-                    yield _split_register(entry)
+                    yield _split_register(entry, problems)
                 stack.append(entry)
 
 
-def _split_register(root: Path) -> RegisterSource:
-    files = sorted(_yaml_files(root, top=root), key=lambda file: _split_order(root, file))
+def _split_register(root: Path, problems: list[Finding]) -> RegisterSource:
+    files = sorted(_yaml_files(root, problems), key=lambda file: _split_order(root, file))
     return RegisterSource(root=root, files=tuple(files), split=True)
 
 
-def _yaml_files(directory: Path, *, top: Path) -> Iterator[Path]:
-    for entry in _sorted_entries(directory):
-        if entry.is_dir():
-            if not entry.is_symlink() and not _is_split_root(entry):
-                yield from _yaml_files(entry, top=top)
+def _yaml_files(root: Path, problems: list[Finding]) -> Iterator[Path]:
+    """The YAML files of the split register at `root`, leaving out nested split registers."""
+    stack = [iter(_sorted_entries(root, problems))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif _is_dir(entry):
+            if not _is_symlink(entry) and not _is_split_root(entry):
+                stack.append(iter(_sorted_entries(entry, problems)))
         elif entry.suffix in YAML_SUFFIXES:
             yield entry
 
@@ -155,10 +190,50 @@ def _split_order(root: Path, file: Path) -> tuple[int, str]:
     return (0 if relative.as_posix() in ROOT_FILE_NAMES else 1, relative.as_posix())
 
 
-def _sorted_entries(directory: Path) -> list[Path]:
+# Questions about a path that cannot be answered (a directory on the way that may not be
+# searched, a name too long) are answered "no"; reading the path then says what is wrong.
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_symlink(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
+def _sorted_entries(directory: Path, problems: list[Finding]) -> list[Path]:
     try:
         entries = list(directory.iterdir())
-    except OSError:
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        problems.append(
+            InputError(
+                f"cannot list the directory: {reason}",
+                file=display_path(directory),
+                hint="make the directory readable, or pass the files inside it",
+            ).to_finding()
+        )
         return []
     return sorted(
         (entry for entry in entries if not entry.name.startswith(".")), key=lambda e: e.name

@@ -89,11 +89,12 @@ INPUT_CODES: dict[str, tuple[str, str]] = {
     "RF01": ("reference.dangling", "a reference to an id that is not defined"),
     "RF02": ("reference.duplicate-id", "two entries of one catalogue share an id"),
     "RF03": ("register.organisation", "no organisation block, or one outside the root file"),
+    "FM01": ("fmt.unsafe", "ropa fmt left a file as it was rather than lose a value or comment"),
 }
 
 
 # At one position, the cause comes before its consequences: input, YAML, schema, references.
-_FAMILY_ORDER = {"IN": 0, "YM": 1, "SC": 2, "RF": 3}
+_FAMILY_ORDER = {"IN": 0, "YM": 1, "SC": 2, "RF": 3, "FM": 4}
 
 
 @dataclass(frozen=True, slots=True)

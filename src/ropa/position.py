@@ -12,7 +12,7 @@ map holds the root, so the containers (and their identities) live as long as the
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 PathElement = str | int
@@ -20,6 +20,8 @@ DataPath = tuple[PathElement, ...]
 
 _COLUMN_BITS = 32
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+# Up to this many keys a linear search is as fast as building an index.
+_SMALL_MAPPING = 32
 
 
 class Position(NamedTuple):
@@ -76,12 +78,15 @@ class SourceMap:
     mark followed by one mark per item.
     """
 
-    __slots__ = ("_marks", "_root_mark", "root")
+    __slots__ = ("_indexes", "_marks", "_root_mark", "root")
 
     def __init__(self, root: object, marks: dict[int, array[int]], root_mark: int) -> None:
         self.root = root
         self._marks = marks
         self._root_mark = root_mark
+        # Key → index of large mappings, built on first use: locating every key of a
+        # mapping with thousands of keys must not cost time quadratic in their number.
+        self._indexes: dict[int, dict[PathElement, int]] = {}
 
     def locate(self, path: DataPath) -> Located:
         """Find `path`; when it does not exist, the nearest existing parent."""
@@ -95,7 +100,7 @@ class SourceMap:
             if isinstance(node, dict):
                 if element not in node:
                     return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-                index = _key_index(node, element)
+                index = self._key_index(node, element)
                 key_mark, value_mark = marks[1 + 2 * index], marks[2 + 2 * index]
                 node = node[element]
             elif isinstance(node, list):
@@ -107,6 +112,19 @@ class SourceMap:
             else:  # pragma: no cover - only containers have marks
                 break
         return Located(_unpack(value_mark), _optional(key_mark), exact=True)
+
+    def remapped(self, convert: Callable[[int], int]) -> SourceMap:
+        """The same map with every packed mark passed through `convert`."""
+        marks = {key: array("q", map(convert, values)) for key, values in self._marks.items()}
+        return SourceMap(self.root, marks, convert(self._root_mark))
+
+    def _key_index(self, mapping: dict[str, object], key: PathElement) -> int:
+        if len(mapping) <= _SMALL_MAPPING:
+            return _key_index(mapping, key)
+        index = self._indexes.get(id(mapping))
+        if index is None:
+            index = self._indexes[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        return index[key]
 
     def position(self, path: DataPath) -> Position:
         """The position of the value at `path`, or of its nearest existing parent."""

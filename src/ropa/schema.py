@@ -219,6 +219,24 @@ def allowed_keys(path: DataPath, data: Any) -> list[str]:
     return list(keys)
 
 
+def key_order(path: DataPath, data: Any) -> list[str]:
+    """The canonical order of the keys of the mapping at `path`: the model's field order,
+    except that a key telling which kind of mapping this is (a constant such as `basis:`
+    or `appointed:`) comes first, and free notes (`note:`, `notes:`, inherited from a
+    shared base model) come last."""
+    value = _child_at(data, path)
+    keys: dict[str, int] = {}
+    for alternative in schemas_at(path, data):
+        if alternative.get("type") == "object" and _matches(alternative, value or {}):
+            for key, prop in alternative.get("properties", {}).items():
+                rank = 0 if "const" in prop else 2 if key in _NOTE_KEYS else 1
+                keys[key] = min(keys.get(key, rank), rank)
+    return sorted(keys, key=keys.__getitem__)  # stable: field order within each rank
+
+
+_NOTE_KEYS = frozenset({"note", "notes"})
+
+
 def required_keys(path: DataPath, data: Any) -> list[str]:
     """Keys a mapping at `path` must hold."""
     keys: dict[str, None] = {}

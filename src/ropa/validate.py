@@ -13,6 +13,7 @@ Three passes, each reporting every problem it finds so one run shows them all:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import difflib
 import gc
 import re
@@ -116,7 +117,9 @@ def _validate_register(
             continue
         document = parse_fast(text, shown)
         findings.extend(document.problems)
-        if document.data is not None:
+        # A document whose whole value is null (`~`, or only `---`) parsed cleanly: it goes
+        # on to validation, which reports that a register file must be a mapping.
+        if document.source_map is not None:
             documents.append(document)
 
     typed: list[tuple[ParsedDocument, RegisterFile]] = []
@@ -157,10 +160,14 @@ def validate_document(document: ParsedDocument) -> tuple[RegisterFile | None, li
     try:
         return RegisterFile.model_validate(data), []
     except ValidationError as error:
-        findings = [
-            _schema_finding(document, detail)
-            for detail in error.errors(include_url=False, include_input=True)
-        ]
+        token = _SUGGESTIONS_LEFT.set(_SUGGESTIONS_PER_FILE)
+        try:
+            findings = [
+                _schema_finding(document, detail)
+                for detail in error.errors(include_url=False, include_input=True)
+            ]
+        finally:
+            _SUGGESTIONS_LEFT.reset(token)
         return None, _deduplicate(findings)
 
 
@@ -186,7 +193,18 @@ def _version_problem(document: ParsedDocument) -> Finding | None:
             "add `ropa: 1` as the first line of the file",
         )
     version = data["ropa"]
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int and str(version).strip() in ("1", "1.0"):
+        # `ropa: "1"` or `ropa: 1.0`: the right version, written as text or a fraction.
+        shown = f'"{version}"' if isinstance(version, str) else _show(version)
+        return _finding(
+            document,
+            "SC07",
+            "schema.format-version",
+            f"`ropa: {shown}` is not the format version: it is the whole number 1",
+            document.source_map.locate(("ropa",)).value,
+            "write `ropa: 1`, without quotes or decimals",
+        )
+    if version != FORMAT_VERSION or type(version) is not int:
         located = document.source_map.locate(("ropa",))
         return _finding(
             document,
@@ -231,16 +249,19 @@ def _project(loc: Sequence[Any], data: Any) -> tuple[DataPath, str | int | None]
     element that does not exist in the data (a missing key)."""
     path: list[str | int] = []
     node = data
-    elements = [element for element in loc if not _is_tag(element)]
+    elements = list(loc)
     for index, element in enumerate(elements):
-        if _is_discriminator_value(node, element) and index < len(elements) - 1:
+        if _is_tag(element) and not (isinstance(node, dict) and element in node):
+            continue  # a union tag (a key such as `~x` in the data is a key, not a tag)
+        last = all(_is_tag(following) for following in elements[index + 1 :])
+        if _is_discriminator_value(node, element) and not last:
             continue
         if (isinstance(node, dict) and element in node) or (
             isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node)
         ):
             path.append(element)
             node = node[element]
-        elif index == len(elements) - 1:
+        elif last:
             return tuple(path), element
         # else: a discriminator value pydantic put in the location; skip it
     return tuple(path), None
@@ -285,7 +306,7 @@ def _describe(
         return (
             "SC01",
             "schema.unknown-key",
-            f"unknown key `{key}`" + (f" in {_where(parent)}" if parent else ""),
+            f"unknown key `{_show(key)}`" + (f" in {_where(parent)}" if parent else ""),
             hint,
         )
     if kind in ("literal_error", "enum"):
@@ -332,6 +353,13 @@ def _describe(
                 f"add `{discriminator}:` with one of: {', '.join(words)}",
             )
         tag = context.get("tag")
+        if value is None:  # `{basis}` or `basis:` with nothing after it
+            return (
+                "SC04",
+                "schema.invalid-value",
+                f"`{discriminator}` has no value",
+                _suggest("", words, "use one of"),
+            )
         return (
             "SC04",
             "schema.invalid-value",
@@ -347,7 +375,7 @@ def _describe(
     if kind == "bool_type":
         hint = "write true or false"
         if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
-            hint = f"YAML 1.2 reads `{value}` as text; write true or false"
+            hint = f"YAML 1.2 reads `{_show(value)}` as text; write true or false"
         return "SC03", "schema.wrong-type", f"{field_name} must be true or false", hint
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "SC03", "schema.wrong-type", f"{field_name} must be a whole number", None
@@ -432,9 +460,25 @@ def _expected_words(detail: Any) -> list[str]:
     return [word.strip(" '") for word in expected.replace(" or ", ",").split(",") if word.strip()]
 
 
+# Longer text is never a misspelling of a key or a word, and difflib's cost grows with it.
+_MAX_SUGGESTION_INPUT = 100
+
+
+# "Did you mean" costs a fuzzy comparison with every option; a hostile file can hold a
+# hundred thousand misspelt keys. Past this many in one file, hints list the options only.
+_SUGGESTIONS_PER_FILE = 2000
+_SUGGESTIONS_LEFT: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "suggestions_left", default=_SUGGESTIONS_PER_FILE
+)
+
+
 def _close_match(given: str, options: Sequence[str]) -> str | None:
-    if not given:
+    if not given or len(given) > _MAX_SUGGESTION_INPUT:
         return None
+    left = _SUGGESTIONS_LEFT.get()
+    if left <= 0:
+        return None
+    _SUGGESTIONS_LEFT.set(left - 1)
     by_case = {option.lower(): option for option in options}
     if given.lower() in by_case:
         return by_case[given.lower()]
@@ -606,12 +650,14 @@ def check_identity(
                         document,
                         "RF02",
                         "reference.duplicate-id",
-                        f"duplicate {catalogue} id `{identifier}` (first defined at {where})",
+                        f"duplicate {catalogue} id `{_show(identifier)}` "
+                        f"(first defined at {where})",
                         _locate(document, path).value,
                         "give each entry its own id; ids are how other entries refer to it",
                         path,
                     )
                 )
+    suggestions = _Suggestions(defined)
     for document in documents:
         for pattern, catalogue in _REFERENCES:
             for path, reference in _values_at(document.data, pattern):
@@ -619,27 +665,47 @@ def check_identity(
                     continue
                 if reference in defined[catalogue]:
                     continue
-                known = list(defined[catalogue])
-                close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
-                _base, shown = _CATALOGUES[catalogue]
-                hint = (
-                    f"did you mean `{close[0]}`?"
-                    if close
-                    else f"define it under `{shown}:`"
-                    + (f" (known: {', '.join(known[:8])})" if known else "")
-                )
                 findings.append(
                     _finding(
                         document,
                         "RF01",
                         "reference.dangling",
-                        f"`{reference}` is not the id of any {catalogue} in this register",
+                        f"`{_show(reference)}` is not the id of any {catalogue} in this register",
                         _locate(document, path).value,
-                        hint,
+                        suggestions.hint(reference, catalogue),
                         path,
                     )
                 )
     return findings
+
+
+class _Suggestions:
+    """ "Did you mean" hints for dangling references, within a bounded amount of work.
+
+    Comparing a reference with every id costs time in both; a hostile file can hold
+    thousands of each, so suggestions stop after a budget of comparisons.
+    """
+
+    BUDGET = 1_000_000  # id comparisons per register: well under a second
+
+    def __init__(self, defined: dict[str, dict[str, tuple[ParsedDocument, DataPath]]]) -> None:
+        self.defined = defined
+        self.known: dict[str, list[str]] = {}
+        self.budget = self.BUDGET
+
+    def hint(self, reference: str, catalogue: str) -> str:
+        known = self.known.get(catalogue)
+        if known is None:
+            known = self.known[catalogue] = list(self.defined[catalogue])
+        close: list[str] = []
+        if len(reference) <= _MAX_SUGGESTION_INPUT and len(known) <= self.budget:
+            self.budget -= len(known)
+            close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
+        if close:
+            return f"did you mean `{close[0]}`?"
+        _base, shown = _CATALOGUES[catalogue]
+        listed = f" (known: {', '.join(known[:8])})" if known else ""
+        return f"define it under `{shown}:`{listed}"
 
 
 def _check_organisation(
@@ -648,8 +714,23 @@ def _check_organisation(
     holders = [
         document
         for document in documents
-        if isinstance(document.data, dict) and "organisation" in document.data
+        if isinstance(document.data, dict) and document.data.get("organisation") is not None
     ]
+    for document in documents:
+        if isinstance(document.data, dict) and (
+            "organisation" in document.data and document.data["organisation"] is None
+        ):
+            # `organisation:` with nothing after it: the schema allows a missing block,
+            # so say here that an empty one is no organisation.
+            yield _finding(
+                document,
+                "RF03",
+                "register.organisation",
+                "`organisation:` is empty",
+                _locate(document, ("organisation",)).best,
+                "describe the organisation keeping the record under it (name, role, ...)",
+                ("organisation",),
+            )
     for document in holders:
         if split and document.file != root_file:
             yield _finding(
@@ -664,7 +745,12 @@ def _check_organisation(
             )
     if split:
         root_documents = [document for document in documents if document.file == root_file]
-        if root_documents and root_documents[0] not in holders:
+        if (
+            root_documents
+            and root_documents[0] not in holders
+            and isinstance(root_documents[0].data, dict)
+            and "organisation" not in root_documents[0].data
+        ):
             yield _finding(
                 root_documents[0],
                 "RF03",
@@ -673,7 +759,12 @@ def _check_organisation(
                 START,
                 "add the organisation keeping the record (see docs/format.md)",
             )
-    elif documents and not holders and isinstance(documents[0].data, dict):
+    elif (
+        documents
+        and not holders
+        and isinstance(documents[0].data, dict)
+        and "organisation" not in documents[0].data
+    ):
         yield _finding(
             documents[0],
             "RF03",

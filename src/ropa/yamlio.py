@@ -18,15 +18,17 @@ key, and an alias at the node it names.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import re
+import stat
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -131,23 +133,64 @@ def key_text(value: Any) -> str:
 
 
 def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
-    """Read a file as text, or raise `InputError` saying what is wrong and how to fix it."""
+    """Read a file as text, or raise `InputError` saying what is wrong and how to fix it.
+
+    Only regular files are read: a FIFO or a device named like a register would block or
+    never end. The size is checked before reading, and the read is bounded all the same
+    (some files report no size).
+    """
     try:
-        if path.is_dir():
-            raise InputError(
-                "is a directory, not a file", file=display, hint="pass the directory itself"
-            )
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError("no such file", file=display, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a directory, not a file", file=display, hint="pass the directory itself"
+        ) from None
     except PermissionError:
         raise InputError("permission denied", file=display, hint="make the file readable") from None
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", file=display) from None
+        raise _unreadable(display, error) from None
+    try:
+        status = os.fstat(descriptor)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(
+                "is a directory, not a file", file=display, hint="pass the directory itself"
+            )
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"is not a regular file (it is a {_file_kind(mode)})",
+                file=display,
+                hint="pass a register file",
+            )
+        if status.st_size > max_bytes:
+            raise _too_large(display, max_bytes)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise _unreadable(display, error) from None
+    finally:
+        os.close(descriptor)
     if len(raw) > max_bytes:
         raise _too_large(display, max_bytes)
     return decode_source(raw, display=display)
+
+
+def _unreadable(display: str, error: OSError) -> InputError:
+    reason = error.strerror or type(error).__name__
+    return InputError(f"cannot read the file: {reason}", file=display)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"  # pragma: no cover - every kind above is covered
 
 
 def _too_large(display: str, max_bytes: int) -> InputError:
@@ -315,11 +358,74 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     """Parse one YAML document into plain data and a source map from libyaml's events."""
     get_event = _event_source(text, use_c)
     try:
-        return _EventBuilder(file, get_event).build()
+        document = _EventBuilder(file, get_event).build()
     except _Abort as abort:
-        return ParsedDocument(file, None, None, [abort.problem])
+        document = ParsedDocument(file, None, None, [abort.problem])
     except YAMLError as error:
-        return ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+        problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
+        document = ParsedDocument(file, None, None, [problem])
+    return _in_file_lines(document, text)
+
+
+# --------------------------------------------------------------------------- line breaks
+
+# YAML parsers end a line at CR, LF, CR LF, and (YAML 1.1, which libyaml follows) at NEL,
+# LINE SEPARATOR and PARAGRAPH SEPARATOR. Editors, grep, git and CI annotations count LF
+# only. A file holding any of the others (an old Mac file, text pasted from a web page) is
+# located in LF lines, so a position always names the line a person sees.
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class _LineMap:
+    """Parser (line, column) → (line, column) in LF lines, both 0-based."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.parser_starts = [0, *(match.end() for match in _PARSER_BREAK.finditer(text))]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def convert(self, line: int, column: int) -> tuple[int, int]:
+        import bisect
+
+        start = self.parser_starts[min(line, len(self.parser_starts) - 1)]
+        offset = min(start + column, self.length)
+        before = bisect.bisect_left(self.newlines, offset)
+        line_start = self.newlines[before - 1] + 1 if before else 0
+        return before, offset - line_start
+
+    def mark(self, mark: int) -> int:
+        line, column = self.convert(mark >> 32, mark & 0xFFFFFFFF)
+        return pack_mark(line, column)
+
+    def position(self, position: Position) -> Position:
+        line, column = self.convert(position.line - 1, position.column - 1)
+        return Position(line + 1, column + 1)
+
+
+def _line_map(text: str) -> _LineMap | None:
+    return _LineMap(text) if _ODD_BREAK.search(text) else None
+
+
+def _in_file_lines(document: ParsedDocument, text: str) -> ParsedDocument:
+    """The document with every position counted in LF lines (a no-op for most files)."""
+    lines = _line_map(text)
+    if lines is not None and document.source_map is not None:
+        document.source_map = document.source_map.remapped(lines.mark)
+    if not document.problems:
+        return document
+    end = _end_of(text)
+    problems = []
+    for problem in document.problems:
+        position = lines.position(problem.position) if lines else problem.position
+        # At the end of the input libyaml counts one line more than a file without a
+        # final line break has: keep every position inside the text.
+        position = min(position, end)
+        if position != problem.position:
+            problem = dataclasses.replace(problem, position=position)
+        problems.append(problem)
+    document.problems = problems
+    return document
 
 
 class _EventBuilder:
@@ -331,6 +437,7 @@ class _EventBuilder:
         self.problems: list[Finding] = []
         self.marks: dict[int, array[int]] = {}
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, mark, size)
+        self.key_indexes: dict[int, dict[str, int]] = {}  # mappings with many duplicates
         self.nodes = 0
         self.expanded = 0
 
@@ -506,19 +613,38 @@ class _EventBuilder:
             )
             return _SKIP
         if key in mapping:
-            first = _first_key_mark(self.marks[id(mapping)], mapping, key)
+            first = self._first_key_mark(mapping, key)
             self.problems.append(
                 _problem(
                     self.file,
                     "YM02",
                     "yaml.duplicate-key",
-                    f"duplicate key `{key}` (first given at line {_position(first).line})",
+                    f"duplicate key `{_shorten(key)}` (first given at line "
+                    f"{_position(first).line})",
                     _position(mark),
                     "remove one of them; YAML keeps only one value per key",
                 )
             )
             return _SKIP
+        if self.key_indexes:
+            index = self.key_indexes.get(id(mapping))
+            if index is not None:
+                index[key] = len(mapping)  # where the key is about to be inserted
         return key
+
+    def _first_key_mark(self, mapping: dict[str, Any], key: str) -> int:
+        """Where `key` was first given; indexed for large mappings, so a file of thousands
+        of duplicate keys costs linear time, not quadratic."""
+        container_marks = self.marks[id(mapping)]
+        if len(mapping) <= 32:
+            return _first_key_mark(container_marks, mapping, key)
+        index = self.key_indexes.get(id(mapping))
+        if index is None:
+            index = self.key_indexes[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        position = index.get(key)
+        if position is None:  # pragma: no cover - the index is kept in step with the mapping
+            return _first_key_mark(container_marks, mapping, key)
+        return container_marks[1 + 2 * position]
 
     def _scalar(self, event: Any) -> Any:
         text: str = event.value
@@ -543,7 +669,7 @@ class _EventBuilder:
                         self.file,
                         "YM03",
                         "yaml.tag",
-                        f"`{text}` is not a valid !!{name}",
+                        f"`{_shorten(text)}` is not a valid !!{_shorten(name)}",
                         _mark_position(event.start_mark),
                         "remove the tag or fix the value",
                     )
@@ -554,7 +680,23 @@ class _EventBuilder:
 
     def _check_container_tag(self, event: Any) -> None:
         tag = event.tag
-        if tag is None or tag in (_YAML_TAG + "map", _YAML_TAG + "seq", "!"):
+        if tag is None or tag == "!":
+            return
+        is_mapping = _KINDS.get(type(event)) == _MAP_START
+        if tag == _YAML_TAG + ("map" if is_mapping else "seq"):
+            return
+        if tag in (_YAML_TAG + "map", _YAML_TAG + "seq"):
+            kind = "mapping" if is_mapping else "list"
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM03",
+                    "yaml.tag",
+                    f"the tag `!!{tag[len(_YAML_TAG) :]}` does not fit a {kind}",
+                    _mark_position(event.start_mark),
+                    "remove the tag",
+                )
+            )
             return
         self._bad_tag(tag, event)
 
@@ -565,7 +707,7 @@ class _EventBuilder:
                 self.file,
                 "YM03",
                 "yaml.tag",
-                f"the tag `{shown}` is not supported",
+                f"the tag `{_shorten(shown)}` is not supported",
                 _mark_position(event.start_mark),
                 "registers use plain YAML: remove the tag (no !include, no !!python/...)",
             )
@@ -580,9 +722,9 @@ class _EventBuilder:
                     self.file,
                     "YM09",
                     "yaml.undefined-alias",
-                    f"the alias `*{name}` names no anchor defined before it",
+                    f"the alias `*{_shorten(name)}` names no anchor defined before it",
                     _mark_position(event.start_mark),
-                    f"define `&{name}` on an earlier value, or write the value out",
+                    f"define `&{_shorten(name)}` on an earlier value, or write the value out",
                 )
             )
         value, mark, size = found
@@ -602,6 +744,10 @@ class _EventBuilder:
         return value, mark
 
 
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _position(mark: int) -> Position:
     return Position((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
 
@@ -613,7 +759,9 @@ def _first_key_mark(container_marks: array[int], mapping: dict[str, Any], key: s
     return container_marks[0]  # pragma: no cover
 
 
-def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
+def syntax_problem(
+    error: YAMLError, file: str, text: str, *, byte_offsets: bool = False
+) -> Finding:
     """A parser exception as a finding at the position the parser names."""
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         position = _mark_position(error.problem_mark)
@@ -621,16 +769,27 @@ def syntax_problem(error: YAMLError, file: str, text: str) -> Finding:
         if error.context:
             message = f"{message} ({error.context}"
             if error.context_mark is not None:
-                message += f" started at line {error.context_mark.line + 1}"
+                mark = error.context_mark
+                lines = _line_map(text)
+                line = lines.convert(mark.line, mark.column)[0] if lines else mark.line
+                message += f" started at line {line + 1}"
             message += ")"
     else:
-        position, message = _reader_problem(error, text)
+        position, message = _reader_problem(error, text, byte_offsets=byte_offsets)
     hint = _syntax_hint(message, text, position)
     return _problem(file, "YM01", "yaml.syntax", message, position, hint)
 
 
-def _reader_problem(error: YAMLError, text: str) -> tuple[Position, str]:
+def _end_of(text: str) -> Position:
+    """The position just after the last character of `text`, in LF lines."""
+    return Position(text.count("\n") + 1, len(text) - text.rfind("\n"))
+
+
+def _reader_problem(error: YAMLError, text: str, *, byte_offsets: bool) -> tuple[Position, str]:
     index = getattr(error, "position", None)
+    if isinstance(index, int) and byte_offsets:
+        # libyaml counts bytes of the UTF-8 text; a position counts characters.
+        index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
     character = getattr(error, "character", None)
     reason = getattr(error, "reason", None) or "invalid character"
     if isinstance(index, int):
@@ -655,7 +814,22 @@ def _syntax_hint(message: str, text: str, position: Position) -> str:
         return 'a value holding `: ` must be quoted, e.g. title: "Note: text"'
     if "control characters" in message or "special characters" in message:
         return "remove the control character (it may come from a copy and paste)"
+    with_breaks = text.splitlines(keepends=True)  # the parser's lines, breaks kept
+    nearby = "".join(with_breaks[max(position.line - 3, 0) : position.line])
+    for character, name in _UNICODE_BREAKS.items():
+        if character in nearby:
+            return (
+                f"the text holds U+{ord(character):04X} {name}, which YAML parsers read as a "
+                "line break (it may come from a copy and paste): replace it with a space"
+            )
     return "check the indentation and quoting around this line"
+
+
+_UNICODE_BREAKS = {
+    "\x85": "NEXT LINE",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+}
 
 
 # --------------------------------------------------------------------------- round trip
@@ -722,12 +896,16 @@ def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
         tree = yaml.load(text)
     except YAMLError as error:
         return RoundTripDocument(
-            None, ParsedDocument(file, None, None, [syntax_problem(error, file, text)])
+            None,
+            _in_file_lines(
+                ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
+            ),
         )
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
     data = _plain(tree, marks, anchored)
-    return RoundTripDocument(tree, ParsedDocument(file, data, SourceMap(data, marks, 0)))
+    parsed = ParsedDocument(file, data, SourceMap(data, marks, 0))
+    return RoundTripDocument(tree, _in_file_lines(parsed, text))
 
 
 def _plain(node: Any, marks: dict[int, array[int]], seen: dict[int, Any]) -> Any:
@@ -784,6 +962,210 @@ def _scalar_plain(value: Any) -> Any:
     return value
 
 
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment or a blank line of a YAML source, where it stands (1-based)."""
+
+    line: int
+    column: int
+    text: str  # from `#` to the end of the line, trailing spaces dropped; "" for a blank line
+    inline: bool  # written after content on the same line
+
+
+@dataclass
+class _LineScan:
+    """What the event stream says about each line: where content ends, what is inside a
+    scalar (so a `#` there is text, not a comment)."""
+
+    content_end: dict[int, int] = field(default_factory=dict)  # line0 → column0
+    inside: set[int] = field(default_factory=set)  # line0 wholly inside a scalar
+    open_end: set[int] = field(default_factory=set)  # line0 whose end is inside a scalar
+
+
+class _Mark(NamedTuple):
+    line: int
+    column: int
+
+
+def _scan_lines(text: str) -> _LineScan:
+    scan = _LineScan()
+    content_end = scan.content_end
+    lines = text.split("\n")
+    get_event = _event_source(text, use_c=True)
+    line_map = _line_map(text)
+    while (event := get_event()) is not None:
+        start, end = event.start_mark, event.end_mark
+        if line_map is not None:
+            start, end = (
+                _Mark(*line_map.convert(start.line, start.column)),
+                _Mark(*line_map.convert(end.line, end.column)),
+            )
+        if end.line == start.line:
+            content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+        elif getattr(event, "style", None) in ("|", ">"):
+            # A block scalar: its header line (`key: |`) may end in a comment; its lines
+            # below, blank ones included, are text.
+            content_end[start.line] = max(content_end.get(start.line, 0), start.column + 1)
+            last = end.line - 1 if end.column == 0 else end.line
+            if not _keeps_trailing_lines(lines[start.line], start.column):
+                while last > start.line and not lines[last].strip():
+                    last -= 1  # blank lines after the text are layout, not part of it
+            scan.inside.update(range(start.line + 1, last + 1))
+        else:
+            # A quoted or plain scalar over several lines: a comment can follow only its end.
+            scan.open_end.add(start.line)
+            scan.inside.update(range(start.line + 1, end.line))
+            content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+    return scan
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
+
+
+def _keeps_trailing_lines(line: str, column: int) -> bool:
+    """Whether a block scalar's header (`|+`, `>2+`) keeps its trailing blank lines."""
+    header = _BLOCK_HEADER.match(line, column)
+    return header is not None and "+" in header.group()
+
+
+def comments(text: str) -> list[Comment]:
+    """Every comment and blank line of a YAML text that parses, in order.
+
+    A `#` starts a comment only outside scalars and after white space; the positions of
+    the scalars come from libyaml's event stream, so `"a # b"` and the lines of a block
+    scalar stay text.
+    """
+    scan = _scan_lines(text)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the "line" after the final line break
+    found: list[Comment] = []
+    for number, raw_line in enumerate(lines):
+        if number in scan.inside or number in scan.open_end:
+            continue
+        line = raw_line.rstrip("\r")
+        start = scan.content_end.get(number)
+        column = _comment_start(line, start or 0)
+        if column is not None:
+            inline = bool(line[:column].strip())
+            found.append(Comment(number + 1, column + 1, line[column:].rstrip(), inline))
+        elif start is None and not line.strip():
+            found.append(Comment(number + 1, 1, "", inline=False))
+    return found
+
+
+def _comment_start(line: str, start: int) -> int | None:
+    index = line.find("#", start)
+    while index != -1:
+        if index == 0 or line[index - 1] in " \t":
+            return index
+        index = line.find("#", index + 1)
+    return None
+
+
+def eol_unsafe_lines(text: str) -> set[int]:
+    """Lines (1-based) whose end lies inside a scalar: a comment appended there would
+    become part of the value."""
+    scan = _scan_lines(text)
+    return {line + 1 for line in scan.inside | scan.open_end}
+
+
+def strip_comments(tree: Any) -> None:
+    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
+    from ruamel.yaml.comments import Comment as RuamelComment
+    from ruamel.yaml.comments import CommentedBase
+
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedBase):
+            setattr(node, RuamelComment.attrib, RuamelComment())
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif hasattr(node, "comment"):
+            with contextlib.suppress(AttributeError):
+                node.comment = None
+
+
+def plain_style(tree: Any, paths: list[DataPath]) -> None:
+    """Give the text at each path no style of its own, so the dumper picks one that keeps it.
+
+    ruamel writes a folded (`>`) block whose lines start with a tab with blank lines added,
+    which changes the text; as plain `str` it is written in a style that keeps it exactly.
+    """
+    for path in paths:
+        parent = tree
+        for element in path[:-1]:
+            parent = parent[_tree_key(parent, element)]
+        key = _tree_key(parent, path[-1])
+        value = parent[key]
+        if not isinstance(value, str):
+            continue
+        plain = "".join(value[index] for index in range(len(value)))  # a str, no style
+        # Assigning to a round-trip container keeps the old value's style; replace it.
+        if isinstance(parent, dict):
+            position = list(parent).index(key)
+            del parent[key]
+            commented: Any = parent  # a CommentedMap, which can insert at a position
+            commented.insert(position, key, plain)
+        else:
+            list.__setitem__(parent, key, plain)
+
+
+def _tree_key(node: Any, element: Any) -> Any:
+    if isinstance(node, dict):
+        for key in node:
+            if key_text(_scalar_plain(key)) == element:
+                return key
+        raise KeyError(element)
+    return element
+
+
+def reorder_mappings(tree: Any, order: Callable[[DataPath, list[str]], list[str]]) -> None:
+    """Put the keys of every mapping of a round-trip tree in the order `order` gives.
+
+    `order(path, keys)` receives a mapping's path and its keys as text, and returns the
+    same keys in the wanted order. Keys keep their quoting and values their style.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    seen: set[int] = set()
+    stack: list[tuple[DataPath, Any]] = [((), tree)]
+    while stack:
+        path, node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedMap):
+            keys = list(node.keys())
+            texts = [key_text(_scalar_plain(key)) for key in keys]
+            wanted = order(path, texts)
+            if sorted(wanted) != sorted(texts):
+                raise ValueError(f"not a reordering of the keys at {path}: {wanted}")
+            if wanted != texts:
+                by_text = dict(zip(texts, keys, strict=True))
+                values = [(key, node[key]) for key in (by_text[text] for text in wanted)]
+                for key in keys:
+                    del node[key]
+                for key, value in values:
+                    node[key] = value
+            stack.extend(
+                ((*path, text), node[by_text_key])
+                for text, by_text_key in zip(texts, keys, strict=True)
+            )
+        elif isinstance(node, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(node))
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -792,8 +1174,9 @@ def write_atomic(path: Path, text: str) -> None:
 
     The new text goes to a temporary file in the same directory, is flushed to disk, and
     is renamed over the original (an atomic step on POSIX and Windows). The original's
-    permission bits are kept.
+    permission bits are kept, and a symbolic link stays a link to the rewritten file.
     """
+    path = Path(os.path.realpath(path))  # through a symbolic link: replace its target
     directory = path.parent
     # A new file gets the permissions any other new file would (0666 less the umask); the
     # temporary file's own 0600 would hide a schema or export from colleagues.
@@ -806,16 +1189,54 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
+        _sync_directory(directory)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
 
 
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in `directory` durable (where the system lets a directory be synced)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows cannot open a directory
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` holding `text`, failing with `FileExistsError` if it exists.
+
+    The text is written to a temporary file first and linked into place, which fails if
+    the name is taken: never a half-written file, never an overwritten one.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.link(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
 def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class DumpError(ValueError):
+    """ruamel's writer cannot write a tree (its emitter fails on some styled text)."""
 
 
 def dump_roundtrip(tree: Any) -> str:
@@ -823,7 +1244,10 @@ def dump_roundtrip(tree: Any) -> str:
     from io import StringIO
 
     buffer = StringIO()
-    roundtrip_yaml().dump(tree, buffer)
+    try:
+        roundtrip_yaml().dump(tree, buffer)
+    except (YAMLError, IndexError) as error:  # ruamel's emitter, on odd folded text
+        raise DumpError(str(error)) from None
     return buffer.getvalue()
 
 
@@ -831,6 +1255,7 @@ __all__ = [
     "C_PARSER_AVAILABLE",
     "DEFAULT_MAX_FILE_BYTES",
     "DataPath",
+    "DumpError",
     "ParsedDocument",
     "RoundTripDocument",
     "decode_source",
@@ -838,7 +1263,9 @@ __all__ = [
     "key_text",
     "parse_fast",
     "parse_roundtrip",
+    "plain_style",
     "read_source",
     "resolve_plain",
     "write_atomic",
+    "write_new",
 ]

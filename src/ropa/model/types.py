@@ -213,6 +213,12 @@ ListOrNone = Annotated[
 ]
 
 
+def shorten(value: Any, limit: int = 60) -> str:
+    """A value as text short enough to quote in a message (hostile files hold megabytes)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 # --------------------------------------------------------------------------- identifiers
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
@@ -292,7 +298,7 @@ def _country(value: Any, *, allow_unknown: bool) -> str:
     raise PydanticCustomError(
         "country_code",
         "`{value}` is not an ISO 3166-1 alpha-2 country code (e.g. LV, EE, US)",
-        {"value": value},
+        {"value": shorten(value)},
     )
 
 
@@ -348,7 +354,7 @@ def _iso_date(value: Any) -> dt.date:
     raise PydanticCustomError(
         "date_format",
         "`{value}` is not a date written YYYY-MM-DD{suggestion}",
-        {"value": value, "suggestion": _date_suggestion(value)},
+        {"value": shorten(value), "suggestion": _date_suggestion(value)},
     )
 
 
@@ -442,14 +448,14 @@ def _duration(value: Any) -> Duration:
     if isinstance(value, str) and _DURATION_RE.match(value):
         return Duration(value)
     suggestion = " such as P5Y (5 years), P6M (6 months), P1Y6M or P30D"
-    plain = _PLAIN_PERIOD.fullmatch(str(value).strip())
+    plain = _PLAIN_PERIOD.fullmatch(str(value).strip()) if len(str(value)) < 40 else None
     if plain:
         number, unit = plain.groups()
         suggestion = f": write P{number}{_PERIOD_UNITS[unit[0].lower()]}"
     raise PydanticCustomError(
         "duration_format",
         "`{value}` is not an ISO 8601 duration{suggestion}",
-        {"value": value, "suggestion": suggestion},
+        {"value": shorten(value), "suggestion": suggestion},
     )
 
 

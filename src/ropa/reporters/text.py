@@ -12,11 +12,15 @@ same lines are written plainly, without importing rich at all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from itertools import groupby
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from ropa.fmt import FormatResult
 
 
 def wants_color(stream: TextIO) -> bool:
@@ -106,9 +110,27 @@ def _position(finding: Finding) -> str:
     return f"{finding.position.line}:{finding.position.column}"
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides that can make text read
+# differently from what it is ("Trojan Source"). Messages quote register text and file
+# names, which a hostile file controls: shown escaped, they cannot move the cursor, recolour
+# the terminal, or forge a line of output.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape such as `\\x1b`."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def _lines(report: Report) -> Iterator[Line]:
     body = _grouped_lines(report) if report.command == "check" else _flat_lines(report)
-    yield from body
+    for finding, kind, line in body:
+        yield finding, kind, printable(line)
     if report.findings and report.command == "check":
         yield None, "blank", ""
     yield None, "summary", summary_line(report)
@@ -142,3 +164,29 @@ def _render_rich(report: Report, stream: TextIO) -> None:
         start = line.find(finding.code)
         text.stylize(_SEVERITY_STYLE[finding.severity], start, start + len(finding.code))
         console.print(text)
+
+
+def render_fmt(result: FormatResult, stream: TextIO, *, show_diff: bool) -> None:
+    """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
+    for _finding, _kind, line in _flat_lines(Report(command="fmt", findings=result.findings)):
+        stream.write(printable(line) + "\n")
+    verb = "would reformat" if result.check else "reformatted"
+    for file in result.changed:
+        stream.write(printable(f"{verb} {file}") + "\n")
+        if show_diff:
+            for line in result.diffs[file].splitlines():
+                stream.write(printable(line) + "\n")
+    stream.write(fmt_summary(result) + "\n")
+
+
+def fmt_summary(result: FormatResult) -> str:
+    changed = _plural(len(result.changed), "file")
+    unchanged = _plural(len(result.unchanged), "file")
+    if result.check:
+        parts = [f"{changed} would be reformatted", f"{unchanged} already formatted"]
+    else:
+        parts = [f"{changed} reformatted", f"{unchanged} left unchanged"]
+    if result.findings:
+        problems = _plural(len(result.findings), "problem")
+        parts.append(f"{problems} (files with problems are left as they are)")
+    return ", ".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterator
 
@@ -95,13 +96,14 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _add(date: dt.date, months: int, days: int) -> dt.date:
+    """`date` plus a period; past the last date Python knows (9999-12-31), that date."""
     month = date.month - 1 + months
     year = date.year + month // 12
     month = month % 12 + 1
-    day = min(date.day, _days_in_month(year, month))
-    return dt.date(year, month, day) + dt.timedelta(days=days)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    day = min(date.day, calendar.monthrange(year, month)[1])
+    try:
+        return dt.date(year, month, day) + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max

@@ -1,0 +1,462 @@
+"""`ropa fmt`: rewrite register files in one canonical key order and style, losing nothing.
+
+The order is the format's own: top-level keys in `RegisterFile` field order, and within
+each mapping the field order of its model (as the published schema lists it), except that
+a key naming the kind of mapping (`basis:`, `appointed:`) comes first; keys the
+format does not know would follow in their written order, but a file that does not
+validate is never rewritten. Indentation becomes the one `yamlio.roundtrip_yaml` writes;
+quotes and block or flow styles stay as written.
+
+Comments are taken out of the tree before it is reordered and put back afterwards, each
+attached to what it describes:
+
+* comment lines and blank lines above a key or list item stay above it, wherever it moves;
+* a comment at the end of a line stays at the end of the line of the key or item it
+  followed;
+* the comments above the first key (such as the `# yaml-language-server: $schema=` line)
+  stay at the top, and those after the last value stay at the end.
+
+Before anything is written the result is read back: if its data differs from the
+original's in any value, or a comment is missing, the file is left as it is (FM01).
+"""
+
+from __future__ import annotations
+
+import collections
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ropa import schema
+from ropa.discovery import discover, display_path
+from ropa.errors import InputError
+from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
+from ropa.position import DataPath, Position, SourceMap
+from ropa.validate import validate_register
+from ropa.yamlio import (
+    DEFAULT_MAX_FILE_BYTES,
+    Comment,
+    DumpError,
+    comments,
+    dump_roundtrip,
+    eol_unsafe_lines,
+    parse_fast,
+    parse_roundtrip,
+    plain_style,
+    read_source,
+    reorder_mappings,
+    strip_comments,
+    write_atomic,
+)
+
+
+class FormatRefused(Exception):
+    """The formatted text would not hold exactly the original's values and comments."""
+
+
+class RoundTripUnreadable(FormatRefused):
+    """ruamel's round-trip parser refuses what libyaml accepted (a tab after `key:`)."""
+
+    def __init__(self, problem: Finding) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+# --------------------------------------------------------------------------- one text
+
+
+def canonical_order(data: Any) -> Any:
+    """The key order function for `reorder_mappings`, reading the format's schema."""
+
+    def order(path: DataPath, keys: list[str]) -> list[str]:
+        allowed = schema.key_order(path, data)
+        present = set(keys)
+        known = [key for key in allowed if key in present]
+        listed = set(known)
+        return known + [key for key in keys if key not in listed]
+
+    return order
+
+
+def format_text(text: str, file: str = "<text>") -> str:
+    """The canonical form of one register file's text (which must parse)."""
+    before = parse_fast(text, file)
+    if before.data is None or before.problems or before.source_map is None:
+        raise FormatRefused("the file does not parse cleanly")
+    loaded = parse_roundtrip(text, file)
+    if loaded.tree is None:
+        raise RoundTripUnreadable(loaded.parsed.problems[0])
+    placement = _attach(comments(text), before.source_map)
+    tree = loaded.tree
+    strip_comments(tree)
+    reorder_mappings(tree, canonical_order(before.data))
+    try:
+        bare = dump_roundtrip(tree)
+    except DumpError:
+        # The writer fails on some styled text: write every text value in a style it picks.
+        plain_style(tree, _text_paths(before.data))
+        bare = _dump(tree)
+    changed = _differences(parse_fast(bare, file).data, before.data)
+    if changed:
+        # Text the dumper cannot write back in its own style (a folded block with a tab)
+        # is written in one it can.
+        plain_style(tree, changed)
+        bare = _dump(tree)
+    result = _place(bare, placement, file)
+    _verify(text, result, before.data, file)
+    return result
+
+
+def _dump(tree: Any) -> str:
+    try:
+        return dump_roundtrip(tree)
+    except DumpError as error:
+        raise FormatRefused(f"the YAML writer cannot write it ({error})") from None
+
+
+def _text_paths(data: Any, path: DataPath = ()) -> list[DataPath]:
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _text_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [
+            found
+            for index, value in enumerate(data)
+            for found in _text_paths(value, (*path, index))
+        ]
+    return [path] if isinstance(data, str) and path else []
+
+
+def _differences(after: Any, before: Any, path: DataPath = ()) -> list[DataPath]:
+    """Paths of the text values that differ between two readings of the same document."""
+    if isinstance(before, dict) and isinstance(after, dict) and before.keys() == after.keys():
+        return [
+            found for key in before for found in _differences(after[key], before[key], (*path, key))
+        ]
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [
+            found
+            for index, (new, old) in enumerate(zip(after, before, strict=True))
+            for found in _differences(new, old, (*path, index))
+        ]
+    if isinstance(before, str) and isinstance(after, str) and before != after and path:
+        return [path]
+    return []
+
+
+@dataclass
+class _Placement:
+    """Comments by what they belong to."""
+
+    header: list[Comment] = field(default_factory=list)
+    leading: dict[DataPath, list[Comment]] = field(default_factory=dict)
+    trailing: dict[DataPath, list[Comment]] = field(default_factory=dict)
+    after: dict[DataPath, list[Comment]] = field(default_factory=dict)
+    footer: list[Comment] = field(default_factory=list)
+
+
+def _nodes(source_map: SourceMap) -> list[tuple[Position, DataPath]]:
+    """Every key and list item with where it starts, in document order (first use of an
+    aliased node only). A list item starts at its dash, two columns before its value in
+    the style `roundtrip_yaml` writes."""
+    seen: set[DataPath] = set()
+    nodes: list[tuple[Position, DataPath]] = []
+    for path, key, value in source_map.walk():
+        if not path or path in seen:
+            continue
+        seen.add(path)
+        if key is not None:
+            nodes.append((key, path))
+        else:  # a list item: where its `- ` stands
+            nodes.append((Position(value.line, max(1, value.column - 2)), path))
+    nodes.sort(key=lambda node: node[0])  # stable: a parent before its first child
+    return nodes
+
+
+def _attach(found: list[Comment], source_map: SourceMap) -> _Placement:
+    placement = _Placement()
+    nodes = _nodes(source_map)
+    starts = [position.line for position, _path in nodes]
+    for comment in found:
+        if comment.inline:
+            owner = _inline_owner(nodes, comment)
+            if owner is None:
+                placement.header.append(comment)
+            else:
+                placement.trailing.setdefault(owner, []).append(comment)
+            continue
+        if not nodes or comment.line < starts[0]:
+            placement.header.append(comment)
+            continue
+        following = _first_after(starts, comment.line)
+        if following is None:
+            placement.footer.append(comment)
+            continue
+        closing = _closing_owner(nodes, following, comment)
+        if closing is not None:
+            placement.after.setdefault(closing, []).append(comment)
+        else:
+            placement.leading.setdefault(nodes[following][1], []).append(comment)
+    return placement
+
+
+def _closing_owner(
+    nodes: list[tuple[Position, DataPath]], following: int, comment: Comment
+) -> DataPath | None:
+    """For a comment indented deeper than the key or item after it, the key or item it
+    closes: the last one above it at its indentation or less. Such a comment ends a
+    block (`# end of the list`), and stays after that block wherever it moves."""
+    if not comment.text or comment.column <= nodes[following][0].column:
+        return None
+    for index in range(following - 1, -1, -1):
+        position, path = nodes[index]
+        if position.column <= comment.column:
+            return path
+    return None
+
+
+def _first_after(starts: list[int], line: int) -> int | None:
+    import bisect
+
+    index = bisect.bisect_right(starts, line)
+    return index if index < len(starts) else None
+
+
+def _inline_owner(nodes: list[tuple[Position, DataPath]], comment: Comment) -> DataPath | None:
+    """The last key or item that starts on the comment's line before it; else the last
+    one that starts above it (the comment ends a construct over several lines)."""
+    owner: DataPath | None = None
+    for position, path in nodes:
+        if position.line > comment.line or (
+            position.line == comment.line and position.column >= comment.column
+        ):
+            break
+        owner = path
+    return owner
+
+
+def _place(bare: str, placement: _Placement, file: str) -> str:
+    lines = bare.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    reread = parse_fast(bare, file)
+    if reread.source_map is None:  # pragma: no cover - ruamel wrote what it read
+        raise FormatRefused("the rewritten text does not parse")
+    new_nodes = _nodes(reread.source_map)
+    new_start = {path: position.line for position, path in new_nodes}
+    new_column = {path: position.column for position, path in new_nodes}
+    unsafe = eol_unsafe_lines(bare)
+
+    # Lines to write above a line, each with the original line number to keep their order.
+    above: dict[int, list[tuple[int, str]]] = collections.defaultdict(list)
+    footer: list[tuple[int, str]] = []
+    for path, group in placement.leading.items():
+        target = new_start[path]
+        indent = _indent(lines[target - 1])
+        for comment in group:
+            above[target].append((comment.line, indent + comment.text if comment.text else ""))
+    for path, group in placement.after.items():
+        following = _line_after_block(path, new_nodes)
+        indent = " " * (new_column[path] - 1)
+        for comment in group:
+            where = above[following] if following is not None else footer
+            where.append((comment.line, indent + comment.text))
+    at_end: dict[int, list[Comment]] = collections.defaultdict(list)
+    for path, group in placement.trailing.items():
+        target = new_start[path]
+        for comment in group:
+            if target in unsafe or at_end[target]:
+                # One comment per line end, and never inside a value: the rest go above.
+                above[target].append((comment.line, _indent(lines[target - 1]) + comment.text))
+            else:
+                at_end[target].append(comment)
+
+    out = [_header_line(comment) for comment in placement.header]
+    for number, text in enumerate(lines, start=1):
+        out.extend(comment for _order, comment in sorted(above.get(number, ())))
+        out.append(_with_comments(text, at_end.get(number, ())))
+    out.extend(comment for _order, comment in sorted(footer))
+    out.extend(_header_line(comment) for comment in placement.footer)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _with_comments(line: str, found: Sequence[Comment]) -> str:
+    """`line` with comments at its end, at their original column when there is room."""
+    for comment in found:
+        gap = comment.column - 1 - len(line)
+        line = line + " " * (gap if gap >= 1 else 2) + comment.text
+    return line
+
+
+def _line_after_block(path: DataPath, nodes: list[tuple[Position, DataPath]]) -> int | None:
+    """The line of the first key or item after the block of `path` (None: the end)."""
+    depth = len(path)
+    last = 0
+    for position, candidate in nodes:
+        if candidate[:depth] == path:
+            last = max(last, position.line)
+    for position, _candidate in nodes:
+        if position.line > last:
+            return position.line
+    return None
+
+
+def _header_line(comment: Comment) -> str:
+    if not comment.text:
+        return ""
+    return " " * (comment.column - 1) + comment.text
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" "))]
+
+
+def comment_texts(text: str) -> list[str]:
+    """The text of every comment, in order (blank lines left out)."""
+    return [comment.text for comment in comments(text) if comment.text]
+
+
+def _verify(original: str, result: str, data: Any, file: str) -> None:
+    after = parse_fast(result, file)
+    if after.problems or after.data != data:
+        raise FormatRefused("the rewritten file would not hold the same values")
+    if collections.Counter(comment_texts(result)) != collections.Counter(comment_texts(original)):
+        raise FormatRefused("the rewritten file would not keep every comment")
+
+
+# --------------------------------------------------------------------------- paths
+
+
+@dataclass
+class FormatResult:
+    """What `ropa fmt` did or would do to the files it was given."""
+
+    findings: list[Finding] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    diffs: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    registers: list[str] = field(default_factory=list)
+    check: bool = False
+
+    @property
+    def status(self) -> ExitStatus:
+        """2 for unreadable input, 1 for an invalid register (or, with --check, a file
+        that would change), else 0."""
+        status = exit_status(self.findings)
+        if status is ExitStatus.CLEAN and self.check and self.changed:
+            return ExitStatus.FINDINGS
+        return status
+
+
+def format_paths(
+    paths: Sequence[str],
+    *,
+    check: bool = False,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> FormatResult:
+    """Format the register files under `paths`; with `check`, only say what would change.
+
+    A register that does not validate is reported and none of its files is touched. Of a
+    split register, only the files named or lying under a named directory are formatted.
+    """
+    sources, problems = discover(paths)
+    result = FormatResult(findings=list(problems), check=check)
+    given = [Path(path).absolute() for path in paths]
+    for source in sources:
+        register, findings, files, _activities = validate_register(
+            source, max_file_bytes=max_file_bytes
+        )
+        result.files.extend(files)
+        result.registers.append(display_path(source.root))
+        if register is None:
+            result.findings.extend(findings)
+            continue
+        for path, shown in zip(source.files, files, strict=True):
+            if _selected(path, given):
+                _format_file(path, shown, result, check=check, max_file_bytes=max_file_bytes)
+    result.findings = sorted_findings(result.findings)
+    return result
+
+
+def _selected(path: Path, given: list[Path]) -> bool:
+    return any(path == chosen or chosen in path.parents for chosen in given)
+
+
+def _format_file(
+    path: Path, shown: str, result: FormatResult, *, check: bool, max_file_bytes: int
+) -> None:
+    try:
+        text = read_source(path, display=shown, max_bytes=max_file_bytes)
+    except InputError as error:
+        result.findings.append(error.to_finding())
+        return
+    try:
+        formatted = format_text(text, shown)
+    except RoundTripUnreadable as unreadable:
+        result.findings.append(_unreadable(unreadable.problem))
+        return
+    except FormatRefused as refused:
+        result.findings.append(_refused(shown, str(refused)))
+        return
+    if formatted == text:
+        result.unchanged.append(shown)
+        return
+    result.changed.append(shown)
+    result.diffs[shown] = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            formatted.splitlines(keepends=True),
+            fromfile=f"{shown} (original)",
+            tofile=f"{shown} (formatted)",
+        )
+    )
+    if not check:
+        try:
+            write_atomic(path, formatted)
+        except OSError as error:
+            problem = InputError(
+                f"cannot write the file: {error.strerror or type(error).__name__}", file=shown
+            )
+            result.findings.append(problem.to_finding())
+            result.changed.remove(shown)
+
+
+def _unreadable(problem: Finding) -> Finding:
+    return Finding(
+        code="FM01",
+        name="fmt.unsafe",
+        message=f"not reformatted: the rewriting parser stops here: {problem.message}",
+        severity=Severity.ERROR,
+        file=problem.file,
+        position=problem.position,
+        hint="YAML readers differ on this line (a tab after `key:` is the usual cause); "
+        "write it plainly, with spaces, and run ropa fmt again",
+    )
+
+
+def _refused(shown: str, reason: str) -> Finding:
+    return Finding(
+        code="FM01",
+        name="fmt.unsafe",
+        message=f"not reformatted: {reason}; the file is left as it is",
+        severity=Severity.ERROR,
+        file=shown,
+        position=Position(1, 1),
+        hint="this is a bug in ropa: please report it with the file",
+        positioned=False,
+    )
+
+
+__all__ = [
+    "FormatRefused",
+    "FormatResult",
+    "RoundTripUnreadable",
+    "canonical_order",
+    "comment_texts",
+    "format_paths",
+    "format_text",
+]
