@@ -4,13 +4,11 @@ and lets the formatted one through."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.test_pre_commit import PRE_COMMIT, git, hook_ids, snapshot_of_this_repository
+from tests.test_pre_commit import git, hook_ids, project_with_hooks
 
 UNFORMATTED = """\
 # yaml-language-server: $schema=../schemas/ropa.schema.json
@@ -34,39 +32,10 @@ def test_ropa_fmt_is_a_hook() -> None:
 
 @pytest.mark.slow
 def test_the_real_pre_commit_runs_ropa_fmt(tmp_path: Path) -> None:
-    hooks_repo = tmp_path / "ropa"
-    revision = snapshot_of_this_repository(hooks_repo)
-    project = tmp_path / "project"
-    (project / "registers").mkdir(parents=True)
+    hooks = project_with_hooks(tmp_path, ["ropa-fmt"])
+    project = hooks.root
+    commit = hooks.commit
     (project / "ci").mkdir()
-    git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks_repo}\n    rev: {revision}\n    hooks:\n      - id: ropa-fmt\n",
-        encoding="utf-8",
-    )
-    environment = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "GIT_AUTHOR_NAME": "DPO",
-        "GIT_AUTHOR_EMAIL": "dpo@example.lv",
-        "GIT_COMMITTER_NAME": "DPO",
-        "GIT_COMMITTER_EMAIL": "dpo@example.lv",
-    }
-    install = subprocess.run(
-        [*PRE_COMMIT, "install"], cwd=project, env=environment, capture_output=True, text=True
-    )
-    assert install.returncode == 0, install.stdout + install.stderr
-
-    def commit(message: str) -> subprocess.CompletedProcess[str]:
-        subprocess.run(["git", "add", "-A"], cwd=project, check=True)
-        return subprocess.run(
-            ["git", "commit", "-m", message],
-            cwd=project,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
 
     register = project / "registers" / "acme.yaml"
     register.write_text(UNFORMATTED, encoding="utf-8")

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,17 +54,35 @@ def hook_ids() -> list[str]:
     return [hook["id"] for hook in document.data]
 
 
-@pytest.mark.slow
-def test_the_real_pre_commit_stops_a_bad_commit_and_lets_a_good_one_through(
-    tmp_path: Path,
-) -> None:
+@dataclass
+class HookProject:
+    """A git repository whose commits run the given hooks, installed by real pre-commit."""
+
+    root: Path
+    environment: dict[str, str]
+
+    def commit(self, message: str) -> subprocess.CompletedProcess[str]:
+        subprocess.run(["git", "add", "-A"], cwd=self.root, check=True)
+        return subprocess.run(
+            ["git", "commit", "-m", message],
+            cwd=self.root,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+
+def project_with_hooks(tmp_path: Path, hooks: list[str]) -> HookProject:
+    """A project with `registers/`, whose .pre-commit-config.yaml uses `hooks` from a
+    snapshot of this repository; `pre-commit install` has run."""
     hooks_repo = tmp_path / "ropa"
     revision = snapshot_of_this_repository(hooks_repo)
     project = tmp_path / "project"
     (project / "registers").mkdir(parents=True)
     git("init", "-q", cwd=project)
     config = f"repos:\n  - repo: {hooks_repo}\n    rev: {revision}\n    hooks:\n"
-    config += "".join(f"      - id: {hook}\n" for hook in hook_ids() if hook != "ropa-fmt")
+    config += "".join(f"      - id: {hook}\n" for hook in hooks)
     (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     environment = {
         **os.environ,
@@ -77,17 +96,16 @@ def test_the_real_pre_commit_stops_a_bad_commit_and_lets_a_good_one_through(
         [*PRE_COMMIT, "install"], cwd=project, env=environment, capture_output=True, text=True
     )
     assert install.returncode == 0, install.stdout + install.stderr
+    return HookProject(project, environment)
 
-    def commit(message: str) -> subprocess.CompletedProcess[str]:
-        subprocess.run(["git", "add", "-A"], cwd=project, check=True)
-        return subprocess.run(
-            ["git", "commit", "-m", message],
-            cwd=project,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
+
+@pytest.mark.slow
+def test_the_real_pre_commit_stops_a_bad_commit_and_lets_a_good_one_through(
+    tmp_path: Path,
+) -> None:
+    hooks = project_with_hooks(tmp_path, [h for h in hook_ids() if h != "ropa-fmt"])
+    project = hooks.root
+    commit = hooks.commit
 
     register = project / "registers" / "acme.yaml"
     register.write_text(CLEAN.replace("role: controller", "role: controler"), encoding="utf-8")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ropa.findings import Finding
 from ropa.knowledge.articles import ARTICLE_30_1, ARTICLE_30_2, ArticleItem, latvian_citation
@@ -559,19 +559,35 @@ def _kind(words: Words, kind: str) -> str:
     return words.pair(term.latvian.lower(), term.english.lower())
 
 
+EntryT = TypeVar("EntryT")
+
+
+def _made_once(
+    words: Words,
+    kind: str,
+    identifier: str,
+    find: Callable[[str], EntryT | None],
+    describe: Callable[[Words, EntryT], str],
+) -> str:
+    """The cell text of a catalogue entry, made once per export (it recurs in many rows)."""
+    text = words.made.get((kind, identifier))
+    if text is None:
+        entry = find(identifier)
+        text = identifier if entry is None else describe(words, entry)
+        words.made[(kind, identifier)] = text
+    return text
+
+
 def _recipients(words: Words, register: Register, activity: Activity) -> Cell:
     value = activity.recipients
     if not isinstance(value, list):
         return words.marker(value)
-    items: list[Cell] = []
-    for identifier in value:
-        summary = words.made.get(("recipient", identifier))
-        if summary is None:
-            recipient = register.recipient(identifier)
-            summary = identifier if recipient is None else _recipient_summary(words, recipient)
-            words.made[("recipient", identifier)] = summary
-        items.append(summary)
-    return bullets(items)
+    return bullets(
+        [
+            _made_once(words, "recipient", identifier, register.recipient, _recipient_summary)
+            for identifier in value
+        ]
+    )
 
 
 def _mechanism(words: Words, transfer: Transfer) -> Cell:
@@ -689,15 +705,12 @@ def _measure(words: Words, measure: SecurityMeasure) -> str:
 def _measures(words: Words, register: Register, value: object) -> Cell:
     if not isinstance(value, list):
         return words.marker(value)
-    items: list[Cell] = []
-    for identifier in value:
-        text = words.made.get(("measure", identifier))
-        if text is None:
-            measure = register.security_measure(identifier)
-            text = identifier if measure is None else _measure(words, measure)
-            words.made[("measure", identifier)] = text
-        items.append(text)
-    return bullets(items)
+    return bullets(
+        [
+            _made_once(words, "measure", identifier, register.security_measure, _measure)
+            for identifier in value
+        ]
+    )
 
 
 def _special(words: Words, activity: Activity) -> Cell:
