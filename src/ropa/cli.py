@@ -131,14 +131,7 @@ def validate(
     from ropa.validate import validate_paths
 
     result = validate_paths(paths, max_file_bytes=max_file_size * 1024 * 1024)
-    report = Report(
-        command="validate",
-        findings=result.findings,
-        files=result.files,
-        registers=[register.name for register in result.registers] + result.invalid_registers,
-        activities=result.activities,
-    )
-    _finish(report, output_format)
+    _finish(result.report("validate"), output_format)
 
 
 def _codes(values: list[str]) -> list[str]:

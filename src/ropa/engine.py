@@ -46,8 +46,7 @@ def check_paths(
     result = CheckResult(
         findings=list(validation.findings),
         files=validation.files,
-        registers=[register.name for register in validation.registers]
-        + validation.invalid_registers,
+        registers=validation.register_names,
         activities=validation.activities,
         valid_registers=validation.registers,
     )

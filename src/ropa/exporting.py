@@ -19,13 +19,7 @@ from ropa.validate import validate_paths
 def load_one_register(path: str, *, max_file_bytes: int) -> tuple[Register | None, Report]:
     """The one valid register at `path`, or None and the report of what is wrong."""
     result = validate_paths([path], max_file_bytes=max_file_bytes)
-    report = Report(
-        command="export",
-        findings=result.findings,
-        files=result.files,
-        registers=[register.name for register in result.registers] + result.invalid_registers,
-        activities=result.activities,
-    )
+    report = result.report("export")
     if result.findings:
         return None, report
     if len(result.registers) != 1:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from ropa.discovery import ROOT_FILE_NAMES, RegisterSource, discover, display_path
 from ropa.errors import InputError
-from ropa.findings import Finding, Severity, sorted_findings
+from ropa.findings import Finding, Report, Severity, sorted_findings
 from ropa.model.activity import Activity
 from ropa.model.base import Entity
 from ropa.model.catalogues import Recipient, SecurityMeasure, System
@@ -52,6 +52,20 @@ class ValidationResult:
     @property
     def ok(self) -> bool:
         return not self.findings
+
+    @property
+    def register_names(self) -> list[str]:
+        """Every register looked at: the valid ones by name, then the invalid by path."""
+        return [register.name for register in self.registers] + self.invalid_registers
+
+    def report(self, command: str) -> Report:
+        return Report(
+            command=command,
+            findings=self.findings,
+            files=self.files,
+            registers=self.register_names,
+            activities=self.activities,
+        )
 
 
 def validate_paths(
