@@ -25,6 +25,7 @@ module cannot see the rules): a typo is a configuration error, never a silent no
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -84,8 +85,11 @@ class Settings(BaseModel):
 
     def codes_named(self) -> list[tuple[str, str]]:
         """Every code or prefix the settings name, with the key that names it."""
-        named = [(key.replace("_", "-"), code) for key in ("select", "extend_select", "ignore")
-                 for code in getattr(self, key)]
+        named = [
+            (key.replace("_", "-"), code)
+            for key in ("select", "extend_select", "ignore")
+            for code in getattr(self, key)
+        ]
         named += [(f"severity.{code}", code) for code in self.severity]
         named += [
             (f"per-file-ignores.{pattern}", code)
@@ -225,10 +229,8 @@ def _relative_forms(path: Path, base: Path | None) -> list[str]:
     absolute = Path(os.path.abspath(path))
     forms = [path.as_posix()]
     if base is not None:
-        try:
+        with contextlib.suppress(ValueError):
             forms.insert(0, absolute.relative_to(base).as_posix())
-        except ValueError:
-            pass
     return forms
 
 

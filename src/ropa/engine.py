@@ -30,6 +30,7 @@ class CheckResult:
     registers: list[str] = field(default_factory=list)
     activities: int = 0
     valid_registers: list[Register] = field(default_factory=list)
+    invalid_registers: list[str] = field(default_factory=list)
 
 
 ConfigFor = Callable[[Register], Config]
@@ -51,6 +52,7 @@ def check_paths(
         registers=validation.register_names,
         activities=validation.activities,
         valid_registers=validation.registers,
+        invalid_registers=validation.invalid_registers,
     )
     resolve = config_for or config_near
     with collector_paused():
@@ -102,6 +104,8 @@ def unknown_code(code: str, *, exact: bool = False) -> tuple[str, str] | None:
     families = sorted({known[:2] for known in rules})
     known = [*rules, *([] if exact else families)]
     close = difflib.get_close_matches(code.upper(), known, n=3, cutoff=0.5)
+    if not close and code[:2] in families:
+        close = [known for known in rules if known.startswith(code[:2])][:3]
     what = "rule code" if exact else "rule code or prefix"
     hint = (
         f"did you mean {' or '.join(close)}? (`ropa rules` lists the codes)"

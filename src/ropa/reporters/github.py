@@ -30,6 +30,8 @@ def annotation(finding: Finding) -> str:
 def render_github(report: Report, stream: TextIO) -> None:
     for finding in report.findings:
         stream.write(annotation(finding) + "\n")
+    if report.quiet:
+        return
     from ropa.reporters.text import summary_line
 
     stream.write(summary_line(report) + "\n")
