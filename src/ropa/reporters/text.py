@@ -181,7 +181,8 @@ def render_fmt(
     for _finding, _kind, line in _flat_lines(Report(command="fmt", findings=result.findings)):
         stream.write(printable(line) + "\n")
     verb = "would reformat" if result.check else "reformatted"
-    for file in result.changed:
+    # --quiet: problems, and what --check would change; not what was done.
+    for file in [] if quiet and not result.check else result.changed:
         stream.write(printable(f"{verb} {file}") + "\n")
         if show_diff:
             for line in result.diffs[file].splitlines():
