@@ -7,13 +7,16 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import pytest
+import rfc3987
 from typer.testing import CliRunner
 
 from ropa.cli import app
 from tests.conftest import REGISTERS, invoke, run_ropa
-from tests.test_check_cli import CLEAN, TODAY
+from tests.test_check_cli import CLEAN, TODAY, sarif_schema
 
 MICREC = str(REGISTERS / "micrec.yaml")
 NO_OWNER = CLEAN.replace("    owner: Head of sales\n", "")
@@ -410,3 +413,92 @@ def test_a_closed_pipe_after_an_invalid_register_still_says_invalid(tmp_path: Pa
     script = f"set -o pipefail; {command} 2>{tmp_path}/stderr | head -c 100 >/dev/null"
     assert subprocess.run(["bash", "-c", script], timeout=300, check=False).returncode == 1
     assert (tmp_path / "stderr").read_text(encoding="utf-8") == ""
+
+
+# --------------------------------------------------------------------------- 4: SARIF, github
+
+
+def sarif_validator() -> Any:
+    """The OASIS schema with format checking on: `uri` values are checked by rfc3987
+    (jsonschema checks the format only when such a library is installed: the test extra
+    installs it, and this asserts the check is really there)."""
+    from jsonschema import Draft4Validator, FormatChecker
+
+    checker = FormatChecker()
+    assert "uri" in checker.checkers, "install rfc3987: without it `uri` goes unchecked"
+    return Draft4Validator(sarif_schema(), format_checker=checker)
+
+
+def git_repository(root: Path) -> Path:
+    subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=60)
+    return root
+
+
+def test_sarif_paths_are_repository_relative_uris_and_valid(tmp_path: Path) -> None:
+    repository = git_repository(tmp_path / "repo")
+    folder = repository / "privacy" / "my folder"
+    folder.mkdir(parents=True)
+    (folder / "my reģistrs#1.yaml").write_text(NO_OWNER, encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "other register.yaml"
+    outside.parent.mkdir()
+    outside.write_text(NO_OWNER, encoding="utf-8")
+    args = ("check", "my reģistrs#1.yaml", str(outside), "--today", TODAY, "-f", "sarif")
+    for result in both(*args, cwd=folder):
+        document = json.loads(result.stdout)
+        assert sorted(sarif_validator().iter_errors(document), key=str) == []
+        run = document["runs"][0]
+        root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        assert root == repository.resolve().as_uri() + "/"
+        locations = [
+            r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]
+        ]
+        assert {
+            "uri": "privacy/my%20folder/my%20re%C4%A3istrs%231.yaml",
+            "uriBaseId": "%SRCROOT%",
+        } in locations
+        absolute = {"uri": "file://" + quote(str(outside.resolve()))}
+        assert absolute in locations
+        for location in locations:
+            rfc3987.parse(location["uri"], rule="URI_reference")
+        assert all(
+            len(r["partialFingerprints"]["ropaFindingHash/v1"]) == 64 for r in run["results"]
+        )
+        assert "helpUri" not in run["tool"]["driver"]["rules"][0]
+        assert run["tool"]["driver"]["rules"][0]["properties"]["docs"] == "docs/rules.md#gv01"
+
+
+def test_format_checking_is_on() -> None:
+    """The check above can fail on a URI: a bare path with a space is not one."""
+    document = json.loads(invoke("check", MICREC, "--today", TODAY, "-f", "sarif").stdout)
+    document["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "/not a uri/"
+    assert any(error.validator == "format" for error in sarif_validator().iter_errors(document))
+
+
+def test_sarif_help_uri_and_stable_fingerprints(tmp_path: Path) -> None:
+    register = tmp_path / "r.yaml"
+    register.write_text(NO_OWNER, encoding="utf-8")
+    base = "https://example.org/ropa/docs/rules.md"
+    result = run_ropa(
+        "check", str(register), "--today", TODAY, "-f", "sarif", env={"ROPA_RULES_URL": base}
+    )
+    document = json.loads(result.stdout)
+    assert sorted(sarif_validator().iter_errors(document), key=str) == []
+    rule = document["runs"][0]["tool"]["driver"]["rules"][0]
+    assert rule["helpUri"] == base + "#gv01"
+    first = document["runs"][0]["results"][0]["partialFingerprints"]
+    # Lines added above the finding move it, but it is the same finding.
+    register.write_text("# a new comment\n# and another\n" + NO_OWNER, encoding="utf-8")
+    moved = json.loads(invoke("check", str(register), "--today", TODAY, "-f", "sarif").stdout)
+    result_moved = moved["runs"][0]["results"][0]
+    assert result_moved["locations"][0]["physicalLocation"]["region"]["startLine"] > 2
+    assert result_moved["partialFingerprints"] == first
+
+
+def test_github_annotations_name_files_from_the_repository_root(tmp_path: Path) -> None:
+    repository = git_repository(tmp_path / "repo")
+    folder = repository / "registers"
+    folder.mkdir()
+    (folder / "a, b: c%.yaml").write_text(NO_OWNER, encoding="utf-8")
+    for result in both("check", "a, b: c%.yaml", "--today", TODAY, "-f", "github", cwd=folder):
+        first = result.stdout.splitlines()[0]
+        assert first.startswith("::warning file=registers/a%2C b%3A c%25.yaml,line=")

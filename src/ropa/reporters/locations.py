@@ -17,13 +17,16 @@ from urllib.parse import quote
 SRCROOT = "%SRCROOT%"
 
 
-@functools.cache
 def source_root() -> Path:
     """The repository root of the working directory, else the working directory."""
+    return _root_of(Path.cwd())
+
+
+@functools.cache
+def _root_of(directory: Path) -> Path:
     from ropa.vcs import repository_root
 
-    cwd = Path.cwd()
-    return (repository_root(cwd) or cwd).resolve()
+    return (repository_root(directory) or directory).resolve()
 
 
 def absolute(file: str) -> Path:

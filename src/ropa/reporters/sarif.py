@@ -77,7 +77,7 @@ def rules_url() -> str | None:
     except metadata.PackageNotFoundError:  # pragma: no cover - ropa runs installed
         return None
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() == "rules" and url.strip():
             return url.strip()
     return None
