@@ -3,6 +3,7 @@ process): strict selectors, ruff's option names, standard input, help, pipes (is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -28,7 +29,7 @@ def both(*args: str, cwd: Path | None = None) -> list[subprocess.CompletedProces
     if cwd is None:
         in_process = runner.invoke(app, list(args), catch_exceptions=False)
     else:
-        with _cwd(cwd):
+        with contextlib.chdir(cwd):
             in_process = runner.invoke(app, list(args), catch_exceptions=False)
     return [
         subprocess.CompletedProcess(
@@ -36,21 +37,6 @@ def both(*args: str, cwd: Path | None = None) -> list[subprocess.CompletedProces
         ),
         run_ropa(*args, cwd=cwd),
     ]
-
-
-class _cwd:  # noqa: N801 - used as a context manager, like contextlib.chdir
-    def __init__(self, path: Path) -> None:
-        self.path, self.before = path, Path.cwd()
-
-    def __enter__(self) -> None:
-        import os
-
-        os.chdir(self.path)
-
-    def __exit__(self, *_exc: object) -> None:
-        import os
-
-        os.chdir(self.before)
 
 
 # --------------------------------------------------------------------------- 1: selectors
@@ -269,7 +255,7 @@ def test_stdin_inside_a_split_register_is_checked_with_the_rest(tmp_path: Path) 
     # The staged version of orders.yaml refers to a measure only register.yaml defines.
     staged = "ropa: 1\nactivities:\n" + activities.replace("[access]", "[acess]")
     runner = CliRunner()
-    with _cwd(tmp_path):
+    with contextlib.chdir(tmp_path):
         result = runner.invoke(
             app,
             ["validate", "-", "--stdin-filename", "acme/sales/orders.yaml"],
@@ -339,8 +325,8 @@ def test_every_command_help_has_examples_exit_codes_and_clean_metavars(command: 
         assert "Examples:\n" in text
         assert f"  $ ropa {command}" in text
         assert "Exit status: 0 clean, 1 findings" in text
-        assert "<list[" not in text and "<str>" not in text and "<path>" not in text
-        assert "<bool>" not in text
+        for leaked in ("<list[", "<str>", "<path>", "<bool>"):
+            assert leaked not in text
 
 
 def test_help_keeps_bracketed_text() -> None:
