@@ -24,6 +24,7 @@ from ropa.findings import INPUT_CODES, ExitStatus, Report
 
 if TYPE_CHECKING:
     from ropa.config import Config
+    from ropa.scaffold import Scaffold
 
 
 P = ParamSpec("P")
@@ -335,8 +336,12 @@ def init(
     ] = False,
 ) -> None:
     """Start a new register: an organisation, an example activity, the schema, pre-commit."""
-    from ropa.scaffold import ROLES, Answers, scaffold
+    from ropa.scaffold import ROLES, Answers, existing_register, scaffold
 
+    if existing_register(directory) is not None:
+        # A register has one organisation: set up the schema and hooks around it only.
+        _report_scaffold(scaffold(directory, None))
+        return
     if no_input and not name:
         raise UsageError("--no-input needs --name", hint='e.g. --name "SIA Piemērs"')
     if not no_input:
@@ -359,19 +364,30 @@ def init(
         country=(country or "LV").strip(),
         email=(email or "").strip() or None,
     )
-    done = scaffold(directory, answers)
+    _report_scaffold(scaffold(directory, answers))
+
+
+def _report_scaffold(done: Scaffold) -> None:
     from ropa.discovery import display_path
 
+    if done.existing_register is not None:
+        typer.echo(
+            f"kept {display_path(done.existing_register)} (a register exists: ropa init adds "
+            "no second organisation)"
+        )
     for path in done.written:
         typer.echo(f"created {display_path(path)}")
     for path in done.kept:
-        typer.echo(f"kept {display_path(path)} (it exists)")
+        added = ""
+        if done.hooks_added and path.name == ".pre-commit-config.yaml":
+            added = f"; added {', '.join(done.hooks_added)}"
+        typer.echo(f"kept {display_path(path)} (it exists{added})")
     if done.pre_commit_snippet is not None:
         typer.echo("\nAdd these hooks to your .pre-commit-config.yaml:\n")
         typer.echo(done.pre_commit_snippet)
-    typer.echo(
-        f"\nNext: fill in the TODOs, then run `ropa validate {display_path(done.written[0])}`."
-    )
+    register = done.existing_register or done.written[0]
+    verb = "fill in the TODOs, then run" if done.existing_register is None else "run"
+    typer.echo(f"\nNext: {verb} `ropa validate {display_path(register)}`.")
 
 
 def _head_count(value: str | None) -> int | None:
