@@ -300,7 +300,11 @@ def _append_to_repos(lines: list[str], missing: list[str]) -> str | None:
         ):
             break
         end = index + 1
-    return "".join(lines[:end]) + hooks_text(missing, "  " if indent is None else indent) + "".join(lines[end:])
+    return (
+        "".join(lines[:end])
+        + hooks_text(missing, "  " if indent is None else indent)
+        + "".join(lines[end:])
+    )
 
 
 def _write_new(path: Path, text: str) -> None:
