@@ -488,3 +488,47 @@ def test_github_annotations_name_files_from_the_repository_root(tmp_path: Path) 
     for result in both("check", "a, b: c%.yaml", "--today", TODAY, "-f", "github", cwd=folder):
         first = result.stdout.splitlines()[0]
         assert first.startswith("::warning file=registers/a%2C b%3A c%25.yaml,line=")
+
+
+# --------------------------------------------------------------------------- 8: one report
+
+
+def test_skip_invalid_leaves_validation_errors_to_validate(tmp_path: Path) -> None:
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    (registers / "bad.yaml").write_text(
+        CLEAN.replace("role: controller", "role: controler"), encoding="utf-8"
+    )
+    (registers / "gap.yaml").write_text(NO_OWNER.replace("Tīrs", "Cits"), encoding="utf-8")
+    message = "`controler` is not a valid value for `role`"
+    for result in both("check", "registers", "--today", TODAY, "--skip-invalid", cwd=tmp_path):
+        assert result.returncode == 1  # never passed: it could not be checked
+        assert message not in result.stdout
+        assert "registers/bad.yaml: not checked: it does not validate (see ropa validate)" in (
+            result.stdout
+        )
+        assert "GV01" in result.stdout  # the valid register is checked as usual
+    assert message in invoke("check", str(registers), "--today", TODAY).stdout
+    for result in both("fmt", "--skip-invalid", "registers", cwd=tmp_path):
+        assert result.returncode == 0, result.stdout
+        assert message not in result.stdout
+    assert run_ropa("fmt", "registers", cwd=tmp_path).returncode == 1
+    assert run_ropa("check", "missing.yaml", "--skip-invalid", cwd=tmp_path).returncode == 2
+
+
+def test_validate_and_fmt_take_the_quiet_and_exit_zero_options(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CLEAN.replace("role: controller", "role: controler"), encoding="utf-8")
+    for result in both("validate", str(bad), "--exit-zero", "--quiet"):
+        assert result.returncode == 0
+        assert "SC04" in result.stdout
+        assert "1 error in" not in result.stdout
+    stats = invoke("validate", str(bad), "--statistics")
+    assert stats.stdout.splitlines()[0].split() == ["1", "SC04", "error", "schema.invalid-value"]
+    good = tmp_path / "good.yaml"
+    good.write_text(CLEAN.replace("ropa: 1\n", "") + "ropa: 1\n", encoding="utf-8")
+    for result in both("fmt", "--quiet", "--check", str(good)):
+        assert result.returncode == 1
+        assert result.stdout == f"would reformat {good}\n"
+    quiet = invoke("fmt", "--quiet", str(good))
+    assert (quiet.returncode, quiet.stdout) == (0, "")
