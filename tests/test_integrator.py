@@ -190,6 +190,19 @@ def test_per_file_ignores_and_exclude_in_the_configuration(tmp_path: Path) -> No
 # --------------------------------------------------------------------------- 5: stdin
 
 
+def piped(text: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`ropa ARGS` as a real process reading `text` from standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "ropa", *args],
+        input=text,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_validate_reads_standard_input_with_a_file_name_for_positions(tmp_path: Path) -> None:
     broken = CLEAN.replace("role: controller", "role: controler")
     runner = CliRunner()
@@ -202,14 +215,7 @@ def test_validate_reads_standard_input_with_a_file_name_for_positions(tmp_path: 
     )
     unnamed = runner.invoke(app, ["validate", "-"], input=CLEAN.encode())
     assert (unnamed.exit_code, unnamed.stdout) == (0, "1 register valid (1 file, 1 activity)\n")
-    process = subprocess.run(
-        [sys.executable, "-m", "ropa", "check", "-", "--today", TODAY],
-        input=broken,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    process = piped(broken, "check", "-", "--today", TODAY)
     assert process.returncode == 1
     assert "SC04" in process.stdout
     assert process.stdout.startswith("-\n")
@@ -220,25 +226,9 @@ def test_stdin_finds_the_configuration_from_its_file_name(tmp_path: Path) -> Non
     folder.mkdir()
     (folder / "ropa.toml").write_text('ignore = ["GV01"]\n', encoding="utf-8")
     args = ["check", "-", "--today", TODAY, "-f", "json"]
-    plain = subprocess.run(
-        [sys.executable, "-m", "ropa", *args],
-        input=NO_OWNER,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    plain = piped(NO_OWNER, *args, cwd=tmp_path)
     assert [f["code"] for f in json.loads(plain.stdout)["findings"]] == ["GV01"]
-    named = subprocess.run(
-        [sys.executable, "-m", "ropa", *args, "--stdin-filename", "team/new.yaml"],
-        input=NO_OWNER,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    named = piped(NO_OWNER, *args, "--stdin-filename", "team/new.yaml", cwd=tmp_path)
     assert named.returncode == 0, named.stdout + named.stderr
     assert json.loads(named.stdout)["findings"] == []
     assert json.loads(named.stdout)["files"] == ["team/new.yaml"]
@@ -275,15 +265,7 @@ def test_stdin_inside_a_split_register_is_checked_with_the_rest(tmp_path: Path) 
 
 def test_fmt_reads_standard_input_and_writes_standard_output(tmp_path: Path) -> None:
     unordered = "organisation:\n  role: controler\n  name: X\nropa: 1  # format\n"
-    process = subprocess.run(
-        [sys.executable, "-m", "ropa", "fmt", "-", "--stdin-filename", "registers/x.yaml"],
-        input=unordered,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    process = piped(unordered, "fmt", "-", "--stdin-filename", "registers/x.yaml", cwd=tmp_path)
     # The register is not valid: nothing on stdout, the problem on stderr.
     assert process.returncode == 1
     assert process.stdout == ""
