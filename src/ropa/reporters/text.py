@@ -131,6 +131,8 @@ def _lines(report: Report) -> Iterator[Line]:
     body = _grouped_lines(report) if report.command == "check" else _flat_lines(report)
     for finding, kind, line in body:
         yield finding, kind, printable(line)
+    if report.skipped and report.findings and report.command == "check":
+        yield None, "blank", ""
     for register in report.skipped:
         yield (
             None,
