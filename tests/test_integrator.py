@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,7 +86,7 @@ def test_an_unknown_code_in_the_configuration_is_an_error(
     (tmp_path / "r.yaml").write_text(CLEAN, encoding="utf-8")
     for result in both("check", "r.yaml", "--today", TODAY, cwd=tmp_path):
         assert result.returncode == 2, result.stdout + result.stderr
-        assert "ropa.toml" in result.stderr
+        assert re.search(r"ropa\.toml:[12]:[0-9]+: ", result.stderr), result.stderr
         assert message in result.stderr
     # --config names the same file explicitly: the same refusal.
     explicit = invoke("check", str(tmp_path / "r.yaml"), "--config", str(tmp_path / "ropa.toml"))
@@ -491,6 +492,8 @@ def test_skip_invalid_leaves_validation_errors_to_validate(tmp_path: Path) -> No
         )
         assert "GV01" in result.stdout  # the valid register is checked as usual
     assert message in invoke("check", str(registers), "--today", TODAY).stdout
+    as_json = run_ropa("check", "registers", "--skip-invalid", "-f", "json", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["not_checked"] == ["registers/bad.yaml"]
     for result in both("fmt", "--skip-invalid", "registers", cwd=tmp_path):
         assert result.returncode == 0, result.stdout
         assert message not in result.stdout

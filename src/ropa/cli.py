@@ -49,6 +49,9 @@ app = typer.Typer(
     help="Keep a GDPR Article 30 record of processing activities as typed YAML in git: "
     "validate it, find its gaps, export it for the regulator.",
     no_args_is_help=True,
+    epilog="\b\nExamples:\n  $ ropa init\n  $ ropa validate registers/\n"
+    "  $ ropa check registers/\n  $ ropa export registers/acme.yaml -o acme.xlsx\n\n"
+    "`ropa COMMAND --help` shows a command's options, examples and exit codes.",
     # Shell completion: `ropa --install-completion` (bash, zsh, fish, PowerShell).
     add_completion=True,
     # Plain help: rich markup would read `[default: …]` in help texts as markup and drop it.

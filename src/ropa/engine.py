@@ -17,7 +17,7 @@ from ropa.errors import ConfigError, UsageError
 from ropa.findings import Finding, sorted_findings
 from ropa.model.base import Entity
 from ropa.model.register import Register
-from ropa.position import Location
+from ropa.position import Location, Position
 from ropa.rules import RULES, Context, Rule, Violation, load_rules
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
@@ -76,7 +76,32 @@ def verify_config(config: Config) -> None:
         problem = unknown_code(code, exact=key.startswith("severity."))
         if problem is not None:
             shown = config.source.as_posix() if config.source else None
-            raise ConfigError(f"`{key}`: {problem[0]}", file=shown, hint=problem[1])
+            raise ConfigError(
+                f"`{key}`: {problem[0]}",
+                file=shown,
+                position=_written_at(config.source, code),
+                hint=problem[1],
+            )
+
+
+def _written_at(source: Path | None, code: str) -> Position | None:
+    """Where a configuration file writes `code` (quoted, or as a key), if it can be told."""
+    if source is None:
+        return None
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    import re
+
+    written = re.compile(rf"""(["']){re.escape(code)}\1|^\s*{re.escape(code)}\s*=""")
+    for number, line in enumerate(lines, start=1):
+        match = written.search(line)
+        if match is not None:
+            quoted = match.group(1) is not None
+            column = match.start() + 1 if quoted else len(line) - len(line.lstrip()) + 1
+            return Position(number, column)
+    return None
 
 
 def verify_codes(option: str, codes: Sequence[str]) -> None:

@@ -36,8 +36,13 @@ def absolute(file: str) -> Path:
 
 def relative_to_root(file: str) -> str | None:
     """The file's POSIX path below the source root, or None if it lies outside."""
+    return _relative(file, Path.cwd())
+
+
+@functools.lru_cache(maxsize=4096)  # asked once per finding; files are few
+def _relative(file: str, cwd: Path) -> str | None:
     try:
-        return _real(absolute(file)).relative_to(source_root()).as_posix()
+        return _real(absolute(file)).relative_to(_root_of(cwd)).as_posix()
     except ValueError:
         return None
 
