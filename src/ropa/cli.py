@@ -289,7 +289,7 @@ def fmt(
         )
     if skip_invalid:
         # Registers that do not validate are left alone; `ropa validate` says why.
-        result.findings = [finding for finding in result.findings if finding.code == "FM01"]
+        result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
     to_stdin = given == ["-"] or stdin_filename is not None
     with _stdout_may_close(result.status):
         if to_stdin and not (check or diff):
