@@ -183,6 +183,12 @@ def test_per_file_ignores_and_exclude_in_the_configuration(tmp_path: Path) -> No
     named = ("registers/archive/broken.yaml", "registers/new.yaml")
     assert run_ropa("validate", *named, cwd=tmp_path).returncode == 0
     assert run_ropa("fmt", "--check", *named, cwd=tmp_path).returncode == 0
+    # A glob naming a folder leaves out what is in it, as in ruff.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ropa]\nexclude = ["archive"]\n', encoding="utf-8"
+    )
+    assert run_ropa("validate", *named, cwd=tmp_path).returncode == 0
+    assert run_ropa("validate", "registers", cwd=tmp_path).returncode == 0
     # Without the configuration the broken file is read, and fails.
     (tmp_path / "pyproject.toml").unlink()
     assert run_ropa("validate", *named, cwd=tmp_path).returncode == 1

@@ -169,10 +169,17 @@ class Config:
         )
 
     def excludes(self, path: Path) -> bool:
-        """Whether `exclude` leaves out the file `path`."""
+        """Whether `exclude` leaves out the file `path`: a glob matches it or a folder it
+        is in (`archive` leaves out everything in any folder named so)."""
         if not self.settings.exclude:
             return False
-        candidates = _relative_forms(path, self.base)
+        forms = _relative_forms(path, self.base)
+        candidates = [
+            "/".join(parts[:end])
+            for form in forms
+            for parts in [form.split("/")]
+            for end in range(len(parts), 0, -1)
+        ]
         return any(
             glob_pattern(pattern).fullmatch(candidate)
             for pattern in self.settings.exclude
