@@ -138,6 +138,8 @@ def test_exit_zero_quiet_statistics_and_output_file(gap: Path, tmp_path: Path) -
         assert "GV01" in result.stdout
         assert "warning in 1 register" not in result.stdout
 
+    ruff_name = invoke(*base, "--output-format", "json")
+    assert ruff_name.stdout == invoke(*base, "--format", "json").stdout
     for result in both(*base, "--statistics"):
         lines = result.stdout.splitlines()
         assert lines[0].split() == ["1", "GV01", "warning", "governance.no-owner"]

@@ -136,7 +136,14 @@ PathsArgument = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "--output-format",
+        "-f",
+        help="Output format.",
+        case_sensitive=False,
+    ),
 ]
 StdinFilenameOption = Annotated[
     str | None,
@@ -417,7 +424,13 @@ def check(
     paths: PathsArgument,
     output_format: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "--output-format",
+            "-f",
+            help="Output format.",
+            case_sensitive=False,
+        ),
     ] = CheckFormat.TEXT,
     fail_on: Annotated[
         FailOn | None,
