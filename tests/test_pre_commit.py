@@ -148,3 +148,25 @@ def test_the_real_pre_commit_stops_a_bad_commit_and_lets_a_good_one_through(
 
 def test_every_hook_is_tested_or_belongs_to_fmt() -> None:
     assert {"ropa-validate", "ropa-check"} <= set(hook_ids())
+
+
+@pytest.mark.slow
+def test_with_all_three_hooks_each_problem_is_shown_once(tmp_path: Path) -> None:
+    """fmt and check pass over what validate reports; check still fails on it."""
+    hooks = project_with_hooks(tmp_path, ["ropa-fmt", "ropa-validate", "ropa-check"])
+    register = hooks.root / "registers" / "acme.yaml"
+    register.write_text(CLEAN.replace("role: controller", "role: controler"), encoding="utf-8")
+    bad = hooks.commit("a register with a typo")
+    shown = bad.stdout + bad.stderr
+    assert bad.returncode != 0, shown
+    assert shown.count("`controler` is not a valid value for `role`") == 1, shown
+    assert "registers/acme.yaml: not checked: it does not validate (see ropa validate)" in shown
+    assert register.read_text(encoding="utf-8") == CLEAN.replace(
+        "role: controller", "role: controler"
+    )
+
+    register.write_text(CLEAN.replace("    owner: Head of sales\n", ""), encoding="utf-8")
+    gap = hooks.commit("a register with a gap, warnings only")
+    shown = gap.stdout + gap.stderr
+    assert gap.returncode == 0, shown
+    assert shown.count("Passed") == 3, shown

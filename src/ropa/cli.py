@@ -6,22 +6,25 @@ A person never sees a traceback unless they ask for one with `--traceback`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TextIO
 
 import typer
+from typer.core import TyperArgument
 
 from ropa._version import __version__
 from ropa.errors import RopaError, UsageError
-from ropa.findings import ExitStatus, Report
+from ropa.findings import INPUT_CODES, ExitStatus, Report
 
 if TYPE_CHECKING:
     from ropa.config import Config
+    from ropa.scaffold import Scaffold
 
 
 P = ParamSpec("P")
@@ -46,10 +49,36 @@ app = typer.Typer(
     help="Keep a GDPR Article 30 record of processing activities as typed YAML in git: "
     "validate it, find its gaps, export it for the regulator.",
     no_args_is_help=True,
-    add_completion=False,
+    epilog="\b\nExamples:\n  $ ropa init\n  $ ropa validate registers/\n"
+    "  $ ropa check registers/\n  $ ropa export registers/acme.yaml -o acme.xlsx\n\n"
+    "`ropa COMMAND --help` shows a command's options, examples and exit codes.",
+    # Shell completion: `ropa --install-completion` (bash, zsh, fish, PowerShell).
+    add_completion=True,
+    # Plain help: rich markup would read `[default: …]` in help texts as markup and drop it.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+
+
+def _metavar_without_type(parameter: TyperArgument, ctx: Any) -> str | None:
+    """typer prints an argument's Python type after its name (`PATH <list[str]>`); an
+    argument with a metavar has said what it takes."""
+    return None if parameter.metavar else _typer_argument_type(parameter, ctx)
+
+
+_typer_argument_type = TyperArgument.display_type_rich
+TyperArgument.display_type_rich = _metavar_without_type  # type: ignore[method-assign,assignment]
+
+EXIT_CODES = """\b
+Exit status: 0 clean, 1 findings (or, for fmt --check, a file to reformat), 2 usage
+error or unreadable input."""
+
+
+def _epilog(*examples: str) -> str:
+    """A command's help epilog: examples (kept as written) and the exit codes."""
+    lines = "\n".join(f"  $ {example}" for example in examples)
+    return f"\b\nExamples:\n{lines}\n\n{EXIT_CODES}"
 
 
 class OutputFormat(enum.StrEnum):
@@ -100,14 +129,59 @@ def main(
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
-        metavar="PATH...",
+        metavar="PATH",
         help="Register files, or directories of them (a directory with a register.yaml is "
         "one register split into files).",
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "--output-format",
+        "-f",
+        help="Output format.",
+        case_sensitive=False,
+    ),
+]
+StdinFilenameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="FILE",
+        help="With `-` as the path: the file standard input stands for (in messages, for "
+        "finding the configuration, and as part of the split register around it).",
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-file",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE (replaced atomically) instead of standard output.",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the findings and nothing else.")
+]
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero", help="Exit 0 even when there are findings (2 still means bad input)."
+    ),
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Print how many findings each code has, instead.")
+]
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Pass over registers that do not validate, naming them only: for use next to "
+        "`ropa validate`, which reports why (the pre-commit hooks do this).",
+    ),
 ]
 MaxFileSizeOption = Annotated[
     int,
@@ -120,18 +194,61 @@ MaxFileSizeOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa validate registers/",
+        "git show :registers/acme.yaml | ropa validate - --stdin-filename registers/acme.yaml",
+        "ropa validate registers/ --format json -o report.json",
+    )
+)
 @_reports_errors
 def validate(
     paths: PathsArgument,
     output_format: FormatOption = OutputFormat.TEXT,
+    output_file: OutputFileOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
     """Check registers against the format: every error with its file:line:col."""
+    from ropa.config import exclusion
     from ropa.validate import validate_paths
 
-    result = validate_paths(paths, max_file_bytes=max_file_size * 1024 * 1024)
-    _finish(result.report("validate"), output_format)
+    with _inputs(paths, stdin_filename, max_file_size) as given:
+        result = validate_paths(
+            given, max_file_bytes=max_file_size * 1024 * 1024, exclude=exclusion()
+        )
+    report = result.report("validate")
+    report.quiet, report.exit_zero = quiet, exit_zero
+    _finish(report, output_format, output_file=output_file, statistics=statistics)
+
+
+@contextlib.contextmanager
+def _inputs(
+    paths: list[str], stdin_filename: str | None, max_file_size: int
+) -> Iterator[list[str]]:
+    """The paths to give the library; `-` reads standard input as one register file."""
+    if "-" not in paths:
+        if stdin_filename is not None:
+            raise UsageError("--stdin-filename goes with `-` as the path")
+        yield paths
+        return
+    if paths != ["-"]:
+        raise UsageError("`-` (standard input) must be the only path")
+    from ropa.stdin import standard_input
+    from ropa.yamlio import decode_source
+
+    shown = stdin_filename or "-"
+    limit = max_file_size * 1024 * 1024
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise UsageError(
+            f"standard input is larger than {max_file_size} MiB", hint="raise --max-file-size"
+        )
+    with standard_input(decode_source(raw, display=shown), stdin_filename) as path:
+        yield [path]
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -139,7 +256,13 @@ def _codes(values: list[str]) -> list[str]:
     return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa fmt registers/",
+        "ropa fmt --check --diff registers/",
+        "ropa fmt - --stdin-filename registers/acme.yaml < registers/acme.yaml",
+    )
+)
 @_reports_errors
 def fmt(
     paths: PathsArgument,
@@ -150,49 +273,85 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show each change as a unified diff (implies --check).")
     ] = False,
+    quiet: QuietOption = False,
+    skip_invalid: SkipInvalidOption = False,
+    stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
-    """Rewrite registers in one canonical key order and style, keeping every comment."""
+    """Rewrite registers in one canonical key order and style, keeping every comment.
+
+    With `-` as the path, the register is read from standard input and the formatted text
+    written to standard output (messages go to standard error).
+    """
+    from ropa.config import exclusion
     from ropa.fmt import format_paths
     from ropa.reporters.text import render_fmt
 
-    result = format_paths(paths, check=check or diff, max_file_bytes=max_file_size * 1024 * 1024)
-    render_fmt(result, sys.stdout, show_diff=diff)
-    sys.stdout.flush()
+    with _inputs(paths, stdin_filename, max_file_size) as given:
+        result = format_paths(
+            given,
+            check=check or diff,
+            max_file_bytes=max_file_size * 1024 * 1024,
+            exclude=exclusion(),
+        )
+    if skip_invalid:
+        # Registers that do not validate are left alone; `ropa validate` says why.
+        result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
+    to_stdin = given == ["-"] or stdin_filename is not None
+    with _stdout_may_close(result.status):
+        if to_stdin and not (check or diff):
+            render_fmt(result, sys.stderr, show_diff=False, quiet=True)
+            if result.output is not None:
+                sys.stdout.write(result.output)
+        else:
+            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet)
+        sys.stdout.flush()
     raise typer.Exit(int(result.status))
 
 
-@app.command()
+@app.command(
+    epilog=_epilog("ropa init", 'ropa init my-org --no-input --name "SIA Piemērs" --employees 12')
+)
 @_reports_errors
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Where to create the register (default: here).")
+        Path,
+        typer.Argument(
+            metavar="DIRECTORY", help="Where to create the register.", show_default="here"
+        ),
     ] = Path("."),
     name: Annotated[
-        str | None, typer.Option("--name", help="The organisation's legal name.")
+        str | None, typer.Option("--name", metavar="NAME", help="The organisation's legal name.")
     ] = None,
     role: Annotated[
         str | None,
         typer.Option(
-            "--role", help="controller, processor or controller_and_processor.", show_default=False
+            "--role",
+            metavar="ROLE",
+            help="controller, processor or controller_and_processor.",
+            show_default=False,
         ),
     ] = None,
     employees: Annotated[
-        str | None, typer.Option("--employees", help="Head count, or `unknown`.")
+        str | None, typer.Option("--employees", metavar="N", help="Head count, or `unknown`.")
     ] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="ISO 3166-1 code (default LV).")
+        str | None, typer.Option("--country", metavar="CODE", help="ISO 3166-1 code (default LV).")
     ] = None,
     email: Annotated[
-        str | None, typer.Option("--email", help="Privacy contact e-mail address.")
+        str | None, typer.Option("--email", metavar="EMAIL", help="Privacy contact e-mail address.")
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: take the options (--name is required).")
     ] = False,
 ) -> None:
     """Start a new register: an organisation, an example activity, the schema, pre-commit."""
-    from ropa.scaffold import ROLES, Answers, scaffold
+    from ropa.scaffold import ROLES, Answers, existing_register, scaffold
 
+    if existing_register(directory) is not None:
+        # A register has one organisation: set up the schema and hooks around it only.
+        _report_scaffold(scaffold(directory, None))
+        return
     if no_input and not name:
         raise UsageError("--no-input needs --name", hint='e.g. --name "SIA Piemērs"')
     if not no_input:
@@ -215,19 +374,30 @@ def init(
         country=(country or "LV").strip(),
         email=(email or "").strip() or None,
     )
-    done = scaffold(directory, answers)
+    _report_scaffold(scaffold(directory, answers))
+
+
+def _report_scaffold(done: Scaffold) -> None:
     from ropa.discovery import display_path
 
+    if done.existing_register is not None:
+        typer.echo(
+            f"kept {display_path(done.existing_register)} (a register exists: ropa init adds "
+            "no second organisation)"
+        )
     for path in done.written:
         typer.echo(f"created {display_path(path)}")
     for path in done.kept:
-        typer.echo(f"kept {display_path(path)} (it exists)")
+        added = ""
+        if done.hooks_added and path.name == ".pre-commit-config.yaml":
+            added = f"; added {', '.join(done.hooks_added)}"
+        typer.echo(f"kept {display_path(path)} (it exists{added})")
     if done.pre_commit_snippet is not None:
         typer.echo("\nAdd these hooks to your .pre-commit-config.yaml:\n")
         typer.echo(done.pre_commit_snippet)
-    typer.echo(
-        f"\nNext: fill in the TODOs, then run `ropa validate {display_path(done.written[0])}`."
-    )
+    register = done.existing_register or done.written[0]
+    verb = "fill in the TODOs, then run" if done.existing_register is None else "run"
+    typer.echo(f"\nNext: {verb} `ropa validate {display_path(register)}`.")
 
 
 def _head_count(value: str | None) -> int | None:
@@ -241,13 +411,26 @@ def _head_count(value: str | None) -> int | None:
         ) from None
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa check registers/",
+        "ropa check registers/ --select LB,TR --fail-on warning",
+        "ropa check registers/ --format sarif -o ropa.sarif",
+        "ropa check registers/ --statistics",
+    )
+)
 @_reports_errors
 def check(
     paths: PathsArgument,
     output_format: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "--output-format",
+            "-f",
+            help="Output format.",
+            case_sensitive=False,
+        ),
     ] = CheckFormat.TEXT,
     fail_on: Annotated[
         FailOn | None,
@@ -262,12 +445,30 @@ def check(
     select: Annotated[
         list[str],
         typer.Option(
-            "--select", metavar="CODES", help="Run only these rule codes or prefixes (LB,TR03)."
+            "--select",
+            metavar="CODES",
+            help="Run only these rule codes or prefixes (LB,TR03), replacing the "
+            "configuration's select.",
+            show_default=False,
         ),
     ] = [],  # noqa: B006 - typer reads the default, never mutates it
+    extend_select: Annotated[
+        list[str],
+        typer.Option(
+            "--extend-select",
+            metavar="CODES",
+            help="Run these rule codes or prefixes as well.",
+            show_default=False,
+        ),
+    ] = [],  # noqa: B006
     ignore: Annotated[
         list[str],
-        typer.Option("--ignore", metavar="CODES", help="Skip these rule codes or prefixes."),
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Skip these rule codes or prefixes.",
+            show_default=False,
+        ),
     ] = [],  # noqa: B006
     config: Annotated[
         Path | None,
@@ -275,28 +476,82 @@ def check(
             "--config",
             help="Settings file (ropa.toml or pyproject.toml) instead of the one found by "
             "walking up from each register.",
+            metavar="FILE",
         ),
     ] = None,
+    output_file: OutputFileOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    skip_invalid: SkipInvalidOption = False,
+    stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
     today: Annotated[
         str | None, typer.Option("--today", hidden=True, help="Check as of this date.")
     ] = None,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
+    with _inputs(paths, stdin_filename, max_file_size) as given:
+        _check(
+            given,
+            output_format,
+            fail_on,
+            select,
+            extend_select,
+            ignore,
+            config,
+            output_file,
+            quiet,
+            exit_zero,
+            statistics,
+            skip_invalid,
+            max_file_size,
+            today,
+        )
+
+
+def _check(
+    paths: list[str],
+    output_format: CheckFormat,
+    fail_on: FailOn | None,
+    select: list[str],
+    extend_select: list[str],
+    ignore: list[str],
+    config: Path | None,
+    output_file: Path | None,
+    quiet: bool,
+    exit_zero: bool,
+    statistics: bool,
+    skip_invalid: bool,
+    max_file_size: int,
+    today: str | None,
+) -> None:
     import datetime as dt
 
-    from ropa.config import load_config
-    from ropa.engine import check_paths, config_near
+    from ropa.config import exclusion, load_config
+    from ropa.engine import check_paths, config_near, verify_codes, verify_config
     from ropa.findings import Severity
     from ropa.model.register import Register
 
-    selected, ignored = _codes(select), _codes(ignore)
+    selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
+    for option, codes in (
+        ("--select", selected),
+        ("--extend-select", extended),
+        ("--ignore", ignored),
+    ):
+        verify_codes(option, codes)
     chosen = fail_on.value if fail_on else None
 
     def override(found: Config) -> Config:
-        return found.with_overrides(select=selected, ignore=ignored, fail_on=chosen)
+        return found.with_overrides(
+            select=selected, extend_select=extended, ignore=ignored, fail_on=chosen
+        )
 
-    fixed = override(load_config(config)) if config is not None else None
+    fixed = None
+    if config is not None:
+        loaded = load_config(config)
+        verify_config(loaded)
+        fixed = override(loaded)
 
     def config_for(register: Register) -> Config:
         return fixed or override(config_near(register))
@@ -310,6 +565,7 @@ def check(
         config_for=config_for,
         today=as_of,
         max_file_bytes=max_file_size * 1024 * 1024,
+        exclude=exclusion(fixed),
     )
     settings_fail_on = fixed or (
         config_for(result.valid_registers[0]) if result.valid_registers else None
@@ -319,22 +575,33 @@ def check(
         if fail_on
         else (settings_fail_on.settings.fail_on if settings_fail_on else "error")
     )
+    findings, skipped = result.findings, []
+    if skip_invalid:
+        # Next to the ropa-validate hook: each validation error is shown once, by it.
+        findings = [f for f in findings if f.code not in INPUT_CODES or f.is_input_error]
+        skipped = result.invalid_registers
     report = Report(
         command="check",
-        findings=result.findings,
+        findings=findings,
         files=result.files,
         registers=result.registers,
         activities=result.activities,
         fail_on=Severity(threshold),
+        quiet=quiet,
+        exit_zero=exit_zero,
+        skipped=skipped,
     )
-    _finish(report, output_format)
+    _finish(report, output_format, output_file=output_file, statistics=statistics)
 
 
-@app.command()
+@app.command(
+    epilog=_epilog("ropa rules", "ropa rules LB01", "ropa rules --format markdown > docs/rules.md")
+)
 @_reports_errors
 def rules(
     code: Annotated[
-        str | None, typer.Argument(help="A rule code, e.g. LB01, to show its documentation.")
+        str | None,
+        typer.Argument(metavar="CODE", help="A rule code, e.g. LB01, to show its documentation."),
     ] = None,
     output_format: Annotated[
         RulesFormat,
@@ -342,7 +609,6 @@ def rules(
     ] = RulesFormat.TEXT,
 ) -> None:
     """List the check rules, or show one rule's documentation."""
-    from ropa.findings import INPUT_CODES
     from ropa.reporters import catalogue
     from ropa.rules import load_rules
 
@@ -370,12 +636,14 @@ def rules(
         )
 
 
-@app.command()
+@app.command(epilog=_epilog("ropa schema -o schemas/ropa.schema.json"))
 @_reports_errors
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of a register file (for editors and check-jsonschema)."""
@@ -403,7 +671,12 @@ class ExportLanguage(enum.StrEnum):
     LV_EN = "lv+en"
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa export registers/micrec.yaml -o micrec.xlsx",
+        "ropa export registers/micrec.yaml --format markdown --lang en",
+    )
+)
 @_reports_errors
 def export(
     path: Annotated[
@@ -523,14 +796,62 @@ def _emit_text(text: str, target: Path | None) -> None:
 
 
 def _finish(
-    report: Report, output_format: OutputFormat | CheckFormat, stream: TextIO | None = None
+    report: Report,
+    output_format: OutputFormat | CheckFormat,
+    stream: TextIO | None = None,
+    *,
+    output_file: Path | None = None,
+    statistics: bool = False,
 ) -> NoReturn:
     from ropa.reporters import renderer
 
+    render = renderer(output_format.value)
+    if statistics:
+        from ropa.reporters.statistics import render_statistics
+
+        as_json = output_format.value == "json"
+
+        def render(report: Report, stream: TextIO) -> None:
+            render_statistics(report, stream, as_json=as_json)
+
+    if output_file is not None:
+        import io
+
+        from ropa.yamlio import write_atomic
+
+        buffer = io.StringIO()
+        render(report, buffer)
+        try:
+            write_atomic(output_file, buffer.getvalue())
+        except OSError as error:
+            raise UsageError(f"cannot write {output_file}: {error.strerror or error}") from None
+        raise typer.Exit(int(report.status))
     stream = stream or sys.stdout
-    renderer(output_format.value)(report, stream)
-    stream.flush()
+    with _stdout_may_close(report.status):
+        render(report, stream)
+        stream.flush()
     raise typer.Exit(int(report.status))
+
+
+@contextlib.contextmanager
+def _stdout_may_close(status: ExitStatus) -> Iterator[None]:
+    """A reader that stops early (`ropa check | head`) closes the pipe: stop writing and
+    end with the status the work earned, without a word (as `grep` does)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _discard_stdout()
+        raise typer.Exit(int(status)) from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered must not fail again at
+    exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _report_error(error: RopaError) -> None:
@@ -570,6 +891,10 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("ropa: interrupted\n")
         raise SystemExit(130) from None
+    except BrokenPipeError:
+        # Output closed early outside a reporter (`ropa rules | head -1`): nothing failed.
+        _discard_stdout()
+        raise SystemExit(0) from None
     except Exception as error:
         if show_traceback:
             raise

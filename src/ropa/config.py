@@ -3,7 +3,9 @@
 ```toml
 [tool.ropa]                       # or, in ropa.toml, the same keys at the top level
 select = ["ALL"]                  # rule codes or prefixes to run ("ALL", "LB", "TR03")
+extend-select = []                # codes or prefixes to run as well as `select`
 ignore = ["RC02"]                 # codes or prefixes to skip; the longest prefix wins
+exclude = ["registers/archive/**"]  # files no command reads (globs, from this file's folder)
 fail-on = "warning"               # error | warning | info
 review-interval = "P12M"          # GV02: how old a review may be
 employee-threshold = 250          # Art. 30(5) head count
@@ -11,14 +13,24 @@ digital-consent-age = 13          # Art. 8: Latvia, Personal Data Processing Law
 
 [tool.ropa.severity]              # per-rule severity
 RT02 = "error"
+
+[tool.ropa.per-file-ignores]      # codes or prefixes to skip in the files a glob matches
+"registers/legacy/*.yaml" = ["RC", "GV02"]
 ```
+
+The names and meanings follow ruff's: `select`, `extend-select`, `ignore`, `exclude`,
+`per-file-ignores`. Codes are checked against the rule catalogue by the engine (this
+module cannot see the rules): a typo is a configuration error, never a silent no-op.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -46,20 +58,45 @@ class Settings(BaseModel):
     )
 
     select: list[str] = Field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     severity: dict[str, SeverityName] = Field(default_factory=dict)
     fail_on: SeverityName = "error"
     review_interval: IsoDuration = Field(default_factory=lambda: Duration("P12M"))
     employee_threshold: Annotated[int, Field(ge=1, strict=True)] = 250
     digital_consent_age: Annotated[int, Field(ge=13, le=16, strict=True)] = 13
 
-    @field_validator("select", "ignore")
+    @field_validator("select", "extend_select", "ignore")
     @classmethod
     def _codes(cls, value: list[str]) -> list[str]:
         for code in value:
             if not _CODE_OR_PREFIX.fullmatch(code):
                 raise ValueError(f"`{code}` is not a rule code or prefix (e.g. ALL, LB, TR03)")
         return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _file_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for codes in value.values():
+            cls._codes(codes)
+        return value
+
+    def codes_named(self) -> list[tuple[str, str]]:
+        """Every code or prefix the settings name, with the key that names it."""
+        named = [
+            (key.replace("_", "-"), code)
+            for key in ("select", "extend_select", "ignore")
+            for code in getattr(self, key)
+        ]
+        named += [(f"severity.{code}", code) for code in self.severity]
+        named += [
+            (f"per-file-ignores.{pattern}", code)
+            for pattern, codes in self.per_file_ignores.items()
+            for code in codes
+        ]
+        return named
 
     @field_validator("severity")
     @classmethod
@@ -78,11 +115,26 @@ class Selection:
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
 
+    # Ignored per file: (glob as a regular expression over the path below `base`, codes).
+    per_file: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    base: Path | None = None
+
     def enabled(self, code: str) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins (as in flake8)."""
         best_select = max((_match(p, code) for p in self.select), default=-1)
         best_ignore = max((_match(p, code) for p in self.ignore), default=-1)
         return best_select >= 0 and best_select > best_ignore
+
+    def ignored_in(self, code: str, file: str) -> bool:
+        """Whether `per-file-ignores` silences `code` in `file` (a path as shown)."""
+        if not self.per_file:
+            return False
+        candidates = _relative_forms(Path(file), self.base)
+        return any(
+            any(_match(prefix, code) >= 0 for prefix in codes)
+            and any(pattern.fullmatch(candidate) for candidate in candidates)
+            for pattern, codes in self.per_file
+        )
 
 
 def _match(prefix: str, code: str) -> int:
@@ -99,24 +151,57 @@ class Config:
     source: Path | None = None
 
     @property
+    def base(self) -> Path:
+        """The folder `exclude` and `per-file-ignores` globs are relative to."""
+        return self.source.resolve().parent if self.source is not None else Path.cwd()
+
+    @property
     def selection(self) -> Selection:
         return Selection(
-            tuple(self.settings.select),
+            (*self.settings.select, *self.settings.extend_select),
             tuple(self.settings.ignore),
             {code: Severity(name) for code, name in self.settings.severity.items()},
+            tuple(
+                (glob_pattern(pattern), tuple(codes))
+                for pattern, codes in self.settings.per_file_ignores.items()
+            ),
+            self.base,
+        )
+
+    def excludes(self, path: Path) -> bool:
+        """Whether `exclude` leaves out the file `path`: a glob matches it or a folder it
+        is in (`archive` leaves out everything in any folder named so)."""
+        if not self.settings.exclude:
+            return False
+        forms = _relative_forms(path, self.base)
+        candidates = [
+            "/".join(parts[:end])
+            for form in forms
+            for parts in [form.split("/")]
+            for end in range(len(parts), 0, -1)
+        ]
+        return any(
+            glob_pattern(pattern).fullmatch(candidate)
+            for pattern in self.settings.exclude
+            for candidate in candidates
         )
 
     def with_overrides(
         self,
         *,
         select: list[str] | None = None,
+        extend_select: list[str] | None = None,
         ignore: list[str] | None = None,
         fail_on: str | None = None,
     ) -> Config:
-        """Command-line options win over the file: `--select` replaces, `--ignore` adds."""
+        """Command-line options win over the file: `--select` replaces, `--extend-select`
+        and `--ignore` add (as in ruff)."""
         data = self.settings.model_dump()
         if select:
             data["select"] = select
+            data["extend_select"] = []
+        if extend_select:
+            data["extend_select"] = [*data["extend_select"], *extend_select]
         if ignore:
             data["ignore"] = [*data["ignore"], *ignore]
         if fail_on:
@@ -125,6 +210,50 @@ class Config:
             return Config(Settings.model_validate(data), self.source)
         except ValidationError as error:
             raise ConfigError(_first_message(error), hint="see `ropa check --help`") from None
+
+
+def glob_pattern(glob: str) -> re.Pattern[str]:
+    """A glob as in ruff and .gitignore: `*` and `?` within one folder, `**` across them.
+    A glob without a `/` matches a file name in any folder."""
+    if "/" not in glob.rstrip("/"):
+        glob = "**/" + glob
+    parts = re.split(r"(\*\*/?|\*|\?)", glob.removeprefix("./"))
+    regex = ""
+    for part in parts:
+        if part in ("**/", "**"):
+            regex += "(?:.*/)?" if part == "**/" else ".*"
+        elif part == "*":
+            regex += "[^/]*"
+        elif part == "?":
+            regex += "[^/]"
+        else:
+            regex += re.escape(part)
+    return re.compile(regex)
+
+
+def _relative_forms(path: Path, base: Path | None) -> list[str]:
+    """`path` relative to `base` (when below it) and as given, in POSIX form."""
+    absolute = Path(os.path.abspath(path))
+    forms = [path.as_posix()]
+    if base is not None:
+        with contextlib.suppress(ValueError):
+            forms.insert(0, absolute.relative_to(base).as_posix())
+    return forms
+
+
+def exclusion(fixed: Config | None = None) -> Callable[[Path], bool]:
+    """Whether a file is excluded: by `fixed` settings, else by those found near it."""
+    if fixed is not None:
+        return fixed.excludes
+    found: dict[Path, Config] = {}
+
+    def excluded(path: Path) -> bool:
+        directory = Path(os.path.abspath(path)).parent
+        if directory not in found:
+            found[directory] = load_config(find_config(directory))
+        return found[directory].excludes(path)
+
+    return excluded
 
 
 def find_config(start: Path) -> Path | None:

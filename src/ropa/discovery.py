@@ -9,10 +9,11 @@ does — is validated with the whole register it belongs to.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ropa import stdin
 from ropa.errors import InputError
 from ropa.findings import Finding
 
@@ -56,12 +57,20 @@ def display_path(path: Path) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]:
-    """Group the given files and directories into registers."""
+def discover(
+    paths: Iterable[str], *, exclude: Callable[[Path], bool] | None = None
+) -> tuple[list[RegisterSource], list[Finding]]:
+    """Group the given files and directories into registers, leaving out the files
+    `exclude` names (also files named on the command line, as pre-commit passes them)."""
     registers: dict[Path, RegisterSource] = {}
     problems: list[Finding] = []
     for given in paths:
         path = Path(given)
+        if stdin.text_for(path) is not None:
+            source = _stdin_source(path)
+            if exclude is None or not exclude(path):
+                registers.setdefault(source.root, source)
+            continue
         try:
             os.stat(path)
         except PermissionError:
@@ -100,10 +109,38 @@ def discover(paths: Iterable[str]) -> tuple[list[RegisterSource], list[Finding]]
             )
             problem.code, problem.name = "IN04", "input.empty-directory"
             problems.append(problem.to_finding())
-        for register in found:
+        for register in _without_excluded(found, exclude):
             registers.setdefault(register.root, register)
     unique = list({(problem.file, problem.message): problem for problem in problems}.values())
     return list(registers.values()), unique
+
+
+def _without_excluded(
+    found: list[RegisterSource], exclude: Callable[[Path], bool] | None
+) -> Iterator[RegisterSource]:
+    for register in found:
+        if exclude is None:
+            yield register
+            continue
+        files = tuple(file for file in register.files if not exclude(file))
+        if files:
+            yield RegisterSource(register.root, files, register.split)
+
+
+def _stdin_source(path: Path) -> RegisterSource:
+    """The register standard input belongs to: its own, or the split register around the
+    file it stands in for."""
+    absolute = stdin.key(path)
+    if stdin.is_standalone(path):
+        return RegisterSource(root=absolute, files=(absolute,), split=False)
+    split_root = _enclosing_split_root(absolute.parent)
+    if split_root is None:
+        return RegisterSource(root=absolute, files=(absolute,), split=False)
+    register = _split_register(split_root, [])
+    if absolute in register.files:
+        return register
+    files = sorted((*register.files, absolute), key=lambda file: _split_order(split_root, file))
+    return RegisterSource(root=split_root, files=tuple(files), split=True)
 
 
 def _registers_for(path: Path, problems: list[Finding]) -> Iterator[RegisterSource]:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ropa.config import Config, Selection, find_config, load_config
+from ropa.errors import ConfigError, UsageError
 from ropa.findings import Finding, sorted_findings
 from ropa.model.base import Entity
 from ropa.model.register import Register
-from ropa.position import Location
+from ropa.position import Location, Position
 from ropa.rules import RULES, Context, Rule, Violation, load_rules
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
@@ -29,6 +30,7 @@ class CheckResult:
     registers: list[str] = field(default_factory=list)
     activities: int = 0
     valid_registers: list[Register] = field(default_factory=list)
+    invalid_registers: list[str] = field(default_factory=list)
 
 
 ConfigFor = Callable[[Register], Config]
@@ -40,15 +42,17 @@ def check_paths(
     config_for: ConfigFor | None = None,
     today: dt.date | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> CheckResult:
     """Validate the registers under `paths` and run the rules on each valid one."""
-    validation = validate_paths(paths, max_file_bytes=max_file_bytes)
+    validation = validate_paths(paths, max_file_bytes=max_file_bytes, exclude=exclude)
     result = CheckResult(
         findings=list(validation.findings),
         files=validation.files,
         registers=validation.register_names,
         activities=validation.activities,
         valid_registers=validation.registers,
+        invalid_registers=validation.invalid_registers,
     )
     resolve = config_for or config_near
     with collector_paused():
@@ -60,7 +64,80 @@ def check_paths(
 
 def config_near(register: Register) -> Config:
     """The configuration found by walking up from the register's files."""
-    return load_config(find_config(Path(register.files[0]).resolve()))
+    config = load_config(find_config(Path(register.files[0]).resolve()))
+    verify_config(config)
+    return config
+
+
+def verify_config(config: Config) -> None:
+    """Refuse settings that name a rule code or prefix no rule has: a typo would
+    otherwise turn a check off, or on, without a word."""
+    for key, code in config.settings.codes_named():
+        problem = unknown_code(code, exact=key.startswith("severity."))
+        if problem is not None:
+            shown = config.source.as_posix() if config.source else None
+            raise ConfigError(
+                f"`{key}`: {problem[0]}",
+                file=shown,
+                position=_written_at(config.source, code),
+                hint=problem[1],
+            )
+
+
+def _written_at(source: Path | None, code: str) -> Position | None:
+    """Where a configuration file writes `code` (quoted, or as a key), if it can be told."""
+    if source is None:
+        return None
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    import re
+
+    written = re.compile(rf"""(["']){re.escape(code)}\1|^\s*{re.escape(code)}\s*=""")
+    for number, line in enumerate(lines, start=1):
+        match = written.search(line)
+        if match is not None:
+            quoted = match.group(1) is not None
+            column = match.start() + 1 if quoted else len(line) - len(line.lstrip()) + 1
+            return Position(number, column)
+    return None
+
+
+def verify_codes(option: str, codes: Sequence[str]) -> None:
+    """Refuse a command-line selection that names no rule (usage error, exit 2)."""
+    for code in codes:
+        problem = unknown_code(code)
+        if problem is not None:
+            raise UsageError(f"{option} {code}: {problem[0]}", hint=problem[1])
+
+
+def unknown_code(code: str, *, exact: bool = False) -> tuple[str, str] | None:
+    """(what is wrong, a hint naming the closest codes) when `code` selects no rule; None
+    when it is `ALL`, a rule code or (unless `exact`) a prefix of one."""
+    import difflib
+
+    rules = load_rules()
+    if code in rules or (not exact and (code == "ALL" or any(c.startswith(code) for c in rules))):
+        return None
+    by_name = {rule.name: rule.code for rule in rules.values()}
+    if code.lower() in by_name:
+        return (
+            f"`{code}` is a rule name; selections take codes",
+            f"use {by_name[code.lower()]}",
+        )
+    families = sorted({known[:2] for known in rules})
+    known = [*rules, *([] if exact else families)]
+    close = difflib.get_close_matches(code.upper(), known, n=3, cutoff=0.5)
+    if not close and code[:2] in families:
+        close = [known for known in rules if known.startswith(code[:2])][:3]
+    what = "rule code" if exact else "rule code or prefix"
+    hint = (
+        f"did you mean {' or '.join(close)}? (`ropa rules` lists the codes)"
+        if close
+        else f"`ropa rules` lists the codes; the families are {', '.join(families)}"
+    )
+    return f"`{code}` is not a {what}", hint
 
 
 def check_register(
@@ -81,6 +158,11 @@ def check_register(
         for code, rule in rules.items()
         if selection.enabled(code) and not rule.retired
         for violation in rule.check(register, context)
+    ]
+    raw = [
+        (rule, violation)
+        for rule, violation in raw
+        if not selection.ignored_in(rule.code, violation.location.file)
     ]
     kept, audit = _suppress(register, raw, selection)
     return [_finding(register, rule, violation, selection) for rule, violation in (*kept, *audit)]
@@ -192,4 +274,12 @@ def _suppress(
     return kept, [item for item in audit if selection.enabled(item[0].code)]
 
 
-__all__ = ["CheckResult", "check_paths", "check_register", "config_near"]
+__all__ = [
+    "CheckResult",
+    "check_paths",
+    "check_register",
+    "config_near",
+    "unknown_code",
+    "verify_codes",
+    "verify_config",
+]

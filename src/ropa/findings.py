@@ -148,10 +148,21 @@ class Report:
     registers: list[str] = field(default_factory=list)
     activities: int = 0
     fail_on: Severity = Severity.ERROR
+    # --quiet: the findings and nothing else (no summary line).
+    quiet: bool = False
+    # --exit-zero: findings do not fail the command (input and usage errors still do).
+    exit_zero: bool = False
+    # Registers left unchecked because they do not validate (`check --skip-invalid`).
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> ExitStatus:
-        return exit_status(self.findings, self.fail_on)
+        status = exit_status(self.findings, self.fail_on)
+        if status is ExitStatus.CLEAN and self.skipped:
+            status = ExitStatus.FINDINGS
+        if status is ExitStatus.FINDINGS and self.exit_zero:
+            return ExitStatus.CLEAN
+        return status
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import collections
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ropa import schema
+from ropa import schema, stdin
 from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
@@ -273,14 +273,32 @@ def _place(bare: str, placement: _Placement, file: str) -> str:
                 at_end[target].append(comment)
 
     out = [_header_line(comment) for comment in placement.header]
+    inside: set[int] = set()  # indices of lines within a text value: kept as they are
     for number, text in enumerate(lines, start=1):
         out.extend(comment for _order, comment in sorted(above.get(number, ())))
+        if number in unsafe:
+            inside.add(len(out))
         out.append(_with_comments(text, at_end.get(number, ())))
     out.extend(comment for _order, comment in sorted(footer))
     out.extend(_header_line(comment) for comment in placement.footer)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+    return "\n".join(_single_blank_lines(out, inside)) + "\n"
+
+
+def _single_blank_lines(lines: list[str], inside: set[int]) -> list[str]:
+    """No blank line at the start or end, and never two in a row between keys (yamllint's
+    defaults allow two; one is what the examples and `ropa init` write). Lines within a
+    text value are its text, and stay."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if index in inside:
+            kept.append(line)
+            continue
+        if line.strip() == "" and (not kept or kept[-1] == ""):
+            continue
+        kept.append("" if line.strip() == "" else line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    return kept
 
 
 def _with_comments(line: str, found: Sequence[Comment]) -> str:
@@ -341,6 +359,8 @@ class FormatResult:
     files: list[str] = field(default_factory=list)
     registers: list[str] = field(default_factory=list)
     check: bool = False
+    # The formatted text of standard input (`ropa fmt -`), written to standard output.
+    output: str | None = None
 
     @property
     def status(self) -> ExitStatus:
@@ -357,13 +377,14 @@ def format_paths(
     *,
     check: bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> FormatResult:
     """Format the register files under `paths`; with `check`, only say what would change.
 
     A register that does not validate is reported and none of its files is touched. Of a
     split register, only the files named or lying under a named directory are formatted.
     """
-    sources, problems = discover(paths)
+    sources, problems = discover(paths, exclude=exclude)
     result = FormatResult(findings=list(problems), check=check)
     given = [Path(path).absolute() for path in paths]
     for source in sources:
@@ -402,6 +423,8 @@ def _format_file(
     except FormatRefused as refused:
         result.findings.append(_refused(shown, str(refused)))
         return
+    if stdin.text_for(path) is not None:
+        result.output = formatted
     if formatted == text:
         result.unchanged.append(shown)
         return
@@ -414,7 +437,7 @@ def _format_file(
             tofile=f"{shown} (formatted)",
         )
     )
-    if not check:
+    if not check and stdin.text_for(path) is None:
         try:
             write_atomic(path, formatted)
         except OSError as error:

@@ -22,38 +22,49 @@ from pathlib import Path
 from ropa.errors import UsageError
 from ropa.model.vocabulary import Role
 from ropa.schema import schema_text
-from ropa.yamlio import write_new
+from ropa.yamlio import parse_fast, write_atomic, write_new
 
 ROLES = tuple(role.value for role in Role)
 
-PRE_COMMIT_CONFIG = """\
-# Hooks that keep the record of processing activities in shape on every commit
-# (https://pre-commit.com). They run the `ropa` installed in this environment; to pin a
-# version for everyone instead, use the ropa repository with `rev:` (see ropa's README).
-repos:
-  - repo: local
-    hooks:
-      - id: ropa-fmt
-        name: ropa fmt
-        entry: ropa fmt
-        language: system
-        files: (^|/)registers/.*\\.ya?ml$
-        require_serial: true
-      - id: ropa-validate
-        name: ropa validate
-        entry: ropa validate
-        language: system
-        files: (^|/)registers/.*\\.ya?ml$
-        require_serial: true
-      # Reports what the record is missing. While the TODOs are open it stops commits
-      # with errors; `args: [--fail-on, warning]` makes it stricter later.
-      - id: ropa-check
-        name: ropa check
-        entry: ropa check
-        language: system
-        files: (^|/)registers/.*\\.ya?ml$
-        require_serial: true
-"""
+# The hooks `ropa init` sets up, as in ropa's .pre-commit-hooks.yaml: each problem is shown
+# once. `ropa validate` reports what breaks the format; `fmt` and `check` pass over a
+# register that does not validate (`--skip-invalid`), check naming it and failing.
+HOOKS = {
+    "ropa-fmt": ("ropa fmt", "ropa fmt --skip-invalid"),
+    "ropa-validate": ("ropa validate", "ropa validate"),
+    "ropa-check": ("ropa check", "ropa check --skip-invalid"),
+}
+_CHECK_COMMENT = (
+    "# Reports what the record is missing. While the TODOs are open it stops commits\n"
+    "# with errors; `args: [--fail-on, warning]` makes it stricter later.\n"
+)
+
+
+def hooks_text(ids: list[str], indent: str = "  ") -> str:
+    """A `- repo: local` entry of .pre-commit-config.yaml running the hooks `ids`, its
+    dash at `indent`."""
+    lines = [f"{indent}- repo: local", f"{indent}  hooks:"]
+    for hook in ids:
+        name, entry = HOOKS[hook]
+        if hook == "ropa-check":
+            lines += [f"{indent}    {line}" for line in _CHECK_COMMENT.splitlines()]
+        lines += [
+            f"{indent}    - id: {hook}",
+            f"{indent}      name: {name}",
+            f"{indent}      entry: {entry}",
+            f"{indent}      language: system",
+            f"{indent}      files: (^|/)registers/.*\\.ya?ml$",
+            f"{indent}      require_serial: true",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+PRE_COMMIT_CONFIG = (
+    "# Hooks that keep the record of processing activities in shape on every commit\n"
+    "# (https://pre-commit.com). They run the `ropa` installed in this environment; to pin a\n"
+    "# version for everyone instead, use the ropa repository with `rev:` (see ropa's README).\n"
+    "repos:\n" + hooks_text(list(HOOKS))
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,11 @@ class Scaffold:
 
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
-    pre_commit_snippet: str | None = None  # shown when a configuration already exists
+    # A register already there: no second organisation is added.
+    existing_register: Path | None = None
+    # Hooks added to an existing .pre-commit-config.yaml.
+    hooks_added: list[str] = field(default_factory=list)
+    pre_commit_snippet: str | None = None  # shown when a configuration cannot be merged
 
 
 def slug(name: str) -> str:
@@ -150,19 +165,28 @@ def validate_answers(answers: Answers) -> None:
         )
 
 
-def scaffold(directory: Path, answers: Answers) -> Scaffold:
-    """Write a new register under `directory`; refuse if its register file exists."""
-    validate_answers(answers)
-    register = directory / "registers" / f"{slug(answers.name)}.yaml"
-    if register.exists() or register.is_symlink():
-        raise UsageError(
-            f"{register} exists; ropa init never overwrites a file",
-            hint="choose another directory, or remove the file first",
-        )
+def scaffold(directory: Path, answers: Answers | None) -> Scaffold:
+    """Write a new register under `directory`; refuse if its register file exists.
+
+    When `registers/` already holds a register, none is written (a register has one
+    organisation): pass `answers=None` then, after `existing_register` said so. The schema
+    and the hooks are still set up.
+    """
     done = Scaffold()
-    register.parent.mkdir(parents=True, exist_ok=True)
-    _write_new(register, register_text(answers))
-    done.written.append(register)
+    done.existing_register = existing_register(directory)
+    if done.existing_register is None:
+        if answers is None:
+            raise UsageError("the organisation's name is needed for a new register")
+        validate_answers(answers)
+        register = directory / "registers" / f"{slug(answers.name)}.yaml"
+        if register.exists() or register.is_symlink():
+            raise UsageError(
+                f"{register} exists; ropa init never overwrites a file",
+                hint="choose another directory, or remove the file first",
+            )
+        register.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(register, register_text(answers))
+        done.written.append(register)
 
     schema_file = directory / "schemas" / "ropa.schema.json"
     if schema_file.exists():
@@ -173,13 +197,114 @@ def scaffold(directory: Path, answers: Answers) -> Scaffold:
         done.written.append(schema_file)
 
     config = directory / ".pre-commit-config.yaml"
-    if config.exists():
-        done.kept.append(config)
-        done.pre_commit_snippet = PRE_COMMIT_CONFIG
-    else:
+    if not config.exists():
         _write_new(config, PRE_COMMIT_CONFIG)
         done.written.append(config)
+        return done
+    done.kept.append(config)
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        done.pre_commit_snippet = PRE_COMMIT_CONFIG
+        return done
+    merged = merge_hooks(text)
+    if merged is None:
+        done.pre_commit_snippet = PRE_COMMIT_CONFIG
+    elif merged[1]:
+        write_atomic(config, merged[0])
+        done.hooks_added = merged[1]
     return done
+
+
+def existing_register(directory: Path) -> Path | None:
+    """A register file (one with an `organisation:`) under `directory/registers`."""
+    folder = directory / "registers"
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.rglob("*.y*ml")):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        try:
+            parsed = parse_fast(path.read_text(encoding="utf-8"), path.name)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if isinstance(parsed.data, dict) and "organisation" in parsed.data:
+            return path
+    return None
+
+
+def merge_hooks(text: str) -> tuple[str, list[str]] | None:
+    """`text` of a .pre-commit-config.yaml with the ropa hooks it lacks added as one more
+    `- repo: local` entry at the end of `repos:`, every other line (comments included) as
+    it was; and the ids added. None when the file's layout is not one this can extend
+    safely (the hooks are shown to add by hand then)."""
+    before = parse_fast(text, ".pre-commit-config.yaml")
+    data = before.data
+    if before.problems or not isinstance(data, dict):
+        return None
+    repos = data.get("repos")
+    if not isinstance(repos, list):
+        return None
+    present = {
+        hook.get("id")
+        for repo in repos
+        if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
+        for hook in repo["hooks"]
+        if isinstance(hook, dict)
+    }
+    missing = [hook for hook in HOOKS if hook not in present]
+    if not missing:
+        return text, []
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    merged = _append_to_repos(lines, missing)
+    if merged is None:
+        return None
+    after = parse_fast(merged, ".pre-commit-config.yaml").data
+    # The result must be the old configuration plus the new entry, nothing else.
+    if (
+        not isinstance(after, dict)
+        or {key: value for key, value in after.items() if key != "repos"}
+        != {key: value for key, value in data.items() if key != "repos"}
+        or after.get("repos", [])[:-1] != repos
+    ):
+        return None
+    return merged, missing
+
+
+def _append_to_repos(lines: list[str], missing: list[str]) -> str | None:
+    key = next(
+        (index for index, line in enumerate(lines) if re.match(r"repos:\s*(#.*)?$", line)), None
+    )
+    if key is None:
+        flow = next(
+            (i for i, line in enumerate(lines) if re.match(r"repos:\s*\[\s*\]\s*$", line)), None
+        )
+        if flow is None:
+            return None
+        lines[flow] = "repos:\n"
+        return "".join(lines[: flow + 1]) + hooks_text(missing) + "".join(lines[flow + 1 :])
+    end, indent = key + 1, None
+    for index in range(key + 1, len(lines)):
+        line = lines[index]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if indent is None:
+            match = re.match(r"( *)- ", line)
+            if match is None:
+                return None
+            indent = match.group(1)
+        if not line.startswith(indent) or (
+            len(line) - len(line.lstrip(" ")) == len(indent) and not line.startswith(indent + "-")
+        ):
+            break
+        end = index + 1
+    return (
+        "".join(lines[:end])
+        + hooks_text(missing, "  " if indent is None else indent)
+        + "".join(lines[end:])
+    )
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -192,4 +317,16 @@ def _write_new(path: Path, text: str) -> None:
         ) from None
 
 
-__all__ = ["PRE_COMMIT_CONFIG", "ROLES", "Answers", "Scaffold", "register_text", "scaffold", "slug"]
+__all__ = [
+    "HOOKS",
+    "PRE_COMMIT_CONFIG",
+    "ROLES",
+    "Answers",
+    "Scaffold",
+    "existing_register",
+    "hooks_text",
+    "merge_hooks",
+    "register_text",
+    "scaffold",
+    "slug",
+]

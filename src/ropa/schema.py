@@ -58,7 +58,88 @@ def register_file_schema() -> dict[str, Any]:
         if model is not None:
             _describe_properties(definition, model)
     _unwrap_descriptions(schema)
+    _offer_what_people_write(schema)
     return schema
+
+
+# Values an editor offers for the main keys, beyond the words (`none`, `unknown`,
+# enumerations) the schema already lists. Keyed by model and key, as the schema names
+# them; every other key gets its markers as examples automatically.
+MAIN_EXAMPLES: dict[tuple[str, str], list[Any]] = {
+    ("Organisation", "name"): ['SIA "Piemērs"'],
+    ("Organisation", "country"): ["LV"],
+    ("Organisation", "registration_number"): ["40003000000"],
+    ("Organisation", "employees"): [12, "unknown"],
+    ("Organisation", "contact"): [{"email": "privatums@piemers.lv"}, "unknown"],
+    ("Organisation", "dpo"): [
+        {"appointed": True, "name": "Jānis Bērziņš", "contact": {"email": "dpo@piemers.lv"}},
+        {"appointed": False, "reason": "Art. 37(1) does not apply"},
+        "unknown",
+    ],
+    ("Activity", "id"): ["customer-orders"],
+    ("Activity", "name"): [{"lv": "Pasūtījumu apstrāde", "en": "Order processing"}],
+    ("Activity", "data_subjects"): [["customers"]],
+    ("Activity", "personal_data"): [["name", "address", "phone number"]],
+    ("Activity", "recipients"): [["couriers"], "none", "unknown"],
+    ("Activity", "transfers"): ["none", "unknown"],
+    ("Activity", "retention"): [
+        {"period": "P3Y", "from": "delivery", "reason": "Komerclikums 406. pants"},
+        "unknown",
+    ],
+}
+
+
+def _offer_what_people_write(schema: dict[str, Any]) -> None:
+    """Make completion offer what a person writes, not `null`.
+
+    pydantic writes `"default": null` for every optional key; the YAML language server
+    inserts a key's default when completing it (`contact: null`). Leaving a key out and
+    writing null mean the same to ropa, so the default says nothing: it goes. Keys that
+    take the words `none` or `unknown` list them as `examples`, which the language
+    server offers as values; the main keys also get a typical value (MAIN_EXAMPLES), a
+    mapping or list as a `defaultSnippets` entry (the VS Code JSON schema keyword the
+    YAML language server reads; other validators ignore it)."""
+    definitions = schema.get("$defs", {})
+    for model, definition in [("RegisterFile", schema), *definitions.items()]:
+        for key, prop in definition.get("properties", {}).items():
+            if prop.get("default", ...) is None:
+                del prop["default"]
+            given = [*MAIN_EXAMPLES.get((model, key), []), *prop.get("examples", [])]
+            given += [word for word in _marker_words(prop, schema) if word not in given]
+            scalars = [value for value in given if not isinstance(value, dict | list)]
+            if scalars:
+                prop["examples"] = scalars
+            # A mapping or list is offered as a snippet with a readable label: as an
+            # example the language server would label it `[object Object]`.
+            snippets = [
+                {"label": _flow(value), "body": value}
+                for value in given
+                if isinstance(value, dict | list)
+            ]
+            if snippets:
+                prop["defaultSnippets"] = snippets
+
+
+def _flow(value: Any) -> str:
+    """A value as YAML flow text: `{email: privatums@piemers.lv}`, `[customers]`."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _marker_words(prop: dict[str, Any], root: dict[str, Any]) -> list[str]:
+    """The words `none` and `unknown`, where the key takes them."""
+    words: dict[str, None] = {}
+    for alternative in _resolve(prop, root):
+        values = alternative.get("enum", []) + (
+            [alternative["const"]] if "const" in alternative else []
+        )
+        words.update(dict.fromkeys(v for v in values if v in ("none", "unknown")))
+    return list(words)
 
 
 def _models() -> dict[str, type[BaseModel]]:

@@ -17,8 +17,9 @@ import contextvars
 import difflib
 import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -69,10 +70,13 @@ class ValidationResult:
 
 
 def validate_paths(
-    paths: Sequence[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    paths: Sequence[str],
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> ValidationResult:
     """Discover the registers under `paths`, load and validate each one."""
-    sources, problems = discover(paths)
+    sources, problems = discover(paths, exclude=exclude)
     result = ValidationResult(findings=list(problems))
     for source in sources:
         register, findings, files, activities = validate_register(

@@ -36,6 +36,12 @@ def register_version(files: Sequence[str]) -> RegisterVersion:
     return RegisterVersion(commit.strip(), bool(status and status.strip()))
 
 
+def repository_root(directory: Path) -> Path | None:
+    """The top of the git working tree `directory` is in, or None."""
+    top = _git(directory, "rev-parse", "--show-toplevel")
+    return Path(top.strip()) if top and top.strip() else None
+
+
 def _git(directory: Path, *args: str) -> str | None:
     try:
         completed = subprocess.run(

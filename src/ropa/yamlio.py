@@ -42,6 +42,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import BaseResolver
 
+from ropa import stdin
 from ropa.errors import InputError
 from ropa.findings import Finding, Severity
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
@@ -137,8 +138,12 @@ def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_B
 
     Only regular files are read: a FIFO or a device named like a register would block or
     never end. The size is checked before reading, and the read is bounded all the same
-    (some files report no size).
+    (some files report no size). Standard input, when it stands in for `path`, is read
+    instead (`ropa.stdin`).
     """
+    given = stdin.text_for(path)
+    if given is not None:
+        return given
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

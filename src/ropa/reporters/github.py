@@ -1,4 +1,9 @@
-"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request."""
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
+
+GitHub places an annotation by the file's path from the repository root, whatever folder
+the step ran in; values are escaped as the workflow command syntax requires (`%`, CR, LF
+everywhere, and `:` `,` in properties).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ def _escape_property(text: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    properties = [f"file={_escape_property(finding.file)}"]
+    from ropa.reporters.locations import display
+
+    properties = [f"file={_escape_property(display(finding.file))}"]
     if finding.positioned:
         properties.append(f"line={finding.position.line}")
         properties.append(f"col={finding.position.column}")
@@ -30,6 +37,8 @@ def annotation(finding: Finding) -> str:
 def render_github(report: Report, stream: TextIO) -> None:
     for finding in report.findings:
         stream.write(annotation(finding) + "\n")
+    if report.quiet:
+        return
     from ropa.reporters.text import summary_line
 
     stream.write(summary_line(report) + "\n")

@@ -30,5 +30,8 @@ def report_document(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report, stream: TextIO) -> None:
-    json.dump(report_document(report), stream, ensure_ascii=False, indent=2)
+    document = report_document(report)
+    if report.skipped:  # `check --skip-invalid`: registers left to `ropa validate`
+        document["not_checked"] = report.skipped
+    json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -1,13 +1,26 @@
-"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers."""
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+
+Files are URIs relative to the repository root (`%SRCROOT%`, given in
+`originalUriBaseIds`), so code scanning finds them whatever folder `ropa` ran in. Each
+result has a `partialFingerprints` entry built from what it is about (code, file, place in
+the data, message), not its line, so a finding keeps its identity when lines move.
+
+A rule's `helpUri` points at its section of docs/rules.md when the address of that page
+is known: `ROPA_RULES_URL`, or the package's `Rules` project URL. ropa publishes no such
+address of its own, and SARIF requires an absolute URI there, so without one the rule
+carries its documentation in `help` and the relative link in `properties.docs`.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from pathlib import PurePosixPath
+import os
 from typing import Any, TextIO
 
 from ropa._version import __version__
 from ropa.findings import INPUT_CODES, Finding, Report, Severity
+from ropa.reporters.locations import SRCROOT, artifact_location, relative_to_root, root_uri
 
 # The OASIS schema's own identifier (SARIF 2.1.0, errata 01).
 SARIF_SCHEMA = (
@@ -32,7 +45,11 @@ def _rules(report: Report) -> list[dict[str, Any]]:
                     "fullDescription": {"text": rule.doc},
                     "help": {"text": rule.doc, "markdown": rule.doc},
                     "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-                    "properties": {"tags": ["gdpr", rule.article]},
+                    "properties": {
+                        "tags": ["gdpr", rule.article],
+                        "docs": f"docs/rules.md#{rule.code.lower()}",
+                    },
+                    **_help_uri(rule.code),
                 }
             )
         else:
@@ -48,12 +65,42 @@ def _rules(report: Report) -> list[dict[str, Any]]:
     return descriptors
 
 
+def rules_url() -> str | None:
+    """The absolute address of docs/rules.md, if one is configured or packaged."""
+    configured = os.environ.get("ROPA_RULES_URL", "").strip()
+    if configured:
+        return configured
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("ropa").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:  # pragma: no cover - ropa runs installed
+        return None
+    for entry in urls:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == "rules" and url.strip():
+            return url.strip()
+    return None
+
+
+def _help_uri(code: str) -> dict[str, str]:
+    base = rules_url()
+    return {"helpUri": f"{base.split('#')[0]}#{code.lower()}"} if base else {}
+
+
+def fingerprint(finding: Finding) -> str:
+    """What the finding is about, hashed: stable when lines move, as code scanning asks."""
+    from ropa.position import format_path
+
+    where = relative_to_root(finding.file) or finding.file
+    text = "\x1f".join((finding.code, where, format_path(finding.path), finding.message))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
     location: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": PurePosixPath(finding.file).as_posix()},
-        }
+        "physicalLocation": {"artifactLocation": artifact_location(finding.file)}
     }
     if finding.positioned:
         location["physicalLocation"]["region"] = {
@@ -66,6 +113,7 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         "level": _LEVEL[finding.severity],
         "message": {"text": message},
         "locations": [location],
+        "partialFingerprints": {"ropaFindingHash/v1": fingerprint(finding)},
     }
     if finding.path:
         from ropa.position import format_path
@@ -89,6 +137,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": root_uri()}},
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(finding, rule_index) for finding in report.findings],
             }

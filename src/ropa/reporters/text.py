@@ -131,6 +131,16 @@ def _lines(report: Report) -> Iterator[Line]:
     body = _grouped_lines(report) if report.command == "check" else _flat_lines(report)
     for finding, kind, line in body:
         yield finding, kind, printable(line)
+    if report.skipped and report.findings and report.command == "check":
+        yield None, "blank", ""
+    for register in report.skipped:
+        yield (
+            None,
+            "hint",
+            printable(f"{register}: not checked: it does not validate (see ropa validate)"),
+        )
+    if report.quiet:
+        return
     if report.findings and report.command == "check":
         yield None, "blank", ""
     yield None, "summary", summary_line(report)
@@ -166,17 +176,21 @@ def _render_rich(report: Report, stream: TextIO) -> None:
         console.print(text)
 
 
-def render_fmt(result: FormatResult, stream: TextIO, *, show_diff: bool) -> None:
+def render_fmt(
+    result: FormatResult, stream: TextIO, *, show_diff: bool, quiet: bool = False
+) -> None:
     """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
     for _finding, _kind, line in _flat_lines(Report(command="fmt", findings=result.findings)):
         stream.write(printable(line) + "\n")
     verb = "would reformat" if result.check else "reformatted"
-    for file in result.changed:
+    # --quiet: problems, and what --check would change; not what was done.
+    for file in [] if quiet and not result.check else result.changed:
         stream.write(printable(f"{verb} {file}") + "\n")
         if show_diff:
             for line in result.diffs[file].splitlines():
                 stream.write(printable(line) + "\n")
-    stream.write(fmt_summary(result) + "\n")
+    if not quiet:
+        stream.write(fmt_summary(result) + "\n")
 
 
 def fmt_summary(result: FormatResult) -> str:
