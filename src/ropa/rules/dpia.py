@@ -4,7 +4,10 @@ The screening combines what the record declares (`dpia.screening`) with what its
 show: special-category or criminal data (WP248 C4; DVI list item 01 for criminal data),
 children and vulnerable people (C7), profiling (C1), automated decisions with legal or
 similar effects (C2, and with profiling Art. 35(3)(a)), large scale (C5, and with special
-or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04).
+or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04,
+which need one criterion besides the sensitive data itself). DVI list items are inferred
+only for organisations established in Latvia or whose country is not stated: the list is
+the Latvian authority's; items the register declares itself always count.
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
-from ropa.knowledge.dpia import ART_35_3, DVI_LIST, WP248_CRITERIA, WP248_THRESHOLD
+from ropa.knowledge.dpia import (
+    ART_35_3,
+    DVI_LIST,
+    DVI_LIST_COUNTRIES,
+    WP248_CRITERIA,
+    WP248_THRESHOLD,
+)
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -40,7 +49,8 @@ class Screening:
         ]
         for item in sorted(self.dvi_list):
             fact = DVI_LIST[item]
-            if not fact.needs_wp248_criterion or self.criteria:
+            others = self.criteria - {fact.not_counting} if fact.not_counting else self.criteria
+            if not fact.needs_wp248_criterion or others:
                 reasons.append(f"DVI list {item}: {fact.description}")
         return reasons
 
@@ -57,8 +67,15 @@ class Screening:
         return self.mandatory() + ([likely] if likely else [])
 
 
-def screen(activity: Activity) -> Screening:
-    """What the record declares and shows about the need for a DPIA."""
+def dvi_list_applies(register: Register) -> bool:
+    """Whether the Latvian Art. 35(4) list is inferred for this register's organisation."""
+    country = register.organisation.country
+    return country is None or country == "unknown" or country in DVI_LIST_COUNTRIES
+
+
+def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
+    """What the record declares and shows about the need for a DPIA; `dvi_list` says
+    whether DVI list items are inferred (see `dvi_list_applies`)."""
     result = Screening()
     dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
     declared = dpia.screening if dpia is not None else None
@@ -72,9 +89,9 @@ def screen(activity: Activity) -> Screening:
     criminal = isinstance(activity.criminal_data, CriminalData)
     if special or criminal:
         result.criteria.add("WP248.C4")
-    if criminal:
+    if criminal and dvi_list:
         result.dvi_list.add("LV.DPIA.01")
-    for use in special:
+    for use in special if dvi_list else []:
         if use.category == "biometric":
             result.dvi_list.add("LV.DPIA.13")
         if use.category == "genetic":
@@ -135,11 +152,12 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
           screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
             continue
-        reasons = screen(activity).mandatory()
+        reasons = screen(activity, dvi_list=dvi).mandatory()
         if reasons:
             yield Violation(
                 activity.at("dpia"),
@@ -187,13 +205,14 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
             notes: Individual practice, not large scale; DVI Art. 35(5) list item 2 applies.
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (
             dpia is not None and dpia.required is not None and dpia.required != "unknown"
         ):
             continue
-        screening = screen(activity)
+        screening = screen(activity, dvi_list=dvi)
         reason = screening.likely()
         if reason and not screening.mandatory():
             yield Violation(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.knowledge.retention import STATUTES
+from ropa.knowledge.laws import laws_cited
+from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
-from ropa.model.types import Duration, text_of
+from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._phrases import VAGUE_RETENTION, contains_any
@@ -67,11 +68,13 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 isinstance(retention, Retention)
                 and retention.period is None
                 and not_stated(retention.criteria)
+                and not_stated(retention.file_plan)
             ):
                 yield Violation(
                     activity.at("retention"),
                     f"the retention of `{activity.id}` gives neither a period nor criteria",
-                    "add `period:` (e.g. P5Y) with `from:`, or `criteria:`",
+                    "add `period:` (e.g. P5Y) with `from:`, `criteria:`, or the `file_plan:` "
+                    "entry that sets it",
                 )
             continue
         yield Violation(
@@ -160,7 +163,7 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is None or retention.statute is None:
+        if not isinstance(retention.period, Duration) or retention.statute is None:
             continue
         statute = STATUTES[retention.statute]
         if statute.minimum is None:
@@ -181,7 +184,9 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: "5 years" is a time limit only with a start: from the purchase, the end of the
     contract, the end of the financial year. Without it the date of erasure cannot be
-    worked out.
+    worked out. Where the cited statute itself fixes the start — the Accounting Law keeps
+    each document from its own date — citing it (`statute:`, or the law and its period in
+    `reason:`) is enough.
 
     Fails:
 
@@ -202,13 +207,97 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
         retention:
           period: P5Y
           from: date of purchase
+      - id: invoices
+        name: Invoices
+        retention:
+          period: P5Y
+          reason: Grāmatvedības likums, 28. pants
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is not None and not_stated(retention.from_):
+        if not isinstance(retention.period, Duration) or not not_stated(retention.from_):
+            continue
+        if _statute_fixing_start(retention, retention.period) is None:
             yield Violation(
                 location.child("period"),
                 f"the retention period of `{activity.id}` ({retention.period}) does not say "
                 "from when it runs",
                 "add `from:` (the purchase, the end of the contract, the financial year end)",
+            )
+
+
+def _statute_fixing_start(retention: Retention, period: Duration) -> StatutoryPeriod | None:
+    """The statutory period the retention follows, if that statute fixes the start."""
+    if retention.statute is not None:
+        statute = STATUTES[retention.statute]
+        return statute if statute.start else None
+    cited = [
+        law.title
+        for field in (retention.reason, retention.notes)
+        for language in ("lv", "en")
+        for law, _words in laws_cited(text_of(field, language))
+    ]
+    for statute in STATUTES.values():
+        if (
+            statute.start
+            and statute.law in cited
+            and statute.minimum is not None
+            and Duration(statute.minimum) == period
+        ):
+            return statute
+    return None
+
+
+@rule("RT11", "retention.indefinite", severity=Severity.WARNING, article="Art. 5(1)(e)")
+def indefinite(register: Register, context: Context) -> Iterator[Violation]:
+    """Data kept with no end, or kept permanently without the law that says so.
+
+    Why: personal data is kept no longer than the purposes need (Art. 5(1)(e)). A register
+    may truthfully say `period: indefinite` when that is what the notice says, but it is
+    then a gap to close. `period: permanent` is right for documents of archival value
+    (Arhīvu likums, a file plan — lietu nomenklatūra — agreed with the National Archives),
+    and the record should say which law or file plan entry makes it so.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: customers
+        name: Customer data
+        retention:
+          period: indefinite  # ← RT11
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent  # ← RT11
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent
+          file_plan: Lietu nomenklatūra 2024, lieta 1-3 (pastāvīgi)
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period == INDEFINITE:
+            yield Violation(
+                location.child("period"),
+                f"`{activity.id}` keeps the data with no end (Art. 5(1)(e))",
+                "set a period with the event it runs from, or the criteria that end it",
+            )
+        elif retention.period == PERMANENT and all(
+            not_stated(value)
+            for value in (retention.reason, retention.file_plan, retention.statute)
+        ):
+            yield Violation(
+                location.child("period"),
+                f"`{activity.id}` keeps the data permanently without saying which law or file "
+                "plan requires it",
+                "add `reason:` with the law, or `file_plan:` with the entry of the file plan "
+                "(lietu nomenklatūra)",
             )

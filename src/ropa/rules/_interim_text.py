@@ -1,0 +1,68 @@
+"""Interim readings of free text for the rules of issue 11, part B.
+
+The shared text-understanding layer (`ropa.knowledge.text`, with its stemmer and
+lexicon) is being built alongside; until it is merged these few questions are answered
+here with short word lists, Latvian stems included. Fold them into the lexicon then.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ropa.model.types import text_of
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, so `Darbinieki` and `darbinieku` share a stem."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _words(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
+# Employees, staff, job applicants (the Recital 43 imbalance is the employment relation).
+_EMPLOYEES = _words(
+    ("darbinie", "darba nemej", "amatpersonu", "amata kandidat", "employee", "staff", "personnel")
+)
+
+# Recipients that are classes of people rather than someone data is sent to under an
+# arrangement: the general public, "anyone entitled by law", couriers in general.
+_PURE_CATEGORIES = _words(
+    (
+        "sabiedrib",
+        "plasa sabiedrib",
+        "ikviens",
+        "jebkur",
+        "general public",
+        "the public",
+        "anyone",
+        "kuriem ir tiesibas",
+        "tiesibas sanemt",
+        "entitled by law",
+        "entitled under law",
+        "persons entitled",
+        "kurjer",
+        "courier",
+        "pasta pakalpojum",
+        "postal service",
+    )
+)
+
+
+def mentions_employees(value: object) -> bool:
+    """Whether a category (text or `{lv, en}`) speaks of employees or staff."""
+    return any(_EMPLOYEES.search(_fold(text_of(value, language))) for language in ("lv", "en"))
+
+
+def is_pure_category(value: object) -> bool:
+    """Whether a recipient category names a class of people (the public, anyone entitled
+    by law, couriers) rather than an organisation."""
+    return any(
+        _PURE_CATEGORIES.search(_fold(text_of(value, language))) for language in ("lv", "en")
+    )
+
+
+__all__ = ["is_pure_category", "mentions_employees"]
