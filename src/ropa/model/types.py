@@ -500,10 +500,11 @@ def _retention_period(value: Any) -> Duration | str:
     try:
         return _duration(value)
     except PydanticCustomError as error:
+        message = error.message()
+        if ": write" in message:  # a plain-words period with its ISO form suggested
+            raise
         raise PydanticCustomError(
-            "duration_format",
-            "{message}, or `permanent` or `indefinite`",
-            {"message": error.message()},
+            "duration_format", "{message}; or `permanent`, `indefinite`", {"message": message}
         ) from None
 
 
