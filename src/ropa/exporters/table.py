@@ -551,9 +551,16 @@ def _legitimate_interests(words: Words, activity: Activity) -> Cell:
 def _recipient_summary(words: Words, recipient: Recipient) -> str:
     category = words.prose(recipient.category)
     name = words.text(recipient.name) if recipient.name != UNKNOWN_MARKER else None
+    registration = recipient.registration_number
     details = _join(
         [
             name if category else None,
+            _lower_labelled(
+                words,
+                "registration_number",
+                None if registration in (None, UNKNOWN_MARKER) else registration,
+            ),
+            _lower_labelled(words, "address", words.prose(recipient.address)),
             _kind(words, recipient.kind.value),
             _lower_labelled(words, "country", words.country(recipient.country)),
         ],
