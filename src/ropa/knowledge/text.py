@@ -181,7 +181,8 @@ class Analysed:
         )
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Hyphenated words are split ("e-pasta", "interest-based"), as the lexicon's terms are.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Clause breaks: sentence punctuation, brackets, line breaks, semicolons, list bullets, and
 # the contrast words after which a negation no longer holds.
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\n•]")
