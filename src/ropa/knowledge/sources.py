@@ -95,6 +95,33 @@ SOURCES: dict[str, Source] = {
             "likumi.lv; as cited by the Consumer Rights Protection Centre (ptac.gov.lv)",
         ),
         Source(
+            "EPRIVACY",
+            "Directive 2002/58/EC (ePrivacy Directive), Art. 5(3) as amended by Directive "
+            "2009/136/EC: storing or accessing information in a user's terminal equipment "
+            "only with consent, unless strictly necessary",
+            "OJ L 201, 31.7.2002, p. 37; OJ L 337, 18.12.2009, p. 11",
+        ),
+        Source(
+            "ISPL",
+            "Informācijas sabiedrības pakalpojumu likums (Law on Information Society "
+            "Services), section 7(2): Latvia's transposition of ePrivacy Art. 5(3) — "
+            "UNVERIFIED: the section number is as commonly cited; its text was not checked",
+            "likumi.lv/ta/id/96619 (in force; version of 21.06.2024 seen)",
+        ),
+        Source(
+            "CJEU-C-439/19",
+            "Court of Justice, judgment of 22 June 2021, Latvijas Republikas Saeima "
+            "(Points de pénalité), C-439/19: road-traffic offences are 'offences' under "
+            "Art. 10 GDPR",
+            "ECLI:EU:C:2021:504",
+        ),
+        Source(
+            "WP243",
+            "Article 29 Working Party, Guidelines on Data Protection Officers (WP243 rev.01): "
+            "what 'large scale' means (number of people, volume, duration, geographical extent)",
+            "5 April 2017; endorsed by the EDPB on 25 May 2018",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",
