@@ -1,8 +1,9 @@
 """Interim readings of free text for the rules of issue 11, part B.
 
-The shared text-understanding layer (`ropa.knowledge.text`, with its stemmer and
-lexicon) is being built alongside; until it is merged these few questions are answered
-here with short word lists, Latvian stems included. Fold them into the lexicon then.
+Employees are read through the shared lexicon (`ropa.knowledge.lexicon`). Whether a
+recipient category is a class of people (the general public, anyone entitled by law,
+couriers) is not a concept of the lexicon yet: it is answered here with a short word list,
+Latvian stems included. Fold it into the lexicon as a concept and remove this module.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ropa.knowledge.lexicon import mentions
 from ropa.model.types import text_of
 
 
@@ -22,11 +24,6 @@ def _fold(text: str) -> str:
 def _words(stems: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
 
-
-# Employees, staff, job applicants (the Recital 43 imbalance is the employment relation).
-_EMPLOYEES = _words(
-    ("darbinie", "darba nemej", "amatpersonu", "amata kandidat", "employee", "staff", "personnel")
-)
 
 # Recipients that are classes of people rather than someone data is sent to under an
 # arrangement: the general public, "anyone entitled by law", couriers in general.
@@ -54,7 +51,9 @@ _PURE_CATEGORIES = _words(
 
 def mentions_employees(value: object) -> bool:
     """Whether a category (text or `{lv, en}`) speaks of employees or staff."""
-    return any(_EMPLOYEES.search(_fold(text_of(value, language))) for language in ("lv", "en"))
+    return any(
+        mentions(text_of(value, language), "employees") is not None for language in ("lv", "en")
+    )
 
 
 def is_pure_category(value: object) -> bool:
