@@ -126,7 +126,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: a DPIA is required before the processing in the cases of Art. 35(3) and for the
     operations on the Data State Inspectorate's Art. 35(4) list (some items only together
-    with a WP248 criterion). A recorded `required: false` does not lift this.
+    with a WP248 criterion). A recorded `required: false` does not lift this. The DVI list
+    is inferred from the register only for organisations established in Latvia (or whose
+    country is not stated), and genetic or biometric data count for it only with one
+    criterion besides being sensitive data (EDPB Opinion 14/2018).
 
     Fails:
 
