@@ -189,7 +189,8 @@ class Purpose(StrictModel):
     purpose: Text
     """The purpose, specific enough to judge what is necessary for it."""
     legal_basis: PurposeLegalBasis | None = None
-    """The Art. 6(1) basis for this purpose, a list when several apply, or `unknown`."""
+    """The Art. 6(1) basis for this purpose; a list when the source gives several (a purpose
+    should rest on one: split it), or `unknown`."""
     notes: Text | None = None
     """Anything else about the purpose; quote the privacy notice here when it is vague."""
 
