@@ -55,7 +55,7 @@ activities:
     assert "no legal basis" not in message
 
 
-def test_lb13_names_the_successor_and_hedges_an_unverified_repeal(tmp_path: Path) -> None:
+def test_lb13_names_each_repealed_law_with_its_date(tmp_path: Path) -> None:
     messages = _messages(
         """\
 activities:
@@ -71,7 +71,8 @@ activities:
     )
     assert len(messages) == 2
     assert "is no longer in force since 2018-07-05" in messages[0]
-    assert "appears to be repealed since 2022-01-01" in messages[1]
+    assert "is no longer in force since 2022-01-01" in messages[1]
+    assert "Grāmatvedības likums" in messages[1]
 
 
 def test_or03_names_the_country_of_a_representative_outside_the_union(tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ Accounting Law took effect on 1 January 2022. A rule flags a citation of a repea
 
 Each law has the forms it is cited by (Latvian, in the nominative and genitive, and its
 English title), its status and its successor, and its sources: the likumi.lv page where it
-was known, and a secondary source for the repeal. `verified` is False where a fact was
-taken from memory or a secondary source and not checked against likumi.lv; rules say
-"appears to be repealed" for those.
+was recorded, and a source for the repeal. `verified` is False where a fact was taken
+from memory or a secondary source and not checked against likumi.lv; rules then say
+"appears to be repealed". Laws marked in force were not re-checked for amendments: only
+that they were in force as of the sources' dates (mid-2026).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ LAWS: dict[str, Law] = {
             in_force=False,
             repealed_on="2018-07-05",
             successor="FPDAL",
-            reference="likumi.lv/ta/id/4042 (page id not verified)",
-            sources=cite("FPDAL"),
+            reference="likumi.lv/ta/id/4042",
+            sources=cite("FPDAL-2000", "FPDAL"),
             verified=True,
             note="repealed by the transitional provisions of the Personal Data Processing "
             "Law, which took effect on 5 July 2018",
@@ -91,11 +92,11 @@ LAWS: dict[str, Law] = {
             in_force=False,
             repealed_on="2022-01-01",
             successor="GL",
-            reference="likumi.lv (page not recorded)",
-            sources=cite("GL"),
-            verified=False,
+            reference="likumi.lv/doc.php?id=66460",
+            sources=cite("LPG", "GL"),
+            verified=True,
             note="replaced by the Accounting Law (Grāmatvedības likums, adopted 10 June 2021, "
-            "in force 1 January 2022); the date is from secondary sources",
+            "in force 1 January 2022)",
         ),
         Law(
             "GL",

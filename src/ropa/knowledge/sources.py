@@ -86,6 +86,20 @@ SOURCES: dict[str, Source] = {
             "Grāmatvedības likums (Accounting Law), in force 1 January 2022",
             "likumi.lv; section 28 (retention of accounting documents)",
         ),
+        Source(
+            "FPDAL-2000",
+            "Fizisko personu datu aizsardzības likums (Personal Data Protection Law, 2000)",
+            "likumi.lv/ta/id/4042; ceased to have effect when the Personal Data Processing "
+            "Law took effect (5 July 2018)",
+        ),
+        Source(
+            "LPG",
+            'Likums "Par grāmatvedību" (Law on Accounting, 1992)',
+            "likumi.lv/doc.php?id=66460, marked as no longer in force and pointing to the "
+            "Accounting Law of 10 June 2021; State Revenue Service notice (vid.gov.lv, as "
+            "reprinted 9 July 2021): the Accounting Law takes effect on 1 January 2022 and "
+            '"Par grāmatvedību" then ceases to have effect',
+        ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
         Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
         Source("KL", "Komerclikums (Commercial Law)", "likumi.lv; section 406 (limitation)"),

@@ -95,7 +95,7 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
         for location, value in _citations(activity):
             if value is None:
                 continue
-            texts = {text_of(value, language) for language in ("lv", "en")}
+            texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
             reported: set[str] = set()
             for text in texts:
                 for law, words in laws_cited(text):
@@ -105,10 +105,11 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
                     successor = LAWS[law.successor] if law.successor else None
                     since = f" since {law.repealed_on}" if law.repealed_on else ""
                     hedge = "is no longer in force" if law.verified else "appears to be repealed"
+                    replaced = f" (replaced by {successor.title})" if successor else ""
                     yield Violation(
                         location,
                         f"`{activity.id}` cites \u201c{words}\u201d ({law.english}), which "
-                        f"{hedge}{since}",
+                        f"{hedge}{since}{replaced}",
                         f"cite the law in force{f': {successor.title}' if successor else ''}, "
                         "with the provision",
                     )
