@@ -128,6 +128,7 @@ def load_rules() -> dict[str, Rule]:
         dpia,
         exemption,
         governance,
+        inferred_data,
         legal_basis,
         organisation,
         processor,
@@ -136,7 +137,9 @@ def load_rules() -> dict[str, Rule]:
         security,
         special_data,
         suppression,
+        tracking,
         transfers,
+        unknowns,
     )
 
     return dict(sorted(RULES.items(), key=lambda item: _family_order(item[0])))
