@@ -97,7 +97,7 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
         code=rule.code,
         name=rule.name,
         message=violation.message,
-        severity=selection.severity.get(rule.code, rule.severity),
+        severity=selection.severity.get(rule.code, violation.severity or rule.severity),
         file=violation.location.file,
         position=position,
         path=violation.location.path,

@@ -28,12 +28,15 @@ from ropa.position import Location
 
 @dataclass(frozen=True)
 class Violation:
-    """What a rule found, and where. `at_key` points at the key rather than its value."""
+    """What a rule found, and where. `at_key` points at the key rather than its value;
+    `severity`, when given, replaces the rule's own for this finding (a rule whose risk
+    depends on what the activity holds), unless the configuration sets one."""
 
     location: Location
     message: str
     hint: str | None = None
     at_key: bool = False
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -121,12 +121,15 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
         )
         if consented:
             continue
-        where = "its purpose does" if purpose is not None else f"no purpose of `{activity.id}` does"
+        where = (
+            "its purpose does not rely on consent"
+            if purpose is not None
+            else f"no purpose of `{activity.id}` relies on consent"
+        )
         yield Violation(
             reading.location,
-            f"{reading.describe()} ({label(reading.inference.concept)}): storing or reading "
-            f"them on the user's device needs prior consent unless strictly necessary, but "
-            f"{where} not rely on consent",
+            f"{reading.describe()} ({reading.inference.label}): storing or reading them on "
+            f"the user's device needs prior consent unless strictly necessary, but {where}",
             "rely on `basis: consent` (with `consent_record:` and `withdrawal:`) for these "
             "cookies or tracking, or say they are strictly necessary",
         )

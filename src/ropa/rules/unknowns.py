@@ -20,14 +20,28 @@ from ropa.rules._reading import first_readings
 from ropa.rules.dpia import screen
 from ropa.rules.inferred_data import special_readings
 
+# Data subjects with whom special, criminal or identifying data is common: with them an
+# unknown here is a warning, elsewhere a note.
+_SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees")
 
-@rule("SD24", "special-data.unknown", severity=Severity.WARNING, article="Art. 9(1)-(2)")
+_SPECIAL_KEYS = (
+    ("special_categories", "special-category data (Art. 9(1))"),
+    ("criminal_data", "criminal-conviction data (Art. 10)"),
+    ("national_id", "national identification numbers (Art. 87)"),
+)
+
+
+@rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
 def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`special_categories: unknown`: whether Art. 9 data is processed is not known.
+    """`unknown` on `special_categories`, `criminal_data` or `national_id`.
 
-    Why: processing special-category data without an Art. 9(2) condition is prohibited;
-    not knowing whether it happens means nobody has checked the condition. (Where the
-    activity's words name such data, SD21 reports it instead.)
+    Why: processing special-category data without an Art. 9(2) condition is prohibited,
+    criminal-conviction data needs official authority or a law (Art. 10), and the personas
+    kods needs a justification (Art. 87). Not knowing whether they are processed means
+    nobody has checked. Reported once per activity, naming every such key; a warning where
+    the activity concerns patients, children, vulnerable people or employees (with whom
+    such data is common), a note elsewhere. Where the activity's words name the data, SD21
+    to SD23 report it instead.
 
     Fails:
 
@@ -35,7 +49,9 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     activities:
       - id: members
         name: Membership
+        data_subjects: [biedri]
         special_categories: unknown  # ← SD24
+        criminal_data: unknown
     ```
 
     Passes:
@@ -44,96 +60,49 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     activities:
       - id: members
         name: Membership
+        data_subjects: [biedri]
         special_categories: none
-    ```
-    """
-    for activity in register.activities:
-        if activity.special_categories == "unknown" and not special_readings(activity):
-            yield Violation(
-                activity.at("special_categories"),
-                f"`{activity.id}` does not know whether it processes special-category data "
-                "(Art. 9(1))",
-                "find out, and write `none` or the categories with their Art. 9(2) condition",
-            )
-
-
-@rule("SD25", "special-data.criminal-unknown", severity=Severity.WARNING, article="Art. 10")
-def criminal_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`criminal_data: unknown`: whether conviction or offence data is processed is not known.
-
-    Why: Art. 10 data may be processed only under official authority or a law with
-    safeguards; an unknown here may hide processing with no basis at all.
-
-    Fails:
-
-    ```yaml
-    activities:
-      - id: recruitment
-        name: Recruitment
-        criminal_data: unknown  # ← SD25
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: recruitment
-        name: Recruitment
         criminal_data: none
     ```
     """
     for activity in register.activities:
-        if activity.criminal_data == "unknown" and not first_readings(activity, ("criminal",)):
-            yield Violation(
-                activity.at("criminal_data"),
-                f"`{activity.id}` does not know whether it processes criminal-conviction data "
-                "(Art. 10)",
-                "find out, and write `none` or the data with its Art. 10 `basis:`",
-            )
+        named = first_readings(activity, ("criminal", "national_id", *_SENSITIVE_CONTEXT))
+        if special_readings(activity):
+            named["special"] = next(iter(special_readings(activity).values()))
+        inferred = {"special_categories": "special", "criminal_data": "criminal"}
+        inferred["national_id"] = "national_id"
+        unknown = [
+            (key, what)
+            for key, what in _SPECIAL_KEYS
+            if getattr(activity, key) == "unknown" and inferred[key] not in named
+        ]
+        if not unknown:
+            continue
+        sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
+        severity = Severity.WARNING if sensitive else None
+        because = f", and it concerns {named[sensitive[0]].inference.label}" if sensitive else ""
+        yield Violation(
+            activity.at(unknown[0][0]),
+            f"`{activity.id}` does not know whether it processes "
+            f"{_join([what for _key, what in unknown])}{because}",
+            f"find out, and write `none` or the data with what the law asks for it "
+            f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+            severity=severity,
+        )
 
 
-@rule("SD26", "special-data.national-id-unknown", severity=Severity.INFO, article="Art. 87")
-def national_id_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`national_id: unknown`: whether personas kods is collected is not known.
-
-    Why: the personas kods is collected only where needed and justified (Art. 87); an
-    unknown means nobody has asked whether it is.
-
-    Fails:
-
-    ```yaml
-    activities:
-      - id: events
-        name: Event registration
-        national_id: unknown  # ← SD26
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: events
-        name: Event registration
-        national_id: none
-    ```
-    """
-    for activity in register.activities:
-        if activity.national_id == "unknown" and not first_readings(activity, ("national_id",)):
-            yield Violation(
-                activity.at("national_id"),
-                f"`{activity.id}` does not know whether it processes national identification "
-                "numbers (Art. 87)",
-                "find out, and write `none` or the number with its `justification:`",
-            )
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-@rule("DP23", "profiling.unknown", severity=Severity.WARNING, article="Art. 13(2)(f), 21, 22")
+@rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
 def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
     """`profiling: unknown` or `automated_decisions: unknown`.
 
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening; not
-    knowing whether they happen leaves all of these unchecked.
+    knowing whether they happen leaves all of these unchecked. Reported once per activity;
+    where the words name profiling or automated decisions, DP21 and DP22 report that.
 
     Fails:
 
@@ -142,7 +111,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
       - id: scoring
         name: Customer scoring
         profiling: unknown  # ← DP23
-        automated_decisions: unknown  # ← DP23
+        automated_decisions: unknown
     ```
 
     Passes:
@@ -156,16 +125,22 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     ```
     """
     for activity in register.activities:
-        for key, what in (
-            ("profiling", "profiling (Art. 4(4))"),
-            ("automated_decisions", "solely automated decisions (Art. 22)"),
-        ):
-            if getattr(activity, key) == "unknown":
-                yield Violation(
-                    activity.at(key),
-                    f"`{activity.id}` does not know whether it involves {what}",
-                    f"find out, and write `{key}: none` or describe it",
-                )
+        unknown = [
+            (key, what)
+            for key, what in (
+                ("profiling", "profiling (Art. 4(4))"),
+                ("automated_decisions", "solely automated decisions (Art. 22)"),
+            )
+            if getattr(activity, key) == "unknown"
+        ]
+        if unknown:
+            yield Violation(
+                activity.at(unknown[0][0]),
+                f"`{activity.id}` does not know whether it involves "
+                f"{_join([what for _key, what in unknown])}",
+                f"find out, and write `none` or describe it "
+                f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+            )
 
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
