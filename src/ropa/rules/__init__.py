@@ -30,13 +30,17 @@ from ropa.position import Location
 class Violation:
     """What a rule found, and where. `at_key` points at the key rather than its value;
     `severity`, when given, replaces the rule's own for this finding (a rule whose risk
-    depends on what the activity holds), unless the configuration sets one."""
+    depends on what the activity holds), unless the configuration sets one. `cause` names
+    a value several entries share (one retention text, one legitimate interest): findings
+    of one rule with the same cause are reported once, with the other places as related
+    locations."""
 
     location: Location
     message: str
     hint: str | None = None
     at_key: bool = False
     severity: Severity | None = None
+    cause: str | None = None
 
 
 @dataclass(frozen=True)

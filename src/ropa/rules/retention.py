@@ -145,7 +145,13 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
                 "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
                 "(end of contract, withdrawal of consent, a law's period)"
             )
-        yield Violation(location.child("criteria"), message, hint)
+        yield Violation(location.child("criteria"), message, hint, cause=_shared(texts))
+
+
+def _shared(texts: list[str]) -> str:
+    """A retention text several activities share (a copied or anchored retention block) is
+    one thing to fix: its findings are reported together."""
+    return "retention:" + " ".join(" ".join(texts).casefold().split())
 
 
 @rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
@@ -190,6 +196,7 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
                     f"(\u201c{words}\u201d) and names no law or file plan that requires it",
                     "set a period with the event it runs from, or name the law or file plan "
                     "entry that requires permanent keeping",
+                    cause=_shared(texts),
                 )
                 break
 

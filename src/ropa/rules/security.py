@@ -86,6 +86,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 activity.at("security_measures"),
                 f"`{activity.id}` lists only boilerplate security wording, no real measure",
                 "describe what is actually done: access control, encryption, backups, training",
+                cause="measures:" + ",".join(sorted(ids)),
             )
 
 
