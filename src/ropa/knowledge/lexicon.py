@@ -108,6 +108,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "garīgā veselība",
             "zobārstniecīb*",
             "health",
+            "health data",
+            "data concerning health",
             "medical*",
             "diagnos*",
             "sick leave",
