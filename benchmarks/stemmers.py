@@ -19,9 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.text.test_stemmer import DECLENSIONS  # noqa: E402
+
 from ropa.knowledge import lexicon, text  # noqa: E402
 from ropa.yamlio import parse_fast  # noqa: E402
-from tests.text.test_stemmer import DECLENSIONS  # noqa: E402
 
 Stemmer = Callable[[str], str]
 
@@ -78,8 +79,12 @@ def main() -> None:
             print("-- every term word matched on its stem (prefix marks ignored)")
         _use(stemmer, prefixes=prefixes)
         recall, precision, hits, misses, false = _score(phrases)
-        rows = sum(len({stemmer(text.fold_word(f)) for f in forms}) == 1 for forms in DECLENSIONS.values())
-        raw_rows = sum(len({stemmer(f.lower()) for f in forms}) == 1 for forms in DECLENSIONS.values())
+        rows = sum(
+            len({stemmer(text.fold_word(f)) for f in forms}) == 1 for forms in DECLENSIONS.values()
+        )
+        raw_rows = sum(
+            len({stemmer(f.lower()) for f in forms}) == 1 for forms in DECLENSIONS.values()
+        )
         start = time.perf_counter()
         bare = getattr(stemmer, "__wrapped__", stemmer)  # ours is cached: time it uncached
         for _ in range(20):

@@ -57,9 +57,16 @@ def _concepts(*concepts: Concept) -> dict[str, Concept]:
 
 
 # The Art. 9(1) categories, keyed as `SpecialCategory` in the register format.
-SPECIAL = ("health", "genetic", "biometric", "racial_or_ethnic_origin", "political_opinions")
-SPECIAL += ("religious_or_philosophical_beliefs", "trade_union_membership")
-SPECIAL += ("sex_life_or_orientation",)
+SPECIAL: tuple[str, ...] = (
+    "health",
+    "genetic",
+    "biometric",
+    "racial_or_ethnic_origin",
+    "political_opinions",
+    "religious_or_philosophical_beliefs",
+    "trade_union_membership",
+    "sex_life_or_orientation",
+)
 
 CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- Art. 9(1)
@@ -101,6 +108,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "garīgā veselība",
             "zobārstniecīb*",
             "health",
+            "health data",
+            "data concerning health",
             "medical*",
             "diagnos*",
             "sick leave",
@@ -611,6 +620,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "Facebook Pixel",
             "tag manager",
             "SDK",
+        ),
+    ),
+    Concept(
+        "cookies_necessary",
+        "strictly necessary cookies",
+        "ePrivacy Art. 5(3), second sentence (no consent needed)",
+        (
+            "nepieciešam* sīkdatn*",
+            "noteikti nepieciešam* sīkdatn*",
+            "tehnisk* sīkdatn*",
+            "obligāt* sīkdatn*",
+            "būtisk* sīkdatn*",
+            "neatņemam* sīkdatn*",
+            "sesijas sīkdatn*",
+            "strictly necessary cookie*",
+            "necessary cookie*",
+            "essential cookie*",
+            "technical cookie*",
+            "session cookie*",
         ),
     ),
     Concept(

@@ -16,7 +16,8 @@ matters is that the forms of one word meet and different words stay apart:
 1. diacritics are already folded (`ā`→`a`, `š`→`s` ...), which also undoes most of the
    consonant changes of the 2nd and 5th declensions (ļ/l, ņ/n, č/c, ķ/k, ģ/g);
 2. Latvian endings of nouns and adjectives (definite forms too), longest first, only when
-   three letters or more remain (English plurals in -s and -es go the same way): -ajiem, -ajam, -ajos, -ajai, -ajas, -iem, -aja, -ais, -am,
+   three letters or more remain (English plurals in -s and -es go the same way): -ajiem,
+   -ajam, -ajos, -ajai, -ajas, -iem, -aja, -ais, -am,
    -em, -im, -um, -us, -as, -es, -os, -ij, -is, -ie, -ai, -ei, -a, -e, -i, -o, -u, -s;
 3. English -ing and -ed (when four letters remain), then a doubled final -ss to -s, or a
    final -e dropped (*employee* / *employees*, *cookie* / *cookies*);
@@ -124,9 +125,7 @@ def stem(word: str) -> str:
         if result.endswith(suffix) and len(result) - len(suffix) >= 4:
             result = result[: -len(suffix)]
             break
-    if result.endswith("ss"):
-        result = result[:-1]
-    elif len(result) > _MIN_STEM and result.endswith("e"):
+    if result.endswith("ss") or (len(result) > _MIN_STEM and result.endswith("e")):
         result = result[:-1]
     if len(result) > _MIN_STEM and result[-1] == "j" and result[-2] in "pbmv":
         result = result[:-1]

@@ -8,6 +8,9 @@ or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 
 which need one criterion besides the sensitive data itself). DVI list items are inferred
 only for organisations established in Latvia or whose country is not stated: the list is
 the Latvian authority's; items the register declares itself always count.
+The activity's own words add criteria too (health data, children, CCTV, profiling, large
+scale ...: `ropa.rules._screening_text`); messages mark those as inferred, and the register
+overrules them by declaring its criteria or saying `none`/`false`.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from ropa.model.activity import (
     CriminalData,
     DataSubjectGroup,
     Dpia,
+    DpiaScreening,
     Profiling,
 )
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
+from ropa.rules._screening_text import inferred_criteria
 
 
 @dataclass
@@ -41,11 +46,18 @@ class Screening:
     criteria: set[str] = field(default_factory=set)
     dvi_list: set[str] = field(default_factory=set)
     art35_3: set[str] = field(default_factory=set)
+    # Criteria read from the activity's words, with the words: shown as inferred.
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    def _evidence(self, key: str) -> str:
+        evidence = self.inferred.get(key)
+        return f" (inferred from {evidence})" if evidence else ""
 
     def mandatory(self) -> list[str]:
         """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
         reasons = [
-            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}" for case in sorted(self.art35_3)
+            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self._evidence(case)}"
+            for case in sorted(self.art35_3)
         ]
         for item in sorted(self.dvi_list):
             fact = DVI_LIST[item]
@@ -58,7 +70,9 @@ class Screening:
         """Two or more WP248 criteria: a DPIA is required "in most cases"."""
         if len(self.criteria) < WP248_THRESHOLD:
             return None
-        named = ", ".join(f"{c[-2:]} {WP248_CRITERIA[c]}" for c in sorted(self.criteria))
+        named = ", ".join(
+            f"{c[-2:]} {WP248_CRITERIA[c]}{self._evidence(c)}" for c in sorted(self.criteria)
+        )
         return f"{len(self.criteria)} WP248 criteria ({named})"
 
     def reasons(self) -> list[str]:
@@ -113,7 +127,24 @@ def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
         result.criteria.add("WP248.C5")
         if special or criminal:
             result.art35_3.add("35.3.b")
+    _add_inferred(result, activity, declared)
     return result
+
+
+def _add_inferred(result: Screening, activity: Activity, declared: DpiaScreening | None) -> None:
+    """Add the criteria the activity's words meet and the register has not stated."""
+    for key, evidence in inferred_criteria(activity, declared).items():
+        if key.startswith("WP248") and key not in result.criteria:
+            result.criteria.add(key)
+            result.inferred[key] = evidence
+    large = "WP248.C5" in result.criteria
+    if large and "WP248.C4" in result.inferred and "35.3.b" not in result.art35_3:
+        result.art35_3.add("35.3.b")
+        result.inferred["35.3.b"] = result.inferred["WP248.C4"]
+    public_cctv = inferred_criteria(activity, declared).get("CCTV.PUBLIC")
+    if large and public_cctv and "35.3.c" not in result.art35_3:
+        result.art35_3.add("35.3.c")
+        result.inferred["35.3.c"] = public_cctv
 
 
 def _dpia_done(dpia: Dpia | None) -> bool:

@@ -142,6 +142,15 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+def _shared_interest(basis: LegitimateInterestsBasis) -> str | None:
+    """One interest stated in the same words on several purposes is one balancing test to
+    write: its findings are reported together."""
+    if not_stated(basis.interest):
+        return None
+    words = " ".join(text_of(basis.interest, language) for language in ("lv", "en"))
+    return "interest:" + " ".join(words.casefold().split())
+
+
 @rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
 def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     """Legitimate interests without a reference to the balancing test.
@@ -185,6 +194,7 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
                 "balancing test",
                 "add `assessment:` with the reference of the legitimate-interests assessment",
                 at_key=True,
+                cause=_shared_interest(basis),
             )
 
 

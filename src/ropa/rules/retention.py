@@ -12,7 +12,7 @@ from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._phrases import VAGUE_RETENTION, contains_any
+from ropa.rules._retention_text import endless_words, vague_words
 
 
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
@@ -87,11 +87,15 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
 
 @rule("RT02", "retention.vague", severity=Severity.WARNING, article="Art. 5(1)(e), 13(2)(a)")
 def vague(register: Register, context: Context) -> Iterator[Violation]:
-    """A retention that says only "as long as necessary".
+    """A retention that says only "as long as necessary", or only "per the file plan".
 
-    Why: "as long as necessary" ("kamēr nepieciešams", "tik ilgi, cik nepieciešams") restates
-    the storage-limitation principle (Art. 5(1)(e)); it is neither a period nor the
-    criteria used to determine one (Art. 13(2)(a)).
+    Why: "as long as necessary" ("kamēr nepieciešams", "tik ilgi, cik nepieciešams", "while
+    still needed for the purpose", "as long as legal requirements demand" with no law
+    named) restates the storage-limitation principle (Art. 5(1)(e)); it is neither a period
+    nor the criteria used to determine one (Art. 13(2)(a)). "According to the file plan
+    (lietu nomenklatūra)" without the entry or its period points at a document the record
+    does not quote. The wording is recognised in any inflection, with or without
+    diacritics, in Latvian or English.
 
     Fails:
 
@@ -101,6 +105,10 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         name: Customer data
         retention:
           criteria: Tik ilgi, cik tas ir nepieciešams nolūku sasniegšanai.  # ← RT02
+      - id: staff
+        name: Personnel files
+        retention:
+          criteria: Saskaņā ar iestādes lietu nomenklatūru  # ← RT02
     ```
 
     Passes:
@@ -119,16 +127,81 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period is not None:
             continue
         texts = [text_of(retention.criteria, language) for language in ("lv", "en")]
-        vague = next((text for text in texts if contains_any(text, VAGUE_RETENTION)), None)
-        if vague is not None:
-            quoted = vague if len(vague) <= 70 else vague[:69].rstrip() + "\u2026"
-            yield Violation(
-                location.child("criteria"),
-                f"the retention of `{activity.id}` is vague (\u201c{quoted}\u201d): no period "
-                "and no criteria that decide one",
-                "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
-                "(end of contract, withdrawal of consent, a law's period)",
+        found = next(filter(None, (vague_words(text) for text in texts)), None)
+        if found is None:
+            continue
+        words, kind = found
+        if kind == "file_plan":
+            message = (
+                f"the retention of `{activity.id}` refers to the file plan (\u201c{words}\u201d) "
+                "without its entry or period"
             )
+            hint = (
+                "quote the file plan entry and its period (`period:`, or the entry in `criteria:`)"
+            )
+        else:
+            message = (
+                f"the retention of `{activity.id}` is vague (\u201c{words}\u201d): no period "
+                "and no criteria that decide one"
+            )
+            hint = (
+                "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
+                "(end of contract, withdrawal of consent, a law's period)"
+            )
+        yield Violation(location.child("criteria"), message, hint, cause=_shared(texts))
+
+
+def _shared(texts: list[str]) -> str:
+    """A retention text several activities share (a copied or anchored retention block) is
+    one thing to fix: its findings are reported together."""
+    return "retention:" + " ".join(" ".join(texts).casefold().split())
+
+
+@rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
+def endless_in_words(register: Register, context: Context) -> Iterator[Violation]:
+    """A retention whose words say the data is kept for ever, with no law that says so.
+
+    Why: personal data is kept no longer than its purposes need (Art. 5(1)(e)).
+    "Pastāvīgi", "uz nenoteiktu laiku", "indefinitely", "no time limit" in the criteria or
+    notes set no end. Permanent keeping is right only for documents of archival value, by
+    law or a file plan agreed with the archives; the record then names them.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Member register
+        retention:
+          criteria: Dati tiek glabāti pastāvīgi  # ← RT21
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Member register
+        retention:
+          criteria: Pastāvīgi, kā nosaka Arhīvu likums un lietu nomenklatūras lieta 1-05
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period is not None:
+            continue
+        for key, value in (("criteria", retention.criteria), ("notes", retention.notes)):
+            texts = [text_of(value, language) for language in ("lv", "en")]
+            words = next(filter(None, (endless_words(text) for text in texts)), None)
+            if words is not None:
+                yield Violation(
+                    location.child(key),
+                    f"the retention of `{activity.id}` keeps the data with no end "
+                    f"(\u201c{words}\u201d) and names no law or file plan that requires it",
+                    "set a period with the event it runs from, or name the law or file plan "
+                    "entry that requires permanent keeping",
+                    cause=_shared(texts),
+                )
+                break
 
 
 @rule("RT03", "retention.below-statute", severity=Severity.ERROR, article="Art. 30(1)(f)")
