@@ -29,10 +29,16 @@ def _words(stems: tuple[str, ...]) -> re.Pattern[str]:
 # arrangement: the general public, "anyone entitled by law", couriers in general.
 _PURE_CATEGORIES = _words(
     (
-        "sabiedrib",
+        # "sabiedrība" alone is also a company (akciju sabiedrība, parādu piedziņas
+        # sabiedrības): only the phrases that mean the public.
         "plasa sabiedrib",
+        "plasaka sabiedrib",
+        "sabiedribai kopuma",
+        "sabiedribas locek",
         "ikviens",
-        "jebkur",
+        "ikvienam",
+        "jebkura persona",
+        "jebkuram",
         "general public",
         "the public",
         "anyone",
