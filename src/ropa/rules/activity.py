@@ -189,7 +189,7 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
             if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
                 not_stated(source.description)
             ):
-                kind = source.kind.value.replace("_", " ")
+                kind = "third-party" if source.kind is DataSourceKind.THIRD_PARTY else "public"
                 yield Violation(
                     activity.at("sources", index, "kind"),
                     f"`{activity.id}` obtains data from a {kind} source without saying which",
