@@ -78,6 +78,11 @@ def test_a_register_using_every_addition_is_valid_in_a_real_process(register: Pa
             "candidates: [consent]",
             "at least 2",
         ),
+        (
+            "candidates: [consent, legitimate_interests]",
+            "candidates: [consent, consent]",
+            "names a basis twice",
+        ),
         ("{basis: unknown, law: Grāmatvedības likums}", "{basis: unknown}", "`law` is required"),
         ("period: indefinite", "period: forever", "`permanent`, `indefinite`"),
         ("  country: LV\n", "  country: EEA\n", "EEA"),

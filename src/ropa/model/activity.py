@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
@@ -135,6 +136,15 @@ class UndecidedBasis(_Basis):
     """The bases the source names as alternatives, e.g. [legitimate_interests, contract]."""
     law: Text | None = None
     """A law the source cites for this purpose, if any."""
+
+    @model_validator(mode="after")
+    def _different_candidates(self) -> UndecidedBasis:
+        if len(set(self.candidates)) < len(self.candidates):
+            raise PydanticCustomError(
+                "candidates_repeated",
+                "`candidates` names a basis twice: list each alternative once",
+            )
+        return self
 
 
 class UnstatedLetterBasis(_Basis):
