@@ -17,7 +17,7 @@ from ropa.model.activity import Dpia
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import first_readings
-from ropa.rules.dpia import screen
+from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import special_readings
 
 # Data subjects with whom special, criminal or identifying data is common: with them an
@@ -172,10 +172,11 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
           screening: {notes: No WP248 criterion met}
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
-        if unknown and not screen(activity).reasons():
+        if unknown and not screen(activity, dvi_list=dvi).reasons():
             at = activity.at("dpia") if dpia == "unknown" else activity.at("dpia", "required")
             yield Violation(
                 at,
