@@ -75,12 +75,28 @@ def _item_texts(
             yield key, activity.at(key, index), text
 
 
-def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> Iterator[Reading]:
-    """Every concept stated (not negated) in the activity's text under `keys`."""
-    for key, location, text in texts(activity, keys):
-        for inference in infer(text):
-            if not inference.negated:
-                yield Reading(key, location, inference)
+def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
+    """Every concept stated (not negated) in the activity's text under `keys`.
+
+    Several rules ask this of every activity; the answer is kept for the activity object
+    (held, so its id cannot be reused while the entry lives)."""
+    entry = _CACHE.get((id(activity), keys))
+    if entry is not None and entry[0] is activity:
+        return entry[1]
+    found = [
+        Reading(key, location, inference)
+        for key, location, text in texts(activity, keys)
+        for inference in infer(text)
+        if not inference.negated
+    ]
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[(id(activity), keys)] = (activity, found)
+    return found
+
+
+_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Activity, list[Reading]]] = {}
+_CACHE_SIZE = 50_000
 
 
 def first_readings(
