@@ -1191,7 +1191,7 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
     """Every concept the text mentions, in order, each once per place (cached per string)."""
     if not text or not text.strip():

@@ -317,9 +317,9 @@ def _negation_kind(words: list[str], index: int) -> str:
     return "existence"
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def analyse(text: str) -> Analysed:
-    """Tokens, clauses and negations of a text (cached per distinct string)."""
+    """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
     folded, origin = fold(text)
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]
     next_break = 0
