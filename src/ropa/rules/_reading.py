@@ -32,8 +32,12 @@ class Reading(NamedTuple):
         return words if len(words) <= 60 else words[:59].rstrip() + "\u2026"
 
     def describe(self) -> str:
-        """ "`personal_data` mentions “veselības dati”" and the like."""
-        return f"`{self.key}` mentions \u201c{self.quote()}\u201d"
+        """`personal_data[2]` mentions “veselības dati”, and the like."""
+        path = self.location.path
+        index = path.index(self.key) if self.key in path else -1
+        item = path[index + 1] if 0 <= index < len(path) - 1 else None
+        where = f"{self.key}[{item}]" if isinstance(item, int) else self.key
+        return f"`{where}` mentions \u201c{self.quote()}\u201d"
 
 
 def _strings(value: object) -> Iterator[str]:
