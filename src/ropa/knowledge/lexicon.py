@@ -173,17 +173,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
         "racial or ethnic origin",
         "Art. 9(1)",
         (
-            "rases",
-            "rasu",
-            "rase",
-            "rasē",
+            # Prefixes, not stems: the stem of "rases" meets English "rate".
+            "rases*",
+            "rasu*",
+            "rasei*",
+            "rasisk*",
             "etnisk*",
             "tautīb*",
             "racial*",
-            "race",
+            "race or ethnic*",
             "ethnic*",
         ),
-        exclude=("race track",),
     ),
     Concept(
         "political_opinions",
@@ -702,7 +702,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
         "profiling or scoring",
         "Art. 4(4), 21, 22; WP248 C1",
         (
-            "profilēš*",
+            "profilēšan*",
             "profilēj*",
             "profilēt",
             "profiling*",

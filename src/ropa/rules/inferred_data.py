@@ -22,6 +22,9 @@ def _declared(value: object) -> str:
     return "stated"
 
 
+# Where data (rather than an aim) is described.
+_DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
+
 _SAYS = {
     "missing": "is not declared",
     "unknown": "says `unknown`",
@@ -130,7 +133,9 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
         state = _declared(activity.criminal_data)
         if state == "stated":
             continue
-        reading = first_readings(activity, ("criminal",)).get("criminal")
+        # Not the purposes: "to prevent crime" (noziedzīgu nodarījumu novēršana) is why
+        # cameras film, not a record of convictions.
+        reading = first_readings(activity, ("criminal",), _DATA_KEYS).get("criminal")
         if reading is not None:
             yield Violation(
                 activity.at("criminal_data"),

@@ -26,8 +26,6 @@ _SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees", "cctv")
 # Where the context is read: who the data is about and what the activity is, not every
 # word of its purposes ("our staff will answer" does not make customers employees).
 _CONTEXT_KEYS = ("data_subjects", "name", "description")
-# Words with which profiling or automated decisions are likely.
-_PROFILING_CONTEXT = ("targeted_ads", "financial", "large_scale", "cctv")
 
 _SPECIAL_KEYS = (
     ("special_categories", "special-category data (Art. 9(1))"),
@@ -110,10 +108,8 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening; not
     knowing whether they happen leaves all of these unchecked. Reported once per activity;
-    where the words name profiling or automated decisions, DP21 and DP22 report that. A
-    warning where the activity concerns interest-based advertising or tracking, financial
-    data (credit decisions), large-scale processing or CCTV; elsewhere a note, and
-    activities with the same unknowns share one finding that lists them.
+    where the words name profiling or automated decisions, DP21 and DP22 report that (as
+    warnings). Activities with the same unknowns share one note that lists them.
 
     Fails:
 
@@ -144,20 +140,15 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
             )
             if getattr(activity, key) == "unknown"
         ]
-        if not unknown:
-            continue
-        likely = first_readings(activity, _PROFILING_CONTEXT)
-        hint = next(iter(likely.values()), None)
-        because = f", and it concerns {hint.inference.label}" if hint else ""
-        yield Violation(
-            activity.at(unknown[0][0]),
-            f"`{activity.id}` does not know whether it involves "
-            f"{_join([what for _key, what in unknown])}{because}",
-            f"find out, and write `none` or describe it "
-            f"({', '.join(f'`{key}`' for key, _what in unknown)})",
-            severity=Severity.WARNING if hint else None,
-            cause=None if hint else "unknown:" + ",".join(key for key, _ in unknown),
-        )
+        if unknown:
+            yield Violation(
+                activity.at(unknown[0][0]),
+                f"`{activity.id}` does not know whether it involves "
+                f"{_join([what for _key, what in unknown])}",
+                f"find out, and write `none` or describe it "
+                f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+                cause="unknown:" + ",".join(key for key, _ in unknown),
+            )
 
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
