@@ -383,7 +383,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "aizbildnīb*",
             "sociālā palīdzīb*",
             "sociālo palīdzīb*",
-            "sociāl* pakalpojum*",
+            "sociāl* pakalpojum* saņēmēj*",
             "elderly",
             "asylum seeker*",
             "refugee*",
