@@ -609,7 +609,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
     Concept(
         "cookies",
         "cookies and similar tracking technologies",
-        "ePrivacy Directive Art. 5(3); ISPL section 7(2)",
+        "ePrivacy Directive Art. 5(3)",
         (
             "sīkdatn*",
             "sīkfail*",

@@ -73,7 +73,7 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     "LB21",
     "legal-basis.tracking-consent",
     severity=Severity.WARNING,
-    article="ePrivacy Directive Art. 5(3); ISPL s. 7(2); Art. 6(1)(a)",
+    article="ePrivacy Directive Art. 5(3); Art. 6(1)(a)",
 )
 def tracking_consent(register: Register, context: Context) -> Iterator[Violation]:
     """Cookies, pixels or interest-based advertising with no purpose relying on consent.
