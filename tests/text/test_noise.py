@@ -26,6 +26,7 @@ organisation:
 activities:
 """
 for number in range(5):
+    CRITERIA = "Tik ilgi, cik nepieciešams" if number < 3 else f"{number} gadi"
     REGISTER += f"""\
   - id: a{number}
     name: Activity {number}
@@ -38,7 +39,7 @@ for number in range(5):
     recipients: none
     transfers: none
     security_measures: unknown
-    retention: {{criteria: "{'Tik ilgi, cik nepieciešams' if number < 3 else f'{number} gadi'}"}}
+    retention: {{criteria: "{CRITERIA}"}}
 """
 
 
@@ -74,7 +75,8 @@ def test_a_shared_value_is_one_finding_with_its_places(tmp_path: Path) -> None:
     ]
     assert "one shared value, also at 2 more places in 3 activities" in rt02[0]["message"]
     lb03 = [finding for finding in findings if finding["code"] == "LB03"]
-    assert len(lb03) == 1 and len(lb03[0]["related"]) == 4
+    assert len(lb03) == 1
+    assert len(lb03[0]["related"]) == 4
     # json lists every other finding one by one, grouped or not in text.
     assert len([finding for finding in findings if finding["code"] == "GV01"]) == 5
 
@@ -87,5 +89,6 @@ def test_sarif_gives_the_places_as_related_locations(tmp_path: Path) -> None:
     results = document["runs"][0]["results"]
     (rt02,) = [item for item in results if item["ruleId"] == "RT02"]
     lines = [place["physicalLocation"]["region"]["startLine"] for place in rt02["relatedLocations"]]
-    assert len(lines) == 2 and lines == sorted(lines)
+    assert len(lines) == 2
+    assert lines == sorted(lines)
     assert len([item for item in results if item["ruleId"] == "GV01"]) == 5
