@@ -13,8 +13,9 @@ from tests.test_check_cli import sarif_schema
 
 TODAY = "2026-12-01"
 
-# Five activities without an owner (GV01 ×5), three sharing one vague retention text (one
-# RT02 with two related places), and one interest on two purposes (one LB03).
+# Five activities without an owner (GV01 ×5), three sharing one vague retention block
+# through a YAML anchor (one RT02 with two related places), and one interest on five
+# purposes (one LB03).
 REGISTER = """\
 ropa: 1
 organisation:
@@ -26,7 +27,13 @@ organisation:
 activities:
 """
 for number in range(5):
-    CRITERIA = "Tik ilgi, cik nepieciešams" if number < 3 else f"{number} gadi"
+    RETENTION = (
+        "&vague {criteria: 'Tik ilgi, cik nepieciešams'}"
+        if number == 0
+        else "*vague"
+        if number < 3
+        else f"{{criteria: '{number} gadi'}}"
+    )
     REGISTER += f"""\
   - id: a{number}
     name: Activity {number}
@@ -39,7 +46,7 @@ for number in range(5):
     recipients: none
     transfers: none
     security_measures: unknown
-    retention: {{criteria: "{CRITERIA}"}}
+    retention: {RETENTION}
 """
 
 
