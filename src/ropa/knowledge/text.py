@@ -238,18 +238,8 @@ _LATVIAN_VERB_ROOTS = (
     "sanem",
     "skar",
     "attiec",
-    "nodo",
-    "nodod",
-    "parsut",
-    "publice",
-    "izpauz",
-    "izplata",
-    "parden",
-    "sniedz",
-    "atklaj",
-    "dala",
-    "nosuta",
 )
+# Roots of verbs of passing data on: negated, they deny only disclosure.
 _DISCLOSURE_ROOTS = (
     "nodo",
     "nodod",

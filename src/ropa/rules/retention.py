@@ -13,6 +13,7 @@ from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._retention_text import endless_words, vague_words
+from ropa.validate import position_of
 
 
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
@@ -148,13 +149,17 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
                 "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
                 "(end of contract, withdrawal of consent, a law's period)"
             )
-        yield Violation(location.child("criteria"), message, hint, cause=_shared(texts))
+        at = location.child("criteria")
+        yield Violation(at, message, hint, cause=_shared(register, at))
 
 
-def _shared(texts: list[str]) -> str:
-    """A retention text several activities share (a copied or anchored retention block) is
-    one thing to fix: its findings are reported together."""
-    return "retention:" + " ".join(" ".join(texts).casefold().split())
+def _shared(register: Register, location: Location) -> str:
+    """A retention block several activities share (one YAML anchor used through aliases)
+    is one thing to fix: its findings are reported together. An alias resolves to the
+    anchor's position, so the position names the block; text merely copied into each
+    activity stays one finding per activity, as each copy is edited on its own."""
+    located = position_of(register, location)
+    return f"retention-block:{location.file}:{located.best}"
 
 
 @rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
@@ -199,7 +204,7 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
                     f"(\u201c{words}\u201d) and names no law or file plan that requires it",
                     "set a period with the event it runs from, or name the law or file plan "
                     "entry that requires permanent keeping",
-                    cause=_shared(texts),
+                    cause=_shared(register, location.child(key)),
                 )
                 break
 
