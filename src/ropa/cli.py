@@ -489,6 +489,14 @@ def check(
     today: Annotated[
         str | None, typer.Option("--today", hidden=True, help="Check as of this date.")
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="In text output, list every finding instead of counting a rule's repeats "
+            "in a file (json and sarif always list every finding).",
+        ),
+    ] = False,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
     with _inputs(paths, stdin_filename, max_file_size) as given:
@@ -507,6 +515,7 @@ def check(
             skip_invalid,
             max_file_size,
             today,
+            show_all,
         )
 
 
@@ -525,6 +534,7 @@ def _check(
     skip_invalid: bool,
     max_file_size: int,
     today: str | None,
+    show_all: bool,
 ) -> None:
     import datetime as dt
 
@@ -590,6 +600,7 @@ def _check(
         quiet=quiet,
         exit_zero=exit_zero,
         skipped=skipped,
+        show_all=show_all,
     )
     _finish(report, output_format, output_file=output_file, statistics=statistics)
 
