@@ -125,7 +125,8 @@ def test_extend_select_adds_to_select(gap: Path) -> None:
 
 
 def test_exit_zero_quiet_statistics_and_output_file(gap: Path, tmp_path: Path) -> None:
-    base = ("check", str(gap), "--today", TODAY, "--fail-on", "warning")
+    # GV01 (no owner) is an info finding: --fail-on info makes it fail the command.
+    base = ("check", str(gap), "--today", TODAY, "--fail-on", "info")
     assert invoke(*base).returncode == 1
     for result in both(*base, "--exit-zero"):
         assert result.returncode == 0
@@ -136,17 +137,17 @@ def test_exit_zero_quiet_statistics_and_output_file(gap: Path, tmp_path: Path) -
     for result in both(*base, "--quiet"):
         assert result.returncode == 1
         assert "GV01" in result.stdout
-        assert "warning in 1 register" not in result.stdout
+        assert "info in 1 register" not in result.stdout
 
     ruff_name = invoke(*base, "--output-format", "json")
     assert ruff_name.stdout == invoke(*base, "--format", "json").stdout
     for result in both(*base, "--statistics"):
         lines = result.stdout.splitlines()
-        assert lines[0].split() == ["1", "GV01", "warning", "governance.no-owner"]
-        assert lines[-1] == "1 warning in 1 register (1 file, 1 activity)"
+        assert lines[0].split() == ["1", "GV01", "info", "governance.no-owner"]
+        assert lines[-1] == "1 info in 1 register (1 file, 1 activity)"
     stats = json.loads(invoke(*base, "--statistics", "-f", "json").stdout)
     assert stats == [
-        {"code": "GV01", "name": "governance.no-owner", "severity": "warning", "count": 1}
+        {"code": "GV01", "name": "governance.no-owner", "severity": "info", "count": 1}
     ]
 
     report = tmp_path / "out" / "report.json"
@@ -355,7 +356,8 @@ def test_shell_completion_is_offered() -> None:
 
 
 def many_findings(tmp_path: Path, count: int = 1500) -> Path:
-    """A valid register with one GV01 warning per activity: well over a pipe's buffer."""
+    """A valid register with one GV01 (info) per activity: listed with --show-all, well
+    over a pipe's buffer."""
     head, activity = NO_OWNER.split("activities:\n")
     body = "".join(activity.replace("id: orders", f"id: orders-{index}") for index in range(count))
     path = tmp_path / "big.yaml"
@@ -366,8 +368,8 @@ def many_findings(tmp_path: Path, count: int = 1500) -> Path:
 @pytest.mark.parametrize(
     ("args", "earned"),
     [
-        (["check", "--today", TODAY], 0),  # warnings only: clean at --fail-on error
-        (["check", "--today", TODAY, "--fail-on", "warning"], 1),
+        (["check", "--today", TODAY, "--show-all"], 0),  # infos only: clean at --fail-on error
+        (["check", "--today", TODAY, "--show-all", "--fail-on", "info"], 1),
         (["check", "--today", TODAY, "-f", "json"], 0),
     ],
 )
