@@ -480,7 +480,7 @@ def test_github_annotations_name_files_from_the_repository_root(tmp_path: Path) 
     (folder / "a, b: c%.yaml").write_text(NO_OWNER, encoding="utf-8")
     for result in both("check", "a, b: c%.yaml", "--today", TODAY, "-f", "github", cwd=folder):
         first = result.stdout.splitlines()[0]
-        assert first.startswith("::warning file=registers/a%2C b%3A c%25.yaml,line=")
+        assert first.startswith("::notice file=registers/a%2C b%3A c%25.yaml,line=")
 
 
 # --------------------------------------------------------------------------- 8: one report
