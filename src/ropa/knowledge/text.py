@@ -49,6 +49,9 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
     character of `text` it comes from."""
     if text.isascii():
         return text.lower(), range(len(text))
+    quick = text.translate(_TABLE)
+    if quick.isascii():
+        return quick, range(len(text))
     parts = [_FOLDED.get(character) or _fold_character(character) for character in text]
     if all(len(part) == 1 for part in parts):
         return "".join(parts), range(len(text))
@@ -57,6 +60,33 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
 
 
 _FOLDED: dict[str, str] = {}
+
+
+def _table() -> dict[int, str]:
+    """One character for one: ASCII capitals, the Latin letters with diacritics that fold to
+    one ASCII letter (Latvian, Lithuanian, Estonian, German ...), and the typographic quotes,
+    dashes and spaces of Latvian text. `str.translate` then folds most texts at C speed."""
+    table = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+    for code in range(0xC0, 0x250):
+        folded = "".join(
+            part
+            for part in unicodedata.normalize("NFKD", chr(code).casefold())
+            if not unicodedata.combining(part)
+        )
+        if len(folded) == 1 and folded.isascii():
+            table[code] = folded
+    for character in "\u201e\u201c\u201d\u00ab\u00bb":
+        table[ord(character)] = '"'
+    for character in "\u2018\u2019":
+        table[ord(character)] = "'"
+    for character in "\u2013\u2014\u2011":
+        table[ord(character)] = "-"
+    table[0x00A0] = " "
+    table[0x2026] = "."
+    return table
+
+
+_TABLE = _table()
 
 
 def _fold_character(character: str) -> str:
