@@ -303,6 +303,8 @@ _ENGLISH_DISCLOSURE = frozenset(
 )
 # Every negator begins with one of these letters: most words are passed over at once.
 _NEGATOR_INITIALS = frozenset("ncdhiswa")
+# `ne` + a verb root: "netiek", "neapstrādājam", "nenodod".
+_NEGATED_VERBS = tuple("ne" + root for root in _LATVIAN_VERB_ROOTS + _DISCLOSURE_ROOTS)
 # Words that show a clause is English, where "no" is a negation (in Latvian it means "from").
 _ENGLISH_MARKERS = frozenset(
     {"the", "is", "are", "we", "of", "and", "to", "for", "be", "will", "any", "our", "you"}
@@ -313,13 +315,11 @@ def _is_negator(word: str, english: bool) -> bool:
     """Whether the word denies ("nav", "netiek", "not", "never", "don't", "no" in English)."""
     if word in _LATVIAN_NEGATORS or word in _ENGLISH_NEGATORS:
         return True
-    if _ENGLISH_CONTRACTIONS.match(word) or (word == "no" and english):
-        return True
-    return (
-        word.startswith("ne")
-        and len(word) > 4
-        and word[2:].startswith(_LATVIAN_VERB_ROOTS + _DISCLOSURE_ROOTS)
-    )
+    if word == "no":
+        return english
+    if "'" in word:
+        return _ENGLISH_CONTRACTIONS.match(word) is not None
+    return word.startswith("ne") and len(word) > 4 and word.startswith(_NEGATED_VERBS)
 
 
 def _denies_disclosure(word: str) -> bool:
