@@ -375,11 +375,11 @@ def cites_law(text: str) -> bool:
     return _LAW.search(text) is not None
 
 
+# A law by its name ("Grāmatvedības likums", "the Accounting Act") or a Cabinet regulation
+# by its number ("MK noteikumi Nr. 748"); a bare "18. punkts" may be a point of anything.
 _LAW = re.compile(
     r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*"
-    r"|\bNr\.\s*\d+"
-    r"|\d+\.\s*(?:pant|punkt|daļ)"
-    r"|\b(?:Article|Art\.|Section|§)\s*\d+"
+    r"|\bnoteikum[\wāčēģīķļņšūž]*\s+Nr\.\s*\d+"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )
 
