@@ -69,7 +69,10 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     advertising always does; cookies unless every mention is of strictly necessary ones."""
     cookies: list[Reading] = []
     necessary: list[Reading] = []
-    found = readings(activity)
+    # The purposes first: that is where the basis a finding asks about is.
+    found = readings(activity, ("purposes",)) + [
+        reading for reading in readings(activity) if reading.key != "purposes"
+    ]
     if any(r.inference.concept == "cookies_necessary" for r in found) and not any(
         r.inference.concept == "targeted_ads" for r in found
     ):
