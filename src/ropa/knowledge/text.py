@@ -341,31 +341,37 @@ def _negation_kind(words: list[str], index: int) -> str:
 def analyse(text: str) -> Analysed:
     """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
     folded, origin = fold(text)
+    same_places = isinstance(origin, range)
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]
     next_break = 0
     clause = 0
-    raw: list[tuple[str, int, int, int]] = []
+    last_clause = -1
+    tokens: list[Token] = []
+    maybe_negators: list[int] = []
     for match in _WORD.finditer(folded):
-        start = match.start()
+        start, end = match.span()
         while next_break < len(breaks) and breaks[next_break] < start:
             next_break += 1
-            if not raw or raw[-1][3] == clause:
+            if last_clause == clause:
                 clause += 1
         word = match.group()
         if word in _CONTRAST:
             clause += 1
-        raw.append((word, start, match.end(), clause))
-    words = [item[0] for item in raw]
-    english = {number for word, _start, _end, number in raw if word in _ENGLISH_MARKERS}
-    tokens: list[Token] = []
-    negations: list[Negation] = []
-    for index, (word, start, end, number) in enumerate(raw):
-        begin = origin[start]
-        finish = origin[end - 1] + 1
+        if word[0] in _NEGATOR_INITIALS:
+            maybe_negators.append(len(tokens))
+        begin, finish = (start, end) if same_places else (origin[start], origin[end - 1] + 1)
         bare = word.replace("'", "") if "'" in word else word
-        tokens.append(Token(stem(bare), word, begin, finish, number))
-        if word[0] in _NEGATOR_INITIALS and _is_negator(word, number in english):
-            negations.append(Negation(number, _negation_kind(words, index), begin, finish))
+        tokens.append(Token(stem(bare), word, begin, finish, clause))
+        last_clause = clause
+    negations: list[Negation] = []
+    if maybe_negators:
+        words = [token.word for token in tokens]
+        english = {token.clause for token in tokens if token.word in _ENGLISH_MARKERS}
+        for index in maybe_negators:
+            token = tokens[index]
+            if _is_negator(token.word, token.clause in english):
+                kind = _negation_kind(words, index)
+                negations.append(Negation(token.clause, kind, token.start, token.end))
     return Analysed(text, tuple(tokens), tuple(negations))
 
 
