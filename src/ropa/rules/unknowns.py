@@ -153,12 +153,14 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
 def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`dpia: unknown`, or `required: unknown`, with no screening reason recorded.
+    """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
 
     Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
-    screening finds reasons, DP01 or DP03 report them; otherwise the open question is
-    reported here, so it is not forgotten; activities with no criterion at all share one
-    finding that lists them.
+    screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
+    DP03 report them; otherwise the open question is reported here, so it is not
+    forgotten: `dpia: unknown` always (activities with no criterion at all share one
+    finding that lists them), and a missing `dpia` where one WP248 criterion is met, read
+    from the record or its words (interest-based advertising is profiling, C1).
 
     Fails:
 
@@ -167,6 +169,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
       - id: newsletter
         name: Newsletter
         dpia: unknown  # ← DP24
+      - id: ads  # ← DP24
+        name: Interest-based advertising
     ```
 
     Passes:
@@ -185,17 +189,28 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         dpia = activity.dpia
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
+        if not unknown and dpia is not None:
+            continue
         screening = screen(activity, dvi_list=dvi)
-        if unknown and not screening.reasons():
-            at = activity.at("dpia") if dpia == "unknown" else activity.at("dpia", "required")
-            met = sorted(screening.criteria)
-            yield Violation(
-                at,
-                f"`{activity.id}` has not settled whether it needs a DPIA"
-                + (f" (it meets WP248 {met[0][-2:]})" if met else ""),
-                "screen it against the WP248 criteria and the DVI list, and record the result",
-                cause=None if met else "unknown:dpia",
+        if screening.reasons():
+            continue
+        met = sorted(screening.criteria)
+        if not unknown and not met:
+            continue
+        at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
+        meets = f"WP248 {met[0][-2:]}{screening.evidence(met[0])}" if met else ""
+        if unknown:
+            message = f"`{activity.id}` has not settled whether it needs a DPIA" + (
+                f" (it meets {meets})" if met else ""
             )
+        else:
+            message = f"`{activity.id}` meets {meets} and records no DPIA screening"
+        yield Violation(
+            at,
+            message,
+            "screen it against the WP248 criteria and the DVI list, and record the result",
+            cause=None if met else "unknown:dpia",
+        )
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
