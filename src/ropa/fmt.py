@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import collections
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -337,10 +337,17 @@ class FormatResult:
     findings: list[Finding] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    diffs: dict[str, str] = field(default_factory=dict)
+    # Each changed file's text before and after; its diff is made only when asked for
+    # (difflib takes minutes on a large file where every activity moved a key).
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     files: list[str] = field(default_factory=list)
     registers: list[str] = field(default_factory=list)
     check: bool = False
+
+    @property
+    def diffs(self) -> Mapping[str, str]:
+        """The unified diff of each changed file, made when read."""
+        return _Diffs(self.texts)
 
     @property
     def status(self) -> ExitStatus:
@@ -382,6 +389,28 @@ def format_paths(
     return result
 
 
+class _Diffs(Mapping[str, str]):
+    def __init__(self, texts: dict[str, tuple[str, str]]) -> None:
+        self.texts = texts
+
+    def __getitem__(self, shown: str) -> str:
+        before, after = self.texts[shown]
+        return "".join(
+            difflib.unified_diff(
+                before.splitlines(keepends=True),
+                after.splitlines(keepends=True),
+                fromfile=f"{shown} (original)",
+                tofile=f"{shown} (formatted)",
+            )
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 def _selected(path: Path, given: list[Path]) -> bool:
     return any(path == chosen or chosen in path.parents for chosen in given)
 
@@ -406,14 +435,7 @@ def _format_file(
         result.unchanged.append(shown)
         return
     result.changed.append(shown)
-    result.diffs[shown] = "".join(
-        difflib.unified_diff(
-            text.splitlines(keepends=True),
-            formatted.splitlines(keepends=True),
-            fromfile=f"{shown} (original)",
-            tofile=f"{shown} (formatted)",
-        )
-    )
+    result.texts[shown] = (text, formatted)
     if not check:
         try:
             write_atomic(path, formatted)
@@ -423,6 +445,7 @@ def _format_file(
             )
             result.findings.append(problem.to_finding())
             result.changed.remove(shown)
+            del result.texts[shown]
 
 
 def _unreadable(problem: Finding) -> Finding:
