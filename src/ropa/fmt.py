@@ -22,6 +22,7 @@ original's in any value, or a comment is missing, the file is left as it is (FM0
 
 from __future__ import annotations
 
+import bisect
 import collections
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
@@ -39,15 +40,19 @@ from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
     DumpError,
+    anchor_names,
     comments,
     dump_roundtrip,
     eol_unsafe_lines,
+    keep_anchors,
+    lf_breaks,
     parse_fast,
     parse_roundtrip,
     plain_style,
     read_source,
     reorder_mappings,
     strip_comments,
+    tree_child,
     write_atomic,
 )
 
@@ -81,16 +86,28 @@ def canonical_order(data: Any) -> Any:
 
 
 def format_text(text: str, file: str = "<text>") -> str:
-    """The canonical form of one register file's text (which must parse)."""
-    before = parse_fast(text, file)
+    """The canonical form of one register file's text (which must parse).
+
+    The result has LF line breaks whatever the original had (CR LF, a lone CR).
+    """
+    original = parse_fast(text, file)
+    if original.data is None or original.problems:
+        raise FormatRefused("the file does not parse cleanly")
+    # Every later step counts lines by LF: give it the lines the parser sees.
+    had_cr = "\r" in text
+    text = lf_breaks(text)
+    before = parse_fast(text, file) if had_cr else original
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
-    loaded = parse_roundtrip(text, file)
+    loaded = parse_roundtrip(text, file, plain=False)
     if loaded.tree is None:
         raise RoundTripUnreadable(loaded.parsed.problems[0])
-    placement = _attach(comments(text), before.source_map)
+    nodes = _nodes(before.source_map)
+    placement = _attach(comments(text), nodes)
     tree = loaded.tree
     strip_comments(tree)
+    keep_anchors(tree)
+    _unfold_commented_flows(tree, placement, nodes)
     reorder_mappings(tree, canonical_order(before.data))
     try:
         bare = dump_roundtrip(tree)
@@ -105,7 +122,7 @@ def format_text(text: str, file: str = "<text>") -> str:
         plain_style(tree, changed)
         bare = _dump(tree)
     result = _place(bare, placement, file)
-    _verify(text, result, before.data, file)
+    _verify(text, result, original.data, placement, file)
     return result
 
 
@@ -174,9 +191,8 @@ def _nodes(source_map: SourceMap) -> list[tuple[Position, DataPath]]:
     return nodes
 
 
-def _attach(found: list[Comment], source_map: SourceMap) -> _Placement:
+def _attach(found: list[Comment], nodes: list[tuple[Position, DataPath]]) -> _Placement:
     placement = _Placement()
-    nodes = _nodes(source_map)
     starts = [position.line for position, _path in nodes]
     for comment in found:
         if comment.inline:
@@ -217,8 +233,6 @@ def _closing_owner(
 
 
 def _first_after(starts: list[int], line: int) -> int | None:
-    import bisect
-
     index = bisect.bisect_right(starts, line)
     return index if index < len(starts) else None
 
@@ -226,14 +240,78 @@ def _first_after(starts: list[int], line: int) -> int | None:
 def _inline_owner(nodes: list[tuple[Position, DataPath]], comment: Comment) -> DataPath | None:
     """The last key or item that starts on the comment's line before it; else the last
     one that starts above it (the comment ends a construct over several lines)."""
-    owner: DataPath | None = None
-    for position, path in nodes:
-        if position.line > comment.line or (
-            position.line == comment.line and position.column >= comment.column
-        ):
+    index = bisect.bisect_left(nodes, (Position(comment.line, comment.column),))
+    return nodes[index - 1][1] if index else None
+
+
+def _block_end(nodes: list[tuple[Position, DataPath]], index: int) -> int:
+    """The index just after the last node inside the node at `index` (its key or item
+    and everything under it: a subtree is contiguous in document order)."""
+    path = nodes[index][1]
+    depth = len(path)
+    end = index + 1
+    while end < len(nodes) and nodes[end][1][:depth] == path:
+        end += 1
+    return end
+
+
+def _unfold_commented_flows(
+    tree: Any, placement: _Placement, nodes: list[tuple[Position, DataPath]]
+) -> None:
+    """Write in block style each flow collection (`[a, b]`, `{k: v}`) that holds a
+    comment between its items, so that each comment can stay next to its item.
+
+    ruamel writes a flow collection on one line: comments written inside one over several
+    lines would all end up on that line, away from the items they describe.
+    """
+    owned = {
+        path
+        for group in (placement.leading, placement.trailing, placement.after)
+        for path, found in group.items()
+        if any(comment.text for comment in found)
+    }
+    if not owned:
+        return
+    index_of = {path: index for index, (_position, path) in enumerate(nodes)}
+    for path in owned:
+        chain = _flow_chain(tree, path)
+        if not chain:
+            continue
+        outer = chain[0]  # the outermost flow collection the comment's owner lies in
+        if outer in index_of:
+            first = index_of[outer]
+            inside = nodes[first : _block_end(nodes, first)]
+        else:  # the document itself is a flow mapping
+            inside = nodes
+        if len({position.line for position, _path in inside}) > 1:
+            for container_path in chain:
+                _container(tree, container_path).fa.set_block_style()
+
+
+def _flow_chain(tree: Any, path: DataPath) -> list[DataPath]:
+    """The paths of the flow-style collections `path` lies inside, outermost first."""
+    chain: list[DataPath] = []
+    node = tree
+    for depth, element in enumerate(path):
+        if _is_flow(node):
+            chain.append(path[:depth])
+        try:
+            node = tree_child(node, element)
+        except (KeyError, IndexError, TypeError):  # pragma: no cover - paths come from the tree
             break
-        owner = path
-    return owner
+    return chain
+
+
+def _is_flow(node: Any) -> bool:
+    fa = getattr(node, "fa", None)
+    return fa is not None and fa.flow_style() is True
+
+
+def _container(tree: Any, path: DataPath) -> Any:
+    node = tree
+    for element in path:
+        node = tree_child(node, element)
+    return node
 
 
 def _place(bare: str, placement: _Placement, file: str) -> str:
@@ -243,9 +321,8 @@ def _place(bare: str, placement: _Placement, file: str) -> str:
     reread = parse_fast(bare, file)
     if reread.source_map is None:  # pragma: no cover - ruamel wrote what it read
         raise FormatRefused("the rewritten text does not parse")
-    new_nodes = _nodes(reread.source_map)
-    new_start = {path: position.line for position, path in new_nodes}
-    new_column = {path: position.column for position, path in new_nodes}
+    layout = _Layout(_nodes(reread.source_map))
+    new_start, new_column = layout.line_of, layout.column_of
     unsafe = eol_unsafe_lines(bare)
 
     # Lines to write above a line, each with the original line number to keep their order.
@@ -257,7 +334,7 @@ def _place(bare: str, placement: _Placement, file: str) -> str:
         for comment in group:
             above[target].append((comment.line, indent + comment.text if comment.text else ""))
     for path, group in placement.after.items():
-        following = _line_after_block(path, new_nodes)
+        following = _line_after_block(path, layout)
         indent = " " * (new_column[path] - 1)
         for comment in group:
             where = above[following] if following is not None else footer
@@ -291,17 +368,25 @@ def _with_comments(line: str, found: Sequence[Comment]) -> str:
     return line
 
 
-def _line_after_block(path: DataPath, nodes: list[tuple[Position, DataPath]]) -> int | None:
+def _line_after_block(path: DataPath, layout: _Layout) -> int | None:
     """The line of the first key or item after the block of `path` (None: the end)."""
-    depth = len(path)
-    last = 0
-    for position, candidate in nodes:
-        if candidate[:depth] == path:
-            last = max(last, position.line)
-    for position, _candidate in nodes:
-        if position.line > last:
-            return position.line
-    return None
+    index = layout.index_of[path]
+    last = max(
+        position.line for position, _path in layout.nodes[index : _block_end(layout.nodes, index)]
+    )
+    following = bisect.bisect_right(layout.starts, last)
+    return layout.starts[following] if following < len(layout.starts) else None
+
+
+class _Layout:
+    """Where each key and list item of a text starts, indexed for lookups."""
+
+    def __init__(self, nodes: list[tuple[Position, DataPath]]) -> None:
+        self.nodes = nodes
+        self.starts = [position.line for position, _path in nodes]
+        self.index_of = {path: index for index, (_position, path) in enumerate(nodes)}
+        self.line_of = {path: position.line for position, path in nodes}
+        self.column_of = {path: position.column for position, path in nodes}
 
 
 def _header_line(comment: Comment) -> str:
@@ -319,12 +404,66 @@ def comment_texts(text: str) -> list[str]:
     return [comment.text for comment in comments(text) if comment.text]
 
 
-def _verify(original: str, result: str, data: Any, file: str) -> None:
+def _verify(original: str, result: str, data: Any, placement: _Placement, file: str) -> None:
+    """Refuse (FM01) unless the result holds the original's data, anchors and comments,
+    each comment still with the key or item it belongs to.
+
+    Comments are checked twice, in two independent ways: each one found in the original
+    is found in the result next to its key or item (above it or at the end of its line,
+    after its block for a comment that closes one, at the top or the end of the file);
+    and the result has at least as many `#` as the original, so that a comment the
+    comment scanner itself failed to see cannot vanish either (values are the same, so
+    any `#` missing is a comment's).
+    """
     after = parse_fast(result, file)
-    if after.problems or after.data != data:
+    if after.problems or after.data != data or after.source_map is None:
         raise FormatRefused("the rewritten file would not hold the same values")
-    if collections.Counter(comment_texts(result)) != collections.Counter(comment_texts(original)):
+    if anchor_names(result) != anchor_names(original):
+        raise FormatRefused("the rewritten file would not keep every anchor (`&name`)")
+    if result.count("#") < original.count("#"):
         raise FormatRefused("the rewritten file would not keep every comment")
+    layout = _Layout(_nodes(after.source_map))
+    expected = collections.Counter(_expected_places(placement, layout))
+    found = collections.Counter(_found_places(comments(result), layout))
+    if expected != found:
+        missing = expected - found
+        if missing:
+            text, _where = next(iter(missing))
+            raise FormatRefused(
+                f"the rewritten file would not keep the comment `{text}` in its place"
+            )
+        raise FormatRefused("the rewritten file would hold a comment the original did not")
+
+
+# A comment's place, as the guard compares it: the line of the key or item it stands
+# above or at the end of (`_END`: after the last one).
+_END = 0
+
+
+def _expected_places(placement: _Placement, layout: _Layout) -> list[tuple[str, int]]:
+    first = layout.starts[0] if layout.starts else _END
+    places = [(comment.text, first) for comment in placement.header]
+    places += [(comment.text, _END) for comment in placement.footer]
+    for group in (placement.leading, placement.trailing):
+        for path, found in group.items():
+            places += [(comment.text, layout.line_of[path]) for comment in found]
+    for path, found in placement.after.items():
+        line = _line_after_block(path, layout) or _END
+        places += [(comment.text, line) for comment in found]
+    return [(text, line) for text, line in places if text]
+
+
+def _found_places(found: list[Comment], layout: _Layout) -> list[tuple[str, int]]:
+    places = []
+    for comment in found:
+        if not comment.text:
+            continue
+        if comment.inline:
+            places.append((comment.text, comment.line))
+            continue
+        following = _first_after(layout.starts, comment.line)
+        places.append((comment.text, layout.starts[following] if following is not None else _END))
+    return places
 
 
 # --------------------------------------------------------------------------- paths

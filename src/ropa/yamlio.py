@@ -17,6 +17,7 @@ key, and an alias at the node it names.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import math
@@ -889,8 +890,12 @@ class RoundTripDocument:
     parsed: ParsedDocument
 
 
-def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
-    """Load with ruamel's round-trip loader; the plain data and positions match `parse_fast`."""
+def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDocument:
+    """Load with ruamel's round-trip loader; the plain data and positions match `parse_fast`.
+
+    With `plain=False` only the tree is returned (its plain reading left empty), for a
+    caller that has the data from `parse_fast` already.
+    """
     yaml = roundtrip_yaml()
     try:
         tree = yaml.load(text)
@@ -901,6 +906,8 @@ def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
                 ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
             ),
         )
+    if not plain:
+        return RoundTripDocument(tree, ParsedDocument(file, None, None))
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
     data = _plain(tree, marks, anchored)
@@ -1005,6 +1012,11 @@ def _scan_lines(text: str) -> _LineScan:
             )
         if end.line == start.line:
             content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+        elif _KINDS.get(type(event)) != _SCALAR:
+            # A mapping or list with an anchor or tag (`organisation: &org`, `--- !!map`):
+            # its event runs on to its first entry, but only the anchor or tag is on this
+            # line. The lines up to that entry hold comments, not text.
+            content_end[start.line] = max(content_end.get(start.line, 0), start.column + 1)
         elif getattr(event, "style", None) in ("|", ">"):
             # A block scalar: its header line (`key: |`) may end in a comment; its lines
             # below, blank ones included, are text.
@@ -1031,13 +1043,25 @@ def _keeps_trailing_lines(line: str, column: int) -> bool:
     return header is not None and "+" in header.group()
 
 
+def lf_breaks(text: str) -> str:
+    """`text` with every CR LF and lone CR line break written as LF.
+
+    YAML reads the three alike (a raw CR inside a quoted or block scalar is a line break
+    too), so the data does not change; what changes is that every later step that counts
+    lines by LF sees the lines the parser sees.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def comments(text: str) -> list[Comment]:
     """Every comment and blank line of a YAML text that parses, in order.
 
     A `#` starts a comment only outside scalars and after white space; the positions of
     the scalars come from libyaml's event stream, so `"a # b"` and the lines of a block
-    scalar stay text.
+    scalar stay text. CR LF, CR and LF each end a line (and lines are counted so); a
+    line break of any other kind is no line break here.
     """
+    text = lf_breaks(text)
     scan = _scan_lines(text)
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -1046,7 +1070,7 @@ def comments(text: str) -> list[Comment]:
     for number, raw_line in enumerate(lines):
         if number in scan.inside or number in scan.open_end:
             continue
-        line = raw_line.rstrip("\r")
+        line = raw_line
         start = scan.content_end.get(number)
         column = _comment_start(line, start or 0)
         if column is not None:
@@ -1096,6 +1120,44 @@ def strip_comments(tree: Any) -> None:
                 node.comment = None
 
 
+def anchor_names(text: str) -> collections.Counter[str]:
+    """The anchors (`&name`) a YAML text defines, with how often (aliases not counted)."""
+    found: collections.Counter[str] = collections.Counter()
+    if "&" not in text:
+        return found
+    get_event = _event_source(text, use_c=True)
+    with contextlib.suppress(YAMLError):
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _ALIAS and getattr(event, "anchor", None) is not None:
+                found[event.anchor] += 1
+    return found
+
+
+def keep_anchors(tree: Any) -> None:
+    """Have ruamel write every anchor of a round-trip tree, used or not.
+
+    It writes an anchor on a mapping or list only where an alias refers to it; an unused
+    `&org` would silently disappear from a rewritten file.
+    """
+    from ruamel.yaml.comments import CommentedBase
+
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CommentedBase):
+            anchor = node.yaml_anchor()
+            if anchor is not None and anchor.value is not None:
+                anchor.always_dump = True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 def plain_style(tree: Any, paths: list[DataPath]) -> None:
     """Give the text at each path no style of its own, so the dumper picks one that keeps it.
 
@@ -1119,6 +1181,11 @@ def plain_style(tree: Any, paths: list[DataPath]) -> None:
             commented.insert(position, key, plain)
         else:
             list.__setitem__(parent, key, plain)
+
+
+def tree_child(node: Any, element: Any) -> Any:
+    """The child of a round-trip mapping or list at one element of a `DataPath`."""
+    return node[_tree_key(node, element)]
 
 
 def _tree_key(node: Any, element: Any) -> Any:
@@ -1258,14 +1325,18 @@ __all__ = [
     "DumpError",
     "ParsedDocument",
     "RoundTripDocument",
+    "anchor_names",
     "decode_source",
     "dump_roundtrip",
+    "keep_anchors",
     "key_text",
+    "lf_breaks",
     "parse_fast",
     "parse_roundtrip",
     "plain_style",
     "read_source",
     "resolve_plain",
+    "tree_child",
     "write_atomic",
     "write_new",
 ]
