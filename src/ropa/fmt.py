@@ -40,6 +40,7 @@ from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
     DumpError,
+    ParsedDocument,
     anchor_names,
     comments,
     dump_roundtrip,
@@ -115,13 +116,15 @@ def format_text(text: str, file: str = "<text>") -> str:
         # The writer fails on some styled text: write every text value in a style it picks.
         plain_style(tree, _text_paths(before.data))
         bare = _dump(tree)
-    changed = _differences(parse_fast(bare, file).data, before.data)
+    reread = parse_fast(bare, file)
+    changed = _differences(reread.data, before.data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
         plain_style(tree, changed)
         bare = _dump(tree)
-    result = _place(bare, placement, file)
+        reread = parse_fast(bare, file)
+    result = _place(bare, reread, placement)
     _verify(text, result, original.data, placement, file)
     return result
 
@@ -314,11 +317,10 @@ def _container(tree: Any, path: DataPath) -> Any:
     return node
 
 
-def _place(bare: str, placement: _Placement, file: str) -> str:
+def _place(bare: str, reread: ParsedDocument, placement: _Placement) -> str:
     lines = bare.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    reread = parse_fast(bare, file)
     if reread.source_map is None:  # pragma: no cover - ruamel wrote what it read
         raise FormatRefused("the rewritten text does not parse")
     layout = _Layout(_nodes(reread.source_map))

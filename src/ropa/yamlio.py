@@ -24,7 +24,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -1248,7 +1247,7 @@ def write_atomic(path: Path, text: str) -> None:
     # A new file gets the permissions any other new file would (0666 less the umask); the
     # temporary file's own 0600 would hide a schema or export from colleagues.
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -1261,6 +1260,80 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+# A temporary file is named `.NAME.ropa-HOST-PID-RANDOM.tmp`: a run killed with SIGKILL
+# cannot remove it, so the next run that writes into the same directory does, once it has
+# proved the file is a leftover of ropa's own: the name has exactly this form, with this
+# machine's HOST and the PID of a process that no longer runs, and the file is a regular
+# file (not a link) of the same user. Anything else is left alone.
+_TEMPORARY = re.compile(
+    r"\.(?P<name>.+)\.ropa-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp"
+)
+_swept: set[str] = set()
+
+
+def _host_tag() -> str:
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """Create (O_EXCL, mode 0600) a temporary file next to `path`, after removing the
+    leftovers of earlier, killed runs in that directory."""
+    import secrets
+
+    directory = path.parent
+    host = _host_tag()
+    _sweep_leftovers(directory, host)
+    while True:
+        temporary = os.path.join(
+            directory, f".{path.name}.ropa-{host}-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        )
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            return os.open(temporary, flags, 0o600), temporary
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+
+
+def _sweep_leftovers(directory: Path, host: str) -> None:
+    """Remove ropa's own temporary files left in `directory` by runs that were killed
+    (once per directory and process: a run writing thousands of files lists it once)."""
+    key = os.fspath(directory)
+    if key in _swept or os.name != "posix":  # os.kill(pid, 0) would end a process on Windows
+        return
+    _swept.add(key)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None or match["host"] != host or _running(int(match["pid"])):
+            continue
+        try:
+            status = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid():
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` exists (one of another user counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def _sync_directory(directory: Path) -> None:
@@ -1283,7 +1356,7 @@ def write_new(path: Path, text: str) -> None:
     The text is written to a temporary file first and linked into place, which fails if
     the name is taken: never a half-written file, never an overwritten one.
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
