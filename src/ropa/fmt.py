@@ -54,6 +54,7 @@ from ropa.yamlio import (
     reorder_mappings,
     strip_comments,
     tree_child,
+    without_odd_tabs,
     write_atomic,
 )
 
@@ -95,9 +96,11 @@ def format_text(text: str, file: str = "<text>") -> str:
     if original.data is None or original.problems:
         raise FormatRefused("the file does not parse cleanly")
     # Every later step counts lines by LF: give it the lines the parser sees.
-    had_cr = "\r" in text
-    text = lf_breaks(text)
-    before = parse_fast(text, file) if had_cr else original
+    # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
+    # the same data is written without them, so fmt accepts every file validate does.
+    readable = without_odd_tabs(lf_breaks(text.removeprefix("\ufeff")))
+    before = original if readable == text else parse_fast(readable, file)
+    text = readable
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
     loaded = parse_roundtrip(text, file, plain=False)
@@ -394,6 +397,8 @@ class _Layout:
 def _header_line(comment: Comment) -> str:
     if not comment.text:
         return ""
+    if comment.inline:  # it followed `---` or a directive, which are not written
+        return comment.text
     return " " * (comment.column - 1) + comment.text
 
 
