@@ -97,7 +97,8 @@ def test_a_review_date_in_the_future_is_a_check_error(tmp_path: Path) -> None:
     (finding,) = json.loads(result.stdout)["findings"]
     assert finding["code"] == "GV03"
     assert finding["severity"] == "error"
-    assert f"last reviewed on {tomorrow.isoformat()}, a date that has not come yet" in (
-        finding["message"]
+    assert (
+        f"last reviewed on {tomorrow.isoformat()}, a date that has not come yet"
+        in (finding["message"])
     )
     assert (finding["line"], finding["column"]) == (7, 18)
