@@ -120,7 +120,7 @@ def format_text(text: str, file: str = "<text>") -> str:
         plain_style(tree, _text_paths(before.data))
         bare = _dump(tree)
     reread = parse_fast(bare, file)
-    changed = _differences(reread.data, before.data)
+    changed = [] if reread.data == before.data else _differences(reread.data, before.data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
@@ -180,21 +180,19 @@ class _Placement:
 
 
 def _nodes(source_map: SourceMap) -> list[tuple[Position, DataPath]]:
-    """Every key and list item with where it starts, in document order (first use of an
-    aliased node only). A list item starts at its dash, two columns before its value in
-    the style `roundtrip_yaml` writes."""
-    seen: set[DataPath] = set()
-    nodes: list[tuple[Position, DataPath]] = []
-    for path, key, value in source_map.walk():
-        if not path or path in seen:
-            continue
-        seen.add(path)
-        if key is not None:
-            nodes.append((key, path))
-        else:  # a list item: where its `- ` stands
-            nodes.append((Position(value.line, max(1, value.column - 2)), path))
-    nodes.sort(key=lambda node: node[0])  # stable: a parent before its first child
+    """Every key and list item with where it starts, in document order. A list item
+    starts at its dash, two columns before its value in the style `roundtrip_yaml`
+    writes."""
+    nodes = []
+    for mark, path, item in source_map.starts():
+        line, column = (mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1
+        nodes.append((Position(line, max(1, column - 2) if item else column), path))
+    nodes.sort(key=_order)
     return nodes
+
+
+def _order(node: tuple[Position, DataPath]) -> tuple[Position, int]:
+    return node[0], len(node[1])  # at one position, a parent before its child
 
 
 def _attach(found: list[Comment], nodes: list[tuple[Position, DataPath]]) -> _Placement:
