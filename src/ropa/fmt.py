@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import collections
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
 from ropa.position import DataPath, Position, SourceMap
+from ropa.textdiff import unified_diff
 from ropa.validate import validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -539,13 +539,8 @@ class _Diffs(Mapping[str, str]):
 
     def __getitem__(self, shown: str) -> str:
         before, after = self.texts[shown]
-        return "".join(
-            difflib.unified_diff(
-                before.splitlines(keepends=True),
-                after.splitlines(keepends=True),
-                fromfile=f"{shown} (original)",
-                tofile=f"{shown} (formatted)",
-            )
+        return unified_diff(
+            before, after, fromfile=f"{shown} (original)", tofile=f"{shown} (formatted)"
         )
 
     def __iter__(self) -> Iterator[str]:
