@@ -35,7 +35,7 @@ from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
 from ropa.position import DataPath, Position, SourceMap
 from ropa.textdiff import unified_diff
-from ropa.validate import validate_register
+from ropa.validate import collector_paused, validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
@@ -92,44 +92,67 @@ def format_text(text: str, file: str = "<text>") -> str:
 
     The result has LF line breaks whatever the original had (CR LF, a lone CR).
     """
+    # Millions of small objects and no cycles worth collecting: the cyclic collector
+    # would scan them again and again (as in validation, see collector_paused).
+    with collector_paused():
+        return _format(text, file)
+
+
+def _format(text: str, file: str) -> str:
     original = parse_fast(text, file)
     if original.data is None or original.problems:
         raise FormatRefused("the file does not parse cleanly")
+    data = original.data
     # Every later step counts lines by LF: give it the lines the parser sees.
     # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
     # the same data is written without them, so fmt accepts every file validate does.
     readable = without_odd_tabs(lf_breaks(text.removeprefix("\ufeff")))
     before = original if readable == text else parse_fast(readable, file)
-    text = readable
+    del original  # each large structure is let go as soon as it is done with
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
+    nodes = _nodes(before.source_map)
+    placement = _attach(comments(readable), nodes)
+    bare, reread = _rewrite(readable, before.data, nodes, placement, file)
+    del before, nodes
+    result = _place(bare, reread, placement)
+    del reread, bare
+    _verify(readable, result, data, placement, file)
+    return result
+
+
+def _rewrite(
+    text: str,
+    data: Any,
+    nodes: list[tuple[Position, DataPath]],
+    placement: _Placement,
+    file: str,
+) -> tuple[str, ParsedDocument]:
+    """The round-trip tree of `text`, without comments, reordered and dumped; and that
+    text read back. The tree (the largest structure of all) is freed on return."""
     loaded = parse_roundtrip(text, file, plain=False)
     if loaded.tree is None:
         raise RoundTripUnreadable(loaded.parsed.problems[0])
-    nodes = _nodes(before.source_map)
-    placement = _attach(comments(text), nodes)
     tree = loaded.tree
     strip_comments(tree)
     keep_anchors(tree)
     _unfold_commented_flows(tree, placement, nodes)
-    reorder_mappings(tree, canonical_order(before.data))
+    reorder_mappings(tree, canonical_order(data))
     try:
         bare = dump_roundtrip(tree)
     except DumpError:
         # The writer fails on some styled text: write every text value in a style it picks.
-        plain_style(tree, _text_paths(before.data))
+        plain_style(tree, _text_paths(data))
         bare = _dump(tree)
     reread = parse_fast(bare, file)
-    changed = [] if reread.data == before.data else _differences(reread.data, before.data)
+    changed = [] if reread.data == data else _differences(reread.data, data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
         plain_style(tree, changed)
         bare = _dump(tree)
         reread = parse_fast(bare, file)
-    result = _place(bare, reread, placement)
-    _verify(text, result, original.data, placement, file)
-    return result
+    return bare, reread
 
 
 def _dump(tree: Any) -> str:
@@ -526,6 +549,7 @@ def format_paths(
         if register is None:
             result.findings.extend(findings)
             continue
+        del register  # a valid model of every activity: not needed to format the text
         for path, shown in zip(source.files, files, strict=True):
             if _selected(path, given):
                 _format_file(path, shown, result, check=check, max_file_bytes=max_file_bytes)
