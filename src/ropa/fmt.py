@@ -113,6 +113,7 @@ def _format(text: str, file: str) -> str:
         raise FormatRefused("the file does not parse cleanly")
     nodes = _nodes(before.source_map)
     placement = _attach(comments(readable), nodes)
+    before.source_map = None  # its marks are not needed while ruamel builds its tree
     bare, reread = _rewrite(readable, before.data, nodes, placement, file)
     del before, nodes
     result = _place(bare, reread, placement)
