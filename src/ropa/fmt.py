@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -314,6 +315,11 @@ def _unfold_commented_flows(
         if len({position.line for position, _path in inside}) > 1:
             for container_path in chain:
                 _container(tree, container_path).fa.set_block_style()
+            # Its end-of-line comments stood where the flow's lines ended: their columns
+            # mean nothing in a block.
+            for owner, found in placement.trailing.items():
+                if owner[: len(outer)] == outer:
+                    found[:] = [dataclasses.replace(comment, column=1) for comment in found]
 
 
 def _flow_chain(tree: Any, path: DataPath) -> list[DataPath]:
@@ -391,7 +397,7 @@ def _with_comments(line: str, found: Sequence[Comment]) -> str:
     """`line` with comments at its end, at their original column when there is room."""
     for comment in found:
         gap = comment.column - 1 - len(line)
-        line = line + " " * (gap if gap >= 1 else 2) + comment.text
+        line = line + " " * (gap if gap >= 2 else 2) + comment.text  # 2: yamllint's minimum
     return line
 
 
