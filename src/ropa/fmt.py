@@ -22,9 +22,10 @@ original's in any value, or a comment is missing, the file is left as it is (FM0
 
 from __future__ import annotations
 
+import bisect
 import collections
-import difflib
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,20 +35,27 @@ from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
 from ropa.position import DataPath, Position, SourceMap
-from ropa.validate import validate_register
+from ropa.textdiff import unified_diff
+from ropa.validate import collector_paused, validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
     DumpError,
+    ParsedDocument,
+    anchor_names,
     comments,
     dump_roundtrip,
     eol_unsafe_lines,
+    keep_anchors,
+    lf_breaks,
     parse_fast,
     parse_roundtrip,
     plain_style,
     read_source,
     reorder_mappings,
     strip_comments,
+    tree_child,
+    without_odd_tabs,
     write_atomic,
 )
 
@@ -81,32 +89,72 @@ def canonical_order(data: Any) -> Any:
 
 
 def format_text(text: str, file: str = "<text>") -> str:
-    """The canonical form of one register file's text (which must parse)."""
-    before = parse_fast(text, file)
+    """The canonical form of one register file's text (which must parse).
+
+    The result has LF line breaks whatever the original had (CR LF, a lone CR).
+    """
+    # Millions of small objects and no cycles worth collecting: the cyclic collector
+    # would scan them again and again (as in validation, see collector_paused).
+    with collector_paused():
+        return _format(text, file)
+
+
+def _format(text: str, file: str) -> str:
+    original = parse_fast(text, file)
+    if original.data is None or original.problems:
+        raise FormatRefused("the file does not parse cleanly")
+    data = original.data
+    # Every later step counts lines by LF: give it the lines the parser sees.
+    # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
+    # the same data is written without them, so fmt accepts every file validate does.
+    readable = without_odd_tabs(lf_breaks(text.removeprefix("\ufeff")))
+    before = original if readable == text else parse_fast(readable, file)
+    del original  # each large structure is let go as soon as it is done with
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
-    loaded = parse_roundtrip(text, file)
+    nodes = _nodes(before.source_map)
+    placement = _attach(comments(readable), nodes)
+    before.source_map = None  # its marks are not needed while ruamel builds its tree
+    bare, reread = _rewrite(readable, before.data, nodes, placement, file)
+    del before, nodes
+    result = _place(bare, reread, placement)
+    del reread, bare
+    _verify(readable, result, data, placement, file)
+    return result
+
+
+def _rewrite(
+    text: str,
+    data: Any,
+    nodes: list[tuple[Position, DataPath]],
+    placement: _Placement,
+    file: str,
+) -> tuple[str, ParsedDocument]:
+    """The round-trip tree of `text`, without comments, reordered and dumped; and that
+    text read back. The tree (the largest structure of all) is freed on return."""
+    loaded = parse_roundtrip(text, file, plain=False)
     if loaded.tree is None:
         raise RoundTripUnreadable(loaded.parsed.problems[0])
-    placement = _attach(comments(text), before.source_map)
     tree = loaded.tree
     strip_comments(tree)
-    reorder_mappings(tree, canonical_order(before.data))
+    keep_anchors(tree)
+    _unfold_commented_flows(tree, placement, nodes)
+    reorder_mappings(tree, canonical_order(data))
     try:
         bare = dump_roundtrip(tree)
     except DumpError:
         # The writer fails on some styled text: write every text value in a style it picks.
-        plain_style(tree, _text_paths(before.data))
+        plain_style(tree, _text_paths(data))
         bare = _dump(tree)
-    changed = _differences(parse_fast(bare, file).data, before.data)
+    reread = parse_fast(bare, file)
+    changed = [] if reread.data == data else _differences(reread.data, data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
         plain_style(tree, changed)
         bare = _dump(tree)
-    result = _place(bare, placement, file)
-    _verify(text, result, before.data, file)
-    return result
+        reread = parse_fast(bare, file)
+    return bare, reread
 
 
 def _dump(tree: Any) -> str:
@@ -157,26 +205,23 @@ class _Placement:
 
 
 def _nodes(source_map: SourceMap) -> list[tuple[Position, DataPath]]:
-    """Every key and list item with where it starts, in document order (first use of an
-    aliased node only). A list item starts at its dash, two columns before its value in
-    the style `roundtrip_yaml` writes."""
-    seen: set[DataPath] = set()
-    nodes: list[tuple[Position, DataPath]] = []
-    for path, key, value in source_map.walk():
-        if not path or path in seen:
-            continue
-        seen.add(path)
-        if key is not None:
-            nodes.append((key, path))
-        else:  # a list item: where its `- ` stands
-            nodes.append((Position(value.line, max(1, value.column - 2)), path))
-    nodes.sort(key=lambda node: node[0])  # stable: a parent before its first child
+    """Every key and list item with where it starts, in document order. A list item
+    starts at its dash, two columns before its value in the style `roundtrip_yaml`
+    writes."""
+    nodes = []
+    for mark, path, item in source_map.starts():
+        line, column = (mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1
+        nodes.append((Position(line, max(1, column - 2) if item else column), path))
+    nodes.sort(key=_order)
     return nodes
 
 
-def _attach(found: list[Comment], source_map: SourceMap) -> _Placement:
+def _order(node: tuple[Position, DataPath]) -> tuple[Position, int]:
+    return node[0], len(node[1])  # at one position, a parent before its child
+
+
+def _attach(found: list[Comment], nodes: list[tuple[Position, DataPath]]) -> _Placement:
     placement = _Placement()
-    nodes = _nodes(source_map)
     starts = [position.line for position, _path in nodes]
     for comment in found:
         if comment.inline:
@@ -217,8 +262,6 @@ def _closing_owner(
 
 
 def _first_after(starts: list[int], line: int) -> int | None:
-    import bisect
-
     index = bisect.bisect_right(starts, line)
     return index if index < len(starts) else None
 
@@ -226,26 +269,93 @@ def _first_after(starts: list[int], line: int) -> int | None:
 def _inline_owner(nodes: list[tuple[Position, DataPath]], comment: Comment) -> DataPath | None:
     """The last key or item that starts on the comment's line before it; else the last
     one that starts above it (the comment ends a construct over several lines)."""
-    owner: DataPath | None = None
-    for position, path in nodes:
-        if position.line > comment.line or (
-            position.line == comment.line and position.column >= comment.column
-        ):
+    index = bisect.bisect_left(nodes, (Position(comment.line, comment.column),))
+    return nodes[index - 1][1] if index else None
+
+
+def _block_end(nodes: list[tuple[Position, DataPath]], index: int) -> int:
+    """The index just after the last node inside the node at `index` (its key or item
+    and everything under it: a subtree is contiguous in document order)."""
+    path = nodes[index][1]
+    depth = len(path)
+    end = index + 1
+    while end < len(nodes) and nodes[end][1][:depth] == path:
+        end += 1
+    return end
+
+
+def _unfold_commented_flows(
+    tree: Any, placement: _Placement, nodes: list[tuple[Position, DataPath]]
+) -> None:
+    """Write in block style each flow collection (`[a, b]`, `{k: v}`) that holds a
+    comment between its items, so that each comment can stay next to its item.
+
+    ruamel writes a flow collection on one line: comments written inside one over several
+    lines would all end up on that line, away from the items they describe.
+    """
+    owned = {
+        path
+        for group in (placement.leading, placement.trailing, placement.after)
+        for path, found in group.items()
+        if any(comment.text for comment in found)
+    }
+    if not owned:
+        return
+    index_of = {path: index for index, (_position, path) in enumerate(nodes)}
+    for path in owned:
+        chain = _flow_chain(tree, path)
+        if not chain:
+            continue
+        outer = chain[0]  # the outermost flow collection the comment's owner lies in
+        if outer in index_of:
+            first = index_of[outer]
+            inside = nodes[first : _block_end(nodes, first)]
+        else:  # the document itself is a flow mapping
+            inside = nodes
+        if len({position.line for position, _path in inside}) > 1:
+            for container_path in chain:
+                _container(tree, container_path).fa.set_block_style()
+            # Its end-of-line comments stood where the flow's lines ended: their columns
+            # mean nothing in a block.
+            for owner, found in placement.trailing.items():
+                if owner[: len(outer)] == outer:
+                    found[:] = [dataclasses.replace(comment, column=1) for comment in found]
+
+
+def _flow_chain(tree: Any, path: DataPath) -> list[DataPath]:
+    """The paths of the flow-style collections `path` lies inside, outermost first."""
+    chain: list[DataPath] = []
+    node = tree
+    for depth, element in enumerate(path):
+        if _is_flow(node):
+            chain.append(path[:depth])
+        try:
+            node = tree_child(node, element)
+        except (KeyError, IndexError, TypeError):  # pragma: no cover - paths come from the tree
             break
-        owner = path
-    return owner
+    return chain
 
 
-def _place(bare: str, placement: _Placement, file: str) -> str:
+def _is_flow(node: Any) -> bool:
+    fa = getattr(node, "fa", None)
+    return fa is not None and fa.flow_style() is True
+
+
+def _container(tree: Any, path: DataPath) -> Any:
+    node = tree
+    for element in path:
+        node = tree_child(node, element)
+    return node
+
+
+def _place(bare: str, reread: ParsedDocument, placement: _Placement) -> str:
     lines = bare.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    reread = parse_fast(bare, file)
     if reread.source_map is None:  # pragma: no cover - ruamel wrote what it read
         raise FormatRefused("the rewritten text does not parse")
-    new_nodes = _nodes(reread.source_map)
-    new_start = {path: position.line for position, path in new_nodes}
-    new_column = {path: position.column for position, path in new_nodes}
+    layout = _Layout(_nodes(reread.source_map))
+    new_start, new_column = layout.line_of, layout.column_of
     unsafe = eol_unsafe_lines(bare)
 
     # Lines to write above a line, each with the original line number to keep their order.
@@ -257,7 +367,7 @@ def _place(bare: str, placement: _Placement, file: str) -> str:
         for comment in group:
             above[target].append((comment.line, indent + comment.text if comment.text else ""))
     for path, group in placement.after.items():
-        following = _line_after_block(path, new_nodes)
+        following = _line_after_block(path, layout)
         indent = " " * (new_column[path] - 1)
         for comment in group:
             where = above[following] if following is not None else footer
@@ -305,26 +415,36 @@ def _with_comments(line: str, found: Sequence[Comment]) -> str:
     """`line` with comments at its end, at their original column when there is room."""
     for comment in found:
         gap = comment.column - 1 - len(line)
-        line = line + " " * (gap if gap >= 1 else 2) + comment.text
+        line = line + " " * (gap if gap >= 2 else 2) + comment.text  # 2: yamllint's minimum
     return line
 
 
-def _line_after_block(path: DataPath, nodes: list[tuple[Position, DataPath]]) -> int | None:
+def _line_after_block(path: DataPath, layout: _Layout) -> int | None:
     """The line of the first key or item after the block of `path` (None: the end)."""
-    depth = len(path)
-    last = 0
-    for position, candidate in nodes:
-        if candidate[:depth] == path:
-            last = max(last, position.line)
-    for position, _candidate in nodes:
-        if position.line > last:
-            return position.line
-    return None
+    index = layout.index_of[path]
+    last = max(
+        position.line for position, _path in layout.nodes[index : _block_end(layout.nodes, index)]
+    )
+    following = bisect.bisect_right(layout.starts, last)
+    return layout.starts[following] if following < len(layout.starts) else None
+
+
+class _Layout:
+    """Where each key and list item of a text starts, indexed for lookups."""
+
+    def __init__(self, nodes: list[tuple[Position, DataPath]]) -> None:
+        self.nodes = nodes
+        self.starts = [position.line for position, _path in nodes]
+        self.index_of = {path: index for index, (_position, path) in enumerate(nodes)}
+        self.line_of = {path: position.line for position, path in nodes}
+        self.column_of = {path: position.column for position, path in nodes}
 
 
 def _header_line(comment: Comment) -> str:
     if not comment.text:
         return ""
+    if comment.inline:  # it followed `---` or a directive, which are not written
+        return comment.text
     return " " * (comment.column - 1) + comment.text
 
 
@@ -337,12 +457,66 @@ def comment_texts(text: str) -> list[str]:
     return [comment.text for comment in comments(text) if comment.text]
 
 
-def _verify(original: str, result: str, data: Any, file: str) -> None:
+def _verify(original: str, result: str, data: Any, placement: _Placement, file: str) -> None:
+    """Refuse (FM01) unless the result holds the original's data, anchors and comments,
+    each comment still with the key or item it belongs to.
+
+    Comments are checked twice, in two independent ways: each one found in the original
+    is found in the result next to its key or item (above it or at the end of its line,
+    after its block for a comment that closes one, at the top or the end of the file);
+    and the result has at least as many `#` as the original, so that a comment the
+    comment scanner itself failed to see cannot vanish either (values are the same, so
+    any `#` missing is a comment's).
+    """
     after = parse_fast(result, file)
-    if after.problems or after.data != data:
+    if after.problems or after.data != data or after.source_map is None:
         raise FormatRefused("the rewritten file would not hold the same values")
-    if collections.Counter(comment_texts(result)) != collections.Counter(comment_texts(original)):
+    if anchor_names(result) != anchor_names(original):
+        raise FormatRefused("the rewritten file would not keep every anchor (`&name`)")
+    if result.count("#") < original.count("#"):
         raise FormatRefused("the rewritten file would not keep every comment")
+    layout = _Layout(_nodes(after.source_map))
+    expected = collections.Counter(_expected_places(placement, layout))
+    found = collections.Counter(_found_places(comments(result), layout))
+    if expected != found:
+        missing = expected - found
+        if missing:
+            text, _where = next(iter(missing))
+            raise FormatRefused(
+                f"the rewritten file would not keep the comment `{text}` in its place"
+            )
+        raise FormatRefused("the rewritten file would hold a comment the original did not")
+
+
+# A comment's place, as the guard compares it: the line of the key or item it stands
+# above or at the end of (`_END`: after the last one).
+_END = 0
+
+
+def _expected_places(placement: _Placement, layout: _Layout) -> list[tuple[str, int]]:
+    first = layout.starts[0] if layout.starts else _END
+    places = [(comment.text, first) for comment in placement.header]
+    places += [(comment.text, _END) for comment in placement.footer]
+    for group in (placement.leading, placement.trailing):
+        for path, found in group.items():
+            places += [(comment.text, layout.line_of[path]) for comment in found]
+    for path, found in placement.after.items():
+        line = _line_after_block(path, layout) or _END
+        places += [(comment.text, line) for comment in found]
+    return [(text, line) for text, line in places if text]
+
+
+def _found_places(found: list[Comment], layout: _Layout) -> list[tuple[str, int]]:
+    places = []
+    for comment in found:
+        if not comment.text:
+            continue
+        if comment.inline:
+            places.append((comment.text, comment.line))
+            continue
+        following = _first_after(layout.starts, comment.line)
+        places.append((comment.text, layout.starts[following] if following is not None else _END))
+    return places
 
 
 # --------------------------------------------------------------------------- paths
@@ -355,12 +529,19 @@ class FormatResult:
     findings: list[Finding] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    diffs: dict[str, str] = field(default_factory=dict)
+    # Each changed file's text before and after; its diff is made only when asked for
+    # (difflib takes minutes on a large file where every activity moved a key).
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     files: list[str] = field(default_factory=list)
     registers: list[str] = field(default_factory=list)
     check: bool = False
     # The formatted text of standard input (`ropa fmt -`), written to standard output.
     output: str | None = None
+
+    @property
+    def diffs(self) -> Mapping[str, str]:
+        """The unified diff of each changed file, made when read."""
+        return _Diffs(self.texts)
 
     @property
     def status(self) -> ExitStatus:
@@ -396,11 +577,29 @@ def format_paths(
         if register is None:
             result.findings.extend(findings)
             continue
+        del register  # a valid model of every activity: not needed to format the text
         for path, shown in zip(source.files, files, strict=True):
             if _selected(path, given):
                 _format_file(path, shown, result, check=check, max_file_bytes=max_file_bytes)
     result.findings = sorted_findings(result.findings)
     return result
+
+
+class _Diffs(Mapping[str, str]):
+    def __init__(self, texts: dict[str, tuple[str, str]]) -> None:
+        self.texts = texts
+
+    def __getitem__(self, shown: str) -> str:
+        before, after = self.texts[shown]
+        return unified_diff(
+            before, after, fromfile=f"{shown} (original)", tofile=f"{shown} (formatted)"
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def _selected(path: Path, given: list[Path]) -> bool:
@@ -429,14 +628,7 @@ def _format_file(
         result.unchanged.append(shown)
         return
     result.changed.append(shown)
-    result.diffs[shown] = "".join(
-        difflib.unified_diff(
-            text.splitlines(keepends=True),
-            formatted.splitlines(keepends=True),
-            fromfile=f"{shown} (original)",
-            tofile=f"{shown} (formatted)",
-        )
-    )
+    result.texts[shown] = (text, formatted)
     if not check and stdin.text_for(path) is None:
         try:
             write_atomic(path, formatted)
@@ -446,6 +638,7 @@ def _format_file(
             )
             result.findings.append(problem.to_finding())
             result.changed.remove(shown)
+            del result.texts[shown]
 
 
 def _unreadable(problem: Finding) -> Finding:

@@ -17,13 +17,13 @@ key, and an alias at the node it names.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import math
 import os
 import re
 import stat
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -370,6 +370,96 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
         problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
         document = ParsedDocument(file, None, None, [problem])
     return _in_file_lines(document, text)
+
+
+def without_odd_tabs(text: str) -> str:
+    """`text` (LF lines, parsed by libyaml) rewritten so ruamel's round-trip reader reads
+    it the same way: the same data, with no tab where ruamel refuses one.
+
+    libyaml reads a tab inside plain text (`name: SIA\tX`, `{b: c\td}`) and as white
+    space between tokens (`role:\tcontroller`, a tab at the end of a line); ruamel refuses
+    both. Plain text holding a tab is written double-quoted (with `\t`), and a tab that
+    only separates tokens becomes a space. Tabs in quoted and block text and in comments
+    are left alone. Plain text with a tab is always a string in the core schema, so
+    quoting it changes nothing.
+    """
+    if "\t" not in text or not _suspect_tabs(text):
+        return text
+    import json
+
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    comment_at = {
+        comment.line - 1: comment.column - 1 for comment in comments(text) if comment.text
+    }
+    protected: list[tuple[int, int]] = []  # quoted and block scalars, by offset
+    replacements: list[tuple[int, int, str]] = []
+    get_event = _event_source(text, use_c=True)
+    while (event := get_event()) is not None:
+        if _KINDS.get(type(event)) != _SCALAR:
+            continue
+        start = starts[event.start_mark.line] + event.start_mark.column
+        end = starts[event.end_mark.line] + event.end_mark.column
+        if event.style:
+            protected.append((start, end))
+        elif "\t" in text[start:end]:
+            replacements.append((start, end, json.dumps(event.value, ensure_ascii=False)))
+            protected.append((start, end))
+    import bisect
+
+    protected.sort()
+    protected_starts = [start for start, _end in protected]
+    for number, line in enumerate(lines):
+        limit = comment_at.get(number, len(line))
+        for column in range(min(limit, len(line))):
+            if line[column] == "\t":
+                offset = starts[number] + column
+                inside = bisect.bisect_right(protected_starts, offset) - 1
+                if inside < 0 or protected[inside][1] <= offset:
+                    replacements.append((offset, offset + 1, " "))
+    out = []
+    done = 0
+    for start, end, new in sorted(replacements):
+        out.append(text[done:start])
+        out.append(new)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _suspect_tabs(text: str) -> bool:
+    """Whether a tab stands outside quoted and block scalars and outside comments."""
+    lines = lf_breaks(text).split("\n")
+    tabbed = {number for number, line in enumerate(lines) if "\t" in line}
+    if not tabbed:  # pragma: no cover - the caller saw a tab
+        return False
+    comment_at = {
+        comment.line - 1: comment.column - 1 for comment in comments(text) if comment.text
+    }
+    # Where a quoted or block scalar covers part of a line with a tab: line → spans.
+    covered: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
+    get_event = _event_source(lf_breaks(text), use_c=True)
+    try:
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _SCALAR or not event.style:
+                continue
+            start, end = event.start_mark, event.end_mark
+            for row in range(start.line, end.line + 1):
+                if row in tabbed:
+                    first = start.column if row == start.line else 0
+                    last = end.column if row == end.line else len(lines[row])
+                    covered[row].append((first, last))
+    except YAMLError:  # pragma: no cover - the caller parsed the text
+        return True
+    for number in tabbed:
+        line = lines[number]
+        limit = comment_at.get(number, len(line))
+        for column, character in enumerate(line[:limit]):
+            if character == "\t" and not any(a <= column < b for a, b in covered[number]):
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- line breaks
@@ -894,8 +984,12 @@ class RoundTripDocument:
     parsed: ParsedDocument
 
 
-def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
-    """Load with ruamel's round-trip loader; the plain data and positions match `parse_fast`."""
+def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDocument:
+    """Load with ruamel's round-trip loader; the plain data and positions match `parse_fast`.
+
+    With `plain=False` only the tree is returned (its plain reading left empty), for a
+    caller that has the data from `parse_fast` already.
+    """
     yaml = roundtrip_yaml()
     try:
         tree = yaml.load(text)
@@ -906,6 +1000,8 @@ def parse_roundtrip(text: str, file: str) -> RoundTripDocument:
                 ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
             ),
         )
+    if not plain:
+        return RoundTripDocument(tree, ParsedDocument(file, None, None))
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
     data = _plain(tree, marks, anchored)
@@ -1010,6 +1106,11 @@ def _scan_lines(text: str) -> _LineScan:
             )
         if end.line == start.line:
             content_end[end.line] = max(content_end.get(end.line, 0), end.column)
+        elif _KINDS.get(type(event)) != _SCALAR:
+            # A mapping or list with an anchor or tag (`organisation: &org`, `--- !!map`):
+            # its event runs on to its first entry, but only the anchor or tag is on this
+            # line. The lines up to that entry hold comments, not text.
+            content_end[start.line] = max(content_end.get(start.line, 0), start.column + 1)
         elif getattr(event, "style", None) in ("|", ">"):
             # A block scalar: its header line (`key: |`) may end in a comment; its lines
             # below, blank ones included, are text.
@@ -1036,13 +1137,25 @@ def _keeps_trailing_lines(line: str, column: int) -> bool:
     return header is not None and "+" in header.group()
 
 
+def lf_breaks(text: str) -> str:
+    """`text` with every CR LF and lone CR line break written as LF.
+
+    YAML reads the three alike (a raw CR inside a quoted or block scalar is a line break
+    too), so the data does not change; what changes is that every later step that counts
+    lines by LF sees the lines the parser sees.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def comments(text: str) -> list[Comment]:
     """Every comment and blank line of a YAML text that parses, in order.
 
     A `#` starts a comment only outside scalars and after white space; the positions of
     the scalars come from libyaml's event stream, so `"a # b"` and the lines of a block
-    scalar stay text.
+    scalar stay text. CR LF, CR and LF each end a line (and lines are counted so); a
+    line break of any other kind is no line break here.
     """
+    text = lf_breaks(text)
     scan = _scan_lines(text)
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -1051,7 +1164,7 @@ def comments(text: str) -> list[Comment]:
     for number, raw_line in enumerate(lines):
         if number in scan.inside or number in scan.open_end:
             continue
-        line = raw_line.rstrip("\r")
+        line = raw_line
         start = scan.content_end.get(number)
         column = _comment_start(line, start or 0)
         if column is not None:
@@ -1065,7 +1178,7 @@ def comments(text: str) -> list[Comment]:
 def _comment_start(line: str, start: int) -> int | None:
     index = line.find("#", start)
     while index != -1:
-        if index == 0 or line[index - 1] in " \t":
+        if index == 0 or line[index - 1] in " \t\ufeff":  # a byte order mark: the start
             return index
         index = line.find("#", index + 1)
     return None
@@ -1078,11 +1191,8 @@ def eol_unsafe_lines(text: str) -> set[int]:
     return {line + 1 for line in scan.inside | scan.open_end}
 
 
-def strip_comments(tree: Any) -> None:
-    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
-    from ruamel.yaml.comments import Comment as RuamelComment
-    from ruamel.yaml.comments import CommentedBase
-
+def _tree_nodes(tree: Any) -> Iterator[Any]:
+    """Every node of a round-trip tree once (an aliased node at its first use)."""
     seen: set[int] = set()
     stack = [tree]
     while stack:
@@ -1090,15 +1200,52 @@ def strip_comments(tree: Any) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, CommentedBase):
-            setattr(node, RuamelComment.attrib, RuamelComment())
+        yield node
         if isinstance(node, dict):
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def strip_comments(tree: Any) -> None:
+    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
+    from ruamel.yaml.comments import Comment as RuamelComment
+    from ruamel.yaml.comments import CommentedBase
+
+    for node in _tree_nodes(tree):
+        if isinstance(node, CommentedBase):
+            setattr(node, RuamelComment.attrib, RuamelComment())
         elif hasattr(node, "comment"):
             with contextlib.suppress(AttributeError):
                 node.comment = None
+
+
+def anchor_names(text: str) -> collections.Counter[str]:
+    """The anchors (`&name`) a YAML text defines, with how often (aliases not counted)."""
+    found: collections.Counter[str] = collections.Counter()
+    if "&" not in text:
+        return found
+    get_event = _event_source(text, use_c=True)
+    with contextlib.suppress(YAMLError):
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _ALIAS and getattr(event, "anchor", None) is not None:
+                found[event.anchor] += 1
+    return found
+
+
+def keep_anchors(tree: Any) -> None:
+    """Have ruamel write every anchor of a round-trip tree, used or not.
+
+    It writes an anchor on a mapping or list only where an alias refers to it; an unused
+    `&org` would silently disappear from a rewritten file.
+    """
+    from ruamel.yaml.comments import CommentedBase
+
+    for node in _tree_nodes(tree):
+        if isinstance(node, CommentedBase):
+            anchor = node.yaml_anchor()
+            if anchor is not None and anchor.value is not None:
+                anchor.always_dump = True
 
 
 def plain_style(tree: Any, paths: list[DataPath]) -> None:
@@ -1124,6 +1271,11 @@ def plain_style(tree: Any, paths: list[DataPath]) -> None:
             commented.insert(position, key, plain)
         else:
             list.__setitem__(parent, key, plain)
+
+
+def tree_child(node: Any, element: Any) -> Any:
+    """The child of a round-trip mapping or list at one element of a `DataPath`."""
+    return node[_tree_key(node, element)]
 
 
 def _tree_key(node: Any, element: Any) -> Any:
@@ -1186,7 +1338,7 @@ def write_atomic(path: Path, text: str) -> None:
     # A new file gets the permissions any other new file would (0666 less the umask); the
     # temporary file's own 0600 would hide a schema or export from colleagues.
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -1199,6 +1351,80 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+# A temporary file is named `.NAME.ropa-HOST-PID-RANDOM.tmp`: a run killed with SIGKILL
+# cannot remove it, so the next run that writes into the same directory does, once it has
+# proved the file is a leftover of ropa's own: the name has exactly this form, with this
+# machine's HOST and the PID of a process that no longer runs, and the file is a regular
+# file (not a link) of the same user. Anything else is left alone.
+_TEMPORARY = re.compile(
+    r"\.(?P<name>.+)\.ropa-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp"
+)
+_swept: set[str] = set()
+
+
+def _host_tag() -> str:
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """Create (O_EXCL, mode 0600) a temporary file next to `path`, after removing the
+    leftovers of earlier, killed runs in that directory."""
+    import secrets
+
+    directory = path.parent
+    host = _host_tag()
+    _sweep_leftovers(directory, host)
+    while True:
+        temporary = os.path.join(
+            directory, f".{path.name}.ropa-{host}-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        )
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            return os.open(temporary, flags, 0o600), temporary
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+
+
+def _sweep_leftovers(directory: Path, host: str) -> None:
+    """Remove ropa's own temporary files left in `directory` by runs that were killed
+    (once per directory and process: a run writing thousands of files lists it once)."""
+    key = os.fspath(directory)
+    if key in _swept or os.name != "posix":  # os.kill(pid, 0) would end a process on Windows
+        return
+    _swept.add(key)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None or match["host"] != host or _running(int(match["pid"])):
+            continue
+        try:
+            status = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid():
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` exists (one of another user counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def _sync_directory(directory: Path) -> None:
@@ -1221,7 +1447,7 @@ def write_new(path: Path, text: str) -> None:
     The text is written to a temporary file first and linked into place, which fails if
     the name is taken: never a half-written file, never an overwritten one.
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -1263,14 +1489,19 @@ __all__ = [
     "DumpError",
     "ParsedDocument",
     "RoundTripDocument",
+    "anchor_names",
     "decode_source",
     "dump_roundtrip",
+    "keep_anchors",
     "key_text",
+    "lf_breaks",
     "parse_fast",
     "parse_roundtrip",
     "plain_style",
     "read_source",
     "resolve_plain",
+    "tree_child",
+    "without_odd_tabs",
     "write_atomic",
     "write_new",
 ]

@@ -30,7 +30,6 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -115,9 +114,11 @@ def write_xlsx_stream(
 def _set_properties(workbook: Any, document: ExportDocument) -> None:
     moment = dt.datetime.combine(document.export_date, dt.time())
     properties = workbook.properties
-    properties.title = document.title
-    properties.subject = document.subject
-    properties.creator = document.author or "ropa"
+    # Document properties go into docProps/core.xml as they are: openpyxl cleans cell
+    # text, not these, and one control character there leaves a file nothing can open.
+    properties.title = xml_text(document.title)
+    properties.subject = xml_text(document.subject)
+    properties.creator = xml_text(document.author) or "ropa"
     properties.lastModifiedBy = None
     properties.language = _LANGUAGE_TAGS[document.language]
     properties.created = moment
@@ -134,7 +135,7 @@ def _header_cell(worksheet: Any, text: str) -> Any:
 
 
 def _write_cover(workbook: Any, document: ExportDocument) -> None:
-    worksheet = workbook.create_sheet(document.cover_name)
+    worksheet = workbook.create_sheet(xml_text(document.cover_name))
     widths = (34, 90)
     worksheet.column_dimensions["A"].width = widths[0]
     worksheet.column_dimensions["B"].width = widths[1]
@@ -169,7 +170,7 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
 
 
 def _write_sheet(workbook: Any, sheet: Sheet, *, progress: Progress | None) -> None:
-    worksheet = workbook.create_sheet(sheet.name)
+    worksheet = workbook.create_sheet(xml_text(sheet.name))
     for index, column in enumerate(sheet.columns, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
     worksheet.freeze_panes = f"{get_column_letter(sheet.freeze_columns + 1)}2"
@@ -235,9 +236,20 @@ def row_height(
     return min(_MAX_ROW_POINTS, tallest * line_points + _ROW_PADDING_POINTS)
 
 
+# What XML 1.0 cannot hold at all: C0 controls other than tab and line breaks (openpyxl's
+# ILLEGAL_CHARACTERS_RE), lone surrogates, and the non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` with every character XML cannot hold replaced by U+FFFD (shown as �), so
+    the reader sees that something was there. Every text of the workbook passes here:
+    cells, sheet names, document properties."""
+    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
+
+
 def _safe_text(text: str) -> str:
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    text = xml_text(text)
     if len(text) > MAX_CELL_CHARACTERS:
         marker = f" … [{TERMS['truncated'].latvian} / {TERMS['truncated'].english}]"
         text = text[: MAX_CELL_CHARACTERS - len(marker)] + marker
@@ -250,7 +262,7 @@ def _body_row(worksheet: Any, row: Sequence[str | None]) -> list[Any]:
     joined = "".join(texts)
     if (
         len(joined) <= MAX_CELL_CHARACTERS
-        and not ILLEGAL_CHARACTERS_RE.search(joined)
+        and not _NOT_XML.search(joined)
         and not any(text.startswith(FORMULA_PREFIXES) for text in texts)
     ):
         return list(row)

@@ -462,11 +462,35 @@ _PLAIN_PERIOD = re.compile(
 _PERIOD_UNITS = {"y": "Y", "g": "Y", "m": "M", "w": "W", "n": "W", "d": "D"}
 
 
+# Python converts no longer digit strings (sys.get_int_max_str_digits() is 4300).
+_MAX_INT_DIGITS = 4000
+# An ISO 8601 duration with a time part (`T4H30M`), which ropa does not take.
+_TIMED_DURATION = re.compile(
+    r"P(?P<date>(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?)(?P<time>T(?:\d+H)?(?:\d+M)?(?:\d+(?:[.,]\d+)?S)?)"
+)
+
+
 def _duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
     if isinstance(value, str) and _DURATION_RE.match(value):
+        if len(value) > _MAX_INT_DIGITS:  # Python refuses to read such a number
+            raise PydanticCustomError(
+                "duration_format",
+                "`{value}` holds a number of more than {digits} digits, longer than any period",
+                {"value": shorten(value), "digits": _MAX_INT_DIGITS},
+            )
         return Duration(value)
+    timed = _TIMED_DURATION.fullmatch(value) if isinstance(value, str) else None
+    if timed and timed["time"] != "T":
+        date = timed["date"]
+        instead = f"write P{date}" if date else "write it in days, such as P1D"
+        raise PydanticCustomError(
+            "duration_time",
+            "`{value}` has a time part (`{time}`): ropa durations take years, months, weeks "
+            "and days only; {instead}",
+            {"value": shorten(value), "time": timed["time"], "instead": instead},
+        )
     suggestion = " such as P5Y (5 years), P6M (6 months), P1Y6M or P30D"
     plain = _PLAIN_PERIOD.fullmatch(str(value).strip()) if len(str(value)) < 40 else None
     if plain:
