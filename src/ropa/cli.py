@@ -493,20 +493,21 @@ def export(
         from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
 
         if to_stdout:
-            write_xlsx_stream(document, sys.stdout.buffer)
+            written = write_xlsx_stream(document, sys.stdout.buffer)
             sys.stdout.flush()
-            return
-        total = len(register.activities)
-        with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
-            try:
-                write_xlsx(document, Path(str(output)), progress=advance)
-            except OSError as error:
-                raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        else:
+            total = len(register.activities)
+            with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
+                try:
+                    written = write_xlsx(document, Path(str(output)), progress=advance)
+                except OSError as error:
+                    raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        for note in written.notes():
+            sys.stderr.write(f"note: {note}\n")
     if not to_stdout:
-        sheets = ", ".join(
-            f"{sheet.row_count} {sheet.key}" for sheet in document.sheets if sheet.key != "findings"
+        sys.stderr.write(
+            f"wrote {output} ({export_format.value}, {language.value}): {document.summary()}\n"
         )
-        sys.stderr.write(f"wrote {output} ({export_format.value}, {language.value}): {sheets}\n")
 
 
 def _emit_text(text: str, target: Path | None) -> None:
