@@ -222,6 +222,7 @@ def test_a_processor_gets_the_article_30_2_layout() -> None:
         "by_activity",
         "recipients",
         "transfers",
+        "security_measures",
         "columns",
     ]
     controllers = document.sheet("controllers")

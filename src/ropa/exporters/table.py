@@ -1432,6 +1432,33 @@ def _system_rows(words: Words, register: Register) -> Iterator[Row]:
         ]
 
 
+def _measure_columns(words: Words) -> list[Column]:
+    return [
+        Column("id", words.heading_term("id"), 16),
+        Column("name", words.heading_term("name"), 30),
+        Column("kind", words.heading_term("kind"), 16),
+        Column("description", words.heading_term("description"), 60),
+        Column("used_by", words.heading_term("used_by"), 24),
+    ]
+
+
+def _measure_rows(words: Words, register: Register) -> Iterator[Row]:
+    users: dict[str, list[str]] = {measure.id: [] for measure in register.security_measures}
+    for owner in [*register.activities, *register.controllers]:
+        if isinstance(owner.security_measures, list):
+            for identifier in owner.security_measures:
+                if identifier in users and owner.id not in users[identifier]:
+                    users[identifier].append(owner.id)
+    for measure in register.security_measures:
+        yield [
+            measure.id,
+            words.prose(measure.name),
+            None if measure.kind is None else words.term(measure.kind.value),
+            words.prose(measure.description),
+            "\n".join(users[measure.id]) or None,
+        ]
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -1477,7 +1504,7 @@ def sheet_name(words: Words, key: str) -> str:
     short_english = {
         "register": "Register",
         "activities": "Activities",
-        "security_measures": "Measures",
+        "measures": "Measures",
         "columns": "Columns",
     }.get(key, term.english)
     return f"{term.latvian} – {short_english}"
@@ -1580,6 +1607,17 @@ def build_document(
             )
         )
     counts["security_measures"] = len(register.security_measures)
+    if register.security_measures:
+        sheets.append(
+            Sheet(
+                "security_measures",
+                sheet_name(words, "measures"),
+                _measure_columns(words),
+                lambda: _measure_rows(words, register),
+                len(register.security_measures),
+                freeze_columns=1,
+            )
+        )
     if findings is not None:
         listed = list(findings)
         counts["findings"] = len(listed)
