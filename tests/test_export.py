@@ -66,7 +66,7 @@ def sheet_values(worksheet: Any) -> list[list[Any]]:
 
 def column_of(document: ExportDocument, key: str) -> str:
     columns = [column.key for column in document.sheet("activities").columns]
-    return get_column_letter(columns.index(key) + 1)
+    return str(get_column_letter(columns.index(key) + 1))
 
 
 def plain(value: Any) -> Any:
@@ -111,10 +111,8 @@ def test_every_heading_and_value_reads_back(path: Path, language: Language) -> N
             expected = [[plain(value) for value in row] for row in sheet.rows()]
             rows = [row[: len(want)] for row, want in zip(rows, expected, strict=True)]
         else:
-            expected = [
-                [plain(value) for value in row]
-                for row in [[column.heading for column in sheet.columns], *sheet.rows()]
-            ]
+            headings: list[Any] = [column.heading for column in sheet.columns]
+            expected = [[plain(value) for value in row] for row in [headings, *sheet.rows()]]
         assert rows == expected, sheet.key
     cover = sheet_values(workbook[document.cover_name])
     assert cover[0][0] == document.title
@@ -123,8 +121,8 @@ def test_every_heading_and_value_reads_back(path: Path, language: Language) -> N
     # The cover says which rows continue on the rows below, and only when some do.
     continued = [line for line in lines if line[0] == Words(language).term("continued_rows")]
     assert bool(continued) == bool(report.continued)
-    for sheet_name, rows in report.continued.items():
-        assert f"{sheet_name}: {', '.join(rows)}" in continued[0][1]
+    for sheet_name, continued_rows in report.continued.items():
+        assert f"{sheet_name}: {', '.join(continued_rows)}" in continued[0][1]
     assert [line for line in lines if line not in continued] == [
         (line.label, plain(line.value)) for line in document.cover
     ]

@@ -395,6 +395,7 @@ class ExportFormat(enum.StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class ExportLanguage(enum.StrEnum):
@@ -441,11 +442,14 @@ def export(
     ] = None,
     with_findings: Annotated[
         bool,
-        typer.Option("--with-findings", help="Add a sheet of the open findings of `ropa check`."),
+        typer.Option(
+            "--with-findings",
+            help="Add the open findings of `ropa check` (xlsx: a sheet; markdown, html).",
+        ),
     ] = False,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
-    """Export a register for the regulator: an Excel workbook, CSV, JSON or Markdown."""
+    """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown or HTML."""
     from ropa.exporters.table import build_document
     from ropa.exporting import export_date_from, load_one_register, open_findings
     from ropa.reporters.progress import progress_bar
@@ -489,6 +493,10 @@ def export(
         from ropa.exporters.markdown import markdown_text
 
         _emit_text(markdown_text(document), None if to_stdout else Path(str(output)))
+    elif export_format is ExportFormat.HTML:
+        from ropa.exporters.html import html_text
+
+        _emit_text(html_text(document), None if to_stdout else Path(str(output)))
     else:
         from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
 

@@ -1444,7 +1444,8 @@ def _measure_columns(words: Words) -> list[Column]:
 
 def _measure_rows(words: Words, register: Register) -> Iterator[Row]:
     users: dict[str, list[str]] = {measure.id: [] for measure in register.security_measures}
-    for owner in [*register.activities, *register.controllers]:
+    owners: list[Activity | ControllerServed] = [*register.activities, *register.controllers]
+    for owner in owners:
         if isinstance(owner.security_measures, list):
             for identifier in owner.security_measures:
                 if identifier in users and owner.id not in users[identifier]:

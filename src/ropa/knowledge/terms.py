@@ -207,6 +207,7 @@ TERMS: dict[str, Term] = {
     "truncated": Term("saīsināts", "truncated"),
     "not_applicable": Term("neattiecas", "not applicable"),
     "entry": Term("Ieraksts", "Entry"),
+    "contents": Term("Saturs", "Contents"),
     # Art. 30(1)(g) "drošības pasākumi", short enough to name a sheet (31 characters).
     "measures": Term("Drošības pasākumi", "Security measures", _VDAR),
     "systems": Term("Sistēmas", "Systems"),
