@@ -452,17 +452,22 @@ def export(
     """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown or HTML."""
     from ropa.exporters.table import build_document
     from ropa.exporting import export_date_from, load_one_register, open_findings
+    from ropa.i18n import language_from_environment, msg, translate
     from ropa.reporters.progress import progress_bar
     from ropa.vcs import register_version
 
     to_stdout = output in (None, "-")
     if export_format is ExportFormat.XLSX and to_stdout and sys.stdout.isatty():
         raise UsageError(
-            "refusing to write a binary workbook to a terminal",
-            hint="write it to a file with -o register.xlsx, or redirect standard output",
+            msg("refusing to write a binary workbook to a terminal"),
+            hint=msg("write it to a file with -o register.xlsx, or redirect standard output"),
         )
     if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
-        raise UsageError("--with-findings adds a sheet: use it with --format xlsx or markdown")
+        raise UsageError(
+            msg("--with-findings adds a sheet: use it with --format xlsx, markdown or html")
+        )
+    # Messages in the language of the export when it is one language, else the locale's.
+    says = language.value if language.value in ("lv", "en") else language_from_environment()
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
@@ -509,12 +514,28 @@ def export(
                 try:
                     written = write_xlsx(document, Path(str(output)), progress=advance)
                 except OSError as error:
-                    raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+                    raise UsageError(
+                        msg(
+                            "cannot write {target}: {reason}",
+                            target=str(output),
+                            reason=error.strerror or str(error),
+                        )
+                    ) from None
         for note in written.notes():
-            sys.stderr.write(f"note: {note}\n")
+            sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
     if not to_stdout:
         sys.stderr.write(
-            f"wrote {output} ({export_format.value}, {language.value}): {document.summary()}\n"
+            translate(
+                msg(
+                    "wrote {target} ({format}, {language}): {summary}",
+                    target=str(output),
+                    format=export_format.value,
+                    language=language.value,
+                    summary=document.summary(),
+                ),
+                says,
+            )
+            + "\n"
         )
 
 
@@ -546,9 +567,12 @@ def _report_error(error: RopaError) -> None:
     where = f"{error.file}: " if error.file else ""
     if error.file and error.position:
         where = f"{error.file}:{error.position.line}:{error.position.column}: "
-    sys.stderr.write(f"ropa: error: {where}{error.message}\n")
+    from ropa.i18n import language_from_environment, translate
+
+    language = language_from_environment()
+    sys.stderr.write(f"ropa: error: {where}{translate(error.message, language)}\n")
     if error.hint:
-        sys.stderr.write(f"    hint: {error.hint}\n")
+        sys.stderr.write(f"    hint: {translate(error.hint, language)}\n")
 
 
 def _fail(error: RopaError) -> NoReturn:

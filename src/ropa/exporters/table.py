@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from ropa.findings import Finding
+from ropa.i18n import Message, joined, msg, translate
 from ropa.knowledge.articles import (
     ARTICLE_30_1,
     ARTICLE_30_2,
@@ -156,17 +157,23 @@ class ExportDocument:
     def has_sheet(self, key: str) -> bool:
         return any(sheet.key == key for sheet in self.sheets)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         """What was exported, in counts: "4 activities, 4 recipients, 3 transfers"."""
         counts = self.counts
-        parts = [
-            f"{counts[key]} {key.replace('_', ' ')}"
-            for key in ("activities", "controllers", "recipients", "transfers")
-            if key in counts
-        ]
+        parts: list[Message] = []
+        if "activities" in counts:
+            parts.append(msg("{count} activities", count=counts["activities"]))
+        if "controllers" in counts:
+            parts.append(msg("{count} controllers served", count=counts["controllers"]))
+        parts.append(msg("{count} recipients", count=counts["recipients"]))
+        parts.append(msg("{count} transfers", count=counts["transfers"]))
         if counts.get("transfers_unknown"):
-            parts[-1] += f" (transfers unknown for {counts['transfers_unknown']})"
-        return ", ".join(parts)
+            # Placeholders are not transfers: an activity whose transfers are unknown is
+            # counted apart.
+            parts.append(
+                msg("transfers unknown for {count} more", count=counts["transfers_unknown"])
+            )
+        return joined(parts)
 
     @property
     def main_sheet(self) -> Sheet:
@@ -226,8 +233,13 @@ class Words:
         return self.pair(latvian, article)
 
     def finding_message(self, finding: Finding) -> str:
-        """A finding's message in the document's language."""
-        return finding.message
+        """A finding's message in the document's language (gettext catalogues)."""
+        if self.language == "en":
+            return str(finding.message)
+        latvian = translate(finding.message, "lv")
+        if self.language == "lv" or latvian == finding.message:
+            return latvian
+        return f"{latvian}\n{finding.message}"
 
     def prose(self, value: str | LocalizedText | None) -> Cell:
         """Register text that cannot be a marker."""

@@ -41,6 +41,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ropa.exporters.table import CoverLine, ExportDocument, Sheet, TitleRow, Value, as_text
+from ropa.i18n import Message, msg
 from ropa.knowledge.terms import TERMS
 
 # Text that a spreadsheet program may take for a formula (OWASP, "CSV Injection").
@@ -83,10 +84,15 @@ class WriteReport:
     """Per sheet name, the rows (their first cell) too long for one row of Excel, which
     continue on the rows below them."""
 
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Message]:
         return [
-            f"{len(rows)} row(s) of sheet `{sheet}` are longer than one row of Excel can show "
-            f"and continue on the rows below them (marked ↳): {', '.join(rows)}"
+            msg(
+                "{count} row(s) of sheet `{sheet}` are longer than one row of Excel can show "
+                "and continue on the rows below them (marked ↳): {rows}",
+                count=len(rows),
+                sheet=sheet,
+                rows=", ".join(rows),
+            )
             for sheet, rows in self.continued.items()
         ]
 
