@@ -116,6 +116,9 @@ class Sheet:
     records: bool = False
     """Rows are records: a `TitleRow` (id, name) starts a record, on a new page when
     printed; the rows after it are (label, value) pairs."""
+    source: Sheet | None = None
+    """For a records sheet, the table whose rows it shows (`record_of` each row): a
+    writer may write both from one pass over the rows."""
 
 
 class TitleRow(list[Value]):
@@ -637,15 +640,22 @@ def _rights(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
     if not isinstance(purposes, list):
         return words.marker(purposes)
-    bases = [basis.basis for purpose in purposes for _path, basis in purpose.bases()]
+    bases = sorted({basis.basis for purpose in purposes for _path, basis in purpose.bases()})
     if not bases:
         return None
-    return bullets(
-        [
-            f"{words.pair(right.latvian, right.english)} ({words.cite(right.article)})"
-            for right in rights_for(bases)
-        ]
-    )
+    key = ("rights", ",".join(bases))
+    text = words.made.get(key)
+    if text is None:
+        text = words.made[key] = (
+            bullets(
+                [
+                    f"{words.pair(right.latvian, right.english)} ({words.cite(right.article)})"
+                    for right in rights_for(bases)
+                ]
+            )
+            or ""
+        )
+    return text
 
 
 def _system(words: Words, register: Register, system: System) -> str:
@@ -1481,9 +1491,17 @@ def record_rows(sheet: Sheet) -> Iterator[Row]:
     and read one record at a time."""
     labels = [column.heading for column in sheet.columns]
     for row in sheet.rows():
-        yield TitleRow(row[:2])
-        for label, value in zip(labels[2:], row[2:], strict=True):
-            yield [label, value]
+        yield from record_of(row, labels, sheet.freeze_columns)
+
+
+def record_of(row: Row, labels: Sequence[str], title_columns: int) -> Iterator[Row]:
+    """One table row as a record: its first `title_columns` cells (id, name) as the
+    title, then each other cell with its column's heading."""
+    title = TitleRow(row[:title_columns])
+    title += [None] * (2 - len(title))
+    yield title
+    for label, value in zip(labels[title_columns:], row[title_columns:], strict=True):
+        yield [label, value]
 
 
 def _guide_columns(words: Words) -> list[Column]:
@@ -1578,8 +1596,9 @@ def build_document(
                     Column("value", "", 100),
                 ],
                 lambda: record_rows(main),
-                main.row_count * (len(main.columns) - 1),
+                main.row_count * (len(main.columns) - main.freeze_columns + 1),
                 records=True,
+                source=main,
             )
         )
     users = _users_of_recipients(register)

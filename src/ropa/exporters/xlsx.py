@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -35,12 +35,20 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ropa.exporters.table import CoverLine, ExportDocument, Sheet, TitleRow, Value, as_text
+from ropa.exporters.table import (
+    CoverLine,
+    ExportDocument,
+    Sheet,
+    TitleRow,
+    Value,
+    as_text,
+    record_of,
+)
 from ropa.i18n import Message, msg
 from ropa.knowledge.terms import TERMS
 
@@ -140,16 +148,23 @@ def write_xlsx_stream(
     report = WriteReport()
     bodies: dict[str, _Body] = {}
     try:
+        worksheets = {
+            id(sheet): _new_worksheet(workbook, document, sheet) for sheet in document.sheets
+        }
         for sheet in document.sheets:
+            if sheet.source is not None:
+                continue  # written with the table it shows
+            shown_by = [other for other in document.sheets if other.source is sheet]
             continued = _write_sheet(
-                workbook,
-                document,
+                worksheets[id(sheet)],
                 sheet,
+                [(worksheets[id(other)], other) for other in shown_by],
                 bodies,
                 progress=progress if sheet.key == "activities" else None,
             )
-            if continued:
-                report.continued[sheet.name] = continued
+            for name, rows in continued.items():
+                if rows:
+                    report.continued[name] = rows
         _write_cover(cover, document, report)
         archive = _ReproducibleZip(stream, document.export_date, bodies)
         ExcelWriter(workbook, archive).save()
@@ -337,88 +352,118 @@ def _clean(row: Sequence[Value]) -> Sequence[Value]:
     return [_safe_text(value) if isinstance(value, str) else value for value in row]
 
 
-def _write_sheet(
-    workbook: Any,
-    document: ExportDocument,
-    sheet: Sheet,
-    bodies: dict[str, _Body],
-    *,
-    progress: Progress | None,
-) -> list[str]:
-    """Write one sheet; return the rows that had to continue on the rows below."""
+def _new_worksheet(workbook: Any, document: ExportDocument, sheet: Sheet) -> Any:
     worksheet = workbook.create_sheet(sheet.name)
     for index, column in enumerate(sheet.columns, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
-    widths = [column.width for column in sheet.columns]
     _page_setup(worksheet, document, pages_wide=sheet.pages_wide)
-    body = _Body(len(sheet.columns), _Styles.of(worksheet))
-    continued: list[str] = []
-    if sheet.records:
-        _write_records(worksheet, body, sheet, widths, continued)
-    else:
-        _write_table(worksheet, body, sheet, widths, continued, progress)
-    body.flush()
-    # openpyxl writes the sheet around the rows now; the archive puts the rows in.
-    worksheet.close()
-    bodies[worksheet._writer.out] = body
-    return continued
+    return worksheet
 
 
-def _write_table(
+def _write_sheet(
     worksheet: Any,
-    body: _Body,
     sheet: Sheet,
-    widths: list[int],
-    continued: list[str],
+    records: list[tuple[Any, Sheet]],
+    bodies: dict[str, _Body],
+    *,
     progress: Progress | None,
-) -> None:
+) -> dict[str, list[str]]:
+    """Write a sheet, and the records sheets that show its rows, in one pass over the
+    rows; return, per sheet, the rows that had to continue on the rows below."""
+    continued: dict[str, list[str]] = {sheet.name: []}
+    if sheet.records:
+        writer = _Records(worksheet, sheet, continued[sheet.name])
+        writer.write_all(sheet.rows())
+        writer.close(bodies)
+        return continued
+    body = _Body(len(sheet.columns), _Styles.of(worksheet))
+    widths = [column.width for column in sheet.columns]
     worksheet.freeze_panes = f"{get_column_letter(sheet.freeze_columns + 1)}2"
     worksheet.print_title_rows = "1:1"
     if sheet.freeze_columns:
         worksheet.print_title_cols = f"A:{get_column_letter(sheet.freeze_columns)}"
     headings = [_safe_text(column.heading) for column in sheet.columns]
     body.row(headings, row_height(headings, widths, heading=True), body.styles.header)
+    shown = []
+    for records_worksheet, records_sheet in records:
+        continued[records_sheet.name] = []
+        shown.append(_Records(records_worksheet, records_sheet, continued[records_sheet.name]))
+    labels = [column.heading for column in sheet.columns]
+    title_columns = sheet.freeze_columns
     for written, row in enumerate(sheet.rows(), 1):
         lines = row_lines(row, widths)
         if lines > _MAX_ROW_LINES:
-            continued.append(str(row[0]))
+            continued[sheet.name].append(str(row[0]))
             for part in split_row(row, widths):
                 body.row(_clean(part), row_lines(part, widths) * _LINE_POINTS + _ROW_PADDING_POINTS)
         else:
             body.row(_clean(row), lines * _LINE_POINTS + _ROW_PADDING_POINTS)
+        for records_writer in shown:
+            records_writer.write_all(record_of(row, labels, title_columns))
         if progress is not None:
             progress(written)
     last = get_column_letter(len(sheet.columns))
     worksheet.auto_filter.ref = f"A1:{last}{body.number}"
+    _close(worksheet, body, bodies)
+    for records_writer in shown:
+        records_writer.close(bodies)
+    return continued
 
 
-def _write_records(
-    worksheet: Any, body: _Body, sheet: Sheet, widths: list[int], continued: list[str]
-) -> None:
-    """Records one after another, each from a new page: a title, then label and value."""
-    styles = body.styles
-    record = ""
-    for row in sheet.rows():
-        if isinstance(row, TitleRow):
-            if body.number:
-                worksheet.row_breaks.append(Break(id=body.number))
-            identifier, title = str(row[0]), str(as_text(row[1]) or "")
-            record = identifier
-            points = row_lines([title], widths[1:]) * 19.0 + 6
-            body.row(_clean([identifier, title]), points, styles.title)
-            continue
-        lines = row_lines(row[1:], widths[1:])
-        parts: Sequence[Sequence[Value]] = [row]
-        if lines > _MAX_ROW_LINES:
-            parts = split_row(row, widths)
-            continued.append(f"{record} — {str(row[0]).splitlines()[0]}")
-        for part in parts:
-            # The label is a heading (9-point bold), the value body text.
-            points = max(
-                row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
-                (lines if part is row else row_lines(part[1:], widths[1:])) * _LINE_POINTS,
-            )
-            body.row(_clean(part), points + _ROW_PADDING_POINTS, first=styles.label)
+def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
+    body.flush()
+    # openpyxl writes the sheet around the rows now; the archive puts the rows in.
+    worksheet.close()
+    bodies[worksheet._writer.out] = body
+
+
+class _Records:
+    """Writes records one after another, each from a new page: a title, then label and
+    value."""
+
+    def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str]) -> None:
+        self.worksheet = worksheet
+        self.body = _Body(len(sheet.columns), _Styles.of(worksheet))
+        self.widths = [column.width for column in sheet.columns]
+        self.continued = continued
+        self.breaks: list[int] = []
+        self.record = ""
+        # Labels are column headings, the same in every record: their height once each.
+        self.label_points: dict[str, float] = {}
+
+    def write_all(self, rows: Iterable[Sequence[Value]]) -> None:
+        body, widths, styles = self.body, self.widths, self.body.styles
+        for row in rows:
+            if isinstance(row, TitleRow):
+                if body.number:
+                    self.breaks.append(body.number)
+                identifier, title = str(row[0]), str(as_text(row[1]) or "")
+                self.record = identifier
+                points = row_lines([title], widths[1:]) * 19.0 + 6
+                body.row(_clean([identifier, title]), points, styles.title)
+                continue
+            label = str(row[0])
+            label_points = self.label_points.get(label)
+            if label_points is None:
+                label_points = row_lines([label], widths, heading=True) * _HEADING_LINE_POINTS
+                self.label_points[label] = label_points
+            lines = row_lines(row[1:], widths[1:])
+            if lines <= _MAX_ROW_LINES:
+                points = max(label_points, lines * _LINE_POINTS) + _ROW_PADDING_POINTS
+                body.row(_clean(row), points, first=styles.label)
+                continue
+            self.continued.append(f"{self.record} — {label.splitlines()[0]}")
+            for part in split_row(row, widths):
+                points = max(
+                    row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
+                    row_lines(part[1:], widths[1:]) * _LINE_POINTS,
+                )
+                body.row(_clean(part), points + _ROW_PADDING_POINTS, first=styles.label)
+
+    def close(self, bodies: dict[str, _Body]) -> None:
+        # Set once: openpyxl checks the whole list again on each append.
+        self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
+        _close(self.worksheet, self.body, bodies)
 
 
 def _page_setup(
