@@ -389,7 +389,8 @@ def export_step_only(sizes: list[int], timeout: float) -> None:
                 for chunk in generate.register(size):
                     stream.write(chunk)
             ropa, raw = _export_step(str(register), directory, timeout)
-            assert ropa.seconds and raw.seconds
+            assert ropa.seconds
+            assert raw.seconds
             print(f"{size:>6}  export step {ropa.seconds / raw.seconds:.2f}x raw openpyxl")
 
 

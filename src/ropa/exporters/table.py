@@ -1092,9 +1092,9 @@ def article_column(words: Words, key: str, item: ArticleItem, width: int) -> Col
     )
 
 
-def _activity_columns(words: Words) -> list[Column]:
+def _activity_columns(words: Words, register: Register) -> list[Column]:
     columns = [
-        Column("id", words.heading_term("id"), 12),
+        Column("id", words.heading_term("id"), id_width([a.id for a in register.activities])),
         Column("name", words.heading_term("activity"), 22),
         Column("description", words.heading_term("description"), 30),
     ]
@@ -1159,8 +1159,10 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
 _ARTICLE_30_2_WIDTHS = (36, 34, 34, 32)
 
 
-def _controller_columns(words: Words) -> list[Column]:
-    columns = [Column("id", words.heading_term("id"), 12)]
+def _controller_columns(words: Words, register: Register) -> list[Column]:
+    columns = [
+        Column("id", words.heading_term("id"), id_width([c.id for c in register.controllers]))
+    ]
     for item, width in zip(ARTICLE_30_2, _ARTICLE_30_2_WIDTHS, strict=True):
         key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
         columns.append(article_column(words, key, item, width))
@@ -1224,9 +1226,15 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
 # --------------------------------------------------------------------------- recipients
 
 
-def _recipient_columns(words: Words) -> list[Column]:
+def id_width(identifiers: Sequence[str], least: int = 12) -> int:
+    """A width that shows the longest id on one line (up to 32 characters): an id broken
+    across lines cannot be searched for as written."""
+    return max(least, min(32, max((len(i) for i in identifiers), default=0) + 2))
+
+
+def _recipient_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width([r.id for r in register.recipients])),
         Column("name", words.heading_term("name"), 24),
         Column("category", words.heading_term("recipient_categories", "Art. 30(1)(d)"), 30),
         Column("kind", words.heading_term("kind"), 14),
@@ -1283,9 +1291,10 @@ def _users_of_recipients(register: Register) -> dict[str, list[str]]:
 # --------------------------------------------------------------------------- transfers
 
 
-def _transfer_columns(words: Words) -> list[Column]:
+def _transfer_columns(words: Words, register: Register) -> list[Column]:
+    owners = [a.id for a in register.activities] + [c.id for c in register.controllers]
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width(owners, 14)),
         Column(
             "activity",
             words.heading(
@@ -1420,9 +1429,9 @@ def _finding_row(
 # --------------------------------------------------------------------------- systems
 
 
-def _system_columns(words: Words) -> list[Column]:
+def _system_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width([s.id for s in register.systems])),
         Column("name", words.heading_term("name"), 24),
         Column("description", words.heading_term("description"), 34),
         Column("provider", words.heading_term("provider"), 22),
@@ -1454,9 +1463,11 @@ def _system_rows(words: Words, register: Register) -> Iterator[Row]:
         ]
 
 
-def _measure_columns(words: Words) -> list[Column]:
+def _measure_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 16),
+        Column(
+            "id", words.heading_term("id"), id_width([m.id for m in register.security_measures])
+        ),
         Column("name", words.heading_term("name"), 30),
         Column("kind", words.heading_term("kind"), 16),
         Column("description", words.heading_term("description"), 60),
@@ -1563,7 +1574,7 @@ def build_document(
             Sheet(
                 "activities",
                 sheet_name(words, "activities"),
-                _activity_columns(words),
+                _activity_columns(words, register),
                 lambda: (_activity_row(words, register, a) for a in register.activities),
                 len(register.activities),
                 freeze_columns=2,
@@ -1577,7 +1588,7 @@ def build_document(
             Sheet(
                 "controllers",
                 sheet_name(words, "controllers"),
-                _controller_columns(words),
+                _controller_columns(words, register),
                 lambda: (_controller_row(words, register, c) for c in register.controllers),
                 len(register.controllers),
                 freeze_columns=1,
@@ -1607,7 +1618,7 @@ def build_document(
         Sheet(
             "recipients",
             sheet_name(words, "recipients"),
-            _recipient_columns(words),
+            _recipient_columns(words, register),
             lambda: (_recipient_row(words, r, users[r.id]) for r in register.recipients),
             len(register.recipients),
             freeze_columns=1,
@@ -1620,7 +1631,7 @@ def build_document(
         Sheet(
             "transfers",
             sheet_name(words, "transfers"),
-            _transfer_columns(words),
+            _transfer_columns(words, register),
             lambda: _transfer_rows(words, register),
             transfer_rows,
             freeze_columns=2,
@@ -1632,7 +1643,7 @@ def build_document(
             Sheet(
                 "systems",
                 sheet_name(words, "systems"),
-                _system_columns(words),
+                _system_columns(words, register),
                 lambda: _system_rows(words, register),
                 len(register.systems),
                 freeze_columns=1,
@@ -1644,7 +1655,7 @@ def build_document(
             Sheet(
                 "security_measures",
                 sheet_name(words, "measures"),
-                _measure_columns(words),
+                _measure_columns(words, register),
                 lambda: _measure_rows(words, register),
                 len(register.security_measures),
                 freeze_columns=1,
