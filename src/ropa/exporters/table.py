@@ -1597,14 +1597,14 @@ def build_document(
     main = sheets[0] if sheets else None
     if main is not None:
         # The same cells, one record at a time: what an inspector prints and reads.
-        label_width = 34
+        # A heading on one or two lines, and the two columns within an A4 landscape page.
         sheets.append(
             Sheet(
                 "by_activity",
                 sheet_name(words, "by_activity"),
                 [
-                    Column("heading", words.heading_term("heading"), label_width),
-                    Column("value", "", 100),
+                    Column("heading", words.heading_term("heading"), 44),
+                    Column("value", "", 92),
                 ],
                 lambda: record_rows(main),
                 main.row_count * (len(main.columns) - main.freeze_columns + 1),
