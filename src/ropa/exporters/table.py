@@ -1509,7 +1509,10 @@ def record_of(row: Row, labels: Sequence[str], title_columns: int) -> Iterator[R
     """One table row as a record: its first `title_columns` cells (id, name) as the
     title, then each other cell with its column's heading."""
     title = TitleRow(row[:title_columns])
-    title += [None] * (2 - len(title))
+    if len(title) < 2:
+        # No name column (a controller served): the first line of the next cell names it.
+        named = as_text(row[1]) if len(row) > 1 else None
+        title.append(named.split("\n")[0] if named else None)
     yield title
     for label, value in zip(labels[title_columns:], row[title_columns:], strict=True):
         yield [label, value]
