@@ -721,3 +721,56 @@ def test_an_export_to_standard_output_has_the_same_bytes_as_to_a_file(tmp_path: 
         check=True,
     )
     assert piped.stdout == target.read_bytes()
+
+
+# --------------------------------------------------------------------------- nothing cut off
+
+
+def test_a_row_too_tall_for_excel_continues_below_and_loses_nothing() -> None:
+    from ropa.exporters.xlsx import split_row
+
+    long = "\n".join(f"line {number} " + "word " * 20 for number in range(120))
+    row = ["a-1", "Name", long, "short"]
+    widths = [12, 20, 30, 10]
+    parts = split_row(row, widths)
+    assert len(parts) > 1
+    assert parts[0][0] == "a-1"
+    assert parts[0][3] == "short"
+    assert all(part[0] == "↳ a-1" for part in parts[1:])
+    assert all(row_height(part, widths) < 409 for part in parts)
+    rebuilt = " ".join(str(part[2]) for part in parts)
+    assert " ".join(rebuilt.split()) == " ".join(long.split())
+
+
+def test_the_summary_and_the_cover_do_not_count_placeholders(tmp_path: Path) -> None:
+    target = tmp_path / "m.xlsx"
+    result = run_ropa("export", str(MICREC), "--lang", "en", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    # Every activity of micrec says `transfers: unknown`: no transfer is counted.
+    assert "4 activities, 4 recipients, 0 transfers, transfers unknown for 4 more" in (
+        result.stderr
+    )
+    lines = {line.label: line.value for line in document_of(MICREC, "en").cover}
+    assert lines["Transfers"] == 0
+    assert lines["Activities whose transfers are unknown"] == 4
+
+
+def test_long_rows_are_reported_on_standard_error_and_the_cover(tmp_path: Path) -> None:
+    source = tmp_path / "long.yaml"
+    purposes = "\n".join(
+        f"      - purpose: {'x' * 30} {number} {'y ' * 40}" for number in range(60)
+    )
+    source.write_text(
+        "ropa: 1\norganisation: {name: SIA A, role: controller}\n"
+        f"activities:\n  - id: long-one\n    name: Long\n    purposes:\n{purposes}\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "long.xlsx"
+    result = run_ropa("export", str(source), "--lang", "en", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "note:" in result.stderr
+    assert "long-one" in result.stderr
+    cover = sheet_values(openpyxl.load_workbook(target)["Register"])
+    continued = [row for row in cover if row[0] == "Continued rows"]
+    assert continued
+    assert "long-one" in str(continued[0][1])
