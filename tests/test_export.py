@@ -451,20 +451,29 @@ def test_the_cover_names_the_register_version() -> None:
 # --------------------------------------------------------------------------- findings sheet
 
 
+def finding_about(
+    register: Register, path: tuple[str | int, ...], message: str, article: str
+) -> Finding:
+    """A finding at `path` under the register's first activity (or at the top: "organisation")."""
+    orders = register.activities[0]
+    return Finding(
+        code="RT02",
+        name="retention.vague",
+        message=message,
+        severity=Severity.WARNING,
+        file=orders.origin.file,
+        position=Position(231, 7),
+        path=path if path[:1] == ("organisation",) else (*orders.origin.path, *path),
+        hint="state a period",
+        extra=(("article", article),),
+    )
+
+
 def test_the_findings_sheet_lists_findings_passed_in() -> None:
     register = load(MICREC)
-    orders = register.activities[0]
     findings = [
-        Finding(
-            code="RT02",
-            name="retention.vague",
-            message="retention criteria are vague",
-            severity=Severity.WARNING,
-            file=orders.origin.file,
-            position=Position(231, 7),
-            path=(*orders.origin.path, "retention"),
-            hint="state a period",
-            extra=(("article", "Art. 30(1)(f), 5(1)(e)"),),
+        finding_about(
+            register, ("retention",), "retention criteria are vague", "Art. 30(1)(f), 5(1)(e)"
         )
     ]
     document = build_document(register, language="lv+en", export_date=DATE, findings=findings)
