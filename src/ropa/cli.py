@@ -281,6 +281,14 @@ def check(
     today: Annotated[
         str | None, typer.Option("--today", hidden=True, help="Check as of this date.")
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="In text output, list every finding instead of counting a rule's repeats "
+            "in a file (json and sarif always list every finding).",
+        ),
+    ] = False,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
     import datetime as dt
@@ -326,6 +334,7 @@ def check(
         registers=result.registers,
         activities=result.activities,
         fail_on=Severity(threshold),
+        show_all=show_all,
     )
     _finish(report, output_format)
 

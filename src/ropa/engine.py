@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ropa.config import Config, Selection, find_config, load_config
@@ -83,7 +83,54 @@ def check_register(
         for violation in rule.check(register, context)
     ]
     kept, audit = _suppress(register, raw, selection)
-    return [_finding(register, rule, violation, selection) for rule, violation in (*kept, *audit)]
+    return _merge_shared(
+        register,
+        [
+            (rule, violation, _finding(register, rule, violation, selection))
+            for rule, violation in (*kept, *audit)
+        ],
+    )
+
+
+def _merge_shared(
+    register: Register, found: list[tuple[Rule, Violation, Finding]]
+) -> list[Finding]:
+    """One finding per rule and shared cause, listing the other places as related."""
+    groups: dict[tuple[str, str], list[tuple[Violation, Finding]]] = {}
+    result: list[Finding] = []
+    for rule, violation, finding in found:
+        if violation.cause is None:
+            result.append(finding)
+        else:
+            groups.setdefault((rule.code, violation.cause), []).append((violation, finding))
+    for members in groups.values():
+        ordered = sorted(members, key=lambda member: member[1].sort_key())
+        first = ordered[0][1]
+        if len(ordered) == 1:
+            result.append(first)
+            continue
+        others = [finding for _violation, finding in ordered[1:]]
+        owners = _owners(register, [violation for violation, _finding in ordered])
+        where = f" in {len(owners)} activities" if len(owners) > 1 else ""
+        result.append(
+            replace(
+                first,
+                message=f"{first.message} \u2014 one shared value, also at "
+                f"{len(others)} more place{'s' if len(others) > 1 else ''}{where}",
+                related=first.related + tuple((f.file, f.position, f.path) for f in others),
+            )
+        )
+    return result
+
+
+def _owners(register: Register, violations: list[Violation]) -> set[str]:
+    """The activities the violations are in."""
+    owners = set()
+    for violation in violations:
+        path = violation.location.path
+        if len(path) > 1 and path[0] == "activities" and isinstance(path[1], int):
+            owners.add(f"{violation.location.file}#{path[1]}")
+    return owners
 
 
 def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
@@ -97,12 +144,16 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
         code=rule.code,
         name=rule.name,
         message=violation.message,
-        severity=selection.severity.get(rule.code, rule.severity),
+        severity=selection.severity.get(rule.code, violation.severity or rule.severity),
         file=violation.location.file,
         position=position,
         path=violation.location.path,
         hint=violation.hint,
         extra=(("article", rule.article),),
+        related=tuple(
+            (place.file, position_of(register, place).best, place.path)
+            for place in violation.related
+        ),
     )
 
 

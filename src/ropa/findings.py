@@ -110,6 +110,9 @@ class Finding:
     extra: tuple[tuple[str, str], ...] = field(default=())
     # False for problems with a whole file or path (missing, unreadable): no line to show.
     positioned: bool = True
+    # Other places with the same cause (one shared value used by several entries): the
+    # finding is reported once, here, and lists them.
+    related: tuple[tuple[str, Position, DataPath], ...] = ()
 
     @property
     def is_input_error(self) -> bool:
@@ -135,6 +138,16 @@ class Finding:
             data["hint"] = self.hint
         if self.extra:
             data.update(dict(self.extra))
+        if self.related:
+            data["related"] = [
+                {
+                    "file": file,
+                    "line": position.line,
+                    "column": position.column,
+                    "path": format_path(path) if path else None,
+                }
+                for file, position, path in self.related
+            ]
         return data
 
 
@@ -148,6 +161,8 @@ class Report:
     registers: list[str] = field(default_factory=list)
     activities: int = 0
     fail_on: Severity = Severity.ERROR
+    # Text output groups repeated findings of one rule unless this is set (--show-all).
+    show_all: bool = False
 
     @property
     def status(self) -> ExitStatus:

@@ -86,6 +86,20 @@ SOURCES: dict[str, Source] = {
             "Grāmatvedības likums (Accounting Law), in force 1 January 2022",
             "likumi.lv; section 28 (retention of accounting documents)",
         ),
+        Source(
+            "FPDAL-2000",
+            "Fizisko personu datu aizsardzības likums (Personal Data Protection Law, 2000)",
+            "likumi.lv/ta/id/4042; ceased to have effect when the Personal Data Processing "
+            "Law took effect (5 July 2018)",
+        ),
+        Source(
+            "LPG",
+            'Likums "Par grāmatvedību" (Law on Accounting, 1992)',
+            "likumi.lv/doc.php?id=66460, marked as no longer in force and pointing to the "
+            "Accounting Law of 10 June 2021; State Revenue Service notice (vid.gov.lv, as "
+            "reprinted 9 July 2021): the Accounting Law takes effect on 1 January 2022 and "
+            '"Par grāmatvedību" then ceases to have effect',
+        ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
         Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
         Source("KL", "Komerclikums (Commercial Law)", "likumi.lv; section 406 (limitation)"),
@@ -99,6 +113,35 @@ SOURCES: dict[str, Source] = {
             "Information Commissioner's Office, Guide to the UK GDPR, 'Lawful basis for "
             "processing': the table of the rights each lawful basis gives",
             "ico.org.uk; the same table as Arts 7(3), 17(3)(b), 20(1) and 21(1) GDPR",
+        ),
+        Source(
+            "EPRIVACY",
+            "Directive 2002/58/EC (ePrivacy Directive), Art. 5(3) as amended by Directive "
+            "2009/136/EC: storing or accessing information in a user's terminal equipment "
+            "only with consent, unless strictly necessary",
+            "OJ L 201, 31.7.2002, p. 37; OJ L 337, 18.12.2009, p. 11",
+        ),
+        Source(
+            "ISPL",
+            "Informācijas sabiedrības pakalpojumu likums (Law on Information Society "
+            "Services): section 9, the ban on commercial communications without prior "
+            "consent (text seen in the amending law of 10.11.2005); section 7(2), Latvia's "
+            "transposition of ePrivacy Art. 5(3) — UNVERIFIED: section number as commonly "
+            "cited, its text not checked",
+            "likumi.lv/ta/id/96619 (in force; version of 21.06.2024); vestnesis.lv/ta/id/122418",
+        ),
+        Source(
+            "CJEU-C-439/19",
+            "Court of Justice, judgment of 22 June 2021, Latvijas Republikas Saeima "
+            "(Points de pénalité), C-439/19: road-traffic offences are 'offences' under "
+            "Art. 10 GDPR",
+            "ECLI:EU:C:2021:504",
+        ),
+        Source(
+            "WP243",
+            "Article 29 Working Party, Guidelines on Data Protection Officers (WP243 rev.01): "
+            "what 'large scale' means (number of people, volume, duration, geographical extent)",
+            "5 April 2017; endorsed by the EDPB on 25 May 2018",
         ),
         Source(
             "ISO3166",

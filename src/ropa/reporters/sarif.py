@@ -71,6 +71,18 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         from ropa.position import format_path
 
         result["properties"] = {"path": format_path(finding.path)}
+    if finding.related:
+        # One shared value used in several places: reported once, the others related.
+        result["relatedLocations"] = [
+            {
+                "id": index,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": PurePosixPath(file).as_posix()},
+                    "region": {"startLine": position.line, "startColumn": position.column},
+                },
+            }
+            for index, (file, position, _path) in enumerate(finding.related, start=1)
+        ]
     return result
 
 

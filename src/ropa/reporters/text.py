@@ -3,7 +3,10 @@
 `ropa validate` prints one line per problem, `path:line:col: CODE message`, with the hint
 under it: the form editors and CI logs link to a file and line. `ropa check` groups its
 findings by file, sorted by line, each with its severity and rule name, and ends with a
-summary line of counts.
+summary line of counts. A rule reported three times or more in one file is shown once,
+with its count, the number of activities and the other lines ("LB03 ×11 in 6
+activities"); `--show-all` lists each. The json and sarif reports always list every
+finding.
 
 Colour (through rich) only on a terminal and never when NO_COLOR is set; otherwise the
 same lines are written plainly, without importing rich at all.
@@ -18,6 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
+from ropa.position import Position
 
 if TYPE_CHECKING:
     from ropa.fmt import FormatResult
@@ -91,7 +95,11 @@ def _grouped_lines(report: Report) -> Iterator[Line]:
         first = False
         yield None, "file", file
         width = max(len(_position(finding)) for finding in findings)
+        repeats = {} if report.show_all else _repeats(findings)
         for finding in findings:
+            summary = repeats.get(finding.code)
+            if summary is not None and summary[0] is not finding:
+                continue
             yield (
                 finding,
                 "finding",
@@ -102,6 +110,39 @@ def _grouped_lines(report: Report) -> Iterator[Line]:
             )
             if finding.hint:
                 yield None, "hint", f"  {'':<{width}}           hint: {finding.hint}"
+            if finding.related:
+                places = ", ".join(_position_of(position) for _f, position, _p in finding.related)
+                yield None, "hint", f"  {'':<{width}}           also at: {places}"
+            if summary is not None:
+                yield None, "hint", f"  {'':<{width}}           {summary[1]}"
+
+
+# A rule reported this many times in one file is shown once, with a count (--show-all
+# lists each): one cause repeated over many activities should not bury the rest.
+REPEAT_THRESHOLD = 3
+
+
+def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, str]]:
+    """For each code repeated in the file: its first finding and the summary line."""
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    result = {}
+    for code, same in by_code.items():
+        if len(same) < REPEAT_THRESHOLD:
+            continue
+        activities = {f.path[1] for f in same if len(f.path) > 1 and f.path[0] == "activities"}
+        where = f" in {_plural(len(activities), 'activity')}" if activities else ""
+        lines = ", ".join(_position(f) for f in same[1:6]) + (", \u2026" if len(same) > 6 else "")
+        result[code] = (
+            same[0],
+            f"{code} \u00d7{len(same)}{where}; also at {lines} (--show-all lists each)",
+        )
+    return result
+
+
+def _position_of(position: Position) -> str:
+    return f"{position.line}:{position.column}"
 
 
 def _position(finding: Finding) -> str:

@@ -28,12 +28,21 @@ from ropa.position import Location
 
 @dataclass(frozen=True)
 class Violation:
-    """What a rule found, and where. `at_key` points at the key rather than its value."""
+    """What a rule found, and where. `at_key` points at the key rather than its value;
+    `severity`, when given, replaces the rule's own for this finding (a rule whose risk
+    depends on what the activity holds), unless the configuration sets one. `cause` names
+    a value several entries share (one retention text, one legitimate interest): findings
+    of one rule with the same cause are reported once, with the other places as related
+    locations. `related` gives other places that belong to the finding (the words a
+    finding about a key was read from)."""
 
     location: Location
     message: str
     hint: str | None = None
     at_key: bool = False
+    severity: Severity | None = None
+    cause: str | None = None
+    related: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,10 @@ def load_rules() -> dict[str, Rule]:
         dpia,
         exemption,
         governance,
+        inferred_data,
+        laws,
         legal_basis,
+        legal_basis_choice,
         organisation,
         processor,
         recipients,
@@ -136,7 +148,9 @@ def load_rules() -> dict[str, Rule]:
         security,
         special_data,
         suppression,
+        tracking,
         transfers,
+        unknowns,
     )
 
     return dict(sorted(RULES.items(), key=lambda item: _family_order(item[0])))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.model.register import Register
+from ropa.model.vocabulary import DataSourceKind
 from ropa.rules import Context, Violation, not_stated, rule
 
 
@@ -146,3 +147,51 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
         "the recipients",
         "list recipient ids under `recipients:`, or write `recipients: none`",
     )
+
+
+@rule("AC11", "activity.source-unnamed", severity=Severity.WARNING, article="Art. 14(2)(f)")
+def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Data obtained from others, without saying from whom.
+
+    Why: where personal data is not obtained from the data subject, the controller tells
+    them the source, and whether it is publicly accessible (Art. 14(2)(f)); the record is
+    where that answer is kept. A source of kind `third_party` or `publicly_available`
+    names its category or the source itself in `description:` (payment providers, the
+    Enterprise Register, Latvijas Vēstnesis).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: debt-collection
+        name: Debt collection
+        sources:
+          - kind: data_subject
+          - kind: third_party  # ← AC11
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: debt-collection
+        name: Debt collection
+        sources:
+          - kind: data_subject
+          - kind: third_party
+            description: {lv: kredītiestādes, en: the creditor bank}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.sources, list):
+            continue
+        for index, source in enumerate(activity.sources):
+            if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
+                not_stated(source.description)
+            ):
+                kind = "third-party" if source.kind is DataSourceKind.THIRD_PARTY else "public"
+                yield Violation(
+                    activity.at("sources", index, "kind"),
+                    f"`{activity.id}` obtains data from a {kind} source without saying which",
+                    "add `description:` with the source or its category (Art. 14(2)(f))",
+                )

@@ -4,7 +4,13 @@ The screening combines what the record declares (`dpia.screening`) with what its
 show: special-category or criminal data (WP248 C4; DVI list item 01 for criminal data),
 children and vulnerable people (C7), profiling (C1), automated decisions with legal or
 similar effects (C2, and with profiling Art. 35(3)(a)), large scale (C5, and with special
-or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04).
+or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04,
+which need one criterion besides the sensitive data itself). DVI list items are inferred
+only for organisations established in Latvia or whose country is not stated: the list is
+the Latvian authority's; items the register declares itself always count.
+The activity's own words add criteria too (health data, children, CCTV, profiling, large
+scale ...: `ropa.rules._screening_text`); messages mark those as inferred, and the register
+overrules them by declaring its criteria or saying `none`/`false`.
 """
 
 from __future__ import annotations
@@ -13,18 +19,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
-from ropa.knowledge.dpia import ART_35_3, DVI_LIST, WP248_CRITERIA, WP248_THRESHOLD
+from ropa.knowledge.dpia import (
+    ART_35_3,
+    DVI_LIST,
+    DVI_LIST_COUNTRIES,
+    WP248_CRITERIA,
+    WP248_THRESHOLD,
+)
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
     CriminalData,
     DataSubjectGroup,
     Dpia,
+    DpiaScreening,
     Profiling,
 )
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
+from ropa.rules._screening_text import inferred_criteria
 
 
 @dataclass
@@ -32,15 +46,23 @@ class Screening:
     criteria: set[str] = field(default_factory=set)
     dvi_list: set[str] = field(default_factory=set)
     art35_3: set[str] = field(default_factory=set)
+    # Criteria read from the activity's words, with the words: shown as inferred.
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    def _evidence(self, key: str) -> str:
+        evidence = self.inferred.get(key)
+        return f" (inferred from {evidence})" if evidence else ""
 
     def mandatory(self) -> list[str]:
         """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
         reasons = [
-            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}" for case in sorted(self.art35_3)
+            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self._evidence(case)}"
+            for case in sorted(self.art35_3)
         ]
         for item in sorted(self.dvi_list):
             fact = DVI_LIST[item]
-            if not fact.needs_wp248_criterion or self.criteria:
+            others = self.criteria - {fact.not_counting} if fact.not_counting else self.criteria
+            if not fact.needs_wp248_criterion or others:
                 reasons.append(f"DVI list {item}: {fact.description}")
         return reasons
 
@@ -48,7 +70,9 @@ class Screening:
         """Two or more WP248 criteria: a DPIA is required "in most cases"."""
         if len(self.criteria) < WP248_THRESHOLD:
             return None
-        named = ", ".join(f"{c[-2:]} {WP248_CRITERIA[c]}" for c in sorted(self.criteria))
+        named = ", ".join(
+            f"{c[-2:]} {WP248_CRITERIA[c]}{self._evidence(c)}" for c in sorted(self.criteria)
+        )
         return f"{len(self.criteria)} WP248 criteria ({named})"
 
     def reasons(self) -> list[str]:
@@ -57,8 +81,15 @@ class Screening:
         return self.mandatory() + ([likely] if likely else [])
 
 
-def screen(activity: Activity) -> Screening:
-    """What the record declares and shows about the need for a DPIA."""
+def dvi_list_applies(register: Register) -> bool:
+    """Whether the Latvian Art. 35(4) list is inferred for this register's organisation."""
+    country = register.organisation.country
+    return country is None or country == "unknown" or country in DVI_LIST_COUNTRIES
+
+
+def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
+    """What the record declares and shows about the need for a DPIA; `dvi_list` says
+    whether DVI list items are inferred (see `dvi_list_applies`)."""
     result = Screening()
     dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
     declared = dpia.screening if dpia is not None else None
@@ -72,9 +103,9 @@ def screen(activity: Activity) -> Screening:
     criminal = isinstance(activity.criminal_data, CriminalData)
     if special or criminal:
         result.criteria.add("WP248.C4")
-    if criminal:
+    if criminal and dvi_list:
         result.dvi_list.add("LV.DPIA.01")
-    for use in special:
+    for use in special if dvi_list else []:
         if use.category == "biometric":
             result.dvi_list.add("LV.DPIA.13")
         if use.category == "genetic":
@@ -96,7 +127,24 @@ def screen(activity: Activity) -> Screening:
         result.criteria.add("WP248.C5")
         if special or criminal:
             result.art35_3.add("35.3.b")
+    _add_inferred(result, activity, declared)
     return result
+
+
+def _add_inferred(result: Screening, activity: Activity, declared: DpiaScreening | None) -> None:
+    """Add the criteria the activity's words meet and the register has not stated."""
+    for key, evidence in inferred_criteria(activity, declared).items():
+        if key.startswith("WP248") and key not in result.criteria:
+            result.criteria.add(key)
+            result.inferred[key] = evidence
+    large = "WP248.C5" in result.criteria
+    if large and "WP248.C4" in result.inferred and "35.3.b" not in result.art35_3:
+        result.art35_3.add("35.3.b")
+        result.inferred["35.3.b"] = result.inferred["WP248.C4"]
+    public_cctv = inferred_criteria(activity, declared).get("CCTV.PUBLIC")
+    if large and public_cctv and "35.3.c" not in result.art35_3:
+        result.art35_3.add("35.3.c")
+        result.inferred["35.3.c"] = public_cctv
 
 
 def _dpia_done(dpia: Dpia | None) -> bool:
@@ -109,7 +157,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: a DPIA is required before the processing in the cases of Art. 35(3) and for the
     operations on the Data State Inspectorate's Art. 35(4) list (some items only together
-    with a WP248 criterion). A recorded `required: false` does not lift this.
+    with a WP248 criterion). A recorded `required: false` does not lift this. The DVI list
+    is inferred from the register only for organisations established in Latvia (or whose
+    country is not stated), and genetic or biometric data count for it only with one
+    criterion besides being sensitive data (EDPB Opinion 14/2018).
 
     Fails:
 
@@ -135,11 +186,12 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
           screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
             continue
-        reasons = screen(activity).mandatory()
+        reasons = screen(activity, dvi_list=dvi).mandatory()
         if reasons:
             yield Violation(
                 activity.at("dpia"),
@@ -187,13 +239,14 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
             notes: Individual practice, not large scale; DVI Art. 35(5) list item 2 applies.
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (
             dpia is not None and dpia.required is not None and dpia.required != "unknown"
         ):
             continue
-        screening = screen(activity)
+        screening = screen(activity, dvi_list=dvi)
         reason = screening.likely()
         if reason and not screening.mandatory():
             yield Violation(

@@ -12,12 +12,13 @@ from ropa.model.vocabulary import ActivityStatus
 from ropa.rules import Context, Violation, not_stated, rule
 
 
-@rule("GV01", "governance.no-owner", severity=Severity.WARNING, article="Art. 5(2), 24")
+@rule("GV01", "governance.no-owner", severity=Severity.INFO, article="Art. 5(2), 24")
 def no_owner(register: Register, context: Context) -> Iterator[Violation]:
     """An activity nobody answers for.
 
     Why: the controller is responsible for, and must be able to demonstrate, compliance
-    (Art. 5(2), 24). An entry without an owner is not kept up to date.
+    (Art. 5(2), 24). An entry without an owner is not kept up to date. Governance is not
+    an Art. 30 item, so this is `info` by default; raise it in `[tool.ropa.severity]`.
 
     Fails:
 
@@ -45,13 +46,14 @@ def no_owner(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
-@rule("GV02", "governance.review-overdue", severity=Severity.WARNING, article="Art. 24(1)")
+@rule("GV02", "governance.review-overdue", severity=Severity.INFO, article="Art. 24(1)")
 def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     """An activity not reviewed within the review interval (12 months by default).
 
     Why: measures are reviewed and updated where necessary (Art. 24(1)); a record that
     nobody has looked at for years no longer describes the processing. The interval is
-    set with `review-interval` in the configuration.
+    set with `review-interval` in the configuration. Governance is not an Art. 30 item,
+    so this is `info` by default; raise it in `[tool.ropa.severity]`.
 
     Fails:
 

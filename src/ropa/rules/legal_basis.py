@@ -14,8 +14,10 @@ from ropa.model.activity import (
     LegalObligationBasis,
     LegitimateInterestsBasis,
     PublicTaskBasis,
+    UnstatedLetterBasis,
 )
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 
@@ -44,11 +46,13 @@ def _bases(register: Register) -> Iterator[tuple[Activity, _At, LegalBasisModel]
 
 @rule("LB01", "legal-basis.missing", severity=Severity.ERROR, article="Art. 6(1)")
 def missing(register: Register, context: Context) -> Iterator[Violation]:
-    """A purpose without a legal basis.
+    """A purpose without a legal basis, or citing a law without the letter of Art. 6(1).
 
     Why: processing is lawful only on one of the six bases of Art. 6(1), and the basis must
     be known before processing starts. The Data State Inspectorate lists the legal basis
-    among what a register should settle.
+    among what a register should settle. A cited law (`{basis: unknown, law: ...}`) is a
+    start, but whether it imposes an obligation (c) or vests a task (e) decides what else
+    the controller must show.
 
     Fails:
 
@@ -60,6 +64,8 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Delivering the order  # ← LB01
           - purpose: Statistics
             legal_basis: unknown  # ← LB01
+          - purpose: Bookkeeping
+            legal_basis: {basis: unknown, law: Grāmatvedības likums}  # ← LB01
     ```
 
     Passes:
@@ -84,6 +90,16 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                     "add `legal_basis:` with one of consent, contract, legal_obligation, "
                     "vital_interests, public_task, legitimate_interests (Art. 6(1))",
                 )
+                continue
+            for path, basis in purpose.bases():
+                if isinstance(basis, UnstatedLetterBasis):
+                    yield Violation(
+                        activity.at("purposes", index, *path, "basis"),
+                        f"a purpose of `{activity.id}` cites {shorten_text(basis.law)} but the "
+                        "letter of Art. 6(1) is not stated",
+                        "write which basis the law gives: `legal_obligation` (6(1)(c)) or "
+                        "`public_task` (6(1)(e)), keeping `law:`",
+                    )
 
 
 @rule("LB02", "legal-basis.law-not-cited", severity=Severity.WARNING, article="Art. 6(3)")
@@ -124,6 +140,15 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
                 "it down",
                 "add `law:` with the act and provision, e.g. Grāmatvedības likums",
             )
+
+
+def _shared_interest(basis: LegitimateInterestsBasis) -> str | None:
+    """One interest stated in the same words on several purposes is one balancing test to
+    write: its findings are reported together."""
+    if not_stated(basis.interest):
+        return None
+    words = " ".join(text_of(basis.interest, language) for language in ("lv", "en"))
+    return "interest:" + " ".join(words.casefold().split())
 
 
 @rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
@@ -169,6 +194,7 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
                 "balancing test",
                 "add `assessment:` with the reference of the legitimate-interests assessment",
                 at_key=True,
+                cause=_shared_interest(basis),
             )
 
 
@@ -287,12 +313,15 @@ def public_authority_interests(register: Register, context: Context) -> Iterator
 
 @rule("LB06", "legal-basis.child-consent", severity=Severity.ERROR, article="Art. 8; FPDAL s. 33")
 def child_consent(register: Register, context: Context) -> Iterator[Violation]:
-    """Consent of children under 13 without parental authorisation.
+    """Consent of children under 13 to an online service, without parental authorisation.
 
     Why: for information society services offered directly to a child, consent of a child
     under the age Latvia set — 13, Personal Data Processing Law section 33 — is lawful only
     if given or authorised by the holder of parental responsibility (Art. 8(1)), verified
-    with reasonable efforts (Art. 8(2)).
+    with reasonable efforts (Art. 8(2)). Art. 8 covers only such services: mark the consent
+    `information_society_service: true`, or list item LV.DPIA.10 in the DPIA screening.
+    Other consent of or for a child (a school trip photo, a sports club) is judged under
+    Art. 7 and is not reported here.
 
     Fails:
 
@@ -306,6 +335,7 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Running player accounts
             legal_basis:  # ← LB06
               basis: consent
+              information_society_service: true
               consent_record: Sign-up log
               withdrawal: Account settings
     ```
@@ -322,13 +352,26 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Running player accounts
             legal_basis:
               basis: consent
+              information_society_service: true
               consent_record: Sign-up log
               withdrawal: Account settings
               parental_consent: A parent confirms by e-mail link before the account opens
+      - id: club-photos
+        name: Photos at club events
+        data_subjects:
+          - {category: young athletes, children: true, minimum_age: 7}
+        purposes:
+          - purpose: Publishing event photos
+            legal_basis:
+              basis: consent
+              consent_record: Signed forms
+              withdrawal: Written request to the club
     ```
     """
     for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis) or not not_stated(basis.parental_consent):
+            continue
+        if not (basis.information_society_service or _offers_service_to_children(activity)):
             continue
         young = _youngest_children(activity, context.digital_consent_age)
         if young is not None:
@@ -339,6 +382,21 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
                 "gives or authorises consent (Art. 8)",
                 at_key=True,
             )
+
+
+def shorten_text(value: object, limit: int = 60) -> str:
+    """A text value quoted for a message, cut to `limit` characters."""
+    text = text_of(value)
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return f"\u201c{text}\u201d"
+
+
+def _offers_service_to_children(activity: Activity) -> bool:
+    """Whether the DPIA screening says the activity is an online service offered directly
+    to children (DVI list item 10)."""
+    dpia = activity.dpia
+    screening = getattr(dpia, "screening", None)
+    return screening is not None and "LV.DPIA.10" in (screening.dvi_list or ())
 
 
 def _youngest_children(activity: Activity, consent_age: int) -> str | None:

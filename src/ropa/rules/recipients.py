@@ -8,6 +8,7 @@ from ropa.findings import Severity
 from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._interim_text import is_pure_category
 
 
 @rule("RC01", "recipient.no-contract", severity=Severity.WARNING, article="Art. 28(3)")
@@ -175,7 +176,12 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     Why: without the recipient's country nobody can tell whether disclosing data to it is a
     transfer outside the EEA (Art. 44) that needs a transfer tool and a line in the record
-    (Art. 30(1)(d), (e)). Public authorities are assumed to be national and not reported.
+    (Art. 30(1)(d), (e)). Not reported: public authorities (assumed national); the public
+    (`kind: public` — publishing data is not a transfer, CJEU C-101/01 Lindqvist); a
+    recipient recorded only as a class of people ("the general public", "anyone entitled
+    by law", "couriers"), which has no one country; and a recipient every activity using
+    it states `transfers: none` for. `country: EEA` says "inside the EU/EEA" without naming
+    the country.
 
     Fails:
 
@@ -199,8 +205,13 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         country: EE
     ```
     """
+    no_transfers = _recipients_without_transfers(register)
     for recipient in register.recipients:
-        if recipient.kind is RecipientKind.PUBLIC_AUTHORITY:
+        if recipient.kind in (RecipientKind.PUBLIC_AUTHORITY, RecipientKind.PUBLIC):
+            continue
+        if recipient.id in no_transfers:
+            continue
+        if not_stated(recipient.name) and is_pure_category(recipient.category):
             continue
         if not_stated(recipient.country):
             yield Violation(
@@ -209,6 +220,20 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
                 "outside the EEA cannot be ruled out",
                 "add `country:` with the ISO code of where it processes the data",
             )
+
+
+def _recipients_without_transfers(register: Register) -> set[str]:
+    """Recipients used only by activities that state `transfers: none`."""
+    users: dict[str, list[object]] = {}
+    for activity in register.activities:
+        if isinstance(activity.recipients, list):
+            for identifier in activity.recipients:
+                users.setdefault(identifier, []).append(activity.transfers)
+    return {
+        identifier
+        for identifier, transfers in users.items()
+        if all(value == "none" for value in transfers)
+    }
 
 
 @rule("RC05", "recipient.processor-unnamed", severity=Severity.WARNING, article="Art. 28(1)")
@@ -252,4 +277,46 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
                 f"processor `{recipient.id}` is recorded only as a category; the register "
                 "does not say who it is",
                 "name the processor (each one, if the category covers several)",
+            )
+
+
+@rule("RC11", "recipient.kind-unknown", severity=Severity.WARNING, article="Art. 28, 30(1)(d)")
+def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """A recipient of which the register does not know whether it is a processor.
+
+    Why: a processor acts on the controller's instructions under an Art. 28 contract, and
+    the controller answers for choosing it (Art. 28(1), (3)); an independent controller
+    answers for itself. Which one a recipient is decides what the record must hold, so the
+    question has to be settled rather than guessed: `kind: unknown` records that it is
+    open.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: it-partners
+        name: unknown
+        category: {lv: IT pakalpojumu sniedzēji, en: IT service providers}
+        kind: unknown  # ← RC11
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: it-partners
+        name: SIA "IT Serviss"
+        category: {lv: IT pakalpojumu sniedzēji, en: IT service providers}
+        kind: processor
+        contract: Apstrādes līgums 2024-05
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind is RecipientKind.UNKNOWN:
+            yield Violation(
+                recipient.at("kind"),
+                f"it is not known whether `{recipient.id}` is a processor or a controller in "
+                "its own right; if it is a processor it needs an Art. 28 contract and a name",
+                "ask what the recipient does with the data, then record `kind:` (and for a "
+                "processor, `name:` and `contract:`)",
             )

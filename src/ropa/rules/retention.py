@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.knowledge.retention import STATUTES
+from ropa.knowledge.laws import laws_cited
+from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
-from ropa.model.types import Duration, text_of
+from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._phrases import VAGUE_RETENTION, contains_any
+from ropa.rules._retention_text import endless_words, vague_words
+from ropa.validate import position_of
 
 
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
@@ -67,11 +69,13 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 isinstance(retention, Retention)
                 and retention.period is None
                 and not_stated(retention.criteria)
+                and not_stated(retention.file_plan)
             ):
                 yield Violation(
                     activity.at("retention"),
                     f"the retention of `{activity.id}` gives neither a period nor criteria",
-                    "add `period:` (e.g. P5Y) with `from:`, or `criteria:`",
+                    "add `period:` (e.g. P5Y) with `from:`, `criteria:`, or the `file_plan:` "
+                    "entry that sets it",
                 )
             continue
         yield Violation(
@@ -84,11 +88,15 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
 
 @rule("RT02", "retention.vague", severity=Severity.WARNING, article="Art. 5(1)(e), 13(2)(a)")
 def vague(register: Register, context: Context) -> Iterator[Violation]:
-    """A retention that says only "as long as necessary".
+    """A retention that says only "as long as necessary", or only "per the file plan".
 
-    Why: "as long as necessary" ("kamēr nepieciešams", "tik ilgi, cik nepieciešams") restates
-    the storage-limitation principle (Art. 5(1)(e)); it is neither a period nor the
-    criteria used to determine one (Art. 13(2)(a)).
+    Why: "as long as necessary" ("kamēr nepieciešams", "tik ilgi, cik nepieciešams", "while
+    still needed for the purpose", "as long as legal requirements demand" with no law
+    named) restates the storage-limitation principle (Art. 5(1)(e)); it is neither a period
+    nor the criteria used to determine one (Art. 13(2)(a)). "According to the file plan
+    (lietu nomenklatūra)" without the entry or its period points at a document the record
+    does not quote. The wording is recognised in any inflection, with or without
+    diacritics, in Latvian or English.
 
     Fails:
 
@@ -98,6 +106,10 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         name: Customer data
         retention:
           criteria: Tik ilgi, cik tas ir nepieciešams nolūku sasniegšanai.  # ← RT02
+      - id: staff
+        name: Personnel files
+        retention:
+          criteria: Saskaņā ar iestādes lietu nomenklatūru  # ← RT02
     ```
 
     Passes:
@@ -116,16 +128,85 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period is not None:
             continue
         texts = [text_of(retention.criteria, language) for language in ("lv", "en")]
-        vague = next((text for text in texts if contains_any(text, VAGUE_RETENTION)), None)
-        if vague is not None:
-            quoted = vague if len(vague) <= 70 else vague[:69].rstrip() + "\u2026"
-            yield Violation(
-                location.child("criteria"),
-                f"the retention of `{activity.id}` is vague (\u201c{quoted}\u201d): no period "
-                "and no criteria that decide one",
-                "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
-                "(end of contract, withdrawal of consent, a law's period)",
+        found = next(filter(None, (vague_words(text) for text in texts)), None)
+        if found is None:
+            continue
+        words, kind = found
+        if kind == "file_plan":
+            message = (
+                f"the retention of `{activity.id}` refers to the file plan (\u201c{words}\u201d) "
+                "without its entry or period"
             )
+            hint = (
+                "quote the file plan entry and its period (`period:`, or the entry in `criteria:`)"
+            )
+        else:
+            message = (
+                f"the retention of `{activity.id}` is vague (\u201c{words}\u201d): no period "
+                "and no criteria that decide one"
+            )
+            hint = (
+                "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
+                "(end of contract, withdrawal of consent, a law's period)"
+            )
+        at = location.child("criteria")
+        yield Violation(at, message, hint, cause=_shared(register, at))
+
+
+def _shared(register: Register, location: Location) -> str:
+    """A retention block several activities share (one YAML anchor used through aliases)
+    is one thing to fix: its findings are reported together. An alias resolves to the
+    anchor's position, so the position names the block; text merely copied into each
+    activity stays one finding per activity, as each copy is edited on its own."""
+    located = position_of(register, location)
+    return f"retention-block:{location.file}:{located.best}"
+
+
+@rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
+def endless_in_words(register: Register, context: Context) -> Iterator[Violation]:
+    """A retention whose words say the data is kept for ever, with no law that says so.
+
+    Why: personal data is kept no longer than its purposes need (Art. 5(1)(e)).
+    "Pastāvīgi", "uz nenoteiktu laiku", "indefinitely", "no time limit" in the criteria or
+    notes set no end. Permanent keeping is right only for documents of archival value, by
+    law or a file plan agreed with the archives; the record then names them.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Member register
+        retention:
+          criteria: Dati tiek glabāti pastāvīgi  # ← RT21
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Member register
+        retention:
+          criteria: Pastāvīgi, kā nosaka Arhīvu likums un lietu nomenklatūras lieta 1-05
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period is not None:
+            continue
+        for key, value in (("criteria", retention.criteria), ("notes", retention.notes)):
+            texts = [text_of(value, language) for language in ("lv", "en")]
+            words = next(filter(None, (endless_words(text) for text in texts)), None)
+            if words is not None:
+                yield Violation(
+                    location.child(key),
+                    f"the retention of `{activity.id}` keeps the data with no end "
+                    f"(\u201c{words}\u201d) and names no law or file plan that requires it",
+                    "set a period with the event it runs from, or name the law or file plan "
+                    "entry that requires permanent keeping",
+                    cause=_shared(register, location.child(key)),
+                )
+                break
 
 
 @rule("RT03", "retention.below-statute", severity=Severity.ERROR, article="Art. 30(1)(f)")
@@ -160,7 +241,7 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is None or retention.statute is None:
+        if not isinstance(retention.period, Duration) or retention.statute is None:
             continue
         statute = STATUTES[retention.statute]
         if statute.minimum is None:
@@ -181,7 +262,9 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: "5 years" is a time limit only with a start: from the purchase, the end of the
     contract, the end of the financial year. Without it the date of erasure cannot be
-    worked out.
+    worked out. Where the cited statute itself fixes the start — the Accounting Law keeps
+    each document from its own date — citing it (`statute:`, or the law and its period in
+    `reason:`) is enough.
 
     Fails:
 
@@ -202,13 +285,97 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
         retention:
           period: P5Y
           from: date of purchase
+      - id: invoices
+        name: Invoices
+        retention:
+          period: P5Y
+          reason: Grāmatvedības likums, 28. pants
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is not None and not_stated(retention.from_):
+        if not isinstance(retention.period, Duration) or not not_stated(retention.from_):
+            continue
+        if _statute_fixing_start(retention, retention.period) is None:
             yield Violation(
                 location.child("period"),
                 f"the retention period of `{activity.id}` ({retention.period}) does not say "
                 "from when it runs",
                 "add `from:` (the purchase, the end of the contract, the financial year end)",
+            )
+
+
+def _statute_fixing_start(retention: Retention, period: Duration) -> StatutoryPeriod | None:
+    """The statutory period the retention follows, if that statute fixes the start."""
+    if retention.statute is not None:
+        statute = STATUTES[retention.statute]
+        return statute if statute.start else None
+    cited = [
+        law.title
+        for field in (retention.reason, retention.notes)
+        for language in ("lv", "en")
+        for law, _words in laws_cited(text_of(field, language))
+    ]
+    for statute in STATUTES.values():
+        if (
+            statute.start
+            and statute.law in cited
+            and statute.minimum is not None
+            and Duration(statute.minimum) == period
+        ):
+            return statute
+    return None
+
+
+@rule("RT11", "retention.indefinite", severity=Severity.WARNING, article="Art. 5(1)(e)")
+def indefinite(register: Register, context: Context) -> Iterator[Violation]:
+    """Data kept with no end, or kept permanently without the law that says so.
+
+    Why: personal data is kept no longer than the purposes need (Art. 5(1)(e)). A register
+    may truthfully say `period: indefinite` when that is what the notice says, but it is
+    then a gap to close. `period: permanent` is right for documents of archival value
+    (Arhīvu likums, a file plan — lietu nomenklatūra — agreed with the National Archives),
+    and the record should say which law or file plan entry makes it so.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: customers
+        name: Customer data
+        retention:
+          period: indefinite  # ← RT11
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent  # ← RT11
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent
+          file_plan: Lietu nomenklatūra 2024, lieta 1-3 (pastāvīgi)
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period == INDEFINITE:
+            yield Violation(
+                location.child("period"),
+                f"`{activity.id}` keeps the data with no end (Art. 5(1)(e))",
+                "set a period with the event it runs from, or the criteria that end it",
+            )
+        elif retention.period == PERMANENT and all(
+            not_stated(value)
+            for value in (retention.reason, retention.file_plan, retention.statute)
+        ):
+            yield Violation(
+                location.child("period"),
+                f"`{activity.id}` keeps the data permanently without saying which law or file "
+                "plan requires it",
+                "add `reason:` with the law, or `file_plan:` with the entry of the file plan "
+                "(lietu nomenklatūra)",
             )

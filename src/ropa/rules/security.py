@@ -5,21 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.knowledge import lexicon
 from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._phrases import BOILERPLATE_SECURITY, contains_any
 
 
 def boilerplate(measure: SecurityMeasure) -> str | None:
-    """The boilerplate phrase a measure consists of, if it says nothing more concrete."""
-    for language in ("lv", "en"):
-        text = f"{text_of(measure.name, language)} {text_of(measure.description, language)}"
-        found = contains_any(text, BOILERPLATE_SECURITY)
-        if found is not None:
-            return found
-    return None
+    """The boilerplate words a measure consists of, if it says nothing more concrete.
+
+    Read through the text layer: boilerplate wording ("atbilstoši tehniskie un
+    organizatoriskie pasākumi", "general assurance of integrity, confidentiality and
+    security", a link to the privacy policy) in any inflection or language, and no
+    concrete measure (encryption, access control, backups, training ...) beside it."""
+    found: str | None = None
+    for text in _texts(measure):
+        stated = lexicon.stated(text)
+        if "security_concrete" in stated:
+            return None
+        if found is None and "security_boilerplate" in stated:
+            found = stated["security_boilerplate"].matched
+    return found
+
+
+def _texts(measure: SecurityMeasure) -> list[str]:
+    values = (measure.name, measure.description)
+    return [text for value in values for text in {text_of(value, "lv"), text_of(value, "en")}]
 
 
 @rule("SE01", "security.missing", severity=Severity.WARNING, article="Art. 30(1)(g), 32(1)")
@@ -74,6 +86,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 activity.at("security_measures"),
                 f"`{activity.id}` lists only boilerplate security wording, no real measure",
                 "describe what is actually done: access control, encryption, backups, training",
+                cause="measures:" + ",".join(sorted(ids)),
             )
 
 
@@ -82,8 +95,11 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     """A security measure that is boilerplate.
 
     Why: "appropriate technical and organisational measures", "dažādi tehniskie
-    risinājumi" or "everything possible" restate Art. 32 instead of describing a measure;
-    a regulator cannot judge them.
+    risinājumi", "general assurance of integrity, confidentiality and security" or a link
+    to the privacy policy restate Art. 32 instead of describing a measure; a regulator
+    cannot judge them. The wording is recognised in any inflection, in Latvian or English,
+    with or without diacritics; a measure that also names something concrete (encryption,
+    access control, backups, training) is not boilerplate.
 
     Fails:
 
@@ -91,6 +107,8 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     security_measures:
       - id: measures
         name: Appropriate technical and organisational measures  # ← SE02
+      - id: pasakumi
+        name: Atbilstošus tehniskos un organizatoriskos pasākumus  # ← SE02
     ```
 
     Passes:
@@ -108,6 +126,7 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         if phrase is not None:
             yield Violation(
                 measure.at("name"),
-                f"security measure `{measure.id}` is boilerplate (\u201c{phrase}\u201d)",
+                f"security measure `{measure.id}` is boilerplate (\u201c{phrase}\u201d) and names "
+                "no concrete measure",
                 "say what exactly is done, in `description:`",
             )

@@ -429,10 +429,10 @@ def inside_eea(register: Register, context: Context) -> Iterator[Violation]:
     for owner, location, transfer in transfers(register):
         country = _country(transfer)
         if country is not None and is_eea(country):
+            where = "inside the EEA" if country == "EEA" else f"to {country}, inside the EEA"
             yield Violation(
                 location.child("country"),
-                f"a transfer of `{owner}` goes to {country}, inside the EEA: not a "
-                "Chapter V transfer",
+                f"a transfer of `{owner}` goes {where}: not a Chapter V transfer",
                 "remove the transfer entry; the recipient stays under `recipients:`",
             )
 

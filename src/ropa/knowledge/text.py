@@ -1,0 +1,356 @@
+"""Reading free text: folding, tokens with spans, a light Latvian/English stemmer, negation.
+
+Registers hold free text in Latvian, English or both, typed with or without diacritics.
+Matching a concept has to see through that: `fold` lowers case and drops diacritics while
+keeping, for every character, where it came from, so a match can quote the register's own
+words; `stem` removes Latvian case endings and English plural and -ing/-ed endings, so
+*veselības*, *veselību*, *veselibas* and *veselība* share one stem while *veselīgs*
+("healthy") keeps its own; `tokens` gives each word its stem, span and clause, and marks
+the clauses a negation ("netiek apstrādāti", "nav", "we do not", "never", "no") covers.
+
+The stemmer
+-----------
+A light stemmer of our own (`stem`), applied to the text and to the lexicon alike, so what
+matters is that the forms of one word meet and different words stay apart:
+
+1. diacritics are already folded (`ā`→`a`, `š`→`s` ...), which also undoes most of the
+   consonant changes of the 2nd and 5th declensions (ļ/l, ņ/n, č/c, ķ/k, ģ/g);
+2. Latvian endings of nouns and adjectives (definite forms too), longest first, only when
+   three letters or more remain (English plurals in -s and -es go the same way): -ajiem,
+   -ajam, -ajos, -ajai, -ajas, -iem, -aja, -ais, -am,
+   -em, -im, -um, -us, -as, -es, -os, -ij, -is, -ie, -ai, -ei, -a, -e, -i, -o, -u, -s;
+3. English -ing and -ed (when four letters remain), then a doubled final -ss to -s, or a
+   final -e dropped (*employee* / *employees*, *cookie* / *cookies*);
+4. the remaining alternations: -pj/-bj/-mj/-vj lose the j (labial + j), and a final s or z
+   (from š, ž after folding) is written t or d, the form it alternates with (*sīkdatne* /
+   *sīkdatņu*, *lapsa* / *lapšu*, *brieža* / *briedis*); a final -y is written i, so
+   English plurals in -ies (which lose -es in step 2) meet their singular.
+
+Measured against `latvianstemmer` 1.0.2 (a port of Lucene's LatvianStemmer) on the phrase
+table of tests/text/phrases.yaml and the declension table of tests/text/test_stemmer.py,
+with the same lexicon and matcher and only the stemmer swapped; see docs/text.md for the
+figures and the reasons this stemmer is used (the package is not a dependency).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+# --------------------------------------------------------------------------- folding
+
+
+def fold(text: str) -> tuple[str, Sequence[int]]:
+    """Lower-cased text without diacritics, and for each of its characters the index of the
+    character of `text` it comes from."""
+    if text.isascii():
+        return text.lower(), range(len(text))
+    parts = [_FOLDED.get(character) or _fold_character(character) for character in text]
+    if all(len(part) == 1 for part in parts):
+        return "".join(parts), range(len(text))
+    origin = [index for index, part in enumerate(parts) for _ in part]
+    return "".join(parts), origin
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_character(character: str) -> str:
+    """One character folded (cached: texts use few distinct characters). A character that
+    folds to nothing (a lone combining mark) is kept, so every character has its place."""
+    folded = "".join(
+        part
+        for part in unicodedata.normalize("NFKD", character.casefold())
+        if not unicodedata.combining(part)
+    )
+    _FOLDED[character] = folded or character
+    return _FOLDED[character]
+
+
+def fold_word(word: str) -> str:
+    """`fold` for a single word or phrase, without the spans."""
+    return fold(word)[0]
+
+
+# --------------------------------------------------------------------------- stemming
+
+_LATVIAN_ENDINGS = (
+    "ajiem",
+    "ajam",
+    "ajos",
+    "ajai",
+    "ajas",
+    "iem",
+    "aja",
+    "ais",
+    "am",
+    "em",
+    "im",
+    "um",
+    "us",
+    "as",
+    "es",
+    "os",
+    "ij",
+    "is",
+    "ie",
+    "ai",
+    "ei",
+    "a",
+    "e",
+    "i",
+    "o",
+    "u",
+    "s",
+)
+_VOWELS = frozenset("aeiouy")
+_MIN_STEM = 3
+
+
+# English words in -ie, whose -ie is not the Latvian definite plural ending.
+_ENGLISH_IE = ("cookie", "movie", "selfie")
+
+
+def _latvian_ending(word: str) -> str:
+    if word.endswith(_ENGLISH_IE):
+        return word[:-1]
+    for ending in _LATVIAN_ENDINGS:
+        if word.endswith(ending):
+            rest = word[: -len(ending)]
+            if len(rest) >= _MIN_STEM and any(c in _VOWELS for c in rest):
+                return rest
+            return word
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one folded word (see the module docstring for the steps)."""
+    if not word.isalpha():
+        return word
+    result = _latvian_ending(word)
+    for suffix in ("ing", "ed"):
+        if result.endswith(suffix) and len(result) - len(suffix) >= 4:
+            result = result[: -len(suffix)]
+            break
+    if result.endswith("ss") or (len(result) > _MIN_STEM and result.endswith("e")):
+        result = result[:-1]
+    if len(result) > _MIN_STEM and result[-1] == "j" and result[-2] in "pbmv":
+        result = result[:-1]
+    if result[-1] == "y":
+        result = result[:-1] + "i"
+    elif result[-1] == "s":
+        result = result[:-1] + "t"
+    elif result[-1] == "z":
+        result = result[:-1] + "d"
+    return result
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+class Token(NamedTuple):
+    """A word of the text: its stem, its folded form, its span in the original string, and
+    the clause it belongs to."""
+
+    stem: str
+    word: str
+    start: int
+    end: int
+    clause: int
+
+
+class Negation(NamedTuple):
+    """A negation cue and what it negates: `existence` ("we do not process", "nav") or only
+    `disclosure` ("netiek nodoti", "we do not share")."""
+
+    clause: int
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A text taken apart: its tokens and its negations."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    negations: tuple[Negation, ...]
+
+    def negated(self, clause: int, *, disclosure: bool = False) -> bool:
+        """Whether a negation covers the clause. Existence negations always count; those
+        that deny only disclosure ("netiek nodoti") count only for disclosure concepts."""
+        return any(
+            n.clause == clause and (disclosure or n.kind == "existence") for n in self.negations
+        )
+
+
+# Hyphenated words are split ("e-pasta", "interest-based"), as the lexicon's terms are.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# Clause breaks: sentence punctuation, brackets, line breaks, semicolons, list bullets, and
+# the contrast words after which a negation no longer holds.
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\n•]")
+_CONTRAST = frozenset(
+    {"but", "however", "except", "bet", "tacu", "tomer", "izņemot", "iznemot", "whereas"}
+)
+
+# Words that deny. `ne`-prefixed Latvian verbs are recognised by their root below.
+_ENGLISH_NEGATORS = frozenset(
+    {"not", "never", "neither", "nor", "none", "cannot", "without", "nothing", "nobody"}
+)
+_ENGLISH_CONTRACTIONS = re.compile(r"^(?:don|doesn|didn|isn|aren|wasn|weren|won|shan|haven)'t$")
+_LATVIAN_NEGATORS = frozenset(
+    {"nav", "nebus", "nebija", "nekad", "ne", "nedz", "neviens", "nevienu", "nekadi", "nekada"}
+)
+# Roots of verbs that, prefixed with `ne`, deny (folded: netiek, neapstradajam, nevacam ...).
+_LATVIAN_VERB_ROOTS = (
+    "tiek",
+    "tik",
+    "apstrad",
+    "vac",
+    "ievac",
+    "izmanto",
+    "lieto",
+    "glaba",
+    "uzglaba",
+    "pieprasa",
+    "prasa",
+    "veic",
+    "ieguu",
+    "iegust",
+    "iegu",
+    "notiek",
+    "ietver",
+    "satur",
+    "var",
+    "ir",
+    "uzkraj",
+    "fikse",
+    "filme",
+    "ieraksta",
+    "profile",
+    "pienem",
+    "sanem",
+    "skar",
+    "attiec",
+)
+# Roots of verbs of passing data on: negated, they deny only disclosure.
+_DISCLOSURE_ROOTS = (
+    "nodo",
+    "nodod",
+    "parsut",
+    "publice",
+    "izpauz",
+    "izplata",
+    "parden",
+    "sniedz",
+    "atklaj",
+    "dala",
+    "nosuta",
+)
+_ENGLISH_DISCLOSURE = frozenset(
+    {
+        "share",
+        "sell",
+        "disclose",
+        "transfer",
+        "pass",
+        "publish",
+        "rent",
+        "trade",
+        "shared",
+        "sold",
+        "disclosed",
+        "transferred",
+        "passed",
+        "published",
+    }
+)
+# Every negator begins with one of these letters: most words are passed over at once.
+_NEGATOR_INITIALS = frozenset("ncdhiswa")
+# Words that show a clause is English, where "no" is a negation (in Latvian it means "from").
+_ENGLISH_MARKERS = frozenset(
+    {"the", "is", "are", "we", "of", "and", "to", "for", "be", "will", "any", "our", "you"}
+)
+
+
+def _is_negator(word: str, english: bool) -> bool:
+    """Whether the word denies ("nav", "netiek", "not", "never", "don't", "no" in English)."""
+    if word in _LATVIAN_NEGATORS or word in _ENGLISH_NEGATORS:
+        return True
+    if _ENGLISH_CONTRACTIONS.match(word) or (word == "no" and english):
+        return True
+    return (
+        word.startswith("ne")
+        and len(word) > 4
+        and word[2:].startswith(_LATVIAN_VERB_ROOTS + _DISCLOSURE_ROOTS)
+    )
+
+
+def _denies_disclosure(word: str) -> bool:
+    if word in _ENGLISH_DISCLOSURE:
+        return True
+    bare = word[2:] if word.startswith("ne") else word
+    return bare.startswith(_DISCLOSURE_ROOTS)
+
+
+def _negation_kind(words: list[str], index: int) -> str:
+    """A negation denies only disclosure when it or one of the next three words is a verb
+    of passing data on ("netiek nodoti", "we do not share")."""
+    if any(_denies_disclosure(word) for word in words[index : index + 4]):
+        return "disclosure"
+    return "existence"
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str) -> Analysed:
+    """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
+    folded, origin = fold(text)
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]
+    next_break = 0
+    clause = 0
+    raw: list[tuple[str, int, int, int]] = []
+    for match in _WORD.finditer(folded):
+        start = match.start()
+        while next_break < len(breaks) and breaks[next_break] < start:
+            next_break += 1
+            if not raw or raw[-1][3] == clause:
+                clause += 1
+        word = match.group()
+        if word in _CONTRAST:
+            clause += 1
+        raw.append((word, start, match.end(), clause))
+    words = [item[0] for item in raw]
+    english = {number for word, _start, _end, number in raw if word in _ENGLISH_MARKERS}
+    tokens: list[Token] = []
+    negations: list[Negation] = []
+    for index, (word, start, end, number) in enumerate(raw):
+        begin = origin[start]
+        finish = origin[end - 1] + 1
+        bare = word.replace("'", "") if "'" in word else word
+        tokens.append(Token(stem(bare), word, begin, finish, number))
+        if word[0] in _NEGATOR_INITIALS and _is_negator(word, number in english):
+            negations.append(Negation(number, _negation_kind(words, index), begin, finish))
+    return Analysed(text, tuple(tokens), tuple(negations))
+
+
+def cites_law(text: str) -> bool:
+    """Whether the text names a specific law or provision: "Grāmatvedības likuma 28. pants",
+    "MK noteikumi Nr. 748", "Article 6 of the Accounting Act", "§ 12"."""
+    return _LAW.search(text) is not None
+
+
+_LAW = re.compile(
+    r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*"
+    r"|\bNr\.\s*\d+"
+    r"|\d+\.\s*(?:pant|punkt|daļ)"
+    r"|\b(?:Article|Art\.|Section|§)\s*\d+"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
+)
+
+__all__ = ["Analysed", "Negation", "Token", "analyse", "cites_law", "fold", "fold_word", "stem"]

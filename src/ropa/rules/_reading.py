@@ -1,0 +1,124 @@
+"""What an activity's words say: its free text, read through the text layer.
+
+Rules ask here instead of matching phrases themselves. Each text value is given with its
+location (the list item or key that holds the words), so a finding points at them; the
+inferences come from `ropa.knowledge.lexicon`, cached per distinct string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ropa.knowledge.lexicon import CONCEPTS, Inference, infer
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
+from ropa.model.types import LocalizedText
+from ropa.position import Location
+
+# The keys whose words describe what is processed, in the order findings prefer them.
+DESCRIBING = ("personal_data", "data_subjects", "purposes", "name", "description")
+
+
+class Reading(NamedTuple):
+    """A concept found in one of the activity's text values."""
+
+    key: str
+    location: Location
+    inference: Inference
+
+    def quote(self) -> str:
+        """The register's own words, for a message."""
+        words = self.inference.matched
+        return words if len(words) <= 60 else words[:59].rstrip() + "\u2026"
+
+    def describe(self) -> str:
+        """`personal_data[2]` mentions “veselības dati”, and the like."""
+        path = self.location.path
+        index = path.index(self.key) if self.key in path else -1
+        item = path[index + 1] if 0 <= index < len(path) - 1 else None
+        where = f"{self.key}[{item}]" if isinstance(item, int) else self.key
+        return f"`{where}` mentions \u201c{self.quote()}\u201d"
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, LocalizedText):
+        for text in (value.lv, value.en):
+            if text:
+                yield text
+    elif isinstance(value, str) and value not in ("unknown", "none"):
+        yield value
+
+
+def texts(
+    activity: Activity, keys: tuple[str, ...] = DESCRIBING
+) -> Iterator[tuple[str, Location, str]]:
+    """Each text value under `keys`, with the key and the location of the value."""
+    for key in keys:
+        value = getattr(activity, key, None)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _item_texts(activity, key, index, item)
+        else:
+            for text in _strings(value):
+                yield key, activity.at(key), text
+
+
+def _item_texts(
+    activity: Activity, key: str, index: int, item: object
+) -> Iterator[tuple[str, Location, str]]:
+    if isinstance(item, Purpose):
+        for text in _strings(item.purpose):
+            yield key, activity.at(key, index, "purpose"), text
+    elif isinstance(item, DataSubjectGroup | DataCategory):
+        for text in _strings(item.category):
+            yield key, activity.at(key, index, "category"), text
+        for text in _strings(item.notes):
+            yield key, activity.at(key, index, "notes"), text
+    else:
+        for text in _strings(item):
+            yield key, activity.at(key, index), text
+
+
+def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
+    """Every concept stated (not negated) in the activity's text under `keys`.
+
+    Several rules ask this of every activity; the answer is kept for the activity object
+    (held, so its id cannot be reused while the entry lives)."""
+    entry = _CACHE.get((id(activity), keys))
+    if entry is not None and entry[0] is activity:
+        return entry[1]
+    found = [
+        Reading(key, location, inference)
+        for key, location, text in texts(activity, keys)
+        for inference in infer(text)
+        if not inference.negated
+    ]
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[(id(activity), keys)] = (activity, found)
+    return found
+
+
+_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Activity, list[Reading]]] = {}
+_CACHE_SIZE = 50_000
+
+
+def first_readings(
+    activity: Activity, concepts: tuple[str, ...], keys: tuple[str, ...] = DESCRIBING
+) -> dict[str, Reading]:
+    """For each of `concepts` the activity states, the first place it does."""
+    wanted = set(concepts)
+    found: dict[str, Reading] = {}
+    for reading in readings(activity, keys):
+        concept = reading.inference.concept
+        if concept in wanted and concept not in found:
+            found[concept] = reading
+    return found
+
+
+def label(concept: str) -> str:
+    fact = CONCEPTS[concept]
+    return f"{fact.label}, {fact.article}"
+
+
+__all__ = ["DESCRIBING", "Reading", "first_readings", "label", "readings", "texts"]

@@ -1,0 +1,75 @@
+"""DPIA screening criteria read from an activity's words (WP248, Art. 35(3)).
+
+The register can always overrule what is read here: a declared `screening.criteria` list
+is taken as the whole answer, and an explicit `none`/`false` (`special_categories: none`,
+`profiling: none`, `children: false`, `large_scale: false`) stops the matching inference.
+"""
+
+from __future__ import annotations
+
+from ropa.knowledge.lexicon import SPECIAL
+from ropa.model.activity import Activity, DataSubjectGroup, DpiaScreening
+from ropa.rules._reading import Reading, first_readings
+
+# Concept read in the words → the WP248 criterion it meets.
+_CRITERIA: dict[str, str] = {
+    **dict.fromkeys(SPECIAL, "WP248.C4"),
+    "criminal": "WP248.C4",
+    "communications": "WP248.C4",
+    "children": "WP248.C7",
+    "vulnerable": "WP248.C7",
+    "patients": "WP248.C7",
+    "profiling": "WP248.C1",
+    "targeted_ads": "WP248.C1",
+    "cctv": "WP248.C3",
+    "monitoring": "WP248.C3",
+    "large_scale": "WP248.C5",
+    "innovative": "WP248.C8",
+}
+
+_SUBJECT_FLAG = {"children": "children", "vulnerable": "vulnerable", "patients": "vulnerable"}
+
+
+def _overruled(
+    activity: Activity, concept: str, reading: Reading, declared: DpiaScreening | None
+) -> bool:
+    if concept in SPECIAL:
+        return activity.special_categories == "none"
+    if concept == "criminal":
+        return activity.criminal_data == "none"
+    if concept in ("profiling", "targeted_ads"):
+        return activity.profiling == "none"
+    if concept == "large_scale":
+        return declared is not None and declared.large_scale is False
+    flag = _SUBJECT_FLAG.get(concept)
+    if flag is not None and reading.key == "data_subjects":
+        path = reading.location.path
+        index = path[path.index("data_subjects") + 1]
+        subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+        item = subjects[index] if isinstance(index, int) and index < len(subjects) else None
+        return isinstance(item, DataSubjectGroup) and getattr(item, flag) is False
+    return False
+
+
+def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dict[str, str]:
+    """WP248 criteria (and `35.3.c`) the activity's words meet, each with its evidence:
+    "“videonovērošana” in `personal_data`"."""
+    if declared is not None and declared.criteria is not None:
+        return {}
+    found = first_readings(activity, (*_CRITERIA, "public_area"))
+    result: dict[str, str] = {}
+    for concept, reading in found.items():
+        criterion = _CRITERIA.get(concept)
+        if criterion is None or criterion in result:
+            continue
+        if not _overruled(activity, concept, reading, declared):
+            result[criterion] = f"\u201c{reading.quote()}\u201d in `{reading.key}`"
+    if "cctv" in found and "public_area" in found:
+        cctv, area = found["cctv"], found["public_area"]
+        result["CCTV.PUBLIC"] = (
+            f"\u201c{cctv.quote()}\u201d and \u201c{area.quote()}\u201d in `{area.key}`"
+        )
+    return result
+
+
+__all__ = ["inferred_criteria"]

@@ -1,0 +1,192 @@
+"""Special data written in an activity's words but not declared where the law asks for it:
+Art. 9(1) categories, Art. 10 data and national identification numbers (Art. 87)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.knowledge.lexicon import SPECIAL
+from ropa.model.activity import Activity
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import Reading, first_readings, label
+
+
+def _declared(value: object) -> str:
+    """How a key states the data: `missing`, `unknown`, `none`, or `stated`."""
+    if value is None:
+        return "missing"
+    if value in ("unknown", "none"):
+        return str(value)
+    return "stated"
+
+
+# Where data (rather than an aim) is described.
+_DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
+
+_SAYS = {
+    "missing": "is not declared",
+    "unknown": "says `unknown`",
+    "none": "says `none`",
+}
+
+
+def special_readings(activity: Activity) -> dict[str, Reading]:
+    """The Art. 9(1) categories the activity's words state, with the first place each."""
+    return first_readings(activity, SPECIAL)
+
+
+@rule("SD21", "special-data.inferred", severity=Severity.WARNING, article="Art. 9(1), 30(1)(c)")
+def special_inferred(register: Register, context: Context) -> Iterator[Violation]:
+    """Special-category data named in the activity's words but not in `special_categories`.
+
+    Why: Art. 9(1) data (health, biometric, religious beliefs, trade-union membership ...)
+    may be processed only under an Art. 9(2) condition, on top of an Art. 6 basis. When
+    `personal_data`, the data subjects or the purposes name such data ("veselības dati",
+    "darbnespējas lapas", "sick-leave diagnosis") and `special_categories` does not list
+    it, the record hides the condition the processing needs. The finding is at
+    `special_categories` (where the record must change) and names the words and where
+    they are, which it also gives as a related location. The words are read through
+    the text layer (any inflection, with or without diacritics; negated mentions such as
+    "veselības dati netiek apstrādāti" do not count).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: sick-leave
+        name: Sick-leave records
+        personal_data:
+          - vārds, uzvārds
+          - darbnespējas lapas (diagnoze)
+        special_categories: none  # ← SD21
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: sick-leave
+        name: Sick-leave records
+        personal_data:
+          - vārds, uzvārds
+          - darbnespējas lapas (diagnoze)
+        special_categories:
+          - category: health
+            condition: employment_social_security
+            law: Darba likums, 74. pants
+    ```
+    """
+    for activity in register.activities:
+        declared = activity.special_categories
+        listed = {use.category for use in declared} if isinstance(declared, list) else set()
+        state = _declared(declared)
+        for category, reading in special_readings(activity).items():
+            if category in listed:
+                continue
+            says = _SAYS.get(state, f"does not list `{category}`")
+            yield Violation(
+                activity.at("special_categories"),
+                f"{reading.describe()} ({label(category)}) but `special_categories` {says}",
+                f"add `- category: {category}` with its Art. 9(2) `condition:` to "
+                "`special_categories`, or reword the category if it is not such data",
+                at_key=True,
+                related=(reading.location,),
+            )
+
+
+@rule("SD22", "special-data.criminal-inferred", severity=Severity.WARNING, article="Art. 10")
+def criminal_inferred(register: Register, context: Context) -> Iterator[Violation]:
+    """Criminal-conviction data named in the activity's words but not in `criminal_data`.
+
+    Why: data on criminal convictions and offences (a certificate of no criminal record,
+    Sodu reģistrs extracts, administrative and road-traffic offences — CJEU C-439/19) may be
+    processed only under official authority or a law providing safeguards (Art. 10); the
+    record should say which.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: vetting  # ← SD22
+        name: Staff vetting
+        personal_data:
+          - sodāmības izziņa
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: vetting
+        name: Staff vetting
+        personal_data:
+          - sodāmības izziņa
+        criminal_data:
+          description: Izziņa no Sodu reģistra
+          basis: authorised_by_law
+          law: Bērnu tiesību aizsardzības likums, 72. pants
+    ```
+    """
+    for activity in register.activities:
+        state = _declared(activity.criminal_data)
+        if state == "stated":
+            continue
+        # Not the purposes: "to prevent crime" (noziedzīgu nodarījumu novēršana) is why
+        # cameras film, not a record of convictions.
+        reading = first_readings(activity, ("criminal",), _DATA_KEYS).get("criminal")
+        if reading is not None:
+            yield Violation(
+                activity.at("criminal_data"),
+                f"{reading.describe()} ({label('criminal')}) but `criminal_data` {_SAYS[state]}",
+                "add `criminal_data:` with `description:`, its Art. 10 `basis:` and `law:`",
+                at_key=True,
+                related=(reading.location,),
+            )
+
+
+@rule("SD23", "special-data.national-id-inferred", severity=Severity.INFO, article="Art. 87")
+def national_id_inferred(register: Register, context: Context) -> Iterator[Violation]:
+    """A national identification number named in the activity's words, not in `national_id`.
+
+    Why: the personas kods (and its foreign equivalents) is a national identification
+    number; Member States set conditions for it (Art. 87) and in Latvia it is collected
+    only where a law requires it or at the person's request. Recording it under
+    `national_id` with its justification shows why it is needed.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: contracts  # ← SD23
+        name: Contracts
+        personal_data: [vārds, uzvārds, personas kods]
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: contracts
+        name: Contracts
+        personal_data: [vārds, uzvārds, personas kods]
+        national_id:
+          description: personas kods in the contract
+          justification: Civillikums requires the parties to be identified
+    ```
+    """
+    for activity in register.activities:
+        state = _declared(activity.national_id)
+        if state == "stated":
+            continue
+        reading = first_readings(activity, ("national_id",)).get("national_id")
+        if reading is not None:
+            yield Violation(
+                activity.at("national_id"),
+                f"{reading.describe()} ({label('national_id')}) but `national_id` {_SAYS[state]}",
+                "add `national_id:` with `description:` and `justification:` (the law "
+                "requiring it, or the person's own request)",
+                at_key=True,
+                related=(reading.location,),
+            )

@@ -1,0 +1,332 @@
+"""Cookies, tracking, marketing and profiling named in an activity's words: the consent the
+ePrivacy rules ask for, the right to object to direct marketing, and profiling or
+automated decisions the record does not declare."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.model.activity import (
+    Activity,
+    AutomatedDecisions,
+    ConsentBasis,
+    LegitimateInterestsBasis,
+    Profiling,
+    Purpose,
+)
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import Reading, first_readings, label, readings
+
+
+def _purpose_of(activity: Activity, reading: Reading) -> Purpose | None:
+    """The purpose whose words the reading is in, if it is in a purpose."""
+    path = reading.location.path
+    if reading.key != "purposes" or not isinstance(activity.purposes, list):
+        return None
+    index = path[path.index("purposes") + 1] if "purposes" in path else None
+    return activity.purposes[index] if isinstance(index, int) else None
+
+
+def _relies_on(purpose: Purpose, kind: type) -> bool:
+    return any(isinstance(basis, kind) for _path, basis in purpose.bases())
+
+
+def _any_purpose_relies_on(activity: Activity, kind: type) -> bool:
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    return any(_relies_on(purpose, kind) for purpose in purposes)
+
+
+def _tracking_reading(activity: Activity) -> Reading | None:
+    """The first mention of cookies or tracking that needs consent: interest-based
+    advertising always does; cookies unless every mention is of strictly necessary ones."""
+    cookies: list[Reading] = []
+    necessary: list[Reading] = []
+    found = readings(activity)
+    if any(r.inference.concept == "cookies_necessary" for r in found) and not any(
+        r.inference.concept == "targeted_ads" for r in found
+    ):
+        # An activity about strictly necessary cookies: its other mentions are those.
+        return None
+    for reading in found:
+        concept = reading.inference.concept
+        if concept == "targeted_ads":
+            return reading
+        if concept == "cookies":
+            cookies.append(reading)
+        elif concept == "cookies_necessary":
+            necessary.append(reading)
+    for reading in cookies:
+        inside = any(
+            other.location == reading.location
+            and other.inference.start <= reading.inference.start
+            and reading.inference.end <= other.inference.end
+            for other in necessary
+        )
+        if not inside:
+            return reading
+    return None
+
+
+@rule(
+    "LB21",
+    "legal-basis.tracking-consent",
+    severity=Severity.WARNING,
+    article="ePrivacy Directive Art. 5(3); Art. 6(1)(a)",
+)
+def tracking_consent(register: Register, context: Context) -> Iterator[Violation]:
+    """Cookies, pixels or interest-based advertising with no purpose relying on consent.
+
+    Why: storing information on a user's device or reading it (cookies, pixels, SDKs,
+    device fingerprints) needs the user's prior consent unless it is strictly necessary for
+    the service the user asked for (ePrivacy Directive Art. 5(3); in Latvia the Law on
+    Information Society Services, s. 7(2) — section number as commonly cited, not checked
+    here). Legitimate interests cannot replace that consent; interest-based advertising
+    and tracking across sites always need it.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: web-analytics
+        name: Website analytics
+        purposes:
+          - purpose: Sīkdatnes reklāmai atbilstoši jūsu interesēm  # ← LB21
+            legal_basis: {basis: legitimate_interests, interest: Mārketings}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: web-analytics
+        name: Website analytics
+        purposes:
+          - purpose: Sīkdatnes reklāmai atbilstoši jūsu interesēm
+            legal_basis:
+              basis: consent
+              consent_record: Sīkdatņu joslas izvēles žurnāls
+              withdrawal: Sīkdatņu iestatījumi vietnes kājenē
+      - id: session
+        name: Shopping cart
+        purposes:
+          - purpose: Tikai nepieciešamās sīkdatnes grozam
+            legal_basis: {basis: contract}
+    ```
+    """
+    for activity in register.activities:
+        reading = _tracking_reading(activity)
+        if reading is None:
+            continue
+        purpose = _purpose_of(activity, reading)
+        consented = (
+            _relies_on(purpose, ConsentBasis)
+            if purpose is not None
+            else _any_purpose_relies_on(activity, ConsentBasis)
+        )
+        if consented:
+            continue
+        where = (
+            "its purpose does not rely on consent"
+            if purpose is not None
+            else f"no purpose of `{activity.id}` relies on consent"
+        )
+        yield Violation(
+            reading.location if purpose is not None else activity.at("purposes"),
+            f"{reading.describe()} ({reading.inference.label}): storing or reading them on "
+            f"the user's device needs prior consent unless strictly necessary, but {where}",
+            "rely on `basis: consent` (with `consent_record:` and `withdrawal:`) for these "
+            "cookies or tracking, or say they are strictly necessary",
+            related=() if purpose is not None else (reading.location,),
+        )
+
+
+@rule(
+    "LB22",
+    "legal-basis.marketing-objection",
+    severity=Severity.INFO,
+    article="Art. 21(2)-(4); ISPL s. 9",
+)
+def marketing_objection(register: Register, context: Context) -> Iterator[Violation]:
+    """Direct marketing on legitimate interests: the unconditional right to object.
+
+    Why: a person may object at any time to direct marketing, including profiling for it,
+    and the data must then no longer be used for it (Art. 21(2)-(3)); the right is brought
+    to their attention explicitly, at the latest at the first communication (Art. 21(4)).
+    Marketing by e-mail or SMS needs prior consent unless it is sent to existing customers
+    about the controller's similar goods or services with an easy way to refuse each time
+    (Law on Information Society Services, s. 9). The record should show how objections
+    are honoured.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Jaunumi klientiem
+        purposes:
+          - purpose: Tiešais mārketings esošajiem klientiem  # ← LB22
+            legal_basis: {basis: legitimate_interests, interest: Pārdošanas veicināšana}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Jaunumi klientiem
+        purposes:
+          - purpose: Tiešais mārketings esošajiem klientiem
+            legal_basis:
+              basis: legitimate_interests
+              interest: Pārdošanas veicināšana
+              note: Atteikšanās saite katrā vēstulē; iebildumi reģistrēti CRM (21. pants)
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            interests = [
+                basis
+                for _path, basis in purpose.bases()
+                if isinstance(basis, LegitimateInterestsBasis)
+            ]
+            if not interests or any(basis.note is not None for basis in interests):
+                continue
+            reading = next(
+                (
+                    r
+                    for r in readings(activity, ("purposes",))
+                    if r.inference.concept == "marketing"
+                    and r.location == activity.at("purposes", index, "purpose")
+                ),
+                None,
+            )
+            if reading is not None:
+                yield Violation(
+                    reading.location,
+                    f"{reading.describe()} on legitimate interests: people may object to direct "
+                    "marketing at any time and must be told so explicitly (Art. 21(2)-(4)); "
+                    "e-mail or SMS marketing needs prior consent except to existing customers "
+                    "(ISPL s. 9)",
+                    "say in the basis's `note:` how objections are recorded and honoured, or "
+                    "rely on consent",
+                )
+
+
+_DECLARED = {None: "is not declared", "unknown": "says `unknown`", "none": "says `none`"}
+
+
+@rule(
+    "DP21", "profiling.inferred", severity=Severity.WARNING, article="Art. 4(4), 21, 22; WP248 C1"
+)
+def profiling_inferred(register: Register, context: Context) -> Iterator[Violation]:
+    """Profiling, scoring or interest-based ads named in the words, not under `profiling`.
+
+    Why: evaluating personal aspects to analyse or predict preferences, behaviour or
+    creditworthiness is profiling (Art. 4(4)). It brings the right to object (Art. 21),
+    the limits on automated decisions (Art. 22), information duties (Art. 13(2)(f)) and a
+    DPIA criterion (WP248 C1). "Offers tailored to your interests", "klientu
+    segmentācija", "maksātspējas novērtēšana" are profiling.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: loyalty
+        name: Loyalty programme
+        purposes:
+          - purpose: Personalizēti piedāvājumi pēc pirkumu paradumu analīzes
+            legal_basis: {basis: consent}
+        profiling: none  # ← DP21
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: loyalty
+        name: Loyalty programme
+        purposes:
+          - purpose: Personalizēti piedāvājumi pēc pirkumu paradumu analīzes
+            legal_basis: {basis: consent}
+        profiling:
+          description: Purchase history grouped into interest segments for offers
+    ```
+    """
+    for activity in register.activities:
+        if isinstance(activity.profiling, Profiling):
+            continue
+        found = first_readings(activity, ("profiling", "targeted_ads"))
+        reading = found.get("profiling") or found.get("targeted_ads")
+        if reading is None:
+            continue
+        says = _DECLARED.get(activity.profiling, "is not declared")
+        yield Violation(
+            activity.at("profiling"),
+            f"{reading.describe()} ({label(reading.inference.concept)}), which is profiling "
+            f"(Art. 4(4)), but `profiling` {says}",
+            "record `profiling:` with what is evaluated or predicted and from which data",
+            at_key=True,
+            related=(reading.location,),
+        )
+
+
+@rule(
+    "DP22",
+    "automated-decisions.inferred",
+    severity=Severity.WARNING,
+    article="Art. 22, 13(2)(f)",
+)
+def automated_inferred(register: Register, context: Context) -> Iterator[Violation]:
+    """Automated decisions named in the activity's words, not under `automated_decisions`.
+
+    Why: a decision based solely on automated processing with legal or similarly
+    significant effects is allowed only under an Art. 22(2) exception with safeguards,
+    and people must be told of its logic (Art. 13(2)(f)).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: loans  # ← DP22
+        name: Loan applications
+        purposes:
+          - purpose: Automatizēta lēmumu pieņemšana par kredīta piešķiršanu
+            legal_basis: {basis: contract}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: loans
+        name: Loan applications
+        purposes:
+          - purpose: Automatizēta lēmumu pieņemšana par kredīta piešķiršanu
+            legal_basis: {basis: contract}
+        automated_decisions:
+          description: Scorecard approves or declines applications up to 3,000 EUR
+          legal_or_similar_effect: true
+          exception: contract
+          safeguards: A credit officer reviews every decline on request
+    ```
+    """
+    for activity in register.activities:
+        if isinstance(activity.automated_decisions, AutomatedDecisions):
+            continue
+        reading = first_readings(activity, ("automated_decisions",)).get("automated_decisions")
+        if reading is None:
+            continue
+        says = _DECLARED.get(activity.automated_decisions, "is not declared")
+        yield Violation(
+            activity.at("automated_decisions"),
+            f"{reading.describe()} ({label('automated_decisions')}) but "
+            f"`automated_decisions` {says}",
+            "record `automated_decisions:` with the decisions, their effect, the Art. 22(2) "
+            "exception and the safeguards",
+            at_key=True,
+            related=(reading.location,),
+        )
