@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge import lexicon
 from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
@@ -77,15 +78,20 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(ids):
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` describes no security measures",
-                "list the measures that protect this data under `security_measures:`",
+                msg("`{id}` describes no security measures", id=activity.id),
+                msg("list the measures that protect this data under `security_measures:`"),
             )
             continue
         if isinstance(ids, list) and ids and all(i in boilerplate_ids for i in ids):
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` lists only boilerplate security wording, no real measure",
-                "describe what is actually done: access control, encryption, backups, training",
+                msg(
+                    "`{id}` lists only boilerplate security wording, no real measure",
+                    id=activity.id,
+                ),
+                msg(
+                    "describe what is actually done: access control, encryption, backups, training"
+                ),
                 cause="measures:" + ",".join(sorted(ids)),
             )
 
@@ -126,7 +132,11 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         if phrase is not None:
             yield Violation(
                 measure.at("name"),
-                f"security measure `{measure.id}` is boilerplate (\u201c{phrase}\u201d) and names "
-                "no concrete measure",
-                "say what exactly is done, in `description:`",
+                msg(
+                    "security measure `{id}` is boilerplate (“{phrase}”) and names no "
+                    "concrete measure",
+                    id=measure.id,
+                    phrase=phrase,
+                ),
+                msg("say what exactly is done, in `description:`"),
             )
