@@ -252,9 +252,12 @@ def _suppress(
                             RULES["SU02"],
                             Violation(
                                 at,
-                                f"`{code}` is not a rule code, so this suppression silences "
-                                "nothing",
-                                "see `ropa rules` for the codes",
+                                msg(
+                                    "`{code}` is not a rule code, so this suppression "
+                                    "silences nothing",
+                                    code=code,
+                                ),
+                                msg("see `ropa rules` for the codes"),
                             ),
                         )
                     )
@@ -264,8 +267,11 @@ def _suppress(
                             RULES["SU01"],
                             Violation(
                                 at,
-                                f"the suppression of {code} silences nothing here",
-                                "remove it, or check that it is on the entry that has the finding",
+                                msg("the suppression of {code} silences nothing here", code=code),
+                                msg(
+                                    "remove it, or check that it is on the entry that has "
+                                    "the finding"
+                                ),
                             ),
                         )
                     )
