@@ -57,6 +57,13 @@ def need(tool: str | None, name: str) -> str:
     return tool
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read ropa's English messages whatever the developer's locale; a test of the
+    Latvian ones sets the locale itself."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
 @pytest.fixture
 def in_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Change into a directory (given by indirect parametrisation, or a temporary one)."""

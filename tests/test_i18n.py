@@ -190,3 +190,23 @@ def test_every_rule_speaks_latvian(tmp_path: Path) -> None:
             if not isinstance(text, Message) or text.template not in latvian:
                 untranslated.add((finding.code, str(text)))
     assert untranslated == set()
+
+
+def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
+    result = run_ropa(
+        "check",
+        str(REPO / "registers" / "micrec.yaml"),
+        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+    )
+    assert result.returncode == 1
+    assert "nav norādīts datu aizsardzības speciālists" in result.stdout
+    assert "hint: pievienojiet `dpo:`" in result.stdout
+    # JSON stays English whatever the locale.
+    as_json = run_ropa(
+        "check",
+        str(REPO / "registers" / "micrec.yaml"),
+        "--format",
+        "json",
+        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+    )
+    assert "no data protection officer is recorded" in as_json.stdout
