@@ -677,11 +677,19 @@ def test_with_findings_adds_the_findings_of_ropa_check(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(target, read_only=True)
     sheet = next(workbook[name] for name in workbook.sheetnames if "Findings" in name)
     rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    # lv+en: the Latvian message above the English one.
     shown = [
-        [row[4], str(row[0]).split(" / ")[-1], row[5], row[3], str(row[1]).split(" / ")[-1]]
+        [
+            row[4],
+            str(row[0]).split(" / ")[-1],
+            row[5],
+            str(row[3]).split("\n")[-1],
+            str(row[1]).split(" / ")[-1],
+        ]
         for row in rows
     ]
     assert shown == expected
+    assert all(len(str(row[3]).split("\n")) == 2 for row in rows)
 
 
 def test_with_findings_is_refused_for_csv_and_json() -> None:
