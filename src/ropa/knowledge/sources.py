@@ -138,6 +138,13 @@ SOURCES: dict[str, Source] = {
             "ECLI:EU:C:2021:504",
         ),
         Source(
+            "EDPB-05/2020",
+            "European Data Protection Board, Guidelines 05/2020 on consent under Regulation "
+            "2016/679: consent needs a clear affirmative act; continuing to use a website or "
+            "scrolling is not one (paras 79-86)",
+            "version 1.1, adopted 4 May 2020",
+        ),
+        Source(
             "WP243",
             "Article 29 Working Party, Guidelines on Data Protection Officers (WP243 rev.01): "
             "what 'large scale' means (number of people, volume, duration, geographical extent)",

@@ -50,14 +50,15 @@ class Screening:
     # Criteria read from the activity's words, with the words: shown as inferred.
     inferred: dict[str, str] = field(default_factory=dict)
 
-    def _evidence(self, key: str) -> str:
+    def evidence(self, key: str) -> str:
+        """The words a criterion was read from, as " (inferred from …)", or nothing."""
         evidence = self.inferred.get(key)
         return f" (inferred from {evidence})" if evidence else ""
 
     def mandatory(self) -> list[str]:
         """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
         reasons = [
-            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self._evidence(case)}"
+            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self.evidence(case)}"
             for case in sorted(self.art35_3)
         ]
         for item in sorted(self.dvi_list):
@@ -72,7 +73,7 @@ class Screening:
         if len(self.criteria) < WP248_THRESHOLD:
             return None
         named = ", ".join(
-            f"{c[-2:]} {WP248_CRITERIA[c]}{self._evidence(c)}" for c in sorted(self.criteria)
+            f"{c[-2:]} {WP248_CRITERIA[c]}{self.evidence(c)}" for c in sorted(self.criteria)
         )
         return f"{len(self.criteria)} WP248 criteria ({named})"
 

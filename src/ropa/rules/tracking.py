@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -17,6 +18,8 @@ from ropa.model.activity import (
     Purpose,
 )
 from ropa.model.register import Register
+from ropa.model.types import text_of
+from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, label, readings
 
@@ -39,12 +42,38 @@ def _any_purpose_relies_on(activity: Activity, kind: type) -> bool:
     return any(_relies_on(purpose, kind) for purpose in purposes)
 
 
+def _implied_consent(activity: Activity) -> tuple[Location, str] | None:
+    """Where the activity says consent is given by using the site ("by using this
+    website you consent", "turpinot lietot vietni"), if it does: in its words, the notes
+    of its consent bases, or its own notes."""
+    for reading in readings(activity):
+        if reading.inference.concept == "implied_consent":
+            return reading.location, reading.quote()
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    places: list[tuple[Location, object]] = [(activity.at("notes"), activity.notes)]
+    for index, purpose in enumerate(purposes):
+        for path, basis in purpose.bases():
+            if isinstance(basis, ConsentBasis):
+                for key in ("consent_record", "withdrawal", "note"):
+                    at = activity.at("purposes", index, *path, key)
+                    places.append((at, getattr(basis, key)))
+    for at, value in places:
+        for language in ("lv", "en"):
+            found = mentions(text_of(value, language), "implied_consent")
+            if found is not None:
+                return at, found.matched
+    return None
+
+
 def _tracking_reading(activity: Activity) -> Reading | None:
     """The first mention of cookies or tracking that needs consent: interest-based
     advertising always does; cookies unless every mention is of strictly necessary ones."""
     cookies: list[Reading] = []
     necessary: list[Reading] = []
-    found = readings(activity)
+    # The purposes first: that is where the basis a finding asks about is.
+    found = readings(activity, ("purposes",)) + [
+        reading for reading in readings(activity) if reading.key != "purposes"
+    ]
     if any(r.inference.concept == "cookies_necessary" for r in found) and not any(
         r.inference.concept == "targeted_ads" for r in found
     ):
@@ -84,7 +113,9 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
     the service the user asked for (ePrivacy Directive Art. 5(3); in Latvia the Law on
     Information Society Services, s. 7(2) — section number as commonly cited, not checked
     here). Legitimate interests cannot replace that consent; interest-based advertising
-    and tracking across sites always need it.
+    and tracking across sites always need it. Consent inferred from using the site ("by
+    using this website you consent", "turpinot lietot vietni") is no consent: it needs a
+    clear affirmative act (Art. 4(11), 7(1); EDPB Guidelines 05/2020).
 
     Fails:
 
@@ -115,6 +146,19 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
           - purpose: Tikai nepieciešamās sīkdatnes grozam
             legal_basis: {basis: contract}
     ```
+
+    Also fails (consent inferred from use):
+
+    ```yaml
+    activities:
+      - id: web-analytics
+        name: Website analytics
+        purposes:
+          - purpose: Google Analytics
+            legal_basis:
+              basis: consent
+              consent_record: By using this website you consent to cookies  # ← LB21
+    ```
     """
     for activity in register.activities:
         reading = _tracking_reading(activity)
@@ -127,6 +171,24 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
             else _any_purpose_relies_on(activity, ConsentBasis)
         )
         if consented:
+            implied = _implied_consent(activity)
+            if implied is not None:
+                yield Violation(
+                    implied[0],
+                    msg(
+                        "the consent `{id}` relies on for {label} is inferred from use "
+                        "(“{implied}”): consent needs a clear affirmative act before the "
+                        "cookies are set (Art. 4(11), 7(1); EDPB Guidelines 05/2020)",
+                        id=activity.id,
+                        label=reading.inference.label,
+                        implied=implied[1],
+                    ),
+                    msg(
+                        "ask for consent with a banner that refuses as easily as it "
+                        "accepts, and record each choice in `consent_record:`"
+                    ),
+                    related=(reading.location,),
+                )
             continue
         where = (
             msg("its purpose does not rely on consent")

@@ -18,7 +18,7 @@ from ropa.model.activity import Dpia
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import first_readings
-from ropa.rules.dpia import dvi_list_applies, screen
+from ropa.rules.dpia import screen
 from ropa.rules.inferred_data import special_readings
 
 # Data subjects with whom special, criminal or identifying data is common: with them an
@@ -171,12 +171,14 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
 def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`dpia: unknown`, or `required: unknown`, with no screening reason recorded.
+    """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
 
     Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
-    screening finds reasons, DP01 or DP03 report them; otherwise the open question is
-    reported here, so it is not forgotten; activities with no criterion at all share one
-    finding that lists them.
+    screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
+    DP03 report them; otherwise the open question is reported here, so it is not
+    forgotten: `dpia: unknown` always (activities with no criterion at all share one
+    finding that lists them), and a missing `dpia` where one WP248 criterion is met, read
+    from the record or its words (interest-based advertising is profiling, C1).
 
     Fails:
 
@@ -185,6 +187,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
       - id: newsletter
         name: Newsletter
         dpia: unknown  # ← DP24
+      - id: ads  # ← DP24
+        name: Interest-based advertising
     ```
 
     Passes:
@@ -199,26 +203,37 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
           screening: {notes: No WP248 criterion met}
     ```
     """
-    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
-        screening = screen(activity, dvi_list=dvi)
-        if unknown and not screening.reasons():
-            at = activity.at("dpia") if dpia == "unknown" else activity.at("dpia", "required")
-            met = sorted(screening.criteria)
-            yield Violation(
-                at,
-                msg(
-                    "`{id}` has not settled whether it needs a DPIA (it meets WP248 {criterion})",
-                    id=activity.id,
-                    criterion=met[0][-2:],
-                )
-                if met
-                else msg("`{id}` has not settled whether it needs a DPIA", id=activity.id),
-                msg("screen it against the WP248 criteria and the DVI list, and record the result"),
-                cause=None if met else "unknown:dpia",
+        if not unknown and dpia is not None:
+            continue
+        screening = screen(activity)
+        if screening.reasons():
+            continue
+        met = sorted(screening.criteria)
+        if not unknown and not met:
+            continue
+        at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
+        meets = f"WP248 {met[0][-2:]}{screening.evidence(met[0])}" if met else ""
+        if unknown and met:
+            message = msg(
+                "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
+                id=activity.id,
+                meets=meets,
             )
+        elif unknown:
+            message = msg("`{id}` has not settled whether it needs a DPIA", id=activity.id)
+        else:
+            message = msg(
+                "`{id}` meets {meets} and records no DPIA screening", id=activity.id, meets=meets
+            )
+        yield Violation(
+            at,
+            message,
+            msg("screen it against the WP248 criteria and the DVI list, and record the result"),
+            cause=None if met else "unknown:dpia",
+        )
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
