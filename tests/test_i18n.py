@@ -27,6 +27,7 @@ from ropa.i18n import (
 from tests.conftest import REPO, run_ropa
 
 SOURCE = REPO / "src" / "ropa"
+LATVIAN_LOCALE = {"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
 LATVIAN = LOCALE_DIRECTORY / "lv" / "LC_MESSAGES" / "ropa.po"
 
 
@@ -122,7 +123,7 @@ def test_the_cli_speaks_latvian_in_a_latvian_locale(tmp_path: Path) -> None:
         "nope",
         "-f",
         "json",
-        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+        env=LATVIAN_LOCALE,
     )
     assert result.returncode == 2
     assert "nav datums" in result.stderr
@@ -196,7 +197,7 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
     result = run_ropa(
         "check",
         str(REPO / "registers" / "micrec.yaml"),
-        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+        env=LATVIAN_LOCALE,
     )
     assert result.returncode == 1
     assert "nav norādīts datu aizsardzības speciālists" in result.stdout
@@ -207,6 +208,6 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
         str(REPO / "registers" / "micrec.yaml"),
         "--format",
         "json",
-        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+        env=LATVIAN_LOCALE,
     )
     assert "no data protection officer is recorded" in as_json.stdout
