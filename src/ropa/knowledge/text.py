@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 # --------------------------------------------------------------------------- folding
@@ -220,6 +220,9 @@ class Analysed:
         )
 
 
+# Tokens are made by the thousand: tuple.__new__ skips NamedTuple's Python-level __new__.
+_token = partial(tuple.__new__, Token)
+
 # Hyphenated words are split ("e-pasta", "interest-based"), as the lexicon's terms are.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Clause breaks: sentence punctuation, brackets, line breaks, semicolons, list bullets, and
@@ -361,7 +364,7 @@ def analyse(text: str) -> Analysed:
             maybe_negators.append(len(tokens))
         begin, finish = (start, end) if same_places else (origin[start], origin[end - 1] + 1)
         bare = word.replace("'", "") if "'" in word else word
-        tokens.append(Token(stem(bare), word, begin, finish, clause))
+        tokens.append(_token((stem(bare), word, begin, finish, clause)))
         last_clause = clause
     negations: list[Negation] = []
     if maybe_negators:
