@@ -109,6 +109,12 @@ SOURCES: dict[str, Source] = {
             "likumi.lv; as cited by the Consumer Rights Protection Centre (ptac.gov.lv)",
         ),
         Source(
+            "ICO-BASES",
+            "Information Commissioner's Office, Guide to the UK GDPR, 'Lawful basis for "
+            "processing': the table of the rights each lawful basis gives",
+            "ico.org.uk; the same table as Arts 7(3), 17(3)(b), 20(1) and 21(1) GDPR",
+        ),
+        Source(
             "EPRIVACY",
             "Directive 2002/58/EC (ePrivacy Directive), Art. 5(3) as amended by Directive "
             "2009/136/EC: storing or accessing information in a user's terminal equipment "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from ropa.i18n import Message, msg
 from ropa.knowledge.lexicon import CONCEPTS, Inference, infer
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.types import LocalizedText
@@ -31,13 +32,13 @@ class Reading(NamedTuple):
         words = self.inference.matched
         return words if len(words) <= 60 else words[:59].rstrip() + "\u2026"
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         """`personal_data[2]` mentions “veselības dati”, and the like."""
         path = self.location.path
         index = path.index(self.key) if self.key in path else -1
         item = path[index + 1] if 0 <= index < len(path) - 1 else None
         where = f"{self.key}[{item}]" if isinstance(item, int) else self.key
-        return f"`{where}` mentions \u201c{self.quote()}\u201d"
+        return msg("`{where}` mentions \u201c{words}\u201d", where=where, words=self.quote())
 
 
 def _strings(value: object) -> Iterator[str]:

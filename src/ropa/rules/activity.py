@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import Message, msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
 from ropa.rules import Context, Violation, not_stated, rule
 
 
-def _missing(register: Register, key: str, what: str, hint: str) -> Iterator[Violation]:
+def _missing(
+    register: Register, key: str, unknown: str, absent: str, hint: Message
+) -> Iterator[Violation]:
+    """`unknown` and `absent` are templates with `{id}`, the activity's id; whole sentences
+    each, so that a translation can order its words as its language needs."""
     for activity in register.activities:
         value = getattr(activity, key)
         if not_stated(value):
-            state = "are recorded as unknown" if value == "unknown" else "are not stated"
-            yield Violation(activity.at(key), f"{what} of `{activity.id}` {state}", hint)
+            template = unknown if value == "unknown" else absent
+            yield Violation(activity.at(key), Message(template, id=activity.id), hint)
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
@@ -47,8 +52,9 @@ def purposes(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "purposes",
-        "the purposes",
-        "list each purpose under `purposes:` with its legal basis",
+        msg("the purposes of `{id}` are recorded as unknown").template,
+        msg("the purposes of `{id}` are not stated").template,
+        msg("list each purpose under `purposes:` with its legal basis"),
     )
 
 
@@ -80,8 +86,9 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "data_subjects",
-        "the categories of data subjects",
-        "list them under `data_subjects:` (customers, employees, website visitors, ...)",
+        msg("the categories of data subjects of `{id}` are recorded as unknown").template,
+        msg("the categories of data subjects of `{id}` are not stated").template,
+        msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
     )
 
 
@@ -111,8 +118,9 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "personal_data",
-        "the categories of personal data",
-        "list them under `personal_data:`",
+        msg("the categories of personal data of `{id}` are recorded as unknown").template,
+        msg("the categories of personal data of `{id}` are not stated").template,
+        msg("list them under `personal_data:`"),
     )
 
 
@@ -144,8 +152,9 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "recipients",
-        "the recipients",
-        "list recipient ids under `recipients:`, or write `recipients: none`",
+        msg("the recipients of `{id}` are recorded as unknown").template,
+        msg("the recipients of `{id}` are not stated").template,
+        msg("list recipient ids under `recipients:`, or write `recipients: none`"),
     )
 
 
@@ -192,6 +201,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                 kind = "third-party" if source.kind is DataSourceKind.THIRD_PARTY else "public"
                 yield Violation(
                     activity.at("sources", index, "kind"),
-                    f"`{activity.id}` obtains data from a {kind} source without saying which",
-                    "add `description:` with the source or its category (Art. 14(2)(f))",
+                    msg(
+                        "`{id}` obtains data from a {kind} source without saying which",
+                        id=activity.id,
+                        kind=kind,
+                    ),
+                    msg("add `description:` with the source or its category (Art. 14(2)(f))"),
                 )

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.dpia import (
     ART_35_3,
     DVI_LIST,
@@ -196,9 +197,15 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         if reasons:
             yield Violation(
                 activity.at("dpia"),
-                f"`{activity.id}` needs a DPIA ({'; '.join(reasons)}), but none is recorded",
-                "carry out the DPIA before processing and record `dpia:` with its status and "
-                "reference",
+                msg(
+                    "`{id}` needs a DPIA ({items}), but none is recorded",
+                    id=activity.id,
+                    items="; ".join(reasons),
+                ),
+                msg(
+                    "carry out the DPIA before processing and record `dpia:` with its "
+                    "status and reference"
+                ),
             )
 
 
@@ -252,10 +259,15 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
         if reason and not screening.mandatory():
             yield Violation(
                 activity.at("dpia"),
-                f"`{activity.id}` meets {reason}: in most cases a DPIA is required, and none "
-                "is recorded",
-                "carry out the DPIA, or record the decision not to (`dpia: {required: false}`) "
-                "with the reasoning in `screening.notes`",
+                msg(
+                    "`{id}` meets {reason}: in most cases a DPIA is required, and none is recorded",
+                    id=activity.id,
+                    reason=reason,
+                ),
+                msg(
+                    "carry out the DPIA, or record the decision not to (`dpia: "
+                    "{required: false}`) with the reasoning in `screening.notes`"
+                ),
             )
 
 
@@ -293,6 +305,10 @@ def not_completed(register: Register, context: Context) -> Iterator[Violation]:
             state = dpia.status.value.replace("_", " ") if dpia.status else "no status"
             yield Violation(
                 activity.at("dpia", "status"),
-                f"`{activity.id}` is running, but its required DPIA is not completed ({state})",
-                "complete the DPIA and record `status: completed` with its reference",
+                msg(
+                    "`{id}` is running, but its required DPIA is not completed ({state})",
+                    id=activity.id,
+                    state=state,
+                ),
+                msg("complete the DPIA and record `status: completed` with its reference"),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.laws import LAWS, laws_cited
 from ropa.model.activity import (
     Activity,
@@ -103,13 +104,28 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
                         continue
                     reported.add(law.id)
                     successor = LAWS[law.successor] if law.successor else None
-                    since = f" since {law.repealed_on}" if law.repealed_on else ""
-                    hedge = "is no longer in force" if law.verified else "appears to be repealed"
-                    replaced = f" (replaced by {successor.title})" if successor else ""
+                    since = msg(" since {date}", date=law.repealed_on) if law.repealed_on else ""
+                    hedge = (
+                        msg("is no longer in force")
+                        if law.verified
+                        else msg("appears to be repealed")
+                    )
+                    replaced = (
+                        msg(" (replaced by {title})", title=successor.title) if successor else ""
+                    )
                     yield Violation(
                         location,
-                        f"`{activity.id}` cites \u201c{words}\u201d ({law.english}), which "
-                        f"{hedge}{since}{replaced}",
-                        f"cite the law in force{f': {successor.title}' if successor else ''}, "
-                        "with the provision",
+                        msg(
+                            "`{id}` cites “{words}” ({english}), which {hedge}{since}{replaced}",
+                            id=activity.id,
+                            words=words,
+                            english=law.english,
+                            hedge=hedge,
+                            since=since,
+                            replaced=replaced,
+                        ),
+                        msg(
+                            "cite the law in force{value}, with the provision",
+                            value=f": {successor.title}" if successor else "",
+                        ),
                     )

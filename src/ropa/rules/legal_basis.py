@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import (
     Activity,
@@ -86,19 +87,28 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
             if not_stated(purpose.legal_basis):
                 yield Violation(
                     activity.at("purposes", index, "legal_basis"),
-                    f"a purpose of `{activity.id}` has no legal basis",
-                    "add `legal_basis:` with one of consent, contract, legal_obligation, "
-                    "vital_interests, public_task, legitimate_interests (Art. 6(1))",
+                    msg("a purpose of `{id}` has no legal basis", id=activity.id),
+                    msg(
+                        "add `legal_basis:` with one of consent, contract, "
+                        "legal_obligation, vital_interests, public_task, "
+                        "legitimate_interests (Art. 6(1))"
+                    ),
                 )
                 continue
             for path, basis in purpose.bases():
                 if isinstance(basis, UnstatedLetterBasis):
                     yield Violation(
                         activity.at("purposes", index, *path, "basis"),
-                        f"a purpose of `{activity.id}` cites {shorten_text(basis.law)} but the "
-                        "letter of Art. 6(1) is not stated",
-                        "write which basis the law gives: `legal_obligation` (6(1)(c)) or "
-                        "`public_task` (6(1)(e)), keeping `law:`",
+                        msg(
+                            "a purpose of `{id}` cites {shorten_text} but the letter of Art. "
+                            "6(1) is not stated",
+                            id=activity.id,
+                            shorten_text=shorten_text(basis.law),
+                        ),
+                        msg(
+                            "write which basis the law gives: `legal_obligation` (6(1)(c)) or "
+                            "`public_task` (6(1)(e)), keeping `law:`"
+                        ),
                     )
 
 
@@ -136,9 +146,13 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             article = LEGAL_BASES[basis.basis].article
             yield Violation(
                 at.location(),
-                f"{article} ({basis.basis}) in `{activity.id}` does not cite the law that lays "
-                "it down",
-                "add `law:` with the act and provision, e.g. Grāmatvedības likums",
+                msg(
+                    "{article} ({basis}) in `{id}` does not cite the law that lays it down",
+                    article=article,
+                    basis=basis.basis,
+                    id=activity.id,
+                ),
+                msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
             )
 
 
@@ -190,9 +204,11 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
             yield Violation(
                 at.location(),
-                f"legitimate interests in `{activity.id}` without a reference to the "
-                "balancing test",
-                "add `assessment:` with the reference of the legitimate-interests assessment",
+                msg(
+                    "legitimate interests in `{id}` without a reference to the balancing test",
+                    id=activity.id,
+                ),
+                msg("add `assessment:` with the reference of the legitimate-interests assessment"),
                 at_key=True,
                 cause=_shared_interest(basis),
             )
@@ -246,8 +262,12 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         if missing:
             yield Violation(
                 at.location(),
-                f"consent in `{activity.id}` does not say {' or '.join(missing)}",
-                "record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))",
+                msg(
+                    "consent in `{id}` does not say {items}",
+                    id=activity.id,
+                    items=" or ".join(missing),
+                ),
+                msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
                 at_key=True,
             )
 
@@ -304,10 +324,14 @@ def public_authority_interests(register: Register, context: Context) -> Iterator
         if isinstance(basis, LegitimateInterestsBasis):
             yield Violation(
                 at.location(),
-                f"`{activity.id}`: a public authority cannot rely on legitimate interests for "
-                "its tasks",
-                "use `public_task` with the law that sets the task, or suppress with the "
-                "reason if this is not one of the authority's tasks",
+                msg(
+                    "`{id}`: a public authority cannot rely on legitimate interests for its tasks",
+                    id=activity.id,
+                ),
+                msg(
+                    "use `public_task` with the law that sets the task, or suppress "
+                    "with the reason if this is not one of the authority's tasks"
+                ),
             )
 
 
@@ -377,9 +401,15 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
         if young is not None:
             yield Violation(
                 at.location(),
-                f"consent in `{activity.id}` covers children{young} without parental authorisation",
-                "record under `parental_consent:` how a holder of parental responsibility "
-                "gives or authorises consent (Art. 8)",
+                msg(
+                    "consent in `{id}` covers children{young} without parental authorisation",
+                    id=activity.id,
+                    young=young,
+                ),
+                msg(
+                    "record under `parental_consent:` how a holder of parental "
+                    "responsibility gives or authorises consent (Art. 8)"
+                ),
                 at_key=True,
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
 from ropa.model.register import Register
@@ -71,18 +72,29 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                 kinds = [str(kind) for kind in undecided_bases[0].candidates]
                 yield Violation(
                     at,
-                    f"a purpose of `{activity.id}` is undecided between {_letters(kinds)}",
-                    "decide on one basis (Art. 5(2)); split the purpose if its parts rest on "
-                    "different bases",
+                    msg(
+                        "a purpose of `{id}` is undecided between {letters}",
+                        id=activity.id,
+                        letters=_letters(kinds),
+                    ),
+                    msg(
+                        "decide on one basis (Art. 5(2)); split the purpose if its parts "
+                        "rest on different bases"
+                    ),
                     at_key=True,
                 )
             elif len(bases) > 1:
                 kinds = [basis.basis for _path, basis in bases]
                 yield Violation(
                     at,
-                    f"a purpose of `{activity.id}` lists {len(bases)} bases at once "
-                    f"({_letters(kinds)}); each purpose should rest on one",
-                    "split the purpose into parts, each with the one basis it rests on",
+                    msg(
+                        "a purpose of `{id}` lists {len} bases at once ({letters}); each "
+                        "purpose should rest on one",
+                        id=activity.id,
+                        len=len(bases),
+                        letters=_letters(kinds),
+                    ),
+                    msg("split the purpose into parts, each with the one basis it rests on"),
                     at_key=True,
                 )
 
@@ -146,15 +158,21 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
         employees = _employees(activity)
         if not (authority or employees):
             continue
-        who = "a public authority" if authority else "an employer by its employees"
+        who = msg("a public authority") if authority else msg("an employer by its employees")
         for index, purpose in enumerate(activity.purposes):
             for path, basis in purpose.bases():
                 if isinstance(basis, ConsentBasis):
                     yield Violation(
                         activity.at("purposes", index, *path),
-                        f"`{activity.id}` relies on consent, which is unlikely to be freely "
-                        f"given to {who} (Recital 43; EDPB Guidelines 05/2020)",
-                        "rest the purpose on the law or contract it serves, or record why "
-                        "refusing has no consequence and suppress with that reason",
+                        msg(
+                            "`{id}` relies on consent, which is unlikely to be freely given to "
+                            "{who} (Recital 43; EDPB Guidelines 05/2020)",
+                            id=activity.id,
+                            who=who,
+                        ),
+                        msg(
+                            "rest the purpose on the law or contract it serves, or record why "
+                            "refusing has no consequence and suppress with that reason"
+                        ),
                         at_key=True,
                     )

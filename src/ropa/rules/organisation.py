@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.mail import is_free_mail
 from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Representative
@@ -50,15 +51,16 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.name):
         yield Violation(
             organisation.at("name"),
-            "the organisation's name is "
-            + ("recorded as unknown" if organisation.name == "unknown" else "not stated"),
-            "write its legal name under `organisation.name`",
+            msg("the organisation's name is recorded as unknown")
+            if organisation.name == "unknown"
+            else msg("the organisation's name is not stated"),
+            msg("write its legal name under `organisation.name`"),
         )
     if not has_contact(organisation.contact):
         yield Violation(
             organisation.at("contact"),
-            "the organisation's contact details are not stated",
-            "add `contact:` with an e-mail address, phone number or postal address",
+            msg("the organisation's contact details are not stated"),
+            msg("add `contact:` with an e-mail address, phone number or postal address"),
         )
 
 
@@ -108,33 +110,41 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.dpo):
         yield Violation(
             organisation.at("dpo"),
-            "no data protection officer is recorded, and no decision not to appoint one",
-            "add `dpo:` with `appointed: true` and the DPO's contact details, or "
-            "`appointed: false` with the reason",
+            msg("no data protection officer is recorded, and no decision not to appoint one"),
+            msg(
+                "add `dpo:` with `appointed: true` and the DPO's contact details, "
+                "or `appointed: false` with the reason"
+            ),
         )
     elif isinstance(organisation.dpo, NoDpoDecision) and not_stated(organisation.dpo.reason):
         if organisation.public_authority:
             yield Violation(
                 organisation.at("dpo"),
-                "a public authority must designate a data protection officer (Art. 37(1)(a)), "
-                "and the register records none and no reason",
-                "designate a DPO and record them; only courts acting in their judicial "
-                "capacity are exempt (state that under `reason:`)",
+                msg(
+                    "a public authority must designate a data protection officer (Art. "
+                    "37(1)(a)), and the register records none and no reason"
+                ),
+                msg(
+                    "designate a DPO and record them; only courts acting in their "
+                    "judicial capacity are exempt (state that under `reason:`)"
+                ),
                 at_key=True,
             )
         else:
             yield Violation(
                 organisation.at("dpo"),
-                "the decision not to designate a data protection officer gives no reason",
-                "add `reason:` saying why Art. 37(1) does not apply (no large-scale "
-                "monitoring, no large-scale special-category or criminal data)",
+                msg("the decision not to designate a data protection officer gives no reason"),
+                msg(
+                    "add `reason:` saying why Art. 37(1) does not apply (no large-scale "
+                    "monitoring, no large-scale special-category or criminal data)"
+                ),
                 at_key=True,
             )
     elif isinstance(organisation.dpo, AppointedDpo) and not has_contact(organisation.dpo.contact):
         yield Violation(
             organisation.at("dpo"),
-            "the data protection officer's contact details are not recorded",
-            "add `contact:` under `dpo:` (Art. 30(1)(a) asks for them)",
+            msg("the data protection officer's contact details are not recorded"),
+            msg("add `contact:` under `dpo:` (Art. 30(1)(a) asks for them)"),
             at_key=True,
         )
 
@@ -194,9 +204,12 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.representative) or organisation.representative == "none":
         yield Violation(
             organisation.at("representative"),
-            f"the organisation is established outside the EEA ({country}) but names no "
-            "representative in the Union",
-            "designate a representative under Art. 27 and record them under `representative:`",
+            msg(
+                "the organisation is established outside the EEA ({country}) but "
+                "names no representative in the Union",
+                country=country,
+            ),
+            msg("designate a representative under Art. 27 and record them under `representative:`"),
         )
     elif (
         isinstance(organisation.representative, Representative)
@@ -205,10 +218,13 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     ):
         yield Violation(
             organisation.at("representative", "country"),
-            "the representative is established outside the Union "
-            f"({organisation.representative.country}); Art. 27(3) requires one established in "
-            "a Member State where the data subjects are",
-            "designate a representative established in the Union (or the EEA) and record it",
+            msg(
+                "the representative is established outside the Union ({country}); "
+                "Art. 27(3) requires one established in a Member State where the "
+                "data subjects are",
+                country=organisation.representative.country,
+            ),
+            msg("designate a representative established in the Union (or the EEA) and record it"),
         )
 
 
@@ -248,8 +264,8 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
         if not_stated(joint.arrangement):
             yield Violation(
                 joint.at("arrangement"),
-                f"joint controller `{joint.id}` has no Art. 26 arrangement on record",
-                "add `arrangement:` with the reference of the arrangement, or its essence",
+                msg("joint controller `{id}` has no Art. 26 arrangement on record", id=joint.id),
+                msg("add `arrangement:` with the reference of the arrangement, or its essence"),
             )
 
 
@@ -300,9 +316,11 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     if is_free_mail(dpo.contact.email):
         yield Violation(
             register.organisation.at("dpo", "contact", "email"),
-            f"the data protection officer is reached on a private free-mail mailbox "
-            f"({dpo.contact.email})",
-            "give the DPO a mailbox on the organisation's own domain (e.g. das@...)",
+            msg(
+                "the data protection officer is reached on a private free-mail mailbox ({email})",
+                email=dpo.contact.email,
+            ),
+            msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
         )
 
 
@@ -346,7 +364,13 @@ def joint_role(register: Register, context: Context) -> Iterator[Violation]:
         if activity.role is ActivityRole.JOINT_CONTROLLER and not activity.joint_controllers:
             yield Violation(
                 activity.at("role"),
-                f"`{activity.id}` is run as joint controller but names no joint controller",
-                "list them under `joint_controllers:` (ids from `organisation.joint_controllers`, "
-                "each with its Art. 26 arrangement)",
+                msg(
+                    "`{id}` is run as joint controller but names no joint controller",
+                    id=activity.id,
+                ),
+                msg(
+                    "list them under `joint_controllers:` (ids from "
+                    "`organisation.joint_controllers`, each with its Art. 26 "
+                    "arrangement)"
+                ),
             )

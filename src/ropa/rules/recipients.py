@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.rules import Context, Violation, not_stated, rule
@@ -47,14 +48,14 @@ def no_contract(register: Register, context: Context) -> Iterator[Violation]:
         if recipient.contract == "none":
             yield Violation(
                 recipient.at("contract"),
-                f"processor `{recipient.id}` works without an Art. 28 contract",
-                "conclude a data processing agreement (Art. 28(3)) and record its reference",
+                msg("processor `{id}` works without an Art. 28 contract", id=recipient.id),
+                msg("conclude a data processing agreement (Art. 28(3)) and record its reference"),
             )
         elif not_stated(recipient.contract):
             yield Violation(
                 recipient.at("contract"),
-                f"processor `{recipient.id}` has no Art. 28 contract on record",
-                "add `contract:` with the reference of the data processing agreement",
+                msg("processor `{id}` has no Art. 28 contract on record", id=recipient.id),
+                msg("add `contract:` with the reference of the data processing agreement"),
             )
 
 
@@ -129,8 +130,8 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
             if (kind, entry.id) not in used:
                 yield Violation(
                     entry.at("id"),
-                    f"{label} `{entry.id}` is not used by any activity",
-                    "refer to it where it applies, or remove it if it is stale",
+                    msg("{label} `{id}` is not used by any activity", label=label, id=entry.id),
+                    msg("refer to it where it applies, or remove it if it is stale"),
                 )
 
 
@@ -165,8 +166,10 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(recipient.name) and recipient.category is None:
             yield Violation(
                 recipient.at("name"),
-                f"recipient `{recipient.id}` is neither named nor described by a category",
-                "add `name:`, or `category:` (e.g. courier services, payment providers)",
+                msg(
+                    "recipient `{id}` is neither named nor described by a category", id=recipient.id
+                ),
+                msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
 
 
@@ -216,9 +219,12 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         if not_stated(recipient.country):
             yield Violation(
                 recipient.at("country"),
-                f"the country of recipient `{recipient.id}` is not known, so a transfer "
-                "outside the EEA cannot be ruled out",
-                "add `country:` with the ISO code of where it processes the data",
+                msg(
+                    "the country of recipient `{id}` is not known, so a transfer "
+                    "outside the EEA cannot be ruled out",
+                    id=recipient.id,
+                ),
+                msg("add `country:` with the ISO code of where it processes the data"),
             )
 
 
@@ -274,9 +280,12 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
         ) and not_stated(recipient.name):
             yield Violation(
                 recipient.at("name"),
-                f"processor `{recipient.id}` is recorded only as a category; the register "
-                "does not say who it is",
-                "name the processor (each one, if the category covers several)",
+                msg(
+                    "processor `{id}` is recorded only as a category; the register does "
+                    "not say who it is",
+                    id=recipient.id,
+                ),
+                msg("name the processor (each one, if the category covers several)"),
             )
 
 
@@ -315,8 +324,14 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
         if recipient.kind is RecipientKind.UNKNOWN:
             yield Violation(
                 recipient.at("kind"),
-                f"it is not known whether `{recipient.id}` is a processor or a controller in "
-                "its own right; if it is a processor it needs an Art. 28 contract and a name",
-                "ask what the recipient does with the data, then record `kind:` (and for a "
-                "processor, `name:` and `contract:`)",
+                msg(
+                    "it is not known whether `{id}` is a processor or a controller in "
+                    "its own right; if it is a processor it needs an Art. 28 contract "
+                    "and a name",
+                    id=recipient.id,
+                ),
+                msg(
+                    "ask what the recipient does with the data, then record `kind:` "
+                    "(and for a processor, `name:` and `contract:`)"
+                ),
             )

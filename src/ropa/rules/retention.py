@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.model.activity import Activity, DataCategory, Retention
@@ -73,16 +74,23 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
             ):
                 yield Violation(
                     activity.at("retention"),
-                    f"the retention of `{activity.id}` gives neither a period nor criteria",
-                    "add `period:` (e.g. P5Y) with `from:`, `criteria:`, or the `file_plan:` "
-                    "entry that sets it",
+                    msg(
+                        "the retention of `{id}` gives neither a period nor criteria",
+                        id=activity.id,
+                    ),
+                    msg(
+                        "add `period:` (e.g. P5Y) with `from:`, `criteria:`, or the "
+                        "`file_plan:` entry that sets it"
+                    ),
                 )
             continue
         yield Violation(
             activity.at("retention"),
-            f"`{activity.id}` does not say how long the data is kept",
-            "add `retention:` with a `period:` (P5Y) and the event it runs `from:`, or the "
-            "`criteria:` that decide it",
+            msg("`{id}` does not say how long the data is kept", id=activity.id),
+            msg(
+                "add `retention:` with a `period:` (P5Y) and the event it runs "
+                "`from:`, or the `criteria:` that decide it"
+            ),
         )
 
 
@@ -133,19 +141,23 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
             continue
         words, kind = found
         if kind == "file_plan":
-            message = (
-                f"the retention of `{activity.id}` refers to the file plan (\u201c{words}\u201d) "
-                "without its entry or period"
+            message = msg(
+                "the retention of `{id}` refers to the file plan (\u201c{words}\u201d) "
+                "without its entry or period",
+                id=activity.id,
+                words=words,
             )
-            hint = (
+            hint = msg(
                 "quote the file plan entry and its period (`period:`, or the entry in `criteria:`)"
             )
         else:
-            message = (
-                f"the retention of `{activity.id}` is vague (\u201c{words}\u201d): no period "
-                "and no criteria that decide one"
+            message = msg(
+                "the retention of `{id}` is vague (\u201c{words}\u201d): no period "
+                "and no criteria that decide one",
+                id=activity.id,
+                words=words,
             )
-            hint = (
+            hint = msg(
                 "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
                 "(end of contract, withdrawal of consent, a law's period)"
             )
@@ -200,10 +212,16 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
             if words is not None:
                 yield Violation(
                     location.child(key),
-                    f"the retention of `{activity.id}` keeps the data with no end "
-                    f"(\u201c{words}\u201d) and names no law or file plan that requires it",
-                    "set a period with the event it runs from, or name the law or file plan "
-                    "entry that requires permanent keeping",
+                    msg(
+                        "the retention of `{id}` keeps the data with no end (“{words}”) and "
+                        "names no law or file plan that requires it",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg(
+                        "set a period with the event it runs from, or name the law or file "
+                        "plan entry that requires permanent keeping"
+                    ),
                     cause=_shared(register, location.child(key)),
                 )
                 break
@@ -250,9 +268,20 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period.certainly_shorter_than(minimum):
             yield Violation(
                 location.child("period"),
-                f"the retention of `{activity.id}` ({retention.period}) is shorter than the "
-                f"{minimum} of {statute.law}, {statute.provision} ({statute.description})",
-                f"keep the data at least {minimum}, or cite the statute that really applies",
+                msg(
+                    "the retention of `{id}` ({period}) is shorter than the {minimum} "
+                    "of {law}, {provision} ({description})",
+                    id=activity.id,
+                    period=retention.period,
+                    minimum=minimum,
+                    law=statute.law,
+                    provision=statute.provision,
+                    description=statute.description,
+                ),
+                msg(
+                    "keep the data at least {minimum}, or cite the statute that really applies",
+                    minimum=minimum,
+                ),
             )
 
 
@@ -298,9 +327,12 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
         if _statute_fixing_start(retention, retention.period) is None:
             yield Violation(
                 location.child("period"),
-                f"the retention period of `{activity.id}` ({retention.period}) does not say "
-                "from when it runs",
-                "add `from:` (the purchase, the end of the contract, the financial year end)",
+                msg(
+                    "the retention period of `{id}` ({period}) does not say from when it runs",
+                    id=activity.id,
+                    period=retention.period,
+                ),
+                msg("add `from:` (the purchase, the end of the contract, the financial year end)"),
             )
 
 
@@ -365,8 +397,8 @@ def indefinite(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period == INDEFINITE:
             yield Violation(
                 location.child("period"),
-                f"`{activity.id}` keeps the data with no end (Art. 5(1)(e))",
-                "set a period with the event it runs from, or the criteria that end it",
+                msg("`{id}` keeps the data with no end (Art. 5(1)(e))", id=activity.id),
+                msg("set a period with the event it runs from, or the criteria that end it"),
             )
         elif retention.period == PERMANENT and all(
             not_stated(value)
@@ -374,10 +406,15 @@ def indefinite(register: Register, context: Context) -> Iterator[Violation]:
         ):
             yield Violation(
                 location.child("period"),
-                f"`{activity.id}` keeps the data permanently without saying which law or file "
-                "plan requires it",
-                "add `reason:` with the law, or `file_plan:` with the entry of the file plan "
-                "(lietu nomenklatūra)",
+                msg(
+                    "`{id}` keeps the data permanently without saying which law or file "
+                    "plan requires it",
+                    id=activity.id,
+                ),
+                msg(
+                    "add `reason:` with the law, or `file_plan:` with the entry of the "
+                    "file plan (lietu nomenklatūra)"
+                ),
             )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge import lexicon
 from ropa.knowledge.concepts import SPECIAL
 from ropa.model.activity import Activity, CriminalData
@@ -45,9 +46,9 @@ _RISKY += ("financial", "communications", "location", "biometric")
 def _risk(activity: Activity) -> str | None:
     """What the activity holds that raises the stakes of its security, if anything."""
     if isinstance(activity.special_categories, list) and activity.special_categories:
-        return "special-category data"
+        return msg("special-category data")
     if isinstance(activity.criminal_data, CriminalData):
-        return "criminal-conviction data"
+        return msg("criminal-conviction data")
     found = first_readings(activity, _RISKY)
     reading = next(iter(found.values()), None)
     return reading.inference.label if reading else None
@@ -100,9 +101,14 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
             risk = _risk(activity)
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` describes no security measures"
-                + (f", though it concerns {risk}" if risk else ""),
-                "list the measures that protect this data under `security_measures:`",
+                msg(
+                    "`{id}` describes no security measures, though it concerns {risk}",
+                    id=activity.id,
+                    risk=risk,
+                )
+                if risk
+                else msg("`{id}` describes no security measures", id=activity.id),
+                msg("list the measures that protect this data under `security_measures:`"),
                 # Where nothing raises the risk, one silence over many activities is one
                 # gap in the record: reported once, with the activities it covers.
                 cause=None if risk else "security:unstated",
@@ -111,8 +117,13 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         if isinstance(ids, list) and ids and all(i in boilerplate_ids for i in ids):
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` lists only boilerplate security wording, no real measure",
-                "describe what is actually done: access control, encryption, backups, training",
+                msg(
+                    "`{id}` lists only boilerplate security wording, no real measure",
+                    id=activity.id,
+                ),
+                msg(
+                    "describe what is actually done: access control, encryption, backups, training"
+                ),
                 cause="measures:" + ",".join(sorted(ids)),
             )
 
@@ -153,7 +164,11 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         if phrase is not None:
             yield Violation(
                 measure.at("name"),
-                f"security measure `{measure.id}` is boilerplate (\u201c{phrase}\u201d) and names "
-                "no concrete measure",
-                "say what exactly is done, in `description:`",
+                msg(
+                    "security measure `{id}` is boilerplate (“{phrase}”) and names no "
+                    "concrete measure",
+                    id=measure.id,
+                    phrase=phrase,
+                ),
+                msg("say what exactly is done, in `description:`"),
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import (
     Activity,
@@ -174,26 +175,40 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
             if implied is not None:
                 yield Violation(
                     implied[0],
-                    f"the consent `{activity.id}` relies on for {reading.inference.label} is "
-                    f"inferred from use (\u201c{implied[1]}\u201d): consent needs a clear "
-                    "affirmative act before the cookies are set (Art. 4(11), 7(1); EDPB "
-                    "Guidelines 05/2020)",
-                    "ask for consent with a banner that refuses as easily as it accepts, and "
-                    "record each choice in `consent_record:`",
+                    msg(
+                        "the consent `{id}` relies on for {label} is inferred from use "
+                        "(“{implied}”): consent needs a clear affirmative act before the "
+                        "cookies are set (Art. 4(11), 7(1); EDPB Guidelines 05/2020)",
+                        id=activity.id,
+                        label=reading.inference.label,
+                        implied=implied[1],
+                    ),
+                    msg(
+                        "ask for consent with a banner that refuses as easily as it "
+                        "accepts, and record each choice in `consent_record:`"
+                    ),
                     related=(reading.location,),
                 )
             continue
         where = (
-            "its purpose does not rely on consent"
+            msg("its purpose does not rely on consent")
             if purpose is not None
-            else f"no purpose of `{activity.id}` relies on consent"
+            else msg("no purpose of `{id}` relies on consent", id=activity.id)
         )
         yield Violation(
             reading.location if purpose is not None else activity.at("purposes"),
-            f"{reading.describe()} ({reading.inference.label}): storing or reading them on "
-            f"the user's device needs prior consent unless strictly necessary, but {where}",
-            "rely on `basis: consent` (with `consent_record:` and `withdrawal:`) for these "
-            "cookies or tracking, or say they are strictly necessary",
+            msg(
+                "{describe} ({label}): storing or reading them on the user's device "
+                "needs prior consent unless strictly necessary, but {where}",
+                describe=reading.describe(),
+                label=reading.inference.label,
+                where=where,
+            ),
+            msg(
+                "rely on `basis: consent` (with `consent_record:` and "
+                "`withdrawal:`) for these cookies or tracking, or say they are "
+                "strictly necessary"
+            ),
             related=() if purpose is not None else (reading.location,),
         )
 
@@ -263,16 +278,25 @@ def marketing_objection(register: Register, context: Context) -> Iterator[Violat
             if reading is not None:
                 yield Violation(
                     reading.location,
-                    f"{reading.describe()} on legitimate interests: people may object to direct "
-                    "marketing at any time and must be told so explicitly (Art. 21(2)-(4)); "
-                    "e-mail or SMS marketing needs prior consent except to existing customers "
-                    "(ISPL s. 9)",
-                    "say in the basis's `note:` how objections are recorded and honoured, or "
-                    "rely on consent",
+                    msg(
+                        "{describe} on legitimate interests: people may object to direct "
+                        "marketing at any time and must be told so explicitly (Art. "
+                        "21(2)-(4)); e-mail or SMS marketing needs prior consent except to "
+                        "existing customers (ISPL s. 9)",
+                        describe=reading.describe(),
+                    ),
+                    msg(
+                        "say in the basis's `note:` how objections are recorded and "
+                        "honoured, or rely on consent"
+                    ),
                 )
 
 
-_DECLARED = {None: "is not declared", "unknown": "says `unknown`", "none": "says `none`"}
+_DECLARED = {
+    None: msg("is not declared"),
+    "unknown": msg("says `unknown`"),
+    "none": msg("says `none`"),
+}
 
 
 @rule(
@@ -319,12 +343,16 @@ def profiling_inferred(register: Register, context: Context) -> Iterator[Violati
         reading = found.get("profiling") or found.get("targeted_ads")
         if reading is None:
             continue
-        says = _DECLARED.get(activity.profiling, "is not declared")
+        says = _DECLARED.get(activity.profiling) or msg("is not declared")
         yield Violation(
             activity.at("profiling"),
-            f"{reading.describe()} ({label(reading.inference.concept)}), which is profiling "
-            f"(Art. 4(4)), but `profiling` {says}",
-            "record `profiling:` with what is evaluated or predicted and from which data",
+            msg(
+                "{describe} ({label}), which is profiling (Art. 4(4)), but `profiling` {says}",
+                describe=reading.describe(),
+                label=label(reading.inference.concept),
+                says=says,
+            ),
+            msg("record `profiling:` with what is evaluated or predicted and from which data"),
             at_key=True,
             related=(reading.location,),
         )
@@ -376,13 +404,19 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
         reading = first_readings(activity, ("automated_decisions",)).get("automated_decisions")
         if reading is None:
             continue
-        says = _DECLARED.get(activity.automated_decisions, "is not declared")
+        says = _DECLARED.get(activity.automated_decisions) or msg("is not declared")
         yield Violation(
             activity.at("automated_decisions"),
-            f"{reading.describe()} ({label('automated_decisions')}) but "
-            f"`automated_decisions` {says}",
-            "record `automated_decisions:` with the decisions, their effect, the Art. 22(2) "
-            "exception and the safeguards",
+            msg(
+                "{describe} ({label}) but `automated_decisions` {says}",
+                describe=reading.describe(),
+                label=label("automated_decisions"),
+                says=says,
+            ),
+            msg(
+                "record `automated_decisions:` with the decisions, their effect, "
+                "the Art. 22(2) exception and the safeguards"
+            ),
             at_key=True,
             related=(reading.location,),
         )
