@@ -509,6 +509,58 @@ def export(
         sys.stderr.write(f"wrote {output} ({export_format.value}, {language.value}): {sheets}\n")
 
 
+class DiffFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+@_reports_errors
+def diff(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REV_A] [REV_B] [PATH]",
+            help="Up to two git revisions, then the register or directory (default: "
+            "registers/ if it exists, else .). REV_A defaults to the last tag, else the last "
+            "commit that touched PATH; REV_B to the working tree.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DiffFormat.TEXT,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (as git diff).")
+    ] = False,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Show what changed in the record between two git revisions, in the register's terms.
+
+    Examples: `ropa diff` (since the last tag), `ropa diff v1.0 registers/acme.yaml`,
+    `ropa diff HEAD~3 HEAD --format markdown`. Exit codes: 0 done (1 with --exit-code when
+    something changed), 2 usage error (not a git repository, unknown revision).
+    """
+    from ropa.diff import diff_revisions
+    from ropa.reporters import diff as diff_reporter
+
+    words = list(arguments or [])
+    if words and Path(words[-1]).exists():
+        path = words.pop()
+    else:
+        path = "registers" if Path("registers").is_dir() else "."
+    result = diff_revisions(words, path, max_file_bytes=max_file_size * 1024 * 1024)
+    render = {
+        DiffFormat.TEXT: diff_reporter.render_text,
+        DiffFormat.MARKDOWN: diff_reporter.render_markdown,
+        DiffFormat.JSON: diff_reporter.render_json,
+    }[output_format]
+    render(result, sys.stdout)
+    sys.stdout.flush()
+    raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
+
+
 def _emit_text(text: str, target: Path | None) -> None:
     if target is None:
         sys.stdout.write(text)
