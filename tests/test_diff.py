@@ -265,3 +265,73 @@ def test_changes_between_data_alone() -> None:
     assert compare_registers(repeated, once) == [Change("items", "activities", "x", "a", ["p"], [])]
     assert compare_registers(old, old) == []
     assert compare_registers(None, None) == []
+
+
+def test_export_adds_a_change_log_sheet(
+    repository: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from openpyxl import load_workbook
+
+    git(repository, "checkout", "-q", "--", ".")  # the working tree back at HEAD (invalid)
+    git(repository, "checkout", "-q", "HEAD~1")  # v2: valid, five changes since v1
+    out = tmp_path_factory.mktemp("export") / "record.xlsx"
+    done = run_ropa(
+        "export",
+        "registers/piemers.yaml",
+        "-o",
+        str(out),
+        "--changes-since",
+        "v1",
+        "--date",
+        "2026-12-01",
+        cwd=repository,
+    )
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(out, read_only=True)["Izmaiņas – Changes"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "Izmaiņa\nChange"
+    assert rows[1][:3] == [
+        "salīdzināts / compared",
+        "Reģistra versijas / Register versions",
+        "5 izmaiņas / 5 changes",
+    ]
+    assert rows[1][4] == "darba koks (pašreizējie faili) / working tree"
+    assert [
+        "mainīts / changed",
+        "apstrādes darbība `orders` / activity `orders`",
+        "retention.period",
+        "P3Y",
+        "P5Y",
+        "retention.period of activity `orders`: P3Y → P5Y",
+    ] in rows
+    assert len(rows) == 1 + 1 + 5
+
+
+def test_a_latvian_change_log_has_no_english_sentences(repository: Path) -> None:
+    git(repository, "checkout", "-q", "--", ".")
+    git(repository, "checkout", "-q", "HEAD~1")
+    done = run_ropa(
+        "export",
+        "registers/piemers.yaml",
+        "-f",
+        "markdown",
+        "--lang",
+        "lv",
+        "--changes-since",
+        "v1",
+        "--date",
+        "2026-12-01",
+        cwd=repository,
+    )
+    assert done.returncode == 0, done.stderr
+    log = done.stdout.split("## Izmaiņas\n", 1)[1]
+    assert "### apstrādes darbība \\`newsletter\\` (`pārdēvēts`)" in log
+    assert "Ziņu lapa / News letter" in log
+    assert "Apraksts" not in log
+    assert "renamed" not in log
+
+
+def test_changes_since_needs_a_sheet_format(repository: Path) -> None:
+    done = run_ropa("export", "registers", "-f", "csv", "--changes-since", "v1", cwd=repository)
+    assert done.returncode == 2
+    assert "--changes-since adds a sheet" in done.stderr

@@ -443,6 +443,14 @@ def export(
         bool,
         typer.Option("--with-findings", help="Add a sheet of the open findings of `ropa check`."),
     ] = False,
+    changes_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changes-since",
+            metavar="REV",
+            help="Add a sheet of what changed since this git revision (xlsx, markdown).",
+        ),
+    ] = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
     """Export a register for the regulator: an Excel workbook, CSV, JSON or Markdown."""
@@ -459,6 +467,8 @@ def export(
         )
     if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
         raise UsageError("--with-findings adds a sheet: use it with --format xlsx or markdown")
+    if changes_since and export_format in (ExportFormat.CSV, ExportFormat.JSON):
+        raise UsageError("--changes-since adds a sheet: use it with --format xlsx or markdown")
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
@@ -481,6 +491,13 @@ def export(
         findings=findings,
         tool=f"ropa {__version__}",
     )
+    if changes_since is not None:
+        from ropa.diff import diff_revisions
+        from ropa.exporters.changes import changes_sheet
+        from ropa.exporters.table import Words
+
+        changes = diff_revisions([changes_since], path, max_file_bytes=max_file_size * 1024 * 1024)
+        document.sheets.append(changes_sheet(changes, Words(language.value)))
     if export_format is ExportFormat.CSV:
         from ropa.exporters.csv import csv_text
 
