@@ -158,7 +158,7 @@ def test_a_revision_that_does_not_validate_is_reported_and_still_compared(
 ) -> None:
     done = invoke("diff", "HEAD~1", "HEAD", str(repository / "registers"))
     assert done.returncode == 0
-    assert "! does not validate at HEAD (1 problems); compared as written" in done.stdout
+    assert "! does not validate at HEAD (1 problem); compared as written" in done.stdout
     assert "HEAD:registers/piemers.yaml:6:9: SC04" in done.stdout
     assert "role of organisation: controller → owner" in done.stdout
 

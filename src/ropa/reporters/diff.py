@@ -84,10 +84,10 @@ def _side_note(side: Side) -> str | None:
     if not side.present:
         return f"not present at {side.label}"
     if side.data is None:
-        return f"cannot be read at {side.label} ({len(side.problems)} problems)"
+        return f"cannot be read at {side.label} ({_plural(len(side.problems), 'problem')})"
     if side.problems:
-        count = len(side.problems)
-        return f"does not validate at {side.label} ({count} problems); compared as written"
+        count = _plural(len(side.problems), "problem")
+        return f"does not validate at {side.label} ({count}); compared as written"
     return None
 
 
