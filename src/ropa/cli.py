@@ -395,6 +395,7 @@ class ExportFormat(enum.StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    FIDES = "fides"
 
 
 class ExportLanguage(enum.StrEnum):
@@ -465,9 +466,9 @@ def export(
             "refusing to write a binary workbook to a terminal",
             hint="write it to a file with -o register.xlsx, or redirect standard output",
         )
-    if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
+    if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.FIDES):
         raise UsageError("--with-findings adds a sheet: use it with --format xlsx or markdown")
-    if changes_since and export_format in (ExportFormat.CSV, ExportFormat.JSON):
+    if changes_since and export_format in (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.FIDES):
         raise UsageError("--changes-since adds a sheet: use it with --format xlsx or markdown")
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
@@ -482,6 +483,11 @@ def export(
         from ropa.exporters.json import json_text
 
         _emit_text(json_text(register), None if to_stdout else Path(str(output)))
+        return
+    if export_format is ExportFormat.FIDES:
+        from ropa.exporters.fides import fides_text
+
+        _emit_text(fides_text(register, language.value), None if to_stdout else Path(str(output)))
         return
     document = build_document(
         register,
@@ -576,6 +582,57 @@ def diff(
     render(result, sys.stdout)
     sys.stdout.flush()
     raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
+
+
+@app.command(name="import")
+@_reports_errors
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A fides manifest (.yml, .yaml, .json).", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the register here (never replaced)."
+        ),
+    ] = None,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Make a register from a record kept elsewhere, reporting what could not be placed.
+
+    Example: `ropa import fides/manifest.yml -o registers/acme.yaml`. The register is
+    written in the canonical form of `ropa fmt`; what the source holds that the register
+    has no place for is listed at its top and on standard error, and kept in `notes`.
+    Exit codes: 0 imported, 2 usage or unreadable input.
+    """
+    from ropa.importers import import_path, register_text
+
+    result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
+    text = register_text(result)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from ropa.yamlio import write_new
+
+        try:
+            write_new(output, text)
+        except FileExistsError:
+            raise UsageError(
+                f"{output} exists", hint="ropa import never overwrites; name a new file"
+            ) from None
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    activities = len(result.data.get("activities") or [])
+    sys.stderr.write(
+        f"imported {activities} activities from {result.source} ({result.kind}); "
+        f"{len(result.unmapped)} items not placed\n"
+    )
+    for item in result.unmapped:
+        sys.stderr.write(f"  not placed: {item.where}: {item.value} ({item.what_happened})\n")
 
 
 def _emit_text(text: str, target: Path | None) -> None:
