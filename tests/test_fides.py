@@ -218,3 +218,8 @@ def test_every_taxonomy_key_is_well_formed_and_listed_once() -> None:
         assert len(keys) == len(set(keys))
         assert all(FIDES_KEY.match(key) for key in keys)
         assert all(term.stems and term.label for term in table)
+
+
+def test_the_docs_print_the_mapping_table() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "fides.md").read_text(encoding="utf-8")
+    assert docs.endswith(fides.mapping_markdown())

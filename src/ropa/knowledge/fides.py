@@ -352,3 +352,31 @@ def term_for(key: str, terms: tuple[TaxonomyTerm, ...]) -> TaxonomyTerm | None:
         if term.key == key:
             return term
     return None
+
+
+def mapping_markdown() -> str:
+    """The mapping tables as Markdown (docs/fides.md includes them; a test keeps it in step)."""
+    out = []
+    for title, terms in (
+        ("Data categories", DATA_CATEGORIES),
+        ("Data uses (from the purpose's words)", DATA_USES),
+        ("Data subjects", DATA_SUBJECTS),
+    ):
+        out += [f"### {title}", "", "| fides key | imported as | register words (folded stems) |"]
+        out.append("|---|---|---|")
+        out += [
+            f"| `{term.key}` | {term.label} | {', '.join(f'`{stem}`' for stem in term.stems)} |"
+            for term in terms
+        ]
+        out.append("")
+    out += ["### Legal bases", "", "| register `basis` | fides `legal_basis_for_processing` |"]
+    out.append("|---|---|")
+    out += [f"| `{key}` | {label} |" for key, label in LEGAL_BASES.items()]
+    out += ["", "When no word of a purpose names a use, its basis decides:", ""]
+    out += ["| register `basis` | fides `data_use` |", "|---|---|"]
+    out += [f"| `{key}` | `{use}` |" for key, use in USE_BY_BASIS.items()]
+    out += ["", "### Art. 9(2) conditions", "", "| register `condition` | fides |", "|---|---|"]
+    out += [f"| `{key}` | {label} |" for key, label in SPECIAL_CATEGORY_BASES.items()]
+    out += ["", "### Transfer mechanisms", "", "| register `mechanism` | fides |", "|---|---|"]
+    out += [f"| `{key}` | {label} |" for key, label in TRANSFER_MECHANISMS.items()]
+    return "\n".join(out) + "\n"
