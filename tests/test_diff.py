@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ropa.diff import Change, compare_registers, merge_documents
-from ropa.reporters.diff import change_sentence
+from ropa.diff import Change, change_sentence, compare_registers, merge_documents
 from tests.conftest import invoke, run_ropa
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

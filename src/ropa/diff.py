@@ -389,3 +389,72 @@ def _multiset_minus(left: list[Any], right: list[Any]) -> list[Any]:
         else:
             out.append(item)
     return out
+
+
+# --------------------------------------------------------------------------- in words
+
+_TEXT_LIMIT = 120
+
+
+def change_subject(change: Change) -> str:
+    """`activity `orders`` or `organisation`: what a change is about."""
+    noun = ENTRY_NOUN.get(change.section, change.section)
+    return noun if change.entry is None else f"{noun} `{change.entry}`"
+
+
+def change_sentence(change: Change, limit: int | None = _TEXT_LIMIT) -> str:
+    """One change as a sentence in the register's terms."""
+    subject = change_subject(change)
+    if change.kind == "added" and not change.field:
+        return f"added {subject}{_named(change.new)}"
+    if change.kind == "removed" and not change.field:
+        return f"removed {subject}{_named(change.old)}"
+    if change.kind == "renamed" and change.field == "id":
+        return (
+            f"{ENTRY_NOUN.get(change.section, change.section)} `{change.old}` is now `{change.new}`"
+        )
+    if change.kind == "renamed":
+        return f"renamed {subject}: {show(change.old, limit)} → {show(change.new, limit)}"
+    where = f"{change.field} of {subject}" if change.field else subject
+    if change.kind == "items":
+        parts = [f"+ {show(item, limit)}" for item in change.new or ()]
+        parts += [f"− {show(item, limit)}" for item in change.old or ()]
+        return f"{where}: {', '.join(parts)}"
+    if change.kind == "reordered":
+        return f"{where}: same values, new order {show(change.new, limit)}"
+    if change.old is None:
+        return f"{where}: added {show(change.new, limit)}"
+    if change.new is None:
+        return f"{where}: removed (was {show(change.old, limit)})"
+    return f"{where}: {show(change.old, limit)} → {show(change.new, limit)}"
+
+
+def _named(entry: Any) -> str:
+    """What a person calls an entry: its name, else (for a recipient named only by its
+    kind of business) its category."""
+    if not isinstance(entry, dict):
+        return ""
+    for key in ("name", "category"):
+        if entry.get(key) not in (None, "unknown"):
+            return f" ({show(entry[key], 80)})"
+    return ""
+
+
+def show(value: Any, limit: int | None = _TEXT_LIMIT) -> str:
+    """A value as the register writes it, shortened for one line."""
+    if isinstance(value, dict) and set(value) <= {"lv", "en"} and value:
+        text = " / ".join(str(value[key]) for key in ("lv", "en") if key in value)
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{key}: {show(item, None)}" for key, item in value.items()) + "}"
+    elif isinstance(value, list):
+        text = "[" + ", ".join(show(item, None) for item in value) + "]"
+    elif value is None:
+        text = "(empty)"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text

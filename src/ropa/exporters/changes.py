@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.diff import WORKING_TREE, Change, DiffResult, RegisterDiff
+from ropa.diff import (
+    WORKING_TREE,
+    Change,
+    DiffResult,
+    RegisterDiff,
+    change_sentence,
+    change_subject,
+    show,
+)
 from ropa.exporters.table import Column, Row, Sheet, Words
-from ropa.reporters.diff import change_sentence, change_subject, show
 
 # Everyday words, not legal terms (listed with the other unverified labels for a native
 # speaker's review in knowledge.terms.UNVERIFIED).

@@ -41,10 +41,40 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
                 hint="ropa import reads fides manifests (.yml), spreadsheets (.xlsx) and CSV",
             )
         return import_fides(document.data, shown)
+    if suffix == ".csv":
+        from ropa.importers.table import import_tables, read_csv_table
+
+        text = read_source(path, display=shown, max_bytes=max_file_bytes)
+        return import_tables(read_csv_table(text.lstrip("\ufeff"), path.stem), shown, "CSV table")
+    if suffix in (".xlsx", ".xlsm"):
+        from ropa.importers.table import import_tables, read_xlsx_tables
+
+        _check_size(path, shown, max_file_bytes)
+        try:
+            tables = read_xlsx_tables(path)
+        except Exception as error:  # openpyxl raises many kinds on a damaged file
+            raise UsageError(
+                f"{shown} cannot be read as a workbook: {type(error).__name__}: {error}",
+                hint="save it again as .xlsx from the spreadsheet program",
+            ) from None
+        return import_tables(tables, shown, "spreadsheet")
     raise UsageError(
         f"cannot import {shown}: unknown kind of file `{suffix or path.name}`",
-        hint="ropa import reads fides manifests (.yml, .yaml, .json)",
+        hint="ropa import reads fides manifests (.yml, .yaml, .json), spreadsheets (.xlsx) "
+        "and CSV (.csv)",
     )
+
+
+def _check_size(path: Path, shown: str, max_file_bytes: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise UsageError(f"cannot read {shown}: {error.strerror or error}") from None
+    if size > max_file_bytes:
+        raise UsageError(
+            f"{shown} is larger than {max_file_bytes // (1024 * 1024)} MiB",
+            hint="raise --max-file-size if the file is what you meant",
+        )
 
 
 def register_text(result: ImportResult) -> str:
