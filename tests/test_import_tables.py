@@ -170,8 +170,9 @@ def test_the_ico_template_is_read_column_by_column(tmp_path: Path) -> None:
     # One contract cell for two recipients: which one it binds is not said, so it is kept
     # in the activity's notes, not given to both.
     assert "contract" not in bureau
-    assert "contract with processor (Controller!G15): contracts/payroll-bureau.pdf" in (
-        payroll["notes"]
+    assert (
+        "contract with processor (Controller!G15): contracts/payroll-bureau.pdf"
+        in (payroll["notes"])
     )
     # Two bases for one purpose is no basis the importer can pick: kept, and reported.
     assert newsletter["purposes"] == [{"purpose": "Newsletter"}, {"purpose": "events"}]
