@@ -590,7 +590,9 @@ def import_(
     source: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE", help="A fides manifest (.yml, .yaml, .json).", show_default=False
+            metavar="FILE",
+            help="A spreadsheet (.xlsx), a CSV table, or a fides manifest (.yml, .yaml, .json).",
+            show_default=False,
         ),
     ],
     output: Annotated[
@@ -603,7 +605,7 @@ def import_(
 ) -> None:
     """Make a register from a record kept elsewhere, reporting what could not be placed.
 
-    Example: `ropa import fides/manifest.yml -o registers/acme.yaml`. The register is
+    Example: `ropa import record.xlsx -o registers/acme.yaml`. The register is
     written in the canonical form of `ropa fmt`; what the source holds that the register
     has no place for is listed at its top and on standard error, and kept in `notes`.
     Exit codes: 0 imported, 2 usage or unreadable input.
