@@ -223,3 +223,12 @@ def test_every_taxonomy_key_is_well_formed_and_listed_once() -> None:
 def test_the_docs_print_the_mapping_table() -> None:
     docs = (Path(__file__).parent.parent / "docs" / "fides.md").read_text(encoding="utf-8")
     assert docs.endswith(fides.mapping_markdown())
+
+
+def test_import_speaks_latvian_in_a_latvian_locale(tmp_path: Path) -> None:
+    done = run_ropa("import", str(DEMO), env={"LANGUAGE": "", "LC_ALL": "lv_LV.UTF-8"})
+    assert done.returncode == 0
+    assert "apstrādes darbības: 2; neievietoti elementi:" in done.stderr
+    assert "nav ievietots: system[1].egress" in done.stderr
+    done = run_ropa("import", str(tmp_path / "none.yml"), env={"LC_ALL": "lv_LV.UTF-8"})
+    assert done.returncode == 2

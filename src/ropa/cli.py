@@ -643,6 +643,7 @@ def import_(
     has no place for is listed at its top and on standard error, and kept in `notes`.
     Exit codes: 0 imported, 2 usage or unreadable input.
     """
+    from ropa.i18n import language_from_environment, msg, translate
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -657,17 +658,34 @@ def import_(
             write_new(output, text)
         except FileExistsError:
             raise UsageError(
-                f"{output} exists", hint="ropa import never overwrites; name a new file"
+                msg("{target} exists", target=str(output)),
+                hint=msg("ropa import never overwrites; name a new file"),
             ) from None
         except OSError as error:
-            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
-    activities = len(result.data.get("activities") or [])
-    sys.stderr.write(
-        f"imported {activities} activities from {result.source} ({result.kind}); "
-        f"{len(result.unmapped)} items not placed\n"
+            raise UsageError(
+                msg(
+                    "cannot write {target}: {reason}",
+                    target=str(output),
+                    reason=error.strerror or str(error),
+                )
+            ) from None
+    says = language_from_environment()
+    summary = msg(
+        "imported {count} activities from {source} ({kind}); {unplaced} items not placed",
+        count=len(result.data.get("activities") or []),
+        source=result.source,
+        kind=result.kind,
+        unplaced=len(result.unmapped),
     )
+    sys.stderr.write(translate(summary, says) + "\n")
     for item in result.unmapped:
-        sys.stderr.write(f"  not placed: {item.where}: {item.value} ({item.what_happened})\n")
+        line = msg(
+            "  not placed: {where}: {value} ({what})",
+            where=item.where,
+            value=item.value,
+            what=item.what_happened,
+        )
+        sys.stderr.write(translate(line, says) + "\n")
 
 
 def _emit_text(text: str, target: Path | None) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from ropa.discovery import RegisterSource, discover, display_path
 from ropa.errors import InputError, UsageError
 from ropa.findings import Finding
+from ropa.i18n import msg
 from ropa.validate import validate_register
 from ropa.vcs import (
     RevisionError,
@@ -108,18 +109,21 @@ def diff_revisions(
     default base with the working tree; one compares it with the working tree."""
     if len(revisions) > 2:
         raise UsageError(
-            f"ropa diff takes at most two revisions, got {len(revisions)}",
-            hint="ropa diff [REV_A] [REV_B] [PATH]; put PATH last",
+            msg("ropa diff takes at most two revisions, got {count}", count=len(revisions)),
+            hint=msg("ropa diff [REV_A] [REV_B] [PATH]; put PATH last"),
         )
     target_path = Path(path)
     if not target_path.exists() and not revisions:
-        raise UsageError(f"{path} does not exist", hint="give a register file or directory")
+        raise UsageError(
+            msg("{path} does not exist", path=path),
+            hint=msg("give a register file or directory"),
+        )
     start = target_path.resolve() if target_path.exists() else Path.cwd().resolve()
     root = repository_root(start)
     if root is None:
         raise UsageError(
-            f"{path} is not inside a git repository",
-            hint="ropa diff compares revisions of a register kept in git",
+            msg("{path} is not inside a git repository", path=path),
+            hint=msg("ropa diff compares revisions of a register kept in git"),
         )
     relative = _relative_to(target_path.resolve(), root)
     try:
@@ -129,14 +133,17 @@ def diff_revisions(
             found = default_base(root, relative)
             if found is None:
                 raise UsageError(
-                    "the repository has no commit to compare with",
-                    hint="commit the register first, or name a revision",
+                    msg("the repository has no commit to compare with"),
+                    hint=msg("commit the register first, or name a revision"),
                 )
             base_name = found
         base_commit = resolve_revision(root, base_name)
         target_commit = resolve_revision(root, revisions[1]) if len(revisions) == 2 else None
     except RevisionError as error:
-        raise UsageError(str(error), hint="name a commit, branch or tag, e.g. HEAD~1") from None
+        raise UsageError(
+            revision_message(error),
+            hint=msg("name a commit, branch or tag, e.g. HEAD~1"),
+        ) from None
     target_name = WORKING_TREE if target_commit is None else revisions[1]
 
     old = _sides_at(root, base_commit, relative, base_name, max_file_bytes)
@@ -162,11 +169,29 @@ def diff_revisions(
     return result
 
 
+def revision_message(error: RevisionError) -> str:
+    """What git could not do, in words a translator sees (vcs itself knows no i18n)."""
+    args = error.args_
+    if error.template.startswith("git knows no revision"):
+        return msg(
+            "git knows no revision `{revision}` in {repository}",
+            revision=args["revision"],
+            repository=args["repository"],
+        )
+    if error.template.startswith("cannot list"):
+        return msg("cannot list {path} at {commit}", path=args["path"], commit=args["commit"])
+    if error.template.startswith("cannot read object"):
+        return msg("cannot read object {object}", object=args["object"])
+    return msg("`{revision}` is not a revision", revision=args.get("revision", ""))
+
+
 def _relative_to(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
-        raise UsageError(f"{path} is outside the repository at {root}") from None
+        raise UsageError(
+            msg("{path} is outside the repository at {root}", path=str(path), root=str(root))
+        ) from None
 
 
 def _sides_in_tree(root: Path, path: Path, max_file_bytes: int) -> dict[str, Side]:
@@ -190,7 +215,7 @@ def _sides_at(
     try:
         files = files_at(root, commit, relative, max_bytes=max_file_bytes)
     except RevisionError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(revision_message(error)) from None
     if not files:
         return {}
     with tempfile.TemporaryDirectory(prefix="ropa-diff-") as scratch:

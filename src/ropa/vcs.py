@@ -78,7 +78,13 @@ def _git(directory: Path, *args: str) -> str | None:
 
 
 class RevisionError(Exception):
-    """A revision that git cannot resolve, or a path outside any repository."""
+    """A revision git cannot resolve, or a tree or object it cannot read. Keeps its
+    message as a template and values, so the caller can have it translated."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        super().__init__(template.format(**args))
+        self.template = template
+        self.args_ = args
 
 
 def repository_root(path: Path) -> Path | None:
@@ -91,12 +97,16 @@ def repository_root(path: Path) -> Path | None:
 def resolve_revision(root: Path, revision: str) -> str:
     """The full commit id `revision` names, or RevisionError."""
     if revision.startswith("-"):
-        raise RevisionError(f"`{revision}` is not a revision")
+        raise RevisionError("`{revision}` is not a revision", revision=revision)
     found = _git(
         root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
     )
     if found is None or not found.strip():
-        raise RevisionError(f"git knows no revision `{revision}` in {root.name}")
+        raise RevisionError(
+            "git knows no revision `{revision}` in {repository}",
+            revision=revision,
+            repository=root.name,
+        )
     return found.strip()
 
 
@@ -126,7 +136,9 @@ def files_at(root: Path, commit: str, relative: str, *, max_bytes: int) -> dict[
     oversized file, without git having to hand over all of it."""
     listing = _git_bytes(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", relative or ".")
     if listing is None:
-        raise RevisionError(f"cannot list {relative or '.'} at {commit[:12]}")
+        raise RevisionError(
+            "cannot list {path} at {commit}", path=relative or ".", commit=commit[:12]
+        )
     entries: list[tuple[str, str]] = []
     for record in listing.split(b"\0"):
         if not record:
@@ -145,7 +157,7 @@ def _blob(root: Path, obj: str, max_bytes: int) -> bytes:
         return b"\0" * (max_bytes + 1)
     content = _git_bytes(root, "cat-file", "blob", obj)
     if content is None:
-        raise RevisionError(f"cannot read object {obj[:12]}")
+        raise RevisionError("cannot read object {object}", object=obj[:12])
     return content
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ropa.errors import UsageError
 from ropa.fmt import format_text
+from ropa.i18n import msg
 from ropa.importers.result import ImportResult, Unmapped
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES, dump_plain, parse_fast, read_source
 
@@ -32,13 +33,21 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
         if document.problems:
             problem = document.problems[0]
             raise UsageError(
-                f"{shown}:{problem.position.line}:{problem.position.column}: {problem.message}",
+                problem.message,
                 hint=problem.hint,
+                file=shown,
+                position=problem.position,
             )
         if not is_fides_manifest(document.data):
             raise UsageError(
-                f"{shown} is not a fides manifest (no `system:` or `organization:` list)",
-                hint="ropa import reads fides manifests (.yml), spreadsheets (.xlsx) and CSV",
+                msg(
+                    "{file} is not a fides manifest (no `system:` or `organization:` list)",
+                    file=shown,
+                ),
+                hint=msg(
+                    "ropa import reads fides manifests (.yml, .yaml, .json), spreadsheets (.xlsx) "
+                    "and CSV (.csv)"
+                ),
             )
         return import_fides(document.data, shown)
     if suffix == ".csv":
@@ -54,14 +63,24 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
             tables = read_xlsx_tables(path)
         except Exception as error:  # openpyxl raises many kinds on a damaged file
             raise UsageError(
-                f"{shown} cannot be read as a workbook: {type(error).__name__}: {error}",
-                hint="save it again as .xlsx from the spreadsheet program",
+                msg(
+                    "{file} cannot be read as a workbook: {reason}",
+                    file=shown,
+                    reason=f"{type(error).__name__}: {error}",
+                ),
+                hint=msg("save it again as .xlsx from the spreadsheet program"),
             ) from None
         return import_tables(tables, shown, "spreadsheet")
     raise UsageError(
-        f"cannot import {shown}: unknown kind of file `{suffix or path.name}`",
-        hint="ropa import reads fides manifests (.yml, .yaml, .json), spreadsheets (.xlsx) "
-        "and CSV (.csv)",
+        msg(
+            "cannot import {file}: unknown kind of file `{kind}`",
+            file=shown,
+            kind=suffix or path.name,
+        ),
+        hint=msg(
+            "ropa import reads fides manifests (.yml, .yaml, .json), spreadsheets (.xlsx) "
+            "and CSV (.csv)"
+        ),
     )
 
 
@@ -69,11 +88,15 @@ def _check_size(path: Path, shown: str, max_file_bytes: int) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise UsageError(f"cannot read {shown}: {error.strerror or error}") from None
+        raise UsageError(
+            msg("cannot read {file}: {reason}", file=shown, reason=error.strerror or str(error))
+        ) from None
     if size > max_file_bytes:
         raise UsageError(
-            f"{shown} is larger than {max_file_bytes // (1024 * 1024)} MiB",
-            hint="raise --max-file-size if the file is what you meant",
+            msg(
+                "{file} is larger than {size} MiB", file=shown, size=max_file_bytes // (1024 * 1024)
+            ),
+            hint=msg("raise --max-file-size if the file is what you meant"),
         )
 
 
