@@ -57,8 +57,12 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
         return import_tables(read_csv_table(text.lstrip("\ufeff"), path.stem), shown, "CSV table")
     if suffix in (".xlsx", ".xlsm"):
         from ropa.importers.table import import_tables, read_xlsx_tables
+        from ropa.importers.workbook import embedded_register, import_workbook
 
         _check_size(path, shown, max_file_bytes)
+        carried = embedded_register(path)
+        if carried is not None:
+            return import_workbook(carried, shown)
         try:
             tables = read_xlsx_tables(path)
         except Exception as error:  # openpyxl raises many kinds on a damaged file
