@@ -675,6 +675,7 @@ class ExportFormat(enum.StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    FIDES = "fides"
 
 
 class ExportLanguage(enum.StrEnum):
@@ -731,6 +732,14 @@ def export(
             help="Add the open findings of `ropa check` (xlsx: a sheet; markdown, html).",
         ),
     ] = False,
+    changes_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changes-since",
+            metavar="REV",
+            help="Add a sheet of what changed since this git revision (xlsx, markdown).",
+        ),
+    ] = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
     """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown or HTML."""
@@ -746,9 +755,14 @@ def export(
             msg("refusing to write a binary workbook to a terminal"),
             hint=msg("write it to a file with -o register.xlsx, or redirect standard output"),
         )
-    if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
+    sheetless = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.FIDES)
+    if with_findings and export_format in sheetless:
         raise UsageError(
             msg("--with-findings adds a sheet: use it with --format xlsx, markdown or html")
+        )
+    if changes_since and export_format in sheetless:
+        raise UsageError(
+            msg("--changes-since adds a sheet: use it with --format xlsx, markdown or html")
         )
     # Messages in the language of the export when it is one language, else the locale's.
     says = language.value if language.value in ("lv", "en") else language_from_environment()
@@ -766,6 +780,11 @@ def export(
 
         _emit_text(json_text(register), None if to_stdout else Path(str(output)))
         return
+    if export_format is ExportFormat.FIDES:
+        from ropa.exporters.fides import fides_text
+
+        _emit_text(fides_text(register, language.value), None if to_stdout else Path(str(output)))
+        return
     document = build_document(
         register,
         language=language.value,
@@ -774,6 +793,13 @@ def export(
         findings=findings,
         tool=f"ropa {__version__}",
     )
+    if changes_since is not None:
+        from ropa.diff import diff_revisions
+        from ropa.exporters.changes import changes_sheet
+        from ropa.exporters.table import Words
+
+        changes = diff_revisions([changes_since], path, max_file_bytes=max_file_size * 1024 * 1024)
+        document.sheets.append(changes_sheet(changes, Words(language.value)))
     if export_format is ExportFormat.CSV:
         from ropa.exporters.csv import csv_text
 
@@ -821,6 +847,129 @@ def export(
             )
             + "\n"
         )
+
+
+class DiffFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+@_reports_errors
+def diff(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REV_A] [REV_B] [PATH]",
+            help="Up to two git revisions, then the register or directory (default: "
+            "registers/ if it exists, else .). REV_A defaults to the last tag, else the last "
+            "commit that touched PATH; REV_B to the working tree.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DiffFormat.TEXT,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (as git diff).")
+    ] = False,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Show what changed in the record between two git revisions, in the register's terms.
+
+    Examples: `ropa diff` (since the last tag), `ropa diff v1.0 registers/acme.yaml`,
+    `ropa diff HEAD~3 HEAD --format markdown`. Exit codes: 0 done (1 with --exit-code when
+    something changed), 2 usage error (not a git repository, unknown revision).
+    """
+    from ropa.diff import diff_revisions
+    from ropa.reporters import diff as diff_reporter
+
+    words = list(arguments or [])
+    if words and Path(words[-1]).exists():
+        path = words.pop()
+    else:
+        path = "registers" if Path("registers").is_dir() else "."
+    result = diff_revisions(words, path, max_file_bytes=max_file_size * 1024 * 1024)
+    render = {
+        DiffFormat.TEXT: diff_reporter.render_text,
+        DiffFormat.MARKDOWN: diff_reporter.render_markdown,
+        DiffFormat.JSON: diff_reporter.render_json,
+    }[output_format]
+    render(result, sys.stdout)
+    sys.stdout.flush()
+    raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
+
+
+@app.command(name="import")
+@_reports_errors
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A spreadsheet (.xlsx), a CSV table, or a fides manifest (.yml, .yaml, .json).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the register here (never replaced)."
+        ),
+    ] = None,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Make a register from a record kept elsewhere, reporting what could not be placed.
+
+    Example: `ropa import record.xlsx -o registers/acme.yaml`. The register is
+    written in the canonical form of `ropa fmt`; what the source holds that the register
+    has no place for is listed at its top and on standard error, and kept in `notes`.
+    Exit codes: 0 imported, 2 usage or unreadable input.
+    """
+    from ropa.i18n import language_from_environment, msg, translate
+    from ropa.importers import import_path, register_text
+
+    result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
+    text = register_text(result)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from ropa.yamlio import write_new
+
+        try:
+            write_new(output, text)
+        except FileExistsError:
+            raise UsageError(
+                msg("{target} exists", target=str(output)),
+                hint=msg("ropa import never overwrites; name a new file"),
+            ) from None
+        except OSError as error:
+            raise UsageError(
+                msg(
+                    "cannot write {target}: {reason}",
+                    target=str(output),
+                    reason=error.strerror or str(error),
+                )
+            ) from None
+    says = language_from_environment()
+    summary = msg(
+        "imported {count} activities from {source} ({kind}); {unplaced} items not placed",
+        count=len(result.data.get("activities") or []),
+        source=result.source,
+        kind=result.kind,
+        unplaced=len(result.unmapped),
+    )
+    sys.stderr.write(translate(summary, says) + "\n")
+    for item in result.unmapped:
+        line = msg(
+            "  not placed: {where}: {value} ({what})",
+            where=item.where,
+            value=item.value,
+            what=item.what_happened,
+        )
+        sys.stderr.write(translate(line, says) + "\n")
 
 
 def _emit_text(text: str, target: Path | None) -> None:

@@ -8,6 +8,7 @@ answer is "not under version control", never an error.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,12 +58,6 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def repository_root(directory: Path) -> Path | None:
-    """The top of the git working tree `directory` is in, or None."""
-    top = _git(directory, "rev-parse", "--show-toplevel")
-    return Path(top.strip()) if top and top.strip() else None
-
-
 def _git(directory: Path, *args: str) -> str | None:
     try:
         completed = subprocess.run(
@@ -73,6 +68,106 @@ def _git(directory: Path, *args: str) -> str | None:
             encoding="utf-8",
             errors="replace",
             timeout=_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if completed.returncode != 0:
+        return None
+    return completed.stdout
+
+
+class RevisionError(Exception):
+    """A revision git cannot resolve, or a tree or object it cannot read. Keeps its
+    message as a template and values, so the caller can have it translated."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        super().__init__(template.format(**args))
+        self.template = template
+        self.args_ = args
+
+
+def repository_root(path: Path) -> Path | None:
+    """The top of the git work tree that holds `path` (a file or a directory), or None."""
+    directory = path if path.is_dir() else path.parent
+    found = _git(directory, "rev-parse", "--show-toplevel")
+    return Path(found.strip()) if found and found.strip() else None
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The full commit id `revision` names, or RevisionError."""
+    if revision.startswith("-"):
+        raise RevisionError("`{revision}` is not a revision", revision=revision)
+    found = _git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    )
+    if found is None or not found.strip():
+        raise RevisionError(
+            "git knows no revision `{revision}` in {repository}",
+            revision=revision,
+            repository=root.name,
+        )
+    return found.strip()
+
+
+def default_base(root: Path, relative: str) -> str | None:
+    """What a register is compared with by default: the last tag reachable from HEAD,
+    else the last commit that touched `relative`; None in a repository with no commits."""
+    tag = _git(root, "describe", "--tags", "--abbrev=0", "HEAD")
+    if tag and tag.strip():
+        return tag.strip()
+    last = _git(root, "log", "-1", "--format=%H", "--", relative or ".")
+    return last.strip() if last and last.strip() else None
+
+
+def describe_revision(root: Path, commit: str) -> str:
+    """`abc1234, 2024-05-31, subject` for a commit, for people reading a change log."""
+    found = _git(root, "log", "-1", "--format=%h, %ad, %s", "--date=short", commit)
+    if not found or not found.strip():
+        return commit[:12]
+    text = found.strip()
+    return text if len(text) <= 72 else text[:71] + "…"
+
+
+def files_at(root: Path, commit: str, relative: str, *, max_bytes: int) -> dict[str, bytes]:
+    """Every file under `relative` (a file or a directory, relative to `root`) as it was
+    at `commit`, by path relative to `root`. Files larger than `max_bytes` are returned
+    truncated to `max_bytes + 1` bytes, so the loader refuses them as it refuses any
+    oversized file, without git having to hand over all of it."""
+    listing = _git_bytes(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", relative or ".")
+    if listing is None:
+        raise RevisionError(
+            "cannot list {path} at {commit}", path=relative or ".", commit=commit[:12]
+        )
+    entries: list[tuple[str, str]] = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, kind, obj = meta.split(b" ")
+        # Only plain files: submodules (commit) and links (120000) are not register text.
+        if kind == b"blob" and mode in (b"100644", b"100755"):
+            entries.append((os.fsdecode(name), obj.decode()))
+    return {name: _blob(root, obj, max_bytes) for name, obj in entries}
+
+
+def _blob(root: Path, obj: str, max_bytes: int) -> bytes:
+    size = _git(root, "cat-file", "-s", obj)
+    if size is not None and size.strip().isdigit() and int(size) > max_bytes:
+        return b"\0" * (max_bytes + 1)
+    content = _git_bytes(root, "cat-file", "blob", obj)
+    if content is None:
+        raise RevisionError("cannot read object {object}", object=obj[:12])
+    return content
+
+
+def _git_bytes(directory: Path, *args: str) -> bytes | None:
+    try:
+        completed = subprocess.run(
+            ["git", *args],
+            cwd=directory,
+            capture_output=True,
+            timeout=_TIMEOUT_SECONDS * 6,
             check=False,
         )
     except (OSError, subprocess.SubprocessError):

@@ -1482,6 +1482,33 @@ def dump_roundtrip(tree: Any) -> str:
     return buffer.getvalue()
 
 
+# Scalars that YAML 1.1 readers (PyYAML, which the fides tools use) take for booleans,
+# null, numbers or dates, though YAML 1.2 reads them as text: written quoted for them.
+_YAML11_NON_TEXT = re.compile(
+    r"^(?:y|n|yes|no|on|off|true|false|null|~|"
+    r"[-+]?(?:0b[01_]+|0x[0-9a-f_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|[0-9_]*\.[0-9_]*(?:e[-+]?[0-9]+)?)|"
+    r"[-+]?\.(?:inf)|\.nan|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$",
+    re.IGNORECASE,
+)
+
+
+def dump_plain(data: Any) -> str:
+    """Plain data (dicts, lists, text, numbers, booleans) as block YAML that YAML 1.1 and
+    1.2 readers read alike: text they could take for another type is quoted."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def quoted(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: quoted(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [quoted(item) for item in value]
+        if isinstance(value, str) and (_YAML11_NON_TEXT.match(value) or value != value.strip()):
+            return DoubleQuotedScalarString(value)
+        return value
+
+    return dump_roundtrip(quoted(data))
+
+
 __all__ = [
     "C_PARSER_AVAILABLE",
     "DEFAULT_MAX_FILE_BYTES",
@@ -1491,6 +1518,7 @@ __all__ = [
     "RoundTripDocument",
     "anchor_names",
     "decode_source",
+    "dump_plain",
     "dump_roundtrip",
     "keep_anchors",
     "key_text",

@@ -29,6 +29,13 @@ def register_document(register: Register) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "register": register.name,
         "files": list(register.files),
+        **register_content(register),
+    }
+
+
+def register_content(register: Register) -> dict[str, Any]:
+    """What the register says, without where its files are."""
+    return {
         "organisation": _dump(register.organisation),
         "recipients": [_dump(recipient) for recipient in register.recipients],
         "systems": [_dump(system) for system in register.systems],
@@ -40,3 +47,12 @@ def register_document(register: Register) -> dict[str, Any]:
 
 def json_text(register: Register) -> str:
     return json.dumps(register_document(register), ensure_ascii=False, indent=2) + "\n"
+
+
+def embedded_json(register: Register) -> str:
+    """The register's content as compact ASCII JSON, for a workbook to carry."""
+    return json.dumps(
+        {"format_version": FORMAT_VERSION, **register_content(register)},
+        ensure_ascii=True,
+        separators=(",", ":"),
+    )

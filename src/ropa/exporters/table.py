@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+from ropa.exporters.json import embedded_json
 from ropa.findings import Finding
 from ropa.i18n import Message, joined, msg, translate
 from ropa.knowledge.articles import (
@@ -152,6 +153,8 @@ class ExportDocument:
     """What the register holds, counted as the cover counts it (placeholders apart)."""
     words: Words | None = None
     """The words of the document's language, for writers that add a line or a label."""
+    register_json: str | None = None
+    """The register itself (`exporters.json`), which the workbook carries for import."""
 
     def sheet(self, key: str) -> Sheet:
         for sheet in self.sheets:
@@ -1778,4 +1781,5 @@ def build_document(
         sheets=sheets,
         counts=counts,
         words=words,
+        register_json=embedded_json(register),
     )

@@ -39,6 +39,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ropa import ooxml
 from ropa.exporters.table import (
     CoverLine,
     ExportDocument,
@@ -165,7 +166,7 @@ def write_xlsx_stream(
                 if rows:
                     report.continued[name] = rows
         _write_cover(cover, document, report)
-        archive = _ReproducibleZip(stream, document.export_date, bodies)
+        archive = _ReproducibleZip(stream, document.export_date, bodies, document.register_json)
         ExcelWriter(workbook, archive).save()
     finally:
         for body in bodies.values():
@@ -643,12 +644,18 @@ class _ReproducibleZip(zipfile.ZipFile):
     """
 
     def __init__(
-        self, stream: IO[bytes], date: dt.date, bodies: dict[str, _Body] | None = None
+        self,
+        stream: IO[bytes],
+        date: dt.date,
+        bodies: dict[str, _Body] | None = None,
+        register_json: str | None = None,
     ) -> None:
         super().__init__(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         stamp = max(date, dt.date(1980, 1, 1))
         self._stamp = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
         self._bodies = bodies or {}
+        # The register itself goes into a custom XML part, for `ropa import`.
+        self._register_json = register_json
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
         info = zipfile.ZipInfo(name, date_time=self._stamp)
@@ -671,7 +678,19 @@ class _ReproducibleZip(zipfile.ZipFile):
         )
         if name == "xl/styles.xml":
             data = _wrap_by_default(data.encode("utf-8") if isinstance(data, str) else data)
+        if self._register_json is not None and name in (
+            ooxml.WORKBOOK_RELS,
+            ooxml.CONTENT_TYPES,
+        ):
+            data = ooxml.patch(name, data.encode("utf-8") if isinstance(data, str) else data)
         super().writestr(self._entry(name), data)
+
+    def close(self) -> None:
+        if self._register_json is not None and self.fp is not None:
+            for name, data in ooxml.parts(self._register_json).items():
+                super().writestr(self._entry(name), data)
+            self._register_json = None
+        super().close()
 
     def write(
         self,
