@@ -138,9 +138,14 @@ def review_in_future(register: Register, context: Context) -> Iterator[Violation
         if reviewed is not None and reviewed > context.today:
             yield Violation(
                 activity.at("last_review"),
-                f"`{activity.id}` was last reviewed on {reviewed.isoformat()}, a date that "
-                f"has not come yet (today is {context.today.isoformat()})",
-                "write the date of the last review that took place",
+                msg(
+                    "`{id}` was last reviewed on {date}, a date that has not come yet "
+                    "(today is {today})",
+                    id=activity.id,
+                    date=reviewed.isoformat(),
+                    today=context.today.isoformat(),
+                ),
+                msg("write the date of the last review that took place"),
             )
 
 

@@ -452,9 +452,13 @@ def zero_period(register: Register, context: Context) -> Iterator[Violation]:
         if isinstance(retention.period, Duration) and retention.period.max_days == 0:
             yield Violation(
                 location.child("period"),
-                f"the retention of `{activity.id}` is a period of nothing "
-                f"({retention.period}): the data would be erased as it is collected",
-                "give the real period, or describe an immediate erasure in `criteria:`",
+                msg(
+                    "the retention of `{id}` is a period of nothing ({period}): the data "
+                    "would be erased as it is collected",
+                    id=activity.id,
+                    period=str(retention.period),
+                ),
+                msg("give the real period, or describe an immediate erasure in `criteria:`"),
             )
 
 
@@ -502,11 +506,17 @@ def beyond_calendar(register: Register, context: Context) -> Iterator[Violation]
         if years > CALENDAR_YEARS:
             yield Violation(
                 location.child("period"),
-                f"the retention of `{activity.id}` ({_shown(period)}) is longer than any "
-                f"calendar runs (more than {CALENDAR_YEARS:,} years): no date of erasure can "
-                "be worked out",
-                "give the real period; for data kept permanently, write `period: permanent` "
-                "with the law or file plan that says so",
+                msg(
+                    "the retention of `{id}` ({period}) is longer than any calendar runs "
+                    "(more than {years} years): no date of erasure can be worked out",
+                    id=activity.id,
+                    period=_shown(period),
+                    years=f"{CALENDAR_YEARS:,}",
+                ),
+                msg(
+                    "give the real period; for data kept permanently, write `period: "
+                    "permanent` with the law or file plan that says so"
+                ),
             )
 
 
