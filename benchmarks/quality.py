@@ -467,7 +467,16 @@ def figures(scores: Sequence[CaseScore]) -> dict[str, Any]:
         "findings_warning_error": len(serious),
         "unexplained_warning_error": len(serious_unexplained),
         "unexplained_share_warning_error": _ratio(len(serious_unexplained), len(serious)),
+        "unexplained_by_rule": _by_rule(unexplained),
     }
+
+
+def _by_rule(findings: Iterable[Seen]) -> dict[str, int]:
+    """How many findings each rule code has, most first: false alarms grouped by cause."""
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def per_family(scores: Sequence[CaseScore]) -> dict[str, dict[str, Any]]:
@@ -602,6 +611,10 @@ def render(scores: Sequence[CaseScore], *, misses: bool, unexplained: bool) -> s
                 f"{f['must_not_hits']:>8} {f['findings']:>8} {f['unexplained']:>6} "
                 f"{_pct(f['unexplained_share']):>5}"
             )
+    by_rule = total["unexplained_by_rule"]
+    if by_rule:
+        ranked = ", ".join(f"{code} {count}" for code, count in by_rule.items())
+        lines += ["", f"Unexplained findings by rule (all cases): {ranked}"]
     lines += [
         "",
         "exp: expected gaps; wtd: recall weighted high 3, medium 2, low 1; must-not: findings "
