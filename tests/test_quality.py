@@ -83,6 +83,14 @@ def make_case(root: Path, expected: str, name: str = "lv-test-case") -> Case:
     return Case(name, "cases", folder / "register.yaml", folder / "expected.yaml")
 
 
+def one_gap(family: str, at: str, why: str) -> str:
+    """An expected.yaml with one expected gap."""
+    return (
+        f"case: lv-test-case\nexpected:\n  - id: E01\n    family: {family}\n"
+        f'    article: "5"\n    at: {at}\n    severity: medium\n    why: {why}\n'
+    )
+
+
 def score_of(tmp_path: Path, expected: str) -> quality.CaseScore:
     (result,) = quality.run([make_case(tmp_path, expected)])
     return result
@@ -146,38 +154,14 @@ def test_score_counts_hits_misses_must_not_and_unexplained() -> None:
 
 
 def test_a_real_finding_inside_the_location_is_a_hit(tmp_path: Path) -> None:
-    result = score_of(
-        tmp_path,
-        """\
-case: lv-test-case
-expected:
-  - id: E01
-    family: RT
-    article: "5(1)(e)"
-    at: activity:orders
-    severity: medium
-    why: Retention says only "as long as necessary".
-""",
-    )
+    result = score_of(tmp_path, one_gap("RT", "activity:orders", "Retention is vague."))
     assert [e.id for e in result.found] == ["E01"]
     assert not result.missed
     assert any(f.code == "RT02" for f in result.findings)
 
 
 def test_a_finding_beside_the_location_is_a_miss_and_unexplained(tmp_path: Path) -> None:
-    result = score_of(
-        tmp_path,
-        """\
-case: lv-test-case
-expected:
-  - id: E01
-    family: RT
-    article: "30(1)(f)"
-    at: activity:hr.payroll.retention
-    severity: low
-    why: Payroll retention should be flagged.
-""",
-    )
+    result = score_of(tmp_path, one_gap("RT", "activity:hr.payroll.retention", "Flag it."))
     assert [e.id for e in result.missed] == ["E01"]
     rt02 = [f for f in result.unexplained if f.code == "RT02"]
     assert [str(f.place) for f in rt02] == ["activity:orders.retention"]
