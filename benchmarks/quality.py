@@ -161,8 +161,9 @@ def check_place(place: Place, register: Register) -> Place:
             known = ", ".join(sorted(model.model_fields))
             raise ValueError(f"`{key}` is not a key of a {place.kind} (keys: {known})")
         return Place(place.kind, ident, key)
+    missing = ident if dot and key in model.model_fields else text
     shown = ", ".join(sorted(ids)) or "none"
-    raise ValueError(f"no {place.kind} with id `{text}` in the register (ids: {shown})")
+    raise ValueError(f"no {place.kind} with id `{missing}` in the register (ids: {shown})")
 
 
 def _ids(register: Register, kind: str) -> set[str]:
