@@ -211,7 +211,8 @@ def test_findings_map_to_ids_with_dots_and_to_catalogue_entries(tmp_path: Path) 
             "no activity with id `nope`",
         ),
         (
-            "  - {id: E01, family: LB, article: '6', at: 'activity:nope.retention', severity: low, why: w}\n",
+            "  - {id: E01, family: LB, article: '6', at: 'activity:nope.retention', "
+            "severity: low, why: w}\n",
             "7:",
             "no activity with id `nope`",
         ),
