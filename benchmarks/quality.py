@@ -601,21 +601,26 @@ def render(scores: Sequence[CaseScore], *, misses: bool, unexplained: bool) -> s
         for level, c in total["by_severity"].items()
     )
     lines += ["", f"Recall by severity (all cases): {severity}", ""]
-    lines.append(
-        f"{'family':<8} {'exp':>4} {'found':>5} {'recall':>6} {'must-not':>8} "
-        f"{'findings':>8} {'unexpl':>6} {'share':>5}"
-    )
-    for family, f in data["families"]["all"].items():
-        if f["expected"] or f["findings"]:
-            lines.append(
-                f"{family:<8} {f['expected']:>4} {f['found']:>5} {_pct(f['recall']):>6} "
-                f"{f['must_not_hits']:>8} {f['findings']:>8} {f['unexplained']:>6} "
-                f"{_pct(f['unexplained_share']):>5}"
-            )
+    # Per family for the unseen cases and the seeds apart: the seeds' figures flatter.
+    for group, label in (("unseen", "unseen cases"), ("seeds", "seeds")):
+        if not data["totals"][group]["cases"]:
+            continue
+        lines.append(
+            f"{'family':<8} {'exp':>4} {'found':>5} {'recall':>6} {'must-not':>8} "
+            f"{'findings':>8} {'unexpl':>6} {'share':>5}   ({label})"
+        )
+        for family, f in data["families"][group].items():
+            if f["expected"] or f["findings"]:
+                lines.append(
+                    f"{family:<8} {f['expected']:>4} {f['found']:>5} {_pct(f['recall']):>6} "
+                    f"{f['must_not_hits']:>8} {f['findings']:>8} {f['unexplained']:>6} "
+                    f"{_pct(f['unexplained_share']):>5}"
+                )
+        lines.append("")
     by_rule = total["unexplained_by_rule"]
     if by_rule:
         ranked = ", ".join(f"{code} {count}" for code, count in by_rule.items())
-        lines += ["", f"Unexplained findings by rule (all cases): {ranked}"]
+        lines.append(f"Unexplained findings by rule (all cases): {ranked}")
     lines += [
         "",
         "exp: expected gaps; wtd: recall weighted high 3, medium 2, low 1; must-not: findings "
