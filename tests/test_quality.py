@@ -1,0 +1,364 @@
+"""The quality scorer (benchmarks/quality.py): its matcher on small hand-made cases, its
+strict reading of expected.yaml, and the corpus itself held to the floor in floor.toml."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from benchmarks import quality
+from benchmarks.quality import Case, Place, QualityError, Seen, parse_place
+
+from tests.conftest import REPO, invoke
+
+FLOOR = quality.CORPUS / "floor.toml"
+
+REGISTER = """\
+ropa: 1
+organisation:
+  name: SIA "Piemērs"
+  role: controller
+  country: LV
+  contact: {email: info@piemers.lv}
+  dpo: {appointed: true, name: Anna Liepa, contact: {email: dpo@piemers.lv}}
+recipients:
+  - id: mailer
+    name: Mailer SIA
+    category: e-pasta pakalpojums
+    kind: processor
+    country: LV
+activities:
+  - id: orders
+    name: Pasūtījumi
+    owner: Valde
+    last_review: 2026-10-01
+    purposes:
+      - purpose: Pasūtījuma izpilde
+        legal_basis: {basis: contract}
+    data_subjects: [pircēji]
+    personal_data: [vārds, adrese]
+    sources: [{kind: data_subject}]
+    special_categories: none
+    criminal_data: none
+    national_id: none
+    recipients: [mailer]
+    transfers: none
+    retention: {criteria: "tik ilgi, cik nepieciešams"}
+    security_measures: unknown
+    profiling: none
+    automated_decisions: none
+    dpia: {required: false, status: not_required}
+  - id: hr.payroll
+    name: Algas
+    owner: Grāmatvede
+    last_review: 2026-10-01
+    purposes:
+      - purpose: Algu aprēķins
+        legal_basis: {basis: legal_obligation, law: Likums par iedzīvotāju ienākuma nodokli}
+    data_subjects: [darbinieki]
+    personal_data: [vārds, alga]
+    sources: [{kind: data_subject}]
+    special_categories: none
+    criminal_data: none
+    national_id: none
+    recipients: none
+    transfers: none
+    retention: {period: P10Y, from: gada beigas, statute: LV.RET.ACC.PAY}
+    security_measures: unknown
+    profiling: none
+    automated_decisions: none
+    dpia: {required: false, status: not_required}
+"""
+
+
+def make_case(root: Path, expected: str, name: str = "lv-test-case") -> Case:
+    folder = root / "cases" / name
+    folder.mkdir(parents=True)
+    (folder / "register.yaml").write_text(REGISTER, encoding="utf-8")
+    (folder / "expected.yaml").write_text(expected, encoding="utf-8")
+    return Case(name, "cases", folder / "register.yaml", folder / "expected.yaml")
+
+
+def one_gap(family: str, at: str, why: str) -> str:
+    """An expected.yaml with one expected gap."""
+    return (
+        f"case: lv-test-case\nexpected:\n  - id: E01\n    family: {family}\n"
+        f'    article: "5"\n    at: {at}\n    severity: medium\n    why: {why}\n'
+    )
+
+
+def score_of(tmp_path: Path, expected: str) -> quality.CaseScore:
+    (result,) = quality.run([make_case(tmp_path, expected)])
+    return result
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def test_a_place_contains_itself_and_what_lies_inside_it() -> None:
+    activity = parse_place("activity:orders")
+    retention = Place("activity", "orders", "retention")
+    assert activity.contains(retention)
+    assert activity.contains(activity)
+    assert retention.contains(retention)
+    assert not retention.contains(activity)  # the whole is not inside its part
+    assert not retention.contains(Place("activity", "orders", "purposes"))  # beside it
+    assert not activity.contains(Place("activity", "other", "retention"))
+    assert parse_place("register").contains(retention)
+    assert not Place("organisation").contains(Place("register"))
+    assert parse_place("organisation.dpo") == Place("organisation", None, "dpo")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("activity", "is not a location"),
+        ("activities:orders", "is not a location"),
+        ("activity:", "id after"),
+        ("organisation.", "organisation.<key>"),
+    ],
+)
+def test_location_syntax_errors(text: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        parse_place(text)
+
+
+def test_score_counts_hits_misses_must_not_and_unexplained() -> None:
+    entry = quality.Entry("E01", "RT", Place("activity", "a", "retention"), "vague", "5", "high")
+    missed = quality.Entry("E02", "LB", Place("activity", "a", "purposes"), "no basis", "6", "low")
+    barred = quality.Entry("N01", "SE", Place("activity", "a"), "measures stated well")
+    expectations = quality.Expectations("c", (entry, missed), (barred,))
+    findings = [
+        Seen("RT02", "warning", Place("activity", "a", "retention"), "vague"),
+        Seen("SE01", "warning", Place("activity", "a", "security_measures"), "none"),
+        Seen("GV01", "info", Place("activity", "a", "owner"), "no owner"),
+        Seen("RT01", "warning", Place("activity", "b", "retention"), "beside"),
+    ]
+    result = quality.score(expectations, findings)
+    assert result.found == [entry]
+    assert result.missed == [missed]
+    assert [(e.id, f.code) for e, f in result.must_not_hits] == [("N01", "SE01")]
+    assert [f.code for f in result.unexplained] == ["GV01", "RT01"]
+    figures = quality.figures([result])
+    assert figures["recall"] == 0.5
+    assert figures["weighted_recall"] == 0.75  # high found (3) of high + low (4)
+    assert figures["unexplained_share"] == 0.5
+    assert figures["unexplained_share_warning_error"] == 0.3333  # RT01 of three
+
+
+# --------------------------------------------------------------------------- real checks
+
+
+def test_a_real_finding_inside_the_location_is_a_hit(tmp_path: Path) -> None:
+    result = score_of(tmp_path, one_gap("RT", "activity:orders", "Retention is vague."))
+    assert [e.id for e in result.found] == ["E01"]
+    assert not result.missed
+    assert any(f.code == "RT02" for f in result.findings)
+
+
+def test_a_finding_beside_the_location_is_a_miss_and_unexplained(tmp_path: Path) -> None:
+    result = score_of(tmp_path, one_gap("RT", "activity:hr.payroll.retention", "Flag it."))
+    assert [e.id for e in result.missed] == ["E01"]
+    rt02 = [f for f in result.unexplained if f.code == "RT02"]
+    assert [str(f.place) for f in rt02] == ["activity:orders.retention"]
+
+
+def test_a_finding_of_a_must_not_entry_is_a_hit_listed(tmp_path: Path) -> None:
+    result = score_of(
+        tmp_path,
+        """\
+case: lv-test-case
+expected: []
+must_not:
+  - id: N01
+    family: SE
+    at: activity:orders.security_measures
+    why: Pretend the notice described its measures well.
+""",
+    )
+    assert [(e.id, f.code) for e, f in result.must_not_hits] == [("N01", "SE01")]
+    assert all(f.code != "SE01" or f.place.ident != "orders" for f in result.unexplained)
+
+
+def test_findings_map_to_ids_with_dots_and_to_catalogue_entries(tmp_path: Path) -> None:
+    result = score_of(tmp_path, "case: lv-test-case\n")
+    places = {(f.code, str(f.place)) for f in result.findings}
+    assert ("SE01", "activity:hr.payroll.security_measures") in places
+    assert ("RC01", "recipient:mailer.contract") in places
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "words"),
+    [
+        (
+            "  - {id: E01, family: XX, article: '6', at: register, severity: low, why: w}\n",
+            "7:",
+            "`XX` is not a rule family",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: 'activity orders', severity: low, "
+            "why: w}\n",
+            "7:",
+            "is not a location",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: 'activity:nope', severity: low, why: w}\n",
+            "7:",
+            "no activity with id `nope`",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: 'activity:nope.retention', "
+            "severity: low, why: w}\n",
+            "7:",
+            "no activity with id `nope`",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: 'activity:orders.color', severity: low, "
+            "why: w}\n",
+            "7:",
+            "`color` is not a key of a activity",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: 'recipient:orders', severity: low, "
+            "why: w}\n",
+            "7:",
+            "no recipient with id `orders`",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: register, severity: huge, why: w}\n",
+            "7:",
+            "`huge` is not a severity",
+        ),
+        (
+            "  - {id: E01, family: LB, at: register, severity: low, why: w}\n",
+            "7:",
+            "`article` is required",
+        ),
+        (
+            "  - {id: E01, family: LB, article: 6, at: register, severity: low, why: w}\n",
+            "7:",
+            "`article` .*must be text",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: register, severity: low, why: w, x: 1}\n",
+            "7:",
+            "unknown key `x`",
+        ),
+        (
+            "  - {id: E01, family: LB, article: '6', at: register, severity: low, why: w}\n"
+            "  - {id: E01, family: RT, article: '5', at: register, severity: low, why: w}\n",
+            "8:",
+            "used twice",
+        ),
+    ],
+)
+def test_invalid_expected_files_are_clear_errors(
+    tmp_path: Path, body: str, where: str, words: str
+) -> None:
+    text = "case: lv-test-case\n# a comment\n\n\n\nexpected:\n" + body
+    with pytest.raises(QualityError, match=words) as caught:
+        score_of(tmp_path, text)
+    assert f"cases/lv-test-case/expected.yaml:{where}" in str(caught.value)
+
+
+def test_wrong_case_name_and_broken_yaml_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(QualityError, match="must be the folder name"):
+        score_of(tmp_path / "a", "case: other\n")
+    with pytest.raises(QualityError, match=r"expected.yaml:3:1: did not find"):
+        score_of(tmp_path / "b", "case: lv-test-case\nexpected: [\n")
+
+
+def test_an_invalid_register_is_an_error_not_a_score(tmp_path: Path) -> None:
+    case = make_case(tmp_path, "case: lv-test-case\n")
+    case.register.write_text("ropa: 1\norganisation: {name: X}\n", encoding="utf-8")
+    with pytest.raises(QualityError, match="is not a valid register"):
+        quality.run([case])
+
+
+# --------------------------------------------------------------------------- the corpus
+
+CORPUS_CASES = [case for case in quality.discover() if case.group == "cases"]
+ALL_CASES = quality.discover()
+
+
+def test_the_corpus_has_cases() -> None:
+    assert len(CORPUS_CASES) >= 8
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=lambda case: case.name)
+def test_every_case_has_its_three_files_and_a_valid_register(case: Case, tmp_path: Path) -> None:
+    folder = case.register.parent
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "expected.yaml",
+        "register.yaml",
+        "source.md",
+    ]
+    source = (folder / "source.md").read_text(encoding="utf-8")
+    # An address line; for a notice stored in a public repository it names the repository
+    # and file rather than a web address.
+    assert "address" in source.lower(), "source.md names where the notice was found"
+    # Validated on its own: beside expected.yaml, a file named register.yaml would make
+    # its folder a split register (see tests/quality/README.md).
+    alone = tmp_path / f"{case.name}.yaml"
+    alone.write_bytes(case.register.read_bytes())
+    result = invoke("validate", str(alone))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def corpus_scores() -> list[quality.CaseScore]:
+    # Raises QualityError, failing every test that uses it, when any expected.yaml is
+    # invalid: unknown family, bad location, an id the register does not have.
+    return quality.run(ALL_CASES)
+
+
+def test_the_corpus_holds_the_floor(corpus_scores: list[quality.CaseScore]) -> None:
+    floor = tomllib.loads(FLOOR.read_text(encoding="utf-8"))
+    report = quality.report(corpus_scores)
+    for group, limits in floor.items():
+        totals = report["totals"][group]
+        assert totals["cases"] >= limits["cases_min"], group
+        assert totals["recall"] >= limits["recall_min"], (group, totals["recall"])
+        assert totals["weighted_recall"] >= limits["weighted_recall_min"], group
+        assert totals["must_not_hits"] <= limits["must_not_hits_max"], (
+            group,
+            [
+                (s.case, e.id, f.code)
+                for s in corpus_scores
+                if group == "all" or s.group == {"unseen": "cases"}.get(group, group)
+                for e, f in s.must_not_hits
+            ],
+        )
+
+
+def test_the_command_prints_the_table_and_json() -> None:
+    name = CORPUS_CASES[0].name
+    process = subprocess.run(
+        [sys.executable, "benchmarks/quality.py", "--case", name, "--list-misses"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert process.returncode == 0, process.stderr
+    assert name in process.stdout
+    assert "TOTAL" in process.stdout
+    process = subprocess.run(
+        [sys.executable, "benchmarks/quality.py", "--case", name, "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    data = json.loads(process.stdout)
+    assert [case["case"] for case in data["cases"]] == [name]
+    assert set(data["families"]["all"]) >= set(quality.FAMILIES)
+
+
+def test_the_command_refuses_an_unknown_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert quality.main(["--case", "no-such-case"]) == 2
+    assert "no case named no-such-case" in capsys.readouterr().err
