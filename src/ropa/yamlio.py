@@ -185,7 +185,11 @@ def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_B
         if status.st_size > max_bytes:
             raise _too_large(display, max_bytes)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            raw = stream.read(max_bytes + 1)
+            # Ask for the size the file reports (and one byte more, to see it grow): asking
+            # for the limit would allocate a buffer of the whole limit first.
+            raw = stream.read(min(status.st_size, max_bytes) + 1)
+            if len(raw) > status.st_size:  # it grew, or reports no size (/proc, some FUSE)
+                raw += stream.read(max_bytes + 1 - len(raw))
     except OSError as error:
         raise _unreadable(display, error) from None
     finally:
