@@ -89,7 +89,8 @@ def test_models_share_their_set_of_written_fields(tmp_path: Path) -> None:
     assert "last_review" not in first.model_fields_set
     # What pydantic reads the set for still works.
     names = [activity.name for activity in register.activities[:2]]
-    assert isinstance(names[0], LocalizedText) and isinstance(names[1], LocalizedText)
+    assert isinstance(names[0], LocalizedText)
+    assert isinstance(names[1], LocalizedText)
     assert names[0].model_fields_set is names[1].model_fields_set
     assert names[0].model_dump(exclude_unset=True) == {"lv": "Darbība 0", "en": "Activity 0"}
 
