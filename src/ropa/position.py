@@ -5,15 +5,16 @@ exactly one place, `_unpack`, so no other module ever adds 1.
 
 A `SourceMap` keeps the positions of every node of one document without wrapping the
 data: the data stays plain dicts, lists and scalars (fast to validate), and the map keeps
-one compact array of packed marks per container, keyed by the container's identity. The
-map holds the root, so the containers (and their identities) live as long as the map.
+every packed mark in one flat array, each container's marks found by the container's
+identity. The map holds the root, so the containers (and their identities) live as long
+as the map.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 PathElement = str | int
 DataPath = tuple[PathElement, ...]
@@ -73,16 +74,31 @@ class Located(NamedTuple):
 class SourceMap:
     """The positions of every key and value of one parsed YAML document.
 
-    Layout of each container's array: a mapping holds its own start mark followed by
+    Layout of each container's marks: a mapping holds its own start mark followed by
     (key mark, value mark) for each key in insertion order; a sequence holds its start
     mark followed by one mark per item.
+
+    A loader hands over one array per container; the map copies them into one flat array
+    and keeps the loader's dict, now of offsets. An array object per container costs about 140 bytes
+    beyond its marks (over a million containers at 50,000 activities); an offset into
+    the flat array costs one integer.
     """
 
-    __slots__ = ("_indexes", "_marks", "_root_mark", "root")
+    __slots__ = ("_indexes", "_marks", "_offsets", "_root_mark", "root")
 
     def __init__(self, root: object, marks: dict[int, array[int]], root_mark: int) -> None:
         self.root = root
-        self._marks = marks
+        flat: array[int] = array("q")
+        extend = flat.extend
+        # The map takes over the loader's dict: each container's array is replaced by its
+        # offset as it is copied, so the arrays are freed one by one and no second dict of
+        # a million entries is built beside the first.
+        offsets = cast("dict[int, Any]", marks)
+        for identity, container_marks in marks.items():
+            offsets[identity] = len(flat)
+            extend(container_marks)
+        self._marks = flat
+        self._offsets: dict[int, int] = offsets
         self._root_mark = root_mark
         # Key → index of large mappings, built on first use: locating every key of a
         # mapping with thousands of keys must not cost time quadratic in their number.
@@ -93,20 +109,21 @@ class SourceMap:
         node = self.root
         value_mark = self._root_mark
         key_mark: int | None = None
+        marks = self._marks
         for element in path:
-            marks = self._marks.get(id(node))
-            if marks is None:
+            offset = self._offsets.get(id(node))
+            if offset is None:
                 return Located(_unpack(value_mark), _optional(key_mark), exact=False)
             if isinstance(node, dict):
                 if element not in node:
                     return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-                index = self._key_index(node, element)
-                key_mark, value_mark = marks[1 + 2 * index], marks[2 + 2 * index]
+                index = offset + 2 * self._key_index(node, element)
+                key_mark, value_mark = marks[1 + index], marks[2 + index]
                 node = node[element]
             elif isinstance(node, list):
                 if not isinstance(element, int) or not 0 <= element < len(node):
                     return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-                value_mark = marks[1 + element]
+                value_mark = marks[1 + offset + element]
                 key_mark = None
                 node = node[element]
             else:  # pragma: no cover - only containers have marks
@@ -115,8 +132,10 @@ class SourceMap:
 
     def remapped(self, convert: Callable[[int], int]) -> SourceMap:
         """The same map with every packed mark passed through `convert`."""
-        marks = {key: array("q", map(convert, values)) for key, values in self._marks.items()}
-        return SourceMap(self.root, marks, convert(self._root_mark))
+        remapped = SourceMap(self.root, {}, convert(self._root_mark))
+        remapped._marks = array("q", map(convert, self._marks))
+        remapped._offsets = self._offsets
+        return remapped
 
     def _key_index(self, mapping: dict[str, object], key: PathElement) -> int:
         if len(mapping) <= _SMALL_MAPPING:
@@ -141,18 +160,20 @@ class SourceMap:
     def _walk(
         self, node: object, path: DataPath
     ) -> Iterator[tuple[DataPath, Position | None, Position]]:
-        marks = self._marks.get(id(node))
-        if marks is None:
+        offset = self._offsets.get(id(node))
+        if offset is None:
             return
+        marks = self._marks
         if isinstance(node, dict):
             for index, (key, child) in enumerate(node.items()):
                 child_path = (*path, key)
-                yield child_path, _unpack(marks[1 + 2 * index]), _unpack(marks[2 + 2 * index])
+                at = offset + 2 * index
+                yield child_path, _unpack(marks[1 + at]), _unpack(marks[2 + at])
                 yield from self._walk(child, child_path)
         elif isinstance(node, list):
             for index, child in enumerate(node):
                 child_path = (*path, index)
-                yield child_path, None, _unpack(marks[1 + index])
+                yield child_path, None, _unpack(marks[1 + offset + index])
                 yield from self._walk(child, child_path)
 
     def starts(self) -> list[tuple[int, DataPath, bool]]:
