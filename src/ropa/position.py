@@ -182,21 +182,22 @@ class SourceMap:
         Position objects: `ropa fmt` lays out every node of large files with it."""
         found: list[tuple[int, DataPath, bool]] = []
         stack: list[tuple[object, DataPath]] = [(self.root, ())]
-        marks_of = self._marks
+        offsets = self._offsets
+        marks = self._marks
         while stack:
             node, path = stack.pop()
-            marks = marks_of.get(id(node))
-            if marks is None:
+            offset = offsets.get(id(node))
+            if offset is None:
                 continue
             if isinstance(node, dict):
                 for index, (key, child) in enumerate(node.items()):
                     child_path = (*path, key)
-                    found.append((marks[1 + 2 * index], child_path, False))
+                    found.append((marks[1 + offset + 2 * index], child_path, False))
                     stack.append((child, child_path))
             elif isinstance(node, list):
                 for index, child in enumerate(node):
                     child_path = (*path, index)
-                    found.append((marks[1 + index], child_path, True))
+                    found.append((marks[1 + offset + index], child_path, True))
                     stack.append((child, child_path))
         return found
 
