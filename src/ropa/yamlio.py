@@ -355,16 +355,236 @@ _SKIP: Any = _UnsetType()  # the value of a rejected key is read and dropped
 
 
 def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
-    """Parse one YAML document into plain data and a source map from libyaml's events."""
+    """Parse one YAML document into plain data and a source map from libyaml's events.
+
+    libyaml reads YAML 1.1 and misreads or refuses some YAML 1.2 (see "YAML 1.2" below):
+    such documents are read by ruamel's YAML 1.2 parser through the same builder, so data,
+    positions and findings come out the same way; the rest is refused by name.
+    """
+    source = complete_last_line(text)
+    c_first = use_c and _clib is not None and not libyaml_misreads(source)
+    document = _build(source, file, use_c=c_first)
+    if c_first and _syntax_refused(document) and _libyaml_deviation(document):
+        try:
+            fallback = _build(source, file, use_c=False)
+        except Exception:  # noqa: BLE001 - ruamel asserts on some input (`%YAML 1.3`)
+            fallback = document
+        if not _syntax_refused(fallback):
+            document = fallback
+    return _in_file_lines(refuse_unsupported(document, source), text)
+
+
+def _build(text: str, file: str, *, use_c: bool) -> ParsedDocument:
     get_event = _event_source(text, use_c)
     try:
-        document = _EventBuilder(file, get_event).build()
+        return _EventBuilder(file, get_event).build()
     except _Abort as abort:
-        document = ParsedDocument(file, None, None, [abort.problem])
+        return ParsedDocument(file, None, None, [abort.problem])
     except YAMLError as error:
         problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
-        document = ParsedDocument(file, None, None, [problem])
-    return _in_file_lines(document, text)
+        return ParsedDocument(file, None, None, [problem])
+
+
+# --------------------------------------------------------------------------- YAML 1.2
+#
+# The official YAML test suite (tests/test_yaml_conformance.py) found where libyaml, a
+# YAML 1.1 parser, and ruamel's YAML 1.2 parser part from the specification. Each rule
+# here is named after what it routes around; none of it changes a document both read
+# right, and the common register takes none of the slow paths.
+
+# An anchor with a `:` in its name (`&an:chor`): libyaml ends the name at the colon and
+# reads the rest into the value. ruamel reads it right.
+_ANCHOR_WITH_COLON = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},:]*:\S", re.MULTILINE)
+
+
+def libyaml_misreads(text: str) -> bool:
+    """Whether `text` holds a construct libyaml reads into different data without an error."""
+    return "&" in text and _ANCHOR_WITH_COLON.search(text) is not None
+
+
+def complete_last_line(text: str) -> str:
+    """`text` with a line break after a last line of only spaces and tabs.
+
+    Both parsers drop the line breaks a block scalar keeps (`|+`, or a line of spaces
+    inside its text) when the input ends in such a line without a break; with the break
+    they read it as the specification says. Nothing else in a document changes.
+    """
+    if not text or text[-1] in "\n\r":
+        return text
+    last = text[max(text.rfind("\n"), text.rfind("\r")) + 1 :]
+    return text + "\n" if not last.strip(" \t") else text
+
+
+# libyaml's errors on YAML 1.2 it does not take (`:` and `?` in flow scalars, anchor
+# names, tabs as separation, a zero-indented block scalar, YAML 1.1 line breaks, reserved
+# directives). Only these are tried again with ruamel: others (a bad escape, a control
+# character) stand, since ruamel accepts some of them wrongly (a lone surrogate escape).
+_LIBYAML_DEVIATIONS = (
+    "found unexpected ':'",
+    "did not find expected node content",
+    "did not find expected alphabetic or numeric character",
+    "mapping values are not allowed",
+    "did not find expected <document start>",
+    "did not find expected ',' or",
+    "found character that cannot start any token",
+    "could not find expected ':'",
+    "found unknown directive name",
+    "did not find expected key",
+    "found a tab character",
+)
+
+
+def _libyaml_deviation(document: ParsedDocument) -> bool:
+    return any(
+        problem.code == "YM01" and problem.message.startswith(_LIBYAML_DEVIATIONS)
+        for problem in document.problems
+    )
+
+
+def _syntax_refused(document: ParsedDocument) -> bool:
+    return document.data is None and any(problem.code == "YM01" for problem in document.problems)
+
+
+# `?x` inside `[...]` or `{...}`: YAML 1.2 reads the text `?x`; libyaml and ruamel read a
+# key `x` (YAML 1.1). The cheap test finds candidates; the events confirm.
+_FLOW_QUESTION = re.compile(r"[\[{,][ \t\r\n]*\?[^ \t\r\n]")
+_DIRECTIVE = re.compile(r"%[A-Za-z]")
+
+
+def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
+    """The document, or a refusal naming the YAML feature it uses that registers do not.
+
+    A syntax error that is really a directive or a tab used as YAML 1.2 allows it is
+    said to be that, so nobody hunts for a mistake in a valid file.
+    """
+    file = document.file
+    if document.data is not None and "?" in text and _FLOW_QUESTION.search(text):
+        position = _question_indicator_misread(text)
+        if position is not None:
+            problem = _problem(
+                file,
+                "YM11",
+                "yaml.unsupported",
+                "a plain text starting with `?` inside a flow collection (`[?x]`, `{?x: y}`): "
+                "YAML parsers disagree on it, and registers do not use it",
+                position,
+                'quote the text, e.g. ["?x"], or write the list or mapping in block style',
+            )
+            return ParsedDocument(file, None, None, [problem])
+    if not _syntax_refused(document):
+        return document
+    problems = [_named_refusal(problem, text) for problem in document.problems]
+    return dataclasses.replace(document, problems=problems)
+
+
+def layout_events(text: str) -> Iterator[Any]:
+    """The events of a document for the layout scans (comments, anchors): libyaml's, or
+    the YAML 1.2 parser's where `parse_fast` takes that one."""
+    if not libyaml_misreads(text):
+        events: list[Any] = []
+        get_event = _event_source(text, use_c=True)
+        try:
+            while (event := get_event()) is not None:
+                events.append(event)
+        except YAMLError:
+            pass
+        else:
+            yield from events
+            return
+    get_event = _event_source(text, use_c=False)
+    while (event := get_event()) is not None:
+        yield event
+
+
+def _question_indicator_misread(text: str) -> Position | None:
+    """Where a parser took a `?` glued to text for a key indicator: a scalar right after it."""
+    lines = text.splitlines()
+    get_event = _event_source(text, use_c=not libyaml_misreads(text))
+    with contextlib.suppress(YAMLError):
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _SCALAR:
+                continue
+            mark = event.start_mark
+            if 0 < mark.column and mark.line < len(lines):
+                if lines[mark.line][mark.column - 1 : mark.column] == "?":
+                    return Position(mark.line + 1, mark.column)
+    return None
+
+
+def _named_refusal(problem: Finding, text: str) -> Finding:
+    if problem.code != "YM01" or problem.position is None:
+        return problem
+    lines = text.splitlines()
+    line = lines[problem.position.line - 1] if 0 < problem.position.line <= len(lines) else ""
+    if "directive" in problem.message or "incompatible YAML document" in problem.message or (
+        line.startswith("%") and _DIRECTIVE.match(line)
+    ):
+        return dataclasses.replace(
+            problem,
+            code="YM11",
+            name="yaml.unsupported",
+            message=f"a YAML directive this reader does not take ({problem.message}); "
+            "registers do not use directives",
+            hint="remove the `%...` line (and the `---` after it if nothing precedes it)",
+        )
+    at = line[problem.position.column - 1 :][:1]
+    if "expected node content" in problem.message and line.startswith("...") and at == ".":
+        return dataclasses.replace(
+            problem,
+            code="YM08",
+            name="yaml.empty",
+            message="the file holds no YAML document, only a document end marker (`...`)",
+            hint="a register file starts with `ropa: 1` (see docs/format.md)",
+        )
+    if "expected" in problem.message and at == "!":
+        return dataclasses.replace(
+            problem,
+            code="YM03",
+            name="yaml.tag",
+            message="a tag on an empty node inside a flow collection; registers do not use tags",
+            hint="remove the tag",
+        )
+    if "expected node content" in problem.message and at == ":":
+        return dataclasses.replace(
+            problem,
+            code="YM11",
+            name="yaml.unsupported",
+            message="an empty key inside `[...]` or `{...}` (`[: value]`); registers do not "
+            "use empty keys",
+            hint="write the key, or quote the text if the `:` belongs to it",
+        )
+    if "expected ',' or '}'" in problem.message and at == ":" and _key_over_lines(text, problem):
+        return dataclasses.replace(
+            problem,
+            code="YM11",
+            name="yaml.unsupported",
+            message="inside `{...}`, a key that runs over several lines or whose `:` stands "
+            "on a later line: YAML 1.2 allows some of these, this reader does not, and "
+            "registers do not use them",
+            hint="write the key and its `:` on one line",
+        )
+    if "\t" in line[: problem.position.column + 1] or "'\\t'" in problem.message:
+        return dataclasses.replace(
+            problem,
+            code="YM11",
+            name="yaml.unsupported",
+            message="a tab where this reader takes only spaces: YAML never indents with "
+            "tabs, and registers separate with spaces too",
+            hint="replace the tab with spaces",
+        )
+    return problem
+
+
+def _key_over_lines(text: str, problem: Finding) -> bool:
+    """Whether the `:` a flow mapping error points at ends a key that began on an earlier
+    line (`{"foo"\n: bar}`, `{ multi\n line: x}`), rather than a `{` left unclosed."""
+    assert problem.position is not None
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(line) for line in lines[: problem.position.line - 1])
+    offset += problem.position.column - 1
+    start = max(text.rfind("{", 0, offset), text.rfind(",", 0, offset))
+    entry = text[start + 1 : offset]
+    return "\n" in entry and ":" not in entry and start != -1
 
 
 # --------------------------------------------------------------------------- line breaks
@@ -595,6 +815,19 @@ class _EventBuilder:
                     "a mapping key must be plain text, not a list or mapping",
                     _position(mark),
                     "write the key as a word such as `name:`",
+                )
+            )
+            return _SKIP
+        if value is None and getattr(event, "value", None) == "" and not event.style:
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM11",
+                    "yaml.unsupported",
+                    "an empty key (`: value` with nothing before the colon); registers do "
+                    "not use empty keys",
+                    _position(mark),
+                    "write the key's name before the colon, or remove the line",
                 )
             )
             return _SKIP
@@ -896,22 +1129,54 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
     caller that has the data from `parse_fast` already.
     """
     yaml = roundtrip_yaml()
+    source = complete_last_line(text)
+    if plain:
+        # One verdict for both loaders: what the fast loader refuses (tags, several
+        # documents, constructs parsers disagree on) is refused here in the same words.
+        fast = parse_fast(text, file)
+        if fast.problems:
+            return RoundTripDocument(None, fast)
     try:
-        tree = yaml.load(text)
-    except YAMLError as error:
-        return RoundTripDocument(
-            None,
-            _in_file_lines(
-                ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
-            ),
-        )
+        tree = yaml.load(source)
+    except Exception as error:  # noqa: BLE001 - ruamel also fails with exceptions of its own
+        return RoundTripDocument(None, _roundtrip_failure(error, text, file))
     if not plain:
         return RoundTripDocument(tree, ParsedDocument(file, None, None))
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
-    data = _plain(tree, marks, anchored)
-    parsed = ParsedDocument(file, data, SourceMap(data, marks, 0))
-    return RoundTripDocument(tree, _in_file_lines(parsed, text))
+    try:
+        data = _plain(tree, marks, anchored)
+    except (TypeError, ValueError) as error:  # a node ruamel left without a position
+        return RoundTripDocument(None, _roundtrip_failure(error, text, file))
+    parsed = refuse_unsupported(ParsedDocument(file, data, SourceMap(data, marks, 0)), source)
+    return RoundTripDocument(tree if parsed.data is not None else None, _in_file_lines(parsed, text))
+
+
+def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument:
+    """ruamel refused a document, or failed on it with an exception of its own (an
+    assertion on `%YAML 1.3`, a list as a key, comments it cannot place). The fast loader
+    says what is wrong if it can; if it reads the document, the round-trip parser is at
+    fault, and the message says so rather than blame the file."""
+    fast = parse_fast(text, file)
+    if fast.data is None:
+        return fast
+    reason = error.problem if isinstance(error, MarkedYAMLError) else None
+    reason = reason or str(error).strip().splitlines()[0] if str(error).strip() else ""
+    position = START
+    if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
+        position = _mark_position(error.problem_mark)
+    problem = _problem(
+        file,
+        "YM12",
+        "yaml.roundtrip-unreadable",
+        "the round-trip parser (used to rewrite files) cannot read this document, "
+        "though the reading parser can"
+        + (f" ({_shorten(reason)})" if reason else ""),
+        position,
+        "write the text in a plainer style: a block scalar whose first lines are blank, or "
+        "a comment between a key and its value, are the usual causes",
+    )
+    return _in_file_lines(ParsedDocument(file, None, None, [problem]), text)
 
 
 def _plain(node: Any, marks: dict[int, array[int]], seen: dict[int, Any]) -> Any:
@@ -957,6 +1222,10 @@ def _child_mark(child: Any, line: int, column: int) -> int:
 
 
 def _scalar_plain(value: Any) -> Any:
+    from ruamel.yaml.comments import TaggedScalar
+
+    if isinstance(value, TaggedScalar):  # `!!str 42`: the fast loader's reading is text
+        return str(value.value)
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -1000,9 +1269,8 @@ def _scan_lines(text: str) -> _LineScan:
     scan = _LineScan()
     content_end = scan.content_end
     lines = text.split("\n")
-    get_event = _event_source(text, use_c=True)
     line_map = _line_map(text)
-    while (event := get_event()) is not None:
+    for event in layout_events(text):
         start, end = event.start_mark, event.end_mark
         if line_map is not None:
             start, end = (
@@ -1124,9 +1392,8 @@ def anchor_names(text: str) -> collections.Counter[str]:
     found: collections.Counter[str] = collections.Counter()
     if "&" not in text:
         return found
-    get_event = _event_source(text, use_c=True)
     with contextlib.suppress(YAMLError):
-        while (event := get_event()) is not None:
+        for event in layout_events(text):
             if _KINDS.get(type(event)) != _ALIAS and getattr(event, "anchor", None) is not None:
                 found[event.anchor] += 1
     return found
