@@ -24,6 +24,7 @@ import math
 import os
 import re
 import stat
+import warnings
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -367,7 +368,7 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     if c_first and _syntax_refused(document) and _libyaml_deviation(document):
         try:
             fallback = _build(source, file, use_c=False)
-        except Exception:  # noqa: BLE001 - ruamel asserts on some input (`%YAML 1.3`)
+        except Exception:
             fallback = document
         if not _syntax_refused(fallback):
             document = fallback
@@ -505,9 +506,12 @@ def _question_indicator_misread(text: str) -> Position | None:
             if _KINDS.get(type(event)) != _SCALAR:
                 continue
             mark = event.start_mark
-            if 0 < mark.column and mark.line < len(lines):
-                if lines[mark.line][mark.column - 1 : mark.column] == "?":
-                    return Position(mark.line + 1, mark.column)
+            if (
+                mark.column > 0
+                and mark.line < len(lines)
+                and lines[mark.line][mark.column - 1 : mark.column] == "?"
+            ):
+                return Position(mark.line + 1, mark.column)
     return None
 
 
@@ -516,8 +520,10 @@ def _named_refusal(problem: Finding, text: str) -> Finding:
         return problem
     lines = text.splitlines()
     line = lines[problem.position.line - 1] if 0 < problem.position.line <= len(lines) else ""
-    if "directive" in problem.message or "incompatible YAML document" in problem.message or (
-        line.startswith("%") and _DIRECTIVE.match(line)
+    if (
+        "directive" in problem.message
+        or "incompatible YAML document" in problem.message
+        or (line.startswith("%") and _DIRECTIVE.match(line))
     ):
         return dataclasses.replace(
             problem,
@@ -1137,8 +1143,11 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
         if fast.problems:
             return RoundTripDocument(None, fast)
     try:
-        tree = yaml.load(source)
-    except Exception as error:  # noqa: BLE001 - ruamel also fails with exceptions of its own
+        with warnings.catch_warnings():
+            # A redefined anchor is valid YAML (the later one counts); ruamel warns.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            tree = yaml.load(source)
+    except Exception as error:
         return RoundTripDocument(None, _roundtrip_failure(error, text, file))
     if not plain:
         return RoundTripDocument(tree, ParsedDocument(file, None, None))
@@ -1149,7 +1158,8 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
     except (TypeError, ValueError) as error:  # a node ruamel left without a position
         return RoundTripDocument(None, _roundtrip_failure(error, text, file))
     parsed = refuse_unsupported(ParsedDocument(file, data, SourceMap(data, marks, 0)), source)
-    return RoundTripDocument(tree if parsed.data is not None else None, _in_file_lines(parsed, text))
+    kept = tree if parsed.data is not None else None
+    return RoundTripDocument(kept, _in_file_lines(parsed, text))
 
 
 def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument:
@@ -1170,8 +1180,7 @@ def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument
         "YM12",
         "yaml.roundtrip-unreadable",
         "the round-trip parser (used to rewrite files) cannot read this document, "
-        "though the reading parser can"
-        + (f" ({_shorten(reason)})" if reason else ""),
+        "though the reading parser can" + (f" ({_shorten(reason)})" if reason else ""),
         position,
         "write the text in a plainer style: a block scalar whose first lines are blank, or "
         "a comment between a key and its value, are the usual causes",
