@@ -437,6 +437,41 @@ def test_valid_yaml_registers_do_not_use_is_refused_by_name(
     assert "registers" in document.problems[0].message or code == "YM08"
 
 
+@BOTH_LOADERS
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('key: "value"# note\n', 1, 13),  # SU5Z
+        ("a: [b, c]#note\n", 1, 10),  # 9JBA
+        ("a: [b, c,#note\n]\n", 1, 10),  # CVW2
+        ("block: ># note\n  text\n", 1, 9),  # X4QW
+        ("%YAML 1.2#x\n---\na: 1\n", 1, 10),  # MUS6
+        ("a: [-]\n", 1, 5),  # YJV2
+        ("a: [-, -]\n", 1, 5),  # G5U8
+    ],
+)
+def test_invalid_yaml_both_parsers_read_is_refused(
+    load: Any, text: str, line: int, column: int
+) -> None:
+    document = load(text)
+    assert codes(document) == [("YM01", line, column)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: SIA#1\nb: x #c\n",
+        'a: he said "x"#y\n',
+        '# a comment with "quotes"#and more\na: 1\n',
+        "a: [-x, y-]\nb: '-'\n",
+        "a: |\n  text]#not a comment\n",
+    ],
+)
+def test_text_that_only_looks_like_a_glued_comment_or_dash_is_read(text: str) -> None:
+    assert parse_fast(text, "t.yaml").problems == []
+    assert parse_roundtrip(text, "t.yaml").parsed.problems == []
+
+
 def test_an_unclosed_flow_mapping_is_still_a_syntax_error() -> None:
     # The `:` of the next key is not a flow key over several lines.
     document = parse_fast("a: {basis: contract\nb: 1\n", "t.yaml")

@@ -472,10 +472,99 @@ def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
                 'quote the text, e.g. ["?x"], or write the list or mapping in block style',
             )
             return ParsedDocument(file, None, None, [problem])
+    if not document.problems and (
+        _GLUED_COMMENT.search(text) is not None or _FLOW_DASH.search(text) is not None
+    ):
+        glued = _glued_indicator(text, file)
+        if glued is not None:
+            return ParsedDocument(file, None, None, [glued])
     if not _syntax_refused(document):
         return document
     problems = [_named_refusal(problem, text) for problem in document.problems]
     return dataclasses.replace(document, problems=problems)
+
+
+# Invalid YAML both parsers read: a `#` glued to a closing quote or bracket or a comma
+# (`"value"#note`, `[a, b]#note`), which is no comment, and a `-` alone as a value inside
+# `[...]` or `{...}`. The cheap tests find candidates; the events confirm.
+_GLUED_COMMENT = re.compile(r"[\]}\"',]#|[|>][-+1-9]{0,2}#|^%[^\n#]*[^ \t\n#]#", re.MULTILINE)
+_FLOW_DASH = re.compile(r"[\[{,][ \t]*-(?:[ \t\r\n,\]}]|$)", re.MULTILINE)
+
+
+def _glued_indicator(text: str, file: str) -> Finding | None:
+    if _ODD_BREAK.search(text):
+        return None  # positions below count LF lines; such files are rare enough to pass
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    blocks: set[tuple[int, int]] = set()  # where a block scalar's `|` or `>` stands
+    flow: list[bool] = []
+    with contextlib.suppress(YAMLError):
+        for event in layout_events(text):
+            kind = _KINDS.get(type(event))
+            if kind in (_MAP_START, _SEQ_START):
+                flow.append(bool(getattr(event, "flow_style", False)))
+            elif kind in (_MAP_END, _SEQ_END):
+                flow.pop()
+            elif kind == _SCALAR:
+                start, end = event.start_mark, event.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+                if event.style in ("|", ">"):
+                    blocks.add((start.line, start.column))
+                value = event.value
+                if (
+                    flow
+                    and flow[-1]
+                    and not event.style
+                    and value[:1] == "-"
+                    and value[1:2] in ("", " ", "\t")
+                ):
+                    return _problem(
+                        file,
+                        "YM01",
+                        "yaml.syntax",
+                        "`-` cannot start a plain value inside `[...]` or `{...}`",
+                        Position(start.line + 1, start.column + 1),
+                        'quote it: "-"',
+                    )
+    lines = text.split("\n")
+    for match in _GLUED_COMMENT.finditer(text):
+        offset = match.end() - 1  # the `#`
+        line = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1)
+        first = match.start() - (text.rfind("\n", 0, offset) + 1)
+        after_header = text[match.start()] in "|>" and (line, first) in blocks
+        directive = text[match.start()] == "%"
+        if not (after_header or directive) and (
+            text[match.start()] in "|>"
+            or _inside(spans, line, column)
+            or _in_comment(lines[line], column, spans, line)
+        ):
+            continue
+        return _problem(
+            file,
+            "YM01",
+            "yaml.syntax",
+            f"a comment needs a space before `#` (here `#` follows `{text[offset - 1]}`)",
+            Position(line + 1, column + 1),
+            "put a space before `#`, or quote the text if the `#` belongs to it",
+        )
+    return None
+
+
+def _inside(spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int, column: int) -> bool:
+    point = (line, column)
+    return any(start <= point < end for start, end in spans)
+
+
+def _in_comment(
+    text: str, column: int, spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int
+) -> bool:
+    """Whether `column` of a line lies in a comment that starts before it."""
+    index = text.find("#")
+    while -1 < index < column:
+        if (index == 0 or text[index - 1] in " \t") and not _inside(spans, line, index):
+            return True
+        index = text.find("#", index + 1)
+    return False
 
 
 def layout_events(text: str) -> Iterator[Any]:
