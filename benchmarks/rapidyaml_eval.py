@@ -72,12 +72,14 @@ def ryml_load(text: str, *, positions: bool = True) -> tuple[Any, dict[int, tupl
         tree = ryml.parse_in_place(source)
     except Exception as error:
         location = getattr(getattr(error, "errdata_parse", None), "ymlloc", None)
-        line = getattr(location, "line", 0) + 1 if location else 0
-        column = getattr(location, "col", 0) + 1 if location else 0
+        line = getattr(location, "line", 0) if location else 0  # 1-based already
+        column = getattr(location, "col", 0) if location else 0
         message = (getattr(error, "msg", "") or str(error) or "parse error").strip()
         raise RymlError("YM01", message.splitlines()[0], line, column) from None
     base = ctypes.addressof((ctypes.c_char * max(len(source), 1)).from_buffer(source))
     newlines = [index for index, byte in enumerate(source) if byte == 10] if positions else []
+    # Per node id: a key and its value share one node in ryml, so a value's position
+    # overwrites its key's here (enough to measure the cost; a loader would keep both).
     where: dict[int, tuple[int, int]] = {}
     anchors: dict[str, Any] = {}
 
