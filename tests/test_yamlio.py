@@ -446,8 +446,6 @@ def test_valid_yaml_registers_do_not_use_is_refused_by_name(
         ("a: [b, c,#note\n]\n", 1, 10),  # CVW2
         ("block: ># note\n  text\n", 1, 9),  # X4QW
         ("%YAML 1.2#x\n---\na: 1\n", 1, 10),  # MUS6
-        ("a: [-]\n", 1, 5),  # YJV2
-        ("a: [-, -]\n", 1, 5),  # G5U8
     ],
 )
 def test_invalid_yaml_both_parsers_read_is_refused(

@@ -472,9 +472,7 @@ def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
                 'quote the text, e.g. ["?x"], or write the list or mapping in block style',
             )
             return ParsedDocument(file, None, None, [problem])
-    if not document.problems and (
-        _GLUED_COMMENT.search(text) is not None or _FLOW_DASH.search(text) is not None
-    ):
+    if not document.problems and _glued_hash(text):
         glued = _glued_indicator(text, file)
         if glued is not None:
             return ParsedDocument(file, None, None, [glued])
@@ -484,11 +482,23 @@ def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
     return dataclasses.replace(document, problems=problems)
 
 
-# Invalid YAML both parsers read: a `#` glued to a closing quote or bracket or a comma
-# (`"value"#note`, `[a, b]#note`), which is no comment, and a `-` alone as a value inside
-# `[...]` or `{...}`. The cheap tests find candidates; the events confirm.
+# Invalid YAML both parsers read: a `#` glued to a closing quote or bracket, a comma, a
+# block scalar header or a directive (`"value"#note`, `[a, b]#note`) is no comment. A
+# scan for `#` (few in a register) finds candidates; the events confirm. (`[-]`, also
+# invalid, is read as the text `-`: finding it costs a search for `-`, of which a large
+# register holds hundreds of thousands, on every parse.)
 _GLUED_COMMENT = re.compile(r"[\]}\"',]#|[|>][-+1-9]{0,2}#|^%[^\n#]*[^ \t\n#]#", re.MULTILINE)
-_FLOW_DASH = re.compile(r"[\[{,][ \t]*-(?:[ \t\r\n,\]}]|$)", re.MULTILINE)
+_GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
+
+
+def _glued_hash(text: str) -> bool:
+    """Whether some `#` follows a character that may make it a glued comment (cheap)."""
+    index = text.find("#")
+    while index != -1:
+        if index and text[index - 1] in _GLUED_BEFORE:
+            return True
+        index = text.find("#", index + 1)
+    return False
 
 
 def _glued_indicator(text: str, file: str) -> Finding | None:
@@ -496,35 +506,13 @@ def _glued_indicator(text: str, file: str) -> Finding | None:
         return None  # positions below count LF lines; such files are rare enough to pass
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
     blocks: set[tuple[int, int]] = set()  # where a block scalar's `|` or `>` stands
-    flow: list[bool] = []
     with contextlib.suppress(YAMLError):
         for event in layout_events(text):
-            kind = _KINDS.get(type(event))
-            if kind in (_MAP_START, _SEQ_START):
-                flow.append(bool(getattr(event, "flow_style", False)))
-            elif kind in (_MAP_END, _SEQ_END):
-                flow.pop()
-            elif kind == _SCALAR:
+            if _KINDS.get(type(event)) == _SCALAR:
                 start, end = event.start_mark, event.end_mark
                 spans.append(((start.line, start.column), (end.line, end.column)))
                 if event.style in ("|", ">"):
                     blocks.add((start.line, start.column))
-                value = event.value
-                if (
-                    flow
-                    and flow[-1]
-                    and not event.style
-                    and value[:1] == "-"
-                    and value[1:2] in ("", " ", "\t")
-                ):
-                    return _problem(
-                        file,
-                        "YM01",
-                        "yaml.syntax",
-                        "`-` cannot start a plain value inside `[...]` or `{...}`",
-                        Position(start.line + 1, start.column + 1),
-                        'quote it: "-"',
-                    )
     lines = text.split("\n")
     for match in _GLUED_COMMENT.finditer(text):
         offset = match.end() - 1  # the `#`
