@@ -44,7 +44,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.resolver import BaseResolver
 
 from ropa.errors import InputError
-from ropa.findings import Finding, Severity
+from ropa.findings import INPUT_CODES, Finding, Severity
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
@@ -595,67 +595,67 @@ def _question_indicator_misread(text: str) -> Position | None:
 def _named_refusal(problem: Finding, text: str) -> Finding:
     if problem.code != "YM01" or problem.position is None:
         return problem
+    named = _refusal_by_name(problem, text)
+    if named is None:
+        return problem
+    code, message, hint = named
+    return dataclasses.replace(
+        problem, code=code, name=INPUT_CODES[code][0], message=message, hint=hint
+    )
+
+
+def _refusal_by_name(problem: Finding, text: str) -> tuple[str, str, str] | None:
+    """(code, message, hint) naming what a libyaml syntax error really is, if known."""
+    assert problem.position is not None
+    message = problem.message
     lines = text.splitlines()
     line = lines[problem.position.line - 1] if 0 < problem.position.line <= len(lines) else ""
+    at = line[problem.position.column - 1 :][:1]
     if (
-        "directive" in problem.message
-        or "incompatible YAML document" in problem.message
+        "directive" in message
+        or "incompatible YAML document" in message
         or (line.startswith("%") and _DIRECTIVE.match(line))
     ):
-        return dataclasses.replace(
-            problem,
-            code="YM11",
-            name="yaml.unsupported",
-            message=f"a YAML directive this reader does not take ({problem.message}); "
+        return (
+            "YM11",
+            f"a YAML directive this reader does not take ({message}); "
             "registers do not use directives",
-            hint="remove the `%...` line (and the `---` after it if nothing precedes it)",
+            "remove the `%...` line (and the `---` after it if nothing precedes it)",
         )
-    at = line[problem.position.column - 1 :][:1]
-    if "expected node content" in problem.message and line.startswith("...") and at == ".":
-        return dataclasses.replace(
-            problem,
-            code="YM08",
-            name="yaml.empty",
-            message="the file holds no YAML document, only a document end marker (`...`)",
-            hint="a register file starts with `ropa: 1` (see docs/format.md)",
+    if "expected node content" in message and line.startswith("...") and at == ".":
+        return (
+            "YM08",
+            "the file holds no YAML document, only a document end marker (`...`)",
+            "a register file starts with `ropa: 1` (see docs/format.md)",
         )
-    if "expected" in problem.message and at == "!":
-        return dataclasses.replace(
-            problem,
-            code="YM03",
-            name="yaml.tag",
-            message="a tag on an empty node inside a flow collection; registers do not use tags",
-            hint="remove the tag",
+    if "expected" in message and at == "!":
+        return (
+            "YM03",
+            "a tag on an empty node inside a flow collection; registers do not use tags",
+            "remove the tag",
         )
-    if "expected node content" in problem.message and at == ":":
-        return dataclasses.replace(
-            problem,
-            code="YM11",
-            name="yaml.unsupported",
-            message="an empty key inside `[...]` or `{...}` (`[: value]`); registers do not "
-            "use empty keys",
-            hint="write the key, or quote the text if the `:` belongs to it",
+    if "expected node content" in message and at == ":":
+        return (
+            "YM11",
+            "an empty key inside `[...]` or `{...}` (`[: value]`); registers do not use empty keys",
+            "write the key, or quote the text if the `:` belongs to it",
         )
-    if "expected ',' or '}'" in problem.message and at == ":" and _key_over_lines(text, problem):
-        return dataclasses.replace(
-            problem,
-            code="YM11",
-            name="yaml.unsupported",
-            message="inside `{...}`, a key that runs over several lines or whose `:` stands "
-            "on a later line: YAML 1.2 allows some of these, this reader does not, and "
-            "registers do not use them",
-            hint="write the key and its `:` on one line",
+    if "expected ',' or '}'" in message and at == ":" and _key_over_lines(text, problem):
+        return (
+            "YM11",
+            "inside `{...}`, a key that runs over several lines or whose `:` stands on a "
+            "later line: YAML 1.2 allows some of these, this reader does not, and registers "
+            "do not use them",
+            "write the key and its `:` on one line",
         )
-    if "\t" in line[: problem.position.column + 1] or "'\\t'" in problem.message:
-        return dataclasses.replace(
-            problem,
-            code="YM11",
-            name="yaml.unsupported",
-            message="a tab where this reader takes only spaces: YAML never indents with "
-            "tabs, and registers separate with spaces too",
-            hint="replace the tab with spaces",
+    if "\t" in line[: problem.position.column + 1] or "'\\t'" in message:
+        return (
+            "YM11",
+            "a tab where this reader takes only spaces: YAML never indents with tabs, and "
+            "registers separate with spaces too",
+            "replace the tab with spaces",
         )
-    return problem
+    return None
 
 
 def _key_over_lines(text: str, problem: Finding) -> bool:
