@@ -8,10 +8,15 @@ For each N a synthetic register is generated (benchmarks/generate.py, fixed seed
 command runs as its own process: wall time (best of --repeat runs for small N) and that
 process's peak RSS. Side by side in the same run:
 
-* ropa validate, ropa check (all rules, positions), ropa export --format xlsx;
+* ropa validate, ropa check (all rules, positions), ropa export --format xlsx, and (up to
+  10,000 activities) ropa fmt --check, which does all of fmt's work but the write;
 * check-jsonschema on the same file with the published schema (what users run today);
 * floors: a libyaml safe load of the file with the garbage collector paused, json.loads
-  of the same data, and raw openpyxl write-only of the rows ropa exports.
+  of the same data, raw openpyxl write-only of the rows ropa exports, and (for fmt) a
+  plain ruamel round-trip load and dump of the same file.
+
+Once per run, fmt is also measured on one activity holding a flow list of --flow-items
+items (100,000 by default) against the ruamel floor on that file.
 
 The targets the issue set are printed with each result (met / not met). Timings drift
 between machines: compare ratios from one run, never figures from different runs.
@@ -52,6 +57,18 @@ JSON_FLOOR = """
 import json, sys
 json.loads(open(sys.argv[1], encoding="utf-8").read())
 """
+
+# What fmt cannot go below: ruamel's round-trip loader and dumper (pure Python) on the
+# same file, with their default settings.
+ROUNDTRIP_FLOOR = """
+import io, sys
+from ruamel.yaml import YAML
+yaml = YAML()
+tree = yaml.load(open(sys.argv[1], encoding="utf-8").read())
+yaml.dump(tree, io.StringIO())
+"""
+# fmt and its floor are measured up to this size (each takes minutes at 50,000).
+FMT_LIMIT = 10000
 
 OPENPYXL_FLOOR = """
 import json, sys
@@ -239,6 +256,15 @@ def run(sizes: list[int], repeat_small: int, timeout: float) -> list[Measurement
                     "",
                 ),
             ]
+            if size <= FMT_LIMIT:
+                commands += [
+                    ("ropa fmt --check", [*ropa, "fmt", "--check", register], ""),
+                    (
+                        "floor: ruamel round-trip load+dump",
+                        [sys.executable, "-c", ROUNDTRIP_FLOOR, register],
+                        "",
+                    ),
+                ]
             if size >= EXPORT_STEP_FROM:
                 results.extend(_export_step(register, directory, timeout))
             for name, argv, note in commands:
@@ -262,6 +288,39 @@ def run(sizes: list[int], repeat_small: int, timeout: float) -> list[Measurement
                     file=sys.stderr,
                     flush=True,
                 )
+    return results
+
+
+def flow_list(items: int, timeout: float) -> list[Measurement]:
+    """fmt and the ruamel floor on one activity whose `personal_data` is a flow list."""
+    results: list[Measurement] = []
+    with tempfile.TemporaryDirectory() as temporary:
+        register = Path(temporary) / "flow.yaml"
+        register.write_text(
+            "ropa: 1\norganisation: {name: SIA X, role: controller}\nactivities:\n"
+            "  - id: a\n    name: A\n    personal_data: ["
+            + ", ".join(f"item {index}" for index in range(items))
+            + "]\n",
+            encoding="utf-8",
+        )
+        for name, argv in (
+            ("ropa fmt --check, flow list", [str(BIN / "ropa"), "fmt", "--check", str(register)]),
+            (
+                "floor: ruamel round-trip load+dump, flow list",
+                [sys.executable, "-c", ROUNDTRIP_FLOOR, str(register)],
+            ),
+        ):
+            try:
+                seconds, peak, code = measure(argv, 1, timeout)
+            except TimeoutError:
+                results.append(Measurement(name, items, None, None, None, f"over {timeout:.0f} s"))
+                continue
+            results.append(Measurement(name, items, seconds, peak, code))
+            print(
+                f"  {items:>6}  {name:<36} {seconds:8.3f} s {peak:8.1f} MiB  exit {code}",
+                file=sys.stderr,
+                flush=True,
+            )
     return results
 
 
@@ -317,6 +376,20 @@ TARGETS = (
         1.3,
     ),
     (
+        "1,000: fmt ≤ 2× ruamel round-trip load+dump",
+        "ropa fmt --check",
+        "floor: ruamel round-trip load+dump",
+        1000,
+        2.0,
+    ),
+    (
+        "10,000: fmt ≤ 2× ruamel round-trip load+dump",
+        "ropa fmt --check",
+        "floor: ruamel round-trip load+dump",
+        10000,
+        2.0,
+    ),
+    (
         "10,000: xlsx export step ≤ 1.3× raw openpyxl of the same rows (in-process)",
         "export step, in-process",
         "floor: openpyxl write-only, in-process",
@@ -327,7 +400,7 @@ TARGETS = (
 
 
 def report(results: list[Measurement], sizes: list[int]) -> str:
-    names = list(dict.fromkeys(r.command for r in results))
+    names = list(dict.fromkeys(r.command for r in results if not r.command.endswith("flow list")))
     lines = ["| command | " + " | ".join(f"{n:,}" for n in sizes) + " |"]
     lines.append("|---|" + "---|" * len(sizes))
     for name in names:
@@ -349,6 +422,7 @@ def report(results: list[Measurement], sizes: list[int]) -> str:
         ("ropa validate", "check-jsonschema"),
         ("ropa export xlsx", "floor: openpyxl write-only"),
         ("export step, in-process", "floor: openpyxl write-only, in-process"),
+        ("ropa fmt --check", "floor: ruamel round-trip load+dump"),
     ):
         cells = []
         for size in sizes:
@@ -363,6 +437,16 @@ def report(results: list[Measurement], sizes: list[int]) -> str:
         verdict = "not measured" if value is None else ("met" if value <= limit else "NOT met")
         shown = f"{value:.2f}×" if value is not None else "–"
         lines.append(f"- {description}: {shown} — {verdict}")
+    flow = [r for r in results if r.command.endswith("flow list")]
+    if flow:
+        ropa, floor = flow[0], flow[-1]
+        if ropa.seconds is not None and floor.seconds is not None:
+            lines.append(
+                f"- flow list of {ropa.activities:,} items: fmt {ropa.seconds:.2f} s, ruamel "
+                f"floor {floor.seconds:.2f} s ({ropa.seconds / floor.seconds:.2f}×)"
+            )
+        else:
+            lines.append(f"- flow list of {ropa.activities:,} items: {ropa.note or floor.note}")
     if 50000 in sizes:
         for name in ("ropa validate", "ropa check", "ropa export xlsx"):
             found = _lookup(results, name, 50000)
@@ -381,12 +465,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per command for N ≤ 1000")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per command")
     parser.add_argument("--json", type=Path, help="write the measurements here")
+    parser.add_argument(
+        "--flow-items",
+        type=int,
+        default=100_000,
+        help="items of the flow list fmt formats (0: skip)",
+    )
     parser.add_argument("--prepare", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
         _prepare_files(int(arguments.prepare[0]), Path(arguments.prepare[1]))
         return
     results = run(arguments.sizes, arguments.repeat, arguments.timeout)
+    if arguments.flow_items:
+        results += flow_list(arguments.flow_items, arguments.timeout)
     table = report(results, arguments.sizes)
     print(table)
     if arguments.json:

@@ -16,6 +16,7 @@ away fails alone instead of taking the machine with it.
 from __future__ import annotations
 
 import io
+import math
 import os
 import resource
 import signal
@@ -40,6 +41,18 @@ class Outcome:
     @property
     def output(self) -> str:
         return self.stdout + self.stderr
+
+
+# A time bound in a test is a safety net against a hang or a quadratic blow-up, never a
+# speed test (speed is measured in benchmarks/): each is ten times what the case took on
+# a loaded two-core machine running the suite beside seven others (the figure is given at
+# each call), and the child is killed only at twice the bound, so that the bound reports.
+SAFETY_FACTOR = 10
+
+
+def safety_net(measured_seconds: float) -> int:
+    """The time bound for a case measured at `measured_seconds` on a loaded machine."""
+    return math.ceil(measured_seconds * SAFETY_FACTOR)
 
 
 def _vm_kb(field: str) -> int:
@@ -185,4 +198,4 @@ def run_process(
     return Outcome(code, stdout, stderr, wall, peak_kb / 1024)
 
 
-__all__ = ["Outcome", "run_forked", "run_process"]
+__all__ = ["SAFETY_FACTOR", "Outcome", "run_forked", "run_process", "safety_net"]

@@ -11,6 +11,11 @@ Properties:
 * for every mutation that is still a valid register, `ropa fmt` keeps the data
   (`load(fmt(x)) == load(x)`), keeps every comment, and is idempotent.
 
+A second strategy keeps a seed's data and changes its layout: CR, CR LF or mixed line
+ends, a document start (`---`, `--- !!map`, `--- # comment`), unused anchors, and flow
+lists spread over lines with a comment on each item; `ropa fmt` must accept every such
+file and keep its data, comments and anchors.
+
 The number of examples follows the hypothesis profile: `ci` (set when CI is set) keeps
 the suite within minutes; `dev` is the default; `long` runs many more
 (`HYPOTHESIS_PROFILE=long`).
@@ -21,6 +26,7 @@ from __future__ import annotations
 import collections
 import io
 import os
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, reject, settings
@@ -219,3 +225,72 @@ def test_the_strategies_start_from_the_seed_registers_and_the_valid_fixtures() -
     assert set(SEEDS) >= {path.name for path in REGISTERS.glob("*.yaml")}
     assert {"full-example.yaml", "dental-clinic.yaml"} <= set(SEEDS)
     assert SMALL_SEEDS
+
+
+# --------------------------------------------------------------------------- layout
+
+_BLOCK_KEY = re.compile(r"^(\s*(?:- )?[A-Za-z_]+):$")
+_FLOW_LIST = re.compile(r"^(\s*(?:- )?[A-Za-z_]+): \[([^\[\]{}\"'#&*!|>]+)\]$")
+
+
+@st.composite
+def relaid(draw: st.DrawFn, seeds: dict[str, str]) -> str:
+    """A seed register laid out differently, its data the same: CR, CR LF or mixed line
+    ends; a document start with or without a tag; anchors nobody uses; flow lists spread
+    over lines with a comment on each item."""
+    name = draw(st.sampled_from(sorted(seeds)))
+    lines = seeds[name].split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for index, line in enumerate(lines):
+        block = _BLOCK_KEY.match(line)
+        if block and draw(st.integers(0, 3)) == 0:
+            lines[index] = f"{line} &a{index}"
+            continue
+        flow = _FLOW_LIST.match(line)
+        if flow and draw(st.booleans()):
+            key, items = flow.groups()
+            parts = [part.strip() for part in items.split(",")]
+            indent = " " * (len(key) - len(key.lstrip(" -")) + 2)
+            spread = [f"{key}: [{parts[0]},  # item 0 of line {index}"]
+            spread += [
+                f"{indent}{part},  # item {number} of line {index}"
+                for number, part in enumerate(parts[1:-1], 1)
+            ]
+            if len(parts) > 1:
+                spread.append(f"{indent}# above the last item of line {index}")
+                spread.append(f"{indent}{parts[-1]}]")
+            else:
+                spread[-1] = f"{key}: [{parts[0]}]  # the only item of line {index}"
+            lines[index] = "\n".join(spread)
+    start = draw(st.sampled_from(["", "---\n", "--- !!map\n", "--- # start\n"]))
+    if start and lines and lines[0].startswith("#") and draw(st.booleans()):
+        lines.insert(1, start.rstrip("\n"))  # after the first comment line
+    elif start:
+        lines.insert(0, start.rstrip("\n"))
+    text = "\n".join("\n".join(lines).split("\n")) + "\n"
+    ends = draw(st.sampled_from(["lf", "cr", "crlf", "mixed"]))
+    if ends == "mixed":
+        broken = text.split("\n")[:-1]
+        chosen = draw(
+            st.lists(
+                st.sampled_from(["\n", "\r", "\r\n"]), min_size=len(broken), max_size=len(broken)
+            )
+        )
+        return "".join(line + end for line, end in zip(broken, chosen, strict=True))
+    return text.replace("\n", {"lf": "\n", "cr": "\r", "crlf": "\r\n"}[ends])
+
+
+@settings(max_examples=min(settings().max_examples, 25))
+@given(relaid(SMALL_SEEDS))
+def test_fmt_keeps_everything_whatever_the_layout(text: str) -> None:
+    from ropa.yamlio import anchor_names
+
+    assert not _check_loading(text), "the layout changes only the layout"
+    once = format_text(text, "m.yaml")  # refusing would mean a loss was caught
+    assert parse_fast(once, "m.yaml").data == parse_fast(text, "m.yaml").data
+    assert collections.Counter(comment_texts(once)) == collections.Counter(comment_texts(text))
+    assert anchor_names(once) == anchor_names(text)
+    assert once.count("#") >= text.count("#")
+    assert "\r" not in once
+    assert format_text(once, "m.yaml") == once

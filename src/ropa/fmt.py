@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import collections
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
 from ropa.position import DataPath, Position, SourceMap
+from ropa.textdiff import unified_diff
 from ropa.validate import validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -54,6 +54,7 @@ from ropa.yamlio import (
     reorder_mappings,
     strip_comments,
     tree_child,
+    without_odd_tabs,
     write_atomic,
 )
 
@@ -95,9 +96,11 @@ def format_text(text: str, file: str = "<text>") -> str:
     if original.data is None or original.problems:
         raise FormatRefused("the file does not parse cleanly")
     # Every later step counts lines by LF: give it the lines the parser sees.
-    had_cr = "\r" in text
-    text = lf_breaks(text)
-    before = parse_fast(text, file) if had_cr else original
+    # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
+    # the same data is written without them, so fmt accepts every file validate does.
+    readable = without_odd_tabs(lf_breaks(text.removeprefix("\ufeff")))
+    before = original if readable == text else parse_fast(readable, file)
+    text = readable
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
     loaded = parse_roundtrip(text, file, plain=False)
@@ -117,7 +120,7 @@ def format_text(text: str, file: str = "<text>") -> str:
         plain_style(tree, _text_paths(before.data))
         bare = _dump(tree)
     reread = parse_fast(bare, file)
-    changed = _differences(reread.data, before.data)
+    changed = [] if reread.data == before.data else _differences(reread.data, before.data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
@@ -177,21 +180,19 @@ class _Placement:
 
 
 def _nodes(source_map: SourceMap) -> list[tuple[Position, DataPath]]:
-    """Every key and list item with where it starts, in document order (first use of an
-    aliased node only). A list item starts at its dash, two columns before its value in
-    the style `roundtrip_yaml` writes."""
-    seen: set[DataPath] = set()
-    nodes: list[tuple[Position, DataPath]] = []
-    for path, key, value in source_map.walk():
-        if not path or path in seen:
-            continue
-        seen.add(path)
-        if key is not None:
-            nodes.append((key, path))
-        else:  # a list item: where its `- ` stands
-            nodes.append((Position(value.line, max(1, value.column - 2)), path))
-    nodes.sort(key=lambda node: node[0])  # stable: a parent before its first child
+    """Every key and list item with where it starts, in document order. A list item
+    starts at its dash, two columns before its value in the style `roundtrip_yaml`
+    writes."""
+    nodes = []
+    for mark, path, item in source_map.starts():
+        line, column = (mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1
+        nodes.append((Position(line, max(1, column - 2) if item else column), path))
+    nodes.sort(key=_order)
     return nodes
+
+
+def _order(node: tuple[Position, DataPath]) -> tuple[Position, int]:
+    return node[0], len(node[1])  # at one position, a parent before its child
 
 
 def _attach(found: list[Comment], nodes: list[tuple[Position, DataPath]]) -> _Placement:
@@ -394,6 +395,8 @@ class _Layout:
 def _header_line(comment: Comment) -> str:
     if not comment.text:
         return ""
+    if comment.inline:  # it followed `---` or a directive, which are not written
+        return comment.text
     return " " * (comment.column - 1) + comment.text
 
 
@@ -536,13 +539,8 @@ class _Diffs(Mapping[str, str]):
 
     def __getitem__(self, shown: str) -> str:
         before, after = self.texts[shown]
-        return "".join(
-            difflib.unified_diff(
-                before.splitlines(keepends=True),
-                after.splitlines(keepends=True),
-                fromfile=f"{shown} (original)",
-                tofile=f"{shown} (formatted)",
-            )
+        return unified_diff(
+            before, after, fromfile=f"{shown} (original)", tofile=f"{shown} (formatted)"
         )
 
     def __iter__(self) -> Iterator[str]:

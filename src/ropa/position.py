@@ -155,6 +155,30 @@ class SourceMap:
                 yield child_path, None, _unpack(marks[1 + index])
                 yield from self._walk(child, child_path)
 
+    def starts(self) -> list[tuple[int, DataPath, bool]]:
+        """(packed mark, path, is a list item) of every key and list item, in no order:
+        a key's mark is the key's, an item's is its value's. Iterative and without
+        Position objects: `ropa fmt` lays out every node of large files with it."""
+        found: list[tuple[int, DataPath, bool]] = []
+        stack: list[tuple[object, DataPath]] = [(self.root, ())]
+        marks_of = self._marks
+        while stack:
+            node, path = stack.pop()
+            marks = marks_of.get(id(node))
+            if marks is None:
+                continue
+            if isinstance(node, dict):
+                for index, (key, child) in enumerate(node.items()):
+                    child_path = (*path, key)
+                    found.append((marks[1 + 2 * index], child_path, False))
+                    stack.append((child, child_path))
+            elif isinstance(node, list):
+                for index, child in enumerate(node):
+                    child_path = (*path, index)
+                    found.append((marks[1 + index], child_path, True))
+                    stack.append((child, child_path))
+        return found
+
 
 def _optional(mark: int | None) -> Position | None:
     return None if mark is None else _unpack(mark)

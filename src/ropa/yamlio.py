@@ -670,6 +670,96 @@ def _key_over_lines(text: str, problem: Finding) -> bool:
     return "\n" in entry and ":" not in entry and start != -1
 
 
+def without_odd_tabs(text: str) -> str:
+    """`text` (LF lines, parsed by libyaml) rewritten so ruamel's round-trip reader reads
+    it the same way: the same data, with no tab where ruamel refuses one.
+
+    libyaml reads a tab inside plain text (`name: SIA\tX`, `{b: c\td}`) and as white
+    space between tokens (`role:\tcontroller`, a tab at the end of a line); ruamel refuses
+    both. Plain text holding a tab is written double-quoted (with `\t`), and a tab that
+    only separates tokens becomes a space. Tabs in quoted and block text and in comments
+    are left alone. Plain text with a tab is always a string in the core schema, so
+    quoting it changes nothing.
+    """
+    if "\t" not in text or not _suspect_tabs(text):
+        return text
+    import json
+
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    comment_at = {
+        comment.line - 1: comment.column - 1 for comment in comments(text) if comment.text
+    }
+    protected: list[tuple[int, int]] = []  # quoted and block scalars, by offset
+    replacements: list[tuple[int, int, str]] = []
+    get_event = _event_source(text, use_c=True)
+    while (event := get_event()) is not None:
+        if _KINDS.get(type(event)) != _SCALAR:
+            continue
+        start = starts[event.start_mark.line] + event.start_mark.column
+        end = starts[event.end_mark.line] + event.end_mark.column
+        if event.style:
+            protected.append((start, end))
+        elif "\t" in text[start:end]:
+            replacements.append((start, end, json.dumps(event.value, ensure_ascii=False)))
+            protected.append((start, end))
+    import bisect
+
+    protected.sort()
+    protected_starts = [start for start, _end in protected]
+    for number, line in enumerate(lines):
+        limit = comment_at.get(number, len(line))
+        for column in range(min(limit, len(line))):
+            if line[column] == "\t":
+                offset = starts[number] + column
+                inside = bisect.bisect_right(protected_starts, offset) - 1
+                if inside < 0 or protected[inside][1] <= offset:
+                    replacements.append((offset, offset + 1, " "))
+    out = []
+    done = 0
+    for start, end, new in sorted(replacements):
+        out.append(text[done:start])
+        out.append(new)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _suspect_tabs(text: str) -> bool:
+    """Whether a tab stands outside quoted and block scalars and outside comments."""
+    lines = lf_breaks(text).split("\n")
+    tabbed = {number for number, line in enumerate(lines) if "\t" in line}
+    if not tabbed:  # pragma: no cover - the caller saw a tab
+        return False
+    comment_at = {
+        comment.line - 1: comment.column - 1 for comment in comments(text) if comment.text
+    }
+    # Where a quoted or block scalar covers part of a line with a tab: line → spans.
+    covered: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
+    get_event = _event_source(lf_breaks(text), use_c=True)
+    try:
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _SCALAR or not event.style:
+                continue
+            start, end = event.start_mark, event.end_mark
+            for row in range(start.line, end.line + 1):
+                if row in tabbed:
+                    first = start.column if row == start.line else 0
+                    last = end.column if row == end.line else len(lines[row])
+                    covered[row].append((first, last))
+    except YAMLError:  # pragma: no cover - the caller parsed the text
+        return True
+    for number in tabbed:
+        line = lines[number]
+        limit = comment_at.get(number, len(line))
+        for column, character in enumerate(line[:limit]):
+            if character == "\t" and not any(a <= column < b for a, b in covered[number]):
+                return True
+    return False
+
+
 # --------------------------------------------------------------------------- line breaks
 
 # YAML parsers end a line at CR, LF, CR LF, and (YAML 1.1, which libyaml follows) at NEL,
@@ -1437,7 +1527,7 @@ def comments(text: str) -> list[Comment]:
 def _comment_start(line: str, start: int) -> int | None:
     index = line.find("#", start)
     while index != -1:
-        if index == 0 or line[index - 1] in " \t":
+        if index == 0 or line[index - 1] in " \t\ufeff":  # a byte order mark: the start
             return index
         index = line.find("#", index + 1)
     return None
@@ -1763,6 +1853,7 @@ __all__ = [
     "read_source",
     "resolve_plain",
     "tree_child",
+    "without_odd_tabs",
     "write_atomic",
     "write_new",
 ]

@@ -442,11 +442,44 @@ _PLAIN_PERIOD = re.compile(
 _PERIOD_UNITS = {"y": "Y", "g": "Y", "m": "M", "w": "W", "n": "W", "d": "D"}
 
 
+# An ISO 8601 duration with a time part (`T4H30M`), which ropa does not take.
+_TIMED_DURATION = re.compile(
+    r"P(?P<date>(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?)(?P<time>T(?:\d+H)?(?:\d+M)?(?:\d+(?:[.,]\d+)?S)?)"
+)
+# The longest period a date can be worked out for: Python's (and Excel's) dates end in
+# the year 9999, so a longer retention could never end. An impossible value, refused.
+MAX_DURATION_YEARS = 9999
+
+
+def _years_at_least(duration: Duration) -> float:
+    return duration.total_months / 12 + (duration.weeks * 7 + duration.days) / 366
+
+
 def _duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
     if isinstance(value, str) and _DURATION_RE.match(value):
+        # More than eight digits is past the limit whatever the unit (and huge digit
+        # strings are never converted).
+        too_long = any(len(number) > 8 for number, _unit in _DURATION_PARTS.findall(value))
+        if too_long or _years_at_least(Duration(value)) > MAX_DURATION_YEARS:
+            raise PydanticCustomError(
+                "duration_too_long",
+                "`{value}` is longer than any calendar runs (more than 9,999 years): no "
+                "date of erasure can be worked out",
+                {"value": shorten(value)},
+            )
         return Duration(value)
+    timed = _TIMED_DURATION.fullmatch(value) if isinstance(value, str) else None
+    if timed and timed["time"] != "T":
+        date = timed["date"]
+        instead = f"write P{date}" if date else "write it in days, such as P1D"
+        raise PydanticCustomError(
+            "duration_time",
+            "`{value}` has a time part (`{time}`): ropa durations take years, months, weeks "
+            "and days only; {instead}",
+            {"value": shorten(value), "time": timed["time"], "instead": instead},
+        )
     suggestion = " such as P5Y (5 years), P6M (6 months), P1Y6M or P30D"
     plain = _PLAIN_PERIOD.fullmatch(str(value).strip()) if len(str(value)) < 40 else None
     if plain:

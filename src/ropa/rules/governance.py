@@ -95,6 +95,47 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+@rule("GV03", "governance.review-in-future", severity=Severity.ERROR, article="Art. 5(2), 30(1)")
+def review_in_future(register: Register, context: Context) -> Iterator[Violation]:
+    """A `last_review` date that has not come yet.
+
+    Why: the date records a review that took place; one in the future cannot be true (a
+    typo such as 2052 for 2025, or a planned review written as a done one), and it hides
+    the entry from the review-overdue rule (GV02) for years. The record must be accurate
+    to demonstrate compliance (Art. 5(2)). This is a check, not a validation error,
+    because it depends on the day `ropa check` runs.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        owner: Head of sales
+        last_review: 2052-11-30  # ← GV03
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        owner: Head of sales
+        last_review: 2024-11-30
+    ```
+    """
+    for activity in register.activities:
+        reviewed = activity.last_review
+        if reviewed is not None and reviewed > context.today:
+            yield Violation(
+                activity.at("last_review"),
+                f"`{activity.id}` was last reviewed on {reviewed.isoformat()}, a date that "
+                f"has not come yet (today is {context.today.isoformat()})",
+                "write the date of the last review that took place",
+            )
+
+
 def _add(date: dt.date, months: int, days: int) -> dt.date:
     """`date` plus a period; past the last date Python knows (9999-12-31), that date."""
     month = date.month - 1 + months

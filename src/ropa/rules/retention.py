@@ -212,3 +212,43 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
                 "from when it runs",
                 "add `from:` (the purchase, the end of the contract, the financial year end)",
             )
+
+
+@rule("RT05", "retention.zero", severity=Severity.WARNING, article="Art. 30(1)(f)")
+def zero_period(register: Register, context: Context) -> Iterator[Violation]:
+    """A retention period of nothing (`P0D`, `P0Y`).
+
+    Why: the record gives the envisaged time limit for erasure (Art. 30(1)(f)). A period
+    of zero says the data is erased the moment it is collected; that is rarely what is
+    meant, and more often a placeholder left in. Where data really is erased at once
+    (a call transcribed and deleted), say so with criteria instead.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: calls
+        name: Support calls
+        retention:
+          period: P0D  # ← RT05
+          from: the end of the call
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: calls
+        name: Support calls
+        retention:
+          criteria: the recording is deleted when the call ends
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period is not None and retention.period.max_days == 0:
+            yield Violation(
+                location.child("period"),
+                f"the retention of `{activity.id}` is a period of nothing "
+                f"({retention.period}): the data would be erased as it is collected",
+                "give the real period, or describe an immediate erasure in `criteria:`",
+            )
