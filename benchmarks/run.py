@@ -205,7 +205,9 @@ def _export_rows(register: Path) -> list[dict[str, object]]:
     ]
 
 
-def run(sizes: list[int], repeat_small: int, timeout: float) -> list[Measurement]:
+def run(
+    sizes: list[int], repeat_small: int, timeout: float, only: list[str] | None = None
+) -> list[Measurement]:
     ropa = [str(BIN / "ropa")]
     peer = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
     results: list[Measurement] = []
@@ -265,7 +267,9 @@ def run(sizes: list[int], repeat_small: int, timeout: float) -> list[Measurement
                         "",
                     ),
                 ]
-            if size >= EXPORT_STEP_FROM:
+            if only:
+                commands = [c for c in commands if any(word in c[0] for word in only)]
+            if size >= EXPORT_STEP_FROM and (not only or any("export" in w for w in only)):
                 results.extend(_export_step(register, directory, timeout))
             for name, argv, note in commands:
                 if argv is None:
@@ -466,6 +470,12 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per command")
     parser.add_argument("--json", type=Path, help="write the measurements here")
     parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="WORD",
+        help="measure only the commands whose name holds one of these words (e.g. fmt ruamel)",
+    )
+    parser.add_argument(
         "--flow-items",
         type=int,
         default=100_000,
@@ -476,7 +486,7 @@ def main() -> None:
     if arguments.prepare:
         _prepare_files(int(arguments.prepare[0]), Path(arguments.prepare[1]))
         return
-    results = run(arguments.sizes, arguments.repeat, arguments.timeout)
+    results = run(arguments.sizes, arguments.repeat, arguments.timeout, arguments.only)
     if arguments.flow_items:
         results += flow_list(arguments.flow_items, arguments.timeout)
     table = report(results, arguments.sizes)

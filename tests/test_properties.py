@@ -230,14 +230,14 @@ def test_the_strategies_start_from_the_seed_registers_and_the_valid_fixtures() -
 # --------------------------------------------------------------------------- layout
 
 _BLOCK_KEY = re.compile(r"^(\s*(?:- )?[A-Za-z_]+):$")
-_FLOW_LIST = re.compile(r"^(\s*(?:- )?[A-Za-z_]+): \[([^\[\]{}\"'#&*!|>]+)\]$")
+_FLOW = re.compile(r"^(\s*(?:- )?[A-Za-z_]+): (\[|\{)([^\[\]{}\"'#&*!|>]+)(\]|\})$")
 
 
 @st.composite
 def relaid(draw: st.DrawFn, seeds: dict[str, str]) -> str:
     """A seed register laid out differently, its data the same: CR, CR LF or mixed line
-    ends; a document start with or without a tag; anchors nobody uses; flow lists spread
-    over lines with a comment on each item."""
+    ends; a document start with or without a tag; anchors nobody uses; flow lists and
+    mappings spread over lines with a comment on each item."""
     name = draw(st.sampled_from(sorted(seeds)))
     lines = seeds[name].split("\n")
     if lines[-1] == "":
@@ -247,21 +247,21 @@ def relaid(draw: st.DrawFn, seeds: dict[str, str]) -> str:
         if block and draw(st.integers(0, 3)) == 0:
             lines[index] = f"{line} &a{index}"
             continue
-        flow = _FLOW_LIST.match(line)
-        if flow and draw(st.booleans()):
-            key, items = flow.groups()
+        flow = _FLOW.match(line)
+        if flow and (flow[2] + flow[4]) in ("[]", "{}") and draw(st.booleans()):
+            key, opening, items, closing = flow.groups()
             parts = [part.strip() for part in items.split(",")]
             indent = " " * (len(key) - len(key.lstrip(" -")) + 2)
-            spread = [f"{key}: [{parts[0]},  # item 0 of line {index}"]
+            spread = [f"{key}: {opening}{parts[0]},  # item 0 of line {index}"]
             spread += [
                 f"{indent}{part},  # item {number} of line {index}"
                 for number, part in enumerate(parts[1:-1], 1)
             ]
             if len(parts) > 1:
                 spread.append(f"{indent}# above the last item of line {index}")
-                spread.append(f"{indent}{parts[-1]}]")
+                spread.append(f"{indent}{parts[-1]}{closing}")
             else:
-                spread[-1] = f"{key}: [{parts[0]}]  # the only item of line {index}"
+                spread[-1] = f"{key}: {opening}{parts[0]}{closing}  # the only item of {index}"
             lines[index] = "\n".join(spread)
     start = draw(st.sampled_from(["", "---\n", "--- !!map\n", "--- # start\n"]))
     if start and lines and lines[0].startswith("#") and draw(st.booleans()):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
 from ropa.position import DataPath, Position, SourceMap
 from ropa.textdiff import unified_diff
-from ropa.validate import validate_register
+from ropa.validate import collector_paused, validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Comment,
@@ -92,44 +93,68 @@ def format_text(text: str, file: str = "<text>") -> str:
 
     The result has LF line breaks whatever the original had (CR LF, a lone CR).
     """
+    # Millions of small objects and no cycles worth collecting: the cyclic collector
+    # would scan them again and again (as in validation, see collector_paused).
+    with collector_paused():
+        return _format(text, file)
+
+
+def _format(text: str, file: str) -> str:
     original = parse_fast(text, file)
     if original.data is None or original.problems:
         raise FormatRefused("the file does not parse cleanly")
+    data = original.data
     # Every later step counts lines by LF: give it the lines the parser sees.
     # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
     # the same data is written without them, so fmt accepts every file validate does.
     readable = without_odd_tabs(lf_breaks(text.removeprefix("\ufeff")))
     before = original if readable == text else parse_fast(readable, file)
-    text = readable
+    del original  # each large structure is let go as soon as it is done with
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused("the file does not parse cleanly")
+    nodes = _nodes(before.source_map)
+    placement = _attach(comments(readable), nodes)
+    before.source_map = None  # its marks are not needed while ruamel builds its tree
+    bare, reread = _rewrite(readable, before.data, nodes, placement, file)
+    del before, nodes
+    result = _place(bare, reread, placement)
+    del reread, bare
+    _verify(readable, result, data, placement, file)
+    return result
+
+
+def _rewrite(
+    text: str,
+    data: Any,
+    nodes: list[tuple[Position, DataPath]],
+    placement: _Placement,
+    file: str,
+) -> tuple[str, ParsedDocument]:
+    """The round-trip tree of `text`, without comments, reordered and dumped; and that
+    text read back. The tree (the largest structure of all) is freed on return."""
     loaded = parse_roundtrip(text, file, plain=False)
     if loaded.tree is None:
         raise RoundTripUnreadable(loaded.parsed.problems[0])
-    nodes = _nodes(before.source_map)
-    placement = _attach(comments(text), nodes)
     tree = loaded.tree
     strip_comments(tree)
     keep_anchors(tree)
     _unfold_commented_flows(tree, placement, nodes)
-    reorder_mappings(tree, canonical_order(before.data))
+    reorder_mappings(tree, canonical_order(data))
     try:
         bare = dump_roundtrip(tree)
     except DumpError:
         # The writer fails on some styled text: write every text value in a style it picks.
-        plain_style(tree, _text_paths(before.data))
+        plain_style(tree, _text_paths(data))
         bare = _dump(tree)
     reread = parse_fast(bare, file)
-    changed = [] if reread.data == before.data else _differences(reread.data, before.data)
+    changed = [] if reread.data == data else _differences(reread.data, data)
     if changed:
         # Text the dumper cannot write back in its own style (a folded block with a tab)
         # is written in one it can.
         plain_style(tree, changed)
         bare = _dump(tree)
         reread = parse_fast(bare, file)
-    result = _place(bare, reread, placement)
-    _verify(text, result, original.data, placement, file)
-    return result
+    return bare, reread
 
 
 def _dump(tree: Any) -> str:
@@ -290,6 +315,11 @@ def _unfold_commented_flows(
         if len({position.line for position, _path in inside}) > 1:
             for container_path in chain:
                 _container(tree, container_path).fa.set_block_style()
+            # Its end-of-line comments stood where the flow's lines ended: their columns
+            # mean nothing in a block.
+            for owner, found in placement.trailing.items():
+                if owner[: len(outer)] == outer:
+                    found[:] = [dataclasses.replace(comment, column=1) for comment in found]
 
 
 def _flow_chain(tree: Any, path: DataPath) -> list[DataPath]:
@@ -367,7 +397,7 @@ def _with_comments(line: str, found: Sequence[Comment]) -> str:
     """`line` with comments at its end, at their original column when there is room."""
     for comment in found:
         gap = comment.column - 1 - len(line)
-        line = line + " " * (gap if gap >= 1 else 2) + comment.text
+        line = line + " " * (gap if gap >= 2 else 2) + comment.text  # 2: yamllint's minimum
     return line
 
 
@@ -526,6 +556,7 @@ def format_paths(
         if register is None:
             result.findings.extend(findings)
             continue
+        del register  # a valid model of every activity: not needed to format the text
         for path, shown in zip(source.files, files, strict=True):
             if _selected(path, given):
                 _format_file(path, shown, result, check=check, max_file_bytes=max_file_bytes)

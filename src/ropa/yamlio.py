@@ -1544,11 +1544,8 @@ def eol_unsafe_lines(text: str) -> set[int]:
     return {line + 1 for line in scan.inside | scan.open_end}
 
 
-def strip_comments(tree: Any) -> None:
-    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
-    from ruamel.yaml.comments import Comment as RuamelComment
-    from ruamel.yaml.comments import CommentedBase
-
+def _tree_nodes(tree: Any) -> Iterator[Any]:
+    """Every node of a round-trip tree once (an aliased node at its first use)."""
     seen: set[int] = set()
     stack = [tree]
     while stack:
@@ -1556,12 +1553,21 @@ def strip_comments(tree: Any) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, CommentedBase):
-            setattr(node, RuamelComment.attrib, RuamelComment())
+        yield node
         if isinstance(node, dict):
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def strip_comments(tree: Any) -> None:
+    """Remove every comment from a round-trip tree (they are placed again by the caller)."""
+    from ruamel.yaml.comments import Comment as RuamelComment
+    from ruamel.yaml.comments import CommentedBase
+
+    for node in _tree_nodes(tree):
+        if isinstance(node, CommentedBase):
+            setattr(node, RuamelComment.attrib, RuamelComment())
         elif hasattr(node, "comment"):
             with contextlib.suppress(AttributeError):
                 node.comment = None
@@ -1587,21 +1593,11 @@ def keep_anchors(tree: Any) -> None:
     """
     from ruamel.yaml.comments import CommentedBase
 
-    seen: set[int] = set()
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    for node in _tree_nodes(tree):
         if isinstance(node, CommentedBase):
             anchor = node.yaml_anchor()
             if anchor is not None and anchor.value is not None:
                 anchor.always_dump = True
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
 
 
 def plain_style(tree: Any, paths: list[DataPath]) -> None:

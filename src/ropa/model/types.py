@@ -442,32 +442,23 @@ _PLAIN_PERIOD = re.compile(
 _PERIOD_UNITS = {"y": "Y", "g": "Y", "m": "M", "w": "W", "n": "W", "d": "D"}
 
 
+# Python converts no longer digit strings (sys.get_int_max_str_digits() is 4300).
+_MAX_INT_DIGITS = 4000
 # An ISO 8601 duration with a time part (`T4H30M`), which ropa does not take.
 _TIMED_DURATION = re.compile(
     r"P(?P<date>(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?)(?P<time>T(?:\d+H)?(?:\d+M)?(?:\d+(?:[.,]\d+)?S)?)"
 )
-# The longest period a date can be worked out for: Python's (and Excel's) dates end in
-# the year 9999, so a longer retention could never end. An impossible value, refused.
-MAX_DURATION_YEARS = 9999
-
-
-def _years_at_least(duration: Duration) -> float:
-    return duration.total_months / 12 + (duration.weeks * 7 + duration.days) / 366
 
 
 def _duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
     if isinstance(value, str) and _DURATION_RE.match(value):
-        # More than eight digits is past the limit whatever the unit (and huge digit
-        # strings are never converted).
-        too_long = any(len(number) > 8 for number, _unit in _DURATION_PARTS.findall(value))
-        if too_long or _years_at_least(Duration(value)) > MAX_DURATION_YEARS:
+        if len(value) > _MAX_INT_DIGITS:  # Python refuses to read such a number
             raise PydanticCustomError(
-                "duration_too_long",
-                "`{value}` is longer than any calendar runs (more than 9,999 years): no "
-                "date of erasure can be worked out",
-                {"value": shorten(value)},
+                "duration_format",
+                "`{value}` holds a number of more than {digits} digits, longer than any period",
+                {"value": shorten(value), "digits": _MAX_INT_DIGITS},
             )
         return Duration(value)
     timed = _TIMED_DURATION.fullmatch(value) if isinstance(value, str) else None

@@ -252,3 +252,58 @@ def zero_period(register: Register, context: Context) -> Iterator[Violation]:
                 f"({retention.period}): the data would be erased as it is collected",
                 "give the real period, or describe an immediate erasure in `criteria:`",
             )
+
+
+# Dates end in the year 9999 (Python's, Excel's): no retention longer than this can end.
+CALENDAR_YEARS = 9999
+
+
+@rule("RT06", "retention.beyond-calendar", severity=Severity.ERROR, article="Art. 30(1)(f)")
+def beyond_calendar(register: Register, context: Context) -> Iterator[Violation]:
+    """A retention period longer than any calendar runs (more than 9,999 years).
+
+    Why: the record gives the envisaged time limit for erasure (Art. 30(1)(f)); a period
+    such as `P1000000Y` sets none, since no date of erasure can be worked out from it. It
+    is a typo or a way of writing "for ever". Data kept permanently (an archive) is
+    recorded with criteria saying so. This is a check, not a validation error, so that a
+    file valid in format version 1 stays valid.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: archive
+        name: Archive
+        retention:
+          period: P1000000Y  # ← RT06
+          from: the end of the contract
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: archive
+        name: Archive
+        retention:
+          criteria: kept permanently in the archive
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        period = retention.period
+        if period is None:
+            continue
+        years = period.total_months / 12 + (period.weeks * 7 + period.days) / 366
+        if years > CALENDAR_YEARS:
+            yield Violation(
+                location.child("period"),
+                f"the retention of `{activity.id}` ({_shown(period)}) is longer than any "
+                f"calendar runs (more than {CALENDAR_YEARS:,} years): no date of erasure can "
+                "be worked out",
+                "give the real period; for data kept permanently, say so in `criteria:`",
+            )
+
+
+def _shown(period: Duration) -> str:
+    text = str(period)
+    return text if len(text) <= 40 else text[:39] + "…"
