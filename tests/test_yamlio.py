@@ -13,7 +13,7 @@ from ropa import yamlio
 from ropa.errors import InputError
 from ropa.position import Position
 from ropa.yamlio import ParsedDocument, decode_source, parse_fast, parse_roundtrip, read_source
-from tests.conftest import FIXTURES, REGISTERS
+from tests.conftest import FIXTURES, REGISTERS, REPO
 
 
 def parsed(text: str) -> ParsedDocument:
@@ -282,6 +282,41 @@ CORPUS = [
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.name)
 def test_pure_python_parser_gives_the_same_result(path: Path) -> None:
+    text = read_source(path, display=path.name)
+    fast = parse_fast(text, path.name)
+    pure = parse_fast(text, path.name, use_c=False)
+    assert pure.data == fast.data
+    assert [(p.code, p.position) for p in pure.problems] == [
+        (p.code, p.position) for p in fast.problems
+    ]
+    if fast.source_map is not None:
+        assert pure.source_map is not None
+        assert list(pure.source_map.walk()) == list(fast.source_map.walk())
+
+
+# The hostile corpus too: where libyaml refuses a document for a YAML 1.2 construct,
+# ruamel's parser reads it through the same builder, so the two must agree on every
+# document both read. ruamel refuses a tab libyaml takes after `key:` or a value.
+RUAMEL_REFUSES = {
+    "tab-after-value-valid.yaml",
+    "tab-after-colon.yaml",
+    "tab-before-colon.yaml",
+    "tab-in-value.yaml",
+}
+HOSTILE_READ_BY_LIBYAML = [
+    path
+    for path in sorted((REPO / "tests" / "hostile").rglob("*.yaml"))
+    if path.name not in RUAMEL_REFUSES
+    and _decodable(path)
+    and not any(
+        problem.code in ("YM01", "YM08")
+        for problem in parse_fast(read_source(path, display=path.name), path.name).problems
+    )
+]
+
+
+@pytest.mark.parametrize("path", HOSTILE_READ_BY_LIBYAML, ids=lambda path: path.name)
+def test_the_yaml_1_2_parser_reads_the_hostile_corpus_as_libyaml_does(path: Path) -> None:
     text = read_source(path, display=path.name)
     fast = parse_fast(text, path.name)
     pure = parse_fast(text, path.name, use_c=False)
