@@ -882,6 +882,7 @@ class _EventBuilder:
         anchors = self.anchors
         resolve = resolve_plain
         intern = sys.intern
+        texts: dict[str, str] = {}  # one string per distinct short text
         unset, skip = _UNSET, _SKIP
         scalar_kind, alias_kind = _SCALAR, _ALIAS
         map_start, seq_start, map_end, seq_end = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END
@@ -896,6 +897,8 @@ class _EventBuilder:
             if kind == scalar_kind:
                 if event.tag is None:
                     value = event.value if event.style else resolve(event.value)
+                    if type(value) is str and len(value) < 48:
+                        value = texts.setdefault(value, value)
                 else:
                     value = self._scalar(event)
                 self.nodes += 1
