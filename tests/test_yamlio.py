@@ -13,7 +13,7 @@ from ropa import yamlio
 from ropa.errors import InputError
 from ropa.position import Position
 from ropa.yamlio import ParsedDocument, decode_source, parse_fast, parse_roundtrip, read_source
-from tests.conftest import FIXTURES, REGISTERS
+from tests.conftest import FIXTURES, REGISTERS, REPO
 
 
 def parsed(text: str) -> ParsedDocument:
@@ -294,6 +294,41 @@ def test_pure_python_parser_gives_the_same_result(path: Path) -> None:
         assert list(pure.source_map.walk()) == list(fast.source_map.walk())
 
 
+# The hostile corpus too: where libyaml refuses a document for a YAML 1.2 construct,
+# ruamel's parser reads it through the same builder, so the two must agree on every
+# document both read. ruamel refuses a tab libyaml takes after `key:` or a value.
+RUAMEL_REFUSES = {
+    "tab-after-value-valid.yaml",
+    "tab-after-colon.yaml",
+    "tab-before-colon.yaml",
+    "tab-in-value.yaml",
+}
+HOSTILE_READ_BY_LIBYAML = [
+    path
+    for path in sorted((REPO / "tests" / "hostile").rglob("*.yaml"))
+    if path.name not in RUAMEL_REFUSES
+    and _decodable(path)
+    and not any(
+        problem.code in ("YM01", "YM08")
+        for problem in parse_fast(read_source(path, display=path.name), path.name).problems
+    )
+]
+
+
+@pytest.mark.parametrize("path", HOSTILE_READ_BY_LIBYAML, ids=lambda path: path.name)
+def test_the_yaml_1_2_parser_reads_the_hostile_corpus_as_libyaml_does(path: Path) -> None:
+    text = read_source(path, display=path.name)
+    fast = parse_fast(text, path.name)
+    pure = parse_fast(text, path.name, use_c=False)
+    assert pure.data == fast.data
+    assert [(p.code, p.position) for p in pure.problems] == [
+        (p.code, p.position) for p in fast.problems
+    ]
+    if fast.source_map is not None:
+        assert pure.source_map is not None
+        assert list(pure.source_map.walk()) == list(fast.source_map.walk())
+
+
 def _clean_yaml(path: Path) -> bool:
     """Files the YAML layer accepts (schema errors allowed): both loaders must read them."""
     return not parse_fast(read_source(path, display=path.name), path.name).problems
@@ -353,3 +388,166 @@ def test_the_agreement_covers_valid_and_invalid_registers() -> None:
     names = {path.name for path in WELL_FORMED}
     assert {"full-example.yaml", "kilowats.yaml", "wrong-types.yaml", "countries.yaml"} <= names
     assert len(WELL_FORMED) >= 24
+
+
+# --------------------------------------------------------------------------- YAML 1.2 conformance
+# The cases the official YAML test suite found (tests/test_yaml_conformance.py runs all of
+# it where its data is fetched); these run everywhere.
+
+BOTH_LOADERS = pytest.mark.parametrize(
+    "load",
+    [
+        pytest.param(lambda text: parse_fast(text, "t.yaml"), id="fast"),
+        pytest.param(lambda text: parse_roundtrip(text, "t.yaml").parsed, id="roundtrip"),
+    ],
+)
+
+
+@BOTH_LOADERS
+def test_a_url_in_a_flow_mapping_is_read(load: Any) -> None:
+    # libyaml refused this with "found unexpected ':'"; YAML 1.2 reads it (suite UDM2).
+    text = "contact: {email: info@banka.lv, website: https://www.banka.lv}\nnext: 1\n"
+    document = load(text)
+    assert document.problems == []
+    assert document.data == {
+        "contact": {"email": "info@banka.lv", "website": "https://www.banka.lv"},
+        "next": 1,
+    }
+    assert document.source_map.locate(("contact", "website")).value == Position(1, 42)
+    assert document.source_map.locate(("next",)).value == Position(2, 7)
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("{ ?foo: bar,\nbar: 42\n}\n", Position(1, 3)), ("[?x]\n", Position(1, 2))],
+)
+def test_a_question_mark_glued_to_text_in_flow_is_refused_by_name(
+    load: Any, text: str, position: Position
+) -> None:
+    # libyaml and ruamel read `?` as a key indicator, YAML 1.2 as text (652Z, HM87).
+    document = load(text)
+    assert document.data is None
+    assert codes(document) == [("YM11", position.line, position.column)]
+    assert "registers do not use it" in document.problems[0].message
+
+
+@BOTH_LOADERS
+def test_an_anchor_with_a_colon_is_one_name(load: Any) -> None:
+    # libyaml ended the name at the colon and read `:chor value` as the value (Y2GN).
+    document = load("---\nkey: &an:chor value\nother: *an:chor\n")
+    assert document.problems == []
+    assert document.data == {"key": "value", "other": "value"}
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("- |+\n   ", ["\n"]), ("foo: |\n  x\n   ", {"foo": "x\n \n"})],
+)
+def test_a_block_scalar_keeps_its_line_breaks_at_the_end_of_input(
+    load: Any, text: str, expected: Any
+) -> None:
+    # Both parsers dropped them when the input ended in a line of spaces (JEF9, L24T).
+    document = load(text)
+    assert document.problems == []
+    assert document.data == expected
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ('{"foo"\n: "bar"}\n', "YM11", 2, 1),
+        (": a\nb: 1\n", "YM11", 1, 1),
+        ("%YAML 2.0\n---\na: 1\n", "YM11", 1, 1),
+        ("...\n", "YM08", 1, 1),
+    ],
+)
+def test_valid_yaml_registers_do_not_use_is_refused_by_name(
+    load: Any, text: str, code: str, line: int, column: int
+) -> None:
+    document = load(text)
+    assert codes(document)[:1] == [(code, line, column)]
+    assert "registers" in document.problems[0].message or code == "YM08"
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('key: "value"# note\n', 1, 13),  # SU5Z
+        ("a: [b, c]#note\n", 1, 10),  # 9JBA
+        ("a: [b, c,#note\n]\n", 1, 10),  # CVW2
+        ("block: ># note\n  text\n", 1, 9),  # X4QW
+        ("%YAML 1.2#x\n---\na: 1\n", 1, 10),  # MUS6
+    ],
+)
+def test_invalid_yaml_both_parsers_read_is_refused(
+    load: Any, text: str, line: int, column: int
+) -> None:
+    document = load(text)
+    assert codes(document) == [("YM01", line, column)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: SIA#1\nb: x #c\n",
+        'a: he said "x"#y\n',
+        '# a comment with "quotes"#and more\na: 1\n',
+        "a: [-x, y-]\nb: '-'\n",
+        "a: |\n  text]#not a comment\n",
+    ],
+)
+def test_text_that_only_looks_like_a_glued_comment_or_dash_is_read(text: str) -> None:
+    assert parse_fast(text, "t.yaml").problems == []
+    assert parse_roundtrip(text, "t.yaml").parsed.problems == []
+
+
+def test_an_unclosed_flow_mapping_is_still_a_syntax_error() -> None:
+    # The `:` of the next key is not a flow key over several lines.
+    document = parse_fast("a: {basis: contract\nb: 1\n", "t.yaml")
+    assert [problem.code for problem in document.problems] == ["YM01"]
+
+
+def test_a_bad_escape_is_not_retried_with_the_yaml_1_2_parser() -> None:
+    # ruamel reads a lone surrogate escape; libyaml's refusal stands.
+    document = parse_fast('a: "\\ud800"\n', "t.yaml")
+    assert [problem.code for problem in document.problems] == ["YM01"]
+    assert "escape" in document.problems[0].message
+
+
+def test_the_round_trip_parser_names_its_own_limit() -> None:
+    # Valid YAML libyaml reads and ruamel cannot (a tab after a value, DC7X): fmt's
+    # parser refuses it as its own limit, not as an error in the file.
+    text = "a: b\t\nc: d\n"
+    assert parse_fast(text, "t.yaml").data == {"a": "b", "c": "d"}
+    document = parse_roundtrip(text, "t.yaml").parsed
+    assert [problem.code for problem in document.problems] == ["YM12"]
+    assert "rewrite" in document.problems[0].message
+
+
+def test_validate_and_fmt_take_a_url_in_a_flow_mapping(tmp_path: Path) -> None:
+    from tests.conftest import run_ropa
+
+    register = tmp_path / "register.yaml"
+    source = (FIXTURES / "valid" / "processor.yaml").read_text(encoding="utf-8")
+    contact = '  contact: {email: dpo@algubirojs.lv, phone: "+371 67111111"}\n'
+    assert contact in source
+    register.write_text(
+        source.replace(
+            contact,
+            "  contact: {email: info@banka.lv, website: https://www.banka.lv}  # kontakti\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    validated = run_ropa("validate", str(register))
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    formatted = run_ropa("fmt", str(register))
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+    text = register.read_text(encoding="utf-8")
+    assert "https://www.banka.lv" in text
+    assert "# kontakti" in text
+    assert run_ropa("validate", str(register)).returncode == 0

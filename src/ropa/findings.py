@@ -79,6 +79,8 @@ INPUT_CODES: dict[str, tuple[str, str]] = {
     "YM08": ("yaml.empty", "the file holds no document"),
     "YM09": ("yaml.undefined-alias", "an alias with no anchor before it"),
     "YM10": ("yaml.too-deep", "nesting deeper than the format ever needs"),
+    "YM11": ("yaml.unsupported", "YAML that registers do not use and parsers disagree on"),
+    "YM12": ("yaml.roundtrip-unreadable", "YAML the rewriting parser cannot read"),
     "SC01": ("schema.unknown-key", "a key the format does not have"),
     "SC02": ("schema.missing-key", "a required key is missing"),
     "SC03": ("schema.wrong-type", "a value of the wrong type"),

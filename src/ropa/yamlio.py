@@ -24,6 +24,8 @@ import math
 import os
 import re
 import stat
+import sys
+import warnings
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +34,7 @@ from sys import intern
 from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -45,7 +47,7 @@ from ruamel.yaml.resolver import BaseResolver
 
 from ropa import stdin
 from ropa.errors import InputError
-from ropa.findings import Finding, Severity
+from ropa.findings import INPUT_CODES, Finding, Severity
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
@@ -376,16 +378,318 @@ _SKIP: Any = _UnsetType()  # the value of a rejected key is read and dropped
 
 
 def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
-    """Parse one YAML document into plain data and a source map from libyaml's events."""
+    """Parse one YAML document into plain data and a source map from libyaml's events.
+
+    libyaml reads YAML 1.1 and misreads or refuses some YAML 1.2 (see "YAML 1.2" below):
+    such documents are read by ruamel's YAML 1.2 parser through the same builder, so data,
+    positions and findings come out the same way; the rest is refused by name.
+    """
+    source = complete_last_line(text)
+    c_first = use_c and _clib is not None and not libyaml_misreads(source)
+    document = _build(source, file, use_c=c_first)
+    if c_first and _syntax_refused(document) and _libyaml_deviation(document):
+        try:
+            fallback = _build(source, file, use_c=False)
+        except Exception:
+            fallback = document
+        if not _syntax_refused(fallback):
+            document = fallback
+    return _in_file_lines(refuse_unsupported(document, source), text)
+
+
+def _build(text: str, file: str, *, use_c: bool) -> ParsedDocument:
     get_event = _event_source(text, use_c)
     try:
-        document = _EventBuilder(file, get_event).build()
+        return _EventBuilder(file, get_event).build()
     except _Abort as abort:
-        document = ParsedDocument(file, None, None, [abort.problem])
+        return ParsedDocument(file, None, None, [abort.problem])
     except YAMLError as error:
         problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
-        document = ParsedDocument(file, None, None, [problem])
-    return _in_file_lines(document, text)
+        return ParsedDocument(file, None, None, [problem])
+
+
+# --------------------------------------------------------------------------- YAML 1.2
+#
+# The official YAML test suite (tests/test_yaml_conformance.py) found where libyaml, a
+# YAML 1.1 parser, and ruamel's YAML 1.2 parser part from the specification. Each rule
+# here is named after what it routes around; none of it changes a document both read
+# right, and the common register takes none of the slow paths.
+
+# An anchor with a `:` in its name (`&an:chor`): libyaml ends the name at the colon and
+# reads the rest into the value. ruamel reads it right.
+_ANCHOR_WITH_COLON = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},:]*:\S", re.MULTILINE)
+
+
+def libyaml_misreads(text: str) -> bool:
+    """Whether `text` holds a construct libyaml reads into different data without an error."""
+    return "&" in text and _ANCHOR_WITH_COLON.search(text) is not None
+
+
+def complete_last_line(text: str) -> str:
+    """`text` with a line break after a last line of only spaces and tabs.
+
+    Both parsers drop the line breaks a block scalar keeps (`|+`, or a line of spaces
+    inside its text) when the input ends in such a line without a break; with the break
+    they read it as the specification says. Nothing else in a document changes.
+    """
+    if not text or text[-1] in "\n\r":
+        return text
+    last = text[max(text.rfind("\n"), text.rfind("\r")) + 1 :]
+    return text + "\n" if not last.strip(" \t") else text
+
+
+# libyaml's errors on YAML 1.2 it does not take (`:` and `?` in flow scalars, anchor
+# names, tabs as separation, a zero-indented block scalar, YAML 1.1 line breaks, reserved
+# directives). Only these are tried again with ruamel: others (a bad escape, a control
+# character) stand, since ruamel accepts some of them wrongly (a lone surrogate escape).
+_LIBYAML_DEVIATIONS = (
+    "found unexpected ':'",
+    "did not find expected node content",
+    "did not find expected alphabetic or numeric character",
+    "mapping values are not allowed",
+    "did not find expected <document start>",
+    "did not find expected ',' or",
+    "found character that cannot start any token",
+    "could not find expected ':'",
+    "found unknown directive name",
+    "did not find expected key",
+    "found a tab character",
+)
+
+
+def _libyaml_deviation(document: ParsedDocument) -> bool:
+    return any(
+        problem.code == "YM01" and problem.message.startswith(_LIBYAML_DEVIATIONS)
+        for problem in document.problems
+    )
+
+
+def _syntax_refused(document: ParsedDocument) -> bool:
+    return document.data is None and any(problem.code == "YM01" for problem in document.problems)
+
+
+# `?x` inside `[...]` or `{...}`: YAML 1.2 reads the text `?x`; libyaml and ruamel read a
+# key `x` (YAML 1.1). The cheap test finds candidates; the events confirm.
+_FLOW_QUESTION = re.compile(r"[\[{,][ \t\r\n]*\?[^ \t\r\n]")
+_DIRECTIVE = re.compile(r"%[A-Za-z]")
+
+
+def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
+    """The document, or a refusal naming the YAML feature it uses that registers do not.
+
+    A syntax error that is really a directive or a tab used as YAML 1.2 allows it is
+    said to be that, so nobody hunts for a mistake in a valid file.
+    """
+    file = document.file
+    if document.data is not None and "?" in text and _FLOW_QUESTION.search(text):
+        position = _question_indicator_misread(text)
+        if position is not None:
+            problem = _problem(
+                file,
+                "YM11",
+                "yaml.unsupported",
+                "a plain text starting with `?` inside a flow collection (`[?x]`, `{?x: y}`): "
+                "YAML parsers disagree on it, and registers do not use it",
+                position,
+                'quote the text, e.g. ["?x"], or write the list or mapping in block style',
+            )
+            return ParsedDocument(file, None, None, [problem])
+    if not document.problems and _glued_hash(text):
+        glued = _glued_indicator(text, file)
+        if glued is not None:
+            return ParsedDocument(file, None, None, [glued])
+    if not _syntax_refused(document):
+        return document
+    problems = [_named_refusal(problem, text) for problem in document.problems]
+    return dataclasses.replace(document, problems=problems)
+
+
+# Invalid YAML both parsers read: a `#` glued to a closing quote or bracket, a comma, a
+# block scalar header or a directive (`"value"#note`, `[a, b]#note`) is no comment. A
+# scan for `#` (few in a register) finds candidates; the events confirm. (`[-]`, also
+# invalid, is read as the text `-`: finding it costs a search for `-`, of which a large
+# register holds hundreds of thousands, on every parse.)
+_GLUED_COMMENT = re.compile(r"[\]}\"',]#|[|>][-+1-9]{0,2}#|^%[^\n#]*[^ \t\n#]#", re.MULTILINE)
+_GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
+
+
+def _glued_hash(text: str) -> bool:
+    """Whether some `#` follows a character that may make it a glued comment (cheap)."""
+    index = text.find("#")
+    while index != -1:
+        if index and text[index - 1] in _GLUED_BEFORE:
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def _glued_indicator(text: str, file: str) -> Finding | None:
+    if _ODD_BREAK.search(text):
+        return None  # positions below count LF lines; such files are rare enough to pass
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    blocks: set[tuple[int, int]] = set()  # where a block scalar's `|` or `>` stands
+    with contextlib.suppress(YAMLError):
+        for event in layout_events(text):
+            if _KINDS.get(type(event)) == _SCALAR:
+                start, end = event.start_mark, event.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+                if event.style in ("|", ">"):
+                    blocks.add((start.line, start.column))
+    lines = text.split("\n")
+    for match in _GLUED_COMMENT.finditer(text):
+        offset = match.end() - 1  # the `#`
+        line = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1)
+        first = match.start() - (text.rfind("\n", 0, offset) + 1)
+        after_header = text[match.start()] in "|>" and (line, first) in blocks
+        directive = text[match.start()] == "%"
+        if not (after_header or directive) and (
+            text[match.start()] in "|>"
+            or _inside(spans, line, column)
+            or _in_comment(lines[line], column, spans, line)
+        ):
+            continue
+        return _problem(
+            file,
+            "YM01",
+            "yaml.syntax",
+            f"a comment needs a space before `#` (here `#` follows `{text[offset - 1]}`)",
+            Position(line + 1, column + 1),
+            "put a space before `#`, or quote the text if the `#` belongs to it",
+        )
+    return None
+
+
+def _inside(spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int, column: int) -> bool:
+    point = (line, column)
+    return any(start <= point < end for start, end in spans)
+
+
+def _in_comment(
+    text: str, column: int, spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int
+) -> bool:
+    """Whether `column` of a line lies in a comment that starts before it."""
+    index = text.find("#")
+    while -1 < index < column:
+        if (index == 0 or text[index - 1] in " \t") and not _inside(spans, line, index):
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def layout_events(text: str) -> Iterator[Any]:
+    """The events of a document for the layout scans (comments, anchors): libyaml's, or
+    the YAML 1.2 parser's where `parse_fast` takes that one."""
+    if not libyaml_misreads(text):
+        events: list[Any] = []
+        get_event = _event_source(text, use_c=True)
+        try:
+            while (event := get_event()) is not None:
+                events.append(event)
+        except YAMLError:
+            pass
+        else:
+            yield from events
+            return
+    get_event = _event_source(text, use_c=False)
+    while (event := get_event()) is not None:
+        yield event
+
+
+def _question_indicator_misread(text: str) -> Position | None:
+    """Where a parser took a `?` glued to text for a key indicator: a scalar right after it."""
+    lines = text.splitlines()
+    get_event = _event_source(text, use_c=not libyaml_misreads(text))
+    with contextlib.suppress(YAMLError):
+        while (event := get_event()) is not None:
+            if _KINDS.get(type(event)) != _SCALAR:
+                continue
+            mark = event.start_mark
+            if (
+                mark.column > 0
+                and mark.line < len(lines)
+                and lines[mark.line][mark.column - 1 : mark.column] == "?"
+            ):
+                return Position(mark.line + 1, mark.column)
+    return None
+
+
+def _named_refusal(problem: Finding, text: str) -> Finding:
+    if problem.code != "YM01" or problem.position is None:
+        return problem
+    named = _refusal_by_name(problem, text)
+    if named is None:
+        return problem
+    code, message, hint = named
+    return dataclasses.replace(
+        problem, code=code, name=INPUT_CODES[code][0], message=message, hint=hint
+    )
+
+
+def _refusal_by_name(problem: Finding, text: str) -> tuple[str, str, str] | None:
+    """(code, message, hint) naming what a libyaml syntax error really is, if known."""
+    assert problem.position is not None
+    message = problem.message
+    lines = text.splitlines()
+    line = lines[problem.position.line - 1] if 0 < problem.position.line <= len(lines) else ""
+    at = line[problem.position.column - 1 :][:1]
+    if (
+        "directive" in message
+        or "incompatible YAML document" in message
+        or (line.startswith("%") and _DIRECTIVE.match(line))
+    ):
+        return (
+            "YM11",
+            f"a YAML directive this reader does not take ({message}); "
+            "registers do not use directives",
+            "remove the `%...` line (and the `---` after it if nothing precedes it)",
+        )
+    if "expected node content" in message and line.startswith("...") and at == ".":
+        return (
+            "YM08",
+            "the file holds no YAML document, only a document end marker (`...`)",
+            "a register file starts with `ropa: 1` (see docs/format.md)",
+        )
+    if "expected" in message and at == "!":
+        return (
+            "YM03",
+            "a tag on an empty node inside a flow collection; registers do not use tags",
+            "remove the tag",
+        )
+    if "expected node content" in message and at == ":":
+        return (
+            "YM11",
+            "an empty key inside `[...]` or `{...}` (`[: value]`); registers do not use empty keys",
+            "write the key, or quote the text if the `:` belongs to it",
+        )
+    if "expected ',' or '}'" in message and at == ":" and _key_over_lines(text, problem):
+        return (
+            "YM11",
+            "inside `{...}`, a key that runs over several lines or whose `:` stands on a "
+            "later line: YAML 1.2 allows some of these, this reader does not, and registers "
+            "do not use them",
+            "write the key and its `:` on one line",
+        )
+    if "\t" in line[: problem.position.column + 1] or "'\\t'" in message:
+        return (
+            "YM11",
+            "a tab where this reader takes only spaces: YAML never indents with tabs, and "
+            "registers separate with spaces too",
+            "replace the tab with spaces",
+        )
+    return None
+
+
+def _key_over_lines(text: str, problem: Finding) -> bool:
+    """Whether the `:` a flow mapping error points at ends a key that began on an earlier
+    line (`{"foo"\n: bar}`, `{ multi\n line: x}`), rather than a `{` left unclosed."""
+    assert problem.position is not None
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(line) for line in lines[: problem.position.line - 1])
+    offset += problem.position.column - 1
+    start = max(text.rfind("{", 0, offset), text.rfind(",", 0, offset))
+    entry = text[start + 1 : offset]
+    return "\n" in entry and ":" not in entry and start != -1
 
 
 def without_odd_tabs(text: str) -> str:
@@ -598,6 +902,8 @@ class _EventBuilder:
         marks = self.marks
         anchors = self.anchors
         resolve = resolve_plain
+        intern = sys.intern
+        texts: dict[str, str] = {}  # one string per distinct short text
         unset, skip = _UNSET, _SKIP
         scalar_kind, alias_kind = _SCALAR, _ALIAS
         map_start, seq_start, map_end, seq_end = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END
@@ -612,6 +918,8 @@ class _EventBuilder:
             if kind == scalar_kind:
                 if event.tag is None:
                     value = event.value if event.style else resolve(event.value)
+                    if type(value) is str and len(value) < 48:
+                        value = texts.setdefault(value, value)
                 else:
                     value = self._scalar(event)
                 self.nodes += 1
@@ -668,7 +976,9 @@ class _EventBuilder:
                 if pending is unset:  # this node is a key
                     mapping = frame[0]
                     if type(value) is str and value != "<<" and value not in mapping:
-                        frame[3] = value
+                        # One string per distinct key: a register repeats a few dozen
+                        # keys hundreds of thousands of times (21 MiB at 10,000).
+                        frame[3] = intern(value)
                     else:
                         frame[3] = self._key(mapping, value, event, mark)
                     frame[4] = mark
@@ -706,6 +1016,19 @@ class _EventBuilder:
                     "a mapping key must be plain text, not a list or mapping",
                     _position(mark),
                     "write the key as a word such as `name:`",
+                )
+            )
+            return _SKIP
+        if value is None and getattr(event, "value", None) == "" and not event.style:
+            self.problems.append(
+                _problem(
+                    self.file,
+                    "YM11",
+                    "yaml.unsupported",
+                    "an empty key (`: value` with nothing before the colon); registers do "
+                    "not use empty keys",
+                    _position(mark),
+                    "write the key's name before the colon, or remove the line",
                 )
             )
             return _SKIP
@@ -1007,22 +1330,57 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
     caller that has the data from `parse_fast` already.
     """
     yaml = roundtrip_yaml()
+    source = complete_last_line(text)
+    if plain:
+        # One verdict for both loaders: what the fast loader refuses (tags, several
+        # documents, constructs parsers disagree on) is refused here in the same words.
+        fast = parse_fast(text, file)
+        if fast.problems:
+            return RoundTripDocument(None, fast)
     try:
-        tree = yaml.load(text)
-    except YAMLError as error:
-        return RoundTripDocument(
-            None,
-            _in_file_lines(
-                ParsedDocument(file, None, None, [syntax_problem(error, file, text)]), text
-            ),
-        )
+        with warnings.catch_warnings():
+            # A redefined anchor is valid YAML (the later one counts); ruamel warns.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            tree = yaml.load(source)
+    except Exception as error:
+        return RoundTripDocument(None, _roundtrip_failure(error, text, file))
     if not plain:
         return RoundTripDocument(tree, ParsedDocument(file, None, None))
     marks: dict[int, array[int]] = {}
     anchored: dict[int, int] = {}
-    data = _plain(tree, marks, anchored)
-    parsed = ParsedDocument(file, data, SourceMap(data, marks, 0))
-    return RoundTripDocument(tree, _in_file_lines(parsed, text))
+    try:
+        data = _plain(tree, marks, anchored)
+    except (TypeError, ValueError) as error:  # a node ruamel left without a position
+        return RoundTripDocument(None, _roundtrip_failure(error, text, file))
+    parsed = refuse_unsupported(ParsedDocument(file, data, SourceMap(data, marks, 0)), source)
+    kept = tree if parsed.data is not None else None
+    return RoundTripDocument(kept, _in_file_lines(parsed, text))
+
+
+def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument:
+    """ruamel refused a document, or failed on it with an exception of its own (an
+    assertion on `%YAML 1.3`, a list as a key, comments it cannot place). The fast loader
+    says what is wrong if it can; if it reads the document, the round-trip parser is at
+    fault, and the message says so rather than blame the file."""
+    fast = parse_fast(text, file)
+    if fast.data is None:
+        return fast
+    reason = error.problem if isinstance(error, MarkedYAMLError) else None
+    reason = reason or str(error).strip().splitlines()[0] if str(error).strip() else ""
+    position = START
+    if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
+        position = _mark_position(error.problem_mark)
+    problem = _problem(
+        file,
+        "YM12",
+        "yaml.roundtrip-unreadable",
+        "the round-trip parser (used to rewrite files) cannot read this document, "
+        "though the reading parser can" + (f" ({_shorten(reason)})" if reason else ""),
+        position,
+        "write the text in a plainer style: a block scalar whose first lines are blank, or "
+        "a comment between a key and its value, are the usual causes",
+    )
+    return _in_file_lines(ParsedDocument(file, None, None, [problem]), text)
 
 
 def _plain(node: Any, marks: dict[int, array[int]], seen: dict[int, Any]) -> Any:
@@ -1068,6 +1426,10 @@ def _child_mark(child: Any, line: int, column: int) -> int:
 
 
 def _scalar_plain(value: Any) -> Any:
+    from ruamel.yaml.comments import TaggedScalar
+
+    if isinstance(value, TaggedScalar):  # `!!str 42`: the fast loader's reading is text
+        return str(value.value)
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -1111,9 +1473,8 @@ def _scan_lines(text: str) -> _LineScan:
     scan = _LineScan()
     content_end = scan.content_end
     lines = text.split("\n")
-    get_event = _event_source(text, use_c=True)
     line_map = _line_map(text)
-    while (event := get_event()) is not None:
+    for event in layout_events(text):
         start, end = event.start_mark, event.end_mark
         if line_map is not None:
             start, end = (
@@ -1241,9 +1602,8 @@ def anchor_names(text: str) -> collections.Counter[str]:
     found: collections.Counter[str] = collections.Counter()
     if "&" not in text:
         return found
-    get_event = _event_source(text, use_c=True)
     with contextlib.suppress(YAMLError):
-        while (event := get_event()) is not None:
+        for event in layout_events(text):
             if _KINDS.get(type(event)) != _ALIAS and getattr(event, "anchor", None) is not None:
                 found[event.anchor] += 1
     return found
