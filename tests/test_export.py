@@ -17,6 +17,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from ropa.exporters.csv import csv_text, neutralise
 from ropa.exporters.json import json_text
@@ -59,8 +60,37 @@ def read_back(data: bytes) -> Any:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-def sheet_values(worksheet: Any) -> list[list[str | None]]:
+def sheet_values(worksheet: Any) -> list[list[Any]]:
     return [list(row) for row in worksheet.iter_rows(values_only=True)]
+
+
+def column_of(document: ExportDocument, key: str) -> str:
+    columns = [column.key for column in document.sheet("activities").columns]
+    return str(get_column_letter(columns.index(key) + 1))
+
+
+def plain(value: Any) -> Any:
+    """A value as the document holds it: dates read back as datetimes; whitespace folded,
+    as a long text continued on the rows below is broken at its spaces."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+def logical_rows(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows with their continuation rows (first cell `↳ ...`) joined back on."""
+    joined: list[list[Any]] = []
+    for row in rows:
+        if joined and isinstance(row[0], str) and row[0].startswith("↳ "):
+            last = joined[-1]
+            for index, value in enumerate(row[1:], 1):
+                if value is not None:
+                    last[index] = value if last[index] is None else f"{last[index]}\n{value}"
+            continue
+        joined.append(list(row))
+    return [[plain(value) for value in row] for row in joined]
 
 
 # --------------------------------------------------------------------------- read back
@@ -70,98 +100,146 @@ def sheet_values(worksheet: Any) -> list[list[str | None]]:
 @pytest.mark.parametrize("path", [*SEED_REGISTERS, PROCESSOR], ids=lambda path: path.name)
 def test_every_heading_and_value_reads_back(path: Path, language: Language) -> None:
     document = document_of(path, language)
-    workbook = read_back(workbook_bytes(document))
+    buffer = io.BytesIO()
+    report = write_xlsx_stream(document, buffer)
+    workbook = read_back(buffer.getvalue())
     assert workbook.sheetnames == [document.cover_name] + [s.name for s in document.sheets]
     for sheet in document.sheets:
-        expected = [[column.heading for column in sheet.columns], *sheet.rows()]
         width = len(sheet.columns)
-        rows = [row[:width] for row in sheet_values(workbook[sheet.name])]
+        rows = logical_rows([row[:width] for row in sheet_values(workbook[sheet.name])])
+        if sheet.records:
+            expected = [[plain(value) for value in row] for row in sheet.rows()]
+            rows = [row[: len(want)] for row, want in zip(rows, expected, strict=True)]
+        else:
+            headings: list[Any] = [column.heading for column in sheet.columns]
+            expected = [[plain(value) for value in row] for row in [headings, *sheet.rows()]]
         assert rows == expected, sheet.key
     cover = sheet_values(workbook[document.cover_name])
     assert cover[0][0] == document.title
     assert cover[1][0] == document.subject
-    assert [tuple(row[:2]) for row in cover[3:]] == [
-        (line.label, line.value) for line in document.cover
+    lines = [(row[0], plain(row[1] if len(row) > 1 else None)) for row in cover[3:]]
+    # The cover says which rows continue on the rows below, and only when some do.
+    continued = [line for line in lines if line[0] == Words(language).term("continued_rows")]
+    assert bool(continued) == bool(report.continued)
+    for sheet_name, continued_rows in report.continued.items():
+        assert f"{sheet_name}: {', '.join(continued_rows)}" in continued[0][1]
+    assert [line for line in lines if line not in continued] == [
+        (line.label, plain(line.value)) for line in document.cover
     ]
 
 
 def test_a_seed_activity_reads_as_written_in_its_yaml() -> None:
     """Checked by hand against registers/micrec.yaml, activity `orders`."""
-    workbook = read_back(workbook_bytes(document_of(MICREC, "lv")))
+    document = document_of(MICREC, "lv")
+    columns = document.sheet("activities").columns
+    workbook = read_back(workbook_bytes(document))
     sheet = workbook["Apstrādes darbības"]
-    headings = [cell.value for cell in sheet[1]]
-    orders = dict(zip(headings, [cell.value for cell in sheet[2]], strict=True))
-    assert orders["ID"] == "orders"
-    assert orders["Apstrādes darbība"] == "Pasūtījumu/pirkumu apstrāde"
-    assert orders[f"{latvian_citation('Art. 30(1)(a)')}: {ARTICLE_30_1[0].latvian}"] == (
-        'Pārzinis: SIA "Izdevniecība MicRec"\nKopīgi pārziņi: nav zināms'
-    )
-    purposes = orders["VDAR 30. panta 1. punkta b) apakšpunkts: apstrādes nolūki"]
-    assert purposes.splitlines() == [
+    assert [cell.value for cell in sheet[1]] == [column.heading for column in columns]
+    values = logical_rows([[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)])
+    orders = dict(zip([column.key for column in columns], values[0], strict=True))
+    assert orders["id"] == "orders"
+    assert orders["name"] == "Pasūtījumu/pirkumu apstrāde"
+    assert orders["30.1.a"] == 'Pārzinis: SIA "Izdevniecība MicRec" Kopīgi pārziņi: nav zināms'
+    assert orders["30.1.b"] == plain(
         "1. Piegādāt pasūtītos/iegādātos produktus vai pakalpojumus (tostarp paziņot par "
-        "piegādi vai sazināties saistībā ar piegādi)",
+        "piegādi vai sazināties saistībā ar piegādi)\n"
         "2. Pārvaldīt maksājumus (tostarp veikt analīzi par to, kādi maksājumu risinājumi "
-        "būtu jāpiedāvā)",
-        "3. Pārvaldīt pirkumu atgriešanu, sūdzību izskatīšanu un garantijas problēmu pieteikumus",
-    ]
-    subjects_and_data = orders[
-        "VDAR 30. panta 1. punkta c) apakšpunkts: "
-        "datu subjektu kategoriju un personas datu kategoriju apraksts"
-    ]
-    assert subjects_and_data.splitlines()[:3] == [
-        "Datu subjektu kategorijas: klienti",
-        "Personas datu kategorijas:",
-        "• Vārds, uzvārds",
-    ]
-    recipients = orders[f"{latvian_citation('Art. 30(1)(d)')}: {ARTICLE_30_1[3].latvian}"]
-    assert recipients.splitlines()[0] == (
+        "būtu jāpiedāvā)\n"
+        "3. Pārvaldīt pirkumu atgriešanu, sūdzību izskatīšanu un garantijas problēmu pieteikumus"
+    )
+    # Art. 30(1)(c) in two columns, so that each can be filtered on its own.
+    assert orders["30.1.c.subjects"] == "klienti"
+    assert orders["30.1.c.data"].startswith("• Vārds, uzvārds • Kontaktinformācija")
+    # The processor's contract is on the activity's row (here: not known).
+    assert orders["30.1.d"].startswith(
         "• uzņēmumi, kas sniedz pakalpojumus, lai veiktu preču piegādi "
-        "(apstrādātājs, valsts: nav zināms)"
+        "(apstrādātājs, valsts: nav zināms, līgums: nav zināms)"
     )
-    assert orders[f"{latvian_citation('Art. 30(1)(e)')}: {ARTICLE_30_1[4].latvian}"] == (
-        "nav zināms"
-    )
-    bases = orders["Apstrādes juridiskais pamats (VDAR 6. panta 1. punkts)"]
-    assert bases.splitlines()[0] == (
+    assert orders["30.1.e"] == "nav zināms"
+    assert orders["legal_basis"].startswith(
         "1. līguma izpilde (VDAR 6. panta 1. punkta b) apakšpunkts); Līgums: pirkuma līgums; "
         'Piezīmes: "Juridiskais pamats: Jūsu pasūtījumu apstrāde un pirkuma līguma saistību '
         'izpilde."'
     )
-    assert orders["Īpašu kategoriju personas dati (VDAR 9. pants)"] == "nav zināms"
-    assert orders["Leģitīmās intereses (VDAR 6. panta 1. punkta f) apakšpunkts)"] is None
-    assert orders["Datu avoti (VDAR 14. panta 2. punkta f) apakšpunkts)"] == (
+    # Rights follow from the bases (contract for every purpose): no right to object.
+    assert orders["rights"] == (
+        "• piekļuves tiesības (VDAR 15. pants) • tiesības labot (VDAR 16. pants) "
+        "• tiesības uz dzēšanu (VDAR 17. pants) • tiesības ierobežot apstrādi (VDAR 18. pants) "
+        "• tiesības uz datu pārnesamību (VDAR 20. pants)"
+    )
+    assert orders["special_categories"] == "nav zināms"
+    # No purpose rests on legitimate interests: said so, not left empty ("not recorded").
+    assert orders["legitimate_interests"] == "neattiecas"
+    assert orders["sources"] == (
         'datu subjekts: "Visi no Jums iegūtie personas dati" (privacy policy)'
     )
-    assert orders["Automatizēta lēmumu pieņemšana (VDAR 22. pants)"] == (
-        "Profilēšana: nav zināms\nAutomatizēta lēmumu pieņemšana: nav zināms"
+    assert orders["automated_decisions"] == (
+        "Profilēšana: nav zināms Automatizēta lēmumu pieņemšana: nav zināms"
     )
     # Left out of the YAML: an empty cell, not "nav zināms".
-    assert orders["Novērtējums par ietekmi uz datu aizsardzību (NIDA) (VDAR 35. pants)"] is None
-    assert orders["Pēdējā pārskatīšana"] is None
+    assert orders["dpia"] is None
+    assert orders["last_review"] is None
 
 
-def test_the_activity_headings_follow_article_30_1_in_order() -> None:
+def test_the_activity_headings_name_article_30_1_briefly_and_the_guide_quotes_it() -> None:
     document = document_of(MICREC, "lv+en")
-    headings = [column.heading for column in document.sheet("activities").columns]
-    for item, heading in zip(ARTICLE_30_1, headings[2:9], strict=True):
-        assert heading == (
-            f"{latvian_citation(item.article)}: {item.latvian}\n{item.article}: {item.english}"
-        )
+    columns = document.sheet("activities").columns
+    cited = [column for column in columns if (column.article or "").startswith("Art. 30(1)")]
+    assert [column.article for column in cited] == [
+        "Art. 30(1)(a)",
+        "Art. 30(1)(b)",
+        "Art. 30(1)(c)",
+        "Art. 30(1)(c)",
+        "Art. 30(1)(d)",
+        "Art. 30(1)(e)",
+        "Art. 30(1)(f)",
+        "Art. 30(1)(g)",
+    ]
+    purposes = next(column for column in cited if column.article == "Art. 30(1)(b)")
+    assert purposes.heading == (
+        "Apstrādes nolūki (VDAR 30. panta 1. punkta b) apakšpunkts)\n"
+        "Purposes of the processing (Art. 30(1)(b))"
+    )
+    guide = list(document.sheet("columns").rows())
+    by_heading = {row[1]: row for row in guide}
+    for item in ARTICLE_30_1:
+        column = next(column for column in cited if column.article == item.article)
+        row = by_heading[column.heading]
+        assert row[2] == f"{latvian_citation(item.article)} / {item.article}"
+        assert row[3] == f"{item.latvian}\n{item.english}"
+    transfers = document.sheet("transfers").columns
+    mechanism = next(column for column in transfers if column.key == "mechanism")
+    assert "VDAR 44.–49. pants" in mechanism.heading
+    assert "(Art. 44–49)" not in mechanism.heading.split("\n")[0]
 
 
 def test_a_processor_gets_the_article_30_2_layout() -> None:
     document = document_of(PROCESSOR, "en")
-    assert [sheet.key for sheet in document.sheets] == ["controllers", "recipients", "transfers"]
+    assert [sheet.key for sheet in document.sheets] == [
+        "controllers",
+        "by_activity",
+        "recipients",
+        "transfers",
+        "security_measures",
+        "columns",
+    ]
     controllers = document.sheet("controllers")
-    headings = [column.heading for column in controllers.columns]
-    assert headings[1:5] == [f"{item.article}: {item.english}" for item in ARTICLE_30_2]
+    assert [column.article for column in controllers.columns[1:5]] == [
+        item.article for item in ARTICLE_30_2
+    ]
+    assert [column.wording for column in controllers.columns[1:5]] == [
+        item.english for item in ARTICLE_30_2
+    ]
     (row,) = list(controllers.rows())
     assert row[0] == "client-a"
-    assert row[1] is not None
+    assert isinstance(row[1], str)
     assert row[1].startswith('SIA "Klients A"\nRegistration number: 40003111111')
     assert row[2] == "• Payroll calculation\n• Working-time records"
     assert row[3] == "none"
-    assert row[6] == "cloud hosting (Hetzner Online GmbH, sub-processor, country: Germany)"
+    assert row[6] == (
+        "cloud hosting (Hetzner Online GmbH, sub-processor, country: Germany, contract: "
+        f"{load(PROCESSOR).recipients[0].contract})"
+    )
 
 
 def test_markers_and_absent_values_in_each_language() -> None:
@@ -196,22 +274,33 @@ def test_the_workbook_is_formatted_for_people() -> None:
     workbook = read_back(workbook_bytes(document))
     activities = workbook[document.sheet("activities").name]
     assert activities.freeze_panes == "C2"
-    assert activities.auto_filter.ref == f"A1:S{len(load(MICREC).activities) + 1}"
+    columns = document.sheet("activities").columns
+    last = activities.max_row
+    assert activities.auto_filter.ref == f"A1:{get_column_letter(len(columns))}{last}"
     assert activities.print_title_rows == "$1:$1"
     assert activities.print_title_cols == "$A:$B"
     setup = activities.page_setup
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
         "landscape",
         9,  # A4
-        2,
+        4,
         0,
     )
+    # A row's pages follow each other; cell borders print; header and footer on each page.
+    assert setup.pageOrder == "overThenDown"
+    assert activities.print_options.gridLines
+    assert activities.oddHeader.left.text == 'SIA "Izdevniecība MicRec"'
+    assert activities.oddHeader.right.text == "2024-05-31"
     assert activities.sheet_properties.pageSetUpPr.fitToPage
-    assert activities.column_dimensions["D"].width == 30
+    assert activities.column_dimensions["E"].width == 30
     header = activities["A1"]
     assert header.font.b
     assert header.alignment.wrap_text
-    assert activities.row_dimensions[1].height > 100
+    # Brief headings: a few lines, not a quarter of the page.
+    assert 30 < activities.row_dimensions[1].height < 80
+    by_activity = workbook[document.sheet("by_activity").name]
+    breaks = [brk.id for brk in by_activity.row_breaks.brk]
+    assert len(breaks) == len(load(MICREC).activities) - 1
     properties = workbook.properties
     assert properties.title == document.title
     assert properties.creator == 'SIA "Izdevniecība MicRec"'
@@ -280,10 +369,10 @@ def test_formula_text_is_stored_as_text(tmp_path: Path) -> None:
     assert name.value == HOSTILE["equals"]
     assert name.data_type == "s"
     assert name.quotePrefix
-    owner = activities["R2"]
+    owner = activities[f"{column_of(document, 'owner')}2"]
     assert owner.value == HOSTILE["at"]
     assert owner.quotePrefix
-    purposes = activities["D2"].value
+    purposes = activities[f"{column_of(document, '30.1.b')}2"].value
     for text in HOSTILE.values():
         assert text.strip() in purposes
     xml = next(xml for xml in sheets if "HYPERLINK" in xml)
@@ -352,7 +441,7 @@ def test_the_cover_names_the_register_version() -> None:
     document = document_of(MICREC, "en", version=version)
     lines = {line.label: line.value for line in document.cover}
     assert lines["Register version"] == f"git {'a' * 40} (with uncommitted changes)"
-    assert lines["Export date"] == "2024-05-31"
+    assert lines["Export date"] == dt.date(2024, 5, 31)
     plain = document_of(MICREC, "en")
     assert {line.label: line.value for line in plain.cover}["Register version"] == (
         "not under version control"
@@ -363,29 +452,37 @@ def test_the_cover_names_the_register_version() -> None:
 
 
 def test_the_findings_sheet_lists_findings_passed_in() -> None:
+    register = load(MICREC)
+    orders = register.activities[0]
     findings = [
         Finding(
             code="RT02",
             name="retention.vague",
             message="retention criteria are vague",
             severity=Severity.WARNING,
-            file="registers/micrec.yaml",
+            file=orders.origin.file,
             position=Position(231, 7),
+            path=(*orders.origin.path, "retention"),
             hint="state a period",
+            extra=(("article", "Art. 30(1)(f), 5(1)(e)"),),
         )
     ]
-    document = document_of(MICREC, "lv+en", findings=findings)
+    document = build_document(register, language="lv+en", export_date=DATE, findings=findings)
     sheet = document.sheet("findings")
     workbook = read_back(workbook_bytes(document))
     rows = sheet_values(workbook[sheet.name])
+    # What an inspector reads: severity, article, the activity, what is wrong; the file
+    # position last, relative to the register's directory; no YAML-editing hint.
     assert rows[1] == [
-        "RT02",
         "brīdinājums / warning",
-        "registers/micrec.yaml:231:7",
+        "VDAR 30. panta 1. punkta f) apakšpunkts, VDAR 5. panta 1. punkta e) apakšpunkts"
+        " / Art. 30(1)(f), 5(1)(e)",
+        "orders",
         "retention criteria are vague",
-        "state a period",
+        "RT02",
+        "micrec.yaml:231:7",
     ]
-    assert {line.label: line.value for line in document.cover}["Konstatējumi / Findings"] == "1"
+    assert {line.label: line.value for line in document.cover}["Konstatējumi / Findings"] == 1
 
 
 # --------------------------------------------------------------------------- other formats
@@ -561,8 +658,9 @@ def test_with_findings_adds_the_findings_of_ropa_check(tmp_path: Path) -> None:
         [
             finding["code"],
             finding["severity"],
-            f"{finding['file']}:{finding['line']}:{finding['column']}",
+            f"{Path(finding['file']).name}:{finding['line']}:{finding['column']}",
             finding["message"],
+            finding["article"],
         ]
         for finding in json.loads(checked.stdout)["findings"]
     ]
@@ -570,7 +668,10 @@ def test_with_findings_adds_the_findings_of_ropa_check(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(target, read_only=True)
     sheet = next(workbook[name] for name in workbook.sheetnames if "Findings" in name)
     rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
-    shown = [[row[0], str(row[1]).split(" / ")[-1], row[2], row[3]] for row in rows]
+    shown = [
+        [row[4], str(row[0]).split(" / ")[-1], row[5], row[3], str(row[1]).split(" / ")[-1]]
+        for row in rows
+    ]
     assert shown == expected
 
 

@@ -404,6 +404,7 @@ class ExportFormat(enum.StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class ExportLanguage(enum.StrEnum):
@@ -450,24 +451,32 @@ def export(
     ] = None,
     with_findings: Annotated[
         bool,
-        typer.Option("--with-findings", help="Add a sheet of the open findings of `ropa check`."),
+        typer.Option(
+            "--with-findings",
+            help="Add the open findings of `ropa check` (xlsx: a sheet; markdown, html).",
+        ),
     ] = False,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
-    """Export a register for the regulator: an Excel workbook, CSV, JSON or Markdown."""
+    """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown or HTML."""
     from ropa.exporters.table import build_document
     from ropa.exporting import export_date_from, load_one_register, open_findings
+    from ropa.i18n import language_from_environment, msg, translate
     from ropa.reporters.progress import progress_bar
     from ropa.vcs import register_version
 
     to_stdout = output in (None, "-")
     if export_format is ExportFormat.XLSX and to_stdout and sys.stdout.isatty():
         raise UsageError(
-            "refusing to write a binary workbook to a terminal",
-            hint="write it to a file with -o register.xlsx, or redirect standard output",
+            msg("refusing to write a binary workbook to a terminal"),
+            hint=msg("write it to a file with -o register.xlsx, or redirect standard output"),
         )
     if with_findings and export_format in (ExportFormat.CSV, ExportFormat.JSON):
-        raise UsageError("--with-findings adds a sheet: use it with --format xlsx or markdown")
+        raise UsageError(
+            msg("--with-findings adds a sheet: use it with --format xlsx, markdown or html")
+        )
+    # Messages in the language of the export when it is one language, else the locale's.
+    says = language.value if language.value in ("lv", "en") else language_from_environment()
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
@@ -498,24 +507,45 @@ def export(
         from ropa.exporters.markdown import markdown_text
 
         _emit_text(markdown_text(document), None if to_stdout else Path(str(output)))
+    elif export_format is ExportFormat.HTML:
+        from ropa.exporters.html import html_text
+
+        _emit_text(html_text(document), None if to_stdout else Path(str(output)))
     else:
         from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
 
         if to_stdout:
-            write_xlsx_stream(document, sys.stdout.buffer)
+            written = write_xlsx_stream(document, sys.stdout.buffer)
             sys.stdout.flush()
-            return
-        total = len(register.activities)
-        with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
-            try:
-                write_xlsx(document, Path(str(output)), progress=advance)
-            except OSError as error:
-                raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        else:
+            total = len(register.activities)
+            with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
+                try:
+                    written = write_xlsx(document, Path(str(output)), progress=advance)
+                except OSError as error:
+                    raise UsageError(
+                        msg(
+                            "cannot write {target}: {reason}",
+                            target=str(output),
+                            reason=error.strerror or str(error),
+                        )
+                    ) from None
+        for note in written.notes():
+            sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
     if not to_stdout:
-        sheets = ", ".join(
-            f"{sheet.row_count} {sheet.key}" for sheet in document.sheets if sheet.key != "findings"
+        sys.stderr.write(
+            translate(
+                msg(
+                    "wrote {target} ({format}, {language}): {summary}",
+                    target=str(output),
+                    format=export_format.value,
+                    language=language.value,
+                    summary=document.summary(),
+                ),
+                says,
+            )
+            + "\n"
         )
-        sys.stderr.write(f"wrote {output} ({export_format.value}, {language.value}): {sheets}\n")
 
 
 def _emit_text(text: str, target: Path | None) -> None:
@@ -546,9 +576,12 @@ def _report_error(error: RopaError) -> None:
     where = f"{error.file}: " if error.file else ""
     if error.file and error.position:
         where = f"{error.file}:{error.position.line}:{error.position.column}: "
-    sys.stderr.write(f"ropa: error: {where}{error.message}\n")
+    from ropa.i18n import language_from_environment, translate
+
+    language = language_from_environment()
+    sys.stderr.write(f"ropa: error: {where}{translate(error.message, language)}\n")
     if error.hint:
-        sys.stderr.write(f"    hint: {error.hint}\n")
+        sys.stderr.write(f"    hint: {translate(error.hint, language)}\n")
 
 
 def _fail(error: RopaError) -> NoReturn:

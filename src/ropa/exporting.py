@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ropa.errors import UsageError
 from ropa.findings import Finding, Report, sorted_findings
+from ropa.i18n import msg
 from ropa.model import Register
 from ropa.validate import validate_paths
 
@@ -24,8 +25,12 @@ def load_one_register(path: str, *, max_file_bytes: int) -> tuple[Register | Non
         return None, report
     if len(result.registers) != 1:
         raise UsageError(
-            f"{path} holds {len(result.registers)} registers; export one at a time",
-            hint="name a register file, or a directory with a register.yaml",
+            msg(
+                "{path} holds {count} registers; export one at a time",
+                path=path,
+                count=len(result.registers),
+            ),
+            hint=msg("name a register file, or a directory with a register.yaml"),
         )
     return result.registers[0], report
 
@@ -38,7 +43,8 @@ def export_date_from(given: str | None, environ: dict[str, str] | None = None) -
             return dt.date.fromisoformat(given)
         except ValueError:
             raise UsageError(
-                f"--date `{given}` is not a date", hint="write it YYYY-MM-DD, e.g. 2024-05-31"
+                msg("--date `{given}` is not a date", given=given),
+                hint=msg("write it YYYY-MM-DD, e.g. 2024-05-31"),
             ) from None
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -46,8 +52,10 @@ def export_date_from(given: str | None, environ: dict[str, str] | None = None) -
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise UsageError(
-                f"SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds since 1970",
-                hint="see https://reproducible-builds.org/specs/source-date-epoch/",
+                msg(
+                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds since 1970", epoch=epoch
+                ),
+                hint=msg("see https://reproducible-builds.org/specs/source-date-epoch/"),
             ) from None
     return dt.date.today()
 

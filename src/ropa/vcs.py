@@ -7,6 +7,7 @@ answer is "not under version control", never an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ class RegisterVersion:
 
     commit: str | None = None
     uncommitted_changes: bool = False
+    created: dt.date | None = None
+    """The date of the first commit of the register's files (the record was created)."""
+    updated: dt.date | None = None
+    """The date of the last commit that changed them."""
 
 
 def register_version(files: Sequence[str]) -> RegisterVersion:
@@ -33,7 +38,23 @@ def register_version(files: Sequence[str]) -> RegisterVersion:
     if commit is None or not commit.strip():
         return RegisterVersion()
     status = _git(directory, "status", "--porcelain", "--", *map(str, paths))
-    return RegisterVersion(commit.strip(), bool(status and status.strip()))
+    # Committer dates of every commit touching the files, newest first (%cs: YYYY-MM-DD).
+    log = _git(directory, "log", "--format=%cs", "--", *map(str, paths))
+    dates = [_date(line) for line in (log or "").split()]
+    known = [date for date in dates if date is not None]
+    return RegisterVersion(
+        commit.strip(),
+        bool(status and status.strip()),
+        created=known[-1] if known else None,
+        updated=known[0] if known else None,
+    )
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _git(directory: Path, *args: str) -> str | None:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import csv
 import io
 
-from ropa.exporters.table import Cell, ExportDocument
+from ropa.exporters.table import ExportDocument, Value, as_text
 
 BYTE_ORDER_MARK = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value: Cell) -> str:
+def neutralise(value: Value) -> str:
     """A cell as CSV text, prefixed with `'` when it could start a formula."""
+    value = as_text(value)
     if value is None:
         return ""
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ropa.exporters.table import Cell, ExportDocument, Sheet
+from ropa.exporters.table import Cell, ExportDocument, Row, Sheet, as_text
 
 # Characters that make markup anywhere in a line, and what makes markup at its start
 # (headings, lists, quotes, thematic breaks, setext underlines).
@@ -60,17 +60,17 @@ def _heading(text: str) -> str:
     return " / ".join(escape(part) for part in text.split("\n"))
 
 
-def _record(sheet: Sheet, row: list[Cell], level: str) -> Iterator[str]:
-    title = row[1] if len(row) > 1 and row[1] else row[0]
+def _record(sheet: Sheet, row: Row, level: str) -> Iterator[str]:
+    title = as_text(row[1] if len(row) > 1 and row[1] else row[0])
     first_line = (title or "").split("\n")[0]
-    yield f"{level} {escape(first_line)} (`{row[0]}`)"
+    yield f"{level} {escape(first_line)} (`{as_text(row[0])}`)"
     yield ""
     for column, value in zip(sheet.columns, row, strict=True):
         if column.key in ("id", "name"):
             continue
         yield f"**{_heading(column.heading)}**"
         yield ""
-        yield from _value(value)
+        yield from _value(as_text(value))
         yield ""
 
 
@@ -80,17 +80,18 @@ def markdown_text(document: ExportDocument) -> str:
         if cover_line.heading:
             lines += [f"## {escape(cover_line.label)}", ""]
             if cover_line.value:
-                lines += [escape(cover_line.value), ""]
+                lines += [escape(str(as_text(cover_line.value))), ""]
             continue
         if cover_line.value is None:
             continue
-        value = _value(cover_line.value)
+        value = _value(as_text(cover_line.value))
         if len(value) == 1:
             lines += [f"**{escape(cover_line.label)}:** {value[0]}", ""]
         else:
             lines += [f"**{escape(cover_line.label)}:**", "", *value, ""]
     for sheet in document.sheets:
-        if not sheet.row_count:
+        # A records sheet repeats the main table's cells, which are sections here already.
+        if not sheet.row_count or sheet.records:
             continue
         lines += [f"## {escape(sheet.name)}", ""]
         for row in sheet.rows():

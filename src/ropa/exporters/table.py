@@ -1,7 +1,8 @@
 """A register as sheets of text: the one place headings and cell text are defined.
 
 Every exporter that shows the register as a table (xlsx, csv) takes its headings and
-cells from here, so a column means the same in every format. Cells are text or `None`:
+cells from here, so a column means the same in every format. Cells are text, a number or
+a date (typed, so a spreadsheet sorts them), or `None`:
 
 * `None` (an empty cell) — the register does not record the value (the key is left out);
 * the word for `unknown` ("nav zināms") — the register states it is not known;
@@ -14,15 +15,24 @@ categories, countries); nothing here states a legal fact of its own.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from ropa.findings import Finding
-from ropa.knowledge.articles import ARTICLE_30_1, ARTICLE_30_2, ArticleItem, latvian_citation
+from ropa.i18n import Message, joined, msg, translate
+from ropa.knowledge.articles import (
+    ARTICLE_30_1,
+    ARTICLE_30_2,
+    SHORT_WORDING,
+    ArticleItem,
+    latvian_citation,
+)
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.retention import STATUTES
+from ropa.knowledge.rights import rights_for
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
 from ropa.knowledge.terms import TERMS, duration_words
 from ropa.knowledge.transfers import DEROGATIONS, INSTRUMENTS, MECHANISMS
@@ -53,6 +63,7 @@ from ropa.model import (
     Representative,
     Retention,
     SecurityMeasure,
+    System,
     Transfer,
 )
 from ropa.model.types import NONE_MARKER, UNKNOWN_MARKER, Duration
@@ -62,7 +73,10 @@ Language = Literal["lv", "en", "lv+en"]
 LANGUAGES: tuple[Language, ...] = ("lv", "en", "lv+en")
 
 Cell = str | None
-Row = list[Cell]
+"""Text made for a cell (most cells)."""
+Value = str | int | dt.date | None
+"""What a cell holds: numbers and dates stay typed, so a spreadsheet can sort them."""
+Row = list[Value]
 
 # In "lv+en", a text given in both languages is written "lv / en" on one line when both
 # are short, and Latvian above English when they are long: a long sentence cut by a slash
@@ -80,6 +94,10 @@ class Column:
     heading: str
     width: int
     """Width in characters of the default font, for the workbook."""
+    article: str | None = None
+    """The article the column answers ("Art. 30(1)(b)"), for the column guide."""
+    wording: str | None = None
+    """The article's wording in the document's language(s), for the column guide."""
 
 
 @dataclass
@@ -94,14 +112,23 @@ class Sheet:
     freeze_columns: int = 0
     """Columns kept in view when scrolling right, and printed on every page across."""
     pages_wide: int = 1
-    """How many pages across the printout is fitted to."""
+    """How many pages across the printout is fitted to (0: not fitted, printed at scale)."""
+    records: bool = False
+    """Rows are records: a `TitleRow` (id, name) starts a record, on a new page when
+    printed; the rows after it are (label, value) pairs."""
+
+
+class TitleRow(list[Value]):
+    """The first row of a record in a records sheet: its id and name."""
 
 
 @dataclass(frozen=True, slots=True)
 class CoverLine:
     label: str
-    value: Cell = None
+    value: Value = None
     heading: bool = False
+    key: str = ""
+    """What the line is (a term key), for writers that add to it."""
 
 
 @dataclass
@@ -116,12 +143,37 @@ class ExportDocument:
     cover_name: str
     cover: list[CoverLine]
     sheets: list[Sheet] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    """What the register holds, counted as the cover counts it (placeholders apart)."""
+    words: Words | None = None
+    """The words of the document's language, for writers that add a line or a label."""
 
     def sheet(self, key: str) -> Sheet:
         for sheet in self.sheets:
             if sheet.key == key:
                 return sheet
         raise KeyError(key)
+
+    def has_sheet(self, key: str) -> bool:
+        return any(sheet.key == key for sheet in self.sheets)
+
+    def summary(self) -> Message:
+        """What was exported, in counts: "4 activities, 4 recipients, 3 transfers"."""
+        counts = self.counts
+        parts: list[Message] = []
+        if "activities" in counts:
+            parts.append(msg("{count} activities", count=counts["activities"]))
+        if "controllers" in counts:
+            parts.append(msg("{count} controllers served", count=counts["controllers"]))
+        parts.append(msg("{count} recipients", count=counts["recipients"]))
+        parts.append(msg("{count} transfers", count=counts["transfers"]))
+        if counts.get("transfers_unknown"):
+            # Placeholders are not transfers: an activity whose transfers are unknown is
+            # counted apart.
+            parts.append(
+                msg("transfers unknown for {count} more", count=counts["transfers_unknown"])
+            )
+        return joined(parts)
 
     @property
     def main_sheet(self) -> Sheet:
@@ -174,10 +226,20 @@ class Words:
         )
 
     def cite(self, article: str) -> str:
-        """An article citation: "VDAR 6. panta 1. punkta b) apakšpunkts" / "Art. 6(1)(b)"."""
-        parts = article.split(", ")
+        """An article citation: "VDAR 6. panta 1. punkta b) apakšpunkts" / "Art. 6(1)(b)".
+        A list ("Art. 30(1)(a), 37") cites each article ("37" is "Art. 37")."""
+        parts = [part if part.startswith("Art") else f"Art. {part}" for part in article.split(", ")]
         latvian = ", ".join(latvian_citation(part) for part in parts)
         return self.pair(latvian, article)
+
+    def finding_message(self, finding: Finding) -> str:
+        """A finding's message in the document's language (gettext catalogues)."""
+        if self.language == "en":
+            return str(finding.message)
+        latvian = translate(finding.message, "lv")
+        if self.language == "lv" or latvian == finding.message:
+            return latvian
+        return f"{latvian}\n{finding.message}"
 
     def prose(self, value: str | LocalizedText | None) -> Cell:
         """Register text that cannot be a marker."""
@@ -244,6 +306,13 @@ class Words:
     @staticmethod
     def date(value: dt.date | None) -> Cell:
         return None if value is None else value.isoformat()
+
+
+def as_text(value: Value) -> Cell:
+    """A cell as text: dates as YYYY-MM-DD, numbers in digits."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def lines(parts: Sequence[Cell]) -> Cell:
@@ -356,6 +425,21 @@ def _version_text(words: Words, version: RegisterVersion) -> str:
     return text
 
 
+def relative_files(files: Sequence[str]) -> tuple[str, list[str]]:
+    """The register's root (the directory holding its files) and each file relative to it,
+    so that what the export shows does not depend on where it was run."""
+    if not files:
+        return "", []
+    parents = [os.path.dirname(os.path.abspath(file)) for file in files]
+    try:
+        root = os.path.commonpath(parents)
+    except ValueError:  # different drives
+        return "", list(files)
+    return root, [
+        os.path.relpath(os.path.abspath(file), root).replace(os.sep, "/") for file in files
+    ]
+
+
 def _cover(
     words: Words,
     register: Register,
@@ -363,8 +447,7 @@ def _cover(
     export_date: dt.date,
     version: RegisterVersion,
     tool: str,
-    transfer_count: int,
-    finding_count: int | None,
+    counts: dict[str, int],
 ) -> list[CoverLine]:
     organisation = register.organisation
     role_key = "controller" if organisation.is_controller else "processor"
@@ -392,7 +475,7 @@ def _cover(
             words.term("employees"),
             words.marker(organisation.employees)
             if isinstance(organisation.employees, str)
-            else (None if organisation.employees is None else str(organisation.employees)),
+            else organisation.employees,
         ),
     ]
     if organisation.art30_5_exemption is not None:
@@ -405,26 +488,31 @@ def _cover(
         )
     cover += [
         CoverLine(words.term("privacy_notice"), organisation.privacy_notice),
-        CoverLine(words.term("privacy_notice_date"), words.date(organisation.privacy_notice_date)),
+        CoverLine(words.term("privacy_notice_date"), organisation.privacy_notice_date),
         CoverLine(words.term("notes"), words.prose(organisation.notes)),
-        CoverLine(words.term("export"), heading=True),
-        CoverLine(words.term("export_date"), export_date.isoformat()),
+        CoverLine(words.term("export"), heading=True, key="export"),
+        CoverLine(words.term("export_date"), export_date),
         CoverLine(words.term("register_version"), _version_text(words, version)),
-        CoverLine(words.term("source_files"), "\n".join(register.files)),
+        CoverLine(words.term("created_on"), version.created),
+        CoverLine(words.term("updated_on"), version.updated),
+        CoverLine(words.term("source_files"), "\n".join(relative_files(register.files)[1])),
         CoverLine(words.term("prepared_with"), tool),
         CoverLine(words.term("counts"), heading=True),
     ]
-    if organisation.is_controller or register.activities:
-        cover.append(CoverLine(words.term("activities"), str(len(register.activities))))
-    if organisation.is_processor or register.controllers:
-        cover.append(CoverLine(words.term("controllers"), str(len(register.controllers))))
-    cover += [
-        CoverLine(words.term("recipients"), str(len(register.recipients))),
-        CoverLine(words.term("transfers"), str(transfer_count)),
-        CoverLine(words.term("security_measures"), str(len(register.security_measures))),
-    ]
-    if finding_count is not None:
-        cover.append(CoverLine(words.term("findings"), str(finding_count)))
+    # Placeholders are not counted: an activity whose transfers are `unknown` is counted
+    # apart, never as a transfer.
+    for key in (
+        "activities",
+        "controllers",
+        "recipients",
+        "transfers",
+        "transfers_unknown",
+        "systems",
+        "security_measures",
+        "findings",
+    ):
+        if key in counts and (key != "transfers_unknown" or counts[key]):
+            cover.append(CoverLine(words.term(key), counts[key]))
     cover += [
         CoverLine(words.term("legend"), heading=True),
         CoverLine(words.term("none"), words.term("legend_none")),
@@ -437,23 +525,46 @@ def _cover(
 # --------------------------------------------------------------------------- activities
 
 
-def _article_heading(words: Words, item: ArticleItem) -> str:
-    latvian = f"{latvian_citation(item.article)}: {item.latvian}"
-    english = f"{item.article}: {item.english}"
-    return words.heading(latvian, english)
-
-
 def _text_items(words: Words, items: object) -> Cell:
-    """A list of categories (text, {lv, en}, or a mapping with `category`), or a marker."""
+    """A list of categories (text, {lv, en}, or a mapping with `category`), or a marker;
+    what the register says about a category follows it in parentheses."""
     if not isinstance(items, list):
         return words.marker(items)
     texts: list[Cell] = []
     for item in items:
-        if isinstance(item, DataSubjectGroup | DataCategory):
-            texts.append(words.prose(item.category))
+        if isinstance(item, DataSubjectGroup):
+            texts.append(_qualified(words.prose(item.category), _group_details(words, item)))
+        elif isinstance(item, DataCategory):
+            texts.append(
+                _qualified(
+                    words.prose(item.category),
+                    [words.labelled("notes", words.prose(item.notes))],
+                )
+            )
         else:
             texts.append(words.prose(item))
     return bullets(texts)
+
+
+def _qualified(text: Cell, details: Sequence[Cell]) -> Cell:
+    said = _join(details)
+    return f"{text} ({said})" if said and text else text or said
+
+
+def _group_details(words: Words, group: DataSubjectGroup) -> list[Cell]:
+    children: Cell = None
+    if group.children is not None:
+        children = words.term("children") + ": " + (words.flag(group.children) or "")
+    return [
+        children,
+        _lower_labelled(
+            words, "minimum_age", None if group.minimum_age is None else str(group.minimum_age)
+        ),
+        None
+        if group.vulnerable is None
+        else words.term("vulnerable") + ": " + (words.flag(group.vulnerable) or ""),
+        words.labelled("notes", words.prose(group.notes)),
+    ]
 
 
 def _purposes(words: Words, activity: Activity) -> Cell:
@@ -515,7 +626,65 @@ def _legitimate_interests(words: Words, activity: Activity) -> Cell:
                     ]
                 )
                 entries.append(f"{number}. {text or words.term('legitimate_interests')}")
+    if not entries and isinstance(activity.purposes, list):
+        # Empty would read "not recorded" (the legend): no purpose rests on Art. 6(1)(f).
+        return words.term("not_applicable")
     return lines(entries)
+
+
+def _rights(words: Words, activity: Activity) -> Cell:
+    """The rights the recorded legal bases give (`ropa.knowledge.rights`)."""
+    purposes = activity.purposes
+    if not isinstance(purposes, list):
+        return words.marker(purposes)
+    bases = [basis.basis for purpose in purposes for _path, basis in purpose.bases()]
+    if not bases:
+        return None
+    return bullets(
+        [
+            f"{words.pair(right.latvian, right.english)} ({words.cite(right.article)})"
+            for right in rights_for(bases)
+        ]
+    )
+
+
+def _system(words: Words, register: Register, system: System) -> str:
+    provider: Cell = None
+    if system.provider is not None:
+        recipient = register.recipient(system.provider)
+        provider = (
+            (words.text(recipient.name) or recipient.id)
+            if recipient is not None
+            else system.provider
+        )
+    details = _join(
+        [
+            _lower_labelled(words, "data_location", words.country(system.location)),
+            _lower_labelled(words, "provider", provider),
+        ],
+        ", ",
+    )
+    name = words.prose(system.name) or system.id
+    text = f"{name} ({details})" if details else name
+    description = words.prose(system.description)
+    return f"{text}: {description}" if description else text
+
+
+def _systems(words: Words, register: Register, activity: Activity) -> Cell:
+    if activity.systems is None:
+        return None
+    return bullets(
+        [
+            _made_once(
+                words,
+                "system",
+                identifier,
+                register.system,
+                lambda w, entry: _system(w, register, entry),
+            )
+            for identifier in activity.systems
+        ]
+    )
 
 
 def _recipient_summary(words: Words, recipient: Recipient) -> str:
@@ -526,6 +695,10 @@ def _recipient_summary(words: Words, recipient: Recipient) -> str:
             name if category else None,
             _kind(words, recipient.kind.value),
             _lower_labelled(words, "country", words.country(recipient.country)),
+            # Art. 28(3): the processor's contract belongs with the activity that uses it.
+            _lower_labelled(words, "contract", words.text(recipient.contract))
+            if recipient.kind.value in ("processor", "sub_processor")
+            else None,
         ],
         ", ",
     )
@@ -666,7 +839,7 @@ def _retention(words: Words, retention: Retention | str | None) -> Cell:
     statute = None
     if retention.statute is not None:
         fact = STATUTES[retention.statute]
-        statute = f"{fact.law}, {fact.provision} ({retention.statute})"
+        statute = f"{fact.law}, {fact.provision}"
     return lines(
         [
             words.labelled(
@@ -875,30 +1048,67 @@ def _joint_controllers(words: Words, register: Register, activity: Activity) -> 
 _ACTIVITY_EXTRAS: tuple[tuple[str, str, str | None, int], ...] = (
     # key, term, article cited in the heading, width
     ("legal_basis", "legal_basis", "Art. 6(1)", 30),
+    ("rights", "rights", None, 26),
     ("special_categories", "special_categories", "Art. 9", 24),
     ("criminal_data", "criminal_data", "Art. 10", 18),
     ("national_id", "national_id", "Art. 87", 16),
     ("legitimate_interests", "legitimate_interests", "Art. 6(1)(f)", 24),
-    ("sources", "sources", "Art. 14(2)(f)", 20),
+    ("sources", "sources", "Art. 14(2)(f)", 24),
     ("automated_decisions", "automated_decisions", "Art. 22", 22),
     ("dpia", "dpia", "Art. 35", 20),
+    ("systems", "systems_location", None, 26),
+    ("frequency", "frequency", "Art. 30(5)", 12),
+    ("privacy_notice", "privacy_notice", "Art. 13", 22),
     ("owner", "owner", None, 16),
     ("last_review", "last_review", None, 11),
+    ("notes", "notes", None, 30),
 )
 
-_ARTICLE_30_1_WIDTHS = (24, 30, 32, 28, 30, 28, 28)
+# Widths of the Art. 30(1) columns; (c) is two columns, subjects and data, so that each
+# can be filtered on its own.
+_ARTICLE_30_1_WIDTHS = (24, 30, 28, 28, 30, 30, 28, 30)
+
+
+def article_column(words: Words, key: str, item: ArticleItem, width: int) -> Column:
+    english, latvian = SHORT_WORDING[item.article]
+    return Column(
+        key,
+        words.heading(
+            f"{latvian} ({latvian_citation(item.article)})", f"{english} ({item.article})"
+        ),
+        width,
+        article=item.article,
+        wording=words.heading(item.latvian, item.english),
+    )
 
 
 def _activity_columns(words: Words) -> list[Column]:
     columns = [
         Column("id", words.heading_term("id"), 12),
         Column("name", words.heading_term("activity"), 22),
+        Column("description", words.heading_term("description"), 30),
     ]
-    for item, width in zip(ARTICLE_30_1, _ARTICLE_30_1_WIDTHS, strict=True):
+    widths = iter(_ARTICLE_30_1_WIDTHS)
+    for item in ARTICLE_30_1:
         key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
-        columns.append(Column(key, _article_heading(words, item), width))
+        if item.article == "Art. 30(1)(c)":
+            for part, term in (
+                ("subjects", "data_subject_categories"),
+                ("data", "personal_data_categories"),
+            ):
+                columns.append(
+                    Column(
+                        f"{key}.{part}",
+                        words.heading_term(term, item.article),
+                        next(widths),
+                        article=item.article,
+                        wording=words.heading(item.latvian, item.english),
+                    )
+                )
+            continue
+        columns.append(article_column(words, key, item, next(widths)))
     for key, term, article, width in _ACTIVITY_EXTRAS:
-        columns.append(Column(key, words.heading_term(term, article), width))
+        columns.append(Column(key, words.heading_term(term, article), width, article=article))
     return columns
 
 
@@ -906,23 +1116,17 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
     return [
         activity.id,
         _activity_name(words, activity),
+        words.prose(activity.description),
         _joint_controllers(words, register, activity),
         _purposes(words, activity),
-        lines(
-            [
-                words.labelled(
-                    "data_subject_categories", _text_items(words, activity.data_subjects)
-                ),
-                words.labelled(
-                    "personal_data_categories", _text_items(words, activity.personal_data)
-                ),
-            ]
-        ),
+        _text_items(words, activity.data_subjects),
+        _text_items(words, activity.personal_data),
         _recipients(words, register, activity),
         _transfers(words, register, activity.transfers),
         _retentions(words, activity),
         _measures(words, register, activity.security_measures),
         _legal_bases(words, activity),
+        _rights(words, activity),
         _special(words, activity),
         _criminal(words, activity.criminal_data),
         _national_id(words, activity.national_id),
@@ -930,8 +1134,12 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
         _sources(words, activity),
         _decisions(words, activity.profiling, activity.automated_decisions),
         _dpia(words, activity.dpia),
+        _systems(words, register, activity),
+        None if activity.frequency is None else words.term(activity.frequency.value),
+        register.organisation.privacy_notice,
         _owner(words, activity),
-        words.date(activity.last_review),
+        activity.last_review,
+        words.prose(activity.notes),
     ]
 
 
@@ -945,10 +1153,15 @@ def _controller_columns(words: Words) -> list[Column]:
     columns = [Column("id", words.heading_term("id"), 12)]
     for item, width in zip(ARTICLE_30_2, _ARTICLE_30_2_WIDTHS, strict=True):
         key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
-        columns.append(Column(key, _article_heading(words, item), width))
+        columns.append(article_column(words, key, item, width))
     columns += [
-        Column("contract", words.heading_term("contract", "Art. 28(3)"), 22),
-        Column("sub_processors", words.heading_term("sub_processors", "Art. 28(2)"), 22),
+        Column("contract", words.heading_term("contract", "Art. 28(3)"), 22, "Art. 28(3)"),
+        Column(
+            "sub_processors",
+            words.heading_term("sub_processors", "Art. 28(2)"),
+            22,
+            "Art. 28(2)",
+        ),
         Column("last_review", words.heading_term("last_review"), 11),
     ]
     return columns
@@ -994,7 +1207,7 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
         _measures(words, register, served.security_measures),
         words.text(served.contract),
         sub_processors,
-        words.date(served.last_review),
+        served.last_review,
     ]
 
 
@@ -1117,16 +1330,18 @@ def _transfer_rows(words: Words, register: Register) -> Iterator[Row]:
                 ]
 
 
-def _transfer_row_count(register: Register) -> int:
-    count = 0
+def _transfer_counts(register: Register) -> tuple[int, int]:
+    """Rows of the transfers sheet, and how many of them only say `unknown`."""
+    rows = unknown = 0
     for transfers in [a.transfers for a in register.activities] + [
         c.transfers for c in register.controllers
     ]:
         if transfers == UNKNOWN_MARKER:
-            count += 1
+            rows += 1
+            unknown += 1
         elif isinstance(transfers, list):
-            count += len(transfers)
-    return count
+            rows += len(transfers)
+    return rows, unknown
 
 
 # --------------------------------------------------------------------------- findings
@@ -1134,25 +1349,159 @@ def _transfer_row_count(register: Register) -> int:
 
 def _finding_columns(words: Words) -> list[Column]:
     return [
-        Column("code", words.heading_term("code"), 8),
         Column("severity", words.heading_term("severity"), 12),
-        Column("location", words.heading_term("location"), 30),
-        Column("message", words.heading_term("message"), 60),
-        Column("hint", words.heading_term("hint"), 50),
+        Column("article", words.heading_term("article"), 18),
+        Column("entry", words.heading_term("entry"), 22),
+        Column("message", words.heading_term("message"), 70),
+        Column("code", words.heading_term("code"), 8),
+        Column("location", words.heading_term("location"), 24),
     ]
 
 
-def _finding_row(words: Words, finding: Finding) -> Row:
+def _entries_by_location(register: Register) -> dict[tuple[str, tuple[str | int, ...]], str]:
+    """Where each catalogue entry, activity or controller was written → how to name it."""
+    named: dict[tuple[str, tuple[str | int, ...]], str] = {}
+    groups: list[Sequence[Activity | Recipient | System | SecurityMeasure | ControllerServed]] = [
+        register.activities,
+        register.recipients,
+        register.systems,
+        register.security_measures,
+        register.controllers,
+    ]
+    for entries in groups:
+        for entry in entries:
+            origin = entry.origin
+            named[(origin.file, tuple(origin.path))] = entry.id
+    return named
+
+
+def _finding_row(
+    words: Words,
+    finding: Finding,
+    entries: dict[tuple[str, tuple[str | int, ...]], str],
+    root: str,
+) -> Row:
+    """A finding as an inspector reads it: what is missing, under which article, in which
+    activity or entry; the file position last, for whoever edits the register."""
     location = finding.file
+    if root and os.path.exists(location):
+        location = os.path.relpath(os.path.abspath(location), root).replace(os.sep, "/")
     if finding.positioned:
         location += f":{finding.position.line}:{finding.position.column}"
+    entry: Cell = None
+    path = tuple(finding.path)
+    for length in (2, 1):
+        entry = entries.get((finding.file, path[:length]))
+        if entry is not None:
+            break
+    if entry is None and path[:1] == ("organisation",):
+        entry = words.term("controller")
+    article = dict(finding.extra).get("article")
     return [
-        finding.code,
         words.term(finding.severity.value),
+        words.cite(article) if article else None,
+        entry,
+        words.finding_message(finding),
+        finding.code,
         location,
-        finding.message,
-        finding.hint,
     ]
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def _system_columns(words: Words) -> list[Column]:
+    return [
+        Column("id", words.heading_term("id"), 14),
+        Column("name", words.heading_term("name"), 24),
+        Column("description", words.heading_term("description"), 34),
+        Column("provider", words.heading_term("provider"), 22),
+        Column("location", words.heading_term("data_location"), 18),
+        Column("used_by", words.heading_term("used_by"), 18),
+    ]
+
+
+def _system_rows(words: Words, register: Register) -> Iterator[Row]:
+    users: dict[str, list[str]] = {system.id: [] for system in register.systems}
+    for activity in register.activities:
+        for identifier in activity.systems or []:
+            if identifier in users and activity.id not in users[identifier]:
+                users[identifier].append(activity.id)
+    for system in register.systems:
+        provider: Cell = None
+        if system.provider is not None:
+            recipient = register.recipient(system.provider)
+            provider = system.provider
+            if recipient is not None and recipient.name not in (None, UNKNOWN_MARKER):
+                provider = f"{words.text(recipient.name)} ({system.provider})"
+        yield [
+            system.id,
+            words.prose(system.name),
+            words.prose(system.description),
+            provider,
+            words.country(system.location),
+            "\n".join(users[system.id]) or None,
+        ]
+
+
+def _measure_columns(words: Words) -> list[Column]:
+    return [
+        Column("id", words.heading_term("id"), 16),
+        Column("name", words.heading_term("name"), 30),
+        Column("kind", words.heading_term("kind"), 16),
+        Column("description", words.heading_term("description"), 60),
+        Column("used_by", words.heading_term("used_by"), 24),
+    ]
+
+
+def _measure_rows(words: Words, register: Register) -> Iterator[Row]:
+    users: dict[str, list[str]] = {measure.id: [] for measure in register.security_measures}
+    owners: list[Activity | ControllerServed] = [*register.activities, *register.controllers]
+    for owner in owners:
+        if isinstance(owner.security_measures, list):
+            for identifier in owner.security_measures:
+                if identifier in users and owner.id not in users[identifier]:
+                    users[identifier].append(owner.id)
+    for measure in register.security_measures:
+        yield [
+            measure.id,
+            words.prose(measure.name),
+            None if measure.kind is None else words.term(measure.kind.value),
+            words.prose(measure.description),
+            "\n".join(users[measure.id]) or None,
+        ]
+
+
+# --------------------------------------------------------------------------- records
+
+
+def record_rows(sheet: Sheet) -> Iterator[Row]:
+    """A table's rows as records, one after another: a title row (id and name), then one
+    (heading, value) row per column. The same cells as the table, arranged to be printed
+    and read one record at a time."""
+    labels = [column.heading for column in sheet.columns]
+    for row in sheet.rows():
+        yield TitleRow(row[:2])
+        for label, value in zip(labels[2:], row[2:], strict=True):
+            yield [label, value]
+
+
+def _guide_columns(words: Words) -> list[Column]:
+    return [
+        Column("sheet", words.heading_term("sheet"), 20),
+        Column("heading", words.heading_term("heading"), 36),
+        Column("article", words.heading_term("article"), 24),
+        Column("wording", words.heading_term("wording"), 80),
+    ]
+
+
+def _guide_rows(words: Words, sheets: Sequence[Sheet]) -> Iterator[Row]:
+    """Each column that answers an article, with the article's full wording."""
+    for sheet in sheets:
+        for column in sheet.columns:
+            if column.article is None:
+                continue
+            yield [sheet.name, column.heading, words.cite(column.article), column.wording]
 
 
 # --------------------------------------------------------------------------- assembly
@@ -1165,7 +1514,12 @@ def sheet_name(words: Words, key: str) -> str:
         return term.latvian
     if words.language == "en":
         return term.english
-    short_english = {"register": "Register", "activities": "Activities"}.get(key, term.english)
+    short_english = {
+        "register": "Register",
+        "activities": "Activities",
+        "measures": "Measures",
+        "columns": "Columns",
+    }.get(key, term.english)
     return f"{term.latvian} – {short_english}"
 
 
@@ -1182,21 +1536,25 @@ def build_document(
     words = Words(language)
     version = version or RegisterVersion()
     organisation = register.organisation
+    root, _files = relative_files(register.files)
     sheets: list[Sheet] = []
+    counts: dict[str, int] = {}
     if organisation.is_controller or register.activities:
-        activity_columns = _activity_columns(words)
+        counts["activities"] = len(register.activities)
         sheets.append(
             Sheet(
                 "activities",
                 sheet_name(words, "activities"),
-                activity_columns,
+                _activity_columns(words),
                 lambda: (_activity_row(words, register, a) for a in register.activities),
                 len(register.activities),
                 freeze_columns=2,
-                pages_wide=2,
+                # Printed across four pages at a readable size, which follow each other.
+                pages_wide=4,
             )
         )
     if organisation.is_processor or register.controllers:
+        counts["controllers"] = len(register.controllers)
         sheets.append(
             Sheet(
                 "controllers",
@@ -1207,7 +1565,25 @@ def build_document(
                 freeze_columns=1,
             )
         )
+    main = sheets[0] if sheets else None
+    if main is not None:
+        # The same cells, one record at a time: what an inspector prints and reads.
+        label_width = 34
+        sheets.append(
+            Sheet(
+                "by_activity",
+                sheet_name(words, "by_activity"),
+                [
+                    Column("heading", words.heading_term("heading"), label_width),
+                    Column("value", "", 100),
+                ],
+                lambda: record_rows(main),
+                main.row_count * (len(main.columns) - 1),
+                records=True,
+            )
+        )
     users = _users_of_recipients(register)
+    counts["recipients"] = len(register.recipients)
     sheets.append(
         Sheet(
             "recipients",
@@ -1218,28 +1594,67 @@ def build_document(
             freeze_columns=1,
         )
     )
-    transfer_count = _transfer_row_count(register)
+    transfer_rows, unknown = _transfer_counts(register)
+    counts["transfers"] = transfer_rows - unknown
+    counts["transfers_unknown"] = unknown
     sheets.append(
         Sheet(
             "transfers",
             sheet_name(words, "transfers"),
             _transfer_columns(words),
             lambda: _transfer_rows(words, register),
-            transfer_count,
+            transfer_rows,
             freeze_columns=2,
         )
     )
+    if register.systems:
+        counts["systems"] = len(register.systems)
+        sheets.append(
+            Sheet(
+                "systems",
+                sheet_name(words, "systems"),
+                _system_columns(words),
+                lambda: _system_rows(words, register),
+                len(register.systems),
+                freeze_columns=1,
+            )
+        )
+    counts["security_measures"] = len(register.security_measures)
+    if register.security_measures:
+        sheets.append(
+            Sheet(
+                "security_measures",
+                sheet_name(words, "measures"),
+                _measure_columns(words),
+                lambda: _measure_rows(words, register),
+                len(register.security_measures),
+                freeze_columns=1,
+            )
+        )
     if findings is not None:
         listed = list(findings)
+        counts["findings"] = len(listed)
+        entries = _entries_by_location(register)
         sheets.append(
             Sheet(
                 "findings",
                 sheet_name(words, "findings"),
                 _finding_columns(words),
-                lambda: (_finding_row(words, finding) for finding in listed),
+                lambda: (_finding_row(words, finding, entries, root) for finding in listed),
                 len(listed),
             )
         )
+    guided = [sheet for sheet in sheets if not sheet.records]
+    guide = list(_guide_rows(words, guided))
+    sheets.append(
+        Sheet(
+            "columns",
+            sheet_name(words, "columns"),
+            _guide_columns(words),
+            lambda: iter(guide),
+            len(guide),
+        )
+    )
     name = words.text(organisation.name) or ""
     title = f"{words.term('register')} — {name}" if name else words.term("register")
     return ExportDocument(
@@ -1255,8 +1670,9 @@ def build_document(
             export_date=export_date,
             version=version,
             tool=tool,
-            transfer_count=transfer_count,
-            finding_count=None if findings is None else len(findings),
+            counts=counts,
         ),
         sheets=sheets,
+        counts=counts,
+        words=words,
     )

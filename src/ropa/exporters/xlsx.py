@@ -25,6 +25,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,11 +35,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ropa.exporters.table import CoverLine, ExportDocument, Sheet
+from ropa.exporters.table import CoverLine, ExportDocument, Sheet, TitleRow, Value, as_text
+from ropa.i18n import Message, msg
 from ropa.knowledge.terms import TERMS
 
 # Text that a spreadsheet program may take for a formula (OWASP, "CSV Injection").
@@ -66,15 +69,44 @@ _LANGUAGE_TAGS = {"lv": "lv-LV", "en": "en-GB", "lv+en": "lv-LV"}
 
 Progress = Callable[[int], None]
 
+_CONTINUED = "↳ "
+# Lines of the default font that fit in one row (Excel's limit less the padding).
+_MAX_ROW_LINES = int((_MAX_ROW_POINTS - _ROW_PADDING_POINTS) // _LINE_POINTS)
+# Print scale of wide tables (not fitted to the page width): about 9 points for 11.
+_TABLE_SCALE = 80
 
-def write_xlsx(document: ExportDocument, target: Path, *, progress: Progress | None = None) -> None:
+
+@dataclass
+class WriteReport:
+    """What the writer had to do that the reader should know."""
+
+    continued: dict[str, list[str]] = field(default_factory=dict)
+    """Per sheet name, the rows (their first cell) too long for one row of Excel, which
+    continue on the rows below them."""
+
+    def notes(self) -> list[Message]:
+        return [
+            msg(
+                "{count} row(s) of sheet `{sheet}` are longer than one row of Excel can show "
+                "and continue on the rows below them (marked ↳): {rows}",
+                count=len(rows),
+                sheet=sheet,
+                rows=", ".join(rows),
+            )
+            for sheet, rows in self.continued.items()
+        ]
+
+
+def write_xlsx(
+    document: ExportDocument, target: Path, *, progress: Progress | None = None
+) -> WriteReport:
     """Write the workbook to `target` atomically: a crash leaves the old file or none."""
     directory = target.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     os.close(handle)
     try:
         with open(temporary, "wb") as stream:
-            write_xlsx_stream(document, stream, progress=progress)
+            report = write_xlsx_stream(document, stream, progress=progress)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
@@ -83,11 +115,12 @@ def write_xlsx(document: ExportDocument, target: Path, *, progress: Progress | N
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+    return report
 
 
 def write_xlsx_stream(
     document: ExportDocument, stream: IO[bytes], *, progress: Progress | None = None
-) -> None:
+) -> WriteReport:
     """Write the workbook to a binary stream (a file opened for writing, or BytesIO).
 
     A stream that cannot seek (a pipe) gets the workbook built in memory first: zip
@@ -97,16 +130,27 @@ def write_xlsx_stream(
     seekable = getattr(stream, "seekable", None)
     if not (seekable and seekable()):
         buffer = io.BytesIO()
-        write_xlsx_stream(document, buffer, progress=progress)
+        report = write_xlsx_stream(document, buffer, progress=progress)
         stream.write(buffer.getvalue())
-        return
+        return report
     workbook = Workbook(write_only=True)
     _set_properties(workbook, document)
-    _write_cover(workbook, document)
+    # The cover comes first but is written last: it says which rows had to continue.
+    cover = workbook.create_sheet(document.cover_name)
+    report = WriteReport()
     for sheet in document.sheets:
-        _write_sheet(workbook, sheet, progress=progress if sheet.key == "activities" else None)
+        continued = _write_sheet(
+            workbook,
+            document,
+            sheet,
+            progress=progress if sheet.key == "activities" else None,
+        )
+        if continued:
+            report.continued[sheet.name] = continued
+    _write_cover(cover, document, report)
     archive = _ReproducibleZip(stream, document.export_date)
     ExcelWriter(workbook, archive).save()
+    return report
 
 
 # --------------------------------------------------------------------------- sheets
@@ -133,12 +177,11 @@ def _header_cell(worksheet: Any, text: str) -> Any:
     return cell
 
 
-def _write_cover(workbook: Any, document: ExportDocument) -> None:
-    worksheet = workbook.create_sheet(document.cover_name)
+def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) -> None:
     widths = (34, 90)
     worksheet.column_dimensions["A"].width = widths[0]
     worksheet.column_dimensions["B"].width = widths[1]
-    _page_setup(worksheet, pages_wide=1, pages_tall=1)
+    _page_setup(worksheet, document, pages_wide=1, pages_tall=1)
     # The title and subject run on into the empty cells to their right.
     title = WriteOnlyCell(worksheet, value=_safe_text(document.title))
     title.font = _TITLE_FONT
@@ -149,7 +192,23 @@ def _write_cover(workbook: Any, document: ExportDocument) -> None:
     worksheet.append([title])
     worksheet.append([subject])
     worksheet.append([])
-    for index, line in enumerate(document.cover, 4):
+    lines = list(document.cover)
+    if report.continued and document.words is not None:
+        words = document.words
+        after = next(
+            (index for index, line in enumerate(lines) if line.key == "export"), len(lines) - 1
+        )
+        listed = "\n".join(
+            f"{sheet}: {', '.join(rows)}" for sheet, rows in report.continued.items()
+        )
+        lines.insert(
+            after + 1,
+            CoverLine(
+                words.term("continued_rows"),
+                f"{words.term('continued_rows_meaning')}\n{listed}",
+            ),
+        )
+    for index, line in enumerate(lines, 4):
         worksheet.row_dimensions[index].height = row_height(
             [line.label, line.value], widths, heading=line.heading
         )
@@ -160,7 +219,7 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
     if line.heading:
         row = [_header_cell(worksheet, line.label)]
         if line.value is not None:
-            row.append(_header_cell(worksheet, line.value))
+            row.append(_header_cell(worksheet, str(line.value)))
         return row
     label = WriteOnlyCell(worksheet, value=_safe_text(line.label))
     label.font = _LABEL_FONT
@@ -168,71 +227,205 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
     return [label, _body_cell(worksheet, line.value)]
 
 
-def _write_sheet(workbook: Any, sheet: Sheet, *, progress: Progress | None) -> None:
+def _write_sheet(
+    workbook: Any, document: ExportDocument, sheet: Sheet, *, progress: Progress | None
+) -> list[str]:
+    """Write one sheet; return the rows that had to continue on the rows below."""
     worksheet = workbook.create_sheet(sheet.name)
     for index, column in enumerate(sheet.columns, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
+    widths = [column.width for column in sheet.columns]
+    _page_setup(worksheet, document, pages_wide=sheet.pages_wide)
+    continued: list[str] = []
+    if sheet.records:
+        _write_records(worksheet, sheet, widths, continued)
+        return continued
     worksheet.freeze_panes = f"{get_column_letter(sheet.freeze_columns + 1)}2"
-    _page_setup(worksheet, pages_wide=sheet.pages_wide)
     worksheet.print_title_rows = "1:1"
     if sheet.freeze_columns:
         worksheet.print_title_cols = f"A:{get_column_letter(sheet.freeze_columns)}"
-    widths = [column.width for column in sheet.columns]
     headings = [column.heading for column in sheet.columns]
     worksheet.row_dimensions[1].height = row_height(headings, widths, heading=True)
     worksheet.append([_header_cell(worksheet, heading) for heading in headings])
-    written = 0
+    number = 2
     dimensions = worksheet.row_dimensions
-    for row in sheet.rows():
-        # The row's XML attributes, as openpyxl's row writer reads them from its row
-        # dimensions (a RowDimension yields exactly these two). A plain mapping instead of
-        # a RowDimension object saves a fifth of the export's time on large registers.
-        dimensions[written + 2] = {
-            "ht": f"{row_height(row, widths):.16g}",
-            "customHeight": "1",
-        }
-        worksheet.append(_body_row(worksheet, row))
-        written += 1
+    for written, row in enumerate(sheet.rows(), 1):
+        lines = row_lines(row, widths)
+        if lines > _MAX_ROW_LINES:
+            parts = split_row(row, widths)
+            continued.append(str(row[0]))
+        else:
+            parts = [row]
+        for part in parts:
+            # The row's XML attributes, as openpyxl's row writer reads them from its row
+            # dimensions (a RowDimension yields exactly these two). A plain mapping instead
+            # of a RowDimension object saves a fifth of the export's time on large registers.
+            height = lines if part is row else row_lines(part, widths)
+            dimensions[number] = {
+                "ht": f"{height * _LINE_POINTS + _ROW_PADDING_POINTS:.16g}",
+                "customHeight": "1",
+            }
+            worksheet.append(_body_row(worksheet, part))
+            number += 1
         if progress is not None:
             progress(written)
     last = get_column_letter(len(sheet.columns))
-    worksheet.auto_filter.ref = f"A1:{last}{written + 1}"
+    worksheet.auto_filter.ref = f"A1:{last}{number - 1}"
+    return continued
 
 
-def _page_setup(worksheet: Any, *, pages_wide: int, pages_tall: int = 0) -> None:
+def _write_records(worksheet: Any, sheet: Sheet, widths: list[int], continued: list[str]) -> None:
+    """Records one after another, each from a new page: a title, then label and value."""
+    dimensions = worksheet.row_dimensions
+    number = 1
+    title_font = _TITLE_FONT
+    for row in sheet.rows():
+        if isinstance(row, TitleRow):
+            if number > 1:
+                worksheet.row_breaks.append(Break(id=number - 1))
+            identifier, title = str(row[0]), str(as_text(row[1]) or "")
+            cells = []
+            for text in (identifier, title):
+                cell = _text_cell(worksheet, text)
+                cell.font = title_font
+                cell.alignment = _WRAP
+                cells.append(cell)
+            dimensions[number] = {
+                "ht": f"{row_lines([title], widths[1:]) * 19 + 6:.16g}",
+                "customHeight": "1",
+            }
+            worksheet.append(cells)
+            number += 1
+            record = identifier
+            continue
+        lines = row_lines(row[1:], widths[1:])
+        parts = [row]
+        if lines > _MAX_ROW_LINES:
+            parts = split_row(row, widths)
+            continued.append(f"{record} — {str(row[0]).splitlines()[0]}")
+        for part in parts:
+            # The label is a heading (9-point bold), the value body text.
+            points = max(
+                row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
+                (lines if part is row else row_lines(part[1:], widths[1:])) * _LINE_POINTS,
+            )
+            dimensions[number] = {
+                "ht": f"{points + _ROW_PADDING_POINTS:.16g}",
+                "customHeight": "1",
+            }
+            label = _text_cell(worksheet, str(part[0]))
+            label.font = _HEADER_FONT
+            label.fill = _HEADER_FILL
+            label.alignment = _WRAP
+            worksheet.append([label, _body_cell(worksheet, part[1])])
+            number += 1
+
+
+def _page_setup(
+    worksheet: Any, document: ExportDocument, *, pages_wide: int, pages_tall: int = 0
+) -> None:
     worksheet.page_setup.orientation = "landscape"
     worksheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    worksheet.page_setup.fitToWidth = pages_wide
-    worksheet.page_setup.fitToHeight = pages_tall
-    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    worksheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    # A row's pages follow each other: across, then down.
+    worksheet.page_setup.pageOrder = "overThenDown"
+    if pages_wide:
+        worksheet.page_setup.fitToWidth = pages_wide
+        worksheet.page_setup.fitToHeight = pages_tall
+        worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        worksheet.page_setup.scale = _TABLE_SCALE
+    worksheet.print_options.gridLines = True
+    worksheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    header = worksheet.HeaderFooter.oddHeader
+    header.left.text = _header_text(document.author or document.title)
+    header.left.size = 8
+    header.right.text = _header_text(document.export_date.isoformat())
+    header.right.size = 8
     worksheet.HeaderFooter.oddFooter.center.text = "&A — &P / &N"
     worksheet.HeaderFooter.oddFooter.center.size = 8
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header: `&` starts a header code, so it is doubled."""
+    return _safe_text(text).replace("&", "&&")[:100]
 
 
 # --------------------------------------------------------------------------- cells
 
 
-def row_height(
-    values: Sequence[str | None], widths: Sequence[int], *, heading: bool = False
-) -> float:
-    """Points needed to show every line of the row's wrapped text (at most Excel's limit).
+def _lines_of(value: str, per_line: int) -> int:
+    if len(value) < per_line and "\n" not in value:
+        return 1  # the most common case
+    lines = 0
+    for line in value.split("\n"):
+        lines += max(1, -(-len(line) // per_line))
+    return lines
 
-    Words wrap before the edge, so a line is taken to hold 90 % of the column's width in
-    characters; headings are set in 9-point bold, which holds about a third more."""
+
+def _per_line(width: int, heading: bool = False) -> int:
+    """Characters a line of a column holds: Calibri's letters are narrower than the `0`
+    that column widths are measured in, less what is lost wrapping at word ends."""
+    return max(1, int(width * (1.35 if heading else 1.15)))
+
+
+def row_lines(values: Sequence[Value], widths: Sequence[int], *, heading: bool = False) -> int:
+    """Lines of wrapped text the row's tallest cell needs."""
     tallest = 1
-    line_points = _HEADING_LINE_POINTS if heading else _LINE_POINTS
     for value, width in zip(values, widths, strict=False):
-        if not value:
+        if not value or not isinstance(value, str):
             continue
-        per_line = max(1, int(width * (1.35 if heading else 0.9)))
-        if len(value) < per_line and "\n" not in value:
-            continue  # one line, the most common case
-        lines = 0
-        for line in value.split("\n"):
-            lines += 1 + len(line) // per_line
-        tallest = max(tallest, lines)
-    return min(_MAX_ROW_POINTS, tallest * line_points + _ROW_PADDING_POINTS)
+        tallest = max(tallest, _lines_of(value, _per_line(width, heading)))
+    return tallest
+
+
+def row_height(values: Sequence[Value], widths: Sequence[int], *, heading: bool = False) -> float:
+    """Points needed to show every line of the row's wrapped text (at most Excel's limit)."""
+    lines = row_lines(values, widths, heading=heading)
+    line_points = _HEADING_LINE_POINTS if heading else _LINE_POINTS
+    return min(_MAX_ROW_POINTS, lines * line_points + _ROW_PADDING_POINTS)
+
+
+def _wrapped(text: str, per_line: int) -> list[str]:
+    """The text as the lines a cell shows, each paragraph broken at spaces."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        while len(paragraph) > per_line:
+            cut = paragraph.rfind(" ", 0, per_line + 1)
+            if cut <= 0:
+                cut = per_line
+            out.append(paragraph[:cut])
+            paragraph = paragraph[cut:].lstrip(" ")
+        out.append(paragraph)
+    return out
+
+
+def split_row(row: Sequence[Value], widths: Sequence[int]) -> list[list[Value]]:
+    """A row too tall for Excel as several rows, each within the limit: every long cell
+    continues in the same column of the rows below, whose first cell says `↳` and whose
+    other cells are empty. Nothing is cut."""
+    chunks: list[list[str | None]] = []
+    for value, width in zip(row, widths, strict=False):
+        text = as_text(value)
+        if text is None:
+            chunks.append([None])
+            continue
+        shown = _wrapped(text, _per_line(width))
+        chunks.append(
+            [
+                "\n".join(shown[start : start + _MAX_ROW_LINES])
+                for start in range(0, len(shown), _MAX_ROW_LINES)
+            ]
+        )
+    count = max(len(chunk) for chunk in chunks)
+    rows: list[list[Value]] = []
+    for index in range(count):
+        part: list[Value] = [chunk[index] if index < len(chunk) else None for chunk in chunks]
+        if index == 0:
+            part = [row[i] if len(chunks[i]) == 1 else part[i] for i in range(len(part))]
+        else:
+            part[0] = _CONTINUED + (as_text(row[0]) or "").split("\n")[0]
+        rows.append(part)
+    return rows
 
 
 def _safe_text(text: str) -> str:
@@ -244,9 +437,9 @@ def _safe_text(text: str) -> str:
     return text
 
 
-def _body_row(worksheet: Any, row: Sequence[str | None]) -> list[Any]:
+def _body_row(worksheet: Any, row: Sequence[Value]) -> list[Any]:
     """A row's cells; the whole row is checked at once, as most rows need no change."""
-    texts = [value for value in row if value]
+    texts = [value for value in row if value and isinstance(value, str)]
     joined = "".join(texts)
     if (
         len(joined) <= MAX_CELL_CHARACTERS
@@ -257,10 +450,21 @@ def _body_row(worksheet: Any, row: Sequence[str | None]) -> list[Any]:
     return [_body_cell(worksheet, value) for value in row]
 
 
-def _body_cell(worksheet: Any, value: str | None) -> Any:
-    """Plain text as it is (the default format wraps it); risky text as a quoted string."""
-    if value is None:
-        return None
+def _text_cell(worksheet: Any, text: str) -> Any:
+    """A cell to style, holding text that is never taken for a formula."""
+    text = _safe_text(text)
+    cell = WriteOnlyCell(worksheet, value=text)
+    if text.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _body_cell(worksheet: Any, value: Value) -> Any:
+    """Plain text as it is (the default format wraps it); risky text as a quoted string;
+    numbers and dates as they are (openpyxl gives dates a date format)."""
+    if value is None or not isinstance(value, str):
+        return value
     value = _safe_text(value)
     if not value.startswith(FORMULA_PREFIXES):
         return value

@@ -10,13 +10,16 @@ from ropa.knowledge.sources import cite
 SOURCE = cite("GDPR", "VDAR")
 
 _ARTICLE = re.compile(r"Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?(?: (second subparagraph))?")
+_RANGE = re.compile(r"Arts?\. (\d+)[–-](\d+)")
 
 
 def latvian_citation(article: str) -> str:
     """`Art. 30(1)(b)` → `VDAR 30. panta 1. punkta b) apakšpunkts`, the Latvian way to cite."""
     match = _ARTICLE.fullmatch(article)
     if match is None:
-        return article
+        span = _RANGE.fullmatch(article)
+        # "Art. 44–49" → "VDAR 44.–49. pants", as Latvian legal texts cite a range.
+        return f"VDAR {span.group(1)}.–{span.group(2)}. pants" if span else article
     number, paragraph, point, subparagraph = match.groups()
     if point:
         return f"VDAR {number}. panta {paragraph}. punkta {point}) apakšpunkts"
@@ -111,3 +114,22 @@ ARTICLE_30_2: tuple[ArticleItem, ...] = (
 ARTICLE_30_TITLE = ArticleItem(
     "Art. 30", "Records of processing activities", "Apstrādes darbību reģistrēšana"
 )
+
+
+# What each point asks for in a few words, for column headings: the full wording above is
+# too long to head a column and is printed in the workbook's column guide instead. The
+# Latvian words are the nouns of the official wording above (or the VDAR glossary terms).
+SHORT_WORDING: dict[str, tuple[str, str]] = {
+    # article: (English, Latvian)
+    "Art. 30(1)(a)": ("Controller and joint controllers", "Pārzinis un kopīgie pārziņi"),
+    "Art. 30(1)(b)": ("Purposes of the processing", "Apstrādes nolūki"),
+    "Art. 30(1)(c)": ("Data subjects and personal data", "Datu subjekti un personas dati"),
+    "Art. 30(1)(d)": ("Categories of recipients", "Saņēmēju kategorijas"),
+    "Art. 30(1)(e)": ("Transfers to third countries", "Nosūtīšana uz trešām valstīm"),
+    "Art. 30(1)(f)": ("Time limits for erasure", "Termiņi datu dzēšanai"),
+    "Art. 30(1)(g)": ("Security measures", "Drošības pasākumi"),
+    "Art. 30(2)(a)": ("Controller served", "Pārzinis, kura vārdā darbojas"),
+    "Art. 30(2)(b)": ("Categories of processing", "Apstrādes kategorijas"),
+    "Art. 30(2)(c)": ("Transfers to third countries", "Nosūtīšana uz trešām valstīm"),
+    "Art. 30(2)(d)": ("Security measures", "Drošības pasākumi"),
+}

@@ -122,6 +122,12 @@ SOURCES: dict[str, Source] = {
             "5 April 2017; endorsed by the EDPB on 25 May 2018",
         ),
         Source(
+            "ICO-BASES",
+            "Information Commissioner's Office, Guide to the UK GDPR, 'Lawful basis for "
+            "processing': the table of the rights each lawful basis gives",
+            "ico.org.uk; the same table as Arts 7(3), 17(3)(b), 20(1) and 21(1) GDPR",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",

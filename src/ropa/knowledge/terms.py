@@ -174,7 +174,13 @@ TERMS: dict[str, Term] = {
     "sub_processors": Term("Apakšapstrādātāji", "Sub-processors"),
     "other": Term("cits", "other"),
     "kind": Term("Veids", "Kind"),
-    "dpf_certified": Term("DPF sertifikācija", "DPF certification"),
+    # Commission Implementing Decision (EU) 2023/1795 on the EU-US Data Privacy Framework;
+    # its Latvian text names the framework "ES un ASV datu privātuma regulējums".
+    "dpf_certified": Term(
+        "Sertificēts ES un ASV datu privātuma regulējumā (DPF)",
+        "Certified under the EU-US Data Privacy Framework (DPF)",
+        cite("EC-ADEQUACY"),
+    ),
     "automated_decisions": Term("Automatizēta lēmumu pieņemšana", "Automated decision-making"),
     "legal_or_similar_effect": Term(
         "Juridiskas vai līdzīgi būtiskas sekas", "Legal or similarly significant effect"
@@ -199,6 +205,43 @@ TERMS: dict[str, Term] = {
     "warning": Term("brīdinājums", "warning"),
     "info": Term("informācija", "info"),
     "truncated": Term("saīsināts", "truncated"),
+    "not_applicable": Term("neattiecas", "not applicable"),
+    "entry": Term("Ieraksts", "Entry"),
+    "contents": Term("Saturs", "Contents"),
+    # Art. 30(1)(g) "drošības pasākumi", short enough to name a sheet (31 characters).
+    "measures": Term("Drošības pasākumi", "Security measures", _VDAR),
+    "systems": Term("Sistēmas", "Systems"),
+    "provider": Term("Nodrošinātājs", "Provider"),
+    "data_location": Term("Datu atrašanās vieta", "Location of the data"),
+    "systems_location": Term(
+        "Sistēmas un datu atrašanās vieta", "Systems and location of the data"
+    ),
+    "frequency": Term("Biežums", "Frequency"),
+    "occasional": Term("neregulāra", "occasional"),
+    "regular": Term("regulāra", "regular"),
+    # Chapter III of the GDPR, "Datu subjekta tiesības".
+    "rights": Term("Datu subjekta tiesības", "Rights of the data subject", _VDAR),
+    "children": Term("ietver bērnus", "includes children"),
+    "minimum_age": Term("jaunākais vecums", "youngest age"),
+    "vulnerable": Term("neaizsargātas personas", "vulnerable persons"),
+    "continued": Term("turpinājums", "continued"),
+    "continued_rows": Term("Turpinātas rindas", "Continued rows"),
+    "continued_rows_meaning": Term(
+        "teksts, kas neietilpst vienā rindā, turpinās nākamajās rindās, kas atzīmētas ar ↳",
+        "text too long for one row continues on the rows below, marked ↳",
+    ),
+    "created_on": Term("Izveidots", "Created"),
+    "updated_on": Term("Pēdējās izmaiņas", "Last changed"),
+    "transfers_unknown": Term(
+        "Darbības, kurām nosūtīšana nav zināma", "Activities whose transfers are unknown"
+    ),
+    "columns": Term("Kolonnu skaidrojums", "Column guide"),
+    "by_activity": Term("Pa darbībām", "By activity"),
+    "sheet": Term("Lapa", "Sheet"),
+    "heading": Term("Kolonna", "Column"),
+    "article": Term("Pants", "Article"),
+    "wording": Term("Regulas teksts", "Wording of the Regulation"),
+    "page": Term("lapa", "page"),
     "activity_status_planned": Term("plānota", "planned"),
     "activity_status_retired": Term("izbeigta", "retired"),
 }

@@ -1,0 +1,148 @@
+"""Translations: standard gettext catalogues, complete for every marked message."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from ropa.i18n import (
+    LOCALE_DIRECTORY,
+    Message,
+    catalogue_for,
+    compile_mo,
+    extract_messages,
+    language_from_environment,
+    msg,
+    po_entries,
+    read_po,
+    translate,
+)
+from tests.conftest import REPO, run_ropa
+
+SOURCE = REPO / "src" / "ropa"
+LATVIAN = LOCALE_DIRECTORY / "lv" / "LC_MESSAGES" / "ropa.po"
+
+
+def marked_messages() -> dict[str, list[str]]:
+    """Every template marked for translation in the package → the files marking it."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        for template in extract_messages(path.read_text(encoding="utf-8")):
+            found.setdefault(template, []).append(str(path.relative_to(REPO)))
+    return found
+
+
+def fields(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def test_every_marked_message_has_latvian_text() -> None:
+    marked = marked_messages()
+    assert len(marked) > 10
+    latvian = read_po(LATVIAN.read_text(encoding="utf-8"))
+    missing = {template: files for template, files in marked.items() if template not in latvian}
+    assert missing == {}, "add these to src/ropa/locale/lv/LC_MESSAGES/ropa.po"
+
+
+def test_translations_keep_every_placeholder_and_nothing_is_stale() -> None:
+    latvian = read_po(LATVIAN.read_text(encoding="utf-8"))
+    for msgid, msgstr in latvian.items():
+        assert fields(msgstr) == fields(msgid), msgid
+        assert msgstr != msgid or not re.search(r"[a-z]{4}", msgid), msgid
+    stale = set(latvian) - set(marked_messages())
+    assert stale == set()
+
+
+def test_the_catalogue_is_standard_gettext() -> None:
+    """The .po file compiles to a .mo that Python's own gettext reads, with the same text."""
+    text = LATVIAN.read_text(encoding="utf-8")
+    messages = read_po(text)
+    header = next(msgstr for msgid, msgstr, _fuzzy in po_entries(text) if msgid == "")
+    catalogue = gettext.GNUTranslations(io.BytesIO(compile_mo({"": header, **messages})))
+    for msgid, msgstr in messages.items():
+        assert catalogue.gettext(msgid) == msgstr
+    assert "charset=UTF-8" in header
+
+
+def test_the_reader_handles_continued_escaped_and_fuzzy_entries() -> None:
+    text = (
+        'msgid ""\nmsgstr "Language: lv\\n"\n\n'
+        '#: src/x.py\nmsgid "a \\"b\\" "\n"c\\n"\nmsgstr "ā \\"b\\" "\n"č\\n"\n\n'
+        '#, fuzzy\nmsgid "d"\nmsgstr "ž"\n\n'
+        'msgid "e"\nmsgstr ""\n'
+    )
+    assert read_po(text) == {'a "b" c\n': 'ā "b" č\n'}
+
+
+def test_the_package_ships_the_catalogues() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["ropa"]
+    shipped = {path for pattern in patterns for path in SOURCE.glob(pattern)}
+    assert LATVIAN in shipped
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, "en"),
+        ({"LANG": "lv_LV.UTF-8"}, "lv"),
+        ({"LANG": "en_GB.UTF-8", "LC_ALL": "lv_LV.UTF-8"}, "lv"),
+        ({"LC_ALL": "C", "LANG": "lv_LV.UTF-8"}, "en"),
+        ({"LANGUAGE": "de:lv", "LANG": "en_US.UTF-8"}, "lv"),
+        ({"LC_MESSAGES": "lv_LV", "LANG": "en_US"}, "lv"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_the_locale_chooses_the_language(environ: dict[str, str], language: str) -> None:
+    assert language_from_environment(environ) == language
+
+
+def test_a_message_stays_english_and_translates_with_its_values() -> None:
+    message = msg("--date `{given}` is not a date", given="31.05.2024")
+    assert isinstance(message, str)
+    assert isinstance(message, Message)
+    assert message == "--date `31.05.2024` is not a date"
+    assert translate(message, "en") == message
+    assert translate(message, "lv") == "--date `31.05.2024` nav datums"
+    assert catalogue_for("xx").gettext("x") == "x"
+
+
+def test_the_cli_speaks_latvian_in_a_latvian_locale(tmp_path: Path) -> None:
+    result = run_ropa(
+        "export",
+        str(REPO / "registers" / "micrec.yaml"),
+        "--date",
+        "nope",
+        "-f",
+        "json",
+        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+    )
+    assert result.returncode == 2
+    assert "nav datums" in result.stderr
+    assert "GGGG-MM-DD" in result.stderr
+    english = run_ropa(
+        "export",
+        str(REPO / "registers" / "micrec.yaml"),
+        "--date",
+        "nope",
+        "-f",
+        "json",
+        env={"LANG": "C", "LC_ALL": "", "LANGUAGE": ""},
+    )
+    assert "is not a date" in english.stderr
+
+
+def test_an_export_in_latvian_reports_in_latvian(tmp_path: Path) -> None:
+    target = tmp_path / "m.xlsx"
+    result = run_ropa(
+        "export", str(REPO / "registers" / "micrec.yaml"), "--lang", "lv", "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "apstrādes darbības: 4" in result.stderr
+    assert "nosūtīšanas gadījumi: 0" in result.stderr
