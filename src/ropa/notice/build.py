@@ -459,13 +459,12 @@ class _Builder:
                 if right in rights_for((basis,))
                 for activity in found
             ]
-            names = ", ".join(dict.fromkeys(text_of(a.name, self.language) for a in giving))
-            pieces = self.say(
-                "right_some", right=name, article=article, activities=Piece(names, "value")
+            # Activity names hold commas of their own: a semicolon keeps them apart.
+            names = "; ".join(dict.fromkeys(text_of(a.name, self.language) for a in giving))
+            key = "right_portability" if right.key == "portability" else "right_some"
+            items.append(
+                self.say(key, right=name, article=article, activities=Piece(names, "value"))
             )
-            if right.key == "portability":
-                pieces += [Piece(", ")] + self.say("portability_automated")
-            items.append(pieces)
         self.blocks.append(Block("list", items=items))
         self.paragraph(self.say("exercise", value=self.organisation_contact()))
 

@@ -163,12 +163,15 @@ WORDING: dict[str, Wording] = {
     ),
     "right_all": Wording("{right} ({article} GDPR)", "{right} ({article})"),
     "right_some": Wording(
-        "{right} ({article} GDPR), for: {activities}",
-        "{right} ({article}) attiecībā uz: {activities}",
+        "{right} ({article} GDPR) — for: {activities}",
+        "{right} ({article}) — attiecībā uz: {activities}",
     ),
-    "portability_automated": Wording(
-        "where the processing is carried out by automated means",
-        "ja apstrāde tiek veikta ar automatizētiem līdzekļiem",
+    # Art. 20(1)(b): portability only where the processing is carried out by automated means.
+    "right_portability": Wording(
+        "{right} ({article} GDPR), where the processing is carried out by automated means — "
+        "for: {activities}",
+        "{right} ({article}), ja apstrāde tiek veikta ar automatizētiem līdzekļiem — "
+        "attiecībā uz: {activities}",
     ),
     "exercise": Wording(
         "To use your rights, contact us: {value}.",
