@@ -156,9 +156,7 @@ def _words(text: str) -> _Words:
         token.stem for token in tokens if token.stem not in GENERIC and token.word not in GENERIC
     )
     every = frozenset(token.stem for token in tokens)
-    concepts = frozenset(
-        concept for concept in stated(text) if concept not in _BROAD_CONCEPTS
-    )
+    concepts = frozenset(concept for concept in stated(text) if concept not in _BROAD_CONCEPTS)
     # "cita LIETOTĀJA sniegtā informācija" is all common words: then those must meet.
     return _Words(stems or every, every, concepts, not stems)
 
@@ -200,9 +198,7 @@ class _Collector:
         return f"{location.file}:{line}"
 
     def collect(self) -> list[Element]:
-        activities = [
-            a for a in self.register.activities if a.status is not ActivityStatus.RETIRED
-        ]
+        activities = [a for a in self.register.activities if a.status is not ActivityStatus.RETIRED]
         self.contact()
         used_recipients: dict[str, None] = {}
         for activity in activities:
@@ -253,13 +249,21 @@ class _Collector:
 
     def activity(self, activity: Activity, used_recipients: dict[str, None]) -> None:
         self.backing.append(
-            Element("purpose", text_of(activity.name), self.where(activity, "name"),
-                    _texts(activity.name))
+            Element(
+                "purpose",
+                text_of(activity.name),
+                self.where(activity, "name"),
+                _texts(activity.name),
+            )
         )
         if activity.description is not None:
             self.backing.append(
-                Element("purpose", text_of(activity.name), self.where(activity, "description"),
-                        _texts(activity.description))
+                Element(
+                    "purpose",
+                    text_of(activity.name),
+                    self.where(activity, "description"),
+                    _texts(activity.description),
+                )
             )
         purposes = activity.purposes if isinstance(activity.purposes, list) else []
         bases_seen: set[str] = set()
@@ -319,7 +323,9 @@ class _Collector:
         if isinstance(activity.retention, Retention):
             self.retention(activity, activity.retention, ("retention",))
 
-    def retention(self, activity: Activity, retention: Retention, path: tuple[PathElement, ...]) -> None:
+    def retention(
+        self, activity: Activity, retention: Retention, path: tuple[PathElement, ...]
+    ) -> None:
         if retention.period is not None:
             period = _months_days(retention.period)
             self.elements.append(
@@ -443,8 +449,12 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
     if element.kind == "transfer":
         for read in passages:
             country = THIRD_COUNTRY.search(read.folded)
-            if country and (element.country is None or THIRD_COUNTRY_NAMES[country.group(1)] == element.country):
-                return ElementResult(element, Match(read.passage.line, f'names "{country.group(1)}"'))
+            if country and (
+                element.country is None or THIRD_COUNTRY_NAMES[country.group(1)] == element.country
+            ):
+                return ElementResult(
+                    element, Match(read.passage.line, f'names "{country.group(1)}"')
+                )
         if element.country is None:
             for read in passages:
                 cue = TRANSFER_CUE.search(read.folded)
@@ -457,9 +467,7 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
 
 def _is_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return text.rstrip().endswith("?") or (
-        len(letters) >= 4 and all(c.isupper() for c in letters)
-    )
+    return text.rstrip().endswith("?") or (len(letters) >= 4 and all(c.isupper() for c in letters))
 
 
 def _purpose_cue(read: _Read, *, lead_in: bool = False) -> re.Match[str] | None:
@@ -503,7 +511,9 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
             yield Claim(read.passage.line, lead_in, excerpt, f"an item of a list of {lead_in}s")
         elif not leads:
             if purpose:
-                yield Claim(read.passage.line, "purpose", excerpt, f'"{_short(purpose.group(0), 40)}"')
+                yield Claim(
+                    read.passage.line, "purpose", excerpt, f'"{_short(purpose.group(0), 40)}"'
+                )
             if recipient:
                 yield Claim(read.passage.line, "recipient", excerpt, f'"{recipient.group(0)}"')
         cue = TRANSFER_CUE.search(read.folded) or THIRD_COUNTRY.search(read.folded)
@@ -558,7 +568,9 @@ def _back(claim: Claim, read: _Read, elements: list[Element], backing: list[Elem
                 best = (score, element, met)
     if best is not None:
         _, element, met = best
-        claim.backing.append(f"{element.location} ({kind} \"{_short(element.label)}\": {', '.join(met)})")
+        claim.backing.append(
+            f'{element.location} ({kind} "{_short(element.label)}": {", ".join(met)})'
+        )
 
 
 def _short(text: str, limit: int = 60) -> str:

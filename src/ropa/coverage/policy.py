@@ -115,8 +115,10 @@ def _looks_like_heading(line: str) -> bool:
 
 
 _BLOCKS = frozenset(
-    "p li dt dd h1 h2 h3 h4 h5 h6 div section article header footer main aside nav "
-    "td th tr table ul ol dl blockquote pre address figcaption caption br hr form".split()
+    (
+        "p li dt dd h1 h2 h3 h4 h5 h6 div section article header footer main aside nav "
+        "td th tr table ul ol dl blockquote pre address figcaption caption br hr form"
+    ).split()  # noqa: SIM905
 )
 _SKIPPED = frozenset(("script", "style", "template", "noscript", "head", "svg"))
 
@@ -158,7 +160,7 @@ class _PolicyParser(HTMLParser):
                 self.in_item = max(0, self.in_item - 1)
 
     def handle_data(self, data: str) -> None:
-        if self.skipping or not data.strip() and not self.parts:
+        if self.skipping or (not data.strip() and not self.parts):
             return
         if not self.parts:
             # The passage starts at its first non-blank character, not at the tag's line.

@@ -19,7 +19,7 @@ def _element_gap(result: ElementResult) -> str:
 
 def _claim_gap(claim: Claim, policy: str) -> str:
     return (
-        f'{policy}:{claim.line}: {_kind(claim)} claim ({claim.cue}) that no activity backs: '
+        f"{policy}:{claim.line}: {_kind(claim)} claim ({claim.cue}) that no activity backs: "
         f'"{claim.excerpt}"'
     )
 

@@ -20,16 +20,17 @@ from ropa.knowledge.text import fold_word
 GENERIC = frozenset(
     fold_word(word)
     for word in """
-    un vai ar par uz no kas ka lai ir nav tiek tiks tikt var varam var mes mums musu jus jums
-    jusu vins vina vinu savu savus savi sava savas so si sie sis tos to ta tie tas ari ka
-    citi citu citus cita citas citiem ucc utt piemeram tostarp ipasi tikai ka ja kad ko kur
-    person personas personam personu dat dati datu datus datiem datos informacija informacijas
-    informaciju informacijai apstrad apstrade apstradat apstradajam apstrades izmantot
-    izmantojam nodrosinat sniegt lietotajs lietotaja lietotajam uznemums uznemuma uznemumam
-    musu merkis merkiem nolukiem noluk the and or of to for in on with by a an we us our you
-    your is are be been will may can data personal information process processing use used
-    such as e g i e etc other others their them they it its this that these those from at
-    """.split()
+    un vai ar par uz no kas ka lai ir nav tiek tiks tikt var varam var mes mums musu jus
+    jums jusu vins vina vinu savu savus savi sava savas so si sie sis tos to ta tie tas
+    ari ka citi citu citus cita citas citiem ucc utt piemeram tostarp ipasi tikai ka ja
+    kad ko kur person personas personam personu dat dati datu datus datiem datos
+    informacija informacijas informaciju informacijai apstrad apstrade apstradat
+    apstradajam apstrades izmantot izmantojam nodrosinat sniegt lietotajs lietotaja
+    lietotajam uznemums uznemuma uznemumam musu merkis merkiem nolukiem noluk the and or
+    of to for in on with by a an we us our you your is are be been will may can data
+    personal information process processing use used such as e g i e etc other others
+    their them they it its this that these those from at
+    """.split()  # noqa: SIM905 - a word list reads better as words
 )
 
 # Whole words whose first letters must agree for two words to count as the same (a short
@@ -47,7 +48,7 @@ PURPOSE_CUE = re.compile(
 
 # "apstrādes nolūki", "kādam mērķim", "šādiem mērķiem": words about purposes in general.
 META_PURPOSE = frozenset(
-    "apstrades kadam kadiem kadus sadiem siem citiem noteiktiem sim noteiktam the".split()
+    "apstrades kadam kadiem kadus sadiem siem citiem noteiktiem sim noteiktam the".split()  # noqa: SIM905
 )
 
 RECIPIENT_CUE = re.compile(
@@ -63,11 +64,14 @@ PREVENTED = re.compile(
 
 # A passage about where data come from names sources, not recipients ("iegūst no: …
 # trešajām personām").
-SOURCE_CONTEXT = re.compile(r"\b(?:iegust|iegustam|sanemam|sanem) no\b|\b(?:obtain|collect|receive)\w* [^.]{0,40}\bfrom\b")
+SOURCE_CONTEXT = re.compile(
+    r"\b(?:iegust|iegustam|sanemam|sanem) no\b|\b(?:obtain|collect|receive)\w* [^.]{0,40}\bfrom\b"
+)
 
 # Passages that explain the reader's rights or ask a question are not claims of processing.
 NOT_A_CLAIM = re.compile(
-    r"\b(?:personas dati ir jebkada|personal data (?:is|means) any|jums ir tiesibas|jus varat pieprasit|tiesibas (?:iebilst|ierobezot|pieprasit|"
+    r"\b(?:personas dati ir jebkada|personal data (?:is|means) any|jums ir tiesibas|"
+    r"jus varat pieprasit|tiesibas (?:iebilst|ierobezot|pieprasit|"
     r"sanemt|piekl)|you have the right|right to (?:object|access|erasure|restrict|port))"
 )
 
@@ -145,5 +149,7 @@ THIRD_COUNTRY_NAMES: dict[str, str] = {
 }
 THIRD_COUNTRY_NAMES.update({"asv": "US", "usa": "US"})
 THIRD_COUNTRY = re.compile(
-    r"\b(" + "|".join(re.escape(name) for name in sorted(THIRD_COUNTRY_NAMES, key=len, reverse=True)) + r")\b"
+    r"\b("
+    + "|".join(re.escape(name) for name in sorted(THIRD_COUNTRY_NAMES, key=len, reverse=True))
+    + r")\b"
 )

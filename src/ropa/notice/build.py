@@ -363,7 +363,7 @@ class _Builder:
             wording = MECHANISMS[str(mechanism)].pick(self.language)
             pieces = self.say("transfer", country=country, mechanism=wording)
         if mechanism in ("scc", "bcr", "art46_other"):
-            pieces += [Piece("; ")] + self.say("copy", value=self.gap("gap_copy"))
+            pieces += [Piece("; "), *self.say("copy", value=self.gap("gap_copy"))]
         return pieces
 
     def retention(self, activity: Activity) -> Pieces:

@@ -96,7 +96,9 @@ WORDING: dict[str, Wording] = {
         "(plānota: šī apstrāde vēl nav sākta)",
     ),
     "purposes": Wording("Purposes and legal basis:", "Apstrādes nolūki un juridiskais pamats:"),
-    "purpose": Wording("{purpose} — legal basis: {basis}.", "{purpose} — juridiskais pamats: {basis}."),
+    "purpose": Wording(
+        "{purpose} — legal basis: {basis}.", "{purpose} — juridiskais pamats: {basis}."
+    ),
     "basis": Wording("{name} ({article} GDPR)", "{name} ({article})"),
     "interest": Wording("Our legitimate interest: {value}.", "Mūsu leģitīmās intereses: {value}."),
     "law": Wording("The law that requires or allows it: {value}.", "Tiesību akts: {value}."),
@@ -129,16 +131,11 @@ WORDING: dict[str, Wording] = {
     "no_transfers": Wording(
         "We do not transfer these data to countries outside the European Union and the "
         "European Economic Area.",
-        "Šos datus mēs nenosūtām uz valstīm ārpus Eiropas Savienības un Eiropas "
-        "Ekonomikas zonas.",
+        "Šos datus mēs nenosūtām uz valstīm ārpus Eiropas Savienības un Eiropas Ekonomikas zonas.",
     ),
     "transfer": Wording("to {country}, {mechanism}", "uz {country}, {mechanism}"),
-    "copy": Wording(
-        "a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"
-    ),
-    "retention": Wording(
-        "How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."
-    ),
+    "copy": Wording("a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"),
+    "retention": Wording("How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."),
     "period_from": Wording("{period} from {event}", "{period}, skaitot no {event}"),
     "because": Wording("{value} (reason: {reason})", "{value} (pamatojums: {reason})"),
     "category_retention": Wording("{category}: {value}", "{category}: {value}"),
@@ -206,7 +203,9 @@ WORDING: dict[str, Wording] = {
         "the essence of the joint-controller arrangement (Art. 26(2))",
         "kopīgo pārziņu vienošanās būtība (VDAR 26. panta 2. punkts)",
     ),
-    "gap_purposes": Wording("the purposes and their legal basis", "apstrādes nolūki un to juridiskais pamats"),
+    "gap_purposes": Wording(
+        "the purposes and their legal basis", "apstrādes nolūki un to juridiskais pamats"
+    ),
     "gap_basis": Wording("the legal basis", "juridiskais pamats"),
     "gap_interest": Wording(
         "the legitimate interest pursued (Art. 13(1)(d))",
@@ -230,8 +229,7 @@ WORDING: dict[str, Wording] = {
     "gap_recipient_category": Wording("category of recipient `{id}`", "saņēmēja `{id}` kategorija"),
     "gap_transfers": Wording(
         "whether the data are transferred outside the EU/EEA, where and on what safeguards",
-        "vai datus nosūta uz valstīm ārpus ES/EEZ, uz kurieni un ar kādiem aizsardzības "
-        "pasākumiem",
+        "vai datus nosūta uz valstīm ārpus ES/EEZ, uz kurieni un ar kādiem aizsardzības pasākumiem",
     ),
     "gap_country": Wording("the country", "valsts"),
     "gap_mechanism": Wording(
@@ -277,8 +275,7 @@ MECHANISMS: dict[str, Wording] = {
         "(VDAR 45. pants)",
     ),
     "scc": Wording(
-        "under standard data protection clauses adopted by the European Commission "
-        "(Art. 46(2)(c))",
+        "under standard data protection clauses adopted by the European Commission (Art. 46(2)(c))",
         "ar Eiropas Komisijas pieņemtām standarta datu aizsardzības klauzulām (VDAR "
         "46. panta 2. punkta c) apakšpunkts)",
     ),
