@@ -114,12 +114,11 @@ def _looks_like_heading(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-_BLOCKS = frozenset(
-    (
-        "p li dt dd h1 h2 h3 h4 h5 h6 div section article header footer main aside nav "
-        "td th tr table ul ol dl blockquote pre address figcaption caption br hr form"
-    ).split()  # noqa: SIM905
+_BLOCK_TAGS = (
+    "p li dt dd h1 h2 h3 h4 h5 h6 div section article header footer main aside nav "
+    "td th tr table ul ol dl blockquote pre address figcaption caption br hr form"
 )
+_BLOCKS = frozenset(_BLOCK_TAGS.split())
 _SKIPPED = frozenset(("script", "style", "template", "noscript", "head", "svg"))
 
 
