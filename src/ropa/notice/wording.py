@@ -133,7 +133,9 @@ WORDING: dict[str, Wording] = {
         "European Economic Area.",
         "Šos datus mēs nenosūtām uz valstīm ārpus Eiropas Savienības un Eiropas Ekonomikas zonas.",
     ),
-    "transfer": Wording("to {country}, {mechanism}", "uz {country}, {mechanism}"),
+    # "Valsts: pamats", not "uz {country}": a country name after "uz" would need the
+    # dative ("uz Amerikas Savienotajām Valstīm"), which the country list does not give.
+    "transfer": Wording("{country}: {mechanism}", "{country}: {mechanism}"),
     "copy": Wording("a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"),
     "retention": Wording("How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."),
     "period_from": Wording("{period} from {event}", "{period}, skaitot no {event}"),
