@@ -119,8 +119,8 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("ropa: 1\norganisation: {role: nobody}\n", encoding="utf-8")
     result = invoke("notice", str(broken))
-    assert result.returncode in (1, 2)
-    assert f"{broken}:2:" in result.stderr
+    assert result.returncode == 2
+    assert f"{broken}:2:22: SC04" in result.stderr
     missing = invoke("notice", str(tmp_path / "nothing.yaml"))
     assert missing.returncode == 2
     wrong = invoke("notice", str(SMALL), "--lang", "de")

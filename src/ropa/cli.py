@@ -595,7 +595,7 @@ def notice(
 
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
-        _finish(report, OutputFormat.TEXT, stream=sys.stderr)
+        _refuse_invalid(report)
     drafted = build_notice(register, language.value)
     render = html_text if notice_format is NoticeFormat.HTML else markdown_text
     to_stdout = output in (None, "-")
@@ -648,7 +648,7 @@ def coverage(
     limit = max_file_size * 1024 * 1024
     register, report = load_one_register(path, max_file_bytes=limit)
     if register is None:
-        _finish(report, OutputFormat.TEXT, stream=sys.stderr)
+        _refuse_invalid(report)
     passages = read_policy(policy, max_bytes=limit)
     result = compare(register, passages, policy)
     render = {
@@ -658,6 +658,15 @@ def coverage(
     }[coverage_format]
     _emit_text(render(result), None)
     raise typer.Exit(int(ExitStatus.CLEAN if result.complete else ExitStatus.FINDINGS))
+
+
+def _refuse_invalid(report: Report) -> NoReturn:
+    """An invalid register is bad input here (exit 2): exit 1 means gaps in the comparison."""
+    from ropa.reporters import renderer
+
+    renderer(OutputFormat.TEXT.value)(report, sys.stderr)
+    sys.stderr.flush()
+    raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
 
 
 def _emit_text(text: str, target: Path | None) -> None:

@@ -58,7 +58,7 @@ from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import stated
 from ropa.knowledge.text import analyse, fold_word
 from ropa.model import Register
-from ropa.model.activity import Activity, DataCategory, Retention
+from ropa.model.activity import Activity, DataCategory, LegitimateInterestsBasis, Retention
 from ropa.model.base import Entity
 from ropa.model.organisation import AppointedDpo, Contact
 from ropa.model.types import UNKNOWN_MARKER, Duration, LocalizedText, text_of
@@ -248,23 +248,6 @@ class _Collector:
             )
 
     def activity(self, activity: Activity, used_recipients: dict[str, None]) -> None:
-        self.backing.append(
-            Element(
-                "purpose",
-                text_of(activity.name),
-                self.where(activity, "name"),
-                _texts(activity.name),
-            )
-        )
-        if activity.description is not None:
-            self.backing.append(
-                Element(
-                    "purpose",
-                    text_of(activity.name),
-                    self.where(activity, "description"),
-                    _texts(activity.description),
-                )
-            )
         purposes = activity.purposes if isinstance(activity.purposes, list) else []
         bases_seen: set[str] = set()
         for index, purpose in enumerate(purposes):
@@ -275,6 +258,16 @@ class _Collector:
                 )
             )
             for path, basis in purpose.bases():
+                if isinstance(basis, LegitimateInterestsBasis) and basis.interest is not None:
+                    # The interest pursued is a purpose in the policy's words.
+                    self.backing.append(
+                        Element(
+                            "purpose",
+                            _texts(basis.interest)[0],
+                            self.where(activity, "purposes", index, *path, "interest"),
+                            _texts(basis.interest),
+                        )
+                    )
                 if basis.basis in bases_seen:
                     continue
                 bases_seen.add(basis.basis)
@@ -470,6 +463,9 @@ def _is_heading(text: str) -> bool:
     return text.rstrip().endswith("?") or (len(letters) >= 4 and all(c.isupper() for c in letters))
 
 
+_IN_ORDER_TO = re.compile(r"\s*(?:lai|in order to|to)\b")
+
+
 def _purpose_cue(read: _Read, *, lead_in: bool = False) -> re.Match[str] | None:
     for cue in PURPOSE_CUE.finditer(read.folded):
         before = read.folded[: cue.start()].split()
@@ -484,7 +480,8 @@ def _purpose_cue(read: _Read, *, lead_in: bool = False) -> re.Match[str] | None:
 
 def _claims(passages: list[_Read]) -> Iterator[Claim]:
     lead_in: str | None = None
-    for read in passages:
+    for index, read in enumerate(passages):
+        introduces = index + 1 < len(passages) and passages[index + 1].passage.item
         text = read.passage.text
         excerpt = text if len(text) <= 90 else text[:89] + "…"
         leads = text.rstrip().endswith(":")
@@ -501,15 +498,17 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
                 None,
             )
         if not read.passage.item:
-            # A lead-in ("… mēs varam izmantot datus, lai:") makes its items claims.
-            lead_in = None
-            if leads:
-                lead_in = "purpose" if purpose else "recipient" if recipient else None
+            # A lead-in makes its items claims: "… mēs varam izmantot datus, lai spētu:",
+            # "Personas dati tiek apstrādāti, lai varētu veikt tālāk aprakstītās darbības."
+            lead_in = "purpose" if purpose else "recipient" if recipient and leads else None
+            # "Klienta informāciju mēs glabājam 5 gadus:" followed by "- lai …" items.
+            if introduces and leads and _IN_ORDER_TO.match(passages[index + 1].folded):
+                lead_in = "purpose"
         if _is_heading(text) or NOT_A_CLAIM.search(read.folded):
             continue
         if read.passage.item and lead_in:
             yield Claim(read.passage.line, lead_in, excerpt, f"an item of a list of {lead_in}s")
-        elif not leads:
+        elif not leads and not (introduces and not read.passage.item and lead_in):
             if purpose:
                 yield Claim(
                     read.passage.line, "purpose", excerpt, f'"{_short(purpose.group(0), 40)}"'
@@ -556,6 +555,8 @@ def _back(claim: Claim, read: _Read, elements: list[Element], backing: list[Elem
         return
     candidates = [e for e in elements if e.kind == kind]
     if kind == "purpose":
+        # Activity names and legitimate interests; never descriptions or notes, which
+        # often quote the policy itself.
         candidates += backing
     best: tuple[float, Element, list[str]] | None = None
     for element in candidates:
