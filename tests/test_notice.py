@@ -31,7 +31,8 @@ def test_every_element_of_articles_13_and_14_is_drafted(language: str) -> None:
     text = notice(str(SMALL), "--lang", language)
     # Identity and contact details, the DPO decision, purposes with their bases.
     assert 'SIA "Ķīmija un Ūdens"' in text
-    assert "dati@example.lv" in text and "+371 60000000" in text
+    assert "dati@example.lv" in text
+    assert "+371 60000000" in text
     assert words("no_dpo", language) in text
     if language == "lv":
         assert "Piegādāt pasūtītās preces — juridiskais pamats: līguma izpilde" in text
@@ -66,8 +67,10 @@ def test_rights_follow_the_legal_bases(language: str) -> None:
     newsletter = "Jaunumu vēstules" if language == "lv" else "Newsletter"
     orders = "Pasūtījumu izpilde" if language == "lv" else "Fulfilling orders"
     # Consent only for the newsletter; portability (consent, contract) names automation.
-    assert newsletter in withdrawal and orders not in withdrawal
-    assert orders in erasure and newsletter in erasure
+    assert newsletter in withdrawal
+    assert orders not in withdrawal
+    assert orders in erasure
+    assert newsletter in erasure
     assert "automat" in portability
     # No activity rests on (e) or (f): no right to object.
     assert "21" not in rights.replace("2021", "")
@@ -85,7 +88,8 @@ def test_legitimate_interests_and_objection(tmp_path: Path) -> None:
     text = notice(str(register), "--lang", "lv")
     assert GAP["lv"] + words("gap_interest", "lv") in text
     assert "Tiesības iebilst (VDAR 21. pants) — attiecībā uz: Videonovērošana" in text
-    assert "pārnesamību" not in text and "atsaukt piekrišanu" not in text
+    assert "pārnesamību" not in text
+    assert "atsaukt piekrišanu" not in text
 
 
 def test_unknown_and_silence_become_placeholders_never_sentences() -> None:
@@ -104,10 +108,13 @@ def test_html_is_one_escaped_page(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "places to complete" in result.stderr
     page = target.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and '<html lang="lv">' in page
-    assert "&lt;b&gt;reizi mēnesī&lt;/b&gt;" in page and "<b>" not in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="lv">' in page
+    assert "&lt;b&gt;reizi mēnesī&lt;/b&gt;" in page
+    assert "<b>" not in page
     assert '<mark class="gap">[JĀPAPILDINA: ' in page
-    assert "<script" not in page and "http" not in page.split("<body>")[0]
+    assert "<script" not in page
+    assert "http" not in page.split("<body>")[0]
 
 
 def test_markdown_escapes_register_text() -> None:
@@ -130,7 +137,8 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_real_process_writes_latvian_letters(tmp_path: Path) -> None:
     result = run_ropa("notice", str(SMALL), "--lang", "lv", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
-    assert "Ķīmija un Ūdens" in result.stdout and "Jūsu tiesības" in result.stdout
+    assert "Ķīmija un Ūdens" in result.stdout
+    assert "Jūsu tiesības" in result.stdout
 
 
 @pytest.mark.parametrize("path", SEED_REGISTERS, ids=lambda path: path.stem)
