@@ -68,6 +68,8 @@ from ropa.validate import position_of
 
 THRESHOLD = 0.6
 """Share of an element's content words a passage must hold to disclose it."""
+CLAIM_THRESHOLD = 0.75
+"""Share of a claim's content words a register element must hold to back it."""
 
 # Concepts too general to tell one purpose from another in a privacy policy.
 _BROAD_CONCEPTS = frozenset(("security_boilerplate", "retention_vague", "large_scale"))
@@ -111,6 +113,9 @@ class Claim:
     excerpt: str
     cue: str
     backing: list[str] = field(default_factory=list)
+    sentence: str = ""
+    """For a purpose or recipient named in running text: the sentence that names it, which
+    is what must be backed (a long passage holds other sentences about other things)."""
 
     @property
     def backed(self) -> bool:
@@ -458,6 +463,22 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
     return ElementResult(element, found, nearest)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ\"“])")
+
+
+def _sentence(text: str, folded: str, start: int) -> str:
+    """The sentence of `text` holding the folded position `start` (folding keeps lengths
+    close enough: the sentence is found by the share of the text before it)."""
+    ratio = start / max(len(folded), 1)
+    position = int(ratio * len(text))
+    begin = 0
+    for found in _SENTENCE_END.finditer(text):
+        if found.start() > position:
+            return text[begin : found.start()]
+        begin = found.end()
+    return text[begin:]
+
+
 def _is_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return text.rstrip().endswith("?") or (len(letters) >= 4 and all(c.isupper() for c in letters))
@@ -511,10 +532,20 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
         elif not leads and not (introduces and not read.passage.item and lead_in):
             if purpose:
                 yield Claim(
-                    read.passage.line, "purpose", excerpt, f'"{_short(purpose.group(0), 40)}"'
+                    read.passage.line,
+                    "purpose",
+                    excerpt,
+                    f'"{_short(purpose.group(0), 40)}"',
+                    sentence=_sentence(text, read.folded, purpose.start()),
                 )
             if recipient:
-                yield Claim(read.passage.line, "recipient", excerpt, f'"{recipient.group(0)}"')
+                yield Claim(
+                    read.passage.line,
+                    "recipient",
+                    excerpt,
+                    f'"{recipient.group(0)}"',
+                    sentence=_sentence(text, read.folded, recipient.start()),
+                )
         cue = TRANSFER_CUE.search(read.folded) or THIRD_COUNTRY.search(read.folded)
         if cue and not _cue_negated(read, cue.start()):
             yield Claim(read.passage.line, "transfer", excerpt, f'"{cue.group(0)}"')
@@ -558,14 +589,25 @@ def _back(claim: Claim, read: _Read, elements: list[Element], backing: list[Elem
         # Activity names and legitimate interests; never descriptions or notes, which
         # often quote the policy itself.
         candidates += backing
+    claimed = _words(claim.sentence) if claim.sentence else read.words
     best: tuple[float, Element, list[str]] | None = None
     for element in candidates:
         for text in element.texts:
             words = _words(text)
             # Either side may be the short one: a list item "sniegt pakalpojumus" is
-            # backed by a longer purpose that holds its words, and the other way round.
-            score, met = max(_overlap(words, read.words), _overlap(read.words, words))
-            if score >= THRESHOLD and (best is None or score > best[0]):
+            # backed by a longer purpose that holds its words, and a long sentence by a
+            # short purpose it holds. The claim's side must be covered by more than half
+            # ("pārdodu preces un pakalpojumus" is not backed by "saņemt samaksu par
+            # precēm un pakalpojumiem"); a purpose found whole in the claim needs two
+            # words at least, one word alone ("pakalpojumi") backs anything.
+            score, met = _overlap(claimed, words)
+            if score < CLAIM_THRESHOLD:
+                inside, met_inside = _overlap(words, claimed)
+                if inside >= THRESHOLD and len(met_inside) >= 2:
+                    score, met = inside, met_inside
+                else:
+                    score = 0.0
+            if score and (best is None or score > best[0]):
                 best = (score, element, met)
     if best is not None:
         _, element, met = best
