@@ -123,6 +123,8 @@ class _Builder:
         self.register = register
         self.language = language
         self.blocks: list[Block] = []
+        self.undecided: list[Activity] = []
+        """Activities whose register does not say whether decisions are automated."""
 
     # ------------------------------------------------------------------ small helpers
     def gap(self, key: str, **values: str) -> Piece:
@@ -162,6 +164,20 @@ class _Builder:
             self.paragraph([self.gap("gap_no_activities")])
         for activity in activities:
             self.activity(activity)
+        # What the register holds for no activity is asked once, not under each one.
+        general: list[Pieces] = []
+        if self.undecided:
+            general.append(
+                self.say(
+                    "automated_for",
+                    value=self.gap("gap_automated"),
+                    activities=Piece(self.names(self.undecided), "value"),
+                )
+            )
+        if activities:
+            general.append(self.say("obligation", value=self.gap("gap_obligation")))
+            self.heading(3, say("h_all", self.language))
+            self.blocks.append(Block("list", items=general))
         self.rights(activities)
         self.complaint()
         return Notice(self.language, self.blocks)
@@ -169,12 +185,13 @@ class _Builder:
     def controller(self) -> None:
         organisation = self.register.organisation
         self.heading(2, say("h_controller", self.language))
-        lines = [
-            self.say("controller", name=self.value(organisation.name, "gap_name")),
-            self.say(
-                "registration",
-                value=self.value(organisation.registration_number, "gap_registration"),
-            ),
+        lines = [self.say("controller", name=self.value(organisation.name, "gap_name"))]
+        # Art. 13(1)(a) asks for identity and contact details, not a registration number:
+        # it is shown when the register gives it, never asked for.
+        if organisation.registration_number not in (None, UNKNOWN_MARKER):
+            registration = str(organisation.registration_number)
+            lines.append(self.say("registration", value=Piece(registration, "value")))
+        lines += [
             self.say("address", value=self.value(organisation.address, "gap_address")),
             self.say("contact", value=self.contact(organisation.contact, organisation.website)),
         ]
@@ -238,8 +255,8 @@ class _Builder:
         if activity.status is ActivityStatus.PLANNED:
             title.append(Piece(" " + say("planned", self.language)))
         self.heading(3, title)
-        if activity.description is not None:
-            self.paragraph([Piece(text_of(activity.description, self.language), "value")])
+        # The description is left out: in a register it is written for the organisation
+        # (often quoting the old policy), not to the person the notice speaks to.
         items: list[Pieces] = []
         purposes = activity.purposes
         if isinstance(purposes, list) and purposes:
@@ -266,7 +283,6 @@ class _Builder:
         items.append(self.transfers(activity))
         items.append(self.say("retention", value=self.retention(activity)))
         items.extend(self.automated(activity))
-        items.append(self.say("obligation", value=self.gap("gap_obligation")))
         self.blocks.append(Block("list", items=items))
 
     def bases(self, bases: Sequence[tuple[object, LegalBasisModel]]) -> Pieces:
@@ -402,12 +418,8 @@ class _Builder:
             pieces = [Piece(text_of(retention.criteria, self.language), "value")]
         else:
             return [self.gap("gap_retention")]
-        if retention.reason is not None:
-            pieces = self.say(
-                "because",
-                value=pieces,
-                reason=Piece(text_of(retention.reason, self.language), "value"),
-            )
+        # `reason` is left out: Art. 13(2)(a) asks for the period or its criteria, and
+        # registers word the reason for their keeper (often quoting the old policy).
         return pieces
 
     def automated(self, activity: Activity) -> list[Pieces]:
@@ -416,7 +428,7 @@ class _Builder:
         if decisions == "none":
             items.append(self.say("no_automated"))
         elif decisions is None or decisions == UNKNOWN_MARKER:
-            items.append(self.say("automated", value=self.gap("gap_automated")))
+            self.undecided.append(activity)
         else:
             assert not isinstance(decisions, str)
             value = [Piece(text_of(decisions.description, self.language), "value")]
@@ -459,14 +471,17 @@ class _Builder:
                 if right in rights_for((basis,))
                 for activity in found
             ]
-            # Activity names hold commas of their own: a semicolon keeps them apart.
-            names = "; ".join(dict.fromkeys(text_of(a.name, self.language) for a in giving))
+            names = self.names(giving)
             key = "right_portability" if right.key == "portability" else "right_some"
             items.append(
                 self.say(key, right=name, article=article, activities=Piece(names, "value"))
             )
         self.blocks.append(Block("list", items=items))
         self.paragraph(self.say("exercise", value=self.organisation_contact()))
+
+    def names(self, activities: Iterable[Activity]) -> str:
+        # Activity names hold commas of their own: a semicolon keeps them apart.
+        return "; ".join(dict.fromkeys(text_of(a.name, self.language) for a in activities))
 
     def complaint(self) -> None:
         authority = SUPERVISORY_AUTHORITY

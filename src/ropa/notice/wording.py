@@ -91,6 +91,7 @@ WORDING: dict[str, Wording] = {
         "What we process, why and on what legal basis",
         "Kādus datus, kādiem nolūkiem un uz kāda juridiskā pamata mēs apstrādājam",
     ),
+    "h_all": Wording("For all the processing above", "Visai iepriekš minētajai apstrādei"),
     "planned": Wording(
         "(planned: this processing has not started yet)",
         "(plānota: šī apstrāde vēl nav sākta)",
@@ -139,11 +140,15 @@ WORDING: dict[str, Wording] = {
     "copy": Wording("a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"),
     "retention": Wording("How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."),
     "period_from": Wording("{period} from {event}", "{period}, skaitot no {event}"),
-    "because": Wording("{value} (reason: {reason})", "{value} (pamatojums: {reason})"),
     "category_retention": Wording("{category}: {value}", "{category}: {value}"),
     "automated": Wording(
         "Automated decision-making, including profiling: {value}.",
         "Automatizēta lēmumu pieņemšana, tostarp profilēšana: {value}.",
+    ),
+    "automated_for": Wording(
+        "Automated decision-making, including profiling: {value} — for: {activities}.",
+        "Automatizēta lēmumu pieņemšana, tostarp profilēšana: {value} — attiecībā uz: "
+        "{activities}.",
     ),
     "no_automated": Wording(
         "We take no decisions about you based solely on automated processing.",
@@ -189,7 +194,6 @@ WORDING: dict[str, Wording] = {
     ),
     # ------------------------------------------------------------------ placeholders
     "gap_name": Wording("the controller's name", "pārziņa nosaukums"),
-    "gap_registration": Wording("registration number", "reģistrācijas numurs"),
     "gap_address": Wording("address", "adrese"),
     "gap_contact": Wording(
         "e-mail, phone or postal address for questions about personal data",
