@@ -50,6 +50,10 @@ def test_every_element_of_articles_13_and_14_is_drafted(language: str) -> None:
     assert words("no_transfers", language) in text
     assert "(Example Cloud Inc.)" in text
     assert words("no_automated", language) in text
+    # Whether the newsletter's decisions are automated, the register does not say: asked
+    # once for all such activities, not answered.
+    undecided = next(line for line in text.splitlines() if GAP[language] in line and "22" in line)
+    assert undecided.endswith(("Jaunumu vēstules.", "Newsletter."))
     # The complaint to the DVI, with its sourced contact details.
     for detail in SUPERVISORY_AUTHORITY[2:6]:
         assert detail in text

@@ -548,6 +548,25 @@ def export(
         )
 
 
+RegisterArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PATH",
+        help="One register: a file, or a directory with a register.yaml.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
+    ),
+]
+
+
 class NoticeFormat(enum.StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
@@ -561,14 +580,7 @@ class NoticeLanguage(enum.StrEnum):
 @app.command()
 @_reports_errors
 def notice(
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="One register: a file, or a directory with a register.yaml.",
-            show_default=False,
-        ),
-    ],
+    path: RegisterArgument,
     language: Annotated[
         NoticeLanguage, typer.Option("--lang", help="Language of the notice.")
     ] = NoticeLanguage.LV,
@@ -576,15 +588,7 @@ def notice(
         NoticeFormat,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = NoticeFormat.MARKDOWN,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
-        ),
-    ] = None,
+    output: OutputOption = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
     """Draft a privacy notice (GDPR Arts 13 and 14) from a register, with visible
@@ -613,14 +617,7 @@ class CoverageFormat(enum.StrEnum):
 @app.command()
 @_reports_errors
 def coverage(
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="One register: a file, or a directory with a register.yaml.",
-            show_default=False,
-        ),
-    ],
+    path: RegisterArgument,
     policy: Annotated[
         str,
         typer.Option(
