@@ -266,3 +266,15 @@ def test_a_real_process_reports_and_exits_1() -> None:
     assert result.returncode == 1
     assert "Claimed by the policy, backed by no activity" in result.stdout
     assert "register elements disclosed by the policy" in result.stdout
+
+
+def test_an_english_policy_meets_a_register_written_in_both_languages() -> None:
+    policy = POLICIES / "small-shop.en.md"
+    code, report = coverage_json(SMALL, policy)
+    assert code == 1
+    assert undisclosed(report) == []
+    assert [(c["kind"], c["policy_line"]) for c in unbacked(report)] == [("recipient", 11)]
+    reasons = {e["label"]: e["reason"] for e in report["elements"]}
+    assert reasons["P5Y"] == '"five years" = P5Y'
+    assert reasons["P3M"] == '"3 months" = P3M'
+    assert reasons["United States (scc)"] == 'names "united states"'

@@ -92,7 +92,7 @@ BASIS_CUES: dict[str, re.Pattern[str]] = {
     "consent": re.compile(r"\b(?:piekrisan\w*|consent\w*)"),
     "contract": re.compile(
         r"\b(?:ligum\w* (?:noslegs\w* un )?(?:izpild|noslegs|saistib)\w*|"
-        r"(?:izpild|noslegs)\w* (?:\w+ )?ligum\w*|performance of (?:a |the )?contract|"
+        r"(?:izpild|noslegs)\w* (?:\w+ )?ligum\w*|performance of (?:a |the |our |your )?(?:\w+ )?contract|"
         r"contractual obligation\w*)"
     ),
     "legal_obligation": re.compile(
