@@ -265,6 +265,7 @@ def test_a_real_process_reports_and_exits_1() -> None:
     )
     assert result.returncode == 1
     assert "Claimed by the policy, backed by no activity" in result.stdout
+    assert "piekrišanu" in result.stdout  # the policy's words, Latvian letters intact
     assert "register elements disclosed by the policy" in result.stdout
 
 

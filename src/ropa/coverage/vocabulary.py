@@ -92,8 +92,8 @@ BASIS_CUES: dict[str, re.Pattern[str]] = {
     "consent": re.compile(r"\b(?:piekrisan\w*|consent\w*)"),
     "contract": re.compile(
         r"\b(?:ligum\w* (?:noslegs\w* un )?(?:izpild|noslegs|saistib)\w*|"
-        r"(?:izpild|noslegs)\w* (?:\w+ )?ligum\w*|performance of (?:a |the |our |your )?(?:\w+ )?contract|"
-        r"contractual obligation\w*)"
+        r"(?:izpild|noslegs)\w* (?:\w+ )?ligum\w*|"
+        r"performance of (?:a |the |our |your )?(?:\w+ )?contract|contractual obligation\w*)"
     ),
     "legal_obligation": re.compile(
         r"\b(?:juridisk\w* pienakum\w*|likum\w* (?:noteikt\w* )?pienakum\w*|"
