@@ -56,7 +56,7 @@ from ropa.coverage.vocabulary import (
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import stated
-from ropa.knowledge.text import analyse, fold_word
+from ropa.knowledge.text import analyse, fold, fold_word
 from ropa.model import Register
 from ropa.model.activity import Activity, DataCategory, LegitimateInterestsBasis, Retention
 from ropa.model.base import Entity
@@ -366,17 +366,26 @@ def _duration_words(months: int, days: int) -> str:
 class _Read:
     passage: Passage
     folded: str
+    origin: tuple[int, ...]
+    """For each character of `folded`, its index in the passage's text."""
     words: _Words
+
+    def original(self, folded_position: int) -> int:
+        if not self.origin:
+            return 0
+        return self.origin[min(folded_position, len(self.origin) - 1)]
 
 
 def _read(passage: Passage) -> _Read:
-    return _Read(passage, fold_word(passage.text), _words(passage.text))
+    folded, origin = fold(passage.text)
+    return _Read(passage, folded, origin, _words(passage.text))
 
 
 def _cue_negated(passage: _Read, start: int) -> bool:
     """Whether the clause holding the folded position `start` is negated."""
     analysed = analyse(passage.passage.text)
-    before = [token for token in analysed.tokens if token.start <= start]
+    position = passage.original(start)
+    before = [token for token in analysed.tokens if token.start <= position]
     if not before:
         return False
     return analysed.negated(before[-1].clause, disclosure=True)
@@ -466,11 +475,10 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ\"“])")
 
 
-def _sentence(text: str, folded: str, start: int) -> str:
-    """The sentence of `text` holding the folded position `start` (folding keeps lengths
-    close enough: the sentence is found by the share of the text before it)."""
-    ratio = start / max(len(folded), 1)
-    position = int(ratio * len(text))
+def _sentence(read: _Read, start: int) -> str:
+    """The sentence of the passage that holds the folded position `start`."""
+    text = read.passage.text
+    position = read.original(start)
     begin = 0
     for found in _SENTENCE_END.finditer(text):
         if found.start() > position:
@@ -536,7 +544,7 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
                     "purpose",
                     excerpt,
                     f'"{_short(purpose.group(0), 40)}"',
-                    sentence=_sentence(text, read.folded, purpose.start()),
+                    sentence=_sentence(read, purpose.start()),
                 )
             if recipient:
                 yield Claim(
@@ -544,7 +552,7 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
                     "recipient",
                     excerpt,
                     f'"{recipient.group(0)}"',
-                    sentence=_sentence(text, read.folded, recipient.start()),
+                    sentence=_sentence(read, recipient.start()),
                 )
         cue = TRANSFER_CUE.search(read.folded) or THIRD_COUNTRY.search(read.folded)
         if cue and not _cue_negated(read, cue.start()):
