@@ -21,12 +21,14 @@ category, a source, the contact details and DPO — is looked for in the policy'
 
 Policy → register. A passage claims processing when it names a purpose (a purpose cue, or
 a list item under a lead-in that has one), a recipient, a transfer, a period or a legal
-basis; negated passages ("netiek nodoti trešajām valstīm") claim nothing. Each claim is
-backed by a register element of its kind: a purpose (or an activity's name or
-description) whose words the passage holds, a recipient likewise, any transfer (of the
-same country where the policy names one), an equal retention period, a purpose on that
-basis. Register notes are never used as backing: they quote the policy, they do not
-record processing.
+basis; headings, questions, explanations of rights and negated clauses ("netiek nodoti
+trešajām valstīm") claim nothing. A purpose or recipient named in running text is judged
+on its sentence. Each claim is backed by a register element of its kind: a purpose (or a
+legitimate interest) or a recipient whose words cover more than `CLAIM_THRESHOLD` of the
+claim's, or that the claim holds whole (two words at least); any transfer (to the same
+country where the policy names one); an equal retention period; a purpose on that basis.
+Activity names, descriptions and notes never back a claim: in a register written from the
+policy they quote it, they do not record processing.
 """
 
 from __future__ import annotations
