@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # N = 20, 100, 1000, 10000, 50000
     python benchmarks/run.py --sizes 20 1000      # a quick run
     python benchmarks/run.py --json results.json  # also write the figures as JSON
+    python benchmarks/run.py --sizes 10000 --export-step-only   # the export step alone
 
 For each N a synthetic register is generated (benchmarks/generate.py, fixed seed) and each
 command runs as its own process: wall time (best of --repeat runs for small N) and that
@@ -375,16 +376,42 @@ def report(results: list[Measurement], sizes: list[int]) -> str:
     return "\n".join(lines)
 
 
+def export_step_only(sizes: list[int], timeout: float) -> None:
+    """The export step of each size, in-process, with its ratio to raw openpyxl."""
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    with tempfile.TemporaryDirectory() as temporary:
+        directory = Path(temporary)
+        for size in sizes:
+            register = directory / f"register-{size}.yaml"
+            with register.open("w", encoding="utf-8") as stream:
+                for chunk in generate.register(size):
+                    stream.write(chunk)
+            ropa, raw = _export_step(str(register), directory, timeout)
+            assert ropa.seconds
+            assert raw.seconds
+            print(f"{size:>6}  export step {ropa.seconds / raw.seconds:.2f}x raw openpyxl")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--repeat", type=int, default=5, help="runs per command for N ≤ 1000")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per command")
     parser.add_argument("--json", type=Path, help="write the measurements here")
+    parser.add_argument(
+        "--export-step-only",
+        action="store_true",
+        help="measure only the in-process export step against raw openpyxl",
+    )
     parser.add_argument("--prepare", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
         _prepare_files(int(arguments.prepare[0]), Path(arguments.prepare[1]))
+        return
+    if arguments.export_step_only:
+        export_step_only(arguments.sizes, arguments.timeout)
         return
     results = run(arguments.sizes, arguments.repeat, arguments.timeout)
     table = report(results, arguments.sizes)

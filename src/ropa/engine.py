@@ -117,7 +117,7 @@ def _merge_shared(
                 first,
                 message=f"{first.message} \u2014 one shared value, also at "
                 f"{len(others)} more place{'s' if len(others) > 1 else ''}{where}",
-                related=tuple((f.file, f.position, f.path) for f in others),
+                related=first.related + tuple((f.file, f.position, f.path) for f in others),
             )
         )
     return result
@@ -150,6 +150,10 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
         path=violation.location.path,
         hint=violation.hint,
         extra=(("article", rule.article),),
+        related=tuple(
+            (place.file, position_of(register, place).best, place.path)
+            for place in violation.related
+        ),
     )
 
 

@@ -116,6 +116,9 @@ class Sheet:
     records: bool = False
     """Rows are records: a `TitleRow` (id, name) starts a record, on a new page when
     printed; the rows after it are (label, value) pairs."""
+    source: Sheet | None = None
+    """For a records sheet, the table whose rows it shows (`record_of` each row): a
+    writer may write both from one pass over the rows."""
 
 
 class TitleRow(list[Value]):
@@ -637,15 +640,22 @@ def _rights(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
     if not isinstance(purposes, list):
         return words.marker(purposes)
-    bases = [basis.basis for purpose in purposes for _path, basis in purpose.bases()]
+    bases = sorted({basis.basis for purpose in purposes for _path, basis in purpose.bases()})
     if not bases:
         return None
-    return bullets(
-        [
-            f"{words.pair(right.latvian, right.english)} ({words.cite(right.article)})"
-            for right in rights_for(bases)
-        ]
-    )
+    key = ("rights", ",".join(bases))
+    text = words.made.get(key)
+    if text is None:
+        text = words.made[key] = (
+            bullets(
+                [
+                    f"{words.pair(right.latvian, right.english)} ({words.cite(right.article)})"
+                    for right in rights_for(bases)
+                ]
+            )
+            or ""
+        )
+    return text
 
 
 def _system(words: Words, register: Register, system: System) -> str:
@@ -1082,9 +1092,9 @@ def article_column(words: Words, key: str, item: ArticleItem, width: int) -> Col
     )
 
 
-def _activity_columns(words: Words) -> list[Column]:
+def _activity_columns(words: Words, register: Register) -> list[Column]:
     columns = [
-        Column("id", words.heading_term("id"), 12),
+        Column("id", words.heading_term("id"), id_width([a.id for a in register.activities])),
         Column("name", words.heading_term("activity"), 22),
         Column("description", words.heading_term("description"), 30),
     ]
@@ -1149,8 +1159,10 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
 _ARTICLE_30_2_WIDTHS = (36, 34, 34, 32)
 
 
-def _controller_columns(words: Words) -> list[Column]:
-    columns = [Column("id", words.heading_term("id"), 12)]
+def _controller_columns(words: Words, register: Register) -> list[Column]:
+    columns = [
+        Column("id", words.heading_term("id"), id_width([c.id for c in register.controllers]))
+    ]
     for item, width in zip(ARTICLE_30_2, _ARTICLE_30_2_WIDTHS, strict=True):
         key = item.article.removeprefix("Art. ").replace("(", ".").replace(")", "")
         columns.append(article_column(words, key, item, width))
@@ -1214,9 +1226,15 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
 # --------------------------------------------------------------------------- recipients
 
 
-def _recipient_columns(words: Words) -> list[Column]:
+def id_width(identifiers: Sequence[str], least: int = 12) -> int:
+    """A width that shows the longest id on one line (up to 32 characters): an id broken
+    across lines cannot be searched for as written."""
+    return max(least, min(32, max((len(i) for i in identifiers), default=0) + 2))
+
+
+def _recipient_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width([r.id for r in register.recipients])),
         Column("name", words.heading_term("name"), 24),
         Column("category", words.heading_term("recipient_categories", "Art. 30(1)(d)"), 30),
         Column("kind", words.heading_term("kind"), 14),
@@ -1273,9 +1291,10 @@ def _users_of_recipients(register: Register) -> dict[str, list[str]]:
 # --------------------------------------------------------------------------- transfers
 
 
-def _transfer_columns(words: Words) -> list[Column]:
+def _transfer_columns(words: Words, register: Register) -> list[Column]:
+    owners = [a.id for a in register.activities] + [c.id for c in register.controllers]
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width(owners, 14)),
         Column(
             "activity",
             words.heading(
@@ -1410,9 +1429,9 @@ def _finding_row(
 # --------------------------------------------------------------------------- systems
 
 
-def _system_columns(words: Words) -> list[Column]:
+def _system_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 14),
+        Column("id", words.heading_term("id"), id_width([s.id for s in register.systems])),
         Column("name", words.heading_term("name"), 24),
         Column("description", words.heading_term("description"), 34),
         Column("provider", words.heading_term("provider"), 22),
@@ -1444,9 +1463,11 @@ def _system_rows(words: Words, register: Register) -> Iterator[Row]:
         ]
 
 
-def _measure_columns(words: Words) -> list[Column]:
+def _measure_columns(words: Words, register: Register) -> list[Column]:
     return [
-        Column("id", words.heading_term("id"), 16),
+        Column(
+            "id", words.heading_term("id"), id_width([m.id for m in register.security_measures])
+        ),
         Column("name", words.heading_term("name"), 30),
         Column("kind", words.heading_term("kind"), 16),
         Column("description", words.heading_term("description"), 60),
@@ -1481,9 +1502,17 @@ def record_rows(sheet: Sheet) -> Iterator[Row]:
     and read one record at a time."""
     labels = [column.heading for column in sheet.columns]
     for row in sheet.rows():
-        yield TitleRow(row[:2])
-        for label, value in zip(labels[2:], row[2:], strict=True):
-            yield [label, value]
+        yield from record_of(row, labels, sheet.freeze_columns)
+
+
+def record_of(row: Row, labels: Sequence[str], title_columns: int) -> Iterator[Row]:
+    """One table row as a record: its first `title_columns` cells (id, name) as the
+    title, then each other cell with its column's heading."""
+    title = TitleRow(row[:title_columns])
+    title += [None] * (2 - len(title))
+    yield title
+    for label, value in zip(labels[title_columns:], row[title_columns:], strict=True):
+        yield [label, value]
 
 
 def _guide_columns(words: Words) -> list[Column]:
@@ -1545,7 +1574,7 @@ def build_document(
             Sheet(
                 "activities",
                 sheet_name(words, "activities"),
-                _activity_columns(words),
+                _activity_columns(words, register),
                 lambda: (_activity_row(words, register, a) for a in register.activities),
                 len(register.activities),
                 freeze_columns=2,
@@ -1559,7 +1588,7 @@ def build_document(
             Sheet(
                 "controllers",
                 sheet_name(words, "controllers"),
-                _controller_columns(words),
+                _controller_columns(words, register),
                 lambda: (_controller_row(words, register, c) for c in register.controllers),
                 len(register.controllers),
                 freeze_columns=1,
@@ -1568,18 +1597,19 @@ def build_document(
     main = sheets[0] if sheets else None
     if main is not None:
         # The same cells, one record at a time: what an inspector prints and reads.
-        label_width = 34
+        # A heading on one or two lines, and the two columns within an A4 landscape page.
         sheets.append(
             Sheet(
                 "by_activity",
                 sheet_name(words, "by_activity"),
                 [
-                    Column("heading", words.heading_term("heading"), label_width),
-                    Column("value", "", 100),
+                    Column("heading", words.heading_term("heading"), 44),
+                    Column("value", "", 92),
                 ],
                 lambda: record_rows(main),
-                main.row_count * (len(main.columns) - 1),
+                main.row_count * (len(main.columns) - main.freeze_columns + 1),
                 records=True,
+                source=main,
             )
         )
     users = _users_of_recipients(register)
@@ -1588,7 +1618,7 @@ def build_document(
         Sheet(
             "recipients",
             sheet_name(words, "recipients"),
-            _recipient_columns(words),
+            _recipient_columns(words, register),
             lambda: (_recipient_row(words, r, users[r.id]) for r in register.recipients),
             len(register.recipients),
             freeze_columns=1,
@@ -1601,7 +1631,7 @@ def build_document(
         Sheet(
             "transfers",
             sheet_name(words, "transfers"),
-            _transfer_columns(words),
+            _transfer_columns(words, register),
             lambda: _transfer_rows(words, register),
             transfer_rows,
             freeze_columns=2,
@@ -1613,7 +1643,7 @@ def build_document(
             Sheet(
                 "systems",
                 sheet_name(words, "systems"),
-                _system_columns(words),
+                _system_columns(words, register),
                 lambda: _system_rows(words, register),
                 len(register.systems),
                 freeze_columns=1,
@@ -1625,7 +1655,7 @@ def build_document(
             Sheet(
                 "security_measures",
                 sheet_name(words, "measures"),
-                _measure_columns(words),
+                _measure_columns(words, register),
                 lambda: _measure_rows(words, register),
                 len(register.security_measures),
                 freeze_columns=1,

@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -35,12 +35,20 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ropa.exporters.table import CoverLine, ExportDocument, Sheet, TitleRow, Value, as_text
+from ropa.exporters.table import (
+    CoverLine,
+    ExportDocument,
+    Sheet,
+    TitleRow,
+    Value,
+    as_text,
+    record_of,
+)
 from ropa.i18n import Message, msg
 from ropa.knowledge.terms import TERMS
 
@@ -138,18 +146,31 @@ def write_xlsx_stream(
     # The cover comes first but is written last: it says which rows had to continue.
     cover = workbook.create_sheet(document.cover_name)
     report = WriteReport()
-    for sheet in document.sheets:
-        continued = _write_sheet(
-            workbook,
-            document,
-            sheet,
-            progress=progress if sheet.key == "activities" else None,
-        )
-        if continued:
-            report.continued[sheet.name] = continued
-    _write_cover(cover, document, report)
-    archive = _ReproducibleZip(stream, document.export_date)
-    ExcelWriter(workbook, archive).save()
+    bodies: dict[str, _Body] = {}
+    try:
+        worksheets = {
+            id(sheet): _new_worksheet(workbook, document, sheet) for sheet in document.sheets
+        }
+        for sheet in document.sheets:
+            if sheet.source is not None:
+                continue  # written with the table it shows
+            shown_by = [other for other in document.sheets if other.source is sheet]
+            continued = _write_sheet(
+                worksheets[id(sheet)],
+                sheet,
+                [(worksheets[id(other)], other) for other in shown_by],
+                bodies,
+                progress=progress if sheet.key == "activities" else None,
+            )
+            for name, rows in continued.items():
+                if rows:
+                    report.continued[name] = rows
+        _write_cover(cover, document, report)
+        archive = _ReproducibleZip(stream, document.export_date, bodies)
+        ExcelWriter(workbook, archive).save()
+    finally:
+        for body in bodies.values():
+            body.file.close()
     return report
 
 
@@ -227,98 +248,222 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
     return [label, _body_cell(worksheet, line.value)]
 
 
-def _write_sheet(
-    workbook: Any, document: ExportDocument, sheet: Sheet, *, progress: Progress | None
-) -> list[str]:
-    """Write one sheet; return the rows that had to continue on the rows below."""
+class _Body:
+    """A worksheet's rows as SpreadsheetML, written straight to a temporary file.
+
+    openpyxl writes the worksheet around them (columns, panes, page setup, filters,
+    breaks); `_ReproducibleZip` puts these rows into its `<sheetData>`. Building the XML
+    text directly costs a fraction of openpyxl's cell objects and element writer, which is
+    what lets the export keep within 1.3x of plain openpyxl writing the same cells (see
+    PERFORMANCE.md and benchmarks/export_xlsx.py). The cells are the ones openpyxl writes:
+    inline strings, numbers, dates as serial numbers with a date format, never a formula.
+    """
+
+    def __init__(self, columns: int, styles: _Styles) -> None:
+        # Closed by write_xlsx_stream once the archive has it.
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115
+        self.letters = [get_column_letter(index) for index in range(1, columns + 1)]
+        self.styles = styles
+        self.parts: list[str] = []
+        self.number = 0
+
+    def row(
+        self, values: Sequence[Value], points: float, style: int = 0, first: int | None = None
+    ) -> None:
+        """Append a row of cells in `style` (0: the default), the first in `first`."""
+        self.number += 1
+        number = self.number
+        out = self.parts
+        out.append(f'<row r="{number}" ht="{points:.16g}" customHeight="1">')
+        styles = self.styles
+        for index, (letter, value) in enumerate(zip(self.letters, values, strict=False)):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                if not value:
+                    continue
+                cell_style = first if index == 0 and first is not None else style
+                if value.startswith(FORMULA_PREFIXES) and not cell_style:
+                    # An inline string is never a formula; the quote prefix keeps it text
+                    # when edited. (Styled cells, headings and titles, keep their style.)
+                    cell_style = styles.quoted
+                if "&" in value or "<" in value or ">" in value:
+                    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+                attribute = f' s="{cell_style}"' if cell_style else ""
+                out.append(
+                    f'<c r="{letter}{number}"{attribute} t="inlineStr"><is><t{space}>{value}'
+                    "</t></is></c>"
+                )
+            elif isinstance(value, dt.date):
+                serial = (value - _EPOCH).days
+                out.append(f'<c r="{letter}{number}" s="{styles.date}" t="n"><v>{serial}</v></c>')
+            else:
+                attribute = f' s="{style}"' if style else ""
+                out.append(f'<c r="{letter}{number}"{attribute} t="n"><v>{value}</v></c>')
+        out.append("</row>")
+        if len(out) > 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        self.file.write("".join(self.parts).encode("utf-8"))
+        self.parts.clear()
+
+
+_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system
+
+
+@dataclass
+class _Styles:
+    """Style ids of the workbook's cell formats that the rows use."""
+
+    header: int
+    label: int
+    title: int
+    date: int
+    quoted: int
+
+    @classmethod
+    def of(cls, worksheet: Any) -> _Styles:
+        def style(**attributes: Any) -> int:
+            cell = WriteOnlyCell(worksheet)
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            return int(cell.style_id)
+
+        return cls(
+            header=style(
+                font=_HEADER_FONT, fill=_HEADER_FILL, border=_HEADER_BORDER, alignment=_WRAP
+            ),
+            label=style(font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_WRAP),
+            title=style(font=_TITLE_FONT, alignment=_WRAP),
+            date=style(number_format="yyyy-mm-dd", alignment=_WRAP),
+            quoted=style(alignment=_WRAP, quotePrefix=True),
+        )
+
+
+def _clean(row: Sequence[Value]) -> Sequence[Value]:
+    """The row with every text safe for a cell; the whole row is checked at once, as most
+    rows need no change."""
+    texts = [value for value in row if value and isinstance(value, str)]
+    joined = "".join(texts)
+    if len(joined) <= MAX_CELL_CHARACTERS and not ILLEGAL_CHARACTERS_RE.search(joined):
+        return row
+    return [_safe_text(value) if isinstance(value, str) else value for value in row]
+
+
+def _new_worksheet(workbook: Any, document: ExportDocument, sheet: Sheet) -> Any:
     worksheet = workbook.create_sheet(sheet.name)
     for index, column in enumerate(sheet.columns, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
-    widths = [column.width for column in sheet.columns]
     _page_setup(worksheet, document, pages_wide=sheet.pages_wide)
-    continued: list[str] = []
+    return worksheet
+
+
+def _write_sheet(
+    worksheet: Any,
+    sheet: Sheet,
+    records: list[tuple[Any, Sheet]],
+    bodies: dict[str, _Body],
+    *,
+    progress: Progress | None,
+) -> dict[str, list[str]]:
+    """Write a sheet, and the records sheets that show its rows, in one pass over the
+    rows; return, per sheet, the rows that had to continue on the rows below."""
+    continued: dict[str, list[str]] = {sheet.name: []}
     if sheet.records:
-        _write_records(worksheet, sheet, widths, continued)
+        writer = _Records(worksheet, sheet, continued[sheet.name])
+        writer.write_all(sheet.rows())
+        writer.close(bodies)
         return continued
+    body = _Body(len(sheet.columns), _Styles.of(worksheet))
+    widths = [column.width for column in sheet.columns]
     worksheet.freeze_panes = f"{get_column_letter(sheet.freeze_columns + 1)}2"
     worksheet.print_title_rows = "1:1"
     if sheet.freeze_columns:
         worksheet.print_title_cols = f"A:{get_column_letter(sheet.freeze_columns)}"
-    headings = [column.heading for column in sheet.columns]
-    worksheet.row_dimensions[1].height = row_height(headings, widths, heading=True)
-    worksheet.append([_header_cell(worksheet, heading) for heading in headings])
-    number = 2
-    dimensions = worksheet.row_dimensions
+    headings = [_safe_text(column.heading) for column in sheet.columns]
+    body.row(headings, row_height(headings, widths, heading=True), body.styles.header)
+    shown = []
+    for records_worksheet, records_sheet in records:
+        continued[records_sheet.name] = []
+        shown.append(_Records(records_worksheet, records_sheet, continued[records_sheet.name]))
+    labels = [column.heading for column in sheet.columns]
+    title_columns = sheet.freeze_columns
     for written, row in enumerate(sheet.rows(), 1):
         lines = row_lines(row, widths)
         if lines > _MAX_ROW_LINES:
-            parts = split_row(row, widths)
-            continued.append(str(row[0]))
+            continued[sheet.name].append(str(row[0]))
+            for part in split_row(row, widths):
+                body.row(_clean(part), row_lines(part, widths) * _LINE_POINTS + _ROW_PADDING_POINTS)
         else:
-            parts = [row]
-        for part in parts:
-            # The row's XML attributes, as openpyxl's row writer reads them from its row
-            # dimensions (a RowDimension yields exactly these two). A plain mapping instead
-            # of a RowDimension object saves a fifth of the export's time on large registers.
-            height = lines if part is row else row_lines(part, widths)
-            dimensions[number] = {
-                "ht": f"{height * _LINE_POINTS + _ROW_PADDING_POINTS:.16g}",
-                "customHeight": "1",
-            }
-            worksheet.append(_body_row(worksheet, part))
-            number += 1
+            body.row(_clean(row), lines * _LINE_POINTS + _ROW_PADDING_POINTS)
+        for records_writer in shown:
+            records_writer.write_all(record_of(row, labels, title_columns))
         if progress is not None:
             progress(written)
     last = get_column_letter(len(sheet.columns))
-    worksheet.auto_filter.ref = f"A1:{last}{number - 1}"
+    worksheet.auto_filter.ref = f"A1:{last}{body.number}"
+    _close(worksheet, body, bodies)
+    for records_writer in shown:
+        records_writer.close(bodies)
     return continued
 
 
-def _write_records(worksheet: Any, sheet: Sheet, widths: list[int], continued: list[str]) -> None:
-    """Records one after another, each from a new page: a title, then label and value."""
-    dimensions = worksheet.row_dimensions
-    number = 1
-    title_font = _TITLE_FONT
-    for row in sheet.rows():
-        if isinstance(row, TitleRow):
-            if number > 1:
-                worksheet.row_breaks.append(Break(id=number - 1))
-            identifier, title = str(row[0]), str(as_text(row[1]) or "")
-            cells = []
-            for text in (identifier, title):
-                cell = _text_cell(worksheet, text)
-                cell.font = title_font
-                cell.alignment = _WRAP
-                cells.append(cell)
-            dimensions[number] = {
-                "ht": f"{row_lines([title], widths[1:]) * 19 + 6:.16g}",
-                "customHeight": "1",
-            }
-            worksheet.append(cells)
-            number += 1
-            record = identifier
-            continue
-        lines = row_lines(row[1:], widths[1:])
-        parts = [row]
-        if lines > _MAX_ROW_LINES:
-            parts = split_row(row, widths)
-            continued.append(f"{record} — {str(row[0]).splitlines()[0]}")
-        for part in parts:
-            # The label is a heading (9-point bold), the value body text.
-            points = max(
-                row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
-                (lines if part is row else row_lines(part[1:], widths[1:])) * _LINE_POINTS,
-            )
-            dimensions[number] = {
-                "ht": f"{points + _ROW_PADDING_POINTS:.16g}",
-                "customHeight": "1",
-            }
-            label = _text_cell(worksheet, str(part[0]))
-            label.font = _HEADER_FONT
-            label.fill = _HEADER_FILL
-            label.alignment = _WRAP
-            worksheet.append([label, _body_cell(worksheet, part[1])])
-            number += 1
+def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
+    body.flush()
+    # openpyxl writes the sheet around the rows now; the archive puts the rows in.
+    worksheet.close()
+    bodies[worksheet._writer.out] = body
+
+
+class _Records:
+    """Writes records one after another, each from a new page: a title, then label and
+    value."""
+
+    def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str]) -> None:
+        self.worksheet = worksheet
+        self.body = _Body(len(sheet.columns), _Styles.of(worksheet))
+        self.widths = [column.width for column in sheet.columns]
+        self.continued = continued
+        self.breaks: list[int] = []
+        self.record = ""
+        # Labels are column headings, the same in every record: their height once each.
+        self.label_points: dict[str, float] = {}
+
+    def write_all(self, rows: Iterable[Sequence[Value]]) -> None:
+        body, widths, styles = self.body, self.widths, self.body.styles
+        for row in rows:
+            if isinstance(row, TitleRow):
+                if body.number:
+                    self.breaks.append(body.number)
+                identifier, title = str(row[0]), str(as_text(row[1]) or "")
+                self.record = identifier
+                points = row_lines([title], widths[1:]) * 19.0 + 6
+                body.row(_clean([identifier, title]), points, styles.title)
+                continue
+            label = str(row[0])
+            label_points = self.label_points.get(label)
+            if label_points is None:
+                label_points = row_lines([label], widths, heading=True) * _HEADING_LINE_POINTS
+                self.label_points[label] = label_points
+            lines = row_lines(row[1:], widths[1:])
+            if lines <= _MAX_ROW_LINES:
+                points = max(label_points, lines * _LINE_POINTS) + _ROW_PADDING_POINTS
+                body.row(_clean(row), points, first=styles.label)
+                continue
+            self.continued.append(f"{self.record} — {label.splitlines()[0]}")
+            for part in split_row(row, widths):
+                points = max(
+                    row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
+                    row_lines(part[1:], widths[1:]) * _LINE_POINTS,
+                )
+                body.row(_clean(part), points + _ROW_PADDING_POINTS, first=styles.label)
+
+    def close(self, bodies: dict[str, _Body]) -> None:
+        # Set once: openpyxl checks the whole list again on each append.
+        self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
+        _close(self.worksheet, self.body, bodies)
 
 
 def _page_setup(
@@ -437,19 +582,6 @@ def _safe_text(text: str) -> str:
     return text
 
 
-def _body_row(worksheet: Any, row: Sequence[Value]) -> list[Any]:
-    """A row's cells; the whole row is checked at once, as most rows need no change."""
-    texts = [value for value in row if value and isinstance(value, str)]
-    joined = "".join(texts)
-    if (
-        len(joined) <= MAX_CELL_CHARACTERS
-        and not ILLEGAL_CHARACTERS_RE.search(joined)
-        and not any(text.startswith(FORMULA_PREFIXES) for text in texts)
-    ):
-        return list(row)
-    return [_body_cell(worksheet, value) for value in row]
-
-
 def _text_cell(worksheet: Any, text: str) -> Any:
     """A cell to style, holding text that is never taken for a formula."""
     text = _safe_text(text)
@@ -493,10 +625,13 @@ class _ReproducibleZip(zipfile.ZipFile):
     format is made to wrap text (see the module docstring).
     """
 
-    def __init__(self, stream: IO[bytes], date: dt.date) -> None:
+    def __init__(
+        self, stream: IO[bytes], date: dt.date, bodies: dict[str, _Body] | None = None
+    ) -> None:
         super().__init__(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         stamp = max(date, dt.date(1980, 1, 1))
         self._stamp = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
+        self._bodies = bodies or {}
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
         info = zipfile.ZipInfo(name, date_time=self._stamp)
@@ -529,10 +664,24 @@ class _ReproducibleZip(zipfile.ZipFile):
         compresslevel: int | None = None,
     ) -> None:
         name = os.fspath(arcname if arcname is not None else filename)
+        body = self._bodies.get(os.fspath(filename))
         with open(filename, "rb") as source, self.open(self._entry(name), "w") as target:
-            shutil.copyfileobj(source, target, 1 << 20)
+            if body is None:
+                shutil.copyfileobj(source, target, 1 << 20)
+                return
+            # A worksheet whose rows were written apart (`_Body`): its empty sheetData
+            # gets them.
+            around = source.read()
+            empty = _EMPTY_SHEET_DATA.search(around)
+            if empty is None:
+                raise ValueError(f"no empty sheetData in {name}")
+            target.write(around[: empty.start()] + b"<sheetData>")
+            body.file.seek(0)
+            shutil.copyfileobj(body.file, target, 1 << 20)
+            target.write(b"</sheetData>" + around[empty.end() :])
 
 
+_EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 _XF_ALIGNMENT = re.compile(r"\{[^}]*\}alignment")
 
 

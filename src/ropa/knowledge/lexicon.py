@@ -108,6 +108,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "garīgā veselība",
             "zobārstniecīb*",
             "health",
+            "health data",
+            "data concerning health",
             "medical*",
             "diagnos*",
             "sick leave",
@@ -171,17 +173,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
         "racial or ethnic origin",
         "Art. 9(1)",
         (
-            "rases",
-            "rasu",
-            "rase",
-            "rasē",
+            # Prefixes, not stems: the stem of "rases" meets English "rate".
+            "rases*",
+            "rasu*",
+            "rasei*",
+            "rasisk*",
             "etnisk*",
             "tautīb*",
             "racial*",
-            "race",
+            "race or ethnic*",
             "ethnic*",
         ),
-        exclude=("race track",),
     ),
     Concept(
         "political_opinions",
@@ -345,7 +347,13 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "personāl*",
             "darba ņēmēj*",
             "darba devēj*",
+            "kandidāt*",
+            "pretendent*",
+            "amata kandidāt*",
             "employee*",
+            "job applicant*",
+            "applicant*",
+            "candidate*",
             "staff",
             "worker*",
             "personnel",
@@ -375,7 +383,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "aizbildnīb*",
             "sociālā palīdzīb*",
             "sociālo palīdzīb*",
-            "sociāl* pakalpojum*",
+            "sociāl* pakalpojum* saņēmēj*",
             "elderly",
             "asylum seeker*",
             "refugee*",
@@ -601,7 +609,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
     Concept(
         "cookies",
         "cookies and similar tracking technologies",
-        "ePrivacy Directive Art. 5(3); ISPL section 7(2)",
+        "ePrivacy Directive Art. 5(3)",
         (
             "sīkdatn*",
             "sīkfail*",
@@ -656,8 +664,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "remārketing*",
             "retargeting",
             "remarketing",
-            "izsekošan*",
-            "izseko*",
+            "lietotāj* izsekošan*",
+            "apmeklētāj* izsekošan*",
+            "izsekošanas sīkdatn*",
+            "izseko* citās vietnēs",
             "targeted advertis*",
             "targeted ad*",
             "interest-based",
@@ -673,7 +683,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "custom audience*",
             "lookalike",
             "cross-site",
-            "tracking*",
+            "online tracking",
+            "ad tracking",
+            "tracking cookie*",
+            "tracking pixel*",
+            "behavioural tracking",
+            "behavioral tracking",
             "tracker*",
         ),
         exclude=(
@@ -694,7 +709,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
         "profiling or scoring",
         "Art. 4(4), 21, 22; WP248 C1",
         (
-            "profilēš*",
+            "profilēšan*",
             "profilēj*",
             "profilēt",
             "profiling*",
@@ -1059,7 +1074,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "never deleted",
             "never erased",
         ),
-        exclude=("pastāvīgā dzīvesviet*", "pastāvīg* uzturēšan*", "permanent residen*"),
+        exclude=(
+            "pastāvīgā dzīvesviet*",
+            "pastāvīg* uzturēšan*",
+            "permanent residen*",
+            "pastāvīg* sīkdatn*",
+            "persistent cookie*",
+            "permanent cookie*",
+        ),
         negatable=False,
     ),
     Concept(
@@ -1189,7 +1211,7 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
     """Every concept the text mentions, in order, each once per place (cached per string)."""
     if not text or not text.strip():

@@ -104,9 +104,11 @@ SOURCES: dict[str, Source] = {
         Source(
             "ISPL",
             "Informācijas sabiedrības pakalpojumu likums (Law on Information Society "
-            "Services), section 7(2): Latvia's transposition of ePrivacy Art. 5(3) — "
-            "UNVERIFIED: the section number is as commonly cited; its text was not checked",
-            "likumi.lv/ta/id/96619 (in force; version of 21.06.2024 seen)",
+            "Services): section 9, the ban on commercial communications without prior "
+            "consent (text seen in the amending law of 10.11.2005); section 7(2), Latvia's "
+            "transposition of ePrivacy Art. 5(3) — UNVERIFIED: section number as commonly "
+            "cited, its text not checked",
+            "likumi.lv/ta/id/96619 (in force; version of 21.06.2024); vestnesis.lv/ta/id/122418",
         ),
         Source(
             "CJEU-C-439/19",

@@ -177,7 +177,7 @@ TERMS: dict[str, Term] = {
     # Commission Implementing Decision (EU) 2023/1795 on the EU-US Data Privacy Framework;
     # its Latvian text names the framework "ES un ASV datu privātuma regulējums".
     "dpf_certified": Term(
-        "Sertificēts ES un ASV datu privātuma regulējumā (DPF)",
+        "Sertificēts saskaņā ar ES un ASV datu privātuma regulējumu (DPF)",
         "Certified under the EU-US Data Privacy Framework (DPF)",
         cite("EC-ADEQUACY"),
     ),
@@ -211,7 +211,7 @@ TERMS: dict[str, Term] = {
     # Art. 30(1)(g) "drošības pasākumi", short enough to name a sheet (31 characters).
     "measures": Term("Drošības pasākumi", "Security measures", _VDAR),
     "systems": Term("Sistēmas", "Systems"),
-    "provider": Term("Nodrošinātājs", "Provider"),
+    "provider": Term("Pakalpojuma sniedzējs", "Provider"),
     "data_location": Term("Datu atrašanās vieta", "Location of the data"),
     "systems_location": Term(
         "Sistēmas un datu atrašanās vieta", "Systems and location of the data"

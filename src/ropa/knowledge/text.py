@@ -36,27 +36,39 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------- folding
 
 
-def fold(text: str) -> tuple[str, tuple[int, ...]]:
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """Lower-cased text without diacritics, and for each of its characters the index of the
     character of `text` it comes from."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, character in enumerate(text):
-        if character.isascii():
-            folded.append(character.lower())
-            origin.append(index)
-            continue
-        for part in unicodedata.normalize("NFKD", character.casefold()):
-            if not unicodedata.combining(part):
-                folded.append(part)
-                origin.append(index)
-    return "".join(folded), tuple(origin)
+    if text.isascii():
+        return text.lower(), range(len(text))
+    parts = [_FOLDED.get(character) or _fold_character(character) for character in text]
+    if all(len(part) == 1 for part in parts):
+        return "".join(parts), range(len(text))
+    origin = [index for index, part in enumerate(parts) for _ in part]
+    return "".join(parts), origin
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_character(character: str) -> str:
+    """One character folded (cached: texts use few distinct characters). A character that
+    folds to nothing (a lone combining mark) is kept, so every character has its place."""
+    folded = "".join(
+        part
+        for part in unicodedata.normalize("NFKD", character.casefold())
+        if not unicodedata.combining(part)
+    )
+    _FOLDED[character] = folded or character
+    return _FOLDED[character]
 
 
 def fold_word(word: str) -> str:
@@ -141,8 +153,7 @@ def stem(word: str) -> str:
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of the text: its stem, its folded form, its span in the original string, and
     the clause it belongs to."""
 
@@ -153,8 +164,7 @@ class Token:
     clause: int
 
 
-@dataclass(frozen=True, slots=True)
-class Negation:
+class Negation(NamedTuple):
     """A negation cue and what it negates: `existence` ("we do not process", "nav") or only
     `disclosure` ("netiek nodoti", "we do not share")."""
 
@@ -271,6 +281,8 @@ _ENGLISH_DISCLOSURE = frozenset(
         "published",
     }
 )
+# Every negator begins with one of these letters: most words are passed over at once.
+_NEGATOR_INITIALS = frozenset("ncdhiswa")
 # Words that show a clause is English, where "no" is a negation (in Latvian it means "from").
 _ENGLISH_MARKERS = frozenset(
     {"the", "is", "are", "we", "of", "and", "to", "for", "be", "will", "any", "our", "you"}
@@ -278,6 +290,7 @@ _ENGLISH_MARKERS = frozenset(
 
 
 def _is_negator(word: str, english: bool) -> bool:
+    """Whether the word denies ("nav", "netiek", "not", "never", "don't", "no" in English)."""
     if word in _LATVIAN_NEGATORS or word in _ENGLISH_NEGATORS:
         return True
     if _ENGLISH_CONTRACTIONS.match(word) or (word == "no" and english):
@@ -304,33 +317,34 @@ def _negation_kind(words: list[str], index: int) -> str:
     return "existence"
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def analyse(text: str) -> Analysed:
-    """Tokens, clauses and negations of a text (cached per distinct string)."""
+    """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
     folded, origin = fold(text)
-    tokens: list[Token] = []
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]
+    next_break = 0
     clause = 0
-    position = 0
     raw: list[tuple[str, int, int, int]] = []
     for match in _WORD.finditer(folded):
-        if _CLAUSE_BREAK.search(folded, position, match.start()):
-            clause += 1
-        position = match.end()
+        start = match.start()
+        while next_break < len(breaks) and breaks[next_break] < start:
+            next_break += 1
+            if not raw or raw[-1][3] == clause:
+                clause += 1
         word = match.group()
         if word in _CONTRAST:
             clause += 1
-        raw.append((word, match.start(), match.end(), clause))
+        raw.append((word, start, match.end(), clause))
     words = [item[0] for item in raw]
-    clause_words: dict[int, set[str]] = {}
-    for word, _, _, number in raw:
-        clause_words.setdefault(number, set()).add(word)
+    english = {number for word, _start, _end, number in raw if word in _ENGLISH_MARKERS}
+    tokens: list[Token] = []
     negations: list[Negation] = []
     for index, (word, start, end, number) in enumerate(raw):
         begin = origin[start]
         finish = origin[end - 1] + 1
-        tokens.append(Token(stem(word.replace("'", "")), word, begin, finish, number))
-        english = bool(clause_words[number] & _ENGLISH_MARKERS)
-        if _is_negator(word, english):
+        bare = word.replace("'", "") if "'" in word else word
+        tokens.append(Token(stem(bare), word, begin, finish, number))
+        if word[0] in _NEGATOR_INITIALS and _is_negator(word, number in english):
             negations.append(Negation(number, _negation_kind(words, index), begin, finish))
     return Analysed(text, tuple(tokens), tuple(negations))
 

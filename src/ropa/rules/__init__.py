@@ -33,7 +33,8 @@ class Violation:
     depends on what the activity holds), unless the configuration sets one. `cause` names
     a value several entries share (one retention text, one legitimate interest): findings
     of one rule with the same cause are reported once, with the other places as related
-    locations."""
+    locations. `related` gives other places that belong to the finding (the words a
+    finding about a key was read from)."""
 
     location: Location
     message: str
@@ -41,6 +42,7 @@ class Violation:
     at_key: bool = False
     severity: Severity | None = None
     cause: str | None = None
+    related: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,12 @@ class Reading(NamedTuple):
         return words if len(words) <= 60 else words[:59].rstrip() + "\u2026"
 
     def describe(self) -> str:
-        """ "`personal_data` mentions “veselības dati”" and the like."""
-        return f"`{self.key}` mentions \u201c{self.quote()}\u201d"
+        """`personal_data[2]` mentions “veselības dati”, and the like."""
+        path = self.location.path
+        index = path.index(self.key) if self.key in path else -1
+        item = path[index + 1] if 0 <= index < len(path) - 1 else None
+        where = f"{self.key}[{item}]" if isinstance(item, int) else self.key
+        return f"`{where}` mentions \u201c{self.quote()}\u201d"
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -75,12 +79,28 @@ def _item_texts(
             yield key, activity.at(key, index), text
 
 
-def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> Iterator[Reading]:
-    """Every concept stated (not negated) in the activity's text under `keys`."""
-    for key, location, text in texts(activity, keys):
-        for inference in infer(text):
-            if not inference.negated:
-                yield Reading(key, location, inference)
+def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
+    """Every concept stated (not negated) in the activity's text under `keys`.
+
+    Several rules ask this of every activity; the answer is kept for the activity object
+    (held, so its id cannot be reused while the entry lives)."""
+    entry = _CACHE.get((id(activity), keys))
+    if entry is not None and entry[0] is activity:
+        return entry[1]
+    found = [
+        Reading(key, location, inference)
+        for key, location, text in texts(activity, keys)
+        for inference in infer(text)
+        if not inference.negated
+    ]
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[(id(activity), keys)] = (activity, found)
+    return found
+
+
+_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Activity, list[Reading]]] = {}
+_CACHE_SIZE = 50_000
 
 
 def first_readings(

@@ -22,6 +22,9 @@ def _declared(value: object) -> str:
     return "stated"
 
 
+# Where data (rather than an aim) is described.
+_DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
+
 _SAYS = {
     "missing": "is not declared",
     "unknown": "says `unknown`",
@@ -42,7 +45,9 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
     may be processed only under an Art. 9(2) condition, on top of an Art. 6 basis. When
     `personal_data`, the data subjects or the purposes name such data ("veselības dati",
     "darbnespējas lapas", "sick-leave diagnosis") and `special_categories` does not list
-    it, the record hides the condition the processing needs. The words are read through
+    it, the record hides the condition the processing needs. The finding is at
+    `special_categories` (where the record must change) and names the words and where
+    they are, which it also gives as a related location. The words are read through
     the text layer (any inflection, with or without diacritics; negated mentions such as
     "veselības dati netiek apstrādāti" do not count).
 
@@ -54,8 +59,8 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
         name: Sick-leave records
         personal_data:
           - vārds, uzvārds
-          - darbnespējas lapas (diagnoze)  # ← SD21
-        special_categories: none
+          - darbnespējas lapas (diagnoze)
+        special_categories: none  # ← SD21
     ```
 
     Passes:
@@ -82,10 +87,12 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
                 continue
             says = _SAYS.get(state, f"does not list `{category}`")
             yield Violation(
-                reading.location,
+                activity.at("special_categories"),
                 f"{reading.describe()} ({label(category)}) but `special_categories` {says}",
                 f"add `- category: {category}` with its Art. 9(2) `condition:` to "
                 "`special_categories`, or reword the category if it is not such data",
+                at_key=True,
+                related=(reading.location,),
             )
 
 
@@ -102,10 +109,10 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
 
     ```yaml
     activities:
-      - id: vetting
+      - id: vetting  # ← SD22
         name: Staff vetting
         personal_data:
-          - sodāmības izziņa  # ← SD22
+          - sodāmības izziņa
     ```
 
     Passes:
@@ -126,12 +133,16 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
         state = _declared(activity.criminal_data)
         if state == "stated":
             continue
-        reading = first_readings(activity, ("criminal",)).get("criminal")
+        # Not the purposes: "to prevent crime" (noziedzīgu nodarījumu novēršana) is why
+        # cameras film, not a record of convictions.
+        reading = first_readings(activity, ("criminal",), _DATA_KEYS).get("criminal")
         if reading is not None:
             yield Violation(
-                reading.location,
+                activity.at("criminal_data"),
                 f"{reading.describe()} ({label('criminal')}) but `criminal_data` {_SAYS[state]}",
                 "add `criminal_data:` with `description:`, its Art. 10 `basis:` and `law:`",
+                at_key=True,
+                related=(reading.location,),
             )
 
 
@@ -148,9 +159,9 @@ def national_id_inferred(register: Register, context: Context) -> Iterator[Viola
 
     ```yaml
     activities:
-      - id: contracts
+      - id: contracts  # ← SD23
         name: Contracts
-        personal_data: [vārds, uzvārds, personas kods]  # ← SD23
+        personal_data: [vārds, uzvārds, personas kods]
     ```
 
     Passes:
@@ -172,8 +183,10 @@ def national_id_inferred(register: Register, context: Context) -> Iterator[Viola
         reading = first_readings(activity, ("national_id",)).get("national_id")
         if reading is not None:
             yield Violation(
-                reading.location,
+                activity.at("national_id"),
                 f"{reading.describe()} ({label('national_id')}) but `national_id` {_SAYS[state]}",
                 "add `national_id:` with `description:` and `justification:` (the law "
                 "requiring it, or the person's own request)",
+                at_key=True,
+                related=(reading.location,),
             )

@@ -43,7 +43,13 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     advertising always does; cookies unless every mention is of strictly necessary ones."""
     cookies: list[Reading] = []
     necessary: list[Reading] = []
-    for reading in readings(activity):
+    found = readings(activity)
+    if any(r.inference.concept == "cookies_necessary" for r in found) and not any(
+        r.inference.concept == "targeted_ads" for r in found
+    ):
+        # An activity about strictly necessary cookies: its other mentions are those.
+        return None
+    for reading in found:
         concept = reading.inference.concept
         if concept == "targeted_ads":
             return reading
@@ -67,7 +73,7 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     "LB21",
     "legal-basis.tracking-consent",
     severity=Severity.WARNING,
-    article="ePrivacy Directive Art. 5(3); ISPL s. 7(2); Art. 6(1)(a)",
+    article="ePrivacy Directive Art. 5(3); Art. 6(1)(a)",
 )
 def tracking_consent(register: Register, context: Context) -> Iterator[Violation]:
     """Cookies, pixels or interest-based advertising with no purpose relying on consent.
@@ -127,11 +133,12 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
             else f"no purpose of `{activity.id}` relies on consent"
         )
         yield Violation(
-            reading.location,
+            reading.location if purpose is not None else activity.at("purposes"),
             f"{reading.describe()} ({reading.inference.label}): storing or reading them on "
             f"the user's device needs prior consent unless strictly necessary, but {where}",
             "rely on `basis: consent` (with `consent_record:` and `withdrawal:`) for these "
             "cookies or tracking, or say they are strictly necessary",
+            related=() if purpose is not None else (reading.location,),
         )
 
 
@@ -231,9 +238,9 @@ def profiling_inferred(register: Register, context: Context) -> Iterator[Violati
       - id: loyalty
         name: Loyalty programme
         purposes:
-          - purpose: Personalizēti piedāvājumi pēc pirkumu paradumu analīzes  # ← DP21
+          - purpose: Personalizēti piedāvājumi pēc pirkumu paradumu analīzes
             legal_basis: {basis: consent}
-        profiling: none
+        profiling: none  # ← DP21
     ```
 
     Passes:
@@ -258,10 +265,12 @@ def profiling_inferred(register: Register, context: Context) -> Iterator[Violati
             continue
         says = _DECLARED.get(activity.profiling, "is not declared")
         yield Violation(
-            reading.location,
+            activity.at("profiling"),
             f"{reading.describe()} ({label(reading.inference.concept)}), which is profiling "
             f"(Art. 4(4)), but `profiling` {says}",
             "record `profiling:` with what is evaluated or predicted and from which data",
+            at_key=True,
+            related=(reading.location,),
         )
 
 
@@ -282,10 +291,10 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
 
     ```yaml
     activities:
-      - id: loans
+      - id: loans  # ← DP22
         name: Loan applications
         purposes:
-          - purpose: Automatizēta lēmumu pieņemšana par kredīta piešķiršanu  # ← DP22
+          - purpose: Automatizēta lēmumu pieņemšana par kredīta piešķiršanu
             legal_basis: {basis: contract}
     ```
 
@@ -313,9 +322,11 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
             continue
         says = _DECLARED.get(activity.automated_decisions, "is not declared")
         yield Violation(
-            reading.location,
+            activity.at("automated_decisions"),
             f"{reading.describe()} ({label('automated_decisions')}) but "
             f"`automated_decisions` {says}",
             "record `automated_decisions:` with the decisions, their effect, the Art. 22(2) "
             "exception and the safeguards",
+            at_key=True,
+            related=(reading.location,),
         )

@@ -22,7 +22,10 @@ from ropa.rules.inferred_data import special_readings
 
 # Data subjects with whom special, criminal or identifying data is common: with them an
 # unknown here is a warning, elsewhere a note.
-_SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees")
+_SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees", "cctv")
+# Where the context is read: who the data is about and what the activity is, not every
+# word of its purposes ("our staff will answer" does not make customers employees).
+_CONTEXT_KEYS = ("data_subjects", "name", "description")
 
 _SPECIAL_KEYS = (
     ("special_categories", "special-category data (Art. 9(1))"),
@@ -38,10 +41,11 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: processing special-category data without an Art. 9(2) condition is prohibited,
     criminal-conviction data needs official authority or a law (Art. 10), and the personas
     kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. Reported once per activity, naming every such key; a warning where
-    the activity concerns patients, children, vulnerable people or employees (with whom
-    such data is common), a note elsewhere. Where the activity's words name the data, SD21
-    to SD23 report it instead.
+    nobody has checked. Reported once per activity, naming every such key: a warning where
+    the activity concerns patients, children, vulnerable people, employees or CCTV (with
+    whom such data is common: read in its data subjects, name and description); elsewhere
+    a note, and activities with the same unknowns share one finding that lists them. Where
+    the activity's words name the data, SD21 to SD23 report it instead.
 
     Fails:
 
@@ -66,7 +70,8 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     ```
     """
     for activity in register.activities:
-        named = first_readings(activity, ("criminal", "national_id", *_SENSITIVE_CONTEXT))
+        named = first_readings(activity, ("criminal", "national_id"))
+        named.update(first_readings(activity, _SENSITIVE_CONTEXT, _CONTEXT_KEYS))
         if special_readings(activity):
             named["special"] = next(iter(special_readings(activity).values()))
         inferred = {"special_categories": "special", "criminal_data": "criminal"}
@@ -79,7 +84,6 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         if not unknown:
             continue
         sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
-        severity = Severity.WARNING if sensitive else None
         because = f", and it concerns {named[sensitive[0]].inference.label}" if sensitive else ""
         yield Violation(
             activity.at(unknown[0][0]),
@@ -87,7 +91,9 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             f"{_join([what for _key, what in unknown])}{because}",
             f"find out, and write `none` or the data with what the law asks for it "
             f"({', '.join(f'`{key}`' for key, _what in unknown)})",
-            severity=severity,
+            severity=Severity.WARNING if sensitive else None,
+            # Elsewhere the same open question, asked of many activities, is one note.
+            cause=None if sensitive else "unknown:" + ",".join(key for key, _ in unknown),
         )
 
 
@@ -102,7 +108,8 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening; not
     knowing whether they happen leaves all of these unchecked. Reported once per activity;
-    where the words name profiling or automated decisions, DP21 and DP22 report that.
+    where the words name profiling or automated decisions, DP21 and DP22 report that (as
+    warnings). Activities with the same unknowns share one note that lists them.
 
     Fails:
 
@@ -140,6 +147,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
                 f"{_join([what for _key, what in unknown])}",
                 f"find out, and write `none` or describe it "
                 f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+                cause="unknown:" + ",".join(key for key, _ in unknown),
             )
 
 
@@ -149,7 +157,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
     screening finds reasons, DP01 or DP03 report them; otherwise the open question is
-    reported here, so it is not forgotten.
+    reported here, so it is not forgotten; activities with no criterion at all share one
+    finding that lists them.
 
     Fails:
 
@@ -175,12 +184,16 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         dpia = activity.dpia
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
-        if unknown and not screen(activity).reasons():
+        screening = screen(activity)
+        if unknown and not screening.reasons():
             at = activity.at("dpia") if dpia == "unknown" else activity.at("dpia", "required")
+            met = sorted(screening.criteria)
             yield Violation(
                 at,
-                f"`{activity.id}` has not settled whether it needs a DPIA",
+                f"`{activity.id}` has not settled whether it needs a DPIA"
+                + (f" (it meets WP248 {met[0][-2:]})" if met else ""),
                 "screen it against the WP248 criteria and the DVI list, and record the result",
+                cause=None if met else "unknown:dpia",
             )
 
 
@@ -190,7 +203,8 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
-    obtained (Art. 5(1)(a), (d)).
+    obtained (Art. 5(1)(a), (d)). Activities that all leave it unknown share one finding
+    that lists them.
 
     Fails:
 
@@ -218,4 +232,5 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
                 activity.at("sources"),
                 f"`{activity.id}` does not know where its data comes from",
                 "list the `sources:` (the person, a third party and which, public sources)",
+                cause="unknown:sources",
             )
