@@ -34,7 +34,7 @@ policy they quote it, they do not record processing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ropa.coverage.policy import Passage
@@ -368,7 +368,7 @@ def _duration_words(months: int, days: int) -> str:
 class _Read:
     passage: Passage
     folded: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     """For each character of `folded`, its index in the passage's text."""
     words: _Words
 
