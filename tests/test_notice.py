@@ -158,3 +158,62 @@ def test_the_examples_in_the_docs_are_what_the_command_writes(
     assert example.read_text(encoding="utf-8") == text, (
         f"{example.name} is stale: regenerate with ROPA_UPDATE_GOLDEN=1 and read the diff"
     )
+
+
+FULL = """\
+ropa: 1
+organisation:
+  name: SIA "Līzings"
+  contact: {email: dati@lizings.example}
+  role: controller
+  dpo:
+    appointed: true
+    name: Anna Bērziņa
+    contact: {email: das@lizings.example}
+  joint_controllers:
+    - id: partner
+      name: AS "Partneris"
+      arrangement: {lv: kopīga klientu apkalpošana, en: joint customer service}
+activities:
+  - id: scoring
+    name: {lv: Kredītspējas vērtēšana, en: Credit scoring}
+    status: planned
+    purposes:
+      - purpose: {lv: Novērtēt kredītspēju, en: To assess creditworthiness}
+        legal_basis: {basis: contract}
+    personal_data:
+      - {lv: ienākumi, en: income}
+      - category: {lv: kredītvēsture, en: credit history}
+        retention: {criteria: {lv: līdz parāda atmaksai, en: until the debt is repaid}}
+    sources:
+      - {kind: data_subject}
+      - {kind: third_party, description: {lv: kredītinformācijas birojs, en: credit bureau}}
+    transfers:
+      - {country: CH, mechanism: adequacy}
+    retention: {period: P1Y6M}
+    automated_decisions:
+      description: {lv: automātisks kredīta atteikums, en: automatic refusal of credit}
+    profiling:
+      description: {lv: maksātspējas prognoze, en: a forecast of solvency}
+  - id: old
+    name: Vecā sistēma
+    status: retired
+    purposes: [{purpose: Arhīvs, legal_basis: unknown}]
+"""
+
+
+def test_joint_controllers_dpo_sources_decisions_and_statuses(tmp_path: Path) -> None:
+    register = tmp_path / "full.yaml"
+    register.write_text(FULL, encoding="utf-8")
+    text = notice(str(register), "--lang", "lv")
+    assert 'AS "Partneris". Mūsu vienošanās būtība: kopīga klientu apkalpošana.' in text
+    assert "Ar mūsu datu aizsardzības speciālistu Anna Bērziņa varat sazināties: e-pasts" in text
+    assert "### Kredītspējas vērtēšana (plānota: šī apstrāde vēl nav sākta)" in text
+    assert "no Jums; no citām personām (kredītinformācijas birojs)" in text
+    assert "Šveice: pamatojoties uz Eiropas Komisijas lēmumu" in text
+    assert "1 gads 6 mēneši; kredītvēsture: līdz parāda atmaksai" in text
+    assert "automātisks kredīta atteikums; " + GAP["lv"] + words("gap_logic", "lv") in text
+    assert "Profilēšana: maksātspējas prognoze." in text
+    # A retired activity is not in the notice; adequacy needs no copy of safeguards.
+    assert "Vecā sistēma" not in text
+    assert words("gap_copy", "lv") not in text
