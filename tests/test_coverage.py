@@ -219,7 +219,7 @@ def test_a_complete_policy_exits_0_and_html_keeps_its_lines(tmp_path: Path) -> N
     assert lines["dati@example.lv, +371 60000000"] == 5
     assert all(e["disclosed"] for e in report["elements"])
     passages = html_passages(policy.read_text(encoding="utf-8"))
-    assert passages[0] == Passage(4, "Privātuma politika")
+    assert passages[0] == Passage(4, "Privātuma politika", heading=True)
     assert passages[1].text.startswith('Pārzinis: SIA "Ķīmija un Ūdens"')
     assert passages[-2] == Passage(12, "Grāmatvedības uzskaite – juridisks pienākums.", True)
     assert not any("var x" in passage.text for passage in passages)

@@ -535,7 +535,7 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
             # "Klienta informāciju mēs glabājam 5 gadus:" followed by "- lai …" items.
             if introduces and leads and _IN_ORDER_TO.match(passages[index + 1].folded):
                 lead_in = "purpose"
-        if _is_heading(text) or NOT_A_CLAIM.search(read.folded):
+        if read.passage.heading or _is_heading(text) or NOT_A_CLAIM.search(read.folded):
             continue
         if read.passage.item and lead_in:
             yield Claim(read.passage.line, lead_in, excerpt, f"an item of a list of {lead_in}s")

@@ -28,6 +28,9 @@ class Passage:
     text: str
     item: bool = False
     """A list item (or a line that reads as one)."""
+    heading: bool = False
+    """A heading: `#`, `<h1>`-`<h6>`, or a short numbered line without a full stop
+    ("3) Mārketinga nolūkos - jaunumu izsūtīšana")."""
 
 
 _BULLET = re.compile(r"^\s*(?:[-*+•●▪◦–]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -79,12 +82,15 @@ def text_passages(text: str, *, markdown: bool = False) -> list[Passage]:
     current: list[str] = []
     start = 0
     item = False
+    numbered = False
+    marked = False
 
     def flush() -> None:
         nonlocal current
         joined = " ".join(part.strip() for part in current if part.strip())
         if joined:
-            passages.append(Passage(start, joined, item))
+            heading = marked or (numbered and _short_title(joined))
+            passages.append(Passage(start, joined, item and not heading, heading))
         current = []
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -101,11 +107,16 @@ def text_passages(text: str, *, markdown: bool = False) -> list[Passage]:
         if bullet or heading or (current and _looks_like_heading(current[-1])):
             flush()
         if not current:
-            start, item = number, bool(bullet)
+            start, item, marked = number, bool(bullet), heading
+            numbered = bool(bullet and bullet.group(0).strip()[:1].isdigit())
             line = _BULLET.sub("", line) if bullet else line
         current.append(line)
     flush()
     return passages
+
+
+def _short_title(text: str) -> bool:
+    return len(text.split()) <= 10 and not text.rstrip().endswith((".", ";", ",", ":", "!", "?"))
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -119,6 +130,7 @@ _BLOCK_TAGS = (
     "td th tr table ul ol dl blockquote pre address figcaption caption br hr form"
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SKIPPED = frozenset(("script", "style", "template", "noscript", "head", "svg"))
 
 
@@ -131,11 +143,13 @@ class _PolicyParser(HTMLParser):
         self.item = False
         self.skipping = 0
         self.in_item = 0
+        self.in_heading = 0
+        self.heading = False
 
     def flush(self) -> None:
         text = " ".join("".join(self.parts).split())
         if text:
-            self.passages.append(Passage(self.start, text, self.item))
+            self.passages.append(Passage(self.start, text, self.item, self.heading))
         self.parts = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -145,6 +159,8 @@ class _PolicyParser(HTMLParser):
             self.flush()
             if tag == "li":
                 self.in_item += 1
+            elif tag in _HEADINGS:
+                self.in_heading += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
@@ -157,6 +173,8 @@ class _PolicyParser(HTMLParser):
             self.flush()
             if tag == "li":
                 self.in_item = max(0, self.in_item - 1)
+            elif tag in _HEADINGS:
+                self.in_heading = max(0, self.in_heading - 1)
 
     def handle_data(self, data: str) -> None:
         if self.skipping or (not data.strip() and not self.parts):
@@ -166,6 +184,7 @@ class _PolicyParser(HTMLParser):
             line, _ = self.getpos()
             self.start = line + data[: len(data) - len(data.lstrip())].count("\n")
             self.item = self.in_item > 0
+            self.heading = self.in_heading > 0
         self.parts.append(data)
 
 

@@ -46,10 +46,13 @@ PURPOSE_CUE = re.compile(
     r"(?:process|use|collect)\w*\b[^.;:]{0,120}?\b(?:in order )?to\b(?! protect))"
 )
 
-# "apstrādes nolūki", "kādam mērķim", "šādiem mērķiem": words about purposes in general.
-META_PURPOSE = frozenset(
-    "apstrades kadam kadiem kadus sadiem siem citiem noteiktiem sim noteiktam the".split()  # noqa: SIM905
+# "apstrādes nolūki", "kādam mērķim", "šādiem mērķiem", "vākšanas mērķiem": words about
+# purposes in general.
+_META_PURPOSE_WORDS = (
+    "apstrades vaksanas iegusanas kadam kadiem kadus sadiem siem citiem noteiktiem sim "
+    "noteiktam attiecigajiem the"
 )
+META_PURPOSE = frozenset(_META_PURPOSE_WORDS.split())
 
 RECIPIENT_CUE = re.compile(
     r"\b(?:nodo(?!kl)\w*|izpaus\w*|izpaud\w*|sanemej\w*|tresaj\w* person\w*|"
