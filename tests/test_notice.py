@@ -38,12 +38,12 @@ def test_every_element_of_articles_13_and_14_is_drafted(language: str) -> None:
         assert "Piegādāt pasūtītās preces — juridiskais pamats: līguma izpilde" in text
         assert "VDAR 6. panta 1. punkta c) apakšpunkts" in text
         assert "Tiesību akts: Grāmatvedības likums, 28. pants." in text
-        assert "5 gadi, skaitot no darījuma dienas" in text
-        assert "3 mēneši, skaitot no piekrišanas atsaukuma" in text
+        assert "5 gadi (termiņu skaita no: darījuma dienas)" in text
+        assert "3 mēneši (termiņu skaita no: piekrišanas atsaukuma)" in text
         assert "Amerikas Savienotās Valstis: ar Eiropas Komisijas pieņemtām standarta" in text
     else:
         assert "To deliver the goods ordered — legal basis: performance of a contract" in text
-        assert "5 years from the date of the transaction" in text
+        assert "5 years (counted from: the date of the transaction)" in text
         assert "United States: under standard data protection clauses" in text
     # Recipients by category (with the name where known), no recipients, no transfers.
     assert words("no_recipients", language) in text
@@ -207,7 +207,7 @@ def test_joint_controllers_dpo_sources_decisions_and_statuses(tmp_path: Path) ->
     register.write_text(FULL, encoding="utf-8")
     text = notice(str(register), "--lang", "lv")
     assert 'AS "Partneris". Mūsu vienošanās būtība: kopīga klientu apkalpošana.' in text
-    assert "Ar mūsu datu aizsardzības speciālistu Anna Bērziņa varat sazināties: e-pasts" in text
+    assert "speciālists: Anna Bērziņa; kontaktinformācija: e-pasts das@lizings.example" in text
     assert "### Kredītspējas vērtēšana (plānota: šī apstrāde vēl nav sākta)" in text
     assert "no Jums; no citām personām (kredītinformācijas birojs)" in text
     assert "Šveice: pamatojoties uz Eiropas Komisijas lēmumu" in text

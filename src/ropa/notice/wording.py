@@ -37,11 +37,11 @@ WORDING: dict[str, Wording] = {
     # ------------------------------------------------------------------ the frame
     "title": Wording("Privacy notice", "Privātuma paziņojums"),
     "draft": Wording(
-        "Draft written from the record of processing activities {register} by ropa. "
+        "Draft written by the ropa tool from the record of processing activities {register}. "
         "Every place marked {marker} is something the record does not say: complete it "
         "before publishing, and have the whole text read by the person who answers for "
         "data protection.",
-        "Melnraksts, ko ropa sagatavojis no apstrādes darbību reģistra {register}. "
+        "Melnraksts, sagatavots ar rīku ropa no apstrādes darbību reģistra {register}. "
         "Katra ar {marker} atzīmētā vieta ir tas, ko reģistrs nenorāda: papildiniet to "
         "pirms publicēšanas un lūdziet visu tekstu izlasīt tam, kurš atbild par datu "
         "aizsardzību.",
@@ -76,9 +76,11 @@ WORDING: dict[str, Wording] = {
         "26. pants): {names}. Mūsu vienošanās būtība: {arrangement}.",
     ),
     "h_dpo": Wording("Data protection officer", "Datu aizsardzības speciālists"),
+    # "Speciālists: {name}" rather than "ar speciālistu {name}": a name in apposition would
+    # have to take the case of the word before it.
     "dpo": Wording(
-        "You can contact our data protection officer, {name}: {contact}.",
-        "Ar mūsu datu aizsardzības speciālistu {name} varat sazināties: {contact}.",
+        "Our data protection officer: {name}; contact: {contact}.",
+        "Mūsu datu aizsardzības speciālists: {name}; kontaktinformācija: {contact}.",
     ),
     "no_dpo": Wording(
         "We have not appointed a data protection officer. Please send questions about "
@@ -139,7 +141,11 @@ WORDING: dict[str, Wording] = {
     "transfer": Wording("{country}: {mechanism}", "{country}: {mechanism}"),
     "copy": Wording("a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"),
     "retention": Wording("How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."),
-    "period_from": Wording("{period} from {event}", "{period}, skaitot no {event}"),
+    # The event is the register's own words, in whatever case they were written: after a
+    # colon they need not agree with "no".
+    "period_from": Wording(
+        "{period} (counted from: {event})", "{period} (termiņu skaita no: {event})"
+    ),
     "category_retention": Wording("{category}: {value}", "{category}: {value}"),
     "automated": Wording(
         "Automated decision-making, including profiling: {value}.",
@@ -163,7 +169,7 @@ WORDING: dict[str, Wording] = {
     "h_rights": Wording("Your rights", "Jūsu tiesības"),
     "rights_intro": Wording(
         "Which rights you have depends on the legal basis of the processing:",
-        "Kādas tiesības Jums ir, atkarīgs no apstrādes juridiskā pamata:",
+        "Jūsu tiesības ir atkarīgas no apstrādes juridiskā pamata:",
     ),
     "right_all": Wording("{right} ({article} GDPR)", "{right} ({article})"),
     "right_some": Wording(
