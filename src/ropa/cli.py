@@ -594,6 +594,7 @@ def notice(
     """Draft a privacy notice (GDPR Arts 13 and 14) from a register, with visible
     placeholders where the register is silent or says `unknown`."""
     from ropa.exporting import load_one_register
+    from ropa.i18n import msg, translate
     from ropa.notice.build import build_notice
     from ropa.notice.render import html_text, markdown_text
 
@@ -605,7 +606,10 @@ def notice(
     to_stdout = output in (None, "-")
     _emit_text(render(drafted), None if to_stdout else Path(str(output)))
     if not to_stdout:
-        sys.stderr.write(f"wrote {output}: {drafted.gaps} places to complete\n")
+        done = msg(
+            "wrote {target}: {count} places to complete", target=str(output), count=drafted.gaps
+        )
+        sys.stderr.write(translate(done, language.value) + "\n")
 
 
 class CoverageFormat(enum.StrEnum):
