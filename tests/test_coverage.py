@@ -253,6 +253,9 @@ def test_bad_input_exits_2_with_the_place(tmp_path: Path) -> None:
     assert invalid.returncode == 2
     assert f"{broken}:2:22: SC04" in invalid.stderr
     assert invoke("coverage", str(SMALL)).returncode == 2
+    directory = invoke("coverage", str(SMALL), "--policy", str(tmp_path))
+    assert directory.returncode == 2
+    assert f"{tmp_path} is a directory, not a policy" in directory.stderr
 
 
 def test_a_real_process_reports_and_exits_1() -> None:

@@ -43,6 +43,11 @@ def read_policy(path: str, *, max_bytes: int) -> list[Passage]:
     """The passages of the policy at `path` (.txt, .md or .html/.htm)."""
     file = Path(path)
     suffix = file.suffix.lower()
+    if file.is_dir():
+        raise UsageError(
+            msg("{path} is a directory, not a policy", path=path),
+            hint=msg("give the policy as .txt, .md or .html"),
+        )
     if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
         raise UsageError(
             msg("{path}: cannot read a policy from a `{suffix}` file", path=path, suffix=suffix),
