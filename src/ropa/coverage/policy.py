@@ -99,23 +99,22 @@ def text_passages(text: str, *, markdown: bool = False) -> list[Passage]:
         current = []
 
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw
-        heading = False
-        if markdown:
-            heading = bool(_MD_HEADING.match(line))
-            line = _MD_HEADING.sub("", line)
-            line = _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", line))
+        heading = bool(markdown and _MD_HEADING.match(raw))
+        line = _MD_HEADING.sub("", raw) if markdown else raw
         if not line.strip():
             flush()
             continue
+        # The bullet is found before Markdown emphasis is taken off: "* item" is a bullet.
         bullet = _BULLET.match(line)
+        body = line[bullet.end() :] if bullet else line
+        if markdown:
+            body = _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", body))
         if bullet or heading or (current and _looks_like_heading(current[-1])):
             flush()
         if not current:
             start, item, marked = number, bool(bullet), heading
             numbered = bool(bullet and bullet.group(0).strip()[:1].isdigit())
-            line = _BULLET.sub("", line) if bullet else line
-        current.append(line)
+        current.append(body)
     flush()
     return passages
 
