@@ -38,7 +38,7 @@ for number in range(5):
     recipients: none
     transfers: none
     security_measures: unknown
-    retention: {{criteria: "{"Tik ilgi, cik nepieciešams" if number < 3 else f"{number} gadi"}"}}
+    retention: {{criteria: "{'Tik ilgi, cik nepieciešams' if number < 3 else f'{number} gadi'}"}}
 """
 
 
