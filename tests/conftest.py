@@ -46,6 +46,24 @@ def run_ropa(
     )
 
 
+def need(tool: str | None, name: str) -> str:
+    """A tool a test cannot do without: skipped with the reason where it is missing, except
+    in CI (`CI` set), where a missing tool fails the test."""
+    if tool is None:
+        reason = f"{name} is not installed (.ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI must run this test")
+        pytest.skip(reason)
+    return tool
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read ropa's English messages whatever the developer's locale; a test of the
+    Latvian ones sets the locale itself."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
 @pytest.fixture
 def in_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Change into a directory (given by indirect parametrisation, or a temporary one)."""

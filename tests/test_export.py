@@ -451,20 +451,29 @@ def test_the_cover_names_the_register_version() -> None:
 # --------------------------------------------------------------------------- findings sheet
 
 
+def finding_about(
+    register: Register, path: tuple[str | int, ...], message: str, article: str
+) -> Finding:
+    """A finding at `path` under the register's first activity (or at the top: "organisation")."""
+    orders = register.activities[0]
+    return Finding(
+        code="RT02",
+        name="retention.vague",
+        message=message,
+        severity=Severity.WARNING,
+        file=orders.origin.file,
+        position=Position(231, 7),
+        path=path if path[:1] == ("organisation",) else (*orders.origin.path, *path),
+        hint="state a period",
+        extra=(("article", article),),
+    )
+
+
 def test_the_findings_sheet_lists_findings_passed_in() -> None:
     register = load(MICREC)
-    orders = register.activities[0]
     findings = [
-        Finding(
-            code="RT02",
-            name="retention.vague",
-            message="retention criteria are vague",
-            severity=Severity.WARNING,
-            file=orders.origin.file,
-            position=Position(231, 7),
-            path=(*orders.origin.path, "retention"),
-            hint="state a period",
-            extra=(("article", "Art. 30(1)(f), 5(1)(e)"),),
+        finding_about(
+            register, ("retention",), "retention criteria are vague", "Art. 30(1)(f), 5(1)(e)"
         )
     ]
     document = build_document(register, language="lv+en", export_date=DATE, findings=findings)
@@ -668,11 +677,19 @@ def test_with_findings_adds_the_findings_of_ropa_check(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(target, read_only=True)
     sheet = next(workbook[name] for name in workbook.sheetnames if "Findings" in name)
     rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    # lv+en: the Latvian message above the English one.
     shown = [
-        [row[4], str(row[0]).split(" / ")[-1], row[5], row[3], str(row[1]).split(" / ")[-1]]
+        [
+            row[4],
+            str(row[0]).split(" / ")[-1],
+            row[5],
+            str(row[3]).split("\n")[-1],
+            str(row[1]).split(" / ")[-1],
+        ]
         for row in rows
     ]
     assert shown == expected
+    assert all(len(str(row[3]).split("\n")) == 2 for row in rows)
 
 
 def test_with_findings_is_refused_for_csv_and_json() -> None:
@@ -721,3 +738,56 @@ def test_an_export_to_standard_output_has_the_same_bytes_as_to_a_file(tmp_path: 
         check=True,
     )
     assert piped.stdout == target.read_bytes()
+
+
+# --------------------------------------------------------------------------- nothing cut off
+
+
+def test_a_row_too_tall_for_excel_continues_below_and_loses_nothing() -> None:
+    from ropa.exporters.xlsx import split_row
+
+    long = "\n".join(f"line {number} " + "word " * 20 for number in range(120))
+    row = ["a-1", "Name", long, "short"]
+    widths = [12, 20, 30, 10]
+    parts = split_row(row, widths)
+    assert len(parts) > 1
+    assert parts[0][0] == "a-1"
+    assert parts[0][3] == "short"
+    assert all(part[0] == "↳ a-1" for part in parts[1:])
+    assert all(row_height(part, widths) < 409 for part in parts)
+    rebuilt = " ".join(str(part[2]) for part in parts)
+    assert " ".join(rebuilt.split()) == " ".join(long.split())
+
+
+def test_the_summary_and_the_cover_do_not_count_placeholders(tmp_path: Path) -> None:
+    target = tmp_path / "m.xlsx"
+    result = run_ropa("export", str(MICREC), "--lang", "en", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    # Every activity of micrec says `transfers: unknown`: no transfer is counted.
+    assert "4 activities, 4 recipients, 0 transfers, transfers unknown for 4 more" in (
+        result.stderr
+    )
+    lines = {line.label: line.value for line in document_of(MICREC, "en").cover}
+    assert lines["Transfers"] == 0
+    assert lines["Activities whose transfers are unknown"] == 4
+
+
+def test_long_rows_are_reported_on_standard_error_and_the_cover(tmp_path: Path) -> None:
+    source = tmp_path / "long.yaml"
+    purposes = "\n".join(
+        f"      - purpose: {'x' * 30} {number} {'y ' * 40}" for number in range(60)
+    )
+    source.write_text(
+        "ropa: 1\norganisation: {name: SIA A, role: controller}\n"
+        f"activities:\n  - id: long-one\n    name: Long\n    purposes:\n{purposes}\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "long.xlsx"
+    result = run_ropa("export", str(source), "--lang", "en", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "note:" in result.stderr
+    assert "long-one" in result.stderr
+    cover = sheet_values(openpyxl.load_workbook(target)["Register"])
+    continued = [row for row in cover if row[0] == "Continued rows"]
+    assert continued
+    assert "long-one" in str(continued[0][1])

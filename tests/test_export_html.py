@@ -8,7 +8,6 @@ checks read the HTML itself, with the standard library's parser.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -19,10 +18,8 @@ import pytest
 
 from ropa.exporters.html import html_text
 from ropa.exporters.table import LANGUAGES, Language, build_document
-from ropa.findings import Finding, Severity
-from ropa.position import Position
-from tests.conftest import SEED_REGISTERS, run_ropa
-from tests.test_export import DATE, MICREC, load
+from tests.conftest import SEED_REGISTERS, need, run_ropa
+from tests.test_export import DATE, MICREC, finding_about, load
 from tests.test_export_fields import register_values
 
 CHROMIUM = next(
@@ -34,15 +31,6 @@ CHROMIUM = next(
     None,
 )
 PDFTOTEXT = shutil.which("pdftotext")
-
-
-def need(tool: str | None, name: str) -> str:
-    if tool is None:
-        reason = f"{name} is not installed (.ci/run installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; CI must run this test")
-        pytest.skip(reason)
-    return tool
 
 
 class Outline(HTMLParser):
@@ -151,27 +139,10 @@ def test_register_text_never_becomes_markup(tmp_path: Path) -> None:
 
 def test_findings_stand_beside_the_entries_they_concern() -> None:
     register = load(MICREC)
-    orders = register.activities[0]
     findings = [
-        Finding(
-            code="RT02",
-            name="retention.vague",
-            message="retention criteria are vague",
-            severity=Severity.WARNING,
-            file=orders.origin.file,
-            position=Position(231, 7),
-            path=(*orders.origin.path, "retention"),
-            extra=(("article", "Art. 30(1)(f)"),),
-        ),
-        Finding(
-            code="OR02",
-            name="organisation.dpo",
-            message="no data protection officer is recorded",
-            severity=Severity.WARNING,
-            file=orders.origin.file,
-            position=Position(29, 8),
-            path=("organisation", "dpo"),
-            extra=(("article", "Art. 37"),),
+        finding_about(register, ("retention",), "retention criteria are vague", "Art. 30(1)(f)"),
+        finding_about(
+            register, ("organisation", "dpo"), "no data protection officer is recorded", "Art. 37"
         ),
     ]
     text = html_text(build_document(register, language="en", export_date=DATE, findings=findings))

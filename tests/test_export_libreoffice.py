@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -20,22 +19,13 @@ import pytest
 from ropa.exporters.table import LANGUAGES, as_text, build_document
 from ropa.exporters.xlsx import write_xlsx
 from ropa.validate import validate_paths
-from tests.conftest import REGISTERS, SEED_REGISTERS
+from tests.conftest import REGISTERS, SEED_REGISTERS, need
 from tests.test_export import logical_rows, plain
 from tests.test_export_fields import register_values
 
 DATE = dt.date(2024, 5, 31)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
-
-
-def need(tool: str | None, name: str) -> str:
-    if tool is None:
-        reason = f"{name} is not installed (.ci/run installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; CI must run this test")
-        pytest.skip(reason)
-    return tool
 
 
 def convert(soffice: str, source: Path, target: str, out: Path, profile: Path) -> None:

@@ -132,12 +132,14 @@ def test_dates_parse_only_iso_days() -> None:
 
 def test_durations() -> None:
     retention = Retention.model_validate({"period": "P1Y6M", "from": "end of contract"})
-    assert retention.period is not None
+    assert isinstance(retention.period, Duration)
     assert (retention.period.years, retention.period.months) == (1, 6)
     assert retention.from_ == "end of contract"
-    for bad in ("P", "5Y", "PT5H", "P5Y2Y", "P-1Y"):
+    for bad in ("P", "5Y", "PT5H", "P5Y2Y", "P-1Y", "Permanent", "forever"):
         with pytest.raises(ValidationError):
             Retention.model_validate({"period": bad})
+    for word in ("permanent", "indefinite"):
+        assert Retention.model_validate({"period": word}).period == word
 
 
 @pytest.mark.parametrize(

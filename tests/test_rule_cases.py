@@ -1,4 +1,4 @@
-"""The rule edge cases in tests/rules/cases.yaml, run through the whole engine."""
+"""The rule edge cases in tests/rules/*.yaml, run through the whole engine."""
 
 from __future__ import annotations
 
@@ -12,8 +12,14 @@ from ropa.findings import Severity
 from ropa.yamlio import parse_fast
 from tests.rules.harness import check_text, marked_lines, materialise
 
-_CASES_FILE = Path(__file__).parent / "rules" / "cases.yaml"
-CASES: list[dict[str, Any]] = parse_fast(_CASES_FILE.read_text(encoding="utf-8"), "cases").data
+# cases.yaml: edge cases; contradictions.yaml: regression cases of findings that
+# contradicted what the register says (issue 11).
+_CASE_FILES = sorted((Path(__file__).parent / "rules").glob("*.yaml"))
+CASES: list[dict[str, Any]] = [
+    case
+    for path in _CASE_FILES
+    for case in parse_fast(path.read_text(encoding="utf-8"), path.name).data
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case['rule']}: {case['name']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,9 +36,31 @@ def test_a_committed_register_has_its_commit(tmp_path: Path) -> None:
     git(tmp_path, "add", "r.yaml")
     git(tmp_path, "commit", "-q", "-m", "register")
     head = git(tmp_path, "rev-parse", "HEAD")
-    assert register_version([str(tmp_path / "r.yaml")]) == RegisterVersion(head, False)
+    version = register_version([str(tmp_path / "r.yaml")])
+    assert (version.commit, version.uncommitted_changes) == (head, False)
     (tmp_path / "r.yaml").write_text("ropa: 1\n# changed\n", encoding="utf-8")
-    assert register_version([str(tmp_path / "r.yaml")]) == RegisterVersion(head, True)
+    version = register_version([str(tmp_path / "r.yaml")])
+    assert (version.commit, version.uncommitted_changes) == (head, True)
+
+
+def test_the_record_was_created_and_last_changed_on_its_commits_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(tmp_path, "init", "-q")
+    register = tmp_path / "r.yaml"
+    for day, text in (("2024-01-15", "ropa: 1\n"), ("2024-03-02", "ropa: 1\n# more\n")):
+        register.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("GIT_COMMITTER_DATE", f"{day}T12:00:00+00:00")
+        monkeypatch.setenv("GIT_AUTHOR_DATE", f"{day}T12:00:00+00:00")
+        git(tmp_path, "add", "r.yaml")
+        git(tmp_path, "commit", "-q", "-m", day)
+    (tmp_path / "other.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-06-01T12:00:00+00:00")
+    git(tmp_path, "add", "other.txt")
+    git(tmp_path, "commit", "-q", "-m", "not the register")
+    version = register_version([str(register)])
+    assert version.created == dt.date(2024, 1, 15)
+    assert version.updated == dt.date(2024, 3, 2)
 
 
 def test_changes_to_other_files_do_not_count(tmp_path: Path) -> None:

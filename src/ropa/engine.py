@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.findings import Finding, sorted_findings
+from ropa.i18n import msg
 from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Location
@@ -111,12 +112,40 @@ def _merge_shared(
             continue
         others = [finding for _violation, finding in ordered[1:]]
         owners = _owners(register, [violation for violation, _finding in ordered])
-        where = f" in {len(owners)} activities" if len(owners) > 1 else ""
+        # Whole sentences, singular and plural, so that each translates as a whole.
+        count, activities = len(others), len(owners)
+        if activities > 1 and count > 1:
+            shared = msg(
+                "{message} \u2014 one shared value, also at {count} more places in "
+                "{activities} activities",
+                message=first.message,
+                count=count,
+                activities=activities,
+            )
+        elif activities > 1:
+            shared = msg(
+                "{message} \u2014 one shared value, also at {count} more place in "
+                "{activities} activities",
+                message=first.message,
+                count=count,
+                activities=activities,
+            )
+        elif count > 1:
+            shared = msg(
+                "{message} \u2014 one shared value, also at {count} more places",
+                message=first.message,
+                count=count,
+            )
+        else:
+            shared = msg(
+                "{message} \u2014 one shared value, also at {count} more place",
+                message=first.message,
+                count=count,
+            )
         result.append(
             replace(
                 first,
-                message=f"{first.message} \u2014 one shared value, also at "
-                f"{len(others)} more place{'s' if len(others) > 1 else ''}{where}",
+                message=shared,
                 related=first.related + tuple((f.file, f.position, f.path) for f in others),
             )
         )
@@ -223,9 +252,12 @@ def _suppress(
                             RULES["SU02"],
                             Violation(
                                 at,
-                                f"`{code}` is not a rule code, so this suppression silences "
-                                "nothing",
-                                "see `ropa rules` for the codes",
+                                msg(
+                                    "`{code}` is not a rule code, so this suppression "
+                                    "silences nothing",
+                                    code=code,
+                                ),
+                                msg("see `ropa rules` for the codes"),
                             ),
                         )
                     )
@@ -235,8 +267,11 @@ def _suppress(
                             RULES["SU01"],
                             Violation(
                                 at,
-                                f"the suppression of {code} silences nothing here",
-                                "remove it, or check that it is on the entry that has the finding",
+                                msg("the suppression of {code} silences nothing here", code=code),
+                                msg(
+                                    "remove it, or check that it is on the entry that has "
+                                    "the finding"
+                                ),
                             ),
                         )
                     )

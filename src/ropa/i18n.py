@@ -95,11 +95,6 @@ def translate(text: str, language: str) -> str:
     return catalogue.gettext(str(text))
 
 
-def gettext_for(language: str) -> Any:
-    """A `gettext`-style function for `language`, for plain strings."""
-    return functools.partial(translate, language=language)
-
-
 @functools.cache
 def catalogue_for(language: str) -> gettext.NullTranslations:
     path = LOCALE_DIRECTORY / language / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -109,8 +109,9 @@ organisation:
   {contact}
   role: {answers.role}
   employees: {employees}
-  # TODO: `appointed: true` with the DPO's name and contact, or `appointed: false` with
-  # the reason no DPO is needed (Art. 37(1)).
+  # TODO: `appointed: true` with the DPO's name and contact (a mailbox of the
+  # organisation's own), or `appointed: false` with the reason no DPO is needed
+  # (Art. 37(1); a public authority must appoint one).
   dpo: unknown
 
 activities:
@@ -120,15 +121,19 @@ activities:
     name: {{lv: "TODO: Klientu pasūtījumu apstrāde", en: "TODO: Processing customer orders"}}
     purposes:
       - purpose: {{lv: "TODO: Pasūtījumu izpilde", en: "TODO: Fulfilling orders"}}
-        # TODO: contract, legal_obligation, consent, legitimate_interests, ... (Art. 6(1))
+        # TODO: contract, legal_obligation, consent, legitimate_interests, ... (Art. 6(1)).
+        # Not settled yet: {{basis: undecided, candidates: [contract, legitimate_interests]}};
+        # a law is cited but not the letter: {{basis: unknown, law: ...}}.
         legal_basis: unknown
     data_subjects: ["TODO: customers"]
     personal_data: ["TODO: name", "TODO: contact details"]
-    # TODO: ids of recipients defined under `recipients:`, or `none`.
+    # TODO: ids of recipients defined under `recipients:` (each with `kind:` processor,
+    # controller, public_authority, public for publication, or unknown), or `none`.
     recipients: unknown
     # TODO: `none` when no data leaves the EU/EEA.
     transfers: unknown
-    # TODO: {{period: P3Y, from: ..., reason: ...}}
+    # TODO: {{period: P3Y, from: ..., reason: ...}}; or {{file_plan: ...}} (lietu
+    # nomenklatūra); `period: permanent` for documents of archival value.
     retention: unknown
 """
 

@@ -13,8 +13,9 @@ from tests.test_check_cli import sarif_schema
 
 TODAY = "2026-12-01"
 
-# Five activities without an owner (GV01 ×5), three sharing one vague retention text (one
-# RT02 with two related places), and one interest on two purposes (one LB03).
+# Five activities without an owner (GV01 ×5), three sharing one vague retention block
+# through a YAML anchor (one RT02 with two related places), and one interest on five
+# purposes (one LB03).
 REGISTER = """\
 ropa: 1
 organisation:
@@ -26,6 +27,13 @@ organisation:
 activities:
 """
 for number in range(5):
+    RETENTION = (
+        "&vague {criteria: 'Tik ilgi, cik nepieciešams'}"
+        if number == 0
+        else "*vague"
+        if number < 3
+        else f"{{criteria: '{number} gadi'}}"
+    )
     REGISTER += f"""\
   - id: a{number}
     name: Activity {number}
@@ -38,7 +46,7 @@ for number in range(5):
     recipients: none
     transfers: none
     security_measures: unknown
-    retention: {{criteria: "{'Tik ilgi, cik nepieciešams' if number < 3 else f'{number} gadi'}"}}
+    retention: {RETENTION}
 """
 
 
@@ -74,7 +82,8 @@ def test_a_shared_value_is_one_finding_with_its_places(tmp_path: Path) -> None:
     ]
     assert "one shared value, also at 2 more places in 3 activities" in rt02[0]["message"]
     lb03 = [finding for finding in findings if finding["code"] == "LB03"]
-    assert len(lb03) == 1 and len(lb03[0]["related"]) == 4
+    assert len(lb03) == 1
+    assert len(lb03[0]["related"]) == 4
     # json lists every other finding one by one, grouped or not in text.
     assert len([finding for finding in findings if finding["code"] == "GV01"]) == 5
 
@@ -87,5 +96,6 @@ def test_sarif_gives_the_places_as_related_locations(tmp_path: Path) -> None:
     results = document["runs"][0]["results"]
     (rt02,) = [item for item in results if item["ruleId"] == "RT02"]
     lines = [place["physicalLocation"]["region"]["startLine"] for place in rt02["relatedLocations"]]
-    assert len(lines) == 2 and lines == sorted(lines)
+    assert len(lines) == 2
+    assert lines == sorted(lines)
     assert len([item for item in results if item["ruleId"] == "GV01"]) == 5

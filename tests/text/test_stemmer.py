@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ropa.knowledge.text import analyse, fold_word, stem
+from ropa.knowledge.text import analyse, cites_law, fold_word, stem
 
 # Each row: the singular and plural forms (nominative, genitive, dative, accusative,
 # instrumental, locative) of one noun or adjective, one row per declension and kind.
@@ -111,3 +111,19 @@ def test_negation_scope(text: str, negated: bool) -> None:
     analysed = analyse(text)
     clause = next(t.clause for t in analysed.tokens if t.word.startswith(("veselib", "health")))
     assert analysed.negated(clause) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("Grāmatvedības likuma 28. pants", True),
+        ("saskaņā ar Arhīvu likumu", True),
+        ("MK 2017. gada 27. jūnija noteikumi Nr. 385", True),
+        ("as required by the Accounting Act", True),
+        ("18. punkts: kamēr nepieciešams", False),
+        ("as long as legal requirements demand", False),
+        ("saskaņā ar normatīvajiem aktiem", False),
+    ],
+)
+def test_cites_law(text: str, cites: bool) -> None:
+    assert cites_law(text) is cites

@@ -74,6 +74,18 @@ def _record(sheet: Sheet, row: Row, level: str) -> Iterator[str]:
         yield ""
 
 
+def _findings(sheet: Sheet) -> Iterator[str]:
+    """One finding a line: severity, article and entry, then what is wrong, code, place."""
+    for row in sheet.rows():
+        severity, article, entry, message, code, location = (as_text(v) or "" for v in row)
+        where = f" — `{entry}`" if entry else ""
+        said = " ".join(escape(line) for line in message.split("\n"))
+        yield (
+            f"- **{escape(severity)}** ({escape(article)}){where}: {said} "
+            f"(`{code}`, {escape(location)})"
+        )
+
+
 def markdown_text(document: ExportDocument) -> str:
     lines = [f"# {escape(document.title)}", ""]
     for cover_line in document.cover:
@@ -94,6 +106,9 @@ def markdown_text(document: ExportDocument) -> str:
         if not sheet.row_count or sheet.records:
             continue
         lines += [f"## {escape(sheet.name)}", ""]
+        if sheet.key == "findings":
+            lines += [*_findings(sheet), ""]
+            continue
         for row in sheet.rows():
             lines += list(_record(sheet, row, "###"))
     return "\n".join(lines).rstrip("\n") + "\n"

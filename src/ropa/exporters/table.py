@@ -65,8 +65,10 @@ from ropa.model import (
     SecurityMeasure,
     System,
     Transfer,
+    UndecidedBasis,
+    UnstatedLetterBasis,
 )
-from ropa.model.types import NONE_MARKER, UNKNOWN_MARKER, Duration
+from ropa.model.types import EEA_MARKER, NONE_MARKER, UNKNOWN_MARKER, Duration
 from ropa.vcs import RegisterVersion
 
 Language = Literal["lv", "en", "lv+en"]
@@ -297,6 +299,8 @@ class Words:
             return None
         if code == UNKNOWN_MARKER:
             return self.term("unknown")
+        if code == EEA_MARKER:
+            return self.term("eea_unspecified")
         english, latvian = COUNTRIES.get(code, (code, code))
         return self.pair(latvian, english)
 
@@ -574,7 +578,14 @@ def _purposes(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
     if not isinstance(purposes, list):
         return words.marker(purposes)
-    return numbered([words.prose(purpose.purpose) for purpose in purposes])
+    return numbered(
+        [
+            lines(
+                [words.prose(purpose.purpose), words.labelled("notes", words.prose(purpose.notes))]
+            )
+            for purpose in purposes
+        ]
+    )
 
 
 def _basis_details(words: Words, basis: LegalBasisModel) -> list[Cell]:
@@ -591,13 +602,32 @@ def _basis_details(words: Words, basis: LegalBasisModel) -> list[Cell]:
         details.append(words.labelled("law", words.prose(basis.law)))
     elif isinstance(basis, LegitimateInterestsBasis):
         details.append(words.labelled("interest", words.prose(basis.interest)))
+    elif isinstance(basis, UndecidedBasis):
+        candidates = [LEGAL_BASES[candidate] for candidate in basis.candidates]
+        details += [
+            words.labelled(
+                "candidates",
+                " / ".join(
+                    f"{words.pair(fact.latvian, fact.english)} ({words.cite(fact.article)})"
+                    for fact in candidates
+                ),
+            ),
+            words.labelled("law", words.prose(basis.law)),
+        ]
+    elif isinstance(basis, UnstatedLetterBasis):
+        details.append(words.labelled("law", words.prose(basis.law)))
     details.append(words.labelled("notes", words.prose(basis.note)))
     return details
 
 
 def _basis(words: Words, basis: LegalBasisModel) -> str:
-    fact = LEGAL_BASES[basis.basis]
-    name = f"{words.pair(fact.latvian, fact.english)} ({words.cite(fact.article)})"
+    if isinstance(basis, UndecidedBasis):
+        name = words.term("basis_undecided")
+    elif isinstance(basis, UnstatedLetterBasis):
+        name = words.term("basis_letter_unknown")
+    else:
+        fact = LEGAL_BASES[basis.basis]
+        name = f"{words.pair(fact.latvian, fact.english)} ({words.cite(fact.article)})"
     return _join([name, *_basis_details(words, basis)]) or name
 
 
@@ -640,7 +670,16 @@ def _rights(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
     if not isinstance(purposes, list):
         return words.marker(purposes)
-    bases = sorted({basis.basis for purpose in purposes for _path, basis in purpose.bases()})
+    # Only decided bases give rights: an undecided basis or one without its letter of
+    # Art. 6(1) says nothing yet.
+    bases = sorted(
+        {
+            basis.basis
+            for purpose in purposes
+            for _path, basis in purpose.bases()
+            if basis.basis in LEGAL_BASES
+        }
+    )
     if not bases:
         return None
     key = ("rights", ",".join(bases))
@@ -700,9 +739,16 @@ def _systems(words: Words, register: Register, activity: Activity) -> Cell:
 def _recipient_summary(words: Words, recipient: Recipient) -> str:
     category = words.prose(recipient.category)
     name = words.text(recipient.name) if recipient.name != UNKNOWN_MARKER else None
+    registration = recipient.registration_number
     details = _join(
         [
             name if category else None,
+            _lower_labelled(
+                words,
+                "registration_number",
+                None if registration in (None, UNKNOWN_MARKER) else registration,
+            ),
+            _lower_labelled(words, "address", words.prose(recipient.address)),
             _kind(words, recipient.kind.value),
             _lower_labelled(words, "country", words.country(recipient.country)),
             # Art. 28(3): the processor's contract belongs with the activity that uses it.
@@ -731,7 +777,9 @@ def _kind_key(kind: str) -> str:
         "controller": "controller",
         "joint_controller": "joint_controllers",
         "public_authority": "public_authority",
+        "public": "the_public",
         "other": "other",
+        "unknown": "kind_unknown",
     }[kind]
 
 
@@ -852,16 +900,23 @@ def _retention(words: Words, retention: Retention | str | None) -> Cell:
         statute = f"{fact.law}, {fact.provision}"
     return lines(
         [
-            words.labelled(
-                "period", None if retention.period is None else words.duration(retention.period)
-            ),
+            words.labelled("period", _period(words, retention.period)),
             words.labelled("from", words.prose(retention.from_)),
             words.labelled("reason", words.prose(retention.reason)),
             words.labelled("statute", statute),
             words.labelled("criteria", words.prose(retention.criteria)),
+            words.labelled("file_plan", words.prose(retention.file_plan)),
             words.labelled("notes", words.prose(retention.notes)),
         ]
     )
+
+
+def _period(words: Words, period: Duration | str | None) -> Cell:
+    if period is None:
+        return None
+    if isinstance(period, str):
+        return words.term(period)  # permanent, indefinite
+    return words.duration(period)
 
 
 def _retentions(words: Words, activity: Activity) -> Cell:
@@ -881,7 +936,9 @@ def _measure(words: Words, measure: SecurityMeasure) -> str:
     name = words.prose(measure.name) or measure.id
     if measure.kind is not None:
         name += f" ({words.term(measure.kind.value)})"
-    description = words.prose(measure.description)
+    description = _join(
+        [words.prose(measure.description), words.labelled("notes", words.prose(measure.notes))]
+    )
     return f"{name}: {description}" if description else name
 
 
@@ -1033,6 +1090,8 @@ def _activity_name(words: Words, activity: Activity) -> Cell:
     name = words.prose(activity.name)
     if activity.status.value != "active":
         name = f"{name} ({words.term('activity_status_' + activity.status.value)})"
+    if activity.role is not None:
+        name = f"{name}\n{words.term('role')}: {_kind(words, activity.role.value)}"
     return name
 
 
@@ -1060,14 +1119,14 @@ _ACTIVITY_EXTRAS: tuple[tuple[str, str, str | None, int], ...] = (
     ("legal_basis", "legal_basis", "Art. 6(1)", 30),
     ("rights", "rights", None, 26),
     ("special_categories", "special_categories", "Art. 9", 24),
-    ("criminal_data", "criminal_data", "Art. 10", 18),
-    ("national_id", "national_id", "Art. 87", 16),
+    ("criminal_data", "criminal_data", "Art. 10", 24),
+    ("national_id", "national_id", "Art. 87", 20),
     ("legitimate_interests", "legitimate_interests", "Art. 6(1)(f)", 24),
     ("sources", "sources", "Art. 14(2)(f)", 24),
     ("automated_decisions", "automated_decisions", "Art. 22", 22),
     ("dpia", "dpia", "Art. 35", 20),
     ("systems", "systems_location", None, 26),
-    ("frequency", "frequency", "Art. 30(5)", 12),
+    ("frequency", "frequency", "Art. 30(5)", 14),
     ("privacy_notice", "privacy_notice", "Art. 13", 22),
     ("owner", "owner", None, 16),
     ("last_review", "last_review", None, 11),
@@ -1250,7 +1309,13 @@ def _recipient_columns(words: Words, register: Register) -> list[Column]:
 def _recipient_row(words: Words, recipient: Recipient, used_by: list[str]) -> Row:
     return [
         recipient.id,
-        words.text(recipient.name),
+        lines(
+            [
+                words.text(recipient.name),
+                words.labelled("registration_number", words.text(recipient.registration_number)),
+                words.labelled("address", words.prose(recipient.address)),
+            ]
+        ),
         words.prose(recipient.category),
         _kind(words, recipient.kind.value),
         words.country(recipient.country),
@@ -1488,7 +1553,12 @@ def _measure_rows(words: Words, register: Register) -> Iterator[Row]:
             measure.id,
             words.prose(measure.name),
             None if measure.kind is None else words.term(measure.kind.value),
-            words.prose(measure.description),
+            lines(
+                [
+                    words.prose(measure.description),
+                    words.labelled("notes", words.prose(measure.notes)),
+                ]
+            ),
             "\n".join(users[measure.id]) or None,
         ]
 
@@ -1509,7 +1579,10 @@ def record_of(row: Row, labels: Sequence[str], title_columns: int) -> Iterator[R
     """One table row as a record: its first `title_columns` cells (id, name) as the
     title, then each other cell with its column's heading."""
     title = TitleRow(row[:title_columns])
-    title += [None] * (2 - len(title))
+    if len(title) < 2:
+        # No name column (a controller served): the first line of the next cell names it.
+        named = as_text(row[1]) if len(row) > 1 else None
+        title.append(named.split("\n")[0] if named else None)
     yield title
     for label, value in zip(labels[title_columns:], row[title_columns:], strict=True):
         yield [label, value]

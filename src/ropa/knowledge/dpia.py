@@ -37,6 +37,17 @@ class DviListItem(NamedTuple):
     description: str
     # The DVI list requires, for these items, that at least one WP248 criterion is also met.
     needs_wp248_criterion: bool
+    # A criterion the item's own data already meets, which does not count as the other one:
+    # genetic and biometric data are themselves sensitive data (WP248 C4), and EDPB
+    # Opinion 14/2018 on the Latvian draft list asked that such processing need a DPIA
+    # only together with at least one other criterion.
+    not_counting: str | None = None
+
+
+# The DVI list is the Latvian supervisory authority's Art. 35(4) list: it binds processing
+# for which the Data State Inspectorate is competent, i.e. by controllers established in
+# Latvia (or processing there). Countries for which the register's rules apply it:
+DVI_LIST_COUNTRIES = frozenset({"LV"})
 
 
 DVI_LIST: dict[str, DviListItem] = {
@@ -45,7 +56,7 @@ DVI_LIST: dict[str, DviListItem] = {
     ),
     "LV.DPIA.02": DviListItem("scientific or historical research without consent", True),
     "LV.DPIA.03": DviListItem("informing data subjects under Art. 19 proves impossible", False),
-    "LV.DPIA.04": DviListItem("genetic data to uniquely identify a person", True),
+    "LV.DPIA.04": DviListItem("genetic data to uniquely identify a person", True, "WP248.C4"),
     "LV.DPIA.05": DviListItem(
         "surveillance: large-scale, at the workplace, or of vulnerable data subjects", False
     ),
@@ -60,5 +71,5 @@ DVI_LIST: dict[str, DviListItem] = {
     "LV.DPIA.12": DviListItem(
         "combining data from various sources for matching, comparison or re-use", False
     ),
-    "LV.DPIA.13": DviListItem("biometric data to uniquely identify a person", True),
+    "LV.DPIA.13": DviListItem("biometric data to uniquely identify a person", True, "WP248.C4"),
 }

@@ -51,11 +51,15 @@ EEA = EU_MEMBER_STATES | EEA_EFTA_STATES | EU_TERRITORIES_WITH_OWN_CODES
 UNVERIFIED = {"SJ": "status of Svalbard under the EEA Agreement not verified"}
 
 
+# What a register writes for "inside the EU/EEA, the country not stated".
+SOMEWHERE_IN_EEA = "EEA"
+
+
 def is_eea(country: str) -> bool:
-    """Whether a country code is inside the EEA (so no transfer tool is needed)."""
-    return country in EEA
+    """Whether a country code (or `EEA`) is inside the EEA (so no transfer tool is needed)."""
+    return country in EEA or country == SOMEWHERE_IN_EEA
 
 
 def is_third_country(country: str) -> bool:
     """Whether a known country code is outside the EEA. `unknown` is neither."""
-    return country != "unknown" and country not in EEA
+    return country != "unknown" and not is_eea(country)

@@ -16,6 +16,9 @@ class StatutoryPeriod(NamedTuple):
     kind: str  # "retention": keep at least this long; "limitation": claims expire after it
     sources: tuple[str, ...]
     note: str = ""
+    # The event the law counts the period from, where the law itself fixes it; a register
+    # citing the statute then need not repeat it (`ropa rules RT04`).
+    start: str | None = None
 
 
 STATUTES: dict[str, StatutoryPeriod] = {
@@ -28,6 +31,8 @@ STATUTES: dict[str, StatutoryPeriod] = {
         cite("GL"),
         note="at least 5 years; the exact wording of section 28 and the effect of the "
         "2024 amendments were not verified",
+        start="the date of the source document (section 28 keeps each document from its "
+        "own date; not verified against the consolidated text)",
     ),
     "LV.RET.ACC.REG": StatutoryPeriod(
         "Grāmatvedības likums",
@@ -36,6 +41,7 @@ STATUTES: dict[str, StatutoryPeriod] = {
         "P10Y",
         "retention",
         cite("GL"),
+        start="the date of the register or document (not verified against the consolidated text)",
     ),
     "LV.RET.ACC.PAY": StatutoryPeriod(
         "Grāmatvedības likums",
@@ -45,6 +51,8 @@ STATUTES: dict[str, StatutoryPeriod] = {
         "retention",
         cite("GL"),
         note="documents from before 1 January 1999: 75 years",
+        start="the date of the document; for holiday pay, the end of the employment "
+        "(section 28, point 4(b), as quoted by the State Revenue Service, 2026)",
     ),
     "LV.LIM.LAB": StatutoryPeriod(
         "Darba likums",

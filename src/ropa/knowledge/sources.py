@@ -86,6 +86,20 @@ SOURCES: dict[str, Source] = {
             "Grāmatvedības likums (Accounting Law), in force 1 January 2022",
             "likumi.lv; section 28 (retention of accounting documents)",
         ),
+        Source(
+            "FPDAL-2000",
+            "Fizisko personu datu aizsardzības likums (Personal Data Protection Law, 2000)",
+            "likumi.lv/ta/id/4042; ceased to have effect when the Personal Data Processing "
+            "Law took effect (5 July 2018)",
+        ),
+        Source(
+            "LPG",
+            'Likums "Par grāmatvedību" (Law on Accounting, 1992)',
+            "likumi.lv/doc.php?id=66460, marked as no longer in force and pointing to the "
+            "Accounting Law of 10 June 2021; State Revenue Service notice (vid.gov.lv, as "
+            "reprinted 9 July 2021): the Accounting Law takes effect on 1 January 2022 and "
+            '"Par grāmatvedību" then ceases to have effect',
+        ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
         Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
         Source("KL", "Komerclikums (Commercial Law)", "likumi.lv; section 406 (limitation)"),
@@ -93,6 +107,12 @@ SOURCES: dict[str, Source] = {
             "PTAL",
             "Patērētāju tiesību aizsardzības likums (Consumer Rights Protection Law)",
             "likumi.lv; as cited by the Consumer Rights Protection Centre (ptac.gov.lv)",
+        ),
+        Source(
+            "ICO-BASES",
+            "Information Commissioner's Office, Guide to the UK GDPR, 'Lawful basis for "
+            "processing': the table of the rights each lawful basis gives",
+            "ico.org.uk; the same table as Arts 7(3), 17(3)(b), 20(1) and 21(1) GDPR",
         ),
         Source(
             "EPRIVACY",
@@ -116,6 +136,13 @@ SOURCES: dict[str, Source] = {
             "(Points de pénalité), C-439/19: road-traffic offences are 'offences' under "
             "Art. 10 GDPR",
             "ECLI:EU:C:2021:504",
+        ),
+        Source(
+            "EDPB-05/2020",
+            "European Data Protection Board, Guidelines 05/2020 on consent under Regulation "
+            "2016/679: consent needs a clear affirmative act; continuing to use a website or "
+            "scrolling is not one (paras 79-86)",
+            "version 1.1, adopted 4 May 2020",
         ),
         Source(
             "WP243",

@@ -242,6 +242,19 @@ TERMS: dict[str, Term] = {
     "article": Term("Pants", "Article"),
     "wording": Term("Regulas teksts", "Wording of the Regulation"),
     "page": Term("lapa", "page"),
+    # Words of format additions (issue 11); everyday Latvian, not checked against a source.
+    "permanent": Term("pastāvīgi", "permanently"),
+    "indefinite": Term("uz nenoteiktu laiku", "indefinitely"),
+    "file_plan": Term("Lietu nomenklatūra", "File plan"),
+    "eea_unspecified": Term("ES/EEZ (valsts nav norādīta)", "EU/EEA (country not stated)"),
+    "the_public": Term("sabiedrība (publiskošana)", "the public (publication)"),
+    "kind_unknown": Term("veids nav zināms", "kind not known"),
+    "basis_undecided": Term("pamats nav izvēlēts", "basis not decided"),
+    "candidates": Term("Iespējamie pamati", "Candidate bases"),
+    "basis_letter_unknown": Term(
+        "6. panta 1. punkta apakšpunkts nav norādīts", "letter of Art. 6(1) not stated"
+    ),
+    "role": Term("Loma", "Role"),
     "activity_status_planned": Term("plānota", "planned"),
     "activity_status_retired": Term("izbeigta", "retired"),
 }

@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 # --------------------------------------------------------------------------- folding
@@ -49,6 +49,9 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
     character of `text` it comes from."""
     if text.isascii():
         return text.lower(), range(len(text))
+    quick = text.translate(_TABLE)
+    if quick.isascii():
+        return quick, range(len(text))
     parts = [_FOLDED.get(character) or _fold_character(character) for character in text]
     if all(len(part) == 1 for part in parts):
         return "".join(parts), range(len(text))
@@ -57,6 +60,33 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
 
 
 _FOLDED: dict[str, str] = {}
+
+
+def _table() -> dict[int, str]:
+    """One character for one: ASCII capitals, the Latin letters with diacritics that fold to
+    one ASCII letter (Latvian, Lithuanian, Estonian, German ...), and the typographic quotes,
+    dashes and spaces of Latvian text. `str.translate` then folds most texts at C speed."""
+    table = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+    for code in range(0xC0, 0x250):
+        folded = "".join(
+            part
+            for part in unicodedata.normalize("NFKD", chr(code).casefold())
+            if not unicodedata.combining(part)
+        )
+        if len(folded) == 1 and folded.isascii():
+            table[code] = folded
+    for character in "\u201e\u201c\u201d\u00ab\u00bb":
+        table[ord(character)] = '"'
+    for character in "\u2018\u2019":
+        table[ord(character)] = "'"
+    for character in "\u2013\u2014\u2011":
+        table[ord(character)] = "-"
+    table[0x00A0] = " "
+    table[0x2026] = "."
+    return table
+
+
+_TABLE = _table()
 
 
 def _fold_character(character: str) -> str:
@@ -190,6 +220,9 @@ class Analysed:
         )
 
 
+# Tokens are made by the thousand: tuple.__new__ skips NamedTuple's Python-level __new__.
+_token = partial(tuple.__new__, Token)
+
 # Hyphenated words are split ("e-pasta", "interest-based"), as the lexicon's terms are.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Clause breaks: sentence punctuation, brackets, line breaks, semicolons, list bullets, and
@@ -238,18 +271,8 @@ _LATVIAN_VERB_ROOTS = (
     "sanem",
     "skar",
     "attiec",
-    "nodo",
-    "nodod",
-    "parsut",
-    "publice",
-    "izpauz",
-    "izplata",
-    "parden",
-    "sniedz",
-    "atklaj",
-    "dala",
-    "nosuta",
 )
+# Roots of verbs of passing data on: negated, they deny only disclosure.
 _DISCLOSURE_ROOTS = (
     "nodo",
     "nodod",
@@ -283,6 +306,8 @@ _ENGLISH_DISCLOSURE = frozenset(
 )
 # Every negator begins with one of these letters: most words are passed over at once.
 _NEGATOR_INITIALS = frozenset("ncdhiswa")
+# `ne` + a verb root: "netiek", "neapstrādājam", "nenodod".
+_NEGATED_VERBS = tuple("ne" + root for root in _LATVIAN_VERB_ROOTS + _DISCLOSURE_ROOTS)
 # Words that show a clause is English, where "no" is a negation (in Latvian it means "from").
 _ENGLISH_MARKERS = frozenset(
     {"the", "is", "are", "we", "of", "and", "to", "for", "be", "will", "any", "our", "you"}
@@ -293,13 +318,11 @@ def _is_negator(word: str, english: bool) -> bool:
     """Whether the word denies ("nav", "netiek", "not", "never", "don't", "no" in English)."""
     if word in _LATVIAN_NEGATORS or word in _ENGLISH_NEGATORS:
         return True
-    if _ENGLISH_CONTRACTIONS.match(word) or (word == "no" and english):
-        return True
-    return (
-        word.startswith("ne")
-        and len(word) > 4
-        and word[2:].startswith(_LATVIAN_VERB_ROOTS + _DISCLOSURE_ROOTS)
-    )
+    if word == "no":
+        return english
+    if "'" in word:
+        return _ENGLISH_CONTRACTIONS.match(word) is not None
+    return word.startswith("ne") and len(word) > 4 and word.startswith(_NEGATED_VERBS)
 
 
 def _denies_disclosure(word: str) -> bool:
@@ -321,31 +344,37 @@ def _negation_kind(words: list[str], index: int) -> str:
 def analyse(text: str) -> Analysed:
     """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
     folded, origin = fold(text)
+    same_places = isinstance(origin, range)
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]
     next_break = 0
     clause = 0
-    raw: list[tuple[str, int, int, int]] = []
+    last_clause = -1
+    tokens: list[Token] = []
+    maybe_negators: list[int] = []
     for match in _WORD.finditer(folded):
-        start = match.start()
+        start, end = match.span()
         while next_break < len(breaks) and breaks[next_break] < start:
             next_break += 1
-            if not raw or raw[-1][3] == clause:
+            if last_clause == clause:
                 clause += 1
         word = match.group()
         if word in _CONTRAST:
             clause += 1
-        raw.append((word, start, match.end(), clause))
-    words = [item[0] for item in raw]
-    english = {number for word, _start, _end, number in raw if word in _ENGLISH_MARKERS}
-    tokens: list[Token] = []
-    negations: list[Negation] = []
-    for index, (word, start, end, number) in enumerate(raw):
-        begin = origin[start]
-        finish = origin[end - 1] + 1
+        if word[0] in _NEGATOR_INITIALS:
+            maybe_negators.append(len(tokens))
+        begin, finish = (start, end) if same_places else (origin[start], origin[end - 1] + 1)
         bare = word.replace("'", "") if "'" in word else word
-        tokens.append(Token(stem(bare), word, begin, finish, number))
-        if word[0] in _NEGATOR_INITIALS and _is_negator(word, number in english):
-            negations.append(Negation(number, _negation_kind(words, index), begin, finish))
+        tokens.append(_token((stem(bare), word, begin, finish, clause)))
+        last_clause = clause
+    negations: list[Negation] = []
+    if maybe_negators:
+        words = [token.word for token in tokens]
+        english = {token.clause for token in tokens if token.word in _ENGLISH_MARKERS}
+        for index in maybe_negators:
+            token = tokens[index]
+            if _is_negator(token.word, token.clause in english):
+                kind = _negation_kind(words, index)
+                negations.append(Negation(token.clause, kind, token.start, token.end))
     return Analysed(text, tuple(tokens), tuple(negations))
 
 
@@ -355,11 +384,11 @@ def cites_law(text: str) -> bool:
     return _LAW.search(text) is not None
 
 
+# A law by its name ("Grāmatvedības likums", "the Accounting Act") or a Cabinet regulation
+# by its number ("MK noteikumi Nr. 748"); a bare "18. punkts" may be a point of anything.
 _LAW = re.compile(
     r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*"
-    r"|\bNr\.\s*\d+"
-    r"|\d+\.\s*(?:pant|punkt|daļ)"
-    r"|\b(?:Article|Art\.|Section|§)\s*\d+"
+    r"|\bnoteikum[\wāčēģīķļņšūž]*\s+Nr\.\s*\d+"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )
 

@@ -28,6 +28,8 @@ from ropa.model.activity import (
     SpecialCategoryUse,
     Suppression,
     Transfer,
+    UndecidedBasis,
+    UnstatedLetterBasis,
     VitalInterestsBasis,
 )
 from ropa.model.catalogues import Recipient, SecurityMeasure, System
@@ -83,6 +85,8 @@ __all__ = [
     "Suppression",
     "System",
     "Transfer",
+    "UndecidedBasis",
+    "UnstatedLetterBasis",
     "VitalInterestsBasis",
     "is_stated",
     "text_of",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
@@ -12,18 +13,18 @@ from ropa.model.types import (
     MARKER_TAG,
     OBJECT_TAG,
     TEXT_TAG,
-    CountryOrUnknown,
+    CountryOrRegion,
     DetailsOrMarker,
     DetailsOrUnknown,
     Identifier,
     IsoDate,
-    IsoDuration,
     ListOrMarker,
     ListOrUnknown,
     LocalizedText,
     NonBlank,
     OrUnknown,
     Reference,
+    RetentionPeriod,
     StrictBool,
     StrictModel,
     Text,
@@ -31,6 +32,7 @@ from ropa.model.types import (
     UnknownMarker,
 )
 from ropa.model.vocabulary import (
+    ActivityRole,
     ActivityStatus,
     Art22Exception,
     Art35Case,
@@ -42,6 +44,7 @@ from ropa.model.vocabulary import (
     DpiaStatus,
     DviDpiaListItem,
     Frequency,
+    LegalBasisKind,
     SpecialCategory,
     Statute,
     TransferMechanism,
@@ -65,6 +68,10 @@ class ConsentBasis(_Basis):
     """How and where each consent is recorded, so it can be proven (Art. 7(1))."""
     withdrawal: Text | None = None
     """How consent is withdrawn, as easily as it was given (Art. 7(3))."""
+    information_society_service: StrictBool | None = None
+    """`true` when the consent is given for an information society service (an online
+    service normally provided for remuneration at a distance) offered directly to a child:
+    then Art. 8 applies."""
     parental_consent: Text | None = None
     """For an information society service offered to children under 13 (Latvia): how
     consent is given or authorised by a holder of parental responsibility (Art. 8)."""
@@ -119,13 +126,46 @@ class LegitimateInterestsBasis(_Basis):
     """Reference to the legitimate-interests assessment (balancing test)."""
 
 
+class UndecidedBasis(_Basis):
+    """The source hesitates between named Art. 6(1) bases ("6(1)(f) or 6(1)(b)"): the
+    candidates are recorded until the controller settles on one (Art. 5(2))."""
+
+    basis: Literal["undecided"]
+    """`undecided`."""
+    candidates: Annotated[list[LegalBasisKind], Field(min_length=2)]
+    """The bases the source names as alternatives, e.g. [legitimate_interests, contract]."""
+    law: Text | None = None
+    """A law the source cites for this purpose, if any."""
+
+    @model_validator(mode="after")
+    def _different_candidates(self) -> UndecidedBasis:
+        if len(set(self.candidates)) < len(self.candidates):
+            raise PydanticCustomError(
+                "candidates_repeated",
+                "`candidates` names a basis twice: list each alternative once",
+            )
+        return self
+
+
+class UnstatedLetterBasis(_Basis):
+    """The source cites a law for the processing but not which letter of Art. 6(1) it
+    relies on (a legal obligation under it, a public task, or something else)."""
+
+    basis: Literal["unknown"]
+    """`unknown`: the letter of Art. 6(1) is not stated."""
+    law: Text
+    """The law the source cites, e.g. "Grāmatvedības likums"."""
+
+
 LegalBasis = Annotated[
     ConsentBasis
     | ContractBasis
     | LegalObligationBasis
     | VitalInterestsBasis
     | PublicTaskBasis
-    | LegitimateInterestsBasis,
+    | LegitimateInterestsBasis
+    | UndecidedBasis
+    | UnstatedLetterBasis,
     Field(discriminator="basis"),
 ]
 
@@ -159,7 +199,10 @@ class Purpose(StrictModel):
     purpose: Text
     """The purpose, specific enough to judge what is necessary for it."""
     legal_basis: PurposeLegalBasis | None = None
-    """The Art. 6(1) basis for this purpose, a list when several apply, or `unknown`."""
+    """The Art. 6(1) basis for this purpose; a list when the source gives several (a purpose
+    should rest on one: split it), or `unknown`."""
+    notes: Text | None = None
+    """Anything else about the purpose; quote the privacy notice here when it is vague."""
 
     def bases(self) -> list[tuple[tuple[str | int, ...], LegalBasisModel]]:
         """Each basis with its path inside the purpose."""
@@ -177,6 +220,8 @@ LegalBasisModel = (
     | VitalInterestsBasis
     | PublicTaskBasis
     | LegitimateInterestsBasis
+    | UndecidedBasis
+    | UnstatedLetterBasis
 )
 
 # --------------------------------------------------------------------------- people and data
@@ -223,8 +268,9 @@ class Retention(StrictModel):
     """How long the data is kept (Art. 30(1)(f)): a period with the event it runs from and
     its reason, or the criteria that decide it."""
 
-    period: IsoDuration | None = None
-    """ISO 8601 duration: P5Y, P6M, P30D."""
+    period: RetentionPeriod | None = None
+    """ISO 8601 duration: P5Y, P6M, P30D; or `permanent` (kept for good, e.g. documents
+    of archival value) or `indefinite` (the source names no end)."""
     from_: Text | None = Field(default=None, alias="from")
     """The event the period runs from, e.g. "end of the contract", "date of the invoice"."""
     reason: Text | None = None
@@ -234,6 +280,9 @@ class Retention(StrictModel):
     docs/format.md), so the period can be checked against it."""
     criteria: Text | None = None
     """When no fixed period applies: the criteria that decide how long (Art. 13(2)(a))."""
+    file_plan: Text | None = None
+    """The entry of the file plan (lietu nomenklatūra) that sets the period, e.g.
+    "Lietu nomenklatūra 2024, lieta 1-12"."""
     notes: Text | None = None
     """Anything else; quote the privacy notice here when it is vague."""
 
@@ -313,7 +362,7 @@ class Transfer(StrictModel):
 
     recipient: OrUnknown[Reference] | None = None
     """Id of the recipient in the `recipients:` catalogue, or `unknown`."""
-    country: CountryOrUnknown | None = None
+    country: CountryOrRegion | None = None
     """Destination country (ISO 3166-1 alpha-2), or `unknown`."""
     international_organisation: Text | None = None
     """Destination international organisation, instead of a country."""
@@ -402,6 +451,10 @@ class Activity(Entity):
     """What happens, in a few sentences."""
     status: ActivityStatus = ActivityStatus.ACTIVE
     """`active`, `planned` or `retired`."""
+    role: ActivityRole | None = None
+    """The organisation's role in this activity, where it differs or needs saying:
+    `controller`, `processor` or `joint_controller` (name the others in
+    `joint_controllers:`, each with its Art. 26 arrangement)."""
     owner: TextOrUnknown | None = None
     """Who answers for the activity (a role or person)."""
     department: Text | None = None
@@ -473,5 +526,7 @@ __all__ = [
     "SpecialCategoryUse",
     "Suppression",
     "Transfer",
+    "UndecidedBasis",
+    "UnstatedLetterBasis",
     "VitalInterestsBasis",
 ]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from ropa.model.base import Entity, Suppression
 from ropa.model.organisation import Contact
 from ropa.model.types import (
-    CountryOrUnknown,
+    CountryOrRegion,
     DetailsOrUnknown,
     Identifier,
+    NonBlank,
+    OrUnknown,
     Reference,
     StrictBool,
     Text,
@@ -26,14 +28,20 @@ class Recipient(Entity):
     """Id that activities use in `recipients:` and `transfers:`."""
     name: TextOrUnknown | None = None
     """Legal name; `unknown` when only the category is known."""
+    registration_number: OrUnknown[NonBlank] | None = None
+    """Company or register number, as text (quote it: "40003000000"), or `unknown`."""
+    address: Text | None = None
+    """Registered or postal address."""
     category: Text | None = None
     """Category of recipient, as the record lists it (Art. 30(1)(d)), e.g. "payment
     service providers"."""
     kind: RecipientKind
-    """`processor`, `sub_processor`, `controller`, `joint_controller`, `public_authority`
-    or `other`."""
-    country: CountryOrUnknown | None = None
-    """Where the recipient processes the data (ISO 3166-1 alpha-2), or `unknown`."""
+    """`processor`, `sub_processor`, `controller`, `joint_controller`, `public_authority`,
+    `public` (the general public, when data is published), `other`, or `unknown` when the
+    source does not say whether it is a processor."""
+    country: CountryOrRegion | None = None
+    """Where the recipient processes the data (ISO 3166-1 alpha-2); `EEA` when it is inside
+    the EU/EEA but the country is not stated; `unknown`."""
     contract: TextOrMarker | None = None
     """For processors: the Art. 28 contract (data processing agreement) reference;
     `none` if there is none, `unknown` if not known."""
@@ -63,8 +71,9 @@ class System(Entity):
     """What it does."""
     provider: Reference | None = None
     """Id of the recipient (processor) that provides or hosts it."""
-    location: CountryOrUnknown | None = None
-    """Where its data is stored (ISO 3166-1 alpha-2)."""
+    location: CountryOrRegion | None = None
+    """Where its data is stored (ISO 3166-1 alpha-2), `EEA` (inside the EU/EEA, the
+    country not stated) or `unknown`."""
 
 
 class SecurityMeasure(Entity):
@@ -78,6 +87,8 @@ class SecurityMeasure(Entity):
     """`technical` or `organisational`."""
     description: Text | None = None
     """What exactly is done, in enough detail to judge it."""
+    notes: Text | None = None
+    """Anything else; quote the privacy notice here when it is vague."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this entry, each with a reason."""
 

@@ -34,6 +34,9 @@ from ropa.knowledge.countries import ALPHA_3, COUNTRIES
 
 NONE_MARKER = "none"
 UNKNOWN_MARKER = "unknown"
+# "Somewhere inside the EU/EEA, the country not stated": enough to rule out a transfer
+# (Chapter V) though not to name the place.
+EEA_MARKER = "EEA"
 
 NoneMarker: TypeAlias = Literal["none"]
 UnknownMarker: TypeAlias = Literal["unknown"]
@@ -260,12 +263,14 @@ CountOrUnknown = Annotated[
 _COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}
 
 
-def _country(value: Any, *, allow_unknown: bool) -> str:
+def _country(value: Any, *, allow_unknown: bool, allow_eea: bool = False) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
             "country_type", "expected a two-letter ISO 3166-1 country code such as LV"
         )
     if allow_unknown and value == UNKNOWN_MARKER:
+        return value
+    if allow_eea and value == EEA_MARKER:
         return value
     if value in COUNTRIES:
         return value
@@ -326,6 +331,21 @@ CountryOrUnknown = Annotated[
             "type": "string",
             "enum": [*sorted(COUNTRIES), UNKNOWN_MARKER],
             "description": "ISO 3166-1 alpha-2 country code in capitals, or `unknown`.",
+        }
+    ),
+]
+
+# Where a recipient processes data or a system stores it: a country, `unknown`, or `EEA`
+# (inside the EU/EEA, the country not stated).
+CountryOrRegion = Annotated[
+    str,
+    PlainValidator(lambda value: _country(value, allow_unknown=True, allow_eea=True)),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*sorted(COUNTRIES), EEA_MARKER, UNKNOWN_MARKER],
+            "description": "ISO 3166-1 alpha-2 country code in capitals, `EEA` (inside the "
+            "EU/EEA, the country not stated), or `unknown`.",
         }
     ),
 ]
@@ -459,16 +479,49 @@ def _duration(value: Any) -> Duration:
     )
 
 
-IsoDuration = Annotated[
-    Duration,
-    PlainValidator(_duration),
+_DURATION_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": DURATION_PATTERN,
+    "description": "ISO 8601 duration: P5Y = 5 years, P6M = 6 months, P1Y6M, "
+    "P2W = 2 weeks, P30D = 30 days.",
+    "examples": ["P5Y", "P6M", "P30D"],
+}
+
+IsoDuration = Annotated[Duration, PlainValidator(_duration), WithJsonSchema(_DURATION_SCHEMA)]
+
+PERMANENT = "permanent"
+INDEFINITE = "indefinite"
+RetentionWord: TypeAlias = Literal["permanent", "indefinite"]
+
+
+def _retention_period(value: Any) -> Duration | str:
+    if value in (PERMANENT, INDEFINITE):
+        return str(value)
+    try:
+        return _duration(value)
+    except PydanticCustomError as error:
+        message = error.message()
+        if ": write" in message:  # a plain-words period with its ISO form suggested
+            raise
+        raise PydanticCustomError(
+            "duration_format", "{message}; or `permanent`, `indefinite`", {"message": message}
+        ) from None
+
+
+# A retention period: a duration, `permanent` (kept for good) or `indefinite` (no end).
+RetentionPeriod = Annotated[
+    Duration | RetentionWord,
+    PlainValidator(_retention_period),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": DURATION_PATTERN,
-            "description": "ISO 8601 duration: P5Y = 5 years, P6M = 6 months, P1Y6M, "
-            "P2W = 2 weeks, P30D = 30 days.",
-            "examples": ["P5Y", "P6M", "P30D"],
+            "anyOf": [
+                _DURATION_SCHEMA,
+                {
+                    "enum": [PERMANENT, INDEFINITE],
+                    "description": "`permanent`: kept for good (e.g. archival value); "
+                    "`indefinite`: the source names no end.",
+                },
+            ]
         }
     ),
 ]
@@ -493,6 +546,7 @@ __all__ = [
     "Count",
     "CountOrUnknown",
     "CountryCode",
+    "CountryOrRegion",
     "CountryOrUnknown",
     "DetailsOrMarker",
     "DetailsOrUnknown",
@@ -509,6 +563,7 @@ __all__ = [
     "NoneMarker",
     "OrUnknown",
     "Reference",
+    "RetentionPeriod",
     "StrictModel",
     "Text",
     "TextOrMarker",

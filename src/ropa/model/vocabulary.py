@@ -22,14 +22,27 @@ class Role(StrEnum):
 class RecipientKind(StrEnum):
     """What the recipient is: `processor` (Art. 28), `sub_processor` (Art. 28(2), (4)),
     `controller` (an independent controller), `joint_controller` (Art. 26),
-    `public_authority`, or `other`."""
+    `public_authority`, `public` (the general public: data published, e.g. on a website),
+    `other`, or `unknown` (the source does not say whether it is a processor)."""
 
     PROCESSOR = "processor"
     SUB_PROCESSOR = "sub_processor"
     CONTROLLER = "controller"
     JOINT_CONTROLLER = "joint_controller"
     PUBLIC_AUTHORITY = "public_authority"
+    PUBLIC = "public"
     OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class ActivityRole(StrEnum):
+    """The organisation's role in one activity: `controller` (Art. 4(7)), `processor`
+    (Art. 4(8), acting on a controller's instructions) or `joint_controller` (Art. 26,
+    with the arrangement recorded on the joint controllers named in the activity)."""
+
+    CONTROLLER = "controller"
+    PROCESSOR = "processor"
+    JOINT_CONTROLLER = "joint_controller"
 
 
 class ActivityStatus(StrEnum):

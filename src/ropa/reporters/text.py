@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
+from ropa.i18n import language_from_environment, translate
 from ropa.position import Position
 
 if TYPE_CHECKING:
@@ -74,19 +75,19 @@ def _plural(count: int, word: str) -> str:
 Line = tuple[Finding | None, str, str]
 
 
-def _flat_lines(report: Report) -> Iterator[Line]:
+def _flat_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
     for finding in report.findings:
         severity = "" if finding.severity is Severity.ERROR else f"[{finding.severity.value}] "
         yield (
             finding,
             "finding",
-            (f"{location_text(finding)}: {finding.code} {severity}{finding.message}"),
+            (f"{location_text(finding)}: {finding.code} {severity}{said(finding.message)}"),
         )
         if finding.hint:
-            yield None, "hint", f"    hint: {finding.hint}"
+            yield None, "hint", f"    hint: {said(finding.hint)}"
 
 
-def _grouped_lines(report: Report) -> Iterator[Line]:
+def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
     first = True
     for file, group in groupby(report.findings, key=lambda finding: finding.file):
         findings = list(group)
@@ -105,11 +106,11 @@ def _grouped_lines(report: Report) -> Iterator[Line]:
                 "finding",
                 (
                     f"  {_position(finding):<{width}}  {finding.severity.value:<7}  "
-                    f"{finding.code}  {finding.message}  ({finding.name})"
+                    f"{finding.code}  {said(finding.message)}  ({finding.name})"
                 ),
             )
             if finding.hint:
-                yield None, "hint", f"  {'':<{width}}           hint: {finding.hint}"
+                yield None, "hint", f"  {'':<{width}}           hint: {said(finding.hint)}"
             if finding.related:
                 places = ", ".join(_position_of(position) for _f, position, _p in finding.related)
                 yield None, "hint", f"  {'':<{width}}           also at: {places}"
@@ -169,7 +170,13 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _lines(report: Report) -> Iterator[Line]:
-    body = _grouped_lines(report) if report.command == "check" else _flat_lines(report)
+    # Messages and hints in the locale's language (gettext catalogues, `ropa.i18n`).
+    language = language_from_environment()
+
+    def said(text: str) -> str:
+        return translate(text, language)
+
+    body = _grouped_lines(report, said) if report.command == "check" else _flat_lines(report, said)
     for finding, kind, line in body:
         yield finding, kind, printable(line)
     if report.findings and report.command == "check":
@@ -209,7 +216,9 @@ def _render_rich(report: Report, stream: TextIO) -> None:
 
 def render_fmt(result: FormatResult, stream: TextIO, *, show_diff: bool) -> None:
     """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
-    for _finding, _kind, line in _flat_lines(Report(command="fmt", findings=result.findings)):
+    language = language_from_environment()
+    findings = Report(command="fmt", findings=result.findings)
+    for _finding, _kind, line in _flat_lines(findings, lambda text: translate(text, language)):
         stream.write(printable(line) + "\n")
     verb = "would reformat" if result.check else "reformatted"
     for file in result.changed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from ropa.i18n import Message, msg
 from ropa.knowledge.lexicon import CONCEPTS, Inference, infer
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.types import LocalizedText
@@ -31,13 +32,13 @@ class Reading(NamedTuple):
         words = self.inference.matched
         return words if len(words) <= 60 else words[:59].rstrip() + "\u2026"
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         """`personal_data[2]` mentions “veselības dati”, and the like."""
         path = self.location.path
         index = path.index(self.key) if self.key in path else -1
         item = path[index + 1] if 0 <= index < len(path) - 1 else None
         where = f"{self.key}[{item}]" if isinstance(item, int) else self.key
-        return f"`{where}` mentions \u201c{self.quote()}\u201d"
+        return msg("`{where}` mentions \u201c{words}\u201d", where=where, words=self.quote())
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -51,55 +52,57 @@ def _strings(value: object) -> Iterator[str]:
 
 def texts(
     activity: Activity, keys: tuple[str, ...] = DESCRIBING
-) -> Iterator[tuple[str, Location, str]]:
-    """Each text value under `keys`, with the key and the location of the value."""
+) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
+    """Each text value under `keys`, with its key and its path inside the activity."""
     for key in keys:
         value = getattr(activity, key, None)
         if isinstance(value, list):
             for index, item in enumerate(value):
-                yield from _item_texts(activity, key, index, item)
+                yield from _item_texts(key, index, item)
         else:
             for text in _strings(value):
-                yield key, activity.at(key), text
+                yield key, (key,), text
 
 
 def _item_texts(
-    activity: Activity, key: str, index: int, item: object
-) -> Iterator[tuple[str, Location, str]]:
+    key: str, index: int, item: object
+) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
     if isinstance(item, Purpose):
         for text in _strings(item.purpose):
-            yield key, activity.at(key, index, "purpose"), text
+            yield key, (key, index, "purpose"), text
     elif isinstance(item, DataSubjectGroup | DataCategory):
         for text in _strings(item.category):
-            yield key, activity.at(key, index, "category"), text
+            yield key, (key, index, "category"), text
         for text in _strings(item.notes):
-            yield key, activity.at(key, index, "notes"), text
+            yield key, (key, index, "notes"), text
     else:
         for text in _strings(item):
-            yield key, activity.at(key, index), text
+            yield key, (key, index), text
 
 
 def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
-    """Every concept stated (not negated) in the activity's text under `keys`.
+    """Every concept stated (not negated) in the activity's text under `keys` (some of
+    `DESCRIBING`).
 
     Several rules ask this of every activity; the answer is kept for the activity object
     (held, so its id cannot be reused while the entry lives)."""
-    entry = _CACHE.get((id(activity), keys))
-    if entry is not None and entry[0] is activity:
+    entry = _CACHE.get(id(activity))
+    if entry is None or entry[0] is not activity:
+        found = [
+            Reading(key, activity.at(*path), inference)
+            for key, path, text in texts(activity, DESCRIBING)
+            for inference in infer(text)
+            if not inference.negated
+        ]
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        entry = _CACHE[id(activity)] = (activity, found)
+    if keys == DESCRIBING:
         return entry[1]
-    found = [
-        Reading(key, location, inference)
-        for key, location, text in texts(activity, keys)
-        for inference in infer(text)
-        if not inference.negated
-    ]
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    _CACHE[(id(activity), keys)] = (activity, found)
-    return found
+    return [reading for reading in entry[1] if reading.key in keys]
 
 
-_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Activity, list[Reading]]] = {}
+_CACHE: dict[int, tuple[Activity, list[Reading]]] = {}
 _CACHE_SIZE = 50_000
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import Message, msg
 from ropa.model.register import Register
+from ropa.model.vocabulary import DataSourceKind
 from ropa.rules import Context, Violation, not_stated, rule
 
 
-def _missing(register: Register, key: str, what: str, hint: str) -> Iterator[Violation]:
+def _missing(
+    register: Register, key: str, unknown: str, absent: str, hint: Message
+) -> Iterator[Violation]:
+    """`unknown` and `absent` are templates with `{id}`, the activity's id; whole sentences
+    each, so that a translation can order its words as its language needs."""
     for activity in register.activities:
         value = getattr(activity, key)
         if not_stated(value):
-            state = "are recorded as unknown" if value == "unknown" else "are not stated"
-            yield Violation(activity.at(key), f"{what} of `{activity.id}` {state}", hint)
+            template = unknown if value == "unknown" else absent
+            yield Violation(activity.at(key), Message(template, id=activity.id), hint)
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
@@ -46,8 +52,9 @@ def purposes(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "purposes",
-        "the purposes",
-        "list each purpose under `purposes:` with its legal basis",
+        msg("the purposes of `{id}` are recorded as unknown").template,
+        msg("the purposes of `{id}` are not stated").template,
+        msg("list each purpose under `purposes:` with its legal basis"),
     )
 
 
@@ -79,8 +86,9 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "data_subjects",
-        "the categories of data subjects",
-        "list them under `data_subjects:` (customers, employees, website visitors, ...)",
+        msg("the categories of data subjects of `{id}` are recorded as unknown").template,
+        msg("the categories of data subjects of `{id}` are not stated").template,
+        msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
     )
 
 
@@ -110,8 +118,9 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "personal_data",
-        "the categories of personal data",
-        "list them under `personal_data:`",
+        msg("the categories of personal data of `{id}` are recorded as unknown").template,
+        msg("the categories of personal data of `{id}` are not stated").template,
+        msg("list them under `personal_data:`"),
     )
 
 
@@ -143,6 +152,59 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
     yield from _missing(
         register,
         "recipients",
-        "the recipients",
-        "list recipient ids under `recipients:`, or write `recipients: none`",
+        msg("the recipients of `{id}` are recorded as unknown").template,
+        msg("the recipients of `{id}` are not stated").template,
+        msg("list recipient ids under `recipients:`, or write `recipients: none`"),
     )
+
+
+@rule("AC11", "activity.source-unnamed", severity=Severity.WARNING, article="Art. 14(2)(f)")
+def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Data obtained from others, without saying from whom.
+
+    Why: where personal data is not obtained from the data subject, the controller tells
+    them the source, and whether it is publicly accessible (Art. 14(2)(f)); the record is
+    where that answer is kept. A source of kind `third_party` or `publicly_available`
+    names its category or the source itself in `description:` (payment providers, the
+    Enterprise Register, Latvijas Vēstnesis).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: debt-collection
+        name: Debt collection
+        sources:
+          - kind: data_subject
+          - kind: third_party  # ← AC11
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: debt-collection
+        name: Debt collection
+        sources:
+          - kind: data_subject
+          - kind: third_party
+            description: {lv: kredītiestādes, en: the creditor bank}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.sources, list):
+            continue
+        for index, source in enumerate(activity.sources):
+            if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
+                not_stated(source.description)
+            ):
+                kind = "third-party" if source.kind is DataSourceKind.THIRD_PARTY else "public"
+                yield Violation(
+                    activity.at("sources", index, "kind"),
+                    msg(
+                        "`{id}` obtains data from a {kind} source without saying which",
+                        id=activity.id,
+                        kind=kind,
+                    ),
+                    msg("add `description:` with the source or its category (Art. 14(2)(f))"),
+                )

@@ -4,7 +4,10 @@ The screening combines what the record declares (`dpia.screening`) with what its
 show: special-category or criminal data (WP248 C4; DVI list item 01 for criminal data),
 children and vulnerable people (C7), profiling (C1), automated decisions with legal or
 similar effects (C2, and with profiling Art. 35(3)(a)), large scale (C5, and with special
-or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04).
+or criminal data Art. 35(3)(b)), biometric or genetic identification (DVI items 13, 04,
+which need one criterion besides the sensitive data itself). DVI list items are inferred
+only for organisations established in Latvia or whose country is not stated: the list is
+the Latvian authority's; items the register declares itself always count.
 The activity's own words add criteria too (health data, children, CCTV, profiling, large
 scale ...: `ropa.rules._screening_text`); messages mark those as inferred, and the register
 overrules them by declaring its criteria or saying `none`/`false`.
@@ -16,7 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
-from ropa.knowledge.dpia import ART_35_3, DVI_LIST, WP248_CRITERIA, WP248_THRESHOLD
+from ropa.i18n import msg
+from ropa.knowledge.dpia import (
+    ART_35_3,
+    DVI_LIST,
+    DVI_LIST_COUNTRIES,
+    WP248_CRITERIA,
+    WP248_THRESHOLD,
+)
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -40,19 +50,21 @@ class Screening:
     # Criteria read from the activity's words, with the words: shown as inferred.
     inferred: dict[str, str] = field(default_factory=dict)
 
-    def _evidence(self, key: str) -> str:
+    def evidence(self, key: str) -> str:
+        """The words a criterion was read from, as " (inferred from …)", or nothing."""
         evidence = self.inferred.get(key)
         return f" (inferred from {evidence})" if evidence else ""
 
     def mandatory(self) -> list[str]:
         """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
         reasons = [
-            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self._evidence(case)}"
+            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self.evidence(case)}"
             for case in sorted(self.art35_3)
         ]
         for item in sorted(self.dvi_list):
             fact = DVI_LIST[item]
-            if not fact.needs_wp248_criterion or self.criteria:
+            others = self.criteria - {fact.not_counting} if fact.not_counting else self.criteria
+            if not fact.needs_wp248_criterion or others:
                 reasons.append(f"DVI list {item}: {fact.description}")
         return reasons
 
@@ -61,7 +73,7 @@ class Screening:
         if len(self.criteria) < WP248_THRESHOLD:
             return None
         named = ", ".join(
-            f"{c[-2:]} {WP248_CRITERIA[c]}{self._evidence(c)}" for c in sorted(self.criteria)
+            f"{c[-2:]} {WP248_CRITERIA[c]}{self.evidence(c)}" for c in sorted(self.criteria)
         )
         return f"{len(self.criteria)} WP248 criteria ({named})"
 
@@ -71,8 +83,15 @@ class Screening:
         return self.mandatory() + ([likely] if likely else [])
 
 
-def screen(activity: Activity) -> Screening:
-    """What the record declares and shows about the need for a DPIA."""
+def dvi_list_applies(register: Register) -> bool:
+    """Whether the Latvian Art. 35(4) list is inferred for this register's organisation."""
+    country = register.organisation.country
+    return country is None or country == "unknown" or country in DVI_LIST_COUNTRIES
+
+
+def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
+    """What the record declares and shows about the need for a DPIA; `dvi_list` says
+    whether DVI list items are inferred (see `dvi_list_applies`)."""
     result = Screening()
     dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
     declared = dpia.screening if dpia is not None else None
@@ -86,9 +105,9 @@ def screen(activity: Activity) -> Screening:
     criminal = isinstance(activity.criminal_data, CriminalData)
     if special or criminal:
         result.criteria.add("WP248.C4")
-    if criminal:
+    if criminal and dvi_list:
         result.dvi_list.add("LV.DPIA.01")
-    for use in special:
+    for use in special if dvi_list else []:
         if use.category == "biometric":
             result.dvi_list.add("LV.DPIA.13")
         if use.category == "genetic":
@@ -140,7 +159,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: a DPIA is required before the processing in the cases of Art. 35(3) and for the
     operations on the Data State Inspectorate's Art. 35(4) list (some items only together
-    with a WP248 criterion). A recorded `required: false` does not lift this.
+    with a WP248 criterion). A recorded `required: false` does not lift this. The DVI list
+    is inferred from the register only for organisations established in Latvia (or whose
+    country is not stated), and genetic or biometric data count for it only with one
+    criterion besides being sensitive data (EDPB Opinion 14/2018).
 
     Fails:
 
@@ -166,17 +188,24 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
           screening: {criteria: [WP248.C3], dvi_list: [LV.DPIA.07]}
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
             continue
-        reasons = screen(activity).mandatory()
+        reasons = screen(activity, dvi_list=dvi).mandatory()
         if reasons:
             yield Violation(
                 activity.at("dpia"),
-                f"`{activity.id}` needs a DPIA ({'; '.join(reasons)}), but none is recorded",
-                "carry out the DPIA before processing and record `dpia:` with its status and "
-                "reference",
+                msg(
+                    "`{id}` needs a DPIA ({items}), but none is recorded",
+                    id=activity.id,
+                    items="; ".join(reasons),
+                ),
+                msg(
+                    "carry out the DPIA before processing and record `dpia:` with its "
+                    "status and reference"
+                ),
             )
 
 
@@ -218,21 +247,27 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
             notes: Individual practice, not large scale; DVI Art. 35(5) list item 2 applies.
     ```
     """
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (
             dpia is not None and dpia.required is not None and dpia.required != "unknown"
         ):
             continue
-        screening = screen(activity)
+        screening = screen(activity, dvi_list=dvi)
         reason = screening.likely()
         if reason and not screening.mandatory():
             yield Violation(
                 activity.at("dpia"),
-                f"`{activity.id}` meets {reason}: in most cases a DPIA is required, and none "
-                "is recorded",
-                "carry out the DPIA, or record the decision not to (`dpia: {required: false}`) "
-                "with the reasoning in `screening.notes`",
+                msg(
+                    "`{id}` meets {reason}: in most cases a DPIA is required, and none is recorded",
+                    id=activity.id,
+                    reason=reason,
+                ),
+                msg(
+                    "carry out the DPIA, or record the decision not to (`dpia: "
+                    "{required: false}`) with the reasoning in `screening.notes`"
+                ),
             )
 
 
@@ -270,6 +305,10 @@ def not_completed(register: Register, context: Context) -> Iterator[Violation]:
             state = dpia.status.value.replace("_", " ") if dpia.status else "no status"
             yield Violation(
                 activity.at("dpia", "status"),
-                f"`{activity.id}` is running, but its required DPIA is not completed ({state})",
-                "complete the DPIA and record `status: completed` with its reference",
+                msg(
+                    "`{id}` is running, but its required DPIA is not completed ({state})",
+                    id=activity.id,
+                    state=state,
+                ),
+                msg("complete the DPIA and record `status: completed` with its reference"),
             )

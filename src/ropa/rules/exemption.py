@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.model.activity import CriminalData
 from ropa.model.register import Register
 from ropa.model.vocabulary import Frequency
 from ropa.rules import Context, Violation, rule
-from ropa.rules.dpia import screen
+from ropa.rules.dpia import dvi_list_applies, screen
 
 
 @rule("EX01", "exemption.not-applicable", severity=Severity.ERROR, article="Art. 30(5)")
@@ -62,16 +63,24 @@ def not_applicable(register: Register, context: Context) -> Iterator[Violation]:
     if not isinstance(employees, int):
         yield Violation(
             organisation.at("employees"),
-            "the Art. 30(5) exemption is claimed, but the number of employees is not stated",
-            f"state `employees:`; the exemption needs fewer than {context.employee_threshold}",
+            msg("the Art. 30(5) exemption is claimed, but the number of employees is not stated"),
+            msg(
+                "state `employees:`; the exemption needs fewer than {employee_threshold}",
+                employee_threshold=context.employee_threshold,
+            ),
         )
     elif employees >= context.employee_threshold:
         yield Violation(
             organisation.at("employees"),
-            f"the Art. 30(5) exemption is claimed by an organisation of {employees} employees "
-            f"(the exemption ends at {context.employee_threshold})",
-            "remove the claim: the whole record is required",
+            msg(
+                "the Art. 30(5) exemption is claimed by an organisation of "
+                "{employees} employees (the exemption ends at {employee_threshold})",
+                employees=employees,
+                employee_threshold=context.employee_threshold,
+            ),
+            msg("remove the claim: the whole record is required"),
         )
+    dvi = dvi_list_applies(register)
     for activity in register.activities:
         reasons = []
         if activity.frequency is not Frequency.OCCASIONAL:
@@ -80,12 +89,21 @@ def not_applicable(register: Register, context: Context) -> Iterator[Violation]:
             reasons.append("it includes Art. 9(1) data")
         if isinstance(activity.criminal_data, CriminalData):
             reasons.append("it includes Art. 10 data")
-        if screen(activity).reasons():
-            reasons.append("it is likely to result in a high risk")
+        if screen(activity, dvi_list=dvi).reasons():
+            reasons.append(
+                "it is likely to result in a risk to the rights and freedoms of data subjects"
+            )
         if reasons:
             yield Violation(
                 activity.at("id"),
-                f"the Art. 30(5) exemption cannot cover `{activity.id}`: {', '.join(reasons)}",
-                "keep this activity in the record; the exemption only covers occasional, "
-                "low-risk processing without special or criminal data",
+                msg(
+                    "the Art. 30(5) exemption cannot cover `{id}`: {items}",
+                    id=activity.id,
+                    items=", ".join(reasons),
+                ),
+                msg(
+                    "keep this activity in the record; the exemption only covers "
+                    "occasional processing unlikely to result in a risk, without "
+                    "special or criminal data"
+                ),
             )

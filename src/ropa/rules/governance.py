@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus
 from ropa.rules import Context, Violation, not_stated, rule
@@ -41,8 +42,8 @@ def no_owner(register: Register, context: Context) -> Iterator[Violation]:
         if activity.status is not ActivityStatus.RETIRED and not_stated(activity.owner):
             yield Violation(
                 activity.at("owner"),
-                f"`{activity.id}` has no owner",
-                "add `owner:` (the role or person who answers for this processing)",
+                msg("`{id}` has no owner", id=activity.id),
+                msg("add `owner:` (the role or person who answers for this processing)"),
             )
 
 
@@ -83,17 +84,22 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
         if reviewed is None:
             yield Violation(
                 activity.at("last_review"),
-                f"`{activity.id}` has no record of a review",
-                "review the entry and add `last_review:` with the date",
+                msg("`{id}` has no record of a review", id=activity.id),
+                msg("review the entry and add `last_review:` with the date"),
             )
         elif _add(reviewed, interval.total_months, interval.weeks * 7 + interval.days) < (
             context.today
         ):
             yield Violation(
                 activity.at("last_review"),
-                f"`{activity.id}` was last reviewed on {reviewed.isoformat()}, longer ago "
-                f"than the review interval ({interval})",
-                "review the entry and update `last_review:`",
+                msg(
+                    "`{id}` was last reviewed on {isoformat}, longer ago than the "
+                    "review interval ({interval})",
+                    id=activity.id,
+                    isoformat=reviewed.isoformat(),
+                    interval=interval,
+                ),
+                msg("review the entry and update `last_review:`"),
             )
 
 

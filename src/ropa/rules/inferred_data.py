@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.lexicon import SPECIAL
 from ropa.model.activity import Activity
 from ropa.model.register import Register
@@ -26,9 +27,9 @@ def _declared(value: object) -> str:
 _DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
 
 _SAYS = {
-    "missing": "is not declared",
-    "unknown": "says `unknown`",
-    "none": "says `none`",
+    "missing": msg("is not declared"),
+    "unknown": msg("says `unknown`"),
+    "none": msg("says `none`"),
 }
 
 
@@ -85,12 +86,21 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
         for category, reading in special_readings(activity).items():
             if category in listed:
                 continue
-            says = _SAYS.get(state, f"does not list `{category}`")
+            says = _SAYS.get(state) or msg("does not list `{category}`", category=category)
             yield Violation(
                 activity.at("special_categories"),
-                f"{reading.describe()} ({label(category)}) but `special_categories` {says}",
-                f"add `- category: {category}` with its Art. 9(2) `condition:` to "
-                "`special_categories`, or reword the category if it is not such data",
+                msg(
+                    "{describe} ({label}) but `special_categories` {says}",
+                    describe=reading.describe(),
+                    label=label(category),
+                    says=says,
+                ),
+                msg(
+                    "add `- category: {category}` with its Art. 9(2) `condition:` to "
+                    "`special_categories`, or reword the category if it is not such "
+                    "data",
+                    category=category,
+                ),
                 at_key=True,
                 related=(reading.location,),
             )
@@ -139,8 +149,13 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
         if reading is not None:
             yield Violation(
                 activity.at("criminal_data"),
-                f"{reading.describe()} ({label('criminal')}) but `criminal_data` {_SAYS[state]}",
-                "add `criminal_data:` with `description:`, its Art. 10 `basis:` and `law:`",
+                msg(
+                    "{describe} ({label}) but `criminal_data` {says}",
+                    describe=reading.describe(),
+                    label=label("criminal"),
+                    says=_SAYS[state],
+                ),
+                msg("add `criminal_data:` with `description:`, its Art. 10 `basis:` and `law:`"),
                 at_key=True,
                 related=(reading.location,),
             )
@@ -184,9 +199,16 @@ def national_id_inferred(register: Register, context: Context) -> Iterator[Viola
         if reading is not None:
             yield Violation(
                 activity.at("national_id"),
-                f"{reading.describe()} ({label('national_id')}) but `national_id` {_SAYS[state]}",
-                "add `national_id:` with `description:` and `justification:` (the law "
-                "requiring it, or the person's own request)",
+                msg(
+                    "{describe} ({label}) but `national_id` {says}",
+                    describe=reading.describe(),
+                    label=label("national_id"),
+                    says=_SAYS[state],
+                ),
+                msg(
+                    "add `national_id:` with `description:` and `justification:` (the "
+                    "law requiring it, or the person's own request)"
+                ),
                 at_key=True,
                 related=(reading.location,),
             )

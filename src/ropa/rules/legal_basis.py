@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import (
     Activity,
@@ -14,6 +15,7 @@ from ropa.model.activity import (
     LegalObligationBasis,
     LegitimateInterestsBasis,
     PublicTaskBasis,
+    UnstatedLetterBasis,
 )
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -45,11 +47,13 @@ def _bases(register: Register) -> Iterator[tuple[Activity, _At, LegalBasisModel]
 
 @rule("LB01", "legal-basis.missing", severity=Severity.ERROR, article="Art. 6(1)")
 def missing(register: Register, context: Context) -> Iterator[Violation]:
-    """A purpose without a legal basis.
+    """A purpose without a legal basis, or citing a law without the letter of Art. 6(1).
 
     Why: processing is lawful only on one of the six bases of Art. 6(1), and the basis must
     be known before processing starts. The Data State Inspectorate lists the legal basis
-    among what a register should settle.
+    among what a register should settle. A cited law (`{basis: unknown, law: ...}`) is a
+    start, but whether it imposes an obligation (c) or vests a task (e) decides what else
+    the controller must show.
 
     Fails:
 
@@ -61,6 +65,8 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Delivering the order  # ← LB01
           - purpose: Statistics
             legal_basis: unknown  # ← LB01
+          - purpose: Bookkeeping
+            legal_basis: {basis: unknown, law: Grāmatvedības likums}  # ← LB01
     ```
 
     Passes:
@@ -81,10 +87,29 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
             if not_stated(purpose.legal_basis):
                 yield Violation(
                     activity.at("purposes", index, "legal_basis"),
-                    f"a purpose of `{activity.id}` has no legal basis",
-                    "add `legal_basis:` with one of consent, contract, legal_obligation, "
-                    "vital_interests, public_task, legitimate_interests (Art. 6(1))",
+                    msg("a purpose of `{id}` has no legal basis", id=activity.id),
+                    msg(
+                        "add `legal_basis:` with one of consent, contract, "
+                        "legal_obligation, vital_interests, public_task, "
+                        "legitimate_interests (Art. 6(1))"
+                    ),
                 )
+                continue
+            for path, basis in purpose.bases():
+                if isinstance(basis, UnstatedLetterBasis):
+                    yield Violation(
+                        activity.at("purposes", index, *path, "basis"),
+                        msg(
+                            "a purpose of `{id}` cites {shorten_text} but the letter of Art. "
+                            "6(1) is not stated",
+                            id=activity.id,
+                            shorten_text=shorten_text(basis.law),
+                        ),
+                        msg(
+                            "write which basis the law gives: `legal_obligation` (6(1)(c)) or "
+                            "`public_task` (6(1)(e)), keeping `law:`"
+                        ),
+                    )
 
 
 @rule("LB02", "legal-basis.law-not-cited", severity=Severity.WARNING, article="Art. 6(3)")
@@ -121,9 +146,13 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             article = LEGAL_BASES[basis.basis].article
             yield Violation(
                 at.location(),
-                f"{article} ({basis.basis}) in `{activity.id}` does not cite the law that lays "
-                "it down",
-                "add `law:` with the act and provision, e.g. Grāmatvedības likums",
+                msg(
+                    "{article} ({basis}) in `{id}` does not cite the law that lays it down",
+                    article=article,
+                    basis=basis.basis,
+                    id=activity.id,
+                ),
+                msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
             )
 
 
@@ -175,9 +204,11 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
             yield Violation(
                 at.location(),
-                f"legitimate interests in `{activity.id}` without a reference to the "
-                "balancing test",
-                "add `assessment:` with the reference of the legitimate-interests assessment",
+                msg(
+                    "legitimate interests in `{id}` without a reference to the balancing test",
+                    id=activity.id,
+                ),
+                msg("add `assessment:` with the reference of the legitimate-interests assessment"),
                 at_key=True,
                 cause=_shared_interest(basis),
             )
@@ -231,8 +262,12 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         if missing:
             yield Violation(
                 at.location(),
-                f"consent in `{activity.id}` does not say {' or '.join(missing)}",
-                "record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))",
+                msg(
+                    "consent in `{id}` does not say {items}",
+                    id=activity.id,
+                    items=" or ".join(missing),
+                ),
+                msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
                 at_key=True,
             )
 
@@ -289,21 +324,28 @@ def public_authority_interests(register: Register, context: Context) -> Iterator
         if isinstance(basis, LegitimateInterestsBasis):
             yield Violation(
                 at.location(),
-                f"`{activity.id}`: a public authority cannot rely on legitimate interests for "
-                "its tasks",
-                "use `public_task` with the law that sets the task, or suppress with the "
-                "reason if this is not one of the authority's tasks",
+                msg(
+                    "`{id}`: a public authority cannot rely on legitimate interests for its tasks",
+                    id=activity.id,
+                ),
+                msg(
+                    "use `public_task` with the law that sets the task, or suppress "
+                    "with the reason if this is not one of the authority's tasks"
+                ),
             )
 
 
 @rule("LB06", "legal-basis.child-consent", severity=Severity.ERROR, article="Art. 8; FPDAL s. 33")
 def child_consent(register: Register, context: Context) -> Iterator[Violation]:
-    """Consent of children under 13 without parental authorisation.
+    """Consent of children under 13 to an online service, without parental authorisation.
 
     Why: for information society services offered directly to a child, consent of a child
     under the age Latvia set — 13, Personal Data Processing Law section 33 — is lawful only
     if given or authorised by the holder of parental responsibility (Art. 8(1)), verified
-    with reasonable efforts (Art. 8(2)).
+    with reasonable efforts (Art. 8(2)). Art. 8 covers only such services: mark the consent
+    `information_society_service: true`, or list item LV.DPIA.10 in the DPIA screening.
+    Other consent of or for a child (a school trip photo, a sports club) is judged under
+    Art. 7 and is not reported here.
 
     Fails:
 
@@ -317,6 +359,7 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Running player accounts
             legal_basis:  # ← LB06
               basis: consent
+              information_society_service: true
               consent_record: Sign-up log
               withdrawal: Account settings
     ```
@@ -333,23 +376,57 @@ def child_consent(register: Register, context: Context) -> Iterator[Violation]:
           - purpose: Running player accounts
             legal_basis:
               basis: consent
+              information_society_service: true
               consent_record: Sign-up log
               withdrawal: Account settings
               parental_consent: A parent confirms by e-mail link before the account opens
+      - id: club-photos
+        name: Photos at club events
+        data_subjects:
+          - {category: young athletes, children: true, minimum_age: 7}
+        purposes:
+          - purpose: Publishing event photos
+            legal_basis:
+              basis: consent
+              consent_record: Signed forms
+              withdrawal: Written request to the club
     ```
     """
     for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis) or not not_stated(basis.parental_consent):
             continue
+        if not (basis.information_society_service or _offers_service_to_children(activity)):
+            continue
         young = _youngest_children(activity, context.digital_consent_age)
         if young is not None:
             yield Violation(
                 at.location(),
-                f"consent in `{activity.id}` covers children{young} without parental authorisation",
-                "record under `parental_consent:` how a holder of parental responsibility "
-                "gives or authorises consent (Art. 8)",
+                msg(
+                    "consent in `{id}` covers children{young} without parental authorisation",
+                    id=activity.id,
+                    young=young,
+                ),
+                msg(
+                    "record under `parental_consent:` how a holder of parental "
+                    "responsibility gives or authorises consent (Art. 8)"
+                ),
                 at_key=True,
             )
+
+
+def shorten_text(value: object, limit: int = 60) -> str:
+    """A text value quoted for a message, cut to `limit` characters."""
+    text = text_of(value)
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return f"\u201c{text}\u201d"
+
+
+def _offers_service_to_children(activity: Activity) -> bool:
+    """Whether the DPIA screening says the activity is an online service offered directly
+    to children (DVI list item 10)."""
+    dpia = activity.dpia
+    screening = getattr(dpia, "screening", None)
+    return screening is not None and "LV.DPIA.10" in (screening.dvi_list or ())
 
 
 def _youngest_children(activity: Activity, consent_age: int) -> str | None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.eea import is_third_country
-from ropa.model.organisation import AppointedDpo, Contact
+from ropa.knowledge.mail import is_free_mail
+from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Representative
 from ropa.model.register import Register
+from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
 
 
@@ -48,25 +51,28 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.name):
         yield Violation(
             organisation.at("name"),
-            "the organisation's name is "
-            + ("recorded as unknown" if organisation.name == "unknown" else "not stated"),
-            "write its legal name under `organisation.name`",
+            msg("the organisation's name is recorded as unknown")
+            if organisation.name == "unknown"
+            else msg("the organisation's name is not stated"),
+            msg("write its legal name under `organisation.name`"),
         )
     if not has_contact(organisation.contact):
         yield Violation(
             organisation.at("contact"),
-            "the organisation's contact details are not stated",
-            "add `contact:` with an e-mail address, phone number or postal address",
+            msg("the organisation's contact details are not stated"),
+            msg("add `contact:` with an e-mail address, phone number or postal address"),
         )
 
 
 @rule("OR02", "organisation.dpo", severity=Severity.WARNING, article="Art. 30(1)(a), 37")
 def dpo(register: Register, context: Context) -> Iterator[Violation]:
-    """No data protection officer is recorded, nor a decision not to appoint one.
+    """No data protection officer is recorded, nor a reasoned decision not to appoint one.
 
     Why: where a DPO is designated (Art. 37), the record names them with their contact
     details (Art. 30(1)(a)). Where none is, recording the decision and its reason shows the
-    Art. 37(1) question was asked.
+    Art. 37(1) question was asked; `appointed: false` with no reason does not. A public
+    authority or body must designate one (Art. 37(1)(a)), except courts acting in their
+    judicial capacity: its `appointed: false` is reported unless the reason is recorded.
 
     Fails:
 
@@ -76,6 +82,15 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
       role: controller
       contact: {email: info@piemers.lv}
       dpo: unknown  # ← OR02
+    ```
+
+    ```yaml
+    organisation:
+      name: Pašvaldība
+      role: controller
+      public_authority: true
+      contact: {email: dome@pasvaldiba.lv}
+      dpo: {appointed: false}  # ← OR02
     ```
 
     Passes:
@@ -95,15 +110,41 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.dpo):
         yield Violation(
             organisation.at("dpo"),
-            "no data protection officer is recorded, and no decision not to appoint one",
-            "add `dpo:` with `appointed: true` and the DPO's contact details, or "
-            "`appointed: false` with the reason",
+            msg("no data protection officer is recorded, and no decision not to appoint one"),
+            msg(
+                "add `dpo:` with `appointed: true` and the DPO's contact details, "
+                "or `appointed: false` with the reason"
+            ),
         )
+    elif isinstance(organisation.dpo, NoDpoDecision) and not_stated(organisation.dpo.reason):
+        if organisation.public_authority:
+            yield Violation(
+                organisation.at("dpo"),
+                msg(
+                    "a public authority must designate a data protection officer (Art. "
+                    "37(1)(a)), and the register records none and no reason"
+                ),
+                msg(
+                    "designate a DPO and record them; only courts acting in their "
+                    "judicial capacity are exempt (state that under `reason:`)"
+                ),
+                at_key=True,
+            )
+        else:
+            yield Violation(
+                organisation.at("dpo"),
+                msg("the decision not to designate a data protection officer gives no reason"),
+                msg(
+                    "add `reason:` saying why Art. 37(1) does not apply (no large-scale "
+                    "monitoring, no large-scale special-category or criminal data)"
+                ),
+                at_key=True,
+            )
     elif isinstance(organisation.dpo, AppointedDpo) and not has_contact(organisation.dpo.contact):
         yield Violation(
             organisation.at("dpo"),
-            "the data protection officer's contact details are not recorded",
-            "add `contact:` under `dpo:` (Art. 30(1)(a) asks for them)",
+            msg("the data protection officer's contact details are not recorded"),
+            msg("add `contact:` under `dpo:` (Art. 30(1)(a) asks for them)"),
             at_key=True,
         )
 
@@ -114,9 +155,11 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: a controller or processor not established in the Union that offers goods or
     services to people in it, or monitors them, designates a representative (Art. 27(1)),
-    named in the record (Art. 30(1)(a)). Art. 27(2) exempts occasional processing that
-    involves no large-scale special-category or criminal data and is unlikely to result in
-    a risk, and public authorities: if that applies, suppress this finding with the reason.
+    named in the record (Art. 30(1)(a)). The representative is established in a Member
+    State where the data subjects are (Art. 27(3)); one outside the Union does not count.
+    Art. 27(2) exempts occasional processing that involves no large-scale special-category
+    or criminal data and is unlikely to result in a risk, and public authorities: if that
+    applies, suppress this finding with the reason.
 
     Fails:
 
@@ -127,6 +170,17 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
       contact: {email: privacy@example.com}
       country: US
       representative: none  # ← OR03
+    ```
+
+    ```yaml
+    organisation:
+      name: Example Inc.
+      role: controller
+      contact: {email: privacy@example.com}
+      country: US
+      representative:
+        name: Example UK Ltd
+        country: GB  # ← OR03
     ```
 
     Passes:
@@ -150,9 +204,27 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     if not_stated(organisation.representative) or organisation.representative == "none":
         yield Violation(
             organisation.at("representative"),
-            f"the organisation is established outside the EEA ({country}) but names no "
-            "representative in the Union",
-            "designate a representative under Art. 27 and record them under `representative:`",
+            msg(
+                "the organisation is established outside the EEA ({country}) but "
+                "names no representative in the Union",
+                country=country,
+            ),
+            msg("designate a representative under Art. 27 and record them under `representative:`"),
+        )
+    elif (
+        isinstance(organisation.representative, Representative)
+        and organisation.representative.country is not None
+        and is_third_country(organisation.representative.country)
+    ):
+        yield Violation(
+            organisation.at("representative", "country"),
+            msg(
+                "the representative is established outside the Union ({country}); "
+                "Art. 27(3) requires one established in a Member State where the "
+                "data subjects are",
+                country=organisation.representative.country,
+            ),
+            msg("designate a representative established in the Union (or the EEA) and record it"),
         )
 
 
@@ -192,6 +264,113 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
         if not_stated(joint.arrangement):
             yield Violation(
                 joint.at("arrangement"),
-                f"joint controller `{joint.id}` has no Art. 26 arrangement on record",
-                "add `arrangement:` with the reference of the arrangement, or its essence",
+                msg("joint controller `{id}` has no Art. 26 arrangement on record", id=joint.id),
+                msg("add `arrangement:` with the reference of the arrangement, or its essence"),
+            )
+
+
+@rule(
+    "OR11",
+    "organisation.dpo-private-mailbox",
+    severity=Severity.WARNING,
+    article="Art. 37(7), 38(4)",
+)
+def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violation]:
+    """A data protection officer reached only on a free-mail mailbox.
+
+    Why: the DPO's contact details are published and given to the supervisory authority
+    (Art. 37(7)) so that data subjects can reach the DPO on every question (Art. 38(4)). A
+    personal account on a free mail service (gmail.com, inbox.lv, ...) is not the
+    organisation's: it is not covered by its security measures and records, and it leaves
+    with the person. The list of services is in `ropa.knowledge.mail` (not a legal list).
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Jānis Bērziņš
+        contact: {email: janis.berzins@gmail.com}  # ← OR11
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Jānis Bērziņš
+        contact: {email: das@piemers.lv}
+    ```
+    """
+    dpo = register.organisation.dpo
+    if not isinstance(dpo, AppointedDpo) or dpo.contact is None or dpo.contact.email is None:
+        return
+    if is_free_mail(dpo.contact.email):
+        yield Violation(
+            register.organisation.at("dpo", "contact", "email"),
+            msg(
+                "the data protection officer is reached on a private free-mail mailbox ({email})",
+                email=dpo.contact.email,
+            ),
+            msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
+        )
+
+
+@rule("OR12", "organisation.joint-role", severity=Severity.WARNING, article="Art. 26(1)")
+def joint_role(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity run as joint controller that names no joint controller.
+
+    Why: joint controllers determine their respective responsibilities in an arrangement
+    (Art. 26(1)); the record names them with their contact details (Art. 30(1)(a)). An
+    activity with `role: joint_controller` lists the others under `joint_controllers:`,
+    where each carries its arrangement (OR04 checks that).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: loyalty
+        name: Shared loyalty programme
+        role: joint_controller  # ← OR12
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      joint_controllers:
+        - id: partner
+          name: SIA "Partneris"
+          arrangement: Kopīgas pārzināšanas vienošanās 2024-03-01
+    activities:
+      - id: loyalty
+        name: Shared loyalty programme
+        role: joint_controller
+        joint_controllers: [partner]
+    ```
+    """
+    for activity in register.activities:
+        if activity.role is ActivityRole.JOINT_CONTROLLER and not activity.joint_controllers:
+            yield Violation(
+                activity.at("role"),
+                msg(
+                    "`{id}` is run as joint controller but names no joint controller",
+                    id=activity.id,
+                ),
+                msg(
+                    "list them under `joint_controllers:` (ids from "
+                    "`organisation.joint_controllers`, each with its Art. 26 "
+                    "arrangement)"
+                ),
             )

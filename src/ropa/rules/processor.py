@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules.organisation import has_contact
@@ -44,8 +45,11 @@ def no_controllers(register: Register, context: Context) -> Iterator[Violation]:
     if organisation.is_processor and not register.controllers:
         yield Violation(
             organisation.at("role"),
-            "the organisation acts as a processor but the register names no controller it acts for",
-            "add `controllers:` with each controller and the processing done for it",
+            msg(
+                "the organisation acts as a processor but the register names no "
+                "controller it acts for"
+            ),
+            msg("add `controllers:` with each controller and the processing done for it"),
         )
 
 
@@ -87,14 +91,14 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
         if not_stated(controller.name):
             yield Violation(
                 controller.at("name"),
-                f"controller `{controller.id}` has no name on record",
-                "add the controller's legal name under `name:`",
+                msg("controller `{id}` has no name on record", id=controller.id),
+                msg("add the controller's legal name under `name:`"),
             )
         if not has_contact(controller.contact):
             yield Violation(
                 controller.at("contact"),
-                f"controller `{controller.id}` has no contact details on record",
-                "add `contact:` with an e-mail address or phone number",
+                msg("controller `{id}` has no contact details on record", id=controller.id),
+                msg("add `contact:` with an e-mail address or phone number"),
             )
 
 
@@ -136,9 +140,11 @@ def categories(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(controller.processing):
             yield Violation(
                 controller.at("processing"),
-                f"the categories of processing done for controller `{controller.id}` are not "
-                "stated",
-                "list them under `processing:`",
+                msg(
+                    "the categories of processing done for controller `{id}` are not stated",
+                    id=controller.id,
+                ),
+                msg("list them under `processing:`"),
             )
 
 
@@ -187,6 +193,9 @@ def security(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(controller.security_measures):
             yield Violation(
                 controller.at("security_measures"),
-                f"no security measures are described for the processing done for `{controller.id}`",
-                "list the measures under `security_measures:`",
+                msg(
+                    "no security measures are described for the processing done for `{id}`",
+                    id=controller.id,
+                ),
+                msg("list the measures under `security_measures:`"),
             )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._interim_text import is_pure_category
 
 
 @rule("RC01", "recipient.no-contract", severity=Severity.WARNING, article="Art. 28(3)")
@@ -46,14 +48,14 @@ def no_contract(register: Register, context: Context) -> Iterator[Violation]:
         if recipient.contract == "none":
             yield Violation(
                 recipient.at("contract"),
-                f"processor `{recipient.id}` works without an Art. 28 contract",
-                "conclude a data processing agreement (Art. 28(3)) and record its reference",
+                msg("processor `{id}` works without an Art. 28 contract", id=recipient.id),
+                msg("conclude a data processing agreement (Art. 28(3)) and record its reference"),
             )
         elif not_stated(recipient.contract):
             yield Violation(
                 recipient.at("contract"),
-                f"processor `{recipient.id}` has no Art. 28 contract on record",
-                "add `contract:` with the reference of the data processing agreement",
+                msg("processor `{id}` has no Art. 28 contract on record", id=recipient.id),
+                msg("add `contract:` with the reference of the data processing agreement"),
             )
 
 
@@ -128,8 +130,8 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
             if (kind, entry.id) not in used:
                 yield Violation(
                     entry.at("id"),
-                    f"{label} `{entry.id}` is not used by any activity",
-                    "refer to it where it applies, or remove it if it is stale",
+                    msg("{label} `{id}` is not used by any activity", label=label, id=entry.id),
+                    msg("refer to it where it applies, or remove it if it is stale"),
                 )
 
 
@@ -164,8 +166,10 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(recipient.name) and recipient.category is None:
             yield Violation(
                 recipient.at("name"),
-                f"recipient `{recipient.id}` is neither named nor described by a category",
-                "add `name:`, or `category:` (e.g. courier services, payment providers)",
+                msg(
+                    "recipient `{id}` is neither named nor described by a category", id=recipient.id
+                ),
+                msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
 
 
@@ -175,7 +179,12 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     Why: without the recipient's country nobody can tell whether disclosing data to it is a
     transfer outside the EEA (Art. 44) that needs a transfer tool and a line in the record
-    (Art. 30(1)(d), (e)). Public authorities are assumed to be national and not reported.
+    (Art. 30(1)(d), (e)). Not reported: public authorities (assumed national); the public
+    (`kind: public` — publishing data is not a transfer, CJEU C-101/01 Lindqvist); a
+    recipient recorded only as a class of people ("the general public", "anyone entitled
+    by law", "couriers"), which has no one country; and a recipient every activity using
+    it states `transfers: none` for. `country: EEA` says "inside the EU/EEA" without naming
+    the country.
 
     Fails:
 
@@ -199,16 +208,38 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         country: EE
     ```
     """
+    no_transfers = _recipients_without_transfers(register)
     for recipient in register.recipients:
-        if recipient.kind is RecipientKind.PUBLIC_AUTHORITY:
+        if recipient.kind in (RecipientKind.PUBLIC_AUTHORITY, RecipientKind.PUBLIC):
+            continue
+        if recipient.id in no_transfers:
+            continue
+        if not_stated(recipient.name) and is_pure_category(recipient.category):
             continue
         if not_stated(recipient.country):
             yield Violation(
                 recipient.at("country"),
-                f"the country of recipient `{recipient.id}` is not known, so a transfer "
-                "outside the EEA cannot be ruled out",
-                "add `country:` with the ISO code of where it processes the data",
+                msg(
+                    "the country of recipient `{id}` is not known, so a transfer "
+                    "outside the EEA cannot be ruled out",
+                    id=recipient.id,
+                ),
+                msg("add `country:` with the ISO code of where it processes the data"),
             )
+
+
+def _recipients_without_transfers(register: Register) -> set[str]:
+    """Recipients used only by activities that state `transfers: none`."""
+    users: dict[str, list[object]] = {}
+    for activity in register.activities:
+        if isinstance(activity.recipients, list):
+            for identifier in activity.recipients:
+                users.setdefault(identifier, []).append(activity.transfers)
+    return {
+        identifier
+        for identifier, transfers in users.items()
+        if all(value == "none" for value in transfers)
+    }
 
 
 @rule("RC05", "recipient.processor-unnamed", severity=Severity.WARNING, article="Art. 28(1)")
@@ -249,7 +280,58 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
         ) and not_stated(recipient.name):
             yield Violation(
                 recipient.at("name"),
-                f"processor `{recipient.id}` is recorded only as a category; the register "
-                "does not say who it is",
-                "name the processor (each one, if the category covers several)",
+                msg(
+                    "processor `{id}` is recorded only as a category; the register does "
+                    "not say who it is",
+                    id=recipient.id,
+                ),
+                msg("name the processor (each one, if the category covers several)"),
+            )
+
+
+@rule("RC11", "recipient.kind-unknown", severity=Severity.WARNING, article="Art. 28, 30(1)(d)")
+def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """A recipient of which the register does not know whether it is a processor.
+
+    Why: a processor acts on the controller's instructions under an Art. 28 contract, and
+    the controller answers for choosing it (Art. 28(1), (3)); an independent controller
+    answers for itself. Which one a recipient is decides what the record must hold, so the
+    question has to be settled rather than guessed: `kind: unknown` records that it is
+    open.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: it-partners
+        name: unknown
+        category: {lv: IT pakalpojumu sniedzēji, en: IT service providers}
+        kind: unknown  # ← RC11
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: it-partners
+        name: SIA "IT Serviss"
+        category: {lv: IT pakalpojumu sniedzēji, en: IT service providers}
+        kind: processor
+        contract: Apstrādes līgums 2024-05
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind is RecipientKind.UNKNOWN:
+            yield Violation(
+                recipient.at("kind"),
+                msg(
+                    "it is not known whether `{id}` is a processor or a controller in "
+                    "its own right; if it is a processor it needs an Art. 28 contract "
+                    "and a name",
+                    id=recipient.id,
+                ),
+                msg(
+                    "ask what the recipient does with the data, then record `kind:` "
+                    "(and for a processor, `name:` and `contract:`)"
+                ),
             )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.knowledge.retention import STATUTES
+from ropa.i18n import msg
+from ropa.knowledge.laws import laws_cited
+from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
-from ropa.model.types import Duration, text_of
+from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._retention_text import endless_words, vague_words
+from ropa.validate import position_of
 
 
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
@@ -67,18 +70,27 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 isinstance(retention, Retention)
                 and retention.period is None
                 and not_stated(retention.criteria)
+                and not_stated(retention.file_plan)
             ):
                 yield Violation(
                     activity.at("retention"),
-                    f"the retention of `{activity.id}` gives neither a period nor criteria",
-                    "add `period:` (e.g. P5Y) with `from:`, or `criteria:`",
+                    msg(
+                        "the retention of `{id}` gives neither a period nor criteria",
+                        id=activity.id,
+                    ),
+                    msg(
+                        "add `period:` (e.g. P5Y) with `from:`, `criteria:`, or the "
+                        "`file_plan:` entry that sets it"
+                    ),
                 )
             continue
         yield Violation(
             activity.at("retention"),
-            f"`{activity.id}` does not say how long the data is kept",
-            "add `retention:` with a `period:` (P5Y) and the event it runs `from:`, or the "
-            "`criteria:` that decide it",
+            msg("`{id}` does not say how long the data is kept", id=activity.id),
+            msg(
+                "add `retention:` with a `period:` (P5Y) and the event it runs "
+                "`from:`, or the `criteria:` that decide it"
+            ),
         )
 
 
@@ -129,29 +141,37 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
             continue
         words, kind = found
         if kind == "file_plan":
-            message = (
-                f"the retention of `{activity.id}` refers to the file plan (\u201c{words}\u201d) "
-                "without its entry or period"
+            message = msg(
+                "the retention of `{id}` refers to the file plan (\u201c{words}\u201d) "
+                "without its entry or period",
+                id=activity.id,
+                words=words,
             )
-            hint = (
+            hint = msg(
                 "quote the file plan entry and its period (`period:`, or the entry in `criteria:`)"
             )
         else:
-            message = (
-                f"the retention of `{activity.id}` is vague (\u201c{words}\u201d): no period "
-                "and no criteria that decide one"
+            message = msg(
+                "the retention of `{id}` is vague (\u201c{words}\u201d): no period "
+                "and no criteria that decide one",
+                id=activity.id,
+                words=words,
             )
-            hint = (
+            hint = msg(
                 "state a period (`period: P3Y`, `from:` the event) or concrete criteria "
                 "(end of contract, withdrawal of consent, a law's period)"
             )
-        yield Violation(location.child("criteria"), message, hint, cause=_shared(texts))
+        at = location.child("criteria")
+        yield Violation(at, message, hint, cause=_shared(register, at))
 
 
-def _shared(texts: list[str]) -> str:
-    """A retention text several activities share (a copied or anchored retention block) is
-    one thing to fix: its findings are reported together."""
-    return "retention:" + " ".join(" ".join(texts).casefold().split())
+def _shared(register: Register, location: Location) -> str:
+    """A retention block several activities share (one YAML anchor used through aliases)
+    is one thing to fix: its findings are reported together. An alias resolves to the
+    anchor's position, so the position names the block; text merely copied into each
+    activity stays one finding per activity, as each copy is edited on its own."""
+    located = position_of(register, location)
+    return f"retention-block:{location.file}:{located.best}"
 
 
 @rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
@@ -192,11 +212,17 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
             if words is not None:
                 yield Violation(
                     location.child(key),
-                    f"the retention of `{activity.id}` keeps the data with no end "
-                    f"(\u201c{words}\u201d) and names no law or file plan that requires it",
-                    "set a period with the event it runs from, or name the law or file plan "
-                    "entry that requires permanent keeping",
-                    cause=_shared(texts),
+                    msg(
+                        "the retention of `{id}` keeps the data with no end (“{words}”) and "
+                        "names no law or file plan that requires it",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg(
+                        "set a period with the event it runs from, or name the law or file "
+                        "plan entry that requires permanent keeping"
+                    ),
+                    cause=_shared(register, location.child(key)),
                 )
                 break
 
@@ -233,7 +259,7 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is None or retention.statute is None:
+        if not isinstance(retention.period, Duration) or retention.statute is None:
             continue
         statute = STATUTES[retention.statute]
         if statute.minimum is None:
@@ -242,9 +268,20 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
         if retention.period.certainly_shorter_than(minimum):
             yield Violation(
                 location.child("period"),
-                f"the retention of `{activity.id}` ({retention.period}) is shorter than the "
-                f"{minimum} of {statute.law}, {statute.provision} ({statute.description})",
-                f"keep the data at least {minimum}, or cite the statute that really applies",
+                msg(
+                    "the retention of `{id}` ({period}) is shorter than the {minimum} "
+                    "of {law}, {provision} ({description})",
+                    id=activity.id,
+                    period=retention.period,
+                    minimum=minimum,
+                    law=statute.law,
+                    provision=statute.provision,
+                    description=statute.description,
+                ),
+                msg(
+                    "keep the data at least {minimum}, or cite the statute that really applies",
+                    minimum=minimum,
+                ),
             )
 
 
@@ -254,7 +291,9 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: "5 years" is a time limit only with a start: from the purchase, the end of the
     contract, the end of the financial year. Without it the date of erasure cannot be
-    worked out.
+    worked out. Where the cited statute itself fixes the start — the Accounting Law keeps
+    each document from its own date — citing it (`statute:`, or the law and its period in
+    `reason:`) is enough.
 
     Fails:
 
@@ -275,13 +314,105 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
         retention:
           period: P5Y
           from: date of purchase
+      - id: invoices
+        name: Invoices
+        retention:
+          period: P5Y
+          reason: Grāmatvedības likums, 28. pants
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is not None and not_stated(retention.from_):
+        if not isinstance(retention.period, Duration) or not not_stated(retention.from_):
+            continue
+        if _statute_fixing_start(retention, retention.period) is None:
             yield Violation(
                 location.child("period"),
-                f"the retention period of `{activity.id}` ({retention.period}) does not say "
-                "from when it runs",
-                "add `from:` (the purchase, the end of the contract, the financial year end)",
+                msg(
+                    "the retention period of `{id}` ({period}) does not say from when it runs",
+                    id=activity.id,
+                    period=retention.period,
+                ),
+                msg("add `from:` (the purchase, the end of the contract, the financial year end)"),
+            )
+
+
+def _statute_fixing_start(retention: Retention, period: Duration) -> StatutoryPeriod | None:
+    """The statutory period the retention follows, if that statute fixes the start."""
+    if retention.statute is not None:
+        statute = STATUTES[retention.statute]
+        return statute if statute.start else None
+    cited = [
+        law.title
+        for field in (retention.reason, retention.notes)
+        for language in ("lv", "en")
+        for law, _words in laws_cited(text_of(field, language))
+    ]
+    for statute in STATUTES.values():
+        if (
+            statute.start
+            and statute.law in cited
+            and statute.minimum is not None
+            and Duration(statute.minimum) == period
+        ):
+            return statute
+    return None
+
+
+@rule("RT11", "retention.indefinite", severity=Severity.WARNING, article="Art. 5(1)(e)")
+def indefinite(register: Register, context: Context) -> Iterator[Violation]:
+    """Data kept with no end, or kept permanently without the law that says so.
+
+    Why: personal data is kept no longer than the purposes need (Art. 5(1)(e)). A register
+    may truthfully say `period: indefinite` when that is what the notice says, but it is
+    then a gap to close. `period: permanent` is right for documents of archival value
+    (Arhīvu likums, a file plan — lietu nomenklatūra — agreed with the National Archives),
+    and the record should say which law or file plan entry makes it so.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: customers
+        name: Customer data
+        retention:
+          period: indefinite  # ← RT11
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent  # ← RT11
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: minutes
+        name: Board minutes
+        retention:
+          period: permanent
+          file_plan: Lietu nomenklatūra 2024, lieta 1-3 (pastāvīgi)
+    ```
+    """
+    for activity, location, retention in _retentions(register):
+        if retention.period == INDEFINITE:
+            yield Violation(
+                location.child("period"),
+                msg("`{id}` keeps the data with no end (Art. 5(1)(e))", id=activity.id),
+                msg("set a period with the event it runs from, or the criteria that end it"),
+            )
+        elif retention.period == PERMANENT and all(
+            not_stated(value)
+            for value in (retention.reason, retention.file_plan, retention.statute)
+        ):
+            yield Violation(
+                location.child("period"),
+                msg(
+                    "`{id}` keeps the data permanently without saying which law or file "
+                    "plan requires it",
+                    id=activity.id,
+                ),
+                msg(
+                    "add `reason:` with the law, or `file_plan:` with the entry of the "
+                    "file plan (lietu nomenklatūra)"
+                ),
             )

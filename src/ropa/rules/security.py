@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge import lexicon
+from ropa.knowledge.concepts import SPECIAL
+from ropa.model.activity import Activity, CriminalData
 from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import first_readings
 
 
 def boilerplate(measure: SecurityMeasure) -> str | None:
@@ -34,13 +38,32 @@ def _texts(measure: SecurityMeasure) -> list[str]:
     return [text for value in values for text in {text_of(value, "lv"), text_of(value, "en")}]
 
 
+# What makes missing security measures matter more: sensitive data and people, monitoring.
+_RISKY = (*SPECIAL, "criminal", "national_id", "children", "patients", "vulnerable", "cctv")
+_RISKY += ("financial", "communications", "location", "biometric")
+
+
+def _risk(activity: Activity) -> str | None:
+    """What the activity holds that raises the stakes of its security, if anything."""
+    if isinstance(activity.special_categories, list) and activity.special_categories:
+        return msg("special-category data")
+    if isinstance(activity.criminal_data, CriminalData):
+        return msg("criminal-conviction data")
+    found = first_readings(activity, _RISKY)
+    reading = next(iter(found.values()), None)
+    return reading.inference.label if reading else None
+
+
 @rule("SE01", "security.missing", severity=Severity.WARNING, article="Art. 30(1)(g), 32(1)")
 def missing(register: Register, context: Context) -> Iterator[Violation]:
     """An activity without a description of real security measures.
 
     Why: the record gives, where possible, a general description of the technical and
     organisational measures of Art. 32(1) (Art. 30(1)(g)). Only boilerplate ("appropriate
-    measures") describes nothing.
+    measures") describes nothing. Activities that hold special-category, criminal,
+    identifying, financial, location or communications data, or concern children,
+    patients or vulnerable people, or film people, are reported one by one; the others
+    that say nothing share one finding that lists them (one silence in the record).
 
     Fails:
 
@@ -75,17 +98,32 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         ids = activity.security_measures
         if not_stated(ids):
+            risk = _risk(activity)
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` describes no security measures",
-                "list the measures that protect this data under `security_measures:`",
+                msg(
+                    "`{id}` describes no security measures, though it concerns {risk}",
+                    id=activity.id,
+                    risk=risk,
+                )
+                if risk
+                else msg("`{id}` describes no security measures", id=activity.id),
+                msg("list the measures that protect this data under `security_measures:`"),
+                # Where nothing raises the risk, one silence over many activities is one
+                # gap in the record: reported once, with the activities it covers.
+                cause=None if risk else "security:unstated",
             )
             continue
         if isinstance(ids, list) and ids and all(i in boilerplate_ids for i in ids):
             yield Violation(
                 activity.at("security_measures"),
-                f"`{activity.id}` lists only boilerplate security wording, no real measure",
-                "describe what is actually done: access control, encryption, backups, training",
+                msg(
+                    "`{id}` lists only boilerplate security wording, no real measure",
+                    id=activity.id,
+                ),
+                msg(
+                    "describe what is actually done: access control, encryption, backups, training"
+                ),
                 cause="measures:" + ",".join(sorted(ids)),
             )
 
@@ -126,7 +164,11 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         if phrase is not None:
             yield Violation(
                 measure.at("name"),
-                f"security measure `{measure.id}` is boilerplate (\u201c{phrase}\u201d) and names "
-                "no concrete measure",
-                "say what exactly is done, in `description:`",
+                msg(
+                    "security measure `{id}` is boilerplate (“{phrase}”) and names no "
+                    "concrete measure",
+                    id=measure.id,
+                    phrase=phrase,
+                ),
+                msg("say what exactly is done, in `description:`"),
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
 from ropa.model.activity import CriminalData, NationalId
 from ropa.model.register import Register
@@ -49,9 +50,15 @@ def no_condition(register: Register, context: Context) -> Iterator[Violation]:
                 category = SPECIAL_CATEGORIES[use.category].english
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
-                    f"`{activity.id}` processes {category} without an Art. 9(2) condition",
-                    "add `condition:` (explicit_consent, employment_social_security, "
-                    "health_or_social_care, ...)",
+                    msg(
+                        "`{id}` processes {category} without an Art. 9(2) condition",
+                        id=activity.id,
+                        category=category,
+                    ),
+                    msg(
+                        "add `condition:` (explicit_consent, employment_social_security, "
+                        "health_or_social_care, ...)"
+                    ),
                 )
 
 
@@ -92,14 +99,20 @@ def criminal_basis(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(data.basis):
             yield Violation(
                 activity.at("criminal_data"),
-                f"`{activity.id}` processes criminal-conviction data without its Art. 10 basis",
-                "add `basis: official_authority` or `basis: authorised_by_law` with `law:`",
+                msg(
+                    "`{id}` processes criminal-conviction data without its Art. 10 basis",
+                    id=activity.id,
+                ),
+                msg("add `basis: official_authority` or `basis: authorised_by_law` with `law:`"),
             )
         elif data.basis == "authorised_by_law" and not_stated(data.law):
             yield Violation(
                 activity.at("criminal_data", "basis"),
-                f"`{activity.id}`: criminal-conviction data authorised by law, but no law named",
-                "add `law:` with the act that authorises it",
+                msg(
+                    "`{id}`: criminal-conviction data authorised by law, but no law named",
+                    id=activity.id,
+                ),
+                msg("add `law:` with the act that authorises it"),
             )
 
 
@@ -139,9 +152,12 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
         ):
             yield Violation(
                 activity.at("national_id"),
-                f"`{activity.id}` processes national identification numbers without a "
-                "stated justification",
-                "add `justification:` (the law requiring it, or the person's own request)",
+                msg(
+                    "`{id}` processes national identification numbers without a stated "
+                    "justification",
+                    id=activity.id,
+                ),
+                msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
 
 
@@ -185,6 +201,10 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
             if fact.needs_law and not_stated(use.law):
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
-                    f"`{activity.id}`: {fact.article} rests on a law, but none is named",
-                    "add `law:` with the act that provides for the processing",
+                    msg(
+                        "`{id}`: {article} rests on a law, but none is named",
+                        id=activity.id,
+                        article=fact.article,
+                    ),
+                    msg("add `law:` with the act that provides for the processing"),
                 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
+from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -16,6 +18,8 @@ from ropa.model.activity import (
     Purpose,
 )
 from ropa.model.register import Register
+from ropa.model.types import text_of
+from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, label, readings
 
@@ -38,12 +42,38 @@ def _any_purpose_relies_on(activity: Activity, kind: type) -> bool:
     return any(_relies_on(purpose, kind) for purpose in purposes)
 
 
+def _implied_consent(activity: Activity) -> tuple[Location, str] | None:
+    """Where the activity says consent is given by using the site ("by using this
+    website you consent", "turpinot lietot vietni"), if it does: in its words, the notes
+    of its consent bases, or its own notes."""
+    for reading in readings(activity):
+        if reading.inference.concept == "implied_consent":
+            return reading.location, reading.quote()
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    places: list[tuple[Location, object]] = [(activity.at("notes"), activity.notes)]
+    for index, purpose in enumerate(purposes):
+        for path, basis in purpose.bases():
+            if isinstance(basis, ConsentBasis):
+                for key in ("consent_record", "withdrawal", "note"):
+                    at = activity.at("purposes", index, *path, key)
+                    places.append((at, getattr(basis, key)))
+    for at, value in places:
+        for language in ("lv", "en"):
+            found = mentions(text_of(value, language), "implied_consent")
+            if found is not None:
+                return at, found.matched
+    return None
+
+
 def _tracking_reading(activity: Activity) -> Reading | None:
     """The first mention of cookies or tracking that needs consent: interest-based
     advertising always does; cookies unless every mention is of strictly necessary ones."""
     cookies: list[Reading] = []
     necessary: list[Reading] = []
-    found = readings(activity)
+    # The purposes first: that is where the basis a finding asks about is.
+    found = readings(activity, ("purposes",)) + [
+        reading for reading in readings(activity) if reading.key != "purposes"
+    ]
     if any(r.inference.concept == "cookies_necessary" for r in found) and not any(
         r.inference.concept == "targeted_ads" for r in found
     ):
@@ -83,7 +113,9 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
     the service the user asked for (ePrivacy Directive Art. 5(3); in Latvia the Law on
     Information Society Services, s. 7(2) — section number as commonly cited, not checked
     here). Legitimate interests cannot replace that consent; interest-based advertising
-    and tracking across sites always need it.
+    and tracking across sites always need it. Consent inferred from using the site ("by
+    using this website you consent", "turpinot lietot vietni") is no consent: it needs a
+    clear affirmative act (Art. 4(11), 7(1); EDPB Guidelines 05/2020).
 
     Fails:
 
@@ -114,6 +146,19 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
           - purpose: Tikai nepieciešamās sīkdatnes grozam
             legal_basis: {basis: contract}
     ```
+
+    Also fails (consent inferred from use):
+
+    ```yaml
+    activities:
+      - id: web-analytics
+        name: Website analytics
+        purposes:
+          - purpose: Google Analytics
+            legal_basis:
+              basis: consent
+              consent_record: By using this website you consent to cookies  # ← LB21
+    ```
     """
     for activity in register.activities:
         reading = _tracking_reading(activity)
@@ -126,18 +171,44 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
             else _any_purpose_relies_on(activity, ConsentBasis)
         )
         if consented:
+            implied = _implied_consent(activity)
+            if implied is not None:
+                yield Violation(
+                    implied[0],
+                    msg(
+                        "the consent `{id}` relies on for {label} is inferred from use "
+                        "(“{implied}”): consent needs a clear affirmative act before the "
+                        "cookies are set (Art. 4(11), 7(1); EDPB Guidelines 05/2020)",
+                        id=activity.id,
+                        label=reading.inference.label,
+                        implied=implied[1],
+                    ),
+                    msg(
+                        "ask for consent with a banner that refuses as easily as it "
+                        "accepts, and record each choice in `consent_record:`"
+                    ),
+                    related=(reading.location,),
+                )
             continue
         where = (
-            "its purpose does not rely on consent"
+            msg("its purpose does not rely on consent")
             if purpose is not None
-            else f"no purpose of `{activity.id}` relies on consent"
+            else msg("no purpose of `{id}` relies on consent", id=activity.id)
         )
         yield Violation(
             reading.location if purpose is not None else activity.at("purposes"),
-            f"{reading.describe()} ({reading.inference.label}): storing or reading them on "
-            f"the user's device needs prior consent unless strictly necessary, but {where}",
-            "rely on `basis: consent` (with `consent_record:` and `withdrawal:`) for these "
-            "cookies or tracking, or say they are strictly necessary",
+            msg(
+                "{describe} ({label}): storing or reading them on the user's device "
+                "needs prior consent unless strictly necessary, but {where}",
+                describe=reading.describe(),
+                label=reading.inference.label,
+                where=where,
+            ),
+            msg(
+                "rely on `basis: consent` (with `consent_record:` and "
+                "`withdrawal:`) for these cookies or tracking, or say they are "
+                "strictly necessary"
+            ),
             related=() if purpose is not None else (reading.location,),
         )
 
@@ -207,16 +278,25 @@ def marketing_objection(register: Register, context: Context) -> Iterator[Violat
             if reading is not None:
                 yield Violation(
                     reading.location,
-                    f"{reading.describe()} on legitimate interests: people may object to direct "
-                    "marketing at any time and must be told so explicitly (Art. 21(2)-(4)); "
-                    "e-mail or SMS marketing needs prior consent except to existing customers "
-                    "(ISPL s. 9)",
-                    "say in the basis's `note:` how objections are recorded and honoured, or "
-                    "rely on consent",
+                    msg(
+                        "{describe} on legitimate interests: people may object to direct "
+                        "marketing at any time and must be told so explicitly (Art. "
+                        "21(2)-(4)); e-mail or SMS marketing needs prior consent except to "
+                        "existing customers (ISPL s. 9)",
+                        describe=reading.describe(),
+                    ),
+                    msg(
+                        "say in the basis's `note:` how objections are recorded and "
+                        "honoured, or rely on consent"
+                    ),
                 )
 
 
-_DECLARED = {None: "is not declared", "unknown": "says `unknown`", "none": "says `none`"}
+_DECLARED = {
+    None: msg("is not declared"),
+    "unknown": msg("says `unknown`"),
+    "none": msg("says `none`"),
+}
 
 
 @rule(
@@ -263,12 +343,16 @@ def profiling_inferred(register: Register, context: Context) -> Iterator[Violati
         reading = found.get("profiling") or found.get("targeted_ads")
         if reading is None:
             continue
-        says = _DECLARED.get(activity.profiling, "is not declared")
+        says = _DECLARED.get(activity.profiling) or msg("is not declared")
         yield Violation(
             activity.at("profiling"),
-            f"{reading.describe()} ({label(reading.inference.concept)}), which is profiling "
-            f"(Art. 4(4)), but `profiling` {says}",
-            "record `profiling:` with what is evaluated or predicted and from which data",
+            msg(
+                "{describe} ({label}), which is profiling (Art. 4(4)), but `profiling` {says}",
+                describe=reading.describe(),
+                label=label(reading.inference.concept),
+                says=says,
+            ),
+            msg("record `profiling:` with what is evaluated or predicted and from which data"),
             at_key=True,
             related=(reading.location,),
         )
@@ -320,13 +404,19 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
         reading = first_readings(activity, ("automated_decisions",)).get("automated_decisions")
         if reading is None:
             continue
-        says = _DECLARED.get(activity.automated_decisions, "is not declared")
+        says = _DECLARED.get(activity.automated_decisions) or msg("is not declared")
         yield Violation(
             activity.at("automated_decisions"),
-            f"{reading.describe()} ({label('automated_decisions')}) but "
-            f"`automated_decisions` {says}",
-            "record `automated_decisions:` with the decisions, their effect, the Art. 22(2) "
-            "exception and the safeguards",
+            msg(
+                "{describe} ({label}) but `automated_decisions` {says}",
+                describe=reading.describe(),
+                label=label("automated_decisions"),
+                says=says,
+            ),
+            msg(
+                "record `automated_decisions:` with the decisions, their effect, "
+                "the Art. 22(2) exception and the safeguards"
+            ),
             at_key=True,
             related=(reading.location,),
         )

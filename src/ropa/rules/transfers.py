@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import msg
 from ropa.knowledge.adequacy import Scope, decision_for
 from ropa.knowledge.eea import is_eea, is_third_country
 from ropa.knowledge.transfers import DEROGATIONS, NOT_FOR_PUBLIC_AUTHORITIES
@@ -81,10 +82,18 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
             if is_third_country(recipient.country) and identifier not in covered:
                 yield Violation(
                     activity.at("recipients", index),
-                    f"`{activity.id}` discloses data to `{identifier}` in {recipient.country}, "
-                    "outside the EEA, but records no transfer to it",
-                    f"add a `transfers:` entry with `recipient: {identifier}` and its "
-                    "transfer tool",
+                    msg(
+                        "`{id}` discloses data to `{identifier}` in {country}, outside the "
+                        "EEA, but records no transfer to it",
+                        id=activity.id,
+                        identifier=identifier,
+                        country=recipient.country,
+                    ),
+                    msg(
+                        "add a `transfers:` entry with `recipient: {identifier}` and its "
+                        "transfer tool",
+                        identifier=identifier,
+                    ),
                 )
 
 
@@ -127,8 +136,8 @@ def no_mechanism(register: Register, context: Context) -> Iterator[Violation]:
         if not_stated(transfer.mechanism):
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` has no transfer tool",
-                "add `mechanism:` — adequacy, scc, bcr, art46_other or derogation",
+                msg("a transfer of `{owner}` has no transfer tool", owner=owner),
+                msg("add `mechanism:` — adequacy, scc, bcr, art46_other or derogation"),
             )
 
 
@@ -180,8 +189,11 @@ def adequacy(register: Register, context: Context) -> Iterator[Violation]:
         if country is None:
             yield Violation(
                 location.child("country"),
-                f"a transfer of `{owner}` claims adequacy without naming the country",
-                "an adequacy decision covers a named country: write its ISO code",
+                msg(
+                    "a transfer of `{owner}` claims adequacy without naming the country",
+                    owner=owner,
+                ),
+                msg("an adequacy decision covers a named country: write its ISO code"),
             )
             continue
         if is_eea(country):
@@ -190,27 +202,42 @@ def adequacy(register: Register, context: Context) -> Iterator[Violation]:
         if decision is None:
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` claims adequacy, but no adequacy decision is in "
-                f"force for {country}",
-                "use standard contractual clauses (scc) or another Art. 46 safeguard",
+                msg(
+                    "a transfer of `{owner}` claims adequacy, but no adequacy decision "
+                    "is in force for {country}",
+                    owner=owner,
+                    country=country,
+                ),
+                msg("use standard contractual clauses (scc) or another Art. 46 safeguard"),
             )
         elif decision.scope is Scope.DPF_PARTICIPANTS:
             recipient = register.recipient(transfer.recipient) if transfer.recipient else None
             if recipient is None or recipient.dpf_certified is not True:
                 yield Violation(
                     location.child("mechanism"),
-                    f"a transfer of `{owner}` to the United States relies on adequacy, but the "
-                    "recipient is not recorded as Data Privacy Framework certified",
-                    "check the DPF list and set `dpf_certified: true` on the recipient, or use "
-                    "standard contractual clauses",
+                    msg(
+                        "a transfer of `{owner}` to the United States relies on adequacy, "
+                        "but the recipient is not recorded as Data Privacy Framework "
+                        "certified",
+                        owner=owner,
+                    ),
+                    msg(
+                        "check the DPF list and set `dpf_certified: true` on the recipient, "
+                        "or use standard contractual clauses"
+                    ),
                 )
         elif decision.scope is Scope.PARTIAL and not_stated(transfer.adequacy_scope):
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` relies on the partial adequacy decision for "
-                f"{decision.name} ({decision.decision}), which covers only "
-                f"{decision.scope_note}",
-                "say under `adequacy_scope:` why the recipient is covered",
+                msg(
+                    "a transfer of `{owner}` relies on the partial adequacy decision "
+                    "for {name} ({decision}), which covers only {scope_note}",
+                    owner=owner,
+                    name=decision.name,
+                    decision=decision.decision,
+                    scope_note=decision.scope_note,
+                ),
+                msg("say under `adequacy_scope:` why the recipient is covered"),
             )
 
 
@@ -258,9 +285,12 @@ def derogation_safeguards(register: Register, context: Context) -> Iterator[Viol
         ):
             yield Violation(
                 location,
-                f"a transfer of `{owner}` on compelling legitimate interests does not document "
-                "the assessment and safeguards",
-                "add `safeguards:` (Art. 49(6) puts them in the record)",
+                msg(
+                    "a transfer of `{owner}` on compelling legitimate interests does "
+                    "not document the assessment and safeguards",
+                    owner=owner,
+                ),
+                msg("add `safeguards:` (Art. 49(6) puts them in the record)"),
             )
 
 
@@ -299,8 +329,8 @@ def country_unnamed(register: Register, context: Context) -> Iterator[Violation]
         if _country(transfer) is None and not_stated(transfer.international_organisation):
             yield Violation(
                 location.child("country"),
-                f"a transfer of `{owner}` does not name the country it goes to",
-                "write the destination country's ISO code under `country:`",
+                msg("a transfer of `{owner}` does not name the country it goes to", owner=owner),
+                msg("write the destination country's ISO code under `country:`"),
             )
 
 
@@ -333,8 +363,8 @@ def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]
         if owner.transfers is None or owner.transfers == "unknown":
             yield Violation(
                 owner.at("transfers"),
-                f"`{owner.id}` does not say whether data is transferred outside the EEA",
-                "list the transfers under `transfers:`, or write `transfers: none`",
+                msg("`{id}` does not say whether data is transferred outside the EEA", id=owner.id),
+                msg("list the transfers under `transfers:`, or write `transfers: none`"),
             )
 
 
@@ -380,21 +410,30 @@ def tool_details(register: Register, context: Context) -> Iterator[Violation]:
         if mechanism in ("scc", "bcr", "art46_other") and not_stated(transfer.reference):
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` on {mechanism} does not identify the document",
-                "add `reference:` (clauses and module, date signed; BCR approval; code or "
-                "certificate)",
+                msg(
+                    "a transfer of `{owner}` on {mechanism} does not identify the document",
+                    owner=owner,
+                    mechanism=mechanism,
+                ),
+                msg(
+                    "add `reference:` (clauses and module, date signed; BCR approval; "
+                    "code or certificate)"
+                ),
             )
         if mechanism == "art46_other" and transfer.instrument is None:
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` names no Art. 46 instrument",
-                "add `instrument:` (code_of_conduct, certification, ad_hoc_clauses, ...)",
+                msg("a transfer of `{owner}` names no Art. 46 instrument", owner=owner),
+                msg("add `instrument:` (code_of_conduct, certification, ad_hoc_clauses, ...)"),
             )
         if mechanism == "derogation" and transfer.derogation is None:
             yield Violation(
                 location.child("mechanism"),
-                f"a transfer of `{owner}` does not say which Art. 49 derogation it relies on",
-                "add `derogation:` (explicit_consent, contract_with_data_subject, ...)",
+                msg(
+                    "a transfer of `{owner}` does not say which Art. 49 derogation it relies on",
+                    owner=owner,
+                ),
+                msg("add `derogation:` (explicit_consent, contract_with_data_subject, ...)"),
             )
 
 
@@ -429,11 +468,19 @@ def inside_eea(register: Register, context: Context) -> Iterator[Violation]:
     for owner, location, transfer in transfers(register):
         country = _country(transfer)
         if country is not None and is_eea(country):
+            where = (
+                msg("inside the EEA")
+                if country == "EEA"
+                else msg("to {country}, inside the EEA", country=country)
+            )
             yield Violation(
                 location.child("country"),
-                f"a transfer of `{owner}` goes to {country}, inside the EEA: not a "
-                "Chapter V transfer",
-                "remove the transfer entry; the recipient stays under `recipients:`",
+                msg(
+                    "a transfer of `{owner}` goes {where}: not a Chapter V transfer",
+                    owner=owner,
+                    where=where,
+                ),
+                msg("remove the transfer entry; the recipient stays under `recipients:`"),
             )
 
 
@@ -491,7 +538,11 @@ def public_authority_derogation(register: Register, context: Context) -> Iterato
             article = DEROGATIONS[transfer.derogation].article
             yield Violation(
                 location.child("derogation"),
-                f"a transfer of `{owner}` relies on {article}, which public authorities "
-                "exercising public powers cannot use",
-                "use an Art. 46 instrument between public authorities instead",
+                msg(
+                    "a transfer of `{owner}` relies on {article}, which public "
+                    "authorities exercising public powers cannot use",
+                    owner=owner,
+                    article=article,
+                ),
+                msg("use an Art. 46 instrument between public authorities instead"),
             )

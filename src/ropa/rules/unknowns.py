@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
+from ropa.i18n import Message, joined, msg
 from ropa.model.activity import Dpia
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, rule
@@ -28,9 +29,9 @@ _SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees", "cctv")
 _CONTEXT_KEYS = ("data_subjects", "name", "description")
 
 _SPECIAL_KEYS = (
-    ("special_categories", "special-category data (Art. 9(1))"),
-    ("criminal_data", "criminal-conviction data (Art. 10)"),
-    ("national_id", "national identification numbers (Art. 87)"),
+    ("special_categories", msg("special-category data (Art. 9(1))")),
+    ("criminal_data", msg("criminal-conviction data (Art. 10)")),
+    ("national_id", msg("national identification numbers (Art. 87)")),
 )
 
 
@@ -84,21 +85,33 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         if not unknown:
             continue
         sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
-        because = f", and it concerns {named[sensitive[0]].inference.label}" if sensitive else ""
+        because = (
+            msg(", and it concerns {label}", label=named[sensitive[0]].inference.label)
+            if sensitive
+            else ""
+        )
         yield Violation(
             activity.at(unknown[0][0]),
-            f"`{activity.id}` does not know whether it processes "
-            f"{_join([what for _key, what in unknown])}{because}",
-            f"find out, and write `none` or the data with what the law asks for it "
-            f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+            msg(
+                "`{id}` does not know whether it processes {join}{because}",
+                id=activity.id,
+                join=_join([what for _key, what in unknown]),
+                because=because,
+            ),
+            msg(
+                "find out, and write `none` or the data with what the law asks for it ({items})",
+                items=", ".join(f"`{key}`" for key, _what in unknown),
+            ),
             severity=Severity.WARNING if sensitive else None,
             # Elsewhere the same open question, asked of many activities, is one note.
             cause=None if sensitive else "unknown:" + ",".join(key for key, _ in unknown),
         )
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _join(items: list[Message]) -> Message:
+    if len(items) == 1:
+        return items[0]
+    return msg("{items} or {last}", items=joined(items[:-1]), last=items[-1])
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
@@ -135,30 +148,37 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         unknown = [
             (key, what)
             for key, what in (
-                ("profiling", "profiling (Art. 4(4))"),
-                ("automated_decisions", "solely automated decisions (Art. 22)"),
+                ("profiling", msg("profiling (Art. 4(4))")),
+                ("automated_decisions", msg("solely automated decisions (Art. 22)")),
             )
             if getattr(activity, key) == "unknown"
         ]
         if unknown:
             yield Violation(
                 activity.at(unknown[0][0]),
-                f"`{activity.id}` does not know whether it involves "
-                f"{_join([what for _key, what in unknown])}",
-                f"find out, and write `none` or describe it "
-                f"({', '.join(f'`{key}`' for key, _what in unknown)})",
+                msg(
+                    "`{id}` does not know whether it involves {join}",
+                    id=activity.id,
+                    join=_join([what for _key, what in unknown]),
+                ),
+                msg(
+                    "find out, and write `none` or describe it ({items})",
+                    items=", ".join(f"`{key}`" for key, _what in unknown),
+                ),
                 cause="unknown:" + ",".join(key for key, _ in unknown),
             )
 
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
 def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`dpia: unknown`, or `required: unknown`, with no screening reason recorded.
+    """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
 
     Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
-    screening finds reasons, DP01 or DP03 report them; otherwise the open question is
-    reported here, so it is not forgotten; activities with no criterion at all share one
-    finding that lists them.
+    screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
+    DP03 report them; otherwise the open question is reported here, so it is not
+    forgotten: `dpia: unknown` always (activities with no criterion at all share one
+    finding that lists them), and a missing `dpia` where one WP248 criterion is met, read
+    from the record or its words (interest-based advertising is profiling, C1).
 
     Fails:
 
@@ -167,6 +187,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
       - id: newsletter
         name: Newsletter
         dpia: unknown  # ← DP24
+      - id: ads  # ← DP24
+        name: Interest-based advertising
     ```
 
     Passes:
@@ -184,17 +206,34 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         dpia = activity.dpia
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
+        if not unknown and dpia is not None:
+            continue
         screening = screen(activity)
-        if unknown and not screening.reasons():
-            at = activity.at("dpia") if dpia == "unknown" else activity.at("dpia", "required")
-            met = sorted(screening.criteria)
-            yield Violation(
-                at,
-                f"`{activity.id}` has not settled whether it needs a DPIA"
-                + (f" (it meets WP248 {met[0][-2:]})" if met else ""),
-                "screen it against the WP248 criteria and the DVI list, and record the result",
-                cause=None if met else "unknown:dpia",
+        if screening.reasons():
+            continue
+        met = sorted(screening.criteria)
+        if not unknown and not met:
+            continue
+        at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
+        meets = f"WP248 {met[0][-2:]}{screening.evidence(met[0])}" if met else ""
+        if unknown and met:
+            message = msg(
+                "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
+                id=activity.id,
+                meets=meets,
             )
+        elif unknown:
+            message = msg("`{id}` has not settled whether it needs a DPIA", id=activity.id)
+        else:
+            message = msg(
+                "`{id}` meets {meets} and records no DPIA screening", id=activity.id, meets=meets
+            )
+        yield Violation(
+            at,
+            message,
+            msg("screen it against the WP248 criteria and the DVI list, and record the result"),
+            cause=None if met else "unknown:dpia",
+        )
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
@@ -230,7 +269,7 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
         if activity.sources == "unknown":
             yield Violation(
                 activity.at("sources"),
-                f"`{activity.id}` does not know where its data comes from",
-                "list the `sources:` (the person, a third party and which, public sources)",
+                msg("`{id}` does not know where its data comes from", id=activity.id),
+                msg("list the `sources:` (the person, a third party and which, public sources)"),
                 cause="unknown:sources",
             )

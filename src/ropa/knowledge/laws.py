@@ -1,0 +1,188 @@
+"""Latvian laws that registers cite, with whether they are still in force.
+
+Registers copy their legal references from privacy notices, and notices outlive the laws
+they cite: the Personal Data Protection Law of 2000 was repealed when the Personal Data
+Processing Law took effect on 5 July 2018, and the law "On Accounting" when the
+Accounting Law took effect on 1 January 2022. A rule flags a citation of a repealed law
+(`ropa rules LB13`).
+
+Each law has the forms it is cited by (Latvian, in the nominative and genitive, and its
+English title), its status and its successor, and its sources: the likumi.lv page where it
+was recorded, and a source for the repeal. `verified` is False where a fact was taken
+from memory or a secondary source and not checked against likumi.lv; rules then say
+"appears to be repealed". Laws marked in force were not re-checked for amendments: only
+that they were in force as of the sources' dates (mid-2026).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ropa.knowledge.sources import cite
+
+
+class Law(NamedTuple):
+    id: str
+    title: str
+    english: str
+    # Lower-case forms a citation is recognised by (nominative and genitive of the title,
+    # English title, common abbreviations); matched as whole words.
+    cited_as: tuple[str, ...]
+    in_force: bool
+    # For a repealed law: the date it ceased to have effect and the law that replaced it.
+    repealed_on: str | None
+    successor: str | None
+    reference: str  # likumi.lv address, where known
+    sources: tuple[str, ...]
+    verified: bool
+    note: str = ""
+
+
+LAWS: dict[str, Law] = {
+    law.id: law
+    for law in (
+        Law(
+            "FPDAL-2000",
+            "Fizisko personu datu aizsardzības likums",
+            "Personal Data Protection Law (2000)",
+            (
+                "fizisko personu datu aizsardzības likums",
+                "fizisko personu datu aizsardzības likuma",
+                "fizisko personu datu aizsardzības likumu",
+                "personal data protection law",
+            ),
+            in_force=False,
+            repealed_on="2018-07-05",
+            successor="FPDAL",
+            reference="likumi.lv/ta/id/4042",
+            sources=cite("FPDAL-2000", "FPDAL"),
+            verified=True,
+            note="repealed by the transitional provisions of the Personal Data Processing "
+            "Law, which took effect on 5 July 2018",
+        ),
+        Law(
+            "FPDAL",
+            "Fizisko personu datu apstrādes likums",
+            "Personal Data Processing Law",
+            (
+                "fizisko personu datu apstrādes likums",
+                "fizisko personu datu apstrādes likuma",
+                "personal data processing law",
+            ),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv/ta/id/300099",
+            sources=cite("FPDAL"),
+            verified=True,
+        ),
+        Law(
+            "LPG",
+            'Likums "Par grāmatvedību"',
+            "Law on Accounting (1992)",
+            (
+                'likums "par grāmatvedību"',
+                'likuma "par grāmatvedību"',
+                '"par grāmatvedību"',
+                "„par grāmatvedību”",
+                '„par grāmatvedību"',
+                "law on accounting",
+            ),
+            in_force=False,
+            repealed_on="2022-01-01",
+            successor="GL",
+            reference="likumi.lv/doc.php?id=66460",
+            sources=cite("LPG", "GL"),
+            verified=True,
+            note="replaced by the Accounting Law (Grāmatvedības likums, adopted 10 June 2021, "
+            "in force 1 January 2022)",
+        ),
+        Law(
+            "GL",
+            "Grāmatvedības likums",
+            "Accounting Law",
+            ("grāmatvedības likums", "grāmatvedības likuma", "accounting law"),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("GL"),
+            verified=True,
+        ),
+        Law(
+            "DL",
+            "Darba likums",
+            "Labour Law",
+            ("darba likums", "darba likuma", "labour law"),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("DL"),
+            verified=True,
+        ),
+        Law(
+            "CL",
+            "Civillikums",
+            "Civil Law",
+            ("civillikums", "civillikuma", "civil law"),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("CL"),
+            verified=True,
+        ),
+        Law(
+            "KL",
+            "Komerclikums",
+            "Commercial Law",
+            ("komerclikums", "komerclikuma", "commercial law"),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("KL"),
+            verified=True,
+        ),
+        Law(
+            "PTAL",
+            "Patērētāju tiesību aizsardzības likums",
+            "Consumer Rights Protection Law",
+            (
+                "patērētāju tiesību aizsardzības likums",
+                "patērētāju tiesību aizsardzības likuma",
+                "consumer rights protection law",
+            ),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("PTAL"),
+            verified=True,
+        ),
+    )
+}
+
+_FORMS = sorted(
+    ((form, law) for law in LAWS.values() for form in law.cited_as),
+    key=lambda pair: -len(pair[0]),
+)
+_PATTERN = re.compile(
+    "|".join(rf"(?<!\w){re.escape(form)}(?!\w)" for form, _law in _FORMS), re.IGNORECASE
+)
+_BY_FORM = dict(_FORMS)
+
+
+def laws_cited(text: str) -> list[tuple[Law, str]]:
+    """The laws of the list that `text` cites, each with the words that cite it."""
+    found: list[tuple[Law, str]] = []
+    for match in _PATTERN.finditer(text):
+        law = _BY_FORM[match.group(0).casefold()]
+        if all(law is not seen for seen, _words in found):
+            found.append((law, match.group(0)))
+    return found
+
+
+__all__ = ["LAWS", "Law", "laws_cited"]

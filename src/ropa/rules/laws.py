@@ -1,0 +1,131 @@
+"""Laws the register cites that are no longer in force."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.i18n import msg
+from ropa.knowledge.laws import LAWS, laws_cited
+from ropa.model.activity import (
+    Activity,
+    CriminalData,
+    DataCategory,
+    LegalObligationBasis,
+    NationalId,
+    PublicTaskBasis,
+    Retention,
+    UndecidedBasis,
+    UnstatedLetterBasis,
+)
+from ropa.model.register import Register
+from ropa.model.types import text_of
+from ropa.position import Location
+from ropa.rules import Context, Violation, rule
+
+
+def _citations(activity: Activity) -> Iterator[tuple[Location, object]]:
+    """Every value of the activity that cites a law, with where it is."""
+    if isinstance(activity.purposes, list):
+        for index, purpose in enumerate(activity.purposes):
+            for path, basis in purpose.bases():
+                at = ("purposes", index, *path)
+                if isinstance(
+                    basis,
+                    LegalObligationBasis | PublicTaskBasis | UndecidedBasis | UnstatedLetterBasis,
+                ):
+                    yield activity.at(*at, "law"), basis.law
+                yield activity.at(*at, "note"), basis.note
+    if isinstance(activity.special_categories, list):
+        for index, use in enumerate(activity.special_categories):
+            yield activity.at("special_categories", index, "law"), use.law
+    if isinstance(activity.criminal_data, CriminalData):
+        yield activity.at("criminal_data", "law"), activity.criminal_data.law
+    if isinstance(activity.national_id, NationalId):
+        yield activity.at("national_id", "justification"), activity.national_id.justification
+    retentions: list[tuple[tuple[str | int, ...], Retention]] = []
+    if isinstance(activity.retention, Retention):
+        retentions.append((("retention",), activity.retention))
+    if isinstance(activity.personal_data, list):
+        for index, item in enumerate(activity.personal_data):
+            if isinstance(item, DataCategory) and isinstance(item.retention, Retention):
+                retentions.append((("personal_data", index, "retention"), item.retention))
+    for path, retention in retentions:
+        yield activity.at(*path, "reason"), retention.reason
+        yield activity.at(*path, "notes"), retention.notes
+
+
+@rule("LB13", "legal-basis.repealed-law", severity=Severity.WARNING, article="Art. 6(3), 30(1)")
+def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
+    """A law cited that is no longer in force.
+
+    Why: a basis laid down by law (Art. 6(3)), an Art. 9(2) condition or a retention period
+    holds only while the law does. Privacy notices still cite the Personal Data Protection
+    Law of 2000 (Fizisko personu datu aizsardzības likums), repealed when the Personal Data
+    Processing Law took effect on 5 July 2018, and the law "On Accounting", replaced by the
+    Accounting Law on 1 January 2022. The laws and their status are in
+    `ropa.knowledge.laws`, with their sources.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: clients
+        name: Clients
+        purposes:
+          - purpose: Client records
+            legal_basis:
+              basis: legal_obligation
+              law: Fizisko personu datu aizsardzības likums  # ← LB13
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: clients
+        name: Clients
+        purposes:
+          - purpose: Client records
+            legal_basis:
+              basis: legal_obligation
+              law: Fizisko personu datu apstrādes likums, 25. pants
+    ```
+    """
+    for activity in register.activities:
+        for location, value in _citations(activity):
+            if value is None:
+                continue
+            texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
+            reported: set[str] = set()
+            for text in texts:
+                for law, words in laws_cited(text):
+                    if law.in_force or law.id in reported:
+                        continue
+                    reported.add(law.id)
+                    successor = LAWS[law.successor] if law.successor else None
+                    since = msg(" since {date}", date=law.repealed_on) if law.repealed_on else ""
+                    hedge = (
+                        msg("is no longer in force")
+                        if law.verified
+                        else msg("appears to be repealed")
+                    )
+                    replaced = (
+                        msg(" (replaced by {title})", title=successor.title) if successor else ""
+                    )
+                    yield Violation(
+                        location,
+                        msg(
+                            "`{id}` cites “{words}” ({english}), which {hedge}{since}{replaced}",
+                            id=activity.id,
+                            words=words,
+                            english=law.english,
+                            hedge=hedge,
+                            since=since,
+                            replaced=replaced,
+                        ),
+                        msg(
+                            "cite the law in force{value}, with the provision",
+                            value=f": {successor.title}" if successor else "",
+                        ),
+                    )

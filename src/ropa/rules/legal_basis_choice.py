@@ -1,0 +1,178 @@
+"""Art. 5(2), 6(1), 7: one definite basis per purpose, and consent only where it can be free."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.i18n import msg
+from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, rule
+from ropa.rules._interim_text import mentions_employees
+
+
+def _letters(kinds: list[str]) -> str:
+    return ", ".join(
+        f"{LEGAL_BASES[kind].article.removeprefix('Art. ')} {kind}" if kind in LEGAL_BASES else kind
+        for kind in kinds
+    )
+
+
+@rule("LB11", "legal-basis.undecided", severity=Severity.WARNING, article="Art. 5(2), 6(1)")
+def undecided(register: Register, context: Context) -> Iterator[Violation]:
+    """A purpose resting on alternative bases: undecided, or several listed en bloc.
+
+    Why: the controller determines the basis before processing starts and must be able to
+    show it (Art. 5(2)); each basis brings different rights — objection under Art. 21 for
+    6(1)(e) and (f), withdrawal for consent, portability for consent and contract. A
+    notice that says "6(1)(b) or 6(1)(f)", or lists several bases for one purpose, leaves
+    data subjects unable to tell which rights they have. Split the purpose where different
+    parts of it rest on different bases.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: marketing
+        name: Marketing
+        purposes:
+          - purpose: Sending offers
+            legal_basis:  # ← LB11
+              basis: undecided
+              candidates: [consent, legitimate_interests]
+          - purpose: Customer service
+            legal_basis:  # ← LB11
+              - {basis: contract}
+              - {basis: legitimate_interests, assessment: LIA-3}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: marketing
+        name: Marketing
+        purposes:
+          - purpose: Sending offers to subscribers
+            legal_basis: {basis: consent, consent_record: Opt-in log, withdrawal: Unsubscribe link}
+          - purpose: Answering customers' questions about their orders
+            legal_basis: {basis: contract}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            bases = purpose.bases()
+            undecided_bases = [b for _path, b in bases if isinstance(b, UndecidedBasis)]
+            at = activity.at("purposes", index, "legal_basis")
+            if undecided_bases:
+                kinds = [str(kind) for kind in undecided_bases[0].candidates]
+                yield Violation(
+                    at,
+                    msg(
+                        "a purpose of `{id}` is undecided between {letters}",
+                        id=activity.id,
+                        letters=_letters(kinds),
+                    ),
+                    msg(
+                        "decide on one basis (Art. 5(2)); split the purpose if its parts "
+                        "rest on different bases"
+                    ),
+                    at_key=True,
+                )
+            elif len(bases) > 1:
+                kinds = [basis.basis for _path, basis in bases]
+                yield Violation(
+                    at,
+                    msg(
+                        "a purpose of `{id}` lists {len} bases at once ({letters}); each "
+                        "purpose should rest on one",
+                        id=activity.id,
+                        len=len(bases),
+                        letters=_letters(kinds),
+                    ),
+                    msg("split the purpose into parts, each with the one basis it rests on"),
+                    at_key=True,
+                )
+
+
+def _employees(activity: Activity) -> bool:
+    if not isinstance(activity.data_subjects, list):
+        return False
+    return any(
+        mentions_employees(s.category if isinstance(s, DataSubjectGroup) else s)
+        for s in activity.data_subjects
+    )
+
+
+@rule(
+    "LB12",
+    "legal-basis.consent-imbalance",
+    severity=Severity.WARNING,
+    article="Art. 7(4), Recital 43",
+)
+def consent_imbalance(register: Register, context: Context) -> Iterator[Violation]:
+    """Consent relied on by a public authority, or by an employer for its employees.
+
+    Why: consent is valid only if freely given (Art. 4(11), 7(4)). Recital 43 says it is
+    unlikely to be free where there is a clear imbalance between the data subject and the
+    controller, in particular a public authority; the EDPB Guidelines 05/2020 on consent
+    (section 3.1.1) say the same of employers and employees. Such processing usually rests
+    on a law (6(1)(c), (e)) or a contract (b). Where consent truly is free — a staff photo
+    on the website with no consequence for refusing — suppress with the reason.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: staff-photos
+        name: Staff photos
+        data_subjects: [darbinieki]
+        purposes:
+          - purpose: Photos on the intranet
+            legal_basis:  # ← LB12
+              basis: consent
+              consent_record: Signed form
+              withdrawal: E-mail to HR
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: staff-records
+        name: Staff records
+        data_subjects: [darbinieki]
+        purposes:
+          - purpose: Employment contract
+            legal_basis: {basis: contract, contract: Darba līgums}
+    ```
+    """
+    authority = register.organisation.public_authority
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        employees = _employees(activity)
+        if not (authority or employees):
+            continue
+        who = msg("a public authority") if authority else msg("an employer by its employees")
+        for index, purpose in enumerate(activity.purposes):
+            for path, basis in purpose.bases():
+                if isinstance(basis, ConsentBasis):
+                    yield Violation(
+                        activity.at("purposes", index, *path),
+                        msg(
+                            "`{id}` relies on consent, which is unlikely to be freely given to "
+                            "{who} (Recital 43; EDPB Guidelines 05/2020)",
+                            id=activity.id,
+                            who=who,
+                        ),
+                        msg(
+                            "rest the purpose on the law or contract it serves, or record why "
+                            "refusing has no consequence and suppress with that reason"
+                        ),
+                        at_key=True,
+                    )
