@@ -218,3 +218,48 @@ def test_joint_controllers_dpo_sources_decisions_and_statuses(tmp_path: Path) ->
     # A retired activity is not in the notice; adequacy needs no copy of safeguards.
     assert "Vecā sistēma" not in text
     assert words("gap_copy", "lv") not in text
+
+
+OPEN = """\
+ropa: 1
+organisation: {name: X, role: controller_and_processor}
+activities:
+  - id: archive
+    name: Arhīvs
+    purposes:
+      - purpose: Vēsturisku dokumentu glabāšana
+        legal_basis: {basis: undecided, candidates: [legal_obligation, public_task]}
+      - purpose: Likumā noteiktā uzskaite
+        legal_basis: {basis: unknown, law: Arhīvu likums}
+    retention: {period: permanent}
+  - id: forms
+    name: Veidlapas
+    purposes: [{purpose: Pieteikumi, legal_basis: {basis: consent}}]
+    retention: {period: indefinite}
+  - id: hosting
+    name: Klientu vietņu uzturēšana
+    role: processor
+    purposes: [{purpose: Mitināšana, legal_basis: {basis: contract}}]
+"""
+
+
+def test_undecided_bases_open_periods_and_processor_activities(tmp_path: Path) -> None:
+    register = tmp_path / "open.yaml"
+    register.write_text(OPEN, encoding="utf-8")
+    text = notice(str(register), "--lang", "lv")
+    assert (
+        "Vēsturisku dokumentu glabāšana — juridiskais pamats: "
+        + GAP["lv"]
+        + ("reģistrā nav izšķirts starp: juridisks pienākums")
+        in text
+    )
+    assert "Tiesību akts: Arhīvu likums." in text
+    assert "Cik ilgi mēs tos glabājam: pastāvīgi." in text
+    forms = text.split("### Veidlapas")[1].split("###")[0]
+    assert GAP["lv"] + words("gap_retention", "lv") in forms
+    rights = text.split("## Jūsu tiesības")[1]
+    assert GAP["lv"] + words("gap_rights", "lv") + "]** — attiecībā uz: Arhīvs" in rights
+    # Not from an undecided basis: no objection (public task) is promised.
+    assert "iebilst" not in rights
+    # The organisation only processes the hosted sites for its clients.
+    assert "Klientu vietņu uzturēšana" not in text

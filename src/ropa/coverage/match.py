@@ -60,10 +60,16 @@ from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import stated
 from ropa.knowledge.text import analyse, fold, fold_word
 from ropa.model import Register
-from ropa.model.activity import Activity, DataCategory, LegitimateInterestsBasis, Retention
+from ropa.model.activity import (
+    Activity,
+    DataCategory,
+    LegitimateInterestsBasis,
+    Retention,
+    UndecidedBasis,
+)
 from ropa.model.base import Entity
 from ropa.model.organisation import AppointedDpo, Contact
-from ropa.model.types import UNKNOWN_MARKER, Duration, LocalizedText, text_of
+from ropa.model.types import EEA_MARKER, UNKNOWN_MARKER, Duration, LocalizedText, text_of
 from ropa.model.vocabulary import ActivityStatus
 from ropa.position import PathElement
 from ropa.validate import position_of
@@ -198,6 +204,8 @@ class _Collector:
         self.register = register
         self.elements: list[Element] = []
         self.backing: list[Element] = []
+        self.candidates: dict[str, str] = {}
+        """Bases an `undecided` purpose hesitates between, with where it is."""
 
     def where(self, entity: Entity, *path: PathElement) -> str:
         location = entity.at(*path)
@@ -275,7 +283,14 @@ class _Collector:
                             _texts(basis.interest),
                         )
                     )
-                if basis.basis in bases_seen:
+                if isinstance(basis, UndecidedBasis):
+                    # Not decided, so nothing to disclose; its candidates back a policy
+                    # that names one of them.
+                    where = self.where(activity, "purposes", index, *path)
+                    for kind in basis.candidates:
+                        self.candidates.setdefault(str(kind), where)
+                    continue
+                if basis.basis in bases_seen or basis.basis not in LEGAL_BASES:
                     continue
                 bases_seen.add(basis.basis)
                 fact = LEGAL_BASES[basis.basis]
@@ -308,6 +323,8 @@ class _Collector:
             used_recipients.update(dict.fromkeys(activity.recipients))
         transfers = activity.transfers if isinstance(activity.transfers, list) else []
         for index, transfer in enumerate(transfers):
+            if transfer.country == EEA_MARKER:
+                continue  # inside the EU/EEA: not a Chapter V transfer
             country = transfer.country if transfer.country not in (None, UNKNOWN_MARKER) else None
             names = COUNTRIES.get(str(country), ()) if country else ()
             label = names[0] if names else "a third country"
@@ -326,14 +343,22 @@ class _Collector:
     def retention(
         self, activity: Activity, retention: Retention, path: tuple[PathElement, ...]
     ) -> None:
-        if retention.period is not None:
-            period = _months_days(retention.period)
+        if retention.period == "permanent":
+            self.elements.append(
+                Element(
+                    "retention",
+                    "permanent",
+                    self.where(activity, *path, "period"),
+                    texts=_PERMANENT,
+                )
+            )
+        elif isinstance(retention.period, Duration):
             self.elements.append(
                 Element(
                     "retention",
                     retention.period.text,
                     self.where(activity, *path, "period"),
-                    period=period,
+                    period=_months_days(retention.period),
                 )
             )
         elif retention.criteria is not None:
@@ -341,6 +366,10 @@ class _Collector:
             self.elements.append(
                 Element("retention", texts[0], self.where(activity, *path, "criteria"), texts)
             )
+
+
+# `period: permanent` in the words a policy uses for it.
+_PERMANENT = ("pastāvīgi glabā", "neierobežoti ilgi", "permanently kept")
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -570,7 +599,13 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
                 yield Claim(read.passage.line, f"basis:{basis}", excerpt, f'"{cue.group(0)}"')
 
 
-def _back(claim: Claim, read: _Read, elements: list[Element], backing: list[Element]) -> None:
+def _back(
+    claim: Claim,
+    read: _Read,
+    elements: list[Element],
+    backing: list[Element],
+    undecided: dict[str, str],
+) -> None:
     kind = claim.kind
     if kind == "period":
         wanted = claim.cue.rsplit("= ", 1)[1]
@@ -585,6 +620,8 @@ def _back(claim: Claim, read: _Read, elements: list[Element], backing: list[Elem
             if element.basis == basis:
                 claim.backing.append(f"{element.location} ({element.label})")
                 return
+        if basis in undecided:
+            claim.backing.append(f"{undecided[basis]} (undecided between bases, {basis} one)")
         return
     if kind == "transfer":
         country = THIRD_COUNTRY.search(read.folded)
@@ -640,5 +677,5 @@ def coverage(register: Register, passages: Iterable[Passage], policy_name: str) 
     by_line = {read.passage.line: read for read in reads}
     claims = list(_claims(reads))
     for claim in claims:
-        _back(claim, by_line[claim.line], elements, collector.backing)
+        _back(claim, by_line[claim.line], elements, collector.backing, collector.candidates)
     return Coverage(register.name, policy_name, results, claims)

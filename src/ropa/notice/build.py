@@ -41,10 +41,12 @@ from ropa.model.activity import (
     PublicTaskBasis,
     Retention,
     Transfer,
+    UndecidedBasis,
+    UnstatedLetterBasis,
 )
 from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision
-from ropa.model.types import UNKNOWN_MARKER, Duration, text_of
-from ropa.model.vocabulary import ActivityStatus
+from ropa.model.types import EEA_MARKER, UNKNOWN_MARKER, Duration, text_of
+from ropa.model.vocabulary import ActivityRole, ActivityStatus
 from ropa.notice.wording import MECHANISMS, WORDING, say
 
 
@@ -158,7 +160,13 @@ class _Builder:
         self.paragraph(self.say("intro"))
         self.controller()
         self.dpo()
-        activities = [a for a in self.register.activities if a.status is not ActivityStatus.RETIRED]
+        # Retired activities are over; where the organisation is only a processor, the
+        # controller it serves informs the people (Arts 13-14 bind controllers).
+        activities = [
+            a
+            for a in self.register.activities
+            if a.status is not ActivityStatus.RETIRED and a.role is not ActivityRole.PROCESSOR
+        ]
         self.heading(2, say("h_processing", self.language))
         if not activities:
             self.paragraph([self.gap("gap_no_activities")])
@@ -290,18 +298,30 @@ class _Builder:
             return [self.gap("gap_basis")]
         parts: list[Pieces] = []
         for _, basis in bases:
-            fact = LEGAL_BASES[basis.basis]
-            if self.language == "lv":
-                name, article = fact.latvian, latvian_citation(fact.article)
+            if isinstance(basis, UndecidedBasis):
+                # The register hesitates between bases: the notice must not pick one.
+                names = " / ".join(self.basis_name(str(kind)) for kind in basis.candidates)
+                parts.append([self.gap("gap_undecided", candidates=names)])
+            elif isinstance(basis, UnstatedLetterBasis):
+                parts.append([self.gap("gap_letter")])
             else:
-                name, article = fact.english, fact.article
-            parts.append(self.say("basis", name=name, article=article))
+                parts.append([Piece(self.basis_name(basis.basis))])
         return _joined(parts, "; ")
+
+    def basis_name(self, key: str) -> str:
+        fact = LEGAL_BASES[key]
+        if self.language == "lv":
+            return say(
+                "basis", self.language, name=fact.latvian, article=latvian_citation(fact.article)
+            )
+        return say("basis", self.language, name=fact.english, article=fact.article)
 
     def basis_details(self, basis: LegalBasisModel) -> list[Pieces]:
         if isinstance(basis, LegitimateInterestsBasis):
             return [self.say("interest", value=self.value(basis.interest, "gap_interest"))]
         if isinstance(basis, LegalObligationBasis | PublicTaskBasis):
+            return [self.say("law", value=self.value(basis.law, "gap_law"))]
+        if isinstance(basis, UndecidedBasis | UnstatedLetterBasis) and basis.law is not None:
             return [self.say("law", value=self.value(basis.law, "gap_law"))]
         if isinstance(basis, ConsentBasis):
             return [self.say("withdraw", value=self.value(basis.withdrawal, "gap_withdrawal"))]
@@ -365,9 +385,11 @@ class _Builder:
         return self.say("transfers", value=_joined([self.transfer(t) for t in found], "; "))
 
     def transfer(self, transfer: Transfer) -> Pieces:
-        if transfer.country not in (None, UNKNOWN_MARKER):
-            english, latvian = COUNTRIES.get(str(transfer.country), (transfer.country, ""))
-            country = Piece(latvian if self.language == "lv" else str(english), "value")
+        if transfer.country == EEA_MARKER:
+            country = Piece(say("eea", self.language))
+        elif transfer.country not in (None, UNKNOWN_MARKER):
+            english, latvian = COUNTRIES.get(str(transfer.country), (str(transfer.country),) * 2)
+            country = Piece(latvian if self.language == "lv" else english, "value")
         elif transfer.international_organisation is not None:
             country = self.value(transfer.international_organisation, "gap_country")
         else:
@@ -404,8 +426,15 @@ class _Builder:
 
     def period(self, retention: Retention) -> Pieces:
         pieces: Pieces
+        if retention.period == "indefinite":
+            # The source names no end: a notice must give one, or the criteria.
+            return [self.gap("gap_retention")]
         if retention.period is not None:
-            words = _duration(retention.period, self.language)
+            words = (
+                say("permanent", self.language)
+                if retention.period == "permanent"
+                else _duration(retention.period, self.language)
+            )
             if retention.from_ is not None:
                 pieces = self.say(
                     "period_from",
@@ -448,10 +477,15 @@ class _Builder:
     def rights(self, activities: list[Activity]) -> None:
         self.heading(2, say("h_rights", self.language))
         by_basis: dict[str, list[Activity]] = {}
+        open_basis: list[Activity] = []
         for activity in activities:
             purposes = activity.purposes if isinstance(activity.purposes, list) else []
             for purpose in purposes:
                 for _, basis in purpose.bases():
+                    if basis.basis not in LEGAL_BASES:
+                        # `undecided` or `unknown`: which rights follow is not known yet.
+                        open_basis.append(activity)
+                        continue
                     found = by_basis.setdefault(basis.basis, [])
                     if activity not in found:
                         found.append(activity)
@@ -475,6 +509,14 @@ class _Builder:
             key = "right_portability" if right.key == "portability" else "right_some"
             items.append(
                 self.say(key, right=name, article=article, activities=Piece(names, "value"))
+            )
+        if open_basis:
+            items.append(
+                self.say(
+                    "rights_open",
+                    value=self.gap("gap_rights"),
+                    activities=Piece(self.names(open_basis), "value"),
+                )
             )
         self.blocks.append(Block("list", items=items))
         self.paragraph(self.say("exercise", value=self.organisation_contact()))

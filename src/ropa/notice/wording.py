@@ -138,6 +138,8 @@ WORDING: dict[str, Wording] = {
     ),
     # "Valsts: pamats", not "uz {country}": a country name after "uz" would need the
     # dative ("uz Amerikas Savienotajām Valstīm"), which the country list does not give.
+    "eea": Wording("a country of the EU/EEA", "ES/EEZ valsts"),
+    "permanent": Wording("permanently", "pastāvīgi"),
     "transfer": Wording("{country}: {mechanism}", "{country}: {mechanism}"),
     "copy": Wording("a copy of the safeguards: {value}", "aizsardzības pasākumu kopija: {value}"),
     "retention": Wording("How long we keep them: {value}.", "Cik ilgi mēs tos glabājam: {value}."),
@@ -183,6 +185,7 @@ WORDING: dict[str, Wording] = {
         "{right} ({article}), ja apstrāde tiek veikta ar automatizētiem līdzekļiem — "
         "attiecībā uz: {activities}",
     ),
+    "rights_open": Wording("{value} — for: {activities}", "{value} — attiecībā uz: {activities}"),
     "exercise": Wording(
         "To use your rights, contact us: {value}.",
         "Lai izmantotu savas tiesības, sazinieties ar mums: {value}.",
@@ -219,6 +222,18 @@ WORDING: dict[str, Wording] = {
         "the purposes and their legal basis", "apstrādes nolūki un to juridiskais pamats"
     ),
     "gap_basis": Wording("the legal basis", "juridiskais pamats"),
+    "gap_undecided": Wording(
+        "the record has not decided between {candidates}",
+        "reģistrā nav izšķirts starp: {candidates}",
+    ),
+    "gap_letter": Wording(
+        "the record cites a law but not the point of Art. 6(1)",
+        "reģistrā minēts tiesību akts, bet ne VDAR 6. panta 1. punkta apakšpunkts",
+    ),
+    "gap_rights": Wording(
+        "the rights that follow once the legal basis is decided",
+        "tiesības, kas izriet no juridiskā pamata, kad tas būs noteikts",
+    ),
     "gap_interest": Wording(
         "the legitimate interest pursued (Art. 13(1)(d))",
         "īstenotās leģitīmās intereses (VDAR 13. panta 1. punkta d) apakšpunkts)",
