@@ -263,3 +263,15 @@ def test_undecided_bases_open_periods_and_processor_activities(tmp_path: Path) -
     assert "iebilst" not in rights
     # The organisation only processes the hosted sites for its clients.
     assert "Klientu vietņu uzturēšana" not in text
+
+
+def test_a_processor_has_no_notice_to_give(tmp_path: Path) -> None:
+    register = tmp_path / "processor.yaml"
+    register.write_text(
+        "ropa: 1\norganisation: {name: X, role: processor}\n"
+        "activities:\n  - id: a\n    name: Mitināšana\n",
+        encoding="utf-8",
+    )
+    text = notice(str(register), "--lang", "lv")
+    assert "Mitināšana" not in text
+    assert GAP["lv"] + words("gap_no_activities", "lv") in text

@@ -46,7 +46,7 @@ from ropa.model.activity import (
 )
 from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision
 from ropa.model.types import EEA_MARKER, UNKNOWN_MARKER, Duration, text_of
-from ropa.model.vocabulary import ActivityRole, ActivityStatus
+from ropa.model.vocabulary import ActivityRole, ActivityStatus, Role
 from ropa.notice.wording import MECHANISMS, WORDING, say
 
 
@@ -162,10 +162,13 @@ class _Builder:
         self.dpo()
         # Retired activities are over; where the organisation is only a processor, the
         # controller it serves informs the people (Arts 13-14 bind controllers).
+        only_processor = self.register.organisation.role is Role.PROCESSOR
         activities = [
             a
             for a in self.register.activities
-            if a.status is not ActivityStatus.RETIRED and a.role is not ActivityRole.PROCESSOR
+            if a.status is not ActivityStatus.RETIRED
+            and (a.role or (ActivityRole.PROCESSOR if only_processor else None))
+            is not ActivityRole.PROCESSOR
         ]
         self.heading(2, say("h_processing", self.language))
         if not activities:

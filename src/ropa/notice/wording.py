@@ -289,8 +289,8 @@ WORDING: dict[str, Wording] = {
         "datus nesniedz (VDAR 13. panta 2. punkta e) apakšpunkts)",
     ),
     "gap_no_activities": Wording(
-        "the record holds no active processing activity",
-        "reģistrā nav nevienas aktīvas apstrādes darbības",
+        "the record holds no active processing activity of ours as controller",
+        "reģistrā nav nevienas aktīvas apstrādes darbības, kurā esam pārzinis",
     ),
 }
 
