@@ -855,6 +855,35 @@ class DiffFormat(enum.StrEnum):
     JSON = "json"
 
 
+RegisterArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PATH",
+        help="One register: a file, or a directory with a register.yaml.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
+    ),
+]
+
+
+class NoticeFormat(enum.StrEnum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class NoticeLanguage(enum.StrEnum):
+    LV = "lv"
+    EN = "en"
+
+
 @app.command()
 @_reports_errors
 def diff(
@@ -970,6 +999,99 @@ def import_(
             what=item.what_happened,
         )
         sys.stderr.write(translate(line, says) + "\n")
+
+
+@app.command()
+@_reports_errors
+def notice(
+    path: RegisterArgument,
+    language: Annotated[
+        NoticeLanguage, typer.Option("--lang", help="Language of the notice.")
+    ] = NoticeLanguage.LV,
+    notice_format: Annotated[
+        NoticeFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = NoticeFormat.MARKDOWN,
+    output: OutputOption = None,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Draft a privacy notice (GDPR Arts 13 and 14) from a register, with visible
+    placeholders where the register is silent or says `unknown`."""
+    from ropa.exporting import load_one_register
+    from ropa.i18n import msg, translate
+    from ropa.notice.build import build_notice
+    from ropa.notice.render import html_text, markdown_text
+
+    register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
+    if register is None:
+        _refuse_invalid(report)
+    drafted = build_notice(register, language.value)
+    render = html_text if notice_format is NoticeFormat.HTML else markdown_text
+    to_stdout = output in (None, "-")
+    _emit_text(render(drafted), None if to_stdout else Path(str(output)))
+    if not to_stdout:
+        done = msg(
+            "wrote {target}: {count} places to complete", target=str(output), count=drafted.gaps
+        )
+        sys.stderr.write(translate(done, language.value) + "\n")
+
+
+class CoverageFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+@app.command()
+@_reports_errors
+def coverage(
+    path: RegisterArgument,
+    policy: Annotated[
+        str,
+        typer.Option(
+            "--policy",
+            "-p",
+            metavar="FILE",
+            help="The published privacy policy: .txt, .md or .html, in Latvian or English.",
+            show_default=False,
+        ),
+    ],
+    coverage_format: Annotated[
+        CoverageFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = CoverageFormat.TEXT,
+    max_file_size: MaxFileSizeOption = 80,
+) -> None:
+    """Compare a published privacy policy with the register both ways: what the register
+    holds that the policy does not tell, and what the policy claims that no activity backs.
+    Exit 0 when nothing is missing either way, 1 when something is."""
+    from ropa.coverage.match import coverage as compare
+    from ropa.coverage.policy import read_policy
+    from ropa.coverage.render import json_report, markdown_report, text_report
+    from ropa.exporting import load_one_register
+
+    limit = max_file_size * 1024 * 1024
+    register, report = load_one_register(path, max_file_bytes=limit)
+    if register is None:
+        _refuse_invalid(report)
+    passages = read_policy(policy, max_bytes=limit)
+    result = compare(register, passages, policy)
+    render = {
+        CoverageFormat.TEXT: text_report,
+        CoverageFormat.JSON: json_report,
+        CoverageFormat.MARKDOWN: markdown_report,
+    }[coverage_format]
+    _emit_text(render(result), None)
+    raise typer.Exit(int(ExitStatus.CLEAN if result.complete else ExitStatus.FINDINGS))
+
+
+def _refuse_invalid(report: Report) -> NoReturn:
+    """An invalid register is bad input here (exit 2): exit 1 means gaps in the comparison."""
+    from ropa.reporters import renderer
+
+    renderer(OutputFormat.TEXT.value)(report, sys.stderr)
+    sys.stderr.flush()
+    raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
 
 
 def _emit_text(text: str, target: Path | None) -> None:

@@ -26,7 +26,12 @@ SUPERVISORY_AUTHORITY = Authority(
     "pasts@dvi.gov.lv",
     "www.dvi.gov.lv",
 )
-SUPERVISORY_AUTHORITY_SOURCE = cite("DVI", "FPDAL")
+# Address, e-mail and phone as the inspectorate's own pages give them (DVI-CONTACT): the
+# "easy to read" page gives all three, the complaint page the same address and e-mail for
+# complaints. The phone is written there without the +371 country code. An older DVI page
+# (its "Privātuma atruna") still gives the former address, Blaumaņa iela 11/13-15, and
+# info@dvi.gov.lv: the newer pages were preferred. The website is the one those pages are on.
+SUPERVISORY_AUTHORITY_SOURCE = cite("DVI", "DVI-CONTACT", "FPDAL")
 
 # Personal Data Processing Law, section 33: consent of a child to an information society
 # service is valid from the age of 13 (Art. 8(1) lets Member States go down to 13).

@@ -151,6 +151,27 @@ SOURCES: dict[str, Source] = {
             "5 April 2017; endorsed by the EDPB on 25 May 2018",
         ),
         Source(
+            "ICO-BASES",
+            "Information Commissioner's Office, Guide to the UK GDPR, 'Lawful basis for "
+            "processing': the table of the rights each lawful basis gives",
+            "ico.org.uk; the same table as Arts 7(3), 17(3)(b), 20(1) and 21(1) GDPR",
+        ),
+        Source(
+            "DVI-CONTACT",
+            "Datu valsts inspekcija: where it is and how to complain ('Kur atrodas Datu valsts "
+            "inspekcija?', 'Iesniegumu paraugi', the complaint e-service); checked 2026-12-01",
+            "dvi.gov.lv/lv/viegli-lasit-0 (Elijas iela 17, Rīga, LV-1050; pasts@dvi.gov.lv; "
+            "phone 67223131); dvi.gov.lv/lv/iesniegumu-paraugi (complaints by post to "
+            "Elijas iela 17 or e-signed to pasts@dvi.gov.lv); latvija.gov.lv/Services/7567",
+        ),
+        Source(
+            "DVI-NOTICE",
+            "Datu valsts inspekcija, '#dviskaidro: privātuma politika': what a privacy "
+            "notice must tell and the words the inspectorate uses for it",
+            "dvi.gov.lv/lv/jaunums/dviskaidro-privatuma-politika; the inspectorate's own "
+            "'Privātuma atruna' (dvi.gov.lv/lv/privatuma-atruna) as a model of headings",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",
