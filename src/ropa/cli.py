@@ -135,6 +135,23 @@ PathsArgument = Annotated[
         show_default=False,
     ),
 ]
+RegisterArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PATH",
+        help="One register: a file, or a directory with a register.yaml.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
+    ),
+]
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
@@ -692,27 +709,12 @@ class ExportLanguage(enum.StrEnum):
 )
 @_reports_errors
 def export(
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="One register: a file, or a directory with a register.yaml.",
-            show_default=False,
-        ),
-    ],
+    path: RegisterArgument,
     export_format: Annotated[
         ExportFormat,
         typer.Option("--format", "-f", help="Export format.", case_sensitive=False),
     ] = ExportFormat.XLSX,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
-        ),
-    ] = None,
+    output: OutputOption = None,
     language: Annotated[
         ExportLanguage,
         typer.Option("--lang", help="Language of headings and texts: lv, en, or lv+en (both)."),
@@ -742,7 +744,8 @@ def export(
     ] = None,
     max_file_size: MaxFileSizeOption = 80,
 ) -> None:
-    """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown or HTML."""
+    """Export a register for the regulator: an Excel workbook, CSV, JSON, Markdown, HTML or a
+    fides manifest."""
     from ropa.exporters.table import build_document
     from ropa.exporting import export_date_from, load_one_register, open_findings
     from ropa.i18n import language_from_environment, msg, translate
@@ -853,25 +856,6 @@ class DiffFormat(enum.StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
-
-
-RegisterArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="PATH",
-        help="One register: a file, or a directory with a register.yaml.",
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE (replaced atomically); `-` or no -o: standard output.",
-    ),
-]
 
 
 class NoticeFormat(enum.StrEnum):
