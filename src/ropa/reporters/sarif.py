@@ -120,7 +120,8 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
 
         result["properties"] = {"path": format_path(finding.path)}
     if finding.related:
-        # One shared value used in several places: reported once, the others related.
+        # One shared value used in several places, or one gap found in several activities:
+        # reported once, the others related.
         result["relatedLocations"] = [
             {
                 "id": index,
