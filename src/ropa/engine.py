@@ -196,7 +196,10 @@ def _merge_shared(
         related = first.related + tuple((f.file, f.position, f.path) for f in others)
         if cause.startswith(ABSENT):
             names = _activity_names(register, [violation for violation, _f in ordered[1:]])
-            result.append(replace(first, message=_absent(first.message, names), related=related))
+            message = _absent(first.message, names)
+            result.append(
+                replace(first, message=message, related=related, own_message=first.message)
+            )
             continue
         owners = _owners(register, [violation for violation, _finding in ordered])
         # Whole sentences, singular and plural, so that each translates as a whole.
@@ -229,7 +232,7 @@ def _merge_shared(
                 message=first.message,
                 count=count,
             )
-        result.append(replace(first, message=shared, related=related))
+        result.append(replace(first, message=shared, related=related, own_message=first.message))
     return result
 
 

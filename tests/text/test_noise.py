@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft4Validator
 
@@ -107,23 +108,22 @@ def test_one_gap_in_many_activities_is_one_finding_naming_them(tmp_path: Path) -
     assert "also in 4 more activities" in se01["message"]
 
 
-def test_one_more_activity_is_singular_and_long_lists_are_cut(tmp_path: Path) -> None:
-    two = REGISTER.split("  - id: a2")[0]
+def _gv01(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The one GV01 finding `ropa check -f json` gives for the register text."""
     path = tmp_path / "register.yaml"
-    path.write_text(two, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     findings = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)[
         "findings"
     ]
     (gv01,) = [finding for finding in findings if finding["code"] == "GV01"]
+    return dict(gv01)
+
+
+def test_one_more_activity_is_singular_and_long_lists_are_cut(tmp_path: Path) -> None:
+    gv01 = _gv01(tmp_path, REGISTER.split("  - id: a2")[0])
     assert gv01["message"] == "`a0` has no owner \u2014 also in 1 more activity: `a1`"
-    many = REGISTER + "".join(
-        f"  - id: b{number}\n    name: More {number}\n" for number in range(12)
-    )
-    path.write_text(many, encoding="utf-8")
-    findings = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)[
-        "findings"
-    ]
-    (gv01,) = [finding for finding in findings if finding["code"] == "GV01"]
+    more = "".join(f"  - id: b{number}\n    name: More {number}\n" for number in range(12))
+    gv01 = _gv01(tmp_path, REGISTER + more)
     assert len(gv01["related"]) == 16
     assert gv01["message"].endswith(
         "also in 16 more activities: `a1`, `a2`, `a3`, `a4`, `b0`, `b1`, `b2`, `b3`, "
@@ -132,13 +132,7 @@ def test_one_more_activity_is_singular_and_long_lists_are_cut(tmp_path: Path) ->
 
 
 def test_a_gap_in_one_activity_stays_as_it_was(tmp_path: Path) -> None:
-    one = REGISTER.split("  - id: a1")[0]
-    path = tmp_path / "register.yaml"
-    path.write_text(one, encoding="utf-8")
-    findings = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)[
-        "findings"
-    ]
-    (gv01,) = [finding for finding in findings if finding["code"] == "GV01"]
+    gv01 = _gv01(tmp_path, REGISTER.split("  - id: a1")[0])
     assert gv01["message"] == "`a0` has no owner"
     assert "related" not in gv01
 
@@ -156,3 +150,21 @@ def test_sarif_gives_the_places_as_related_locations(tmp_path: Path) -> None:
     assert len([item for item in results if item["ruleId"] == "GV02"]) == 5
     (gv01,) = [item for item in results if item["ruleId"] == "GV01"]
     assert len(gv01["relatedLocations"]) == 4
+
+
+def test_a_merged_finding_keeps_its_sarif_fingerprint_as_other_places_are_fixed(
+    tmp_path: Path,
+) -> None:
+    def gv01(text: str) -> dict[str, Any]:
+        path = tmp_path / "register.yaml"
+        path.write_text(text, encoding="utf-8")
+        document = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
+        (result,) = [r for r in document["runs"][0]["results"] if r["ruleId"] == "GV01"]
+        return dict(result)
+
+    before = gv01(REGISTER)
+    # a4 gets an owner: the finding at a0 now names three others, and is the same finding.
+    after = gv01(REGISTER.replace("  - id: a4\n", "  - id: a4\n    owner: Valde\n"))
+    assert len(after["relatedLocations"]) == 3
+    assert after["message"]["text"] != before["message"]["text"]
+    assert after["partialFingerprints"] == before["partialFingerprints"]
