@@ -14,9 +14,11 @@ tests/quality/seeds/<name>/expected.yaml labels them; they are reported apart, b
 the rules were written against them.
 
 A finding matches an entry when its rule family (the two letters of its code) is the
-entry's family and its location is the entry's location or lies inside it. An expected
-entry is found when a finding matches it; a finding matching a must_not entry is a
-must-not hit; a finding matching neither is unexplained.
+entry's family and its location, or one of its related locations, is the entry's location
+or lies inside it: a gap reported once for many activities names the others as related
+locations, and is present there too. An expected entry is found when a finding matches
+it; a finding matching a must_not entry is a must-not hit; a finding matching neither is
+unexplained.
 
 The logic lives in functions that tests/test_quality.py imports; `main` is the command.
 Exit status: 0 scored, 2 a case or expected file is invalid (the message says where).
@@ -173,7 +175,17 @@ def _ids(register: Register, kind: str) -> set[str]:
 
 def finding_place(finding: Finding, register: Register) -> Place:
     """Where a finding points, in corpus terms, from its file and data path."""
-    path = finding.path
+    return place_at(finding.file, finding.path, register)
+
+
+def related_places(finding: Finding, register: Register) -> tuple[Place, ...]:
+    """The other places a finding names (one gap reported once for many activities, one
+    shared value): the finding is present there too."""
+    return tuple(place_at(file, path, register) for file, _position, path in finding.related)
+
+
+def place_at(file: str, path: DataPath, register: Register) -> Place:
+    """A file and data path in corpus terms."""
     if not path:
         return Place("register")
     head = path[0]
@@ -183,7 +195,7 @@ def finding_place(finding: Finding, register: Register) -> Place:
     kind = _BY_CATALOGUE.get(str(head))
     if kind is None or len(path) < 2:
         return Place("register")
-    entity = _entity_at(register, kind, finding.file, path[:2])
+    entity = _entity_at(register, kind, file, path[:2])
     if entity is None:
         return Place("register")
     key = path[2] if len(path) > 2 and isinstance(path[2], str) else None
@@ -326,12 +338,18 @@ def _entry(item: dict[str, Any], register: Register) -> Entry:
 
 @dataclass(frozen=True)
 class Seen:
-    """A finding as the scorer sees it: where it points in corpus terms."""
+    """A finding as the scorer sees it: where it points in corpus terms, and the other
+    places it names (`also`: its related locations)."""
 
     code: str
     severity: str
     place: Place
     message: str
+    also: tuple[Place, ...] = ()
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return (self.place, *self.also)
 
     @property
     def family(self) -> str:
@@ -359,14 +377,22 @@ def score(expectations: Expectations, findings: Sequence[Seen], group: str = "ca
     found: list[Entry] = []
     missed: list[Entry] = []
     for entry in expectations.expected:
-        hit = any(entry.matches(f.family, f.place) for f in findings)
+        hit = any(entry.matches(f.family, place) for f in findings for place in f.places)
         (found if hit else missed).append(entry)
     hits: list[tuple[Entry, Seen]] = []
     unexplained: list[Seen] = []
     for finding in findings:
-        barred = [e for e in expectations.must_not if e.matches(finding.family, finding.place)]
+        barred = [
+            e
+            for e in expectations.must_not
+            if any(e.matches(finding.family, place) for place in finding.places)
+        ]
         hits.extend((entry, finding) for entry in barred)
-        wanted = any(e.matches(finding.family, finding.place) for e in expectations.expected)
+        wanted = any(
+            e.matches(finding.family, place)
+            for e in expectations.expected
+            for place in finding.places
+        )
         if not wanted and not barred:
             unexplained.append(finding)
     return CaseScore(
@@ -393,7 +419,16 @@ def check_case(register_path: Path, expected_path: Path, case: str, group: str) 
         raise QualityError(f"{_display(register_path)} is not a valid register: {shown}")
     expectations = load_expectations(expected_path, register, case)
     findings = check_register(register, Config(Settings()), today=TODAY)
-    seen = [Seen(f.code, f.severity.value, finding_place(f, register), f.message) for f in findings]
+    seen = [
+        Seen(
+            f.code,
+            f.severity.value,
+            finding_place(f, register),
+            f.message,
+            related_places(f, register),
+        )
+        for f in findings
+    ]
     return score(expectations, seen, group)
 
 

@@ -150,7 +150,37 @@ def test_score_counts_hits_misses_must_not_and_unexplained() -> None:
     assert figures["unexplained_share_warning_error"] == 0.3333  # RT01 of three
 
 
+def test_a_finding_is_present_at_its_related_places_too() -> None:
+    there = quality.Entry("E01", "GV", Place("activity", "b", "owner"), "no owner", "24", "low")
+    barred = quality.Entry("N01", "GV", Place("activity", "c"), "owner stated elsewhere")
+    expectations = quality.Expectations("c", (there,), (barred,))
+    merged = Seen(
+        "GV01",
+        "info",
+        Place("activity", "a", "owner"),
+        "no owner, also in b and c",
+        (Place("activity", "b", "owner"), Place("activity", "c", "owner")),
+    )
+    alone = Seen("GV01", "info", Place("activity", "d", "owner"), "no owner")
+    result = quality.score(expectations, [merged, alone])
+    assert result.found == [there]
+    assert [(e.id, f.code) for e, f in result.must_not_hits] == [("N01", "GV01")]
+    # Explained by one of its places, the merged finding is not unexplained; `alone` is.
+    assert result.unexplained == [alone]
+
+
 # --------------------------------------------------------------------------- real checks
+
+
+def test_one_gap_in_two_activities_is_found_at_the_second(tmp_path: Path) -> None:
+    case = make_case(tmp_path, one_gap("GV", "activity:hr.payroll.owner", "Nobody answers."))
+    unowned = REGISTER.replace("    owner: Valde\n", "").replace("    owner: Grāmatvede\n", "")
+    case.register.write_text(unowned, encoding="utf-8")
+    (result,) = quality.run([case])
+    assert [e.id for e in result.found] == ["E01"]
+    (gv01,) = [f for f in result.findings if f.code == "GV01"]
+    assert str(gv01.place) == "activity:orders.owner"
+    assert [str(place) for place in gv01.also] == ["activity:hr.payroll.owner"]
 
 
 def test_a_real_finding_inside_the_location_is_a_hit(tmp_path: Path) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.errors import ConfigError, UsageError
 from ropa.findings import Finding, sorted_findings
-from ropa.i18n import msg
+from ropa.i18n import Message, msg
 from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Location, Position
-from ropa.rules import RULES, Context, Rule, Violation, load_rules
+from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
@@ -186,13 +186,21 @@ def _merge_shared(
             result.append(finding)
         else:
             groups.setdefault((rule.code, violation.cause), []).append((violation, finding))
-    for members in groups.values():
+    for (_code, cause), members in groups.items():
         ordered = sorted(members, key=lambda member: member[1].sort_key())
         first = ordered[0][1]
         if len(ordered) == 1:
             result.append(first)
             continue
         others = [finding for _violation, finding in ordered[1:]]
+        related = first.related + tuple((f.file, f.position, f.path) for f in others)
+        if cause.startswith(ABSENT):
+            names = _activity_names(register, [violation for violation, _f in ordered[1:]])
+            message = _absent(first.message, names)
+            result.append(
+                replace(first, message=message, related=related, own_message=first.message)
+            )
+            continue
         owners = _owners(register, [violation for violation, _finding in ordered])
         # Whole sentences, singular and plural, so that each translates as a whole.
         count, activities = len(others), len(owners)
@@ -224,14 +232,42 @@ def _merge_shared(
                 message=first.message,
                 count=count,
             )
-        result.append(
-            replace(
-                first,
-                message=shared,
-                related=first.related + tuple((f.file, f.position, f.path) for f in others),
-            )
-        )
+        result.append(replace(first, message=shared, related=related, own_message=first.message))
     return result
+
+
+# How many of the other activities the message names; all of them are related locations.
+_NAMED = 10
+
+
+def _absent(message: str, names: list[str]) -> Message:
+    """The merged message of a gap found in several activities; whole sentences, singular
+    and plural, so that each translates as a whole."""
+    shown = ", ".join(f"`{name}`" for name in names[:_NAMED])
+    if len(names) > _NAMED:
+        shown += ", \u2026"
+    if len(names) == 1:
+        return msg(
+            "{message} \u2014 also in 1 more activity: {names}", message=message, names=shown
+        )
+    return msg(
+        "{message} \u2014 also in {count} more activities: {names}",
+        message=message,
+        count=len(names),
+        names=shown,
+    )
+
+
+def _activity_names(register: Register, violations: list[Violation]) -> list[str]:
+    """The ids of the activities the violations are in, in order (the index where an
+    entry is not an activity, which a rule giving an `absent:` cause should not do)."""
+    ids = {(a.origin.file, a.origin.path): str(a.id) for a in register.activities}
+    names = []
+    for violation in violations:
+        path = violation.location.path
+        key = (violation.location.file, path[:2])
+        names.append(ids.get(key, ".".join(str(p) for p in path[:2])))
+    return names
 
 
 def _owners(register: Register, violations: list[Violation]) -> set[str]:

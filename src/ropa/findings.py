@@ -115,6 +115,9 @@ class Finding:
     # Other places with the same cause (one shared value used by several entries): the
     # finding is reported once, here, and lists them.
     related: tuple[tuple[str, Position, DataPath], ...] = ()
+    # The message at this place alone, before the others were added to it: what the finding
+    # is about stays the same when other places gain or lose the gap (sarif fingerprints).
+    own_message: str | None = None
 
     @property
     def is_input_error(self) -> bool:

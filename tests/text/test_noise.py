@@ -1,10 +1,11 @@
-"""Issue 11, section 5: one cause reported once; text output counts repeats; json and sarif
-keep every finding."""
+"""Issue 11, section 5: one cause reported once; one gap in many activities reported once;
+text output counts repeats; json and sarif keep every finding."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft4Validator
 
@@ -13,9 +14,9 @@ from tests.test_check_cli import sarif_schema
 
 TODAY = "2026-12-01"
 
-# Five activities without an owner (GV01 ×5), three sharing one vague retention block
-# through a YAML anchor (one RT02 with two related places), and one interest on five
-# purposes (one LB03).
+# Five activities reviewed long ago (GV02 ×5), without an owner (one GV01 naming the
+# other four), three sharing one vague retention block through a YAML anchor (one RT02
+# with two related places), and one interest on five purposes (one LB03).
 REGISTER = """\
 ropa: 1
 organisation:
@@ -37,7 +38,7 @@ for number in range(5):
     REGISTER += f"""\
   - id: a{number}
     name: Activity {number}
-    last_review: 2026-06-01
+    last_review: 2019-06-01
     purposes:
       - purpose: Purpose {number}
         legal_basis: {{basis: legitimate_interests, interest: Business continuity}}
@@ -59,11 +60,11 @@ def _write(tmp_path: Path) -> Path:
 def test_text_output_counts_repeats_and_show_all_lists_them(tmp_path: Path) -> None:
     path = _write(tmp_path)
     grouped = invoke("check", str(path), "--today", TODAY).stdout
-    assert grouped.count("  GV01  ") == 1
-    assert "GV01 \u00d75 in 5 activities" in grouped
+    assert grouped.count("  GV02  ") == 1
+    assert "GV02 \u00d75 in 5 activities" in grouped
     assert "--show-all lists each" in grouped
     full = invoke("check", str(path), "--today", TODAY, "--show-all").stdout
-    assert full.count("  GV01  ") == 5
+    assert full.count("  GV02  ") == 5
     assert "\u00d7" not in full
     # The summary counts every finding either way.
     assert grouped.splitlines()[-1] == full.splitlines()[-1]
@@ -85,7 +86,55 @@ def test_a_shared_value_is_one_finding_with_its_places(tmp_path: Path) -> None:
     assert len(lb03) == 1
     assert len(lb03[0]["related"]) == 4
     # json lists every other finding one by one, grouped or not in text.
-    assert len([finding for finding in findings if finding["code"] == "GV01"]) == 5
+    assert len([finding for finding in findings if finding["code"] == "GV02"]) == 5
+
+
+def test_one_gap_in_many_activities_is_one_finding_naming_them(tmp_path: Path) -> None:
+    path = _write(tmp_path)
+    findings = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)[
+        "findings"
+    ]
+    (gv01,) = [finding for finding in findings if finding["code"] == "GV01"]
+    assert gv01["path"] == "activities[0].owner"
+    assert [place["path"] for place in gv01["related"]] == [
+        f"activities[{number}].owner" for number in range(1, 5)
+    ]
+    assert gv01["message"] == (
+        "`a0` has no owner \u2014 also in 4 more activities: `a1`, `a2`, `a3`, `a4`"
+    )
+    # Security measures recorded as unknown: the same gap, one finding.
+    (se01,) = [finding for finding in findings if finding["code"] == "SE01"]
+    assert len(se01["related"]) == 4
+    assert "also in 4 more activities" in se01["message"]
+
+
+def _gv01(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The one GV01 finding `ropa check -f json` gives for the register text."""
+    path = tmp_path / "register.yaml"
+    path.write_text(text, encoding="utf-8")
+    findings = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)[
+        "findings"
+    ]
+    (gv01,) = [finding for finding in findings if finding["code"] == "GV01"]
+    return dict(gv01)
+
+
+def test_one_more_activity_is_singular_and_long_lists_are_cut(tmp_path: Path) -> None:
+    gv01 = _gv01(tmp_path, REGISTER.split("  - id: a2")[0])
+    assert gv01["message"] == "`a0` has no owner \u2014 also in 1 more activity: `a1`"
+    more = "".join(f"  - id: b{number}\n    name: More {number}\n" for number in range(12))
+    gv01 = _gv01(tmp_path, REGISTER + more)
+    assert len(gv01["related"]) == 16
+    assert gv01["message"].endswith(
+        "also in 16 more activities: `a1`, `a2`, `a3`, `a4`, `b0`, `b1`, `b2`, `b3`, "
+        "`b4`, `b5`, \u2026"
+    )
+
+
+def test_a_gap_in_one_activity_stays_as_it_was(tmp_path: Path) -> None:
+    gv01 = _gv01(tmp_path, REGISTER.split("  - id: a1")[0])
+    assert gv01["message"] == "`a0` has no owner"
+    assert "related" not in gv01
 
 
 def test_sarif_gives_the_places_as_related_locations(tmp_path: Path) -> None:
@@ -98,4 +147,24 @@ def test_sarif_gives_the_places_as_related_locations(tmp_path: Path) -> None:
     lines = [place["physicalLocation"]["region"]["startLine"] for place in rt02["relatedLocations"]]
     assert len(lines) == 2
     assert lines == sorted(lines)
-    assert len([item for item in results if item["ruleId"] == "GV01"]) == 5
+    assert len([item for item in results if item["ruleId"] == "GV02"]) == 5
+    (gv01,) = [item for item in results if item["ruleId"] == "GV01"]
+    assert len(gv01["relatedLocations"]) == 4
+
+
+def test_a_merged_finding_keeps_its_sarif_fingerprint_as_other_places_are_fixed(
+    tmp_path: Path,
+) -> None:
+    def gv01(text: str) -> dict[str, Any]:
+        path = tmp_path / "register.yaml"
+        path.write_text(text, encoding="utf-8")
+        document = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
+        (result,) = [r for r in document["runs"][0]["results"] if r["ruleId"] == "GV01"]
+        return dict(result)
+
+    before = gv01(REGISTER)
+    # a4 gets an owner: the finding at a0 now names three others, and is the same finding.
+    after = gv01(REGISTER.replace("  - id: a4\n", "  - id: a4\n    owner: Valde\n"))
+    assert len(after["relatedLocations"]) == 3
+    assert after["message"]["text"] != before["message"]["text"]
+    assert after["partialFingerprints"] == before["partialFingerprints"]

@@ -93,7 +93,10 @@ def fingerprint(finding: Finding) -> str:
     from ropa.position import format_path
 
     where = relative_to_root(finding.file) or finding.file
-    text = "\x1f".join((finding.code, where, format_path(finding.path), finding.message))
+    # A finding reported once for several places is about its first place: the list of
+    # the others, which changes as they are fixed, is left out.
+    message = finding.own_message or finding.message
+    text = "\x1f".join((finding.code, where, format_path(finding.path), message))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -120,7 +123,8 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
 
         result["properties"] = {"path": format_path(finding.path)}
     if finding.related:
-        # One shared value used in several places: reported once, the others related.
+        # One shared value used in several places, or one gap found in several activities:
+        # reported once, the others related.
         result["relatedLocations"] = [
             {
                 "id": index,

@@ -33,7 +33,9 @@ class Violation:
     depends on what the activity holds), unless the configuration sets one. `cause` names
     a value several entries share (one retention text, one legitimate interest): findings
     of one rule with the same cause are reported once, with the other places as related
-    locations. `related` gives other places that belong to the finding (the words a
+    locations. A cause starting with `ABSENT` names a gap instead (a key absent or
+    `unknown`): the same gap in several activities is reported once, at the first, with a
+    message naming the others. `related` gives other places that belong to the finding (the words a
     finding about a key was read from)."""
 
     location: Location
@@ -43,6 +45,11 @@ class Violation:
     severity: Severity | None = None
     cause: str | None = None
     related: tuple[Location, ...] = ()
+
+
+# A `cause` that starts with this names a gap (a key absent or `unknown`) rather than a
+# shared value: the same gap in several activities is reported once, naming the others.
+ABSENT = "absent:"
 
 
 @dataclass(frozen=True)
@@ -166,4 +173,14 @@ def not_stated(value: object) -> bool:
     return value is None or value == "unknown" or value == []
 
 
-__all__ = ["FAMILIES", "RULES", "Context", "Rule", "Violation", "load_rules", "not_stated", "rule"]
+__all__ = [
+    "ABSENT",
+    "FAMILIES",
+    "RULES",
+    "Context",
+    "Rule",
+    "Violation",
+    "load_rules",
+    "not_stated",
+    "rule",
+]

@@ -8,7 +8,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
 def _missing(
@@ -20,7 +20,9 @@ def _missing(
         value = getattr(activity, key)
         if not_stated(value):
             template = unknown if value == "unknown" else absent
-            yield Violation(activity.at(key), Message(template, id=activity.id), hint)
+            # The same gap in many activities is one thing to fix: reported once.
+            cause = f"{ABSENT}{key}:{'unknown' if value == 'unknown' else 'missing'}"
+            yield Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause)
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")

@@ -10,7 +10,7 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
 @rule("GV01", "governance.no-owner", severity=Severity.INFO, article="Art. 5(2), 24")
@@ -44,6 +44,7 @@ def no_owner(register: Register, context: Context) -> Iterator[Violation]:
                 activity.at("owner"),
                 msg("`{id}` has no owner", id=activity.id),
                 msg("add `owner:` (the role or person who answers for this processing)"),
+                cause=f"{ABSENT}owner",
             )
 
 
@@ -86,6 +87,7 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
                 activity.at("last_review"),
                 msg("`{id}` has no record of a review", id=activity.id),
                 msg("review the entry and add `last_review:` with the date"),
+                cause=f"{ABSENT}last_review",
             )
         elif _add(reviewed, interval.total_months, interval.weeks * 7 + interval.days) < (
             context.today

@@ -21,6 +21,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules.tracking import necessary_cookies_only
 
 
 class _At:
@@ -173,6 +174,13 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     subject's interests (Art. 6(1)(f)); the controller must be able to show that balance
     (Art. 5(2)), which is what a legitimate-interests assessment records.
 
+    Not reported for an activity whose words are about strictly necessary cookies and
+    nothing that tracks: storing them needs no consent (ePrivacy Directive Art. 5(3),
+    second sentence), because the user asked for the service they make work, and that
+    same necessity is the balance; the `interest:` stated is enough record of it. This is
+    the project's reading, not a rule of the law: suppress it, or write the assessment,
+    where the cookies do more.
+
     Fails:
 
     ```yaml
@@ -200,7 +208,10 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
               assessment: LIA-2024-01
     ```
     """
+    necessary = {id(a) for a in register.activities if necessary_cookies_only(a)}
     for activity, at, basis in _bases(register):
+        if id(activity) in necessary:
+            continue
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
             yield Violation(
                 at.location(),

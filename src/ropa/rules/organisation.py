@@ -12,6 +12,7 @@ from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Repres
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules.tracking import monitors
 
 
 def has_contact(contact: object) -> bool:
@@ -151,12 +152,20 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
 
 @rule("OR03", "organisation.representative", severity=Severity.ERROR, article="Art. 27, 30(1)(a)")
 def representative(register: Register, context: Context) -> Iterator[Violation]:
-    """An organisation established outside the EEA without a representative in the Union.
+    """An organisation outside the EEA that monitors people, without an EU representative.
 
     Why: a controller or processor not established in the Union that offers goods or
-    services to people in it, or monitors them, designates a representative (Art. 27(1)),
-    named in the record (Art. 30(1)(a)). The representative is established in a Member
-    State where the data subjects are (Art. 27(3)); one outside the Union does not count.
+    services to people in it, or monitors their behaviour there (Art. 3(2)), designates a
+    representative (Art. 27(1)), named in the record (Art. 30(1)(a)). Art. 27 applies only
+    under Art. 3(2): a UK recruiter placing candidates in the UK needs none. Whom an
+    organisation offers its goods to is rarely in the record, so the finding asks only when
+    the register gives a reason to think Art. 3(2) applies: an activity that monitors
+    behaviour (Art. 3(2)(b); Recital 24 names tracking on the internet and profiling) by
+    declaring `profiling:` or naming cookies or tracking that need consent. An organisation
+    that offers goods or services to people in the Union without monitoring them designates
+    a representative all the same; this rule cannot tell. The representative is established
+    in a Member State where the data subjects are (Art. 27(3)); one outside the Union does
+    not count.
     Art. 27(2) exempts occasional processing that involves no large-scale special-category
     or criminal data and is unlikely to result in a risk, and public authorities: if that
     applies, suppress this finding with the reason.
@@ -170,6 +179,10 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
       contact: {email: privacy@example.com}
       country: US
       representative: none  # ← OR03
+    activities:
+      - id: recommendations
+        name: Product recommendations
+        profiling: {description: Purchase history predicts the offers shown}
     ```
 
     ```yaml
@@ -202,6 +215,8 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     if country is None or not is_third_country(country) or organisation.public_authority:
         return
     if not_stated(organisation.representative) or organisation.representative == "none":
+        if not any(monitors(activity) for activity in register.activities):
+            return  # nothing in the record says Art. 3(2), and so Art. 27, applies
         yield Violation(
             organisation.at("representative"),
             msg(

@@ -12,7 +12,7 @@ from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._retention_text import endless_words, vague_words
 from ropa.validate import position_of
 
@@ -91,6 +91,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 "add `retention:` with a `period:` (P5Y) and the event it runs "
                 "`from:`, or the `criteria:` that decide it"
             ),
+            cause=f"{ABSENT}retention",
         )
 
 

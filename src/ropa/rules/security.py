@@ -12,7 +12,7 @@ from ropa.model.activity import Activity, CriminalData
 from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings
 
 
@@ -111,7 +111,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 msg("list the measures that protect this data under `security_measures:`"),
                 # Where nothing raises the risk, one silence over many activities is one
                 # gap in the record: reported once, with the activities it covers.
-                cause=None if risk else "security:unstated",
+                cause=None if risk else f"{ABSENT}security_measures",
             )
             continue
         if isinstance(ids, list) and ids and all(i in boilerplate_ids for i in ids):

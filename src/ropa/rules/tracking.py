@@ -99,6 +99,21 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     return None
 
 
+def monitors(activity: Activity) -> bool:
+    """Whether the activity monitors behaviour (Art. 3(2)(b); Recital 24: tracking on the
+    internet, profiling): it declares profiling, or names cookies or tracking that need
+    consent."""
+    return isinstance(activity.profiling, Profiling) or _tracking_reading(activity) is not None
+
+
+def necessary_cookies_only(activity: Activity) -> bool:
+    """Whether the activity is about strictly necessary cookies and nothing that tracks:
+    its words name such cookies, and no cookie or tracking that needs consent."""
+    if _tracking_reading(activity) is not None:
+        return False
+    return any(r.inference.concept == "cookies_necessary" for r in readings(activity))
+
+
 @rule(
     "LB21",
     "legal-basis.tracking-consent",

@@ -13,7 +13,7 @@ from ropa.model.activity import Activity, Transfer
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
 from ropa.position import Location
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
 def _owners(register: Register) -> Iterator[Activity | ControllerServed]:
@@ -365,6 +365,7 @@ def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]
                 owner.at("transfers"),
                 msg("`{id}` does not say whether data is transferred outside the EEA", id=owner.id),
                 msg("list the transfers under `transfers:`, or write `transfers: none`"),
+                cause=f"{ABSENT}transfers" if isinstance(owner, Activity) else None,
             )
 
 

@@ -16,7 +16,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, joined, msg
 from ropa.model.activity import Dpia
 from ropa.model.register import Register
-from ropa.rules import Context, Violation, rule
+from ropa.rules import ABSENT, Context, Violation, rule
 from ropa.rules._reading import first_readings
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import special_readings
@@ -104,7 +104,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             ),
             severity=Severity.WARNING if sensitive else None,
             # Elsewhere the same open question, asked of many activities, is one note.
-            cause=None if sensitive else "unknown:" + ",".join(key for key, _ in unknown),
+            cause=None if sensitive else f"{ABSENT}unknown:" + ",".join(key for key, _ in unknown),
         )
 
 
@@ -165,7 +165,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
                     "find out, and write `none` or describe it ({items})",
                     items=", ".join(f"`{key}`" for key, _what in unknown),
                 ),
-                cause="unknown:" + ",".join(key for key, _ in unknown),
+                cause=f"{ABSENT}unknown:" + ",".join(key for key, _ in unknown),
             )
 
 
@@ -233,7 +233,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
             at,
             message,
             msg("screen it against the WP248 criteria and the DVI list, and record the result"),
-            cause=None if met else "unknown:dpia",
+            cause=None if met else f"{ABSENT}unknown:dpia",
         )
 
 
@@ -272,5 +272,5 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
                 activity.at("sources"),
                 msg("`{id}` does not know where its data comes from", id=activity.id),
                 msg("list the `sources:` (the person, a third party and which, public sources)"),
-                cause="unknown:sources",
+                cause=f"{ABSENT}unknown:sources",
             )
