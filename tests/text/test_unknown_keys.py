@@ -59,7 +59,7 @@ activities:
   - id: a
     name: Orders
     owner: Sales
-    last_review: 2026-06-01
+    last_review: 2024-11-30
     purposes: [{purpose: Order delivery, legal_basis: {basis: contract}}]
     data_subjects: [customers]
     personal_data: [name]
