@@ -201,7 +201,7 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
     )
     assert result.returncode == 1
     assert "nav norādīts datu aizsardzības speciālists" in result.stdout
-    assert "hint: pievienojiet `dpo:`" in result.stdout
+    assert "ieteikums: pievienojiet `dpo:`" in result.stdout
     # JSON stays English whatever the locale.
     as_json = run_ropa(
         "check",

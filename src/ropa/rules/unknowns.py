@@ -216,7 +216,15 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         if not unknown and not met:
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
-        meets = f"WP248 {met[0][-2:]}{screening.evidence(met[0])}" if met else ""
+        meets = (
+            msg(
+                "WP248 criterion {code}{evidence}",
+                code=met[0][-2:],
+                evidence=screening.evidence(met[0]),
+            )
+            if met
+            else ""
+        )
         if unknown and met:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
