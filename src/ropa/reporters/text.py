@@ -48,7 +48,7 @@ def summary_line(report: Report, language: str = "en") -> str:
     """The closing line of counts, in `language` (English by default, as the github and
     statistics reports print it)."""
     counts = [
-        _counted(report.count(severity), severity)
+        _counted(report.count(severity), severity.value)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if report.count(severity)
     ]
@@ -95,9 +95,9 @@ _SEVERITY_WORDS = {
 
 # Each form written out (not built from the word) and marked, so the catalogue has it.
 _COUNTED: dict[str, tuple[str, str]] = {
-    Severity.ERROR: (N_("1 error"), N_("{count} errors")),
-    Severity.WARNING: (N_("1 warning"), N_("{count} warnings")),
-    Severity.INFO: (N_("1 info"), N_("{count} infos")),
+    "error": (N_("1 error"), N_("{count} errors")),
+    "warning": (N_("1 warning"), N_("{count} warnings")),
+    "info": (N_("1 info"), N_("{count} infos")),
     "register": (N_("1 register"), N_("{count} registers")),
     "file": (N_("1 file"), N_("{count} files")),
     "activity": (N_("1 activity"), N_("{count} activities")),
