@@ -17,7 +17,7 @@ from ropa.i18n import Message, joined, msg
 from ropa.model.activity import Dpia
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, topic
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import special_readings
 
@@ -86,7 +86,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             continue
         sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
         because = (
-            msg(", and it concerns {label}", label=named[sensitive[0]].inference.label)
+            msg(", and it concerns {label}", label=topic(named[sensitive[0]].inference.concept))
             if sensitive
             else ""
         )
