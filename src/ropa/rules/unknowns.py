@@ -218,7 +218,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
         meets = (
             msg(
-                "WP248 criterion {code}{evidence}",
+                "WP248 {code}{evidence}",
                 code=met[0][-2:],
                 evidence=screening.evidence(met[0]),
             )
