@@ -178,3 +178,47 @@ def test_check_reads_the_additions(register: Path) -> None:
     assert "RC04" not in by_code  # EEA, the public, transfers: none
     assert any("`archive` keeps the data with no end" in m for m in by_code["RT11"])
     assert not any("offers" in m for m in by_code.get("RT11", []))
+
+
+INTERNAL = """\
+ropa: 1
+organisation:
+  name: SIA "Piemērs"
+  country: LV
+  contact: {email: info@piemers.lv}
+  role: controller
+recipients:
+  - id: hr
+    name: Personāla daļa
+    category: {lv: personāla speciālisti, en: HR staff}
+    kind: internal
+  - id: kyiv-office
+    name: Filiāle Kijivā
+    kind: internal
+    country: UA
+activities:
+  - id: staff
+    name: Darbinieku lietvedība
+    recipients: [hr, kyiv-office]
+    transfers: unknown
+"""
+
+
+def test_an_internal_recipient_is_valid_exported_and_not_a_transfer(tmp_path: Path) -> None:
+    """Issue 12: `kind: internal` — a department of the organisation, as ICO and CNIL list."""
+    path = tmp_path / "register.yaml"
+    path.write_text(INTERNAL, encoding="utf-8")
+    assert run_ropa("validate", str(path)).returncode == 0
+    assert format_text(INTERNAL) == INTERNAL
+    findings = json.loads(invoke("check", str(path), "--format", "json").stdout)["findings"]
+    codes = {finding["code"] for finding in findings}
+    assert not codes & {"RC01", "RC04", "RC05", "RC11", "TR01"}, codes
+    assert "TR06" in codes  # the activity still has to say whether anything leaves the EEA
+    csv_out = invoke("export", str(path), "--format", "csv", "--lang", "en").stdout
+    assert "internal (within the organisation)" in csv_out
+    markdown = invoke("export", str(path), "--format", "markdown", "--lang", "lv").stdout
+    assert "iekšējs saņēmējs" in markdown
+    path.write_text(INTERNAL.replace("kind: internal", "kind: internl", 1), encoding="utf-8")
+    refused = invoke("validate", str(path))
+    assert refused.returncode == 1
+    assert "internal" in refused.stdout, refused.stdout

@@ -201,7 +201,7 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
     )
     assert result.returncode == 1
     assert "nav norādīts datu aizsardzības speciālists" in result.stdout
-    assert "hint: pievienojiet `dpo:`" in result.stdout
+    assert "ieteikums: pievienojiet `dpo:`" in result.stdout
     # JSON stays English whatever the locale.
     as_json = run_ropa(
         "check",
@@ -211,3 +211,96 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
         env=LATVIAN_LOCALE,
     )
     assert "no data protection officer is recorded" in as_json.stdout
+
+
+SCREENED = """\
+ropa: 1
+organisation:
+  name: SIA "Piemērs"
+  country: LV
+  contact: {email: info@piemers.lv}
+  role: controller
+activities:
+  - id: darbinieki
+    name: Darbinieku e-pasta uzraudzība
+    dpia:
+      screening:
+        criteria: [WP248.C3, WP248.C5]
+        dvi_list: [LV.DPIA.07]
+        art35_3: [35.3.c]
+  - id: pacienti
+    name: Pacientu uzskaite
+    data_subjects:
+      - {category: pacienti, vulnerable: true}
+    special_categories:
+      - {category: health, condition: health_or_social_care, law: Pacientu tiesību likums}
+    sources:
+      - kind: third_party
+    dpia: {required: true, status: in_progress}
+  - id: klinika
+    name: Klīnikas pacienti
+    data_subjects:
+      - {category: pacienti}
+    personal_data: [veselības dati, videonovērošanas ieraksti]
+    recipients: none
+"""
+
+
+def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
+    """Issue 12: under a Latvian locale the DPIA screening reasons, the topics the rules
+    read, the source kind and the words around findings are Latvian too."""
+    from ropa.knowledge.concepts import CONCEPTS
+    from ropa.knowledge.dpia import ART_35_3, DVI_LIST, WP248_CRITERIA
+
+    register = tmp_path / "register.yaml"
+    register.write_text(SCREENED, encoding="utf-8")
+    english = run_ropa("check", str(register), env={"LANG": "C", "LC_ALL": "", "LANGUAGE": ""})
+    latvian = run_ropa("check", str(register), env=LATVIAN_LOCALE)
+    assert english.returncode == latvian.returncode == 1
+    # The English report has every fragment the Latvian one must not have.
+    fragments = [
+        ART_35_3["35.3.c"],
+        DVI_LIST["LV.DPIA.07"].description,
+        WP248_CRITERIA["WP248.C4"],
+        CONCEPTS["health"].label + ", " + CONCEPTS["health"].article,
+        "inferred from",
+        "DVI list",
+        "WP248 criteria",
+        "third-party source",
+        "(in progress)",
+        "hint: ",
+        "--show-all lists each",
+        " errors, ",
+        " warnings, ",
+        " in 1 register (1 file, 3 activities)",
+        "  warning  ",
+    ]
+    for fragment in fragments:
+        assert fragment in english.stdout, fragment
+        assert fragment not in latvian.stdout, fragment
+    for words in (
+        "VDAR 35. panta 3. punkta c) apakšpunkts: publiski pieejamas zonas sistemātiska "
+        "uzraudzība plašā mērogā",
+        "DVI saraksta punkts LV.DPIA.07: darbinieku darbību sistemātiska uzraudzība",
+        "(secināts no “veselības dati” laukā `personal_data`)",
+        "sensitīvi dati vai ļoti personiska rakstura dati",
+        "(veselības dati, VDAR 9. panta 1. punkts, 4. panta 15. punkts)",
+        "avota (trešās personas)",
+        "(tiek veikts)",
+        "ieteikums: ",
+        "(--show-all parāda katru)",
+        "kļūdas: ",
+        "; 1 reģistrs (1 fails, apstrādes darbības: 3)",
+        "  brīdinājums  ",
+    ):
+        assert words in latvian.stdout, words
+    # Every word of the legal facts that can reach a message has its Latvian form.
+    catalogue = read_po(LATVIAN.read_text(encoding="utf-8"))
+    for text in (
+        *ART_35_3.values(),
+        *WP248_CRITERIA.values(),
+        *(item.description for item in DVI_LIST.values()),
+        *(concept.label for concept in CONCEPTS.values()),
+        *(concept.article for concept in CONCEPTS.values()),
+    ):
+        assert text in catalogue, text

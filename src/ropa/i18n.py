@@ -176,12 +176,15 @@ def compile_mo(messages: Mapping[str, str]) -> bytes:
 
 # --------------------------------------------------------------------------- extraction
 
-MARKERS = ("msg", "Message")
+# `gettext_noop` (imported as `N_`, gettext's convention) marks text written where `msg`
+# cannot be imported: legal facts (`ropa.knowledge.translatable`).
+MARKERS = ("msg", "Message", "gettext_noop", "N_")
 
 
 def extract_messages(source: str) -> list[str]:
     """The templates marked for translation in Python source: the first argument of each
-    call to `msg(...)` or `Message(...)` that is a string literal (what xgettext does)."""
+    call to `msg(...)`, `Message(...)` or `gettext_noop(...)` (`N_(...)`) that is a string
+    literal (what xgettext does)."""
     found: list[str] = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:

@@ -781,6 +781,7 @@ def _kind_key(kind: str) -> str:
         "joint_controller": "joint_controllers",
         "public_authority": "public_authority",
         "public": "the_public",
+        "internal": "internal_recipient",
         "other": "other",
         "unknown": "kind_unknown",
     }[kind]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ropa.knowledge.sources import cite
+from ropa.knowledge.translatable import gettext_noop as N_
 
 SOURCE = cite("GDPR", "VDAR", "WP248", "WP243", "EPRIVACY", "ISPL", "CJEU-C-439/19", "EDPB-05/2020")
 
@@ -54,8 +55,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- Art. 9(1)
     Concept(
         "health",
-        "health data",
-        "Art. 9(1), 4(15)",
+        N_("health data"),
+        N_("Art. 9(1), 4(15)"),
         (
             "veselības dati",
             "veselības stāvok*",
@@ -132,14 +133,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "genetic",
-        "genetic data",
-        "Art. 9(1), 4(13)",
+        N_("genetic data"),
+        N_("Art. 9(1), 4(13)"),
         ("ģenētisk*", "genetic*", "DNS analīz*", "DNA", "genom*", "DNS paraug*"),
     ),
     Concept(
         "biometric",
-        "biometric data",
-        "Art. 9(1), 4(14)",
+        N_("biometric data"),
+        N_("Art. 9(1), 4(14)"),
         (
             "biometri*",
             "pirkstu nospiedum*",
@@ -158,8 +159,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "racial_or_ethnic_origin",
-        "racial or ethnic origin",
-        "Art. 9(1)",
+        N_("racial or ethnic origin"),
+        N_("Art. 9(1)"),
         (
             # Prefixes, not stems: the stem of "rases" meets English "rate".
             "rases*",
@@ -175,8 +176,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "political_opinions",
-        "political opinions",
-        "Art. 9(1)",
+        N_("political opinions"),
+        N_("Art. 9(1)"),
         (
             "politisk* uzskat*",
             "politisk* pārliecīb*",
@@ -192,8 +193,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "religious_or_philosophical_beliefs",
-        "religious or philosophical beliefs",
-        "Art. 9(1)",
+        N_("religious or philosophical beliefs"),
+        N_("Art. 9(1)"),
         (
             "reliģisk*",
             "reliģij*",
@@ -208,14 +209,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "trade_union_membership",
-        "trade union membership",
-        "Art. 9(1)",
+        N_("trade union membership"),
+        N_("Art. 9(1)"),
         ("arodbiedrīb*", "trade union*", "union membership", "union dues", "labour union*"),
     ),
     Concept(
         "sex_life_or_orientation",
-        "sex life or sexual orientation",
-        "Art. 9(1)",
+        N_("sex life or sexual orientation"),
+        N_("Art. 9(1)"),
         (
             "seksuāl* orientācij*",
             "seksuāl* dzīv*",
@@ -229,8 +230,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- Art. 10, 87
     Concept(
         "criminal",
-        "data on criminal convictions and offences",
-        "Art. 10 (road-traffic offences too: CJEU C-439/19)",
+        N_("data on criminal convictions and offences"),
+        N_("Art. 10 (road-traffic offences too: CJEU C-439/19)"),
         (
             "sodāmīb*",
             "sodu reģistr*",
@@ -265,8 +266,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "national_id",
-        "a national identification number",
-        "Art. 87",
+        N_("a national identification number"),
+        N_("Art. 87"),
         (
             "personas kod*",
             "personas kods",
@@ -299,8 +300,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- people
     Concept(
         "children",
-        "children",
-        "Art. 8, Recital 38; WP248 C7",
+        N_("children"),
+        N_("Art. 8, Recital 38; WP248 C7"),
         (
             "bērn*",
             "nepilngadīg*",
@@ -330,8 +331,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "employees",
-        "employees",
-        "WP248 C7 (power imbalance); Art. 88",
+        N_("employees"),
+        N_("WP248 C7 (power imbalance); Art. 88"),
         (
             "darbiniek*",
             "nodarbināt*",
@@ -358,14 +359,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "patients",
-        "patients",
-        "WP248 C7",
+        N_("patients"),
+        N_("WP248 C7"),
         ("pacient*", "patient*"),
     ),
     Concept(
         "vulnerable",
-        "vulnerable people",
-        "WP248 C7",
+        N_("vulnerable people"),
+        N_("WP248 C7"),
         (
             "pensionār*",
             "senior*",
@@ -393,8 +394,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- data
     Concept(
         "location",
-        "location data",
-        "WP248 C3; DVI list item 09",
+        N_("location data"),
+        N_("WP248 C3; DVI list item 09"),
         (
             "atrašanās viet*",
             "ģeolokācij*",
@@ -419,8 +420,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "financial",
-        "financial and payment data",
-        "WP248 C4 (data of a highly personal nature)",
+        N_("financial and payment data"),
+        N_("WP248 C4 (data of a highly personal nature)"),
         (
             "bankas kont*",
             "konta numur*",
@@ -470,8 +471,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "communications",
-        "the content of communications",
-        "WP248 C4; ePrivacy Art. 5(1)",
+        N_("the content of communications"),
+        N_("WP248 C4; ePrivacy Art. 5(1)"),
         (
             "e-pasta saturs",
             "elektronisk* sarakst*",
@@ -511,8 +512,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "cctv",
-        "video surveillance (CCTV)",
-        "Art. 35(3)(c); WP248 C3; EDPB Guidelines 3/2019",
+        N_("video surveillance (CCTV)"),
+        N_("Art. 35(3)(c); WP248 C3; EDPB Guidelines 3/2019"),
         (
             "videonovēroš*",
             "video novēroš*",
@@ -544,8 +545,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "public_area",
-        "a publicly accessible area",
-        "Art. 35(3)(c)",
+        N_("a publicly accessible area"),
+        N_("Art. 35(3)(c)"),
         (
             "publisk* viet*",
             "publisk* teritorij*",
@@ -571,8 +572,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- practices
     Concept(
         "marketing",
-        "marketing",
-        "Art. 21(2)-(3); ISPL section 9 (commercial communications)",
+        N_("marketing"),
+        N_("Art. 21(2)-(3); ISPL section 9 (commercial communications)"),
         (
             "mārketing*",
             "tiešā mārketing*",
@@ -610,8 +611,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "cookies",
-        "cookies and similar tracking technologies",
-        "ePrivacy Directive Art. 5(3)",
+        N_("cookies and similar tracking technologies"),
+        N_("ePrivacy Directive Art. 5(3)"),
         (
             "sīkdatn*",
             "sīkfail*",
@@ -632,8 +633,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "cookies_necessary",
-        "strictly necessary cookies",
-        "ePrivacy Art. 5(3), second sentence (no consent needed)",
+        N_("strictly necessary cookies"),
+        N_("ePrivacy Art. 5(3), second sentence (no consent needed)"),
         (
             "nepieciešam* sīkdatn*",
             "noteikti nepieciešam* sīkdatn*",
@@ -651,8 +652,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "implied_consent",
-        "consent inferred from use",
-        "Art. 4(11), 7(1); EDPB Guidelines 05/2020 on consent, paras 79-86",
+        N_("consent inferred from use"),
+        N_("Art. 4(11), 7(1); EDPB Guidelines 05/2020 on consent, paras 79-86"),
         (
             "by using this website",
             "by using our website",
@@ -684,8 +685,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "targeted_ads",
-        "interest-based advertising and tracking",
-        "ePrivacy Art. 5(3); Art. 21(2)-(3); Art. 4(4), 22; WP248 C1",
+        N_("interest-based advertising and tracking"),
+        N_("ePrivacy Art. 5(3); Art. 21(2)-(3); Art. 4(4), 22; WP248 C1"),
         (
             "mērķēt* reklām*",
             "mērķtiecīg* reklām*",
@@ -741,8 +742,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "profiling",
-        "profiling or scoring",
-        "Art. 4(4), 21, 22; WP248 C1",
+        N_("profiling or scoring"),
+        N_("Art. 4(4), 21, 22; WP248 C1"),
         (
             "profilēšan*",
             "profilēj*",
@@ -775,8 +776,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "automated_decisions",
-        "decisions based solely on automated processing",
-        "Art. 22",
+        N_("decisions based solely on automated processing"),
+        N_("Art. 22"),
         (
             "automatizēt* lēmum*",
             "automātisk* lēmum*",
@@ -792,8 +793,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "monitoring",
-        "systematic monitoring of people",
-        "WP248 C3; DVI list items 05, 07, 08",
+        N_("systematic monitoring of people"),
+        N_("WP248 C3; DVI list items 05, 07, 08"),
         (
             "darbinieku uzraudzīb*",
             "darbinieku novērošan*",
@@ -811,8 +812,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "innovative",
-        "innovative technology",
-        "WP248 C8; DVI list item 06",
+        N_("innovative technology"),
+        N_("WP248 C8; DVI list item 06"),
         (
             "mākslīg* intelekt*",
             "mašīnmācīš*",
@@ -839,8 +840,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "large_scale",
-        "large-scale processing",
-        "Art. 35(3)(b)-(c), 37(1); Recital 91; WP243",
+        N_("large-scale processing"),
+        N_("Art. 35(3)(b)-(c), 37(1); Recital 91; WP243"),
         (
             "liela apjoma",
             "lielā apjomā",
@@ -871,8 +872,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "publication",
-        "publication to the public",
-        "Art. 5(1)(c), 6; recipients are the public",
+        N_("publication to the public"),
+        N_("Art. 5(1)(c), 6; recipients are the public"),
         (
             "publicē*",
             "publiskot*",
@@ -891,8 +892,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     # ----------------------------------------------------------------- wording
     Concept(
         "security_boilerplate",
-        "boilerplate security wording",
-        "Art. 30(1)(g), 32(1)",
+        N_("boilerplate security wording"),
+        N_("Art. 30(1)(g), 32(1)"),
         (
             "atbilstoš* tehnisk* un organizatorisk*",
             "atbilstoš* tehnisk* organizatorisk*",
@@ -958,8 +959,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "security_concrete",
-        "a concrete security measure",
-        "Art. 32(1)(a)-(d)",
+        N_("a concrete security measure"),
+        N_("Art. 32(1)(a)-(d)"),
         (
             "šifrē*",
             "šifrēt*",
@@ -1031,8 +1032,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "retention_vague",
-        "a retention stated only as 'as long as necessary'",
-        "Art. 5(1)(e), 13(2)(a)",
+        N_("a retention stated only as 'as long as necessary'"),
+        N_("Art. 5(1)(e), 13(2)(a)"),
         (
             "kamēr nepieciešam*",
             "kamēr tas nepieciešam*",
@@ -1121,8 +1122,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "retention_endless",
-        "an endless or permanent retention",
-        "Art. 5(1)(e)",
+        N_("an endless or permanent retention"),
+        N_("Art. 5(1)(e)"),
         (
             "pastāvīg*",
             "beztermiņ*",
@@ -1155,8 +1156,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         "retention_file_plan",
-        "a retention set by the file plan (lietu nomenklatūra)",
-        "Art. 30(1)(f); Arhīvu likums",
+        N_("a retention set by the file plan (lietu nomenklatūra)"),
+        N_("Art. 30(1)(f); Arhīvu likums"),
         (
             "lietu nomenklatūr*",
             "nomenklatūr*",

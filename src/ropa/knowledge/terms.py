@@ -249,6 +249,10 @@ TERMS: dict[str, Term] = {
     "eea_unspecified": Term("ES/EEZ (valsts nav norādīta)", "EU/EEA (country not stated)"),
     "the_public": Term("sabiedrība (publiskošana)", "the public (publication)"),
     "kind_unknown": Term("veids nav zināms", "kind not known"),
+    # Issue 12: a recipient inside the organisation; everyday Latvian, not checked.
+    "internal_recipient": Term(
+        "iekšējs saņēmējs (organizācijas struktūrvienība)", "internal (within the organisation)"
+    ),
     "basis_undecided": Term("pamats nav izvēlēts", "basis not decided"),
     "candidates": Term("Iespējamie pamati", "Candidate bases"),
     "basis_letter_unknown": Term(

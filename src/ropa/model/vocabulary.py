@@ -23,7 +23,8 @@ class RecipientKind(StrEnum):
     """What the recipient is: `processor` (Art. 28), `sub_processor` (Art. 28(2), (4)),
     `controller` (an independent controller), `joint_controller` (Art. 26),
     `public_authority`, `public` (the general public: data published, e.g. on a website),
-    `other`, or `unknown` (the source does not say whether it is a processor)."""
+    `internal` (a department or role inside the organisation itself), `other`, or `unknown`
+    (the source does not say whether it is a processor)."""
 
     PROCESSOR = "processor"
     SUB_PROCESSOR = "sub_processor"
@@ -31,6 +32,10 @@ class RecipientKind(StrEnum):
     JOINT_CONTROLLER = "joint_controller"
     PUBLIC_AUTHORITY = "public_authority"
     PUBLIC = "public"
+    # The ICO and CNIL record templates list recipients inside the organisation (HR,
+    # finance, IT support). They are part of the controller: no Art. 28 contract, no
+    # transfer, no country of their own.
+    INTERNAL = "internal"
     OTHER = "other"
     UNKNOWN = "unknown"
 

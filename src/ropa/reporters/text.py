@@ -21,7 +21,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
-from ropa.i18n import language_from_environment, translate
+from ropa.i18n import Message, joined, language_from_environment, msg, translate
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.position import Position
 
 if TYPE_CHECKING:
@@ -43,25 +44,31 @@ def location_text(finding: Finding) -> str:
     return f"{finding.file}:{finding.position.line}:{finding.position.column}"
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, language: str = "en") -> str:
+    """The closing line of counts, in `language` (English by default, as the github and
+    statistics reports print it)."""
     counts = [
-        _plural(report.count(severity), word)
-        for severity, word in (
-            (Severity.ERROR, "error"),
-            (Severity.WARNING, "warning"),
-            (Severity.INFO, "info"),
-        )
+        _counted(report.count(severity), severity.value)
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if report.count(severity)
     ]
-    registers = _plural(len(report.registers), "register")
-    files = _plural(len(report.files), "file")
-    activities = _plural(report.activities, "activity")
+    values = {
+        "registers": _counted(len(report.registers), "register"),
+        "files": _counted(len(report.files), "file"),
+        "activities": _counted(report.activities, "activity"),
+    }
     if not report.findings:
-        checked = "valid" if report.command == "validate" else "checked: no findings"
-        return f"{registers} {checked} ({files}, {activities})"
-    if report.command == "validate":
-        return f"{', '.join(counts)} in {registers} ({files})"
-    return f"{', '.join(counts)} in {registers} ({files}, {activities})"
+        if report.command == "validate":
+            line = msg("{registers} valid ({files}, {activities})", **values)
+        else:
+            line = msg("{registers} checked: no findings ({files}, {activities})", **values)
+    elif report.command == "validate":
+        line = msg("{counts} in {registers} ({files})", counts=joined(counts), **values)
+    else:
+        line = msg(
+            "{counts} in {registers} ({files}, {activities})", counts=joined(counts), **values
+        )
+    return translate(line, language)
 
 
 def _plural(count: int, word: str) -> str:
@@ -71,20 +78,47 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {plural}"
 
 
+def _counted(count: int, what: str) -> Message:
+    """ "1 error", "1,204 activities": each count a message of its own, so Latvian can
+    say it its way ("kļūdas: 3")."""
+    number = f"{count:,}"
+    one, many = _COUNTED[what]
+    return msg(one) if count == 1 else Message(many, count=number)
+
+
+# The severity as text output names it ("error", "warning", "info": the values' own words).
+_SEVERITY_WORDS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+# Each form written out (not built from the word) and marked, so the catalogue has it.
+_COUNTED: dict[str, tuple[str, str]] = {
+    "error": (N_("1 error"), N_("{count} errors")),
+    "warning": (N_("1 warning"), N_("{count} warnings")),
+    "info": (N_("1 info"), N_("{count} infos")),
+    "register": (N_("1 register"), N_("{count} registers")),
+    "file": (N_("1 file"), N_("{count} files")),
+    "activity": (N_("1 activity"), N_("{count} activities")),
+}
+
+
 # A line is (finding it belongs to, or None; style hint; text).
 Line = tuple[Finding | None, str, str]
 
 
 def _flat_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
     for finding in report.findings:
-        severity = "" if finding.severity is Severity.ERROR else f"[{finding.severity.value}] "
+        word = said(_SEVERITY_WORDS[finding.severity])
+        severity = "" if finding.severity is Severity.ERROR else f"[{word}] "
         yield (
             finding,
             "finding",
             (f"{location_text(finding)}: {finding.code} {severity}{said(finding.message)}"),
         )
         if finding.hint:
-            yield None, "hint", f"    hint: {said(finding.hint)}"
+            yield None, "hint", said(msg("    hint: {hint}", hint=said(finding.hint)))
 
 
 def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
@@ -96,6 +130,9 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
         first = False
         yield None, "file", file
         width = max(len(_position(finding)) for finding in findings)
+        words = {severity: said(word) for severity, word in _SEVERITY_WORDS.items()}
+        column = max(len(word) for word in words.values())
+        under = " " * (width + column + 6)  # hints start under the rule code
         repeats = {} if report.show_all else _repeats(findings)
         for finding in findings:
             summary = repeats.get(finding.code)
@@ -105,17 +142,19 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
                 finding,
                 "finding",
                 (
-                    f"  {_position(finding):<{width}}  {finding.severity.value:<7}  "
+                    f"  {_position(finding):<{width}}  {words[finding.severity]:<{column}}  "
                     f"{finding.code}  {said(finding.message)}  ({finding.name})"
                 ),
             )
             if finding.hint:
-                yield None, "hint", f"  {'':<{width}}           hint: {said(finding.hint)}"
+                hint = said(msg("hint: {hint}", hint=said(finding.hint)))
+                yield None, "hint", f"{under}{hint}"
             if finding.related:
                 places = ", ".join(_position_of(position) for _f, position, _p in finding.related)
-                yield None, "hint", f"  {'':<{width}}           also at: {places}"
+                also = said(msg("also at: {places}", places=places))
+                yield None, "hint", f"{under}{also}"
             if summary is not None:
-                yield None, "hint", f"  {'':<{width}}           {summary[1]}"
+                yield None, "hint", f"{under}{said(summary[1])}"
 
 
 # A rule reported this many times in one file is shown once, with a count (--show-all
@@ -123,7 +162,7 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
 REPEAT_THRESHOLD = 3
 
 
-def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, str]]:
+def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, Message]]:
     """For each code repeated in the file: its first finding and the summary line."""
     by_code: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -133,12 +172,24 @@ def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, str]]:
         if len(same) < REPEAT_THRESHOLD:
             continue
         activities = {f.path[1] for f in same if len(f.path) > 1 and f.path[0] == "activities"}
-        where = f" in {_plural(len(activities), 'activity')}" if activities else ""
         lines = ", ".join(_position(f) for f in same[1:6]) + (", \u2026" if len(same) > 6 else "")
-        result[code] = (
-            same[0],
-            f"{code} \u00d7{len(same)}{where}; also at {lines} (--show-all lists each)",
+        summary = (
+            msg(
+                "{code} \u00d7{count} in {activities}; also at {lines} (--show-all lists each)",
+                code=code,
+                count=len(same),
+                activities=_counted(len(activities), "activity"),
+                lines=lines,
+            )
+            if activities
+            else msg(
+                "{code} \u00d7{count}; also at {lines} (--show-all lists each)",
+                code=code,
+                count=len(same),
+                lines=lines,
+            )
         )
+        result[code] = (same[0], summary)
     return result
 
 
@@ -185,13 +236,20 @@ def _lines(report: Report) -> Iterator[Line]:
         yield (
             None,
             "hint",
-            printable(f"{register}: not checked: it does not validate (see ropa validate)"),
+            printable(
+                said(
+                    msg(
+                        "{register}: not checked: it does not validate (see ropa validate)",
+                        register=register,
+                    )
+                )
+            ),
         )
     if report.quiet:
         return
     if report.findings and report.command == "check":
         yield None, "blank", ""
-    yield None, "summary", summary_line(report)
+    yield None, "summary", summary_line(report, language)
 
 
 def render_text(report: Report, stream: TextIO) -> None:

@@ -119,9 +119,19 @@ def first_readings(
     return found
 
 
-def label(concept: str) -> str:
-    fact = CONCEPTS[concept]
-    return f"{fact.label}, {fact.article}"
+def topic(concept: str) -> Message:
+    """How a message names the concept ("health data"), translatable: the concepts mark
+    their labels for the catalogue."""
+    return msg(CONCEPTS[concept].label)
 
 
-__all__ = ["DESCRIBING", "Reading", "first_readings", "label", "readings", "texts"]
+# "health data, Art. 9(1), 4(15)": no words of its own to translate, so not marked.
+_LABEL = "{topic}, {article}"
+
+
+def label(concept: str) -> Message:
+    """The concept's name with the article that makes it matter."""
+    return Message(_LABEL, topic=topic(concept), article=msg(CONCEPTS[concept].article))
+
+
+__all__ = ["DESCRIBING", "Reading", "first_readings", "label", "readings", "texts", "topic"]

@@ -7,6 +7,7 @@ is taken as the whole answer, and an explicit `none`/`false` (`special_categorie
 
 from __future__ import annotations
 
+from ropa.i18n import msg
 from ropa.knowledge.lexicon import SPECIAL
 from ropa.model.activity import Activity, DataSubjectGroup, DpiaScreening
 from ropa.rules._reading import Reading, first_readings
@@ -63,11 +64,16 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
         if criterion is None or criterion in result:
             continue
         if not _overruled(activity, concept, reading, declared):
-            result[criterion] = f"\u201c{reading.quote()}\u201d in `{reading.key}`"
+            result[criterion] = msg(
+                "\u201c{quote}\u201d in `{key}`", quote=reading.quote(), key=reading.key
+            )
     if "cctv" in found and "public_area" in found:
         cctv, area = found["cctv"], found["public_area"]
-        result["CCTV.PUBLIC"] = (
-            f"\u201c{cctv.quote()}\u201d and \u201c{area.quote()}\u201d in `{area.key}`"
+        result["CCTV.PUBLIC"] = msg(
+            "\u201c{cctv}\u201d and \u201c{area}\u201d in `{key}`",
+            cctv=cctv.quote(),
+            area=area.quote(),
+            key=area.key,
         )
     return result
 

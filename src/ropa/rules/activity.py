@@ -200,7 +200,11 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
             if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
                 not_stated(source.description)
             ):
-                kind = "third-party" if source.kind is DataSourceKind.THIRD_PARTY else "public"
+                kind = (
+                    msg("third-party")
+                    if source.kind is DataSourceKind.THIRD_PARTY
+                    else msg("public")
+                )
                 yield Violation(
                     activity.at("sources", index, "kind"),
                     msg(

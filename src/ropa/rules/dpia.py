@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import Message, joined, msg
 from ropa.knowledge.dpia import (
     ART_35_3,
     DVI_LIST,
@@ -41,6 +41,9 @@ from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
 from ropa.rules._screening_text import inferred_criteria
 
+# "C4 sensitive data … (inferred from …)": no words of its own to translate, so not marked.
+_CRITERION = "{code} {criterion}{evidence}"
+
 
 @dataclass
 class Screening:
@@ -53,31 +56,47 @@ class Screening:
     def evidence(self, key: str) -> str:
         """The words a criterion was read from, as " (inferred from …)", or nothing."""
         evidence = self.inferred.get(key)
-        return f" (inferred from {evidence})" if evidence else ""
+        return msg(" (inferred from {evidence})", evidence=evidence) if evidence else ""
 
-    def mandatory(self) -> list[str]:
+    def mandatory(self) -> list[Message]:
         """Why a DPIA is required outright: Art. 35(3) cases and DVI list items."""
+        # Each reason is a message, its legal wording too, so it reads in Latvian.
         reasons = [
-            f"Art. {case[:2]}(3)({case[-1]}): {ART_35_3[case]}{self.evidence(case)}"
+            msg(
+                "Art. 35(3)({letter}): {case}{evidence}",
+                letter=case[-1],
+                case=msg(ART_35_3[case]),
+                evidence=self.evidence(case),
+            )
             for case in sorted(self.art35_3)
         ]
         for item in sorted(self.dvi_list):
             fact = DVI_LIST[item]
             others = self.criteria - {fact.not_counting} if fact.not_counting else self.criteria
             if not fact.needs_wp248_criterion or others:
-                reasons.append(f"DVI list {item}: {fact.description}")
+                reasons.append(
+                    msg("DVI list {item}: {entry}", item=item, entry=msg(fact.description))
+                )
         return reasons
 
-    def likely(self) -> str | None:
+    def likely(self) -> Message | None:
         """Two or more WP248 criteria: a DPIA is required "in most cases"."""
         if len(self.criteria) < WP248_THRESHOLD:
             return None
-        named = ", ".join(
-            f"{c[-2:]} {WP248_CRITERIA[c]}{self.evidence(c)}" for c in sorted(self.criteria)
+        named = joined(
+            [
+                Message(
+                    _CRITERION,
+                    code=c[-2:],
+                    criterion=msg(WP248_CRITERIA[c]),
+                    evidence=self.evidence(c),
+                )
+                for c in sorted(self.criteria)
+            ]
         )
-        return f"{len(self.criteria)} WP248 criteria ({named})"
+        return msg("{count} WP248 criteria ({named})", count=len(self.criteria), named=named)
 
-    def reasons(self) -> list[str]:
+    def reasons(self) -> list[Message]:
         """Every reason the screening gives for a DPIA."""
         likely = self.likely()
         return self.mandatory() + ([likely] if likely else [])
@@ -153,6 +172,14 @@ def _dpia_done(dpia: Dpia | None) -> bool:
     return dpia is not None and dpia.status in (DpiaStatus.COMPLETED, DpiaStatus.IN_PROGRESS)
 
 
+_STATUS_WORDS = {
+    DpiaStatus.NOT_REQUIRED: msg("not required"),
+    DpiaStatus.NOT_STARTED: msg("not started"),
+    DpiaStatus.IN_PROGRESS: msg("in progress"),
+    DpiaStatus.COMPLETED: msg("completed"),
+}
+
+
 @rule("DP01", "dpia.missing", severity=Severity.ERROR, article="Art. 35(3), 35(4)")
 def missing(register: Register, context: Context) -> Iterator[Violation]:
     """Processing that always needs a DPIA, with no DPIA recorded.
@@ -200,7 +227,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                 msg(
                     "`{id}` needs a DPIA ({items}), but none is recorded",
                     id=activity.id,
-                    items="; ".join(reasons),
+                    items=joined(reasons, "; "),
                 ),
                 msg(
                     "carry out the DPIA before processing and record `dpia:` with its "
@@ -302,7 +329,7 @@ def not_completed(register: Register, context: Context) -> Iterator[Violation]:
         if not isinstance(dpia, Dpia) or dpia.required is not True:
             continue
         if activity.status is ActivityStatus.ACTIVE and dpia.status is not DpiaStatus.COMPLETED:
-            state = dpia.status.value.replace("_", " ") if dpia.status else "no status"
+            state = _STATUS_WORDS[dpia.status] if dpia.status else msg("no status")
             yield Violation(
                 activity.at("dpia", "status"),
                 msg(

@@ -180,7 +180,9 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: without the recipient's country nobody can tell whether disclosing data to it is a
     transfer outside the EEA (Art. 44) that needs a transfer tool and a line in the record
     (Art. 30(1)(d), (e)). Not reported: public authorities (assumed national); the public
-    (`kind: public` — publishing data is not a transfer, CJEU C-101/01 Lindqvist); a
+    (`kind: public` — publishing data is not a transfer, CJEU C-101/01 Lindqvist);
+    recipients inside the organisation (`kind: internal` — a department or role of the
+    controller itself is no recipient of a transfer, EDPB Guidelines 05/2021); a
     recipient recorded only as a class of people ("the general public", "anyone entitled
     by law", "couriers"), which has no one country; and a recipient every activity using
     it states `transfers: none` for. `country: EEA` says "inside the EU/EEA" without naming
@@ -210,7 +212,11 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     """
     no_transfers = _recipients_without_transfers(register)
     for recipient in register.recipients:
-        if recipient.kind in (RecipientKind.PUBLIC_AUTHORITY, RecipientKind.PUBLIC):
+        if recipient.kind in (
+            RecipientKind.PUBLIC_AUTHORITY,
+            RecipientKind.PUBLIC,
+            RecipientKind.INTERNAL,
+        ):
             continue
         if recipient.id in no_transfers:
             continue

@@ -13,7 +13,7 @@ from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, topic
 
 
 def boilerplate(measure: SecurityMeasure) -> str | None:
@@ -51,7 +51,7 @@ def _risk(activity: Activity) -> str | None:
         return msg("criminal-conviction data")
     found = first_readings(activity, _RISKY)
     reading = next(iter(found.values()), None)
-    return reading.inference.label if reading else None
+    return topic(reading.inference.concept) if reading else None
 
 
 @rule("SE01", "security.missing", severity=Severity.WARNING, article="Art. 30(1)(g), 32(1)")

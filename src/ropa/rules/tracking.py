@@ -21,7 +21,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, label, readings
+from ropa.rules._reading import Reading, first_readings, label, readings, topic
 
 
 def _purpose_of(activity: Activity, reading: Reading) -> Purpose | None:
@@ -195,7 +195,7 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
                         "(“{implied}”): consent needs a clear affirmative act before the "
                         "cookies are set (Art. 4(11), 7(1); EDPB Guidelines 05/2020)",
                         id=activity.id,
-                        label=reading.inference.label,
+                        label=topic(reading.inference.concept),
                         implied=implied[1],
                     ),
                     msg(
@@ -216,7 +216,7 @@ def tracking_consent(register: Register, context: Context) -> Iterator[Violation
                 "{describe} ({label}): storing or reading them on the user's device "
                 "needs prior consent unless strictly necessary, but {where}",
                 describe=reading.describe(),
-                label=reading.inference.label,
+                label=topic(reading.inference.concept),
                 where=where,
             ),
             msg(

@@ -12,6 +12,7 @@ from ropa.knowledge.transfers import DEROGATIONS, NOT_FOR_PUBLIC_AUTHORITIES
 from ropa.model.activity import Activity, Transfer
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
+from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
@@ -39,7 +40,9 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: disclosing data to a recipient outside the EEA is a transfer (Art. 44): the record
     names the country and, for some transfers, the safeguards (Art. 30(1)(e)), and the
-    transfer needs a Chapter V tool.
+    transfer needs a Chapter V tool. Not reported: a recipient inside the organisation
+    (`kind: internal`), which is the controller itself and so receives no transfer (EDPB
+    Guidelines 05/2021 on the interplay of Art. 3 and Chapter V, criterion 2).
 
     Fails:
 
@@ -77,7 +80,14 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
         )
         for index, identifier in enumerate(activity.recipients):
             recipient = register.recipient(identifier)
-            if recipient is None or recipient.country is None:
+            # A department of the controller abroad is the controller itself: data it
+            # handles is not transferred to another controller or processor (EDPB
+            # Guidelines 05/2021 on Art. 3 and Chapter V, criterion 2).
+            if (
+                recipient is None
+                or recipient.country is None
+                or recipient.kind is RecipientKind.INTERNAL
+            ):
                 continue
             if is_third_country(recipient.country) and identifier not in covered:
                 yield Violation(

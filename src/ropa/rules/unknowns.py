@@ -17,7 +17,7 @@ from ropa.i18n import Message, joined, msg
 from ropa.model.activity import Dpia
 from ropa.model.register import Register
 from ropa.rules import ABSENT, Context, Violation, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, topic
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import special_readings
 
@@ -86,7 +86,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             continue
         sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
         because = (
-            msg(", and it concerns {label}", label=named[sensitive[0]].inference.label)
+            msg(", and it concerns {label}", label=topic(named[sensitive[0]].inference.concept))
             if sensitive
             else ""
         )
@@ -216,7 +216,15 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         if not unknown and not met:
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
-        meets = f"WP248 {met[0][-2:]}{screening.evidence(met[0])}" if met else ""
+        meets = (
+            msg(
+                "WP248 {code}{evidence}",
+                code=met[0][-2:],
+                evidence=screening.evidence(met[0]),
+            )
+            if met
+            else ""
+        )
         if unknown and met:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
