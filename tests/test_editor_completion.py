@@ -101,7 +101,14 @@ class LanguageServer:
                 headers[name.lower()] = value.strip()
             if "content-length" not in headers:
                 return
-            self.messages.put(json.loads(stream.read(int(headers["content-length"]))))
+            length = int(headers["content-length"])
+            body = stream.read(length)
+            if len(body) < length:
+                # The server was stopped (close() kills it) in the middle of a message: the
+                # stream ended, and so does reading. Every answer the test waits for came
+                # whole before that.
+                return
+            self.messages.put(json.loads(body))
 
     def _send(self, message: dict[str, Any]) -> None:
         assert self.process.stdin is not None
