@@ -827,13 +827,7 @@ def export(
                 try:
                     written = write_xlsx(document, Path(str(output)), progress=advance)
                 except OSError as error:
-                    raise UsageError(
-                        msg(
-                            "cannot write {target}: {reason}",
-                            target=str(output),
-                            reason=error.strerror or str(error),
-                        )
-                    ) from None
+                    raise _cannot_write(output, error) from None
         for note in written.notes():
             sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
     if not to_stdout:
@@ -959,13 +953,7 @@ def import_(
                 hint=msg("ropa import never overwrites; name a new file"),
             ) from None
         except OSError as error:
-            raise UsageError(
-                msg(
-                    "cannot write {target}: {reason}",
-                    target=str(output),
-                    reason=error.strerror or str(error),
-                )
-            ) from None
+            raise _cannot_write(output, error) from None
     says = language_from_environment()
     summary = msg(
         "imported {count} activities from {source} ({kind}); {unplaced} items not placed",
@@ -1078,6 +1066,19 @@ def _refuse_invalid(report: Report) -> NoReturn:
     raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
 
 
+def _cannot_write(target: object, error: OSError) -> UsageError:
+    """The one message for an output that cannot be written, in the user's language."""
+    from ropa.i18n import msg
+
+    return UsageError(
+        msg(
+            "cannot write {target}: {reason}",
+            target=str(target),
+            reason=error.strerror or str(error),
+        )
+    )
+
+
 def _emit_text(text: str, target: Path | None) -> None:
     if target is None:
         sys.stdout.write(text)
@@ -1088,7 +1089,7 @@ def _emit_text(text: str, target: Path | None) -> None:
     try:
         write_atomic(target, text)
     except OSError as error:
-        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+        raise _cannot_write(target, error) from None
 
 
 def _finish(
@@ -1120,7 +1121,7 @@ def _finish(
         try:
             write_atomic(output_file, buffer.getvalue())
         except OSError as error:
-            raise UsageError(f"cannot write {output_file}: {error.strerror or error}") from None
+            raise _cannot_write(output_file, error) from None
         raise typer.Exit(int(report.status))
     stream = stream or sys.stdout
     with _stdout_may_close(report.status):
