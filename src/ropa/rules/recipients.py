@@ -6,10 +6,78 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.lexicon import Inference, mentions
+from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.model.vocabulary import RecipientKind
+from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._interim_text import is_pure_category
+
+_PROCESSORS = (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)
+# The words that show a recipient receives data through code or a platform the
+# organisation itself chose to use: cookies and pixels on its pages, ad targeting, social
+# networks it publishes on or embeds.
+_CHOSEN_TOOLS = ("cookies", "targeted_ads", "social_media")
+# Recipients that are no organisation to identify: the public, authorities (named by the
+# law that entitles them), and the organisation's own departments.
+_NOT_ORGANISATIONS = (RecipientKind.PUBLIC, RecipientKind.PUBLIC_AUTHORITY, RecipientKind.INTERNAL)
+
+
+def _words(recipient: Recipient, keys: tuple[str, ...], concept: str) -> Inference | None:
+    """The first words of `keys` (in Latvian, then English) that state `concept`."""
+    for key in keys:
+        value = getattr(recipient, key, None)
+        if value is None or value in ("unknown", "none"):
+            continue
+        for language in ("lv", "en"):
+            found = mentions(text_of(value, language), concept)
+            if found is not None and not found.negated:
+                return found
+    return None
+
+
+def _unnamed(recipient: Recipient) -> bool:
+    return not_stated(recipient.name)
+
+
+def _independent_payment_body(recipient: Recipient) -> bool:
+    """A bank, card acquirer or card scheme the register does not itself, in words, call a
+    processor. In a card or bank payment these act as controllers: they process the
+    payment under their own legal duties (PSD2, anti-money-laundering law) and decide
+    what they keep (EDPB Guidelines 07/2020, the example of a bank carrying out payments
+    for a client; paragraph number not verified)."""
+    described = ("name", "category", "description")
+    return (
+        _words(recipient, described, "financial_institution") is not None
+        and _words(recipient, (*described, "notes"), "processor_role") is None
+    )
+
+
+def _chosen_tool(recipient: Recipient) -> Inference | None:
+    """The words saying the recipient provides cookies, ad targeting or a social network."""
+    for concept in _CHOSEN_TOOLS:
+        found = _words(recipient, ("category", "description"), concept)
+        if found is not None:
+            return found
+    return None
+
+
+def _asked_who(recipient: Recipient) -> bool:
+    """Whether RC05, RC21 or RC22 report this unnamed recipient."""
+    if recipient.kind in _PROCESSORS:
+        return not _contract_stated(recipient)
+    if recipient.kind in _NOT_ORGANISATIONS:
+        return False
+    return (
+        _words(recipient, ("category", "description"), "group_companies") is not None
+        or _chosen_tool(recipient) is not None
+    )
+
+
+def _contract_stated(recipient: Recipient) -> bool:
+    return not not_stated(recipient.contract) and recipient.contract != "none"
 
 
 @rule("RC01", "recipient.no-contract", severity=Severity.WARNING, article="Art. 28(3)")
@@ -18,7 +86,13 @@ def no_contract(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: processing by a processor is governed by a contract or other legal act setting out
     its subject matter, duration, nature, purpose and the processor's obligations
-    (Art. 28(3)). The record should point to it.
+    (Art. 28(3)). The record should point to it. Not reported here: a processor recorded
+    only as a category (RC05 reports it, with its missing contract, as one gap); and a
+    bank, card acquirer or card scheme (its name, category or description says so) that
+    the register does not call a processor in words: in a card or bank payment these are
+    controllers in their own right, bound by their own legal duties (PSD2 — Directive
+    (EU) 2015/2366; anti-money-laundering law), not processors needing an Art. 28 contract
+    (EDPB Guidelines 07/2020, the example of a bank carrying out payments).
 
     Fails:
 
@@ -43,7 +117,7 @@ def no_contract(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for recipient in register.recipients:
-        if recipient.kind not in (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR):
+        if recipient.kind not in _PROCESSORS or _independent_payment_body(recipient):
             continue
         if recipient.contract == "none":
             yield Violation(
@@ -51,7 +125,7 @@ def no_contract(register: Register, context: Context) -> Iterator[Violation]:
                 msg("processor `{id}` works without an Art. 28 contract", id=recipient.id),
                 msg("conclude a data processing agreement (Art. 28(3)) and record its reference"),
             )
-        elif not_stated(recipient.contract):
+        elif not_stated(recipient.contract) and not _unnamed(recipient):
             yield Violation(
                 recipient.at("contract"),
                 msg("processor `{id}` has no Art. 28 contract on record", id=recipient.id),
@@ -65,7 +139,11 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: recipients, systems, security measures and joint controllers are defined once and
     referred to by id. An entry nothing refers to is either stale or a reference someone
-    forgot to add.
+    forgot to add. While an activity leaves its `recipients:` unknown (or a controller
+    served its `sub_processors:`), an unused recipient is not shown to be stale — it may
+    be one of those: the finding is then made once, at the first such place, naming the
+    unused recipients, with the other open places related (Art. 30(1)(d): the record says
+    which recipients each activity has).
 
     Fails:
 
@@ -119,8 +197,26 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
     for system in register.systems:
         if system.provider:
             used.add(("recipient", system.provider))
+    open_places = _open_recipient_lists(register)
+    unused_recipients = [r.id for r in register.recipients if ("recipient", r.id) not in used]
+    if open_places and unused_recipients:
+        # Where some activity's recipients are not recorded, an entry nothing names is
+        # not shown to be stale: it may be a recipient of that activity. The gap is the
+        # activity's, so it is reported there, once, naming the candidates.
+        first, *others = open_places
+        yield Violation(
+            first[1],
+            msg(
+                "the recipients of `{id}` are not recorded, while the catalogue lists "
+                "recipients no activity names ({ids})",
+                id=first[0],
+                ids=", ".join(f"`{identifier}`" for identifier in unused_recipients),
+            ),
+            msg("list under `recipients:` those that receive its data; remove stale entries"),
+            related=tuple(location for _, location in others),
+        )
     catalogues = (
-        ("recipient", "recipient", register.recipients),
+        ("recipient", "recipient", [] if open_places else register.recipients),
         ("measure", "security measure", register.security_measures),
         ("system", "system", register.systems),
         ("joint", "joint controller", register.joint_controllers),
@@ -133,6 +229,22 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
                     msg("{label} `{id}` is not used by any activity", label=label, id=entry.id),
                     msg("refer to it where it applies, or remove it if it is stale"),
                 )
+
+
+def _open_recipient_lists(register: Register) -> list[tuple[str, Location]]:
+    """The activities whose recipients, and the controllers served whose sub-processors,
+    the register does not state."""
+    places = [
+        (activity.id, activity.at("recipients"))
+        for activity in register.activities
+        if not_stated(activity.recipients)
+    ]
+    places.extend(
+        (controller.id, controller.at("sub_processors"))
+        for controller in register.controllers
+        if not_stated(controller.sub_processors)
+    )
+    return places
 
 
 @rule("RC03", "recipient.unidentified", severity=Severity.WARNING, article="Art. 30(1)(d)")
@@ -185,8 +297,12 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     controller itself is no recipient of a transfer, EDPB Guidelines 05/2021); a
     recipient recorded only as a class of people ("the general public", "anyone entitled
     by law", "couriers"), which has no one country; and a recipient every activity using
-    it states `transfers: none` for. `country: EEA` says "inside the EU/EEA" without naming
-    the country.
+    it states `transfers: none` for. Nor a recipient recorded only as a category
+    (`name: unknown`) where no activity using it lists its transfers: its country cannot
+    be known before it is named, and whether the activity transfers data at all is asked
+    once, at the activity (TR06); nor one that RC05, RC21 or RC22 already ask to be
+    named (the country follows from the name). `country: EEA`
+    says "inside the EU/EEA" without naming the country.
 
     Fails:
 
@@ -210,17 +326,18 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         country: EE
     ```
     """
-    no_transfers = _recipients_without_transfers(register)
+    users = _transfers_of_users(register)
     for recipient in register.recipients:
-        if recipient.kind in (
-            RecipientKind.PUBLIC_AUTHORITY,
-            RecipientKind.PUBLIC,
-            RecipientKind.INTERNAL,
+        if recipient.kind in _NOT_ORGANISATIONS:
+            continue
+        uses = users.get(recipient.id, [])
+        if uses and all(value == "none" for value in uses):
+            continue
+        if _unnamed(recipient) and (
+            is_pure_category(recipient.category)
+            or not any(isinstance(value, list) for value in uses)
+            or _asked_who(recipient)
         ):
-            continue
-        if recipient.id in no_transfers:
-            continue
-        if not_stated(recipient.name) and is_pure_category(recipient.category):
             continue
         if not_stated(recipient.country):
             yield Violation(
@@ -234,18 +351,18 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             )
 
 
-def _recipients_without_transfers(register: Register) -> set[str]:
-    """Recipients used only by activities that state `transfers: none`."""
+def _transfers_of_users(register: Register) -> dict[str, list[object]]:
+    """For each recipient, the `transfers:` of every activity (and controller served) that
+    names it."""
     users: dict[str, list[object]] = {}
-    for activity in register.activities:
-        if isinstance(activity.recipients, list):
-            for identifier in activity.recipients:
-                users.setdefault(identifier, []).append(activity.transfers)
-    return {
-        identifier
-        for identifier, transfers in users.items()
-        if all(value == "none" for value in transfers)
-    }
+    for owner, ids in (
+        *((a, a.recipients) for a in register.activities),
+        *((c, c.sub_processors) for c in register.controllers),
+    ):
+        if isinstance(ids, list):
+            for identifier in ids:
+                users.setdefault(identifier, []).append(owner.transfers)
+    return users
 
 
 @rule("RC05", "recipient.processor-unnamed", severity=Severity.WARNING, article="Art. 28(1)")
@@ -254,8 +371,11 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
 
     Why: the record may list categories of recipients (Art. 30(1)(d)), but a controller
     uses only processors it has chosen for their guarantees (Art. 28(1)) and bound by a
-    contract (Art. 28(3)) — it knows who they are. A processor the register cannot name is
-    a processor nobody has checked.
+    contract (Art. 28(3)) — it knows who they are. A processor the register can neither
+    name nor point to a contract with is a processor nobody has checked; the missing
+    contract is part of the same gap and is said here, not again by RC01. A category
+    whose Art. 28 contract is on record is enough for Art. 30(1)(d): the contract
+    identifies the processors.
 
     Fails:
 
@@ -280,19 +400,30 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
     ```
     """
     for recipient in register.recipients:
-        if recipient.kind in (
-            RecipientKind.PROCESSOR,
-            RecipientKind.SUB_PROCESSOR,
-        ) and not_stated(recipient.name):
-            yield Violation(
-                recipient.at("name"),
-                msg(
-                    "processor `{id}` is recorded only as a category; the register does "
-                    "not say who it is",
-                    id=recipient.id,
-                ),
-                msg("name the processor (each one, if the category covers several)"),
+        if recipient.kind not in _PROCESSORS or not _unnamed(recipient):
+            continue
+        if _contract_stated(recipient):
+            continue
+        if recipient.contract == "none":
+            message = msg(
+                "processor `{id}` is recorded only as a category; the register does "
+                "not say who it is",
+                id=recipient.id,
             )
+        else:
+            message = msg(
+                "processor `{id}` is recorded only as a category, with no Art. 28 "
+                "contract on record: the register does not say who it is",
+                id=recipient.id,
+            )
+        yield Violation(
+            recipient.at("name"),
+            message,
+            msg(
+                "name the processor (each one, if the category covers several) and "
+                "record its Art. 28 contract"
+            ),
+        )
 
 
 @rule("RC11", "recipient.kind-unknown", severity=Severity.WARNING, article="Art. 28, 30(1)(d)")
@@ -341,3 +472,187 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
                     "(and for a processor, `name:` and `contract:`)"
                 ),
             )
+
+
+@rule("RC12", "processor.sub-processors-unknown", severity=Severity.WARNING, article="Art. 28(2), (4)")
+def sub_processors_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """A processor's record that does not say which sub-processors serve a controller.
+
+    Why: a processor engages another processor only with the controller's prior written
+    authorisation (Art. 28(2)), binds it by the same obligations and stays liable for it
+    (Art. 28(4)); the controller must be told of every change. A processor that records
+    its controllers (Art. 30(2)) cannot leave open who processes their data on its behalf:
+    list the sub-processors, or say `sub_processors: none`.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Mākonis"
+      role: processor
+      contact: {email: dpo@makonis.lv}
+    controllers:
+      - id: schools
+        name: Rīgas skolas
+        contact: {email: izglitiba@riga.lv}
+        processing: [E-klases uzturēšana]
+        sub_processors: unknown  # ← RC12
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Mākonis"
+      role: processor
+      contact: {email: dpo@makonis.lv}
+    recipients:
+      - {id: hosting, name: SIA "Datu Centrs", kind: sub_processor, country: LV,
+         contract: Apakšapstrādes līgums 2024-01}
+    controllers:
+      - id: schools
+        name: Rīgas skolas
+        contact: {email: izglitiba@riga.lv}
+        processing: [E-klases uzturēšana]
+        sub_processors: [hosting]
+    ```
+    """
+    for controller in register.controllers:
+        if controller.sub_processors == "unknown":
+            yield Violation(
+                controller.at("sub_processors"),
+                msg(
+                    "the sub-processors that process the data of `{id}` are not recorded",
+                    id=controller.id,
+                ),
+                msg(
+                    "list them under `sub_processors:` (recipient ids), or write "
+                    "`sub_processors: none`"
+                ),
+            )
+
+
+@rule("RC21", "recipient.group-unnamed", severity=Severity.WARNING, article="Art. 30(1)(d); Recital 48")
+def group_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Companies of the organisation's own group recorded only as a category.
+
+    Why: each company of a group is a controller or processor of its own (Art. 4(7),
+    4(19)); passing data to it is a disclosure that needs its own basis — there is no
+    group privilege (Recital 48 allows at most a legitimate interest for internal
+    administration). The record may list categories of recipients (Art. 30(1)(d)), but an
+    organisation knows its own group: "our group companies" tells nobody which ones, or in
+    which countries (Chapter V). The words are read from the recipient's category and
+    description through the text layer (`group_companies`).
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: group
+        name: unknown  # ← RC21
+        category: {lv: koncerna uzņēmumi, en: companies of our group}
+        kind: controller
+        country: unknown
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: group-ee
+        name: AS "Grupa Eesti"
+        category: {lv: koncerna uzņēmums, en: group company}
+        kind: controller
+        country: EE
+    ```
+    """
+    for recipient in register.recipients:
+        if recipient.kind in _NOT_ORGANISATIONS or not _unnamed(recipient):
+            continue
+        found = _words(recipient, ("category", "description"), "group_companies")
+        if found is None:
+            continue
+        yield Violation(
+            recipient.at("name"),
+            msg(
+                "recipient `{id}` (\u201c{words}\u201d) is the organisation's own group, "
+                "recorded only as a category: the register does not say which companies "
+                "receive the data",
+                id=recipient.id,
+                words=found.matched,
+            ),
+            msg("name each group company that receives the data, with its country and role"),
+        )
+
+
+
+
+@rule(
+    "RC22", "recipient.tracking-unnamed", severity=Severity.WARNING, article="Art. 26, 30(1)(d)"
+)
+def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Cookie, advertising or social-network providers recorded only as a category.
+
+    Why: the organisation decides whose tags, pixels, plug-ins and platforms run on its
+    pages or carry its publications, so it knows who they are. Embedding them makes it,
+    for the collection and the passing on of the data, a joint controller with the
+    provider (CJEU C-40/17 Fashion ID; C-210/16 Wirtschaftsakademie for a page on a social
+    network), which needs an Art. 26 arrangement; consent to their cookies is informed
+    only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners" or
+    "third-party cookie providers" names none of them. Processors are left to RC05. The
+    finding names the activities that use the recipient as related places.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - id: ad-partners
+        name: unknown  # ← RC22
+        category: {lv: reklāmas partneri (atkārtotā mērķauditorijas atlase), en: advertising partners (retargeting)}
+        kind: other
+    activities:
+      - id: ads
+        name: Retargeting
+        recipients: [ad-partners]
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: meta
+        name: Meta Platforms Ireland Limited
+        category: {lv: reklāmas partneri (atkārtotā mērķauditorijas atlase), en: advertising partners (retargeting)}
+        kind: joint_controller
+        country: IE
+    activities:
+      - id: ads
+        name: Retargeting
+        recipients: [meta]
+    ```
+    """
+    references: dict[str, list[Location]] = {}
+    for activity in register.activities:
+        if isinstance(activity.recipients, list):
+            for index, identifier in enumerate(activity.recipients):
+                references.setdefault(identifier, []).append(activity.at("recipients", index))
+    for recipient in register.recipients:
+        if recipient.kind in (*_NOT_ORGANISATIONS, *_PROCESSORS) or not _unnamed(recipient):
+            continue
+        found = _chosen_tool(recipient)
+        if found is None:
+            continue
+        yield Violation(
+            recipient.at("name"),
+            msg(
+                "recipient `{id}` (\u201c{words}\u201d) is recorded only as a category, "
+                "though the organisation chooses whose cookies, pixels or platforms it uses",
+                id=recipient.id,
+                words=found.matched,
+            ),
+            msg(
+                "name each provider and its country; where you embed its code or run a "
+                "page on it, record the Art. 26 arrangement"
+            ),
+            related=tuple(references.get(recipient.id, ())),
+        )

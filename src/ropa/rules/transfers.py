@@ -40,9 +40,16 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: disclosing data to a recipient outside the EEA is a transfer (Art. 44): the record
     names the country and, for some transfers, the safeguards (Art. 30(1)(e)), and the
-    transfer needs a Chapter V tool. Not reported: a recipient inside the organisation
-    (`kind: internal`), which is the controller itself and so receives no transfer (EDPB
-    Guidelines 05/2021 on the interplay of Art. 3 and Chapter V, criterion 2).
+    transfer needs a Chapter V tool. An adequacy decision (the United Kingdom's, say) is
+    one of those tools, not an exemption: the transfer is still recorded. The finding is
+    given once per activity, at its `transfers:` (where the entry is missing), naming every
+    such recipient. Not reported: a recipient inside the organisation (`kind: internal`),
+    which is the controller itself and so receives no transfer (EDPB Guidelines 05/2021 on
+    the interplay of Art. 3 and Chapter V, criterion 2); and, for an organisation
+    established outside the EEA (a UK or Swiss controller keeping its record under the UK
+    GDPR or the Swiss FADP), a recipient in its own country: data that stays in the
+    country it is governed from leaves no jurisdiction (UK GDPR Art. 44; FADP Art. 16
+    regulate disclosure *abroad*).
 
     Fails:
 
@@ -52,8 +59,8 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: newsletter
         name: Newsletter
-        recipients: [mailer]  # ← TR01
-        transfers: none
+        recipients: [mailer]
+        transfers: none  # ← TR01
     ```
 
     Passes:
@@ -70,6 +77,7 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
           - {recipient: mailer, country: US, mechanism: adequacy}
     ```
     """
+    home = _home_outside_eea(register)
     for activity in register.activities:
         if not isinstance(activity.recipients, list):
             continue
@@ -78,6 +86,7 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
             if isinstance(activity.transfers, list)
             else set()
         )
+        missing: list[tuple[int, str, str]] = []
         for index, identifier in enumerate(activity.recipients):
             recipient = register.recipient(identifier)
             # A department of the controller abroad is the controller itself: data it
@@ -87,24 +96,47 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
                 recipient is None
                 or recipient.country is None
                 or recipient.kind is RecipientKind.INTERNAL
+                or recipient.country == home
             ):
                 continue
             if is_third_country(recipient.country) and identifier not in covered:
-                yield Violation(
-                    activity.at("recipients", index),
-                    msg(
-                        "`{id}` discloses data to `{identifier}` in {country}, outside the "
-                        "EEA, but records no transfer to it",
-                        id=activity.id,
-                        identifier=identifier,
-                        country=recipient.country,
-                    ),
-                    msg(
-                        "add a `transfers:` entry with `recipient: {identifier}` and its "
-                        "transfer tool",
-                        identifier=identifier,
-                    ),
-                )
+                missing.append((index, identifier, recipient.country))
+        if not missing:
+            continue
+        related = tuple(activity.at("recipients", index) for index, _, _ in missing)
+        hint = msg(
+            "add a `transfers:` entry with `recipient: {identifier}` and its transfer tool",
+            identifier=missing[0][1],
+        )
+        if len(missing) == 1:
+            _, identifier, country = missing[0]
+            message = msg(
+                "`{id}` discloses data to `{identifier}` in {country}, outside the "
+                "EEA, but records no transfer to it",
+                id=activity.id,
+                identifier=identifier,
+                country=country,
+            )
+        else:
+            message = msg(
+                "`{id}` discloses data to {recipients}, outside the EEA, but records no "
+                "transfer to them",
+                id=activity.id,
+                recipients=", ".join(f"`{ident}` ({country})" for _, ident, country in missing),
+            )
+            hint = msg(
+                "add a `transfers:` entry for each of them, with its transfer tool",
+            )
+        yield Violation(activity.at("transfers"), message, hint, related=related)
+
+
+def _home_outside_eea(register: Register) -> str | None:
+    """The organisation's own country when it is established outside the EEA: under its
+    own law (UK GDPR, Swiss FADP) data kept in that country is not transferred."""
+    country = register.organisation.country
+    if isinstance(country, str) and is_third_country(country):
+        return country
+    return None
 
 
 @rule("TR02", "transfer.no-mechanism", severity=Severity.ERROR, article="Art. 44–49")
