@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import Inference, mentions
+from ropa.knowledge.recipients import names_no_kind
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -39,7 +40,8 @@ def _words(recipient: Recipient, keys: tuple[str, ...], concept: str) -> Inferen
 
 
 def _unnamed(recipient: Recipient) -> bool:
-    return not_stated(recipient.name)
+    """Recorded only as a category: neither a name nor a registration number says who."""
+    return not_stated(recipient.name) and not_stated(recipient.registration_number)
 
 
 def _independent_payment_body(recipient: Recipient) -> bool:
@@ -249,11 +251,15 @@ def _open_recipient_lists(register: Register) -> list[tuple[str, Location]]:
 
 @rule("RC03", "recipient.unidentified", severity=Severity.WARNING, article="Art. 30(1)(d)")
 def unidentified(register: Register, context: Context) -> Iterator[Violation]:
-    """A recipient that is neither named nor categorised.
+    """A recipient that is neither named nor described by a category that says what it is.
 
     Why: the record lists the categories of recipients (Art. 30(1)(d)). A recipient may be
     a category ("courier services") when its name is unknown, but it must be one or the
-    other.
+    other — and a category must say what kind of recipient it is. "Other relevant
+    agencies", "trešās personas" or "partners under a contract" name nobody a reader could
+    check (the words are read by `ropa.knowledge.recipients`). Not reported for a
+    category: processors (RC05 asks who they are, or the contract on record identifies
+    them), the public, authorities and the organisation's own departments.
 
     Fails:
 
@@ -262,20 +268,26 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
       - id: partners
         name: unknown  # ← RC03
         kind: other
+      - id: others
+        name: unknown
+        category: {lv: citas attiecīgās iestādes, en: other relevant agencies}  # ← RC03
+        kind: other
     ```
 
     Passes:
 
     ```yaml
     recipients:
-      - id: partners
+      - id: couriers
         name: unknown
-        category: {lv: sadarbības partneri, en: business partners}
+        category: {lv: kurjeru pakalpojumi, en: courier services}
         kind: other
     ```
     """
     for recipient in register.recipients:
-        if not_stated(recipient.name) and recipient.category is None:
+        if not _unnamed(recipient):
+            continue
+        if recipient.category is None:
             yield Violation(
                 recipient.at("name"),
                 msg(
@@ -283,6 +295,30 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
+        elif (
+            recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS)
+            and not is_pure_category(recipient.category)
+            and _says_no_kind(recipient.category)
+        ):
+            yield Violation(
+                recipient.at("category"),
+                msg(
+                    "recipient `{id}` is described only as \u201c{words}\u201d, which does "
+                    "not say who or what kind of recipient it is",
+                    id=recipient.id,
+                    words=text_of(recipient.category, "en") or text_of(recipient.category, "lv"),
+                ),
+                msg(
+                    "name the recipient, or give a category a reader can check (e.g. "
+                    "courier services, credit reference agencies)"
+                ),
+            )
+
+
+def _says_no_kind(category: object) -> bool:
+    """Whether every language of the category names no kind of recipient."""
+    texts = [text_of(category, language) for language in ("lv", "en")]
+    return all(names_no_kind(text) for text in texts if text)
 
 
 @rule("RC04", "recipient.country-unknown", severity=Severity.WARNING, article="Art. 30(1)(d), 44")
@@ -355,13 +391,12 @@ def _transfers_of_users(register: Register) -> dict[str, list[object]]:
     """For each recipient, the `transfers:` of every activity (and controller served) that
     names it."""
     users: dict[str, list[object]] = {}
-    for owner, ids in (
-        *((a, a.recipients) for a in register.activities),
-        *((c, c.sub_processors) for c in register.controllers),
-    ):
+    named: list[tuple[object, object]] = [(a.recipients, a.transfers) for a in register.activities]
+    named.extend((c.sub_processors, c.transfers) for c in register.controllers)
+    for ids, transfers in named:
         if isinstance(ids, list):
             for identifier in ids:
-                users.setdefault(identifier, []).append(owner.transfers)
+                users.setdefault(identifier, []).append(transfers)
     return users
 
 
@@ -474,7 +509,12 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
-@rule("RC12", "processor.sub-processors-unknown", severity=Severity.WARNING, article="Art. 28(2), (4)")
+@rule(
+    "RC12",
+    "processor.sub-processors-unknown",
+    severity=Severity.WARNING,
+    article="Art. 28(2), (4)",
+)
 def sub_processors_unknown(register: Register, context: Context) -> Iterator[Violation]:
     """A processor's record that does not say which sub-processors serve a controller.
 
@@ -532,7 +572,12 @@ def sub_processors_unknown(register: Register, context: Context) -> Iterator[Vio
             )
 
 
-@rule("RC21", "recipient.group-unnamed", severity=Severity.WARNING, article="Art. 30(1)(d); Recital 48")
+@rule(
+    "RC21",
+    "recipient.group-unnamed",
+    severity=Severity.WARNING,
+    article="Art. 30(1)(d); Recital 48",
+)
 def group_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     """Companies of the organisation's own group recorded only as a category.
 
@@ -585,11 +630,7 @@ def group_unnamed(register: Register, context: Context) -> Iterator[Violation]:
         )
 
 
-
-
-@rule(
-    "RC22", "recipient.tracking-unnamed", severity=Severity.WARNING, article="Art. 26, 30(1)(d)"
-)
+@rule("RC22", "recipient.tracking-unnamed", severity=Severity.WARNING, article="Art. 26, 30(1)(d)")
 def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     """Cookie, advertising or social-network providers recorded only as a category.
 
@@ -608,7 +649,9 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
     recipients:
       - id: ad-partners
         name: unknown  # ← RC22
-        category: {lv: reklāmas partneri (atkārtotā mērķauditorijas atlase), en: advertising partners (retargeting)}
+        category:
+          lv: reklāmas partneri (atkārtotā mērķauditorijas atlase)
+          en: advertising partners (retargeting)
         kind: other
     activities:
       - id: ads
@@ -622,7 +665,9 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
     recipients:
       - id: meta
         name: Meta Platforms Ireland Limited
-        category: {lv: reklāmas partneri (atkārtotā mērķauditorijas atlase), en: advertising partners (retargeting)}
+        category:
+          lv: reklāmas partneri (atkārtotā mērķauditorijas atlase)
+          en: advertising partners (retargeting)
         kind: joint_controller
         country: IE
     activities:

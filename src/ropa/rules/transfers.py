@@ -45,7 +45,9 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
     given once per activity, at its `transfers:` (where the entry is missing), naming every
     such recipient. Not reported: a recipient inside the organisation (`kind: internal`),
     which is the controller itself and so receives no transfer (EDPB Guidelines 05/2021 on
-    the interplay of Art. 3 and Chapter V, criterion 2); and, for an organisation
+    the interplay of Art. 3 and Chapter V, criterion 2); the public (`kind: public`):
+    publishing data on the internet is no transfer to every country it can be read from
+    (CJEU C-101/01 Lindqvist); and, for an organisation
     established outside the EEA (a UK or Swiss controller keeping its record under the UK
     GDPR or the Swiss FADP), a recipient in its own country: data that stays in the
     country it is governed from leaves no jurisdiction (UK GDPR Art. 44; FADP Art. 16
@@ -95,7 +97,7 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
             if (
                 recipient is None
                 or recipient.country is None
-                or recipient.kind is RecipientKind.INTERNAL
+                or recipient.kind in (RecipientKind.INTERNAL, RecipientKind.PUBLIC)
                 or recipient.country == home
             ):
                 continue
