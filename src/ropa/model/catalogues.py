@@ -37,8 +37,9 @@ class Recipient(Entity):
     service providers"."""
     kind: RecipientKind
     """`processor`, `sub_processor`, `controller`, `joint_controller`, `public_authority`,
-    `public` (the general public, when data is published), `other`, or `unknown` when the
-    source does not say whether it is a processor."""
+    `public` (the general public, when data is published), `internal` (a department or
+    role inside the organisation), `other`, or `unknown` when the source does not say
+    whether it is a processor."""
     country: CountryOrRegion | None = None
     """Where the recipient processes the data (ISO 3166-1 alpha-2); `EEA` when it is inside
     the EU/EEA but the country is not stated; `unknown`."""
