@@ -14,7 +14,19 @@ from typing import NamedTuple
 from ropa.knowledge.sources import cite
 from ropa.knowledge.translatable import gettext_noop as N_
 
-SOURCE = cite("GDPR", "VDAR", "WP248", "WP243", "EPRIVACY", "ISPL", "CJEU-C-439/19", "EDPB-05/2020")
+SOURCE = cite(
+    "GDPR",
+    "VDAR",
+    "WP248",
+    "WP243",
+    "EPRIVACY",
+    "ISPL",
+    "CJEU-C-439/19",
+    "EDPB-05/2020",
+    "EDPB-07/2020",
+    "CJEU-C-40/17",
+    "CJEU-C-210/16",
+)
 
 
 class Concept(NamedTuple):

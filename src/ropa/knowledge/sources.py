@@ -172,6 +172,48 @@ SOURCES: dict[str, Source] = {
             "'Privātuma atruna' (dvi.gov.lv/lv/privatuma-atruna) as a model of headings",
         ),
         Source(
+            "UK-GDPR",
+            "UK GDPR (Regulation (EU) 2016/679 as it forms part of UK law), Chapter V: "
+            "transfers to a third country, i.e. outside the United Kingdom",
+            "legislation.gov.uk/eur/2016/679, Art. 44; Data Protection Act 2018",
+        ),
+        Source(
+            "FADP",
+            "Swiss Federal Act on Data Protection of 25 September 2020 (revised FADP), "
+            "Art. 16: disclosure of personal data abroad",
+            "fedlex.admin.ch, SR 235.1, in force 1 September 2023",
+        ),
+        Source(
+            "EDPB-05/2021",
+            "EDPB Guidelines 05/2021 on the interplay between the application of Article 3 "
+            "and the provisions on international transfers as per Chapter V of the GDPR",
+            "version 2.0, adopted 14 February 2023 (the three criteria of a transfer)",
+        ),
+        Source(
+            "EDPB-07/2020",
+            "EDPB Guidelines 07/2020 on the concepts of controller and processor in the GDPR",
+            "version 2.0, adopted 7 July 2021; the example of a bank carrying out payments "
+            "for a client as a controller (paragraph number not verified)",
+        ),
+        Source(
+            "CJEU-C-40/17",
+            "CJEU, Case C-40/17 Fashion ID, judgment of 29 July 2019: a website embedding a "
+            "third party's plug-in is joint controller for the collection and transmission",
+            "ECLI:EU:C:2019:629",
+        ),
+        Source(
+            "CJEU-C-210/16",
+            "CJEU, Case C-210/16 Wirtschaftsakademie Schleswig-Holstein, judgment of 5 June "
+            "2018: the administrator of a page on a social network is joint controller",
+            "ECLI:EU:C:2018:388",
+        ),
+        Source(
+            "CJEU-C-101/01",
+            "CJEU, Case C-101/01 Lindqvist, judgment of 6 November 2003: publishing data on "
+            "a website is not a transfer to a third country",
+            "ECLI:EU:C:2003:596",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ropa.knowledge.sources import cite
 
-SOURCE = cite("GDPR", "SCC-2021")
+SOURCE = cite("GDPR", "SCC-2021", "UK-GDPR", "FADP", "EDPB-05/2021", "CJEU-C-101/01")
 
 
 class ToolFact(NamedTuple):
@@ -72,3 +72,14 @@ NOT_FOR_PUBLIC_AUTHORITIES = frozenset(
         "compelling_legitimate_interests",
     }
 )
+
+
+def transfer_free_country(organisation_country: str | None, is_eea: bool) -> str | None:
+    """The country a disclosure to which is no transfer for an organisation established
+    outside the EEA: its own. A UK or Swiss controller keeps its record under its own law,
+    and that law regulates disclosure *abroad* (UK GDPR Art. 44: a third country is one
+    outside the United Kingdom; FADP Art. 16). For an organisation in the EEA there is
+    none beyond the EEA itself (`is_eea`)."""
+    if organisation_country is None or organisation_country == "unknown" or is_eea:
+        return None
+    return organisation_country

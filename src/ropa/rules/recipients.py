@@ -143,9 +143,10 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
     referred to by id. An entry nothing refers to is either stale or a reference someone
     forgot to add. While an activity leaves its `recipients:` unknown (or a controller
     served its `sub_processors:`), an unused recipient is not shown to be stale — it may
-    be one of those: the finding is then made once, at the first such place, naming the
-    unused recipients, with the other open places related (Art. 30(1)(d): the record says
-    which recipients each activity has).
+    be one of those: the finding is then made once, at the first activity whose recipients
+    are open, naming the unused recipients, with the other such activities related
+    (Art. 30(1)(d): the record says which recipients each activity has); open
+    sub-processors are RC12's.
 
     Fails:
 
@@ -200,6 +201,7 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
         if system.provider:
             used.add(("recipient", system.provider))
     open_places = _open_recipient_lists(register)
+    open_sub_processors = any(not_stated(c.sub_processors) for c in register.controllers)
     unused_recipients = [r.id for r in register.recipients if ("recipient", r.id) not in used]
     if open_places and unused_recipients:
         # Where some activity's recipients are not recorded, an entry nothing names is
@@ -218,7 +220,11 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
             related=tuple(location for _, location in others),
         )
     catalogues = (
-        ("recipient", "recipient", [] if open_places else register.recipients),
+        (
+            "recipient",
+            "recipient",
+            [] if open_places or open_sub_processors else register.recipients,
+        ),
         ("measure", "security measure", register.security_measures),
         ("system", "system", register.systems),
         ("joint", "joint controller", register.joint_controllers),
@@ -234,19 +240,14 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _open_recipient_lists(register: Register) -> list[tuple[str, Location]]:
-    """The activities whose recipients, and the controllers served whose sub-processors,
-    the register does not state."""
-    places = [
+    """The activities whose recipients the register does not state. (A controller served
+    whose sub-processors are open also keeps unused recipients from being called stale;
+    RC12 reports that gap at the controller.)"""
+    return [
         (activity.id, activity.at("recipients"))
         for activity in register.activities
         if not_stated(activity.recipients)
     ]
-    places.extend(
-        (controller.id, controller.at("sub_processors"))
-        for controller in register.controllers
-        if not_stated(controller.sub_processors)
-    )
-    return places
 
 
 @rule("RC03", "recipient.unidentified", severity=Severity.WARNING, article="Art. 30(1)(d)")

@@ -8,7 +8,11 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.adequacy import Scope, decision_for
 from ropa.knowledge.eea import is_eea, is_third_country
-from ropa.knowledge.transfers import DEROGATIONS, NOT_FOR_PUBLIC_AUTHORITIES
+from ropa.knowledge.transfers import (
+    DEROGATIONS,
+    NOT_FOR_PUBLIC_AUTHORITIES,
+    transfer_free_country,
+)
 from ropa.model.activity import Activity, Transfer
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
@@ -43,15 +47,16 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
     transfer needs a Chapter V tool. An adequacy decision (the United Kingdom's, say) is
     one of those tools, not an exemption: the transfer is still recorded. The finding is
     given once per activity, at its `transfers:` (where the entry is missing), naming every
-    such recipient. Not reported: a recipient inside the organisation (`kind: internal`),
-    which is the controller itself and so receives no transfer (EDPB Guidelines 05/2021 on
-    the interplay of Art. 3 and Chapter V, criterion 2); the public (`kind: public`):
-    publishing data on the internet is no transfer to every country it can be read from
-    (CJEU C-101/01 Lindqvist); and, for an organisation
-    established outside the EEA (a UK or Swiss controller keeping its record under the UK
-    GDPR or the Swiss FADP), a recipient in its own country: data that stays in the
-    country it is governed from leaves no jurisdiction (UK GDPR Art. 44; FADP Art. 16
-    regulate disclosure *abroad*).
+    such recipient; a processor's record is read the same way, for the sub-processors of
+    each controller served (Art. 30(2)(c)). Not reported: a recipient inside the
+    organisation (`kind: internal`), which is the controller itself and so receives no
+    transfer (EDPB Guidelines 05/2021 on the interplay of Art. 3 and Chapter V,
+    criterion 2); the public (`kind: public`): publishing data on the internet is no
+    transfer to every country it can be read from (CJEU C-101/01 Lindqvist); and, for an
+    organisation established outside the EEA (a UK or Swiss controller keeping its record
+    under the UK GDPR or the Swiss FADP), a recipient in its own country: data that stays
+    in the country whose law governs the record is not transferred under that law (UK
+    GDPR Art. 44 and FADP Art. 16 regulate disclosure *abroad*; `ropa.knowledge.transfers`).
 
     Fails:
 
@@ -80,8 +85,13 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     home = _home_outside_eea(register)
-    for activity in register.activities:
-        if not isinstance(activity.recipients, list):
+    owners: list[tuple[Activity | ControllerServed, str, object]] = [
+        (activity, "recipients", activity.recipients) for activity in register.activities
+    ]
+    # A processor's record lists its sub-processors per controller (Art. 30(2)(c)).
+    owners.extend((c, "sub_processors", c.sub_processors) for c in register.controllers)
+    for activity, key, ids in owners:
+        if not isinstance(ids, list):
             continue
         covered = (
             {t.recipient for t in activity.transfers}
@@ -89,7 +99,7 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
             else set()
         )
         missing: list[tuple[int, str, str]] = []
-        for index, identifier in enumerate(activity.recipients):
+        for index, identifier in enumerate(ids):
             recipient = register.recipient(identifier)
             # A department of the controller abroad is the controller itself: data it
             # handles is not transferred to another controller or processor (EDPB
@@ -105,7 +115,7 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
                 missing.append((index, identifier, recipient.country))
         if not missing:
             continue
-        related = tuple(activity.at("recipients", index) for index, _, _ in missing)
+        related = tuple(activity.at(key, index) for index, _, _ in missing)
         hint = msg(
             "add a `transfers:` entry with `recipient: {identifier}` and its transfer tool",
             identifier=missing[0][1],
@@ -133,12 +143,11 @@ def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _home_outside_eea(register: Register) -> str | None:
-    """The organisation's own country when it is established outside the EEA: under its
-    own law (UK GDPR, Swiss FADP) data kept in that country is not transferred."""
+    """The organisation's own country when it is established outside the EEA."""
     country = register.organisation.country
-    if isinstance(country, str) and is_third_country(country):
-        return country
-    return None
+    if not isinstance(country, str):
+        return None
+    return transfer_free_country(country, is_eea(country))
 
 
 @rule("TR02", "transfer.no-mechanism", severity=Severity.ERROR, article="Art. 44–49")
