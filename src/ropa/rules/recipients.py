@@ -307,7 +307,7 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                     "recipient `{id}` is described only as \u201c{words}\u201d, which does "
                     "not say who or what kind of recipient it is",
                     id=recipient.id,
-                    words=text_of(recipient.category, "en") or text_of(recipient.category, "lv"),
+                    words=text_of(recipient.category, "lv"),
                 ),
                 msg(
                     "name the recipient, or give a category a reader can check (e.g. "
