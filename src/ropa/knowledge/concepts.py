@@ -348,8 +348,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "pretendent*",
             "amata kandidāt*",
             "employee*",
+            # Not a bare "applicant*": applicants for products, benefits or a school
+            # place are customers, clients and pupils, not people seeking work.
             "job applicant*",
-            "applicant*",
             "candidate*",
             "staff",
             "worker*",
