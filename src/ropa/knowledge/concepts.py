@@ -14,7 +14,17 @@ from typing import NamedTuple
 from ropa.knowledge.sources import cite
 from ropa.knowledge.translatable import gettext_noop as N_
 
-SOURCE = cite("GDPR", "VDAR", "WP248", "WP243", "EPRIVACY", "ISPL", "CJEU-C-439/19", "EDPB-05/2020")
+SOURCE = cite(
+    "GDPR",
+    "VDAR",
+    "WP248",
+    "WP243",
+    "EPRIVACY",
+    "ISPL",
+    "CJEU-C-439/19",
+    "EDPB-03/2019",
+    "EDPB-05/2020",
+)
 
 
 class Concept(NamedTuple):

@@ -431,6 +431,10 @@ def _may_leave_grouped(count: int, names: str) -> Message:
     )
 
 
+# "`name` mentions “sīkdatnes” (cookies ...)": no words of its own to translate, so not marked.
+_WORDS = "{describe} ({label})"
+
+
 def _may_leave(
     register: Register, activity: Activity
 ) -> tuple[str, Message, tuple[Location, ...]] | None:
@@ -456,9 +460,7 @@ def _may_leave(
     reading = found.get("targeted_ads") or found.get("cookies")
     if reading is None:
         return None
-    reason = msg(
-        "{describe} ({label})", describe=reading.describe(), label=topic(reading.inference.concept)
-    )
+    reason = Message(_WORDS, describe=reading.describe(), label=topic(reading.inference.concept))
     return "tracking", reason, (reading.location,)
 
 

@@ -120,9 +120,9 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     ```yaml
     activities:
-      - id: staff
-        name: Personāla lietas
-        data_subjects: [darbinieki]
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
         special_categories: unknown  # ← SD24
         criminal_data: none
         national_id: none
@@ -132,11 +132,10 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     ```yaml
     activities:
-      - id: staff
-        name: Personāla lietas
-        data_subjects: [darbinieki]
-        special_categories:
-          - {category: health, condition: employment_social_security, law: Darba likums}
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
+        special_categories: none
         criminal_data: none
         national_id: none
     ```
@@ -357,7 +356,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         dpia:
           required: false
           status: not_required
-          screening: {notes: One WP248 criterion (C1); small scale, no other criterion}
+          screening:
+            notes: One WP248 criterion (C1) and no other; a small mailing list
     ```
     """
     dvi = dvi_list_applies(register)
