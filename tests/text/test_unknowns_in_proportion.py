@@ -175,3 +175,20 @@ def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_pat
         r for r in results if r["ruleId"] == "SD24" and r["message"]["text"].startswith("7 ")
     ]
     assert len(note["relatedLocations"]) == 18
+
+
+def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path) -> None:
+    more = "".join(
+        ACTIVITY.format(id=ident, name=name, subjects="darbinieki", data="vārds")
+        for ident, name in (("payroll", "Algas"), ("training", "Apmācības"))
+    )
+    path = tmp_path / "register.yaml"
+    path.write_text(REGISTER + more, encoding="utf-8")
+    lines = run_ropa("check", str(path), "--today", TODAY).stdout.splitlines()
+    sd24 = [line for line in lines if "  SD24  " in line]
+    # The note (at the first activity), and the first of the four warnings (three
+    # activities of employees, and the CCTV one).
+    assert len(sd24) == 2
+    assert "info" in sd24[0] and "do not know whether they process" in sd24[0]
+    assert "warning" in sd24[1] and "and it concerns employees" in sd24[1]
+    assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
