@@ -17,7 +17,7 @@ note per activity per key would bury the findings that matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, joined, msg
@@ -171,34 +171,48 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         rest = [key for key in unknown if key not in dict(signalled)]
         if rest:
             open_keys.append((activity, rest))
-    if not open_keys:
-        return
     # Everywhere else, one note for the register, naming every key left open in it.
-    every = [key for key, _what in _SPECIAL_KEYS if any(key in keys for _a, keys in open_keys)]
-    what = _join([what for key, what in _SPECIAL_KEYS if key in every])
-    hint = _special_hint(every)
-
-    def grouped(count: int, names: str) -> Message:
-        return msg(
+    yield from _one_note(
+        open_keys,
+        _SPECIAL_KEYS,
+        "special",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it processes {join}", id=ident, join=what
+        ),
+        lambda count, what, names: msg(
             "{count} activities do not know whether they process {what}: {names}",
             count=count,
             what=what,
             names=names,
-        )
+        ),
+        _special_hint,
+    )
 
+
+def _one_note(
+    open_keys: list[tuple[Activity, list[str]]],
+    known: tuple[tuple[str, Message], ...],
+    kind: str,
+    own: Callable[[str, Message], Message],
+    grouped: Callable[[int, Message, str], Message],
+    hint: Callable[[list[str]], Message],
+) -> Iterator[Violation]:
+    """The keys each activity leaves open, as violations the engine merges into one note
+    for the register: `own` words one activity's (its id, the keys as said), `grouped`
+    the note (how many activities, every key left open in them, their ids)."""
+    if not open_keys:
+        return
+    every = [key for key, _what in known if any(key in keys for _a, keys in open_keys)]
+    said = _join([what for key, what in known if key in every])
     for activity, keys in open_keys:
         at, related = _places(activity, keys)
         yield Violation(
             at,
-            msg(
-                "`{id}` does not know whether it processes {join}",
-                id=activity.id,
-                join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
-            ),
-            hint if len(open_keys) > 1 else _special_hint(keys),
-            cause=f"{ABSENT}unknown:special",
+            own(str(activity.id), _join([what for key, what in known if key in keys])),
+            hint(every if len(open_keys) > 1 else keys),
+            cause=f"{ABSENT}unknown:{kind}",
             related=related,
-            grouped=grouped,
+            grouped=lambda count, names: grouped(count, said, names),
         )
 
 
@@ -268,9 +282,8 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         ]
         reading = _profiling_context(activity) if "profiling" in unknown else None
         if reading is not None:
-            at, related = _places(activity, ["profiling"])
             yield Violation(
-                at,
+                activity.at("profiling"),
                 msg(
                     "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
                     "{describe} ({label})",
@@ -284,36 +297,21 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
             unknown.remove("profiling")
         if unknown:
             open_keys.append((activity, unknown))
-    if not open_keys:
-        return
-    every = [key for key, _what in _PROFILING_KEYS if any(key in keys for _a, keys in open_keys)]
-    what = _join([what for key, what in _PROFILING_KEYS if key in every])
-
-    def grouped(count: int, names: str) -> Message:
-        return msg(
+    yield from _one_note(
+        open_keys,
+        _PROFILING_KEYS,
+        "profiling",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it involves {join}", id=ident, join=what
+        ),
+        lambda count, what, names: msg(
             "{count} activities do not know whether they involve {what}: {names}",
             count=count,
             what=what,
             names=names,
-        )
-
-    for activity, keys in open_keys:
-        at, related = _places(activity, keys)
-        yield Violation(
-            at,
-            msg(
-                "`{id}` does not know whether it involves {join}",
-                id=activity.id,
-                join=_join([what for key, what in _PROFILING_KEYS if key in keys]),
-            ),
-            msg(
-                "find out, and write `none` or describe it ({items})",
-                items=_keys(every if len(open_keys) > 1 else keys),
-            ),
-            cause=f"{ABSENT}unknown:profiling",
-            related=related,
-            grouped=grouped,
-        )
+        ),
+        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
+    )
 
 
 @rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1); WP248")
