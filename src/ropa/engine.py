@@ -193,10 +193,29 @@ def _merge_shared(
             result.append(first)
             continue
         others = [finding for _violation, finding in ordered[1:]]
-        related = first.related + tuple((f.file, f.position, f.path) for f in others)
+        # Each other place, and the places related to it (the other keys one gap is
+        # written at), once each: the merged finding is present at all of them.
+        related = tuple(
+            dict.fromkeys(
+                (
+                    *first.related,
+                    *(
+                        place
+                        for f in others
+                        for place in ((f.file, f.position, f.path), *f.related)
+                    ),
+                )
+            )
+        )
         if cause.startswith(ABSENT):
-            names = _activity_names(register, [violation for violation, _f in ordered[1:]])
-            message = _absent(first.message, names)
+            violations = [violation for violation, _f in ordered]
+            names = _activity_names(register, violations[1:])
+            grouped = ordered[0][0].grouped
+            message = (
+                grouped(len(ordered), _shown([*_activity_names(register, violations[:1]), *names]))
+                if grouped is not None
+                else _absent(first.message, names)
+            )
             result.append(
                 replace(first, message=message, related=related, own_message=first.message)
             )
@@ -240,12 +259,16 @@ def _merge_shared(
 _NAMED = 10
 
 
+def _shown(names: list[str]) -> str:
+    """The activities' ids as a message lists them: the first `_NAMED`, then an ellipsis."""
+    shown = ", ".join(f"`{name}`" for name in names[:_NAMED])
+    return shown + ", \u2026" if len(names) > _NAMED else shown
+
+
 def _absent(message: str, names: list[str]) -> Message:
     """The merged message of a gap found in several activities; whole sentences, singular
     and plural, so that each translates as a whole."""
-    shown = ", ".join(f"`{name}`" for name in names[:_NAMED])
-    if len(names) > _NAMED:
-        shown += ", \u2026"
+    shown = _shown(names)
     if len(names) == 1:
         return msg(
             "{message} \u2014 also in 1 more activity: {names}", message=message, names=shown

@@ -26,6 +26,7 @@ SOURCE = cite(
     "EDPB-07/2020",
     "CJEU-C-40/17",
     "CJEU-C-210/16",
+    "EDPB-03/2019",
 )
 
 
@@ -360,8 +361,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "pretendent*",
             "amata kandidāt*",
             "employee*",
+            # Not a bare "applicant*": applicants for products, benefits or a school
+            # place are customers, clients and pupils, not people seeking work.
             "job applicant*",
-            "applicant*",
             "candidate*",
             "staff",
             "worker*",

@@ -138,6 +138,14 @@ SOURCES: dict[str, Source] = {
             "ECLI:EU:C:2021:504",
         ),
         Source(
+            "EDPB-03/2019",
+            "European Data Protection Board, Guidelines 3/2019 on processing of personal data "
+            "through video devices: disclosure of footage to law enforcement (chapter 4); "
+            "footage is special-category data only when processed to deduce such data "
+            "(chapter 5)",
+            "version 2.0, adopted 29 January 2020",
+        ),
+        Source(
             "EDPB-05/2020",
             "European Data Protection Board, Guidelines 05/2020 on consent under Regulation "
             "2016/679: consent needs a clear affirmative act; continuing to use a website or "

@@ -3,9 +3,9 @@
 `ropa validate` prints one line per problem, `path:line:col: CODE message`, with the hint
 under it: the form editors and CI logs link to a file and line. `ropa check` groups its
 findings by file, sorted by line, each with its severity and rule name, and ends with a
-summary line of counts. A rule reported three times or more in one file is shown once,
-with its count, the number of activities and the other lines ("LB03 ×11 in 6
-activities"); `--show-all` lists each. The json and sarif reports always list every
+summary line of counts. A rule reported three times or more in one file at one severity
+is shown once, with its count, the number of activities and the other lines ("LB03 ×11
+in 6 activities"); `--show-all` lists each. The json and sarif reports always list every
 finding.
 
 Colour (through rich) only on a terminal and never when NO_COLOR is set; otherwise the
@@ -135,7 +135,7 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
         under = " " * (width + column + 6)  # hints start under the rule code
         repeats = {} if report.show_all else _repeats(findings)
         for finding in findings:
-            summary = repeats.get(finding.code)
+            summary = repeats.get((finding.code, finding.severity))
             if summary is not None and summary[0] is not finding:
                 continue
             yield (
@@ -162,13 +162,17 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
 REPEAT_THRESHOLD = 3
 
 
-def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, Message]]:
-    """For each code repeated in the file: its first finding and the summary line."""
-    by_code: dict[str, list[Finding]] = {}
+def _repeats(
+    findings: list[Finding],
+) -> dict[tuple[str, Severity], tuple[Finding, Message]]:
+    """For each code repeated in the file at one severity: its first finding and the
+    summary line. A rule's warnings are never folded under its note (a rule whose
+    severity follows the risk has both)."""
+    by_code: dict[tuple[str, Severity], list[Finding]] = {}
     for finding in findings:
-        by_code.setdefault(finding.code, []).append(finding)
+        by_code.setdefault((finding.code, finding.severity), []).append(finding)
     result = {}
-    for code, same in by_code.items():
+    for (code, severity), same in by_code.items():
         if len(same) < REPEAT_THRESHOLD:
             continue
         activities = {f.path[1] for f in same if len(f.path) > 1 and f.path[0] == "activities"}
@@ -189,7 +193,7 @@ def _repeats(findings: list[Finding]) -> dict[str, tuple[Finding, Message]]:
                 lines=lines,
             )
         )
-        result[code] = (same[0], summary)
+        result[(code, severity)] = (same[0], summary)
     return result
 
 

@@ -21,9 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
+from ropa.i18n import Message
 from ropa.model.register import Register
 from ropa.model.types import Duration
 from ropa.position import Location
+
+# The message of a gap merged over several activities: (how many, their ids shown) → text.
+GroupMessage = Callable[[int, str], Message]
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,11 @@ class Violation:
     locations. A cause starting with `ABSENT` names a gap instead (a key absent or
     `unknown`): the same gap in several activities is reported once, at the first, with a
     message naming the others. `related` gives other places that belong to the finding (the words a
-    finding about a key was read from)."""
+    finding about a key was read from, the other keys one gap is written at); they stay
+    related when the finding is merged. `grouped`, for an `ABSENT` cause, words the merged
+    finding as one question about the register: given how many activities share the gap
+    and their ids, it returns the message (otherwise the first message is kept, with
+    "also in N more activities")."""
 
     location: Location
     message: str
@@ -45,6 +53,7 @@ class Violation:
     severity: Severity | None = None
     cause: str | None = None
     related: tuple[Location, ...] = ()
+    grouped: GroupMessage | None = None
 
 
 # A `cause` that starts with this names a gap (a key absent or `unknown`) rather than a
@@ -178,6 +187,7 @@ __all__ = [
     "FAMILIES",
     "RULES",
     "Context",
+    "GroupMessage",
     "Rule",
     "Violation",
     "load_rules",

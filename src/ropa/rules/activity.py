@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, msg
@@ -132,6 +133,7 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record must state the categories of recipients, including those in third
     countries (Art. 30(1)(d)). When nobody receives the data, say `recipients: none`.
+    Activities that leave it unknown or out share one finding that lists them.
 
     Fails:
 
@@ -151,12 +153,22 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
         recipients: none
     ```
     """
-    yield from _missing(
+    for violation in _missing(
         register,
         "recipients",
         msg("the recipients of `{id}` are recorded as unknown").template,
         msg("the recipients of `{id}` are not stated").template,
         msg("list recipient ids under `recipients:`, or write `recipients: none`"),
+    ):
+        # Unknown here and left out there is one gap of the register: one finding.
+        yield replace(violation, cause=f"{ABSENT}recipients", grouped=_recipients_grouped)
+
+
+def _recipients_grouped(count: int, names: str) -> Message:
+    return msg(
+        "{count} activities do not say who receives their data: {names}",
+        count=count,
+        names=names,
     )
 
 

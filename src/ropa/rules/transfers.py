@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import Message, msg
 from ropa.knowledge.adequacy import Scope, decision_for
 from ropa.knowledge.eea import is_eea, is_third_country
 from ropa.knowledge.transfers import (
@@ -19,6 +19,7 @@ from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules._reading import first_readings, topic
 
 
 def _owners(register: Register) -> Iterator[Activity | ControllerServed]:
@@ -392,34 +393,118 @@ def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]
     """An entry that does not say whether data leaves the EEA.
 
     Why: the record states transfers to third countries where there are any
-    (Art. 30(1)(e)); saying `transfers: none` shows the question was asked.
+    (Art. 30(1)(e)); saying `transfers: none` shows the question was asked. A warning
+    where the activity's own record gives a reason to think data may leave: a system it
+    uses keeps the data outside the EEA or nobody knows where, or its words name ad
+    tracking or tracking cookies (whose providers commonly sit outside the EEA). Elsewhere
+    a note. Activities that leave the question open for the same kind of reason share one
+    finding that lists them. A recipient abroad, or of unknown country, is reported at the
+    recipient (TR01, RC04), not here again. An entry of a processor's record (a
+    controller served) is reported on its own, as a warning.
 
     Fails:
 
     ```yaml
+    systems:
+      - {id: crm, name: CRM Cloud, location: unknown}
     activities:
       - id: orders
         name: Orders
+        systems: [crm]
         transfers: unknown  # ← TR06
     ```
 
     Passes:
 
     ```yaml
+    systems:
+      - {id: crm, name: CRM Cloud, location: unknown}
     activities:
       - id: orders
         name: Orders
+        systems: [crm]
         transfers: none
     ```
     """
     for owner in _owners(register):
-        if owner.transfers is None or owner.transfers == "unknown":
+        if owner.transfers is not None and owner.transfers != "unknown":
+            continue
+        message = msg(
+            "`{id}` does not say whether data is transferred outside the EEA", id=owner.id
+        )
+        hint = msg("list the transfers under `transfers:`, or write `transfers: none`")
+        if not isinstance(owner, Activity):
+            yield Violation(owner.at("transfers"), message, hint)
+            continue
+        reason = _may_leave(register, owner)
+        if reason is not None:
             yield Violation(
                 owner.at("transfers"),
-                msg("`{id}` does not say whether data is transferred outside the EEA", id=owner.id),
-                msg("list the transfers under `transfers:`, or write `transfers: none`"),
-                cause=f"{ABSENT}transfers" if isinstance(owner, Activity) else None,
+                msg("{message}, and {reason}", message=message, reason=reason[1]),
+                hint,
+                cause=f"{ABSENT}transfers:{reason[0]}",
+                related=reason[2],
+                grouped=_may_leave_grouped,
             )
+        else:
+            yield Violation(
+                owner.at("transfers"),
+                message,
+                hint,
+                severity=Severity.INFO,
+                cause=f"{ABSENT}transfers",
+                grouped=_not_stated_grouped,
+            )
+
+
+def _not_stated_grouped(count: int, names: str) -> Message:
+    return msg(
+        "{count} activities do not say whether data is transferred outside the EEA: {names}",
+        count=count,
+        names=names,
+    )
+
+
+def _may_leave_grouped(count: int, names: str) -> Message:
+    return msg(
+        "{count} activities do not say whether data is transferred outside the EEA, though "
+        "their systems or their words (tracking cookies, ads) suggest it may be: {names}",
+        count=count,
+        names=names,
+    )
+
+
+# "`name` mentions “sīkdatnes” (cookies ...)": no words of its own to translate, so not marked.
+_WORDS = "{describe} ({label})"
+
+
+def _may_leave(
+    register: Register, activity: Activity
+) -> tuple[str, Message, tuple[Location, ...]] | None:
+    """Why the activity's data may leave the EEA, if its record gives a reason: what kind
+    of reason, how a message says it, and the words it was read from."""
+    for identifier in activity.systems or ():
+        system = register.system(identifier)
+        if system is None or system.location is None:
+            continue
+        if system.location == "unknown":
+            reason = msg("where its system `{id}` keeps the data is not known", id=identifier)
+            return "system", reason, ()
+        if is_third_country(system.location):
+            reason = msg(
+                "its system `{id}` keeps the data in {country}",
+                id=identifier,
+                country=system.location,
+            )
+            return "system", reason, ()
+    found = first_readings(activity, ("targeted_ads", "cookies", "cookies_necessary"))
+    if "cookies" in found and "cookies_necessary" in found:
+        del found["cookies"]
+    reading = found.get("targeted_ads") or found.get("cookies")
+    if reading is None:
+        return None
+    reason = Message(_WORDS, describe=reading.describe(), label=topic(reading.inference.concept))
+    return "tracking", reason, (reading.location,)
 
 
 @rule("TR07", "transfer.tool-details", severity=Severity.WARNING, article="Art. 46, 47, 49")

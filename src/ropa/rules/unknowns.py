@@ -4,35 +4,100 @@
 promises that the checks still flag it. On most keys another rule already does (a missing
 legal basis, retention, recipients); these rules cover the high-risk keys no other rule
 reads when they say `unknown`: special categories, criminal data, national identifiers,
-profiling, automated decisions, the DPIA and the sources of the data. Each has the
-severity of what might be hiding behind it.
+profiling, automated decisions, the DPIA and the sources of the data.
+
+How loudly depends on what the register itself says about the risk. Where the activity
+gives a reason for the open question to matter (patients, children, employees or
+vulnerable people for Art. 9 data; CCTV for Art. 10 data; marketing, ad tracking or
+location for profiling; a WP248 criterion for the DPIA), it is a finding of its own that
+names that reason. Everywhere else the same open question is one note for the register
+that lists the activities (each a related location): a DPO decides them together, and a
+note per activity per key would bury the findings that matter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, joined, msg
-from ropa.model.activity import Dpia
+from ropa.model.activity import Activity, DataSubjectGroup, Dpia
 from ropa.model.register import Register
-from ropa.rules import ABSENT, Context, Violation, rule
-from ropa.rules._reading import first_readings, topic
+from ropa.position import Location
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules._reading import Reading, first_readings, topic
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import special_readings
 
-# Data subjects with whom special, criminal or identifying data is common: with them an
-# unknown here is a warning, elsewhere a note.
-_SENSITIVE_CONTEXT = ("patients", "children", "vulnerable", "employees", "cctv")
-# Where the context is read: who the data is about and what the activity is, not every
-# word of its purposes ("our staff will answer" does not make customers employees).
+# Where the risk context is read: who the data is about and what the activity is, not
+# every word of its purposes ("our staff will answer" does not make customers employees).
 _CONTEXT_KEYS = ("data_subjects", "name", "description")
+
+# The data subjects with whom Art. 9(1) data is common: health data of patients, sick
+# leave and trade-union membership of employees (Art. 9(2)(b)), health and support needs
+# of children and pupils, and of vulnerable people (WP248 C7).
+_SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees")
+# Video surveillance records offences and is handed to the police (Art. 10; EDPB
+# Guidelines 3/2019, chapter 4). It is not special-category data by itself: footage is
+# Art. 9 data only when processed to deduce it (EDPB Guidelines 3/2019, chapter 5).
+_CRIMINAL_CONTEXT = ("cctv",)
 
 _SPECIAL_KEYS = (
     ("special_categories", msg("special-category data (Art. 9(1))")),
     ("criminal_data", msg("criminal-conviction data (Art. 10)")),
     ("national_id", msg("national identification numbers (Art. 87)")),
 )
+# The concept whose mention in the words SD21 to SD23 report instead.
+_NAMED_BY = {
+    "special_categories": "special",
+    "criminal_data": "criminal",
+    "national_id": "national_id",
+}
+# The concepts that make an unknown on the key matter (none for national identifiers: no
+# data subject or activity makes them a risk by itself; Art. 87 leaves their conditions to
+# national law).
+_CONTEXT = {
+    "special_categories": _SPECIAL_CONTEXT,
+    "criminal_data": _CRIMINAL_CONTEXT,
+    "national_id": (),
+}
+_FLAGS = {"children": "children", "vulnerable": "vulnerable"}
+
+
+def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
+    """ ", and it concerns patients": the first of `concepts` the activity names (or flags
+    on a data-subject group), as a message names it; None when it names none."""
+    found = first_readings(activity, concepts, _CONTEXT_KEYS)
+    for concept in concepts:
+        if concept in found:
+            return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
+        flag = _FLAGS.get(concept)
+        subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+        if flag and any(isinstance(s, DataSubjectGroup) and getattr(s, flag) for s in subjects):
+            return msg(", and it concerns {label}", label=topic(concept))
+    return None
+
+
+def _join(items: list[Message]) -> Message:
+    if len(items) == 1:
+        return items[0]
+    return msg("{items} or {last}", items=joined(items[:-1]), last=items[-1])
+
+
+def _keys(keys: list[str]) -> str:
+    return ", ".join(f"`{key}`" for key in keys)
+
+
+def _special_hint(keys: list[str]) -> Message:
+    return msg(
+        "find out, and write `none` or the data with what the law asks for it ({items})",
+        items=_keys(keys),
+    )
+
+
+def _places(activity: Activity, keys: list[str]) -> tuple[Location, tuple[Location, ...]]:
+    """The first key's place, and the others' (related: the gap is written at each)."""
+    return activity.at(keys[0]), tuple(activity.at(key) for key in keys[1:])
 
 
 @rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
@@ -42,11 +107,14 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: processing special-category data without an Art. 9(2) condition is prohibited,
     criminal-conviction data needs official authority or a law (Art. 10), and the personas
     kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. Reported once per activity, naming every such key: a warning where
-    the activity concerns patients, children, vulnerable people, employees or CCTV (with
-    whom such data is common: read in its data subjects, name and description); elsewhere
-    a note, and activities with the same unknowns share one finding that lists them. Where
-    the activity's words name the data, SD21 to SD23 report it instead.
+    nobody has checked. A warning of its own where the activity gives a reason for the
+    question to matter, named in the message: `special_categories` with patients,
+    children, employees or vulnerable people (with whom such data is common),
+    `criminal_data` with CCTV (footage records offences and goes to the police; EDPB
+    Guidelines 3/2019, chapter 4), read in its data subjects, name and description.
+    Elsewhere one note for the register lists every activity that leaves such a key
+    `unknown` (each key a related location). Where the activity's words name the data,
+    SD21 to SD23 report it instead.
 
     Fails:
 
@@ -56,7 +124,8 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         name: Membership
         data_subjects: [biedri]
         special_categories: unknown  # ← SD24
-        criminal_data: unknown
+        criminal_data: none
+        national_id: none
     ```
 
     Passes:
@@ -68,50 +137,106 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         data_subjects: [biedri]
         special_categories: none
         criminal_data: none
+        national_id: none
     ```
     """
+    open_keys: list[tuple[Activity, list[str]]] = []
     for activity in register.activities:
-        named = first_readings(activity, ("criminal", "national_id"))
-        named.update(first_readings(activity, _SENSITIVE_CONTEXT, _CONTEXT_KEYS))
+        named = set(first_readings(activity, ("criminal", "national_id")))
         if special_readings(activity):
-            named["special"] = next(iter(special_readings(activity).values()))
-        inferred = {"special_categories": "special", "criminal_data": "criminal"}
-        inferred["national_id"] = "national_id"
+            named.add("special")
         unknown = [
-            (key, what)
-            for key, what in _SPECIAL_KEYS
-            if getattr(activity, key) == "unknown" and inferred[key] not in named
+            key
+            for key, _what in _SPECIAL_KEYS
+            if getattr(activity, key) == "unknown" and _NAMED_BY[key] not in named
         ]
-        if not unknown:
-            continue
-        sensitive = [c for c in _SENSITIVE_CONTEXT if c in named]
-        because = (
-            msg(", and it concerns {label}", label=topic(named[sensitive[0]].inference.concept))
-            if sensitive
-            else ""
-        )
+        signalled = [
+            (key, because) for key in unknown if (because := _context(activity, _CONTEXT[key]))
+        ]
+        if signalled:
+            keys = [key for key, _because in signalled]
+            at, related = _places(activity, keys)
+            yield Violation(
+                at,
+                msg(
+                    "`{id}` does not know whether it processes {join}{because}",
+                    id=activity.id,
+                    join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
+                    because=signalled[0][1],
+                ),
+                _special_hint(keys),
+                severity=Severity.WARNING,
+                related=related,
+            )
+        rest = [key for key in unknown if key not in dict(signalled)]
+        if rest:
+            open_keys.append((activity, rest))
+    # Everywhere else, one note for the register, naming every key left open in it.
+    yield from _one_note(
+        open_keys,
+        _SPECIAL_KEYS,
+        "special",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it processes {join}", id=ident, join=what
+        ),
+        lambda count, what, names: msg(
+            "{count} activities do not know whether they process {what}: {names}",
+            count=count,
+            what=what,
+            names=names,
+        ),
+        _special_hint,
+    )
+
+
+def _one_note(
+    open_keys: list[tuple[Activity, list[str]]],
+    known: tuple[tuple[str, Message], ...],
+    kind: str,
+    own: Callable[[str, Message], Message],
+    grouped: Callable[[int, Message, str], Message],
+    hint: Callable[[list[str]], Message],
+) -> Iterator[Violation]:
+    """The keys each activity leaves open, as violations the engine merges into one note
+    for the register: `own` words one activity's (its id, the keys as said), `grouped`
+    the note (how many activities, every key left open in them, their ids)."""
+    if not open_keys:
+        return
+    every = [key for key, _what in known if any(key in keys for _a, keys in open_keys)]
+    said = _join([what for key, what in known if key in every])
+    for activity, keys in open_keys:
+        at, related = _places(activity, keys)
         yield Violation(
-            activity.at(unknown[0][0]),
-            msg(
-                "`{id}` does not know whether it processes {join}{because}",
-                id=activity.id,
-                join=_join([what for _key, what in unknown]),
-                because=because,
-            ),
-            msg(
-                "find out, and write `none` or the data with what the law asks for it ({items})",
-                items=", ".join(f"`{key}`" for key, _what in unknown),
-            ),
-            severity=Severity.WARNING if sensitive else None,
-            # Elsewhere the same open question, asked of many activities, is one note.
-            cause=None if sensitive else f"{ABSENT}unknown:" + ",".join(key for key, _ in unknown),
+            at,
+            own(str(activity.id), _join([what for key, what in known if key in keys])),
+            hint(every if len(open_keys) > 1 else keys),
+            cause=f"{ABSENT}unknown:{kind}",
+            related=related,
+            grouped=lambda count, names: grouped(count, said, names),
         )
 
 
-def _join(items: list[Message]) -> Message:
-    if len(items) == 1:
-        return items[0]
-    return msg("{items} or {last}", items=joined(items[:-1]), last=items[-1])
+_PROFILING_KEYS = (
+    ("profiling", msg("profiling (Art. 4(4))")),
+    ("automated_decisions", msg("solely automated decisions (Art. 22)")),
+)
+# What profiling analyses or predicts, in the activity's own words: "location or
+# movements" and "behaviour" (Recital 71), through location data or systematic monitoring.
+# These make `profiling: unknown` a question of its own. Marketing, ads and cookies are
+# left to DP21 (interest-based advertising is profiling) and to the one note: a newsletter
+# is not profiling by itself.
+_PROFILING_CONTEXT = ("location", "monitoring")
+# The words DP21 (profiling) and DP22 (automated decisions) report instead.
+_PROFILING_NAMED = {
+    "profiling": ("profiling", "targeted_ads"),
+    "automated_decisions": ("automated_decisions",),
+}
+
+
+def _profiling_context(activity: Activity) -> Reading | None:
+    """The first words of the activity that make profiling likely (location, monitoring)."""
+    found = first_readings(activity, _PROFILING_CONTEXT)
+    return next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
@@ -120,65 +245,90 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
 
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening; not
-    knowing whether they happen leaves all of these unchecked. Reported once per activity;
-    where the words name profiling or automated decisions, DP21 and DP22 report that (as
-    warnings). Activities with the same unknowns share one note that lists them.
+    knowing whether they happen leaves all of these unchecked. A note of its own where the
+    activity's words make profiling likely (location data or systematic monitoring: what
+    Recital 71 says profiling analyses, "location or movements", "behaviour"), naming the
+    words; elsewhere one note for the register lists
+    every activity that leaves these keys `unknown`. Where the words name profiling or
+    automated decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
     ```yaml
     activities:
-      - id: scoring
-        name: Customer scoring
+      - id: fleet
+        name: Transportlīdzekļu atrašanās vietas uzskaite
         profiling: unknown  # ← DP23
-        automated_decisions: unknown
+        automated_decisions: none
     ```
 
     Passes:
 
     ```yaml
     activities:
-      - id: scoring
-        name: Customer scoring
-        profiling: {description: Purchase history grouped into segments}
+      - id: fleet
+        name: Transportlīdzekļu atrašanās vietas uzskaite
+        profiling: none
         automated_decisions: none
     ```
     """
+    open_keys: list[tuple[Activity, list[str]]] = []
     for activity in register.activities:
+        named = set(first_readings(activity, ("profiling", "targeted_ads", "automated_decisions")))
         unknown = [
-            (key, what)
-            for key, what in (
-                ("profiling", msg("profiling (Art. 4(4))")),
-                ("automated_decisions", msg("solely automated decisions (Art. 22)")),
-            )
-            if getattr(activity, key) == "unknown"
+            key
+            for key, _what in _PROFILING_KEYS
+            if getattr(activity, key) == "unknown" and not named & set(_PROFILING_NAMED[key])
         ]
-        if unknown:
+        reading = _profiling_context(activity) if "profiling" in unknown else None
+        if reading is not None:
             yield Violation(
-                activity.at(unknown[0][0]),
+                activity.at("profiling"),
                 msg(
-                    "`{id}` does not know whether it involves {join}",
+                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                    "{describe} ({label})",
                     id=activity.id,
-                    join=_join([what for _key, what in unknown]),
+                    describe=reading.describe(),
+                    label=topic(reading.inference.concept),
                 ),
-                msg(
-                    "find out, and write `none` or describe it ({items})",
-                    items=", ".join(f"`{key}`" for key, _what in unknown),
-                ),
-                cause=f"{ABSENT}unknown:" + ",".join(key for key, _ in unknown),
+                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
+                related=(reading.location,),
             )
+            unknown.remove("profiling")
+        if unknown:
+            open_keys.append((activity, unknown))
+    yield from _one_note(
+        open_keys,
+        _PROFILING_KEYS,
+        "profiling",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it involves {join}", id=ident, join=what
+        ),
+        lambda count, what, names: msg(
+            "{count} activities do not know whether they involve {what}: {names}",
+            count=count,
+            what=what,
+            names=names,
+        ),
+        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
+    )
 
 
-@rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1)")
+@rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1); WP248")
 def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
 
     Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
     screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
-    DP03 report them; otherwise the open question is reported here, so it is not
-    forgotten: `dpia: unknown` always (activities with no criterion at all share one
-    finding that lists them), and a missing `dpia` where one WP248 criterion is met, read
-    from the record or its words (interest-based advertising is profiling, C1).
+    DP03 report them. Otherwise the open question is reported here where the register
+    gives it weight: one WP248 criterion met, read from the record or its words
+    (interest-based advertising is profiling, C1), or location data (DVI list item 09,
+    which needs one criterion more) — a note of its own that names it. `dpia: unknown`
+    where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
+    the screening nothing to read: one note for the register lists those activities. Not
+    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
+    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
+    is likely needed (record it as `required: false`).
 
     Fails:
 
@@ -197,10 +347,15 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: newsletter
         name: Newsletter
+        personal_data: [e-mail address]
+        dpia: unknown
+      - id: ads
+        name: Interest-based advertising
         dpia:
           required: false
           status: not_required
-          screening: {notes: No WP248 criterion met}
+          screening:
+            notes: One WP248 criterion (C1) and no other; a small mailing list
     ```
     """
     dvi = dvi_list_applies(register)
@@ -213,36 +368,58 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
-        if not unknown and not met:
+        location = (
+            first_readings(activity, ("location",)).get("location")
+            if dvi and not met and "LV.DPIA.09" not in screening.dvi_list
+            else None
+        )
+        blind = not met and location is None and not_stated(activity.personal_data)
+        if not met and location is None and not (unknown and blind):
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
-        meets = (
-            msg(
-                "WP248 {code}{evidence}",
-                code=met[0][-2:],
-                evidence=screening.evidence(met[0]),
+        if met:
+            meets: Message | str = msg(
+                "WP248 {code}{evidence}", code=met[0][-2:], evidence=screening.evidence(met[0])
             )
-            if met
-            else ""
-        )
-        if unknown and met:
+        elif location is not None:
+            meets = msg(
+                "DVI list {item} ({describe})", item="LV.DPIA.09", describe=location.describe()
+            )
+        else:
+            meets = ""
+        if meets and unknown:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
                 id=activity.id,
                 meets=meets,
             )
-        elif unknown:
-            message = msg("`{id}` has not settled whether it needs a DPIA", id=activity.id)
-        else:
+        elif meets:
             message = msg(
                 "`{id}` meets {meets} and records no DPIA screening", id=activity.id, meets=meets
+            )
+        else:
+            message = msg(
+                "`{id}` has not settled whether it needs a DPIA, and records no data the "
+                "screening could read",
+                id=activity.id,
             )
         yield Violation(
             at,
             message,
             msg("screen it against the WP248 criteria and the DVI list, and record the result"),
-            cause=None if met else f"{ABSENT}unknown:dpia",
+            cause=None if meets else f"{ABSENT}unknown:dpia",
+            related=(location.location,) if location is not None else (),
+            grouped=None if meets else _dpia_grouped,
         )
+
+
+def _dpia_grouped(count: int, names: str) -> Message:
+    return msg(
+        "{count} activities have not settled whether they need a DPIA, and record no data "
+        "the screening could read: {names}",
+        count=count,
+        names=names,
+    )
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
@@ -251,8 +428,8 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
-    obtained (Art. 5(1)(a), (d)). Activities that all leave it unknown share one finding
-    that lists them.
+    obtained (Art. 5(1)(a), (d)). One note for the register lists every activity that
+    leaves it unknown.
 
     Fails:
 
@@ -281,4 +458,13 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
                 msg("`{id}` does not know where its data comes from", id=activity.id),
                 msg("list the `sources:` (the person, a third party and which, public sources)"),
                 cause=f"{ABSENT}unknown:sources",
+                grouped=_sources_grouped,
             )
+
+
+def _sources_grouped(count: int, names: str) -> Message:
+    return msg(
+        "{count} activities do not know where their data comes from: {names}",
+        count=count,
+        names=names,
+    )

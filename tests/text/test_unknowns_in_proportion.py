@@ -1,0 +1,196 @@
+"""Issue 11, sections 2 and 5: `unknown` on a high-risk key is reported in proportion to
+the risk the register shows. An activity that gives a reason (employees, CCTV, location
+data, a WP248 criterion, tracking cookies) has a finding of its own naming it; every other
+activity leaving the same key open is in one note for the register, which lists them and
+points at each key (json, sarif), and which text output prints once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import invoke, run_ropa
+
+TODAY = "2026-12-01"
+
+HEAD = """\
+ropa: 1
+organisation:
+  name: SIA Piemērs
+  role: controller
+  country: LV
+  contact: {email: info@piemers.lv}
+  dpo: {appointed: false, reason: Not required, decided_on: 2024-01-01, decided_by: Board}
+security_measures:
+  - {id: enc, name: Šifrēšana, kind: technical, description: TLS un diska šifrēšana}
+activities:
+"""
+
+# Four ordinary shop activities that leave the high-risk keys open, one for staff and one
+# for video surveillance (each gives a reason), and one that meets one WP248 criterion.
+ACTIVITY = """\
+  - id: {id}
+    name: {name}
+    owner: Valde
+    last_review: 2026-06-01
+    purposes: [{{purpose: {name}, legal_basis: {{basis: contract}}}}]
+    data_subjects: [{subjects}]
+    personal_data: [{data}]
+    special_categories: unknown
+    criminal_data: unknown
+    national_id: unknown
+    sources: unknown
+    recipients: none
+    transfers: unknown
+    retention: {{period: P1Y, from: līguma beigas}}
+    security_measures: [enc]
+    profiling: unknown
+    automated_decisions: unknown
+    dpia: unknown
+"""
+ACTIVITIES = [
+    ("orders", "Pasūtījumi", "klienti", "vārds, piegādes adrese"),
+    ("returns", "Preču atgriešana", "klienti", "vārds, pirkuma numurs"),
+    ("enquiries", "Klientu jautājumi", "klienti", "vārds, e-pasts"),
+    ("loyalty", "Lojalitātes karte", "klienti", "kartes numurs"),
+    ("staff", "Personāla lietas", "darbinieki", "vārds, amats"),
+    ("cctv", "Videonovērošana veikalā", "veikala apmeklētāji", "videoieraksti"),
+    ("deliveries", "Kurjeru maršruti", "kurjeri", "transportlīdzekļa atrašanās vieta"),
+]
+REGISTER = HEAD + "".join(
+    ACTIVITY.format(id=ident, name=name, subjects=subjects, data=data)
+    for ident, name, subjects, data in ACTIVITIES
+)
+
+
+def _findings(tmp_path: Path, text: str = REGISTER, status: int = 0) -> list[dict[str, Any]]:
+    path = tmp_path / "register.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("check", str(path), "--today", TODAY, "-f", "json")
+    # Warnings and notes only: the default --fail-on error passes.
+    assert result.returncode == status, result.stdout + result.stderr
+    return list(json.loads(result.stdout)["findings"])
+
+
+def _codes(findings: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
+    return [finding for finding in findings if finding["code"] == code]
+
+
+def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
+    tmp_path: Path,
+) -> None:
+    sd24 = _codes(_findings(tmp_path), "SD24")
+    own = {f["path"]: f for f in sd24 if f["severity"] == "warning"}
+    assert set(own) == {
+        "activities[4].special_categories",  # staff: employees
+        "activities[5].criminal_data",  # cctv: footage of offences
+    }
+    assert own["activities[4].special_categories"]["message"] == (
+        "`staff` does not know whether it processes special-category data (Art. 9(1)), "
+        "and it concerns employees"
+    )
+    assert (
+        "and it concerns video surveillance (CCTV)"
+        in (own["activities[5].criminal_data"]["message"])
+    )
+
+
+def test_every_other_open_special_key_is_one_note_pointing_at_each_key(tmp_path: Path) -> None:
+    (note,) = [f for f in _codes(_findings(tmp_path), "SD24") if f["severity"] == "info"]
+    assert note["message"] == (
+        "7 activities do not know whether they process special-category data (Art. 9(1)), "
+        "criminal-conviction data (Art. 10) or national identification numbers (Art. 87): "
+        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `cctv`, `deliveries`"
+    )
+    places = {note["path"]} | {place["path"] for place in note["related"]}
+    # Three keys in each ordinary activity, the keys staff and cctv left without a reason.
+    expected = {
+        f"activities[{index}].{key}"
+        for index in (0, 1, 2, 3, 6)
+        for key in ("special_categories", "criminal_data", "national_id")
+    }
+    expected |= {
+        "activities[4].criminal_data",
+        "activities[4].national_id",
+        "activities[5].special_categories",
+        "activities[5].national_id",
+    }
+    assert places == expected
+    assert "`special_categories`, `criminal_data`, `national_id`" in note["hint"]
+
+
+def test_profiling_transfers_and_sources_left_open_are_one_note_each(tmp_path: Path) -> None:
+    findings = _findings(tmp_path)
+    dp23 = _codes(findings, "DP23")
+    # The courier routes are location data: profiling is a question of their own.
+    (own,) = [f for f in dp23 if f["path"] == "activities[6].profiling"]
+    assert "mentions \u201catrašanās vieta\u201d (location data)" in own["message"]
+    (note,) = [f for f in dp23 if f is not own]
+    assert note["message"].startswith("7 activities do not know whether they involve")
+    (tr06,) = _codes(findings, "TR06")
+    assert tr06["severity"] == "info"
+    assert tr06["message"].startswith(
+        "7 activities do not say whether data is transferred outside the EEA: `orders`"
+    )
+    assert len(tr06["related"]) == 6
+    (ac21,) = _codes(findings, "AC21")
+    assert ac21["message"].startswith("7 activities do not know where their data comes from")
+
+
+def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_path: Path) -> None:
+    dp24 = _codes(_findings(tmp_path), "DP24")
+    # CCTV meets WP248 C3; the courier routes are location data (DVI list item 09). The
+    # shop activities and staff meet no criterion: the screening answers for them.
+    assert {f["path"] for f in dp24} == {"activities[5].dpia", "activities[6].dpia"}
+    assert {f["severity"] for f in dp24} == {"info"}
+    by_path = {f["path"]: f["message"] for f in dp24}
+    assert "(it meets WP248 C3" in by_path["activities[5].dpia"]
+    assert "DVI list LV.DPIA.09" in by_path["activities[6].dpia"]
+
+
+def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
+    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
+    # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
+    note, own = _codes(_findings(tmp_path, text, status=1), "DP24")
+    assert own["path"] == "activities[5].dpia"
+    assert note["message"] == (
+        "6 activities have not settled whether they need a DPIA, and record no data the "
+        "screening could read: `orders`, `returns`, `enquiries`, `loyalty`, `staff`, "
+        "`deliveries`"
+    )
+
+
+def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(REGISTER, encoding="utf-8")
+    text = run_ropa("check", str(path), "--today", TODAY, "--show-all")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.count("do not know whether they process") == 1
+    assert "also at: " in text.stdout
+    sarif = json.loads(run_ropa("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    (note,) = [
+        r for r in results if r["ruleId"] == "SD24" and r["message"]["text"].startswith("7 ")
+    ]
+    assert len(note["relatedLocations"]) == 18
+
+
+def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path) -> None:
+    more = "".join(
+        ACTIVITY.format(id=ident, name=name, subjects="darbinieki", data="vārds")
+        for ident, name in (("payroll", "Algas"), ("training", "Apmācības"))
+    )
+    path = tmp_path / "register.yaml"
+    path.write_text(REGISTER + more, encoding="utf-8")
+    lines = run_ropa("check", str(path), "--today", TODAY).stdout.splitlines()
+    sd24 = [line for line in lines if "  SD24  " in line]
+    # The note (at the first activity), and the first of the four warnings (three
+    # activities of employees, and the CCTV one).
+    assert len(sd24) == 2
+    assert "info" in sd24[0]
+    assert "do not know whether they process" in sd24[0]
+    assert "warning" in sd24[1]
+    assert "and it concerns employees" in sd24[1]
+    assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
