@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import pickle
 import re
 import string
 import tomllib
@@ -304,3 +305,32 @@ def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
         *(concept.article for concept in CONCEPTS.values()),
     ):
         assert text in catalogue, text
+
+
+@pytest.mark.parametrize(
+    ("count", "latvian_one", "english_one"),
+    [
+        (1, True, True),
+        (2, False, False),
+        (11, False, False),
+        (21, True, False),
+        (101, True, False),
+        (111, False, False),
+        (0, False, False),
+    ],
+)
+def test_counted_messages_choose_each_languages_form(
+    count: int, latvian_one: bool, english_one: bool
+) -> None:
+    from ropa.i18n import counted
+
+    text = counted("{count} more place", "{count} more places", count=count)
+    assert text == (f"{count} more place" if english_one else f"{count} more places")
+    assert translate(text, "lv") == f"{count} " + ("vietā" if latvian_one else "vietās")
+    assert pickle.loads(pickle.dumps(text)) == text
+    assert translate(pickle.loads(pickle.dumps(text)), "lv") == translate(text, "lv")
+
+
+def test_the_extractor_takes_both_forms_of_a_counted_message() -> None:
+    source = 'counted("{count} file", "{count} files", count=n)\nmsg("x")\n'
+    assert extract_messages(source) == ["{count} file", "{count} files", "x"]
