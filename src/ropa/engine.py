@@ -206,6 +206,7 @@ def _merge_shared(
         # singular and plural for every count (Latvian: "vēl 21 vietā").
         count, activities = len(others), len(owners)
         places = counted("{count} more place", "{count} more places", count=count)
+        shared: Message
         if activities > 1:
             shared = counted(
                 "{message} \u2014 one shared value, also at {places} in {count} activity",

@@ -24,7 +24,7 @@ import os
 import struct
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 DOMAIN = "ropa"
 LOCALE_DIRECTORY = Path(__file__).parent / "locale"
@@ -37,7 +37,7 @@ class Message(str):
     template: str
     args: Mapping[str, Any]
 
-    def __new__(cls, template: str, /, **args: Any) -> Message:
+    def __new__(cls, template: str, /, **args: Any) -> Self:
         text = super().__new__(cls, template.format(**args) if args else template)
         text.template = template
         text.args = args
@@ -60,19 +60,19 @@ class Counted(Message):
     darbībās")."""
 
     forms: tuple[str, str]
-    count: int
+    number: int
 
     def __new__(cls, one: str, other: str, /, *, count: int, **args: Any) -> Counted:
         forms = (one, other)
         template = forms[plural_form("en", count)]
         text = super().__new__(cls, template, count=count, **args)
         text.forms = forms
-        text.count = count
+        text.number = count
         return text
 
     def __reduce__(self) -> tuple[Any, ...]:
         args = {key: value for key, value in self.args.items() if key != "count"}
-        return (_rebuild_counted, (self.forms, self.count, args))
+        return (_rebuild_counted, (self.forms, self.number, args))
 
 
 def _rebuild_counted(forms: tuple[str, str], count: int, args: dict[str, Any]) -> Counted:
@@ -139,7 +139,7 @@ def translate(text: str, language: str) -> str:
             for key, value in text.args.items()
         }
         source = (
-            text.forms[plural_form(language, text.count)] if isinstance(text, Counted) else None
+            text.forms[plural_form(language, text.number)] if isinstance(text, Counted) else None
         )
         template = catalogue.gettext(source or text.template)
         return template.format(**args) if args else template
