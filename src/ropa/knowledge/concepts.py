@@ -889,6 +889,43 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         disclosure=True,
     ),
+    Concept(
+        # A recipient is someone data is disclosed to (Art. 4(9)); a category of
+        # recipients (Art. 30(1)(d)) may also be a class of people no arrangement binds:
+        # the public, whoever the law entitles, couriers in general. Such a category has
+        # no name, contract or country of its own to record.
+        "recipient_class",
+        N_("a class of people rather than an organisation"),
+        N_("Art. 4(9), 30(1)(d)"),
+        (
+            # "sabiedrība" alone is also a company (akciju sabiedrība, parādu piedziņas
+            # sabiedrības): only the phrases that mean the public.
+            "plaš* sabiedrīb*",
+            "sabiedrībai kopumā",
+            "sabiedrīb* locek*",
+            "ikviens",
+            "ikvienam",
+            "ikvienai personai",
+            "jebkura persona",
+            "jebkurai personai",
+            "jebkuram",
+            "general public",
+            "the public",
+            "members of the public",
+            "anyone",
+            "kuriem ir tiesīb*",
+            "kurām ir tiesīb*",
+            "tiesīb* saņemt*",
+            "entitled by law",
+            "entitled under law",
+            "persons entitled",
+            "kurjer*",
+            "courier*",
+            "pasta pakalpojum*",
+            "postal service*",
+        ),
+        negatable=False,
+    ),
     # ----------------------------------------------------------------- wording
     Concept(
         "security_boilerplate",

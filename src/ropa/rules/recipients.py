@@ -9,7 +9,7 @@ from ropa.i18n import msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._interim_text import is_pure_category
+from ropa.rules._reading import says
 
 
 @rule("RC01", "recipient.no-contract", severity=Severity.WARNING, article="Art. 28(3)")
@@ -220,7 +220,7 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             continue
         if recipient.id in no_transfers:
             continue
-        if not_stated(recipient.name) and is_pure_category(recipient.category):
+        if not_stated(recipient.name) and says(recipient.category, "recipient_class"):
             continue
         if not_stated(recipient.country):
             yield Violation(
