@@ -21,6 +21,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import says
 from ropa.rules.tracking import necessary_cookies_only
 
 
@@ -230,7 +231,15 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     """Consent without a record of it, or without a way to withdraw it.
 
     Why: the controller must be able to show that consent was given (Art. 7(1)), and
-    withdrawing it must be as easy as giving it (Art. 7(3)).
+    withdrawing it must be as easy as giving it (Art. 7(3)). Consent given as a permission
+    of the device's operating system (an iOS or Android location, camera or contacts
+    permission) needs neither written out: the app reads the data only while the
+    permission stands, so the permission state the device keeps shows the consent, and
+    switching it off in the settings withdraws it (EDPB Guidelines 05/2020, section 5:
+    the GDPR does not prescribe how consent is demonstrated). Browser settings for
+    cookies are no such permission. One consent block shared by several purposes (a YAML
+    anchor, or the same words) is one consent mechanism: reported once, with the other
+    places.
 
     Fails:
 
@@ -270,17 +279,40 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             )
             if not_stated(value)
         ]
-        if missing:
-            yield Violation(
-                at.location(),
-                msg(
-                    "consent in `{id}` does not say {items}",
-                    id=activity.id,
-                    items=" or ".join(missing),
-                ),
-                msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
-                at_key=True,
-            )
+        if not missing or _os_permission(activity, basis):
+            continue
+        yield Violation(
+            at.location(),
+            msg(
+                "consent in `{id}` does not say {items}",
+                id=activity.id,
+                items=" or ".join(missing),
+            ),
+            msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
+            at_key=True,
+            cause=_consent_block(basis),
+        )
+
+
+def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:
+    """Whether the consent is given as an operating-system permission, by the words of
+    the basis or of the activity's sources ("iOS location permission")."""
+    values: list[object] = [basis.consent_record, basis.withdrawal, basis.note]
+    if isinstance(activity.sources, list):
+        values += [source.description for source in activity.sources]
+    return any(says(value, "os_permission") for value in values)
+
+
+def _consent_block(basis: ConsentBasis) -> str | None:
+    """What identifies one consent mechanism shared by several purposes: its stated
+    words. Two blocks that state nothing are not known to be one mechanism."""
+    stated = [
+        f"{name}={language}:{text_of(value, language)}"
+        for name, value in (("record", basis.consent_record), ("withdrawal", basis.withdrawal))
+        if not not_stated(value)
+        for language in ("lv", "en")
+    ]
+    return "consent:" + "|".join(stated) if stated else None
 
 
 @rule(
