@@ -224,6 +224,8 @@ organisation:
 activities:
   - id: darbinieki
     name: Darbinieku e-pasta uzraudzība
+    # Three purposes without a basis: three LB01 findings, which text output groups.
+    purposes: [{purpose: Drošība}, {purpose: Kontrole}, {purpose: Arhīvs}]
     dpia:
       screening:
         criteria: [WP248.C3, WP248.C5]
