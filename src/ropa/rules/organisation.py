@@ -28,13 +28,21 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record opens with the name and contact details of the controller
     (Art. 30(1)(a)) or processor (Art. 30(2)(a)); a record that does not say whose it is
-    cannot be handed to the supervisory authority (Art. 30(4)).
+    cannot be handed to the supervisory authority (Art. 30(4)). A record with neither
+    name nor contact does not say whose it is: one gap, reported once.
 
     Fails:
 
     ```yaml
     organisation:
       name: unknown  # ← OR01
+      role: controller
+      contact: unknown
+    ```
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
       role: controller
       contact: unknown  # ← OR01
     ```
@@ -49,15 +57,24 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     organisation = register.organisation
+    contact = has_contact(organisation.contact)
     if not_stated(organisation.name):
         yield Violation(
             organisation.at("name"),
             msg("the organisation's name is recorded as unknown")
-            if organisation.name == "unknown"
-            else msg("the organisation's name is not stated"),
-            msg("write its legal name under `organisation.name`"),
+            if organisation.name == "unknown" and contact
+            else msg("the organisation's name is not stated")
+            if contact
+            else msg("the record does not say whose it is: no name and no contact details"),
+            msg("write its legal name under `organisation.name`")
+            if contact
+            else msg(
+                "write its legal name under `organisation.name` and add `contact:` with "
+                "an e-mail address, phone number or postal address"
+            ),
+            related=() if contact else (organisation.at("contact"),),
         )
-    if not has_contact(organisation.contact):
+    elif not contact:
         yield Violation(
             organisation.at("contact"),
             msg("the organisation's contact details are not stated"),
