@@ -224,8 +224,12 @@ organisation:
 activities:
   - id: darbinieki
     name: Darbinieku e-pasta uzraudzība
-    # Three purposes without a basis: three LB01 findings, which text output groups.
-    purposes: [{purpose: Drošība}, {purpose: Kontrole}, {purpose: Arhīvs}]
+    # Three legal obligations without their law: three LB02 findings, which text output
+    # groups.
+    purposes:
+      - {purpose: Drošība, legal_basis: {basis: legal_obligation}}
+      - {purpose: Kontrole, legal_basis: {basis: legal_obligation}}
+      - {purpose: Arhīvs, legal_basis: {basis: legal_obligation}}
     dpia:
       screening:
         criteria: [WP248.C3, WP248.C5]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import counted, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import (
     Activity,
@@ -20,7 +20,7 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._reading import says
 from ropa.rules.tracking import necessary_cookies_only
 
@@ -57,6 +57,11 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     start, but whether it imposes an obligation (c) or vests a task (e) decides what else
     the controller must show.
 
+    Purposes without any basis are one finding per activity, at the first, naming the
+    others; and where several activities lack bases (a register written from a notice
+    that names none), one finding names them all: it is one silence in the record, which
+    is settled purpose by purpose but read once.
+
     Fails:
 
     ```yaml
@@ -66,7 +71,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         purposes:
           - purpose: Delivering the order  # ← LB01
           - purpose: Statistics
-            legal_basis: unknown  # ← LB01
+            legal_basis: unknown
           - purpose: Bookkeeping
             legal_basis: {basis: unknown, law: Grāmatvedības likums}  # ← LB01
     ```
@@ -85,17 +90,32 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
+        without = [
+            activity.at("purposes", index, "legal_basis")
+            for index, purpose in enumerate(activity.purposes)
+            if not_stated(purpose.legal_basis)
+        ]
+        if without:
+            yield Violation(
+                without[0],
+                msg("a purpose of `{id}` has no legal basis", id=activity.id)
+                if len(without) == 1
+                else counted(
+                    "{count} purpose of `{id}` has no legal basis",
+                    "{count} purposes of `{id}` have no legal basis",
+                    count=len(without),
+                    id=activity.id,
+                ),
+                msg(
+                    "add `legal_basis:` with one of consent, contract, "
+                    "legal_obligation, vital_interests, public_task, "
+                    "legitimate_interests (Art. 6(1))"
+                ),
+                cause=f"{ABSENT}legal_basis",
+                related=tuple(without[1:]),
+            )
         for index, purpose in enumerate(activity.purposes):
             if not_stated(purpose.legal_basis):
-                yield Violation(
-                    activity.at("purposes", index, "legal_basis"),
-                    msg("a purpose of `{id}` has no legal basis", id=activity.id),
-                    msg(
-                        "add `legal_basis:` with one of consent, contract, "
-                        "legal_obligation, vital_interests, public_task, "
-                        "legitimate_interests (Art. 6(1))"
-                    ),
-                )
                 continue
             for path, basis in purpose.bases():
                 if isinstance(basis, UnstatedLetterBasis):
