@@ -193,7 +193,11 @@ def _merge_shared(
             result.append(first)
             continue
         others = [finding for _violation, finding in ordered[1:]]
-        related = first.related + tuple((f.file, f.position, f.path) for f in others)
+        # Each other finding's place, then the places it named itself (the other purposes
+        # of its activity), so that the one finding names everything it stands for.
+        related = first.related + tuple(
+            place for f in others for place in ((f.file, f.position, f.path), *f.related)
+        )
         if cause.startswith(ABSENT):
             names = _activity_names(register, [violation for violation, _f in ordered[1:]])
             message = _absent(first.message, names)

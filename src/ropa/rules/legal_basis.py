@@ -178,15 +178,6 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
-def _shared_interest(basis: LegitimateInterestsBasis) -> str | None:
-    """One interest stated in the same words on several purposes is one balancing test to
-    write: its findings are reported together."""
-    if not_stated(basis.interest):
-        return None
-    words = " ".join(text_of(basis.interest, language) for language in ("lv", "en"))
-    return "interest:" + " ".join(words.casefold().split())
-
-
 @rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
 def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     """Legitimate interests without a reference to the balancing test.
@@ -201,6 +192,10 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     same necessity is the balance; the `interest:` stated is enough record of it. This is
     the project's reading, not a rule of the law: suppress it, or write the assessment,
     where the cookies do more.
+
+    A register whose legitimate interests cite no balancing test anywhere says one thing
+    many times: the purposes are reported in one finding, at the first, naming the other
+    activities (each purpose is a related place).
 
     Fails:
 
@@ -230,20 +225,26 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     necessary = {id(a) for a in register.activities if necessary_cookies_only(a)}
+    places: dict[int, tuple[Activity, list[Location]]] = {}
     for activity, at, basis in _bases(register):
         if id(activity) in necessary:
             continue
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
-            yield Violation(
-                at.location(),
-                msg(
-                    "legitimate interests in `{id}` without a reference to the balancing test",
-                    id=activity.id,
-                ),
-                msg("add `assessment:` with the reference of the legitimate-interests assessment"),
-                at_key=True,
-                cause=_shared_interest(basis),
-            )
+            places.setdefault(id(activity), (activity, []))[1].append(at.location())
+    for activity, locations in places.values():
+        yield Violation(
+            locations[0],
+            msg(
+                "legitimate interests in `{id}` without a reference to the balancing test",
+                id=activity.id,
+            ),
+            msg("add `assessment:` with the reference of the legitimate-interests assessment"),
+            at_key=True,
+            # No balancing test on record anywhere is one silence: one finding per
+            # register, naming every activity and purpose.
+            cause=f"{ABSENT}assessment",
+            related=tuple(locations[1:]),
+        )
 
 
 @rule("LB04", "legal-basis.consent-record", severity=Severity.WARNING, article="Art. 7(1), 7(3)")
