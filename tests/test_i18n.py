@@ -224,12 +224,12 @@ organisation:
 activities:
   - id: darbinieki
     name: Darbinieku e-pasta uzraudzība
-    # Three legal obligations without their law: three LB02 findings, which text output
-    # groups.
+    # Three consents that say nothing of their record: three LB04 findings, which text
+    # output groups.
     purposes:
-      - {purpose: Drošība, legal_basis: {basis: legal_obligation}}
-      - {purpose: Kontrole, legal_basis: {basis: legal_obligation}}
-      - {purpose: Arhīvs, legal_basis: {basis: legal_obligation}}
+      - {purpose: Drošība, legal_basis: {basis: consent}}
+      - {purpose: Kontrole, legal_basis: {basis: consent}}
+      - {purpose: Arhīvs, legal_basis: {basis: consent}}
     dpia:
       screening:
         criteria: [WP248.C3, WP248.C5]

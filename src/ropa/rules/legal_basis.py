@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import counted, msg
+from ropa.i18n import Message, counted, joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import (
     Activity,
@@ -139,7 +139,8 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
     """A legal obligation or public task without the law that lays it down.
 
     Why: the bases of Art. 6(1)(c) and (e) must be laid down by Union or Member State law
-    (Art. 6(3)); without the law the basis cannot be checked.
+    (Art. 6(3)); without the law the basis cannot be checked. The purposes of one
+    activity that lack their law are one finding, at the first, naming the others.
 
     Fails:
 
@@ -163,19 +164,40 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
     ```
     """
+    places: dict[int, tuple[Activity, list[Location], dict[str, None]]] = {}
     for activity, at, basis in _bases(register):
         if isinstance(basis, LegalObligationBasis | PublicTaskBasis) and not_stated(basis.law):
-            article = LEGAL_BASES[basis.basis].article
-            yield Violation(
-                at.location(),
-                msg(
-                    "{article} ({basis}) in `{id}` does not cite the law that lays it down",
-                    article=article,
-                    basis=basis.basis,
-                    id=activity.id,
-                ),
-                msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
+            _activity, locations, kinds = places.setdefault(id(activity), (activity, [], {}))
+            location = at.location()
+            if location not in locations:
+                locations.append(location)
+            kinds[basis.basis] = None
+    for activity, locations, kinds in places.values():
+        named = [
+            Message(_BASIS_NAMED, article=LEGAL_BASES[kind].article, basis=kind) for kind in kinds
+        ]
+        yield Violation(
+            locations[0],
+            msg(
+                "{article} ({basis}) in `{id}` does not cite the law that lays it down",
+                article=LEGAL_BASES[next(iter(kinds))].article,
+                basis=next(iter(kinds)),
+                id=activity.id,
             )
+            if len(named) == 1
+            else msg(
+                "{bases} in `{id}` do not cite the law that lays them down",
+                bases=joined(named),
+                id=activity.id,
+            ),
+            msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
+            # The purposes of one activity that lack their law are one thing to look up.
+            related=tuple(locations[1:]),
+        )
+
+
+# "Art. 6(1)(c) (legal_obligation)": no words of its own to translate, so not marked.
+_BASIS_NAMED = "{article} ({basis})"
 
 
 @rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
