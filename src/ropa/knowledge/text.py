@@ -392,4 +392,26 @@ _LAW = re.compile(
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )
 
-__all__ = ["Analysed", "Negation", "Token", "analyse", "cites_law", "fold", "fold_word", "stem"]
+
+def open_list(text: str) -> str | None:
+    """The abbreviation that leaves a list open, if the text ends a list with one: Latvian
+    "u.c." (un citi), "utt." (un tā tālāk), "u.tml." (un tamlīdzīgi), English "etc."."""
+    match = _OPEN_LIST.search(text)
+    return match.group() if match else None
+
+
+# Abbreviations of one letter each ("u. c.") that the word matcher of the lexicon, which
+# skips one-letter words, cannot see.
+_OPEN_LIST = re.compile(r"\bu\.\s?c\.|\butt\.|\bu\.\s?tml\.|\betc\b\.?", re.IGNORECASE)
+
+__all__ = [
+    "Analysed",
+    "Negation",
+    "Token",
+    "analyse",
+    "cites_law",
+    "fold",
+    "fold_word",
+    "open_list",
+    "stem",
+]
