@@ -260,6 +260,65 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
         )
 
 
+@rule(
+    "OR05",
+    "organisation.establishment-unknown",
+    severity=Severity.WARNING,
+    article="Art. 3, 27, 56",
+)
+def establishment_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """The register does not say where the organisation is established.
+
+    Why: where the controller or processor is established decides how the GDPR reaches
+    it: through an establishment in the Union (Art. 3(1)), or only by offering goods or
+    services to people in it or monitoring them (Art. 3(2)), in which case it designates
+    a representative in the Union (Art. 27(1)); and which supervisory authority leads
+    (Art. 56(1)). Without the country none of this can be told, and OR03 cannot ask for
+    the representative. Reported at `country`, naming `representative` too when that is
+    not settled either.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Example app developer
+      role: controller
+      contact: {email: support@example.app}
+      country: unknown  # ← OR05
+      representative: unknown
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Example Inc.
+      role: controller
+      contact: {email: privacy@example.com}
+      country: US
+      representative:
+        name: SIA "Pārstāvis"
+        country: LV
+        contact: {email: eu-rep@parstavis.lv}
+    ```
+    """
+    organisation = register.organisation
+    if not not_stated(organisation.country):
+        return
+    open_question = not_stated(organisation.representative)
+    yield Violation(
+        organisation.at("country"),
+        msg(
+            "the register does not say where the organisation is established, so whether "
+            "it needs a representative in the Union (Art. 27) cannot be told"
+        )
+        if open_question
+        else msg("the register does not say where the organisation is established"),
+        msg("add `country:` with the country of its (main) establishment"),
+        related=(organisation.at("representative"),) if open_question else (),
+    )
+
+
 @rule("OR04", "organisation.joint-arrangement", severity=Severity.ERROR, article="Art. 26")
 def joint_arrangement(register: Register, context: Context) -> Iterator[Violation]:
     """A joint controller without the Art. 26 arrangement.
