@@ -1158,6 +1158,34 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # The law a legal obligation or public task rests on is a Union or Member State
+        # law (Art. 6(3)) that is clear and precise (Recital 41): a field of law
+        # ("employment law", "nodokļu likumdošana", "normatīvo aktu prasības") names none.
+        "law_generic",
+        N_("a field of law rather than a law"),
+        N_("Art. 6(3); Recital 41"),
+        (
+            "employment law*",
+            "labour law*",
+            "health and safety law*",
+            "tax law*",
+            "tax legislation",
+            "applicable law*",
+            "relevant law*",
+            "laws and regulations",
+            "legislation",
+            "legal requirements",
+            "statutory requirements",
+            "normatīv* akt*",
+            "tiesību akt* prasīb*",
+            "likumdošan*",
+            "darba tiesīb*",
+            "spēkā esoš* tiesību akt*",
+        ),
+        gap=1,
+        negatable=False,
+    ),
+    Concept(
         "data_by_reference",
         N_("data categories given only by reference to another document"),
         N_("Art. 30(1)(c)"),

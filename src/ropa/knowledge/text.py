@@ -393,6 +393,19 @@ _LAW = re.compile(
 )
 
 
+def names_act(text: str) -> bool:
+    """Whether the text names a particular act rather than a field of law: a number (a
+    year, "Nr. 345", "7. pants", "Section 163"), a Latvian law by its name ("Darba
+    likums"), or an English Act ("the Equality Act"). "Employment law" and "normatīvie
+    akti" name none."""
+    return _ACT.search(text) is not None
+
+
+_ACT = re.compile(
+    r"\d|\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*|\bAct\b|\bLikums\b"
+)
+
+
 def open_list(text: str) -> str | None:
     """The abbreviation that leaves a list open, if the text ends a list with one: Latvian
     "u.c." (un citi), "utt." (un tā tālāk), "u.tml." (un tamlīdzīgi), English "etc."."""
@@ -412,6 +425,7 @@ __all__ = [
     "cites_law",
     "fold",
     "fold_word",
+    "names_act",
     "open_list",
     "stem",
 ]

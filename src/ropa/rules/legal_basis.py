@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.text import names_act
 from ropa.model.activity import (
     Activity,
     ConsentBasis,
@@ -139,8 +141,11 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
     """A legal obligation or public task without the law that lays it down.
 
     Why: the bases of Art. 6(1)(c) and (e) must be laid down by Union or Member State law
-    (Art. 6(3)); without the law the basis cannot be checked. The purposes of one
-    activity that lack their law are one finding, at the first, naming the others.
+    (Art. 6(3)); without the law the basis cannot be checked. A field of law in its place
+    ("employment law", "nodokļu likumdošana", "normatīvo aktu prasības") names no law
+    either: the legal basis must be clear and precise (Recital 41), so the record names
+    the act, and the provision where it can. The purposes of one activity that lack their
+    law are one finding, at the first, naming the others.
 
     Fails:
 
@@ -166,7 +171,23 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
     """
     places: dict[int, tuple[Activity, list[Location], dict[str, None]]] = {}
     for activity, at, basis in _bases(register):
-        if isinstance(basis, LegalObligationBasis | PublicTaskBasis) and not_stated(basis.law):
+        if not isinstance(basis, LegalObligationBasis | PublicTaskBasis):
+            continue
+        field = _field_of_law(basis.law)
+        if field is not None:
+            yield Violation(
+                at.location(),
+                msg(
+                    "`{id}` rests on {article} ({basis}) under \u201c{words}\u201d, a "
+                    "field of law, not the act that lays the obligation or task down",
+                    id=activity.id,
+                    article=LEGAL_BASES[basis.basis].article,
+                    basis=basis.basis,
+                    words=field,
+                ),
+                msg("name the act under `law:`, and the provision where you can"),
+            )
+        if not_stated(basis.law):
             _activity, locations, kinds = places.setdefault(id(activity), (activity, [], {}))
             location = at.location()
             if location not in locations:
@@ -194,6 +215,17 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             # The purposes of one activity that lack their law are one thing to look up.
             related=tuple(locations[1:]),
         )
+
+
+def _field_of_law(law: object) -> str | None:
+    """The words that name a field of law instead of an act ("Employment Law"), if the
+    `law:` names no act at all."""
+    for language in ("lv", "en"):
+        text = text_of(law, language) if not not_stated(law) else ""
+        found = mentions(text, "law_generic") if text else None
+        if found is not None and not names_act(text):
+            return found.matched
+    return None
 
 
 # "Art. 6(1)(c) (legal_obligation)": no words of its own to translate, so not marked.
