@@ -178,8 +178,8 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             yield Violation(
                 at.location(),
                 msg(
-                    "`{id}` rests on {article} ({basis}) under \u201c{words}\u201d, a "
-                    "field of law, not the act that lays the obligation or task down",
+                    "`{id}` rests on {article} ({basis}) under {words}, a field of law, "
+                    "not the act that lays the obligation or task down",
                     id=activity.id,
                     article=LEGAL_BASES[basis.basis].article,
                     basis=basis.basis,
@@ -218,13 +218,12 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _field_of_law(law: object) -> str | None:
-    """The words that name a field of law instead of an act ("Employment Law"), if the
-    `law:` names no act at all."""
+    """The `law:` as written ("nodokļu likumdošana"), if it names a field of law and no
+    act at all."""
     for language in ("lv", "en"):
         text = text_of(law, language) if not not_stated(law) else ""
-        found = mentions(text, "law_generic") if text else None
-        if found is not None and not names_act(text):
-            return found.matched
+        if text and mentions(text, "law_generic") is not None and not names_act(text):
+            return shorten_text(text)
     return None
 
 
