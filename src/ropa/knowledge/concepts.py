@@ -14,7 +14,18 @@ from typing import NamedTuple
 from ropa.knowledge.sources import cite
 from ropa.knowledge.translatable import gettext_noop as N_
 
-SOURCE = cite("GDPR", "VDAR", "WP248", "WP243", "EPRIVACY", "ISPL", "CJEU-C-439/19", "EDPB-05/2020")
+SOURCE = cite(
+    "GDPR",
+    "VDAR",
+    "WP248",
+    "WP243",
+    "WP203",
+    "EPRIVACY",
+    "ISPL",
+    "CJEU-C-439/19",
+    "CJEU-C-40/17",
+    "EDPB-05/2020",
+)
 
 
 class Concept(NamedTuple):
@@ -1155,6 +1166,38 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "visa iekļaut* informācij*",
         ),
         gap=2,
+        negatable=False,
+    ),
+    Concept(
+        # A social network's plug-in or pixel on a website makes the visitor's browser
+        # send data to the network: for that collection and transmission the operator is
+        # controller jointly with the network (CJEU C-40/17 Fashion ID). Generic "pixel
+        # tags" and social logins are not named here.
+        "social_plugin",
+        N_("a social network's plug-in or pixel"),
+        N_("Art. 26; CJEU C-40/17 (Fashion ID)"),
+        (
+            "social plug-in*",
+            "social plugin*",
+            "social media plug-in*",
+            "social media plugin*",
+            "facebook plug-in*",
+            "facebook plugin*",
+            "like button*",
+            "facebook like",
+            "facebook pixel*",
+            "meta pixel*",
+            "linkedin insight tag",
+            "tiktok pixel*",
+            "sociālo tīklu spraudn*",
+            "sociālo tīklu spraudņ*",
+            "sociālā tīkla spraudn*",
+            "facebook spraudn*",
+            "facebook pikse*",
+            "meta pikse*",
+            "patīk poga*",
+            "like poga*",
+        ),
         negatable=False,
     ),
     Concept(

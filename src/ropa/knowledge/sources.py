@@ -138,6 +138,22 @@ SOURCES: dict[str, Source] = {
             "ECLI:EU:C:2021:504",
         ),
         Source(
+            "CJEU-C-40/17",
+            "Court of Justice, judgment of 29 July 2019, Fashion ID, C-40/17: a website "
+            "operator that embeds a social plug-in which makes the visitor's browser send "
+            "personal data to the plug-in's provider is controller jointly with that "
+            "provider for the collection and the disclosure by transmission of those data",
+            "ECLI:EU:C:2019:629",
+        ),
+        Source(
+            "WP203",
+            "Article 29 Working Party, Opinion 03/2013 on purpose limitation (WP203): a "
+            "purpose must be precise enough to say what processing is and is not included; "
+            "vague or general purposes (e.g. 'marketing purposes', 'IT-security purposes') "
+            "are not specific",
+            "adopted 2 April 2013",
+        ),
+        Source(
             "EDPB-05/2020",
             "European Data Protection Board, Guidelines 05/2020 on consent under Regulation "
             "2016/679: consent needs a clear affirmative act; continuing to use a website or "

@@ -12,6 +12,7 @@ from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Repres
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import first_readings
 from ropa.rules.tracking import monitors
 
 
@@ -465,3 +466,68 @@ def joint_role(register: Register, context: Context) -> Iterator[Violation]:
                     "arrangement)"
                 ),
             )
+
+
+@rule("OR13", "organisation.joint-plugin", severity=Severity.WARNING, article="Art. 26")
+def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
+    """A social network's plug-in or pixel, with no joint controller named for it.
+
+    Why: a website that embeds a social network's plug-in ("Like" button, comments) or
+    its pixel makes each visitor's browser send data to the network. For that collection
+    and its disclosure by transmission the website's operator is controller jointly with
+    the network (CJEU C-40/17 Fashion ID, 29 July 2019), and joint controllers set out
+    their responsibilities in an arrangement (Art. 26(1)) whose essence is made
+    available to the data subject (Art. 26(2)). Reported at the words that name the
+    plug-in, with `organisation.joint_controllers`, where an activity that names them
+    lists no joint controller.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: social
+        name: Facebook social plug-ins on the shop's pages  # ← OR13
+        purposes:
+          - purpose: Letting visitors share products
+            legal_basis: {basis: consent}
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      joint_controllers:
+        - id: meta
+          name: Meta Platforms Ireland Ltd
+          arrangement: Page Insights and plug-in joint controller addendum
+    activities:
+      - id: social
+        name: Facebook social plug-ins on the shop's pages
+        role: joint_controller
+        joint_controllers: [meta]
+    ```
+    """
+    for activity in register.activities:
+        if activity.joint_controllers:
+            continue
+        reading = first_readings(activity, ("social_plugin",)).get("social_plugin")
+        if reading is None:
+            continue
+        yield Violation(
+            reading.location,
+            msg(
+                "{words}: for what the plug-in collects and sends to the network, `{id}` "
+                "is controller jointly with it (CJEU C-40/17 Fashion ID), and no joint "
+                "controller is named",
+                words=reading.describe(),
+                id=activity.id,
+            ),
+            msg(
+                "add the network under `organisation.joint_controllers` with the Art. 26 "
+                "arrangement, and list it under the activity's `joint_controllers:`"
+            ),
+            related=(register.organisation.at("joint_controllers"),),
+        )
