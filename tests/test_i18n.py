@@ -340,3 +340,34 @@ def test_counted_messages_choose_each_languages_form(
 def test_the_extractor_takes_both_forms_of_a_counted_message() -> None:
     source = 'counted("{count} file", "{count} files", count=n)\nmsg("x")\n'
     assert extract_messages(source) == ["{count} file", "{count} files", "x"]
+
+
+@pytest.mark.parametrize(
+    ("count", "latvian"),
+    [
+        (1, "vēl 1 darbībai"),
+        (21, "vēl 21 darbībai"),
+        (11, "vēl 11 darbībām"),
+        (4, "vēl 4 darbībām"),
+    ],
+)
+def test_the_export_summary_counts_unknown_transfers_in_latvian_grammar(
+    count: int, latvian: str
+) -> None:
+    """The summary `ropa export` prints, as the exporter builds it."""
+    import datetime as dt
+
+    from ropa.exporters.table import ExportDocument
+
+    document = ExportDocument(
+        title="t",
+        subject="s",
+        author="a",
+        language="lv",
+        export_date=dt.date(2026, 12, 1),
+        cover_name="c",
+        cover=[],
+        counts={"activities": 5, "recipients": 0, "transfers": 0, "transfers_unknown": count},
+    )
+    text = translate(document.summary(), "lv")
+    assert text.endswith(latvian + " nosūtīšana nav zināma"), text
