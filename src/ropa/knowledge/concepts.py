@@ -1201,6 +1201,33 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # A processor that decides to use the data for purposes of its own is a
+        # controller for that use (Art. 28(10)); SaaS terms say it as "service
+        # optimisation", "to improve our services", "for its own business purposes".
+        "own_use",
+        N_("a processor's use of the data for its own purposes"),
+        N_("Art. 28(10)"),
+        (
+            "own purposes",
+            "own business purposes",
+            "own lawful business purposes",
+            "internal uses",
+            "internal purposes",
+            "to build or improve its services",
+            "improve its services",
+            "improve its products",
+            "improve our services",
+            "service optimization",
+            "service optimisation",
+            "savām vajadzībām",
+            "saviem nolūkiem",
+            "pašu nolūkiem",
+            "savu pakalpojumu uzlabošan*",
+            "pakalpojumu pilnveidošan*",
+        ),
+        gap=2,
+    ),
+    Concept(
         # The law a legal obligation or public task rests on is a Union or Member State
         # law (Art. 6(3)) that is clear and precise (Recital 41): a field of law
         # ("employment law", "nodokļu likumdošana", "normatīvo aktu prasības") names none.

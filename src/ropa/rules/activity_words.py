@@ -17,6 +17,7 @@ from ropa.knowledge.text import cites_law, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
+from ropa.model.vocabulary import Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 
@@ -215,3 +216,78 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
             else msg("name the categories in the record, keeping the reference as the source"),
             related=tuple(location for location, _words in found[1:]),
         )
+
+
+def _controller_texts(register: Register) -> Iterator[tuple[Location, str]]:
+    for controller in register.controllers:
+        items = controller.processing if isinstance(controller.processing, list) else []
+        for index, item in enumerate(items):
+            for language in _LANGUAGES:
+                if text := text_of(item, language):
+                    yield controller.at("processing", index), text
+        for language in _LANGUAGES:
+            if text := text_of(controller.notes, language):
+                yield controller.at("notes"), text
+
+
+@rule("AC06", "activity.processor-own-use", severity=Severity.WARNING, article="Art. 28(10), 30(1)")
+def processor_own_use(register: Register, context: Context) -> Iterator[Violation]:
+    """A processor using the data for purposes of its own, with no activity on record.
+
+    Why: a processor acts only on the controller's documented instructions (Art. 28(3)(a),
+    29); where it determines purposes of its own ("service optimisation", "to improve our
+    services", "for our own business purposes") it is a controller for that processing
+    (Art. 28(10)) and records it as a processing activity of its own (Art. 30(1)), with
+    its legal basis. Read in the words of the controllers served (`processing:`,
+    `notes:`); a denial ("does not use customer data for its own purposes") is not a
+    finding.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Example Cloud Inc.
+      role: processor
+      contact: {email: privacy@example.com}
+    controllers:
+      - id: customers
+        name: Customers under the standard DPA
+        contact: {email: dpa@example.com}
+        processing: [identity and access management]
+        notes: We may also use customer data for service optimization.  # ← AC06
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Example Cloud Inc.
+      role: processor
+      contact: {email: privacy@example.com}
+    controllers:
+      - id: customers
+        name: Customers under the standard DPA
+        contact: {email: dpa@example.com}
+        processing: [identity and access management]
+        notes: Customer data is not used for our own purposes.
+    ```
+    """
+    if register.organisation.role is not Role.PROCESSOR or register.activities:
+        return
+    for location, text in _controller_texts(register):
+        found = mentions(text, "own_use")
+        if found is not None:
+            yield Violation(
+                location,
+                msg(
+                    "the record says the data is also used for the processor's own "
+                    "purposes (\u201c{words}\u201d): for that use it is a controller "
+                    "(Art. 28(10)), and no activity of its own is recorded",
+                    words=found.matched,
+                ),
+                msg(
+                    "record that use under `activities:` with its purpose and legal basis, "
+                    "and set `role: controller_and_processor`"
+                ),
+            )
+            return
