@@ -982,8 +982,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # "to fulfil our legal obligations", "legitimate interests", "performing the
         # duties and powers given by law" name a legal basis (Art. 6(1)(c), (e), (f))
         # instead, and "core activities", "business purposes" cover everything
-        # (Article 29 Working Party, Opinion 03/2013 on purpose limitation, WP203, III.1:
-        # vague or general purposes such as "marketing purposes" or "IT-security
+        # (Article 29 Working Party, Opinion 03/2013 on purpose limitation, WP203, on
+        # purpose specification: vague or general purposes such as "marketing purposes" or "IT-security
         # purposes" are not specific).
         "purpose_generic",
         N_("a purpose that restates a legal basis or covers everything"),

@@ -46,9 +46,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     basis (Art. 6(1)(c), (e), (f)), not a use of the data; "our core activities" or
     "business purposes" cover everything the organisation does. The Article 29 Working
     Party counts such general wording as not specific (Opinion 03/2013 on purpose
-    limitation, WP203, III.1). Reported when, beside the generic phrase, the purpose has
-    at most one word of its own (words that say who acts or how do not count), and names
-    no law (a purpose "under the Accounting Law" says which obligation).
+    limitation, WP203, on purpose specification). Reported when, beside the generic
+    phrase, the purpose has at most one word of its own (words that say who acts or how
+    do not count), and names no law (a purpose "under the Accounting Law" says which
+    obligation).
 
     Fails:
 
