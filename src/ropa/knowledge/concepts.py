@@ -983,8 +983,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # duties and powers given by law" name a legal basis (Art. 6(1)(c), (e), (f))
         # instead, and "core activities", "business purposes" cover everything
         # (Article 29 Working Party, Opinion 03/2013 on purpose limitation, WP203, on
-        # purpose specification: vague or general purposes such as "marketing purposes" or "IT-security
-        # purposes" are not specific).
+        # purpose specification: vague or general purposes such as "marketing purposes"
+        # or "IT-security purposes" are not specific).
         "purpose_generic",
         N_("a purpose that restates a legal basis or covers everything"),
         N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
