@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import pickle
 import re
 import string
 import tomllib
@@ -223,6 +224,12 @@ organisation:
 activities:
   - id: darbinieki
     name: Darbinieku e-pasta uzraudzība
+    # Three consents that say nothing of their record: three LB04 findings, which text
+    # output groups.
+    purposes:
+      - {purpose: Drošība, legal_basis: {basis: consent}}
+      - {purpose: Kontrole, legal_basis: {basis: consent}}
+      - {purpose: Arhīvs, legal_basis: {basis: consent}}
     dpia:
       screening:
         criteria: [WP248.C3, WP248.C5]
@@ -304,3 +311,63 @@ def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
         *(concept.article for concept in CONCEPTS.values()),
     ):
         assert text in catalogue, text
+
+
+@pytest.mark.parametrize(
+    ("count", "latvian_one", "english_one"),
+    [
+        (1, True, True),
+        (2, False, False),
+        (11, False, False),
+        (21, True, False),
+        (101, True, False),
+        (111, False, False),
+        (0, False, False),
+    ],
+)
+def test_counted_messages_choose_each_languages_form(
+    count: int, latvian_one: bool, english_one: bool
+) -> None:
+    from ropa.i18n import counted
+
+    text = counted("{count} more place", "{count} more places", count=count)
+    assert text == (f"{count} more place" if english_one else f"{count} more places")
+    assert translate(text, "lv") == f"{count} " + ("vietā" if latvian_one else "vietās")
+    assert pickle.loads(pickle.dumps(text)) == text
+    assert translate(pickle.loads(pickle.dumps(text)), "lv") == translate(text, "lv")
+
+
+def test_the_extractor_takes_both_forms_of_a_counted_message() -> None:
+    source = 'counted("{count} file", "{count} files", count=n)\nmsg("x")\n'
+    assert extract_messages(source) == ["{count} file", "{count} files", "x"]
+
+
+@pytest.mark.parametrize(
+    ("count", "latvian"),
+    [
+        (1, "vēl 1 darbībai"),
+        (21, "vēl 21 darbībai"),
+        (11, "vēl 11 darbībām"),
+        (4, "vēl 4 darbībām"),
+    ],
+)
+def test_the_export_summary_counts_unknown_transfers_in_latvian_grammar(
+    count: int, latvian: str
+) -> None:
+    """The summary `ropa export` prints, as the exporter builds it."""
+    import datetime as dt
+
+    from ropa.exporters.table import ExportDocument
+
+    document = ExportDocument(
+        title="t",
+        subject="s",
+        author="a",
+        language="lv",
+        export_date=dt.date(2026, 12, 1),
+        cover_name="c",
+        cover=[],
+        counts={"activities": 5, "recipients": 0, "transfers": 0, "transfers_unknown": count},
+    )
+    text = translate(document.summary(), "lv")
+    assert text.endswith(latvian + " nosūtīšana nav zināma"), text

@@ -15,7 +15,7 @@ from pathlib import Path
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.errors import ConfigError, UsageError
 from ropa.findings import Finding, sorted_findings
-from ropa.i18n import Message, msg
+from ropa.i18n import Message, counted, msg
 from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Location, Position
@@ -221,35 +221,24 @@ def _merge_shared(
             )
             continue
         owners = _owners(register, [violation for violation, _finding in ordered])
-        # Whole sentences, singular and plural, so that each translates as a whole.
+        # Whole sentences, each in two forms, so that each language chooses its own
+        # singular and plural for every count (Latvian: "vēl 21 vietā").
         count, activities = len(others), len(owners)
-        if activities > 1 and count > 1:
-            shared = msg(
-                "{message} \u2014 one shared value, also at {count} more places in "
-                "{activities} activities",
+        places = counted("{count} more place", "{count} more places", count=count)
+        shared: Message
+        if activities > 1:
+            shared = counted(
+                "{message} \u2014 one shared value, also at {places} in {count} activity",
+                "{message} \u2014 one shared value, also at {places} in {count} activities",
                 message=first.message,
-                count=count,
-                activities=activities,
-            )
-        elif activities > 1:
-            shared = msg(
-                "{message} \u2014 one shared value, also at {count} more place in "
-                "{activities} activities",
-                message=first.message,
-                count=count,
-                activities=activities,
-            )
-        elif count > 1:
-            shared = msg(
-                "{message} \u2014 one shared value, also at {count} more places",
-                message=first.message,
-                count=count,
+                places=places,
+                count=activities,
             )
         else:
             shared = msg(
-                "{message} \u2014 one shared value, also at {count} more place",
+                "{message} \u2014 one shared value, also at {places}",
                 message=first.message,
-                count=count,
+                places=places,
             )
         result.append(replace(first, message=shared, related=related, own_message=first.message))
     return result
@@ -269,11 +258,8 @@ def _absent(message: str, names: list[str]) -> Message:
     """The merged message of a gap found in several activities; whole sentences, singular
     and plural, so that each translates as a whole."""
     shown = _shown(names)
-    if len(names) == 1:
-        return msg(
-            "{message} \u2014 also in 1 more activity: {names}", message=message, names=shown
-        )
-    return msg(
+    return counted(
+        "{message} \u2014 also in {count} more activity: {names}",
         "{message} \u2014 also in {count} more activities: {names}",
         message=message,
         count=len(names),

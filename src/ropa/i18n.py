@@ -24,7 +24,7 @@ import os
 import struct
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 DOMAIN = "ropa"
 LOCALE_DIRECTORY = Path(__file__).parent / "locale"
@@ -37,7 +37,7 @@ class Message(str):
     template: str
     args: Mapping[str, Any]
 
-    def __new__(cls, template: str, /, **args: Any) -> Message:
+    def __new__(cls, template: str, /, **args: Any) -> Self:
         text = super().__new__(cls, template.format(**args) if args else template)
         text.template = template
         text.args = args
@@ -49,6 +49,54 @@ class Message(str):
 
 def _rebuild(template: str, args: dict[str, Any]) -> Message:
     return Message(template, **args)
+
+
+class Counted(Message):
+    """A message about a number of things, written in two forms: the one for a single
+    thing ("also in {count} more activity") and the one for any other number. Each
+    language chooses the form by its own grammar (`plural_form`) when it is translated:
+    English takes the first only for 1, Latvian for every number ending in 1 but not in
+    11 (1, 21, 31, 101 ...: "vēl 21 apstrādes darbībā", but "vēl 11 apstrādes
+    darbībās")."""
+
+    forms: tuple[str, str]
+    number: int
+
+    def __new__(cls, one: str, other: str, /, *, count: int, **args: Any) -> Counted:
+        forms = (one, other)
+        template = forms[plural_form("en", count)]
+        text = super().__new__(cls, template, count=count, **args)
+        text.forms = forms
+        text.number = count
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args = {key: value for key, value in self.args.items() if key != "count"}
+        return (_rebuild_counted, (self.forms, self.number, args))
+
+
+def _rebuild_counted(forms: tuple[str, str], count: int, args: dict[str, Any]) -> Counted:
+    return Counted(*forms, count=count, **args)
+
+
+def counted(one: str, other: str, /, *, count: int, **args: Any) -> Counted:
+    """A message in two forms, for a single thing and for any other number; mark both
+    with `N_` so the catalogue has them: `counted(N_("{count} file"), N_("{count}
+    files"), count=n)`."""
+    return Counted(one, other, count=count, **args)
+
+
+def plural_form(language: str, count: int) -> int:
+    """0 where `language` puts a noun after `count` in the singular, else 1.
+
+    Latvian: a number whose last digit is 1, except those ending in 11, takes the
+    singular (1, 21, 101 darbība; 11, 12, 20 darbības); this is the rule of the Latvian
+    gettext catalogues (`Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 :
+    n != 0 ? 1 : 2)`), whose third form, for zero, has the noun in the same plural form
+    as the second wherever ropa counts things. English: only 1."""
+    if language == "lv":
+        return 0 if count % 10 == 1 and count % 100 != 11 else 1
+    return 0 if count == 1 else 1
 
 
 def msg(template: str, /, **args: Any) -> Message:
@@ -90,7 +138,10 @@ def translate(text: str, language: str) -> str:
             key: translate(value, language) if isinstance(value, Message) else value
             for key, value in text.args.items()
         }
-        template = catalogue.gettext(text.template)
+        source = (
+            text.forms[plural_form(language, text.number)] if isinstance(text, Counted) else None
+        )
+        template = catalogue.gettext(source or text.template)
         return template.format(**args) if args else template
     return catalogue.gettext(str(text))
 
@@ -179,21 +230,26 @@ def compile_mo(messages: Mapping[str, str]) -> bytes:
 # `gettext_noop` (imported as `N_`, gettext's convention) marks text written where `msg`
 # cannot be imported: legal facts (`ropa.knowledge.translatable`).
 MARKERS = ("msg", "Message", "gettext_noop", "N_")
+# Messages in two forms (`counted`): both of their first two arguments are templates.
+COUNTED_MARKERS = ("counted", "Counted")
 
 
 def extract_messages(source: str) -> list[str]:
     """The templates marked for translation in Python source: the first argument of each
     call to `msg(...)`, `Message(...)` or `gettext_noop(...)` (`N_(...)`) that is a string
-    literal (what xgettext does)."""
+    literal (what xgettext does), and the first two of each call to `counted(...)`."""
     found: list[str] = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         function = node.func
         name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
-        first = node.args[0]
-        if name in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
-            found.append(first.value)
+        taken = 2 if name in COUNTED_MARKERS else 1 if name in MARKERS else 0
+        found += [
+            argument.value
+            for argument in node.args[:taken]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+        ]
     return found
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jsonschema import Draft4Validator
 
 from tests.conftest import invoke, run_ropa
@@ -168,3 +169,54 @@ def test_a_merged_finding_keeps_its_sarif_fingerprint_as_other_places_are_fixed(
     assert len(after["relatedLocations"]) == 3
     assert after["message"]["text"] != before["message"]["text"]
     assert after["partialFingerprints"] == before["partialFingerprints"]
+
+
+LATVIAN = {"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
+
+
+def _many_without_owner(count: int) -> str:
+    """A register of `count` activities, none with an owner (one GV01 naming the rest)."""
+    head = REGISTER.split("activities:\n")[0] + "activities:\n"
+    return head + "".join(f"  - id: x{n}\n    name: Darbība {n}\n" for n in range(count))
+
+
+@pytest.mark.parametrize(
+    ("others", "words"),
+    [
+        (1, "arī vēl 1 apstrādes darbībā"),
+        (11, "arī vēl 11 apstrādes darbībās"),
+        (21, "arī vēl 21 apstrādes darbībā"),
+        (12, "arī vēl 12 apstrādes darbībās"),
+        (31, "arī vēl 31 apstrādes darbībā"),
+    ],
+)
+def test_latvian_counts_of_more_activities_follow_latvian_grammar(
+    tmp_path: Path, others: int, words: str
+) -> None:
+    """Latvian puts the noun after 1, 21, 31 ... (not 11) in the singular: "vēl 21
+    apstrādes darbībā", "vēl 11 apstrādes darbībās"; English only after 1."""
+    path = tmp_path / "register.yaml"
+    path.write_text(_many_without_owner(others + 1), encoding="utf-8")
+    latvian = run_ropa("check", str(path), "--today", TODAY, "--show-all", env=LATVIAN)
+    (line,) = [line for line in latvian.stdout.splitlines() if "GV01" in line]
+    assert words + ":" in line
+    english = json.loads(invoke("check", str(path), "--today", TODAY, "-f", "json").stdout)
+    (gv01,) = [f for f in english["findings"] if f["code"] == "GV01"]
+    noun = "activity" if others == 1 else "activities"
+    assert f"also in {others} more {noun}:" in gv01["message"]
+
+
+def test_latvian_counts_of_shared_places_follow_latvian_grammar(tmp_path: Path) -> None:
+    """One shared retention text in 22 activities: "vēl 21 vietā 22 apstrādes darbībās"."""
+    head = REGISTER.split("activities:\n")[0] + "activities:\n"
+    body = "".join(
+        f"  - id: y{n}\n    name: Darbība {n}\n    owner: Valde\n    retention: "
+        + ("&vague {criteria: 'Tik ilgi, cik nepieciešams'}" if n == 0 else "*vague")
+        + "\n"
+        for n in range(22)
+    )
+    path = tmp_path / "register.yaml"
+    path.write_text(head + body, encoding="utf-8")
+    latvian = run_ropa("check", str(path), "--today", TODAY, "--show-all", env=LATVIAN)
+    (line,) = [line for line in latvian.stdout.splitlines() if "RT02" in line]
+    assert "viena kopīga vērtība, vēl 21 vietā 22 apstrādes darbībās" in line

@@ -19,6 +19,7 @@ from ropa.diff import (
     show,
 )
 from ropa.exporters.table import Column, Row, Sheet, Words
+from ropa.i18n import plural_form
 
 # Everyday words, not legal terms (listed with the other unverified labels for a native
 # speaker's review in knowledge.terms.UNVERIFIED).
@@ -41,12 +42,11 @@ _ENTRY_NOUN_LV = {
 
 
 def _count(words: Words, count: int, latvian: tuple[str, str], english: tuple[str, str]) -> str:
-    """ "1 izmaiņa", "21 izmaiņa", "11 izmaiņas": Latvian takes the singular after numbers
-    ending in 1, except 11."""
-    singular = count % 10 == 1 and count % 100 != 11
+    """ "1 izmaiņa", "21 izmaiņa", "11 izmaiņas": each language's own plural rule
+    (`ropa.i18n.plural_form`)."""
     return words.pair(
-        f"{count} {latvian[0] if singular else latvian[1]}",
-        f"{count} {english[0] if count == 1 else english[1]}",
+        f"{count} {latvian[plural_form('lv', count)]}",
+        f"{count} {english[plural_form('en', count)]}",
     )
 
 

@@ -22,7 +22,7 @@ from typing import Literal, TypeVar
 
 from ropa.exporters.json import embedded_json
 from ropa.findings import Finding
-from ropa.i18n import Message, joined, msg, translate
+from ropa.i18n import Message, counted, joined, msg, translate
 from ropa.knowledge.articles import (
     ARTICLE_30_1,
     ARTICLE_30_2,
@@ -179,7 +179,11 @@ class ExportDocument:
             # Placeholders are not transfers: an activity whose transfers are unknown is
             # counted apart.
             parts.append(
-                msg("transfers unknown for {count} more", count=counts["transfers_unknown"])
+                counted(
+                    "transfers unknown for {count} more activity",
+                    "transfers unknown for {count} more",
+                    count=counts["transfers_unknown"],
+                )
             )
         return joined(parts)
 

@@ -191,4 +191,24 @@ def stated(text: str) -> dict[str, Inference]:
     return found
 
 
-__all__ = ["CONCEPTS", "SPECIAL", "Concept", "Inference", "infer", "mentions", "stated"]
+def uncovered(text: str, concepts: tuple[str, ...]) -> list[str]:
+    """The words of the text that no mention of `concepts` covers: what the text says
+    beyond them ("to fulfil our legal obligations" says nothing beyond a legal basis)."""
+    spans = [(i.start, i.end) for i in infer(text) if i.concept in concepts]
+    return [
+        text[token.start : token.end]
+        for token in analyse(text).tokens
+        if not any(start <= token.start < end for start, end in spans)
+    ]
+
+
+__all__ = [
+    "CONCEPTS",
+    "SPECIAL",
+    "Concept",
+    "Inference",
+    "infer",
+    "mentions",
+    "stated",
+    "uncovered",
+]

@@ -146,6 +146,14 @@ SOURCES: dict[str, Source] = {
             "version 2.0, adopted 29 January 2020",
         ),
         Source(
+            "WP203",
+            "Article 29 Working Party, Opinion 03/2013 on purpose limitation (WP203): a "
+            "purpose must be precise enough to say what processing is and is not included; "
+            "vague or general purposes (e.g. 'marketing purposes', 'IT-security purposes') "
+            "are not specific",
+            "adopted 2 April 2013",
+        ),
+        Source(
             "EDPB-05/2020",
             "European Data Protection Board, Guidelines 05/2020 on consent under Regulation "
             "2016/679: consent needs a clear affirmative act; continuing to use a website or "

@@ -392,4 +392,40 @@ _LAW = re.compile(
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )
 
-__all__ = ["Analysed", "Negation", "Token", "analyse", "cites_law", "fold", "fold_word", "stem"]
+
+def names_act(text: str) -> bool:
+    """Whether the text names a particular act rather than a field of law: a number (a
+    year, "Nr. 345", "7. pants", "Section 163"), a Latvian law by its name ("Darba
+    likums"), or an English Act ("the Equality Act"). "Employment law" and "normatīvie
+    akti" name none."""
+    return _ACT.search(text) is not None
+
+
+_ACT = re.compile(
+    r"\d|\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*|\bAct\b|\bLikums\b"
+)
+
+
+def open_list(text: str) -> str | None:
+    """The abbreviation that leaves a list open, if the text ends a list with one: Latvian
+    "u.c." (un citi), "utt." (un tā tālāk), "u.tml." (un tamlīdzīgi), English "etc."."""
+    match = _OPEN_LIST.search(text)
+    return match.group() if match else None
+
+
+# Abbreviations of one letter each ("u. c.") that the word matcher of the lexicon, which
+# skips one-letter words, cannot see.
+_OPEN_LIST = re.compile(r"\bu\.\s?c\.|\butt\.|\bu\.\s?tml\.|\betc\b\.?", re.IGNORECASE)
+
+__all__ = [
+    "Analysed",
+    "Negation",
+    "Token",
+    "analyse",
+    "cites_law",
+    "fold",
+    "fold_word",
+    "names_act",
+    "open_list",
+    "stem",
+]

@@ -150,6 +150,7 @@ def load_rules() -> dict[str, Rule]:
     """Import every rule module (each registers its rules) and return the catalogue."""
     from ropa.rules import (  # noqa: F401 - imported for their registrations
         activity,
+        activity_words,
         dpia,
         exemption,
         governance,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ropa.i18n import Message, msg
-from ropa.knowledge.lexicon import CONCEPTS, Inference, infer
+from ropa.knowledge.lexicon import CONCEPTS, Inference, infer, mentions
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.types import LocalizedText
 from ropa.position import Location
@@ -119,6 +119,12 @@ def first_readings(
     return found
 
 
+def says(value: object, concept: str) -> bool:
+    """Whether a text value (a string or `{lv, en}`), such as a category of data
+    subjects or of recipients, states `concept` in either language."""
+    return any(mentions(text, concept) is not None for text in _strings(value))
+
+
 def topic(concept: str) -> Message:
     """How a message names the concept ("health data"), translatable: the concepts mark
     their labels for the catalogue."""
@@ -134,4 +140,13 @@ def label(concept: str) -> Message:
     return Message(_LABEL, topic=topic(concept), article=msg(CONCEPTS[concept].article))
 
 
-__all__ = ["DESCRIBING", "Reading", "first_readings", "label", "readings", "texts", "topic"]
+__all__ = [
+    "DESCRIBING",
+    "Reading",
+    "first_readings",
+    "label",
+    "readings",
+    "says",
+    "texts",
+    "topic",
+]

@@ -61,6 +61,64 @@ def purposes(register: Register, context: Context) -> Iterator[Violation]:
     )
 
 
+@rule("AC05", "activity.none-as-controller", severity=Severity.ERROR, article="Art. 30(1)")
+def none_as_controller(register: Register, context: Context) -> Iterator[Violation]:
+    """An organisation that acts as a controller, with no processing activity on record.
+
+    Why: each controller keeps a record of the processing activities under its
+    responsibility (Art. 30(1)); a processor that also decides on purposes and means of
+    its own (its customers' accounts, its staff, its own use of the service data) is a
+    controller for those and records them as activities, besides the Art. 30(2) record of
+    what it does for others. `role: controller` or `controller_and_processor` with no
+    `activities:` leaves that record empty.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Mākonis"
+      role: controller_and_processor  # ← AC05
+      contact: {email: info@makonis.lv}
+    controllers:
+      - id: schools
+        name: Skolas
+        contact: {email: skolas@example.lv}
+        processing: [e-journal hosting]
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Mākonis"
+      role: controller_and_processor
+      contact: {email: info@makonis.lv}
+    controllers:
+      - id: schools
+        name: Skolas
+        contact: {email: skolas@example.lv}
+        processing: [e-journal hosting]
+    activities:
+      - id: customer-accounts
+        name: Customer accounts and invoicing
+    ```
+    """
+    organisation = register.organisation
+    if organisation.is_controller and not register.activities:
+        yield Violation(
+            organisation.at("role"),
+            msg(
+                "the organisation acts as a controller ({role}) but the register records "
+                "no processing activity of its own",
+                role=organisation.role.value,
+            ),
+            msg(
+                "add its own processing under `activities:` (customers, staff, its own use "
+                "of data), or set `role: processor` if it has none"
+            ),
+        )
+
+
 @rule("AC02", "activity.data-subjects", severity=Severity.ERROR, article="Art. 30(1)(c)")
 def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
     """An activity without the categories of data subjects.

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.model.activity import Activity
+from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
@@ -55,7 +57,9 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     Why: measures are reviewed and updated where necessary (Art. 24(1)); a record that
     nobody has looked at for years no longer describes the processing. The interval is
     set with `review-interval` in the configuration. Governance is not an Art. 30 item,
-    so this is `info` by default; raise it in `[tool.ropa.severity]`.
+    so this is `info` by default; raise it in `[tool.ropa.severity]`. A processor's
+    record is reviewed too: each controller served (Art. 30(2)) is checked like an
+    activity.
 
     Fails:
 
@@ -78,26 +82,31 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     interval = context.review_interval
-    for activity in register.activities:
-        if activity.status is ActivityStatus.RETIRED:
-            continue
-        reviewed = activity.last_review
+    entries: list[tuple[Activity | ControllerServed, bool]] = [
+        (activity, True)
+        for activity in register.activities
+        if activity.status is not ActivityStatus.RETIRED
+    ]
+    entries += [(controller, False) for controller in register.controllers]
+    for entry, is_activity in entries:
+        reviewed = entry.last_review
         if reviewed is None:
             yield Violation(
-                activity.at("last_review"),
-                msg("`{id}` has no record of a review", id=activity.id),
+                entry.at("last_review"),
+                msg("`{id}` has no record of a review", id=entry.id),
                 msg("review the entry and add `last_review:` with the date"),
-                cause=f"{ABSENT}last_review",
+                # The merged message names activities; controllers served stay apart.
+                cause=f"{ABSENT}last_review" if is_activity else None,
             )
         elif _add(reviewed, interval.total_months, interval.weeks * 7 + interval.days) < (
             context.today
         ):
             yield Violation(
-                activity.at("last_review"),
+                entry.at("last_review"),
                 msg(
                     "`{id}` was last reviewed on {isoformat}, longer ago than the "
                     "review interval ({interval})",
-                    id=activity.id,
+                    id=entry.id,
                     isoformat=reviewed.isoformat(),
                     interval=interval,
                 ),

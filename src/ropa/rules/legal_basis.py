@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import Message, counted, joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.text import names_act
 from ropa.model.activity import (
     Activity,
     ConsentBasis,
@@ -20,7 +22,8 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
-from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules._reading import says
 from ropa.rules.tracking import necessary_cookies_only
 
 
@@ -56,6 +59,11 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     start, but whether it imposes an obligation (c) or vests a task (e) decides what else
     the controller must show.
 
+    Purposes without any basis are one finding per activity, at the first, naming the
+    others; and where several activities lack bases (a register written from a notice
+    that names none), one finding names them all: it is one silence in the record, which
+    is settled purpose by purpose but read once.
+
     Fails:
 
     ```yaml
@@ -65,7 +73,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         purposes:
           - purpose: Delivering the order  # ← LB01
           - purpose: Statistics
-            legal_basis: unknown  # ← LB01
+            legal_basis: unknown
           - purpose: Bookkeeping
             legal_basis: {basis: unknown, law: Grāmatvedības likums}  # ← LB01
     ```
@@ -84,17 +92,32 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
+        without = [
+            activity.at("purposes", index, "legal_basis")
+            for index, purpose in enumerate(activity.purposes)
+            if not_stated(purpose.legal_basis)
+        ]
+        if without:
+            yield Violation(
+                without[0],
+                msg("a purpose of `{id}` has no legal basis", id=activity.id)
+                if len(without) == 1
+                else counted(
+                    "{count} purpose of `{id}` has no legal basis",
+                    "{count} purposes of `{id}` have no legal basis",
+                    count=len(without),
+                    id=activity.id,
+                ),
+                msg(
+                    "add `legal_basis:` with one of consent, contract, "
+                    "legal_obligation, vital_interests, public_task, "
+                    "legitimate_interests (Art. 6(1))"
+                ),
+                cause=f"{ABSENT}legal_basis",
+                related=tuple(without[1:]),
+            )
         for index, purpose in enumerate(activity.purposes):
             if not_stated(purpose.legal_basis):
-                yield Violation(
-                    activity.at("purposes", index, "legal_basis"),
-                    msg("a purpose of `{id}` has no legal basis", id=activity.id),
-                    msg(
-                        "add `legal_basis:` with one of consent, contract, "
-                        "legal_obligation, vital_interests, public_task, "
-                        "legitimate_interests (Art. 6(1))"
-                    ),
-                )
                 continue
             for path, basis in purpose.bases():
                 if isinstance(basis, UnstatedLetterBasis):
@@ -118,7 +141,11 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
     """A legal obligation or public task without the law that lays it down.
 
     Why: the bases of Art. 6(1)(c) and (e) must be laid down by Union or Member State law
-    (Art. 6(3)); without the law the basis cannot be checked.
+    (Art. 6(3)); without the law the basis cannot be checked. A field of law in its place
+    ("employment law", "nodokļu likumdošana", "normatīvo aktu prasības") names no law
+    either: the legal basis must be clear and precise (Recital 41), so the record names
+    the act, and the provision where it can. The purposes of one activity that lack their
+    law are one finding, at the first, naming the others.
 
     Fails:
 
@@ -142,28 +169,66 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
     ```
     """
+    places: dict[int, tuple[Activity, list[Location], dict[str, None]]] = {}
     for activity, at, basis in _bases(register):
-        if isinstance(basis, LegalObligationBasis | PublicTaskBasis) and not_stated(basis.law):
-            article = LEGAL_BASES[basis.basis].article
+        if not isinstance(basis, LegalObligationBasis | PublicTaskBasis):
+            continue
+        field = _field_of_law(basis.law)
+        if field is not None:
             yield Violation(
                 at.location(),
                 msg(
-                    "{article} ({basis}) in `{id}` does not cite the law that lays it down",
-                    article=article,
-                    basis=basis.basis,
+                    "`{id}` rests on {article} ({basis}) under {words}, a field of law, "
+                    "not the act that lays the obligation or task down",
                     id=activity.id,
+                    article=LEGAL_BASES[basis.basis].article,
+                    basis=basis.basis,
+                    words=field,
                 ),
-                msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
+                msg("name the act under `law:`, and the provision where you can"),
             )
+        if not_stated(basis.law):
+            _activity, locations, kinds = places.setdefault(id(activity), (activity, [], {}))
+            location = at.location()
+            if location not in locations:
+                locations.append(location)
+            kinds[basis.basis] = None
+    for activity, locations, kinds in places.values():
+        named = [
+            Message(_BASIS_NAMED, article=LEGAL_BASES[kind].article, basis=kind) for kind in kinds
+        ]
+        yield Violation(
+            locations[0],
+            msg(
+                "{article} ({basis}) in `{id}` does not cite the law that lays it down",
+                article=LEGAL_BASES[next(iter(kinds))].article,
+                basis=next(iter(kinds)),
+                id=activity.id,
+            )
+            if len(named) == 1
+            else msg(
+                "{bases} in `{id}` do not cite the law that lays them down",
+                bases=joined(named),
+                id=activity.id,
+            ),
+            msg("add `law:` with the act and provision, e.g. Grāmatvedības likums"),
+            # The purposes of one activity that lack their law are one thing to look up.
+            related=tuple(locations[1:]),
+        )
 
 
-def _shared_interest(basis: LegitimateInterestsBasis) -> str | None:
-    """One interest stated in the same words on several purposes is one balancing test to
-    write: its findings are reported together."""
-    if not_stated(basis.interest):
-        return None
-    words = " ".join(text_of(basis.interest, language) for language in ("lv", "en"))
-    return "interest:" + " ".join(words.casefold().split())
+def _field_of_law(law: object) -> str | None:
+    """The `law:` as written ("nodokļu likumdošana"), if it names a field of law and no
+    act at all."""
+    for language in ("lv", "en"):
+        text = text_of(law, language) if not not_stated(law) else ""
+        if text and mentions(text, "law_generic") is not None and not names_act(text):
+            return shorten_text(text)
+    return None
+
+
+# "Art. 6(1)(c) (legal_obligation)": no words of its own to translate, so not marked.
+_BASIS_NAMED = "{article} ({basis})"
 
 
 @rule("LB03", "legal-basis.no-assessment", severity=Severity.WARNING, article="Art. 6(1)(f)")
@@ -180,6 +245,10 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     same necessity is the balance; the `interest:` stated is enough record of it. This is
     the project's reading, not a rule of the law: suppress it, or write the assessment,
     where the cookies do more.
+
+    A register whose legitimate interests cite no balancing test anywhere says one thing
+    many times: the purposes are reported in one finding, at the first, naming the other
+    activities (each purpose is a related place).
 
     Fails:
 
@@ -209,20 +278,26 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     necessary = {id(a) for a in register.activities if necessary_cookies_only(a)}
+    places: dict[int, tuple[Activity, list[Location]]] = {}
     for activity, at, basis in _bases(register):
         if id(activity) in necessary:
             continue
         if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
-            yield Violation(
-                at.location(),
-                msg(
-                    "legitimate interests in `{id}` without a reference to the balancing test",
-                    id=activity.id,
-                ),
-                msg("add `assessment:` with the reference of the legitimate-interests assessment"),
-                at_key=True,
-                cause=_shared_interest(basis),
-            )
+            places.setdefault(id(activity), (activity, []))[1].append(at.location())
+    for activity, locations in places.values():
+        yield Violation(
+            locations[0],
+            msg(
+                "legitimate interests in `{id}` without a reference to the balancing test",
+                id=activity.id,
+            ),
+            msg("add `assessment:` with the reference of the legitimate-interests assessment"),
+            at_key=True,
+            # No balancing test on record anywhere is one silence: one finding per
+            # register, naming every activity and purpose.
+            cause=f"{ABSENT}assessment",
+            related=tuple(locations[1:]),
+        )
 
 
 @rule("LB04", "legal-basis.consent-record", severity=Severity.WARNING, article="Art. 7(1), 7(3)")
@@ -230,7 +305,15 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     """Consent without a record of it, or without a way to withdraw it.
 
     Why: the controller must be able to show that consent was given (Art. 7(1)), and
-    withdrawing it must be as easy as giving it (Art. 7(3)).
+    withdrawing it must be as easy as giving it (Art. 7(3)). Consent given as a permission
+    of the device's operating system (an iOS or Android location, camera or contacts
+    permission) needs neither written out: the app reads the data only while the
+    permission stands, so the permission state the device keeps shows the consent, and
+    switching it off in the settings withdraws it (EDPB Guidelines 05/2020, section 5:
+    the GDPR does not prescribe how consent is demonstrated). Browser settings for
+    cookies are no such permission. One consent block shared by several purposes (a YAML
+    anchor, or the same words) is one consent mechanism: reported once, with the other
+    places.
 
     Fails:
 
@@ -270,17 +353,40 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             )
             if not_stated(value)
         ]
-        if missing:
-            yield Violation(
-                at.location(),
-                msg(
-                    "consent in `{id}` does not say {items}",
-                    id=activity.id,
-                    items=" or ".join(missing),
-                ),
-                msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
-                at_key=True,
-            )
+        if not missing or _os_permission(activity, basis):
+            continue
+        yield Violation(
+            at.location(),
+            msg(
+                "consent in `{id}` does not say {items}",
+                id=activity.id,
+                items=" or ".join(missing),
+            ),
+            msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
+            at_key=True,
+            cause=_consent_block(basis),
+        )
+
+
+def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:
+    """Whether the consent is given as an operating-system permission, by the words of
+    the basis or of the activity's sources ("iOS location permission")."""
+    values: list[object] = [basis.consent_record, basis.withdrawal, basis.note]
+    if isinstance(activity.sources, list):
+        values += [source.description for source in activity.sources]
+    return any(says(value, "os_permission") for value in values)
+
+
+def _consent_block(basis: ConsentBasis) -> str | None:
+    """What identifies one consent mechanism shared by several purposes: its stated
+    words. Two blocks that state nothing are not known to be one mechanism."""
+    stated = [
+        f"{name}={language}:{text_of(value, language)}"
+        for name, value in (("record", basis.consent_record), ("withdrawal", basis.withdrawal))
+        if not not_stated(value)
+        for language in ("lv", "en")
+    ]
+    return "consent:" + "|".join(stated) if stated else None
 
 
 @rule(

@@ -10,7 +10,7 @@ from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, rule
-from ropa.rules._interim_text import mentions_employees
+from ropa.rules._reading import says
 
 
 def _letters(kinds: list[str]) -> str:
@@ -115,7 +115,7 @@ def _employees(activity: Activity) -> bool:
     if not isinstance(activity.data_subjects, list):
         return False
     return any(
-        mentions_employees(s.category if isinstance(s, DataSubjectGroup) else s)
+        says(s.category if isinstance(s, DataSubjectGroup) else s, "employees")
         for s in activity.data_subjects
     )
 

@@ -12,6 +12,7 @@ from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Repres
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import first_readings
 from ropa.rules.tracking import monitors
 
 
@@ -28,13 +29,21 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record opens with the name and contact details of the controller
     (Art. 30(1)(a)) or processor (Art. 30(2)(a)); a record that does not say whose it is
-    cannot be handed to the supervisory authority (Art. 30(4)).
+    cannot be handed to the supervisory authority (Art. 30(4)). A record with neither
+    name nor contact does not say whose it is: one gap, reported once.
 
     Fails:
 
     ```yaml
     organisation:
       name: unknown  # ← OR01
+      role: controller
+      contact: unknown
+    ```
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
       role: controller
       contact: unknown  # ← OR01
     ```
@@ -49,15 +58,24 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     organisation = register.organisation
+    contact = has_contact(organisation.contact)
     if not_stated(organisation.name):
         yield Violation(
             organisation.at("name"),
             msg("the organisation's name is recorded as unknown")
-            if organisation.name == "unknown"
-            else msg("the organisation's name is not stated"),
-            msg("write its legal name under `organisation.name`"),
+            if organisation.name == "unknown" and contact
+            else msg("the organisation's name is not stated")
+            if contact
+            else msg("the record does not say whose it is: no name and no contact details"),
+            msg("write its legal name under `organisation.name`")
+            if contact
+            else msg(
+                "write its legal name under `organisation.name` and add `contact:` with "
+                "an e-mail address, phone number or postal address"
+            ),
+            related=() if contact else (organisation.at("contact"),),
         )
-    if not has_contact(organisation.contact):
+    elif not contact:
         yield Violation(
             organisation.at("contact"),
             msg("the organisation's contact details are not stated"),
@@ -243,6 +261,65 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
         )
 
 
+@rule(
+    "OR05",
+    "organisation.establishment-unknown",
+    severity=Severity.WARNING,
+    article="Art. 3, 27, 56",
+)
+def establishment_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """The register does not say where the organisation is established.
+
+    Why: where the controller or processor is established decides how the GDPR reaches
+    it: through an establishment in the Union (Art. 3(1)), or only by offering goods or
+    services to people in it or monitoring them (Art. 3(2)), in which case it designates
+    a representative in the Union (Art. 27(1)); and which supervisory authority leads
+    (Art. 56(1)). Without the country none of this can be told, and OR03 cannot ask for
+    the representative. Reported at `country`, naming `representative` too when that is
+    not settled either.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Example app developer
+      role: controller
+      contact: {email: support@example.app}
+      country: unknown  # ← OR05
+      representative: unknown
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Example Inc.
+      role: controller
+      contact: {email: privacy@example.com}
+      country: US
+      representative:
+        name: SIA "Pārstāvis"
+        country: LV
+        contact: {email: eu-rep@parstavis.lv}
+    ```
+    """
+    organisation = register.organisation
+    if not not_stated(organisation.country):
+        return
+    open_question = not_stated(organisation.representative)
+    yield Violation(
+        organisation.at("country"),
+        msg(
+            "the register does not say where the organisation is established, so whether "
+            "it needs a representative in the Union (Art. 27) cannot be told"
+        )
+        if open_question
+        else msg("the register does not say where the organisation is established"),
+        msg("add `country:` with the country of its (main) establishment"),
+        related=(organisation.at("representative"),) if open_question else (),
+    )
+
+
 @rule("OR04", "organisation.joint-arrangement", severity=Severity.ERROR, article="Art. 26")
 def joint_arrangement(register: Register, context: Context) -> Iterator[Violation]:
     """A joint controller without the Art. 26 arrangement.
@@ -389,3 +466,68 @@ def joint_role(register: Register, context: Context) -> Iterator[Violation]:
                     "arrangement)"
                 ),
             )
+
+
+@rule("OR13", "organisation.joint-plugin", severity=Severity.WARNING, article="Art. 26")
+def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
+    """A social network's plug-in or pixel, with no joint controller named for it.
+
+    Why: a website that embeds a social network's plug-in ("Like" button, comments) or
+    its pixel makes each visitor's browser send data to the network. For that collection
+    and its disclosure by transmission the website's operator is controller jointly with
+    the network (CJEU C-40/17 Fashion ID, 29 July 2019), and joint controllers set out
+    their responsibilities in an arrangement (Art. 26(1)) whose essence is made
+    available to the data subject (Art. 26(2)). Reported at the words that name the
+    plug-in, with `organisation.joint_controllers`, where an activity that names them
+    lists no joint controller.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: social
+        name: Facebook social plug-ins on the shop's pages  # ← OR13
+        purposes:
+          - purpose: Letting visitors share products
+            legal_basis: {basis: consent}
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      joint_controllers:
+        - id: meta
+          name: Meta Platforms Ireland Ltd
+          arrangement: Page Insights and plug-in joint controller addendum
+    activities:
+      - id: social
+        name: Facebook social plug-ins on the shop's pages
+        role: joint_controller
+        joint_controllers: [meta]
+    ```
+    """
+    for activity in register.activities:
+        if activity.joint_controllers:
+            continue
+        reading = first_readings(activity, ("social_plugin",)).get("social_plugin")
+        if reading is None:
+            continue
+        yield Violation(
+            reading.location,
+            msg(
+                "{words}: for what the plug-in collects and sends to the network, `{id}` "
+                "is controller jointly with it (CJEU C-40/17 Fashion ID), and no joint "
+                "controller is named",
+                words=reading.describe(),
+                id=activity.id,
+            ),
+            msg(
+                "add the network under `organisation.joint_controllers` with the Art. 26 "
+                "arrangement, and list it under the activity's `joint_controllers:`"
+            ),
+            related=(register.organisation.at("joint_controllers"),),
+        )

@@ -58,7 +58,8 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
     """A controller served without its name or contact details.
 
     Why: the processor's record holds the name and contact details of each controller on
-    whose behalf it acts (Art. 30(2)(a)).
+    whose behalf it acts (Art. 30(2)(a)). A controller recorded with neither is one gap,
+    not two: it is not identified (reported once, at its name).
 
     Fails:
 
@@ -89,12 +90,25 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
     """
     for controller in register.controllers:
         if not_stated(controller.name):
+            # A controller without a name is not identified at all: that its contact is
+            # missing too is the same gap, reported with it.
+            contact = has_contact(controller.contact)
             yield Violation(
                 controller.at("name"),
-                msg("controller `{id}` has no name on record", id=controller.id),
-                msg("add the controller's legal name under `name:`"),
+                msg("controller `{id}` has no name on record", id=controller.id)
+                if contact
+                else msg(
+                    "controller `{id}` has no name or contact details on record", id=controller.id
+                ),
+                msg("add the controller's legal name under `name:`")
+                if contact
+                else msg(
+                    "name each controller and its contact details, or point to the list "
+                    "that holds them (every customer under the standard processing agreement)"
+                ),
+                related=() if contact else (controller.at("contact"),),
             )
-        if not has_contact(controller.contact):
+        elif not has_contact(controller.contact):
             yield Violation(
                 controller.at("contact"),
                 msg("controller `{id}` has no contact details on record", id=controller.id),
@@ -145,6 +159,76 @@ def categories(register: Register, context: Context) -> Iterator[Violation]:
                     id=controller.id,
                 ),
                 msg("list them under `processing:`"),
+            )
+
+
+@rule(
+    "PR05", "processor.controller-contract", severity=Severity.WARNING, article="Art. 28(3), 28(9)"
+)
+def controller_contract(register: Register, context: Context) -> Iterator[Violation]:
+    """A controller served without the Art. 28 contract the processing is done under.
+
+    Why: a processor processes personal data for a controller only under a contract or
+    other legal act that binds it and sets out the subject matter, duration, nature and
+    purpose of the processing (Art. 28(3)), in writing, electronic form included
+    (Art. 28(9)). Art. 30(2) does not list it among the record's contents, but the record
+    of a processor is where a reader looks for what binds it to each controller; a
+    processor that cannot point to the agreement cannot show it acts on documented
+    instructions (Art. 28(3)(a), 29). `contract: none` says there is none: processing
+    without it breaches Art. 28(3).
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Algu serviss"
+      role: processor
+      contact: {email: info@algas.lv}
+    controllers:
+      - id: client-a
+        name: SIA "Klients A"
+        contact: {email: dpo@klients-a.lv}
+        processing: [Payroll calculation]
+        contract: unknown  # ← PR05
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Algu serviss"
+      role: processor
+      contact: {email: info@algas.lv}
+    controllers:
+      - id: client-a
+        name: SIA "Klients A"
+        contact: {email: dpo@klients-a.lv}
+        processing: [Payroll calculation]
+        contract: Datu apstrādes līgums Nr. 2024/17, 2024-03-01
+    ```
+    """
+    for controller in register.controllers:
+        if controller.contract == "none":
+            yield Violation(
+                controller.at("contract"),
+                msg(
+                    "the processing for controller `{id}` is recorded as done without an "
+                    "Art. 28 contract",
+                    id=controller.id,
+                ),
+                msg("conclude a data processing agreement (Art. 28(3)) and refer to it"),
+            )
+        elif not_stated(controller.contract):
+            yield Violation(
+                controller.at("contract"),
+                msg(
+                    "the Art. 28 contract with controller `{id}` is not on record",
+                    id=controller.id,
+                ),
+                msg(
+                    "add `contract:` with the data processing agreement (or the standard "
+                    "terms every customer accepts)"
+                ),
             )
 
 

@@ -14,7 +14,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._interim_text import is_pure_category
+from ropa.rules._reading import says
 
 _PROCESSORS = (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)
 # The words that show a recipient receives data through code or a platform the
@@ -298,7 +298,7 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
             )
         elif (
             recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS)
-            and not is_pure_category(recipient.category)
+            and not says(recipient.category, "recipient_class")
             and _says_no_kind(recipient.category)
         ):
             yield Violation(
@@ -371,7 +371,7 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         if uses and all(value == "none" for value in uses):
             continue
         if _unnamed(recipient) and (
-            is_pure_category(recipient.category)
+            says(recipient.category, "recipient_class")
             or not any(isinstance(value, list) for value in uses)
             or _asked_who(recipient)
         ):

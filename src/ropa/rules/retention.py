@@ -8,13 +8,13 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.retention import STATUTES, StatutoryPeriod
+from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._retention_text import endless_words, vague_words
-from ropa.validate import position_of
 
 
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
@@ -105,7 +105,11 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     nor the criteria used to determine one (Art. 13(2)(a)). "According to the file plan
     (lietu nomenklatūra)" without the entry or its period points at a document the record
     does not quote. The wording is recognised in any inflection, with or without
-    diacritics, in Latvian or English.
+    diacritics, in Latvian or English. One wording in several activities (one YAML
+    anchor, or one sentence of the notice copied into each) is one finding naming the
+    other places, and so is one file plan or records policy cited without entries by
+    several activities: an organisation keeps one file plan, and quoting its entries is
+    one piece of work. Each place is still listed (`related`), so none is lost.
 
     Fails:
 
@@ -163,16 +167,16 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
                 "(end of contract, withdrawal of consent, a law's period)"
             )
         at = location.child("criteria")
-        yield Violation(at, message, hint, cause=_shared(register, at))
+        cause = "file-plan:" + fold_word(words) if kind == "file_plan" else _shared(texts)
+        yield Violation(at, message, hint, cause=cause)
 
 
-def _shared(register: Register, location: Location) -> str:
-    """A retention block several activities share (one YAML anchor used through aliases)
-    is one thing to fix: its findings are reported together. An alias resolves to the
-    anchor's position, so the position names the block; text merely copied into each
-    activity stays one finding per activity, as each copy is edited on its own."""
-    located = position_of(register, location)
-    return f"retention-block:{location.file}:{located.best}"
+def _shared(texts: list[str]) -> str:
+    """What makes retention findings one: the same words. A block several activities
+    share (one YAML anchor used through aliases) and one sentence copied into each
+    activity (a notice's one retention sentence) are one thing to decide; the finding
+    names every place, so each copy can still be found and edited."""
+    return "retention-text:" + "|".join(" ".join(fold_word(text).split()) for text in texts)
 
 
 @rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
@@ -223,7 +227,7 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
                         "set a period with the event it runs from, or name the law or file "
                         "plan entry that requires permanent keeping"
                     ),
-                    cause=_shared(register, location.child(key)),
+                    cause=_shared(texts),
                 )
                 break
 
@@ -294,7 +298,9 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
     contract, the end of the financial year. Without it the date of erasure cannot be
     worked out. Where the cited statute itself fixes the start — the Accounting Law keeps
     each document from its own date — citing it (`statute:`, or the law and its period in
-    `reason:`) is enough.
+    `reason:`) is enough. One period with one reason copied into several activities (one
+    sentence of a policy: "we keep customer data for 5 years") lacks one start: it is
+    reported once, naming the other places.
 
     Fails:
 
@@ -334,7 +340,17 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
                     period=retention.period,
                 ),
                 msg("add `from:` (the purchase, the end of the contract, the financial year end)"),
+                cause=_copied_period(retention, retention.period),
             )
+
+
+def _copied_period(retention: Retention, period: Duration) -> str | None:
+    """One period stated for one reason, copied into several activities, is one statement
+    missing one start; a bare period without a reason is not known to be the same one."""
+    texts = [text_of(retention.reason, language) for language in ("lv", "en")]
+    if not any(texts):
+        return None
+    return f"period:{period}:" + _shared(texts)
 
 
 def _statute_fixing_start(retention: Retention, period: Duration) -> StatutoryPeriod | None:

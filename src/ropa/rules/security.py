@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import counted, msg
 from ropa.knowledge import lexicon
 from ropa.knowledge.concepts import SPECIAL
 from ropa.model.activity import Activity, CriminalData
@@ -59,25 +59,26 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     """An activity without a description of real security measures.
 
     Why: the record gives, where possible, a general description of the technical and
-    organisational measures of Art. 32(1) (Art. 30(1)(g)). Only boilerplate ("appropriate
-    measures") describes nothing. Activities that hold special-category, criminal,
-    identifying, financial, location or communications data, or concern children,
-    patients or vulnerable people, or film people, are reported one by one; the others
-    that say nothing share one finding that lists them (one silence in the record).
+    organisational measures of Art. 32(1) (Art. 30(1)(g)). An activity whose only measures
+    are boilerplate ("appropriate measures") describes nothing either, but that gap is in
+    the measure: SE02 reports it there, naming the activities that rely on it alone, so it
+    is not said again here. Where several activities say nothing, that is one
+    silence in the record, usually a register written from a notice that never speaks of
+    security: it is reported once, naming every activity, and the message says what
+    raises the stakes (special-category, criminal, identifying, financial, location or
+    communications data; children, patients or vulnerable people; filming) when the first
+    activity holds it. Saying it again for each activity that holds such data repeats
+    one gap, which a reader fixes once for the register.
 
     Fails:
 
     ```yaml
-    security_measures:
-      - id: best-efforts
-        name: Visu iespējamo, lai dati būtu drošībā
     activities:
       - id: orders
         name: Orders
         security_measures: unknown  # ← SE01
       - id: returns
         name: Returns
-        security_measures: [best-efforts]  # ← SE01
     ```
 
     Passes:
@@ -94,38 +95,24 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         security_measures: [access]
     ```
     """
-    boilerplate_ids = {m.id for m in register.security_measures if boilerplate(m) is not None}
     for activity in register.activities:
-        ids = activity.security_measures
-        if not_stated(ids):
-            risk = _risk(activity)
-            yield Violation(
-                activity.at("security_measures"),
-                msg(
-                    "`{id}` describes no security measures, though it concerns {risk}",
-                    id=activity.id,
-                    risk=risk,
-                )
-                if risk
-                else msg("`{id}` describes no security measures", id=activity.id),
-                msg("list the measures that protect this data under `security_measures:`"),
-                # Where nothing raises the risk, one silence over many activities is one
-                # gap in the record: reported once, with the activities it covers.
-                cause=None if risk else f"{ABSENT}security_measures",
-            )
+        if not not_stated(activity.security_measures):
             continue
-        if isinstance(ids, list) and ids and all(i in boilerplate_ids for i in ids):
-            yield Violation(
-                activity.at("security_measures"),
-                msg(
-                    "`{id}` lists only boilerplate security wording, no real measure",
-                    id=activity.id,
-                ),
-                msg(
-                    "describe what is actually done: access control, encryption, backups, training"
-                ),
-                cause="measures:" + ",".join(sorted(ids)),
+        risk = _risk(activity)
+        yield Violation(
+            activity.at("security_measures"),
+            msg(
+                "`{id}` describes no security measures, though it concerns {risk}",
+                id=activity.id,
+                risk=risk,
             )
+            if risk
+            else msg("`{id}` describes no security measures", id=activity.id),
+            msg("list the measures that protect this data under `security_measures:`"),
+            # One silence over many activities is one gap in the record: reported once,
+            # with the activities it covers.
+            cause=f"{ABSENT}security_measures",
+        )
 
 
 @rule("SE02", "security.boilerplate", severity=Severity.WARNING, article="Art. 32(1)")
@@ -137,7 +124,9 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     to the privacy policy restate Art. 32 instead of describing a measure; a regulator
     cannot judge them. The wording is recognised in any inflection, in Latvian or English,
     with or without diacritics; a measure that also names something concrete (encryption,
-    access control, backups, training) is not boilerplate.
+    access control, backups, training) is not boilerplate. The activities whose only
+    measures are boilerplate describe no security at all (Art. 30(1)(g)): the finding
+    counts and names them, once, at the measure where the fix is made.
 
     Fails:
 
@@ -147,6 +136,10 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         name: Appropriate technical and organisational measures  # ← SE02
       - id: pasakumi
         name: Atbilstošus tehniskos un organizatoriskos pasākumus  # ← SE02
+    activities:
+      - id: orders
+        name: Orders
+        security_measures: [pasakumi]
     ```
 
     Passes:
@@ -159,16 +152,43 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
         description: TLS 1.2+ in transit; the customer database is encrypted at rest.
     ```
     """
+    phrases = {m.id: boilerplate(m) for m in register.security_measures}
+    alone: dict[str, list[Activity]] = {}
+    for activity in register.activities:
+        ids = activity.security_measures
+        if isinstance(ids, list) and ids and all(phrases.get(i) for i in ids):
+            for measure_id in dict.fromkeys(ids):
+                alone.setdefault(measure_id, []).append(activity)
     for measure in register.security_measures:
-        phrase = boilerplate(measure)
-        if phrase is not None:
-            yield Violation(
-                measure.at("name"),
-                msg(
-                    "security measure `{id}` is boilerplate (“{phrase}”) and names no "
-                    "concrete measure",
-                    id=measure.id,
-                    phrase=phrase,
-                ),
-                msg("say what exactly is done, in `description:`"),
+        phrase = phrases[measure.id]
+        if phrase is None:
+            continue
+        relying = alone.get(measure.id, [])
+        message = msg(
+            "security measure `{id}` is boilerplate (“{phrase}”) and names no concrete measure",
+            id=measure.id,
+            phrase=phrase,
+        )
+        yield Violation(
+            measure.at("name"),
+            counted(
+                "{message}; {count} activity has no other measure: {names}",
+                "{message}; {count} activities have no other measure: {names}",
+                message=message,
+                count=len(relying),
+                names=_names(relying),
             )
+            if relying
+            else message,
+            msg("say what exactly is done, in `description:`"),
+            related=tuple(activity.at("security_measures") for activity in relying),
+        )
+
+
+# How many activities a message names; every one is a related location.
+_NAMED = 10
+
+
+def _names(activities: list[Activity]) -> str:
+    shown = ", ".join(f"`{activity.id}`" for activity in activities[:_NAMED])
+    return shown + (", \u2026" if len(activities) > _NAMED else "")
