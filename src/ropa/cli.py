@@ -38,7 +38,9 @@ def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
         try:
             command(*args, **kwargs)
         except RopaError as error:
-            _report_error(error)
+            # In the language the command was asked to speak (--lang), else the locale's.
+            chosen = str(kwargs.get("language") or "")
+            _report_error(error, chosen if chosen in ("lv", "en") else None)
             raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT)) from None
 
     return run_command
@@ -97,6 +99,31 @@ class FailOn(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+class MessageLanguage(enum.StrEnum):
+    LV = "lv"
+    EN = "en"
+
+
+# The language of what a command says; codes, rule names and JSON keys stay English.
+LanguageOption = Annotated[
+    MessageLanguage | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages, hints and summaries: lv or en [default: the locale's, "
+        "from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]. Codes stay English; json and sarif "
+        "messages follow it.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+def _language(chosen: MessageLanguage | None) -> str:
+    from ropa.i18n import language_from_environment
+
+    return chosen.value if chosen is not None else language_from_environment()
 
 
 class RulesFormat(enum.StrEnum):
@@ -228,6 +255,7 @@ def validate(
     statistics: StatisticsOption = False,
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Check registers against the format: every error with its file:line:col."""
     from ropa.config import exclusion
@@ -239,6 +267,7 @@ def validate(
         )
     report = result.report("validate")
     report.quiet, report.exit_zero = quiet, exit_zero
+    report.language = _language(language)
     _finish(report, output_format, output_file=output_file, statistics=statistics)
 
 
@@ -294,6 +323,7 @@ def fmt(
     skip_invalid: SkipInvalidOption = False,
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Rewrite registers in one canonical key order and style, keeping every comment.
 
@@ -316,12 +346,13 @@ def fmt(
         result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
     to_stdin = given == ["-"] or stdin_filename is not None
     with _stdout_may_close(result.status):
+        says = _language(language)
         if to_stdin and not (check or diff):
-            render_fmt(result, sys.stderr, show_diff=False, quiet=True)
+            render_fmt(result, sys.stderr, show_diff=False, quiet=True, language=says)
             if result.output is not None:
                 sys.stdout.write(result.output)
         else:
-            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet)
+            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet, language=says)
         sys.stdout.flush()
     raise typer.Exit(int(result.status))
 
@@ -514,6 +545,7 @@ def check(
             "in a file (json and sarif always list every finding).",
         ),
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
     with _inputs(paths, stdin_filename, max_file_size) as given:
@@ -533,6 +565,7 @@ def check(
             max_file_size,
             today,
             show_all,
+            _language(language),
         )
 
 
@@ -552,6 +585,7 @@ def _check(
     max_file_size: int,
     today: str | None,
     show_all: bool,
+    language: str,
 ) -> None:
     import datetime as dt
 
@@ -618,6 +652,7 @@ def _check(
         exit_zero=exit_zero,
         skipped=skipped,
         show_all=show_all,
+        language=language,
     )
     _finish(report, output_format, output_file=output_file, statistics=statistics)
 
@@ -882,6 +917,7 @@ def diff(
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (as git diff).")
     ] = False,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Show what changed in the record between two git revisions, in the register's terms.
 
@@ -903,7 +939,7 @@ def diff(
         DiffFormat.MARKDOWN: diff_reporter.render_markdown,
         DiffFormat.JSON: diff_reporter.render_json,
     }[output_format]
-    render(result, sys.stdout)
+    render(result, sys.stdout, _language(language))
     sys.stdout.flush()
     raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
 
@@ -1151,16 +1187,17 @@ def _discard_stdout() -> None:
     os.close(devnull)
 
 
-def _report_error(error: RopaError) -> None:
+def _report_error(error: RopaError, language: str | None = None) -> None:
     where = f"{error.file}: " if error.file else ""
     if error.file and error.position:
         where = f"{error.file}:{error.position.line}:{error.position.column}: "
-    from ropa.i18n import language_from_environment, translate
+    from ropa.i18n import language_from_environment, msg, translate
 
-    language = language_from_environment()
-    sys.stderr.write(f"ropa: error: {where}{translate(error.message, language)}\n")
+    says = language or language_from_environment()
+    message = msg("ropa: error: {where}{message}", where=where, message=error.message)
+    sys.stderr.write(translate(message, says) + "\n")
     if error.hint:
-        sys.stderr.write(f"    hint: {translate(error.hint, language)}\n")
+        sys.stderr.write(translate(msg("    hint: {hint}", hint=error.hint), says) + "\n")
 
 
 def _fail(error: RopaError) -> NoReturn:

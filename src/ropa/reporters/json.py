@@ -25,7 +25,7 @@ def report_document(report: Report) -> dict[str, Any]:
         },
         "registers": report.registers,
         "files": report.files,
-        "findings": [finding.to_dict() for finding in report.findings],
+        "findings": [finding.to_dict(report.says) for finding in report.findings],
     }
 
 

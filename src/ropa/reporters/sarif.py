@@ -100,8 +100,13 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
+def _result(finding: Finding, rule_index: dict[str, int], language: str) -> dict[str, Any]:
+    from ropa.i18n import msg, translate
+
+    message = translate(finding.message, language)
+    if finding.hint:
+        hint = translate(msg("(hint: {hint})", hint=translate(finding.hint, language)), language)
+        message = f"{message} {hint}"
     location: dict[str, Any] = {
         "physicalLocation": {"artifactLocation": artifact_location(finding.file)}
     }
@@ -155,7 +160,9 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root_uri()}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(finding, rule_index) for finding in report.findings],
+                "results": [
+                    _result(finding, rule_index, report.says) for finding in report.findings
+                ],
             }
         ],
     }

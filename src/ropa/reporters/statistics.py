@@ -38,4 +38,4 @@ def render_statistics(report: Report, stream: TextIO, *, as_json: bool = False) 
     if not report.quiet:
         from ropa.reporters.text import summary_line
 
-        stream.write(summary_line(report) + "\n")
+        stream.write(summary_line(report, report.says) + "\n")
