@@ -85,12 +85,12 @@ def render_text(result: DiffResult, stream: TextIO, language: str = "en") -> Non
 
 
 def _totals(changes: int, changed: int, compared: int) -> Message:
-    return msg(
-        "{changes} in {registers} ({compared} compared)",
+    return msg_plural(
+        "{changes} in {count} register ({compared} compared)",
+        "{changes} in {count} registers ({compared} compared)",
+        n=changed,
         changes=_changes(changes),
-        registers=msg_plural(
-            "{count} register", "{count} registers", n=changed, count=f"{changed:,}"
-        ),
+        count=f"{changed:,}",
         compared=compared,
     )
 
