@@ -276,13 +276,15 @@ def _inputs(
     paths: list[str], stdin_filename: str | None, max_file_size: int
 ) -> Iterator[list[str]]:
     """The paths to give the library; `-` reads standard input as one register file."""
+    from ropa.i18n import msg
+
     if "-" not in paths:
         if stdin_filename is not None:
-            raise UsageError("--stdin-filename goes with `-` as the path")
+            raise UsageError(msg("--stdin-filename goes with `-` as the path"))
         yield paths
         return
     if paths != ["-"]:
-        raise UsageError("`-` (standard input) must be the only path")
+        raise UsageError(msg("`-` (standard input) must be the only path"))
     from ropa.stdin import standard_input
     from ropa.yamlio import decode_source
 
@@ -291,7 +293,8 @@ def _inputs(
     raw = sys.stdin.buffer.read(limit + 1)
     if len(raw) > limit:
         raise UsageError(
-            f"standard input is larger than {max_file_size} MiB", hint="raise --max-file-size"
+            msg("standard input is larger than {size} MiB", size=max_file_size),
+            hint=msg("raise --max-file-size"),
         )
     with standard_input(decode_source(raw, display=shown), stdin_filename) as path:
         yield [path]
@@ -592,6 +595,7 @@ def _check(
     from ropa.config import exclusion, load_config
     from ropa.engine import check_paths, config_near, verify_codes, verify_config
     from ropa.findings import Severity
+    from ropa.i18n import msg
     from ropa.model.register import Register
 
     selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
@@ -620,7 +624,9 @@ def _check(
     try:
         as_of = dt.date.fromisoformat(today) if today else None
     except ValueError:
-        raise UsageError(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError(
+            msg("--today {given} is not a date (YYYY-MM-DD)", given=repr(today))
+        ) from None
     result = check_paths(
         paths,
         config_for=config_for,
@@ -672,6 +678,7 @@ def rules(
     ] = RulesFormat.TEXT,
 ) -> None:
     """List the check rules, or show one rule's documentation."""
+    from ropa.i18n import msg
     from ropa.reporters import catalogue
     from ropa.rules import load_rules
 
@@ -694,8 +701,10 @@ def rules(
 
         close = difflib.get_close_matches(wanted, [*catalog, *INPUT_CODES], n=1)
         raise UsageError(
-            f"no rule {code!r}",
-            hint=f"did you mean {close[0]}?" if close else "run `ropa rules` for the list",
+            msg("no rule {code}", code=repr(code)),
+            hint=msg("did you mean {close}?", close=close[0])
+            if close
+            else msg("run `ropa rules` for the list"),
         )
 
 
@@ -1226,7 +1235,10 @@ def run() -> None:
     except RopaError as error:
         _fail(error)
     except KeyboardInterrupt:
-        sys.stderr.write("ropa: interrupted\n")
+        from ropa.i18n import language_from_environment, msg, translate
+
+        interrupted = translate(msg("ropa: interrupted"), language_from_environment())
+        sys.stderr.write(interrupted + "\n")
         raise SystemExit(130) from None
     except BrokenPipeError:
         # Output closed early outside a reporter (`ropa rules | head -1`): nothing failed.
@@ -1235,10 +1247,12 @@ def run() -> None:
     except Exception as error:
         if show_traceback:
             raise
-        sys.stderr.write(
-            f"ropa: internal error: {type(error).__name__}: {error}\n"
-            "    hint: this is a bug in ropa; run again with --traceback and report it\n"
-        )
+        from ropa.i18n import language_from_environment, msg, translate
+
+        says = language_from_environment()
+        failure = msg("ropa: internal error: {error}", error=f"{type(error).__name__}: {error}")
+        hint = msg("    hint: this is a bug in ropa; run again with --traceback and report it")
+        sys.stderr.write(f"{translate(failure, says)}\n{translate(hint, says)}\n")
         raise SystemExit(int(ExitStatus.USAGE_OR_INPUT)) from None
 
 

@@ -129,6 +129,14 @@ def english_only(text: str) -> EnglishOnly:
     return EnglishOnly(text)
 
 
+def either(options: Sequence[str]) -> str:
+    """ "`none` or `unknown`", "LB01 or LB02 or LB03": each "or" translatable."""
+    said: str = options[0] if options else ""
+    for option in options[1:]:
+        said = msg("{first} or {second}", first=said, second=option)
+    return said
+
+
 def joined(parts: Sequence[Message], separator: str = ", ") -> Message:
     """Messages joined into one, each translated on its own (the joint needs no words)."""
     template = separator.join(f"{{part{index}}}" for index in range(len(parts)))

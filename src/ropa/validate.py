@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from ropa.discovery import ROOT_FILE_NAMES, RegisterSource, discover, display_path
 from ropa.errors import InputError
 from ropa.findings import Finding, Report, Severity, sorted_findings
-from ropa.i18n import Message, english_only, msg, unworded
+from ropa.i18n import Message, either, english_only, msg, unworded
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.activity import Activity
 from ropa.model.base import Entity
@@ -354,7 +354,7 @@ def _describe(
         shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
         close = _close_match(str(value), words)
         if ("array" in shapes or "object" in shapes) and isinstance(value, str) and not close:
-            choices = _either([f"`{word}`" for word in words])
+            choices = either([f"`{word}`" for word in words])
             if "array" in shapes:
                 return (
                     "SC03",
@@ -632,14 +632,6 @@ def _suggest(given: str, options: Sequence[str], listing: str) -> Message | None
     return _choices(options, listing)
 
 
-def _either(options: Sequence[str]) -> str:
-    """ "`none` or `unknown`", each "or" translatable."""
-    said: str = options[0] if options else ""
-    for option in options[1:]:
-        said = msg("{first} or {second}", first=said, second=option)
-    return said
-
-
 def _choices(options: Sequence[str], listing: str) -> Message | None:
     if not options:
         return None
@@ -906,7 +898,7 @@ def _check_organisation(
                 "register.organisation",
                 msg(
                     "only the register's root file ({names}) may hold `organisation:`",
-                    names=_either(ROOT_FILE_NAMES),
+                    names=either(ROOT_FILE_NAMES),
                 ),
                 _locate(document, ("organisation",)).best,
                 msg("move this block into {file}", file=str(root_file)),

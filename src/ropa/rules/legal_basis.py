@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import either, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.model.activity import (
     Activity,
@@ -149,7 +149,7 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
                 at.location(),
                 msg(
                     "{article} ({basis}) in `{id}` does not cite the law that lays it down",
-                    article=article,
+                    article=msg(article),
                     basis=basis.basis,
                     id=activity.id,
                 ),
@@ -265,19 +265,16 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         missing = [
             label
             for label, value in (
-                ("how consent is recorded (`consent_record`)", basis.consent_record),
-                ("how it is withdrawn (`withdrawal`)", basis.withdrawal),
+                (msg("how consent is recorded (`consent_record`)"), basis.consent_record),
+                (msg("how it is withdrawn (`withdrawal`)"), basis.withdrawal),
             )
             if not_stated(value)
         ]
         if missing:
+            items = either(missing)
             yield Violation(
                 at.location(),
-                msg(
-                    "consent in `{id}` does not say {items}",
-                    id=activity.id,
-                    items=" or ".join(missing),
-                ),
+                msg("consent in `{id}` does not say {items}", id=activity.id, items=items),
                 msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
                 at_key=True,
             )
