@@ -385,3 +385,22 @@ def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
         *(concept.article for concept in CONCEPTS.values()),
     ):
         assert text in catalogue, text
+
+
+def test_messages_keep_their_kind_and_values_through_pickling() -> None:
+    import pickle
+
+    from ropa.i18n import english_only, msg_plural
+
+    plural = msg_plural("{count} file", "{count} files", n=21, count=21)
+    only = english_only(" — the register's description")
+    nested = msg("add `{key}:`{about}", key="name", about=only)
+    for message in (plural, only, nested):
+        again = pickle.loads(pickle.dumps(message))
+        assert type(again) is type(message)
+        assert again == message
+        assert translate(again, "lv") == translate(message, "lv")
+    assert translate(plural, "lv") == "21 fails"
+    assert translate(only, "lv") == ""
+    assert translate(nested, "lv") == "pievienojiet `name:`"
+    assert translate(nested, "en") == "add `name:` — the register's description"

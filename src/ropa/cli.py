@@ -397,26 +397,34 @@ def init(
     ] = False,
 ) -> None:
     """Start a new register: an organisation, an example activity, the schema, pre-commit."""
+    from ropa.i18n import language_from_environment, msg, translate
     from ropa.scaffold import ROLES, Answers, existing_register, scaffold
+
+    says = language_from_environment()
+
+    def ask(question: str, **options: Any) -> str:
+        return str(typer.prompt(translate(question, says), **options))
 
     if existing_register(directory) is not None:
         # A register has one organisation: set up the schema and hooks around it only.
         _report_scaffold(scaffold(directory, None))
         return
     if no_input and not name:
-        raise UsageError("--no-input needs --name", hint='e.g. --name "SIA Piemērs"')
+        raise UsageError(msg("--no-input needs --name"), hint=msg('e.g. --name "SIA Piemērs"'))
     if not no_input:
-        name = name or typer.prompt("Organisation's legal name")
-        role = role or typer.prompt(
-            f"Role ({', '.join(ROLES)})", default="controller", show_default=True
+        name = name or ask(msg("Organisation's legal name"))
+        role = role or ask(
+            msg("Role ({roles})", roles=", ".join(ROLES)), default="controller", show_default=True
         )
-        employees = employees or typer.prompt(
-            "Number of employees (or unknown)", default="unknown", show_default=True
+        employees = employees or ask(
+            msg("Number of employees (or unknown)"), default="unknown", show_default=True
         )
-        country = country or typer.prompt("Country (ISO code)", default="LV")
+        country = country or ask(msg("Country (ISO code)"), default="LV")
         if email is None:
-            email = typer.prompt(
-                "Privacy contact e-mail (empty to fill in later)", default="", show_default=False
+            email = ask(
+                msg("Privacy contact e-mail (empty to fill in later)"),
+                default="",
+                show_default=False,
             )
     answers = Answers(
         name=(name or "").strip(),
@@ -430,25 +438,47 @@ def init(
 
 def _report_scaffold(done: Scaffold) -> None:
     from ropa.discovery import display_path
+    from ropa.i18n import language_from_environment, msg, translate
+
+    says = language_from_environment()
+
+    def echo(text: str) -> None:
+        typer.echo(translate(text, says))
 
     if done.existing_register is not None:
-        typer.echo(
-            f"kept {display_path(done.existing_register)} (a register exists: ropa init adds "
-            "no second organisation)"
+        echo(
+            msg(
+                "kept {path} (a register exists: ropa init adds no second organisation)",
+                path=display_path(done.existing_register),
+            )
         )
     for path in done.written:
-        typer.echo(f"created {display_path(path)}")
+        echo(msg("created {path}", path=display_path(path)))
     for path in done.kept:
-        added = ""
         if done.hooks_added and path.name == ".pre-commit-config.yaml":
-            added = f"; added {', '.join(done.hooks_added)}"
-        typer.echo(f"kept {display_path(path)} (it exists{added})")
+            echo(
+                msg(
+                    "kept {path} (it exists; added {hooks})",
+                    path=display_path(path),
+                    hooks=", ".join(done.hooks_added),
+                )
+            )
+        else:
+            echo(msg("kept {path} (it exists)", path=display_path(path)))
     if done.pre_commit_snippet is not None:
-        typer.echo("\nAdd these hooks to your .pre-commit-config.yaml:\n")
+        echo("\n" + translate(msg("Add these hooks to your .pre-commit-config.yaml:"), says) + "\n")
         typer.echo(done.pre_commit_snippet)
-    register = done.existing_register or done.written[0]
-    verb = "fill in the TODOs, then run" if done.existing_register is None else "run"
-    typer.echo(f"\nNext: {verb} `ropa validate {display_path(register)}`.")
+    register = display_path(done.existing_register or done.written[0])
+    if done.existing_register is None:
+        echo(
+            "\n"
+            + translate(
+                msg("Next: fill in the TODOs, then run `ropa validate {path}`.", path=register),
+                says,
+            )
+        )
+    else:
+        echo("\n" + translate(msg("Next: run `ropa validate {path}`.", path=register), says))
 
 
 def _head_count(value: str | None) -> int | None:
@@ -457,8 +487,11 @@ def _head_count(value: str | None) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
+        from ropa.i18n import msg
+
         raise UsageError(
-            f"`{value}` is not a number of employees", hint="give a whole number, or unknown"
+            msg("`{value}` is not a number of employees", value=value),
+            hint=msg("give a whole number, or unknown"),
         ) from None
 
 

@@ -124,6 +124,9 @@ class EnglishOnly(Message):
     """Text that exists only in English (the format's field descriptions): given in English,
     left out in other languages rather than mixed into their sentences."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EnglishOnly, (self.template,))
+
 
 def english_only(text: str) -> EnglishOnly:
     return EnglishOnly(text)
