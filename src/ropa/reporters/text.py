@@ -77,7 +77,7 @@ def counted(count: int, what: str) -> Message:
 
 
 # The severity as text output names it ("error", "warning", "info": the values' own words).
-_SEVERITY_WORDS = {
+SEVERITY_WORDS = {
     Severity.ERROR: N_("error"),
     Severity.WARNING: N_("warning"),
     Severity.INFO: N_("info"),
@@ -101,7 +101,7 @@ Line = tuple[Finding | None, str, str]
 
 def _flat_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
     for finding in report.findings:
-        word = said(_SEVERITY_WORDS[finding.severity])
+        word = said(SEVERITY_WORDS[finding.severity])
         severity = "" if finding.severity is Severity.ERROR else f"[{word}] "
         yield (
             finding,
@@ -121,7 +121,7 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
         first = False
         yield None, "file", file
         width = max(len(_position(finding)) for finding in findings)
-        words = {severity: said(word) for severity, word in _SEVERITY_WORDS.items()}
+        words = {severity: said(word) for severity, word in SEVERITY_WORDS.items()}
         column = max(len(word) for word in words.values())
         under = " " * (width + column + 6)  # hints start under the rule code
         repeats = {} if report.show_all else _repeats(findings)
