@@ -354,28 +354,23 @@ def _describe(
         shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
         close = _close_match(str(value), words)
         if ("array" in shapes or "object" in shapes) and isinstance(value, str) and not close:
-            choices = either([f"`{word}`" for word in words])
+            values = {"field": field_name, "choices": either([f"`{w}`" for w in words])}
             if "array" in shapes:
-                return (
-                    "SC03",
-                    "schema.wrong-type",
-                    msg(
-                        "{field} must be a list (or {choices}), not the text `{value}`",
-                        field=field_name,
-                        choices=choices,
-                        value=_show(value),
-                    ),
-                    msg("write each item on its own line starting with `- `"),
+                wrong = msg(
+                    "{field} must be a list (or {choices}), not the text `{value}`",
+                    value=_show(value),
+                    **values,
                 )
+                return "SC03", "schema.wrong-type", wrong, _ONE_ITEM_A_LINE
+            wrong = msg(
+                "{field} must be a mapping of details (or {choices}), not the text `{value}`",
+                value=_show(value),
+                **values,
+            )
             return (
                 "SC03",
                 "schema.wrong-type",
-                msg(
-                    "{field} must be a mapping of details (or {choices}), not the text `{value}`",
-                    field=field_name,
-                    choices=choices,
-                    value=_show(value),
-                ),
+                wrong,
                 msg("write `key: value` lines indented under it"),
             )
         message = (
@@ -453,7 +448,7 @@ def _describe(
             "SC03",
             "schema.wrong-type",
             msg("{field} must be a list, not {kind}", field=field_name, kind=_kind_of(value)),
-            msg("write each item on its own line starting with `- `"),
+            _ONE_ITEM_A_LINE,
         )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         keys = schema.required_keys(path, data) or schema.allowed_keys(path, {})[:1]
@@ -497,6 +492,8 @@ def _describe(
         return "SC03", "schema.wrong-type", _about(field_name, detail), type_hint
     return "SC04", "schema.invalid-value", _about(field_name, detail), None  # durations and others
 
+
+_ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
 
 _BOUNDS = {
     "greater_than_equal": N_("{field} must be at least {bound}"),
