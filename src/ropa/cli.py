@@ -849,6 +849,7 @@ def export(
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
+        report.language = says
         _finish(report, OutputFormat.TEXT, stream=sys.stderr)
     findings = open_findings(register, today=export_date) if with_findings else None
     # The register is read and stays as it is: the cyclic collector need not scan it
@@ -1074,6 +1075,7 @@ def notice(
 
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
+        report.language = language.value
         _refuse_invalid(report)
     drafted = build_notice(register, language.value)
     render = html_text if notice_format is NoticeFormat.HTML else markdown_text
