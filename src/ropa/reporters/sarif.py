@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from ropa._version import __version__
 from ropa.findings import INPUT_CODES, Finding, Report, Severity
+from ropa.i18n import msg, translate
 from ropa.reporters.locations import SRCROOT, artifact_location, relative_to_root, root_uri
 
 # The OASIS schema's own identifier (SARIF 2.1.0, errata 01).
@@ -101,8 +102,6 @@ def fingerprint(finding: Finding) -> str:
 
 
 def _result(finding: Finding, rule_index: dict[str, int], language: str) -> dict[str, Any]:
-    from ropa.i18n import msg, translate
-
     message = translate(finding.message, language)
     if finding.hint:
         hint = translate(msg("(hint: {hint})", hint=translate(finding.hint, language)), language)
@@ -144,6 +143,7 @@ def _result(finding: Finding, rule_index: dict[str, int], language: str) -> dict
 
 
 def sarif_document(report: Report) -> dict[str, Any]:
+    language = report.says
     rules = _rules(report)
     rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
     return {
@@ -160,9 +160,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root_uri()}},
                 "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(finding, rule_index, report.says) for finding in report.findings
-                ],
+                "results": [_result(finding, rule_index, language) for finding in report.findings],
             }
         ],
     }
