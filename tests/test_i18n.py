@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import json
 import pickle
 import re
 import string
@@ -15,12 +16,16 @@ import pytest
 from ropa.findings import Finding
 from ropa.i18n import (
     LOCALE_DIRECTORY,
+    PLURAL_FORMS,
     Message,
+    PluralMessage,
     catalogue_for,
     compile_mo,
     extract_messages,
     language_from_environment,
+    latvian_plural_form,
     msg,
+    plural_key,
     po_entries,
     read_po,
     translate,
@@ -68,9 +73,73 @@ def test_the_catalogue_is_standard_gettext() -> None:
     messages = read_po(text)
     header = next(msgstr for msgid, msgstr, _fuzzy in po_entries(text) if msgid == "")
     catalogue = gettext.GNUTranslations(io.BytesIO(compile_mo({"": header, **messages})))
+    plurals = 0
     for msgid, msgstr in messages.items():
-        assert catalogue.gettext(msgid) == msgstr
+        if "\0" not in msgid:
+            assert catalogue.gettext(msgid) == msgstr
+            continue
+        # A plural entry: gettext picks each number's form by the header's Plural-Forms,
+        # and ropa's own Latvian rule picks the same one.
+        plurals += 1
+        singular, plural = msgid.split("\0")
+        forms = msgstr.split("\0")
+        assert len(forms) == 3, msgid
+        for n in (0, 1, 2, 5, 10, 11, 12, 19, 21, 22, 101, 111, 1001):
+            expected = forms[latvian_plural_form(n)]
+            assert catalogue.ngettext(singular, plural, n) == expected, (msgid, n)
+            assert translate(PluralMessage(singular, plural, n=n, **_values(msgid, n)), "lv") == (
+                expected.format(**_values(msgid, n))
+            )
+    assert plurals >= 10
     assert "charset=UTF-8" in header
+    assert "Plural-Forms: " + PLURAL_FORMS["lv"] in header
+
+
+def _values(template: str, n: int) -> dict[str, object]:
+    return {name: n if name == "count" else f"<{name}>" for name in fields(template)}
+
+
+@pytest.mark.parametrize(
+    ("n", "form"),
+    [(1, 0), (21, 0), (31, 0), (101, 0), (11, 1), (12, 1), (19, 1), (111, 1), (10, 1), (0, 2)],
+)
+def test_latvian_plural_rule(n: int, form: int) -> None:
+    """1, 21, 31 ... take the singular; 11-19 and 111 do not; zero has its own form."""
+    assert latvian_plural_form(n) == form
+
+
+def test_counts_in_latvian_take_the_form_their_number_asks_for() -> None:
+    from ropa.reporters.text import counted
+
+    said = [translate(counted(n, "activity"), "lv") for n in (1, 6, 11, 21, 0)]
+    assert said == [
+        "1 apstrādes darbība",
+        "6 apstrādes darbības",
+        "11 apstrādes darbības",
+        "21 apstrādes darbība",
+        "0 apstrādes darbību",
+    ]
+    assert [translate(counted(n, "error"), "en") for n in (1, 2, 1204)] == [
+        "1 error",
+        "2 errors",
+        "1,204 errors",
+    ]
+
+
+def test_the_reader_reads_plural_entries_the_mo_way() -> None:
+    text = (
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=3;\\n"\n\n'
+        'msgid "{count} file"\nmsgid_plural "{count} files"\n'
+        'msgstr[0] "{count} fails"\nmsgstr[1] "{count} faili"\nmsgstr[2] "{count} failu"\n\n'
+        'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] ""\n'
+    )
+    assert read_po(text) == {
+        "{count} file\0{count} files": "{count} fails\0{count} faili\0{count} failu"
+    }
+    assert extract_messages('msg_plural("{n} a", "{n} b", n=1)\nplural_noop("c", "d")') == [
+        "{n} a\0{n} b",
+        "c\0d",
+    ]
 
 
 def test_the_reader_handles_continued_escaped_and_fuzzy_entries() -> None:
@@ -189,7 +258,12 @@ def test_every_rule_speaks_latvian(tmp_path: Path) -> None:
         for text in (finding.message, finding.hint):
             if text is None:
                 continue
-            if not isinstance(text, Message) or text.template not in latvian:
+            key = (
+                plural_key(text.template, text.plural)
+                if isinstance(text, PluralMessage)
+                else getattr(text, "template", None)
+            )
+            if not isinstance(text, Message) or key not in latvian:
                 untranslated.add((finding.code, str(text)))
     assert untranslated == set()
 
@@ -203,7 +277,7 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
     assert result.returncode == 1
     assert "nav norādīts datu aizsardzības speciālists" in result.stdout
     assert "ieteikums: pievienojiet `dpo:`" in result.stdout
-    # JSON stays English whatever the locale.
+    # JSON: codes, names and severities stay English; the message follows the language.
     as_json = run_ropa(
         "check",
         str(REPO / "registers" / "micrec.yaml"),
@@ -211,8 +285,27 @@ def test_check_reports_in_latvian_in_a_latvian_locale() -> None:
         "json",
         env=LATVIAN_LOCALE,
     )
-    assert "no data protection officer is recorded" in as_json.stdout
+    document = json.loads(as_json.stdout)
+    dpo = next(f for f in document["findings"] if "datu aizsardzības speciālists" in f["message"])
+    assert dpo["severity"] in ("error", "warning", "info")
+    assert re.fullmatch(r"[A-Z]{2}\d{2}", dpo["code"])
+    in_english = run_ropa(
+        "check",
+        str(REPO / "registers" / "micrec.yaml"),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        env=LATVIAN_LOCALE,
+    )
+    assert "no data protection officer is recorded" in in_english.stdout
 
+
+# The closing line of a Latvian check: "5 kļūdas, 9 brīdinājumi, 1 informatīvs ziņojums; ...".
+COUNTS = (
+    r"^\d+ kļūd(a|as|u)(, \d+ brīdinājum(s|i|u))?(, \d+ informatīv(s|i|u) ziņojum(s|i|u))?; "
+    r"1 reģistrs \(1 fails, \d+ apstrādes darbīb(a|as|u)\)$"
+)
 
 SCREENED = """\
 ropa: 1
@@ -296,11 +389,12 @@ def test_a_latvian_check_carries_no_english_fragments(tmp_path: Path) -> None:
         "(tiek veikts)",
         "ieteikums: ",
         "(--show-all parāda katru)",
-        "kļūdas: ",
-        "; 1 reģistrs (1 fails, apstrādes darbības: 3)",
+        "; 1 reģistrs (1 fails, 3 apstrādes darbības)",
         "  brīdinājums  ",
     ):
         assert words in latvian.stdout, words
+    # Each count in the form its number asks for (1, 21 ...: singular; 11-19: plural).
+    assert re.search(COUNTS, latvian.stdout, re.MULTILINE), latvian.stdout
     # Every word of the legal facts that can reach a message has its Latvian form.
     catalogue = read_po(LATVIAN.read_text(encoding="utf-8"))
     for text in (
@@ -338,8 +432,10 @@ def test_counted_messages_choose_each_languages_form(
 
 
 def test_the_extractor_takes_both_forms_of_a_counted_message() -> None:
+    from ropa.i18n import plural_key
+
     source = 'counted("{count} file", "{count} files", count=n)\nmsg("x")\n'
-    assert extract_messages(source) == ["{count} file", "{count} files", "x"]
+    assert extract_messages(source) == [plural_key("{count} file", "{count} files"), "x"]
 
 
 @pytest.mark.parametrize(
@@ -371,3 +467,22 @@ def test_the_export_summary_counts_unknown_transfers_in_latvian_grammar(
     )
     text = translate(document.summary(), "lv")
     assert text.endswith(latvian + " nosūtīšana nav zināma"), text
+
+
+def test_messages_keep_their_kind_and_values_through_pickling() -> None:
+    import pickle
+
+    from ropa.i18n import english_only, msg_plural
+
+    plural = msg_plural("{count} file", "{count} files", n=21, count=21)
+    only = english_only(" — the register's description")
+    nested = msg("add `{key}:`{about}", key="name", about=only)
+    for message in (plural, only, nested):
+        again = pickle.loads(pickle.dumps(message))
+        assert type(again) is type(message)
+        assert again == message
+        assert translate(again, "lv") == translate(message, "lv")
+    assert translate(plural, "lv") == "21 fails"
+    assert translate(only, "lv") == ""
+    assert translate(nested, "lv") == "pievienojiet `name:`"
+    assert translate(nested, "en") == "add `name:` — the register's description"

@@ -38,7 +38,9 @@ def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
         try:
             command(*args, **kwargs)
         except RopaError as error:
-            _report_error(error)
+            # In the language the command was asked to speak (--lang), else the locale's.
+            chosen = str(kwargs.get("language") or "")
+            _report_error(error, chosen if chosen in ("lv", "en") else None)
             raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT)) from None
 
     return run_command
@@ -97,6 +99,31 @@ class FailOn(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+class MessageLanguage(enum.StrEnum):
+    LV = "lv"
+    EN = "en"
+
+
+# The language of what a command says; codes, rule names and JSON keys stay English.
+LanguageOption = Annotated[
+    MessageLanguage | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages, hints and summaries: lv or en [default: the locale's, "
+        "from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]. Codes stay English; json and sarif "
+        "messages follow it.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+def _language(chosen: MessageLanguage | None) -> str:
+    from ropa.i18n import language_from_environment
+
+    return chosen.value if chosen is not None else language_from_environment()
 
 
 class RulesFormat(enum.StrEnum):
@@ -228,6 +255,7 @@ def validate(
     statistics: StatisticsOption = False,
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Check registers against the format: every error with its file:line:col."""
     from ropa.config import exclusion
@@ -239,6 +267,7 @@ def validate(
         )
     report = result.report("validate")
     report.quiet, report.exit_zero = quiet, exit_zero
+    report.language = _language(language)
     _finish(report, output_format, output_file=output_file, statistics=statistics)
 
 
@@ -247,13 +276,15 @@ def _inputs(
     paths: list[str], stdin_filename: str | None, max_file_size: int
 ) -> Iterator[list[str]]:
     """The paths to give the library; `-` reads standard input as one register file."""
+    from ropa.i18n import msg
+
     if "-" not in paths:
         if stdin_filename is not None:
-            raise UsageError("--stdin-filename goes with `-` as the path")
+            raise UsageError(msg("--stdin-filename goes with `-` as the path"))
         yield paths
         return
     if paths != ["-"]:
-        raise UsageError("`-` (standard input) must be the only path")
+        raise UsageError(msg("`-` (standard input) must be the only path"))
     from ropa.stdin import standard_input
     from ropa.yamlio import decode_source
 
@@ -262,7 +293,8 @@ def _inputs(
     raw = sys.stdin.buffer.read(limit + 1)
     if len(raw) > limit:
         raise UsageError(
-            f"standard input is larger than {max_file_size} MiB", hint="raise --max-file-size"
+            msg("standard input is larger than {size} MiB", size=max_file_size),
+            hint=msg("raise --max-file-size"),
         )
     with standard_input(decode_source(raw, display=shown), stdin_filename) as path:
         yield [path]
@@ -294,6 +326,7 @@ def fmt(
     skip_invalid: SkipInvalidOption = False,
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Rewrite registers in one canonical key order and style, keeping every comment.
 
@@ -316,12 +349,13 @@ def fmt(
         result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
     to_stdin = given == ["-"] or stdin_filename is not None
     with _stdout_may_close(result.status):
+        says = _language(language)
         if to_stdin and not (check or diff):
-            render_fmt(result, sys.stderr, show_diff=False, quiet=True)
+            render_fmt(result, sys.stderr, show_diff=False, quiet=True, language=says)
             if result.output is not None:
                 sys.stdout.write(result.output)
         else:
-            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet)
+            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet, language=says)
         sys.stdout.flush()
     raise typer.Exit(int(result.status))
 
@@ -363,26 +397,34 @@ def init(
     ] = False,
 ) -> None:
     """Start a new register: an organisation, an example activity, the schema, pre-commit."""
+    from ropa.i18n import language_from_environment, msg, translate
     from ropa.scaffold import ROLES, Answers, existing_register, scaffold
+
+    says = language_from_environment()
+
+    def ask(question: str, **options: Any) -> str:
+        return str(typer.prompt(translate(question, says), **options))
 
     if existing_register(directory) is not None:
         # A register has one organisation: set up the schema and hooks around it only.
         _report_scaffold(scaffold(directory, None))
         return
     if no_input and not name:
-        raise UsageError("--no-input needs --name", hint='e.g. --name "SIA Piemērs"')
+        raise UsageError(msg("--no-input needs --name"), hint=msg('e.g. --name "SIA Piemērs"'))
     if not no_input:
-        name = name or typer.prompt("Organisation's legal name")
-        role = role or typer.prompt(
-            f"Role ({', '.join(ROLES)})", default="controller", show_default=True
+        name = name or ask(msg("Organisation's legal name"))
+        role = role or ask(
+            msg("Role ({roles})", roles=", ".join(ROLES)), default="controller", show_default=True
         )
-        employees = employees or typer.prompt(
-            "Number of employees (or unknown)", default="unknown", show_default=True
+        employees = employees or ask(
+            msg("Number of employees (or unknown)"), default="unknown", show_default=True
         )
-        country = country or typer.prompt("Country (ISO code)", default="LV")
+        country = country or ask(msg("Country (ISO code)"), default="LV")
         if email is None:
-            email = typer.prompt(
-                "Privacy contact e-mail (empty to fill in later)", default="", show_default=False
+            email = ask(
+                msg("Privacy contact e-mail (empty to fill in later)"),
+                default="",
+                show_default=False,
             )
     answers = Answers(
         name=(name or "").strip(),
@@ -396,25 +438,47 @@ def init(
 
 def _report_scaffold(done: Scaffold) -> None:
     from ropa.discovery import display_path
+    from ropa.i18n import language_from_environment, msg, translate
+
+    says = language_from_environment()
+
+    def echo(text: str) -> None:
+        typer.echo(translate(text, says))
 
     if done.existing_register is not None:
-        typer.echo(
-            f"kept {display_path(done.existing_register)} (a register exists: ropa init adds "
-            "no second organisation)"
+        echo(
+            msg(
+                "kept {path} (a register exists: ropa init adds no second organisation)",
+                path=display_path(done.existing_register),
+            )
         )
     for path in done.written:
-        typer.echo(f"created {display_path(path)}")
+        echo(msg("created {path}", path=display_path(path)))
     for path in done.kept:
-        added = ""
         if done.hooks_added and path.name == ".pre-commit-config.yaml":
-            added = f"; added {', '.join(done.hooks_added)}"
-        typer.echo(f"kept {display_path(path)} (it exists{added})")
+            echo(
+                msg(
+                    "kept {path} (it exists; added {hooks})",
+                    path=display_path(path),
+                    hooks=", ".join(done.hooks_added),
+                )
+            )
+        else:
+            echo(msg("kept {path} (it exists)", path=display_path(path)))
     if done.pre_commit_snippet is not None:
-        typer.echo("\nAdd these hooks to your .pre-commit-config.yaml:\n")
+        echo("\n" + translate(msg("Add these hooks to your .pre-commit-config.yaml:"), says) + "\n")
         typer.echo(done.pre_commit_snippet)
-    register = done.existing_register or done.written[0]
-    verb = "fill in the TODOs, then run" if done.existing_register is None else "run"
-    typer.echo(f"\nNext: {verb} `ropa validate {display_path(register)}`.")
+    register = display_path(done.existing_register or done.written[0])
+    if done.existing_register is None:
+        echo(
+            "\n"
+            + translate(
+                msg("Next: fill in the TODOs, then run `ropa validate {path}`.", path=register),
+                says,
+            )
+        )
+    else:
+        echo("\n" + translate(msg("Next: run `ropa validate {path}`.", path=register), says))
 
 
 def _head_count(value: str | None) -> int | None:
@@ -423,8 +487,11 @@ def _head_count(value: str | None) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
+        from ropa.i18n import msg
+
         raise UsageError(
-            f"`{value}` is not a number of employees", hint="give a whole number, or unknown"
+            msg("`{value}` is not a number of employees", value=value),
+            hint=msg("give a whole number, or unknown"),
         ) from None
 
 
@@ -514,6 +581,7 @@ def check(
             "in a file (json and sarif always list every finding).",
         ),
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
     with _inputs(paths, stdin_filename, max_file_size) as given:
@@ -533,6 +601,7 @@ def check(
             max_file_size,
             today,
             show_all,
+            _language(language),
         )
 
 
@@ -552,12 +621,14 @@ def _check(
     max_file_size: int,
     today: str | None,
     show_all: bool,
+    language: str,
 ) -> None:
     import datetime as dt
 
     from ropa.config import exclusion, load_config
     from ropa.engine import check_paths, config_near, verify_codes, verify_config
     from ropa.findings import Severity
+    from ropa.i18n import msg
     from ropa.model.register import Register
 
     selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
@@ -586,7 +657,9 @@ def _check(
     try:
         as_of = dt.date.fromisoformat(today) if today else None
     except ValueError:
-        raise UsageError(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError(
+            msg("--today {given} is not a date (YYYY-MM-DD)", given=repr(today))
+        ) from None
     result = check_paths(
         paths,
         config_for=config_for,
@@ -618,6 +691,7 @@ def _check(
         exit_zero=exit_zero,
         skipped=skipped,
         show_all=show_all,
+        language=language,
     )
     _finish(report, output_format, output_file=output_file, statistics=statistics)
 
@@ -637,6 +711,7 @@ def rules(
     ] = RulesFormat.TEXT,
 ) -> None:
     """List the check rules, or show one rule's documentation."""
+    from ropa.i18n import msg
     from ropa.reporters import catalogue
     from ropa.rules import load_rules
 
@@ -659,8 +734,10 @@ def rules(
 
         close = difflib.get_close_matches(wanted, [*catalog, *INPUT_CODES], n=1)
         raise UsageError(
-            f"no rule {code!r}",
-            hint=f"did you mean {close[0]}?" if close else "run `ropa rules` for the list",
+            msg("no rule {code}", code=repr(code)),
+            hint=msg("did you mean {close}?", close=close[0])
+            if close
+            else msg("run `ropa rules` for the list"),
         )
 
 
@@ -772,6 +849,7 @@ def export(
     export_date = export_date_from(date)
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
+        report.language = says
         _finish(report, OutputFormat.TEXT, stream=sys.stderr)
     findings = open_findings(register, today=export_date) if with_findings else None
     # The register is read and stays as it is: the cyclic collector need not scan it
@@ -882,6 +960,7 @@ def diff(
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (as git diff).")
     ] = False,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Show what changed in the record between two git revisions, in the register's terms.
 
@@ -903,7 +982,7 @@ def diff(
         DiffFormat.MARKDOWN: diff_reporter.render_markdown,
         DiffFormat.JSON: diff_reporter.render_json,
     }[output_format]
-    render(result, sys.stdout)
+    render(result, sys.stdout, _language(language))
     sys.stdout.flush()
     raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
 
@@ -996,6 +1075,7 @@ def notice(
 
     register, report = load_one_register(path, max_file_bytes=max_file_size * 1024 * 1024)
     if register is None:
+        report.language = language.value
         _refuse_invalid(report)
     drafted = build_notice(register, language.value)
     render = html_text if notice_format is NoticeFormat.HTML else markdown_text
@@ -1151,16 +1231,17 @@ def _discard_stdout() -> None:
     os.close(devnull)
 
 
-def _report_error(error: RopaError) -> None:
+def _report_error(error: RopaError, language: str | None = None) -> None:
     where = f"{error.file}: " if error.file else ""
     if error.file and error.position:
         where = f"{error.file}:{error.position.line}:{error.position.column}: "
-    from ropa.i18n import language_from_environment, translate
+    from ropa.i18n import language_from_environment, msg, translate
 
-    language = language_from_environment()
-    sys.stderr.write(f"ropa: error: {where}{translate(error.message, language)}\n")
+    says = language or language_from_environment()
+    message = msg("ropa: error: {where}{message}", where=where, message=error.message)
+    sys.stderr.write(translate(message, says) + "\n")
     if error.hint:
-        sys.stderr.write(f"    hint: {translate(error.hint, language)}\n")
+        sys.stderr.write(translate(msg("    hint: {hint}", hint=error.hint), says) + "\n")
 
 
 def _fail(error: RopaError) -> NoReturn:
@@ -1189,7 +1270,10 @@ def run() -> None:
     except RopaError as error:
         _fail(error)
     except KeyboardInterrupt:
-        sys.stderr.write("ropa: interrupted\n")
+        from ropa.i18n import language_from_environment, msg, translate
+
+        interrupted = translate(msg("ropa: interrupted"), language_from_environment())
+        sys.stderr.write(interrupted + "\n")
         raise SystemExit(130) from None
     except BrokenPipeError:
         # Output closed early outside a reporter (`ropa rules | head -1`): nothing failed.
@@ -1198,10 +1282,12 @@ def run() -> None:
     except Exception as error:
         if show_traceback:
             raise
-        sys.stderr.write(
-            f"ropa: internal error: {type(error).__name__}: {error}\n"
-            "    hint: this is a bug in ropa; run again with --traceback and report it\n"
-        )
+        from ropa.i18n import language_from_environment, msg, translate
+
+        says = language_from_environment()
+        failure = msg("ropa: internal error: {error}", error=f"{type(error).__name__}: {error}")
+        hint = msg("    hint: this is a bug in ropa; run again with --traceback and report it")
+        sys.stderr.write(f"{translate(failure, says)}\n{translate(hint, says)}\n")
         raise SystemExit(int(ExitStatus.USAGE_OR_INPUT)) from None
 
 

@@ -39,7 +39,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ropa.errors import ConfigError
 from ropa.findings import Severity
-from ropa.model.types import Duration, IsoDuration
+from ropa.i18n import Message, msg, unworded
+from ropa.knowledge.translatable import gettext_noop as N_
+from ropa.model.types import TEMPLATE, Duration, IsoDuration, custom_error
 from ropa.position import Position
 
 CONFIG_FILES = ("ropa.toml", "pyproject.toml")
@@ -73,7 +75,11 @@ class Settings(BaseModel):
     def _codes(cls, value: list[str]) -> list[str]:
         for code in value:
             if not _CODE_OR_PREFIX.fullmatch(code):
-                raise ValueError(f"`{code}` is not a rule code or prefix (e.g. ALL, LB, TR03)")
+                raise custom_error(
+                    "rule_code",
+                    N_("`{code}` is not a rule code or prefix (e.g. ALL, LB, TR03)"),
+                    code=code,
+                )
         return value
 
     @field_validator("per_file_ignores")
@@ -103,7 +109,9 @@ class Settings(BaseModel):
     def _severity_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for code in value:
             if not re.fullmatch(r"[A-Z]{2}[0-9]{2}", code):
-                raise ValueError(f"`{code}` is not a rule code (e.g. RT02)")
+                raise custom_error(
+                    "rule_code", N_("`{code}` is not a rule code (e.g. RT02)"), code=code
+                )
         return value
 
 
@@ -209,7 +217,7 @@ class Config:
         try:
             return Config(Settings.model_validate(data), self.source)
         except ValidationError as error:
-            raise ConfigError(_first_message(error), hint="see `ropa check --help`") from None
+            raise ConfigError(_first_message(error), hint=msg("see `ropa check --help`")) from None
 
 
 def glob_pattern(glob: str) -> re.Pattern[str]:
@@ -286,38 +294,55 @@ def load_config(path: Path | None) -> Config:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError("no such configuration file", file=shown) from None
+        raise ConfigError(msg("no such configuration file"), file=shown) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the configuration: {error}", file=shown) from None
+        raise ConfigError(
+            msg("cannot read the configuration: {error}", error=str(error)), file=shown
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
-            f"invalid TOML: {error}", file=shown, position=_toml_position(str(error))
+            msg("invalid TOML: {parser}", parser=str(error)),
+            file=shown,
+            position=_toml_position(str(error)),
         ) from None
     table: Any = document
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("ropa", {})
     if not isinstance(table, dict):
-        raise ConfigError("[tool.ropa] must be a table", file=shown)
+        raise ConfigError(msg("[tool.ropa] must be a table"), file=shown)
     try:
         return Config(Settings.model_validate(table), path)
     except ValidationError as error:
         raise ConfigError(
             _first_message(error, table),
             file=shown,
-            hint="see the configuration keys in README.md (Configuration)",
+            hint=msg("see the configuration keys in README.md (Configuration)"),
         ) from None
 
 
-def _first_message(error: ValidationError, table: dict[str, Any] | None = None) -> str:
+def _first_message(error: ValidationError, table: dict[str, Any] | None = None) -> Message:
     detail = error.errors()[0]
     location = ".".join(str(part) for part in detail["loc"])
     if detail["type"] == "extra_forbidden":
         known = [name.replace("_", "-") for name in Settings.model_fields]
         close = difflib.get_close_matches(location, known, n=1)
-        suggestion = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(known)})"
-        return f"unknown setting `{location}`{suggestion}"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    return f"`{location}`: {message}"
+        if close:
+            return msg(
+                "unknown setting `{setting}`; did you mean `{close}`?",
+                setting=location,
+                close=close[0],
+            )
+        return msg(
+            "unknown setting `{setting}` (known: {known})", setting=location, known=", ".join(known)
+        )
+    values = dict(detail.get("ctx") or {})
+    template = values.pop(TEMPLATE, None)
+    problem = (
+        Message(template, **values)
+        if isinstance(template, str)
+        else str(detail["msg"]).removeprefix("Value error, ")
+    )
+    return unworded("`{setting}`: {problem}", setting=location, problem=problem)
 
 
 def _toml_position(message: str) -> Position | None:

@@ -24,7 +24,8 @@ from typing import Any
 from ropa.discovery import RegisterSource, discover, display_path
 from ropa.errors import InputError, UsageError
 from ropa.findings import Finding
-from ropa.i18n import msg
+from ropa.i18n import Message, msg, unworded
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.validate import validate_register
 from ropa.vcs import (
     RevisionError,
@@ -38,14 +39,14 @@ from ropa.yamlio import DEFAULT_MAX_FILE_BYTES, parse_fast, read_source
 
 # The parts of a register that hold entries with ids, in the order a reader meets them.
 SECTIONS = ("recipients", "systems", "security_measures", "activities", "controllers")
-# How one entry of each section is named in a sentence.
+# How one entry of each section is named in a sentence (marked: the sentences translate).
 ENTRY_NOUN = {
-    "organisation": "organisation",
-    "recipients": "recipient",
-    "systems": "system",
-    "security_measures": "security measure",
-    "activities": "activity",
-    "controllers": "controller served",
+    "organisation": N_("organisation"),
+    "recipients": N_("recipient"),
+    "systems": N_("system"),
+    "security_measures": N_("security measure"),
+    "activities": N_("activity"),
+    "controllers": N_("controller served"),
 }
 
 
@@ -96,7 +97,7 @@ class DiffResult:
         return sum(len(register.changes) for register in self.registers)
 
 
-WORKING_TREE = "working tree"
+WORKING_TREE = N_("working tree")
 
 
 def diff_revisions(
@@ -421,37 +422,53 @@ def _multiset_minus(left: list[Any], right: list[Any]) -> list[Any]:
 _TEXT_LIMIT = 120
 
 
-def change_subject(change: Change) -> str:
+def change_subject(change: Change) -> Message:
     """`activity `orders`` or `organisation`: what a change is about."""
-    noun = ENTRY_NOUN.get(change.section, change.section)
-    return noun if change.entry is None else f"{noun} `{change.entry}`"
+    noun = _noun(change.section)
+    return (
+        noun
+        if change.entry is None
+        else unworded("{noun} `{entry}`", noun=noun, entry=change.entry)
+    )
 
 
-def change_sentence(change: Change, limit: int | None = _TEXT_LIMIT) -> str:
-    """One change as a sentence in the register's terms."""
+def _noun(section: str) -> Message:
+    return msg(ENTRY_NOUN[section]) if section in ENTRY_NOUN else Message(section)
+
+
+def change_sentence(change: Change, limit: int | None = _TEXT_LIMIT) -> Message:
+    """One change as a sentence in the register's terms: English, translatable."""
     subject = change_subject(change)
+    old, new = show(change.old, limit), show(change.new, limit)
     if change.kind == "added" and not change.field:
-        return f"added {subject}{_named(change.new)}"
+        return msg("added {subject}{name}", subject=subject, name=_named(change.new))
     if change.kind == "removed" and not change.field:
-        return f"removed {subject}{_named(change.old)}"
+        return msg("removed {subject}{name}", subject=subject, name=_named(change.old))
     if change.kind == "renamed" and change.field == "id":
-        return (
-            f"{ENTRY_NOUN.get(change.section, change.section)} `{change.old}` is now `{change.new}`"
+        return msg(
+            "{noun} `{old}` is now `{new}`",
+            noun=_noun(change.section),
+            old=str(change.old),
+            new=str(change.new),
         )
     if change.kind == "renamed":
-        return f"renamed {subject}: {show(change.old, limit)} → {show(change.new, limit)}"
-    where = f"{change.field} of {subject}" if change.field else subject
+        return msg("renamed {subject}: {old} → {new}", subject=subject, old=old, new=new)
+    where = (
+        msg("{field} of {subject}", field=change.field, subject=subject)
+        if change.field
+        else subject
+    )
     if change.kind == "items":
         parts = [f"+ {show(item, limit)}" for item in change.new or ()]
         parts += [f"− {show(item, limit)}" for item in change.old or ()]
-        return f"{where}: {', '.join(parts)}"
+        return unworded("{where}: {items}", where=where, items=", ".join(parts))
     if change.kind == "reordered":
-        return f"{where}: same values, new order {show(change.new, limit)}"
+        return msg("{where}: same values, new order {new}", where=where, new=new)
     if change.old is None:
-        return f"{where}: added {show(change.new, limit)}"
+        return msg("{where}: added {new}", where=where, new=new)
     if change.new is None:
-        return f"{where}: removed (was {show(change.old, limit)})"
-    return f"{where}: {show(change.old, limit)} → {show(change.new, limit)}"
+        return msg("{where}: removed (was {old})", where=where, old=old)
+    return unworded("{where}: {old} → {new}", where=where, old=old, new=new)
 
 
 def _named(entry: Any) -> str:

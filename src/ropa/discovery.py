@@ -16,6 +16,7 @@ from pathlib import Path
 from ropa import stdin
 from ropa.errors import InputError
 from ropa.findings import Finding
+from ropa.i18n import msg
 
 ROOT_FILE_NAMES = ("register.yaml", "register.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -76,9 +77,9 @@ def discover(
         except PermissionError:
             problems.append(
                 InputError(
-                    "permission denied",
+                    msg("permission denied"),
                     file=given,
-                    hint="make the file and the directories above it readable",
+                    hint=msg("make the file and the directories above it readable"),
                 ).to_finding()
             )
             continue
@@ -87,14 +88,16 @@ def discover(
         if not _exists(path) and not _is_symlink(path):
             problems.append(
                 InputError(
-                    "no such file or directory", file=given, hint="check the path"
+                    msg("no such file or directory"), file=given, hint=msg("check the path")
                 ).to_finding()
             )
             continue
         if _is_symlink(path) and not _exists(path):
             problems.append(
                 InputError(
-                    "is a broken symbolic link", file=given, hint="point it at a register file"
+                    msg("is a broken symbolic link"),
+                    file=given,
+                    hint=msg("point it at a register file"),
                 ).to_finding()
             )
             continue
@@ -103,9 +106,9 @@ def discover(
         found = list(_registers_for(absolute, problems))
         if not found and len(problems) == known_problems:
             problem = InputError(
-                "holds no YAML files (*.yaml, *.yml)",
+                msg("holds no YAML files (*.yaml, *.yml)"),
                 file=given,
-                hint="pass a register file, or a directory that holds some",
+                hint=msg("pass a register file, or a directory that holds some"),
             )
             problem.code, problem.name = "IN04", "input.empty-directory"
             problems.append(problem.to_finding())
@@ -266,9 +269,9 @@ def _sorted_entries(directory: Path, problems: list[Finding]) -> list[Path]:
         reason = error.strerror or type(error).__name__
         problems.append(
             InputError(
-                f"cannot list the directory: {reason}",
+                msg("cannot list the directory: {reason}", reason=reason),
                 file=display_path(directory),
-                hint="make the directory readable, or pass the files inside it",
+                hint=msg("make the directory readable, or pass the files inside it"),
             ).to_finding()
         )
         return []

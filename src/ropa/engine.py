@@ -15,7 +15,7 @@ from pathlib import Path
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.errors import ConfigError, UsageError
 from ropa.findings import Finding, sorted_findings
-from ropa.i18n import Message, counted, msg
+from ropa.i18n import Message, counted, either, msg, unworded
 from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Location, Position
@@ -78,7 +78,7 @@ def verify_config(config: Config) -> None:
         if problem is not None:
             shown = config.source.as_posix() if config.source else None
             raise ConfigError(
-                f"`{key}`: {problem[0]}",
+                unworded("`{key}`: {problem}", key=key, problem=problem[0]),
                 file=shown,
                 position=_written_at(config.source, code),
                 hint=problem[1],
@@ -110,10 +110,15 @@ def verify_codes(option: str, codes: Sequence[str]) -> None:
     for code in codes:
         problem = unknown_code(code)
         if problem is not None:
-            raise UsageError(f"{option} {code}: {problem[0]}", hint=problem[1])
+            raise UsageError(
+                unworded(
+                    "{option} {code}: {problem}", option=option, code=code, problem=problem[0]
+                ),
+                hint=problem[1],
+            )
 
 
-def unknown_code(code: str, *, exact: bool = False) -> tuple[str, str] | None:
+def unknown_code(code: str, *, exact: bool = False) -> tuple[Message, Message] | None:
     """(what is wrong, a hint naming the closest codes) when `code` selects no rule; None
     when it is `ALL`, a rule code or (unless `exact`) a prefix of one."""
     import difflib
@@ -124,21 +129,25 @@ def unknown_code(code: str, *, exact: bool = False) -> tuple[str, str] | None:
     by_name = {rule.name: rule.code for rule in rules.values()}
     if code.lower() in by_name:
         return (
-            f"`{code}` is a rule name; selections take codes",
-            f"use {by_name[code.lower()]}",
+            msg("`{code}` is a rule name; selections take codes", code=code),
+            msg("use {code}", code=by_name[code.lower()]),
         )
     families = sorted({known[:2] for known in rules})
     known = [*rules, *([] if exact else families)]
     close = difflib.get_close_matches(code.upper(), known, n=3, cutoff=0.5)
     if not close and code[:2] in families:
         close = [known for known in rules if known.startswith(code[:2])][:3]
-    what = "rule code" if exact else "rule code or prefix"
     hint = (
-        f"did you mean {' or '.join(close)}? (`ropa rules` lists the codes)"
+        msg("did you mean {codes}? (`ropa rules` lists the codes)", codes=either(close))
         if close
-        else f"`ropa rules` lists the codes; the families are {', '.join(families)}"
+        else msg(
+            "`ropa rules` lists the codes; the families are {families}",
+            families=", ".join(families),
+        )
     )
-    return f"`{code}` is not a {what}", hint
+    if exact:
+        return msg("`{code}` is not a rule code", code=code), hint
+    return msg("`{code}` is not a rule code or prefix", code=code), hint
 
 
 def check_register(

@@ -127,20 +127,23 @@ class Finding:
         rank = _FAMILY_ORDER.get(self.code[:2], len(_FAMILY_ORDER))
         return (self.file, self.position.line, self.position.column, rank, self.code)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The one serialisation that json, sarif and github reporters share."""
+    def to_dict(self, language: str = "en") -> dict[str, Any]:
+        """The one serialisation that json, sarif and github reporters share: codes, names
+        and severities stable English, message and hint in `language`."""
+        from ropa.i18n import translate
+
         data: dict[str, Any] = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": translate(self.message, language),
             "file": self.file,
             "line": self.position.line if self.positioned else None,
             "column": self.position.column if self.positioned else None,
             "path": format_path(self.path) if self.path else None,
         }
         if self.hint:
-            data["hint"] = self.hint
+            data["hint"] = translate(self.hint, language)
         if self.extra:
             data.update(dict(self.extra))
         if self.related:
@@ -174,6 +177,15 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     # Text output groups repeated findings of one rule unless this is set (--show-all).
     show_all: bool = False
+    # The language of messages (--lang): "lv" or "en"; None: the locale's.
+    language: str | None = None
+
+    @property
+    def says(self) -> str:
+        """The language messages are written in: the one chosen, else the locale's."""
+        from ropa.i18n import language_from_environment
+
+        return self.language or language_from_environment()
 
     @property
     def status(self) -> ExitStatus:

@@ -34,6 +34,7 @@ from ropa import schema, stdin
 from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
+from ropa.i18n import msg
 from ropa.position import DataPath, Position, SourceMap
 from ropa.textdiff import unified_diff
 from ropa.validate import collector_paused, validate_register
@@ -102,7 +103,7 @@ def format_text(text: str, file: str = "<text>") -> str:
 def _format(text: str, file: str) -> str:
     original = parse_fast(text, file)
     if original.data is None or original.problems:
-        raise FormatRefused("the file does not parse cleanly")
+        raise FormatRefused(msg("the file does not parse cleanly"))
     data = original.data
     # Every later step counts lines by LF: give it the lines the parser sees.
     # ruamel refuses some tabs libyaml reads (`name: SIA\tX`, `role:\tcontroller`):
@@ -111,7 +112,7 @@ def _format(text: str, file: str) -> str:
     before = original if readable == text else parse_fast(readable, file)
     del original  # each large structure is let go as soon as it is done with
     if before.data is None or before.problems or before.source_map is None:
-        raise FormatRefused("the file does not parse cleanly")
+        raise FormatRefused(msg("the file does not parse cleanly"))
     nodes = _nodes(before.source_map)
     placement = _attach(comments(readable), nodes)
     before.source_map = None  # its marks are not needed while ruamel builds its tree
@@ -161,7 +162,9 @@ def _dump(tree: Any) -> str:
     try:
         return dump_roundtrip(tree)
     except DumpError as error:
-        raise FormatRefused(f"the YAML writer cannot write it ({error})") from None
+        raise FormatRefused(
+            msg("the YAML writer cannot write it ({error})", error=str(error))
+        ) from None
 
 
 def _text_paths(data: Any, path: DataPath = ()) -> list[DataPath]:
@@ -353,7 +356,7 @@ def _place(bare: str, reread: ParsedDocument, placement: _Placement) -> str:
     if lines and lines[-1] == "":
         lines.pop()
     if reread.source_map is None:  # pragma: no cover - ruamel wrote what it read
-        raise FormatRefused("the rewritten text does not parse")
+        raise FormatRefused(msg("the rewritten text does not parse"))
     layout = _Layout(_nodes(reread.source_map))
     new_start, new_column = layout.line_of, layout.column_of
     unsafe = eol_unsafe_lines(bare)
@@ -470,11 +473,11 @@ def _verify(original: str, result: str, data: Any, placement: _Placement, file: 
     """
     after = parse_fast(result, file)
     if after.problems or after.data != data or after.source_map is None:
-        raise FormatRefused("the rewritten file would not hold the same values")
+        raise FormatRefused(msg("the rewritten file would not hold the same values"))
     if anchor_names(result) != anchor_names(original):
-        raise FormatRefused("the rewritten file would not keep every anchor (`&name`)")
+        raise FormatRefused(msg("the rewritten file would not keep every anchor (`&name`)"))
     if result.count("#") < original.count("#"):
-        raise FormatRefused("the rewritten file would not keep every comment")
+        raise FormatRefused(msg("the rewritten file would not keep every comment"))
     layout = _Layout(_nodes(after.source_map))
     expected = collections.Counter(_expected_places(placement, layout))
     found = collections.Counter(_found_places(comments(result), layout))
@@ -483,9 +486,11 @@ def _verify(original: str, result: str, data: Any, placement: _Placement, file: 
         if missing:
             text, _where = next(iter(missing))
             raise FormatRefused(
-                f"the rewritten file would not keep the comment `{text}` in its place"
+                msg(
+                    "the rewritten file would not keep the comment `{text}` in its place", text=text
+                )
             )
-        raise FormatRefused("the rewritten file would hold a comment the original did not")
+        raise FormatRefused(msg("the rewritten file would hold a comment the original did not"))
 
 
 # A comment's place, as the guard compares it: the line of the key or item it stands
@@ -620,7 +625,8 @@ def _format_file(
         result.findings.append(_unreadable(unreadable.problem))
         return
     except FormatRefused as refused:
-        result.findings.append(_refused(shown, str(refused)))
+        reason = refused.args[0] if refused.args else str(refused)
+        result.findings.append(_refused(shown, reason))
         return
     if stdin.text_for(path) is not None:
         result.output = formatted
@@ -634,7 +640,11 @@ def _format_file(
             write_atomic(path, formatted)
         except OSError as error:
             problem = InputError(
-                f"cannot write the file: {error.strerror or type(error).__name__}", file=shown
+                msg(
+                    "cannot write the file: {reason}",
+                    reason=error.strerror or type(error).__name__,
+                ),
+                file=shown,
             )
             result.findings.append(problem.to_finding())
             result.changed.remove(shown)
@@ -645,12 +655,16 @@ def _unreadable(problem: Finding) -> Finding:
     return Finding(
         code="FM01",
         name="fmt.unsafe",
-        message=f"not reformatted: the rewriting parser stops here: {problem.message}",
+        message=msg(
+            "not reformatted: the rewriting parser stops here: {problem}", problem=problem.message
+        ),
         severity=Severity.ERROR,
         file=problem.file,
         position=problem.position,
-        hint="YAML readers differ on this line (a tab after `key:` is the usual cause); "
-        "write it plainly, with spaces, and run ropa fmt again",
+        hint=msg(
+            "YAML readers differ on this line (a tab after `key:` is the usual cause); "
+            "write it plainly, with spaces, and run ropa fmt again"
+        ),
     )
 
 
@@ -658,11 +672,11 @@ def _refused(shown: str, reason: str) -> Finding:
     return Finding(
         code="FM01",
         name="fmt.unsafe",
-        message=f"not reformatted: {reason}; the file is left as it is",
+        message=msg("not reformatted: {reason}; the file is left as it is", reason=reason),
         severity=Severity.ERROR,
         file=shown,
         position=Position(1, 1),
-        hint="this is a bug in ropa: please report it with the file",
+        hint=msg("this is a bug in ropa: please report it with the file"),
         positioned=False,
     )
 

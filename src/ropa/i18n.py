@@ -10,6 +10,12 @@ holding the English text, which also keeps its template and arguments, so a find
 message stays English in json and sarif while a translator sees one template
 ("processor `{id}` has no Art. 28 contract on record") and the export fills it in.
 
+A message about a number of things is a `PluralMessage` (`msg_plural`): English has
+two forms, Latvian three, chosen as the catalogue's `Plural-Forms` header says (1, 21,
+31 ... take the singular; 11-19 do not). The .po file holds such a message the standard
+way (`msgid_plural`, `msgstr[0]` ...); read into a dictionary it is keyed as a `.mo` file
+keys it, "singular\0plural", with the forms joined by "\0".
+
 Which language: `--lang` where a command has it, else the locale as gettext reads it:
 `LANGUAGE` (a colon-separated list), `LC_ALL`, `LC_MESSAGES`, `LANG`. Anything but
 Latvian is English.
@@ -22,9 +28,9 @@ import functools
 import gettext
 import os
 import struct
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 DOMAIN = "ropa"
 LOCALE_DIRECTORY = Path(__file__).parent / "locale"
@@ -37,7 +43,7 @@ class Message(str):
     template: str
     args: Mapping[str, Any]
 
-    def __new__(cls, template: str, /, **args: Any) -> Self:
+    def __new__(cls, template: str, /, **args: Any) -> Message:
         text = super().__new__(cls, template.format(**args) if args else template)
         text.template = template
         text.args = args
@@ -51,60 +57,106 @@ def _rebuild(template: str, args: dict[str, Any]) -> Message:
     return Message(template, **args)
 
 
-class Counted(Message):
-    """A message about a number of things, written in two forms: the one for a single
-    thing ("also in {count} more activity") and the one for any other number. Each
-    language chooses the form by its own grammar (`plural_form`) when it is translated:
-    English takes the first only for 1, Latvian for every number ending in 1 but not in
-    11 (1, 21, 31, 101 ...: "vēl 21 apstrādes darbībā", but "vēl 11 apstrādes
-    darbībās")."""
-
-    forms: tuple[str, str]
-    number: int
-
-    def __new__(cls, one: str, other: str, /, *, count: int, **args: Any) -> Counted:
-        forms = (one, other)
-        template = forms[plural_form("en", count)]
-        text = super().__new__(cls, template, count=count, **args)
-        text.forms = forms
-        text.number = count
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        args = {key: value for key, value in self.args.items() if key != "count"}
-        return (_rebuild_counted, (self.forms, self.number, args))
-
-
-def _rebuild_counted(forms: tuple[str, str], count: int, args: dict[str, Any]) -> Counted:
-    return Counted(*forms, count=count, **args)
-
-
-def counted(one: str, other: str, /, *, count: int, **args: Any) -> Counted:
-    """A message in two forms, for a single thing and for any other number; mark both
-    with `N_` so the catalogue has them: `counted(N_("{count} file"), N_("{count}
-    files"), count=n)`."""
-    return Counted(one, other, count=count, **args)
-
-
-def plural_form(language: str, count: int) -> int:
-    """0 where `language` puts a noun after `count` in the singular, else 1.
-
-    Latvian: a number whose last digit is 1, except those ending in 11, takes the
-    singular (1, 21, 101 darbība; 11, 12, 20 darbības); this is the rule of the Latvian
-    gettext catalogues (`Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 :
-    n != 0 ? 1 : 2)`), whose third form, for zero, has the noun in the same plural form
-    as the second wherever ropa counts things. English: only 1."""
-    if language == "lv":
-        return 0 if count % 10 == 1 and count % 100 != 11 else 1
-    return 0 if count == 1 else 1
-
-
 def msg(template: str, /, **args: Any) -> Message:
     """Mark a message for translation (the extractor finds calls to `msg`)."""
     return Message(template, **args)
 
 
-def joined(parts: list[Message], separator: str = ", ") -> Message:
+class PluralMessage(Message):
+    """A message whose wording depends on a number `n`: English picks `template` (n == 1)
+    or `plural`; a translation picks its own form by its language's plural rule."""
+
+    plural: str
+    n: int
+
+    def __new__(cls, template: str, plural: str, /, n: int, **args: Any) -> PluralMessage:
+        text = str.__new__(cls, (template if n == 1 else plural).format(**args))
+        text.template = template
+        text.plural = plural
+        text.n = n
+        text.args = args
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_plural, (self.template, self.plural, self.n, dict(self.args)))
+
+
+def _rebuild_plural(template: str, plural: str, n: int, args: dict[str, Any]) -> PluralMessage:
+    return PluralMessage(template, plural, n=n, **args)
+
+
+def msg_plural(template: str, plural: str, /, n: int, **args: Any) -> PluralMessage:
+    """Mark a message with a singular and a plural form for translation; `n` chooses."""
+    return PluralMessage(template, plural, n=n, **args)
+
+
+def counted(one: str, other: str, /, *, count: int, **args: Any) -> PluralMessage:
+    """`msg_plural` for a message about `count` things that names the count itself
+    ("also in {count} more activity"): the number chooses the form and fills `{count}`."""
+    return PluralMessage(one, other, n=count, count=count, **args)
+
+
+def plural_noop(template: str, plural: str, /) -> tuple[str, str]:
+    """A singular and a plural marked for translation where no number is known yet (as
+    gettext's `ngettext_noop`); `msg_plural(*pair, n=...)` uses them later."""
+    return template, plural
+
+
+def plural_key(template: str, plural: str) -> str:
+    """How a catalogue read into a dictionary keys a plural message (as a .mo file does)."""
+    return f"{template}\0{plural}"
+
+
+def latvian_plural_form(n: int) -> int:
+    """The index of the Latvian form for `n`: 0 for 1, 21, 31 ... (not 11), 1 for other
+    numbers, 2 for zero (gettext's rule for Latvian, the catalogue's Plural-Forms)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 1 if n != 0 else 2
+
+
+_PLURAL_FORM = {"lv": latvian_plural_form}
+
+
+def plural_form(language: str, count: int) -> int:
+    """0 where `language` puts a noun after `count` in the singular, else 1 (Latvian
+    uses the plural for zero too, wherever ropa counts things)."""
+    if language == "lv":
+        return 0 if latvian_plural_form(count) == 0 else 1
+    return 0 if count == 1 else 1
+
+
+# The same rule as a .po header states it, for gettext tools.
+PLURAL_FORMS = {"lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);"}
+
+
+def unworded(template: str, /, **args: Any) -> Message:
+    """A message of values and punctuation only ("{where}: {old} → {new}"): no words to
+    translate, so not marked for the catalogue, while its values still translate."""
+    return Message(template, **args)
+
+
+class EnglishOnly(Message):
+    """Text that exists only in English (the format's field descriptions): given in English,
+    left out in other languages rather than mixed into their sentences."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EnglishOnly, (self.template,))
+
+
+def english_only(text: str) -> EnglishOnly:
+    return EnglishOnly(text)
+
+
+def either(options: Sequence[str]) -> str:
+    """ "`none` or `unknown`", "LB01 or LB02 or LB03": each "or" translatable."""
+    said: str = options[0] if options else ""
+    for option in options[1:]:
+        said = msg("{first} or {second}", first=said, second=option)
+    return said
+
+
+def joined(parts: Sequence[Message], separator: str = ", ") -> Message:
     """Messages joined into one, each translated on its own (the joint needs no words)."""
     template = separator.join(f"{{part{index}}}" for index in range(len(parts)))
     return Message(template, **{f"part{index}": part for index, part in enumerate(parts)})
@@ -132,16 +184,21 @@ def translate(text: str, language: str) -> str:
     """`text` in `language` ("lv", "en"); English where the catalogue has nothing."""
     if language != "lv" or not text:
         return str(text)
+    if isinstance(text, EnglishOnly):
+        return ""
     catalogue = catalogue_for(language)
     if isinstance(text, Message):
         args = {
             key: translate(value, language) if isinstance(value, Message) else value
             for key, value in text.args.items()
         }
-        source = (
-            text.forms[plural_form(language, text.number)] if isinstance(text, Counted) else None
-        )
-        template = catalogue.gettext(source or text.template)
+        if isinstance(text, PluralMessage):
+            forms = catalogue.gettext(plural_key(text.template, text.plural)).split("\0")
+            if len(forms) < 2:  # not translated: English
+                return (text.template if text.n == 1 else text.plural).format(**args)
+            index = min(_PLURAL_FORM[language](text.n), len(forms) - 1)
+            return forms[index].format(**args)
+        template = catalogue.gettext(text.template)
         return template.format(**args) if args else template
     return catalogue.gettext(str(text))
 
@@ -179,7 +236,8 @@ def po_entries(text: str) -> Iterator[tuple[str, str, bool]]:
 
     Entries are blocks separated by blank lines: comments (`#, fuzzy` among them), then
     `msgid` and `msgstr`, each a quoted string continued by quoted lines. Obsolete entries
-    (`#~`) and contexts are skipped; plural forms are not used by ropa."""
+    (`#~`) and contexts are skipped. A plural entry (`msgid_plural`, `msgstr[0]` ...) is
+    given as a .mo file holds it: "singular\0plural" and its forms joined by "\0"."""
     for block in text.replace("\r\n", "\n").split("\n\n"):
         fuzzy = False
         parts: dict[str, list[str]] = {}
@@ -190,13 +248,24 @@ def po_entries(text: str) -> Iterator[tuple[str, str, bool]]:
                 fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
                 continue
             keyword, _space, rest = line.partition(" ")
-            if keyword in ("msgid", "msgstr", "msgctxt"):
+            if keyword in ("msgid", "msgstr", "msgctxt", "msgid_plural") or (
+                keyword.startswith("msgstr[") and keyword.endswith("]")
+            ):
                 current = parts.setdefault(keyword, [])
                 current.append(_unquote(rest))
             elif line.startswith('"') and current is not None:
                 current.append(_unquote(line))
-        if "msgid" in parts and "msgstr" in parts and "msgctxt" not in parts:
-            yield "".join(parts["msgid"]), "".join(parts["msgstr"]), fuzzy
+        if "msgctxt" in parts or "msgid" not in parts:
+            continue
+        msgid = "".join(parts["msgid"])
+        if "msgid_plural" in parts:
+            forms: list[str] = []
+            while f"msgstr[{len(forms)}]" in parts:
+                forms.append("".join(parts[f"msgstr[{len(forms)}]"]))
+            translated = "\0".join(forms) if all(forms) else ""
+            yield plural_key(msgid, "".join(parts["msgid_plural"])), translated, fuzzy
+        elif "msgstr" in parts:
+            yield msgid, "".join(parts["msgstr"]), fuzzy
 
 
 def read_po(text: str) -> dict[str, str]:
@@ -230,26 +299,29 @@ def compile_mo(messages: Mapping[str, str]) -> bytes:
 # `gettext_noop` (imported as `N_`, gettext's convention) marks text written where `msg`
 # cannot be imported: legal facts (`ropa.knowledge.translatable`).
 MARKERS = ("msg", "Message", "gettext_noop", "N_")
-# Messages in two forms (`counted`): both of their first two arguments are templates.
-COUNTED_MARKERS = ("counted", "Counted")
+PLURAL_MARKERS = ("msg_plural", "PluralMessage", "plural_noop", "counted")
 
 
 def extract_messages(source: str) -> list[str]:
     """The templates marked for translation in Python source: the first argument of each
     call to `msg(...)`, `Message(...)` or `gettext_noop(...)` (`N_(...)`) that is a string
-    literal (what xgettext does), and the first two of each call to `counted(...)`."""
+    literal, and the first two of each `msg_plural(...)` keyed as `plural_key` does (what
+    xgettext does)."""
     found: list[str] = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         function = node.func
         name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
-        taken = 2 if name in COUNTED_MARKERS else 1 if name in MARKERS else 0
-        found += [
-            argument.value
-            for argument in node.args[:taken]
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+        literals = [
+            argument.value if isinstance(argument, ast.Constant) else None
+            for argument in node.args[:2]
         ]
+        texts = [text for text in literals if isinstance(text, str)]
+        if name in PLURAL_MARKERS and len(texts) == 2:
+            found.append(plural_key(texts[0], texts[1]))
+        elif name in MARKERS and isinstance(literals[0], str):
+            found.append(literals[0])
     return found
 
 
@@ -261,10 +333,18 @@ def po_text(messages: Mapping[str, str], *, language: str) -> str:
         'msgstr ""',
         '"Content-Type: text/plain; charset=UTF-8\\n"',
         f'"Language: {language}\\n"',
+        f'"Plural-Forms: {PLURAL_FORMS[language]}\\n"',
         "",
     ]
     for msgid in sorted(messages):
-        lines += [f"msgid {_quote(msgid)}", f"msgstr {_quote(messages[msgid])}", ""]
+        if "\0" in msgid:
+            singular, plural = msgid.split("\0", 1)
+            lines += [f"msgid {_quote(singular)}", f"msgid_plural {_quote(plural)}"]
+            for index, form in enumerate(messages[msgid].split("\0")):
+                lines.append(f"msgstr[{index}] {_quote(form)}")
+            lines.append("")
+        else:
+            lines += [f"msgid {_quote(msgid)}", f"msgstr {_quote(messages[msgid])}", ""]
     return "\n".join(lines)
 
 

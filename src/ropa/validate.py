@@ -27,6 +27,8 @@ from pydantic import ValidationError
 from ropa.discovery import ROOT_FILE_NAMES, RegisterSource, discover, display_path
 from ropa.errors import InputError
 from ropa.findings import Finding, Report, Severity, sorted_findings
+from ropa.i18n import Message, either, english_only, msg, unworded
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.activity import Activity
 from ropa.model.base import Entity
 from ropa.model.catalogues import Recipient, SecurityMeasure, System
@@ -34,7 +36,7 @@ from ropa.model.document import FORMAT_VERSION, RegisterFile
 from ropa.model.organisation import Organisation
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
-from ropa.model.types import TAG_PREFIX
+from ropa.model.types import TAG_PREFIX, TEMPLATE
 from ropa.position import START, DataPath, Located, Location, SourceMap, format_path
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES, ParsedDocument, parse_fast, read_source
 
@@ -201,18 +203,20 @@ def _version_problem(document: ParsedDocument) -> Finding | None:
             document,
             "SC03",
             "schema.wrong-type",
-            "a register file must be a mapping of keys, starting with `ropa: 1`",
+            msg("a register file must be a mapping of keys, starting with `ropa: 1`"),
             document.source_map.position(()),
-            "see docs/format.md for the layout of a register file",
+            msg("see docs/format.md for the layout of a register file"),
         )
     if "ropa" not in data:
         return _finding(
             document,
             "SC07",
             "schema.format-version",
-            "missing `ropa: 1`: every register file states the format version it is written in",
+            msg(
+                "missing `ropa: 1`: every register file states the format version it is written in"
+            ),
             START,
-            "add `ropa: 1` as the first line of the file",
+            msg("add `ropa: 1` as the first line of the file"),
         )
     version = data["ropa"]
     if type(version) is not int and str(version).strip() in ("1", "1.0"):
@@ -222,9 +226,9 @@ def _version_problem(document: ParsedDocument) -> Finding | None:
             document,
             "SC07",
             "schema.format-version",
-            f"`ropa: {shown}` is not the format version: it is the whole number 1",
+            msg("`ropa: {shown}` is not the format version: it is the whole number 1", shown=shown),
             document.source_map.locate(("ropa",)).value,
-            "write `ropa: 1`, without quotes or decimals",
+            msg("write `ropa: 1`, without quotes or decimals"),
         )
     if version != FORMAT_VERSION or type(version) is not int:
         located = document.source_map.locate(("ropa",))
@@ -232,10 +236,14 @@ def _version_problem(document: ParsedDocument) -> Finding | None:
             document,
             "SC07",
             "schema.format-version",
-            f"`ropa: {_show(version)}` is not a register format this version of ropa reads "
-            f"(it reads format {FORMAT_VERSION})",
+            msg(
+                "`ropa: {version}` is not a register format this version of ropa reads "
+                "(it reads format {supported})",
+                version=_show(version),
+                supported=FORMAT_VERSION,
+            ),
             located.value,
-            "upgrade ropa, or write `ropa: 1` if the file follows format 1",
+            msg("upgrade ropa, or write `ropa: 1` if the file follows format 1"),
         )
     return None
 
@@ -306,62 +314,82 @@ def _is_tag(element: Any) -> bool:
 
 def _describe(
     kind: str, detail: Any, value: Any, path: DataPath, leaf: str | int | None, data: Any
-) -> tuple[str, str, str, str | None]:
+) -> tuple[str, str, Message, Message | None]:
     """(code, name, message, hint) for one pydantic error."""
     from ropa import schema
 
     field_name = _field_name(path, leaf)
+    hint: Message | None
     if kind == "missing":
         description = schema.description_at((*path, leaf) if leaf is not None else path, data)
-        hint = f"add `{leaf}:`" + (f" — {_first_sentence(description)}" if description else "")
-        return "SC02", "schema.missing-key", f"`{leaf}` is required here", hint
+        # The format's descriptions are English only (docs/format.md): other languages
+        # leave them out.
+        about = english_only(f" — {_first_sentence(description)}" if description else "")
+        added = msg("add `{key}:`{about}", key=str(leaf), about=about)
+        return "SC02", "schema.missing-key", msg("`{key}` is required here", key=str(leaf)), added
     if kind == "extra_forbidden":
         key = path[-1] if leaf is None else leaf
         parent = path[:-1] if leaf is None else path
         allowed = schema.allowed_keys(parent, data)
-        hint = _suggest(str(key), allowed, "allowed keys")
-        if value is None and not hint.startswith("did you mean"):
-            hint = (
-                "inside `{ }` a comma starts a new key: put text that holds a comma in "
-                'quotes, e.g. {lv: "vārds, uzvārds", en: name}; ' + hint
-            )
-        return (
-            "SC01",
-            "schema.unknown-key",
-            f"unknown key `{_show(key)}`" + (f" in {_where(parent)}" if parent else ""),
-            hint,
+        close = _close_match(str(key), allowed) if allowed else None
+        hint = (
+            msg("did you mean `{close}`?", close=close)
+            if close
+            else _choices(allowed, N_("allowed keys: {options}"))
         )
+        if value is None and not close:
+            hint = msg(
+                "inside `{{ }}` a comma starts a new key: put text that holds a comma in "
+                'quotes, e.g. {{lv: "vārds, uzvārds", en: name}}; {hint}',
+                hint=hint or "",
+            )
+        message = (
+            msg("unknown key `{key}` in {where}", key=_show(key), where=_where(parent))
+            if parent
+            else msg("unknown key `{key}`", key=_show(key))
+        )
+        return "SC01", "schema.unknown-key", message, hint
     if kind in ("literal_error", "enum"):
         words = schema.allowed_words(path, data) or _expected_words(detail)
         shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
-        container = (
-            "a list" if "array" in shapes else "a mapping of details" if "object" in shapes else ""
-        )
         close = _close_match(str(value), words)
-        if container and isinstance(value, str) and not close:
-            choices = " or ".join(f"`{word}`" for word in words)
-            example = (
-                "write each item on its own line starting with `- `"
-                if container == "a list"
-                else "write `key: value` lines indented under it"
+        if ("array" in shapes or "object" in shapes) and isinstance(value, str) and not close:
+            values = {"field": field_name, "choices": either([f"`{w}`" for w in words])}
+            if "array" in shapes:
+                wrong = msg(
+                    "{field} must be a list (or {choices}), not the text `{value}`",
+                    value=_show(value),
+                    **values,
+                )
+                return "SC03", "schema.wrong-type", wrong, _ONE_ITEM_A_LINE
+            wrong = msg(
+                "{field} must be a mapping of details (or {choices}), not the text `{value}`",
+                value=_show(value),
+                **values,
             )
             return (
                 "SC03",
                 "schema.wrong-type",
-                f"{field_name} must be {container} (or {choices}), not the text `{_show(value)}`",
-                example,
+                wrong,
+                msg("write `key: value` lines indented under it"),
             )
-        where = (
-            f"in `{format_path(path[:-1])}`"
+        message = (
+            msg(
+                "`{value}` is not a valid value in `{where}`",
+                value=_show(value),
+                where=format_path(path[:-1]),
+            )
             if path and isinstance(path[-1], int)
-            else f"for {field_name}"
+            else msg(
+                "`{value}` is not a valid value for {field}", value=_show(value), field=field_name
+            )
         )
-        return (
-            "SC04",
-            "schema.invalid-value",
-            f"`{_show(value)}` is not a valid value {where}",
-            f"did you mean `{close}`?" if close else _suggest(str(value), words, "use one of"),
+        hint = (
+            msg("did you mean `{close}`?", close=close)
+            if close
+            else _suggest(str(value), words, N_("use one of: {options}"))
         )
+        return "SC04", "schema.invalid-value", message, hint
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         context = detail.get("ctx", {})
         discriminator = str(context.get("discriminator", "")).strip("'")
@@ -371,110 +399,179 @@ def _describe(
             return (
                 "SC02",
                 "schema.missing-key",
-                f"`{discriminator}` is required here",
-                f"add `{discriminator}:` with one of: {', '.join(words)}",
+                msg("`{key}` is required here", key=discriminator),
+                msg(
+                    "add `{key}:` with one of: {options}",
+                    key=discriminator,
+                    options=", ".join(words),
+                ),
             )
         tag = context.get("tag")
         if value is None:  # `{basis}` or `basis:` with nothing after it
             return (
                 "SC04",
                 "schema.invalid-value",
-                f"`{discriminator}` has no value",
-                _suggest("", words, "use one of"),
+                msg("`{key}` has no value", key=discriminator),
+                _suggest("", words, N_("use one of: {options}")),
             )
         return (
             "SC04",
             "schema.invalid-value",
-            f"`{_show(tag)}` is not a valid `{discriminator}`",
-            _suggest(str(tag), words, "use one of"),
+            msg("`{value}` is not a valid `{key}`", value=_show(tag), key=discriminator),
+            _suggest(str(tag), words, N_("use one of: {options}")),
         )
     if kind in ("date_format", "date_value"):
-        return "SC05", "schema.invalid-date", f"{field_name}: {detail['msg']}", None
+        return "SC05", "schema.invalid-date", _about(field_name, detail), None
     if kind in ("country_code", "country_type"):
-        return "SC06", "schema.unknown-country", detail["msg"], None
+        return "SC06", "schema.unknown-country", _pydantic_message(detail), None
     if kind == "string_type":
         return "SC03", "schema.wrong-type", *_expected_text(value, field_name)
     if kind == "bool_type":
-        hint = "write true or false"
+        hint = msg("write true or false")
         if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
-            hint = f"YAML 1.2 reads `{_show(value)}` as text; write true or false"
-        return "SC03", "schema.wrong-type", f"{field_name} must be true or false", hint
+            hint = msg("YAML 1.2 reads `{value}` as text; write true or false", value=_show(value))
+        return (
+            "SC03",
+            "schema.wrong-type",
+            msg("{field} must be true or false", field=field_name),
+            hint,
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "SC03", "schema.wrong-type", f"{field_name} must be a whole number", None
+        return (
+            "SC03",
+            "schema.wrong-type",
+            msg("{field} must be a whole number", field=field_name),
+            None,
+        )
     if kind == "list_type":
         return (
             "SC03",
             "schema.wrong-type",
-            f"{field_name} must be a list, not {_kind_of(value)}",
-            "write each item on its own line starting with `- `",
+            msg("{field} must be a list, not {kind}", field=field_name, kind=_kind_of(value)),
+            _ONE_ITEM_A_LINE,
         )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         keys = schema.required_keys(path, data) or schema.allowed_keys(path, {})[:1]
-        example = f"`{keys[0]}: ...`" if keys else "`key: value`"
-        where = "after `- `" if path and isinstance(path[-1], int) else "indented under it"
+        key = keys[0] if keys else "key"
+        hint = (
+            msg("write `{key}: ...` lines after `- `", key=key)
+            if path and isinstance(path[-1], int)
+            else msg("write `{key}: ...` lines indented under it", key=key)
+        )
         return (
             "SC03",
             "schema.wrong-type",
-            f"{field_name} must be a mapping of keys, not {_kind_of(value)}",
-            f"write {example} lines {where}",
+            msg(
+                "{field} must be a mapping of keys, not {kind}",
+                field=field_name,
+                kind=_kind_of(value),
+            ),
+            hint,
         )
     if kind == "string_pattern_mismatch":
         return "SC04", "schema.invalid-value", *_pattern_message(detail, value, field_name)
     if kind == "string_too_short":
-        return "SC04", "schema.invalid-value", f"{field_name} must not be empty", None
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return (
+            "SC04",
+            "schema.invalid-value",
+            msg("{field} must not be empty", field=field_name),
+            None,
+        )
+    if kind in _BOUNDS:
         bound = next(iter(detail.get("ctx", {}).values()), "")
-        relation = {
-            "greater_than_equal": "at least",
-            "less_than_equal": "at most",
-            "greater_than": "more than",
-            "less_than": "less than",
-        }[kind]
-        return "SC04", "schema.invalid-value", f"{field_name} must be {relation} {bound}", None
+        return (
+            "SC04",
+            "schema.invalid-value",
+            msg(_BOUNDS[kind], field=field_name, bound=bound),
+            None,
+        )
     if kind.endswith(("_shape", "_type")) or kind == "localized_empty":
-        type_hint: str | None = None
+        type_hint: Message | None = None
         if isinstance(value, (int, float)) and kind == "text_type":
-            type_hint = f'put it in quotes: "{_show(value)}"'
-        return "SC03", "schema.wrong-type", f"{field_name}: {detail['msg']}", type_hint
-    if kind.endswith("_format"):
-        return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None  # durations
-    return "SC04", "schema.invalid-value", f"{field_name}: {detail['msg']}", None
+            type_hint = msg('put it in quotes: "{value}"', value=_show(value))
+        return "SC03", "schema.wrong-type", _about(field_name, detail), type_hint
+    return "SC04", "schema.invalid-value", _about(field_name, detail), None  # durations and others
 
 
-def _expected_text(value: Any, field_name: str) -> tuple[str, str | None]:
+_ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
+
+_BOUNDS = {
+    "greater_than_equal": N_("{field} must be at least {bound}"),
+    "less_than_equal": N_("{field} must be at most {bound}"),
+    "greater_than": N_("{field} must be more than {bound}"),
+    "less_than": N_("{field} must be less than {bound}"),
+}
+
+
+def _about(field_name: Message, detail: Any) -> Message:
+    """ "`field`: what the model says is wrong with its value"."""
+    return unworded("{field}: {problem}", field=field_name, problem=_pydantic_message(detail))
+
+
+def _pydantic_message(detail: Any) -> Message:
+    """The model's message for an error, translatable: a custom error carries its template
+    in its context (`ropa.model.types.custom_error`); pydantic's own are English only."""
+    values = dict(detail.get("ctx") or {})
+    template = values.pop(TEMPLATE, None)
+    if isinstance(template, str):
+        return Message(template, **values)
+    return Message(str(detail["msg"]))
+
+
+def _expected_text(value: Any, field_name: Message) -> tuple[Message, Message | None]:
     if value is None:
-        return f"{field_name} is empty", "write the value after the colon, or remove the key"
+        return (
+            msg("{field} is empty", field=field_name),
+            msg("write the value after the colon, or remove the key"),
+        )
     if isinstance(value, bool):
         return (
-            f"{field_name} must be text, but `{_show(value)}` reads as true/false",
-            f'put it in quotes: "{_show(value)}"',
+            msg(
+                "{field} must be text, but `{value}` reads as true/false",
+                field=field_name,
+                value=_show(value),
+            ),
+            msg('put it in quotes: "{value}"', value=_show(value)),
         )
     if isinstance(value, (int, float)):
         return (
-            f"{field_name} must be text, but {_show(value)} reads as a number",
-            f'put it in quotes so nothing is lost (leading zeros, spaces): "{_show(value)}"',
+            msg(
+                "{field} must be text, but {value} reads as a number",
+                field=field_name,
+                value=_show(value),
+            ),
+            msg(
+                'put it in quotes so nothing is lost (leading zeros, spaces): "{value}"',
+                value=_show(value),
+            ),
         )
-    return f"{field_name} must be text, not {_kind_of(value)}", None
+    return msg("{field} must be text, not {kind}", field=field_name, kind=_kind_of(value)), None
 
 
-def _pattern_message(detail: Any, value: Any, field_name: str) -> tuple[str, str | None]:
+def _pattern_message(
+    detail: Any, value: Any, field_name: Message
+) -> tuple[Message, Message | None]:
     from ropa.model.types import ID_PATTERN
 
     pattern = detail.get("ctx", {}).get("pattern", "")
+    shown = _show(value)
     if pattern == ID_PATTERN:
         return (
-            f"`{_show(value)}` is not a valid id",
-            "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit",
+            msg("`{value}` is not a valid id", value=shown),
+            msg("ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"),
         )
     if pattern == r"\S":
-        return f"{field_name} must not be blank", None
+        return msg("{field} must not be blank", field=field_name), None
     if "@" in pattern:
-        return f"`{_show(value)}` is not an e-mail address", None
+        return msg("`{value}` is not an e-mail address", value=shown), None
     if "https?" in pattern:
-        return f"`{_show(value)}` is not a web address", None
+        return msg("`{value}` is not a web address", value=shown), None
     if "[A-Z]{2}[0-9]{2}" in pattern:
-        return f"`{_show(value)}` is not a check code", "codes look like RT02: see `ropa rules`"
-    return f"`{_show(value)}` is not a valid {field_name}", None
+        return (
+            msg("`{value}` is not a check code", value=shown),
+            msg("codes look like RT02: see `ropa rules`"),
+        )
+    return msg("`{value}` is not a valid value for {field}", value=shown, field=field_name), None
 
 
 def _expected_words(detail: Any) -> list[str]:
@@ -521,44 +618,52 @@ def _close_match(given: str, options: Sequence[str]) -> str | None:
     return None
 
 
-def _suggest(given: str, options: Sequence[str], lead: str) -> str:
+def _suggest(given: str, options: Sequence[str], listing: str) -> Message | None:
+    """ "Did you mean" the one close option, else the options listed (`listing` is a
+    marked template with `{options}`)."""
     if not options:
-        return ""
+        return None
     close = _close_match(given, options)
     if close:
-        return f"did you mean `{close}`?"
+        return msg("did you mean `{close}`?", close=close)
+    return _choices(options, listing)
+
+
+def _choices(options: Sequence[str], listing: str) -> Message | None:
+    if not options:
+        return None
     shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
-    return f"{lead}: {shown}"
+    return Message(listing, options=shown)
 
 
-def _field_name(path: DataPath, leaf: str | int | None) -> str:
+def _field_name(path: DataPath, leaf: str | int | None) -> Message:
     full = (*path, leaf) if leaf is not None else path
     if full and isinstance(full[-1], int):
-        return f"each item of `{format_path(full[:-1])}`"
+        return msg("each item of `{path}`", path=format_path(full[:-1]))
     for element in reversed(full):
         if isinstance(element, str) and not element.startswith(TAG_PREFIX):
-            return f"`{element}`"
-    return "the value"
+            return unworded("`{key}`", key=element)
+    return msg("the value")
 
 
 def _where(path: DataPath) -> str:
     return f"`{format_path(path)}`"
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Message:
     if value is None:
-        return "empty"
+        return msg("empty")
     if isinstance(value, bool):
-        return "true/false"
+        return msg("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return msg("a number")
     if isinstance(value, str):
-        return "text"
+        return msg("text")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("a mapping")
     if isinstance(value, list):
-        return "a list"
-    return type(value).__name__  # pragma: no cover
+        return msg("a list")
+    return Message(type(value).__name__)  # pragma: no cover
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -598,9 +703,9 @@ def _finding(
     document: ParsedDocument,
     code: str,
     name: str,
-    message: str,
+    message: Message,
     position: Any,
-    hint: str | None,
+    hint: Message | None,
     path: DataPath = (),
 ) -> Finding:
     return Finding(
@@ -618,7 +723,8 @@ def _finding(
 # --------------------------------------------------------------------------- identity
 
 
-# Catalogues whose entries have ids, and where they live in a file.
+# Catalogues whose entries have ids, and where they live in a file; the names are marked
+# for translation (messages name them).
 _CATALOGUES: dict[str, tuple[DataPath, str]] = {
     "activity": (("activities",), "activities"),
     "recipient": (("recipients",), "recipients"),
@@ -663,7 +769,7 @@ def check_identity(
                 first_document, first_path = first
                 first_at = _locate(first_document, first_path)
                 where = (
-                    f"line {first_at.value.line}"
+                    msg("line {line}", line=first_at.value.line)
                     if first_document is document
                     else f"{first_document.file}:{first_at.value.line}"
                 )
@@ -672,10 +778,14 @@ def check_identity(
                         document,
                         "RF02",
                         "reference.duplicate-id",
-                        f"duplicate {catalogue} id `{_show(identifier)}` "
-                        f"(first defined at {where})",
+                        msg(
+                            "duplicate {catalogue} id `{id}` (first defined at {where})",
+                            catalogue=_catalogue(catalogue),
+                            id=_show(identifier),
+                            where=where,
+                        ),
                         _locate(document, path).value,
-                        "give each entry its own id; ids are how other entries refer to it",
+                        msg("give each entry its own id; ids are how other entries refer to it"),
                         path,
                     )
                 )
@@ -692,7 +802,11 @@ def check_identity(
                         document,
                         "RF01",
                         "reference.dangling",
-                        f"`{_show(reference)}` is not the id of any {catalogue} in this register",
+                        msg(
+                            "`{id}` is not the id of any {catalogue} in this register",
+                            id=_show(reference),
+                            catalogue=_catalogue(catalogue),
+                        ),
                         _locate(document, path).value,
                         suggestions.hint(reference, catalogue),
                         path,
@@ -715,7 +829,7 @@ class _Suggestions:
         self.known: dict[str, list[str]] = {}
         self.budget = self.BUDGET
 
-    def hint(self, reference: str, catalogue: str) -> str:
+    def hint(self, reference: str, catalogue: str) -> Message:
         known = self.known.get(catalogue)
         if known is None:
             known = self.known[catalogue] = list(self.defined[catalogue])
@@ -724,10 +838,30 @@ class _Suggestions:
             self.budget -= len(known)
             close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
         if close:
-            return f"did you mean `{close[0]}`?"
+            return msg("did you mean `{close}`?", close=close[0])
         _base, shown = _CATALOGUES[catalogue]
-        listed = f" (known: {', '.join(known[:8])})" if known else ""
-        return f"define it under `{shown}:`{listed}"
+        if known:
+            return msg(
+                "define it under `{section}:` (known: {ids})",
+                section=shown,
+                ids=", ".join(known[:8]),
+            )
+        return msg("define it under `{section}:`", section=shown)
+
+
+def _catalogue(name: str) -> Message:
+    """A catalogue's name in a message ("security measure"), translatable."""
+    return msg(_CATALOGUE_NAMES.get(name, name))
+
+
+_CATALOGUE_NAMES = {
+    "activity": N_("activity"),
+    "recipient": N_("recipient"),
+    "system": N_("system"),
+    "security measure": N_("security measure"),
+    "controller": N_("controller"),
+    "joint controller": N_("joint controller"),
+}
 
 
 def _check_organisation(
@@ -748,9 +882,9 @@ def _check_organisation(
                 document,
                 "RF03",
                 "register.organisation",
-                "`organisation:` is empty",
+                msg("`organisation:` is empty"),
                 _locate(document, ("organisation",)).best,
-                "describe the organisation keeping the record under it (name, role, ...)",
+                msg("describe the organisation keeping the record under it (name, role, ...)"),
                 ("organisation",),
             )
     for document in holders:
@@ -759,10 +893,12 @@ def _check_organisation(
                 document,
                 "RF03",
                 "register.organisation",
-                "only the register's root file "
-                f"({' or '.join(ROOT_FILE_NAMES)}) may hold `organisation:`",
+                msg(
+                    "only the register's root file ({names}) may hold `organisation:`",
+                    names=either(ROOT_FILE_NAMES),
+                ),
                 _locate(document, ("organisation",)).best,
-                f"move this block into {root_file}",
+                msg("move this block into {file}", file=str(root_file)),
                 ("organisation",),
             )
     if split:
@@ -777,9 +913,9 @@ def _check_organisation(
                 root_documents[0],
                 "RF03",
                 "register.organisation",
-                "the register's root file has no `organisation:` block",
+                msg("the register's root file has no `organisation:` block"),
                 START,
-                "add the organisation keeping the record (see docs/format.md)",
+                msg("add the organisation keeping the record (see docs/format.md)"),
             )
     elif (
         documents
@@ -791,10 +927,12 @@ def _check_organisation(
             documents[0],
             "RF03",
             "register.organisation",
-            "the register has no `organisation:` block",
+            msg("the register has no `organisation:` block"),
             START,
-            "add the organisation keeping the record, or put this file in a directory "
-            "with a register.yaml that holds it",
+            msg(
+                "add the organisation keeping the record, or put this file in a directory "
+                "with a register.yaml that holds it"
+            ),
         )
 
 

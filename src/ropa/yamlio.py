@@ -48,6 +48,7 @@ from ruamel.yaml.resolver import BaseResolver
 from ropa import stdin
 from ropa.errors import InputError
 from ropa.findings import INPUT_CODES, Finding, Severity
+from ropa.i18n import Message, msg
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
@@ -162,13 +163,17 @@ def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_B
         # O_NONBLOCK: opening a FIFO must not wait for a writer.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError("no such file", file=display, hint="check the path") from None
+        raise InputError(msg("no such file"), file=display, hint=msg("check the path")) from None
     except IsADirectoryError:
         raise InputError(
-            "is a directory, not a file", file=display, hint="pass the directory itself"
+            msg("is a directory, not a file"),
+            file=display,
+            hint=msg("pass the directory itself"),
         ) from None
     except PermissionError:
-        raise InputError("permission denied", file=display, hint="make the file readable") from None
+        raise InputError(
+            msg("permission denied"), file=display, hint=msg("make the file readable")
+        ) from None
     except OSError as error:
         raise _unreadable(display, error) from None
     try:
@@ -176,13 +181,15 @@ def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_B
         mode = status.st_mode
         if stat.S_ISDIR(mode):
             raise InputError(
-                "is a directory, not a file", file=display, hint="pass the directory itself"
+                msg("is a directory, not a file"),
+                file=display,
+                hint=msg("pass the directory itself"),
             )
         if not stat.S_ISREG(mode):
             raise InputError(
-                f"is not a regular file (it is a {_file_kind(mode)})",
+                msg("is not a regular file (it is a {kind})", kind=_file_kind(mode)),
                 file=display,
-                hint="pass a register file",
+                hint=msg("pass a register file"),
             )
         if status.st_size > max_bytes:
             raise _too_large(display, max_bytes)
@@ -203,25 +210,27 @@ def read_source(path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_B
 
 def _unreadable(display: str, error: OSError) -> InputError:
     reason = error.strerror or type(error).__name__
-    return InputError(f"cannot read the file: {reason}", file=display)
+    return InputError(msg("cannot read the file: {reason}", reason=reason), file=display)
 
 
 def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "named pipe"
+        return msg("named pipe")
     if stat.S_ISSOCK(mode):
-        return "socket"
+        return msg("socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "special file"  # pragma: no cover - every kind above is covered
+        return msg("device")
+    return msg("special file")  # pragma: no cover - every kind above is covered
 
 
 def _too_large(display: str, max_bytes: int) -> InputError:
     error = InputError(
-        f"file is larger than {max_bytes // (1024 * 1024)} MiB",
+        msg("file is larger than {size} MiB", size=max_bytes // (1024 * 1024)),
         file=display,
-        hint="split the register into a directory of files (see docs/format.md), "
-        "or raise the limit with --max-file-size",
+        hint=msg(
+            "split the register into a directory of files (see docs/format.md), "
+            "or raise the limit with --max-file-size"
+        ),
     )
     error.code, error.name = "IN03", "input.too-large"
     return error
@@ -236,12 +245,16 @@ def decode_source(raw: bytes, *, display: str) -> str:
             except UnicodeDecodeError:
                 shown = encoding.upper()
                 raise _encoding_error(
-                    f"the file is marked {shown} but is not valid {shown}", display, START
+                    msg(
+                        "the file is marked {encoding} but is not valid {encoding}", encoding=shown
+                    ),
+                    display,
+                    START,
                 ) from None
     # NUL bytes are valid UTF-8, so UTF-16 text without a BOM would decode into garbage.
     if len(raw) >= 4 and raw[:4].count(0) == 2 and 0 in (raw[0], raw[1]):
         raise _encoding_error(
-            "the file looks like UTF-16 without a byte order mark", display, START
+            msg("the file looks like UTF-16 without a byte order mark"), display, START
         )
     try:
         return raw.decode("utf-8")
@@ -251,7 +264,12 @@ def decode_source(raw: bytes, *, display: str) -> str:
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = raw[error.start]
         raise _encoding_error(
-            f"the file is not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column})",
+            msg(
+                "the file is not valid UTF-8 (byte {byte} at line {line}, column {column})",
+                byte=f"0x{byte:02X}",
+                line=line,
+                column=column,
+            ),
             display,
             Position(line, column),
             _guess_legacy_encoding(raw),
@@ -277,12 +295,14 @@ def _guess_legacy_encoding(raw: bytes) -> str | None:
 def _encoding_error(
     message: str, display: str, position: Position, legacy: str | None = None
 ) -> InputError:
-    looks_like = f"it looks like {legacy}; " if legacy else ""
+    save = msg("save the file as UTF-8 (Latvian letters such as ā, č, ē, š, ž need it)")
     error = InputError(
         message,
         file=display,
         position=position,
-        hint=f"{looks_like}save the file as UTF-8 (Latvian letters such as ā, č, ē, š, ž need it)",
+        hint=msg("it looks like {encoding}; {save}", encoding=legacy, save=save)
+        if legacy
+        else save,
     )
     error.code, error.name = "IN02", "input.encoding"
     return error
@@ -488,10 +508,12 @@ def refuse_unsupported(document: ParsedDocument, text: str) -> ParsedDocument:
                 file,
                 "YM11",
                 "yaml.unsupported",
-                "a plain text starting with `?` inside a flow collection (`[?x]`, `{?x: y}`): "
-                "YAML parsers disagree on it, and registers do not use it",
+                msg(
+                    "a plain text starting with `?` inside a flow collection (`[?x]`, "
+                    "`{?x: y}`): YAML parsers disagree on it, and registers do not use it"
+                ),
                 position,
-                'quote the text, e.g. ["?x"], or write the list or mapping in block style',
+                msg('quote the text, e.g. ["?x"], or write the list or mapping in block style'),
             )
             return ParsedDocument(file, None, None, [problem])
     if not document.problems and _glued_hash(text):
@@ -553,9 +575,12 @@ def _glued_indicator(text: str, file: str) -> Finding | None:
             file,
             "YM01",
             "yaml.syntax",
-            f"a comment needs a space before `#` (here `#` follows `{text[offset - 1]}`)",
+            msg(
+                "a comment needs a space before `#` (here `#` follows `{character}`)",
+                character=text[offset - 1],
+            ),
             Position(line + 1, column + 1),
-            "put a space before `#`, or quote the text if the `#` belongs to it",
+            msg("put a space before `#`, or quote the text if the `#` belongs to it"),
         )
     return None
 
@@ -626,7 +651,7 @@ def _named_refusal(problem: Finding, text: str) -> Finding:
     )
 
 
-def _refusal_by_name(problem: Finding, text: str) -> tuple[str, str, str] | None:
+def _refusal_by_name(problem: Finding, text: str) -> tuple[str, Message, Message] | None:
     """(code, message, hint) naming what a libyaml syntax error really is, if known."""
     assert problem.position is not None
     message = problem.message
@@ -640,42 +665,52 @@ def _refusal_by_name(problem: Finding, text: str) -> tuple[str, str, str] | None
     ):
         return (
             "YM11",
-            f"a YAML directive this reader does not take ({message}); "
-            "registers do not use directives",
-            "remove the `%...` line (and the `---` after it if nothing precedes it)",
+            msg(
+                "a YAML directive this reader does not take ({problem}); "
+                "registers do not use directives",
+                problem=message,
+            ),
+            msg("remove the `%...` line (and the `---` after it if nothing precedes it)"),
         )
     if "expected node content" in message and line.startswith("...") and at == ".":
         return (
             "YM08",
-            "the file holds no YAML document, only a document end marker (`...`)",
-            "a register file starts with `ropa: 1` (see docs/format.md)",
+            msg("the file holds no YAML document, only a document end marker (`...`)"),
+            msg("a register file starts with `ropa: 1` (see docs/format.md)"),
         )
     if "expected" in message and at == "!":
         return (
             "YM03",
-            "a tag on an empty node inside a flow collection; registers do not use tags",
-            "remove the tag",
+            msg("a tag on an empty node inside a flow collection; registers do not use tags"),
+            msg("remove the tag"),
         )
     if "expected node content" in message and at == ":":
         return (
             "YM11",
-            "an empty key inside `[...]` or `{...}` (`[: value]`); registers do not use empty keys",
-            "write the key, or quote the text if the `:` belongs to it",
+            msg(
+                "an empty key inside `[...]` or `{...}` (`[: value]`); registers do not use "
+                "empty keys"
+            ),
+            msg("write the key, or quote the text if the `:` belongs to it"),
         )
     if "expected ',' or '}'" in message and at == ":" and _key_over_lines(text, problem):
         return (
             "YM11",
-            "inside `{...}`, a key that runs over several lines or whose `:` stands on a "
-            "later line: YAML 1.2 allows some of these, this reader does not, and registers "
-            "do not use them",
-            "write the key and its `:` on one line",
+            msg(
+                "inside `{...}`, a key that runs over several lines or whose `:` stands on a "
+                "later line: YAML 1.2 allows some of these, this reader does not, and registers "
+                "do not use them"
+            ),
+            msg("write the key and its `:` on one line"),
         )
     if "\t" in line[: problem.position.column + 1] or "'\\t'" in message:
         return (
             "YM11",
-            "a tab where this reader takes only spaces: YAML never indents with tabs, and "
-            "registers separate with spaces too",
-            "replace the tab with spaces",
+            msg(
+                "a tab where this reader takes only spaces: YAML never indents with tabs, and "
+                "registers separate with spaces too"
+            ),
+            msg("replace the tab with spaces"),
         )
     return None
 
@@ -870,9 +905,9 @@ class _EventBuilder:
                         self.file,
                         "YM08",
                         "yaml.empty",
-                        "the file holds no YAML document",
+                        msg("the file holds no YAML document"),
                         Position(1, 1),
-                        "a register file starts with `ropa: 1` (see docs/format.md)",
+                        msg("a register file starts with `ropa: 1` (see docs/format.md)"),
                     )
                 ],
             )
@@ -885,9 +920,9 @@ class _EventBuilder:
                     self.file,
                     "YM04",
                     "yaml.multiple-documents",
-                    "the file holds more than one YAML document (a second `---`)",
+                    msg("the file holds more than one YAML document (a second `---`)"),
                     _mark_position(extra.start_mark),
-                    "keep one document per file; split a register into several files instead",
+                    msg("keep one document per file; split a register into several files instead"),
                 )
             )
         source_map = SourceMap(root, self.marks, root_mark)
@@ -963,7 +998,7 @@ class _EventBuilder:
                         self.file,
                         "YM01",
                         "yaml.syntax",
-                        "unexpected YAML event",
+                        msg("unexpected YAML event"),
                         _mark_position(start),
                     )
                 )
@@ -1000,9 +1035,9 @@ class _EventBuilder:
                 self.file,
                 "YM10",
                 "yaml.too-deep",
-                f"nesting is deeper than {MAX_DEPTH} levels",
+                msg("nesting is deeper than {depth} levels", depth=MAX_DEPTH),
                 _mark_position(start),
-                "a register nests only a few levels; check the indentation",
+                msg("a register nests only a few levels; check the indentation"),
             )
         )
 
@@ -1013,9 +1048,9 @@ class _EventBuilder:
                     self.file,
                     "YM07",
                     "yaml.complex-key",
-                    "a mapping key must be plain text, not a list or mapping",
+                    msg("a mapping key must be plain text, not a list or mapping"),
                     _position(mark),
-                    "write the key as a word such as `name:`",
+                    msg("write the key as a word such as `name:`"),
                 )
             )
             return _SKIP
@@ -1025,10 +1060,12 @@ class _EventBuilder:
                     self.file,
                     "YM11",
                     "yaml.unsupported",
-                    "an empty key (`: value` with nothing before the colon); registers do "
-                    "not use empty keys",
+                    msg(
+                        "an empty key (`: value` with nothing before the colon); registers do "
+                        "not use empty keys"
+                    ),
                     _position(mark),
-                    "write the key's name before the colon, or remove the line",
+                    msg("write the key's name before the colon, or remove the line"),
                 )
             )
             return _SKIP
@@ -1039,10 +1076,12 @@ class _EventBuilder:
                     self.file,
                     "YM06",
                     "yaml.merge-key",
-                    "merge keys (`<<`) are not part of YAML 1.2 and are not supported",
+                    msg("merge keys (`<<`) are not part of YAML 1.2 and are not supported"),
                     _position(mark),
-                    "write the keys out, or move shared details into a catalogue entry "
-                    "and refer to it by id",
+                    msg(
+                        "write the keys out, or move shared details into a catalogue entry "
+                        "and refer to it by id"
+                    ),
                 )
             )
             return _SKIP
@@ -1053,10 +1092,13 @@ class _EventBuilder:
                     self.file,
                     "YM02",
                     "yaml.duplicate-key",
-                    f"duplicate key `{_shorten(key)}` (first given at line "
-                    f"{_position(first).line})",
+                    msg(
+                        "duplicate key `{key}` (first given at line {line})",
+                        key=_shorten(key),
+                        line=_position(first).line,
+                    ),
                     _position(mark),
-                    "remove one of them; YAML keeps only one value per key",
+                    msg("remove one of them; YAML keeps only one value per key"),
                 )
             )
             return _SKIP
@@ -1103,9 +1145,13 @@ class _EventBuilder:
                         self.file,
                         "YM03",
                         "yaml.tag",
-                        f"`{_shorten(text)}` is not a valid !!{_shorten(name)}",
+                        msg(
+                            "`{value}` is not a valid !!{tag}",
+                            value=_shorten(text),
+                            tag=_shorten(name),
+                        ),
                         _mark_position(event.start_mark),
-                        "remove the tag or fix the value",
+                        msg("remove the tag or fix the value"),
                     )
                 )
                 return text
@@ -1120,15 +1166,17 @@ class _EventBuilder:
         if tag == _YAML_TAG + ("map" if is_mapping else "seq"):
             return
         if tag in (_YAML_TAG + "map", _YAML_TAG + "seq"):
-            kind = "mapping" if is_mapping else "list"
+            shown = tag[len(_YAML_TAG) :]
             self.problems.append(
                 _problem(
                     self.file,
                     "YM03",
                     "yaml.tag",
-                    f"the tag `!!{tag[len(_YAML_TAG) :]}` does not fit a {kind}",
+                    msg("the tag `!!{tag}` does not fit a mapping", tag=shown)
+                    if is_mapping
+                    else msg("the tag `!!{tag}` does not fit a list", tag=shown),
                     _mark_position(event.start_mark),
-                    "remove the tag",
+                    msg("remove the tag"),
                 )
             )
             return
@@ -1141,9 +1189,9 @@ class _EventBuilder:
                 self.file,
                 "YM03",
                 "yaml.tag",
-                f"the tag `{_shorten(shown)}` is not supported",
+                msg("the tag `{tag}` is not supported", tag=_shorten(shown)),
                 _mark_position(event.start_mark),
-                "registers use plain YAML: remove the tag (no !include, no !!python/...)",
+                msg("registers use plain YAML: remove the tag (no !include, no !!python/...)"),
             )
         )
 
@@ -1156,9 +1204,15 @@ class _EventBuilder:
                     self.file,
                     "YM09",
                     "yaml.undefined-alias",
-                    f"the alias `*{_shorten(name)}` names no anchor defined before it",
+                    msg(
+                        "the alias `*{name}` names no anchor defined before it",
+                        name=_shorten(name),
+                    ),
                     _mark_position(event.start_mark),
-                    f"define `&{_shorten(name)}` on an earlier value, or write the value out",
+                    msg(
+                        "define `&{name}` on an earlier value, or write the value out",
+                        name=_shorten(name),
+                    ),
                 )
             )
         value, mark, size = found
@@ -1169,10 +1223,16 @@ class _EventBuilder:
                     self.file,
                     "YM05",
                     "yaml.alias-expansion",
-                    f"aliases expand this document to more than {self.expanded:,} nodes "
-                    f"from {self.nodes:,} written ones",
+                    msg(
+                        "aliases expand this document to more than {expanded} nodes "
+                        "from {written} written ones",
+                        expanded=f"{self.expanded:,}",
+                        written=f"{self.nodes:,}",
+                    ),
                     _mark_position(event.start_mark),
-                    "this looks like an alias bomb; write values out instead of nesting aliases",
+                    msg(
+                        "this looks like an alias bomb; write values out instead of nesting aliases"
+                    ),
                 )
             )
         return value, mark
@@ -1211,7 +1271,9 @@ def syntax_problem(
     else:
         position, message = _reader_problem(error, text, byte_offsets=byte_offsets)
     hint = _syntax_hint(message, text, position)
-    return _problem(file, "YM01", "yaml.syntax", message, position, hint)
+    # The parser's own words (libyaml's, English), marked as such in other languages.
+    said = message if isinstance(message, Message) else msg("{parser}", parser=message)
+    return _problem(file, "YM01", "yaml.syntax", said, position, hint)
 
 
 def _end_of(text: str) -> Position:
@@ -1232,31 +1294,37 @@ def _reader_problem(error: YAMLError, text: str, *, byte_offsets: bool) -> tuple
         position = Position(line, column)
     else:
         position = Position(1, 1)
-    if isinstance(character, int):
-        return position, f"unacceptable character #x{character:04X}: {reason}"
     if isinstance(character, str) and character:
-        return position, f"unacceptable character #x{ord(character):04X}: {reason}"
+        character = ord(character)
+    if isinstance(character, int):
+        return position, msg(
+            "unacceptable character {code}: {reason}",
+            code=f"#x{character:04X}",
+            reason=msg("{parser}", parser=str(reason)),
+        )
     return position, str(reason)
 
 
-def _syntax_hint(message: str, text: str, position: Position) -> str:
+def _syntax_hint(message: str, text: str, position: Position) -> Message:
     lines = text.splitlines()
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     if "\t" in line[: max(position.column, 1)] or "found character '\\t'" in message:
-        return "YAML indents with spaces, never tabs"
+        return msg("YAML indents with spaces, never tabs")
     if "mapping values are not allowed" in message:
-        return 'a value holding `: ` must be quoted, e.g. title: "Note: text"'
+        return msg('a value holding `: ` must be quoted, e.g. title: "Note: text"')
     if "control characters" in message or "special characters" in message:
-        return "remove the control character (it may come from a copy and paste)"
+        return msg("remove the control character (it may come from a copy and paste)")
     with_breaks = text.splitlines(keepends=True)  # the parser's lines, breaks kept
     nearby = "".join(with_breaks[max(position.line - 3, 0) : position.line])
     for character, name in _UNICODE_BREAKS.items():
         if character in nearby:
-            return (
-                f"the text holds U+{ord(character):04X} {name}, which YAML parsers read as a "
-                "line break (it may come from a copy and paste): replace it with a space"
+            return msg(
+                "the text holds {character} {name}, which YAML parsers read as a "
+                "line break (it may come from a copy and paste): replace it with a space",
+                character=f"U+{ord(character):04X}",
+                name=name,
             )
-    return "check the indentation and quoting around this line"
+    return msg("check the indentation and quoting around this line")
 
 
 _UNICODE_BREAKS = {
@@ -1374,11 +1442,21 @@ def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument
         file,
         "YM12",
         "yaml.roundtrip-unreadable",
-        "the round-trip parser (used to rewrite files) cannot read this document, "
-        "though the reading parser can" + (f" ({_shorten(reason)})" if reason else ""),
+        msg(
+            "the round-trip parser (used to rewrite files) cannot read this document, "
+            "though the reading parser can ({parser})",
+            parser=_shorten(reason),
+        )
+        if reason
+        else msg(
+            "the round-trip parser (used to rewrite files) cannot read this document, "
+            "though the reading parser can"
+        ),
         position,
-        "write the text in a plainer style: a block scalar whose first lines are blank, or "
-        "a comment between a key and its value, are the usual causes",
+        msg(
+            "write the text in a plainer style: a block scalar whose first lines are blank, or "
+            "a comment between a key and its value, are the usual causes"
+        ),
     )
     return _in_file_lines(ParsedDocument(file, None, None, [problem]), text)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ropa.knowledge.sources import cite
+from ropa.knowledge.translatable import gettext_noop as N_
 
 SOURCE = cite("GDPR", "DVI")
 
 
 class LegalBasisFact(NamedTuple):
+    # Marked for translation: messages cite it, and Latvian cites it the VDAR way.
     article: str
     english: str
     latvian: str
@@ -19,23 +21,23 @@ class LegalBasisFact(NamedTuple):
 
 
 LEGAL_BASES: dict[str, LegalBasisFact] = {
-    "consent": LegalBasisFact("Art. 6(1)(a)", "consent", "piekrišana", False),
+    "consent": LegalBasisFact(N_("Art. 6(1)(a)"), "consent", "piekrišana", False),
     "contract": LegalBasisFact(
-        "Art. 6(1)(b)", "performance of a contract", "līguma izpilde", False
+        N_("Art. 6(1)(b)"), "performance of a contract", "līguma izpilde", False
     ),
     "legal_obligation": LegalBasisFact(
-        "Art. 6(1)(c)", "legal obligation", "juridisks pienākums", True
+        N_("Art. 6(1)(c)"), "legal obligation", "juridisks pienākums", True
     ),
     "vital_interests": LegalBasisFact(
-        "Art. 6(1)(d)", "vital interests", "vitālo interešu aizsardzība", False
+        N_("Art. 6(1)(d)"), "vital interests", "vitālo interešu aizsardzība", False
     ),
     "public_task": LegalBasisFact(
-        "Art. 6(1)(e)",
+        N_("Art. 6(1)(e)"),
         "public interest or official authority",
         "sabiedrības intereses vai oficiālās pilnvaras",
         True,
     ),
     "legitimate_interests": LegalBasisFact(
-        "Art. 6(1)(f)", "legitimate interests", "leģitīmo interešu ievērošana", False
+        N_("Art. 6(1)(f)"), "legitimate interests", "leģitīmo interešu ievērošana", False
     ),
 }

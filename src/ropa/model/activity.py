@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
-from pydantic_core import PydanticCustomError
 
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
     LOCALIZED_TAG,
@@ -30,6 +30,7 @@ from ropa.model.types import (
     Text,
     TextOrUnknown,
     UnknownMarker,
+    custom_error,
 )
 from ropa.model.vocabulary import (
     ActivityRole,
@@ -140,9 +141,9 @@ class UndecidedBasis(_Basis):
     @model_validator(mode="after")
     def _different_candidates(self) -> UndecidedBasis:
         if len(set(self.candidates)) < len(self.candidates):
-            raise PydanticCustomError(
+            raise custom_error(
                 "candidates_repeated",
-                "`candidates` names a basis twice: list each alternative once",
+                N_("`candidates` names a basis twice: list each alternative once"),
             )
         return self
 
@@ -187,8 +188,9 @@ PurposeLegalBasis = Annotated[
     Discriminator(
         _basis_shape,
         custom_error_type="legal_basis_shape",
-        custom_error_message="expected a legal basis mapping (`basis: contract`, ...), a list "
-        "of them, or `unknown`",
+        custom_error_message=N_(
+            "expected a legal basis mapping (`basis: contract`, ...), a list of them, or `unknown`"
+        ),
     ),
 ]
 
@@ -258,8 +260,9 @@ DataSubject = Annotated[
     Discriminator(
         _item_shape,
         custom_error_type="item_shape",
-        custom_error_message="expected a category as text, `{lv:, en:}`, or a mapping "
-        "with `category:`",
+        custom_error_message=N_(
+            "expected a category as text, `{lv:, en:}`, or a mapping with `category:`"
+        ),
     ),
 ]
 
@@ -305,8 +308,9 @@ DataItem = Annotated[
     Discriminator(
         _item_shape,
         custom_error_type="item_shape",
-        custom_error_message="expected a category as text, `{lv:, en:}`, or a mapping "
-        "with `category:`",
+        custom_error_message=N_(
+            "expected a category as text, `{lv:, en:}`, or a mapping with `category:`"
+        ),
     ),
 ]
 

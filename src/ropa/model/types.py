@@ -30,7 +30,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ropa.i18n import Message, msg
 from ropa.knowledge.countries import ALPHA_3, COUNTRIES
+from ropa.knowledge.translatable import gettext_noop as N_
 
 NONE_MARKER = "none"
 UNKNOWN_MARKER = "unknown"
@@ -50,6 +52,17 @@ LOCALIZED_TAG = "~localized"
 MARKER_TAG = "~marker"
 OBJECT_TAG = "~object"
 LIST_TAG = "~list"
+
+
+# The context key under which a custom error carries its English template: pydantic's error
+# details keep an error's values but not its template, which validation needs to give the
+# message in another language (`ropa.validate`).
+TEMPLATE = "template"
+
+
+def custom_error(kind: str, template: str, /, **values: Any) -> PydanticCustomError:
+    """A pydantic error with a message template marked for translation (`N_`)."""
+    return PydanticCustomError(kind, template, {**values, TEMPLATE: template})
 
 
 class StrictModel(BaseModel):
@@ -110,8 +123,8 @@ class LocalizedText(StrictModel):
     @model_validator(mode="after")
     def _at_least_one(self) -> LocalizedText:
         if self.lv is None and self.en is None:
-            raise PydanticCustomError(
-                "localized_empty", "give the text in at least one language: `lv:` or `en:`"
+            raise custom_error(
+                "localized_empty", N_("give the text in at least one language: `lv:` or `en:`")
             )
         return self
 
@@ -144,7 +157,7 @@ Text = Annotated[
     Discriminator(
         _shape,
         custom_error_type="text_type",
-        custom_error_message="expected text, or a mapping with `lv:` and/or `en:`",
+        custom_error_message=N_("expected text, or a mapping with `lv:` and/or `en:`"),
     ),
 ]
 
@@ -155,7 +168,7 @@ TextOrUnknown = Annotated[
     Discriminator(
         _shape_with_markers((UNKNOWN_MARKER,)),
         custom_error_type="text_type",
-        custom_error_message="expected text, a mapping with `lv:`/`en:`, or `unknown`",
+        custom_error_message=N_("expected text, a mapping with `lv:`/`en:`, or `unknown`"),
     ),
 ]
 
@@ -166,7 +179,7 @@ TextOrMarker = Annotated[
     Discriminator(
         _shape_with_markers((NONE_MARKER, UNKNOWN_MARKER)),
         custom_error_type="text_type",
-        custom_error_message="expected text, a mapping with `lv:`/`en:`, `none` or `unknown`",
+        custom_error_message=N_("expected text, a mapping with `lv:`/`en:`, `none` or `unknown`"),
     ),
 ]
 
@@ -204,12 +217,12 @@ def _list_shape(value: Any) -> str | None:
 _DETAILS_OR_MARKER = Discriminator(
     _details_shape,
     custom_error_type="shape_type",
-    custom_error_message="expected a mapping of details, or a word such as `none` or `unknown`",
+    custom_error_message=N_("expected a mapping of details, or a word such as `none` or `unknown`"),
 )
 _LIST_OR_MARKER = Discriminator(
     _list_shape,
     custom_error_type="shape_type",
-    custom_error_message="expected a list, or a word such as `none` or `unknown`",
+    custom_error_message=N_("expected a list, or a word such as `none` or `unknown`"),
 )
 
 T = TypeVar("T")
@@ -281,7 +294,7 @@ CountOrUnknown = Annotated[
     Discriminator(
         _count_shape,
         custom_error_type="count_type",
-        custom_error_message="expected a whole number such as 12, or `unknown`",
+        custom_error_message=N_("expected a whole number such as 12, or `unknown`"),
     ),
 ]
 
@@ -295,8 +308,8 @@ _COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}
 
 def _country(value: Any, *, allow_unknown: bool, allow_eea: bool = False) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "country_type", "expected a two-letter ISO 3166-1 country code such as LV"
+        raise custom_error(
+            "country_type", N_("expected a two-letter ISO 3166-1 country code such as LV")
         )
     if allow_unknown and value == UNKNOWN_MARKER:
         return value
@@ -306,34 +319,38 @@ def _country(value: Any, *, allow_unknown: bool, allow_eea: bool = False) -> str
         return value
     upper = value.strip().upper()
     if upper in COUNTRIES:
-        raise PydanticCustomError(
+        raise custom_error(
             "country_code",
-            "`{value}` is not an ISO 3166-1 alpha-2 code; write it in capitals: {upper}",
-            {"value": value, "upper": upper},
+            N_("`{value}` is not an ISO 3166-1 alpha-2 code; write it in capitals: {upper}"),
+            value=value,
+            upper=upper,
         )
     if upper in _COUNTRY_ALIASES:
-        raise PydanticCustomError(
+        raise custom_error(
             "country_code",
-            "`{value}` is the EU's abbreviation, not the ISO 3166-1 code: write {iso}",
-            {"value": value, "iso": _COUNTRY_ALIASES[upper]},
+            N_("`{value}` is the EU's abbreviation, not the ISO 3166-1 code: write {iso}"),
+            value=value,
+            iso=_COUNTRY_ALIASES[upper],
         )
     if upper in ALPHA_3:
-        raise PydanticCustomError(
+        raise custom_error(
             "country_code",
-            "`{value}` is an ISO 3166-1 alpha-3 code; the register uses alpha-2: write {iso}",
-            {"value": value, "iso": ALPHA_3[upper]},
+            N_("`{value}` is an ISO 3166-1 alpha-3 code; the register uses alpha-2: write {iso}"),
+            value=value,
+            iso=ALPHA_3[upper],
         )
     by_name = _COUNTRY_NAMES.get(value.strip().casefold())
     if by_name is not None:
-        raise PydanticCustomError(
+        raise custom_error(
             "country_code",
-            "write the country as its ISO 3166-1 alpha-2 code: {iso} for `{value}`",
-            {"value": value, "iso": by_name},
+            N_("write the country as its ISO 3166-1 alpha-2 code: {iso} for `{value}`"),
+            value=value,
+            iso=by_name,
         )
-    raise PydanticCustomError(
+    raise custom_error(
         "country_code",
-        "`{value}` is not an ISO 3166-1 alpha-2 country code (e.g. LV, EE, US)",
-        {"value": shorten(value)},
+        N_("`{value}` is not an ISO 3166-1 alpha-2 country code (e.g. LV, EE, US)"),
+        value=shorten(value),
     )
 
 
@@ -396,29 +413,44 @@ def _iso_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as error:
-            raise PydanticCustomError(
+            raise custom_error(
                 "date_value",
-                "`{value}` is not a real date: {reason}",
-                {"value": value, "reason": str(error)},
+                N_("`{value}` is not a real date: {reason}"),
+                value=value,
+                reason=_date_reason(error),
             ) from None
-    raise PydanticCustomError(
+    raise custom_error(
         "date_format",
-        "`{value}` is not a date written YYYY-MM-DD{suggestion}",
-        {"value": shorten(value), "suggestion": _date_suggestion(value)},
+        N_("`{value}` is not a date written YYYY-MM-DD{suggestion}"),
+        value=shorten(value),
+        suggestion=_date_suggestion(value),
     )
 
 
-def _date_suggestion(value: Any) -> str:
+def _date_suggestion(value: Any) -> Message:
     text = str(value)
     dotted = _DOTTED_DATE.fullmatch(text)
     if dotted:
         day, month, year = dotted.groups()
-        return f": write {year}-{int(month):02d}-{int(day):02d}"
+        return msg(": write {date}", date=f"{year}-{int(month):02d}-{int(day):02d}")
     if _DATE.match(text):
-        return f": write {text[:10]} (a date, without the time)"
+        return msg(": write {date} (a date, without the time)", date=text[:10])
     if re.fullmatch(r"\d{8}", text):
-        return f": write {text[:4]}-{text[4:6]}-{text[6:]}"
-    return " (e.g. 2024-05-31)"
+        return msg(": write {date}", date=f"{text[:4]}-{text[4:6]}-{text[6:]}")
+    return msg(" (e.g. {date})", date="2024-05-31")
+
+
+# What `datetime.date` says of a date that does not exist, in words a translator sees.
+_DATE_REASONS = {
+    "month must be in 1..12": N_("month must be in 1..12"),
+    "day is out of range for month": N_("day is out of range for month"),
+    "year 0 is out of range": N_("year 0 is out of range"),
+}
+
+
+def _date_reason(error: ValueError) -> str:
+    reason = str(error)
+    return msg(_DATE_REASONS[reason]) if reason in _DATE_REASONS else reason
 
 
 IsoDate = Annotated[
@@ -505,31 +537,41 @@ def _duration(value: Any) -> Duration:
         return value
     if isinstance(value, str) and _DURATION_RE.match(value):
         if len(value) > _MAX_INT_DIGITS:  # Python refuses to read such a number
-            raise PydanticCustomError(
+            raise custom_error(
                 "duration_format",
-                "`{value}` holds a number of more than {digits} digits, longer than any period",
-                {"value": shorten(value), "digits": _MAX_INT_DIGITS},
+                N_("`{value}` holds a number of more than {digits} digits, longer than any period"),
+                value=shorten(value),
+                digits=_MAX_INT_DIGITS,
             )
         return Duration(value)
     timed = _TIMED_DURATION.fullmatch(value) if isinstance(value, str) else None
     if timed and timed["time"] != "T":
         date = timed["date"]
-        instead = f"write P{date}" if date else "write it in days, such as P1D"
-        raise PydanticCustomError(
-            "duration_time",
-            "`{value}` has a time part (`{time}`): ropa durations take years, months, weeks "
-            "and days only; {instead}",
-            {"value": shorten(value), "time": timed["time"], "instead": instead},
+        instead = (
+            msg("write {duration}", duration=f"P{date}")
+            if date
+            else msg("write it in days, such as P1D")
         )
-    suggestion = " such as P5Y (5 years), P6M (6 months), P1Y6M or P30D"
+        raise custom_error(
+            "duration_time",
+            N_(
+                "`{value}` has a time part (`{time}`): ropa durations take years, months, weeks "
+                "and days only; {instead}"
+            ),
+            value=shorten(value),
+            time=timed["time"],
+            instead=instead,
+        )
+    suggestion = msg(" such as P5Y (5 years), P6M (6 months), P1Y6M or P30D")
     plain = _PLAIN_PERIOD.fullmatch(str(value).strip()) if len(str(value)) < 40 else None
     if plain:
         number, unit = plain.groups()
-        suggestion = f": write P{number}{_PERIOD_UNITS[unit[0].lower()]}"
-    raise PydanticCustomError(
+        suggestion = msg(": write {date}", date=f"P{number}{_PERIOD_UNITS[unit[0].lower()]}")
+    raise custom_error(
         "duration_format",
-        "`{value}` is not an ISO 8601 duration{suggestion}",
-        {"value": shorten(value), "suggestion": suggestion},
+        N_("`{value}` is not an ISO 8601 duration{suggestion}"),
+        value=shorten(value),
+        suggestion=suggestion,
     )
 
 
@@ -554,12 +596,22 @@ def _retention_period(value: Any) -> Duration | str:
     try:
         return _duration(value)
     except PydanticCustomError as error:
-        message = error.message()
-        if ": write" in message:  # a plain-words period with its ISO form suggested
+        if ": write" in error.message():  # a plain-words period with its ISO form suggested
             raise
-        raise PydanticCustomError(
-            "duration_format", "{message}; or `permanent`, `indefinite`", {"message": message}
+        raise custom_error(
+            "duration_format",
+            N_("{message}; or `permanent`, `indefinite`"),
+            message=message_of(error),
         ) from None
+
+
+def message_of(error: PydanticCustomError) -> Message:
+    """A custom error's message as a translatable message (its template and values)."""
+    values = dict(error.context or {})
+    template = values.pop(TEMPLATE, None)
+    if isinstance(template, str):
+        return Message(template, **values)
+    return Message(error.message())
 
 
 # A retention period: a duration, `permanent` (kept for good) or `indefinite` (no end).

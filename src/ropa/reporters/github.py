@@ -22,7 +22,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, language: str = "en") -> str:
+    from ropa.i18n import translate
     from ropa.reporters.locations import display
 
     properties = [f"file={_escape_property(display(finding.file))}"]
@@ -30,15 +31,18 @@ def annotation(finding: Finding) -> str:
         properties.append(f"line={finding.position.line}")
         properties.append(f"col={finding.position.column}")
     properties.append(f"title={_escape_property(f'{finding.code} {finding.name}')}")
-    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    message = translate(finding.message, language)
+    if finding.hint:
+        message += "\n" + translate(finding.hint, language)
     return f"::{_COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(message)}"
 
 
 def render_github(report: Report, stream: TextIO) -> None:
+    language = report.says
     for finding in report.findings:
-        stream.write(annotation(finding) + "\n")
+        stream.write(annotation(finding, language) + "\n")
     if report.quiet:
         return
     from ropa.reporters.text import summary_line
 
-    stream.write(summary_line(report) + "\n")
+    stream.write(summary_line(report, language) + "\n")

@@ -10,6 +10,7 @@ from ropa.findings import Report, Severity
 
 
 def report_document(report: Report) -> dict[str, Any]:
+    language = report.says
     return {
         "tool": "ropa",
         "version": __version__,
@@ -25,7 +26,7 @@ def report_document(report: Report) -> dict[str, Any]:
         },
         "registers": report.registers,
         "files": report.files,
-        "findings": [finding.to_dict() for finding in report.findings],
+        "findings": [finding.to_dict(language) for finding in report.findings],
     }
 
 

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from ropa._version import __version__
 from ropa.findings import INPUT_CODES, Finding, Report, Severity
+from ropa.i18n import msg, translate
 from ropa.reporters.locations import SRCROOT, artifact_location, relative_to_root, root_uri
 
 # The OASIS schema's own identifier (SARIF 2.1.0, errata 01).
@@ -100,8 +101,11 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
+def _result(finding: Finding, rule_index: dict[str, int], language: str) -> dict[str, Any]:
+    message = translate(finding.message, language)
+    if finding.hint:
+        hint = translate(msg("(hint: {hint})", hint=translate(finding.hint, language)), language)
+        message = f"{message} {hint}"
     location: dict[str, Any] = {
         "physicalLocation": {"artifactLocation": artifact_location(finding.file)}
     }
@@ -139,6 +143,7 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
 
 
 def sarif_document(report: Report) -> dict[str, Any]:
+    language = report.says
     rules = _rules(report)
     rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
     return {
@@ -155,7 +160,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root_uri()}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(finding, rule_index) for finding in report.findings],
+                "results": [_result(finding, rule_index, language) for finding in report.findings],
             }
         ],
     }

@@ -32,10 +32,14 @@ def render_statistics(report: Report, stream: TextIO, *, as_json: bool = False) 
         json.dump(document, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return
+    from ropa.i18n import translate
+    from ropa.reporters.text import SEVERITY_WORDS, summary_line
+
+    language = report.says
+    words = {severity.value: translate(word, language) for severity, word in SEVERITY_WORDS.items()}
+    column = max(len(word) for word in words.values())
     width = len(str(rows[0][3])) if rows else 1
     for code, name, severity, count in rows:
-        stream.write(f"{count:>{width}}  {code}  {severity:<7}  {name}\n")
+        stream.write(f"{count:>{width}}  {code}  {words[severity]:<{column}}  {name}\n")
     if not report.quiet:
-        from ropa.reporters.text import summary_line
-
-        stream.write(summary_line(report) + "\n")
+        stream.write(summary_line(report, language) + "\n")

@@ -21,7 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
-from ropa.i18n import Message, joined, language_from_environment, msg, translate
+from ropa.i18n import Message, joined, msg, msg_plural, plural_noop, translate
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.position import Position
 
@@ -45,17 +45,16 @@ def location_text(finding: Finding) -> str:
 
 
 def summary_line(report: Report, language: str = "en") -> str:
-    """The closing line of counts, in `language` (English by default, as the github and
-    statistics reports print it)."""
+    """The closing line of counts, in `language` (English by default)."""
     counts = [
-        _counted(report.count(severity), severity.value)
+        counted(report.count(severity), severity.value)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if report.count(severity)
     ]
     values = {
-        "registers": _counted(len(report.registers), "register"),
-        "files": _counted(len(report.files), "file"),
-        "activities": _counted(report.activities, "activity"),
+        "registers": counted(len(report.registers), "register"),
+        "files": counted(len(report.files), "file"),
+        "activities": counted(report.activities, "activity"),
     }
     if not report.findings:
         if report.command == "validate":
@@ -71,36 +70,28 @@ def summary_line(report: Report, language: str = "en") -> str:
     return translate(line, language)
 
 
-def _plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"1 {word}"
-    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
-    return f"{count:,} {plural}"
-
-
-def _counted(count: int, what: str) -> Message:
-    """ "1 error", "1,204 activities": each count a message of its own, so Latvian can
-    say it its way ("kļūdas: 3")."""
-    number = f"{count:,}"
-    one, many = _COUNTED[what]
-    return msg(one) if count == 1 else Message(many, count=number)
+def counted(count: int, what: str) -> Message:
+    """ "1 error", "1,204 activities": the count with its noun in the form the number asks
+    for, in each language (Latvian: 1, 21, 31 ... singular; 11-19 plural)."""
+    return msg_plural(*_COUNTED[what], n=count, count=f"{count:,}")
 
 
 # The severity as text output names it ("error", "warning", "info": the values' own words).
-_SEVERITY_WORDS = {
+SEVERITY_WORDS = {
     Severity.ERROR: N_("error"),
     Severity.WARNING: N_("warning"),
     Severity.INFO: N_("info"),
 }
 
-# Each form written out (not built from the word) and marked, so the catalogue has it.
+# Each noun's singular and plural written out, so the catalogue has both.
 _COUNTED: dict[str, tuple[str, str]] = {
-    "error": (N_("1 error"), N_("{count} errors")),
-    "warning": (N_("1 warning"), N_("{count} warnings")),
-    "info": (N_("1 info"), N_("{count} infos")),
-    "register": (N_("1 register"), N_("{count} registers")),
-    "file": (N_("1 file"), N_("{count} files")),
-    "activity": (N_("1 activity"), N_("{count} activities")),
+    "error": plural_noop("{count} error", "{count} errors"),
+    "warning": plural_noop("{count} warning", "{count} warnings"),
+    "info": plural_noop("{count} info", "{count} infos"),
+    "register": plural_noop("{count} register", "{count} registers"),
+    "file": plural_noop("{count} file", "{count} files"),
+    "activity": plural_noop("{count} activity", "{count} activities"),
+    "problem": plural_noop("{count} problem", "{count} problems"),
 }
 
 
@@ -110,7 +101,7 @@ Line = tuple[Finding | None, str, str]
 
 def _flat_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]:
     for finding in report.findings:
-        word = said(_SEVERITY_WORDS[finding.severity])
+        word = said(SEVERITY_WORDS[finding.severity])
         severity = "" if finding.severity is Severity.ERROR else f"[{word}] "
         yield (
             finding,
@@ -130,7 +121,7 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
         first = False
         yield None, "file", file
         width = max(len(_position(finding)) for finding in findings)
-        words = {severity: said(word) for severity, word in _SEVERITY_WORDS.items()}
+        words = {severity: said(word) for severity, word in SEVERITY_WORDS.items()}
         column = max(len(word) for word in words.values())
         under = " " * (width + column + 6)  # hints start under the rule code
         repeats = {} if report.show_all else _repeats(findings)
@@ -178,11 +169,15 @@ def _repeats(
         activities = {f.path[1] for f in same if len(f.path) > 1 and f.path[0] == "activities"}
         lines = ", ".join(_position(f) for f in same[1:6]) + (", \u2026" if len(same) > 6 else "")
         summary = (
-            msg(
-                "{code} \u00d7{count} in {activities}; also at {lines} (--show-all lists each)",
+            msg_plural(
+                "{code} \u00d7{count} in {activities} activity; also at {lines} "
+                "(--show-all lists each)",
+                "{code} \u00d7{count} in {activities} activities; also at {lines} "
+                "(--show-all lists each)",
+                n=len(activities),
                 code=code,
                 count=len(same),
-                activities=_counted(len(activities), "activity"),
+                activities=len(activities),
                 lines=lines,
             )
             if activities
@@ -225,8 +220,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _lines(report: Report) -> Iterator[Line]:
-    # Messages and hints in the locale's language (gettext catalogues, `ropa.i18n`).
-    language = language_from_environment()
+    # Messages and hints in the language chosen (--lang), else the locale's.
+    language = report.says
 
     def said(text: str) -> str:
         return translate(text, language)
@@ -287,32 +282,74 @@ def _render_rich(report: Report, stream: TextIO) -> None:
 
 
 def render_fmt(
-    result: FormatResult, stream: TextIO, *, show_diff: bool, quiet: bool = False
+    result: FormatResult,
+    stream: TextIO,
+    *,
+    show_diff: bool,
+    quiet: bool = False,
+    language: str | None = None,
 ) -> None:
     """What `ropa fmt` did: findings of registers it left alone, then each changed file."""
-    language = language_from_environment()
-    findings = Report(command="fmt", findings=result.findings)
-    for _finding, _kind, line in _flat_lines(findings, lambda text: translate(text, language)):
+    findings = Report(command="fmt", findings=result.findings, language=language)
+    says = findings.says
+    for _finding, _kind, line in _flat_lines(findings, lambda text: translate(text, says)):
         stream.write(printable(line) + "\n")
-    verb = "would reformat" if result.check else "reformatted"
     # --quiet: problems, and what --check would change; not what was done.
     for file in [] if quiet and not result.check else result.changed:
-        stream.write(printable(f"{verb} {file}") + "\n")
+        done = (
+            msg("would reformat {file}", file=file)
+            if result.check
+            else msg("reformatted {file}", file=file)
+        )
+        stream.write(printable(translate(done, says)) + "\n")
         if show_diff:
             for line in result.diffs[file].splitlines():
                 stream.write(printable(line) + "\n")
     if not quiet:
-        stream.write(fmt_summary(result) + "\n")
+        stream.write(fmt_summary(result, says) + "\n")
 
 
-def fmt_summary(result: FormatResult) -> str:
-    changed = _plural(len(result.changed), "file")
-    unchanged = _plural(len(result.unchanged), "file")
+def fmt_summary(result: FormatResult, language: str = "en") -> str:
+    """The closing line of `ropa fmt`: how many files it changed (or would), in `language`."""
+    changed, unchanged = len(result.changed), len(result.unchanged)
     if result.check:
-        parts = [f"{changed} would be reformatted", f"{unchanged} already formatted"]
+        parts = [
+            msg_plural(
+                "{count} file would be reformatted",
+                "{count} files would be reformatted",
+                n=changed,
+                count=f"{changed:,}",
+            ),
+            msg_plural(
+                "{count} file already formatted",
+                "{count} files already formatted",
+                n=unchanged,
+                count=f"{unchanged:,}",
+            ),
+        ]
     else:
-        parts = [f"{changed} reformatted", f"{unchanged} left unchanged"]
+        parts = [
+            msg_plural(
+                "{count} file reformatted",
+                "{count} files reformatted",
+                n=changed,
+                count=f"{changed:,}",
+            ),
+            msg_plural(
+                "{count} file left unchanged",
+                "{count} files left unchanged",
+                n=unchanged,
+                count=f"{unchanged:,}",
+            ),
+        ]
     if result.findings:
-        problems = _plural(len(result.findings), "problem")
-        parts.append(f"{problems} (files with problems are left as they are)")
-    return ", ".join(parts)
+        problems = len(result.findings)
+        parts.append(
+            msg_plural(
+                "{count} problem (files with problems are left as they are)",
+                "{count} problems (files with problems are left as they are)",
+                n=problems,
+                count=f"{problems:,}",
+            )
+        )
+    return translate(joined(parts), language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import Message, counted, joined, msg
+from ropa.i18n import Message, counted, either, joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import names_act
@@ -181,7 +181,7 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
                     "`{id}` rests on {article} ({basis}) under {words}, a field of law, "
                     "not the act that lays the obligation or task down",
                     id=activity.id,
-                    article=LEGAL_BASES[basis.basis].article,
+                    article=msg(LEGAL_BASES[basis.basis].article),
                     basis=basis.basis,
                     words=field,
                 ),
@@ -195,13 +195,14 @@ def law_not_cited(register: Register, context: Context) -> Iterator[Violation]:
             kinds[basis.basis] = None
     for activity, locations, kinds in places.values():
         named = [
-            Message(_BASIS_NAMED, article=LEGAL_BASES[kind].article, basis=kind) for kind in kinds
+            Message(_BASIS_NAMED, article=msg(LEGAL_BASES[kind].article), basis=kind)
+            for kind in kinds
         ]
         yield Violation(
             locations[0],
             msg(
                 "{article} ({basis}) in `{id}` does not cite the law that lays it down",
-                article=LEGAL_BASES[next(iter(kinds))].article,
+                article=msg(LEGAL_BASES[next(iter(kinds))].article),
                 basis=next(iter(kinds)),
                 id=activity.id,
             )
@@ -348,8 +349,8 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         missing = [
             label
             for label, value in (
-                ("how consent is recorded (`consent_record`)", basis.consent_record),
-                ("how it is withdrawn (`withdrawal`)", basis.withdrawal),
+                (msg("how consent is recorded (`consent_record`)"), basis.consent_record),
+                (msg("how it is withdrawn (`withdrawal`)"), basis.withdrawal),
             )
             if not_stated(value)
         ]
@@ -360,7 +361,7 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             msg(
                 "consent in `{id}` does not say {items}",
                 id=activity.id,
-                items=" or ".join(missing),
+                items=either(missing),
             ),
             msg("record how consent is proven (Art. 7(1)) and withdrawn (Art. 7(3))"),
             at_key=True,
