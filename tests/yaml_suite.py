@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa.position import Position
 from ropa.yamlio import ParsedDocument, parse_fast, parse_roundtrip
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ FEATURE_CODES = {
     "YM06": "merge keys",
     "YM07": "complex keys",
     "YM08": "no document",
-    "YM11": "a construct parsers disagree on (flow `?x`, directives, tabs)",
+    "YM11": "a construct parsers disagree on (flow `?x`, `[:]`, directives, tabs)",
 }
 
 
@@ -185,6 +186,7 @@ class Verdict:
     codes: tuple[str, ...] = ()
     message: str = ""
     positioned: bool = False
+    position: Position | None = None  # the first problem's
     notes: list[str] = field(default_factory=list)
 
 
@@ -219,7 +221,7 @@ def verdict(case: SuiteCase, parsed: ParsedDocument) -> Verdict:
             outcome = REFUSED_FEATURE
         else:
             outcome = REFUSED_SYNTAX
-        return Verdict(case, outcome, None, codes, first.message, positioned)
+        return Verdict(case, outcome, None, codes, first.message, positioned, first.position)
     if case.fail:
         return Verdict(case, INVALID_ACCEPTED, parsed.data)
     if case.json_values is None:
