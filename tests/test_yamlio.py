@@ -523,7 +523,7 @@ def test_a_bad_escape_is_not_retried_with_the_yaml_1_2_parser() -> None:
     ("text", "line", "column", "words"),
     [
         ("---\nflow: [a,\nb,\nc]\n", 3, 1, "further right"),  # 9C9N
-        ("---\nquoted: \"a\nb\nc\"\n", 3, 1, "further right"),  # QB6E
+        ('---\nquoted: "a\nb\nc"\n', 3, 1, "further right"),  # QB6E
         ('foo: "bar\n\tbaz"\n', 2, 1, "starts with a tab"),  # DK95:1
         ("- [\n\tfoo,\n foo\n ]\n", 2, 1, "starts with a tab"),  # Y79Y:3
         ("- key: [a,\n  b]\n", 2, 3, "further right"),  # the key at column 3
@@ -556,8 +556,8 @@ def test_invalid_yaml_the_parsers_read_is_refused_at_its_place(
         "a: [b, # note\n# a comment line may stand anywhere\n  c]\n",
         'foo: "bar\n  \tbaz"\n',  # DK95:2
         'k: "a\n\n b"\n',
-        "-\n  \"a\n  b\"\n",  # the `-` on the line before
-        "? a\n: \"x\n y\"\n",  # an explicit key: the entry starts at `?`
+        '-\n  "a\n  b"\n',  # the `-` on the line before
+        '? a\n: "x\n y"\n',  # an explicit key: the entry starts at `?`
         "a: >\n \n  \n  text\n",  # blank lines no wider than the text
         "a: |1\n  \n x\n",  # an indentation indicator: the wider line is text
         "a: |\n   \nb: 1\n",  # no text: the next key is no line of it
@@ -650,7 +650,8 @@ def test_fmt_rewrites_what_ruamel_refused(tmp_path: Path) -> None:
     formatted = run_ropa("fmt", str(register))
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
     text = register.read_text(encoding="utf-8")
-    assert "# the format's version" in text and "# always 1" in text
+    assert "# the format's version" in text
+    assert "# always 1" in text
     assert parse_fast(text, "t.yaml").data == parse_fast(source, "t.yaml").data
 
 

@@ -1545,8 +1545,8 @@ def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument
         "the round-trip parser (used to rewrite files) cannot read this document, "
         "though the reading parser can" + (f" ({_shorten(reason)})" if reason else ""),
         position,
-        "write the text in a plainer style: a block scalar whose first lines are blank, or "
-        "a comment between a key and its value, are the usual causes",
+        "the file is valid and read as it is; only `ropa fmt` cannot rewrite it: write "
+        "the construct at this line in a plainer style",
     )
     return _in_file_lines(ParsedDocument(file, None, None, [problem]), text)
 
