@@ -563,6 +563,7 @@ def test_invalid_yaml_the_parsers_read_is_refused_at_its_place(
         "a: |\n   \nb: 1\n",  # no text: the next key is no line of it
         "{-: x}\n",  # `-` as a key
         "[-x, '-', \"-\"]\n",
+        "\ufeff- [a,\n b]\n",  # a byte order mark is no column
     ],
 )
 def test_valid_yaml_like_the_refused_is_read(load: Any, text: str) -> None:

@@ -61,7 +61,9 @@ _PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def parser_lines(text: str) -> list[str]:
-    """The lines of `text` as YAML parsers count them, without their line breaks."""
+    """The lines of `text` as YAML parsers count them, without their line breaks (and
+    without a byte order mark, which they do not count as a column)."""
+    text = text.removeprefix("\ufeff")
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
         return _PARSER_BREAK.split(text)
     return text.split("\n")
