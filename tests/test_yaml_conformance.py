@@ -174,3 +174,26 @@ FMT_KEEPS = {
     "7T8X": "a folded scalar with more indented lines: ruamel writes text it cannot read",
     "6KGN": "an anchor on an empty value (`a: &anchor`), which ruamel's writer drops",
 }
+
+
+def test_the_builder_notes_the_spans_the_event_stream_defines() -> None:
+    # parse_fast notes the nodes ropa.yamlcheck looks at while it builds (cheaply, so a
+    # register pays nothing); `yamlcheck_spans` defines them from the whole event
+    # stream, for any engine with events. On every case both parsers read, the same.
+    from ropa.yamlio import _build, complete_last_line, yamlcheck_spans
+    from tests.yaml_suite import _event_stream
+
+    compared = 0
+    for case in _cases():
+        source = complete_last_line(case.yaml)
+        for use_c in (True, False):
+            events = _event_stream(source, use_c)
+            if events is None or sum(kind == "document" for kind, _ in events) != 1:
+                continue
+            document, noted = _build(source, "case.yaml", use_c=use_c)
+            if document.data is None:
+                continue
+            expected = yamlcheck_spans(event for _, event in events)
+            assert sorted(noted) == sorted(expected), (case.id, use_c, case.yaml)
+            compared += 1
+    assert compared > 400

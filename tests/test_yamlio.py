@@ -572,6 +572,28 @@ def test_valid_yaml_like_the_refused_is_read(load: Any, text: str) -> None:
     assert document.data is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nflow: [a,\nb,\nc]\n",
+        "- key: [a,\n  b]\n",
+        'foo: "bar\n\tbaz"\n',
+        "empty block scalar: >\n \n  \n   \n # comment\n",
+        "[-]\n",
+        "a: [b,\n  c]\n",
+    ],
+)
+def test_any_event_stream_can_be_checked_as_parse_fast_checks(text: str) -> None:
+    # The hook for another parse engine: spans from its events, then ropa.yamlcheck.
+    from ropa.yamlcheck import invalid_yaml
+    from ropa.yamlio import layout_events, yamlcheck_spans
+
+    spans = yamlcheck_spans(layout_events(text))
+    assert spans
+    found = invalid_yaml(text, spans, "t.yaml")
+    assert parse_fast(text, "t.yaml").problems == ([found] if found else [])
+
+
 @BOTH_LOADERS
 def test_a_lone_colon_in_flow_is_an_empty_key_not_text(load: Any) -> None:
     # YAML 1.2 reads `[:]` as a list holding {null: null}; both parsers read ":".

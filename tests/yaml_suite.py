@@ -286,3 +286,30 @@ def main() -> None:  # pragma: no cover - a report for people
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def _event_stream(text: str, use_c: bool) -> list[tuple[str, Any]] | None:
+    """Every event of a text from one parser (libyaml, or ruamel's YAML 1.2 parser), each
+    with "document" for a document's start; None if the parser refuses the text."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import DocumentStartEvent
+
+    events: list[tuple[str, Any]] = []
+    try:
+        if use_c:
+            import _ruamel_yaml
+
+            parser = _ruamel_yaml.CParser(text)
+            while (event := parser.get_event()) is not None:
+                events.append((_kind(event, DocumentStartEvent), event))
+        else:
+            for event in YAML(typ="safe", pure=True).parse(text):
+                events.append((_kind(event, DocumentStartEvent), event))
+    except (YAMLError, AssertionError):  # ruamel asserts on `%YAML 1.3`
+        return None
+    return events
+
+
+def _kind(event: Any, document_start: type) -> str:
+    return "document" if isinstance(event, document_start) else ""

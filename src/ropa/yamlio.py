@@ -27,7 +27,7 @@ import stat
 import sys
 import warnings
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -441,6 +441,78 @@ def _lone_indicators(text: str, use_c: bool) -> Iterator[yamlcheck.Span]:
                     end.column,
                     yamlcheck.ROOT,
                 )
+
+
+def yamlcheck_spans(events: Iterable[Any]) -> list[yamlcheck.Span]:
+    """The spans `ropa.yamlcheck` looks at, from a whole event stream (libyaml's or
+    ruamel's event objects, or any with their attributes).
+
+    `_EventBuilder` collects the same spans while it builds, at no cost for nodes that
+    cannot go wrong; this is the plain definition, for a parse engine that has events but
+    does not collect spans itself, and to hold the builder to the same answer.
+    """
+    spans: list[yamlcheck.Span] = []
+    # Per open collection: [start event, is a mapping, next node is a key, key mark,
+    #                       what holds the collection].
+    stack: list[list[Any]] = []
+    for event in events:
+        kind = _KINDS.get(type(event), _OTHER)
+        if kind in (_MAP_END, _SEQ_END):
+            opening, _mapping, _key_next, _key_mark, held = stack.pop()
+            start, end = opening.start_mark, event.start_mark
+            if opening.flow_style and end.line != start.line and held is not None:
+                spans.append(_span(yamlcheck.FLOW, start, end, held))
+            _node_done(stack, start)
+            continue
+        if kind not in (_SCALAR, _ALIAS, _MAP_START, _SEQ_START):
+            continue
+        start = event.start_mark
+        held = _holder(stack, start)
+        if kind in (_MAP_START, _SEQ_START):
+            stack.append([event, kind == _MAP_START, True, 0, held])
+            continue
+        if kind == _SCALAR:
+            end, style = event.end_mark, event.style
+            if not style and event.tag is None and event.value in ("-", ":"):
+                spans.append(_span(yamlcheck.LONE, start, end, (yamlcheck.ROOT, 0)))
+            elif style and end.line != start.line and held is not None:
+                if style not in ("|", ">"):
+                    spans.append(_span(yamlcheck.QUOTED, start, end, held))
+                elif event.value[:1] in ("", "\n"):  # a block scalar opening with a blank line
+                    spans.append(_span(yamlcheck.BLOCK, start, end, held))
+        _node_done(stack, start)
+    return spans
+
+
+def _node_done(stack: list[list[Any]], start: Any) -> None:
+    """A node that started at `start` is complete: in a mapping, a key or a value."""
+    if stack and stack[-1][1]:
+        frame = stack[-1]
+        if frame[2]:
+            frame[3] = pack_mark(start.line, start.column)
+        frame[2] = not frame[2]
+
+
+def _holder(stack: list[list[Any]], start: Any) -> tuple[int, int] | None:
+    """What holds a node starting at `start`: (ROOT/KEY/ITEM, packed mark); None inside
+    a flow collection (whose own lines are checked)."""
+    if not stack:
+        return yamlcheck.ROOT, 0
+    opening, is_mapping, key_next, key_mark, _held = stack[-1]
+    if opening.flow_style:
+        return None
+    if not is_mapping:
+        return yamlcheck.ITEM, pack_mark(opening.start_mark.line, opening.start_mark.column)
+    if key_next:
+        return yamlcheck.KEY, pack_mark(start.line, start.column)
+    return yamlcheck.KEY, key_mark
+
+
+def _span(kind: int, start: Any, end: Any, held: tuple[int, int]) -> yamlcheck.Span:
+    holder, mark = held
+    return yamlcheck.Span(
+        kind, start.line, start.column, end.line, end.column, holder, mark >> 32, mark & 0xFFFFFFFF
+    )
 
 
 # --------------------------------------------------------------------------- YAML 1.2
@@ -2072,8 +2144,11 @@ __all__ = [
     "plain_style",
     "read_source",
     "resolve_plain",
+    "roundtrip_readable",
+    "same_plain_data",
     "tree_child",
     "without_odd_tabs",
     "write_atomic",
     "write_new",
+    "yamlcheck_spans",
 ]
