@@ -660,6 +660,19 @@ def test_a_rewritten_reading_with_other_data_is_refused(monkeypatch: pytest.Monk
     assert "other data" in document.problems[0].message
 
 
+def test_what_ruamel_cannot_read_even_rewritten_is_refused_as_fmts_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No valid YAML of the test suite gets here; the path stays for what ruamel may
+    # refuse that nobody has found yet: fmt's limit (YM12), named with ruamel's reason.
+    monkeypatch.setattr(yamlio, "roundtrip_readable", lambda text: text + "a: [\n")
+    text = "a: b\t\nc: d\n"
+    document = parse_roundtrip(text, "t.yaml").parsed
+    assert codes(document) == [("YM12", 1, 5)]
+    assert "rewrite" in document.problems[0].message
+    assert "ropa fmt" in (document.problems[0].hint or "")
+
+
 def test_fmt_rewrites_what_ruamel_refused(tmp_path: Path) -> None:
     from tests.conftest import run_ropa
 
