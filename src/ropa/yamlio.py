@@ -1027,15 +1027,19 @@ class _EventBuilder:
             start = event.start_mark
             mark = (start.line << 32) | start.column
             if kind == scalar_kind:
-                style = event.style
                 if event.tag is None:
-                    value = event.value if style else resolve(event.value)
+                    if event.style:
+                        value = event.value
+                        if event.end_mark.line != start.line:  # quoted over lines, or a block
+                            self._spanning_scalar(event, value, stack)
+                    else:
+                        value = resolve(event.value)
                     if type(value) is str and len(value) < 48:
                         value = texts.setdefault(value, value)
                 else:
                     value = self._scalar(event)
-                if style and event.end_mark.line != start.line:
-                    self._spanning_scalar(event, value, stack)
+                    if event.style and event.end_mark.line != start.line:
+                        self._spanning_scalar(event, value, stack)
                 self.nodes += 1
                 self.expanded += 1
                 if event.anchor is not None:
@@ -1066,10 +1070,10 @@ class _EventBuilder:
             elif kind == map_end or kind == seq_end:  # noqa: SIM109
                 frame = stack.pop()
                 value = frame[0]
-                mark = frame[7]
                 opening = frame[5]
-                if start.line != mark >> 32 and opening.flow_style:
+                if opening.flow_style and mark >> 32 != frame[7] >> 32:  # over several lines
                     self._spanning(yamlcheck.FLOW, opening.start_mark, start, stack)
+                mark = frame[7]
                 if opening.anchor is not None:
                     anchors[opening.anchor] = (value, mark, self.expanded - frame[6] + 1)
             elif kind == alias_kind:
