@@ -714,3 +714,21 @@ def test_validate_and_fmt_take_a_url_in_a_flow_mapping(tmp_path: Path) -> None:
     assert "https://www.banka.lv" in text
     assert "# kontakti" in text
     assert run_ropa("validate", str(register)).returncode == 0
+
+
+def test_fmt_rewrites_a_block_scalar_whose_text_starts_with_a_tab(tmp_path: Path) -> None:
+    # Valid YAML libyaml refuses ("found a tab character where an indentation space is
+    # expected", suite 96NN); validate read it through the YAML 1.2 parser, and fmt
+    # failed with "this is a bug in ropa" (its tab rewriting read libyaml's events).
+    from tests.conftest import run_ropa
+
+    register = tmp_path / "register.yaml"
+    source = (FIXTURES / "valid" / "processor.yaml").read_text(encoding="utf-8")
+    name = '  name: SIA "Algu Birojs"\n'
+    assert name in source
+    register.write_text(source.replace(name, "  name: |-\n   \tAlgu birojs\n", 1), encoding="utf-8")
+    assert run_ropa("validate", str(register)).returncode == 0
+    formatted = run_ropa("fmt", str(register))
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+    text = register.read_text(encoding="utf-8")
+    assert parse_fast(text, "t.yaml").data["organisation"]["name"] == "\tAlgu birojs"
