@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa.position import Position
 from ropa.yamlio import ParsedDocument, parse_fast, parse_roundtrip
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ FEATURE_CODES = {
     "YM06": "merge keys",
     "YM07": "complex keys",
     "YM08": "no document",
-    "YM11": "a construct parsers disagree on (flow `?x`, directives, tabs)",
+    "YM11": "a construct parsers disagree on (flow `?x`, `[:]`, directives, tabs)",
 }
 
 
@@ -185,6 +186,7 @@ class Verdict:
     codes: tuple[str, ...] = ()
     message: str = ""
     positioned: bool = False
+    position: Position | None = None  # the first problem's
     notes: list[str] = field(default_factory=list)
 
 
@@ -219,7 +221,7 @@ def verdict(case: SuiteCase, parsed: ParsedDocument) -> Verdict:
             outcome = REFUSED_FEATURE
         else:
             outcome = REFUSED_SYNTAX
-        return Verdict(case, outcome, None, codes, first.message, positioned)
+        return Verdict(case, outcome, None, codes, first.message, positioned, first.position)
     if case.fail:
         return Verdict(case, INVALID_ACCEPTED, parsed.data)
     if case.json_values is None:
@@ -284,3 +286,30 @@ def main() -> None:  # pragma: no cover - a report for people
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def _event_stream(text: str, use_c: bool) -> list[tuple[str, Any]] | None:
+    """Every event of a text from one parser (libyaml, or ruamel's YAML 1.2 parser), each
+    with "document" for a document's start; None if the parser refuses the text."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import DocumentStartEvent
+
+    events: list[tuple[str, Any]] = []
+    try:
+        if use_c:
+            import _ruamel_yaml
+
+            parser = _ruamel_yaml.CParser(text)
+            while (event := parser.get_event()) is not None:
+                events.append((_kind(event, DocumentStartEvent), event))
+        else:
+            for event in YAML(typ="safe", pure=True).parse(text):
+                events.append((_kind(event, DocumentStartEvent), event))
+    except (YAMLError, AssertionError):  # ruamel asserts on `%YAML 1.3`
+        return None
+    return events
+
+
+def _kind(event: Any, document_start: type) -> str:
+    return "document" if isinstance(event, document_start) else ""

@@ -66,7 +66,8 @@ class FormatRefused(Exception):
 
 
 class RoundTripUnreadable(FormatRefused):
-    """ruamel's round-trip parser refuses what libyaml accepted (a tab after `key:`)."""
+    """ruamel's round-trip parser refuses what libyaml accepted, even as
+    `yamlio.roundtrip_readable` rewrites it (no such valid YAML is known; see YM12)."""
 
     def __init__(self, problem: Finding) -> None:
         super().__init__(problem.message)

@@ -27,7 +27,7 @@ import stat
 import sys
 import warnings
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -45,7 +45,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import BaseResolver
 
-from ropa import stdin
+from ropa import stdin, yamlcheck
 from ropa.errors import InputError
 from ropa.findings import INPUT_CODES, Finding, Severity
 from ropa.i18n import Message, msg
@@ -406,26 +406,133 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     """
     source = complete_last_line(text)
     c_first = use_c and _clib is not None and not libyaml_misreads(source)
-    document = _build(source, file, use_c=c_first)
+    document, spans = _build(source, file, use_c=c_first)
     if c_first and _syntax_refused(document) and _libyaml_deviation(document):
         try:
-            fallback = _build(source, file, use_c=False)
+            fallback, fallback_spans = _build(source, file, use_c=False)
         except Exception:
-            fallback = document
+            fallback, fallback_spans = document, spans
         if not _syntax_refused(fallback):
-            document = fallback
-    return _in_file_lines(refuse_unsupported(document, source), text)
+            document, spans = fallback, fallback_spans
+    document = refuse_unsupported(document, source)
+    if spans and document.data is not None:
+        # Invalid YAML the parser read (ropa.yamlcheck): refused as a syntax error.
+        invalid = yamlcheck.invalid_yaml(source, spans, file)
+        if invalid is not None:
+            document = ParsedDocument(file, None, None, [invalid])
+    return _in_file_lines(document, text)
 
 
-def _build(text: str, file: str, *, use_c: bool) -> ParsedDocument:
+def _build(text: str, file: str, *, use_c: bool) -> tuple[ParsedDocument, list[yamlcheck.Span]]:
+    """The document, and the spans of its nodes `ropa.yamlcheck` looks at."""
     get_event = _event_source(text, use_c)
+    builder = _EventBuilder(file, get_event)
     try:
-        return _EventBuilder(file, get_event).build()
+        document = builder.build()
     except _Abort as abort:
-        return ParsedDocument(file, None, None, [abort.problem])
+        return ParsedDocument(file, None, None, [abort.problem]), []
     except YAMLError as error:
         problem = syntax_problem(error, file, text, byte_offsets=use_c and _clib is not None)
-        return ParsedDocument(file, None, None, [problem])
+        return ParsedDocument(file, None, None, [problem]), []
+    spans = builder.spans
+    if "-" in builder.texts or ":" in builder.texts:
+        # A text `-` or `:` (few registers hold one): look for a plain one, alone.
+        spans = [*spans, *_lone_indicators(text, use_c)]
+    return document, spans
+
+
+def _lone_indicators(text: str, use_c: bool) -> Iterator[yamlcheck.Span]:
+    """Each plain scalar `-` or `:` of a text, as a span (its holder is not needed)."""
+    get_event = _event_source(text, use_c)
+    with contextlib.suppress(YAMLError):
+        while (event := get_event()) is not None:
+            if (
+                _KINDS.get(type(event)) == _SCALAR
+                and not event.style
+                and event.tag is None
+                and event.value in ("-", ":")
+            ):
+                start, end = event.start_mark, event.end_mark
+                yield yamlcheck.Span(
+                    yamlcheck.LONE,
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    yamlcheck.ROOT,
+                )
+
+
+def yamlcheck_spans(events: Iterable[Any]) -> list[yamlcheck.Span]:
+    """The spans `ropa.yamlcheck` looks at, from a whole event stream (libyaml's or
+    ruamel's event objects, or any with their attributes).
+
+    `_EventBuilder` collects the same spans while it builds, at no cost for nodes that
+    cannot go wrong; this is the plain definition, for a parse engine that has events but
+    does not collect spans itself, and to hold the builder to the same answer.
+    """
+    spans: list[yamlcheck.Span] = []
+    # Per open collection: [start event, is a mapping, next node is a key, key mark,
+    #                       what holds the collection].
+    stack: list[list[Any]] = []
+    for event in events:
+        kind = _KINDS.get(type(event), _OTHER)
+        if kind in (_MAP_END, _SEQ_END):
+            opening, _mapping, _key_next, _key_mark, held = stack.pop()
+            start, end = opening.start_mark, event.start_mark
+            if opening.flow_style and end.line != start.line and held is not None:
+                spans.append(_span(yamlcheck.FLOW, start, end, held))
+            _node_done(stack, start)
+            continue
+        if kind not in (_SCALAR, _ALIAS, _MAP_START, _SEQ_START):
+            continue
+        start = event.start_mark
+        held = _holder(stack, start)
+        if kind in (_MAP_START, _SEQ_START):
+            stack.append([event, kind == _MAP_START, True, 0, held])
+            continue
+        if kind == _SCALAR:
+            end, style = event.end_mark, event.style
+            if not style and event.tag is None and event.value in ("-", ":"):
+                spans.append(_span(yamlcheck.LONE, start, end, (yamlcheck.ROOT, 0)))
+            elif style and end.line != start.line and held is not None:
+                if style not in ("|", ">"):
+                    spans.append(_span(yamlcheck.QUOTED, start, end, held))
+                elif event.value[:1] in ("", "\n"):  # a block scalar opening with a blank line
+                    spans.append(_span(yamlcheck.BLOCK, start, end, held))
+        _node_done(stack, start)
+    return spans
+
+
+def _node_done(stack: list[list[Any]], start: Any) -> None:
+    """A node that started at `start` is complete: in a mapping, a key or a value."""
+    if stack and stack[-1][1]:
+        frame = stack[-1]
+        if frame[2]:
+            frame[3] = pack_mark(start.line, start.column)
+        frame[2] = not frame[2]
+
+
+def _holder(stack: list[list[Any]], start: Any) -> tuple[int, int] | None:
+    """What holds a node starting at `start`: (ROOT/KEY/ITEM, packed mark); None inside
+    a flow collection (whose own lines are checked)."""
+    if not stack:
+        return yamlcheck.ROOT, 0
+    opening, is_mapping, key_next, key_mark, _held = stack[-1]
+    if opening.flow_style:
+        return None
+    if not is_mapping:
+        return yamlcheck.ITEM, pack_mark(opening.start_mark.line, opening.start_mark.column)
+    if key_next:
+        return yamlcheck.KEY, pack_mark(start.line, start.column)
+    return yamlcheck.KEY, key_mark
+
+
+def _span(kind: int, start: Any, end: Any, held: tuple[int, int]) -> yamlcheck.Span:
+    holder, mark = held
+    return yamlcheck.Span(
+        kind, start.line, start.column, end.line, end.column, holder, mark >> 32, mark & 0xFFFFFFFF
+    )
 
 
 # --------------------------------------------------------------------------- YAML 1.2
@@ -751,8 +858,9 @@ def without_odd_tabs(text: str) -> str:
     }
     protected: list[tuple[int, int]] = []  # quoted and block scalars, by offset
     replacements: list[tuple[int, int, str]] = []
-    get_event = _event_source(text, use_c=True)
-    while (event := get_event()) is not None:
+    # libyaml's events, or the YAML 1.2 parser's where libyaml refuses the text (a tab
+    # opening a block scalar's line, `foo: |\n \t`, which parse_fast reads that way).
+    for event in layout_events(text):
         if _KINDS.get(type(event)) != _SCALAR:
             continue
         start = starts[event.start_mark.line] + event.start_mark.column
@@ -795,9 +903,8 @@ def _suspect_tabs(text: str) -> bool:
     }
     # Where a quoted or block scalar covers part of a line with a tab: line → spans.
     covered: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
-    get_event = _event_source(lf_breaks(text), use_c=True)
     try:
-        while (event := get_event()) is not None:
+        for event in layout_events(lf_breaks(text)):
             if _KINDS.get(type(event)) != _SCALAR or not event.style:
                 continue
             start, end = event.start_mark, event.end_mark
@@ -890,6 +997,10 @@ class _EventBuilder:
         self.key_indexes: dict[int, dict[str, int]] = {}  # mappings with many duplicates
         self.nodes = 0
         self.expanded = 0
+        # The nodes ropa.yamlcheck looks at (a flow collection or quoted text over
+        # several lines, a block scalar opening with a blank line), and every short text.
+        self.spans: list[yamlcheck.Span] = []
+        self.texts: dict[str, str] = {}
 
     def build(self) -> ParsedDocument:
         get_event = self.get_event
@@ -938,12 +1049,12 @@ class _EventBuilder:
         anchors = self.anchors
         resolve = resolve_plain
         intern = sys.intern
-        texts: dict[str, str] = {}  # one string per distinct short text
+        texts = self.texts  # one string per distinct short text
         unset, skip = _UNSET, _SKIP
         scalar_kind, alias_kind = _SCALAR, _ALIAS
         map_start, seq_start, map_end, seq_end = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END
         # A frame: [container, marks, is_mapping, pending key (or _UNSET/_SKIP),
-        #           pending key mark, anchor, expanded count at start, start mark]
+        #           pending key mark, start event, expanded count at start, start mark]
         stack: list[list[Any]] = []
         while True:
             event = get_event()
@@ -952,11 +1063,18 @@ class _EventBuilder:
             mark = (start.line << 32) | start.column
             if kind == scalar_kind:
                 if event.tag is None:
-                    value = event.value if event.style else resolve(event.value)
+                    if event.style:
+                        value = event.value
+                        if event.end_mark.line != start.line:  # quoted over lines, or a block
+                            self._spanning_scalar(event, value, stack)
+                    else:
+                        value = resolve(event.value)
                     if type(value) is str and len(value) < 48:
                         value = texts.setdefault(value, value)
                 else:
                     value = self._scalar(event)
+                    if event.style and event.end_mark.line != start.line:
+                        self._spanning_scalar(event, value, stack)
                 self.nodes += 1
                 self.expanded += 1
                 if event.anchor is not None:
@@ -978,7 +1096,7 @@ class _EventBuilder:
                         kind == map_start,
                         unset,
                         0,
-                        event.anchor,
+                        event,
                         self.expanded,
                         mark,
                     ]
@@ -987,9 +1105,12 @@ class _EventBuilder:
             elif kind == map_end or kind == seq_end:  # noqa: SIM109
                 frame = stack.pop()
                 value = frame[0]
+                opening = frame[5]
+                if opening.flow_style and mark >> 32 != frame[7] >> 32:  # over several lines
+                    self._spanning(yamlcheck.FLOW, opening.start_mark, start, stack)
                 mark = frame[7]
-                if frame[5] is not None:
-                    anchors[frame[5]] = (value, mark, self.expanded - frame[6] + 1)
+                if opening.anchor is not None:
+                    anchors[opening.anchor] = (value, mark, self.expanded - frame[6] + 1)
             elif kind == alias_kind:
                 value, mark = self._alias(event)
             else:  # pragma: no cover - libyaml emits no other event inside a document
@@ -1028,6 +1149,43 @@ class _EventBuilder:
             else:
                 frame[0].append(value)
                 frame[1].append(mark)
+
+    def _spanning_scalar(self, event: Any, value: Any, stack: list[list[Any]]) -> None:
+        """Note quoted text over several lines, or a block scalar that opens with a blank
+        line (its text starts with a line break, or it has none), for ropa.yamlcheck."""
+        if event.style in ("|", ">"):
+            if value and value[0] != "\n":
+                return
+            kind = yamlcheck.BLOCK
+        else:
+            kind = yamlcheck.QUOTED
+        self._spanning(kind, event.start_mark, event.end_mark, stack)
+
+    def _spanning(self, kind: int, start: Any, end: Any, stack: list[list[Any]]) -> None:
+        holder, holder_mark = yamlcheck.ROOT, 0
+        if stack:
+            frame = stack[-1]
+            if frame[5].flow_style:
+                return  # inside a flow collection over several lines: that one is checked
+            if frame[2]:  # the value of a key, or a key after `?`
+                holder = yamlcheck.KEY
+                holder_mark = (
+                    frame[4] if frame[3] is not _UNSET else pack_mark(start.line, start.column)
+                )
+            else:
+                holder, holder_mark = yamlcheck.ITEM, frame[7]
+        self.spans.append(
+            yamlcheck.Span(
+                kind,
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                holder,
+                holder_mark >> 32,
+                holder_mark & 0xFFFFFFFF,
+            )
+        )
 
     def _too_deep(self, start: Any) -> _Abort:
         return _Abort(
@@ -1125,10 +1283,8 @@ class _EventBuilder:
     def _scalar(self, event: Any) -> Any:
         text: str = event.value
         tag = event.tag
-        if tag is None or tag == "!":
-            if not event.style and tag is None:
-                return resolve_plain(text)
-            return text
+        if tag is None:
+            return text if event.style else resolve_plain(text)
         if tag.startswith(_YAML_TAG):
             name = tag[len(_YAML_TAG) :]
             if name == "str":
@@ -1160,7 +1316,7 @@ class _EventBuilder:
 
     def _check_container_tag(self, event: Any) -> None:
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None:
             return
         is_mapping = _KINDS.get(type(event)) == _MAP_START
         if tag == _YAML_TAG + ("map" if is_mapping else "seq"):
@@ -1183,6 +1339,8 @@ class _EventBuilder:
         self._bad_tag(tag, event)
 
     def _bad_tag(self, tag: str, event: Any) -> None:
+        # The non-specific tag `!` too: it makes `! 12` text, which ruamel's round-trip
+        # loader reads as the number 12 (YAML test suite S4JQ).
         shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
         self.problems.append(
             _problem(
@@ -1405,13 +1563,16 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
         fast = parse_fast(text, file)
         if fast.problems:
             return RoundTripDocument(None, fast)
+    retried = False
     try:
-        with warnings.catch_warnings():
-            # A redefined anchor is valid YAML (the later one counts); ruamel warns.
-            warnings.simplefilter("ignore", ReusedAnchorWarning)
-            tree = yaml.load(source)
+        tree = _roundtrip_load(yaml, source)
     except Exception as error:
-        return RoundTripDocument(None, _roundtrip_failure(error, text, file))
+        # Valid YAML ruamel cannot read (tabs, blank lines opening a block scalar, comments
+        # between a key and its value): read again as `roundtrip_readable` writes it.
+        tree = _roundtrip_retry(yaml, source)
+        if tree is None:
+            return RoundTripDocument(None, _roundtrip_failure(error, text, file))
+        retried = True
     if not plain:
         return RoundTripDocument(tree, ParsedDocument(file, None, None))
     marks: dict[int, array[int]] = {}
@@ -1420,9 +1581,92 @@ def parse_roundtrip(text: str, file: str, *, plain: bool = True) -> RoundTripDoc
         data = _plain(tree, marks, anchored)
     except (TypeError, ValueError) as error:  # a node ruamel left without a position
         return RoundTripDocument(None, _roundtrip_failure(error, text, file))
+    if retried:
+        # The text ruamel read was rewritten: its data must be the original's exactly,
+        # and the positions are those of the original, which the fast loader has.
+        if not same_plain_data(data, fast.data):
+            reason = "it reads other data from the document written without tabs or comments"
+            return RoundTripDocument(None, _roundtrip_failure(ValueError(reason), text, file))
+        return RoundTripDocument(tree, fast)
     parsed = refuse_unsupported(ParsedDocument(file, data, SourceMap(data, marks, 0)), source)
     kept = tree if parsed.data is not None else None
     return RoundTripDocument(kept, _in_file_lines(parsed, text))
+
+
+def _roundtrip_load(yaml: YAML, text: str) -> Any:
+    with warnings.catch_warnings():
+        # A redefined anchor is valid YAML (the later one counts); ruamel warns.
+        warnings.simplefilter("ignore", ReusedAnchorWarning)
+        return yaml.load(text)
+
+
+def _roundtrip_retry(yaml: YAML, text: str) -> Any:
+    """ruamel's tree of `roundtrip_readable(text)`, or None if it cannot read that either."""
+    try:
+        readable = roundtrip_readable(text)
+    except YAMLError:
+        return None  # libyaml cannot read it either (such text takes the YAML 1.2 path)
+    if readable == text:
+        return None
+    try:
+        return _roundtrip_load(yaml, readable)
+    except Exception:
+        return None
+
+
+def roundtrip_readable(text: str) -> str:
+    """`text` (which libyaml reads) rewritten so that ruamel's round-trip parser reads it
+    too, with the same data; its lines are LF lines, and comments are left out.
+
+    ruamel refuses some valid YAML: tabs as separation or inside plain text (see
+    `without_odd_tabs`), blank lines of spaces opening a block scalar ("more indented
+    follow up line than first"), and comment lines between a key and its value ("overlap
+    in comment"). A blank line opening a block scalar is a line break of its text however
+    many spaces it holds (up to the text's indentation, which the fast loader holds it
+    to), so it is written empty; comments are not data. The caller checks that the data
+    is the same (`parse_roundtrip`, and fmt's final check); fmt places comments itself.
+    """
+    text = without_odd_tabs(lf_breaks(text))
+    lines = text.split("\n")
+    for event in layout_events(text):
+        if _KINDS.get(type(event)) != _SCALAR or event.style not in ("|", ">"):
+            continue
+        line = event.start_mark.line
+        header = _BLOCK_HEADER.search(lines[line], event.start_mark.column)
+        if header is None or any(character.isdigit() for character in header.group()):
+            continue  # an indentation indicator: spaces beyond it are text
+        line += 1
+        while line < len(lines) and not lines[line].strip(" "):
+            lines[line] = ""
+            line += 1
+    dropped: set[int] = set()
+    for comment in comments(text):
+        if not comment.text:
+            continue
+        number = comment.line - 1
+        if comment.inline:
+            lines[number] = lines[number][: comment.column - 1].rstrip(" \t")
+        else:
+            dropped.add(number)  # a blank line instead could join a `|+` scalar's text
+    return "\n".join(line for number, line in enumerate(lines) if number not in dropped)
+
+
+def same_plain_data(left: Any, right: Any) -> bool:
+    """Whether two plain readings are the same data: a bool is no number, 1 is not 1.0,
+    NaN equals NaN (Python's `==` says otherwise on all three)."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(
+            same_plain_data(value, right[key]) for key, value in left.items()
+        )
+    if isinstance(left, list):
+        return len(left) == len(right) and all(
+            same_plain_data(a, b) for a, b in zip(left, right, strict=True)
+        )
+    if isinstance(left, float) and math.isnan(left):
+        return math.isnan(right)
+    return bool(left == right)
 
 
 def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument:
@@ -1454,8 +1698,8 @@ def _roundtrip_failure(error: Exception, text: str, file: str) -> ParsedDocument
         ),
         position,
         msg(
-            "write the text in a plainer style: a block scalar whose first lines are blank, or "
-            "a comment between a key and its value, are the usual causes"
+            "the file is valid and read as it is; only `ropa fmt` cannot rewrite it: write "
+            "the construct at this line in a plainer style"
         ),
     )
     return _in_file_lines(ParsedDocument(file, None, None, [problem]), text)
@@ -1982,8 +2226,11 @@ __all__ = [
     "plain_style",
     "read_source",
     "resolve_plain",
+    "roundtrip_readable",
+    "same_plain_data",
     "tree_child",
     "without_odd_tabs",
     "write_atomic",
     "write_new",
+    "yamlcheck_spans",
 ]
