@@ -1527,7 +1527,54 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "patch*",
             "intrusion detection",
             "physical access",
+            # An access restriction to named people is a measure (Art. 32(4), 29): who may
+            # see the data. "Against unauthorised access" is not ("unauthori*" does not
+            # begin with "authori*").
+            "pilnvarot* person*",
+            "pilnvarot* darbiniek*",
+            "tikai pilnvarot*",
+            "tikai atbildīg* person*",
+            "authori* person*",
+            "authori* staff",
+            "authori* personnel",
+            "authori* employee*",
+            "only authori*",
         ),
+    ),
+    Concept(
+        "internal_act",
+        N_("a cited internal security document"),
+        N_("Art. 24(2), 32(1)"),
+        # An internal policy or order cited by its number or date ("kārtība Nr. 3-18",
+        # "2018. gada 5. septembra rīkojums", "Information Security Policy No. 4") points to
+        # a document a supervisory authority can ask for (Art. 24(2), 31): the measures are
+        # written down, which boilerplate wording alone never shows. A bare "internal
+        # policies" without a number or date is not cited.
+        (
+            "kārtīb* nr",
+            "noteikum* nr",
+            "rīkojum* nr",
+            "instrukcij* nr",
+            "politik* nr",
+            "procedūr* nr",
+            "nolikum* nr",
+            "gada kārtīb*",
+            "gada iekšēj*",
+            "gada rīkojum*",
+            "gada instrukcij*",
+            "gada politik*",
+            "gada nolikum*",
+            "order no",
+            "policy no",
+            "procedure no",
+            "instruction no",
+            "rules no",
+            "order number",
+            "policy number",
+            "procedure number",
+        ),
+        gap=2,
+        negatable=False,
     ),
     Concept(
         "retention_vague",
