@@ -28,6 +28,7 @@ SOURCE = cite(
     "CJEU-C-40/17",
     "CJEU-C-210/16",
     "EDPB-03/2019",
+    "WP260",
 )
 
 
@@ -1662,6 +1663,32 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "legal tax or accounting reason*",
             "statutory period*",
             "legal retention period*",
+            # Criteria that cannot end for the reader to check (WP260 Annex, Art. 13(2)(a)):
+            # "while legitimate interests exist" is the controller's own judgement, and
+            # "while the data is kept in the database" is circular. Consent withdrawal and
+            # the end of a contract are end events (Art. 7(3), 17(1)(b)), so "līdz
+            # piekrišanas atsaukšanai" and "while consent is valid" are not vague.
+            "pastāv* leģitīm* interes*",
+            "realizēt leģitīm* interes*",
+            "leģitīm* interes* pastāv*",
+            "legitimate interest* exist*",
+            "legitimate interest* persist*",
+            "while we have a legitimate interest*",
+            "while legitimate interest*",
+            "as long as legitimate interest*",
+            "kamēr tiek glabāt*",
+            "kamēr glabājas",
+            "kamēr glabājam",
+            "while is kept in",
+            "while are kept in",
+            "while is stored in",
+            "while are stored in",
+            "while kept in",
+            "while stored in",
+            "as long as is stored",
+            "as long as are stored",
+            "as long as is kept in",
+            "as long as are kept in",
         ),
         gap=2,
         negatable=False,
