@@ -277,7 +277,61 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "background check*",
             "traffic offence*",
             "penalty point*",
+            # Offences named as such, also in a purpose ("noziegumu atklāšana", "to detect
+            # crime"): footage or notes kept for them record (alleged) offences (Art. 10;
+            # EDPB Guidelines 3/2019, chapter 4). Not "unlawful acts" (prettiesiski
+            # nodarījumi): they include civil wrongs; see `unlawful_acts`.
+            "noziegum*",
+            "crime",
+            "crimes",
+            "criminal act*",
+            "offence*",
+            "offense*",
         ),
+        exclude=(
+            # The name of the anti-money-laundering field or law ("Noziedzīgi iegūtu
+            # līdzekļu legalizācijas ... novēršanas likums", "proceeds of crime") names
+            # where money comes from, not an offence of the data subject.
+            "noziedzīg* iegūt* līdzekļ*",
+            "noziedzīg* ceļā iegūt*",
+            "proceeds of crime",
+            "financial crime* act",
+        ),
+    ),
+    Concept(
+        "unlawful_acts",
+        N_("unlawful acts"),
+        N_("Art. 10; EDPB Guidelines 3/2019, chapter 4"),
+        # Wrongs of any kind, civil ones included: not Art. 10 data by themselves, but
+        # cameras kept to detect them and keep evidence of them film offences too.
+        (
+            "prettiesisk* nodarījum*",
+            "prettiesisk* darbīb*",
+            "nelikumīg* darbīb*",
+            "unlawful act*",
+            "illegal act*",
+            "unlawful activit*",
+            "illegal activit*",
+            "wrongdoing",
+        ),
+    ),
+    Concept(
+        "law_enforcement",
+        N_("law enforcement authorities"),
+        N_("Art. 10; EDPB Guidelines 3/2019, chapter 4"),
+        (
+            "policij*",
+            "police",
+            "law enforcement",
+            "law-enforcement",
+            "tiesībaizsardzīb*",
+            "izmeklēšanas iestād*",
+            "pirmstiesas izmeklēšan*",
+            "prokuratūr*",
+            "prosecut*",
+            "operatīv* darbīb* subjekt*",
+        ),
+        disclosure=True,
     ),
     Concept(
         "national_id",
