@@ -85,9 +85,7 @@ def _criminal_context(activity: Activity, register: Register) -> Message | None:
     unlawful acts or given to law enforcement (EDPB Guidelines 3/2019, chapter 4)."""
     purpose = first_readings(activity, ("criminal",), ("purposes",)).get("criminal")
     if purpose is not None:
-        return msg(
-            ", and its purposes name offences (\u201c{words}\u201d)", words=purpose.quote()
-        )
+        return msg(", and its purposes name offences (\u201c{words}\u201d)", words=purpose.quote())
     if "cctv" not in first_readings(activity, ("cctv",)):
         return None
     unlawful = first_readings(activity, ("unlawful_acts",), ("purposes",)).get("unlawful_acts")
