@@ -135,6 +135,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "occupational health",
         ),
         exclude=(
+            # "Protection of life and health" (personu dzīvības un veselības aizsardzība) is
+            # a purpose (vital interests, Art. 6(1)(d); safety), not data about anyone's
+            # health.
+            "life and health",
+            "life health",
+            "health and life",
+            "dzīvīb* un veselīb*",
+            "dzīvīb* veselīb*",
+            "veselīb* un dzīvīb*",
             "health and safety",
             "health insurance",
             "veselības apdrošināšan*",
@@ -426,6 +435,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "personnel",
             "employment",
         ),
+        exclude=(
+            # An employer named as the party that made or pays for the contract (a
+            # corporate membership, a benefit the employer buys) does not make the data
+            # subjects its employees in this activity, nor the controller their employer.
+            "darba devēj* noslēgt*",
+            "darba devēj* apmaksāt*",
+            "darba devēj* piešķirt*",
+            "darba devēj* iegādāt*",
+        ),
     ),
     Concept(
         "patients",
@@ -481,6 +499,26 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "vehicle tracking",
         ),
         exclude=(
+            # The places of a business (a branch, a rental, pick-up or return point, a
+            # delivery address) are not location data in the sense of tracking a person's
+            # movements (Art. 4(1); WP248 C3 and C4). "locations, dates" only looks like
+            # "location data" once stemmed.
+            "location* date*",
+            "rental location*",
+            "return location*",
+            "pick-up location*",
+            "pickup location*",
+            "drop-off location*",
+            "collection location*",
+            "delivery location*",
+            "branch location*",
+            "store location*",
+            "shop location*",
+            "office location*",
+            "filiāl* atrašanās viet*",
+            "veikal* atrašanās viet*",
+            "pakomāt* atrašanās viet*",
+            "nomas punkt* atrašanās viet*",
             "biroja atrašanās viet*",
             "datu atrašanās viet*",
             "serveru atrašanās viet*",
