@@ -368,8 +368,7 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
     article="Art. 12(2), 37(7), 38(4)",
 )
 def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violation]:
-    """A data protection officer, or the organisation's data-protection contact, reached
-    only on a free-mail mailbox.
+    """A DPO, or with none the organisation's own contact, on a free-mail mailbox.
 
     Why: the DPO's contact details are published and given to the supervisory authority
     (Art. 37(7)) so that data subjects can reach the DPO on every question (Art. 38(4)). A
