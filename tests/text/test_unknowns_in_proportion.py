@@ -28,13 +28,14 @@ activities:
 """
 
 # Four ordinary shop activities that leave the high-risk keys open, one for staff and one
-# for video surveillance (each gives a reason), and one that meets one WP248 criterion.
+# for video surveillance to detect unlawful acts (each gives a reason), and one that meets
+# one WP248 criterion.
 ACTIVITY = """\
   - id: {id}
     name: {name}
     owner: Valde
     last_review: 2026-06-01
-    purposes: [{{purpose: {name}, legal_basis: {{basis: contract}}}}]
+    purposes: [{{purpose: {purpose}, legal_basis: {{basis: contract}}}}]
     data_subjects: [{subjects}]
     personal_data: [{data}]
     special_categories: unknown
@@ -58,8 +59,12 @@ ACTIVITIES = [
     ("cctv", "Videonovērošana veikalā", "veikala apmeklētāji", "videoieraksti"),
     ("deliveries", "Kurjeru maršruti", "kurjeri", "transportlīdzekļa atrašanās vieta"),
 ]
+# The purpose is the activity's name, but for the cameras: kept to detect unlawful acts.
+PURPOSES = {"cctv": "prettiesisku nodarījumu atklāšana veikalā"}
 REGISTER = HEAD + "".join(
-    ACTIVITY.format(id=ident, name=name, subjects=subjects, data=data)
+    ACTIVITY.format(
+        id=ident, name=name, purpose=PURPOSES.get(ident, name), subjects=subjects, data=data
+    )
     for ident, name, subjects, data in ACTIVITIES
 )
 
@@ -84,14 +89,14 @@ def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
     own = {f["path"]: f for f in sd24 if f["severity"] == "warning"}
     assert set(own) == {
         "activities[4].special_categories",  # staff: employees
-        "activities[5].criminal_data",  # cctv: footage of offences
+        "activities[5].criminal_data",  # cctv kept to detect unlawful acts: footage of offences
     }
     assert own["activities[4].special_categories"]["message"] == (
         "`staff` does not know whether it processes special-category data (Art. 9(1)), "
         "and it concerns employees"
     )
     assert (
-        "and it concerns video surveillance (CCTV)"
+        "and its cameras serve to detect unlawful acts"
         in (own["activities[5].criminal_data"]["message"])
     )
 
@@ -179,7 +184,7 @@ def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_pat
 
 def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path) -> None:
     more = "".join(
-        ACTIVITY.format(id=ident, name=name, subjects="darbinieki", data="vārds")
+        ACTIVITY.format(id=ident, name=name, purpose=name, subjects="darbinieki", data="vārds")
         for ident, name in (("payroll", "Algas"), ("training", "Apmācības"))
     )
     path = tmp_path / "register.yaml"

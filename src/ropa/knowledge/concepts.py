@@ -28,6 +28,7 @@ SOURCE = cite(
     "CJEU-C-40/17",
     "CJEU-C-210/16",
     "EDPB-03/2019",
+    "WP260",
 )
 
 
@@ -134,6 +135,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "occupational health",
         ),
         exclude=(
+            # "Protection of life and health" (personu dzīvības un veselības aizsardzība) is
+            # a purpose (vital interests, Art. 6(1)(d); safety), not data about anyone's
+            # health.
+            "life and health",
+            "life health",
+            "health and life",
+            "dzīvīb* un veselīb*",
+            "dzīvīb* veselīb*",
+            "veselīb* un dzīvīb*",
             "health and safety",
             "health insurance",
             "veselības apdrošināšan*",
@@ -276,7 +286,61 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "background check*",
             "traffic offence*",
             "penalty point*",
+            # Offences named as such, also in a purpose ("noziegumu atklāšana", "to detect
+            # crime"): footage or notes kept for them record (alleged) offences (Art. 10;
+            # EDPB Guidelines 3/2019, chapter 4). Not "unlawful acts" (prettiesiski
+            # nodarījumi): they include civil wrongs; see `unlawful_acts`.
+            "noziegum*",
+            "crime",
+            "crimes",
+            "criminal act*",
+            "offence*",
+            "offense*",
         ),
+        exclude=(
+            # The name of the anti-money-laundering field or law ("Noziedzīgi iegūtu
+            # līdzekļu legalizācijas ... novēršanas likums", "proceeds of crime") names
+            # where money comes from, not an offence of the data subject.
+            "noziedzīg* iegūt* līdzekļ*",
+            "noziedzīg* ceļā iegūt*",
+            "proceeds of crime",
+            "financial crime* act",
+        ),
+    ),
+    Concept(
+        "unlawful_acts",
+        N_("unlawful acts"),
+        N_("Art. 10; EDPB Guidelines 3/2019, chapter 4"),
+        # Wrongs of any kind, civil ones included: not Art. 10 data by themselves, but
+        # cameras kept to detect them and keep evidence of them film offences too.
+        (
+            "prettiesisk* nodarījum*",
+            "prettiesisk* darbīb*",
+            "nelikumīg* darbīb*",
+            "unlawful act*",
+            "illegal act*",
+            "unlawful activit*",
+            "illegal activit*",
+            "wrongdoing",
+        ),
+    ),
+    Concept(
+        "law_enforcement",
+        N_("law enforcement authorities"),
+        N_("Art. 10; EDPB Guidelines 3/2019, chapter 4"),
+        (
+            "policij*",
+            "police",
+            "law enforcement",
+            "law-enforcement",
+            "tiesībaizsardzīb*",
+            "izmeklēšanas iestād*",
+            "pirmstiesas izmeklēšan*",
+            "prokuratūr*",
+            "prosecut*",
+            "operatīv* darbīb* subjekt*",
+        ),
+        disclosure=True,
     ),
     Concept(
         "national_id",
@@ -371,6 +435,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "personnel",
             "employment",
         ),
+        exclude=(
+            # An employer named as the party that made or pays for the contract (a
+            # corporate membership, a benefit the employer buys) does not make the data
+            # subjects its employees in this activity, nor the controller their employer.
+            "darba devēj* noslēgt*",
+            "darba devēj* apmaksāt*",
+            "darba devēj* piešķirt*",
+            "darba devēj* iegādāt*",
+        ),
     ),
     Concept(
         "patients",
@@ -426,6 +499,26 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "vehicle tracking",
         ),
         exclude=(
+            # The places of a business (a branch, a rental, pick-up or return point, a
+            # delivery address) are not location data in the sense of tracking a person's
+            # movements (Art. 4(1); WP248 C3 and C4). "locations, dates" only looks like
+            # "location data" once stemmed.
+            "location* date*",
+            "rental location*",
+            "return location*",
+            "pick-up location*",
+            "pickup location*",
+            "drop-off location*",
+            "collection location*",
+            "delivery location*",
+            "branch location*",
+            "store location*",
+            "shop location*",
+            "office location*",
+            "filiāl* atrašanās viet*",
+            "veikal* atrašanās viet*",
+            "pakomāt* atrašanās viet*",
+            "nomas punkt* atrašanās viet*",
             "biroja atrašanās viet*",
             "datu atrašanās viet*",
             "serveru atrašanās viet*",
@@ -1527,7 +1620,54 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "patch*",
             "intrusion detection",
             "physical access",
+            # An access restriction to named people is a measure (Art. 32(4), 29): who may
+            # see the data. "Against unauthorised access" is not ("unauthori*" does not
+            # begin with "authori*").
+            "pilnvarot* person*",
+            "pilnvarot* darbiniek*",
+            "tikai pilnvarot*",
+            "tikai atbildīg* person*",
+            "authori* person*",
+            "authori* staff",
+            "authori* personnel",
+            "authori* employee*",
+            "only authori*",
         ),
+    ),
+    Concept(
+        "internal_act",
+        N_("a cited internal security document"),
+        N_("Art. 24(2), 32(1)"),
+        # An internal policy or order cited by its number or date ("kārtība Nr. 3-18",
+        # "2018. gada 5. septembra rīkojums", "Information Security Policy No. 4") points to
+        # a document a supervisory authority can ask for (Art. 24(2), 31): the measures are
+        # written down, which boilerplate wording alone never shows. A bare "internal
+        # policies" without a number or date is not cited.
+        (
+            "kārtīb* nr",
+            "noteikum* nr",
+            "rīkojum* nr",
+            "instrukcij* nr",
+            "politik* nr",
+            "procedūr* nr",
+            "nolikum* nr",
+            "gada kārtīb*",
+            "gada iekšēj*",
+            "gada rīkojum*",
+            "gada instrukcij*",
+            "gada politik*",
+            "gada nolikum*",
+            "order no",
+            "policy no",
+            "procedure no",
+            "instruction no",
+            "rules no",
+            "order number",
+            "policy number",
+            "procedure number",
+        ),
+        gap=2,
+        negatable=False,
     ),
     Concept(
         "retention_vague",
@@ -1615,6 +1755,32 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "legal tax or accounting reason*",
             "statutory period*",
             "legal retention period*",
+            # Criteria that cannot end for the reader to check (WP260 Annex, Art. 13(2)(a)):
+            # "while legitimate interests exist" is the controller's own judgement, and
+            # "while the data is kept in the database" is circular. Consent withdrawal and
+            # the end of a contract are end events (Art. 7(3), 17(1)(b)), so "līdz
+            # piekrišanas atsaukšanai" and "while consent is valid" are not vague.
+            "pastāv* leģitīm* interes*",
+            "realizēt leģitīm* interes*",
+            "leģitīm* interes* pastāv*",
+            "legitimate interest* exist*",
+            "legitimate interest* persist*",
+            "while we have a legitimate interest*",
+            "while legitimate interest*",
+            "as long as legitimate interest*",
+            "kamēr tiek glabāt*",
+            "kamēr glabājas",
+            "kamēr glabājam",
+            "while is kept in",
+            "while are kept in",
+            "while is stored in",
+            "while are stored in",
+            "while kept in",
+            "while stored in",
+            "as long as is stored",
+            "as long as are stored",
+            "as long as is kept in",
+            "as long as are kept in",
         ),
         gap=2,
         negatable=False,

@@ -3,9 +3,13 @@
 Art. 37(7) asks for the DPO's contact details to be published and Art. 38(4) lets data
 subjects reach the DPO on every question; a DPO reached only on a personal free-mail
 account is not reached through the organisation, and the mailbox outlives the
-appointment. This is not a legal list: it names widely used free mail services (the
-Latvian inbox.lv among them), as their own sites describe them; it was not checked
-against a source and is meant to catch the common cases, not all of them.
+appointment. Where there is no DPO, the organisation's own contact is where data subjects
+send their requests (Art. 12(2)), with the same weakness. This is not a legal list: it
+names widely used free mail services, among them the Latvian portals (inbox.lv, apollo.lv,
+one.lv, e-pasts.lv, mail.lv), and is meant to catch the common cases, not all of them.
+Unverified as a whole: only mail.lv's own terms of use were read (they describe it as a
+free e-mail service with @mail.lv addresses); apollo.lv, one.lv and e-pasts.lv are
+addresses Latvian notices use for private mailboxes, not checked against their sites.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ FREE_MAIL_DOMAINS = frozenset(
         "proton.me",
         "protonmail.com",
         "inbox.lv",
+        "apollo.lv",
+        "one.lv",
+        "e-pasts.lv",
+        "mail.lv",
     }
 )
 VERIFIED = False

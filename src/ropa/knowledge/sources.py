@@ -146,6 +146,15 @@ SOURCES: dict[str, Source] = {
             "version 2.0, adopted 29 January 2020",
         ),
         Source(
+            "WP260",
+            "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 "
+            "(WP260 rev.01): Annex, Art. 13(2)(a)/14(2)(a): the storage period or its criteria "
+            "must let data subjects assess what the period will be for them; stating only "
+            "that data are kept as long as necessary for the legitimate purposes is not "
+            "sufficient",
+            "adopted 29 November 2017, revised 11 April 2018; endorsed by the EDPB on 25 May 2018",
+        ),
+        Source(
             "WP203",
             "Article 29 Working Party, Opinion 03/2013 on purpose limitation (WP203): a "
             "purpose must be precise enough to say what processing is and is not included; "

@@ -372,10 +372,16 @@ def analyse(text: str) -> Analysed:
         english = {token.clause for token in tokens if token.word in _ENGLISH_MARKERS}
         for index in maybe_negators:
             token = tokens[index]
+            if token.word == "no" and _numbered(tokens, index):
+                continue  # "Order No. 3-18": an abbreviation of "number", not a denial
             if _is_negator(token.word, token.clause in english):
                 kind = _negation_kind(words, index)
                 negations.append(Negation(token.clause, kind, token.start, token.end))
     return Analysed(text, tuple(tokens), tuple(negations))
+
+
+def _numbered(tokens: list[Token], index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].word[:1].isdigit()
 
 
 def cites_law(text: str) -> bool:

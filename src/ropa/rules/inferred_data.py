@@ -24,7 +24,7 @@ def _declared(value: object) -> str:
 
 
 # Where data (rather than an aim) is described.
-_DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
+DATA_KEYS = ("personal_data", "data_subjects", "name", "description")
 
 _SAYS = {
     "missing": msg("is not declared"),
@@ -145,7 +145,7 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
             continue
         # Not the purposes: "to prevent crime" (noziedzīgu nodarījumu novēršana) is why
         # cameras film, not a record of convictions.
-        reading = first_readings(activity, ("criminal",), _DATA_KEYS).get("criminal")
+        reading = first_readings(activity, ("criminal",), DATA_KEYS).get("criminal")
         if reading is not None:
             yield Violation(
                 activity.at("criminal_data"),

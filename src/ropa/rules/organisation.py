@@ -365,16 +365,20 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
     "OR11",
     "organisation.dpo-private-mailbox",
     severity=Severity.WARNING,
-    article="Art. 37(7), 38(4)",
+    article="Art. 12(2), 37(7), 38(4)",
 )
 def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violation]:
-    """A data protection officer reached only on a free-mail mailbox.
+    """A DPO, or with none the organisation's own contact, on a free-mail mailbox.
 
     Why: the DPO's contact details are published and given to the supervisory authority
     (Art. 37(7)) so that data subjects can reach the DPO on every question (Art. 38(4)). A
-    personal account on a free mail service (gmail.com, inbox.lv, ...) is not the
-    organisation's: it is not covered by its security measures and records, and it leaves
-    with the person. The list of services is in `ropa.knowledge.mail` (not a legal list).
+    personal account on a free mail service (gmail.com, inbox.lv, apollo.lv, ...) is not
+    the organisation's: it is not covered by its security measures and records, and it
+    leaves with the person. Where no DPO is reached at an address of their own (none is
+    designated, it is not known, or the DPO has no e-mail on record), the organisation's
+    own contact is where data subjects send their requests and footage or documents
+    follow (Art. 12(2), 32(1)): a free-mail mailbox there is the same gap. The list of
+    services is in `ropa.knowledge.mail` (not a legal list).
 
     Fails:
 
@@ -402,17 +406,35 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
         contact: {email: das@piemers.lv}
     ```
     """
-    dpo = register.organisation.dpo
-    if not isinstance(dpo, AppointedDpo) or dpo.contact is None or dpo.contact.email is None:
+    organisation = register.organisation
+    dpo = organisation.dpo
+    if isinstance(dpo, AppointedDpo) and dpo.contact is not None and dpo.contact.email:
+        if is_free_mail(dpo.contact.email):
+            yield Violation(
+                organisation.at("dpo", "contact", "email"),
+                msg(
+                    "the data protection officer is reached on a private free-mail mailbox "
+                    "({email})",
+                    email=dpo.contact.email,
+                ),
+                msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
+            )
         return
-    if is_free_mail(dpo.contact.email):
+    # No DPO mailbox: the organisation's own contact is where requests go.
+    contact = organisation.contact
+    email = contact.email if isinstance(contact, Contact) else None
+    if email and is_free_mail(email):
         yield Violation(
-            register.organisation.at("dpo", "contact", "email"),
+            organisation.at("contact", "email"),
             msg(
-                "the data protection officer is reached on a private free-mail mailbox ({email})",
-                email=dpo.contact.email,
+                "data subjects reach the organisation on data protection only at a private "
+                "free-mail mailbox ({email})",
+                email=email,
             ),
-            msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
+            msg(
+                "give data-protection requests a mailbox on the organisation's own domain "
+                "(e.g. privacy@...)"
+            ),
         )
 
 

@@ -102,7 +102,13 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     Why: "as long as necessary" ("kamēr nepieciešams", "tik ilgi, cik nepieciešams", "while
     still needed for the purpose", "as long as legal requirements demand" with no law
     named) restates the storage-limitation principle (Art. 5(1)(e)); it is neither a period
-    nor the criteria used to determine one (Art. 13(2)(a)). "According to the file plan
+    nor the criteria used to determine one (Art. 13(2)(a)). Criteria count only when a
+    reader can tell from them when the data goes (WP260 Annex, Art. 13(2)(a)): "while
+    legitimate interests exist" ("kamēr pastāv leģitīmās intereses") is the controller's
+    own open judgement, and "while the data is kept in the database" is circular, so both
+    are vague, also as one of several alternatives. An end event is not vague: withdrawal
+    of consent (Art. 7(3), 17(1)(b): "līdz piekrišanas atsaukšanai", "while consent is
+    valid"), the end of a contract, the close of a debt recovery. "According to the file plan
     (lietu nomenklatūra)" without the entry or its period points at a document the record
     does not quote. The wording is recognised in any inflection, with or without
     diacritics, in Latvian or English. One wording in several activities (one YAML

@@ -22,11 +22,13 @@ def boilerplate(measure: SecurityMeasure) -> str | None:
     Read through the text layer: boilerplate wording ("atbilstoši tehniskie un
     organizatoriskie pasākumi", "general assurance of integrity, confidentiality and
     security", a link to the privacy policy) in any inflection or language, and no
-    concrete measure (encryption, access control, backups, training ...) beside it."""
+    concrete measure (encryption, access control, backups, training, access only for
+    authorised persons ...) or internal document cited by number or date beside it: the
+    general formula is boilerplate only when nothing concrete comes with it."""
     found: str | None = None
     for text in _texts(measure):
         stated = lexicon.stated(text)
-        if "security_concrete" in stated:
+        if "security_concrete" in stated or "internal_act" in stated:
             return None
         if found is None and "security_boilerplate" in stated:
             found = stated["security_boilerplate"].matched

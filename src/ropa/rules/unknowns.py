@@ -25,9 +25,9 @@ from ropa.model.activity import Activity, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
-from ropa.rules._reading import Reading, first_readings, topic
+from ropa.rules._reading import Reading, first_readings, says, topic
 from ropa.rules.dpia import dvi_list_applies, screen
-from ropa.rules.inferred_data import special_readings
+from ropa.rules.inferred_data import DATA_KEYS, special_readings
 
 # Where the risk context is read: who the data is about and what the activity is, not
 # every word of its purposes ("our staff will answer" does not make customers employees).
@@ -37,10 +37,11 @@ _CONTEXT_KEYS = ("data_subjects", "name", "description")
 # leave and trade-union membership of employees (Art. 9(2)(b)), health and support needs
 # of children and pupils, and of vulnerable people (WP248 C7).
 _SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees")
-# Video surveillance records offences and is handed to the police (Art. 10; EDPB
-# Guidelines 3/2019, chapter 4). It is not special-category data by itself: footage is
-# Art. 9 data only when processed to deduce it (EDPB Guidelines 3/2019, chapter 5).
-_CRIMINAL_CONTEXT = ("cctv",)
+# Criminal-conviction data is not in every camera's footage: it is when the footage is
+# kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
+# chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
+# itself: only when processed to deduce it (EDPB Guidelines 3/2019, chapter 5).
+_CRIMINAL_CONTEXT: tuple[str, ...] = ()
 
 _SPECIAL_KEYS = (
     ("special_categories", msg("special-category data (Art. 9(1))")),
@@ -78,6 +79,30 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     return None
 
 
+def _criminal_context(activity: Activity, register: Register) -> Message | None:
+    """Why not knowing about Art. 10 data matters here: its purposes name offences
+    ("noziegumu atklāšana", "to detect crime"), or it is video surveillance kept to detect
+    unlawful acts or given to law enforcement (EDPB Guidelines 3/2019, chapter 4)."""
+    purpose = first_readings(activity, ("criminal",), ("purposes",)).get("criminal")
+    if purpose is not None:
+        return msg(", and its purposes name offences (\u201c{words}\u201d)", words=purpose.quote())
+    if "cctv" not in first_readings(activity, ("cctv",)):
+        return None
+    unlawful = first_readings(activity, ("unlawful_acts",), ("purposes",)).get("unlawful_acts")
+    if unlawful is not None:
+        return msg(
+            ", and its cameras serve to detect unlawful acts (\u201c{words}\u201d)",
+            words=unlawful.quote(),
+        )
+    ids = set(activity.recipients) if isinstance(activity.recipients, list) else set()
+    for recipient in register.recipients:
+        if recipient.id in ids and (
+            says(recipient.name, "law_enforcement") or says(recipient.category, "law_enforcement")
+        ):
+            return msg(", and it gives video footage to law enforcement")
+    return None
+
+
 def _join(items: list[Message]) -> Message:
     if len(items) == 1:
         return items[0]
@@ -109,12 +134,17 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     kods needs a justification (Art. 87). Not knowing whether they are processed means
     nobody has checked. A warning of its own where the activity gives a reason for the
     question to matter, named in the message: `special_categories` with patients,
-    children, employees or vulnerable people (with whom such data is common),
-    `criminal_data` with CCTV (footage records offences and goes to the police; EDPB
-    Guidelines 3/2019, chapter 4), read in its data subjects, name and description.
-    Elsewhere one note for the register lists every activity that leaves such a key
-    `unknown` (each key a related location). Where the activity's words name the data,
-    SD21 to SD23 report it instead.
+    children, employees or vulnerable people (with whom such data is common), read in
+    its data subjects, name and description; `criminal_data` where its purposes name
+    offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
+    kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
+    4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
+    kept only to protect people and property are not by themselves a reason: footage is
+    not Art. 10 data until it is used for an offence. Elsewhere one note for the register
+    lists every activity that leaves such a key `unknown` (each key a related location).
+    Where the activity's data, name or description name the data, SD21 to SD23 report it
+    instead; offences named only in the purposes are not data SD22 reports, so SD24
+    reports the open question then.
 
     Fails:
 
@@ -142,7 +172,11 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     """
     open_keys: list[tuple[Activity, list[str]]] = []
     for activity in register.activities:
-        named = set(first_readings(activity, ("criminal", "national_id")))
+        # What SD21 to SD23 report: the data named where they read it. Offences named
+        # only in the purposes ("to detect crime") are not data SD22 reports, so the
+        # unknown is reported here, with the purpose as its reason.
+        named = set(first_readings(activity, ("national_id",)))
+        named |= set(first_readings(activity, ("criminal",), DATA_KEYS))
         if special_readings(activity):
             named.add("special")
         unknown = [
@@ -151,7 +185,13 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             if getattr(activity, key) == "unknown" and _NAMED_BY[key] not in named
         ]
         signalled = [
-            (key, because) for key in unknown if (because := _context(activity, _CONTEXT[key]))
+            (key, because)
+            for key in unknown
+            if (
+                because := _criminal_context(activity, register)
+                if key == "criminal_data"
+                else _context(activity, _CONTEXT[key])
+            )
         ]
         if signalled:
             keys = [key for key, _because in signalled]
