@@ -18,7 +18,7 @@ from ropa.findings import Finding, sorted_findings
 from ropa.i18n import Message, msg
 from ropa.model.base import Entity
 from ropa.model.register import Register
-from ropa.position import Location, Position
+from ropa.position import Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
@@ -285,8 +285,9 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
     if not located.exact or violation.at_key:
         position = located.best
     else:
-        value = _value_at(register, violation.location)
-        position = located.best if isinstance(value, dict | list) else located.value
+        source_map = register.source_maps.get(violation.location.file)
+        container = source_map is not None and source_map.holds_container(violation.location.path)
+        position = located.best if container else located.value
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -302,19 +303,6 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
             for place in violation.related
         ),
     )
-
-
-def _value_at(register: Register, location: Location) -> object:
-    source_map = register.source_maps.get(location.file)
-    node: object = source_map.root if source_map is not None else None
-    for element in location.path:
-        if isinstance(node, dict):
-            node = node.get(element)
-        elif isinstance(node, list) and isinstance(element, int) and element < len(node):
-            node = node[element]
-        else:
-            return None
-    return node
 
 
 # --------------------------------------------------------------------------- suppressions

@@ -384,9 +384,42 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     such documents are read by ruamel's YAML 1.2 parser through the same builder, so data,
     positions and findings come out the same way; the rest is refused by name.
     """
+    return _parse_fast([text], file, use_c=use_c)
+
+
+def parse_file(
+    path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> ParsedDocument:
+    """`read_source` and `parse_fast` in one, holding the text no longer than needed.
+
+    Raises `InputError` as `read_source` does. A caller of `parse_fast` keeps the text
+    alive through the parse; here the parse is its only holder, and a common register is
+    parsed from its UTF-8 bytes with the text let go (see `_parse_fast`).
+    """
+    return _parse_fast([read_source(path, display=display, max_bytes=max_bytes)], display)
+
+
+def _parse_fast(holder: list[str], file: str, *, use_c: bool = True) -> ParsedDocument:
+    """`parse_fast` of the text in `holder`, which it takes out (and so may free)."""
+    text = holder.pop()
     source = complete_last_line(text)
     c_first = use_c and _clib is not None and not libyaml_misreads(source)
-    document = _build(source, file, use_c=c_first)
+    if c_first and source is text and not _needs_text_after_parse(text):
+        # libyaml reads UTF-8 bytes: given text, the parser encodes a copy and the text
+        # stays alive beside it, at two bytes a character once it holds a Latvian letter
+        # (113 MiB at 50,000 activities, the largest object of the parse's peak). Encode
+        # once and let the text go; a document with a problem is read the usual way.
+        encoded = text.encode("utf-8")
+        del text, source
+        document = _build_encoded(encoded, file)
+        if document is not None and not document.problems:
+            return document
+        text = source = encoded.decode("utf-8")
+        del encoded
+        if document is None:
+            document = _build(source, file, use_c=True)
+    else:
+        document = _build(source, file, use_c=c_first)
     if c_first and _syntax_refused(document) and _libyaml_deviation(document):
         try:
             fallback = _build(source, file, use_c=False)
@@ -395,6 +428,28 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
         if not _syntax_refused(fallback):
             document = fallback
     return _in_file_lines(refuse_unsupported(document, source), text)
+
+
+def _needs_text_after_parse(text: str) -> bool:
+    """Whether a document that parses without a problem may still need its text: for the
+    refusals of `refuse_unsupported`, for line breaks other than LF, or a second BOM."""
+    return (
+        ("?" in text and _FLOW_QUESTION.search(text) is not None)
+        or _glued_hash(text)
+        or _ODD_BREAK.search(text) is not None
+        or text.startswith("\ufeff")
+    )
+
+
+def _build_encoded(encoded: bytes, file: str) -> ParsedDocument | None:
+    """`_build` with libyaml on UTF-8 bytes; None where a syntax error needs the text."""
+    assert _clib is not None
+    try:
+        return _EventBuilder(file, _clib.CParser(encoded).get_event).build()
+    except _Abort as abort:
+        return ParsedDocument(file, None, None, [abort.problem])
+    except YAMLError:
+        return None
 
 
 def _build(text: str, file: str, *, use_c: bool) -> ParsedDocument:
