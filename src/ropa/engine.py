@@ -8,6 +8,7 @@ configuration found for them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from ropa.model.base import Entity
 from ropa.model.register import Register
 from ropa.position import Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
+from ropa.rules._reading import forget as forget_readings
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
@@ -160,6 +162,7 @@ def check_register(
         if selection.enabled(code) and not rule.retired
         for violation in rule.check(register, context)
     ]
+    forget_readings()
     raw = [
         (rule, violation)
         for rule, violation in raw
@@ -280,6 +283,12 @@ def _owners(register: Register, violations: list[Violation]) -> set[str]:
     return owners
 
 
+@functools.cache
+def _extra(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """A finding's extra fields: one tuple per rule, shared by all its findings."""
+    return (("article", rule.article),)
+
+
 def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
     located = position_of(register, violation.location)
     if not located.exact or violation.at_key:
@@ -297,7 +306,7 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
         position=position,
         path=violation.location.path,
         hint=violation.hint,
-        extra=(("article", rule.article),),
+        extra=_extra(rule),
         related=tuple(
             (place.file, position_of(register, place).best, place.path)
             for place in violation.related
