@@ -409,13 +409,12 @@ def _parse_fast(holder: list[str], file: str, *, use_c: bool = True) -> ParsedDo
         # stays alive beside it, at two bytes a character once it holds a Latvian letter
         # (113 MiB at 50,000 activities, the largest object of the parse's peak). Encode
         # once and let the text go; a document with a problem is read the usual way.
-        encoded = text.encode("utf-8")
+        encoded = [text.encode("utf-8")]
         del text, source
         document = _build_encoded(encoded, file)
         if document is not None and not document.problems:
             return document
-        text = source = encoded.decode("utf-8")
-        del encoded
+        text = source = encoded.pop().decode("utf-8")
         if document is None:
             document = _build(source, file, use_c=True)
     else:
@@ -441,11 +440,13 @@ def _needs_text_after_parse(text: str) -> bool:
     )
 
 
-def _build_encoded(encoded: bytes, file: str) -> ParsedDocument | None:
-    """`_build` with libyaml on UTF-8 bytes; None where a syntax error needs the text."""
+def _build_encoded(encoded: list[bytes], file: str) -> ParsedDocument | None:
+    """`_build` with libyaml on the UTF-8 bytes in `encoded`; None where a syntax error
+    needs the text. The bytes are taken out of `encoded` (and freed) once a document
+    without problems is read; one with problems leaves them there."""
     assert _clib is not None
     try:
-        return _EventBuilder(file, _clib.CParser(encoded).get_event).build()
+        return _EventBuilder(file, _clib.CParser(encoded[0]).get_event, encoded.clear).build()
     except _Abort as abort:
         return ParsedDocument(file, None, None, [abort.problem])
     except YAMLError:
@@ -901,9 +902,13 @@ def _in_file_lines(document: ParsedDocument, text: str) -> ParsedDocument:
 class _EventBuilder:
     """Builds data from events iteratively (no recursion, so deep nesting cannot crash)."""
 
-    def __init__(self, file: str, get_event: Callable[[], Any]) -> None:
+    def __init__(
+        self, file: str, get_event: Callable[[], Any], release: Callable[[], None] | None = None
+    ) -> None:
         self.file = file
         self.get_event = get_event
+        # Called once the events of a document without problems are read.
+        self.release = release
         self.problems: list[Finding] = []
         self.marks: dict[int, array[int]] = {}
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, mark, size)
@@ -945,6 +950,11 @@ class _EventBuilder:
                     "keep one document per file; split a register into several files instead",
                 )
             )
+        if self.release is not None and not self.problems:
+            # The parser and its input are done with: let them go before the positions
+            # are laid out, the peak of the parse.
+            del get_event, self.get_event
+            self.release()
         source_map = SourceMap(root, self.marks, root_mark)
         return ParsedDocument(self.file, root, source_map, self.problems)
 
