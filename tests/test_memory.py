@@ -14,10 +14,15 @@ import gc
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
+import ropa.validate
+import ropa.yamlio
 from ropa.model.types import LocalizedText
 from ropa.position import Position
 from ropa.validate import position_of, validate_paths
-from ropa.yamlio import parse_fast
+from ropa.yamlio import parse_fast, parse_file
+from tests.conftest import FIXTURES
 from tests.test_hostile_generated import VALID
 
 ACTIVITIES = 2_000
@@ -109,3 +114,132 @@ def test_assigning_a_field_leaves_the_other_instances_as_they_were(tmp_path: Pat
     assert "description" not in second.model_fields_set
     assert first.model_fields_set is not second.model_fields_set
     assert second.model_fields_set is register.activities[3].model_fields_set
+
+
+# --------------------------------------------------------------------------- what is let go
+#
+# At 50,000 activities a register's plain data (the dicts and lists the loader builds) is
+# a third of the memory: it must not outlive validation, and the source map, which places
+# every finding, must not be what keeps it.
+
+WRITTEN_KEYS = {"id", "name", "department", "purposes", "data_subjects", "retention", "transfers"}
+
+
+def plain_activities() -> int:
+    """Live dicts holding exactly the keys an activity of `activity()` writes: the
+    loader's plain activities (a model's own dict holds every field of the model)."""
+    gc.collect()
+    return sum(1 for item in gc.get_objects() if type(item) is dict and item.keys() == WRITTEN_KEYS)
+
+
+def test_no_plain_activity_outlives_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ropa.validate, "ONE_AT_A_TIME", 10**9)  # the file validated whole
+    path = write_register(tmp_path)
+    document = parse_file(path, display=path.name)
+    assert plain_activities() >= ACTIVITIES  # the control: the count sees them
+    del document
+    assert plain_activities() == 0
+    result = validate_paths([str(path)])
+    assert result.ok, result.findings[:3]
+    assert len(result.registers[0].activities) == ACTIVITIES + 1
+    assert plain_activities() == 0
+
+
+def test_no_plain_activity_outlives_one_at_a_time_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ropa.validate, "ONE_AT_A_TIME", 10)
+    path = write_register(tmp_path)
+    result = validate_paths([str(path)])
+    assert result.ok, result.findings[:3]
+    assert plain_activities() == 0
+    last = result.registers[0].activities[-1]
+    line = 8 + 9 * (ACTIVITIES - 1) + 1
+    assert position_of(result.registers[0], last.at("id")).best == Position(line, 5)
+
+
+def test_the_source_map_does_not_hold_the_data() -> None:
+    document = parse_fast(HEADER + activity(1) + activity(2), "r.yaml")
+    assert document.source_map is not None
+    data = document.data
+    containers = [data, data["activities"], *data["activities"]]
+    holders = {id(item) for container in containers for item in gc.get_referrers(container)}
+    assert id(document.source_map) not in holders
+    # Yet it places everything, the data gone.
+    source_map = document.source_map
+    del document, data, containers
+    assert source_map.locate(("activities", 2, "retention", "period")).value == Position(25, 25)
+    assert source_map.holds_container(("activities", 2, "retention"))
+    assert not source_map.holds_container(("activities", 2, "retention", "period"))
+    assert not source_map.holds_container(("activities", 9))
+
+
+def test_a_large_file_validated_one_activity_at_a_time_reports_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The findings of the invalid corpus, whole or one activity at a time: identical."""
+    cases = sorted((FIXTURES / "invalid").glob("*.yaml"))
+    assert len(cases) > 20
+    whole = [_findings(case) for case in cases]
+    monkeypatch.setattr(ropa.validate, "ONE_AT_A_TIME", 0)
+    assert [_findings(case) for case in cases] == whole
+    # Cases with invalid activities are among them.
+    assert any(any(path[:1] == ("activities",) for _c, path, *_ in found) for found in whole)
+
+
+def _findings(case: Path) -> list[tuple[str, tuple[str | int, ...], object, str, str | None]]:
+    result = validate_paths([str(case)])
+    return [(f.code, f.path, f.position, f.message, f.hint) for f in result.findings]
+
+
+def test_a_clean_file_is_parsed_from_its_bytes_to_the_same_data(tmp_path: Path) -> None:
+    path = write_register(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    from_bytes = parse_file(path, display="r.yaml")
+    from_text, _spans = ropa.yamlio._build(text, "r.yaml", use_c=True)
+    assert from_bytes.data == from_text.data
+    assert from_bytes.source_map is not None
+    assert from_text.source_map is not None
+    assert list(from_bytes.source_map.walk()) == list(from_text.source_map.walk())
+
+
+def test_a_file_with_a_problem_read_from_bytes_says_what_the_text_path_says(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(HEADER + activity(1) + "    department: Pārdošana\n  - [\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert parse_file(path, display="r.yaml").problems == parse_fast(text, "r.yaml").problems
+    assert parse_fast(text, "r.yaml").problems
+
+
+def test_the_workbooks_register_json_is_the_whole_dump(tmp_path: Path) -> None:
+    """Made an entity at a time, it is the text one dump of the whole register gives."""
+    import json
+
+    from ropa.exporters.json import embedded_json, register_content
+    from ropa.model import FORMAT_VERSION
+
+    path = write_register(tmp_path)
+    (register,) = validate_paths([str(path)]).registers
+    whole = json.dumps(
+        {"format_version": FORMAT_VERSION, **register_content(register)},
+        ensure_ascii=True,
+        separators=(",", ":"),
+    )
+    assert embedded_json(register) == whole
+    assert "Darb\\u012bba 1999" in whole  # Latvian letters, escaped as before
+
+
+def test_a_file_read_from_bytes_is_still_checked_for_invalid_yaml(tmp_path: Path) -> None:
+    """Invalid YAML libyaml reads (a flow line not indented past its key, issue 17) is
+    refused on the bytes path too: the text is kept for ropa.yamlcheck where it looks."""
+    path = tmp_path / "r.yaml"
+    path.write_text(HEADER + activity(1) + "    notes: [a,\n    b]\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    from_text = parse_fast(text, "r.yaml")
+    from_bytes = parse_file(path, display="r.yaml")
+    assert [p.code for p in from_text.problems] == ["YM01"]
+    assert from_bytes.problems == from_text.problems

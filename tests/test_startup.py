@@ -3,6 +3,7 @@ import only what they use (measured with `python -X importtime`)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -45,3 +46,61 @@ def test_export_does_import_openpyxl(tmp_path: object) -> None:
     """The control case: the measurement sees openpyxl when a command does use it."""
     modules = imported_modules("export", MICREC, "-f", "xlsx", "-o", f"{tmp_path}/m.xlsx")
     assert "openpyxl" in modules
+
+
+def test_a_check_imports_no_package_metadata_reader() -> None:
+    """pydantic's plugin loader imports importlib.metadata (email, zipfile, csv) to find
+    that there is no plugin; with every plugin disabled (ropa's default) it is not asked."""
+    modules = imported_modules("check", MICREC)
+    assert "pydantic" in modules
+    assert "importlib.metadata" not in modules
+
+
+def test_a_users_plugin_setting_keeps_pydantics_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The control case: an explicit setting other than "all disabled" is the user's."""
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some-plugin")
+    modules = imported_modules("check", MICREC)
+    assert "importlib.metadata" in modules
+
+
+def test_running_one_command_leaves_every_command_registered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ropa import cli
+
+    before = list(cli.app.registered_commands)
+    monkeypatch.setattr("sys.argv", ["ropa", "rules", "LB01"])
+    with pytest.raises(SystemExit) as caught:
+        cli.run()
+    assert caught.value.code == 0
+    assert cli.app.registered_commands == before
+    assert cli._command_named(["--traceback", "import", "x.csv"]).name == "import"
+    assert cli._command_named(["check", "r.yaml"]).callback is cli.check
+    assert cli._command_named(["--help"]) is None
+    assert cli._command_named(["chek"]) is None
+
+
+def test_a_commands_help_is_the_same_run_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """typer is offered only the command asked for; its help is what the whole app
+    gives."""
+    from ropa import cli
+    from tests.conftest import invoke
+
+    whole = invoke("check", "--help").stdout
+    monkeypatch.setattr("sys.argv", ["ropa", "check", "--help"])
+    with pytest.raises(SystemExit) as caught:
+        cli.run()
+    assert caught.value.code == 0
+    alone = capsys.readouterr().out
+    # The program's name is how it was started (`ropa`, `python -m ...`) and the lines are
+    # wrapped to the terminal; the words are the same.
+    assert _words(alone) == _words(whole)
+    assert "--extend-select" in whole
+
+
+def _words(help_text: str) -> str:
+    """The text without the program's name and without white space (lines are also
+    broken after hyphens)."""
+    return "".join(re.sub(r"Usage: .*? check", "", help_text).split())

@@ -57,6 +57,9 @@ class Settings(BaseModel):
         alias_generator=lambda name: name.replace("_", "-"),
         validate_by_name=True,
         validate_by_alias=True,
+        # Built when a configuration file or a command-line option is read: a check with
+        # neither takes the defaults as they are (`load_config`, `with_overrides`).
+        defer_build=True,
     )
 
     select: list[str] = Field(default_factory=lambda: ["ALL"])
@@ -204,6 +207,8 @@ class Config:
     ) -> Config:
         """Command-line options win over the file: `--select` replaces, `--extend-select`
         and `--ignore` add (as in ruff)."""
+        if not (select or extend_select or ignore or fail_on):
+            return self
         data = self.settings.model_dump()
         if select:
             data["select"] = select
@@ -289,7 +294,7 @@ def _has_ropa_table(pyproject: Path) -> bool:
 def load_config(path: Path | None) -> Config:
     """Read settings from a file (None gives the defaults)."""
     if path is None:
-        return Config(Settings())
+        return Config(Settings.model_construct())
     shown = path.as_posix()
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ configuration found for them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,8 +19,9 @@ from ropa.findings import Finding, sorted_findings
 from ropa.i18n import Message, counted, either, msg, unworded
 from ropa.model.base import Entity
 from ropa.model.register import Register
-from ropa.position import Location, Position
+from ropa.position import Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
+from ropa.rules._reading import forget as forget_readings
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
@@ -169,6 +171,7 @@ def check_register(
         if selection.enabled(code) and not rule.retired
         for violation in rule.check(register, context)
     ]
+    forget_readings()
     raw = [
         (rule, violation)
         for rule, violation in raw
@@ -298,13 +301,20 @@ def _owners(register: Register, violations: list[Violation]) -> set[str]:
     return owners
 
 
+@functools.cache
+def _extra(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """A finding's extra fields: one tuple per rule, shared by all its findings."""
+    return (("article", rule.article),)
+
+
 def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
     located = position_of(register, violation.location)
     if not located.exact or violation.at_key:
         position = located.best
     else:
-        value = _value_at(register, violation.location)
-        position = located.best if isinstance(value, dict | list) else located.value
+        source_map = register.source_maps.get(violation.location.file)
+        container = source_map is not None and source_map.holds_container(violation.location.path)
+        position = located.best if container else located.value
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -314,25 +324,12 @@ def _finding(register: Register, rule: Rule, violation: Violation, selection: Se
         position=position,
         path=violation.location.path,
         hint=violation.hint,
-        extra=(("article", rule.article),),
+        extra=_extra(rule),
         related=tuple(
             (place.file, position_of(register, place).best, place.path)
             for place in violation.related
         ),
     )
-
-
-def _value_at(register: Register, location: Location) -> object:
-    source_map = register.source_maps.get(location.file)
-    node: object = source_map.root if source_map is not None else None
-    for element in location.path:
-        if isinstance(node, dict):
-            node = node.get(element)
-        elif isinstance(node, list) and isinstance(element, int) and element < len(node):
-            node = node[element]
-        else:
-            return None
-    return node
 
 
 # --------------------------------------------------------------------------- suppressions

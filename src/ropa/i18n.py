@@ -59,6 +59,8 @@ def _rebuild(template: str, args: dict[str, Any]) -> Message:
 
 def msg(template: str, /, **args: Any) -> Message:
     """Mark a message for translation (the extractor finds calls to `msg`)."""
+    if not args:
+        return _fixed(template)
     return Message(template, **args)
 
 
@@ -154,6 +156,14 @@ def either(options: Sequence[str]) -> str:
     for option in options[1:]:
         said = msg("{first} or {second}", first=said, second=option)
     return said
+
+
+@functools.lru_cache(maxsize=4096)
+def _fixed(template: str) -> Message:
+    """One shared message per text without arguments (most hints): a message is never
+    changed once made, and a check of a large register makes tens of thousands of each,
+    every one a copy of the text with its own attributes (about 300 bytes)."""
+    return Message(template)
 
 
 def joined(parts: Sequence[Message], separator: str = ", ") -> Message:

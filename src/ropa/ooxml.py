@@ -13,6 +13,7 @@ in it, and the importer says so every time it reads one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
 NAMESPACE = "urn:ropa:register:1"
@@ -30,19 +31,22 @@ _REL_CUSTOM_XML_PROPS = (
 _PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 
 
-def item_xml(register_json: str) -> bytes:
-    """The part holding the register; the JSON is ASCII (escapes for everything else),
-    so no character can make the XML unreadable."""
-    return (
+def item_chunks(register_json: Iterable[str]) -> Iterator[bytes]:
+    """The part holding the register, from its JSON text given in pieces, in pieces. The
+    JSON is ASCII (escapes for everything else), so no character can make the XML
+    unreadable."""
+    yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<register xmlns="{NAMESPACE}" format="1">{escape(register_json)}</register>'
+        f'<register xmlns="{NAMESPACE}" format="1">'
     ).encode("ascii")
+    for chunk in register_json:
+        yield escape(chunk).encode("ascii")
+    yield b"</register>"
 
 
-def parts(register_json: str) -> dict[str, bytes]:
-    """The parts to add to the package, by name."""
+def parts() -> dict[str, bytes]:
+    """The parts to add to the package beside `ITEM` (see `item_chunks`), by name."""
     return {
-        ITEM: item_xml(register_json),
         ITEM_PROPS: (
             '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
             f'<ds:datastoreItem ds:itemID="{ITEM_ID}" xmlns:ds='

@@ -5,13 +5,14 @@ exactly one place, `_unpack`, so no other module ever adds 1.
 
 A `SourceMap` keeps the positions of every node of one document without wrapping the
 data: the data stays plain dicts, lists and scalars (fast to validate), and the map keeps
-every packed mark in one flat array, each container's marks found by the container's
-identity. The map holds the root, so the containers (and their identities) live as long
-as the map.
+every packed mark in one flat array, with the layout of the containers beside the marks.
+It does not hold the data: a validated register drops its plain data and keeps placing
+findings.
 """
 
 from __future__ import annotations
 
+import copy
 from array import array
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple, cast
@@ -74,80 +75,106 @@ class Located(NamedTuple):
 class SourceMap:
     """The positions of every key and value of one parsed YAML document.
 
-    Layout of each container's marks: a mapping holds its own start mark followed by
-    (key mark, value mark) for each key in insertion order; a sequence holds its start
-    mark followed by one mark per item.
+    The map does not hold the data: once a document is validated its plain dicts and
+    lists can go (at 50,000 activities they are a third of the memory), and findings are
+    still placed. Two flat arrays of integers, one block per container, side by side:
 
-    A loader hands over one array per container; the map copies them into one flat array
-    and keeps the loader's dict, now of offsets. An array object per container costs about 140 bytes
-    beyond its marks (over a million containers at 50,000 activities); an offset into
-    the flat array costs one integer.
+    * `_marks`: a mapping's start mark, then (key mark, value mark) for each key in order;
+      a sequence's start mark, then one mark per item;
+    * `_links`, at the same indexes: at the start mark, the index of the mapping's key
+      tuple in `_shapes` (≥ 0) or -1 - the sequence's length; at each value's mark, the
+      block of the value when it is a container, else -1.
+
+    Mappings written with the same keys in the same order (nearly every activity of a
+    large register) share one key tuple. A container the data holds twice (an alias) has
+    one block, pointed to from both places.
     """
 
-    __slots__ = ("_indexes", "_marks", "_offsets", "_root_mark", "root")
+    __slots__ = ("_indexes", "_links", "_marks", "_root", "_root_mark", "_shapes")
 
     def __init__(self, root: object, marks: dict[int, array[int]], root_mark: int) -> None:
-        self.root = root
-        flat: array[int] = array("q")
-        extend = flat.extend
-        # The map takes over the loader's dict: each container's array is replaced by its
-        # offset as it is copied, so the arrays are freed one by one and no second dict of
-        # a million entries is built beside the first.
-        offsets = cast("dict[int, Any]", marks)
-        for identity, container_marks in marks.items():
-            offsets[identity] = len(flat)
-            extend(container_marks)
-        self._marks = flat
-        self._offsets: dict[int, int] = offsets
+        """Lay out `root`'s containers, whose marks a loader gives by container identity:
+        a mapping's start mark followed by (key mark, value mark) per key, a sequence's
+        start mark followed by one mark per item."""
         self._root_mark = root_mark
-        # Key → index of large mappings, built on first use: locating every key of a
-        # mapping with thousands of keys must not cost time quadratic in their number.
+        self._shapes: list[tuple[str, ...]] = []
+        # Key → index of mappings with many keys, built on first use: locating every key
+        # of a mapping with thousands of keys must not cost time quadratic in their number.
         self._indexes: dict[int, dict[PathElement, int]] = {}
+        self._marks, self._links, self._root = _lay_out(root, marks, self._shapes)
+
+    def _step(self, block: int, element: PathElement) -> tuple[int, int, int | None]:
+        """(the child's block, its value mark, its key mark) of `element` in the container
+        at `block`; a block of -2 when the container has no such element."""
+        header = self._links[block]
+        if header >= 0:  # a mapping
+            index = self._key_index(header, element)
+            if index < 0:
+                return -2, 0, None
+            at = block + 2 + 2 * index
+            return self._links[at], self._marks[at], self._marks[at - 1]
+        if not isinstance(element, int) or not 0 <= element < -1 - header:
+            return -2, 0, None
+        at = block + 1 + element
+        return self._links[at], self._marks[at], None
 
     def locate(self, path: DataPath) -> Located:
         """Find `path`; when it does not exist, the nearest existing parent."""
-        node = self.root
+        block = self._root
         value_mark = self._root_mark
         key_mark: int | None = None
-        marks = self._marks
         for element in path:
-            offset = self._offsets.get(id(node))
-            if offset is None:
+            child = self._step(block, element) if block >= 0 else (-2, 0, None)
+            if child[0] == -2:
                 return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-            if isinstance(node, dict):
-                if element not in node:
-                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-                index = offset + 2 * self._key_index(node, element)
-                key_mark, value_mark = marks[1 + index], marks[2 + index]
-                node = node[element]
-            elif isinstance(node, list):
-                if not isinstance(element, int) or not 0 <= element < len(node):
-                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
-                value_mark = marks[1 + offset + element]
-                key_mark = None
-                node = node[element]
-            else:  # pragma: no cover - only containers have marks
-                break
+            block, value_mark, key_mark = child
         return Located(_unpack(value_mark), _optional(key_mark), exact=True)
+
+    def holds_container(self, path: DataPath) -> bool:
+        """Whether `path` exists and its value is a mapping or a list."""
+        block = self._root
+        for element in path:
+            if block < 0:
+                return False
+            block = self._step(block, element)[0]
+        return block >= 0
 
     def remapped(self, convert: Callable[[int], int]) -> SourceMap:
         """The same map with every packed mark passed through `convert`."""
-        remapped = SourceMap(self.root, {}, convert(self._root_mark))
+        remapped = copy.copy(self)
+        remapped._root_mark = convert(self._root_mark)
         remapped._marks = array("q", map(convert, self._marks))
-        remapped._offsets = self._offsets
         return remapped
 
-    def _key_index(self, mapping: dict[str, object], key: PathElement) -> int:
-        if len(mapping) <= _SMALL_MAPPING:
-            return _key_index(mapping, key)
-        index = self._indexes.get(id(mapping))
-        if index is None:
-            index = self._indexes[id(mapping)] = {name: i for i, name in enumerate(mapping)}
-        return index[key]
+    def _key_index(self, shape: int, key: PathElement) -> int:
+        """The index of `key` in a mapping's keys, or -1."""
+        keys = self._shapes[shape]
+        if len(keys) <= _SMALL_MAPPING:
+            for index, candidate in enumerate(keys):
+                if candidate == key:
+                    return index
+            return -1
+        indexed = self._indexes.get(shape)
+        if indexed is None:
+            indexed = self._indexes[shape] = {name: i for i, name in enumerate(keys)}
+        return indexed.get(key, -1)
 
     def position(self, path: DataPath) -> Position:
         """The position of the value at `path`, or of its nearest existing parent."""
         return self.locate(path).value
+
+    def _entries(self, block: int) -> Iterator[tuple[PathElement, int | None, int, int]]:
+        """(key or index, key mark or None, value mark, value's block) of a container."""
+        marks, links = self._marks, self._links
+        header = links[block]
+        if header >= 0:
+            for index, key in enumerate(self._shapes[header]):
+                at = block + 2 + 2 * index
+                yield key, marks[at - 1], marks[at], links[at]
+        else:
+            for index in range(-1 - header):
+                at = block + 1 + index
+                yield index, None, marks[at], links[at]
 
     def walk(self) -> Iterator[tuple[DataPath, Position | None, Position]]:
         """Every node as (path, key position or None, value position), in document order.
@@ -155,62 +182,98 @@ class SourceMap:
         Used to compare two loaders; shared (aliased) containers are walked at each use.
         """
         yield (), None, _unpack(self._root_mark)
-        yield from self._walk(self.root, ())
+        yield from self._walk(self._root, ())
 
     def _walk(
-        self, node: object, path: DataPath
+        self, block: int, path: DataPath
     ) -> Iterator[tuple[DataPath, Position | None, Position]]:
-        offset = self._offsets.get(id(node))
-        if offset is None:
+        if block < 0:
             return
-        marks = self._marks
-        if isinstance(node, dict):
-            for index, (key, child) in enumerate(node.items()):
-                child_path = (*path, key)
-                at = offset + 2 * index
-                yield child_path, _unpack(marks[1 + at]), _unpack(marks[2 + at])
-                yield from self._walk(child, child_path)
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                child_path = (*path, index)
-                yield child_path, None, _unpack(marks[1 + offset + index])
-                yield from self._walk(child, child_path)
+        for element, key_mark, value_mark, child in self._entries(block):
+            child_path = (*path, element)
+            yield child_path, _optional(key_mark), _unpack(value_mark)
+            yield from self._walk(child, child_path)
 
     def starts(self) -> list[tuple[int, DataPath, bool]]:
         """(packed mark, path, is a list item) of every key and list item, in no order:
         a key's mark is the key's, an item's is its value's. Iterative and without
         Position objects: `ropa fmt` lays out every node of large files with it."""
         found: list[tuple[int, DataPath, bool]] = []
-        stack: list[tuple[object, DataPath]] = [(self.root, ())]
-        offsets = self._offsets
-        marks = self._marks
+        stack: list[tuple[int, DataPath]] = [(self._root, ())] if self._root >= 0 else []
         while stack:
-            node, path = stack.pop()
-            offset = offsets.get(id(node))
-            if offset is None:
-                continue
-            if isinstance(node, dict):
-                for index, (key, child) in enumerate(node.items()):
-                    child_path = (*path, key)
-                    found.append((marks[1 + offset + 2 * index], child_path, False))
-                    stack.append((child, child_path))
-            elif isinstance(node, list):
-                for index, child in enumerate(node):
-                    child_path = (*path, index)
-                    found.append((marks[1 + offset + index], child_path, True))
+            block, path = stack.pop()
+            for element, key_mark, value_mark, child in self._entries(block):
+                child_path = (*path, element)
+                if key_mark is None:
+                    found.append((value_mark, child_path, True))
+                else:
+                    found.append((key_mark, child_path, False))
+                if child >= 0:
                     stack.append((child, child_path))
         return found
 
 
+def _lay_out(
+    root: object, marks: dict[int, array[int]], shapes: list[tuple[str, ...]]
+) -> tuple[array[int], array[int], int]:
+    """The two flat arrays of `SourceMap` and the root's block (-1: the root is a scalar).
+
+    Takes over the loader's dict: each container's array is replaced by its block as it
+    is copied, so the arrays are freed one by one and no second dict of a million entries
+    is built beside the first (the dict goes with the loader). Every node of every parse
+    passes through here: C-level scans (`map`, `in`) skip the scalars.
+    """
+    flat: array[int] = array("q")
+    extend = flat.extend
+    placed = cast("dict[int, Any]", marks)
+    # Offsets fit 32 bits: a file within the size limit has far fewer than 2**31 nodes.
+    links: array[int] = array("i", (-1,)) * sum(map(len, marks.values()))
+    shape_index: dict[tuple[str, ...], int] = {}
+    # (container, the slot of its parent's block that points at it)
+    stack: list[tuple[Any, int]] = [(root, -1)]
+    push = stack.append
+    root_block = -1
+    while stack:
+        node, slot = stack.pop()
+        container_marks = placed.get(id(node))
+        if container_marks is None:
+            continue  # a scalar, or a container the loader gave no marks
+        if type(container_marks) is int:  # laid out already: an alias
+            block = container_marks
+        else:
+            block = len(flat)
+            placed[id(node)] = block
+            extend(container_marks)
+            if type(node) is dict:
+                keys = tuple(node)
+                shape = shape_index.get(keys)
+                if shape is None:
+                    shape = shape_index[keys] = len(shapes)
+                    shapes.append(keys)
+                links[block] = shape
+                values = list(node.values())
+                first = block + 2
+                step = 2
+            else:
+                values = node
+                links[block] = -1 - len(values)
+                first = block + 1
+                step = 1
+            kinds = list(map(type, values))
+            if dict in kinds or list in kinds:
+                for index, kind in enumerate(kinds):
+                    if kind is dict or kind is list:
+                        push((values[index], first + step * index))
+        if slot < 0:
+            root_block = block
+        else:
+            links[slot] = block
+    del links[len(flat) :]  # the marks of values the loader read and dropped
+    return flat, links, root_block
+
+
 def _optional(mark: int | None) -> Position | None:
     return None if mark is None else _unpack(mark)
-
-
-def _key_index(mapping: dict[str, object], key: PathElement) -> int:
-    for index, candidate in enumerate(mapping):
-        if candidate == key:
-            return index
-    raise KeyError(key)  # pragma: no cover - callers check membership first
 
 
 class Location(NamedTuple):

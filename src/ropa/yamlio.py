@@ -404,9 +404,46 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
     such documents are read by ruamel's YAML 1.2 parser through the same builder, so data,
     positions and findings come out the same way; the rest is refused by name.
     """
+    return _parse_fast([text], file, use_c=use_c)
+
+
+def parse_file(
+    path: Path, *, display: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> ParsedDocument:
+    """`read_source` and `parse_fast` in one, holding the text no longer than needed.
+
+    Raises `InputError` as `read_source` does. A caller of `parse_fast` keeps the text
+    alive through the parse; here the parse is its only holder, and a common register is
+    parsed from its UTF-8 bytes with the text let go (see `_parse_fast`).
+    """
+    return _parse_fast([read_source(path, display=display, max_bytes=max_bytes)], display)
+
+
+def _parse_fast(holder: list[str], file: str, *, use_c: bool = True) -> ParsedDocument:
+    """`parse_fast` of the text in `holder`, which it takes out (and so may free)."""
+    text = holder.pop()
     source = complete_last_line(text)
     c_first = use_c and _clib is not None and not libyaml_misreads(source)
-    document, spans = _build(source, file, use_c=c_first)
+    if c_first and source is text and not _needs_text_after_parse(text):
+        # libyaml reads UTF-8 bytes: given text, the parser encodes a copy and the text
+        # stays alive beside it, at two bytes a character once it holds a Latvian letter
+        # (113 MiB at 50,000 activities, the largest object of the parse's peak). Encode
+        # once and let the text go; a document with a problem, or with nodes that
+        # ropa.yamlcheck must read in the text, is read the usual way.
+        encoded = [text.encode("utf-8")]
+        del text, source
+        built = _build_encoded(encoded, file)
+        if built is not None and not built[0].problems and not encoded:
+            return built[0]
+        text = source = encoded.pop().decode("utf-8")
+        if built is None or built[0].problems:
+            document, spans = _build(source, file, use_c=True)
+        else:  # read, with nodes ropa.yamlcheck looks at in the text
+            document, spans, lone = built
+            if lone:
+                spans = [*spans, *_lone_indicators(source, True)]
+    else:
+        document, spans = _build(source, file, use_c=c_first)
     if c_first and _syntax_refused(document) and _libyaml_deviation(document):
         try:
             fallback, fallback_spans = _build(source, file, use_c=False)
@@ -421,6 +458,35 @@ def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
         if invalid is not None:
             document = ParsedDocument(file, None, None, [invalid])
     return _in_file_lines(document, text)
+
+
+def _needs_text_after_parse(text: str) -> bool:
+    """Whether a document that parses without a problem may still need its text: for the
+    refusals of `refuse_unsupported`, for line breaks other than LF, or a second BOM."""
+    return (
+        ("?" in text and _FLOW_QUESTION.search(text) is not None)
+        or _glued_hash(text)
+        or _ODD_BREAK.search(text) is not None
+        or text.startswith("\ufeff")
+    )
+
+
+def _build_encoded(
+    encoded: list[bytes], file: str
+) -> tuple[ParsedDocument, list[yamlcheck.Span], bool] | None:
+    """`_build` with libyaml on the UTF-8 bytes in `encoded`, and whether the document
+    holds a text `-` or `:`; None where a syntax error needs the text. The bytes are
+    taken out of `encoded` (and freed) once a document is read that needs no more of
+    them; otherwise they are left there."""
+    assert _clib is not None
+    builder = _EventBuilder(file, _clib.CParser(encoded[0]).get_event, encoded.clear)
+    try:
+        document = builder.build()
+    except _Abort as abort:
+        return ParsedDocument(file, None, None, [abort.problem]), [], False
+    except YAMLError:
+        return None
+    return document, builder.spans, "-" in builder.texts or ":" in builder.texts
 
 
 def _build(text: str, file: str, *, use_c: bool) -> tuple[ParsedDocument, list[yamlcheck.Span]]:
@@ -988,9 +1054,13 @@ def _in_file_lines(document: ParsedDocument, text: str) -> ParsedDocument:
 class _EventBuilder:
     """Builds data from events iteratively (no recursion, so deep nesting cannot crash)."""
 
-    def __init__(self, file: str, get_event: Callable[[], Any]) -> None:
+    def __init__(
+        self, file: str, get_event: Callable[[], Any], release: Callable[[], None] | None = None
+    ) -> None:
         self.file = file
         self.get_event = get_event
+        # Called once the events of a document without problems are read.
+        self.release = release
         self.problems: list[Finding] = []
         self.marks: dict[int, array[int]] = {}
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, mark, size)
@@ -1036,6 +1106,17 @@ class _EventBuilder:
                     msg("keep one document per file; split a register into several files instead"),
                 )
             )
+        if (
+            self.release is not None
+            and not self.problems
+            and not self.spans
+            and "-" not in self.texts
+            and ":" not in self.texts
+        ):
+            # The parser and its input are done with: let them go before the positions
+            # are laid out, the peak of the parse (unless ropa.yamlcheck needs the text).
+            del get_event, self.get_event
+            self.release()
         source_map = SourceMap(root, self.marks, root_mark)
         return ParsedDocument(self.file, root, source_map, self.problems)
 

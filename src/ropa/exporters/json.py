@@ -7,6 +7,7 @@ in the order the format declares its keys, so two exports of one register are id
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -51,8 +52,27 @@ def json_text(register: Register) -> str:
 
 def embedded_json(register: Register) -> str:
     """The register's content as compact ASCII JSON, for a workbook to carry."""
-    return json.dumps(
-        {"format_version": FORMAT_VERSION, **register_content(register)},
-        ensure_ascii=True,
-        separators=(",", ":"),
-    )
+    return "".join(embedded_json_chunks(register))
+
+
+def embedded_json_chunks(register: Register) -> Iterator[str]:
+    """`embedded_json` in pieces, an entity at a time: the text is the same, but neither
+    the dump of the whole register nor its JSON is ever held at once (at 50,000 activities
+    each is larger than the models)."""
+    encode = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+    yield '{"format_version":' + encode(FORMAT_VERSION)
+    yield ',"organisation":' + encode(_dump(register.organisation))
+    for key, entities in (
+        ("recipients", register.recipients),
+        ("systems", register.systems),
+        ("security_measures", register.security_measures),
+        ("activities", register.activities),
+        ("controllers", register.controllers),
+    ):
+        yield f",{encode(key)}:["
+        separator = ""
+        for entity in entities:
+            yield separator + encode(_dump(entity))
+            separator = ","
+        yield "]"
+    yield "}"

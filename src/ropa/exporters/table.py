@@ -15,12 +15,13 @@ categories, countries); nothing here states a legal fact of its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from ropa.exporters.json import embedded_json
+from ropa.exporters.json import embedded_json_chunks
 from ropa.findings import Finding
 from ropa.i18n import Message, counted, joined, msg, translate
 from ropa.knowledge.articles import (
@@ -153,8 +154,9 @@ class ExportDocument:
     """What the register holds, counted as the cover counts it (placeholders apart)."""
     words: Words | None = None
     """The words of the document's language, for writers that add a line or a label."""
-    register_json: str | None = None
-    """The register itself (`exporters.json`), which the workbook carries for import."""
+    register_json: Callable[[], Iterator[str]] | None = None
+    """The register itself (`exporters.json`), which the workbook carries for import: its
+    JSON text in pieces, made as the workbook is written (and only if it is)."""
 
     def sheet(self, key: str) -> Sheet:
         for sheet in self.sheets:
@@ -1786,5 +1788,5 @@ def build_document(
         sheets=sheets,
         counts=counts,
         words=words,
-        register_json=embedded_json(register),
+        register_json=functools.partial(embedded_json_chunks, register),
     )

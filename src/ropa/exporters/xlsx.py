@@ -648,7 +648,7 @@ class _ReproducibleZip(zipfile.ZipFile):
         stream: IO[bytes],
         date: dt.date,
         bodies: dict[str, _Body] | None = None,
-        register_json: str | None = None,
+        register_json: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         super().__init__(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         stamp = max(date, dt.date(1980, 1, 1))
@@ -687,7 +687,11 @@ class _ReproducibleZip(zipfile.ZipFile):
 
     def close(self) -> None:
         if self._register_json is not None and self.fp is not None:
-            for name, data in ooxml.parts(self._register_json).items():
+            # Streamed into the archive: the JSON of a large register is never whole.
+            with self.open(self._entry(ooxml.ITEM), "w") as target:
+                for chunk in ooxml.item_chunks(self._register_json()):
+                    target.write(chunk)
+            for name, data in ooxml.parts().items():
                 super().writestr(self._entry(name), data)
             self._register_json = None
         super().close()
