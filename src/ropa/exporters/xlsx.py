@@ -93,6 +93,9 @@ class WriteReport:
     """Per sheet name, the rows (their first cell) too long for one row of Excel, which
     continue on the rows below them."""
 
+    pages: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per records sheet, the pages each record is laid out on when printed."""
+
     def notes(self) -> list[Message]:
         return [
             msg(
@@ -163,6 +166,7 @@ def write_xlsx_stream(
                 bodies,
                 progress=progress if sheet.key == "activities" else None,
                 words=document.words,
+                pages=report.pages,
             )
             for name, rows in continued.items():
                 if rows:
@@ -393,6 +397,7 @@ def _write_sheet(
     *,
     progress: Progress | None,
     words: Any = None,
+    pages: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, list[str]]:
     """Write a sheet, and the records sheets that show its rows, in one pass over the
     rows; return, per sheet, the rows that had to continue on the rows below."""
@@ -401,6 +406,8 @@ def _write_sheet(
         writer = _Records(worksheet, sheet, continued[sheet.name], words)
         writer.write_all(sheet.rows())
         writer.close(bodies)
+        if pages is not None:
+            pages[sheet.name] = writer.pages
         return continued
     body = _Body(len(sheet.columns), _Styles.of(worksheet))
     widths = [column.width for column in sheet.columns]
@@ -435,6 +442,8 @@ def _write_sheet(
     _close(worksheet, body, bodies)
     for records_writer in shown:
         records_writer.close(bodies)
+        if pages is not None:
+            pages[records_writer.name] = records_writer.pages
     return continued
 
 
@@ -479,10 +488,12 @@ class _Records:
 
     def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str], words: Any) -> None:
         self.worksheet = worksheet
+        self.name = sheet.name
         self.styles = _RecordStyles.of(worksheet)
         self.body = _Body(len(_RECORD_WIDTHS), self.styles.base)
         self.continued = continued
         self.continued_word = words.term("continued") if words is not None else "…"
+        self.pages: dict[str, int] = {}
         self.breaks: list[int] = []
         self.merges: list[str] = []
         self.title: list[str] = []
@@ -517,12 +528,14 @@ class _Records:
             self.breaks.append(body.number)
         title_points = self._title(self.title[1])
         used = title_points
+        self.pages[self.title[0]] = 1
         for cells, points, merge in rows:
             if used + points > _RECORD_PAGE_POINTS and used > title_points:
                 # The record goes on over the page: its title again at the top.
                 self.breaks.append(body.number)
                 self._title(f"{self.title[1]} ({self.continued_word})")
                 used = title_points
+                self.pages[self.title[0]] += 1
             body.row(_clean(cells), points, cell_styles=self._cell_styles(cells, merge))
             if merge:
                 self.merges.append(f"B{body.number}:D{body.number}")
