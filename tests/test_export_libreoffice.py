@@ -199,7 +199,7 @@ def test_each_activity_prints_from_its_own_page(tmp_path: Path, language: str) -
     planned = write_xlsx(document, workbook).pages[sheet.name]
     convert(soffice, workbook, "pdf", tmp_path / "pdf", tmp_path / "profile")
     footer = re.compile(rf"{re.escape(sheet.name)} — \d+ / \d+")
-    pages = [page for page in pdf_pages(pdftotext, tmp_path / "pdf" / "website.pdf")]
+    pages = pdf_pages(pdftotext, tmp_path / "pdf" / "website.pdf")
     printed = [page for page in pages if footer.search(page)]
     titles = [(str(row[0]), str(row[1])) for row in sheet.rows() if isinstance(row, TitleRow)]
     assert printed, "no page of the by-activity sheet"
