@@ -316,19 +316,17 @@ def test_the_workbook_is_formatted_for_people() -> None:
     assert activities.print_title_rows == "$1:$1"
     assert activities.print_title_cols == "$A:$B"
     setup = activities.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
-        "landscape",
-        9,  # A4
-        4,
-        0,
-    )
+    # Printed at 75% (about 8 points), as many pages across as the columns need.
+    assert (setup.orientation, setup.paperSize, setup.scale) == ("landscape", 9, 75)  # 9: A4
+    assert not activities.sheet_properties.pageSetUpPr.fitToPage
     # A row's pages follow each other; cell borders print; header and footer on each page.
     assert setup.pageOrder == "overThenDown"
     assert activities.print_options.gridLines
     assert activities.oddHeader.left.text == 'SIA "Izdevniecība MicRec"'
     assert activities.oddHeader.right.text == "2024-05-31"
-    assert activities.sheet_properties.pageSetUpPr.fitToPage
-    assert activities.column_dimensions["E"].width == 30
+    # Columns for long texts wide enough to read as lines (purposes, recipients, ...).
+    assert activities.column_dimensions[column_of(document, "30.1.b")].width == 40
+    assert activities.column_dimensions[column_of(document, "30.1.d")].width == 48
     header = activities["A1"]
     assert header.font.b
     assert header.alignment.wrap_text

@@ -81,8 +81,8 @@ Progress = Callable[[int], None]
 _CONTINUED = "↳ "
 # Lines of the default font that fit in one row (Excel's limit less the padding).
 _MAX_ROW_LINES = int((_MAX_ROW_POINTS - _ROW_PADDING_POINTS) // _LINE_POINTS)
-# Print scale of wide tables (not fitted to the page width): about 9 points for 11.
-_TABLE_SCALE = 80
+# Print scale of wide tables (not fitted to the page width): about 8 points for 11.
+_TABLE_SCALE = 75
 
 
 @dataclass
