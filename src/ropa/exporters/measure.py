@@ -53,32 +53,18 @@ def room(width: float, size: float) -> float:
 
 
 def lines_of(text: str, width: float, *, size: float = 11, bold: bool = False) -> int:
-    """Lines the text takes, wrapped, in a column `width` characters wide."""
+    """Lines the text takes, wrapped, in a column `width` characters wide: as many as
+    `wrap` gives, counted without building them where a paragraph surely fits."""
     available = room(width, size)
     if len(text) * _WIDEST <= available and "\n" not in text:
         return 1  # the most common case: short enough whatever its letters
     table = _BOLD if bold else _REGULAR
-    get = table.get
-    space = table[" "]
     lines = 0
     for paragraph in text.split("\n"):
         if len(paragraph) * _WIDEST <= available:
             lines += 1
-            continue
-        lines += 1
-        used = 0.0
-        for word in paragraph.split(" "):
-            measured = sum([get(character, _UNKNOWN) for character in word])
-            if used and used + space + measured <= available:
-                used += space + measured
-                continue
-            if used:
-                lines += 1
-            # A word wider than the cell is broken where it runs out of room.
-            while measured > available:
-                lines += 1
-                measured -= available
-            used = measured
+        else:
+            lines += len(_wrap_paragraph(paragraph, available, table))
     return lines
 
 
@@ -87,30 +73,35 @@ def wrap(text: str, width: float, *, size: float = 11, bold: bool = False) -> li
     than the cell broken where it runs out of room."""
     available = room(width, size)
     table = _BOLD if bold else _REGULAR
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        out.extend(_wrap_paragraph(paragraph, available, table))
+    return out
+
+
+def _wrap_paragraph(paragraph: str, available: float, table: dict[str, float]) -> list[str]:
     get = table.get
     space = table[" "]
     out: list[str] = []
-    for paragraph in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for word in paragraph.split(" "):
+    line: list[str] = []
+    used = 0.0
+    for word in paragraph.split(" "):
+        measured = sum([get(character, _UNKNOWN) for character in word])
+        if line and used + space + measured <= available:
+            line.append(word)
+            used += space + measured
+            continue
+        if line:
+            out.append(" ".join(line))
+        while measured > available and len(word) > 1:
+            cut, run = 0, 0.0
+            while cut < len(word) - 1 and run + get(word[cut], _UNKNOWN) <= available:
+                run += get(word[cut], _UNKNOWN)
+                cut += 1
+            cut = max(cut, 1)
+            out.append(word[:cut])
+            word = word[cut:]
             measured = sum([get(character, _UNKNOWN) for character in word])
-            if line and used + space + measured <= available:
-                line.append(word)
-                used += space + measured
-                continue
-            if line:
-                out.append(" ".join(line))
-                line, used = [], 0.0
-            while measured > available and len(word) > 1:
-                cut, run = 0, 0.0
-                while cut < len(word) - 1 and run + get(word[cut], _UNKNOWN) <= available:
-                    run += get(word[cut], _UNKNOWN)
-                    cut += 1
-                cut = max(cut, 1)
-                out.append(word[:cut])
-                word = word[cut:]
-                measured = sum([get(character, _UNKNOWN) for character in word])
-            line, used = [word], measured
-        out.append(" ".join(line))
+        line, used = [word], measured
+    out.append(" ".join(line))
     return out
