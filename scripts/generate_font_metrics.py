@@ -45,6 +45,9 @@ def main() -> None:
     print('(SIL Open Font License). Do not edit by hand."""')
     print()
     print(f"UNITS_PER_EM = {units}")
+    metrics = TTFont(FONTS / "Carlito-Regular.ttf")["OS/2"]
+    print("# A line's height: the font's Windows ascent and descent (what Excel spaces lines by).")
+    print(f"LINE_UNITS = {metrics.usWinAscent + metrics.usWinDescent}")
     print("# The characters measured, in the order of the widths below.")
     print(f"RANGES = {RANGES!r}")
     for name, file in (("REGULAR", "Carlito-Regular.ttf"), ("BOLD", "Carlito-Bold.ttf")):

@@ -20,7 +20,7 @@ from ropa.exporters.table import LANGUAGES, TitleRow, as_text, build_document
 from ropa.exporters.xlsx import write_xlsx
 from ropa.validate import validate_paths
 from tests.conftest import REGISTERS, SEED_REGISTERS, need
-from tests.test_export import logical_rows, plain, record_pairs
+from tests.test_export import by_record, logical_rows, plain, record_pairs
 from tests.test_export_fields import register_values
 
 DATE = dt.date(2024, 5, 31)
@@ -70,9 +70,18 @@ def test_libreoffice_reads_every_sheet_and_prints_it(tmp_path: Path) -> None:
         headings: list[Any] = [c.heading for c in sheet.columns]
         expected = [[plain(as_text(value)) for value in row] for row in sheet.rows()]
         if sheet.records:
-            rows = record_pairs(rows, sheet)
-        else:
-            expected.insert(0, [plain(heading) for heading in headings])
+            rows = by_record(record_pairs(rows, sheet))
+            expected = by_record(
+                [
+                    TitleRow(plain(as_text(value)) for value in row)
+                    if isinstance(row, TitleRow)
+                    else [plain(as_text(value)) for value in row]
+                    for row in sheet.rows()
+                ]
+            )
+            assert rows == expected, sheet.key
+            continue
+        expected.insert(0, [plain(heading) for heading in headings])
         assert len(rows) == len(expected), sheet.key
         for got, want in zip(rows, expected, strict=True):
             assert got[: len(want)] == want, sheet.key

@@ -459,17 +459,16 @@ def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
 # short (label, value, label, value); a long value spans the three columns to its right.
 _RECORD_WIDTHS = (26, 44, 26, 44)
 _RECORD_FONT_SIZE = 9
-# A line of 9-point Calibri: Excel gives a line of the default font (11 points) 15
-# points, in proportion. (LibreOffice needs less: its lines are about 1.0 em apart.)
-_RECORD_LINE_POINTS = 15.0 * _RECORD_FONT_SIZE / 11
+# Lines as far apart as Excel draws them (LibreOffice sets them closer).
+_RECORD_LINE_POINTS = measure.line_points(_RECORD_FONT_SIZE)
 _RECORD_PADDING_POINTS = 2.0
 _RECORD_TITLE_SIZE = 12
-_RECORD_TITLE_LINE_POINTS = 15.0 * _RECORD_TITLE_SIZE / 11
+_RECORD_TITLE_LINE_POINTS = measure.line_points(_RECORD_TITLE_SIZE)
 # A4 landscape (595 points high) less the top and bottom margins, and a little for the
 # programs' rounding: rows of this many points fit on one page.
-_RECORD_PAGE_POINTS = 595.0 - 2 * 0.6 * 72 - 12
+_RECORD_PAGE_POINTS = 595.0 - 2 * 0.6 * 72 - 10
 # A pair of short fields shares a row when neither needs more lines than this.
-_PAIR_LINES = 3
+_PAIR_LINES = 4
 
 
 @dataclass
@@ -493,6 +492,7 @@ class _Records:
         self.body = _Body(len(_RECORD_WIDTHS), self.styles.base)
         self.continued = continued
         self.continued_word = words.term("continued") if words is not None else "…"
+        self.not_recorded = words.term("not_recorded") if words is not None else "—"
         self.pages: dict[str, int] = {}
         self.breaks: list[int] = []
         self.merges: list[str] = []
@@ -507,22 +507,35 @@ class _Records:
                 self._flush()
                 self.title = [str(row[0]), str(as_text(row[1]) or "")]
                 continue
-            label = str(row[0])
-            label_lines = self.label_lines.get(label)
-            if label_lines is None:
-                label_lines = self.label_lines[label] = _record_lines(
-                    label, _RECORD_WIDTHS[0], bold=True
-                )
-            text = as_text(row[1]) or ""
-            full = _record_lines(text, sum(_RECORD_WIDTHS[1:]))
-            half = _record_lines(text, _RECORD_WIDTHS[1]) if full <= _PAIR_LINES else full
-            self.fields.append(_Field(label, row[1], label_lines, half, full))
+            self.fields.append(self._field(str(row[0]), row[1]))
+
+    def _field(self, label: str, value: Value) -> _Field:
+        label_lines = self.label_lines.get(label)
+        if label_lines is None:
+            label_lines = self.label_lines[label] = _record_lines(
+                label, _RECORD_WIDTHS[0], bold=True
+            )
+        text = as_text(value) or ""
+        full = _record_lines(text, sum(_RECORD_WIDTHS[1:]))
+        half = _record_lines(text, _RECORD_WIDTHS[1]) if full <= _PAIR_LINES else full
+        return _Field(label, value, label_lines, half, full)
 
     def _flush(self) -> None:
         """Lay out the record gathered so far and write it, page by page."""
         if not self.title:
             return
-        rows = self._layout()
+        rows = self._layout(self.fields)
+        empty = [field for field in self.fields if not _has_value(field.value)]
+        if len(empty) > 1 and _pages(rows) > 1:
+            # Over a page, often by a few rows of empty fields: named together in one
+            # row (an empty cell says the same: not recorded), if that saves a page.
+            named = "\n".join(_BULLET + " / ".join(field.label.splitlines()) for field in empty)
+            gathered = self._layout(
+                [field for field in self.fields if _has_value(field.value)]
+                + [self._field(self.not_recorded, named)]
+            )
+            if _pages(gathered) < _pages(rows):
+                rows = gathered
         body = self.body
         if body.number:
             self.breaks.append(body.number)
@@ -549,10 +562,9 @@ class _Records:
         self.merges.append(f"B{self.body.number}:D{self.body.number}")
         return points
 
-    def _layout(self) -> list[tuple[list[Value], float, bool]]:
+    def _layout(self, fields: list[_Field]) -> list[tuple[list[Value], float, bool]]:
         """The record's rows: (cells, height, whether the value spans columns B to D)."""
         out: list[tuple[list[Value], float, bool]] = []
-        fields = self.fields
         index = 0
         while index < len(fields):
             field = fields[index]
@@ -601,6 +613,26 @@ class _Records:
         self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
         self.body.merges = self.merges
         _close(self.worksheet, self.body, bodies)
+
+
+_BULLET = "• "
+
+
+def _has_value(value: Value) -> bool:
+    return value is not None and value != ""
+
+
+def _pages(rows: Sequence[tuple[list[Value], float, bool]]) -> int:
+    """Pages the rows take, laid out as `_Records._flush` lays them out (under a title
+    of one line)."""
+    title = _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
+    pages, used = 1, title
+    for _cells, points, _merge in rows:
+        if used + points > _RECORD_PAGE_POINTS and used > title:
+            pages += 1
+            used = title
+        used += points
+    return pages
 
 
 def _record_lines(
