@@ -107,7 +107,7 @@ def record_pairs(rows: list[list[Any]], sheet: Sheet) -> list[list[Any]]:
     one (label, value) row per field. A title repeated at the top of a page where a
     record goes on ("name (continued)") is left out."""
     identifiers = {row[0] for row in sheet.rows() if isinstance(row, TitleRow)}
-    # Empty fields gathered in one row to keep an activity on one page: "• label" lines.
+    # Empty fields named together in one row to keep an activity on one page: "a; b".
     named = {
         plain(" / ".join(str(row[0]).splitlines())): plain(row[0])
         for row in sheet.rows()
@@ -129,8 +129,8 @@ def record_pairs(rows: list[list[Any]], sheet: Sheet) -> list[list[Any]]:
                 out.append(title)
             continue
         text = plain(row[1]) if row[2] is None and isinstance(row[1], str) else ""
-        lines = text.removeprefix("• ").split(" • ") if text.startswith("• ") else []
-        if lines and all(line in named for line in lines):
+        lines = text.split("; ") if text else []
+        if len(lines) > 1 and all(line in named for line in lines):
             out.extend([named[line], None] for line in lines)
             continue
         out.append(row[:2])

@@ -529,7 +529,7 @@ class _Records:
         if len(empty) > 1 and _pages(rows) > 1:
             # Over a page, often by a few rows of empty fields: named together in one
             # row (an empty cell says the same: not recorded), if that saves a page.
-            named = "\n".join(_BULLET + " / ".join(field.label.splitlines()) for field in empty)
+            named = "; ".join(" / ".join(field.label.splitlines()) for field in empty)
             gathered = self._layout(
                 [field for field in self.fields if _has_value(field.value)]
                 + [self._field(self.not_recorded, named)]
@@ -613,9 +613,6 @@ class _Records:
         self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
         self.body.merges = self.merges
         _close(self.worksheet, self.body, bodies)
-
-
-_BULLET = "• "
 
 
 def _has_value(value: Value) -> bool:
