@@ -334,6 +334,14 @@ class _Body:
 _EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system
 
 
+def _style_id(worksheet: Any, **attributes: Any) -> int:
+    """The workbook's id of the cell format with these attributes (added if new)."""
+    cell = WriteOnlyCell(worksheet)
+    for name, value in attributes.items():
+        setattr(cell, name, value)
+    return int(cell.style_id)
+
+
 @dataclass
 class _Styles:
     """Style ids of the workbook's cell formats that the rows use."""
@@ -349,10 +357,7 @@ class _Styles:
     @classmethod
     def of(cls, worksheet: Any) -> _Styles:
         def style(**attributes: Any) -> int:
-            cell = WriteOnlyCell(worksheet)
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            return int(cell.style_id)
+            return _style_id(worksheet, **attributes)
 
         return cls(
             header=style(
@@ -656,10 +661,7 @@ class _RecordStyles:
     @classmethod
     def of(cls, worksheet: Any) -> _RecordStyles:
         def style(**attributes: Any) -> int:
-            cell = WriteOnlyCell(worksheet)
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            return int(cell.style_id)
+            return _style_id(worksheet, **attributes)
 
         size = _RECORD_FONT_SIZE
         base = _Styles.of(worksheet)
