@@ -393,7 +393,8 @@ def test_body_cells_wrap_through_the_default_format() -> None:
 def test_row_heights_grow_with_the_text() -> None:
     one_line = row_height(["short"], [30])
     assert row_height(["x" * 300], [30]) > one_line * 5
-    assert row_height(["a\nb\nc"], [30]) == pytest.approx(3 * 15 + 3)
+    # Calibri 11 lines as Excel spaces them: 18 pixels at 96 dpi, 13.5 points.
+    assert row_height(["a\nb\nc"], [30]) == pytest.approx(3 * 13.5 + 3)
     assert row_height(["x" * 100_000], [10]) == 409
 
 

@@ -69,9 +69,10 @@ _TITLE_FONT = Font(name="Calibri", family=2, bold=True, size=14)
 _NO_WRAP = Alignment(wrap_text=False, vertical="top")
 # Row heights: explicit, because neither Excel nor LibreOffice reliably fits a row to
 # wrapped text when opening a file. Estimated from the text: a line of the default font
-# (Calibri 11) is 15 points high and holds about as many characters as the column is wide.
-_LINE_POINTS = 15.0
-_HEADING_LINE_POINTS = 12.5
+# (Calibri 11) is as high as Excel draws it (the font's line height, 13.5 points) and
+# holds about as many characters as the column is wide.
+_LINE_POINTS = measure.line_points(11)
+_HEADING_LINE_POINTS = measure.line_points(9)
 _ROW_PADDING_POINTS = 3.0
 _MAX_ROW_POINTS = 409.0  # Excel's limit
 _LANGUAGE_TAGS = {"lv": "lv-LV", "en": "en-GB", "lv+en": "lv-LV"}
