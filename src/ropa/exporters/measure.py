@@ -9,6 +9,7 @@ wider than the cell broken where it runs out.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from ropa.exporters import fontmetrics
@@ -24,15 +25,24 @@ _HINTING = 1.04
 _UNKNOWN = 1.0  # em
 
 
-def _table(widths: str) -> dict[str, float]:
+class _Widths(dict[str, float]):
+    """Width of each character in ems; a character not measured counts as `_UNKNOWN`.
+    Read with `__getitem__` (through `map`), the fastest way to sum a word's widths."""
+
+    def __missing__(self, character: str) -> float:
+        return _UNKNOWN
+
+
+def _table(widths: str) -> _Widths:
     numbers = [int(number) for number in widths.split()]
     points = [point for first, end in fontmetrics.RANGES for point in range(first, end)]
-    return {
-        chr(point): (number or _UNKNOWN * fontmetrics.UNITS_PER_EM)
-        * _HINTING
-        / fontmetrics.UNITS_PER_EM
+    return _Widths(
+        (
+            chr(point),
+            (number or _UNKNOWN * fontmetrics.UNITS_PER_EM) * _HINTING / fontmetrics.UNITS_PER_EM,
+        )
         for point, number in zip(points, numbers, strict=True)
-    }
+    )
 
 
 # Width of each character in ems.
@@ -52,9 +62,7 @@ def line_points(size: float) -> float:
 
 def text_width(text: str, *, bold: bool = False) -> float:
     """The text's width in ems of its font."""
-    table = _BOLD if bold else _REGULAR
-    get = table.get
-    return sum([get(character, _UNKNOWN) for character in text])
+    return sum(map((_BOLD if bold else _REGULAR).__getitem__, text))
 
 
 def room(width: float, size: float) -> float:
@@ -63,20 +71,60 @@ def room(width: float, size: float) -> float:
     return (width * _POINTS_PER_CHARACTER - _CELL_PADDING_POINTS) / size
 
 
+@functools.lru_cache(maxsize=8192)
 def lines_of(text: str, width: float, *, size: float = 11, bold: bool = False) -> int:
     """Lines the text takes, wrapped, in a column `width` characters wide: as many as
-    `wrap` gives, counted without building them where a paragraph surely fits."""
+    `wrap` gives, counted without building them where a paragraph fits. (Remembered:
+    the same texts recur from activity to activity, "nav zināms" and catalogue entries.)"""
     available = room(width, size)
     if len(text) * _WIDEST <= available and "\n" not in text:
         return 1  # the most common case: short enough whatever its letters
     table = _BOLD if bold else _REGULAR
+    width_of = table.__getitem__
     lines = 0
     for paragraph in text.split("\n"):
-        if len(paragraph) * _WIDEST <= available:
+        if len(paragraph) * _WIDEST <= available or sum(map(width_of, paragraph)) <= available:
             lines += 1
         else:
-            lines += len(_wrap_paragraph(paragraph, available, table))
+            lines += _count_lines(paragraph, available, table)
     return lines
+
+
+def _count_lines(paragraph: str, available: float, table: _Widths) -> int:
+    """`len(_wrap_paragraph(...))` without building the lines."""
+    width_of = table.__getitem__
+    space = table[" "]
+    lines = 1
+    used = -1.0  # no word on the line yet
+    for word in paragraph.split(" "):
+        measured = sum(map(width_of, word))
+        if used >= 0 and used + space + measured <= available:
+            used += space + measured
+            continue
+        if used >= 0:
+            lines += 1
+        if measured > available and len(word) > 1:
+            pieces = _break_word(word, available, table)
+            lines += len(pieces) - 1
+            measured = sum(map(width_of, pieces[-1]))
+        used = measured
+    return lines
+
+
+def _break_word(word: str, available: float, table: _Widths) -> list[str]:
+    """A word wider than the cell, broken where it runs out of room."""
+    width_of = table.__getitem__
+    pieces: list[str] = []
+    while sum(map(width_of, word)) > available and len(word) > 1:
+        cut, run = 0, 0.0
+        while cut < len(word) - 1 and run + width_of(word[cut]) <= available:
+            run += width_of(word[cut])
+            cut += 1
+        cut = max(cut, 1)
+        pieces.append(word[:cut])
+        word = word[cut:]
+    pieces.append(word)
+    return pieces
 
 
 def wrap(text: str, width: float, *, size: float = 11, bold: bool = False) -> list[str]:
@@ -90,29 +138,24 @@ def wrap(text: str, width: float, *, size: float = 11, bold: bool = False) -> li
     return out
 
 
-def _wrap_paragraph(paragraph: str, available: float, table: dict[str, float]) -> list[str]:
-    get = table.get
+def _wrap_paragraph(paragraph: str, available: float, table: _Widths) -> list[str]:
+    width_of = table.__getitem__
     space = table[" "]
     out: list[str] = []
     line: list[str] = []
     used = 0.0
     for word in paragraph.split(" "):
-        measured = sum([get(character, _UNKNOWN) for character in word])
+        measured = sum(map(width_of, word))
         if line and used + space + measured <= available:
             line.append(word)
             used += space + measured
             continue
         if line:
             out.append(" ".join(line))
-        while measured > available and len(word) > 1:
-            cut, run = 0, 0.0
-            while cut < len(word) - 1 and run + get(word[cut], _UNKNOWN) <= available:
-                run += get(word[cut], _UNKNOWN)
-                cut += 1
-            cut = max(cut, 1)
-            out.append(word[:cut])
-            word = word[cut:]
-            measured = sum([get(character, _UNKNOWN) for character in word])
+        if measured > available and len(word) > 1:
+            *whole, word = _break_word(word, available, table)
+            out.extend(whole)
+            measured = sum(map(width_of, word))
         line, used = [word], measured
     out.append(" ".join(line))
     return out
