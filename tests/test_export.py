@@ -22,7 +22,15 @@ from openpyxl.utils import get_column_letter
 from ropa.exporters.csv import csv_text, neutralise
 from ropa.exporters.json import json_text
 from ropa.exporters.markdown import escape, markdown_text
-from ropa.exporters.table import LANGUAGES, ExportDocument, Language, Words, build_document
+from ropa.exporters.table import (
+    LANGUAGES,
+    ExportDocument,
+    Language,
+    Sheet,
+    TitleRow,
+    Words,
+    build_document,
+)
 from ropa.exporters.xlsx import row_height, write_xlsx, write_xlsx_stream
 from ropa.exporting import export_date_from
 from ropa.findings import Finding, Severity
@@ -93,6 +101,66 @@ def logical_rows(rows: list[list[Any]]) -> list[list[Any]]:
     return [[plain(value) for value in row] for row in joined]
 
 
+def record_pairs(rows: list[list[Any]], sheet: Sheet) -> list[list[Any]]:
+    """A records sheet as printed (title rows; fields as label and value, two short ones
+    side by side in columns C and D) read back as the document's rows: the title, then
+    one (label, value) row per field. A title repeated at the top of a page where a
+    record goes on ("name (continued)") is left out."""
+    identifiers = {row[0] for row in sheet.rows() if isinstance(row, TitleRow)}
+    # Empty fields named together in one row to keep an activity on one page: "a; b".
+    named = {
+        plain(" / ".join(str(row[0]).splitlines())): plain(row[0])
+        for row in sheet.rows()
+        if not isinstance(row, TitleRow)
+    }
+    out: list[list[Any]] = []
+    title: list[Any] = []
+    for row in rows:
+        row = [*row, None, None, None, None][:4]
+        if row[0] in identifiers:
+            repeated = (
+                title
+                and row[0] == title[0]
+                and isinstance(row[1], str)
+                and row[1].startswith(f"{title[1]} (")
+            )
+            if not repeated:
+                title = TitleRow(row[:2])
+                out.append(title)
+            continue
+        text = plain(row[1]) if row[2] is None and isinstance(row[1], str) else ""
+        lines = text.split("; ") if text else []
+        if len(lines) > 1 and all(line in named for line in lines):
+            out.extend([named[line], None] for line in lines)
+            continue
+        out.append(row[:2])
+        if row[2] is not None:
+            out.append(row[2:])
+    return out
+
+
+def plain_rows(sheet: Sheet) -> list[list[Any]]:
+    """The sheet's rows as read back (`plain`), title rows still marked as such."""
+    return [
+        TitleRow(plain(value) for value in row)
+        if isinstance(row, TitleRow)
+        else [plain(value) for value in row]
+        for row in sheet.rows()
+    ]
+
+
+def by_record(rows: list[list[Any]]) -> list[Any]:
+    """Records as (title, fields in label order): the by-activity sheet may name an
+    activity's empty fields together after the others."""
+    records: list[Any] = []
+    for row in rows:
+        if isinstance(row, TitleRow):
+            records.append((tuple(row), []))
+        else:
+            records[-1][1].append(tuple(row))
+    return [(title, sorted(fields, key=lambda field: str(field[0]))) for title, fields in records]
+
+
 # --------------------------------------------------------------------------- read back
 
 
@@ -106,11 +174,11 @@ def test_every_heading_and_value_reads_back(path: Path, language: Language) -> N
     assert workbook.sheetnames == [document.cover_name] + [s.name for s in document.sheets]
     for sheet in document.sheets:
         width = len(sheet.columns)
-        rows = logical_rows([row[:width] for row in sheet_values(workbook[sheet.name])])
         if sheet.records:
-            expected = [[plain(value) for value in row] for row in sheet.rows()]
-            rows = [row[: len(want)] for row, want in zip(rows, expected, strict=True)]
+            rows = by_record(record_pairs(logical_rows(sheet_values(workbook[sheet.name])), sheet))
+            expected = by_record(plain_rows(sheet))
         else:
+            rows = logical_rows([row[:width] for row in sheet_values(workbook[sheet.name])])
             headings: list[Any] = [column.heading for column in sheet.columns]
             expected = [[plain(value) for value in row] for row in [headings, *sheet.rows()]]
         assert rows == expected, sheet.key
@@ -280,27 +348,32 @@ def test_the_workbook_is_formatted_for_people() -> None:
     assert activities.print_title_rows == "$1:$1"
     assert activities.print_title_cols == "$A:$B"
     setup = activities.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
-        "landscape",
-        9,  # A4
-        4,
-        0,
-    )
+    # Printed at 75% (about 8 points), as many pages across as the columns need.
+    assert (setup.orientation, setup.paperSize, setup.scale) == ("landscape", 9, 75)  # 9: A4
+    assert not activities.sheet_properties.pageSetUpPr.fitToPage
     # A row's pages follow each other; cell borders print; header and footer on each page.
     assert setup.pageOrder == "overThenDown"
     assert activities.print_options.gridLines
     assert activities.oddHeader.left.text == 'SIA "Izdevniecība MicRec"'
     assert activities.oddHeader.right.text == "2024-05-31"
-    assert activities.sheet_properties.pageSetUpPr.fitToPage
-    assert activities.column_dimensions["E"].width == 30
+    # Columns for long texts wide enough to read as lines (purposes, recipients, ...).
+    assert activities.column_dimensions[column_of(document, "30.1.b")].width == 40
+    assert activities.column_dimensions[column_of(document, "30.1.d")].width == 48
     header = activities["A1"]
     assert header.font.b
     assert header.alignment.wrap_text
     # Brief headings: a few lines, not a quarter of the page.
     assert 30 < activities.row_dimensions[1].height < 80
     by_activity = workbook[document.sheet("by_activity").name]
-    breaks = [brk.id for brk in by_activity.row_breaks.brk]
-    assert len(breaks) == len(load(MICREC).activities) - 1
+    breaks = {brk.id for brk in by_activity.row_breaks.brk}
+    identifiers = [activity.id for activity in load(MICREC).activities]
+    titles = [row[0].row for row in by_activity.iter_rows() if row[0].value in identifiers]
+    # Each activity from a new page (a break after the row above its title), printed at
+    # 100%, its title and long values across columns B to D.
+    assert [row - 1 for row in titles[1:]] == sorted(breaks & {row - 1 for row in titles})
+    assert len(titles) > len(identifiers)  # lv+en: some go on over a page, titled again
+    assert by_activity.page_setup.scale == 100
+    assert f"B{titles[0]}:D{titles[0]}" in {str(ref) for ref in by_activity.merged_cells.ranges}
     properties = workbook.properties
     assert properties.title == document.title
     assert properties.creator == 'SIA "Izdevniecība MicRec"'
@@ -320,7 +393,8 @@ def test_body_cells_wrap_through_the_default_format() -> None:
 def test_row_heights_grow_with_the_text() -> None:
     one_line = row_height(["short"], [30])
     assert row_height(["x" * 300], [30]) > one_line * 5
-    assert row_height(["a\nb\nc"], [30]) == pytest.approx(3 * 15 + 3)
+    # Calibri 11 lines as Excel spaces them: 18 pixels at 96 dpi, 13.5 points.
+    assert row_height(["a\nb\nc"], [30]) == pytest.approx(3 * 13.5 + 3)
     assert row_height(["x" * 100_000], [10]) == 409
 
 

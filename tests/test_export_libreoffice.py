@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from ropa.exporters.table import LANGUAGES, as_text, build_document
+from ropa.exporters.table import LANGUAGES, TitleRow, as_text, build_document
 from ropa.exporters.xlsx import write_xlsx
 from ropa.validate import validate_paths
 from tests.conftest import REGISTERS, SEED_REGISTERS, need
-from tests.test_export import logical_rows, plain
+from tests.test_export import by_record, logical_rows, plain, record_pairs
 from tests.test_export_fields import register_values
 
 DATE = dt.date(2024, 5, 31)
@@ -69,8 +69,19 @@ def test_libreoffice_reads_every_sheet_and_prints_it(tmp_path: Path) -> None:
             rows = logical_rows([[value or None for value in row] for row in csv.reader(stream)])
         headings: list[Any] = [c.heading for c in sheet.columns]
         expected = [[plain(as_text(value)) for value in row] for row in sheet.rows()]
-        if not sheet.records:
-            expected.insert(0, [plain(heading) for heading in headings])
+        if sheet.records:
+            rows = by_record(record_pairs(rows, sheet))
+            expected = by_record(
+                [
+                    TitleRow(plain(as_text(value)) for value in row)
+                    if isinstance(row, TitleRow)
+                    else [plain(as_text(value)) for value in row]
+                    for row in sheet.rows()
+                ]
+            )
+            assert rows == expected, sheet.key
+            continue
+        expected.insert(0, [plain(heading) for heading in headings])
         assert len(rows) == len(expected), sheet.key
         for got, want in zip(rows, expected, strict=True):
             assert got[: len(want)] == want, sheet.key
@@ -173,3 +184,63 @@ def test_every_value_is_printed_in_every_language(tmp_path: Path) -> None:
         assert expected
         hidden = sorted({value for value in expected if not printed(value, text, words, starts)})
         assert hidden == [], f"{workbook.name}: {hidden[:5]}"
+
+
+def pdf_pages(pdftotext: str, pdf: Path) -> list[str]:
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_activity_prints_from_its_own_page(tmp_path: Path, language: str) -> None:
+    """The by-activity sheet as LibreOffice prints it: each activity starts a page with
+    its title; one that goes on over a page has its name at the top of the next; and
+    one whose fields fit a page of A4 landscape takes exactly one page."""
+    soffice = need(SOFFICE, "LibreOffice (soffice)")
+    pdftotext = need(PDFTOTEXT, "pdftotext (poppler-utils)")
+    (register,) = validate_paths([str(REGISTERS / "website.yaml")]).registers
+    document = build_document(register, language=language, export_date=DATE)  # type: ignore[arg-type]
+    sheet = document.sheet("by_activity")
+    workbook = tmp_path / "website.xlsx"
+    planned = write_xlsx(document, workbook).pages[sheet.name]
+    convert(soffice, workbook, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    footer = re.compile(rf"{re.escape(sheet.name)} — \d+ / \d+")
+    pages = pdf_pages(pdftotext, tmp_path / "pdf" / "website.pdf")
+    printed = [page for page in pages if footer.search(page)]
+    titles = [(str(row[0]), str(row[1])) for row in sheet.rows() if isinstance(row, TitleRow)]
+    assert printed, "no page of the by-activity sheet"
+
+    def first_lines(page: str) -> str:
+        # The page header (organisation, date), then the title row.
+        return " ".join(" ".join(page.strip().splitlines()[1:4]).split())
+
+    pages_of: dict[str, int] = {}
+    current = None
+    for page in printed:
+        top = first_lines(page)
+        starting = [
+            identifier
+            for identifier, name in titles
+            if top.startswith(identifier) and " ".join(name.split())[:30] in top
+        ]
+        if current is None or (starting and starting[0] != current):
+            assert starting, f"a page that starts no activity and names none: {top[:80]}"
+            current = starting[0]
+            pages_of[current] = 1
+            continue
+        # A page that goes on with the same activity names it at the top.
+        assert starting == [current], top[:80]
+        pages_of[current] += 1
+    assert list(pages_of) == [identifier for identifier, _ in titles]
+    # Printed on the pages the writer laid it out on: no page broken where it did not
+    # plan one, so an activity that fits one page takes exactly one.
+    assert pages_of == planned
+    if language == "lv+en":
+        # Both languages at once: each activity of this register takes two pages.
+        assert max(pages_of.values()) <= 2, pages_of
+    else:
+        # In one language every activity of this register fits one page.
+        assert set(pages_of.values()) == {1}, pages_of

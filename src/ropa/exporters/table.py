@@ -1126,26 +1126,26 @@ def _joint_controllers(words: Words, register: Register, activity: Activity) -> 
 
 _ACTIVITY_EXTRAS: tuple[tuple[str, str, str | None, int], ...] = (
     # key, term, article cited in the heading, width
-    ("legal_basis", "legal_basis", "Art. 6(1)", 30),
-    ("rights", "rights", None, 26),
-    ("special_categories", "special_categories", "Art. 9", 24),
-    ("criminal_data", "criminal_data", "Art. 10", 24),
+    ("legal_basis", "legal_basis", "Art. 6(1)", 44),
+    ("rights", "rights", None, 30),
+    ("special_categories", "special_categories", "Art. 9", 28),
+    ("criminal_data", "criminal_data", "Art. 10", 26),
     ("national_id", "national_id", "Art. 87", 20),
-    ("legitimate_interests", "legitimate_interests", "Art. 6(1)(f)", 24),
-    ("sources", "sources", "Art. 14(2)(f)", 24),
-    ("automated_decisions", "automated_decisions", "Art. 22", 22),
-    ("dpia", "dpia", "Art. 35", 20),
-    ("systems", "systems_location", None, 26),
+    ("legitimate_interests", "legitimate_interests", "Art. 6(1)(f)", 36),
+    ("sources", "sources", "Art. 14(2)(f)", 36),
+    ("automated_decisions", "automated_decisions", "Art. 22", 28),
+    ("dpia", "dpia", "Art. 35", 24),
+    ("systems", "systems_location", None, 30),
     ("frequency", "frequency", "Art. 30(5)", 14),
-    ("privacy_notice", "privacy_notice", "Art. 13", 22),
-    ("owner", "owner", None, 16),
+    ("privacy_notice", "privacy_notice", "Art. 13", 26),
+    ("owner", "owner", None, 18),
     ("last_review", "last_review", None, 11),
-    ("notes", "notes", None, 30),
+    ("notes", "notes", None, 40),
 )
 
 # Widths of the Art. 30(1) columns; (c) is two columns, subjects and data, so that each
 # can be filtered on its own.
-_ARTICLE_30_1_WIDTHS = (24, 30, 28, 28, 30, 30, 28, 30)
+_ARTICLE_30_1_WIDTHS = (28, 40, 30, 36, 48, 36, 48, 44)
 
 
 def article_column(words: Words, key: str, item: ArticleItem, width: int) -> Column:
@@ -1164,8 +1164,8 @@ def article_column(words: Words, key: str, item: ArticleItem, width: int) -> Col
 def _activity_columns(words: Words, register: Register) -> list[Column]:
     columns = [
         Column("id", words.heading_term("id"), id_width([a.id for a in register.activities])),
-        Column("name", words.heading_term("activity"), 22),
-        Column("description", words.heading_term("description"), 30),
+        Column("name", words.heading_term("activity"), 26),
+        Column("description", words.heading_term("description"), 40),
     ]
     widths = iter(_ARTICLE_30_1_WIDTHS)
     for item in ARTICLE_30_1:
@@ -1661,8 +1661,10 @@ def build_document(
                 lambda: (_activity_row(words, register, a) for a in register.activities),
                 len(register.activities),
                 freeze_columns=2,
-                # Printed across four pages at a readable size, which follow each other.
-                pages_wide=4,
+                # Printed at about 9 points, as many pages across as the columns need
+                # (they follow each other); columns wide enough for long texts to read
+                # as lines, not towers of a few words.
+                pages_wide=0,
             )
         )
     if organisation.is_processor or register.controllers:

@@ -40,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ropa import ooxml
+from ropa.exporters import measure
 from ropa.exporters.table import (
     CoverLine,
     ExportDocument,
@@ -68,9 +69,10 @@ _TITLE_FONT = Font(name="Calibri", family=2, bold=True, size=14)
 _NO_WRAP = Alignment(wrap_text=False, vertical="top")
 # Row heights: explicit, because neither Excel nor LibreOffice reliably fits a row to
 # wrapped text when opening a file. Estimated from the text: a line of the default font
-# (Calibri 11) is 15 points high and holds about as many characters as the column is wide.
-_LINE_POINTS = 15.0
-_HEADING_LINE_POINTS = 12.5
+# (Calibri 11) is as high as Excel draws it (the font's line height, 13.5 points) and
+# holds about as many characters as the column is wide.
+_LINE_POINTS = measure.line_points(11)
+_HEADING_LINE_POINTS = measure.line_points(9)
 _ROW_PADDING_POINTS = 3.0
 _MAX_ROW_POINTS = 409.0  # Excel's limit
 _LANGUAGE_TAGS = {"lv": "lv-LV", "en": "en-GB", "lv+en": "lv-LV"}
@@ -80,8 +82,8 @@ Progress = Callable[[int], None]
 _CONTINUED = "↳ "
 # Lines of the default font that fit in one row (Excel's limit less the padding).
 _MAX_ROW_LINES = int((_MAX_ROW_POINTS - _ROW_PADDING_POINTS) // _LINE_POINTS)
-# Print scale of wide tables (not fitted to the page width): about 9 points for 11.
-_TABLE_SCALE = 80
+# Print scale of wide tables (not fitted to the page width): about 8 points for 11.
+_TABLE_SCALE = 75
 
 
 @dataclass
@@ -91,6 +93,9 @@ class WriteReport:
     continued: dict[str, list[str]] = field(default_factory=dict)
     """Per sheet name, the rows (their first cell) too long for one row of Excel, which
     continue on the rows below them."""
+
+    pages: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per records sheet, the pages each record is laid out on when printed."""
 
     def notes(self) -> list[Message]:
         return [
@@ -161,6 +166,8 @@ def write_xlsx_stream(
                 [(worksheets[id(other)], other) for other in shown_by],
                 bodies,
                 progress=progress if sheet.key == "activities" else None,
+                words=document.words,
+                pages=report.pages,
             )
             for name, rows in continued.items():
                 if rows:
@@ -268,11 +275,19 @@ class _Body:
         self.styles = styles
         self.parts: list[str] = []
         self.number = 0
+        self.merges: list[str] = []
+        """Ranges of merged cells ("B2:D2")."""
 
     def row(
-        self, values: Sequence[Value], points: float, style: int = 0, first: int | None = None
+        self,
+        values: Sequence[Value],
+        points: float,
+        style: int = 0,
+        first: int | None = None,
+        cell_styles: Sequence[int] | None = None,
     ) -> None:
-        """Append a row of cells in `style` (0: the default), the first in `first`."""
+        """Append a row of cells in `style` (0: the default), the first in `first`, or
+        each in its own of `cell_styles`."""
         self.number += 1
         number = self.number
         out = self.parts
@@ -284,11 +299,16 @@ class _Body:
             if isinstance(value, str):
                 if not value:
                     continue
-                cell_style = first if index == 0 and first is not None else style
-                if value.startswith(FORMULA_PREFIXES) and not cell_style:
+                if cell_styles is not None:
+                    cell_style = cell_styles[index]
+                else:
+                    cell_style = first if index == 0 and first is not None else style
+                if value.startswith(FORMULA_PREFIXES) and (
+                    not cell_style or cell_style in styles.quoted_as
+                ):
                     # An inline string is never a formula; the quote prefix keeps it text
-                    # when edited. (Styled cells, headings and titles, keep their style.)
-                    cell_style = styles.quoted
+                    # when edited. (Headings and titles keep their style.)
+                    cell_style = styles.quoted_as.get(cell_style, styles.quoted)
                 if "&" in value or "<" in value or ">" in value:
                     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
@@ -315,6 +335,14 @@ class _Body:
 _EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system
 
 
+def _style_id(worksheet: Any, **attributes: Any) -> int:
+    """The workbook's id of the cell format with these attributes (added if new)."""
+    cell = WriteOnlyCell(worksheet)
+    for name, value in attributes.items():
+        setattr(cell, name, value)
+    return int(cell.style_id)
+
+
 @dataclass
 class _Styles:
     """Style ids of the workbook's cell formats that the rows use."""
@@ -324,14 +352,13 @@ class _Styles:
     title: int
     date: int
     quoted: int
+    quoted_as: dict[int, int] = field(default_factory=dict)
+    """Per style of body text, the same style with the quote prefix."""
 
     @classmethod
     def of(cls, worksheet: Any) -> _Styles:
         def style(**attributes: Any) -> int:
-            cell = WriteOnlyCell(worksheet)
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            return int(cell.style_id)
+            return _style_id(worksheet, **attributes)
 
         return cls(
             header=style(
@@ -356,6 +383,12 @@ def _clean(row: Sequence[Value]) -> Sequence[Value]:
 
 def _new_worksheet(workbook: Any, document: ExportDocument, sheet: Sheet) -> Any:
     worksheet = workbook.create_sheet(xml_text(sheet.name))
+    if sheet.records:
+        for index, width in enumerate(_RECORD_WIDTHS, 1):
+            worksheet.column_dimensions[get_column_letter(index)].width = width
+        # Printed at 100%: the page breaks are planned for it (`_Records`).
+        _page_setup(worksheet, document, pages_wide=0, scale=100)
+        return worksheet
     for index, column in enumerate(sheet.columns, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
     _page_setup(worksheet, document, pages_wide=sheet.pages_wide)
@@ -369,14 +402,18 @@ def _write_sheet(
     bodies: dict[str, _Body],
     *,
     progress: Progress | None,
+    words: Any = None,
+    pages: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, list[str]]:
     """Write a sheet, and the records sheets that show its rows, in one pass over the
     rows; return, per sheet, the rows that had to continue on the rows below."""
     continued: dict[str, list[str]] = {sheet.name: []}
     if sheet.records:
-        writer = _Records(worksheet, sheet, continued[sheet.name])
+        writer = _Records(worksheet, sheet, continued[sheet.name], words)
         writer.write_all(sheet.rows())
         writer.close(bodies)
+        if pages is not None:
+            pages[sheet.name] = writer.pages
         return continued
     body = _Body(len(sheet.columns), _Styles.of(worksheet))
     widths = [column.width for column in sheet.columns]
@@ -389,7 +426,9 @@ def _write_sheet(
     shown = []
     for records_worksheet, records_sheet in records:
         continued[records_sheet.name] = []
-        shown.append(_Records(records_worksheet, records_sheet, continued[records_sheet.name]))
+        shown.append(
+            _Records(records_worksheet, records_sheet, continued[records_sheet.name], words)
+        )
     labels = [column.heading for column in sheet.columns]
     title_columns = sheet.freeze_columns
     for written, row in enumerate(sheet.rows(), 1):
@@ -409,6 +448,8 @@ def _write_sheet(
     _close(worksheet, body, bodies)
     for records_writer in shown:
         records_writer.close(bodies)
+        if pages is not None:
+            pages[records_writer.name] = records_writer.pages
     return continued
 
 
@@ -419,57 +460,237 @@ def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
     bodies[worksheet._writer.out] = body
 
 
-class _Records:
-    """Writes records one after another, each from a new page: a title, then label and
-    value."""
+# The records sheet, printed for an inspector: an activity on one page of A4 landscape
+# where it fits, at 9 points (printed at 100%). Two fields side by side where both are
+# short (label, value, label, value); a long value spans the three columns to its right.
+_RECORD_WIDTHS = (26, 44, 26, 44)
+_RECORD_FONT_SIZE = 9
+# Lines as far apart as Excel draws them (LibreOffice sets them closer).
+_RECORD_LINE_POINTS = measure.line_points(_RECORD_FONT_SIZE)
+_RECORD_PADDING_POINTS = 2.0
+_RECORD_TITLE_SIZE = 12
+_RECORD_TITLE_LINE_POINTS = measure.line_points(_RECORD_TITLE_SIZE)
+# A4 landscape (595 points high) less the top and bottom margins, and a little for the
+# programs' rounding: rows of this many points fit on one page.
+_RECORD_PAGE_POINTS = 595.0 - 2 * 0.6 * 72 - 10
+# A pair of short fields shares a row when neither needs more lines than this.
+_PAIR_LINES = 4
 
-    def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str]) -> None:
+
+@dataclass
+class _Field:
+    label: str
+    value: Value
+    label_lines: int
+    half_lines: int  # in one value column
+    full_lines: int  # across the three columns right of the label
+
+
+class _Records:
+    """Writes records one after another, each from a new page: a title (id and name),
+    then each field as label and value, two short fields side by side. A record longer
+    than a page continues on the next, its title repeated there (marked "continued")."""
+
+    def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str], words: Any) -> None:
         self.worksheet = worksheet
-        self.body = _Body(len(sheet.columns), _Styles.of(worksheet))
-        self.widths = [column.width for column in sheet.columns]
+        self.name = sheet.name
+        self.styles = _RecordStyles.of(worksheet)
+        self.body = _Body(len(_RECORD_WIDTHS), self.styles.base)
         self.continued = continued
+        self.continued_word = words.term("continued") if words is not None else "…"
+        self.not_recorded = words.term("not_recorded") if words is not None else "—"
+        self.pages: dict[str, int] = {}
         self.breaks: list[int] = []
-        self.record = ""
-        # Labels are column headings, the same in every record: their height once each.
-        self.label_points: dict[str, float] = {}
+        self.merges: list[str] = []
+        self.title: list[str] = []
+        self.fields: list[_Field] = []
+        # Labels are column headings, the same in every record: measured once each.
+        self.label_lines: dict[str, int] = {}
 
     def write_all(self, rows: Iterable[Sequence[Value]]) -> None:
-        body, widths, styles = self.body, self.widths, self.body.styles
         for row in rows:
             if isinstance(row, TitleRow):
-                if body.number:
-                    self.breaks.append(body.number)
-                identifier, title = str(row[0]), str(as_text(row[1]) or "")
-                self.record = identifier
-                points = row_lines([title], widths[1:]) * 19.0 + 6
-                body.row(_clean([identifier, title]), points, styles.title)
+                self._flush()
+                self.title = [str(row[0]), str(as_text(row[1]) or "")]
                 continue
-            label = str(row[0])
-            label_points = self.label_points.get(label)
-            if label_points is None:
-                label_points = row_lines([label], widths, heading=True) * _HEADING_LINE_POINTS
-                self.label_points[label] = label_points
-            lines = row_lines(row[1:], widths[1:])
-            if lines <= _MAX_ROW_LINES:
-                points = max(label_points, lines * _LINE_POINTS) + _ROW_PADDING_POINTS
-                body.row(_clean(row), points, first=styles.label)
-                continue
-            self.continued.append(f"{self.record} — {label.splitlines()[0]}")
-            for part in split_row(row, widths):
-                points = max(
-                    row_lines(part[:1], widths, heading=True) * _HEADING_LINE_POINTS,
-                    row_lines(part[1:], widths[1:]) * _LINE_POINTS,
+            self.fields.append(self._field(str(row[0]), row[1]))
+
+    def _field(self, label: str, value: Value) -> _Field:
+        label_lines = self.label_lines.get(label)
+        if label_lines is None:
+            label_lines = self.label_lines[label] = _record_lines(
+                label, _RECORD_WIDTHS[0], bold=True
+            )
+        text = as_text(value) or ""
+        full = _record_lines(text, sum(_RECORD_WIDTHS[1:]))
+        half = _record_lines(text, _RECORD_WIDTHS[1]) if full <= _PAIR_LINES else full
+        return _Field(label, value, label_lines, half, full)
+
+    def _flush(self) -> None:
+        """Lay out the record gathered so far and write it, page by page."""
+        if not self.title:
+            return
+        rows = self._layout(self.fields)
+        empty = [field for field in self.fields if not _has_value(field.value)]
+        if len(empty) > 1 and _pages(rows) > 1:
+            # Over a page, often by a few rows of empty fields: named together in one
+            # row (an empty cell says the same: not recorded), if that saves a page.
+            named = "; ".join(" / ".join(field.label.splitlines()) for field in empty)
+            gathered = self._layout(
+                [field for field in self.fields if _has_value(field.value)]
+                + [self._field(self.not_recorded, named)]
+            )
+            if _pages(gathered) < _pages(rows):
+                rows = gathered
+        body = self.body
+        if body.number:
+            self.breaks.append(body.number)
+        title_points = self._title(self.title[1])
+        used = title_points
+        self.pages[self.title[0]] = 1
+        for cells, points, merge in rows:
+            if used + points > _RECORD_PAGE_POINTS and used > title_points:
+                # The record goes on over the page: its title again at the top.
+                self.breaks.append(body.number)
+                self._title(f"{self.title[1]} ({self.continued_word})")
+                used = title_points
+                self.pages[self.title[0]] += 1
+            body.row(_clean(cells), points, cell_styles=self._cell_styles(cells, merge))
+            if merge:
+                self.merges.append(f"B{body.number}:D{body.number}")
+            used += points
+        self.title, self.fields = [], []
+
+    def _title(self, name: str) -> float:
+        lines = _record_lines(name, sum(_RECORD_WIDTHS[1:]), size=_RECORD_TITLE_SIZE, bold=True)
+        points = lines * _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
+        self.body.row(_clean([self.title[0], name]), points, self.styles.title)
+        self.merges.append(f"B{self.body.number}:D{self.body.number}")
+        return points
+
+    def _layout(self, fields: list[_Field]) -> list[tuple[list[Value], float, bool]]:
+        """The record's rows: (cells, height, whether the value spans columns B to D)."""
+        out: list[tuple[list[Value], float, bool]] = []
+        index = 0
+        while index < len(fields):
+            field = fields[index]
+            following = fields[index + 1] if index + 1 < len(fields) else None
+            if (
+                following is not None
+                and max(field.half_lines, field.label_lines) <= _PAIR_LINES
+                and max(following.half_lines, following.label_lines) <= _PAIR_LINES
+            ):
+                lines = max(
+                    field.half_lines, field.label_lines, following.half_lines, following.label_lines
                 )
-                body.row(_clean(part), points + _ROW_PADDING_POINTS, first=styles.label)
+                cells = [field.label, field.value, following.label, following.value]
+                out.append((cells, _record_points(lines), False))
+                index += 2
+                continue
+            lines = max(field.full_lines, field.label_lines)
+            if lines <= _MAX_RECORD_LINES:
+                out.append(([field.label, field.value], _record_points(lines), True))
+            else:
+                self.continued.append(f"{self.title[0]} — {field.label.splitlines()[0]}")
+                widths = [_RECORD_WIDTHS[0], sum(_RECORD_WIDTHS[1:])]
+                for part in split_row(
+                    [field.label, field.value],
+                    widths,
+                    size=_RECORD_FONT_SIZE,
+                    max_lines=_MAX_RECORD_LINES,
+                ):
+                    part_lines = max(
+                        _record_lines(as_text(part[0]) or "", widths[0], bold=True),
+                        _record_lines(as_text(part[1]) or "", widths[1]),
+                    )
+                    out.append((part, _record_points(part_lines), True))
+            index += 1
+        return out
+
+    def _cell_styles(self, cells: Sequence[Value], merge: bool) -> list[int]:
+        styles = self.styles
+        if merge:
+            return [styles.label, styles.value, styles.value, styles.value]
+        return [styles.label, styles.value, styles.label, styles.value]
 
     def close(self, bodies: dict[str, _Body]) -> None:
+        self._flush()
         # Set once: openpyxl checks the whole list again on each append.
         self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
+        self.body.merges = self.merges
         _close(self.worksheet, self.body, bodies)
 
 
+def _has_value(value: Value) -> bool:
+    return value is not None and value != ""
+
+
+def _pages(rows: Sequence[tuple[list[Value], float, bool]]) -> int:
+    """Pages the rows take, laid out as `_Records._flush` lays them out (under a title
+    of one line)."""
+    title = _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
+    pages, used = 1, title
+    for _cells, points, _merge in rows:
+        if used + points > _RECORD_PAGE_POINTS and used > title:
+            pages += 1
+            used = title
+        used += points
+    return pages
+
+
+def _record_lines(
+    text: str, width: int, *, size: int = _RECORD_FONT_SIZE, bold: bool = False
+) -> int:
+    return measure.lines_of(text, width, size=size, bold=bold) if text else 1
+
+
+def _record_points(lines: int) -> float:
+    return lines * _RECORD_LINE_POINTS + _RECORD_PADDING_POINTS
+
+
+# Lines of a record's row within Excel's limit for one row.
+_MAX_RECORD_LINES = int((_MAX_ROW_POINTS - _RECORD_PADDING_POINTS) // _RECORD_LINE_POINTS)
+
+
+@dataclass
+class _RecordStyles:
+    base: _Styles
+    label: int
+    value: int
+    title: int
+
+    @classmethod
+    def of(cls, worksheet: Any) -> _RecordStyles:
+        def style(**attributes: Any) -> int:
+            return _style_id(worksheet, **attributes)
+
+        size = _RECORD_FONT_SIZE
+        base = _Styles.of(worksheet)
+        value_font = Font(name="Calibri", family=2, size=size)
+        value = style(font=value_font, alignment=_WRAP)
+        base.quoted_as[value] = style(font=value_font, alignment=_WRAP, quotePrefix=True)
+        return cls(
+            base=base,
+            label=style(
+                font=Font(name="Calibri", family=2, bold=True, size=size),
+                fill=_HEADER_FILL,
+                alignment=_WRAP,
+            ),
+            value=value,
+            title=style(
+                font=Font(name="Calibri", family=2, bold=True, size=_RECORD_TITLE_SIZE),
+                alignment=_WRAP,
+            ),
+        )
+
+
 def _page_setup(
-    worksheet: Any, document: ExportDocument, *, pages_wide: int, pages_tall: int = 0
+    worksheet: Any,
+    document: ExportDocument,
+    *,
+    pages_wide: int,
+    pages_tall: int = 0,
+    scale: int = _TABLE_SCALE,
 ) -> None:
     worksheet.page_setup.orientation = "landscape"
     worksheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
@@ -480,7 +701,7 @@ def _page_setup(
         worksheet.page_setup.fitToHeight = pages_tall
         worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     else:
-        worksheet.page_setup.scale = _TABLE_SCALE
+        worksheet.page_setup.scale = scale
     worksheet.print_options.gridLines = True
     worksheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     header = worksheet.HeaderFooter.oddHeader
@@ -537,35 +758,32 @@ def row_height(values: Sequence[Value], widths: Sequence[int], *, heading: bool 
     return min(_MAX_ROW_POINTS, lines * line_points + _ROW_PADDING_POINTS)
 
 
-def _wrapped(text: str, per_line: int) -> list[str]:
-    """The text as the lines a cell shows, each paragraph broken at spaces."""
-    out: list[str] = []
-    for paragraph in text.split("\n"):
-        while len(paragraph) > per_line:
-            cut = paragraph.rfind(" ", 0, per_line + 1)
-            if cut <= 0:
-                cut = per_line
-            out.append(paragraph[:cut])
-            paragraph = paragraph[cut:].lstrip(" ")
-        out.append(paragraph)
-    return out
-
-
-def split_row(row: Sequence[Value], widths: Sequence[int]) -> list[list[Value]]:
+def split_row(
+    row: Sequence[Value],
+    widths: Sequence[int],
+    *,
+    size: float | None = None,
+    max_lines: int = _MAX_ROW_LINES,
+) -> list[list[Value]]:
     """A row too tall for Excel as several rows, each within the limit: every long cell
     continues in the same column of the rows below, whose first cell says `↳` and whose
-    other cells are empty. Nothing is cut."""
+    other cells are empty. Nothing is cut. `size`: the font's size in points, measured
+    with its real widths (`measure`); None: the table's estimate by characters."""
     chunks: list[list[str | None]] = []
     for value, width in zip(row, widths, strict=False):
         text = as_text(value)
         if text is None:
             chunks.append([None])
             continue
-        shown = _wrapped(text, _per_line(width))
+        shown = (
+            _wrapped(text, _per_line(width))
+            if size is None
+            else measure.wrap(text, width, size=size)
+        )
         chunks.append(
             [
-                "\n".join(shown[start : start + _MAX_ROW_LINES])
-                for start in range(0, len(shown), _MAX_ROW_LINES)
+                "\n".join(shown[start : start + max_lines])
+                for start in range(0, len(shown), max_lines)
             ]
         )
     count = max(len(chunk) for chunk in chunks)
@@ -578,6 +796,20 @@ def split_row(row: Sequence[Value], widths: Sequence[int]) -> list[list[Value]]:
             part[0] = _CONTINUED + (as_text(row[0]) or "").split("\n")[0]
         rows.append(part)
     return rows
+
+
+def _wrapped(text: str, per_line: int) -> list[str]:
+    """The text as the lines a cell shows, each paragraph broken at spaces."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        while len(paragraph) > per_line:
+            cut = paragraph.rfind(" ", 0, per_line + 1)
+            if cut <= 0:
+                cut = per_line
+            out.append(paragraph[:cut])
+            paragraph = paragraph[cut:].lstrip(" ")
+        out.append(paragraph)
+    return out
 
 
 # What XML 1.0 cannot hold at all: C0 controls other than tab and line breaks (openpyxl's
@@ -718,7 +950,12 @@ class _ReproducibleZip(zipfile.ZipFile):
             target.write(around[: empty.start()] + b"<sheetData>")
             body.file.seek(0)
             shutil.copyfileobj(body.file, target, 1 << 20)
-            target.write(b"</sheetData>" + around[empty.end() :])
+            # Merged cells come next in the schema's order (CT_Worksheet): the sheets
+            # with merges have nothing else between (no protection, filter or sort).
+            merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in body.merges)
+            if merges:
+                merges = f'<mergeCells count="{len(body.merges)}">{merges}</mergeCells>'
+            target.write(b"</sheetData>" + merges.encode() + around[empty.end() :])
 
 
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")

@@ -142,6 +142,9 @@ TERMS: dict[str, Term] = {
     ),
     "legend_empty": Term("tukša šūna", "empty cell"),
     "legend_empty_meaning": Term("reģistrā nav ierakstīts", "not recorded in the register"),
+    # The by-activity sheet gathers an activity's empty fields under this label where
+    # that keeps the activity on one page.
+    "not_recorded": Term("Reģistrā nav ierakstīts", "Not recorded in the register"),
     "owner": Term("Atbildīgais", "Owner"),
     "department": Term("Struktūrvienība", "Department"),
     "last_review": Term("Pēdējā pārskatīšana", "Last review"),
