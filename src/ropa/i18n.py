@@ -155,7 +155,9 @@ class Bilingual(Message):
     latvian: str
 
     def __new__(cls, english: str, latvian: str) -> Bilingual:
-        text = super().__new__(cls, english)
+        text = str.__new__(cls, english)
+        text.template = english
+        text.args = {}
         text.latvian = latvian
         return text
 

@@ -213,7 +213,9 @@ def _overlap(element: _Words, passage: _Words) -> tuple[float, list[str]]:
     total = len(element.stems) + len(concepts)
     if not total:
         return 0.0, []
-    reasons = met + [msg("concept {name}", name=concept) for concept in concepts]
+    # Stems are shown as code: they are the texts' words cut down, not words of a sentence.
+    reasons = [f"`{stem}`" for stem in met]
+    reasons += [msg("concept `{name}`", name=concept) for concept in concepts]
     return (len(met) + len(concepts)) / total, reasons
 
 

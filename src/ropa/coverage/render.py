@@ -232,8 +232,8 @@ def markdown_report(coverage: Coverage, language: str = "en") -> str:
             )
     else:
         lines.append(none)
-    headings = (msg("register"), msg("policy"), msg("why"))
-    lines += ["", "## " + said(msg("Matches")), "", row(*(said(h) for h in headings))]
+    columns = (msg("register"), msg("policy"), msg("why"))
+    lines += ["", "## " + said(msg("Matches")), "", row(*(said(c) for c in columns))]
     lines.append("|---|---|---|")
     for result in coverage.elements:
         if result.match is not None:
