@@ -1,6 +1,6 @@
-"""Issue 12 point 5: what validate, check, fmt and diff print, in Latvian under `--lang lv`
-or a Latvian locale: no English sentence left in it, the letters intact, and `--lang en`
-still English whatever the locale."""
+"""Issue 12 point 5: what validate, check, fmt, diff and coverage print, in Latvian under
+`--lang lv` or a Latvian locale: no English sentence left in it, the letters intact, numbers
+written the Latvian way, and `--lang en` still English whatever the locale."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ropa.i18n import latvian_plural_form
-from tests.conftest import REGISTERS, invoke, need, run_ropa
+from ropa.i18n import format_number, latvian_plural_form, msg, number, translate
+from tests.conftest import FIXTURES, REGISTERS, invoke, need, run_ropa
 from tests.test_i18n import COUNTS
 
 LATVIAN_LOCALE = {"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
@@ -343,3 +343,189 @@ def test_each_command_documents_its_language_option(command: str) -> None:
     assert "--lang" in shown
     if command != "export":
         assert "lv or en" in " ".join(shown.split())
+
+
+def test_fmt_diff_labels_its_two_sides_in_the_language(tmp_path: Path) -> None:
+    register = tmp_path / "register.yaml"
+    register.write_text(UNFORMATTED, encoding="utf-8")
+    latvian = invoke("fmt", "--diff", "--lang", "lv", str(register))
+    english = invoke("fmt", "--diff", "--lang", "en", str(register))
+    assert latvian.returncode == english.returncode == 1
+    assert f"--- {register} (original)\n+++ {register} (formatted)\n" in english.stdout
+    assert f"--- {register} (pirms formatēšanas)\n+++ {register} (pēc formatēšanas)\n" in (
+        latvian.stdout
+    )
+    # The diff's own lines are the register's text, quoted as it is: only the rest is checked.
+    said = [
+        line.replace(str(register), "<fails>")
+        for line in latvian.stdout.splitlines()
+        if not line.startswith((" ", "+ ", "- ", "+#", "-#", "@@"))
+        and not re.match(r"^[+-][a-z_ ]+:", line)
+    ]
+    assert_latvian("\n".join(said), letters=2)
+
+
+# A register and a policy the coverage tests use, compared across: gaps both ways, a
+# transfer to a named country, near misses, and matches (tests/test_coverage.py).
+SMALL_SHOP = FIXTURES / "notice" / "small-shop.yaml"
+MICREC_POLICY = FIXTURES / "policies" / "micrec.txt"
+
+
+def _coverage(*options: str) -> subprocess.CompletedProcess[str]:
+    return invoke("coverage", str(SMALL_SHOP), "--policy", str(MICREC_POLICY), *options)
+
+
+def test_coverage_text_speaks_latvian() -> None:
+    latvian = _coverage("--lang", "lv")
+    english = _coverage("--lang", "en")
+    assert latvian.returncode == english.returncode == 1, latvian.stderr
+    assert " is not in the policy" in english.stdout  # what the Latvian one must not have
+    assert english_fragments(english.stdout)
+    assert_latvian(latvian.stdout)
+    gaps = re.search(r"^Reģistrā ierakstīts, politikā nav minēts \((\d+)\):$", latvian.stdout, re.M)
+    claims = re.search(
+        r"^Politikā minēts, neviena apstrādes darbība to neapstiprina \((\d+)\):$",
+        latvian.stdout,
+        re.M,
+    )
+    assert gaps is not None, latvian.stdout
+    assert claims is not None, latvian.stdout
+    # The same findings, whatever the language.
+    english_gaps = re.search(r"not disclosed by the policy \((\d+)\)", english.stdout)
+    english_claims = re.search(r"backed by no activity \((\d+)\)", english.stdout)
+    assert english_gaps is not None
+    assert english_claims is not None
+    assert (gaps[1], claims[1]) == (english_gaps[1], english_claims[1])
+    assert int(gaps[1]) > 0
+    assert int(claims[1]) > 0
+    for words in (
+        # The country by its Latvian name, the kind in the VDAR's word.
+        'nosūtīšana "Amerikas Savienotās Valstis (scc)" — politikā nav',
+        'nolūks "Grāmatvedības uzskaite" — politikā nav (tuvākais: ',
+        "nozīmīgajiem vārdiem))",
+        "apgalvojums (nolūks, nolūku saraksta punkts), ko neapstiprina neviena apstrādes "
+        'darbība: "Identificēt personas,"',
+        "juridiskais pamats `legitimate_interests`",
+        "Atbilstības:",
+        'juridiskais pamats "līguma izpilde (VDAR 6. panta 1. punkta b)',
+        "nosaukts juridiskais pamats: ",
+    ):
+        assert words in latvian.stdout, words
+    assert 'transfer "United States (scc)" is not in the policy' in english.stdout
+    summary = re.search(
+        r"^Politikā minētie reģistra elementi: (\d+) no (\d+); reģistra apstiprinātie politikas "
+        r"apgalvojumi: (\d+) no (\d+)\.$",
+        latvian.stdout,
+        re.M,
+    )
+    assert summary is not None, latvian.stdout
+    figures = re.search(
+        r"^(\d+) of (\d+) register elements disclosed by the policy; (\d+) of (\d+) policy "
+        r"claims backed by the register\.$",
+        english.stdout,
+        re.M,
+    )
+    assert figures is not None
+    assert figures.groups() == summary.groups()
+
+
+def test_coverage_markdown_speaks_latvian() -> None:
+    result = _coverage("--lang", "lv", "--format", "markdown")
+    assert result.returncode == 1, result.stderr
+    text = result.stdout
+    assert re.match(
+        r"# Reģistra un privātuma politikas salīdzinājums: `[^`]*small-shop\.yaml` ↔ "
+        r"`[^`]*micrec\.txt`\n",
+        text,
+    ), text
+    for line in (
+        "## Reģistrā ierakstīts, politikā nav minēts",
+        "| reģistrs | veids | elements | tuvākais fragments |",
+        "## Politikā minēts, neviena apstrādes darbība to neapstiprina",
+        "| politika | apgalvojums | pazīme | fragments |",
+        "## Atbilstības",
+        "| reģistrs | politika | kāpēc |",
+    ):
+        assert f"\n{line}\n" in text, line
+    assert re.search(r"\| nosūtīšana \| Amerikas Savienotās Valstis \(scc\) \|", text)
+    assert re.search(r"\| \d+\. rindā: sakrīt vārdi ", text)
+    # Cells quote the register and the policy; the words around them must be Latvian.
+    assert_latvian(re.sub(r"`[^`]*`", "", text))
+    english = _coverage("--lang", "en", "--format", "markdown").stdout
+    assert "## In the register, not disclosed by the policy" in english
+    assert "| register | kind | element | nearest passage |" in english
+
+
+def test_coverage_json_keeps_english_keys_and_gives_text_in_the_language() -> None:
+    documents = {
+        language: json.loads(_coverage("--lang", language, "--format", "json").stdout)
+        for language in ("lv", "en")
+    }
+    latvian, english = documents["lv"], documents["en"]
+    assert latvian["summary"] == english["summary"]
+    assert latvian["complete"] is english["complete"] is False
+    for section in ("elements", "claims"):
+        assert [sorted(item) for item in latvian[section]] == [
+            sorted(item) for item in english[section]
+        ]
+        assert [item["kind"] for item in latvian[section]] == [
+            item["kind"] for item in english[section]
+        ]
+    labels = {e["location"]: e["label"] for e in latvian["elements"]}
+    english_labels = {e["location"]: e["label"] for e in english["elements"]}
+    transfer = next(e["location"] for e in english["elements"] if e["kind"] == "transfer")
+    assert (english_labels[transfer], labels[transfer]) == (
+        "United States (scc)",
+        "Amerikas Savienotās Valstis (scc)",
+    )
+    reasons = [e["reason"] or "" for e in latvian["elements"]] + [
+        e["nearest"]["reason"] for e in latvian["elements"] if e["nearest"]
+    ]
+    assert any(reason.startswith("sakrīt vārdi ") for reason in reasons)
+    assert not any(reason.startswith("words ") for reason in reasons)
+    assert_latvian("\n".join(reasons), letters=2)
+
+
+def test_coverage_in_a_latvian_locale() -> None:
+    """A real process: the locale chooses Latvian for coverage too, `--lang en` wins."""
+    micrec = str(REGISTERS / "micrec.yaml")
+    policy = str(FIXTURES / "policies" / "micrec.txt")
+    latvian = run_ropa("coverage", micrec, "--policy", policy, env=LATVIAN_LOCALE)
+    assert latvian.returncode in (0, 1), latvian.stderr
+    assert "\nAtbilstības:\n" in latvian.stdout
+    assert_latvian(latvian.stdout)
+    english = run_ropa("coverage", micrec, "--policy", policy, "--lang", "en", env=LATVIAN_LOCALE)
+    assert "\nMatches:\n" in english.stdout
+    assert english.returncode == latvian.returncode
+
+
+def test_numbers_are_written_the_latvian_way() -> None:
+    """Latvian groups thousands with a (no-break) space and writes a decimal comma."""
+    assert format_number(11246, "en") == "11,246"
+    assert format_number(11246, "lv") == "11\u00a0246"
+    assert format_number(1234567, "lv") == "1\u00a0234\u00a0567"
+    assert format_number(2.5, "lv") == "2,5"
+    assert format_number(999, "lv") == "999"
+    said = msg("{count} items", count=number(11246))
+    assert said == "11,246 items"  # the English text, as json and fingerprints keep it
+    assert translate(said, "lv") == "11\u00a0246 items"
+
+
+def test_a_count_in_the_thousands_reads_the_latvian_way(tmp_path: Path) -> None:
+    """Through the CLI: validate's summary counts 1,200 activities as Latvian writes it."""
+    activity = (
+        "  - id: a{n}\n    name: Darbība {n}\n"
+        "    purposes: [{{purpose: Pasūtījumi, legal_basis: {{basis: contract}}}}]\n"
+    )
+    register = tmp_path / "register.yaml"
+    register.write_text(
+        "ropa: 1\norganisation:\n  name: SIA Piemērs\n  country: LV\n  role: controller\n"
+        "activities:\n" + "".join(activity.format(n=n) for n in range(1200)),
+        encoding="utf-8",
+    )
+    english = invoke("validate", "--lang", "en", str(register))
+    latvian = invoke("validate", "--lang", "lv", str(register))
+    assert english.returncode == latvian.returncode, english.stdout
+    assert "1,200 activities" in english.stdout, english.stdout
+    assert "1\u00a0200 apstrādes darbības" in latvian.stdout, latvian.stdout
+    assert "1,200" not in latvian.stdout

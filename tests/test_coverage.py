@@ -72,7 +72,7 @@ def test_each_match_is_explained_with_both_places() -> None:
     identify = line_of(policy, "Identificēt personas")
     assert re.search(
         rf'registers/micrec\.yaml:\d+: purpose "Identificēt personas" → {re.escape(str(policy))}:'
-        rf"{identify}: words identificet",
+        rf"{identify}: words `identificet`",
         result.stdout,
     )
     assert "literally info@micrec.lv" in result.stdout

@@ -1014,7 +1014,7 @@ def import_(
     has no place for is listed at its top and on standard error, and kept in `notes`.
     Exit codes: 0 imported, 2 usage or unreadable input.
     """
-    from ropa.i18n import language_from_environment, msg, translate
+    from ropa.i18n import language_from_environment, msg, number, translate
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -1037,10 +1037,10 @@ def import_(
     says = language_from_environment()
     summary = msg(
         "imported {count} activities from {source} ({kind}); {unplaced} items not placed",
-        count=len(result.data.get("activities") or []),
+        count=number(len(result.data.get("activities") or [])),
         source=result.source,
         kind=result.kind,
-        unplaced=len(result.unmapped),
+        unplaced=number(len(result.unmapped)),
     )
     sys.stderr.write(translate(summary, says) + "\n")
     for item in result.unmapped:
@@ -1114,6 +1114,7 @@ def coverage(
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = CoverageFormat.TEXT,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Compare a published privacy policy with the register both ways: what the register
     holds that the policy does not tell, and what the policy claims that no activity backs.
@@ -1126,6 +1127,7 @@ def coverage(
     limit = max_file_size * 1024 * 1024
     register, report = load_one_register(path, max_file_bytes=limit)
     if register is None:
+        report.language = _language(language)
         _refuse_invalid(report)
     passages = read_policy(policy, max_bytes=limit)
     result = compare(register, passages, policy)
@@ -1134,7 +1136,7 @@ def coverage(
         CoverageFormat.JSON: json_report,
         CoverageFormat.MARKDOWN: markdown_report,
     }[coverage_format]
-    _emit_text(render(result), None)
+    _emit_text(render(result, _language(language)), None)
     raise typer.Exit(int(ExitStatus.CLEAN if result.complete else ExitStatus.FINDINGS))
 
 

@@ -34,7 +34,7 @@ from ropa import schema, stdin
 from ropa.discovery import discover, display_path
 from ropa.errors import InputError
 from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
-from ropa.i18n import msg
+from ropa.i18n import msg, translate
 from ropa.position import DataPath, Position, SourceMap
 from ropa.textdiff import unified_diff
 from ropa.validate import collector_paused, validate_register
@@ -549,6 +549,10 @@ class FormatResult:
         """The unified diff of each changed file, made when read."""
         return _Diffs(self.texts)
 
+    def diffs_in(self, language: str) -> Mapping[str, str]:
+        """`diffs` with the two sides labelled in `language`."""
+        return _Diffs(self.texts, language)
+
     @property
     def status(self) -> ExitStatus:
         """2 for unreadable input, 1 for an invalid register (or, with --check, a file
@@ -592,13 +596,17 @@ def format_paths(
 
 
 class _Diffs(Mapping[str, str]):
-    def __init__(self, texts: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, texts: dict[str, tuple[str, str]], language: str = "en") -> None:
         self.texts = texts
+        self.language = language
 
     def __getitem__(self, shown: str) -> str:
         before, after = self.texts[shown]
         return unified_diff(
-            before, after, fromfile=f"{shown} (original)", tofile=f"{shown} (formatted)"
+            before,
+            after,
+            fromfile=translate(msg("{file} (original)", file=shown), self.language),
+            tofile=translate(msg("{file} (formatted)", file=shown), self.language),
         )
 
     def __iter__(self) -> Iterator[str]:

@@ -95,7 +95,7 @@ def msg_plural(template: str, plural: str, /, n: int, **args: Any) -> PluralMess
 def counted(one: str, other: str, /, *, count: int, **args: Any) -> PluralMessage:
     """`msg_plural` for a message about `count` things that names the count itself
     ("also in {count} more activity"): the number chooses the form and fills `{count}`."""
-    return PluralMessage(one, other, n=count, count=count, **args)
+    return PluralMessage(one, other, n=count, count=Number(count), **args)
 
 
 def plural_noop(template: str, plural: str, /) -> tuple[str, str]:
@@ -150,6 +150,60 @@ def english_only(text: str) -> EnglishOnly:
     return EnglishOnly(text)
 
 
+class Bilingual(Message):
+    """A value ropa itself holds in both languages (a country's name, a legal basis's):
+    English as text, its Latvian form given with it rather than from the catalogue."""
+
+    latvian: str
+
+    def __new__(cls, english: str, latvian: str) -> Bilingual:
+        text = str.__new__(cls, english)
+        text.template = english
+        text.args = {}
+        text.latvian = latvian
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Bilingual, (str(self), self.latvian))
+
+
+def bilingual(english: str, latvian: str) -> Bilingual:
+    return Bilingual(english, latvian or english)
+
+
+class Number(str):
+    """A count or figure in a message: written "11,246" in English, and as the language
+    writes it when translated (`format_number`)."""
+
+    value: int | float
+
+    def __new__(cls, value: int | float) -> Number:
+        text = super().__new__(cls, format_number(value, "en"))
+        text.value = value
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Number, (self.value,))
+
+
+def number(value: int | float) -> Number:
+    """`value` for a message's field, written in the language the message is read in."""
+    return Number(value)
+
+
+# Latvian groups thousands with a space and writes a decimal comma: "11 246", "2,5"
+# (CLDR's `lv` number symbols: group U+00A0, decimal ","; glibc's lv_LV LC_NUMERIC has
+# the same comma and a narrow no-break space). A no-break space keeps a number on one line.
+_SEPARATORS = {"en": (",", "."), "lv": ("\u00a0", ",")}
+
+
+def format_number(value: int | float, language: str) -> str:
+    """`value` as `language` writes it: 11,246 and 2.5 in English; 11 246 and 2,5 in Latvian."""
+    group, decimal = _SEPARATORS.get(language, _SEPARATORS["en"])
+    english = f"{value:,}"
+    return english.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
 def either(options: Sequence[str]) -> str:
     """ "`none` or `unknown`", "LB01 or LB02 or LB03": each "or" translatable."""
     said: str = options[0] if options else ""
@@ -166,7 +220,7 @@ def _fixed(template: str) -> Message:
     return Message(template)
 
 
-def joined(parts: Sequence[Message], separator: str = ", ") -> Message:
+def joined(parts: Sequence[str], separator: str = ", ") -> Message:
     """Messages joined into one, each translated on its own (the joint needs no words)."""
     template = separator.join(f"{{part{index}}}" for index in range(len(parts)))
     return Message(template, **{f"part{index}": part for index, part in enumerate(parts)})
@@ -196,10 +250,14 @@ def translate(text: str, language: str) -> str:
         return str(text)
     if isinstance(text, EnglishOnly):
         return ""
+    if isinstance(text, Bilingual):
+        return text.latvian
+    if isinstance(text, Number):
+        return format_number(text.value, language)
     catalogue = catalogue_for(language)
     if isinstance(text, Message):
         args = {
-            key: translate(value, language) if isinstance(value, Message) else value
+            key: translate(value, language) if isinstance(value, Message | Number) else value
             for key, value in text.args.items()
         }
         if isinstance(text, PluralMessage):

@@ -48,7 +48,7 @@ from ruamel.yaml.resolver import BaseResolver
 from ropa import stdin, yamlcheck
 from ropa.errors import InputError
 from ropa.findings import INPUT_CODES, Finding, Severity
-from ropa.i18n import Message, msg
+from ropa.i18n import Message, Number, msg
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
@@ -1465,8 +1465,8 @@ class _EventBuilder:
                     msg(
                         "aliases expand this document to more than {expanded} nodes "
                         "from {written} written ones",
-                        expanded=f"{self.expanded:,}",
-                        written=f"{self.nodes:,}",
+                        expanded=Number(self.expanded),
+                        written=Number(self.nodes),
                     ),
                     _mark_position(event.start_mark),
                     msg(

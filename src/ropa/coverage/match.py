@@ -55,6 +55,7 @@ from ropa.coverage.vocabulary import (
     TRANSFER_CUE,
     duration_of,
 )
+from ropa.i18n import Message, bilingual, joined, msg, msg_plural, unworded
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import stated
@@ -86,6 +87,25 @@ KINDS = ("purpose", "recipient", "transfer", "retention", "basis", "data", "sour
 CLAIM_KINDS = ("purpose", "recipient", "transfer", "period", "basis")
 
 
+def kind_name(kind: str) -> str:
+    """What an element or claim kind is called in a report (the kinds themselves, in
+    JSON, are codes and stay English)."""
+    if kind.startswith("basis:"):
+        return msg("legal basis {basis}", basis=kind.split(":", 1)[1])
+    names = {
+        "purpose": msg("purpose"),
+        "recipient": msg("recipient"),
+        "transfer": msg("transfer"),
+        "retention": msg("retention"),
+        "basis": msg("legal basis"),
+        "data": msg("data"),
+        "source": msg("source"),
+        "contact": msg("contact"),
+        "period": msg("period"),
+    }
+    return names.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Element:
     """Something the register records that the policy must disclose."""
@@ -105,6 +125,7 @@ class Element:
 class Match:
     line: int
     reason: str
+    """A `Message` where it has words, so a report can give it in its language."""
 
 
 @dataclass
@@ -192,7 +213,9 @@ def _overlap(element: _Words, passage: _Words) -> tuple[float, list[str]]:
     total = len(element.stems) + len(concepts)
     if not total:
         return 0.0, []
-    reasons = met + [f"concept {concept}" for concept in concepts]
+    # Stems are shown as code: they are the texts' words cut down, not words of a sentence.
+    reasons = [f"`{stem}`" for stem in met]
+    reasons += [msg("concept `{name}`", name=concept) for concept in concepts]
     return (len(met) + len(concepts)) / total, reasons
 
 
@@ -255,7 +278,7 @@ class _Collector:
             self.elements.append(
                 Element(
                     "contact",
-                    f"DPO {name}".strip(),
+                    msg("DPO {name}", name=name) if name else msg("DPO"),
                     self.where(organisation, "dpo"),
                     texts=(name,) if name and not dpo_literals else (),
                     literals=tuple(dpo_literals),
@@ -297,7 +320,14 @@ class _Collector:
                 self.elements.append(
                     Element(
                         "basis",
-                        f"{fact.english} ({fact.article}) — {text_of(activity.name, 'en')}",
+                        unworded(
+                            "{basis} ({article}) — {activity}",
+                            basis=bilingual(fact.english, fact.latvian),
+                            article=Message(fact.article),
+                            activity=bilingual(
+                                text_of(activity.name, "en"), text_of(activity.name, "lv")
+                            ),
+                        ),
                         self.where(activity, "purposes", index, *path),
                         basis=basis.basis,
                     )
@@ -327,11 +357,12 @@ class _Collector:
                 continue  # inside the EU/EEA: not a Chapter V transfer
             country = transfer.country if transfer.country not in (None, UNKNOWN_MARKER) else None
             names = COUNTRIES.get(str(country), ()) if country else ()
-            label = names[0] if names else "a third country"
+            label = bilingual(*names) if names else msg("a third country")
+            mechanism = transfer.mechanism or msg("mechanism not recorded")
             self.elements.append(
                 Element(
                     "transfer",
-                    f"{label} ({transfer.mechanism or 'mechanism not recorded'})",
+                    unworded("{country} ({mechanism})", country=label, mechanism=mechanism),
                     self.where(activity, "transfers", index),
                     texts=tuple(names),
                     country=str(country) if country else None,
@@ -436,8 +467,18 @@ def _text_match(element: Element, passages: list[_Read]) -> tuple[Match | None, 
     if best is None:
         return None, None
     score, line, met = best
-    share = f"{len(met)} of {round(len(met) / score)}" if score else "0"
-    found = Match(line, f"words {', '.join(met)} ({share} content words)")
+    total = round(len(met) / score)
+    found = Match(
+        line,
+        msg_plural(
+            "words {words} ({met} of {total} content words)",
+            "words {words} ({met} of {total} content words)",
+            n=total,
+            words=joined(met),
+            met=len(met),
+            total=total,
+        ),
+    )
     return (found, None) if score >= THRESHOLD else (None, found)
 
 
@@ -446,7 +487,7 @@ def _literal_match(element: Element, passages: list[_Read]) -> Match | None:
         needle = _literal_key(literal)
         for read in passages:
             if needle and needle in _literal_key(read.passage.text):
-                return Match(read.passage.line, f"literally {literal}")
+                return Match(read.passage.line, msg("literally {literal}", literal=literal))
     return None
 
 
@@ -481,7 +522,10 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
             found_cue = pattern.search(read.folded)
             if found_cue:
                 return ElementResult(
-                    element, Match(read.passage.line, f'names the basis: "{found_cue.group(0)}"')
+                    element,
+                    Match(
+                        read.passage.line, msg('names the basis: "{cue}"', cue=found_cue.group(0))
+                    ),
                 )
         return ElementResult(element, None)
     if element.kind == "transfer":
@@ -491,7 +535,8 @@ def _match_element(element: Element, passages: list[_Read]) -> ElementResult:
                 element.country is None or THIRD_COUNTRY_NAMES[country.group(1)] == element.country
             ):
                 return ElementResult(
-                    element, Match(read.passage.line, f'names "{country.group(1)}"')
+                    element,
+                    Match(read.passage.line, msg('names "{country}"', country=country.group(1))),
                 )
         if element.country is None:
             for read in passages:
@@ -567,7 +612,12 @@ def _claims(passages: list[_Read]) -> Iterator[Claim]:
         if read.passage.heading or _is_heading(text) or NOT_A_CLAIM.search(read.folded):
             continue
         if read.passage.item and lead_in:
-            yield Claim(read.passage.line, lead_in, excerpt, f"an item of a list of {lead_in}s")
+            listed = (
+                msg("an item of a list of purposes")
+                if lead_in == "purpose"
+                else msg("an item of a list of recipients")
+            )
+            yield Claim(read.passage.line, lead_in, excerpt, listed)
         elif not leads and not (introduces and not read.passage.item and lead_in):
             if purpose:
                 yield Claim(
@@ -611,24 +661,44 @@ def _back(
         wanted = claim.cue.rsplit("= ", 1)[1]
         for element in elements:
             if element.period is not None and _duration_words(*element.period) == wanted:
-                claim.backing.append(f"{element.location} (period {element.label})")
+                claim.backing.append(
+                    msg(
+                        "{location} (period {period})",
+                        location=element.location,
+                        period=element.label,
+                    )
+                )
                 return
         return
     if kind.startswith("basis:"):
         basis = kind.split(":", 1)[1]
         for element in elements:
             if element.basis == basis:
-                claim.backing.append(f"{element.location} ({element.label})")
+                claim.backing.append(
+                    unworded("{location} ({label})", location=element.location, label=element.label)
+                )
                 return
         if basis in undecided:
-            claim.backing.append(f"{undecided[basis]} (undecided between bases, {basis} one)")
+            claim.backing.append(
+                msg(
+                    "{location} (undecided between bases, {basis} one)",
+                    location=undecided[basis],
+                    basis=basis,
+                )
+            )
         return
     if kind == "transfer":
         country = THIRD_COUNTRY.search(read.folded)
         code = THIRD_COUNTRY_NAMES[country.group(1)] if country else None
         for element in elements:
             if element.kind == "transfer" and (code is None or element.country in (None, code)):
-                claim.backing.append(f"{element.location} (transfer to {element.label})")
+                claim.backing.append(
+                    msg(
+                        "{location} (transfer to {country})",
+                        location=element.location,
+                        country=element.label,
+                    )
+                )
                 return
         return
     candidates = [e for e in elements if e.kind == kind]
@@ -659,7 +729,13 @@ def _back(
     if best is not None:
         _, element, met = best
         claim.backing.append(
-            f'{element.location} ({kind} "{_short(element.label)}": {", ".join(met)})'
+            unworded(
+                '{location} ({kind} "{label}": {words})',
+                location=element.location,
+                kind=kind_name(kind),
+                label=_short(element.label),
+                words=joined(met),
+            )
         )
 
 

@@ -1,31 +1,51 @@
 """A coverage result as text, JSON or Markdown: the gaps first, then every match with its
-reason, then the figures."""
+reason, then the figures. Text and Markdown speak the chosen language; in JSON the keys and
+kinds stay English and what a person reads (labels, reasons, cues, backing) follows it."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ropa.coverage.match import Claim, Coverage, ElementResult
+from ropa.coverage.match import Claim, Coverage, ElementResult, kind_name
+from ropa.i18n import joined, msg, number, translate, unworded
 
 
-def _element_gap(result: ElementResult) -> str:
+def _element_gap(result: ElementResult, language: str) -> str:
     element = result.element
-    text = f'{element.location}: {element.kind} "{_one_line(element.label)}" is not in the policy'
+    text = translate(
+        msg(
+            '{location}: {kind} "{label}" is not in the policy',
+            location=element.location,
+            kind=kind_name(element.kind),
+            label=_one_line(translate(element.label, language)),
+        ),
+        language,
+    )
     if result.nearest is not None:
-        text += f" (nearest: line {result.nearest.line}, {result.nearest.reason})"
+        text += translate(
+            msg(
+                " (nearest: line {line}, {reason})",
+                line=result.nearest.line,
+                reason=result.nearest.reason,
+            ),
+            language,
+        )
     return text
 
 
-def _claim_gap(claim: Claim, policy: str) -> str:
-    return (
-        f"{policy}:{claim.line}: {_kind(claim)} claim ({claim.cue}) that no activity backs: "
-        f'"{claim.excerpt}"'
+def _claim_gap(claim: Claim, policy: str, language: str) -> str:
+    return translate(
+        msg(
+            '{policy}:{line}: {kind} claim ({cue}) that no activity backs: "{excerpt}"',
+            policy=policy,
+            line=claim.line,
+            kind=kind_name(claim.kind),
+            cue=claim.cue,
+            excerpt=claim.excerpt,
+        ),
+        language,
     )
-
-
-def _kind(claim: Claim) -> str:
-    return claim.kind.replace("basis:", "legal basis ")
 
 
 def _one_line(text: str, limit: int = 80) -> str:
@@ -33,45 +53,74 @@ def _one_line(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def summary(coverage: Coverage) -> str:
+def summary(coverage: Coverage, language: str = "en") -> str:
     elements = len(coverage.elements)
     disclosed = elements - len(coverage.undisclosed)
     claims = len(coverage.claims)
     backed = claims - len(coverage.unbacked)
-    return (
-        f"{disclosed} of {elements} register elements disclosed by the policy; "
-        f"{backed} of {claims} policy claims backed by the register"
+    return translate(
+        msg(
+            "{disclosed} of {elements} register elements disclosed by the policy; "
+            "{backed} of {claims} policy claims backed by the register",
+            disclosed=number(disclosed),
+            elements=number(elements),
+            backed=number(backed),
+            claims=number(claims),
+        ),
+        language,
     )
 
 
-def text_report(coverage: Coverage) -> str:
+def text_report(coverage: Coverage, language: str = "en") -> str:
+    def said(text: str) -> str:
+        return translate(text, language)
+
     lines = [f"{coverage.register} ↔ {coverage.policy}", ""]
     undisclosed = coverage.undisclosed
-    lines.append(f"In the register, not disclosed by the policy ({len(undisclosed)}):")
-    lines += [f"  {_element_gap(result)}" for result in undisclosed] or ["  none"]
+    lines.append(
+        said(
+            msg(
+                "In the register, not disclosed by the policy ({count}):",
+                count=number(len(undisclosed)),
+            )
+        )
+    )
+    none = "  " + said(msg("none"))
+    lines += [f"  {_element_gap(result, language)}" for result in undisclosed] or [none]
     lines.append("")
     unbacked = coverage.unbacked
-    lines.append(f"Claimed by the policy, backed by no activity ({len(unbacked)}):")
-    lines += [f"  {_claim_gap(claim, coverage.policy)}" for claim in unbacked] or ["  none"]
-    lines += ["", "Matches:"]
+    lines.append(
+        said(
+            msg(
+                "Claimed by the policy, backed by no activity ({count}):",
+                count=number(len(unbacked)),
+            )
+        )
+    )
+    lines += [f"  {_claim_gap(claim, coverage.policy, language)}" for claim in unbacked] or [none]
+    lines += ["", said(msg("Matches:"))]
     for result in coverage.elements:
         if result.match is not None:
+            label = _one_line(said(result.element.label), 50)
             lines.append(
-                f"  {result.element.location}: {result.element.kind} "
-                f'"{_one_line(result.element.label, 50)}" → {coverage.policy}:'
-                f"{result.match.line}: {result.match.reason}"
+                f"  {result.element.location}: {said(kind_name(result.element.kind))} "
+                f'"{label}" → {coverage.policy}:'
+                f"{result.match.line}: {said(result.match.reason)}"
             )
     for claim in coverage.claims:
         if claim.backed:
             lines.append(
-                f"  {coverage.policy}:{claim.line}: {_kind(claim)} ({claim.cue}) ← "
-                + "; ".join(claim.backing)
+                f"  {coverage.policy}:{claim.line}: {said(kind_name(claim.kind))} "
+                f"({said(claim.cue)}) ← " + said(joined(claim.backing, "; "))
             )
-    lines += ["", summary(coverage) + "."]
+    lines += ["", summary(coverage, language) + "."]
     return "\n".join(lines) + "\n"
 
 
-def as_dict(coverage: Coverage) -> dict[str, Any]:
+def as_dict(coverage: Coverage, language: str = "en") -> dict[str, Any]:
+    def said(text: str | None) -> str | None:
+        return None if text is None else translate(text, language)
+
     return {
         "register": coverage.register,
         "policy": coverage.policy,
@@ -79,13 +128,13 @@ def as_dict(coverage: Coverage) -> dict[str, Any]:
         "elements": [
             {
                 "kind": result.element.kind,
-                "label": result.element.label,
+                "label": said(result.element.label),
                 "location": result.element.location,
                 "disclosed": result.match is not None,
                 "policy_line": result.match.line if result.match else None,
-                "reason": result.match.reason if result.match else None,
+                "reason": said(result.match.reason) if result.match else None,
                 "nearest": (
-                    {"policy_line": result.nearest.line, "reason": result.nearest.reason}
+                    {"policy_line": result.nearest.line, "reason": said(result.nearest.reason)}
                     if result.nearest
                     else None
                 ),
@@ -97,9 +146,9 @@ def as_dict(coverage: Coverage) -> dict[str, Any]:
                 "kind": claim.kind,
                 "policy_line": claim.line,
                 "excerpt": claim.excerpt,
-                "cue": claim.cue,
+                "cue": said(claim.cue),
                 "backed": claim.backed,
-                "backing": claim.backing,
+                "backing": [said(backing) for backing in claim.backing],
             }
             for claim in coverage.claims
         ],
@@ -112,59 +161,97 @@ def as_dict(coverage: Coverage) -> dict[str, Any]:
     }
 
 
-def json_report(coverage: Coverage) -> str:
-    return json.dumps(as_dict(coverage), ensure_ascii=False, indent=2) + "\n"
+def json_report(coverage: Coverage, language: str = "en") -> str:
+    return json.dumps(as_dict(coverage, language), ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def markdown_report(coverage: Coverage) -> str:
+def markdown_report(coverage: Coverage, language: str = "en") -> str:
+    def said(text: str) -> str:
+        return translate(text, language)
+
+    def line(number_: int) -> str:
+        return said(msg("line {line}", line=number_))
+
+    def row(*cells: str) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    none = said(msg("None."))
     lines = [
-        f"# Coverage: `{coverage.register}` ↔ `{coverage.policy}`",
+        said(
+            msg(
+                "# Coverage: `{register}` ↔ `{policy}`",
+                register=coverage.register,
+                policy=coverage.policy,
+            )
+        ),
         "",
-        summary(coverage) + ".",
+        summary(coverage, language) + ".",
         "",
-        "## In the register, not disclosed by the policy",
+        "## " + said(msg("In the register, not disclosed by the policy")),
         "",
     ]
     undisclosed = coverage.undisclosed
     if undisclosed:
-        lines += ["| register | kind | element | nearest passage |", "|---|---|---|---|"]
+        headings = (msg("register"), msg("kind"), msg("element"), msg("nearest passage"))
+        lines += [row(*(said(h) for h in headings)), "|---|---|---|---|"]
         for result in undisclosed:
             nearest = (
-                f"line {result.nearest.line}: {result.nearest.reason}" if result.nearest else ""
+                unworded(
+                    "{line}: {reason}", line=line(result.nearest.line), reason=result.nearest.reason
+                )
+                if result.nearest
+                else ""
             )
             lines.append(
-                f"| `{result.element.location}` | {result.element.kind} | "
-                f"{_cell(result.element.label)} | {_cell(nearest)} |"
+                row(
+                    f"`{result.element.location}`",
+                    said(kind_name(result.element.kind)),
+                    _cell(said(result.element.label)),
+                    _cell(said(nearest)),
+                )
             )
     else:
-        lines.append("None.")
-    lines += ["", "## Claimed by the policy, backed by no activity", ""]
+        lines.append(none)
+    lines += ["", "## " + said(msg("Claimed by the policy, backed by no activity")), ""]
     unbacked = coverage.unbacked
     if unbacked:
-        lines += ["| policy | claim | cue | passage |", "|---|---|---|---|"]
+        headings = (msg("policy"), msg("claim"), msg("cue"), msg("passage"))
+        lines += [row(*(said(h) for h in headings)), "|---|---|---|---|"]
         for claim in unbacked:
             lines.append(
-                f"| `{coverage.policy}:{claim.line}` | {_kind(claim)} | {_cell(claim.cue)} | "
-                f"{_cell(claim.excerpt)} |"
+                row(
+                    f"`{coverage.policy}:{claim.line}`",
+                    said(kind_name(claim.kind)),
+                    _cell(said(claim.cue)),
+                    _cell(claim.excerpt),
+                )
             )
     else:
-        lines.append("None.")
-    lines += ["", "## Matches", "", "| register | policy | why |", "|---|---|---|"]
+        lines.append(none)
+    columns = (msg("register"), msg("policy"), msg("why"))
+    lines += ["", "## " + said(msg("Matches")), "", row(*(said(c) for c in columns))]
+    lines.append("|---|---|---|")
     for result in coverage.elements:
         if result.match is not None:
+            element = f"`{result.element.location}` {said(kind_name(result.element.kind))} "
             lines.append(
-                f"| `{result.element.location}` {result.element.kind} "
-                f"{_cell(_one_line(result.element.label, 50))} | line {result.match.line} | "
-                f"{_cell(result.match.reason)} |"
+                row(
+                    element + _cell(_one_line(said(result.element.label), 50)),
+                    line(result.match.line),
+                    _cell(said(result.match.reason)),
+                )
             )
     for claim in coverage.claims:
         if claim.backed:
             lines.append(
-                f"| {_cell('; '.join(claim.backing))} | line {claim.line} ({_kind(claim)}) | "
-                f"{_cell(claim.cue)} |"
+                row(
+                    _cell(said(joined(claim.backing, "; "))),
+                    f"{line(claim.line)} ({said(kind_name(claim.kind))})",
+                    _cell(said(claim.cue)),
+                )
             )
     return "\n".join(lines) + "\n"

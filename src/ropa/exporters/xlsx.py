@@ -50,7 +50,7 @@ from ropa.exporters.table import (
     as_text,
     record_of,
 )
-from ropa.i18n import Message, msg
+from ropa.i18n import Message, Number, msg
 from ropa.knowledge.terms import TERMS
 
 # Text that a spreadsheet program may take for a formula (OWASP, "CSV Injection").
@@ -102,7 +102,7 @@ class WriteReport:
             msg(
                 "{count} row(s) of sheet `{sheet}` are longer than one row of Excel can show "
                 "and continue on the rows below them (marked ↳): {rows}",
-                count=len(rows),
+                count=Number(len(rows)),
                 sheet=sheet,
                 rows=", ".join(rows),
             )

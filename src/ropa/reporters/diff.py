@@ -20,7 +20,7 @@ from ropa.diff import (
     change_subject,
     show,
 )
-from ropa.i18n import Message, msg, msg_plural, translate, unworded
+from ropa.i18n import Message, msg, msg_plural, number, translate, unworded
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.reporters.text import counted, location_text
 
@@ -54,7 +54,7 @@ def _problem_lines(side: Side, said: Callable[[str], str], limit: int = 3) -> It
                 "… and {count} more (run ropa validate on that revision)",
                 "… and {count} more (run ropa validate on that revision)",
                 n=more,
-                count=more,
+                count=number(more),
             )
         )
 
@@ -90,13 +90,13 @@ def _totals(changes: int, changed: int, compared: int) -> Message:
         "{changes} in {count} registers ({compared} compared)",
         n=changed,
         changes=_changes(changes),
-        count=f"{changed:,}",
+        count=number(changed),
         compared=compared,
     )
 
 
 def _changes(count: int) -> Message:
-    return msg_plural("{count} change", "{count} changes", n=count, count=f"{count:,}")
+    return msg_plural("{count} change", "{count} changes", n=count, count=number(count))
 
 
 def _text_register(register: RegisterDiff, stream: TextIO, said: Callable[[str], str]) -> None:

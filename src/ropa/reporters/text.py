@@ -21,7 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from ropa.findings import Finding, Report, Severity
-from ropa.i18n import Message, joined, msg, msg_plural, plural_noop, translate
+from ropa.i18n import Message, joined, msg, msg_plural, number, plural_noop, translate
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.position import Position
 
@@ -73,7 +73,7 @@ def summary_line(report: Report, language: str = "en") -> str:
 def counted(count: int, what: str) -> Message:
     """ "1 error", "1,204 activities": the count with its noun in the form the number asks
     for, in each language (Latvian: 1, 21, 31 ... singular; 11-19 plural)."""
-    return msg_plural(*_COUNTED[what], n=count, count=f"{count:,}")
+    return msg_plural(*_COUNTED[what], n=count, count=number(count))
 
 
 # The severity as text output names it ("error", "warning", "info": the values' own words).
@@ -176,15 +176,15 @@ def _repeats(
                 "(--show-all lists each)",
                 n=len(activities),
                 code=code,
-                count=len(same),
-                activities=len(activities),
+                count=number(len(same)),
+                activities=number(len(activities)),
                 lines=lines,
             )
             if activities
             else msg(
                 "{code} \u00d7{count}; also at {lines} (--show-all lists each)",
                 code=code,
-                count=len(same),
+                count=number(len(same)),
                 lines=lines,
             )
         )
@@ -303,7 +303,7 @@ def render_fmt(
         )
         stream.write(printable(translate(done, says)) + "\n")
         if show_diff:
-            for line in result.diffs[file].splitlines():
+            for line in result.diffs_in(says)[file].splitlines():
                 stream.write(printable(line) + "\n")
     if not quiet:
         stream.write(fmt_summary(result, says) + "\n")
@@ -318,13 +318,13 @@ def fmt_summary(result: FormatResult, language: str = "en") -> str:
                 "{count} file would be reformatted",
                 "{count} files would be reformatted",
                 n=changed,
-                count=f"{changed:,}",
+                count=number(changed),
             ),
             msg_plural(
                 "{count} file already formatted",
                 "{count} files already formatted",
                 n=unchanged,
-                count=f"{unchanged:,}",
+                count=number(unchanged),
             ),
         ]
     else:
@@ -333,13 +333,13 @@ def fmt_summary(result: FormatResult, language: str = "en") -> str:
                 "{count} file reformatted",
                 "{count} files reformatted",
                 n=changed,
-                count=f"{changed:,}",
+                count=number(changed),
             ),
             msg_plural(
                 "{count} file left unchanged",
                 "{count} files left unchanged",
                 n=unchanged,
-                count=f"{unchanged:,}",
+                count=number(unchanged),
             ),
         ]
     if result.findings:
@@ -349,7 +349,7 @@ def fmt_summary(result: FormatResult, language: str = "en") -> str:
                 "{count} problem (files with problems are left as they are)",
                 "{count} problems (files with problems are left as they are)",
                 n=problems,
-                count=f"{problems:,}",
+                count=number(problems),
             )
         )
     return translate(joined(parts), language)

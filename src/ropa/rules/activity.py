@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
-from ropa.i18n import Message, msg
+from ropa.i18n import Message, msg, number
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
@@ -225,7 +225,7 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
 def _recipients_grouped(count: int, names: str) -> Message:
     return msg(
         "{count} activities do not say who receives their data: {names}",
-        count=count,
+        count=number(count),
         names=names,
     )
 

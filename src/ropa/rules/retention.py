@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import msg, number
 from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.knowledge.text import fold_word
@@ -534,7 +534,7 @@ def beyond_calendar(register: Register, context: Context) -> Iterator[Violation]
                     "(more than {years} years): no date of erasure can be worked out",
                     id=activity.id,
                     period=_shown(period),
-                    years=f"{CALENDAR_YEARS:,}",
+                    years=number(CALENDAR_YEARS),
                 ),
                 msg(
                     "give the real period; for data kept permanently, write `period: "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import Message, msg
+from ropa.i18n import Message, msg, number
 from ropa.knowledge.adequacy import Scope, decision_for
 from ropa.knowledge.eea import is_eea, is_third_country
 from ropa.knowledge.transfers import (
@@ -460,7 +460,7 @@ def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]
 def _not_stated_grouped(count: int, names: str) -> Message:
     return msg(
         "{count} activities do not say whether data is transferred outside the EEA: {names}",
-        count=count,
+        count=number(count),
         names=names,
     )
 
@@ -469,7 +469,7 @@ def _may_leave_grouped(count: int, names: str) -> Message:
     return msg(
         "{count} activities do not say whether data is transferred outside the EEA, though "
         "their systems or their words (tracking cookies, ads) suggest it may be: {names}",
-        count=count,
+        count=number(count),
         names=names,
     )
 

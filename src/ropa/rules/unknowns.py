@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import Message, joined, msg
+from ropa.i18n import Message, joined, msg, number
 from ropa.model.activity import Activity, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
@@ -221,7 +221,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         ),
         lambda count, what, names: msg(
             "{count} activities do not know whether they process {what}: {names}",
-            count=count,
+            count=number(count),
             what=what,
             names=names,
         ),
@@ -346,7 +346,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         ),
         lambda count, what, names: msg(
             "{count} activities do not know whether they involve {what}: {names}",
-            count=count,
+            count=number(count),
             what=what,
             names=names,
         ),
@@ -457,7 +457,7 @@ def _dpia_grouped(count: int, names: str) -> Message:
     return msg(
         "{count} activities have not settled whether they need a DPIA, and record no data "
         "the screening could read: {names}",
-        count=count,
+        count=number(count),
         names=names,
     )
 
@@ -505,6 +505,6 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 def _sources_grouped(count: int, names: str) -> Message:
     return msg(
         "{count} activities do not know where their data comes from: {names}",
-        count=count,
+        count=number(count),
         names=names,
     )
