@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ropa.knowledge.concepts import CONCEPTS, SPECIAL, Concept
-from ropa.knowledge.text import Analysed, Token, analyse, fold_word, stem
+from ropa.knowledge.text import Analysed, Token, analyse, fold_word, folded_words, stem
 
 # --------------------------------------------------------------------------- matching
 
@@ -135,10 +135,35 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[Token, tuple[_Term, ...]]:
+    """A folded word as a token without a place, and the terms that may begin at it
+    (cached per word: registers repeat their words and differ mostly in names and
+    numbers)."""
+    bare = word.replace("'", "") if "'" in word else word
+    token = Token(stem(bare), word, 0, 0, 0)
+    return token, tuple(_candidates(token))
+
+
+def _any_term(text: str) -> bool:
+    """Whether some term (not an exclusion) matches the text's words in order: the
+    matching of `infer` on the words alone, before the text is taken apart (spans,
+    clauses, negations), which most texts of a register need not be."""
+    words = [_word(word) for word in folded_words(text)]
+    tokens = tuple(token for token, _terms in words)
+    for index, (_token, terms) in enumerate(words):
+        for term in terms:
+            if not term.exclusion and (
+                len(term.words) == 1 or _match_rest(term, tokens, index) is not None
+            ):
+                return True
+    return False
+
+
 @lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
     """Every concept the text mentions, in order, each once per place (cached per string)."""
-    if not text or not text.strip():
+    if not text or not text.strip() or not _any_term(text):
         return ()
     analysed = analyse(text)
     tokens = analysed.tokens

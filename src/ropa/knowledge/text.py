@@ -378,6 +378,12 @@ def analyse(text: str) -> Analysed:
     return Analysed(text, tuple(tokens), tuple(negations))
 
 
+def folded_words(text: str) -> list[str]:
+    """The folded words `analyse` makes tokens of, without spans, clauses or stems: what a
+    quick test needs to rule a text out before it is taken apart."""
+    return _WORD.findall(fold(text)[0])
+
+
 def cites_law(text: str) -> bool:
     """Whether the text names a specific law or provision: "Grāmatvedības likuma 28. pants",
     "MK noteikumi Nr. 748", "Article 6 of the Accounting Act", "§ 12"."""
@@ -392,4 +398,14 @@ _LAW = re.compile(
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )
 
-__all__ = ["Analysed", "Negation", "Token", "analyse", "cites_law", "fold", "fold_word", "stem"]
+__all__ = [
+    "Analysed",
+    "Negation",
+    "Token",
+    "analyse",
+    "cites_law",
+    "fold",
+    "fold_word",
+    "folded_words",
+    "stem",
+]
