@@ -113,27 +113,37 @@ class SourceMap:
         for element in path:
             offset = self._offsets.get(id(node))
             if offset is None:
-                return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+                return self._located(value_mark, key_mark, exact=False)
             if isinstance(node, dict):
                 if element not in node:
-                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+                    return self._located(value_mark, key_mark, exact=False)
                 index = offset + 2 * self._key_index(node, element)
                 key_mark, value_mark = marks[1 + index], marks[2 + index]
                 node = node[element]
             elif isinstance(node, list):
                 if not isinstance(element, int) or not 0 <= element < len(node):
-                    return Located(_unpack(value_mark), _optional(key_mark), exact=False)
+                    return self._located(value_mark, key_mark, exact=False)
                 value_mark = marks[1 + offset + element]
                 key_mark = None
                 node = node[element]
             else:  # pragma: no cover - only containers have marks
                 break
-        return Located(_unpack(value_mark), _optional(key_mark), exact=True)
+        return self._located(value_mark, key_mark, exact=True)
+
+    def _located(self, value_mark: int, key_mark: int | None, *, exact: bool) -> Located:
+        key = None if key_mark is None else _unpack(self._packed(key_mark))
+        return Located(_unpack(self._packed(value_mark)), key, exact)
+
+    def _packed(self, mark: int) -> int:
+        """A stored mark as a packed 0-based mark. Marks are stored packed here; a map
+        that stores something cheaper to record (a parser's node id) converts it."""
+        return mark
 
     def remapped(self, convert: Callable[[int], int]) -> SourceMap:
         """The same map with every packed mark passed through `convert`."""
-        remapped = SourceMap(self.root, {}, convert(self._root_mark))
-        remapped._marks = array("q", map(convert, self._marks))
+        packed = self._packed
+        remapped = SourceMap(self.root, {}, convert(packed(self._root_mark)))
+        remapped._marks = array("q", (convert(packed(mark)) for mark in self._marks))
         remapped._offsets = self._offsets
         return remapped
 
@@ -154,7 +164,7 @@ class SourceMap:
 
         Used to compare two loaders; shared (aliased) containers are walked at each use.
         """
-        yield (), None, _unpack(self._root_mark)
+        yield (), None, _unpack(self._packed(self._root_mark))
         yield from self._walk(self.root, ())
 
     def _walk(
@@ -168,12 +178,13 @@ class SourceMap:
             for index, (key, child) in enumerate(node.items()):
                 child_path = (*path, key)
                 at = offset + 2 * index
-                yield child_path, _unpack(marks[1 + at]), _unpack(marks[2 + at])
+                packed = self._packed
+                yield child_path, _unpack(packed(marks[1 + at])), _unpack(packed(marks[2 + at]))
                 yield from self._walk(child, child_path)
         elif isinstance(node, list):
             for index, child in enumerate(node):
                 child_path = (*path, index)
-                yield child_path, None, _unpack(marks[1 + offset + index])
+                yield child_path, None, _unpack(self._packed(marks[1 + offset + index]))
                 yield from self._walk(child, child_path)
 
     def starts(self) -> list[tuple[int, DataPath, bool]]:
@@ -184,6 +195,7 @@ class SourceMap:
         stack: list[tuple[object, DataPath]] = [(self.root, ())]
         offsets = self._offsets
         marks = self._marks
+        packed = self._packed
         while stack:
             node, path = stack.pop()
             offset = offsets.get(id(node))
@@ -192,18 +204,14 @@ class SourceMap:
             if isinstance(node, dict):
                 for index, (key, child) in enumerate(node.items()):
                     child_path = (*path, key)
-                    found.append((marks[1 + offset + 2 * index], child_path, False))
+                    found.append((packed(marks[1 + offset + 2 * index]), child_path, False))
                     stack.append((child, child_path))
             elif isinstance(node, list):
                 for index, child in enumerate(node):
                     child_path = (*path, index)
-                    found.append((marks[1 + offset + index], child_path, True))
+                    found.append((packed(marks[1 + offset + index]), child_path, True))
                     stack.append((child, child_path))
         return found
-
-
-def _optional(mark: int | None) -> Position | None:
-    return None if mark is None else _unpack(mark)
 
 
 def _key_index(mapping: dict[str, object], key: PathElement) -> int:
