@@ -59,8 +59,15 @@ _MAX_DEPTH = 60
 
 # What sends a document to the libyaml loader before rapidyaml sees it: tabs (rapidyaml
 # reads some tab-separated text differently from YAML 1.2), line breaks other than LF,
-# directives, and `?` or `#` where the libyaml loader refuses by name (see yamlio).
-_NOT_HERE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\n%")
+# characters YAML does not allow (rapidyaml takes control characters), and `?` or `#`
+# where the libyaml loader refuses by name (see yamlio). One character class is a pass
+# at C speed (30 ms at 10,000 activities; alternatives would be ten times that).
+_NOT_HERE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# An explicit key (`? key`): rapidyaml misreads a plain one over several lines.
+_EXPLICIT_KEY = re.compile(r"^(?:[ ]*-[ ]+)*[ ]*\?(?:[ \n]|$)", re.MULTILINE)
+_RESERVED = frozenset("@`%,]}")
+# YAML limits an implicit key to 1024 characters; libyaml refuses a longer one.
+_MAX_KEY = 1024
 _FLOW_QUESTION = re.compile(r"[\[{,][ \n]*\?\S")
 _GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
 
@@ -75,11 +82,11 @@ class _Unresolved(Exception):
 
 def eligible(text: str) -> bool:
     """Whether `text` may be read by this engine (a cheap scan; the walk decides the rest)."""
-    # One `in` per character searched is a pass at C speed; a regular expression with
-    # alternatives is ten times slower over a large register.
-    if not AVAILABLE or not text or text[0] == "%" or any(c in text for c in _NOT_HERE):
+    if not AVAILABLE or not text or text[0] == "%" or "\n%" in text:
+        return False  # a directive
+    if _NOT_HERE.search(text):
         return False
-    if "?" in text and _FLOW_QUESTION.search(text):
+    if "?" in text and (_FLOW_QUESTION.search(text) or _EXPLICIT_KEY.search(text)):
         return False
     index = text.find("#")
     while index != -1:  # a `#` glued to a token: the libyaml loader says what is wrong
@@ -96,7 +103,10 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     table cannot locate.
     """
     assert _ryml is not None
-    original = text.encode("utf-8")
+    try:
+        original = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the libyaml loader says where
+        return None
     buffer = bytearray(original)
     try:
         with _quiet_stderr():
@@ -110,7 +120,7 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
         walk = _Walk(nodes, original)
         root = walk.root()
         data = walk.build_map(root, 0)
-    except _Leave:
+    except (_Leave, UnicodeDecodeError):  # (an escape ryml wrote as a lone surrogate)
         return None
     # The tree (its nodes and the scalars it rewrote) and the parsed buffer go; the
     # table's columns and the original text are what positions are computed from.
@@ -135,6 +145,7 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
 _FIELDS = 18  # 64-bit words per node record
 _TYPE, _KEY_TEXT, _KEY_LENGTH, _VAL_TEXT, _VAL_LENGTH = 0, 3, 4, 9, 10
 _FIRST_CHILD, _NEXT_SIBLING = 14, 16
+_FEW_CHILDREN = 32  # up to this index a child is found by following siblings
 _SAMPLE = 64  # nodes compared with the bindings at each end of the table
 
 
@@ -240,15 +251,22 @@ class _Walk:
         # Plain text that is something else in the YAML 1.2 core schema (null, a
         # boolean, a number) begins with one of these or is one of these words.
         self.special = NULLS | BOOLS.keys()
+        # Plain text cannot begin with a reserved or flow indicator; rapidyaml takes some
+        # (`@x`, `` `x ``): the libyaml loader refuses them with a position.
+        self.first = NUMBER_START | _RESERVED
+        # Flow collections over several lines (`{"a"\n: b}` and the like): the libyaml
+        # loader refuses some by name that rapidyaml reads.
+        self.leave_container = ryml.FLOW_ML
 
     def root(self) -> int:
         nodes = self.nodes
         root = 0
-        if nodes.type[root] & self.stream:
+        if nodes.type[root] & self.stream == self.stream:  # (STREAM has SEQ's bit too)
             root = nodes.first[root]
             if root == -1 or nodes.next[root] != -1:
                 raise _Leave  # no document, or several
-        if not nodes.type[root] & self.map or nodes.type[root] & self.leave:
+        kind = nodes.type[root]
+        if not kind & self.map or kind & (self.leave | self.leave_container):
             raise _Leave
         return root
 
@@ -264,6 +282,7 @@ class _Walk:
         assert buffer is not None
         base, end = nodes.base, nodes.base + len(buffer)
         texts, intern, special, keys = self.texts, sys.intern, self.special, self.keys
+        first_characters, leave_container = self.first, self.leave_container
         original = self.original
         is_map, is_seq, leave, val_null = self.map, self.seq, self.leave, self.val_null
         key_quoted, val_styled = self.key_quoted, self.val_styled
@@ -274,6 +293,8 @@ class _Walk:
             if kind & leave:
                 raise _Leave
             start = key_at[child] - base
+            if key_length[child] > _MAX_KEY:
+                raise _Leave
             if kind & key_quoted:
                 key = intern(nodes.text(key_at[child], key_length[child]))
             else:
@@ -286,6 +307,8 @@ class _Walk:
                     key = self.plain_key(raw)
             if key in mapping:
                 raise _Leave  # a duplicate key: reported by the libyaml loader
+            if kind & leave_container:
+                raise _Leave
             if kind & is_map:
                 value: Any = self.build_map(child, depth + 1)
             elif kind & is_seq:
@@ -301,7 +324,9 @@ class _Walk:
                 if kind & val_styled:
                     if len(value) < 48:  # one string per distinct short text
                         value = texts.setdefault(value, value)
-                elif value[:1] in NUMBER_START or value in special:
+                elif value[:1] in first_characters or value in special:
+                    if value[:1] in _RESERVED:
+                        raise _Leave
                     value = resolve_plain(value)
                 elif len(value) <= SHARED_TEXT:
                     value = intern(value)
@@ -313,6 +338,8 @@ class _Walk:
         key = raw.decode("utf-8")
         if not key:
             raise _Leave  # an empty key: refused by the libyaml loader
+        if key[:1] in _RESERVED:
+            raise _Leave
         if key[:1] in NUMBER_START or key in self.special:
             key = key_text(resolve_plain(key))
         if key == "<<":
@@ -330,6 +357,7 @@ class _Walk:
         assert buffer is not None
         base, end = nodes.base, nodes.base + len(buffer)
         texts, intern, special = self.texts, sys.intern, self.special
+        first_characters, leave_container = self.first, self.leave_container
         is_map, is_seq, leave, val_styled = self.map, self.seq, self.leave, self.val_styled
         val_null = self.val_null
         sequence: list[Any] = []
@@ -338,6 +366,8 @@ class _Walk:
         while child != -1:
             kind = types[child]
             if kind & leave:
+                raise _Leave
+            if kind & leave_container:
                 raise _Leave
             if kind & is_map:
                 value: Any = self.build_map(child, depth + 1)
@@ -354,7 +384,9 @@ class _Walk:
                 if kind & val_styled:
                     if len(value) < 48:  # one string per distinct short text
                         value = texts.setdefault(value, value)
-                elif value[:1] in NUMBER_START or value in special:
+                elif value[:1] in first_characters or value in special:
+                    if value[:1] in _RESERVED:
+                        raise _Leave
                     value = resolve_plain(value)
                 elif len(value) <= SHARED_TEXT:
                     value = intern(value)
@@ -415,6 +447,7 @@ class _Locator:
         self.original = original  # the text as written (parsing in place rewrote some)
         self.ascii = ascii
         self._line_starts: array[int] | None = None
+        self._children: dict[int, array[int]] = {}
         ryml = _ryml
         self.map, self.seq = ryml.MAP, ryml.SEQ
         self.flow = ryml.FLOW_SL | ryml.FLOW_ML
@@ -423,11 +456,25 @@ class _Locator:
         self.val_block = ryml.VAL_LITERAL | ryml.VAL_FOLDED
 
     def child(self, node: int, index: int) -> int:
+        if index >= _FEW_CHILDREN:  # a long list or a mapping of many keys: index it once
+            children = self._children.get(node)
+            if children is None:
+                children = self._children[node] = self._list_children(node)
+            return children[index]
         child = self.nodes.first[node]
         following = self.nodes.next
         for _ in range(index):
             child = following[child]
         return child
+
+    def _list_children(self, node: int) -> array[int]:
+        children = array("q")
+        following = self.nodes.next
+        child = self.nodes.first[node]
+        while child != -1:
+            children.append(child)
+            child = following[child]
+        return children
 
     def first_child(self, node: int) -> int:
         return self.nodes.first[node]
