@@ -153,8 +153,17 @@ class _NodeTable:
     """ryml's nodes as columns: type, key and value text (address, length), first child
     and next sibling, indexed by node id. No node is `-1`."""
 
-    __slots__ = ("base", "buffer", "first", "key_at", "key_length", "next", "type", "val_at")
-    __slots__ += ("val_length",)
+    __slots__ = (
+        "base",
+        "buffer",
+        "first",
+        "key_at",
+        "key_length",
+        "next",
+        "type",
+        "val_at",
+        "val_length",
+    )
 
     def __init__(self, words: memoryview, buffer: bytearray, base: int) -> None:
         self.buffer: bytearray | None = buffer
@@ -638,7 +647,9 @@ class LazySourceMap(SourceMap):
 
     def walk(self) -> Iterator[tuple[DataPath, Position | None, Position]]:
         try:
-            found = [((), None, self._position(2 * self._root_node + 1))]
+            found: list[tuple[DataPath, Position | None, Position]] = [
+                ((), None, self._position(2 * self._root_node + 1))
+            ]
             for path, key_code, value_code in self._codes():
                 key = None if key_code is None else self._position(key_code)
                 found.append((path, key, self._position(value_code)))
