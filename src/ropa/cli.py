@@ -1102,6 +1102,10 @@ def _finish(
 ) -> NoReturn:
     from ropa.reporters import renderer
 
+    # What was read stays alive until the process ends: the cyclic collector need not scan
+    # it again while the report allocates (a second at 10,000 activities; PERFORMANCE.md,
+    # pitfall 4).
+    gc.freeze()
     render = renderer(output_format.value)
     if statistics:
         from ropa.reporters.statistics import render_statistics
