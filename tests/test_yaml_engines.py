@@ -192,3 +192,21 @@ def test_generated_documents_are_read_alike(data: dict[str, Any], style: str) ->
         if style == "flow":
             text = text.replace("\n- ", " - ")
     assert_engines_agree(text)
+
+
+def test_a_large_file_is_read_by_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ryml's tree costs six times the text while it is built: above a size, memory goes
+    before speed."""
+    text = "a: 1\nb: [x, y]\n"
+    assert parse_rapid(text, "r.yaml") is not None
+    monkeypatch.setattr(yamlrapid, "_MAX_TEXT", len(text) - 1)
+    assert parse_rapid(text, "r.yaml") is None
+    assert parse_fast(text, "r.yaml").data == {"a": 1, "b": ["x", "y"]}
+
+
+def test_the_generated_benchmark_register_is_read_alike() -> None:
+    """The register the benchmarks measure (200 activities of it), every position."""
+    from benchmarks import generate
+
+    text = "".join(generate.register(200))
+    assert assert_engines_agree(text) is not None

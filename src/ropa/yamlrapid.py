@@ -39,8 +39,8 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from typing import Any
 
 from ropa.position import DataPath, Located, Position, SourceMap
@@ -54,6 +54,12 @@ except ImportError:  # the `fast` extra is not installed: the libyaml loader is 
     _ryml = None
     AVAILABLE = False
 
+# Above this size the libyaml loader reads the file: ryml's tree costs about 150 bytes a
+# node while it is built (six times the text), which at 50,000 activities (60 MB of
+# text) would alone take most of the memory a command may use (issue 14: 700 MB). Up to
+# here (about 26,000 activities) the tree stays under 250 MB and is freed before the
+# data is built.
+_MAX_TEXT = 32 * 1024 * 1024  # characters
 # Past this depth the walk (recursive) leaves the document to the libyaml loader, which
 # reports it (the loader's limit is 64 levels; a register nests about eight).
 _MAX_DEPTH = 60
@@ -83,7 +89,9 @@ class _Unresolved(Exception):
 
 def eligible(text: str) -> bool:
     """Whether `text` may be read by this engine (a cheap scan; the walk decides the rest)."""
-    if not AVAILABLE or not text or text[0] == "%" or "\n%" in text:
+    if not AVAILABLE or not text or len(text) > _MAX_TEXT:
+        return False
+    if text[0] == "%" or "\n%" in text:
         return False  # a directive
     if _NOT_HERE.search(text):
         return False
@@ -109,23 +117,32 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     except UnicodeEncodeError:  # a lone surrogate: the libyaml loader says where
         return None
     buffer = bytearray(original)
+    # ryml doubles its node array as it grows (up to twice the nodes, 150 bytes each):
+    # reserve about what the text holds instead. Every node but the root follows a `:`, a
+    # `- `, a `,` or an opening bracket, so this count is a little above the nodes'.
+    tree = _ryml.Tree()
+    tree.reserve(sum(map(original.count, (b":", b"- ", b",", b"[", b"{"))) + 2)
     try:
         with _quiet_stderr():
-            tree = _ryml.parse_in_place(buffer)
+            _ryml.parse_in_place(buffer, tree)
     except Exception:  # rapidyaml refuses: libyaml's error has the words and the place
         return None
     nodes = _NodeTable.read(tree, buffer)
     if nodes is None:
         return None
+    # The table holds what the walk reads; the tree (about 150 bytes a node, more than
+    # the data built from it) can go before the walk, unless ryml wrote some scalar
+    # outside the buffer, into the tree's own memory (its arena), which the walk reads.
+    if not tree.arena_size():
+        del tree
     try:
         walk = _Walk(nodes, original)
         root = walk.root()
         data = walk.build_map(root, 0)
     except (_Leave, UnicodeDecodeError):  # (an escape ryml wrote as a lone surrogate)
         return None
-    # The tree (its nodes and the scalars it rewrote) and the parsed buffer go; the
-    # table's columns and the original text are what positions are computed from.
-    del tree
+    finally:
+        tree = None  # positions are computed from the columns and the original text
     nodes.release()
     locator = _Locator(nodes, original, text.isascii())
     return data, LazySourceMap(data, root, locator, reference)
@@ -169,13 +186,13 @@ class _NodeTable:
     def __init__(self, words: memoryview, buffer: bytearray, base: int) -> None:
         self.buffer: bytearray | None = buffer
         self.base = base
-        self.type: list[int] = words[_TYPE::_FIELDS].tolist()
-        self.key_at: list[int] = words[_KEY_TEXT::_FIELDS].tolist()
-        self.key_length: list[int] = words[_KEY_LENGTH::_FIELDS].tolist()
-        self.val_at: list[int] = words[_VAL_TEXT::_FIELDS].tolist()
-        self.val_length: list[int] = words[_VAL_LENGTH::_FIELDS].tolist()
-        self.first: list[int] = words[_FIRST_CHILD::_FIELDS].tolist()
-        self.next: list[int] = words[_NEXT_SIBLING::_FIELDS].tolist()
+        self.type = _column(words, _TYPE)
+        self.key_at = _column(words, _KEY_TEXT)
+        self.key_length = _column(words, _KEY_LENGTH)
+        self.val_at = _column(words, _VAL_TEXT)
+        self.val_length = _column(words, _VAL_LENGTH)
+        self.first = _column(words, _FIRST_CHILD)
+        self.next = _column(words, _NEXT_SIBLING)
 
     @classmethod
     def read(cls, tree: Any, buffer: bytearray) -> _NodeTable | None:
@@ -186,11 +203,13 @@ class _NodeTable:
             header = (ctypes.c_int64 * 3).from_address(address)
             if (header[1], header[2]) != (capacity, size) or not 0 < size <= capacity:
                 return None
-            records = ctypes.string_at(header[0], size * _FIELDS * 8)
+            # The records in place (no copy of the whole array): each column is copied
+            # out of them on its own.
+            records = (ctypes.c_int64 * (size * _FIELDS)).from_address(header[0])
         except (AttributeError, TypeError, ValueError, OverflowError):
             return None
         base = ctypes.addressof((ctypes.c_char * max(len(buffer), 1)).from_buffer(buffer))
-        table = cls(memoryview(records).cast("q"), buffer, base)
+        table = cls(memoryview(records).cast("B").cast("q"), buffer, base)
         return table if table._matches(tree) else None
 
     def _matches(self, tree: Any) -> bool:
@@ -219,6 +238,13 @@ class _NodeTable:
         """Drop the parsed buffer once the data is built (positions need the original
         text only)."""
         self.buffer = None
+
+
+def _column(words: memoryview, field: int) -> array[int]:
+    """One field of every record, as 64-bit integers (8 bytes each, no int objects)."""
+    column = array("q")
+    column.frombytes(words[field::_FIELDS].tobytes())
+    return column
 
 
 def _signed(node: int) -> int:
