@@ -86,6 +86,10 @@ CONVENTIONS = {
     "many keys": "".join(f"key{index}: {index}\n" for index in range(100)),
     "document markers": "---\na: 1\n...\n",
     "hash inside values": "a: x#y\nb: 'x #y'\nc: [a#b]\n",
+    "empty block scalars": "a: |\nb: >\n\nc: |-\n",
+    "flow pairs and empty entries": "a: [b: c]\nd: {e}\nf: [x, y,]\ng: {h: }\n",
+    "escapes": 'a: "\\u00e9\\x41\\t"\nb: \'\\\'\n"": empty key quoted\n',
+    "no final line break": "a: 1\n# end",
 }
 
 
