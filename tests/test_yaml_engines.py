@@ -80,7 +80,6 @@ CONVENTIONS = {
     ),
     "latvian letters": "nosaukums: Ābele ūdens\nkategorija: {lv: veselības dati, en: health}\n",
     "multi-line scalars": 'a: plain text\n  over lines\nb: "quoted \\u0101\n  over lines"\n',
-    "a url in a flow mapping": "contact: {email: info@banka.lv, website: https://www.banka.lv}\n",
     "comments": "# top\na: 1 # after\nb: # before value\n  - x # item\n",
     "a long list": "a:\n" + "".join(f"  - item {index}\n" for index in range(100)),
     "many keys": "".join(f"key{index}: {index}\n" for index in range(100)),
@@ -117,6 +116,12 @@ LEFT_TO_LIBYAML = {
     "an empty item": "a:\n  -\n  - x\n",
     "deep nesting": "a: " + "[" * 70 + "]" * 70 + "\n",
     "a glued comment": 'a: "x"#c\n',
+    # Found by random edits of a generated register (the last test of this module):
+    "a comment inside a flow mapping": "a: {lv: x #8, en: y}\n",
+    "a `?` glued to a flow value": "a: {lv: ?x}\n",
+    "a `:` glued to a flow indicator": "a: {en:,x}\n",
+    "a `:` glued to text in a flow mapping": "a: {kind:> x, b: c}\n",
+    "a url in a flow mapping": "contact: {email: info@banka.lv, website: https://www.banka.lv}\n",
 }
 
 
@@ -214,3 +219,30 @@ def test_the_generated_benchmark_register_is_read_alike() -> None:
 
     text = "".join(generate.register(200))
     assert assert_engines_agree(text) is not None
+
+
+def test_randomly_edited_registers_are_read_alike() -> None:
+    """A generated register with a few characters inserted, deleted or replaced, many
+    times over (fixed seed): valid, invalid and odd YAML the ordinary register is a typo
+    away from. Each edit that found a difference is a case of `LEFT_TO_LIBYAML`."""
+    import random
+
+    from benchmarks import generate
+
+    base = "".join(generate.register(5))
+    rng = random.Random(14)
+    characters = list(" \n:-[]{},#'\"|>&*!?%@`~xāž0123\t")
+    taken = 0
+    for _ in range(400):
+        text = list(base)
+        for _edit in range(rng.randint(1, 4)):
+            at = rng.randrange(len(text))
+            choice = rng.random()
+            if choice < 0.4:
+                text.insert(at, rng.choice(characters))
+            elif choice < 0.7:
+                del text[at]
+            else:
+                text[at] = rng.choice(characters)
+        taken += assert_engines_agree("".join(text)) is not None
+    assert taken > 100, taken  # many edits leave a register the engine reads

@@ -72,10 +72,30 @@ _MAX_DEPTH = 60
 _NOT_HERE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 # An explicit key (`? key`): rapidyaml misreads a plain one over several lines.
 _EXPLICIT_KEY = re.compile(r"^(?:[ ]*-[ ]+)*[ ]*\?(?:[ \n]|$)", re.MULTILINE)
+# A `:` glued to a flow indicator (`{en:,x}`, `[a:]`): YAML 1.2 ends the key there,
+# libyaml (YAML 1.1) reads the `:` into the text; the libyaml loader's reading stands.
+_GLUED_COLON = (":,", ":]", ":}", ":[", ":{")
+# Any `:` glued to text on a line with a flow collection (`{website: https://x.lv}`,
+# `{kind:> x}`): libyaml refuses it and the loader asks ruamel's YAML 1.2 parser, which
+# reads some of it and refuses the rest; only the loader can give that verdict.
+_COLON_GLUED = re.compile(r":\S")
+
+
+def _flow_colon(text: str) -> bool:
+    for match in _COLON_GLUED.finditer(text):  # few: a register writes `key: value`
+        at = match.start()
+        before = text[text.rfind("\n", 0, at) + 1 : at]
+        if "[" in before or "{" in before:
+            return True
+    return False
+
+
 _RESERVED = frozenset("@`%,]}")
 # YAML limits an implicit key to 1024 characters; libyaml refuses a longer one.
 _MAX_KEY = 1024
-_FLOW_QUESTION = re.compile(r"[\[{,][ \n]*\?\S")
+# `?` glued to text after a flow indicator or a `: ` (`[?x]`, `{a: ?x}`): the libyaml
+# loader refuses some of it by name, and reads the rest as YAML 1.1 does.
+_FLOW_QUESTION = re.compile(r"(?:^|[ \n\[{,:])\?\S")
 _GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
 
 
@@ -96,6 +116,8 @@ def eligible(text: str) -> bool:
     if _NOT_HERE.search(text):
         return False
     if "?" in text and (_FLOW_QUESTION.search(text) or _EXPLICIT_KEY.search(text)):
+        return False
+    if any(glued in text for glued in _GLUED_COLON) or _flow_colon(text):
         return False
     index = text.find("#")
     while index != -1:  # a `#` glued to a token: the libyaml loader says what is wrong
@@ -364,6 +386,8 @@ class _Walk:
                     if value[:1] in _RESERVED:
                         raise _Leave
                     value = resolve_plain(value)
+                elif " #" in value:
+                    raise _Leave  # a comment ryml read into the text (in `{...}`)
                 elif len(value) <= SHARED_TEXT:
                     value = intern(value)
             mapping[key] = value
@@ -374,7 +398,7 @@ class _Walk:
         key = raw.decode("utf-8")
         if not key:
             raise _Leave  # an empty key: refused by the libyaml loader
-        if key[:1] in _RESERVED:
+        if key[:1] in _RESERVED or " #" in key:
             raise _Leave
         if key[:1] in NUMBER_START or key in self.special:
             key = key_text(resolve_plain(key))
@@ -424,6 +448,8 @@ class _Walk:
                     if value[:1] in _RESERVED:
                         raise _Leave
                     value = resolve_plain(value)
+                elif " #" in value:
+                    raise _Leave  # a comment ryml read into the text (in `{...}`)
                 elif len(value) <= SHARED_TEXT:
                     value = intern(value)
             append(value)
