@@ -1,29 +1,31 @@
 """The rapidyaml engine of the fast loader: plain data now, positions only when asked for.
 
-`rapidyaml` (the `ryml` module, the optional extra `fast`) parses a register some twenty
-times faster than libyaml. Its tree has no line and column, but a tree parsed in place
-hands back every key and scalar as a view into the source buffer, and a view's address
-less the buffer's is the byte offset the line and column follow from. Taking that
-address costs more than the rest of a node's reading, so the walk here computes no
-position at all: it builds the same plain data as the libyaml loader and keeps, in the
-`SourceMap`'s flat array, each node's id in ryml's tree. A position is computed from the
-tree and the source only when somebody asks for it (a finding, an error), a few thousand
-times in a run that reads millions of nodes.
+`rapidyaml` (the `ryml` module, the optional extra `fast`) parses a register about ten
+times faster than libyaml. Its tree has no line and column, but every key and scalar of
+a tree parsed in place points into the source buffer, and that address less the
+buffer's is the byte offset a line and column follow from. The walk here computes no
+position at all: it builds the same plain data as the libyaml loader, and the source map
+(`LazySourceMap`) keeps the node table and the text. A position is computed when somebody
+asks for it (a finding, an error): a few thousand times in a run that reads half a million
+nodes. The tree's nodes are read from its own node array in bulk (`_NodeTable`), not one
+call per field through the bindings, which would cost more than the parse.
 
 The engine takes the common register and nothing else. Before parsing, a scan of the
-text sends what rapidyaml reads differently from YAML 1.2, or what the libyaml loader has
-special handling for, to that loader: tabs (ryml misreads some), CR and Unicode line
-breaks, directives, `?` in flow collections, `#` glued to a token. While walking, so does
-anything the plain register does not use or whose position is not plain to compute:
-anchors, aliases, tags, merge keys, empty or duplicate keys, complex keys, several or no
-documents, a root that is not a mapping, nesting beyond the loader's limit. rapidyaml
+text sends to the libyaml loader what rapidyaml reads differently from YAML 1.2 or from
+that loader, or what the loader has special handling for: tabs, CR and Unicode line
+breaks, characters YAML does not allow, directives, explicit keys, `?` and `:` glued to
+text in flow collections, `#` glued to a token, files over 32 MiB. While walking, so does
+anything else the plain register does not use: anchors, aliases, tags, merge keys, empty,
+duplicate or over-long keys, multi-line flow collections, reserved indicators, several or
+no documents, a root that is not a mapping, nesting beyond the loader's limit. rapidyaml
 refusing a document sends it to libyaml too, which gives the error its message and
-position. So every error, and every document out of the ordinary, is libyaml's reading;
-a differential test holds the two to the same data, positions and findings.
+position. So every error, and every document out of the ordinary, is the libyaml loader's
+reading; `tests/test_yaml_engines.py` holds the two to the same data, positions and
+findings on every stored input, the YAML test suite and randomly edited registers.
 
-Where a position cannot be computed from the views (a node the conventions below do not
-cover), the whole document is located once by the libyaml loader and that answer is used:
-slower, never wrong.
+Where a position cannot be computed from the table (`[]`, whose bracket no item points
+at; a node the conventions below do not cover), the document is located once by the
+libyaml loader and its answer is used: slower, never wrong.
 
 Conventions (those of the libyaml loader): a plain scalar is located at its first
 character, a quoted one at its opening quote, a block scalar at its `|` or `>`; a block
@@ -79,9 +81,19 @@ _GLUED_COLON = (":,", ":]", ":}", ":[", ":{")
 # `{kind:> x}`): libyaml refuses it and the loader asks ruamel's YAML 1.2 parser, which
 # reads some of it and refuses the rest; only the loader can give that verdict.
 _COLON_GLUED = re.compile(r":\S")
+# Plain text cannot begin with these indicators; rapidyaml takes some (`@x`).
+_RESERVED = frozenset("@`%,]}")
+# YAML limits an implicit key to 1024 characters; libyaml refuses a longer one.
+_MAX_KEY = 1024
+# `?` glued to text after a flow indicator or a `: ` (`[?x]`, `{a: ?x}`): the libyaml
+# loader refuses some of it by name, and reads the rest as YAML 1.1 does.
+_FLOW_QUESTION = re.compile(r"(?:^|[ \n\[{,:])\?\S")
+# A `#` after one of these is glued to a token: no comment (the libyaml loader refuses).
+_GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
 
 
 def _flow_colon(text: str) -> bool:
+    """Whether a `:` is glued to text after a `[` or `{` on its line."""
     for match in _COLON_GLUED.finditer(text):  # few: a register writes `key: value`
         at = match.start()
         before = text[text.rfind("\n", 0, at) + 1 : at]
@@ -90,21 +102,12 @@ def _flow_colon(text: str) -> bool:
     return False
 
 
-_RESERVED = frozenset("@`%,]}")
-# YAML limits an implicit key to 1024 characters; libyaml refuses a longer one.
-_MAX_KEY = 1024
-# `?` glued to text after a flow indicator or a `: ` (`[?x]`, `{a: ?x}`): the libyaml
-# loader refuses some of it by name, and reads the rest as YAML 1.1 does.
-_FLOW_QUESTION = re.compile(r"(?:^|[ \n\[{,:])\?\S")
-_GLUED_BEFORE = frozenset("]}\"',|>-+0123456789")
-
-
 class _Leave(Exception):
     """The document is one for the libyaml loader."""
 
 
 class _Unresolved(Exception):
-    """A position the views do not give: the libyaml loader's map answers."""
+    """A position the node table does not give: the libyaml loader's map answers."""
 
 
 def eligible(text: str) -> bool:
