@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ropa import yamlrapid
+from ropa import yamlio, yamlrapid
 from ropa.engine import check_paths
 from ropa.yamlio import parse_fast, parse_rapid, read_source
 from tests.conftest import FIXTURES, REGISTERS, TESTS
@@ -51,6 +51,7 @@ def test_the_rapidyaml_engine_reads_the_ordinary_registers() -> None:
 
 def test_both_engines_give_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = [str(path) for path in sorted(REGISTERS.glob("*.yaml"))]
+    monkeypatch.setattr(yamlio, "RAPID_FROM", 0)  # the seed registers are small
 
     def findings() -> list[tuple[object, ...]]:
         result = check_paths(paths)
@@ -134,6 +135,7 @@ def test_what_the_engine_leaves_to_libyaml(text: str) -> None:
 def test_rapidyaml_error_output_is_kept_from_the_user(capfd: pytest.CaptureFixture[str]) -> None:
     """rapidyaml prints parse errors to standard error; the libyaml loader's finding is
     what the user sees."""
+    assert parse_rapid("a: [1, 2\nb: 3\n", "r.yaml") is None  # refused by rapidyaml
     document = parse_fast("a: [1, 2\nb: 3\n", "r.yaml")
     assert [problem.code for problem in document.problems] == ["YM01"]
     captured = capfd.readouterr()
@@ -161,12 +163,19 @@ def test_a_position_no_view_gives_comes_from_libyaml() -> None:
     assert str(rapid.source_map.position(("a",))) == "1:4"
 
 
-def test_the_environment_can_leave_rapidyaml_out(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_engine_reads_large_files_unless_told_not_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks import generate
+
+    small = "".join(generate.register(5))
+    large = "".join(generate.register(500))
+    assert len(small) < yamlio.RAPID_FROM <= len(large)
+    # A small file is read by libyaml (importing rapidyaml would cost more than it saves).
+    assert not isinstance(parse_fast(small, "r.yaml").source_map, yamlrapid.LazySourceMap)
+    assert isinstance(parse_fast(large, "r.yaml").source_map, yamlrapid.LazySourceMap)
     monkeypatch.setenv("ROPA_YAML_ENGINE", "libyaml")
-    document = parse_fast("a: 1\n", "r.yaml")
-    assert not isinstance(document.source_map, yamlrapid.LazySourceMap)
-    monkeypatch.delenv("ROPA_YAML_ENGINE")
-    assert isinstance(parse_fast("a: 1\n", "r.yaml").source_map, yamlrapid.LazySourceMap)
+    assert not isinstance(parse_fast(large, "r.yaml").source_map, yamlrapid.LazySourceMap)
 
 
 _WORDS = st.text(

@@ -311,11 +311,17 @@ _UNSET: Any = _UnsetType()
 _SKIP: Any = _UnsetType()  # the value of a rejected key is read and dropped
 
 
+# Below this many characters (about 400 activities) libyaml reads the file: importing
+# rapidyaml costs some 60 ms, more than it saves on a smaller register (20 activities
+# parse in 5 ms), and a pre-commit run reads small files.
+RAPID_FROM = 512 * 1024
+
+
 def parse_fast(text: str, file: str, *, use_c: bool = True, engine: str = "auto") -> ParsedDocument:
     """Parse one YAML document into plain data and a source map.
 
-    With the `fast` extra installed (rapidyaml), an ordinary register is read by
-    `ropa.yamlrapid`, which computes positions only when they are asked for; anything
+    With the `fast` extra installed (rapidyaml), an ordinary register of some size is read
+    by `ropa.yamlrapid`, which computes positions only when they are asked for; anything
     else, and every document with an error, is read from libyaml's events here.
     `engine="libyaml"` (or the environment variable `ROPA_YAML_ENGINE=libyaml`) leaves
     rapidyaml out.
@@ -325,7 +331,12 @@ def parse_fast(text: str, file: str, *, use_c: bool = True, engine: str = "auto"
     positions and findings come out the same way; the rest is refused by name.
     """
     source = complete_last_line(text)
-    if use_c and engine != "libyaml" and os.environ.get("ROPA_YAML_ENGINE") != "libyaml":
+    if (
+        use_c
+        and engine != "libyaml"
+        and len(source) >= RAPID_FROM
+        and os.environ.get("ROPA_YAML_ENGINE") != "libyaml"
+    ):
         rapid = parse_rapid(source, file)
         if rapid is not None:
             return rapid
