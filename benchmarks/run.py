@@ -462,6 +462,7 @@ def report(results: list[Measurement], sizes: list[int]) -> str:
     for name, base in (
         ("ropa check", "check-jsonschema"),
         ("ropa check", "floor: libyaml safe load, gc paused"),
+        ("ropa check, libyaml engine", "floor: libyaml safe load, gc paused"),
         ("ropa validate", "check-jsonschema"),
         ("ropa export xlsx", "floor: openpyxl write-only"),
         ("export step, in-process", "floor: openpyxl write-only, in-process"),
