@@ -4,7 +4,9 @@
     python benchmarks/rapidyaml_eval.py suite             # the YAML test suite through it
     python benchmarks/rapidyaml_eval.py speed FILE [...]  # parse and walk times against parse_fast
 
-Not part of ropa: an experiment kept so its figures can be reproduced (issue 14, item 1).
+Not part of ropa: the experiment (issue 14, item 1) that led to `ropa.yamlrapid`, kept so
+its figures can be reproduced. The engine itself reads ryml's node records directly
+rather than walking the tree through the bindings as below (see its module docstring).
 The loader below builds the same plain data as `ropa.yamlio.parse_fast` (YAML 1.2 core
 scalars, aliases resolved, tags and several documents refused) and takes each node's
 position from the address of its view into the source buffer, which `parse_in_place`
@@ -24,35 +26,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-class _PyBuffer(ctypes.Structure):
-    _fields_ = [
-        ("buf", ctypes.c_void_p),
-        ("obj", ctypes.py_object),
-        ("len", ctypes.c_ssize_t),
-        ("itemsize", ctypes.c_ssize_t),
-        ("readonly", ctypes.c_int),
-        ("ndim", ctypes.c_int),
-        ("format", ctypes.c_char_p),
-        ("shape", ctypes.c_void_p),
-        ("strides", ctypes.c_void_p),
-        ("suboffsets", ctypes.c_void_p),
-        ("internal", ctypes.c_void_p),
-    ]
-
-
-_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-_get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
-_release = ctypes.pythonapi.PyBuffer_Release
-_release.argtypes = [ctypes.POINTER(_PyBuffer)]
-
-
 def _address(view: Any) -> int:
-    buffer = _PyBuffer()
-    _get_buffer(view, ctypes.byref(buffer), 0)
-    try:
-        return int(buffer.buf or 0)
-    finally:
-        _release(ctypes.byref(buffer))
+    from ropa.yamlrapid import _address as address  # the engine's, one implementation
+
+    return address(view)
 
 
 class RymlError(Exception):
@@ -185,7 +162,9 @@ def _via_json(text: str) -> Any:
 
     import ryml
 
-    tree = ryml.parse_in_place(bytearray(text.encode("utf-8")))
+    # The tree's views point into the buffer: it must outlive the emitting.
+    buffer = bytearray(text.encode("utf-8"))
+    tree = ryml.parse_in_place(buffer)
     return json.loads(ryml.emit_json_malloc(tree, tree.root_id()))
 
 

@@ -30,6 +30,35 @@ ACTIVITIES = 2_000
 HEADER = VALID
 
 
+@pytest.fixture(autouse=True)
+def _libyaml_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold the libyaml loader's memory design (the one that reads the largest
+    registers). The rapidyaml engine of the `fast` extra, used for mid-sized files, keeps
+    the plain data on purpose: its source map finds positions by reading it, lazily."""
+    monkeypatch.setenv("ROPA_YAML_ENGINE", "libyaml")
+
+
+def test_the_rapidyaml_map_keeps_the_data_and_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the rapidyaml engine the activities are validated as a whole (its map reads
+    the plain data), and positions are right at the end of a mid-sized file."""
+    from ropa import yamlrapid
+
+    if not yamlrapid.AVAILABLE:  # pragma: no cover - CI installs the `fast` extra
+        pytest.skip("rapidyaml is not installed (pip install -e '.[fast]')")
+    monkeypatch.delenv("ROPA_YAML_ENGINE")
+    path = write_register(tmp_path)
+    document = parse_file(path, display="r.yaml")
+    assert document.source_map is not None
+    assert document.source_map.reads_data
+    (register,) = validate_paths([str(path)]).registers
+    last = register.activities[-1]
+    line = 8 + 9 * (ACTIVITIES - 1) + 1
+    assert position_of(register, last.at("id")).best == Position(line, 5)
+    assert position_of(register, last.at("retention", "period")).value == Position(line + 7, 25)
+
+
 def activity(index: int) -> str:
     return (
         f"  - id: a{index}\n"

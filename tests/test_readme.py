@@ -22,7 +22,7 @@ def test_readme_starts_with_the_two_commands() -> None:
     first, second = bash_blocks(README)[:2]
     assert "ropa validate registers/" in first
     assert "pytest" in second
-    assert ".[test]" in second
+    assert ".[fast,test]" in second  # the optional engine is tested too
     assert README.index(first) < README.index("**ropa**")
 
 

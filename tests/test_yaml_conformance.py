@@ -197,3 +197,17 @@ def test_the_builder_notes_the_spans_the_event_stream_defines() -> None:
             assert sorted(noted) == sorted(expected), (case.id, use_c, case.yaml)
             compared += 1
     assert compared > 400
+
+
+def test_both_parse_engines_read_every_case_alike() -> None:
+    """The rapidyaml engine (the `fast` extra) reads the cases it takes as the libyaml
+    loader does, data and every position; the others it leaves to that loader."""
+    from ropa import yamlrapid
+    from tests.engines import assert_engines_agree
+
+    if not yamlrapid.AVAILABLE:  # pragma: no cover - CI installs the extra
+        if os.environ.get("CI") == "true":
+            pytest.fail("rapidyaml is not installed: pip install -e '.[fast,test]'")
+        pytest.skip("rapidyaml is not installed (pip install -e '.[fast]')")
+    taken = sum(assert_engines_agree(case.yaml) is not None for case in _cases())
+    assert taken >= 40, taken  # 48 of the suite's cases are ordinary enough for it

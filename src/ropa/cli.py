@@ -1184,6 +1184,7 @@ def _finish(
     statistics: bool = False,
 ) -> NoReturn:
     from ropa.reporters import renderer
+    from ropa.validate import collector_paused
 
     render = renderer(output_format.value)
     if statistics:
@@ -1200,14 +1201,18 @@ def _finish(
         from ropa.yamlio import write_atomic
 
         buffer = io.StringIO()
-        render(report, buffer)
+        with collector_paused():
+            render(report, buffer)
         try:
             write_atomic(output_file, buffer.getvalue())
         except OSError as error:
             raise _cannot_write(output_file, error) from None
         raise typer.Exit(int(report.status))
     stream = stream or sys.stdout
-    with _stdout_may_close(report.status):
+    # What was read is still alive: the cyclic collector need not scan it again while
+    # the report allocates (PERFORMANCE.md, pitfall 4). Paused, not frozen: the CLI also
+    # runs inside other processes (tests, an editor), whose later garbage must go.
+    with _stdout_may_close(report.status), collector_paused():
         render(report, stream)
         stream.flush()
     raise typer.Exit(int(report.status))

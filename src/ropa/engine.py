@@ -48,6 +48,17 @@ def check_paths(
     exclude: Callable[[Path], bool] | None = None,
 ) -> CheckResult:
     """Validate the registers under `paths` and run the rules on each valid one."""
+    with collector_paused():  # (one pause for loading and the rules: see its docstring)
+        return _check_paths(paths, config_for, today, max_file_bytes, exclude)
+
+
+def _check_paths(
+    paths: Sequence[str],
+    config_for: ConfigFor | None,
+    today: dt.date | None,
+    max_file_bytes: int,
+    exclude: Callable[[Path], bool] | None,
+) -> CheckResult:
     validation = validate_paths(paths, max_file_bytes=max_file_bytes, exclude=exclude)
     result = CheckResult(
         findings=list(validation.findings),
@@ -58,9 +69,8 @@ def check_paths(
         invalid_registers=validation.invalid_registers,
     )
     resolve = config_for or config_near
-    with collector_paused():
-        for register in validation.registers:
-            result.findings.extend(check_register(register, resolve(register), today=today))
+    for register in validation.registers:
+        result.findings.extend(check_register(register, resolve(register), today=today))
     result.findings = sorted_findings(result.findings)
     return result
 

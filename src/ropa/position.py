@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from array import array
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, cast
+from typing import Any, ClassVar, NamedTuple, cast
 
 PathElement = str | int
 DataPath = tuple[PathElement, ...]
@@ -91,6 +91,9 @@ class SourceMap:
     """
 
     __slots__ = ("_indexes", "_links", "_marks", "_root", "_root_mark", "_shapes")
+    # Whether the map finds positions by reading the plain data it was made from (a lazy
+    # map of another engine does), so that the data must stay as it was parsed.
+    reads_data: ClassVar[bool] = False
 
     def __init__(self, root: object, marks: dict[int, array[int]], root_mark: int) -> None:
         """Lay out `root`'s containers, whose marks a loader gives by container identity:

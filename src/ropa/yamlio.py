@@ -30,7 +30,6 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from sys import intern
 from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
@@ -50,6 +49,7 @@ from ropa.errors import InputError
 from ropa.findings import INPUT_CODES, Finding, Severity
 from ropa.i18n import Message, Number, msg
 from ropa.position import START, DataPath, Position, SourceMap, pack_mark
+from ropa.scalars import key_text, resolve_plain
 
 try:  # libyaml's parser, from ruamel.yaml.clib (a declared dependency)
     import _ruamel_yaml as _clib
@@ -71,25 +71,6 @@ ALIAS_EXPANSION_FACTOR = 10
 ALIAS_EXPANSION_FLOOR = 10_000
 
 _YAML_TAG = "tag:yaml.org,2002:"
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {
-    "true": True,
-    "True": True,
-    "TRUE": True,
-    "false": False,
-    "False": False,
-    "FALSE": False,
-}
-_NUMBER_START = frozenset("-+.0123456789")
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
-# Python refuses to convert longer digit strings; no register field holds such a number.
-_MAX_INT_DIGITS = 4000
-
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -97,52 +78,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-
-
-# Plain scalars up to this length are interned. Longer ones (descriptions, purposes) are
-# rarely repeated word for word, and hashing them would cost time for nothing.
-_SHARED_TEXT = 64
-
-
-def resolve_plain(text: str) -> Any:
-    """The YAML 1.2 core schema's reading of an untagged plain scalar.
-
-    Short text comes back as the one shared (interned) string of its value: a register
-    repeats its keys in every activity and many values (countries, categories, ids that
-    refer to a catalogue) in many, and a separate copy of each was a fifth of the memory
-    at 50,000 activities.
-    """
-    if text in _NULLS:
-        return None
-    boolean = _BOOLS.get(text)
-    if boolean is not None:
-        return boolean
-    if text[0] not in _NUMBER_START:
-        return intern(text) if len(text) <= _SHARED_TEXT else text
-    if _INT.fullmatch(text):
-        return int(text) if len(text) <= _MAX_INT_DIGITS else text
-    if _OCT.fullmatch(text):
-        return int(text[2:], 8) if len(text) <= _MAX_INT_DIGITS else text
-    if _HEX.fullmatch(text):
-        return int(text[2:], 16) if len(text) <= _MAX_INT_DIGITS else text
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    if _INF.fullmatch(text):
-        return -math.inf if text[0] == "-" else math.inf
-    if _NAN.fullmatch(text):
-        return math.nan
-    return text
-
-
-def key_text(value: Any) -> str:
-    """A mapping key as text, the same way from either loader (`1:` and `0x1:` are "1")."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 # --------------------------------------------------------------------------- reading
@@ -397,14 +332,26 @@ _UNSET: Any = _UnsetType()
 _SKIP: Any = _UnsetType()  # the value of a rejected key is read and dropped
 
 
-def parse_fast(text: str, file: str, *, use_c: bool = True) -> ParsedDocument:
-    """Parse one YAML document into plain data and a source map from libyaml's events.
+# Below this many characters (about 400 activities) libyaml reads the file: importing
+# rapidyaml costs some 60 ms, more than it saves on a smaller register (20 activities
+# parse in 5 ms), and a pre-commit run reads small files.
+RAPID_FROM = 512 * 1024
+
+
+def parse_fast(text: str, file: str, *, use_c: bool = True, engine: str = "auto") -> ParsedDocument:
+    """Parse one YAML document into plain data and a source map.
+
+    With the `fast` extra installed (rapidyaml), an ordinary register of some size is read
+    by `ropa.yamlrapid`, which computes positions only when they are asked for; anything
+    else, and every document with an error, is read from libyaml's events here.
+    `engine="libyaml"` (or the environment variable `ROPA_YAML_ENGINE=libyaml`) leaves
+    rapidyaml out.
 
     libyaml reads YAML 1.1 and misreads or refuses some YAML 1.2 (see "YAML 1.2" below):
     such documents are read by ruamel's YAML 1.2 parser through the same builder, so data,
     positions and findings come out the same way; the rest is refused by name.
     """
-    return _parse_fast([text], file, use_c=use_c)
+    return _parse_fast([text], file, use_c=use_c, engine=engine)
 
 
 def parse_file(
@@ -419,10 +366,44 @@ def parse_file(
     return _parse_fast([read_source(path, display=display, max_bytes=max_bytes)], display)
 
 
-def _parse_fast(holder: list[str], file: str, *, use_c: bool = True) -> ParsedDocument:
+def _parse_fast(
+    holder: list[str], file: str, *, use_c: bool = True, engine: str = "auto"
+) -> ParsedDocument:
     """`parse_fast` of the text in `holder`, which it takes out (and so may free)."""
     text = holder.pop()
     source = complete_last_line(text)
+    if (
+        use_c
+        and engine != "libyaml"
+        and len(source) >= RAPID_FROM
+        and os.environ.get("ROPA_YAML_ENGINE") != "libyaml"
+    ):
+        rapid = parse_rapid(source, file)
+        if rapid is not None:
+            return rapid
+    return _parse_libyaml(text, source, file, use_c=use_c)
+
+
+def parse_rapid(text: str, file: str) -> ParsedDocument | None:
+    """`text` read by the rapidyaml engine, or None where that engine leaves it to libyaml
+    (or is not installed). Only a document without problems is read there."""
+    from ropa import yamlrapid
+
+    source = complete_last_line(text)
+    if not yamlrapid.eligible(source):
+        return None
+
+    def reference(text: str) -> SourceMap | None:
+        return _parse_libyaml(text, text, file, use_c=True).source_map
+
+    parsed = yamlrapid.parse(source, reference)
+    if parsed is None:
+        return None
+    data, source_map = parsed
+    return ParsedDocument(file, data, source_map)
+
+
+def _parse_libyaml(text: str, source: str, file: str, *, use_c: bool) -> ParsedDocument:
     c_first = use_c and _clib is not None and not libyaml_misreads(source)
     if c_first and source is text and not _needs_text_after_parse(text):
         # libyaml reads UTF-8 bytes: given text, the parser encodes a copy and the text
@@ -2303,6 +2284,7 @@ __all__ = [
     "key_text",
     "lf_breaks",
     "parse_fast",
+    "parse_rapid",
     "parse_roundtrip",
     "plain_style",
     "read_source",

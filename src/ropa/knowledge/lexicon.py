@@ -22,13 +22,13 @@ How a term is written:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from ropa.knowledge.concepts import CONCEPTS, SPECIAL, Concept
-from ropa.knowledge.text import Analysed, Token, analyse, fold_word, stem
+from ropa.knowledge.text import Analysed, Token, analyse, fold_word, folded_words, stem
 
 # --------------------------------------------------------------------------- matching
 
@@ -114,7 +114,7 @@ def _word_matches(word: _Word, token: Token) -> bool:
     return token.stem == value
 
 
-def _match_rest(term: _Term, tokens: tuple[Token, ...], first: int) -> int | None:
+def _match_rest(term: _Term, tokens: Sequence[Token], first: int) -> int | None:
     """The index of the last token of `term` matched from `tokens[first]`, if it matches."""
     at = first
     for word in term.words[1:]:
@@ -135,10 +135,58 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
+# Per folded word: the word as a token without a place, and the terms (not exclusions)
+# that may begin at it. Registers repeat their words and differ mostly in names and
+# numbers, so a few thousand entries serve ten thousand activities.
+_TOKENS: dict[str, Token] = {}
+_STARTS: dict[str, tuple[_Term, ...]] = {}
+_WORDS_KEPT = 65536
+
+
+def _word_token(word: str) -> Token:
+    token = _TOKENS.get(word)
+    if token is None:
+        if len(_TOKENS) >= _WORDS_KEPT:
+            _TOKENS.clear()
+        bare = word.replace("'", "") if "'" in word else word
+        token = _TOKENS[word] = Token(stem(bare), word, 0, 0, 0)
+    return token
+
+
+def _starting(word: str) -> tuple[_Term, ...]:
+    if len(_STARTS) >= _WORDS_KEPT:
+        _STARTS.clear()
+    terms = _STARTS[word] = tuple(
+        term for term in _candidates(_word_token(word)) if not term.exclusion
+    )
+    return terms
+
+
+def _any_term(text: str) -> bool:
+    """Whether some term (not an exclusion) matches the text's words in order: the
+    matching of `infer` on the words alone, before the text is taken apart (spans,
+    clauses, negations), which most texts of a register need not be."""
+    words = folded_words(text)
+    starts = _STARTS
+    tokens: list[Token] | None = None
+    for index, word in enumerate(words):
+        terms = starts.get(word)
+        if terms is None:
+            terms = _starting(word)
+        for term in terms:
+            if len(term.words) == 1:
+                return True
+            if tokens is None:
+                tokens = [_word_token(other) for other in words]
+            if _match_rest(term, tokens, index) is not None:
+                return True
+    return False
+
+
 @lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
     """Every concept the text mentions, in order, each once per place (cached per string)."""
-    if not text or not text.strip():
+    if not text or not text.strip() or not _any_term(text):
         return ()
     analysed = analyse(text)
     tokens = analysed.tokens

@@ -384,6 +384,12 @@ def _numbered(tokens: list[Token], index: int) -> bool:
     return index + 1 < len(tokens) and tokens[index + 1].word[:1].isdigit()
 
 
+def folded_words(text: str) -> list[str]:
+    """The folded words `analyse` makes tokens of, without spans, clauses or stems: what a
+    quick test needs to rule a text out before it is taken apart."""
+    return _WORD.findall(fold(text)[0])
+
+
 def cites_law(text: str) -> bool:
     """Whether the text names a specific law or provision: "Grāmatvedības likuma 28. pants",
     "MK noteikumi Nr. 748", "Article 6 of the Accounting Act", "§ 12"."""
@@ -431,6 +437,7 @@ __all__ = [
     "cites_law",
     "fold",
     "fold_word",
+    "folded_words",
     "names_act",
     "open_list",
     "stem",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from pydantic import Field, PrivateAttr
 
 from ropa.model.types import StrictModel, Text
 from ropa.position import Location, PathElement
+
+# A Location built without NamedTuple's Python-level __new__.
+_location = partial(tuple.__new__, Location)
 
 
 class Entity(StrictModel):
@@ -29,7 +33,13 @@ class Entity(StrictModel):
 
     def at(self, *elements: PathElement) -> Location:
         """The location of a value inside this entity, e.g. `activity.at("purposes", 0)`."""
-        return self.origin.child(*elements)
+        # `origin` and `Location.child` inline: rules ask this some 200,000 times at
+        # 10,000 activities.
+        private = self.__pydantic_private__
+        location = private.get("_location") if private else None
+        if location is None:
+            return Location("<memory>", elements)
+        return _location((location.file, location.path + elements))
 
     def place(self, location: Location) -> None:
         self._location = location

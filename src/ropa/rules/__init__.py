@@ -15,10 +15,12 @@ listed with `retired=True`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ropa.findings import Severity
 from ropa.i18n import Message
@@ -178,6 +180,27 @@ def _family_order(code: str) -> tuple[int, str]:
     return (families.index(code[:2]), code)
 
 
+_Part = TypeVar("_Part")
+
+
+def per_register(
+    parts: Callable[[Register], Iterable[_Part]],
+) -> Callable[[Register], Iterator[_Part]]:
+    """Walk a register for some of its parts (its retentions, its transfers) once, and
+    replay the walk to every rule that asks: several rules look at the same parts of each
+    of ten thousand activities. The last register's parts are kept (the register with
+    them, so its identity cannot be reused while they are)."""
+    kept: list[tuple[Register, list[_Part]]] = []
+
+    @functools.wraps(parts)
+    def cached(register: Register) -> Iterator[_Part]:
+        if not kept or kept[0][0] is not register:
+            kept[:] = [(register, list(parts(register)))]
+        return iter(kept[0][1])
+
+    return cached
+
+
 def not_stated(value: object) -> bool:
     """Left out, `unknown`, or an empty list: the record does not say."""
     return value is None or value == "unknown" or value == []
@@ -193,5 +216,6 @@ __all__ = [
     "Violation",
     "load_rules",
     "not_stated",
+    "per_register",
     "rule",
 ]

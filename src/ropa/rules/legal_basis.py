@@ -22,7 +22,7 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._reading import says
 from ropa.rules.tracking import necessary_cookies_only
 
@@ -40,6 +40,7 @@ class _At:
         return self.activity.at(*self.path)
 
 
+@per_register
 def _bases(register: Register) -> Iterator[tuple[Activity, _At, LegalBasisModel]]:
     for activity in register.activities:
         if not isinstance(activity.purposes, list):

@@ -13,10 +13,11 @@ from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._retention_text import endless_words, vague_words
 
 
+@per_register
 def _retentions(register: Register) -> Iterator[tuple[Activity, Location, Retention]]:
     """Every retention: the activity's, and those of its data categories."""
     for activity in register.activities:

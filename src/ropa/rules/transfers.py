@@ -18,7 +18,7 @@ from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._reading import first_readings, topic
 
 
@@ -27,6 +27,7 @@ def _owners(register: Register) -> Iterator[Activity | ControllerServed]:
     yield from register.controllers
 
 
+@per_register
 def transfers(register: Register) -> Iterator[tuple[str, Location, Transfer]]:
     """Every transfer entry, of activities and (Art. 30(2)) of controllers served."""
     for owner in _owners(register):
