@@ -480,6 +480,11 @@ def _cover(
         CoverLine(words.term("address"), words.text(organisation.address)),
         CoverLine(words.term("country"), words.country(organisation.country)),
         CoverLine(words.term("contact"), _contact(words, organisation.contact)),
+        *(
+            [CoverLine(words.term("privacy_contact"), _contact(words, organisation.privacy_contact))]
+            if organisation.privacy_contact is not None
+            else []
+        ),
         CoverLine(words.term("website"), organisation.website),
         CoverLine(words.term("dpo"), _dpo(words, organisation.dpo)),
         CoverLine(

@@ -206,6 +206,10 @@ class _Builder:
             self.say("address", value=self.value(organisation.address, "gap_address")),
             self.say("contact", value=self.contact(organisation.contact, organisation.website)),
         ]
+        if isinstance(organisation.privacy_contact, Contact):
+            lines.append(
+                self.say("privacy_contact", value=self.contact(organisation.privacy_contact))
+            )
         self.blocks.append(Block("list", items=lines))
         joint = organisation.joint_controllers
         if isinstance(joint, list) and joint:
@@ -239,7 +243,11 @@ class _Builder:
         return _joined(parts, "; ")
 
     def organisation_contact(self) -> Pieces:
+        """Where requests go: the data protection contact point where the register names
+        one (Art. 12(2)), else the organisation's own contact."""
         organisation = self.register.organisation
+        if isinstance(organisation.privacy_contact, Contact):
+            return self.contact(organisation.privacy_contact)
         return self.contact(organisation.contact, organisation.website)
 
     def dpo(self) -> None:
