@@ -480,9 +480,10 @@ def _cover(
         CoverLine(words.term("address"), words.text(organisation.address)),
         CoverLine(words.term("country"), words.country(organisation.country)),
         CoverLine(words.term("contact"), _contact(words, organisation.contact)),
+        # Shown only where recorded: left out, questions go to the contact above.
         *(
-            [CoverLine(words.term("privacy_contact"), _contact(words, organisation.privacy_contact))]
-            if organisation.privacy_contact is not None
+            [CoverLine(words.term("privacy_contact"), _contact(words, privacy))]
+            if (privacy := organisation.privacy_contact) is not None
             else []
         ),
         CoverLine(words.term("website"), organisation.website),

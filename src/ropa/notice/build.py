@@ -206,7 +206,9 @@ class _Builder:
             self.say("address", value=self.value(organisation.address, "gap_address")),
             self.say("contact", value=self.contact(organisation.contact, organisation.website)),
         ]
-        if isinstance(organisation.privacy_contact, Contact):
+        privacy = organisation.privacy_contact
+        if isinstance(privacy, Contact) and not _same_contact(privacy, organisation.contact):
+            # Said once where the notice's data protection address is its general one.
             lines.append(
                 self.say("privacy_contact", value=self.contact(organisation.privacy_contact))
             )
@@ -592,3 +594,20 @@ def build_notice(register: Register, language: str) -> Notice:
 
 
 __all__ = ["Block", "Notice", "Piece", "build_notice", "compose"]
+
+
+def _same_contact(contact: Contact, other: object) -> bool:
+    """Whether `other` gives every way of reaching `contact` already (a privacy contact
+    that is the organisation's own address)."""
+    if not isinstance(other, Contact):
+        return False
+    given = [
+        (mine, theirs)
+        for mine, theirs in (
+            (contact.email, other.email),
+            (contact.phone, other.phone),
+            (contact.address, other.address),
+        )
+        if mine is not None
+    ]
+    return bool(given) and all(mine == theirs for mine, theirs in given)

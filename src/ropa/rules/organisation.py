@@ -368,8 +368,7 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
     article="Art. 12(2), 37(7), 38(4)",
 )
 def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violation]:
-    """A DPO, a data protection contact point, or with neither the organisation's own
-    contact, on a free-mail mailbox.
+    """A DPO, a privacy contact point, or failing both the organisation, on free mail.
 
     Why: the DPO's contact details are published and given to the supervisory authority
     (Art. 37(7)) so that data subjects can reach the DPO on every question (Art. 38(4)). A
@@ -437,8 +436,7 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
         yield Violation(
             organisation.at("dpo", "contact", "email"),
             msg(
-                "the data protection officer is reached on a private free-mail mailbox "
-                "({email})",
+                "the data protection officer is reached on a private free-mail mailbox ({email})",
                 email=dpo_email,
             ),
             msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
