@@ -112,7 +112,8 @@ def test_html_is_one_escaped_page(tmp_path: Path) -> None:
     assert result.returncode == 0
     page = target.read_text(encoding="utf-8")
     gaps = page.count('<mark class="gap">') - 1  # less the sign explained in the preamble
-    assert f"{target}: jāpapildina vietās: {gaps}" in result.stderr
+    form = "vieta" if gaps % 10 == 1 and gaps % 100 != 11 else "vietas" if gaps else "vietu"
+    assert f"{target}: jāpapildina {gaps} {form}" in result.stderr
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="lv">' in page
     assert "&lt;b&gt;reizi mēnesī&lt;/b&gt;" in page

@@ -1014,7 +1014,7 @@ def import_(
     has no place for is listed at its top and on standard error, and kept in `notes`.
     Exit codes: 0 imported, 2 usage or unreadable input.
     """
-    from ropa.i18n import language_from_environment, msg, number, translate
+    from ropa.i18n import counted, language_from_environment, msg, translate
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -1036,11 +1036,17 @@ def import_(
             raise _cannot_write(output, error) from None
     says = language_from_environment()
     summary = msg(
-        "imported {count} activities from {source} ({kind}); {unplaced} items not placed",
-        count=number(len(result.data.get("activities") or [])),
+        "imported {activities} from {source} ({kind}); {unplaced}",
+        activities=counted(
+            "{count} activity",
+            "{count} activities",
+            count=len(result.data.get("activities") or []),
+        ),
         source=result.source,
         kind=result.kind,
-        unplaced=number(len(result.unmapped)),
+        unplaced=counted(
+            "{count} item not placed", "{count} items not placed", count=len(result.unmapped)
+        ),
     )
     sys.stderr.write(translate(summary, says) + "\n")
     for item in result.unmapped:
@@ -1070,7 +1076,7 @@ def notice(
     """Draft a privacy notice (GDPR Arts 13 and 14) from a register, with visible
     placeholders where the register is silent or says `unknown`."""
     from ropa.exporting import load_one_register
-    from ropa.i18n import msg, translate
+    from ropa.i18n import counted, translate
     from ropa.notice.build import build_notice
     from ropa.notice.render import html_text, markdown_text
 
@@ -1083,8 +1089,11 @@ def notice(
     to_stdout = output in (None, "-")
     _emit_text(render(drafted), None if to_stdout else Path(str(output)))
     if not to_stdout:
-        done = msg(
-            "wrote {target}: {count} places to complete", target=str(output), count=drafted.gaps
+        done = counted(
+            "wrote {target}: {count} place to complete",
+            "wrote {target}: {count} places to complete",
+            target=str(output),
+            count=drafted.gaps,
         )
         sys.stderr.write(translate(done, language.value) + "\n")
 

@@ -122,6 +122,9 @@ organisation:
   name: {_quoted(answers.name)}
   country: {answers.country}
   {contact}
+  # Where data protection questions go, if the notice names an address of its own for them
+  # (not a DPO: a designated DPO goes under `dpo:`):
+  # privacy_contact: {{email: privatums@...}}
   role: {answers.role}
   employees: {employees}
   # TODO: `appointed: true` with the DPO's name and contact (a mailbox of the

@@ -71,6 +71,7 @@ MAIN_EXAMPLES: dict[tuple[str, str], list[Any]] = {
     ("Organisation", "registration_number"): ["40003000000"],
     ("Organisation", "employees"): [12, "unknown"],
     ("Organisation", "contact"): [{"email": "privatums@piemers.lv"}, "unknown"],
+    ("Organisation", "privacy_contact"): [{"email": "privatums@piemers.lv"}, "unknown"],
     ("Organisation", "dpo"): [
         {"appointed": True, "name": "Jānis Bērziņš", "contact": {"email": "dpo@piemers.lv"}},
         {"appointed": False, "reason": "Art. 37(1) does not apply"},

@@ -269,6 +269,23 @@ class _Collector:
                     literals=tuple(literals),
                 )
             )
+        privacy = organisation.privacy_contact
+        if isinstance(privacy, Contact):
+            # The contact point for data protection questions is told to people (Art.
+            # 13(1)(a)) like the organisation's own contact: the policy should give it
+            # (once, where it is the organisation's own address as well).
+            privacy_literals = [
+                value for value in (privacy.email, privacy.phone) if value and value not in literals
+            ]
+            if privacy_literals:
+                self.elements.append(
+                    Element(
+                        "contact",
+                        ", ".join(privacy_literals),
+                        self.where(organisation, "privacy_contact"),
+                        literals=tuple(privacy_literals),
+                    )
+                )
         dpo = organisation.dpo
         if isinstance(dpo, AppointedDpo):
             dpo_literals = []

@@ -19,7 +19,7 @@ from ropa.diff import (
     show,
 )
 from ropa.exporters.table import Column, Row, Sheet, Words
-from ropa.i18n import plural_form
+from ropa.i18n import PluralMessage, counted, translate
 
 # Everyday words, not legal terms (listed with the other unverified labels for a native
 # speaker's review in knowledge.terms.UNVERIFIED).
@@ -41,13 +41,10 @@ _ENTRY_NOUN_LV = {
 }
 
 
-def _count(words: Words, count: int, latvian: tuple[str, str], english: tuple[str, str]) -> str:
-    """ "1 izmaiņa", "21 izmaiņa", "11 izmaiņas": each language's own plural rule
-    (`ropa.i18n.plural_form`)."""
-    return words.pair(
-        f"{count} {latvian[plural_form('lv', count)]}",
-        f"{count} {english[plural_form('en', count)]}",
-    )
+def _count(words: Words, message: PluralMessage) -> str:
+    """A count in the sheet's language(s), each from the catalogue's plural entry: "1
+    izmaiņa", "21 izmaiņa", "11 izmaiņas", "0 izmaiņu" (the catalogue's Plural-Forms)."""
+    return words.pair(translate(message, "lv"), translate(message, "en"))
 
 
 def _subject(words: Words, change: Change) -> str:
@@ -73,7 +70,7 @@ def changes_sheet(result: DiffResult, words: Words) -> Sheet:
         yield [
             words.pair("salīdzināts", "compared"),
             words.pair("Reģistra versijas", "Register versions"),
-            _count(words, result.change_count, ("izmaiņa", "izmaiņas"), ("change", "changes")),
+            _count(words, counted("{count} change", "{count} changes", count=result.change_count)),
             result.base,
             words.pair("darba koks (pašreizējie faili)", WORKING_TREE)
             if result.target == WORKING_TREE
@@ -96,9 +93,9 @@ def changes_sheet(result: DiffResult, words: Words) -> Sheet:
                         + " ("
                         + _count(
                             words,
-                            len(side.problems),
-                            ("problēma", "problēmas"),
-                            ("problem", "problems"),
+                            counted(
+                                "{count} problem", "{count} problems", count=len(side.problems)
+                            ),
                         )
                         + ")",
                     ]

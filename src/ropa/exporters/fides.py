@@ -92,6 +92,8 @@ def _organization(organisation: dict[str, Any], key: str, language: Language) ->
             organisation.get("address"),
         ),
     }
+    # Fideslang has no place for a contact point that is not a DPO (`privacy_contact`):
+    # it stays out, rather than pass for a `data_protection_officer`, which a DPO alone is.
     dpo = organisation.get("dpo")
     if isinstance(dpo, dict) and dpo.get("appointed"):
         resource["data_protection_officer"] = _contact(

@@ -23,7 +23,7 @@ from typing import Literal, TypeVar
 
 from ropa.exporters.json import embedded_json_chunks
 from ropa.findings import Finding
-from ropa.i18n import Message, counted, joined, msg, translate
+from ropa.i18n import Message, counted, joined, translate
 from ropa.knowledge.articles import (
     ARTICLE_30_1,
     ARTICLE_30_2,
@@ -171,12 +171,22 @@ class ExportDocument:
         """What was exported, in counts: "4 activities, 4 recipients, 3 transfers"."""
         counts = self.counts
         parts: list[Message] = []
+        # Each count with the form its number takes in each language ("1 recipient";
+        # Latvian "21 saņēmējs", "11 saņēmēju").
         if "activities" in counts:
-            parts.append(msg("{count} activities", count=counts["activities"]))
+            parts.append(
+                counted("{count} activity", "{count} activities", count=counts["activities"])
+            )
         if "controllers" in counts:
-            parts.append(msg("{count} controllers served", count=counts["controllers"]))
-        parts.append(msg("{count} recipients", count=counts["recipients"]))
-        parts.append(msg("{count} transfers", count=counts["transfers"]))
+            parts.append(
+                counted(
+                    "{count} controller served",
+                    "{count} controllers served",
+                    count=counts["controllers"],
+                )
+            )
+        parts.append(counted("{count} recipient", "{count} recipients", count=counts["recipients"]))
+        parts.append(counted("{count} transfer", "{count} transfers", count=counts["transfers"]))
         if counts.get("transfers_unknown"):
             # Placeholders are not transfers: an activity whose transfers are unknown is
             # counted apart.
@@ -480,6 +490,12 @@ def _cover(
         CoverLine(words.term("address"), words.text(organisation.address)),
         CoverLine(words.term("country"), words.country(organisation.country)),
         CoverLine(words.term("contact"), _contact(words, organisation.contact)),
+        # Shown only where recorded: left out, questions go to the contact above.
+        *(
+            [CoverLine(words.term("privacy_contact"), _contact(words, privacy))]
+            if (privacy := organisation.privacy_contact) is not None
+            else []
+        ),
         CoverLine(words.term("website"), organisation.website),
         CoverLine(words.term("dpo"), _dpo(words, organisation.dpo)),
         CoverLine(

@@ -50,7 +50,7 @@ from ropa.exporters.table import (
     as_text,
     record_of,
 )
-from ropa.i18n import Message, Number, msg
+from ropa.i18n import Message, counted
 from ropa.knowledge.terms import TERMS
 
 # Text that a spreadsheet program may take for a formula (OWASP, "CSV Injection").
@@ -99,10 +99,12 @@ class WriteReport:
 
     def notes(self) -> list[Message]:
         return [
-            msg(
-                "{count} row(s) of sheet `{sheet}` are longer than one row of Excel can show "
+            counted(
+                "{count} row of sheet `{sheet}` is longer than one row of Excel can show "
+                "and continues on the rows below it (marked ↳): {rows}",
+                "{count} rows of sheet `{sheet}` are longer than one row of Excel can show "
                 "and continue on the rows below them (marked ↳): {rows}",
-                count=Number(len(rows)),
+                count=len(rows),
                 sheet=sheet,
                 rows=", ".join(rows),
             )

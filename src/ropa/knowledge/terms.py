@@ -114,6 +114,11 @@ TERMS: dict[str, Term] = {
     "phone": Term("Tālrunis", "Phone"),
     "website": Term("Tīmekļa vietne", "Website"),
     "person": Term("Kontaktpersona", "Contact person"),
+    # Where data protection questions go when that is not a DPO (`privacy_contact`); not
+    # the DPO's title ("datu aizsardzības speciālists"), which only a designated DPO bears.
+    "privacy_contact": Term(
+        "Kontaktinformācija datu aizsardzības jautājumos", "Contact for data protection questions"
+    ),
     "employees": Term("Darbinieku skaits", "Number of employees"),
     "public_authority": Term("Publiska iestāde", "Public authority"),
     "privacy_notice": Term("Privātuma politika", "Privacy notice"),

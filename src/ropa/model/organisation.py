@@ -159,7 +159,13 @@ class Organisation(Entity):
     country: CountryOrUnknown | None = None
     """Country of establishment (ISO 3166-1 alpha-2)."""
     contact: DetailsOrUnknown[Contact] | None = None
-    """Contact details for data protection questions."""
+    """The organisation's contact details (Art. 30(1)(a), 13(1)(a)); where no
+    `privacy_contact` is given, data protection questions go here too."""
+    privacy_contact: DetailsOrUnknown[Contact] | None = None
+    """Where data protection questions and requests go, when that is not a DPO: a privacy
+    mailbox, a person or team the notice names ("jautājumos par personas datu apstrādi
+    rakstiet uz privatums@..."; Art. 12(2), 13(1)(a)). Not a DPO: a designated DPO, with
+    the Art. 38-39 position and tasks, goes under `dpo:`. `unknown` when not known."""
     website: Url | None = None
     """The organisation's website."""
     role: Role

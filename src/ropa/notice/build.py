@@ -206,6 +206,12 @@ class _Builder:
             self.say("address", value=self.value(organisation.address, "gap_address")),
             self.say("contact", value=self.contact(organisation.contact, organisation.website)),
         ]
+        privacy = organisation.privacy_contact
+        if isinstance(privacy, Contact) and not _same_contact(privacy, organisation.contact):
+            # Said once where the notice's data protection address is its general one.
+            lines.append(
+                self.say("privacy_contact", value=self.contact(organisation.privacy_contact))
+            )
         self.blocks.append(Block("list", items=lines))
         joint = organisation.joint_controllers
         if isinstance(joint, list) and joint:
@@ -239,7 +245,11 @@ class _Builder:
         return _joined(parts, "; ")
 
     def organisation_contact(self) -> Pieces:
+        """Where requests go: the data protection contact point where the register names
+        one (Art. 12(2)), else the organisation's own contact."""
         organisation = self.register.organisation
+        if isinstance(organisation.privacy_contact, Contact):
+            return self.contact(organisation.privacy_contact)
         return self.contact(organisation.contact, organisation.website)
 
     def dpo(self) -> None:
@@ -584,3 +594,20 @@ def build_notice(register: Register, language: str) -> Notice:
 
 
 __all__ = ["Block", "Notice", "Piece", "build_notice", "compose"]
+
+
+def _same_contact(contact: Contact, other: object) -> bool:
+    """Whether `other` gives every way of reaching `contact` already (a privacy contact
+    that is the organisation's own address)."""
+    if not isinstance(other, Contact):
+        return False
+    given = [
+        (mine, theirs)
+        for mine, theirs in (
+            (contact.email, other.email),
+            (contact.phone, other.phone),
+            (contact.address, other.address),
+        )
+        if mine is not None
+    ]
+    return bool(given) and all(mine == theirs for mine, theirs in given)

@@ -66,6 +66,10 @@ WORDING: dict[str, Wording] = {
     "registration": Wording("Registration number: {value}.", "Reģistrācijas numurs: {value}."),
     "address": Wording("Address: {value}.", "Adrese: {value}."),
     "contact": Wording("Contact: {value}.", "Kontaktinformācija: {value}."),
+    "privacy_contact": Wording(
+        "Questions about the processing of your personal data: {value}.",
+        "Jautājumi par Jūsu personas datu apstrādi: {value}.",
+    ),
     "email": Wording("e-mail {value}", "e-pasts {value}"),
     "phone": Wording("phone {value}", "tālrunis {value}"),
     "website": Wording("website {value}", "tīmekļvietne {value}"),

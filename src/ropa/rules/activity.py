@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
-from ropa.i18n import Message, msg, number
+from ropa.i18n import Message, counted, msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
@@ -223,9 +223,10 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _recipients_grouped(count: int, names: str) -> Message:
-    return msg(
+    return counted(
+        "{count} activity does not say who receives its data: {names}",
         "{count} activities do not say who receives their data: {names}",
-        count=number(count),
+        count=count,
         names=names,
     )
 

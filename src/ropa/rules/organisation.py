@@ -368,17 +368,22 @@ def joint_arrangement(register: Register, context: Context) -> Iterator[Violatio
     article="Art. 12(2), 37(7), 38(4)",
 )
 def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violation]:
-    """A DPO, or with none the organisation's own contact, on a free-mail mailbox.
+    """A DPO, a privacy contact point, or failing both the organisation, on free mail.
 
     Why: the DPO's contact details are published and given to the supervisory authority
     (Art. 37(7)) so that data subjects can reach the DPO on every question (Art. 38(4)). A
     personal account on a free mail service (gmail.com, inbox.lv, apollo.lv, ...) is not
     the organisation's: it is not covered by its security measures and records, and it
-    leaves with the person. Where no DPO is reached at an address of their own (none is
-    designated, it is not known, or the DPO has no e-mail on record), the organisation's
-    own contact is where data subjects send their requests and footage or documents
-    follow (Art. 12(2), 32(1)): a free-mail mailbox there is the same gap. The list of
-    services is in `ropa.knowledge.mail` (not a legal list).
+    leaves with the person. A contact point for data protection questions that is not a
+    DPO (`privacy_contact`) is where the notice sends data subjects' requests (Art. 12(2),
+    13(1)(a)): on a free-mail mailbox it is the same gap, whether or not there is a DPO as
+    well. It is read as a contact point only, never as a DPO: the Art. 38-39 position and
+    tasks are a DPO's alone, so it neither answers OR02 nor stands in for the DPO's
+    mailbox. Where requests reach neither a DPO nor a contact point at an address of
+    their own (no DPO is designated, it is not known, or the DPO has no e-mail on record,
+    and no contact point is named), the organisation's own contact is where they go and
+    footage or documents follow (Art. 12(2), 32(1)): a free-mail mailbox there is the
+    same gap. The list of services is in `ropa.knowledge.mail` (not a legal list).
 
     Fails:
 
@@ -393,6 +398,15 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
         contact: {email: janis.berzins@gmail.com}  # ← OR11
     ```
 
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      privacy_contact: {email: piemers.privatums@inbox.lv}  # ← OR11
+      dpo: {appointed: false, reason: No large-scale monitoring (Art. 37(1))}
+    ```
+
     Passes:
 
     ```yaml
@@ -405,22 +419,47 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
         name: Jānis Bērziņš
         contact: {email: das@piemers.lv}
     ```
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: piemers@gmail.com}
+      privacy_contact: {email: privatums@piemers.lv}
+      dpo: {appointed: false, reason: No large-scale monitoring (Art. 37(1))}
+    ```
     """
     organisation = register.organisation
     dpo = organisation.dpo
-    if isinstance(dpo, AppointedDpo) and dpo.contact is not None and dpo.contact.email:
-        if is_free_mail(dpo.contact.email):
-            yield Violation(
-                organisation.at("dpo", "contact", "email"),
-                msg(
-                    "the data protection officer is reached on a private free-mail mailbox "
-                    "({email})",
-                    email=dpo.contact.email,
-                ),
-                msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
-            )
+    dpo_email = dpo.contact.email if isinstance(dpo, AppointedDpo) and dpo.contact else None
+    if dpo_email and is_free_mail(dpo_email):
+        yield Violation(
+            organisation.at("dpo", "contact", "email"),
+            msg(
+                "the data protection officer is reached on a private free-mail mailbox ({email})",
+                email=dpo_email,
+            ),
+            msg("give the DPO a mailbox on the organisation's own domain (e.g. das@...)"),
+        )
+    privacy = organisation.privacy_contact
+    privacy_email = privacy.email if isinstance(privacy, Contact) else None
+    if privacy_email and is_free_mail(privacy_email):
+        yield Violation(
+            organisation.at("privacy_contact", "email"),
+            msg(
+                "the contact point for data protection questions is a private free-mail "
+                "mailbox ({email})",
+                email=privacy_email,
+            ),
+            msg(
+                "give data-protection requests a mailbox on the organisation's own domain "
+                "(e.g. privacy@...)"
+            ),
+        )
+    if dpo_email or privacy_email:
         return
-    # No DPO mailbox: the organisation's own contact is where requests go.
+    # Neither a DPO nor a contact point has a mailbox: the organisation's own contact is
+    # where requests go.
     contact = organisation.contact
     email = contact.email if isinstance(contact, Contact) else None
     if email and is_free_mail(email):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import Message, msg, number
+from ropa.i18n import Message, counted, msg
 from ropa.knowledge.adequacy import Scope, decision_for
 from ropa.knowledge.eea import is_eea, is_third_country
 from ropa.knowledge.transfers import (
@@ -459,18 +459,21 @@ def not_stated_rule(register: Register, context: Context) -> Iterator[Violation]
 
 
 def _not_stated_grouped(count: int, names: str) -> Message:
-    return msg(
+    return counted(
+        "{count} activity does not say whether data is transferred outside the EEA: {names}",
         "{count} activities do not say whether data is transferred outside the EEA: {names}",
-        count=number(count),
+        count=count,
         names=names,
     )
 
 
 def _may_leave_grouped(count: int, names: str) -> Message:
-    return msg(
+    return counted(
+        "{count} activity does not say whether data is transferred outside the EEA, though "
+        "its systems or its words (tracking cookies, ads) suggest it may be: {names}",
         "{count} activities do not say whether data is transferred outside the EEA, though "
         "their systems or their words (tracking cookies, ads) suggest it may be: {names}",
-        count=number(count),
+        count=count,
         names=names,
     )
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import Message, joined, msg, number
+from ropa.i18n import Message, counted, joined, msg
 from ropa.model.activity import Activity, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
@@ -219,9 +219,10 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
         lambda ident, what: msg(
             "`{id}` does not know whether it processes {join}", id=ident, join=what
         ),
-        lambda count, what, names: msg(
+        lambda count, what, names: counted(
+            "{count} activity does not know whether it processes {what}: {names}",
             "{count} activities do not know whether they process {what}: {names}",
-            count=number(count),
+            count=count,
             what=what,
             names=names,
         ),
@@ -344,9 +345,10 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         lambda ident, what: msg(
             "`{id}` does not know whether it involves {join}", id=ident, join=what
         ),
-        lambda count, what, names: msg(
+        lambda count, what, names: counted(
+            "{count} activity does not know whether it involves {what}: {names}",
             "{count} activities do not know whether they involve {what}: {names}",
-            count=number(count),
+            count=count,
             what=what,
             names=names,
         ),
@@ -454,10 +456,12 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
 
 
 def _dpia_grouped(count: int, names: str) -> Message:
-    return msg(
+    return counted(
+        "{count} activity has not settled whether it needs a DPIA, and records no data "
+        "the screening could read: {names}",
         "{count} activities have not settled whether they need a DPIA, and record no data "
         "the screening could read: {names}",
-        count=number(count),
+        count=count,
         names=names,
     )
 
@@ -503,8 +507,9 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 
 
 def _sources_grouped(count: int, names: str) -> Message:
-    return msg(
+    return counted(
+        "{count} activity does not know where its data comes from: {names}",
         "{count} activities do not know where their data comes from: {names}",
-        count=number(count),
+        count=count,
         names=names,
     )
