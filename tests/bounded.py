@@ -164,6 +164,21 @@ def run_forked(
     return Outcome(code, stdout, stderr, wall, max(0, peak_kb - shared_kb) / 1024)
 
 
+# wait4 reports the larger of a child's peak before and after exec, and a child forked
+# from this process starts with all of this process's pages: late in a test run, hundreds
+# of MB that `python -m ropa` never uses. So the process is started by a small launcher
+# (`python -S`, a few MB) that forks and execs it and hands on its status and peak.
+_LAUNCHER = """
+import os, signal, sys
+pid = os.fork()
+if pid == 0:
+    signal.alarm(int(sys.argv[1]))
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+os.write(3, ("%d %d" % (status, usage.ru_maxrss)).encode())
+"""
+
+
 def run_process(
     args: Sequence[str],
     cwd: Path,
@@ -176,7 +191,13 @@ def run_process(
     """`python -m ropa ARGS` as a new process (as user id `user` if given)."""
     environment = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
     environment.update(env or {})
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    command = [sys.executable, "-S", "-c", _LAUNCHER, str(seconds)]
+    command += [sys.executable, "-m", "ropa", *args]
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as report,
+    ):
         start = time.perf_counter()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - replaced by exec
@@ -185,17 +206,23 @@ def run_process(
                 os.dup2(null, 0)
                 os.dup2(out.fileno(), 1)
                 os.dup2(err.fileno(), 2)
+                os.dup2(report.fileno(), 3)
                 os.chdir(cwd)
-                _limit(memory_mb, seconds)
+                resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024**2,) * 2)
                 if user is not None:
                     os.setgroups([])
                     os.setgid(user)
                     os.setuid(user)
-                os.execve(sys.executable, [sys.executable, "-m", "ropa", *args], environment)
+                os.execve(sys.executable, command, environment)
             finally:
                 os._exit(127)
-        code, stdout, stderr, wall, peak_kb = _collect(pid, out, err, start)
-    return Outcome(code, stdout, stderr, wall, peak_kb / 1024)
+        launcher, stdout, stderr, wall, _launcher_kb = _collect(pid, out, err, start)
+        report.seek(0)
+        reported = report.read().split()
+    if launcher != 0 or len(reported) != 2:  # the launcher itself failed: say so
+        return Outcome(launcher or 127, stdout, stderr + "\nlauncher failed", wall, 0.0)
+    status, peak_kb = (int(part) for part in reported)
+    return Outcome(os.waitstatus_to_exitcode(status), stdout, stderr, wall, peak_kb / 1024)
 
 
 __all__ = ["SAFETY_FACTOR", "Outcome", "run_forked", "run_process", "safety_net"]
