@@ -9,6 +9,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, msg, number
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
+from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
@@ -144,13 +145,27 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
         data_subjects: [customers, recipients of gifts]
     ```
     """
-    yield from _missing(
+    for violation in _missing(
         register,
         "data_subjects",
         msg("the categories of data subjects of `{id}` are recorded as unknown").template,
         msg("the categories of data subjects of `{id}` are not stated").template,
         msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
-    )
+    ):
+        # With the personal data left open too, AC03 reports the one Art. 30(1)(c) gap.
+        if _describes_neither(register, violation.location) is None:
+            yield violation
+
+
+def _describes_neither(register: Register, location: Location) -> Location | None:
+    """Where the activity at `location` leaves its data subjects open, if it states
+    neither its data subjects nor its personal data."""
+    for activity in register.activities:
+        if not_stated(activity.data_subjects) and not_stated(activity.personal_data):
+            subjects = activity.at("data_subjects")
+            if location in (subjects, activity.at("personal_data")):
+                return subjects
+    return None
 
 
 @rule("AC03", "activity.personal-data", severity=Severity.ERROR, article="Art. 30(1)(c)")
@@ -176,13 +191,26 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
         personal_data: [name, delivery address, phone number]
     ```
     """
-    yield from _missing(
+    for violation in _missing(
         register,
         "personal_data",
         msg("the categories of personal data of `{id}` are recorded as unknown").template,
         msg("the categories of personal data of `{id}` are not stated").template,
         msg("list them under `personal_data:`"),
-    )
+    ):
+        subjects = _describes_neither(register, violation.location)
+        if subjects is not None:
+            # Art. 30(1)(c) is one description of both: one finding, at both keys.
+            yield replace(
+                violation,
+                hint=msg(
+                    "list whose data it is under `data_subjects:` and which data under "
+                    "`personal_data:`"
+                ),
+                related=(subjects,),
+            )
+        else:
+            yield violation
 
 
 @rule("AC04", "activity.recipients", severity=Severity.ERROR, article="Art. 30(1)(d)")
