@@ -160,6 +160,10 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
             yield violation
 
 
+def _activity_id(register: Register, location: Location) -> str:
+    return next(a.id for a in register.activities if a.at("data_subjects") == location)
+
+
 def _describes_neither(register: Register, location: Location) -> Location | None:
     """Where the activity at `location` leaves its data subjects open, if it states
     neither its data subjects nor its personal data."""
@@ -206,6 +210,10 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
             # Art. 30(1)(c) is one description of both: one finding, at both keys.
             yield replace(
                 violation,
+                message=msg(
+                    "`{id}` says neither whose data it processes nor which data",
+                    id=_activity_id(register, subjects),
+                ),
                 hint=msg(
                     "list whose data it is under `data_subjects:` and which data under "
                     "`personal_data:`"

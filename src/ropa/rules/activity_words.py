@@ -126,13 +126,14 @@ def _catch_all(texts: list[str]) -> str | None:
 
 
 def _aims(texts: list[str]) -> list[str]:
-    """The words of each distinct aim the purpose names, in the language naming most."""
+    """The words of each distinct aim the purpose names, in the order written, in the
+    language naming most."""
     best: list[str] = []
     for text in texts:
         found = stated(text)
-        words = [found[aim].matched for aim in _AIMS if aim in found]
-        if len(words) > len(best):
-            best = words
+        named = sorted((found[aim] for aim in _AIMS if aim in found), key=lambda i: i.start)
+        if len(named) > len(best):
+            best = [inference.matched for inference in named]
     return best
 
 
@@ -191,7 +192,7 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
-        found: list[tuple[Location, Message]] = []
+        found: list[tuple[Location, Message, Message]] = []
         for index, purpose in enumerate(activity.purposes):
             texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
             if not texts or all(_generic(text) for text in texts):
@@ -209,6 +210,10 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
                             id=activity.id,
                             words=words,
                         ),
+                        msg(
+                            "name the uses the catch-all stands for, each as a purpose with "
+                            "its legal basis, or drop it"
+                        ),
                     )
                 )
             elif len(aims) >= _BUNDLED_AIMS:
@@ -224,17 +229,20 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
                             id=activity.id,
                             words=", ".join(f"\u201c{word}\u201d" for word in aims),
                         ),
+                        msg(
+                            "write each aim as a purpose of its own, with its legal basis "
+                            "and retention"
+                        ),
                     )
                 )
         if found:
+            location, message, hint = found[0]
             yield Violation(
-                found[0][0],
-                found[0][1],
-                msg(
-                    "write each use of the data as a purpose of its own, with its legal "
-                    "basis, and drop the catch-all"
-                ),
-                related=tuple(location for location, _message in found[1:]),
+                location,
+                message,
+                hint,
+                # The activity's other such purposes are the same gap: named with it.
+                related=tuple(other for other, _message, _hint in found[1:]),
             )
 
 
