@@ -1375,8 +1375,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "likumā atļaut* nolūk*",
             "likumā atļaut* mērķ*",
         ),
+        # "not used for any other purpose" denies a catch-all: negations count.
         gap=2,
-        negatable=False,
     ),
     # The distinct aims a purpose line may bundle: each usually rests on its own legal
     # basis and retention, so a line naming several of them is several purposes (Art.
