@@ -1653,7 +1653,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "no darba devēj*",
         ),
         gap=1,
-        negatable=False,
     ),
     Concept(
         "data_by_reference",
