@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
@@ -12,22 +12,36 @@ from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
-from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
 def _missing(
-    register: Register, key: str, unknown: str, absent: str, hint: Message
-) -> Iterator[Violation]:
+    register: Register,
+    key: str,
+    unknown: str,
+    absent: str,
+    hint: Message,
+    skip: Callable[[Activity], bool] | None = None,
+) -> Iterator[tuple[Activity, Violation]]:
     """`unknown` and `absent` are templates with `{id}`, the activity's id; whole sentences
-    each, so that a translation can order its words as its language needs."""
+    each, so that a translation can order its words as its language needs. Activities
+    for which `skip` is true are left to another finding."""
     for activity in register.activities:
         value = getattr(activity, key)
-        if not_stated(value):
+        if not_stated(value) and not (skip is not None and skip(activity)):
             template = unknown if value == "unknown" else absent
             # The same gap in many activities is one thing to fix: reported once.
             cause = f"{ABSENT}{key}:{'unknown' if value == 'unknown' else 'missing'}"
-            yield Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause)
+            yield (
+                activity,
+                Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause),
+            )
+
+
+def _describes_neither(activity: Activity) -> bool:
+    """An activity that states neither its data subjects nor its personal data: one
+    Art. 30(1)(c) gap, which AC03 reports at both keys."""
+    return not_stated(activity.data_subjects) and not_stated(activity.personal_data)
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
@@ -56,13 +70,14 @@ def purposes(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legitimate_interests}
     ```
     """
-    yield from _missing(
+    for _activity, violation in _missing(
         register,
         "purposes",
         msg("the purposes of `{id}` are recorded as unknown").template,
         msg("the purposes of `{id}` are not stated").template,
         msg("list each purpose under `purposes:` with its legal basis"),
-    )
+    ):
+        yield violation
 
 
 @rule("AC05", "activity.none-as-controller", severity=Severity.ERROR, article="Art. 30(1)")
@@ -129,6 +144,7 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record must describe the categories of data subjects (Art. 30(1)(c)): whose
     data it is decides the risks, the information duties and who can exercise rights.
+    Where the personal data is not stated either, AC03 reports both as one gap.
 
     Fails:
 
@@ -148,31 +164,18 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
         data_subjects: [customers, recipients of gifts]
     ```
     """
-    for violation in _missing(
-        register,
-        "data_subjects",
-        msg("the categories of data subjects of `{id}` are recorded as unknown").template,
-        msg("the categories of data subjects of `{id}` are not stated").template,
-        msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
-    ):
-        # With the personal data left open too, AC03 reports the one Art. 30(1)(c) gap.
-        if _describes_neither(register, violation.location) is None:
-            yield violation
-
-
-def _activity_id(register: Register, location: Location) -> str:
-    return next(a.id for a in register.activities if a.at("data_subjects") == location)
-
-
-def _describes_neither(register: Register, location: Location) -> Location | None:
-    """Where the activity at `location` leaves its data subjects open, if it states
-    neither its data subjects nor its personal data."""
-    for activity in register.activities:
-        if not_stated(activity.data_subjects) and not_stated(activity.personal_data):
-            subjects = activity.at("data_subjects")
-            if location in (subjects, activity.at("personal_data")):
-                return subjects
-    return None
+    yield from (
+        violation
+        for _activity, violation in _missing(
+            register,
+            "data_subjects",
+            msg("the categories of data subjects of `{id}` are recorded as unknown").template,
+            msg("the categories of data subjects of `{id}` are not stated").template,
+            msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
+            # With the personal data left open too, AC03 reports the one Art. 30(1)(c) gap.
+            skip=_describes_neither,
+        )
+    )
 
 
 @rule("AC03", "activity.personal-data", severity=Severity.ERROR, article="Art. 30(1)(c)")
@@ -180,6 +183,8 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
     """An activity without the categories of personal data.
 
     Why: the record must describe the categories of personal data (Art. 30(1)(c)).
+    Art. 30(1)(c) is one description, of the data subjects and of the data: an activity
+    that states neither is one gap, reported here at both keys (AC02 is then silent).
 
     Fails:
 
@@ -198,27 +203,25 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
         personal_data: [name, delivery address, phone number]
     ```
     """
-    for violation in _missing(
+    for activity, violation in _missing(
         register,
         "personal_data",
         msg("the categories of personal data of `{id}` are recorded as unknown").template,
         msg("the categories of personal data of `{id}` are not stated").template,
         msg("list them under `personal_data:`"),
     ):
-        subjects = _describes_neither(register, violation.location)
-        if subjects is not None:
+        if _describes_neither(activity):
             # Art. 30(1)(c) is one description of both: one finding, at both keys.
             yield replace(
                 violation,
                 message=msg(
-                    "`{id}` says neither whose data it processes nor which data",
-                    id=_activity_id(register, subjects),
+                    "`{id}` says neither whose data it processes nor which data", id=activity.id
                 ),
                 hint=msg(
                     "list whose data it is under `data_subjects:` and which data under "
                     "`personal_data:`"
                 ),
-                related=(subjects,),
+                related=(activity.at("data_subjects"),),
             )
         else:
             yield violation
@@ -250,7 +253,7 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
         recipients: none
     ```
     """
-    for violation in _missing(
+    for _activity, violation in _missing(
         register,
         "recipients",
         msg("the recipients of `{id}` are recorded as unknown").template,
