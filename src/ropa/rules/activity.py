@@ -153,6 +153,7 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
       - id: orders
         name: Orders
         data_subjects: unknown  # ← AC02
+        personal_data: [name, delivery address]
     ```
 
     Passes:
