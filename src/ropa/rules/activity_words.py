@@ -117,11 +117,16 @@ _BUNDLED_AIMS = 3
 
 
 def _catch_all(texts: list[str]) -> str | None:
-    """The words that leave a purpose open ("and that which is permitted by law")."""
+    """The words that leave a purpose open ("and that which is permitted by law"), or a
+    list of aims ended "u.c." / "etc." outside brackets (examples in brackets after a
+    named aim leave the aim named)."""
     for text in texts:
         found = mentions(text, "purpose_catch_all")
         if found is not None:
             return found.matched
+        abbreviation = open_list(text)
+        if abbreviation is not None and not _bracketed(text, text.index(abbreviation)):
+            return abbreviation
     return None
 
 
@@ -149,10 +154,11 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     legal claims, statistics, fraud prevention) is several purposes, each with its own
     legal basis and retention, written as one; the Article 29 Working Party asks that a
     purpose be detailed enough to tell what is and is not included (Opinion 03/2013 on
-    purpose limitation, WP203, on purpose specification). Reported for a catch-all, and
-    for three or more distinct aims in one purpose; providing the service itself is not
-    counted as an aim, and a purpose that is only generic words is AC12's. One finding
-    per activity, at the first such purpose.
+    purpose limitation, WP203, on purpose specification). Reported for a catch-all (a
+    list of aims ended "u.c.", "utt." or "etc." is one, unless the abbreviation is inside
+    brackets of examples), and for three or more distinct aims in one purpose; providing
+    the service itself is not counted as an aim, and a purpose that is only generic words
+    is AC12's. One finding per activity, at the first such purpose.
 
     Fails:
 
