@@ -111,22 +111,22 @@ _AIMS = (
     "aim_public_information",
     "aim_statistics",
     "aim_fraud",
+    "aim_accounting",
+    "aim_quality",
+    "aim_security",
 )
 # So many distinct aims in one purpose line are several purposes written as one.
 _BUNDLED_AIMS = 3
 
 
 def _catch_all(texts: list[str]) -> str | None:
-    """The words that leave a purpose open ("and that which is permitted by law"), or a
-    list of aims ended "u.c." / "etc." outside brackets (examples in brackets after a
-    named aim leave the aim named)."""
+    """The words that leave a purpose open ("and that which is permitted by law"). A
+    "u.c." / "etc." is not read as one: in a purpose it usually ends a list of the
+    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims."""
     for text in texts:
         found = mentions(text, "purpose_catch_all")
         if found is not None:
             return found.matched
-        abbreviation = open_list(text)
-        if abbreviation is not None and not _bracketed(text, text.index(abbreviation)):
-            return abbreviation
     return None
 
 
@@ -137,8 +137,10 @@ def _aims(texts: list[str]) -> list[str]:
     for text in texts:
         found = stated(text)
         named = sorted((found[aim] for aim in _AIMS if aim in found), key=lambda i: i.start)
-        if len(named) > len(best):
-            best = [inference.matched for inference in named]
+        # Words read as two aims ("improving the quality of the services") are one.
+        apart = [i for n, i in enumerate(named) if n == 0 or i.start >= named[n - 1].end]
+        if len(apart) > len(best):
+            best = [inference.matched for inference in apart]
     return best
 
 
@@ -154,11 +156,10 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     legal claims, statistics, fraud prevention) is several purposes, each with its own
     legal basis and retention, written as one; the Article 29 Working Party asks that a
     purpose be detailed enough to tell what is and is not included (Opinion 03/2013 on
-    purpose limitation, WP203, on purpose specification). Reported for a catch-all (a
-    list of aims ended "u.c.", "utt." or "etc." is one, unless the abbreviation is inside
-    brackets of examples), and for three or more distinct aims in one purpose; providing
-    the service itself is not counted as an aim, and a purpose that is only generic words
-    is AC12's. One finding per activity, at the first such purpose.
+    purpose limitation, WP203, on purpose specification). Reported for a catch-all, and
+    for three or more distinct aims in one purpose (the words of one aim are not counted
+    twice); providing the service itself is not counted as an aim, and a purpose that is
+    only generic words is AC12's. One finding per activity, at the first such purpose.
 
     Fails:
 
