@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, msg, number
-from ropa.knowledge.lexicon import mentions
-from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
-from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
+from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
@@ -21,27 +19,33 @@ def _missing(
     unknown: str,
     absent: str,
     hint: Message,
-    skip: Callable[[Activity], bool] | None = None,
-) -> Iterator[tuple[Activity, Violation]]:
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, Violation]]:
     """`unknown` and `absent` are templates with `{id}`, the activity's id; whole sentences
-    each, so that a translation can order its words as its language needs. Activities
-    for which `skip` is true are left to another finding."""
+    each, so that a translation can order its words as its language needs. Yields each
+    activity's id with its violation; the activities whose ids are in `skip` are left to
+    another finding."""
     for activity in register.activities:
         value = getattr(activity, key)
-        if not_stated(value) and not (skip is not None and skip(activity)):
+        if not_stated(value) and activity.id not in skip:
             template = unknown if value == "unknown" else absent
             # The same gap in many activities is one thing to fix: reported once.
             cause = f"{ABSENT}{key}:{'unknown' if value == 'unknown' else 'missing'}"
             yield (
-                activity,
+                activity.id,
                 Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause),
             )
 
 
-def _describes_neither(activity: Activity) -> bool:
-    """An activity that states neither its data subjects nor its personal data: one
-    Art. 30(1)(c) gap, which AC03 reports at both keys."""
-    return not_stated(activity.data_subjects) and not_stated(activity.personal_data)
+def _describe_neither(register: Register) -> dict[str, Location]:
+    """The activities that state neither their data subjects nor their personal data, with
+    where their data subjects are written: one Art. 30(1)(c) gap each, which AC03 reports
+    at both keys."""
+    return {
+        activity.id: activity.at("data_subjects")
+        for activity in register.activities
+        if not_stated(activity.data_subjects) and not_stated(activity.personal_data)
+    }
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
@@ -174,7 +178,7 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
             msg("the categories of data subjects of `{id}` are not stated").template,
             msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
             # With the personal data left open too, AC03 reports the one Art. 30(1)(c) gap.
-            skip=_describes_neither,
+            skip=frozenset(_describe_neither(register)),
         )
     )
 
@@ -204,25 +208,26 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
         personal_data: [name, delivery address, phone number]
     ```
     """
-    for activity, violation in _missing(
+    neither = _describe_neither(register)
+    for activity_id, violation in _missing(
         register,
         "personal_data",
         msg("the categories of personal data of `{id}` are recorded as unknown").template,
         msg("the categories of personal data of `{id}` are not stated").template,
         msg("list them under `personal_data:`"),
     ):
-        if _describes_neither(activity):
+        if activity_id in neither:
             # Art. 30(1)(c) is one description of both: one finding, at both keys.
             yield replace(
                 violation,
                 message=msg(
-                    "`{id}` says neither whose data it processes nor which data", id=activity.id
+                    "`{id}` says neither whose data it processes nor which data", id=activity_id
                 ),
                 hint=msg(
                     "list whose data it is under `data_subjects:` and which data under "
                     "`personal_data:`"
                 ),
-                related=(activity.at("data_subjects"),),
+                related=(neither[activity_id],),
             )
         else:
             yield violation
@@ -327,85 +332,3 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `description:` with the source or its category (Art. 14(2)(f))"),
                 )
-
-
-@rule("AC16", "activity.source-missing", severity=Severity.WARNING, article="Art. 14(2)(f)")
-def source_missing(register: Register, context: Context) -> Iterator[Violation]:
-    """Data that its own description says comes from others, with no such source listed.
-
-    Why: where personal data is not obtained from the data subject, Art. 14 applies: the
-    person is told the categories of data and where they come from (Art. 14(1)(d),
-    14(2)(f)), and the record is where that answer is kept. A data category worded as
-    coming from elsewhere ("accounts held with other providers", "ziņas no
-    Kredītinformācijas biroja", "information from referees", "dati no valsts
-    reģistriem") while `sources:` lists only the person and the organisation itself
-    leaves that source out. Read in `personal_data`; one finding per activity, at
-    `sources`, naming the words.
-
-    Fails:
-
-    ```yaml
-    activities:
-      - id: lending
-        name: Kreditēšana
-        personal_data:
-          - vārds, uzvārds, personas kods
-          - ziņas par kredītsaistībām no Kredītinformācijas biroja
-        sources:  # ← AC16
-          - kind: data_subject
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: lending
-        name: Kreditēšana
-        personal_data:
-          - vārds, uzvārds, personas kods
-          - ziņas par kredītsaistībām no Kredītinformācijas biroja
-        sources:
-          - kind: data_subject
-          - kind: third_party
-            description: SIA "Kredītinformācijas birojs"
-    ```
-    """
-    for activity in register.activities:
-        sources = activity.sources
-        if not isinstance(sources, list) or any(
-            source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE)
-            for source in sources
-        ):
-            continue
-        found = _from_others(activity)
-        if found is not None:
-            index, words = found
-            # The finding is about `sources`; the data list that says so is quoted, not
-            # blamed: it may describe the data well.
-            yield Violation(
-                activity.at("sources"),
-                msg(
-                    "`personal_data[{index}]` of `{id}` is data obtained from others "
-                    "(\u201c{words}\u201d), but its `sources` name no third party or "
-                    "public source",
-                    index=index,
-                    id=activity.id,
-                    words=words,
-                ),
-                msg("add the source under `sources:` with `kind: third_party` and its name"),
-                at_key=True,
-            )
-
-
-def _from_others(activity: Activity) -> tuple[int, str] | None:
-    """The first data category worded as coming from someone else: its index, its words."""
-    if not isinstance(activity.personal_data, list):
-        return None
-    for index, item in enumerate(activity.personal_data):
-        value = item.category if isinstance(item, DataCategory) else item
-        for language in ("lv", "en"):
-            text = text_of(value, language)
-            found = mentions(text, "data_from_others") if text else None
-            if found is not None:
-                return index, found.matched
-    return None

@@ -17,7 +17,7 @@ from ropa.knowledge.text import cites_law, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.model.vocabulary import Role
+from ropa.model.vocabulary import DataSourceKind, Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 
@@ -513,3 +513,85 @@ def processor_own_use(register: Register, context: Context) -> Iterator[Violatio
                 ),
             )
             return
+
+
+@rule("AC16", "activity.source-missing", severity=Severity.WARNING, article="Art. 14(2)(f)")
+def source_missing(register: Register, context: Context) -> Iterator[Violation]:
+    """Data that its own description says comes from others, with no such source listed.
+
+    Why: where personal data is not obtained from the data subject, Art. 14 applies: the
+    person is told the categories of data and where they come from (Art. 14(1)(d),
+    14(2)(f)), and the record is where that answer is kept. A data category worded as
+    coming from elsewhere ("accounts held with other providers", "ziņas no
+    Kredītinformācijas biroja", "information from referees", "dati no valsts
+    reģistriem") while `sources:` lists only the person and the organisation itself
+    leaves that source out. Read in `personal_data`; one finding per activity, at
+    `sources`, naming the words.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: lending
+        name: Kreditēšana
+        personal_data:
+          - vārds, uzvārds, personas kods
+          - ziņas par kredītsaistībām no Kredītinformācijas biroja
+        sources:  # ← AC16
+          - kind: data_subject
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: lending
+        name: Kreditēšana
+        personal_data:
+          - vārds, uzvārds, personas kods
+          - ziņas par kredītsaistībām no Kredītinformācijas biroja
+        sources:
+          - kind: data_subject
+          - kind: third_party
+            description: SIA "Kredītinformācijas birojs"
+    ```
+    """
+    for activity in register.activities:
+        sources = activity.sources
+        if not isinstance(sources, list) or any(
+            source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE)
+            for source in sources
+        ):
+            continue
+        found = _from_others(activity)
+        if found is not None:
+            index, words = found
+            # The finding is about `sources`; the data list that says so is quoted, not
+            # blamed: it may describe the data well.
+            yield Violation(
+                activity.at("sources"),
+                msg(
+                    "`personal_data[{index}]` of `{id}` is data obtained from others "
+                    "(\u201c{words}\u201d), but its `sources` name no third party or "
+                    "public source",
+                    index=index,
+                    id=activity.id,
+                    words=words,
+                ),
+                msg("add the source under `sources:` with `kind: third_party` and its name"),
+                at_key=True,
+            )
+
+
+def _from_others(activity: Activity) -> tuple[int, str] | None:
+    """The first data category worded as coming from someone else: its index, its words."""
+    if not isinstance(activity.personal_data, list):
+        return None
+    for index, item in enumerate(activity.personal_data):
+        value = item.category if isinstance(item, DataCategory) else item
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            found = mentions(text, "data_from_others") if text else None
+            if found is not None:
+                return index, found.matched
+    return None
