@@ -123,6 +123,9 @@ def test_negation_scope(text: str, negated: bool) -> None:
         ("18. punkts: kamēr nepieciešams", False),
         ("as long as legal requirements demand", False),
         ("saskaņā ar normatīvajiem aktiem", False),
+        ("Citiem likumīgiem nolūkiem", False),
+        ("Bibliotēkas likumisko interešu aizsardzība", False),
+        ("Darba likumā noteiktie pienākumi", True),
     ],
 )
 def test_cites_law(text: str, cites: bool) -> None:

@@ -398,8 +398,10 @@ def cites_law(text: str) -> bool:
 
 # A law by its name ("Grāmatvedības likums", "the Accounting Act") or a Cabinet regulation
 # by its number ("MK noteikumi Nr. 748"); a bare "18. punkts" may be a point of anything.
+# "likumīgs" (lawful) and "likumisks" (legal) are adjectives, not a law: "Citiem
+# likumīgiem nolūkiem" names none.
 _LAW = re.compile(
-    r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum[\wāčēģīķļņšūž]*"
+    r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][\wāčēģīķļņšūž]+\s+likum(?![īi]g|isk)[\wāčēģīķļņšūž]*"
     r"|\bnoteikum[\wāčēģīķļņšūž]*\s+Nr\.\s*\d+"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Act|Law|Code)\b",
 )

@@ -9,21 +9,43 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
+from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
 def _missing(
-    register: Register, key: str, unknown: str, absent: str, hint: Message
-) -> Iterator[Violation]:
+    register: Register,
+    key: str,
+    unknown: str,
+    absent: str,
+    hint: Message,
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, Violation]]:
     """`unknown` and `absent` are templates with `{id}`, the activity's id; whole sentences
-    each, so that a translation can order its words as its language needs."""
+    each, so that a translation can order its words as its language needs. Yields each
+    activity's id with its violation; the activities whose ids are in `skip` are left to
+    another finding."""
     for activity in register.activities:
         value = getattr(activity, key)
-        if not_stated(value):
+        if not_stated(value) and activity.id not in skip:
             template = unknown if value == "unknown" else absent
             # The same gap in many activities is one thing to fix: reported once.
             cause = f"{ABSENT}{key}:{'unknown' if value == 'unknown' else 'missing'}"
-            yield Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause)
+            yield (
+                activity.id,
+                Violation(activity.at(key), Message(template, id=activity.id), hint, cause=cause),
+            )
+
+
+def _describe_neither(register: Register) -> dict[str, Location]:
+    """The activities that state neither their data subjects nor their personal data, with
+    where their data subjects are written: one Art. 30(1)(c) gap each, which AC03 reports
+    at both keys."""
+    return {
+        activity.id: activity.at("data_subjects")
+        for activity in register.activities
+        if not_stated(activity.data_subjects) and not_stated(activity.personal_data)
+    }
 
 
 @rule("AC01", "activity.purposes", severity=Severity.ERROR, article="Art. 30(1)(b)")
@@ -52,13 +74,14 @@ def purposes(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legitimate_interests}
     ```
     """
-    yield from _missing(
+    for _activity, violation in _missing(
         register,
         "purposes",
         msg("the purposes of `{id}` are recorded as unknown").template,
         msg("the purposes of `{id}` are not stated").template,
         msg("list each purpose under `purposes:` with its legal basis"),
-    )
+    ):
+        yield violation
 
 
 @rule("AC05", "activity.none-as-controller", severity=Severity.ERROR, article="Art. 30(1)")
@@ -125,6 +148,7 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record must describe the categories of data subjects (Art. 30(1)(c)): whose
     data it is decides the risks, the information duties and who can exercise rights.
+    Where the personal data is not stated either, AC03 reports both as one gap.
 
     Fails:
 
@@ -133,6 +157,7 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
       - id: orders
         name: Orders
         data_subjects: unknown  # ← AC02
+        personal_data: [name, delivery address]
     ```
 
     Passes:
@@ -144,12 +169,17 @@ def data_subjects(register: Register, context: Context) -> Iterator[Violation]:
         data_subjects: [customers, recipients of gifts]
     ```
     """
-    yield from _missing(
-        register,
-        "data_subjects",
-        msg("the categories of data subjects of `{id}` are recorded as unknown").template,
-        msg("the categories of data subjects of `{id}` are not stated").template,
-        msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
+    yield from (
+        violation
+        for _activity, violation in _missing(
+            register,
+            "data_subjects",
+            msg("the categories of data subjects of `{id}` are recorded as unknown").template,
+            msg("the categories of data subjects of `{id}` are not stated").template,
+            msg("list them under `data_subjects:` (customers, employees, website visitors, ...)"),
+            # With the personal data left open too, AC03 reports the one Art. 30(1)(c) gap.
+            skip=frozenset(_describe_neither(register)),
+        )
     )
 
 
@@ -158,6 +188,8 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
     """An activity without the categories of personal data.
 
     Why: the record must describe the categories of personal data (Art. 30(1)(c)).
+    Art. 30(1)(c) is one description, of the data subjects and of the data: an activity
+    that states neither is one gap, reported here at both keys (AC02 is then silent).
 
     Fails:
 
@@ -176,13 +208,29 @@ def personal_data(register: Register, context: Context) -> Iterator[Violation]:
         personal_data: [name, delivery address, phone number]
     ```
     """
-    yield from _missing(
+    neither = _describe_neither(register)
+    for activity_id, violation in _missing(
         register,
         "personal_data",
         msg("the categories of personal data of `{id}` are recorded as unknown").template,
         msg("the categories of personal data of `{id}` are not stated").template,
         msg("list them under `personal_data:`"),
-    )
+    ):
+        if activity_id in neither:
+            # Art. 30(1)(c) is one description of both: one finding, at both keys.
+            yield replace(
+                violation,
+                message=msg(
+                    "`{id}` says neither whose data it processes nor which data", id=activity_id
+                ),
+                hint=msg(
+                    "list whose data it is under `data_subjects:` and which data under "
+                    "`personal_data:`"
+                ),
+                related=(neither[activity_id],),
+            )
+        else:
+            yield violation
 
 
 @rule("AC04", "activity.recipients", severity=Severity.ERROR, article="Art. 30(1)(d)")
@@ -211,7 +259,7 @@ def recipients(register: Register, context: Context) -> Iterator[Violation]:
         recipients: none
     ```
     """
-    for violation in _missing(
+    for _activity, violation in _missing(
         register,
         "recipients",
         msg("the recipients of `{id}` are recorded as unknown").template,

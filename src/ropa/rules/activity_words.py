@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.i18n import Message, counted, msg
+from ropa.knowledge.lexicon import mentions, stated, uncovered
 from ropa.knowledge.text import cites_law, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.model.vocabulary import Role
+from ropa.model.vocabulary import DataSourceKind, Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 
@@ -99,6 +99,227 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 ),
                 # The activity's other such purposes are the same gap: named with it.
                 related=tuple(location for location, _words in found[1:]),
+            )
+
+
+# The aims a purpose line may bundle (see `ropa.knowledge.concepts`): providing the
+# service itself is not among them, since it is what most purposes are about.
+_AIMS = (
+    "marketing",
+    "aim_improvement",
+    "aim_claims",
+    "aim_public_information",
+    "aim_statistics",
+    "aim_fraud",
+    "aim_accounting",
+    "aim_quality",
+    "aim_security",
+)
+# So many distinct aims in one purpose line are several purposes written as one.
+_BUNDLED_AIMS = 3
+
+
+def _catch_all(texts: list[str]) -> str | None:
+    """The words that leave a purpose open ("and that which is permitted by law"). A
+    "u.c." / "etc." is not read as one: in a purpose it usually ends a list of the
+    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims."""
+    for text in texts:
+        found = mentions(text, "purpose_catch_all")
+        if found is not None:
+            return found.matched
+    return None
+
+
+def _aims(texts: list[str]) -> list[str]:
+    """The words of each distinct aim the purpose names, in the order written, in the
+    language naming most."""
+    best: list[str] = []
+    for text in texts:
+        found = stated(text)
+        named = sorted((found[aim] for aim in _AIMS if aim in found), key=lambda i: i.start)
+        # Words read as two aims ("improving the quality of the services") are one.
+        apart = [i for n, i in enumerate(named) if n == 0 or i.start >= named[n - 1].end]
+        if len(apart) > len(best):
+            best = [inference.matched for inference in apart]
+    return best
+
+
+@rule("AC14", "activity.purpose-open", severity=Severity.WARNING, article="Art. 5(1)(b)")
+def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
+    """A purpose left open by a catch-all, or several aims written as one purpose.
+
+    Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)),
+    which the record states (Art. 30(1)(b)). A purpose that ends "and that which is
+    permitted by law", "other functions and duties set by law" or "any other lawful
+    purpose" has no edge: nothing it could not cover. A line that names several distinct
+    aims at once (improving the services, marketing, informing the public, defending
+    legal claims, statistics, fraud prevention) is several purposes, each with its own
+    legal basis and retention, written as one; the Article 29 Working Party asks that a
+    purpose be detailed enough to tell what is and is not included (Opinion 03/2013 on
+    purpose limitation, WP203, on purpose specification). Reported for a catch-all, and
+    for three or more distinct aims in one purpose (the words of one aim are not counted
+    twice); providing the service itself is not counted as an aim, and a purpose that is
+    only generic words is AC12's. One finding per activity, at the first such purpose.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: rental
+        name: Car hire
+        purposes:
+          - purpose: The hire of the vehicle and that which is permitted by law  # ← AC14
+            legal_basis: {basis: contract}
+    ```
+
+    ```yaml
+    activities:
+      - id: members
+        name: Bibliotēkas lietotāji
+        purposes:
+          - purpose: >-  # ← AC14
+              Lasītāju reģistrācija, pakalpojumu pilnveidošana, sabiedrības informēšana
+              un bibliotēkas likumisko interešu aizsardzība
+            legal_basis: {basis: public_task, law: Bibliotēku likums}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: rental
+        name: Car hire
+        purposes:
+          - purpose: Checking the driving licence and identity of the renter
+            legal_basis: {basis: contract}
+          - purpose: Defending legal claims after an accident
+            legal_basis: {basis: legitimate_interests, interest: Defending claims}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        found: list[tuple[Location, Message, Message]] = []
+        for index, purpose in enumerate(activity.purposes):
+            texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
+            if not texts or all(_generic(text) for text in texts):
+                continue  # nothing but generic words: AC12 says so
+            location = activity.at("purposes", index, "purpose")
+            words = _catch_all(texts)
+            aims = _aims(texts)
+            if words is not None:
+                found.append(
+                    (
+                        location,
+                        msg(
+                            "a purpose of `{id}` is left open (\u201c{words}\u201d): it "
+                            "could cover any use of the data",
+                            id=activity.id,
+                            words=words,
+                        ),
+                        msg(
+                            "name the uses the catch-all stands for, each as a purpose with "
+                            "its legal basis, or drop it"
+                        ),
+                    )
+                )
+            elif len(aims) >= _BUNDLED_AIMS:
+                found.append(
+                    (
+                        location,
+                        counted(
+                            "a purpose of `{id}` bundles {count} distinct aim ({words}) "
+                            "into one: each is a purpose of its own",
+                            "a purpose of `{id}` bundles {count} distinct aims ({words}) "
+                            "into one: each is a purpose of its own",
+                            count=len(aims),
+                            id=activity.id,
+                            words=", ".join(f"\u201c{word}\u201d" for word in aims),
+                        ),
+                        msg(
+                            "write each aim as a purpose of its own, with its legal basis "
+                            "and retention"
+                        ),
+                    )
+                )
+        if found:
+            location, message, hint = found[0]
+            yield Violation(
+                location,
+                message,
+                hint,
+                # The activity's other such purposes are the same gap: named with it.
+                related=tuple(other for other, _message, _hint in found[1:]),
+            )
+
+
+# An activity with more purposes than this is several activities recorded as one.
+_MANY_PURPOSES = 7
+
+
+@rule("AC15", "activity.too-broad", severity=Severity.WARNING, article="Art. 30(1)")
+def too_broad(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity with so many purposes that it is several processing activities.
+
+    Why: the record lists each processing activity with its purposes, data subjects,
+    data, recipients and retention (Art. 30(1)); an entry that holds every function of an
+    organisation (social care, the civil registry, bookkeeping and document management
+    in one) cannot say which data, recipients and periods belong to which, and neither
+    can the Art. 13/14 information, the DPIA screening (Art. 35) or the answer to an
+    access request built from it. Eight purposes or more in one activity are reported:
+    an activity such as "orders" or "payroll" has a handful; more than seven are
+    functions a DPO would record apart.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: functions
+        name: Pašvaldības funkciju izpilde
+        purposes:  # ← AC15
+          - {purpose: iesniegumu izskatīšana, legal_basis: unknown}
+          - {purpose: sociālā palīdzība, legal_basis: unknown}
+          - {purpose: bērnu tiesību aizsardzība, legal_basis: unknown}
+          - {purpose: iedzīvotāju reģistrēšana, legal_basis: unknown}
+          - {purpose: civilstāvokļa aktu reģistrācija, legal_basis: unknown}
+          - {purpose: komunālo pakalpojumu organizēšana, legal_basis: unknown}
+          - {purpose: grāmatvedība, legal_basis: unknown}
+          - {purpose: dokumentu pārvaldība, legal_basis: unknown}
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        purposes:
+          - {purpose: Taking and delivering orders, legal_basis: {basis: contract}}
+          - {purpose: Handling returns and complaints, legal_basis: {basis: contract}}
+          - purpose: Keeping invoices
+            legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
+    ```
+    """
+    for activity in register.activities:
+        purposes = activity.purposes
+        if isinstance(purposes, list) and len(purposes) > _MANY_PURPOSES:
+            yield Violation(
+                activity.at("purposes"),
+                counted(
+                    "`{id}` has {count} purpose: it records several processing activities "
+                    "as one, so which data, recipients and retention belong to which "
+                    "cannot be told",
+                    "`{id}` has {count} purposes: it records several processing activities "
+                    "as one, so which data, recipients and retention belong to which "
+                    "cannot be told",
+                    count=len(purposes),
+                    id=activity.id,
+                ),
+                msg(
+                    "split it into one activity per function, each with its own purposes, "
+                    "data subjects, data, recipients and retention"
+                ),
+                at_key=True,
             )
 
 
@@ -292,3 +513,85 @@ def processor_own_use(register: Register, context: Context) -> Iterator[Violatio
                 ),
             )
             return
+
+
+@rule("AC16", "activity.source-missing", severity=Severity.WARNING, article="Art. 14(2)(f)")
+def source_missing(register: Register, context: Context) -> Iterator[Violation]:
+    """Data that its own description says comes from others, with no such source listed.
+
+    Why: where personal data is not obtained from the data subject, Art. 14 applies: the
+    person is told the categories of data and where they come from (Art. 14(1)(d),
+    14(2)(f)), and the record is where that answer is kept. A data category worded as
+    coming from elsewhere ("accounts held with other providers", "ziņas no
+    Kredītinformācijas biroja", "information from referees", "dati no valsts
+    reģistriem") while `sources:` lists only the person and the organisation itself
+    leaves that source out. Read in `personal_data`; one finding per activity, at
+    `sources`, naming the words.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: lending
+        name: Kreditēšana
+        personal_data:
+          - vārds, uzvārds, personas kods
+          - ziņas par kredītsaistībām no Kredītinformācijas biroja
+        sources:  # ← AC16
+          - kind: data_subject
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: lending
+        name: Kreditēšana
+        personal_data:
+          - vārds, uzvārds, personas kods
+          - ziņas par kredītsaistībām no Kredītinformācijas biroja
+        sources:
+          - kind: data_subject
+          - kind: third_party
+            description: SIA "Kredītinformācijas birojs"
+    ```
+    """
+    for activity in register.activities:
+        sources = activity.sources
+        if not isinstance(sources, list) or any(
+            source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE)
+            for source in sources
+        ):
+            continue
+        found = _from_others(activity)
+        if found is not None:
+            index, words = found
+            # The finding is about `sources`; the data list that says so is quoted, not
+            # blamed: it may describe the data well.
+            yield Violation(
+                activity.at("sources"),
+                msg(
+                    "`personal_data[{index}]` of `{id}` is data obtained from others "
+                    "(\u201c{words}\u201d), but its `sources` name no third party or "
+                    "public source",
+                    index=index,
+                    id=activity.id,
+                    words=words,
+                ),
+                msg("add the source under `sources:` with `kind: third_party` and its name"),
+                at_key=True,
+            )
+
+
+def _from_others(activity: Activity) -> tuple[int, str] | None:
+    """The first data category worded as coming from someone else: its index, its words."""
+    if not isinstance(activity.personal_data, list):
+        return None
+    for index, item in enumerate(activity.personal_data):
+        value = item.category if isinstance(item, DataCategory) else item
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            found = mentions(text, "data_from_others") if text else None
+            if found is not None:
+                return index, found.matched
+    return None

@@ -11,6 +11,7 @@ from ropa.knowledge.mail import is_free_mail
 from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Representative
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityRole
+from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings
 from ropa.rules.tracking import monitors
@@ -30,7 +31,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     Why: the record opens with the name and contact details of the controller
     (Art. 30(1)(a)) or processor (Art. 30(2)(a)); a record that does not say whose it is
     cannot be handed to the supervisory authority (Art. 30(4)). A record with neither
-    name nor contact does not say whose it is: one gap, reported once.
+    name nor contact does not say whose it is: one gap, reported once. Where the
+    unnamed organisation's country is not stated either, that belongs to the same gap
+    (OR05 is not reported then): the finding names `country` among its places.
 
     Fails:
 
@@ -60,6 +63,21 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     organisation = register.organisation
     contact = has_contact(organisation.contact)
     if not_stated(organisation.name):
+        # Where an unnamed organisation is established, and so whether it needs a
+        # representative (Art. 27), is part of not knowing whose record it is (OR05).
+        unplaced: tuple[Location, ...] = ()
+        if not_stated(organisation.country):
+            unplaced = (organisation.at("country"),)
+            if not_stated(organisation.representative):
+                unplaced += (organisation.at("representative"),)
+        hint = (
+            msg("write its legal name under `organisation.name`")
+            if contact
+            else msg(
+                "write its legal name under `organisation.name` and add `contact:` with "
+                "an e-mail address, phone number or postal address"
+            )
+        )
         yield Violation(
             organisation.at("name"),
             msg("the organisation's name is recorded as unknown")
@@ -67,13 +85,10 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             else msg("the organisation's name is not stated")
             if contact
             else msg("the record does not say whose it is: no name and no contact details"),
-            msg("write its legal name under `organisation.name`")
-            if contact
-            else msg(
-                "write its legal name under `organisation.name` and add `contact:` with "
-                "an e-mail address, phone number or postal address"
-            ),
-            related=() if contact else (organisation.at("contact"),),
+            msg("{hint}; then `country:`, where it is established", hint=hint)
+            if unplaced
+            else hint,
+            related=(() if contact else (organisation.at("contact"),)) + unplaced,
         )
     elif not contact:
         yield Violation(
@@ -276,7 +291,9 @@ def establishment_unknown(register: Register, context: Context) -> Iterator[Viol
     a representative in the Union (Art. 27(1)); and which supervisory authority leads
     (Art. 56(1)). Without the country none of this can be told, and OR03 cannot ask for
     the representative. Reported at `country`, naming `representative` too when that is
-    not settled either.
+    not settled either. Not reported while the organisation is not named: OR01 already
+    says the record does not say whose it is, and where an unnamed organisation is
+    established is part of that one gap (naming it, with its registration, answers both).
 
     Fails:
 
@@ -304,7 +321,7 @@ def establishment_unknown(register: Register, context: Context) -> Iterator[Viol
     ```
     """
     organisation = register.organisation
-    if not not_stated(organisation.country):
+    if not not_stated(organisation.country) or not_stated(organisation.name):
         return
     open_question = not_stated(organisation.representative)
     yield Violation(
