@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
-from ropa.model.activity import CriminalData, NationalId
+from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -167,13 +168,18 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the conditions of Art. 9(2)(b), (g), (h), (i) and (j) apply only as far as Union or
     Member State law (or, for (b), a collective agreement) provides for the processing.
+    Art. 9(2)(h) applies as well "pursuant to contract with a health professional" bound
+    by professional secrecy (Art. 9(2)(h), 9(3)): where the data subjects are the
+    controller's own patients, the treatment is that contract and no law needs naming;
+    elsewhere (an employer's occupational medicine, say) the law or the contract is asked.
 
     Fails:
 
     ```yaml
     activities:
-      - id: patients
-        name: Patient records
+      - id: fitness-checks
+        name: Occupational fitness checks
+        data_subjects: [darbinieki]
         special_categories:
           - category: health
             condition: health_or_social_care  # ← SD04
@@ -183,12 +189,19 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     activities:
-      - id: patients
-        name: Patient records
+      - id: fitness-checks
+        name: Occupational fitness checks
+        data_subjects: [darbinieki]
         special_categories:
           - category: health
             condition: health_or_social_care
-            law: Pacientu tiesību likums
+            law: Darba aizsardzības likums
+      - id: lab-tests
+        name: Laboratory tests
+        data_subjects: [pacienti]
+        special_categories:
+          - category: health
+            condition: health_or_social_care
     ```
     """
     for activity in register.activities:
@@ -198,7 +211,9 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
             if not isinstance(use.condition, str) or use.condition == "unknown":
                 continue
             fact = ARTICLE_9_2[use.condition]
-            if fact.needs_law and not_stated(use.law):
+            if not fact.needs_law or not not_stated(use.law):
+                continue
+            if not fact.or_contract:
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
                     msg(
@@ -208,3 +223,27 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `law:` with the act that provides for the processing"),
                 )
+            elif not _treats_patients(activity):
+                yield Violation(
+                    activity.at("special_categories", index, "condition"),
+                    msg(
+                        "`{id}`: {article} rests on a law or a contract with a health "
+                        "professional, but neither is named",
+                        id=activity.id,
+                        article=fact.article,
+                    ),
+                    msg(
+                        "add `law:` with the act that provides for the processing, or the "
+                        "contract with the health professional"
+                    ),
+                )
+
+
+def _treats_patients(activity: Activity) -> bool:
+    """Whether the activity's data subjects are patients: the controller gives them care,
+    and that care is the contract with a health professional of Art. 9(2)(h)."""
+    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    return any(
+        says(item.category if isinstance(item, DataSubjectGroup) else item, "patients")
+        for item in subjects
+    )
