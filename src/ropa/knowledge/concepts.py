@@ -652,6 +652,33 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
+        # Words that say a thing exists but is not identified: "data processing agreement
+        # (not identified)", "līgums (nav norādīts)". A contract so written points at no
+        # processor (Art. 28(3), 30(1)(d)).
+        "unidentified",
+        N_("not identified"),
+        N_("Art. 28(3), 30(1)(d)"),
+        (
+            "not identified",
+            "unidentified",
+            "not named",
+            "unnamed",
+            "not specified",
+            "unspecified",
+            "not stated",
+            "not disclosed",
+            "undisclosed",
+            "nav identificēt*",
+            "neidentificēt*",
+            "nav nosaukt*",
+            "nenosaukt*",
+            "nav norādīt*",
+            "nenorādīt*",
+            "nav precizēt*",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # A person's image: photographs, portraits, video stills. Images are not
         # special-category data by themselves, only when processed to deduce such data
         # or to identify uniquely (EDPB Guidelines 3/2019, chapter 5; Recital 51).
@@ -1532,6 +1559,65 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "spēkā esoš* tiesību akt*",
         ),
         gap=1,
+        negatable=False,
+    ),
+    Concept(
+        # Data kept "for accounting": in Latvia, what enters the accounts is an accounting
+        # source document the Accounting Law keeps for a fixed period (section 28,
+        # `ropa.knowledge.retention`). "Accountability" and "account number" are not it.
+        "accounting",
+        N_("accounting"),
+        N_("Art. 6(1)(c); Grāmatvedības likums, 28. pants"),
+        (
+            "grāmatvedīb*",
+            "grāmatvedisk*",
+            # Prefixes, not stems: the stem of "accounting" would find "account".
+            "accounting*",
+            "bookkeeping*",
+        ),
+        exclude=("accounting firm*", "grāmatvedības birojs", "grāmatvedības birojam"),
+    ),
+    Concept(
+        # "Where the law allows it", "kad to atļauj tiesību akti": a justification that
+        # points at the law in general names none, so nobody can check that the law says
+        # so (Art. 87 leaves national identifiers to national law; Art. 6(3), Recital 41
+        # ask for a clear and precise one). A named act ("Grāmatvedības likums") is read
+        # apart, by `ropa.knowledge.text.names_act`.
+        "law_unnamed",
+        N_("the law, unnamed"),
+        N_("Art. 87; Art. 6(3); Recital 41"),
+        (
+            "atļauj* tiesību akt*",
+            "tiesību akt* atļauj*",
+            "paredz* tiesību akt*",
+            "tiesību akt* paredz*",
+            "atļauj* normatīv* akt*",
+            "normatīv* akt* atļauj*",
+            "paredz* normatīv* akt*",
+            "normatīv* akt* paredz*",
+            "likum* atļauj*",
+            "atļauj* likum*",
+            "likum* paredz*",
+            "paredz* likum*",
+            "saskaņā ar tiesību akt*",
+            "saskaņā ar normatīv* akt*",
+            "saskaņā ar likum*",
+            "law allows",
+            "law permits",
+            "laws allow",
+            "laws permit",
+            "permitted by law",
+            "allowed by law",
+            "required by law",
+            "law requires",
+            "where the law",
+            "as the law",
+            "by law",
+            "under the law",
+            "in accordance with the law",
+            "pursuant to law",
+        ),
+        gap=2,
         negatable=False,
     ),
     Concept(

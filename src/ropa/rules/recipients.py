@@ -411,7 +411,9 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
     name nor point to a contract with is a processor nobody has checked; the missing
     contract is part of the same gap and is said here, not again by RC01. A category
     whose Art. 28 contract is on record is enough for Art. 30(1)(d): the contract
-    identifies the processors.
+    identifies the processors — unless its own words say it is not identified ("data
+    processing agreement (not identified)", "līgums (nav norādīts)"): that says contracts
+    exist, not with whom.
 
     Fails:
 
@@ -438,9 +440,16 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
     for recipient in register.recipients:
         if recipient.kind not in _PROCESSORS or not _unnamed(recipient):
             continue
-        if _contract_stated(recipient):
+        unidentified = says(recipient.contract, "unidentified")
+        if _contract_stated(recipient) and not unidentified:
             continue
-        if recipient.contract == "none":
+        if unidentified:
+            message = msg(
+                "processor `{id}` is recorded only as a category, and its Art. 28 contract "
+                "is not identified: the register does not say who it is",
+                id=recipient.id,
+            )
+        elif recipient.contract == "none":
             message = msg(
                 "processor `{id}` is recorded only as a category; the register does "
                 "not say who it is",

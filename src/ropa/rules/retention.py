@@ -246,7 +246,12 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: when a retention follows a law (`statute:`), its period must be at least as long
     as the law's — e.g. the Latvian Accounting Law keeps source documents at least 5 years.
-    The periods are in `ropa.knowledge.retention`, with their sources.
+    The periods are in `ropa.knowledge.retention`, with their sources. A Latvian
+    organisation's retention whose reason or notes say it is kept for accounting
+    ("grāmatvedības uzskaitei", "for accounting purposes") follows that law even without
+    `statute:`: what enters the accounts is a source document (Grāmatvedības likums,
+    section 28), so a shorter period is reported too, as a warning — the record should say
+    which data go into the accounts and keep those for the law's period.
 
     Fails:
 
@@ -271,8 +276,13 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
           statute: LV.RET.ACC.SRC
     ```
     """
+    latvian = register.organisation.country == "LV"
     for activity, location, retention in _retentions(register):
-        if not isinstance(retention.period, Duration) or retention.statute is None:
+        if not isinstance(retention.period, Duration):
+            continue
+        if retention.statute is None:
+            if latvian:
+                yield from _shorter_than_accounting(activity, location, retention.period, retention)
             continue
         statute = STATUTES[retention.statute]
         if statute.minimum is None:
@@ -296,6 +306,48 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
                     minimum=minimum,
                 ),
             )
+
+
+# What a retention kept "for accounting" follows: the Accounting Law's period for source
+# documents.
+_ACCOUNTING = "LV.RET.ACC.SRC"
+
+
+def _shorter_than_accounting(
+    activity: Activity, location: Location, period: Duration, retention: Retention
+) -> Iterator[Violation]:
+    statute = STATUTES[_ACCOUNTING]
+    assert statute.minimum is not None
+    minimum = Duration(statute.minimum)
+    if not period.certainly_shorter_than(minimum):
+        return
+    for field in (retention.reason, retention.notes):
+        for language in ("lv", "en"):
+            found = lexicon.stated(text_of(field, language)).get("accounting")
+            if found is None:
+                continue
+            yield Violation(
+                location.child("period"),
+                msg(
+                    "the retention of `{id}` ({period}) is for accounting (\u201c{words}\u201d), "
+                    "but {law}, {provision} ({description}) asks for at least {minimum}",
+                    id=activity.id,
+                    period=period,
+                    words=found.matched,
+                    law=statute.law,
+                    provision=statute.provision,
+                    description=statute.description,
+                    minimum=minimum,
+                ),
+                msg(
+                    "say which data go into the accounts and keep those at least {minimum} "
+                    "(`statute: {statute}`), or give the real reason for the shorter period",
+                    minimum=minimum,
+                    statute=_ACCOUNTING,
+                ),
+                severity=Severity.WARNING,
+            )
+            return
 
 
 @rule("RT04", "retention.no-start", severity=Severity.WARNING, article="Art. 30(1)(f)")

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge import lexicon
+from ropa.knowledge.laws import laws_cited
+from ropa.knowledge.text import cites_law, names_act
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
 from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import says
 
@@ -124,7 +130,11 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     Why: Member States may set conditions for national identification numbers, used only
     with appropriate safeguards (Art. 87). In Latvia, accounting source documents carry a
     private person's personas kods only at their request or where a law requires it
-    (Accounting Law, section 11): record why it is needed, or stop collecting it.
+    (Accounting Law, section 11): record why it is needed, or stop collecting it. A
+    justification that only points at the law in general ("where the law allows it",
+    "kad to atļauj tiesību akti") names no law and justifies nothing a reader can check
+    (Art. 6(3), Recital 41: a legal basis is clear and precise); naming the act ("Law on
+    the Prevention of Money Laundering", "Grāmatvedības likums") is enough.
 
     Fails:
 
@@ -148,9 +158,22 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
-        if isinstance(activity.national_id, NationalId) and not_stated(
-            activity.national_id.justification
-        ):
+        if not isinstance(activity.national_id, NationalId):
+            continue
+        justification = activity.national_id.justification
+        unnamed = _law_unnamed(justification)
+        if unnamed is not None:
+            yield Violation(
+                activity.at("national_id", "justification"),
+                msg(
+                    "`{id}` justifies national identification numbers only by "
+                    "\u201c{words}\u201d, which names no law",
+                    id=activity.id,
+                    words=unnamed,
+                ),
+                msg("name the law that requires or allows it, or the person's own request"),
+            )
+        elif not_stated(justification):
             yield Violation(
                 activity.at("national_id"),
                 msg(
@@ -160,6 +183,30 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
+
+
+def _law_unnamed(value: object) -> str | None:
+    """The words by which a text points at the law in general, when it names no act."""
+    texts = [text_of(value, language) for language in ("lv", "en")]
+    texts = [text for text in texts if text and text not in ("unknown", "none")]
+    if not texts or any(_names_a_law(text) for text in texts):
+        return None
+    for text in texts:
+        found = lexicon.stated(text).get("law_unnamed")
+        if found is not None:
+            return found.matched
+    return None
+
+
+# "the Law on the Prevention of Money Laundering", "Regulation (EU) 2019/1157": an act by
+# its title, which `names_act` reads only when it carries a number or a Latvian name.
+_TITLED = re.compile(r"\b(?:Law|Act|Regulation|Directive|Code)\s+(?:on|of|No)\b")
+
+
+def _names_a_law(text: str) -> bool:
+    return (
+        names_act(text) or cites_law(text) or bool(laws_cited(text)) or bool(_TITLED.search(text))
+    )
 
 
 @rule("SD04", "special-data.condition-law", severity=Severity.WARNING, article="Art. 9(2)")
