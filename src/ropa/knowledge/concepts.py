@@ -1578,6 +1578,30 @@ CONCEPTS: dict[str, Concept] = _concepts(
         exclude=("accounting firm*", "grāmatvedības birojs", "grāmatvedības birojam"),
     ),
     Concept(
+        # A ground of its own beside the law: the person's consent or request, or the need
+        # the data serves ("to identify the patient", "nepieciešams izglītības mērķim"). A
+        # justification giving one is not the law "in general" alone.
+        "own_ground",
+        N_("a ground of its own"),
+        N_("Art. 87; Art. 5(1)(c)"),
+        (
+            "piekrišan*",
+            "lūgum*",
+            "lūdz*",
+            "pieprasījum*",
+            "nepieciešam*",
+            "vajadzīg*",
+            "identificē*",
+            "identifikācij*",
+            "consent*",
+            "request*",
+            "need*",
+            "necessary",
+            "identif*",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # "Where the law allows it", "kad to atļauj tiesību akti": a justification that
         # points at the law in general names none, so nobody can check that the law says
         # so (Art. 87 leaves national identifiers to national law; Art. 6(3), Recital 41

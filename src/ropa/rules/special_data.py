@@ -134,7 +134,8 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     justification that only points at the law in general ("where the law allows it",
     "kad to atļauj tiesību akti") names no law and justifies nothing a reader can check
     (Art. 6(3), Recital 41: a legal basis is clear and precise); naming the act ("Law on
-    the Prevention of Money Laundering", "Grāmatvedības likums") is enough.
+    the Prevention of Money Laundering", "Grāmatvedības likums") is enough, and so is a
+    ground of its own beside it (the person's consent or request, the need it serves).
 
     Fails:
 
@@ -191,10 +192,12 @@ def _law_unnamed(value: object) -> str | None:
     texts = [text for text in texts if text and text not in ("unknown", "none")]
     if not texts or any(_names_a_law(text) for text in texts):
         return None
-    for text in texts:
-        found = lexicon.stated(text).get("law_unnamed")
-        if found is not None:
-            return found.matched
+    read = [lexicon.stated(text) for text in texts]
+    if any("own_ground" in stated for stated in read):
+        return None
+    for stated in read:
+        if "law_unnamed" in stated:
+            return stated["law_unnamed"].matched
     return None
 
 
