@@ -452,6 +452,53 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ("pacient*", "patient*"),
     ),
     Concept(
+        # Recipients whose work is health care or its control: data given to a doctor, a
+        # physiotherapist, a clinic or an anti-doping agency is, or becomes, data
+        # concerning health (Art. 4(15); anti-doping test results and therapeutic-use
+        # exemptions are health data: Article 29 Working Party, Opinion 4/2009 on the
+        # WADA International Standard, WP 162 — its paragraph not verified). Read in
+        # recipients' names and categories.
+        "health_professionals",
+        N_("health professionals"),
+        N_("Art. 4(15), 9(1); WP248 C4"),
+        (
+            "ārst*",
+            "fizioterapeit*",
+            "rehabilitolog*",
+            "medicīnas māsa*",
+            "ārstniecības person*",
+            "ārstniecības iestād*",
+            "veselības aprūpes iestād*",
+            "slimnīc*",
+            "klīnik*",
+            "poliklīnik*",
+            "antidoping*",
+            "anti-doping*",
+            "anti doping",
+            "doctor*",
+            "physician*",
+            "physiotherapist*",
+            "nurse*",
+            "general practitioner*",
+            "GP",
+            "GPs",
+            "hospital*",
+            "clinic*",
+            "healthcare provider*",
+            "health care provider*",
+            "medical practitioner*",
+            "occupational health",
+        ),
+        exclude=(
+            "veterinār* klīnik*",
+            "veterinār* ārst*",
+            "veterinary clinic*",
+            "veterinary doctor*",
+            "vet clinic*",
+            "doctoral*",
+        ),
+    ),
+    Concept(
         "vulnerable",
         N_("vulnerable people"),
         N_("WP248 C7"),

@@ -26,6 +26,7 @@ from ropa.model.register import Register
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
+from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import DATA_KEYS, special_readings
 
@@ -103,6 +104,20 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     return None
 
 
+def _recipient_context(activity: Activity, register: Register, key: str) -> Message | None:
+    """ ", and it gives data to health professionals (“sporta ārsti” in recipient …)":
+    what such a recipient receives is health data (Art. 4(15))."""
+    found = health_recipient(activity, register) if key == "special_categories" else None
+    if found is None:
+        return None
+    identifier, reading = found
+    return msg(
+        ", and it gives data to health professionals (\u201c{words}\u201d in recipient `{id}`)",
+        words=reading.quote(),
+        id=identifier,
+    )
+
+
 def _criminal_context(activity: Activity, register: Register) -> Message | None:
     """Why not knowing about Art. 10 data matters here: its purposes name offences
     ("noziegumu atklāšana", "to detect crime"), or it is video surveillance kept to detect
@@ -159,7 +174,9 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     nobody has checked. A warning of its own where the activity gives a reason for the
     question to matter, named in the message: `special_categories` with patients,
     children, employees or vulnerable people (with whom such data is common), read in
-    its data subjects, name and description (but where the activity records only
+    its data subjects, name and description, or with recipients who are health
+    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
+    (but where the activity records only
     photographs or footage, children and employees are no reason: images are Art. 9
     data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
     `criminal_data` where its purposes name
@@ -218,6 +235,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
                 because := _criminal_context(activity, register)
                 if key == "criminal_data"
                 else _context(activity, _special_context(activity, key))
+                or _recipient_context(activity, register, key)
             )
         ]
         if signalled:
@@ -431,7 +449,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
         if not unknown and dpia is not None:
             continue
-        screening = screen(activity, dvi_list=dvi)
+        screening = screen(activity, dvi_list=dvi, register=register)
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
