@@ -111,8 +111,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "BNL",
             "Biedrību un nodibinājumu likums (Associations and Foundations Law)",
-            "likumi.lv; the name of an association or foundation (section numbers not "
-            "verified)",
+            "likumi.lv; the name of an association or foundation (section numbers not verified)",
         ),
         Source(
             "UK-CA2006",

@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge import lexicon
 from ropa.knowledge.laws import laws_cited
-from ropa.knowledge.text import cites_law, names_act
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
+from ropa.knowledge.text import cites_law, names_act
 from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
 from ropa.model.types import text_of
