@@ -340,8 +340,8 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
         yield Violation(
             activity.at("data_subjects"),
             msg(
-                "{where}, data about other people than the data subjects of `{id}`, who are "
-                "not among them",
+                "`{id}` records data about people other than those who give it ({where}), "
+                "and does not list them as data subjects",
                 where=reading.describe(),
                 id=activity.id,
             ),
