@@ -33,8 +33,7 @@ def has_contact(contact: object) -> bool:
 
 @rule("OR01", "organisation.identity", severity=Severity.ERROR, article="Art. 30(1)(a)")
 def identity(register: Register, context: Context) -> Iterator[Violation]:
-    """The organisation's name or contact details are missing, or its name does not
-    identify a legal entity.
+    """The organisation's name or contact is missing, or its name identifies no legal entity.
 
     Why: the record opens with the name and contact details of the controller
     (Art. 30(1)(a)) or processor (Art. 30(2)(a)); a record that does not say whose it is
