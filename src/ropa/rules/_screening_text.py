@@ -85,8 +85,10 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
 
 
 @per_register
-def _recipient_entries(register: Register) -> Iterator[tuple[str, Recipient]]:
-    return ((recipient.id, recipient) for recipient in register.recipients)
+def _recipient_map(register: Register) -> Iterator[dict[str, Recipient]]:
+    """The register's recipients by id: one map, built once per register (rules ask for
+    it per activity, four times each)."""
+    yield {recipient.id: recipient for recipient in register.recipients}
 
 
 def health_recipient(activity: Activity, register: Register) -> tuple[str, Reading] | None:
@@ -96,7 +98,7 @@ def health_recipient(activity: Activity, register: Register) -> tuple[str, Readi
     (the register's own answer) or names no such recipient."""
     if activity.special_categories == "none" or not isinstance(activity.recipients, list):
         return None
-    entries = dict(_recipient_entries(register))
+    entries = next(_recipient_map(register))
     for identifier in activity.recipients:
         recipient = entries.get(identifier)
         if recipient is None:
