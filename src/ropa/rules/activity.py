@@ -291,7 +291,7 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
 _THIRD_PERSONS = ("third_persons",)
 
 
-@rule("AC15", "activity.others-data", severity=Severity.WARNING, article="Art. 14, 30(1)(c)")
+@rule("AC17", "activity.others-data", severity=Severity.WARNING, article="Art. 14, 30(1)(c)")
 def others_data(register: Register, context: Context) -> Iterator[Violation]:
     """Data about people other than the recorded data subjects, given by them.
 
@@ -311,7 +311,7 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: deliveries
         name: Parcel deliveries
-        data_subjects: [customers]  # ← AC15
+        data_subjects: [customers]  # ← AC17
         personal_data: [customer's name, recipient's name and phone, delivery address]
     ```
 
