@@ -102,7 +102,23 @@ SOURCES: dict[str, Source] = {
         ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
         Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
-        Source("KL", "Komerclikums (Commercial Law)", "likumi.lv; section 406 (limitation)"),
+        Source(
+            "KL",
+            "Komerclikums (Commercial Law)",
+            "likumi.lv; section 406 (limitation); sections 75, 134, 185, 210 (a merchant's "
+            "firm name carries its legal form: IK, PS, KS, SIA, AS)",
+        ),
+        Source(
+            "BNL",
+            "Biedrību un nodibinājumu likums (Associations and Foundations Law)",
+            "likumi.lv; the name of an association or foundation (section numbers not verified)",
+        ),
+        Source(
+            "UK-CA2006",
+            "Companies Act 2006 (UK)",
+            "legislation.gov.uk; sections 58-59 (a company's name ends with 'limited', "
+            "'public limited company' or their abbreviations)",
+        ),
         Source(
             "PTAL",
             "Patērētāju tiesību aizsardzības likums (Consumer Rights Protection Law)",

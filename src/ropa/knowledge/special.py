@@ -44,6 +44,10 @@ class ConditionFact(NamedTuple):
     # agreement; for (h), also a contract with a health professional), so the record
     # should name it.
     needs_law: bool
+    # Art. 9(2)(h) applies "pursuant to Union or Member State law or pursuant to contract
+    # with a health professional" under the secrecy of Art. 9(3): a health-care provider
+    # treating its own patients has that contract, and no law needs naming.
+    or_contract: bool = False
 
 
 ARTICLE_9_2: dict[str, ConditionFact] = {
@@ -70,6 +74,7 @@ ARTICLE_9_2: dict[str, ConditionFact] = {
         "Art. 9(2)(h)",
         "preventive or occupational medicine, diagnosis, health or social care",
         True,
+        or_contract=True,
     ),
     "public_health": ConditionFact("Art. 9(2)(i)", "public health", True),
     "archiving_research_statistics": ConditionFact(

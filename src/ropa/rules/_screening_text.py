@@ -7,9 +7,15 @@ is taken as the whole answer, and an explicit `none`/`false` (`special_categorie
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import SPECIAL
+from ropa.knowledge.lexicon import SPECIAL, mentions
 from ropa.model.activity import Activity, DataSubjectGroup, DpiaScreening
+from ropa.model.catalogues import Recipient
+from ropa.model.register import Register
+from ropa.model.types import text_of
+from ropa.rules import per_register
 from ropa.rules._reading import Reading, first_readings
 
 # Concept read in the words → the WP248 criterion it meets.
@@ -78,4 +84,32 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
     return result
 
 
-__all__ = ["inferred_criteria"]
+@per_register
+def _recipient_map(register: Register) -> Iterator[dict[str, Recipient]]:
+    """The register's recipients by id: one map, built once per register (rules ask for
+    it per activity, four times each)."""
+    yield {recipient.id: recipient for recipient in register.recipients}
+
+
+def health_recipient(activity: Activity, register: Register) -> tuple[str, Reading] | None:
+    """The first of the activity's recipients whose name or category says it is a health
+    professional, a clinic or an anti-doping body (the data it gets is health data,
+    Art. 4(15)), with the words; None where the activity says `special_categories: none`
+    (the register's own answer) or names no such recipient."""
+    if activity.special_categories == "none" or not isinstance(activity.recipients, list):
+        return None
+    entries = next(_recipient_map(register))
+    for identifier in activity.recipients:
+        recipient = entries.get(identifier)
+        if recipient is None:
+            continue
+        for key in ("name", "category"):
+            field = getattr(recipient, key)
+            for text in (text_of(field, "lv"), text_of(field, "en")):
+                found = mentions(text, "health_professionals") if text else None
+                if found is not None:
+                    return recipient.id, Reading("recipients", recipient.at(key), found)
+    return None
+
+
+__all__ = ["health_recipient", "inferred_criteria"]

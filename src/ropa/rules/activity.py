@@ -7,10 +7,12 @@ from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
+from ropa.model.activity import Activity
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules._reading import Reading, first_readings
 
 
 def _missing(
@@ -333,3 +335,86 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `description:` with the source or its category (Art. 14(2)(f))"),
                 )
+
+
+_THIRD_PERSONS = ("third_persons",)
+
+
+@rule("AC17", "activity.others-data", severity=Severity.WARNING, article="Art. 14, 30(1)(c)")
+def others_data(register: Register, context: Context) -> Iterator[Violation]:
+    """Data about people other than the recorded data subjects, given by them.
+
+    Why: the record lists the categories of data subjects (Art. 30(1)(c)), and people
+    whose data the controller gets from someone else are owed the Art. 14 information.
+    Some data is by its nature about another person: the addressee of a parcel (a
+    recipient's name, address or phone; a courier's or carrier's delivery address), an
+    emergency contact, next of kin. Where `personal_data` names such data and the data
+    subjects do not name those people, the record leaves out a category of data subjects
+    and the source of their data (the customer or employee who gives it). A shop's own
+    "delivery address" is usually the customer's, so a delivery address counts only in
+    an activity whose name or description is a courier's or parcel carrier's business.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: deliveries
+        name: Parcel deliveries
+        data_subjects: [customers]  # ← AC17
+        personal_data: [customer's name, recipient's name and phone, delivery address]
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: deliveries
+        name: Parcel deliveries
+        data_subjects: [customers, parcel recipients (addressees)]
+        personal_data: [customer's name, recipient's name and phone, delivery address]
+        sources:
+          - kind: data_subject
+          - kind: third_party
+            description: the sender gives the addressee's name, address and phone
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.data_subjects, list) or not activity.data_subjects:
+            continue
+        reading = _others_data(activity)
+        if reading is None:
+            continue
+        if _names_others(activity):
+            continue
+        yield Violation(
+            activity.at("data_subjects"),
+            msg(
+                "`{id}` records data about people other than those who give it ({where}), "
+                "and does not list them as data subjects",
+                where=reading.describe(),
+                id=activity.id,
+            ),
+            msg(
+                "add them to `data_subjects` and record who gives their data under `sources` "
+                "(Art. 14)"
+            ),
+        )
+
+
+def _others_data(activity: Activity) -> Reading | None:
+    """The words of `personal_data` naming another person's data, if any."""
+    found = first_readings(activity, _THIRD_PERSONS, ("personal_data",)).get("third_persons")
+    if found is not None:
+        return found
+    delivery = first_readings(activity, ("delivery_address",), ("personal_data",))
+    if "delivery_address" in delivery and first_readings(
+        activity, ("shipment",), ("name", "description")
+    ):
+        return delivery["delivery_address"]
+    return None
+
+
+def _names_others(activity: Activity) -> bool:
+    """Whether a data-subject group is those other people: recipients, addressees,
+    contact persons, relatives."""
+    return bool(first_readings(activity, ("others_named",), ("data_subjects",)))

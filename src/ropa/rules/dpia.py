@@ -9,8 +9,10 @@ which need one criterion besides the sensitive data itself). DVI list items are 
 only for organisations established in Latvia or whose country is not stated: the list is
 the Latvian authority's; items the register declares itself always count.
 The activity's own words add criteria too (health data, children, CCTV, profiling, large
-scale ...: `ropa.rules._screening_text`); messages mark those as inferred, and the register
-overrules them by declaring its criteria or saying `none`/`false`.
+scale ...: `ropa.rules._screening_text`), and so do its recipients (doctors,
+physiotherapists, clinics, anti-doping bodies receive health data: C4); messages mark those
+as inferred, and the register overrules them by declaring its criteria or saying
+`none`/`false`.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
-from ropa.rules._screening_text import inferred_criteria
+from ropa.rules._screening_text import health_recipient, inferred_criteria
 
 # "C4 sensitive data … (inferred from …)": no words of its own to translate, so not marked.
 _CRITERION = "{code} {criterion}{evidence}"
@@ -108,9 +110,13 @@ def dvi_list_applies(register: Register) -> bool:
     return country is None or country == "unknown" or country in DVI_LIST_COUNTRIES
 
 
-def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
+def screen(
+    activity: Activity, *, dvi_list: bool = True, register: Register | None = None
+) -> Screening:
     """What the record declares and shows about the need for a DPIA; `dvi_list` says
-    whether DVI list items are inferred (see `dvi_list_applies`)."""
+    whether DVI list items are inferred (see `dvi_list_applies`); with the `register`,
+    the activity's recipients are read too (a doctor or an anti-doping body receives
+    health data: C4)."""
     result = Screening()
     dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
     declared = dpia.screening if dpia is not None else None
@@ -149,7 +155,25 @@ def screen(activity: Activity, *, dvi_list: bool = True) -> Screening:
         if special or criminal:
             result.art35_3.add("35.3.b")
     _add_inferred(result, activity, declared)
+    if register is not None:
+        _add_recipients(result, activity, declared, register)
     return result
+
+
+def _add_recipients(
+    result: Screening, activity: Activity, declared: DpiaScreening | None, register: Register
+) -> None:
+    """C4 where the activity gives data to health professionals (Art. 4(15)), unless the
+    register declares its criteria itself."""
+    if "WP248.C4" in result.criteria or (declared is not None and declared.criteria is not None):
+        return
+    found = health_recipient(activity, register)
+    if found is not None:
+        identifier, reading = found
+        result.criteria.add("WP248.C4")
+        result.inferred["WP248.C4"] = msg(
+            "\u201c{quote}\u201d in recipient `{id}`", quote=reading.quote(), id=identifier
+        )
 
 
 def _add_inferred(result: Screening, activity: Activity, declared: DpiaScreening | None) -> None:
@@ -220,7 +244,7 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
         dpia = activity.dpia if isinstance(activity.dpia, Dpia) else None
         if _dpia_done(dpia) or (dpia is not None and dpia.required is True):
             continue
-        reasons = screen(activity, dvi_list=dvi).mandatory()
+        reasons = screen(activity, dvi_list=dvi, register=register).mandatory()
         if reasons:
             yield Violation(
                 activity.at("dpia"),
@@ -281,7 +305,7 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
             dpia is not None and dpia.required is not None and dpia.required != "unknown"
         ):
             continue
-        screening = screen(activity, dvi_list=dvi)
+        screening = screen(activity, dvi_list=dvi, register=register)
         reason = screening.likely()
         if reason and not screening.mandatory():
             yield Violation(

@@ -89,7 +89,7 @@ def not_applicable(register: Register, context: Context) -> Iterator[Violation]:
             reasons.append("it includes Art. 9(1) data")
         if isinstance(activity.criminal_data, CriminalData):
             reasons.append("it includes Art. 10 data")
-        if screen(activity, dvi_list=dvi).reasons():
+        if screen(activity, dvi_list=dvi, register=register).reasons():
             reasons.append(
                 "it is likely to result in a risk to the rights and freedoms of data subjects"
             )

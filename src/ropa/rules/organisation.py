@@ -7,13 +7,21 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.eea import is_third_country
+from ropa.knowledge.legal_forms import names_legal_entity
 from ropa.knowledge.mail import is_free_mail
-from ropa.model.organisation import AppointedDpo, Contact, NoDpoDecision, Representative
+from ropa.model.organisation import (
+    AppointedDpo,
+    Contact,
+    NoDpoDecision,
+    Organisation,
+    Representative,
+)
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.model.vocabulary import ActivityRole
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, says
 from ropa.rules.tracking import monitors
 
 
@@ -26,14 +34,19 @@ def has_contact(contact: object) -> bool:
 
 @rule("OR01", "organisation.identity", severity=Severity.ERROR, article="Art. 30(1)(a)")
 def identity(register: Register, context: Context) -> Iterator[Violation]:
-    """The organisation's name or contact details are missing.
+    """The organisation's name or contact is missing, or its name identifies no legal entity.
 
     Why: the record opens with the name and contact details of the controller
     (Art. 30(1)(a)) or processor (Art. 30(2)(a)); a record that does not say whose it is
     cannot be handed to the supervisory authority (Art. 30(4)). A record with neither
     name nor contact does not say whose it is: one gap, reported once. Where the
     unnamed organisation's country is not stated either, that belongs to the same gap
-    (OR05 is not reported then): the finding names `country` among its places.
+    (OR05 is not reported then): the finding names `country` among its places. The name
+    is that of the legal entity that answers for the processing (Art. 13(1)(a): "the
+    identity" of the controller): a trading name or brand ("Kurjers Rīgā", "Sweaty Betty")
+    with no legal form in it (SIA, AS, biedrība, Ltd, plc ...; `ropa.knowledge.legal_forms`),
+    no registration number and no address, or a name that itself says the legal entity is
+    not named, leaves open who that is — a warning. A public authority is named by law.
 
     Fails:
 
@@ -51,6 +64,14 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
       contact: unknown  # ← OR01
     ```
 
+    ```yaml
+    organisation:
+      name: Ziedu Kurjers  # ← OR01
+      registration_number: unknown
+      role: controller
+      contact: {email: info@ziedukurjers.lv}
+    ```
+
     Passes:
 
     ```yaml
@@ -59,8 +80,17 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
       role: controller
       contact: {email: privatums@piemers.lv}
     ```
+
+    ```yaml
+    organisation:
+      name: Ziedu Kurjers
+      registration_number: "40003000001"
+      role: controller
+      contact: {email: info@ziedukurjers.lv}
+    ```
     """
     organisation = register.organisation
+    yield from _brand_only(organisation)
     contact = has_contact(organisation.contact)
     if not_stated(organisation.name):
         # Where an unnamed organisation is established, and so whether it needs a
@@ -95,6 +125,31 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             organisation.at("contact"),
             msg("the organisation's contact details are not stated"),
             msg("add `contact:` with an e-mail address, phone number or postal address"),
+        )
+
+
+def _brand_only(organisation: Organisation) -> Iterator[Violation]:
+    """A name that identifies no legal entity (see OR01)."""
+    if not_stated(organisation.name) or organisation.public_authority is True:
+        return
+    names = [text_of(organisation.name, language) for language in ("lv", "en")]
+    unnamed = any(says(name, "unidentified") for name in names if name)
+    anonymous = (
+        not any(names_legal_entity(name) for name in names if name)
+        and not_stated(organisation.registration_number)
+        and not_stated(organisation.address)
+    )
+    if unnamed or anonymous:
+        yield Violation(
+            organisation.at("name"),
+            msg(
+                "the organisation is named only as \u201c{name}\u201d: no legal form, "
+                "registration number or address says which legal entity answers for the "
+                "processing",
+                name=next(name for name in names if name),
+            ),
+            msg("write the legal entity's name, with its registration number or address"),
+            severity=Severity.WARNING,
         )
 
 

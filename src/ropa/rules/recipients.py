@@ -401,6 +401,16 @@ def _transfers_of_users(register: Register) -> dict[str, list[object]]:
     return users
 
 
+def _contract_unidentified(recipient: Recipient) -> bool:
+    """The contract's words say it is not identified, and it gives no reference (a
+    number, a date, a clause) that would point at it anyway."""
+    return says(recipient.contract, "unidentified") and not any(
+        character.isdigit()
+        for language in ("lv", "en")
+        for character in text_of(recipient.contract, language)
+    )
+
+
 @rule("RC05", "recipient.processor-unnamed", severity=Severity.WARNING, article="Art. 28(1)")
 def processor_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     """A processor recorded only by its category, without its name.
@@ -411,7 +421,10 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
     name nor point to a contract with is a processor nobody has checked; the missing
     contract is part of the same gap and is said here, not again by RC01. A category
     whose Art. 28 contract is on record is enough for Art. 30(1)(d): the contract
-    identifies the processors.
+    identifies the processors — unless its own words say it is not identified ("data
+    processing agreement (not identified)", "līgums (nav norādīts)") and it gives no
+    reference (a number, a date, a clause of a policy) to find it by: that says contracts
+    exist, not with whom.
 
     Fails:
 
@@ -438,9 +451,16 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
     for recipient in register.recipients:
         if recipient.kind not in _PROCESSORS or not _unnamed(recipient):
             continue
-        if _contract_stated(recipient):
+        unidentified = _contract_unidentified(recipient)
+        if _contract_stated(recipient) and not unidentified:
             continue
-        if recipient.contract == "none":
+        if unidentified:
+            message = msg(
+                "processor `{id}` is recorded only as a category, and its Art. 28 contract "
+                "is not identified: the register does not say who it is",
+                id=recipient.id,
+            )
+        elif recipient.contract == "none":
             message = msg(
                 "processor `{id}` is recorded only as a category; the register does "
                 "not say who it is",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg, number
+from ropa.knowledge import lexicon
 from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.retention import STATUTES, StatutoryPeriod
 from ropa.knowledge.text import fold_word
@@ -245,7 +246,12 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: when a retention follows a law (`statute:`), its period must be at least as long
     as the law's — e.g. the Latvian Accounting Law keeps source documents at least 5 years.
-    The periods are in `ropa.knowledge.retention`, with their sources.
+    The periods are in `ropa.knowledge.retention`, with their sources. A Latvian
+    organisation's retention whose reason or notes say it is kept for accounting
+    ("grāmatvedības uzskaitei", "for accounting purposes") follows that law even without
+    `statute:`: what enters the accounts is a source document (Grāmatvedības likums,
+    section 28), so a shorter period is reported too, as a warning — the record should say
+    which data go into the accounts and keep those for the law's period.
 
     Fails:
 
@@ -270,8 +276,13 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
           statute: LV.RET.ACC.SRC
     ```
     """
+    latvian = register.organisation.country == "LV"
     for activity, location, retention in _retentions(register):
-        if not isinstance(retention.period, Duration) or retention.statute is None:
+        if not isinstance(retention.period, Duration):
+            continue
+        if retention.statute is None:
+            if latvian:
+                yield from _shorter_than_accounting(activity, location, retention.period, retention)
             continue
         statute = STATUTES[retention.statute]
         if statute.minimum is None:
@@ -297,6 +308,48 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+# What a retention kept "for accounting" follows: the Accounting Law's period for source
+# documents.
+_ACCOUNTING = "LV.RET.ACC.SRC"
+
+
+def _shorter_than_accounting(
+    activity: Activity, location: Location, period: Duration, retention: Retention
+) -> Iterator[Violation]:
+    statute = STATUTES[_ACCOUNTING]
+    assert statute.minimum is not None
+    minimum = Duration(statute.minimum)
+    if not period.certainly_shorter_than(minimum):
+        return
+    for field in (retention.reason, retention.notes):
+        for language in ("lv", "en"):
+            found = lexicon.stated(text_of(field, language)).get("accounting")
+            if found is None:
+                continue
+            yield Violation(
+                location.child("period"),
+                msg(
+                    "the retention of `{id}` ({period}) is for accounting (\u201c{words}\u201d), "
+                    "but {law}, {provision} ({description}) asks for at least {minimum}",
+                    id=activity.id,
+                    period=period,
+                    words=found.matched,
+                    law=statute.law,
+                    provision=statute.provision,
+                    description=statute.description,
+                    minimum=minimum,
+                ),
+                msg(
+                    "say which data go into the accounts and keep those at least {minimum} "
+                    "(`statute: {statute}`), or give the real reason for the shorter period",
+                    minimum=minimum,
+                    statute=_ACCOUNTING,
+                ),
+                severity=Severity.WARNING,
+            )
+            return
+
+
 @rule("RT04", "retention.no-start", severity=Severity.WARNING, article="Art. 30(1)(f)")
 def no_start(register: Register, context: Context) -> Iterator[Violation]:
     """A retention period without the event it runs from.
@@ -305,7 +358,12 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
     contract, the end of the financial year. Without it the date of erasure cannot be
     worked out. Where the cited statute itself fixes the start — the Accounting Law keeps
     each document from its own date — citing it (`statute:`, or the law and its period in
-    `reason:`) is enough. One period with one reason copied into several activities (one
+    `reason:`) is enough. So is a period for data that is its own dated record — video or
+    sound recordings, recorded calls, logs (EDPB Guidelines 3/2019, section 8): "CCTV
+    footage for 30 days" runs from the recording. This is read in the activity's name or
+    description (the activity is the recording) or in the retention's own reason or notes;
+    recordings among other data of an activity do not date the rest. One period with one
+    reason copied into several activities (one
     sentence of a policy: "we keep customer data for 5 years") lacks one start: it is
     reported once, naming the other places.
 
@@ -333,10 +391,16 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
         retention:
           period: P5Y
           reason: Grāmatvedības likums, 28. pants
+      - id: cctv
+        name: Videonovērošana
+        retention:
+          period: P30D
     ```
     """
     for activity, location, retention in _retentions(register):
         if not isinstance(retention.period, Duration) or not not_stated(retention.from_):
+            continue
+        if _self_dated(activity, location, retention):
             continue
         if _statute_fixing_start(retention, retention.period) is None:
             yield Violation(
@@ -349,6 +413,31 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
                 msg("add `from:` (the purchase, the end of the contract, the financial year end)"),
                 cause=_copied_period(retention, retention.period),
             )
+
+
+def _self_dated(activity: Activity, location: Location, retention: Retention) -> bool:
+    """Whether the retained data is its own dated record (a recording, a log), so its
+    period runs from the recording: the activity's name or description says so, or the
+    retention's reason or notes do; for a data category's own retention, its words."""
+    texts = [
+        text_of(field, language)
+        for field in (retention.reason, retention.notes)
+        for language in ("lv", "en")
+    ]
+    if "personal_data" in location.path:
+        index = location.path[location.path.index("personal_data") + 1]
+        items = activity.personal_data if isinstance(activity.personal_data, list) else []
+        if isinstance(index, int) and index < len(items):
+            item = items[index]
+            category = item.category if isinstance(item, DataCategory) else item
+            texts += [text_of(category, language) for language in ("lv", "en")]
+    else:
+        texts += [
+            text_of(field, language)
+            for field in (activity.name, activity.description)
+            for language in ("lv", "en")
+        ]
+    return any(text and "recordings" in lexicon.stated(text) for text in texts)
 
 
 def _copied_period(retention: Retention, period: Duration) -> str | None:

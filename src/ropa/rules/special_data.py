@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge import lexicon
+from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
-from ropa.model.activity import CriminalData, NationalId
+from ropa.knowledge.text import cites_law, names_act
+from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -123,7 +129,12 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     Why: Member States may set conditions for national identification numbers, used only
     with appropriate safeguards (Art. 87). In Latvia, accounting source documents carry a
     private person's personas kods only at their request or where a law requires it
-    (Accounting Law, section 11): record why it is needed, or stop collecting it.
+    (Accounting Law, section 11): record why it is needed, or stop collecting it. A
+    justification that only points at the law in general ("where the law allows it",
+    "kad to atļauj tiesību akti") names no law and justifies nothing a reader can check
+    (Art. 6(3), Recital 41: a legal basis is clear and precise); naming the act ("Law on
+    the Prevention of Money Laundering", "Grāmatvedības likums") is enough, and so is a
+    ground of its own beside it (the person's consent or request, the need it serves).
 
     Fails:
 
@@ -147,9 +158,22 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
-        if isinstance(activity.national_id, NationalId) and not_stated(
-            activity.national_id.justification
-        ):
+        if not isinstance(activity.national_id, NationalId):
+            continue
+        justification = activity.national_id.justification
+        unnamed = _law_unnamed(justification)
+        if unnamed is not None:
+            yield Violation(
+                activity.at("national_id", "justification"),
+                msg(
+                    "`{id}` justifies national identification numbers only by "
+                    "\u201c{words}\u201d, which names no law",
+                    id=activity.id,
+                    words=unnamed,
+                ),
+                msg("name the law that requires or allows it, or the person's own request"),
+            )
+        elif not_stated(justification):
             yield Violation(
                 activity.at("national_id"),
                 msg(
@@ -161,19 +185,50 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+def _law_unnamed(value: object) -> str | None:
+    """The words by which a text points at the law in general, when it names no act."""
+    texts = [text_of(value, language) for language in ("lv", "en")]
+    texts = [text for text in texts if text and text not in ("unknown", "none")]
+    if not texts or any(_names_a_law(text) for text in texts):
+        return None
+    read = [lexicon.stated(text) for text in texts]
+    if any("own_ground" in stated for stated in read):
+        return None
+    for stated in read:
+        if "law_unnamed" in stated:
+            return stated["law_unnamed"].matched
+    return None
+
+
+# "the Law on the Prevention of Money Laundering", "Regulation (EU) 2019/1157": an act by
+# its title, which `names_act` reads only when it carries a number or a Latvian name.
+_TITLED = re.compile(r"\b(?:Law|Act|Regulation|Directive|Code)\s+(?:on|of|No)\b")
+
+
+def _names_a_law(text: str) -> bool:
+    return (
+        names_act(text) or cites_law(text) or bool(laws_cited(text)) or bool(_TITLED.search(text))
+    )
+
+
 @rule("SD04", "special-data.condition-law", severity=Severity.WARNING, article="Art. 9(2)")
 def condition_law(register: Register, context: Context) -> Iterator[Violation]:
     """An Art. 9(2) condition that rests on a law, without the law.
 
     Why: the conditions of Art. 9(2)(b), (g), (h), (i) and (j) apply only as far as Union or
     Member State law (or, for (b), a collective agreement) provides for the processing.
+    Art. 9(2)(h) applies as well "pursuant to contract with a health professional" bound
+    by professional secrecy (Art. 9(2)(h), 9(3)): where the data subjects are the
+    controller's own patients, the treatment is that contract and no law needs naming;
+    elsewhere (an employer's occupational medicine, say) the law or the contract is asked.
 
     Fails:
 
     ```yaml
     activities:
-      - id: patients
-        name: Patient records
+      - id: fitness-checks
+        name: Occupational fitness checks
+        data_subjects: [darbinieki]
         special_categories:
           - category: health
             condition: health_or_social_care  # ← SD04
@@ -183,12 +238,19 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     activities:
-      - id: patients
-        name: Patient records
+      - id: fitness-checks
+        name: Occupational fitness checks
+        data_subjects: [darbinieki]
         special_categories:
           - category: health
             condition: health_or_social_care
-            law: Pacientu tiesību likums
+            law: Darba aizsardzības likums
+      - id: lab-tests
+        name: Laboratory tests
+        data_subjects: [pacienti]
+        special_categories:
+          - category: health
+            condition: health_or_social_care
     ```
     """
     for activity in register.activities:
@@ -198,7 +260,9 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
             if not isinstance(use.condition, str) or use.condition == "unknown":
                 continue
             fact = ARTICLE_9_2[use.condition]
-            if fact.needs_law and not_stated(use.law):
+            if not fact.needs_law or not not_stated(use.law):
+                continue
+            if not fact.or_contract:
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
                     msg(
@@ -208,3 +272,27 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `law:` with the act that provides for the processing"),
                 )
+            elif not _treats_patients(activity):
+                yield Violation(
+                    activity.at("special_categories", index, "condition"),
+                    msg(
+                        "`{id}`: {article} rests on a law or a contract with a health "
+                        "professional, but neither is named",
+                        id=activity.id,
+                        article=fact.article,
+                    ),
+                    msg(
+                        "add `law:` with the act that provides for the processing, or the "
+                        "contract with the health professional"
+                    ),
+                )
+
+
+def _treats_patients(activity: Activity) -> bool:
+    """Whether the activity's data subjects are patients: the controller gives them care,
+    and that care is the contract with a health professional of Art. 9(2)(h)."""
+    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    return any(
+        says(item.category if isinstance(item, DataSubjectGroup) else item, "patients")
+        for item in subjects
+    )

@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg
-from ropa.model.activity import Activity, DataSubjectGroup, Dpia
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
+from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import DATA_KEYS, special_readings
 
@@ -63,6 +64,30 @@ _CONTEXT = {
     "national_id": (),
 }
 _FLAGS = {"children": "children", "vulnerable": "vulnerable"}
+# Photographs or footage of children or staff raise no Art. 9 question by themselves:
+# images are special-category data only when processed to deduce such data (EDPB
+# Guidelines 3/2019, chapter 5; Recital 51). Of patients or vulnerable people in care
+# they may show health, so those stay a reason.
+_IMAGE_CONTEXT = ("patients", "vulnerable")
+_IMAGES = ("images", "cctv", "recordings")
+
+
+def _images_only(activity: Activity) -> bool:
+    """Whether every data category the activity records is an image or a recording."""
+    items = activity.personal_data if isinstance(activity.personal_data, list) else []
+    return bool(items) and all(
+        any(
+            says(item.category if isinstance(item, DataCategory) else item, concept)
+            for concept in _IMAGES
+        )
+        for item in items
+    )
+
+
+def _special_context(activity: Activity, key: str) -> tuple[str, ...]:
+    if key == "special_categories" and _images_only(activity):
+        return _IMAGE_CONTEXT
+    return _CONTEXT[key]
 
 
 def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
@@ -77,6 +102,20 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
         if flag and any(isinstance(s, DataSubjectGroup) and getattr(s, flag) for s in subjects):
             return msg(", and it concerns {label}", label=topic(concept))
     return None
+
+
+def _recipient_context(activity: Activity, register: Register, key: str) -> Message | None:
+    """ ", and it gives data to health professionals (“sporta ārsti” in recipient …)":
+    what such a recipient receives is health data (Art. 4(15))."""
+    found = health_recipient(activity, register) if key == "special_categories" else None
+    if found is None:
+        return None
+    identifier, reading = found
+    return msg(
+        ", and it gives data to health professionals (\u201c{words}\u201d in recipient `{id}`)",
+        words=reading.quote(),
+        id=identifier,
+    )
 
 
 def _criminal_context(activity: Activity, register: Register) -> Message | None:
@@ -135,7 +174,12 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     nobody has checked. A warning of its own where the activity gives a reason for the
     question to matter, named in the message: `special_categories` with patients,
     children, employees or vulnerable people (with whom such data is common), read in
-    its data subjects, name and description; `criminal_data` where its purposes name
+    its data subjects, name and description, or with recipients who are health
+    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
+    (but where the activity records only
+    photographs or footage, children and employees are no reason: images are Art. 9
+    data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
+    `criminal_data` where its purposes name
     offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
     4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
@@ -190,7 +234,8 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             if (
                 because := _criminal_context(activity, register)
                 if key == "criminal_data"
-                else _context(activity, _CONTEXT[key])
+                else _context(activity, _special_context(activity, key))
+                or _recipient_context(activity, register, key)
             )
         ]
         if signalled:
@@ -406,7 +451,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         unknown = dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")
         if not unknown and dpia is not None:
             continue
-        screening = screen(activity, dvi_list=dvi)
+        screening = screen(activity, dvi_list=dvi, register=register)
         if screening.reasons():
             continue
         met = sorted(screening.criteria)

@@ -1,0 +1,152 @@
+"""The words by which an organisation's name shows that it is a legal entity.
+
+A controller is identified by its legal entity (Art. 13(1)(a), 30(1)(a)): a Latvian
+merchant's firm name carries its legal form (Komerclikums: IK, PS, KS, SIA, AS), an
+association or foundation says so (biedrība, nodibinājums), a UK company's name ends with
+"Limited" or "plc" (Companies Act 2006, sections 58-59). Public bodies are named by what
+they are (ministry, council, agency, school). A name with none of these words, and no
+registration number or address beside it, is a trading name or brand.
+
+Not exhaustive: the common forms of the EU, EEA, UK and US as registers write them; the
+foreign abbreviations beyond Latvia and the UK were not checked against each country's
+company law (unverified).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ropa.knowledge.sources import cite
+
+SOURCE = cite("KL", "BNL", "UK-CA2006")
+
+# Abbreviations, matched as whole words with their case ("AS" but not "as").
+_ABBREVIATIONS = (
+    "SIA",
+    "AS",
+    "IK",
+    "PS",
+    "KS",
+    "ADB",
+    "UAB",
+    "AB",
+    "OÜ",
+    "Oy",
+    "Oyj",
+    "ApS",
+    "A/S",
+    "GmbH",
+    "AG",
+    "KG",
+    "SE",
+    "S.A.",
+    "SA",
+    "S.L.",
+    "SL",
+    "S.A.S.",
+    "SAS",
+    "SARL",
+    "S.r.l.",
+    "S.p.A.",
+    "B.V.",
+    "BV",
+    "N.V.",
+    "NV",
+    "Ltd",
+    "Ltd.",
+    "PLC",
+    "plc",
+    "LLP",
+    "LLC",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "CIC",
+    "DAC",
+    "sp. z o.o.",
+    "s.r.o.",
+    "a.s.",
+    "Kft.",
+    "Zrt.",
+)
+# Words (any case, any ending) that name a legal form or a public body.
+_WORDS = (
+    "biedrīb",
+    "nodibinājum",
+    "sabiedrīb",
+    "kooperatīv",
+    "filiāl",
+    "pārstāvniecīb",
+    "pašvaldīb",
+    "dome",
+    "domes",
+    "ministrij",
+    "aģentūr",
+    "dienest",
+    "inspekcij",
+    "iestād",
+    "birojs",
+    "valde",
+    "padome",
+    "komitej",
+    "fonds",
+    "skola",
+    "pamatskol",
+    "vidusskol",
+    "sākumskol",
+    "pirmsskol",
+    "internātskol",
+    "bērnudārz",
+    "tehnikum",
+    "ģimnāzij",
+    "licej",
+    "universitāt",
+    "augstskol",
+    "koledž",
+    "slimnīc",
+    "bibliotēk",
+    "muzej",
+    "teātr",
+    "centrs",
+    "tiesa",
+    "prokuratūr",
+    "policij",
+    "limited",
+    "company",
+    "corporation",
+    "incorporated",
+    "association",
+    "foundation",
+    "society",
+    "trust",
+    "charity",
+    "council",
+    "authority",
+    "agency",
+    "ministry",
+    "department",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "nhs",
+    "institute",
+    "commission",
+    "office",
+    "service",
+)
+
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
+)
+_WORD = re.compile(r"(?<!\w)(?:" + "|".join(_WORDS) + r")\w*", re.IGNORECASE)
+
+
+def names_legal_entity(name: str) -> bool:
+    """Whether the name carries a legal form or names a public body."""
+    return bool(_ABBREVIATION.search(name) or _WORD.search(name))
+
+
+__all__ = ["SOURCE", "names_legal_entity"]
