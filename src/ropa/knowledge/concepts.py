@@ -919,6 +919,18 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "purchase history analys*",
             "predict*",
         ),
+        exclude=(
+            # Analysis "in aggregate form" yields statistics about groups, not an evaluation
+            # of a natural person (Art. 4(4)); Recital 162: aggregate results not used for
+            # measures or decisions about any particular person.
+            "profiling in aggregate*",
+            "aggregate* profiling",
+            "profiling on an aggregate*",
+            "profilēšan* apkopot* veid*",
+            "profilēšan* agregēt*",
+            "agregēt* profilēšan*",
+            "apkopot* profilēšan*",
+        ),
         gap=2,
     ),
     Concept(
