@@ -190,6 +190,16 @@ SOURCES: dict[str, Source] = {
             "Elijas iela 17 or e-signed to pasts@dvi.gov.lv); latvija.gov.lv/Services/7567",
         ),
         Source(
+            "DVI-SCHOOLS",
+            "Datu valsts inspekcija, recommendation 'Bērnu datu aizsardzība skolās': schools "
+            "should obtain the parents' permission before photographing pupils and publishing "
+            "their photographs. UNVERIFIED: known only as reported by LV portāls, not read in "
+            "the recommendation itself",
+            "2014; lvportals.lv/skaidrojumi/264134 (9 July 2014); see also "
+            "dvi.gov.lv/lv/jaunums/dviskaidro-izlaidums on photographs published by "
+            "educational institutions",
+        ),
+        Source(
             "DVI-NOTICE",
             "Datu valsts inspekcija, '#dviskaidro: privātuma politika': what a privacy "
             "notice must tell and the words the inspectorate uses for it",
