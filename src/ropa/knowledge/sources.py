@@ -190,6 +190,16 @@ SOURCES: dict[str, Source] = {
             "Elijas iela 17 or e-signed to pasts@dvi.gov.lv); latvija.gov.lv/Services/7567",
         ),
         Source(
+            "CNIL-COOKIES",
+            "Commission nationale de l'informatique et des libertés (France), recommendation "
+            "on cookies (Délibération n° 2013-378 of 5 December 2013) and guidelines on cookies "
+            "and other trackers (Délibération n° 2020-091 of 17 September 2020): a tracker "
+            "lives at most 13 months and the data collected through it is kept at most 25 "
+            "months. One national authority's recommendation, not EU law. UNVERIFIED: the "
+            "figures as reported in secondary sources, not read in the deliberations",
+            "JORF 2013 (legifrance JORFARTI000028380242); cnil.fr, 'Cookies et autres traceurs'",
+        ),
+        Source(
             "DVI-SCHOOLS",
             "Datu valsts inspekcija, recommendation 'Bērnu datu aizsardzība skolās': schools "
             "should obtain the parents' permission before photographing pupils and publishing "
