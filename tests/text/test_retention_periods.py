@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ropa.rules._retention_text import longest_period
+from ropa.rules._retention_text import longest_period, tracking_period
 
 PERIODS = [
     ('Zalando cookies "around one month to ten years"', 120, "ten years"),
@@ -39,3 +39,18 @@ def test_the_longest_period_and_its_words(text: str, months: int, words: str) ->
 @pytest.mark.parametrize("text", NO_PERIOD)
 def test_words_that_give_no_period(text: str) -> None:
     assert longest_period(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("_ga — 2 gadi; _fbp — 3 mēneši; lietotāja izvēle — 5 gadi", (24, "2 gadi")),
+        ("cookies 14 days to 10 years. Consent records: 5 years", (120, "10 years")),
+        ("sīkdatnes 13 mēneši\npiekrišanas žurnāls 3 gadi", (13, "13 mēneši")),
+        ("proof of consent kept 5 years", None),
+    ],
+)
+def test_the_tracking_period_leaves_out_the_record_of_the_choice(
+    text: str, expected: tuple[int, str] | None
+) -> None:
+    assert tracking_period(text) == expected

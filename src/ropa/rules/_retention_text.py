@@ -87,6 +87,27 @@ def longest_period(text: str) -> tuple[int, str] | None:
     return longest
 
 
+# Keeping the record of a visitor's choice (proof of consent, Art. 7(1)) or a log is not
+# keeping the tracker: a clause naming one of these gives no tracking lifetime (folded).
+_EVIDENCE = re.compile(
+    r"piekrisan|izvel|pieradijum|zurnal|consent|choice|preferenc|proof|\blogs?\b"
+)
+_CLAUSES = re.compile(r"[;.\n•]+")
+
+
+def tracking_period(text: str) -> tuple[int, str] | None:
+    """The longest period the words give for cookies or what they collect: as
+    `longest_period`, leaving out clauses about keeping the visitor's choice or a log."""
+    longest: tuple[int, str] | None = None
+    for clause in _CLAUSES.split(text):
+        if _EVIDENCE.search(fold(clause)[0]):
+            continue
+        found = longest_period(clause)
+        if found is not None and (longest is None or found[0] > longest[0]):
+            longest = found
+    return longest
+
+
 def _word_end(folded: str, at: int) -> int:
     """Where the word a match ends inside ends ("gad" of "gadus")."""
     while at < len(folded) and folded[at].isalpha():
@@ -94,4 +115,4 @@ def _word_end(folded: str, at: int) -> int:
     return at
 
 
-__all__ = ["endless_words", "longest_period", "vague_words"]
+__all__ = ["endless_words", "longest_period", "tracking_period", "vague_words"]

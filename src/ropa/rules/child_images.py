@@ -21,15 +21,16 @@ def _concerns_children(activity: Activity) -> bool:
     return "children" in first_readings(activity, ("children",), ("data_subjects",))
 
 
-def _photographing(activity: Activity) -> Reading | None:
-    """The first words that say people are photographed or filmed, outside a text about
-    cameras watching the premises (CCTV has a basis and rules of its own)."""
+def _photographing(activity: Activity) -> list[Reading]:
+    """The words that say people are photographed or filmed, outside a text about cameras
+    watching the premises (CCTV has a basis and rules of its own)."""
     found = readings(activity)
     cameras = {r.location for r in found if r.inference.concept == "cctv"}
-    for reading in found:
-        if reading.inference.concept == "photographing" and reading.location not in cameras:
-            return reading
-    return None
+    return [
+        reading
+        for reading in found
+        if reading.inference.concept == "photographing" and reading.location not in cameras
+    ]
 
 
 def _decided_for(activity: Activity, reading: Reading) -> bool:
@@ -63,8 +64,8 @@ def child_images(register: Register, context: Context) -> Iterator[Violation]:
     reported by LV portāls on 9 July 2014; not checked against the recommendation itself).
     Reported when an activity concerning children (a data-subject group flagged
     `children: true`, or named as children or pupils) says in its words that people are
-    photographed or filmed, no purpose of it relies on consent, and the words are not in a
-    purpose with a definite basis of its own. Cameras watching premises are video
+    photographed or filmed, no purpose of it relies on consent, and no purpose whose words
+    name the pictures has a definite basis of its own. Cameras watching premises are video
     surveillance, not this (EDPB Guidelines 3/2019); an ID-card photo is an identifier
     that serves the card.
 
@@ -106,16 +107,17 @@ def child_images(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
-        reading = _photographing(activity)
-        if reading is None or not _concerns_children(activity):
+        found = _photographing(activity)
+        if not found or not _concerns_children(activity):
             continue
         purposes = activity.purposes if isinstance(activity.purposes, list) else []
         if any(
             isinstance(basis, ConsentBasis) for purpose in purposes for _p, basis in purpose.bases()
         ):
             continue
-        if _decided_for(activity, reading):
+        if any(_decided_for(activity, reading) for reading in found):
             continue
+        reading = found[0]
         yield Violation(
             reading.location,
             msg(

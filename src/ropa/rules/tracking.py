@@ -25,7 +25,7 @@ from ropa.model.types import Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, label, readings, topic
-from ropa.rules._retention_text import longest_period
+from ropa.rules._retention_text import tracking_period
 
 
 def _purpose_of(activity: Activity, reading: Reading) -> Purpose | None:
@@ -460,7 +460,7 @@ def _long_retention(retention: Retention, at: Location) -> tuple[Location, str] 
             text = text_of(getattr(retention, key), language)
             if not text or cites_law(text):
                 continue
-            found = longest_period(text)
+            found = tracking_period(text)
             if found is not None and found[0] > _TRACKING_MONTHS:
                 return at.child(key), found[1]
     return None
@@ -483,7 +483,9 @@ def tracking_years(register: Register, context: Context) -> Iterator[Violation]:
     and guidelines; figures as reported, not checked here). Reported for an activity that
     uses cookies or tracking needing consent (read as LB21 reads them) whose retention —
     its period, or the longest period its words give ("14 days to 10 years", "desmit
-    gadus") — is longer than 25 months, unless a statute or a law it names sets it.
+    gadus") — is longer than 25 months, unless a statute or a law it names sets it. A
+    period for keeping the visitor's choice (the proof of consent, Art. 7(1)) or a log is
+    not the tracker's lifetime and is not counted.
 
     Fails:
 
