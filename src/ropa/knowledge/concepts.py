@@ -30,6 +30,7 @@ SOURCE = cite(
     "EDPB-03/2019",
     "WP260",
     "DVI-SCHOOLS",
+    "AP-NL-SCHOOLS",
 )
 
 

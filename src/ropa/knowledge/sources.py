@@ -200,6 +200,14 @@ SOURCES: dict[str, Source] = {
             "JORF 2013 (legifrance JORFARTI000028380242); cnil.fr, 'Cookies et autres traceurs'",
         ),
         Source(
+            "AP-NL-SCHOOLS",
+            "Autoriteit Persoonsgegevens (Netherlands), 'Visual material in education': a "
+            "school that makes and publishes photos or videos of pupils needs consent, from "
+            "the parents for a pupil under 16; refusing must have no negative consequence",
+            "autoriteitpersoonsgegevens.nl/en/node/93/visual-material/visual-material-in-"
+            "education (stored copy seen 2026-12-02)",
+        ),
+        Source(
             "DVI-SCHOOLS",
             "Datu valsts inspekcija, recommendation 'Bērnu datu aizsardzība skolās': schools "
             "should obtain the parents' permission before photographing pupils and publishing "

@@ -61,7 +61,10 @@ def child_images(register: Register, context: Context) -> Iterator[Violation]:
     which the controller must be able to show (Art. 6(1)(a), 7(1)); the Latvian Data State
     Inspectorate advises schools to obtain the parents' permission before publishing
     children's photographs (recommendation "Bērnu datu aizsardzība skolās", 2014, as
-    reported by LV portāls on 9 July 2014; not checked against the recommendation itself).
+    reported by LV portāls on 9 July 2014; not checked against the recommendation itself),
+    and the Dutch authority requires the consent of the parents of pupils under 16 for a
+    school's photos and videos (Autoriteit Persoonsgegevens, "Visual material in
+    education").
     Reported when an activity concerning children (a data-subject group flagged
     `children: true`, or named as children or pupils) says in its words that people are
     photographed or filmed, no purpose of it relies on consent, and no purpose whose words

@@ -143,9 +143,12 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
     on the website with no consequence for refusing — suppress with the reason. Not
     reported for a purpose whose words name cookies or tracking, whose consent the
     ePrivacy Directive (Art. 5(3)) requires whoever sets them, nor for one whose words name
-    photographing or filming people: the EDPB's own example of consent a public authority
-    may rely on is a school asking for pupils' photographs in a printed magazine, which
-    they may refuse without detriment (Guidelines 05/2020, section 3.1.1).
+    photographing or filming people: among the EDPB's examples of consent a public
+    authority may rely on is a public school asking for pupils' photographs in a printed
+    magazine, which they may refuse without detriment (Guidelines 05/2020, section 3.1.1,
+    after the municipality's examples; carried over from WP259 — the example's number not
+    checked here), and data protection authorities ask schools for exactly that consent
+    (the Dutch Autoriteit Persoonsgegevens, "Visual material in education").
 
     Fails:
 
