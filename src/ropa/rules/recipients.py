@@ -335,12 +335,12 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     recipient recorded only as a class of people ("the general public", "anyone entitled
     by law", "couriers"), which has no one country; and a recipient every activity using
     it states `transfers: none` for. Nor a recipient recorded only as a category
-    (`name: unknown`) that no transfer entry names: its country cannot be known before
-    it is named; whether the activity transfers data at all is asked once, at the
-    activity (TR06), and a transfer to a recipient left unnamed is asked its country by
-    TR05 — the activity's `transfers:` list is its statement of what leaves the EEA; nor
-    one that RC05, RC21 or RC22 already ask to be named (the country follows from the
-    name). `country: EEA`
+    (`name: unknown`) where no activity using it lists its transfers: its country cannot
+    be known before it is named, and whether the activity transfers data at all is asked
+    once, at the activity (TR06); nor such a category where the only transfers its
+    activities list that could be its own go to a recipient left unnamed: TR05 asks the
+    country there, and asking it again here is the same question; nor one that RC05,
+    RC21 or RC22 already ask to be named (the country follows from the name). `country: EEA`
     says "inside the EU/EEA" without naming the country.
 
     Fails:
@@ -374,7 +374,8 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             continue
         if _unnamed(recipient) and (
             says(recipient.category, "recipient_class")
-            or not _named_in_transfers(recipient.id, uses)
+            or not any(isinstance(value, list) for value in uses)
+            or _only_unnamed_transfers(recipient.id, uses)
             or _asked_who(recipient)
         ):
             continue
@@ -390,12 +391,13 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             )
 
 
-def _named_in_transfers(identifier: str, uses: list[object]) -> bool:
-    """Whether a transfer entry of an activity using the recipient names it."""
-    return any(
-        isinstance(value, list)
-        and any(getattr(transfer, "recipient", None) == identifier for transfer in value)
-        for value in uses
+def _only_unnamed_transfers(identifier: str, uses: list[object]) -> bool:
+    """Whether no transfer entry of the activities using the recipient names it, and one
+    of them goes to a recipient left unnamed (which may be this one: TR05 asks its
+    country there)."""
+    entries = [t for value in uses if isinstance(value, list) for t in value]
+    return not any(getattr(t, "recipient", None) == identifier for t in entries) and any(
+        not_stated(getattr(t, "recipient", None)) for t in entries
     )
 
 
