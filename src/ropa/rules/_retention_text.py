@@ -95,12 +95,24 @@ _EVIDENCE = re.compile(
 _CLAUSES = re.compile(r"[;.\n•]+")
 
 
-def tracking_period(text: str) -> tuple[int, str] | None:
+# A cookie's own name in a cookie table: "_ga", "_fbp", "__utma".
+_COOKIE_NAME = re.compile(r"(?:^|[\s,;(\"'])_{1,2}[a-z]\w*")
+
+
+def tracking_period(text: str, *, whole: bool = True) -> tuple[int, str] | None:
     """The longest period the words give for cookies or what they collect: as
-    `longest_period`, leaving out clauses about keeping the visitor's choice or a log."""
+    `longest_period`, leaving out clauses about keeping the visitor's choice or a log.
+    With `whole` false (a retention that also covers other data), only clauses that name
+    cookies or tracking, or a cookie by its name, count."""
     longest: tuple[int, str] | None = None
     for clause in _CLAUSES.split(text):
         if _EVIDENCE.search(fold(clause)[0]):
+            continue
+        if not whole and not (
+            _COOKIE_NAME.search(clause)
+            or lexicon.mentions(clause, "cookies") is not None
+            or lexicon.mentions(clause, "targeted_ads") is not None
+        ):
             continue
         found = longest_period(clause)
         if found is not None and (longest is None or found[0] > longest[0]):

@@ -24,7 +24,7 @@ from ropa.model.register import Register
 from ropa.model.types import Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, label, readings, topic
+from ropa.rules._reading import Reading, first_readings, label, readings, says, topic
 from ropa.rules._retention_text import tracking_period
 
 
@@ -447,20 +447,35 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
 _TRACKING_MONTHS = 25
 
 
-def _long_retention(retention: Retention, at: Location) -> tuple[Location, str] | None:
+def _about_tracking(activity: Activity) -> bool:
+    """Whether the activity as a whole is about cookies or tracking: its name says so, or
+    every purpose does. Its retention is then the trackers' own."""
+    topics = ("cookies", "targeted_ads")
+    if any(says(activity.name, concept) for concept in topics):
+        return True
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    return bool(purposes) and all(
+        any(says(purpose.purpose, concept) for concept in topics) for purpose in purposes
+    )
+
+
+def _long_retention(
+    retention: Retention, at: Location, *, whole: bool
+) -> tuple[Location, str] | None:
     """Where a retention keeps data longer than `_TRACKING_MONTHS`, and how it says so,
-    unless a statute or a law it names sets the period."""
+    unless a statute or a law it names sets the period. Unless the activity is `whole`ly
+    about tracking, only words naming cookies or tracking count, not its period."""
     if retention.statute is not None:
         return None
     period = retention.period
-    if isinstance(period, Duration) and period.total_months > _TRACKING_MONTHS:
+    if whole and isinstance(period, Duration) and period.total_months > _TRACKING_MONTHS:
         return at.child("period"), period.text
     for key in ("criteria", "notes", "reason"):
         for language in ("lv", "en"):
             text = text_of(getattr(retention, key), language)
             if not text or cites_law(text):
                 continue
-            found = tracking_period(text)
+            found = tracking_period(text, whole=whole)
             if found is not None and found[0] > _TRACKING_MONTHS:
                 return at.child(key), found[1]
     return None
@@ -485,7 +500,8 @@ def tracking_years(register: Register, context: Context) -> Iterator[Violation]:
     its period, or the longest period its words give ("14 days to 10 years", "desmit
     gadus") — is longer than 25 months, unless a statute or a law it names sets it. A
     period for keeping the visitor's choice (the proof of consent, Art. 7(1)) or a log is
-    not the tracker's lifetime and is not counted.
+    not the tracker's lifetime and is not counted; in an activity that also covers other
+    data (an account with its cookies), only words that name cookies or tracking count.
 
     Fails:
 
@@ -526,8 +542,9 @@ def tracking_years(register: Register, context: Context) -> Iterator[Violation]:
                     places.append(
                         (item.retention, activity.at("personal_data", index, "retention"))
                     )
+        whole = _about_tracking(activity)
         for retention, at in places:
-            found = _long_retention(retention, at)
+            found = _long_retention(retention, at, whole=whole)
             if found is None:
                 continue
             yield Violation(
