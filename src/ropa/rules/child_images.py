@@ -26,6 +26,8 @@ def _photographing(activity: Activity) -> list[Reading]:
     watching the premises (CCTV has a basis and rules of its own)."""
     found = readings(activity)
     cameras = {r.location for r in found if r.inference.concept == "cctv"}
+    if any(r.key == "name" for r in found if r.inference.concept == "cctv"):
+        return []  # an activity named for its cameras films the premises
     return [
         reading
         for reading in found
