@@ -29,6 +29,8 @@ SOURCE = cite(
     "CJEU-C-210/16",
     "EDPB-03/2019",
     "WP260",
+    "DVI-SCHOOLS",
+    "AP-NL-SCHOOLS",
 )
 
 
@@ -1154,6 +1156,18 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "purchase history analys*",
             "predict*",
         ),
+        exclude=(
+            # Analysis "in aggregate form" yields statistics about groups, not an evaluation
+            # of a natural person (Art. 4(4)); Recital 162: aggregate results not used for
+            # measures or decisions about any particular person.
+            "profiling in aggregate*",
+            "aggregate* profiling",
+            "profiling on an aggregate*",
+            "profilēšan* apkopot* veid*",
+            "profilēšan* agregēt*",
+            "agregēt* profilēšan*",
+            "apkopot* profilēšan*",
+        ),
         gap=2,
     ),
     Concept(
@@ -1250,6 +1264,51 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "whole population",
             "million*",
             "miljon*",
+        ),
+    ),
+    Concept(
+        "photographing",
+        N_("photographs or filming of people"),
+        N_("Art. 6(1), 7(1), Recital 38"),
+        (
+            # The act of taking pictures of people (at events, lessons, for publicity),
+            # not a photograph kept as an identifier ("fotogrāfija", "photo"): an ID or
+            # pass photo rests on the duty or contract the document serves.
+            # Prefixes, not stems: the stems of "photographed" and "filmed" are those of
+            # "photograph" and "filmas".
+            "fotografēt*",
+            "fotografēj*",
+            "fotografēš*",
+            "filmēt*",
+            "filmēj*",
+            "filmēš*",
+            "nofotografēt*",
+            "nofilmēt*",
+            "foto un video*",
+            "fotogrāfijas un video*",
+            "pasākumu fotogrāfij*",
+            "pasākumos uzņemt* fotogrāfij*",
+            "photographing*",
+            "photographed*",
+            "filming*",
+            "filmed*",
+            "photos and video*",
+            "photographs and video*",
+            "event photo*",
+            "photos taken at*",
+            "photographs taken at*",
+            "photos from event*",
+            "photographs from event*",
+        ),
+        exclude=(
+            # Cameras watching premises are CCTV, with a basis of their own (EDPB
+            # Guidelines 3/2019); a photo for a pupil's or employee's card is an identifier.
+            "videonovēroš*",
+            "video surveillance",
+            "CCTV",
+            "fotografē* apliecīb*",
+            "photographed for* ID*",
+            "photographed for* pass*",
         ),
     ),
     Concept(

@@ -206,6 +206,34 @@ SOURCES: dict[str, Source] = {
             "Elijas iela 17 or e-signed to pasts@dvi.gov.lv); latvija.gov.lv/Services/7567",
         ),
         Source(
+            "CNIL-COOKIES",
+            "Commission nationale de l'informatique et des libertés (France), recommendation "
+            "on cookies (Délibération n° 2013-378 of 5 December 2013) and guidelines on cookies "
+            "and other trackers (Délibération n° 2020-091 of 17 September 2020): a tracker "
+            "lives at most 13 months and the data collected through it is kept at most 25 "
+            "months. One national authority's recommendation, not EU law. UNVERIFIED: the "
+            "figures as reported in secondary sources, not read in the deliberations",
+            "JORF 2013 (legifrance JORFARTI000028380242); cnil.fr, 'Cookies et autres traceurs'",
+        ),
+        Source(
+            "AP-NL-SCHOOLS",
+            "Autoriteit Persoonsgegevens (Netherlands), 'Visual material in education': a "
+            "school that makes and publishes photos or videos of pupils needs consent, from "
+            "the parents for a pupil under 16; refusing must have no negative consequence",
+            "autoriteitpersoonsgegevens.nl/en/node/93/visual-material/visual-material-in-"
+            "education (stored copy seen 2026-12-02)",
+        ),
+        Source(
+            "DVI-SCHOOLS",
+            "Datu valsts inspekcija, recommendation 'Bērnu datu aizsardzība skolās': schools "
+            "should obtain the parents' permission before photographing pupils and publishing "
+            "their photographs. UNVERIFIED: known only as reported by LV portāls, not read in "
+            "the recommendation itself",
+            "2014; lvportals.lv/skaidrojumi/264134 (9 July 2014); see also "
+            "dvi.gov.lv/lv/jaunums/dviskaidro-izlaidums on photographs published by "
+            "educational institutions",
+        ),
+        Source(
             "DVI-NOTICE",
             "Datu valsts inspekcija, '#dviskaidro: privātuma politika': what a privacy "
             "notice must tell and the words the inspectorate uses for it",

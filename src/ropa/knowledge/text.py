@@ -211,12 +211,22 @@ class Analysed:
     text: str
     tokens: tuple[Token, ...]
     negations: tuple[Negation, ...]
+    enclosing: tuple[tuple[int, int], ...] = ()
+    """For a clause in brackets, the clause the brackets stand in: (inner, outer) pairs."""
 
     def negated(self, clause: int, *, disclosure: bool = False) -> bool:
         """Whether a negation covers the clause. Existence negations always count; those
-        that deny only disclosure ("netiek nodoti") count only for disclosure concepts."""
+        that deny only disclosure ("netiek nodoti") count only for disclosure concepts. A
+        negation of the clause around brackets covers what they hold ("we do not collect
+        special categories (health, religion)"); one inside them covers only them ("phone
+        (nav obligāts)")."""
+        covering = {clause}
+        parents = dict(self.enclosing)
+        while clause in parents:
+            clause = parents[clause]
+            covering.add(clause)
         return any(
-            n.clause == clause and (disclosure or n.kind == "existence") for n in self.negations
+            n.clause in covering and (disclosure or n.kind == "existence") for n in self.negations
         )
 
 
@@ -228,6 +238,8 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Clause breaks: sentence punctuation, brackets, line breaks, semicolons, list bullets, and
 # the contrast words after which a negation no longer holds.
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\n•]")
+_OPENING = "(["
+_CLOSING = ")]"
 _CONTRAST = frozenset(
     {"but", "however", "except", "bet", "tacu", "tomer", "izņemot", "iznemot", "whereas"}
 )
@@ -349,17 +361,32 @@ def analyse(text: str) -> Analysed:
     next_break = 0
     clause = 0
     last_clause = -1
+    newest = 0
+    # Brackets hold a clause of their own inside the clause around them, which goes on
+    # after they close: (inner, outer) pairs, and the clauses the open brackets interrupt.
+    enclosing: list[tuple[int, int]] = []
+    interrupted: list[int] = []
     tokens: list[Token] = []
     maybe_negators: list[int] = []
     for match in _WORD.finditer(folded):
         start, end = match.span()
         while next_break < len(breaks) and breaks[next_break] < start:
+            mark = folded[breaks[next_break]]
             next_break += 1
-            if last_clause == clause:
-                clause += 1
+            if mark in _OPENING:
+                interrupted.append(clause)
+                newest += 1
+                enclosing.append((newest, clause))
+                clause = newest
+            elif mark in _CLOSING and interrupted:
+                clause = interrupted.pop()
+            elif last_clause == clause:
+                newest += 1
+                clause = newest
         word = match.group()
         if word in _CONTRAST:
-            clause += 1
+            newest += 1
+            clause = newest
         if word[0] in _NEGATOR_INITIALS:
             maybe_negators.append(len(tokens))
         begin, finish = (start, end) if same_places else (origin[start], origin[end - 1] + 1)
@@ -377,7 +404,7 @@ def analyse(text: str) -> Analysed:
             if _is_negator(token.word, token.clause in english):
                 kind = _negation_kind(words, index)
                 negations.append(Negation(token.clause, kind, token.start, token.end))
-    return Analysed(text, tuple(tokens), tuple(negations))
+    return Analysed(text, tuple(tokens), tuple(negations), tuple(enclosing))
 
 
 def _numbered(tokens: list[Token], index: int) -> bool:

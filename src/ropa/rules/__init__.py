@@ -153,6 +153,7 @@ def load_rules() -> dict[str, Rule]:
     from ropa.rules import (  # noqa: F401 - imported for their registrations
         activity,
         activity_words,
+        child_images,
         dpia,
         exemption,
         governance,

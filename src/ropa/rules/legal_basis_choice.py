@@ -111,6 +111,12 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                 )
 
 
+# Purposes whose consent LB12 does not question: cookies and tracking (consent required by
+# ePrivacy Art. 5(3) whoever the controller is) and pictures of people (EDPB Guidelines
+# 05/2020, section 3.1.1: a school's request for pupils' photographs).
+_FREE_CONSENT_TOPICS = ("cookies", "targeted_ads", "photographing")
+
+
 def _employees(activity: Activity) -> bool:
     if not isinstance(activity.data_subjects, list):
         return False
@@ -134,7 +140,15 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
     controller, in particular a public authority; the EDPB Guidelines 05/2020 on consent
     (section 3.1.1) say the same of employers and employees. Such processing usually rests
     on a law (6(1)(c), (e)) or a contract (b). Where consent truly is free — a staff photo
-    on the website with no consequence for refusing — suppress with the reason.
+    on the website with no consequence for refusing — suppress with the reason. Not
+    reported for a purpose whose words name cookies or tracking, whose consent the
+    ePrivacy Directive (Art. 5(3)) requires whoever sets them, nor for one whose words name
+    photographing or filming people: among the EDPB's examples of consent a public
+    authority may rely on is a public school asking for pupils' photographs in a printed
+    magazine, which they may refuse without detriment (Guidelines 05/2020, section 3.1.1,
+    after the municipality's examples; carried over from WP259 — the example's number not
+    checked here), and data protection authorities ask schools for exactly that consent
+    (the Dutch Autoriteit Persoonsgegevens, "Visual material in education").
 
     Fails:
 
@@ -172,6 +186,8 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
             continue
         who = msg("a public authority") if authority else msg("an employer by its employees")
         for index, purpose in enumerate(activity.purposes):
+            if any(says(purpose.purpose, concept) for concept in _FREE_CONSENT_TOPICS):
+                continue
             for path, basis in purpose.bases():
                 if isinstance(basis, ConsentBasis):
                     yield Violation(

@@ -337,8 +337,10 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     it states `transfers: none` for. Nor a recipient recorded only as a category
     (`name: unknown`) where no activity using it lists its transfers: its country cannot
     be known before it is named, and whether the activity transfers data at all is asked
-    once, at the activity (TR06); nor one that RC05, RC21 or RC22 already ask to be
-    named (the country follows from the name). `country: EEA`
+    once, at the activity (TR06); nor such a category where the only transfers its
+    activities list that could be its own go to a recipient left unnamed: TR05 asks the
+    country there, and asking it again here is the same question; nor one that RC05,
+    RC21 or RC22 already ask to be named (the country follows from the name). `country: EEA`
     says "inside the EU/EEA" without naming the country.
 
     Fails:
@@ -373,6 +375,7 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
         if _unnamed(recipient) and (
             says(recipient.category, "recipient_class")
             or not any(isinstance(value, list) for value in uses)
+            or _only_unnamed_transfers(recipient.id, uses)
             or _asked_who(recipient)
         ):
             continue
@@ -386,6 +389,16 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
                 ),
                 msg("add `country:` with the ISO code of where it processes the data"),
             )
+
+
+def _only_unnamed_transfers(identifier: str, uses: list[object]) -> bool:
+    """Whether no transfer entry of the activities using the recipient names it, and one
+    of them goes to a recipient left unnamed (which may be this one: TR05 asks its
+    country there)."""
+    entries = [t for value in uses if isinstance(value, list) for t in value]
+    return not any(getattr(t, "recipient", None) == identifier for t in entries) and any(
+        not_stated(getattr(t, "recipient", None)) for t in entries
+    )
 
 
 def _transfers_of_users(register: Register) -> dict[str, list[object]]:

@@ -1,6 +1,6 @@
 """Cookies, tracking, marketing and profiling named in an activity's words: the consent the
-ePrivacy rules ask for, the right to object to direct marketing, and profiling or
-automated decisions the record does not declare."""
+ePrivacy rules ask for, how long tracking identifiers live, the right to object to direct
+marketing, and profiling or automated decisions the record does not declare."""
 
 from __future__ import annotations
 
@@ -9,19 +9,23 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.text import cites_law
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
     ConsentBasis,
+    DataCategory,
     LegitimateInterestsBasis,
     Profiling,
     Purpose,
+    Retention,
 )
 from ropa.model.register import Register
-from ropa.model.types import text_of
+from ropa.model.types import Duration, text_of
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, label, readings, topic
+from ropa.rules._reading import Reading, first_readings, label, readings, says, topic
+from ropa.rules._retention_text import tracking_period
 
 
 def _purpose_of(activity: Activity, reading: Reading) -> Purpose | None:
@@ -435,3 +439,126 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
             at_key=True,
             related=(reading.location,),
         )
+
+
+# Longer than this, a tracking identifier outlives any measuring or advertising need: the
+# longest the CNIL accepts for data collected through trackers (source CNIL-COOKIES in
+# ropa.knowledge.sources, unverified; no EU text sets a number).
+_TRACKING_MONTHS = 25
+
+
+def _about_tracking(activity: Activity) -> bool:
+    """Whether the activity as a whole is about cookies or tracking: its name says so, or
+    every purpose does. Its retention is then the trackers' own."""
+    topics = ("cookies", "targeted_ads")
+    if any(says(activity.name, concept) for concept in topics):
+        return True
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    return bool(purposes) and all(
+        any(says(purpose.purpose, concept) for concept in topics) for purpose in purposes
+    )
+
+
+def _long_retention(
+    retention: Retention, at: Location, *, whole: bool
+) -> tuple[Location, str] | None:
+    """Where a retention keeps data longer than `_TRACKING_MONTHS`, and how it says so,
+    unless a statute or a law it names sets the period. Unless the activity is `whole`ly
+    about tracking, only words naming cookies or tracking count, not its period."""
+    if retention.statute is not None:
+        return None
+    period = retention.period
+    if whole and isinstance(period, Duration) and period.total_months > _TRACKING_MONTHS:
+        return at.child("period"), period.text
+    for key in ("criteria", "notes", "reason"):
+        for language in ("lv", "en"):
+            text = text_of(getattr(retention, key), language)
+            if not text or cites_law(text):
+                continue
+            found = tracking_period(text, whole=whole)
+            if found is not None and found[0] > _TRACKING_MONTHS:
+                return at.child(key), found[1]
+    return None
+
+
+@rule(
+    "RT22",
+    "retention.tracking-years",
+    severity=Severity.WARNING,
+    article="Art. 5(1)(e); ePrivacy Directive Art. 5(3)",
+)
+def tracking_years(register: Register, context: Context) -> Iterator[Violation]:
+    """Cookies or tracking whose identifiers are kept for more than two years.
+
+    Why: data is kept no longer than its purpose needs (Art. 5(1)(e)); consent to cookies
+    and tracking (ePrivacy Directive Art. 5(3)) should be refreshed at appropriate
+    intervals (EDPB Guidelines 05/2020), which an identifier that lives for years outruns.
+    No EU text sets a number; the French authority (CNIL) accepts at most 13 months for a
+    tracker and 25 months for the data collected through it (its cookie recommendation
+    and guidelines; figures as reported, not checked here). Reported for an activity that
+    uses cookies or tracking needing consent (read as LB21 reads them) whose retention —
+    its period, or the longest period its words give ("14 days to 10 years", "desmit
+    gadus") — is longer than 25 months, unless a statute or a law it names sets it. A
+    period for keeping the visitor's choice (the proof of consent, Art. 7(1)) or a log is
+    not the tracker's lifetime and is not counted; in an activity that also covers other
+    data (an account with its cookies), only words that name cookies or tracking count.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: ads
+        name: Retargeting
+        purposes:
+          - purpose: Reklāmas sīkdatnes un atkārtotā mērķauditorijas atlase
+            legal_basis: {basis: consent, consent_record: CMP, withdrawal: Iestatījumi}
+        retention:
+          criteria: Partneru sīkdatnes glabājas no 14 dienām līdz 10 gadiem  # ← RT22
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: ads
+        name: Retargeting
+        purposes:
+          - purpose: Reklāmas sīkdatnes un atkārtotā mērķauditorijas atlase
+            legal_basis: {basis: consent, consent_record: CMP, withdrawal: Iestatījumi}
+        retention:
+          period: P13M
+          from: sīkdatnes iestatīšana
+    ```
+    """
+    for activity in register.activities:
+        if _tracking_reading(activity) is None:
+            continue
+        places: list[tuple[Retention, Location]] = []
+        if isinstance(activity.retention, Retention):
+            places.append((activity.retention, activity.at("retention")))
+        if isinstance(activity.personal_data, list):
+            for index, item in enumerate(activity.personal_data):
+                if isinstance(item, DataCategory) and isinstance(item.retention, Retention):
+                    places.append(
+                        (item.retention, activity.at("personal_data", index, "retention"))
+                    )
+        whole = _about_tracking(activity)
+        for retention, at in places:
+            found = _long_retention(retention, at, whole=whole)
+            if found is None:
+                continue
+            yield Violation(
+                found[0],
+                msg(
+                    "`{id}` uses cookies or tracking and keeps them for up to “{period}”: "
+                    "far longer than measuring or advertising needs (Art. 5(1)(e))",
+                    id=activity.id,
+                    period=found[1],
+                ),
+                msg(
+                    "shorten the lifetime of the cookies and what they collect (25 months "
+                    "at most, 13 for a cookie, is what the French authority accepts) and "
+                    "record it in `period:`"
+                ),
+            )
+            break

@@ -40,6 +40,25 @@ def _country(transfer: Transfer) -> str | None:
     return transfer.country if transfer.country not in (None, "unknown") else None
 
 
+def _in_activities(register: Register) -> set[tuple[str, tuple[str | int, ...]]]:
+    """Where the activities are (file and path), to tell their transfers from those of
+    controllers served."""
+    return {(str(a.origin.file), tuple(a.origin.path)) for a in register.activities}
+
+
+def _same_transfer(
+    activities: set[tuple[str, tuple[str | int, ...]]], location: Location, gap: str, *keys: object
+) -> str | None:
+    """The cause that makes one finding of a gap in the same transfer (the same recipient
+    and destination) written into several activities: the gap is closed once, with the
+    recipient (one set of clauses signed with it, one country named for it), not per
+    activity. None for the transfers of controllers served, which are reported each."""
+    if (str(location.file), tuple(location.path[:2])) not in activities:
+        return None
+    shown = ":".join("unknown" if not_stated(key) else str(key) for key in keys)
+    return f"{ABSENT}{gap}:{shown}"
+
+
 @rule("TR01", "transfer.not-recorded", severity=Severity.ERROR, article="Art. 30(1)(e), 44")
 def not_recorded(register: Register, context: Context) -> Iterator[Violation]:
     """A recipient in a third country without a transfer entry.
@@ -157,7 +176,10 @@ def no_mechanism(register: Register, context: Context) -> Iterator[Violation]:
     """A transfer without a transfer tool.
 
     Why: a transfer to a third country is lawful only under an adequacy decision
-    (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art. 49).
+    (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art. 49). The tool
+    belongs to the relation with the recipient (clauses are signed with it, once): the same
+    transfer — the same recipient and country, named or not — written into several
+    activities is one gap, reported at the first with the others named.
 
     Fails:
 
@@ -187,12 +209,16 @@ def no_mechanism(register: Register, context: Context) -> Iterator[Violation]:
             reference: SCC (EU) 2021/914, module 2, signed 2024-03-01
     ```
     """
+    activities = _in_activities(register)
     for owner, location, transfer in transfers(register):
         if not_stated(transfer.mechanism):
             yield Violation(
                 location.child("mechanism"),
                 msg("a transfer of `{owner}` has no transfer tool", owner=owner),
                 msg("add `mechanism:` — adequacy, scc, bcr, art46_other or derogation"),
+                cause=_same_transfer(
+                    activities, location, "mechanism", transfer.recipient, transfer.country
+                ),
             )
 
 
@@ -355,6 +381,9 @@ def country_unnamed(register: Register, context: Context) -> Iterator[Violation]
 
     Why: the record identifies the third country or international organisation each
     transfer goes to (Art. 30(1)(e)). "Outside the EU/EEA in some cases" is not enough.
+    Transfers to the same recipient (or to one left unnamed) written into several
+    activities are one gap: the country is named once, for the recipient; the finding is
+    made at the first and names the others.
 
     Fails:
 
@@ -380,12 +409,14 @@ def country_unnamed(register: Register, context: Context) -> Iterator[Violation]
             mechanism: adequacy
     ```
     """
+    activities = _in_activities(register)
     for owner, location, transfer in transfers(register):
         if _country(transfer) is None and not_stated(transfer.international_organisation):
             yield Violation(
                 location.child("country"),
                 msg("a transfer of `{owner}` does not name the country it goes to", owner=owner),
                 msg("write the destination country's ISO code under `country:`"),
+                cause=_same_transfer(activities, location, "country", transfer.recipient),
             )
 
 
