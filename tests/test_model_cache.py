@@ -12,6 +12,7 @@ import pytest
 from pydantic import ValidationError
 from pydantic_core import SchemaValidator
 
+from ropa.config import Settings
 from ropa.model import cache
 from ropa.model.document import RegisterFile
 from ropa.yamlio import parse_fast
@@ -114,3 +115,35 @@ def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert blocked.read_text(encoding="utf-8") == "not a directory"
+
+
+SETTINGS_TABLES: list[dict[str, Any]] = [
+    {},
+    {"select": ["ALL"], "ignore": ["GV01", "RT"], "review-interval": "P6M"},
+    {"per-file-ignores": {"legacy/*.yaml": ["AC"]}, "severity": {"RT02": "info"}},
+    {"employee-threshold": 10, "digital-consent-age": 16, "fail-on": "warning"},
+    {"ignore": ["G1"]},
+    {"severity": {"RT": "loud"}},
+    {"review-interval": "six months"},
+    {"digital-consent-age": 12},
+    {"unknown-key": True},
+]
+
+
+def test_the_stored_settings_validator_validates_as_pydantic_builds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
+    path = cache.cache_file(Settings)
+    assert path is not None
+    Settings.model_rebuild(force=True)
+    cache._store(Settings, path, cache._key(Settings))
+    loaded = cache._load(path, cache._key(Settings))
+    assert loaded is not None
+    stored = SchemaValidator(*loaded)
+    outcomes = []
+    for table in SETTINGS_TABLES:
+        built = _outcome(Settings.model_validate, table)
+        assert _outcome(stored.validate_python, table) == built, table
+        outcomes.append(isinstance(built, Settings))
+    assert outcomes.count(True) == 4

@@ -40,12 +40,19 @@ from ropa.errors import ConfigError
 from ropa.findings import Severity
 from ropa.i18n import Message, msg, unworded
 from ropa.knowledge.translatable import gettext_noop as N_
+from ropa.model import cache
 from ropa.model.types import TEMPLATE, Duration, IsoDuration, custom_error
 from ropa.position import Position
 
 CONFIG_FILES = ("ropa.toml", "pyproject.toml")
 SeverityName = Literal["error", "warning", "info"]
 _CODE_OR_PREFIX = re.compile(r"ALL|[A-Z]{1,2}|[A-Z]{2}[0-9]{1,2}")
+
+
+def _twelve_months() -> Duration:
+    # A module-level function, not a lambda: the validator's schema is stored between
+    # runs (`ropa.model.cache`), which a lambda cannot be.
+    return Duration("P12M")
 
 
 class Settings(BaseModel):
@@ -71,7 +78,7 @@ class Settings(BaseModel):
     per_file_ignores: dict[str, list[str]] = {}
     severity: dict[str, SeverityName] = {}
     fail_on: SeverityName = "error"
-    review_interval: IsoDuration = Field(default_factory=lambda: Duration("P12M"))
+    review_interval: IsoDuration = Field(default_factory=_twelve_months)
     employee_threshold: Annotated[int, Field(ge=1, strict=True)] = 250
     digital_consent_age: Annotated[int, Field(ge=13, le=16, strict=True)] = 13
 
@@ -118,6 +125,10 @@ class Settings(BaseModel):
                     "rule_code", N_("`{code}` is not a rule code (e.g. RT02)"), code=code
                 )
         return value
+
+
+# Its validator from the cache when a configuration file is first read (15 ms to build).
+cache.defer(Settings)
 
 
 @dataclass(frozen=True)
