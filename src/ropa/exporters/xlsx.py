@@ -260,8 +260,9 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
 class _Body:
     """A worksheet's rows as SpreadsheetML, written straight to a temporary file.
 
-    openpyxl writes the worksheet around them (columns, panes, page setup, filters,
-    breaks); `_ReproducibleZip` puts these rows into its `<sheetData>`. Building the XML
+    openpyxl writes the worksheet around them (columns, panes, page setup, filters);
+    `_ReproducibleZip` puts these rows into its `<sheetData>`, and the merged cells and
+    page breaks after it. Building the XML
     text directly costs a fraction of openpyxl's cell objects and element writer, which is
     what lets the export keep within 1.3x of plain openpyxl writing the same cells (see
     PERFORMANCE.md and benchmarks/export_xlsx.py). The cells are the ones openpyxl writes:
