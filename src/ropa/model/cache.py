@@ -2,10 +2,11 @@
 
 pydantic builds a model's validator from its Python definition when it is first used:
 some 20 ms of CPU for `RegisterFile`, a tenth of a 20-activity `ropa check`, and 15 ms
-for the configuration's `Settings` (PERFORMANCE.md, pitfall 10). What it builds from, the core schema, is plain data naming
-ropa's own classes and functions; stored after a first run, it gives the same validator in
-under a millisecond. (Only what validation reads is stored: pydantic's JSON-schema and
-serialisation parts are left out, and built as usual if ever asked for.)
+for the configuration's `Settings` (PERFORMANCE.md, pitfall 10). What it builds from,
+the core schema, is plain data naming ropa's own classes and functions; stored after a
+first run, it gives the same validator in a few milliseconds, reading the file included.
+(Only what validation reads is stored: pydantic's JSON-schema and serialisation parts are
+left out, and built as usual if ever asked for.)
 
 A stored schema is used only if it was written by the same versions of ropa, pydantic,
 pydantic-core and Python, from the same source files (each file of the package by path,
