@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,19 @@ SEED_REGISTERS = sorted(REGISTERS.glob("*.yaml"))
 
 # Golden files are rewritten only when asked, and every rewrite is reviewed by hand.
 UPDATE_GOLDEN = os.environ.get("ROPA_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite, and every process it starts, keeps ropa's cache (`ropa.model.cache`) in
+    a folder of its own, never the user's."""
+    before = os.environ.get("ROPA_CACHE_DIR")
+    os.environ["ROPA_CACHE_DIR"] = str(tmp_path_factory.mktemp("ropa-cache"))
+    yield
+    if before is None:
+        del os.environ["ROPA_CACHE_DIR"]
+    else:
+        os.environ["ROPA_CACHE_DIR"] = before
 
 
 def invoke(*args: str) -> subprocess.CompletedProcess[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import os
@@ -11,9 +12,11 @@ import re
 import subprocess
 import sys
 import time
+import weakref
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -380,6 +383,70 @@ def test_the_workbook_is_formatted_for_people() -> None:
     assert properties.created == properties.modified == dt.datetime(2024, 5, 31)
 
 
+# CT_Worksheet's elements in the order the schema requires (ECMA-376 Part 1, 18.3.1.99);
+# Excel refuses a sheet whose elements come in another order.
+_WORKSHEET_ORDER = [
+    "sheetPr",
+    "dimension",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
+    "sheetData",
+    "sheetCalcPr",
+    "sheetProtection",
+    "protectedRanges",
+    "scenarios",
+    "autoFilter",
+    "sortState",
+    "dataConsolidate",
+    "customSheetViews",
+    "mergeCells",
+    "phoneticPr",
+    "conditionalFormatting",
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+    "colBreaks",
+    "customProperties",
+    "cellWatches",
+    "ignoredErrors",
+    "smartTags",
+    "drawing",
+    "legacyDrawing",
+    "legacyDrawingHF",
+    "picture",
+    "oleObjects",
+    "controls",
+    "webPublishItems",
+    "tableParts",
+    "extLst",
+]
+
+
+def test_every_sheet_has_its_elements_in_the_schema_order() -> None:
+    data = workbook_bytes(document_of(MICREC, findings=[]))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+        seen = set()
+        for name in sheets:
+            root = ElementTree.fromstring(archive.read(name))
+            tags = [child.tag.rsplit("}", 1)[-1] for child in root]
+            assert tags == sorted(tags, key=_WORKSHEET_ORDER.index), name
+            seen.update(tags)
+            breaks = root.find("{*}rowBreaks")
+            if breaks is not None:
+                assert int(breaks.get("count", "")) == len(breaks) > 0
+            merges = root.find("{*}mergeCells")
+            if merges is not None:
+                assert int(merges.get("count", "")) == len(merges) > 0
+    # The records sheet has both, written apart from openpyxl's objects.
+    assert {"mergeCells", "rowBreaks", "headerFooter"} <= seen
+
+
 def test_body_cells_wrap_through_the_default_format() -> None:
     data = workbook_bytes(document_of(MICREC))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -671,6 +738,34 @@ def test_export_a_workbook_from_the_command_line(tmp_path: Path) -> None:
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # like any new file, not 0600
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("export_format", ["xlsx", "json"])
+def test_an_export_inside_another_process_lets_that_process_collect(
+    tmp_path: Path, export_format: str
+) -> None:
+    """The CLI also runs inside other processes (this test suite, an editor): an export
+    there leaves the collector on and freezes nothing of theirs (frozen objects are never
+    collected, so that process's garbage would pile up)."""
+
+    class Cyclic:
+        own: object = None
+
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    garbage = Cyclic()
+    garbage.own = garbage
+    gone = weakref.ref(garbage)
+    del garbage
+    target = tmp_path / f"micrec.{export_format}"
+    result = invoke(
+        "export", str(MICREC), "-f", export_format, "-o", str(target), "--date", "2024-05-31"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    gc.collect()
+    assert gone() is None
 
 
 def test_the_same_command_twice_gives_the_same_bytes(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import io
 import json
@@ -19,6 +20,7 @@ from ropa.i18n import (
     PLURAL_FORMS,
     Message,
     PluralMessage,
+    _unquote,
     catalogue_for,
     compile_mo,
     extract_messages,
@@ -65,6 +67,24 @@ def test_translations_keep_every_placeholder_and_nothing_is_stale() -> None:
         assert msgstr != msgid or not re.search(r"[a-z]{4}", msgid), msgid
     stale = set(latvian) - set(marked_messages())
     assert stale == set()
+
+
+def test_catalogue_strings_read_as_python_reads_them() -> None:
+    """The reader takes a line with nothing escaped as it stands: every quoted line of
+    the catalogue, and lines with escapes or stray quotes, read as Python's parser reads
+    them (or refused)."""
+    lines = [
+        line.strip()
+        for line in LATVIAN.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("msgid", "msgstr", '"'))
+    ]
+    quoted = [line[line.index('"') :] for line in lines]
+    assert len(quoted) > 1000
+    for line in [*quoted, r'"a \"b\" \\ \n"', '"tabs\tand ā č ē"']:
+        assert _unquote(line) == ast.literal_eval(line), line
+    for broken in ['"a"b"', '"open', 'shut"', '"', r'"ends \"']:
+        with pytest.raises((ValueError, SyntaxError)):
+            _unquote(broken)
 
 
 def test_the_catalogue_is_standard_gettext() -> None:

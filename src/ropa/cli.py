@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -828,6 +827,7 @@ def export(
     from ropa.exporting import export_date_from, load_one_register, open_findings
     from ropa.i18n import language_from_environment, msg, translate
     from ropa.reporters.progress import progress_bar
+    from ropa.validate import collector_paused
     from ropa.vcs import register_version
 
     to_stdout = output in (None, "-")
@@ -853,76 +853,83 @@ def export(
         report.language = says
         _finish(report, OutputFormat.TEXT, stream=sys.stderr)
     findings = open_findings(register, today=export_date) if with_findings else None
-    # The register is read and stays as it is: the cyclic collector need not scan it
-    # again while the export allocates (PERFORMANCE.md, pitfall 4).
-    gc.freeze()
+    # Positions serve findings only (made above): no exporter reads them, and at 50,000
+    # activities they are some 60 MiB.
+    register.source_maps.clear()
+    # What was read stays as it is: the cyclic collector need not scan it again while the
+    # export allocates (PERFORMANCE.md, pitfall 4). Paused, not frozen: the CLI also runs
+    # inside other processes (tests, an editor), whose later garbage must go.
+    with collector_paused():
+        if export_format is ExportFormat.JSON:
+            from ropa.exporters.json import json_text
 
-    if export_format is ExportFormat.JSON:
-        from ropa.exporters.json import json_text
+            _emit_text(json_text(register), None if to_stdout else Path(str(output)))
+            return
+        if export_format is ExportFormat.FIDES:
+            from ropa.exporters.fides import fides_text
 
-        _emit_text(json_text(register), None if to_stdout else Path(str(output)))
-        return
-    if export_format is ExportFormat.FIDES:
-        from ropa.exporters.fides import fides_text
-
-        _emit_text(fides_text(register, language.value), None if to_stdout else Path(str(output)))
-        return
-    document = build_document(
-        register,
-        language=language.value,
-        export_date=export_date,
-        version=register_version(register.files),
-        findings=findings,
-        tool=f"ropa {__version__}",
-    )
-    if changes_since is not None:
-        from ropa.diff import diff_revisions
-        from ropa.exporters.changes import changes_sheet
-        from ropa.exporters.table import Words
-
-        changes = diff_revisions([changes_since], path, max_file_bytes=max_file_size * 1024 * 1024)
-        document.sheets.append(changes_sheet(changes, Words(language.value)))
-    if export_format is ExportFormat.CSV:
-        from ropa.exporters.csv import csv_text
-
-        _emit_text(csv_text(document), None if to_stdout else Path(str(output)))
-    elif export_format is ExportFormat.MARKDOWN:
-        from ropa.exporters.markdown import markdown_text
-
-        _emit_text(markdown_text(document), None if to_stdout else Path(str(output)))
-    elif export_format is ExportFormat.HTML:
-        from ropa.exporters.html import html_text
-
-        _emit_text(html_text(document), None if to_stdout else Path(str(output)))
-    else:
-        from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
-
-        if to_stdout:
-            written = write_xlsx_stream(document, sys.stdout.buffer)
-            sys.stdout.flush()
-        else:
-            total = len(register.activities)
-            with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
-                try:
-                    written = write_xlsx(document, Path(str(output)), progress=advance)
-                except OSError as error:
-                    raise _cannot_write(output, error) from None
-        for note in written.notes():
-            sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
-    if not to_stdout:
-        sys.stderr.write(
-            translate(
-                msg(
-                    "wrote {target} ({format}, {language}): {summary}",
-                    target=str(output),
-                    format=export_format.value,
-                    language=language.value,
-                    summary=document.summary(),
-                ),
-                says,
+            _emit_text(
+                fides_text(register, language.value), None if to_stdout else Path(str(output))
             )
-            + "\n"
+            return
+        document = build_document(
+            register,
+            language=language.value,
+            export_date=export_date,
+            version=register_version(register.files),
+            findings=findings,
+            tool=f"ropa {__version__}",
         )
+        if changes_since is not None:
+            from ropa.diff import diff_revisions
+            from ropa.exporters.changes import changes_sheet
+            from ropa.exporters.table import Words
+
+            changes = diff_revisions(
+                [changes_since], path, max_file_bytes=max_file_size * 1024 * 1024
+            )
+            document.sheets.append(changes_sheet(changes, Words(language.value)))
+        if export_format is ExportFormat.CSV:
+            from ropa.exporters.csv import csv_text
+
+            _emit_text(csv_text(document), None if to_stdout else Path(str(output)))
+        elif export_format is ExportFormat.MARKDOWN:
+            from ropa.exporters.markdown import markdown_text
+
+            _emit_text(markdown_text(document), None if to_stdout else Path(str(output)))
+        elif export_format is ExportFormat.HTML:
+            from ropa.exporters.html import html_text
+
+            _emit_text(html_text(document), None if to_stdout else Path(str(output)))
+        else:
+            from ropa.exporters.xlsx import write_xlsx, write_xlsx_stream
+
+            if to_stdout:
+                written = write_xlsx_stream(document, sys.stdout.buffer)
+                sys.stdout.flush()
+            else:
+                total = len(register.activities)
+                with progress_bar(sys.stdout, total, f"{path} → {output}") as advance:
+                    try:
+                        written = write_xlsx(document, Path(str(output)), progress=advance)
+                    except OSError as error:
+                        raise _cannot_write(output, error) from None
+            for note in written.notes():
+                sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
+        if not to_stdout:
+            sys.stderr.write(
+                translate(
+                    msg(
+                        "wrote {target} ({format}, {language}): {summary}",
+                        target=str(output),
+                        format=export_format.value,
+                        language=language.value,
+                        summary=document.summary(),
+                    ),
+                    says,
+                )
+                + "\n"
+            )
 
 
 class DiffFormat(enum.StrEnum):

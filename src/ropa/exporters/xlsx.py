@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -262,8 +262,9 @@ def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
 class _Body:
     """A worksheet's rows as SpreadsheetML, written straight to a temporary file.
 
-    openpyxl writes the worksheet around them (columns, panes, page setup, filters,
-    breaks); `_ReproducibleZip` puts these rows into its `<sheetData>`. Building the XML
+    openpyxl writes the worksheet around them (columns, panes, page setup, filters);
+    `_ReproducibleZip` puts these rows into its `<sheetData>`, and the merged cells and
+    page breaks after it. Building the XML
     text directly costs a fraction of openpyxl's cell objects and element writer, which is
     what lets the export keep within 1.3x of plain openpyxl writing the same cells (see
     PERFORMANCE.md and benchmarks/export_xlsx.py). The cells are the ones openpyxl writes:
@@ -277,8 +278,13 @@ class _Body:
         self.styles = styles
         self.parts: list[str] = []
         self.number = 0
-        self.merges: list[str] = []
-        """Ranges of merged cells ("B2:D2")."""
+        # Numbers, not XML: a records sheet of 50,000 activities has some 700,000 merged
+        # rows and 100,000 page breaks, which as strings (and openpyxl's break objects)
+        # took over 100 MiB at the moment the workbook was written.
+        self.merged_rows: array[int] = array("l")
+        """Rows whose cells B to D are one (a record's title, a long value)."""
+        self.breaks: array[int] = array("l")
+        """Rows after which a printed page ends."""
 
     def row(
         self,
@@ -502,8 +508,6 @@ class _Records:
         self.continued_word = words.term("continued") if words is not None else "…"
         self.not_recorded = words.term("not_recorded") if words is not None else "—"
         self.pages: dict[str, int] = {}
-        self.breaks: list[int] = []
-        self.merges: list[str] = []
         self.title: list[str] = []
         self.fields: list[_Field] = []
         # Labels are column headings, the same in every record: measured once each.
@@ -546,20 +550,20 @@ class _Records:
                 rows = gathered
         body = self.body
         if body.number:
-            self.breaks.append(body.number)
+            body.breaks.append(body.number)
         title_points = self._title(self.title[1])
         used = title_points
         self.pages[self.title[0]] = 1
         for cells, points, merge in rows:
             if used + points > _RECORD_PAGE_POINTS and used > title_points:
                 # The record goes on over the page: its title again at the top.
-                self.breaks.append(body.number)
+                body.breaks.append(body.number)
                 self._title(f"{self.title[1]} ({self.continued_word})")
                 used = title_points
                 self.pages[self.title[0]] += 1
             body.row(_clean(cells), points, cell_styles=self._cell_styles(cells, merge))
             if merge:
-                self.merges.append(f"B{body.number}:D{body.number}")
+                body.merged_rows.append(body.number)
             used += points
         self.title, self.fields = [], []
 
@@ -567,7 +571,7 @@ class _Records:
         lines = _record_lines(name, sum(_RECORD_WIDTHS[1:]), size=_RECORD_TITLE_SIZE, bold=True)
         points = lines * _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
         self.body.row(_clean([self.title[0], name]), points, self.styles.title)
-        self.merges.append(f"B{self.body.number}:D{self.body.number}")
+        self.body.merged_rows.append(self.body.number)
         return points
 
     def _layout(self, fields: list[_Field]) -> list[tuple[list[Value], float, bool]]:
@@ -617,9 +621,6 @@ class _Records:
 
     def close(self, bodies: dict[str, _Body]) -> None:
         self._flush()
-        # Set once: openpyxl checks the whole list again on each append.
-        self.worksheet.row_breaks = RowBreak(brk=[Break(id=number) for number in self.breaks])
-        self.body.merges = self.merges
         _close(self.worksheet, self.body, bodies)
 
 
@@ -952,12 +953,38 @@ class _ReproducibleZip(zipfile.ZipFile):
             target.write(around[: empty.start()] + b"<sheetData>")
             body.file.seek(0)
             shutil.copyfileobj(body.file, target, 1 << 20)
+            target.write(b"</sheetData>")
             # Merged cells come next in the schema's order (CT_Worksheet): the sheets
             # with merges have nothing else between (no protection, filter or sort).
-            merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in body.merges)
-            if merges:
-                merges = f'<mergeCells count="{len(body.merges)}">{merges}</mergeCells>'
-            target.write(b"</sheetData>" + merges.encode() + around[empty.end() :])
+            merged = body.merged_rows
+            if merged:
+                target.write(f'<mergeCells count="{len(merged)}">'.encode())
+                _write_in_pieces(target, merged, '<mergeCell ref="B{0}:D{0}"/>')
+                target.write(b"</mergeCells>")
+            rest = around[empty.end() :]
+            if body.breaks:
+                # Row breaks follow the page header and footer, the last thing openpyxl
+                # writes for these sheets (no column breaks, drawing or table); written
+                # as openpyxl writes them.
+                end = rest.rfind(b"</headerFooter>") + len(b"</headerFooter>")
+                if end < len(b"</headerFooter>") or rest[end:] != b"</worksheet>":
+                    raise ValueError(f"no page header and footer to end {name}")
+                count = len(body.breaks)
+                target.write(
+                    rest[:end] + f'<rowBreaks count="{count}" manualBreakCount="{count}">'.encode()
+                )
+                _write_in_pieces(
+                    target, body.breaks, '<brk id="{0}" min="0" max="16383" man="1" />'
+                )
+                rest = b"</rowBreaks>" + rest[end:]
+            target.write(rest)
+
+
+def _write_in_pieces(target: IO[bytes], numbers: array[int], element: str) -> None:
+    """An element per number, formatted a few thousand at a time."""
+    piece = 4096
+    for start in range(0, len(numbers), piece):
+        target.write("".join(map(element.format, numbers[start : start + piece])).encode("ascii"))
 
 
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ropa.model import cache
 from ropa.model.activity import Activity
 from ropa.model.catalogues import Recipient, SecurityMeasure, System
 from ropa.model.organisation import Organisation
@@ -34,3 +35,7 @@ class RegisterFile(StrictModel):
     """Processing activities carried out as controller (Art. 30(1))."""
     controllers: list[ControllerServed] | None = None
     """Controllers served as processor, with the processing done for each (Art. 30(2))."""
+
+
+# Its validator, the largest, from the cache when it is first used (`ropa.model.cache`).
+cache.defer(RegisterFile)

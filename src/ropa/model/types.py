@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import (
@@ -143,13 +142,19 @@ def _shape(value: Any) -> str | None:
     return None
 
 
-def _shape_with_markers(markers: tuple[str, ...]) -> Callable[[Any], str | None]:
-    def shape(value: Any) -> str | None:
-        if isinstance(value, str) and value in markers:
-            return MARKER_TAG
-        return _shape(value)
+# Module-level functions, not closures or lambdas, here and for countries below: the
+# validator's schema is stored between runs (`ropa.model.cache`), which a closure or a
+# lambda cannot be.
+def _shape_or_unknown(value: Any) -> str | None:
+    if isinstance(value, str) and value == UNKNOWN_MARKER:
+        return MARKER_TAG
+    return _shape(value)
 
-    return shape
+
+def _shape_or_marker(value: Any) -> str | None:
+    if isinstance(value, str) and value in (NONE_MARKER, UNKNOWN_MARKER):
+        return MARKER_TAG
+    return _shape(value)
 
 
 Text = Annotated[
@@ -166,7 +171,7 @@ TextOrUnknown = Annotated[
     | Annotated[NonBlank, Tag(TEXT_TAG)]
     | Annotated[LocalizedText, Tag(LOCALIZED_TAG)],
     Discriminator(
-        _shape_with_markers((UNKNOWN_MARKER,)),
+        _shape_or_unknown,
         custom_error_type="text_type",
         custom_error_message=N_("expected text, a mapping with `lv:`/`en:`, or `unknown`"),
     ),
@@ -177,7 +182,7 @@ TextOrMarker = Annotated[
     | Annotated[NonBlank, Tag(TEXT_TAG)]
     | Annotated[LocalizedText, Tag(LOCALIZED_TAG)],
     Discriminator(
-        _shape_with_markers((NONE_MARKER, UNKNOWN_MARKER)),
+        _shape_or_marker,
         custom_error_type="text_type",
         custom_error_message=N_("expected text, a mapping with `lv:`/`en:`, `none` or `unknown`"),
     ),
@@ -354,6 +359,18 @@ def _country(value: Any, *, allow_unknown: bool, allow_eea: bool = False) -> str
     )
 
 
+def _country_code(value: Any) -> str:
+    return _country(value, allow_unknown=False)
+
+
+def _country_or_unknown(value: Any) -> str:
+    return _country(value, allow_unknown=True)
+
+
+def _country_or_region(value: Any) -> str:
+    return _country(value, allow_unknown=True, allow_eea=True)
+
+
 # English and Latvian country names, so `Latvia` or `Latvija` can be answered with LV.
 _COUNTRY_NAMES = {name.casefold(): code for code, names in COUNTRIES.items() for name in names}
 
@@ -366,13 +383,13 @@ _COUNTRY_SCHEMA: dict[str, Any] = {
 
 CountryCode = Annotated[
     str,
-    PlainValidator(lambda value: _country(value, allow_unknown=False)),
+    PlainValidator(_country_code),
     WithJsonSchema(_COUNTRY_SCHEMA),
 ]
 
 CountryOrUnknown = Annotated[
     str,
-    PlainValidator(lambda value: _country(value, allow_unknown=True)),
+    PlainValidator(_country_or_unknown),
     WithJsonSchema(
         {
             "type": "string",
@@ -386,7 +403,7 @@ CountryOrUnknown = Annotated[
 # (inside the EU/EEA, the country not stated).
 CountryOrRegion = Annotated[
     str,
-    PlainValidator(lambda value: _country(value, allow_unknown=True, allow_eea=True)),
+    PlainValidator(_country_or_region),
     WithJsonSchema(
         {
             "type": "string",
