@@ -663,7 +663,11 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
     obtained (Art. 5(1)(a), (d)). One note for the register lists every activity that
-    leaves it unknown.
+    leaves it unknown. It stays apart from AC04's finding on recipients left open, though
+    both are where the data flows: the recipients are content the record must have (Art.
+    30(1)(d); an error), the sources are not among the Art. 30(1) items but what the
+    Art. 14 notice needs, so one note for both would make the one an error or the other a
+    note; and each is answered by a different key.
 
     Fails:
 
