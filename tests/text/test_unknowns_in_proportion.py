@@ -256,5 +256,16 @@ def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
         "automatizētus lēmumus (VDAR 22. pants)"
     )
     assert dp24["activities[5].dpia"]["hint"].endswith(
-        "; ierakstiet `none` vai aprakstu: `profiling`, `automated_decisions`"
+        "; norādiet `none` vai aprakstu: `profiling`, `automated_decisions`"
+    )
+
+
+def test_the_words_a_note_quotes_are_placed_in_their_field_in_latvian(tmp_path: Path) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(REGISTER, encoding="utf-8")
+    result = invoke("check", str(path), "--today", TODAY, "-f", "json", "--lang", "lv")
+    dp23 = {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], "DP23")}
+    assert dp23["activities[6].profiling"]["message"] == (
+        "par `deliveries` nav zināms, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts), "
+        "un laukā `personal_data[0]` minēts \u201catrašanās vieta\u201d (atrašanās vietas dati)"
     )
