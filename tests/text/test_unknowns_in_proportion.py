@@ -69,6 +69,13 @@ REGISTER = HEAD + "".join(
 )
 
 
+def _nothing_to_screen() -> str:
+    """The register with `personal_data: unknown` everywhere: the DPIA screening has
+    nothing to read (the cameras still meet C3 through their name)."""
+    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
+
+
 def _findings(tmp_path: Path, text: str = REGISTER, status: int = 0) -> list[dict[str, Any]]:
     path = tmp_path / "register.yaml"
     path.write_text(text, encoding="utf-8")
@@ -182,8 +189,7 @@ def test_the_dpia_note_names_the_profiling_keys_left_open_in_its_activity(tmp_pa
 
 
 def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
-    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
+    text = _nothing_to_screen()
     # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
     findings = _findings(tmp_path, text, status=1)
     note, own = _codes(findings, "DP24")
@@ -238,13 +244,16 @@ def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path)
     assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
 
 
-def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
-    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
+def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
+    """The findings of `code` in Latvian, by the path they point at."""
     path = tmp_path / "register.yaml"
     path.write_text(text, encoding="utf-8")
     result = invoke("check", str(path), "--today", TODAY, "-f", "json", "--lang", "lv")
-    dp24 = {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], "DP24")}
+    return {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], code)}
+
+
+def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
+    dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
     assert dp24["activities[0].dpia"]["message"] == (
         "6 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA, jo nav "
         "norādīti dati, pēc kuriem to izvērtēt, vai arī nav zināms, vai tās ietver "
@@ -261,10 +270,7 @@ def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
 
 
 def test_the_words_a_note_quotes_are_placed_in_their_field_in_latvian(tmp_path: Path) -> None:
-    path = tmp_path / "register.yaml"
-    path.write_text(REGISTER, encoding="utf-8")
-    result = invoke("check", str(path), "--today", TODAY, "-f", "json", "--lang", "lv")
-    dp23 = {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], "DP23")}
+    dp23 = _latvian(tmp_path, REGISTER, "DP23")
     assert dp23["activities[6].profiling"]["message"] == (
         "par `deliveries` nav zināms, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts), "
         "un laukā `personal_data[0]` minēts \u201catrašanās vieta\u201d (atrašanās vietas dati)"
