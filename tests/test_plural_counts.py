@@ -51,11 +51,25 @@ def register(count: int, *, extra: str = "", system: bool = False) -> str:
 GROUPED = {
     "AC21": ("apstrādes darbībā nav zināms, no kurienes", "apstrādes darbībās nav zināms, no"),
     "SD24": ("apstrādes darbībā nav zināms, vai tajā", "apstrādes darbībās nav zināms, vai tajās"),
-    "DP23": ("apstrādes darbībā nav zināms, vai tā", "apstrādes darbībās nav zināms, vai tās"),
     "AC04": ("apstrādes darbībā nav norādīts, kas saņem", "apstrādes darbībās nav norādīts, kas"),
     "TR06": ("apstrādes darbībā nav norādīts, vai datus", "apstrādes darbībās nav norādīts, vai"),
-    "DP24": ("apstrādes darbībā nav izlemts, vai", "apstrādes darbībās nav izlemts, vai"),
+    # Nothing to screen, and profiling left open: one DPIA note says both (DP23 is quiet).
+    "DP24": ("apstrādes darbībā nav pabeigts izvērtējums", "apstrādes darbībās nav pabeigts"),
 }
+# The notes a register shows when only one of those two questions is open: (the change
+# to the register, the rule, the singular and the plural form).
+APART = [
+    (
+        ("    dpia: unknown\n", "    dpia: {required: false, status: not_required}\n"),
+        "DP23",
+        ("apstrādes darbībā nav zināms, vai tā", "apstrādes darbībās nav zināms, vai tās"),
+    ),
+    (
+        ("    profiling: unknown\n", "    profiling: none\n"),
+        "DP24",
+        ("apstrādes darbībā nav izlemts, vai", "apstrādes darbībās nav izlemts, vai"),
+    ),
+]
 
 
 def latvian_messages(path: Path) -> dict[str, str]:
@@ -64,7 +78,7 @@ def latvian_messages(path: Path) -> dict[str, str]:
     return {
         finding["code"]: finding["message"]
         for finding in json.loads(result.stdout)["findings"]
-        if finding["code"] in GROUPED
+        if finding["code"] in GROUPED or finding["code"] == "DP23"
     }
 
 
@@ -79,6 +93,24 @@ def test_grouped_notes_count_activities_the_latvian_way(
     for code, (one, other) in GROUPED.items():
         expected = f"{count} {one if singular else other}"
         assert messages[code].startswith(expected), (code, messages[code])
+
+
+@pytest.mark.parametrize(("count", "singular"), [(2, False), (21, True)])
+@pytest.mark.parametrize(("change", "code", "forms"), APART, ids=[code for _c, code, _f in APART])
+def test_the_dpia_and_profiling_notes_apart_count_the_latvian_way(
+    tmp_path: Path,
+    count: int,
+    singular: bool,
+    change: tuple[str, str],
+    code: str,
+    forms: tuple[str, str],
+) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(register(count).replace(*change), encoding="utf-8")
+    messages = latvian_messages(path)
+    assert set(messages) == {*GROUPED, code} - ({"DP24"} - {code})
+    expected = f"{count} {forms[0] if singular else forms[1]}"
+    assert messages[code].startswith(expected), messages[code]
 
 
 def test_one_activity_is_named_not_counted(tmp_path: Path) -> None:

@@ -69,6 +69,13 @@ REGISTER = HEAD + "".join(
 )
 
 
+def _nothing_to_screen() -> str:
+    """The register with `personal_data: unknown` everywhere: the DPIA screening has
+    nothing to read (the cameras still meet C3 through their name)."""
+    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
+
+
 def _findings(tmp_path: Path, text: str = REGISTER, status: int = 0) -> list[dict[str, Any]]:
     path = tmp_path / "register.yaml"
     path.write_text(text, encoding="utf-8")
@@ -132,7 +139,12 @@ def test_profiling_transfers_and_sources_left_open_are_one_note_each(tmp_path: P
     (own,) = [f for f in dp23 if f["path"] == "activities[6].profiling"]
     assert "mentions \u201catrašanās vieta\u201d (location data)" in own["message"]
     (note,) = [f for f in dp23 if f is not own]
-    assert note["message"].startswith("7 activities do not know whether they involve")
+    # The cameras and the courier routes leave theirs to DP24, which reports their DPIA
+    # question: the five others are DP23's one note.
+    assert note["message"] == (
+        "5 activities do not know whether they involve profiling (Art. 4(4)) or solely "
+        "automated decisions (Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`"
+    )
     (tr06,) = _codes(findings, "TR06")
     assert tr06["severity"] == "info"
     assert tr06["message"].startswith(
@@ -154,17 +166,48 @@ def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_pa
     assert "DVI list LV.DPIA.09" in by_path["activities[6].dpia"]
 
 
-def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
-    text = REGISTER.replace("    personal_data: [", "    personal_data: unknown\n    x: [")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("    x: ")) + "\n"
-    # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
-    note, own = _codes(_findings(tmp_path, text, status=1), "DP24")
-    assert own["path"] == "activities[5].dpia"
-    assert note["message"] == (
-        "6 activities have not settled whether they need a DPIA, and record no data the "
-        "screening could read: `orders`, `returns`, `enquiries`, `loyalty`, `staff`, "
-        "`deliveries`"
+def test_the_dpia_note_names_the_profiling_keys_left_open_in_its_activity(tmp_path: Path) -> None:
+    # Whether an activity profiles or decides automatically is WP248 C1 and C2: part of
+    # the screening question DP24 asks, so its note names them and points at them.
+    dp24 = {f["path"]: f for f in _codes(_findings(tmp_path), "DP24")}
+    cctv, deliveries = dp24["activities[5].dpia"], dp24["activities[6].dpia"]
+    assert cctv["message"].endswith(
+        "; nor does it know whether it involves profiling (Art. 4(4)) or solely automated "
+        "decisions (Art. 22)"
     )
+    assert {p["path"] for p in cctv["related"]} == {
+        "activities[5].profiling",
+        "activities[5].automated_decisions",
+    }
+    assert "`none` or a description at `profiling`, `automated_decisions`" in cctv["hint"]
+    # Profiling in the courier routes is DP23's question of its own (location data).
+    assert deliveries["message"].endswith(
+        "; nor does it know whether it involves solely automated decisions (Art. 22)"
+    )
+    assert "activities[6].automated_decisions" in {p["path"] for p in deliveries["related"]}
+    assert "activities[6].profiling" not in {p["path"] for p in deliveries["related"]}
+
+
+def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
+    text = _nothing_to_screen()
+    # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
+    findings = _findings(tmp_path, text, status=1)
+    note, own = _codes(findings, "DP24")
+    assert own["path"] == "activities[5].dpia"
+    # Their profiling keys are open screening questions too: one note says both, and
+    # DP23 says nothing more.
+    assert note["message"] == (
+        "6 activities leave their DPIA screening open, recording no data to screen or not "
+        "knowing whether they involve profiling (Art. 4(4)) or solely automated decisions "
+        "(Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+    )
+    places = {note["path"]} | {p["path"] for p in note["related"]}
+    assert places == {
+        f"activities[{index}].{key}"
+        for index in (0, 1, 2, 3, 4, 6)
+        for key in ("dpia", "profiling", "automated_decisions")
+    }
+    assert _codes(findings, "DP23") == []
 
 
 def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
@@ -199,3 +242,36 @@ def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path)
     assert "warning" in sd24[1]
     assert "and it concerns employees" in sd24[1]
     assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
+
+
+def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
+    """The findings of `code` in Latvian, by the path they point at."""
+    path = tmp_path / "register.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("check", str(path), "--today", TODAY, "-f", "json", "--lang", "lv")
+    return {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], code)}
+
+
+def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
+    dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
+    assert dp24["activities[0].dpia"]["message"] == (
+        "6 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA, jo nav "
+        "norādīti dati, pēc kuriem to izvērtēt, vai arī nav zināms, vai tās ietver "
+        "profilēšanu (VDAR 4. panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. "
+        "pants): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+    )
+    assert dp24["activities[5].dpia"]["message"].endswith(
+        "; nav zināms arī, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts) vai tikai "
+        "automatizētus lēmumus (VDAR 22. pants)"
+    )
+    assert dp24["activities[5].dpia"]["hint"].endswith(
+        "; norādiet `none` vai aprakstu: `profiling`, `automated_decisions`"
+    )
+
+
+def test_the_words_a_note_quotes_are_placed_in_their_field_in_latvian(tmp_path: Path) -> None:
+    dp23 = _latvian(tmp_path, REGISTER, "DP23")
+    assert dp23["activities[6].profiling"]["message"] == (
+        "par `deliveries` nav zināms, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts), "
+        "un laukā `personal_data[0]` minēts \u201catrašanās vieta\u201d (atrašanās vietas dati)"
+    )

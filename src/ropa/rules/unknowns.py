@@ -18,13 +18,14 @@ note per activity per key would bury the findings that matter.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, Violation, not_stated, rule
+from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
 from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
@@ -319,132 +320,53 @@ _PROFILING_NAMED = {
 }
 
 
-def _profiling_context(activity: Activity) -> Reading | None:
-    """The first words of the activity that make profiling likely (location, monitoring)."""
-    found = first_readings(activity, _PROFILING_CONTEXT)
-    return next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
+class _ProfilingOpen(NamedTuple):
+    """An activity's open profiling question: the words that make profiling likely (DP23
+    reports them on their own), and the keys left `unknown` without such words."""
+
+    activity: Activity
+    reading: Reading | None
+    keys: list[str]
 
 
-@rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
-def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`profiling: unknown` or `automated_decisions: unknown`.
-
-    Why: profiling and solely automated decisions bring the right to object, the Art. 22
-    limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening; not
-    knowing whether they happen leaves all of these unchecked. A note of its own where the
-    activity's words make profiling likely (location data or systematic monitoring: what
-    Recital 71 says profiling analyses, "location or movements", "behaviour"), naming the
-    words; elsewhere one note for the register lists
-    every activity that leaves these keys `unknown`. Where the words name profiling or
-    automated decisions, DP21 and DP22 report that instead (as warnings).
-
-    Fails:
-
-    ```yaml
-    activities:
-      - id: fleet
-        name: Transportlīdzekļu atrašanās vietas uzskaite
-        profiling: unknown  # ← DP23
-        automated_decisions: none
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: fleet
-        name: Transportlīdzekļu atrašanās vietas uzskaite
-        profiling: none
-        automated_decisions: none
-    ```
-    """
-    open_keys: list[tuple[Activity, list[str]]] = []
+@per_register
+def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
+    """Every activity that leaves `profiling` or `automated_decisions` unknown, where its
+    words do not name them (DP21 and DP22 report those)."""
     for activity in register.activities:
+        if activity.profiling != "unknown" and activity.automated_decisions != "unknown":
+            continue
         named = set(first_readings(activity, ("profiling", "targeted_ads", "automated_decisions")))
         unknown = [
             key
             for key, _what in _PROFILING_KEYS
             if getattr(activity, key) == "unknown" and not named & set(_PROFILING_NAMED[key])
         ]
-        reading = _profiling_context(activity) if "profiling" in unknown else None
+        reading = None
+        if "profiling" in unknown:
+            found = first_readings(activity, _PROFILING_CONTEXT)
+            reading = next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
         if reading is not None:
-            yield Violation(
-                activity.at("profiling"),
-                msg(
-                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
-                    "{describe} ({label})",
-                    id=activity.id,
-                    describe=reading.describe(),
-                    label=topic(reading.inference.concept),
-                ),
-                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
-                related=(reading.location,),
-            )
             unknown.remove("profiling")
-        if unknown:
-            open_keys.append((activity, unknown))
-    yield from _one_note(
-        open_keys,
-        _PROFILING_KEYS,
-        "profiling",
-        lambda ident, what: msg(
-            "`{id}` does not know whether it involves {join}", id=ident, join=what
-        ),
-        lambda count, what, names: counted(
-            "{count} activity does not know whether it involves {what}: {names}",
-            "{count} activities do not know whether they involve {what}: {names}",
-            count=count,
-            what=what,
-            names=names,
-        ),
-        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
-    )
+        if unknown or reading is not None:
+            yield _ProfilingOpen(activity, reading, unknown)
 
 
-@rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1); WP248")
-def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
+class _DpiaOpen(NamedTuple):
+    """An activity's open DPIA question as DP24 reports it: where, what the screening
+    found (`meets`; empty where nothing could be read), whether `dpia` says `unknown`,
+    and the words read (location data)."""
 
-    Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
-    screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
-    DP03 report them. Otherwise the open question is reported here where the register
-    gives it weight: one WP248 criterion met, read from the record or its words
-    (interest-based advertising is profiling, C1), or location data (DVI list item 09,
-    which needs one criterion more) — a note of its own that names it. `dpia: unknown`
-    where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
-    the screening nothing to read: one note for the register lists those activities. Not
-    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
-    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
-    is likely needed (record it as `required: false`).
+    activity: Activity
+    at: Location
+    meets: Message | str
+    unknown: bool
+    related: tuple[Location, ...]
 
-    Fails:
 
-    ```yaml
-    activities:
-      - id: newsletter
-        name: Newsletter
-        dpia: unknown  # ← DP24
-      - id: ads  # ← DP24
-        name: Interest-based advertising
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: newsletter
-        name: Newsletter
-        personal_data: [e-mail address]
-        dpia: unknown
-      - id: ads
-        name: Interest-based advertising
-        dpia:
-          required: false
-          status: not_required
-          screening:
-            notes: One WP248 criterion (C1) and no other; a small mailing list
-    ```
-    """
+@per_register
+def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
+    """The open DPIA questions DP24 reports (see its docstring for which)."""
     dvi = dvi_list_applies(register)
     for activity in register.activities:
         dpia = activity.dpia
@@ -474,15 +396,189 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
             )
         else:
             meets = ""
-        if meets and unknown:
+        related = (location.location,) if location is not None else ()
+        yield _DpiaOpen(activity, at, meets, unknown, related)
+
+
+def _folded(register: Register) -> dict[int, list[str]]:
+    """The profiling keys DP24 names instead of DP23, by activity (its `id()`): those of
+    an activity DP24 reports, and, where DP24 makes the register's one note (activities
+    with nothing to screen), those of every activity. Whether an activity profiles or
+    decides automatically is WP248's criteria C1 and C2 and Art. 35(3)(a): part of the
+    DPIA screening, one question with it where that question is asked."""
+    questions = list(_dpia_open(register))
+    reported = {id(question.activity) for question in questions}
+    note = any(not question.meets for question in questions)
+    return {
+        id(open_.activity): open_.keys
+        for open_ in _profiling_open(register)
+        if open_.keys and (note or id(open_.activity) in reported)
+    }
+
+
+@rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
+def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """`profiling: unknown` or `automated_decisions: unknown`.
+
+    Why: profiling and solely automated decisions bring the right to object, the Art. 22
+    limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening (WP248
+    criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen leaves all of
+    these unchecked. A note of its own where the activity's words make profiling likely
+    (location data or systematic monitoring: what Recital 71 says profiling analyses,
+    "location or movements", "behaviour"), naming the words. Elsewhere the question is
+    part of the DPIA screening: where DP24 reports the activity's open DPIA question, or
+    makes the register's one DPIA note, that finding names it too (one question, one
+    note). What remains is one note for the register that lists every activity leaving
+    these keys `unknown`. Where the words name profiling or automated decisions, DP21
+    and DP22 report that instead (as warnings).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: fleet
+        name: Transportlīdzekļu atrašanās vietas uzskaite
+        profiling: unknown  # ← DP23
+        automated_decisions: none
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: fleet
+        name: Transportlīdzekļu atrašanās vietas uzskaite
+        profiling: none
+        automated_decisions: none
+    ```
+    """
+    folded = _folded(register)
+    open_keys: list[tuple[Activity, list[str]]] = []
+    for open_ in _profiling_open(register):
+        activity, reading = open_.activity, open_.reading
+        if reading is not None:
+            yield Violation(
+                activity.at("profiling"),
+                msg(
+                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                    "{describe} ({label})",
+                    id=activity.id,
+                    describe=reading.describe(),
+                    label=topic(reading.inference.concept),
+                ),
+                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
+                related=(reading.location,),
+            )
+        if open_.keys and id(activity) not in folded:
+            open_keys.append((activity, open_.keys))
+    yield from _one_note(
+        open_keys,
+        _PROFILING_KEYS,
+        "profiling",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it involves {join}", id=ident, join=what
+        ),
+        lambda count, what, names: counted(
+            "{count} activity does not know whether it involves {what}: {names}",
+            "{count} activities do not know whether they involve {what}: {names}",
+            count=count,
+            what=what,
+            names=names,
+        ),
+        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
+    )
+
+
+def _profiling_said(keys: list[str]) -> Message:
+    return _join([what for key, what in _PROFILING_KEYS if key in keys])
+
+
+@rule("DP24", "dpia.unknown", severity=Severity.INFO, article="Art. 35(1), (3)(a); WP248")
+def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """A DPIA question left open: `dpia: unknown`, or no `dpia` where a criterion is met.
+
+    Why: whether a DPIA is needed is decided before the processing (Art. 35(1)). Where the
+    screening finds reasons (two criteria, an Art. 35(3) case, a DVI list item), DP01 or
+    DP03 report them. Otherwise the open question is reported here where the register
+    gives it weight: one WP248 criterion met, read from the record or its words
+    (interest-based advertising is profiling, C1), or location data (DVI list item 09,
+    which needs one criterion more) — a note of its own that names it. `dpia: unknown`
+    where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
+    the screening nothing to read: one note for the register lists those activities. Not
+    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
+    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
+    is likely needed (record it as `required: false`).
+
+    `profiling: unknown` and `automated_decisions: unknown` are open screening questions
+    too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
+    with both it is an Art. 35(3)(a) case. Where this rule reports an activity, its note
+    names those keys as well (with one criterion met, either could make the second); where
+    it makes the register's one note, that note lists every activity that leaves them open
+    beside those with nothing to screen: one question for the DPO, not two notes (DP23
+    then says nothing of them; words that make profiling likely keep DP23's note of their
+    own).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        dpia: unknown  # ← DP24
+      - id: ads  # ← DP24
+        name: Interest-based advertising
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: newsletter
+        name: Newsletter
+        personal_data: [e-mail address]
+        dpia: unknown
+      - id: ads
+        name: Interest-based advertising
+        dpia:
+          required: false
+          status: not_required
+          screening:
+            notes: One WP248 criterion (C1) and no other; a small mailing list
+    ```
+    """
+    folded = _folded(register)
+    questions = list(_dpia_open(register))
+    reported = {id(question.activity) for question in questions}
+    # The open profiling keys of the activities in the register's one note, said once in
+    # its message (as SD24's note says every key left open in it).
+    in_note = [
+        key
+        for question in questions
+        if not question.meets
+        for key in folded.get(id(question.activity), ())
+    ]
+    in_note += [
+        key
+        for open_ in _profiling_open(register)
+        if id(open_.activity) not in reported
+        for key in folded.get(id(open_.activity), ())
+    ]
+    grouped = _dpia_grouped(_profiling_said(in_note) if in_note else None)
+    every = [key for key, _what in _PROFILING_KEYS if key in in_note]
+    for question in questions:
+        activity = question.activity
+        keys = folded.get(id(activity), [])
+        if question.meets and question.unknown:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
                 id=activity.id,
-                meets=meets,
+                meets=question.meets,
             )
-        elif meets:
+        elif question.meets:
             message = msg(
-                "`{id}` meets {meets} and records no DPIA screening", id=activity.id, meets=meets
+                "`{id}` meets {meets} and records no DPIA screening",
+                id=activity.id,
+                meets=question.meets,
             )
         else:
             message = msg(
@@ -490,25 +586,74 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
                 "screening could read",
                 id=activity.id,
             )
+        if keys:
+            message = msg(
+                "{message}; nor does it know whether it involves {join}",
+                message=message,
+                join=_profiling_said(keys),
+            )
+        yield Violation(
+            question.at,
+            message,
+            _dpia_hint(keys if question.meets else every),
+            cause=None if question.meets else f"{ABSENT}unknown:dpia",
+            related=(*question.related, *(activity.at(key) for key in keys)),
+            grouped=None if question.meets else grouped,
+        )
+    # The one note: the activities it names for their profiling keys alone.
+    if not any(not question.meets for question in questions):
+        return
+    for open_ in _profiling_open(register):
+        keys = folded.get(id(open_.activity), [])
+        if id(open_.activity) in reported or not keys:
+            continue
+        at, related = _places(open_.activity, keys)
         yield Violation(
             at,
-            message,
-            msg("screen it against the WP248 criteria and the DVI list, and record the result"),
-            cause=None if meets else f"{ABSENT}unknown:dpia",
-            related=(location.location,) if location is not None else (),
-            grouped=None if meets else _dpia_grouped,
+            msg(
+                "`{id}` does not know whether it involves {join}",
+                id=open_.activity.id,
+                join=_profiling_said(keys),
+            ),
+            _dpia_hint(every),
+            cause=f"{ABSENT}unknown:dpia",
+            related=related,
+            grouped=grouped,
         )
 
 
-def _dpia_grouped(count: int, names: str) -> Message:
-    return counted(
-        "{count} activity has not settled whether it needs a DPIA, and records no data "
-        "the screening could read: {names}",
-        "{count} activities have not settled whether they need a DPIA, and record no data "
-        "the screening could read: {names}",
-        count=count,
-        names=names,
-    )
+def _dpia_hint(keys: list[str]) -> Message:
+    hint = msg("screen it against the WP248 criteria and the DVI list, and record the result")
+    if not keys:
+        return hint
+    return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
+
+
+def _dpia_grouped(profiling: Message | None) -> GroupMessage:
+    """The register's one DPIA note: the activities with nothing to screen, and, where
+    it names them too, those that leave profiling or automated decisions open."""
+
+    def grouped(count: int, names: str) -> Message:
+        if profiling is None:
+            return counted(
+                "{count} activity has not settled whether it needs a DPIA, and records no "
+                "data the screening could read: {names}",
+                "{count} activities have not settled whether they need a DPIA, and record "
+                "no data the screening could read: {names}",
+                count=count,
+                names=names,
+            )
+        return counted(
+            "{count} activity leaves its DPIA screening open, recording no data to screen "
+            "or not knowing whether it involves {what}: {names}",
+            "{count} activities leave their DPIA screening open, recording no data to "
+            "screen or not knowing whether they involve {what}: {names}",
+            count=count,
+            what=profiling,
+            names=names,
+        )
+
+    return grouped
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
@@ -518,7 +663,11 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
     obtained (Art. 5(1)(a), (d)). One note for the register lists every activity that
-    leaves it unknown.
+    leaves it unknown. It stays apart from AC04's finding on recipients left open, though
+    both are where the data flows: the recipients are content the record must have (Art.
+    30(1)(d); an error), the sources are not among the Art. 30(1) items but what the
+    Art. 14 notice needs, so one note for both would make the one an error or the other a
+    note; and each is answered by a different key.
 
     Fails:
 
