@@ -135,11 +135,12 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
-# Per folded word: the word as a token without a place, and the terms (not exclusions)
-# that may begin at it. Registers repeat their words and differ mostly in names and
-# numbers, so a few thousand entries serve ten thousand activities.
+# Per folded word: the word as a token without a place, and what may begin at it: the
+# concepts of its one-word terms, and its longer terms (exclusions left out). Registers
+# repeat their words and differ mostly in names and numbers, so a few thousand entries
+# serve ten thousand activities.
 _TOKENS: dict[str, Token] = {}
-_STARTS: dict[str, tuple[_Term, ...]] = {}
+_STARTS: dict[str, tuple[frozenset[str], tuple[_Term, ...]]] = {}
 _WORDS_KEPT = 65536
 
 
@@ -153,40 +154,67 @@ def _word_token(word: str) -> Token:
     return token
 
 
-def _starting(word: str) -> tuple[_Term, ...]:
+def _starting(word: str) -> tuple[frozenset[str], tuple[_Term, ...]]:
     if len(_STARTS) >= _WORDS_KEPT:
         _STARTS.clear()
-    terms = _STARTS[word] = tuple(
-        term for term in _candidates(_word_token(word)) if not term.exclusion
-    )
-    return terms
+    terms = [term for term in _candidates(_word_token(word)) if not term.exclusion]
+    single = _shared(frozenset(term.concept for term in terms if len(term.words) == 1))
+    longer = tuple(term for term in terms if len(term.words) > 1)
+    entry = _STARTS[word] = (single, longer)
+    return entry
 
 
-def _any_term(text: str) -> bool:
-    """Whether some term (not an exclusion) matches the text's words in order: the
-    matching of `infer` on the words alone, before the text is taken apart (spans,
-    clauses, negations), which most texts of a register need not be."""
+# The sets `concepts_in` answers, one object each: a few hundred serve a register.
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+NONE: frozenset[str] = frozenset()
+
+
+def _shared(concepts: frozenset[str]) -> frozenset[str]:
+    if not concepts:
+        return NONE
+    return _SETS.setdefault(concepts, concepts)
+
+
+@lru_cache(maxsize=65536)
+def concepts_in(text: str) -> frozenset[str]:
+    """The concepts some term of which (not an exclusion) matches the text's words in
+    order: the matching of `infer` on the words alone, before the text is taken apart
+    (spans, clauses, negations). Every concept `infer` finds is among them, and a text
+    that matches none needs no analysis; most texts of a register match none of the
+    concepts a rule asks about (cached per string)."""
     words = folded_words(text)
     starts = _STARTS
+    found: set[str] | None = None
     tokens: list[Token] | None = None
     for index, word in enumerate(words):
-        terms = starts.get(word)
-        if terms is None:
-            terms = _starting(word)
-        for term in terms:
-            if len(term.words) == 1:
-                return True
+        entry = starts.get(word)
+        if entry is None:
+            entry = _starting(word)
+        single, longer = entry
+        if single:
+            if found is None:
+                found = set(single)
+            else:
+                found |= single
+        for term in longer:
+            if found is not None and term.concept in found:
+                continue
             if tokens is None:
                 tokens = [_word_token(other) for other in words]
             if _match_rest(term, tokens, index) is not None:
-                return True
-    return False
+                if found is None:
+                    found = set()
+                found.add(term.concept)
+    return NONE if found is None else _shared(frozenset(found))
 
 
 @lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
     """Every concept the text mentions, in order, each once per place (cached per string)."""
-    if not text or not text.strip() or not _any_term(text):
+    if not text or not text.strip():
+        return ()
+    possible = concepts_in(text)
+    if not possible:
         return ()
     analysed = analyse(text)
     tokens = analysed.tokens
@@ -194,6 +222,8 @@ def infer(text: str) -> tuple[Inference, ...]:
     excluded: dict[str, list[tuple[int, int]]] = {}
     for index, token in enumerate(tokens):
         for term in _candidates(token):
+            if term.concept not in possible:
+                continue
             last = _match_rest(term, tokens, index) if len(term.words) > 1 else index
             if last is None:
                 continue
@@ -224,6 +254,8 @@ def _inference(analysed: Analysed, concept: str, first: int, last: int) -> Infer
 
 def mentions(text: str, concept: str) -> Inference | None:
     """The first place the text states `concept` (not negated), if any."""
+    if concept not in concepts_in(text):
+        return None
     for inference in infer(text):
         if inference.concept == concept and not inference.negated:
             return inference
@@ -250,13 +282,33 @@ def uncovered(text: str, concepts: tuple[str, ...]) -> list[str]:
     ]
 
 
+def forget() -> None:
+    """Let go of the texts read so far (the per-string caches); the per-word tables stay,
+    being bounded and shared by every register."""
+    infer.cache_clear()
+    concepts_in.cache_clear()
+
+
+def reindex() -> None:
+    """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
+    the stemmer), and drop everything matched with the old one."""
+    global _INDEX
+    _INDEX = _build_index(CONCEPTS.values())
+    _TOKENS.clear()
+    _STARTS.clear()
+    forget()
+
+
 __all__ = [
     "CONCEPTS",
     "SPECIAL",
     "Concept",
     "Inference",
+    "concepts_in",
+    "forget",
     "infer",
     "mentions",
+    "reindex",
     "stated",
     "uncovered",
 ]
