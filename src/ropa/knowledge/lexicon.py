@@ -160,13 +160,15 @@ def _starting(word: str) -> tuple[frozenset[str], tuple[_Term, ...]]:
     terms = [term for term in _candidates(_word_token(word)) if not term.exclusion]
     single = _shared(frozenset(term.concept for term in terms if len(term.words) == 1))
     longer = tuple(term for term in terms if len(term.words) > 1)
-    entry = _STARTS[word] = (single, longer)
+    entry = _STARTS[word] = (single, longer) if terms else _NOTHING
     return entry
 
 
 # The sets `concepts_in` answers, one object each: a few hundred serve a register.
 _SETS: dict[frozenset[str], frozenset[str]] = {}
 NONE: frozenset[str] = frozenset()
+# What a word no term begins with starts: most words of a register.
+_NOTHING: tuple[frozenset[str], tuple[_Term, ...]] = (NONE, ())
 
 
 def _shared(concepts: frozenset[str]) -> frozenset[str]:
@@ -187,9 +189,9 @@ def concepts_in(text: str) -> frozenset[str]:
     found: set[str] | None = None
     tokens: list[Token] | None = None
     for index, word in enumerate(words):
-        entry = starts.get(word)
-        if entry is None:
-            entry = _starting(word)
+        entry = starts.get(word) or _starting(word)
+        if entry is _NOTHING:
+            continue
         single, longer = entry
         if single:
             if found is None:

@@ -387,7 +387,12 @@ def _numbered(tokens: list[Token], index: int) -> bool:
 def folded_words(text: str) -> list[str]:
     """The folded words `analyse` makes tokens of, without spans, clauses or stems: what a
     quick test needs to rule a text out before it is taken apart."""
-    return _WORD.findall(fold(text)[0])
+    folded = fold(text)[0]
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+
+
+# `_WORD` for ASCII text, where it matches the same words a little faster.
+_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
 
 
 def cites_law(text: str) -> bool:
