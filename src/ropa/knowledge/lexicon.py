@@ -28,7 +28,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ropa.knowledge.concepts import CONCEPTS, SPECIAL, Concept
-from ropa.knowledge.text import Analysed, Token, analyse, fold_word, folded_words, stem
+from ropa.knowledge.text import (
+    Analysed,
+    Token,
+    analyse,
+    fold_word,
+    folded_words,
+    numbers_masked,
+    stem,
+)
 
 # --------------------------------------------------------------------------- matching
 
@@ -107,6 +115,21 @@ def _build_index(concepts: Iterable[Concept]) -> _Index:
 _INDEX = _build_index(CONCEPTS.values())
 
 
+def _term_words(index: _Index) -> frozenset[_Word]:
+    """Every word of every term (exclusions too) that has a digit: the words a number may
+    match."""
+    return frozenset(
+        word
+        for terms in (*index.exact.values(), *index.prefixes.values())
+        for term in terms
+        for word in term.words
+        if any(character.isdigit() for character in word[1])
+    )
+
+
+_TERM_WORDS = _term_words(_INDEX)
+
+
 def _word_matches(word: _Word, token: Token) -> bool:
     is_prefix, value = word
     if is_prefix:
@@ -177,13 +200,42 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-@lru_cache(maxsize=65536)
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart
     (spans, clauses, negations). Every concept `infer` finds is among them, and a text
     that matches none needs no analysis; most texts of a register match none of the
-    concepts a rule asks about (cached per string)."""
+    concepts a rule asks about.
+
+    Cached per string with its numbers masked (`text.numbers_masked`): a number no term
+    word matches changes nothing here, and the texts of a register often differ only in
+    their numbers ("Purpose 1 of activity 12")."""
+    if _MASKED_MATCHES:
+        return _concepts_in(text)
+    return _concepts_in(numbers_masked(text, _matched_number))
+
+
+def _matched_number(number: str) -> bool:
+    """Whether some term word matches the number (`13`, `27001`), as `_word_matches`
+    would: its stem is the number itself, which is not all letters."""
+    found = _NUMBERS.get(number)
+    if found is None:
+        if len(_NUMBERS) >= _WORDS_KEPT:
+            _NUMBERS.clear()
+        found = _NUMBERS[number] = any(
+            number.startswith(value) if is_prefix else number == value
+            for is_prefix, value in _TERM_WORDS
+        )
+    return found
+
+
+_NUMBERS: dict[str, bool] = {}
+# Were a term to match the mask itself, masking would make matches: it is then left off.
+_MASKED_MATCHES = _matched_number("0")
+
+
+@lru_cache(maxsize=65536)
+def _concepts_in(text: str) -> frozenset[str]:
     words = folded_words(text)
     starts = _STARTS
     found: set[str] | None = None
@@ -288,14 +340,17 @@ def forget() -> None:
     """Let go of the texts read so far (the per-string caches); the per-word tables stay,
     being bounded and shared by every register."""
     infer.cache_clear()
-    concepts_in.cache_clear()
+    _concepts_in.cache_clear()
 
 
 def reindex() -> None:
     """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
     the stemmer), and drop everything matched with the old one."""
-    global _INDEX
+    global _INDEX, _TERM_WORDS, _MASKED_MATCHES
     _INDEX = _build_index(CONCEPTS.values())
+    _TERM_WORDS = _term_words(_INDEX)
+    _NUMBERS.clear()
+    _MASKED_MATCHES = _matched_number("0")
     _TOKENS.clear()
     _STARTS.clear()
     forget()

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -395,6 +395,32 @@ def folded_words(text: str) -> list[str]:
 _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
 
 
+def numbers_masked(text: str, kept: Callable[[str], bool]) -> str:
+    """The text with each number that is a word of its own (`12` in "activity 12", not
+    `2fa` nor `12's`) written `0`, unless `kept(number)`: a key for what depends on the
+    words of a text but not on which numbers they are, so that texts differing only in
+    their numbers share it. Matching is not fooled only where folding is one character
+    for one and keeps letters letters (the `_TABLE` path): elsewhere a character next to
+    a number may fold into a letter ("℃" into "°c"), so such a text is returned
+    as it is."""
+    if not text.isascii() and _FOLDS_APART.search(text) is not None:
+        return text
+    return _NUMBER.sub(lambda found: found.group() if kept(found.group()) else "0", text)
+
+
+# A run of ASCII digits that folding leaves a word of its own: no letter, digit or
+# apostrophe (which joins words: "12’s") on either side.
+# (The first digit is matched before looking behind it: a pattern that begins with a
+# character class is searched for at C speed.)
+_NUMBER = re.compile(
+    r"[0-9](?<![^\W_][0-9])(?<!['\u2018\u2019][0-9])[0-9]*(?![^\W_]|['\u2018\u2019])"
+)
+# A character `_TABLE` does not fold one for one.
+_FOLDS_APART = re.compile(
+    "[^\x00-\x7f" + "".join(re.escape(chr(code)) for code in _TABLE if code > 0x7F) + "]"
+)
+
+
 def cites_law(text: str) -> bool:
     """Whether the text names a specific law or provision: "Grāmatvedības likuma 28. pants",
     "MK noteikumi Nr. 748", "Article 6 of the Accounting Act", "§ 12"."""
@@ -444,6 +470,7 @@ __all__ = [
     "fold_word",
     "folded_words",
     "names_act",
+    "numbers_masked",
     "open_list",
     "stem",
 ]
