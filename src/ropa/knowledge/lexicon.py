@@ -200,6 +200,7 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
+@lru_cache(maxsize=16384)
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart
@@ -207,9 +208,10 @@ def concepts_in(text: str) -> frozenset[str]:
     that matches none needs no analysis; most texts of a register match none of the
     concepts a rule asks about.
 
-    Cached per string with its numbers masked (`text.numbers_masked`): a number no term
-    word matches changes nothing here, and the texts of a register often differ only in
-    their numbers ("Purpose 1 of activity 12")."""
+    Cached per string (rules ask of the same values again and again), and behind that
+    per string with its numbers masked (`text.numbers_masked`): a number no term word
+    matches changes nothing here, and the texts of a register often differ only in their
+    numbers ("Purpose 1 of activity 12")."""
     if _MASKED_MATCHES:
         return _concepts_in(text)
     return _concepts_in(numbers_masked(text, _matched_number))
@@ -234,7 +236,7 @@ _NUMBERS: dict[str, bool] = {}
 _MASKED_MATCHES = _matched_number("0")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _concepts_in(text: str) -> frozenset[str]:
     words = folded_words(text)
     starts = _STARTS
@@ -340,6 +342,7 @@ def forget() -> None:
     """Let go of the texts read so far (the per-string caches); the per-word tables stay,
     being bounded and shared by every register."""
     infer.cache_clear()
+    concepts_in.cache_clear()
     _concepts_in.cache_clear()
 
 
