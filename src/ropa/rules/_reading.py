@@ -120,9 +120,12 @@ def _path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
 def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
     """Every concept stated (not negated) in the activity's text under `keys` (some of
     `DESCRIBING`), except the filler words of `UNREAD`."""
+    hits = _kept(activity)
+    if not hits:  # most activities: asked some 20 times each, so answered first
+        return []
     return [
         Reading(key, activity.at(*path), inference)
-        for key, path, inference in _kept(activity)
+        for key, path, inference in hits
         if keys is DESCRIBING or key in keys
     ]
 
@@ -132,11 +135,13 @@ def _kept(activity: Activity) -> tuple[_Hit, ...]:
     entry lives) until the rules are done (`forget`): several rules ask of every
     activity. A `Reading` is made only when a rule asks."""
     entry = _CACHE.get(id(activity))
-    if entry is None or entry[0] is not activity:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.clear()
-        entry = _CACHE[id(activity)] = (activity, _hits(activity))
-    return entry[1]
+    if entry is not None and entry[0] is activity:
+        return entry[1]
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    hits = _hits(activity)
+    _CACHE[id(activity)] = (activity, hits)
+    return hits
 
 
 # Entries are small (most activities state nothing and share one empty tuple), so the
@@ -160,8 +165,11 @@ def first_readings(
     """For each of `concepts` the activity states, the first place it does."""
     if not UNREAD.isdisjoint(concepts):
         raise ValueError(f"readings leave out {sorted(UNREAD)}: ask `lexicon` instead")
+    hits = _kept(activity)
+    if not hits:
+        return {}
     found: dict[str, Reading] = {}
-    for key, path, inference in _kept(activity):
+    for key, path, inference in hits:
         concept = inference.concept
         if concept in concepts and concept not in found and (keys is DESCRIBING or key in keys):
             found[concept] = Reading(key, activity.at(*path), inference)
