@@ -177,8 +177,9 @@ def test_what_the_readings_kept_is_let_go_when_the_rules_are_done(tmp_path: Path
     readings(plain)
     assert _reading._CACHE
     # An activity whose words state nothing keeps the one shared empty tuple.
-    assert _reading._CACHE[id(plain)][1] is _reading._NO_HITS
+    assert _reading._CACHE[id(plain)] is _reading._NO_HITS
     _reading.forget()
     assert not _reading._CACHE
+    assert not _reading._HELD
     assert lexicon._concepts_in.cache_info().currsize == 0
     assert lexicon.infer.cache_info().currsize == 0

@@ -115,19 +115,21 @@ def _build_index(concepts: Iterable[Concept]) -> _Index:
 _INDEX = _build_index(CONCEPTS.values())
 
 
-def _term_words(index: _Index) -> frozenset[_Word]:
-    """Every word of every term (exclusions too) that has a digit: the words a number may
-    match."""
-    return frozenset(
+def _number_words(index: _Index) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of terms (exclusions too) that have a digit, the words a number may
+    match: those it must equal, and those it must begin with."""
+    words = {
         word
         for terms in (*index.exact.values(), *index.prefixes.values())
         for term in terms
         for word in term.words
         if any(character.isdigit() for character in word[1])
-    )
+    }
+    exact = frozenset(value for is_prefix, value in words if not is_prefix)
+    return exact, tuple(sorted(value for is_prefix, value in words if is_prefix))
 
 
-_TERM_WORDS = _term_words(_INDEX)
+_NUMBER_WORDS = _number_words(_INDEX)
 
 
 def _word_matches(word: _Word, token: Token) -> bool:
@@ -189,14 +191,14 @@ def _starting(word: str) -> tuple[frozenset[str], tuple[_Term, ...]]:
 
 # The sets `concepts_in` answers, one object each: a few hundred serve a register.
 _SETS: dict[frozenset[str], frozenset[str]] = {}
-NONE: frozenset[str] = frozenset()
+_NONE: frozenset[str] = frozenset()
 # What a word no term begins with starts: most words of a register.
-_NOTHING: tuple[frozenset[str], tuple[_Term, ...]] = (NONE, ())
+_NOTHING: tuple[frozenset[str], tuple[_Term, ...]] = (_NONE, ())
 
 
 def _shared(concepts: frozenset[str]) -> frozenset[str]:
     if not concepts:
-        return NONE
+        return _NONE
     return _SETS.setdefault(concepts, concepts)
 
 
@@ -220,18 +222,10 @@ def concepts_in(text: str) -> frozenset[str]:
 def _matched_number(number: str) -> bool:
     """Whether some term word matches the number (`13`, `27001`), as `_word_matches`
     would: its stem is the number itself, which is not all letters."""
-    found = _NUMBERS.get(number)
-    if found is None:
-        if len(_NUMBERS) >= _WORDS_KEPT:
-            _NUMBERS.clear()
-        found = _NUMBERS[number] = any(
-            number.startswith(value) if is_prefix else number == value
-            for is_prefix, value in _TERM_WORDS
-        )
-    return found
+    exact, prefixes = _NUMBER_WORDS
+    return number in exact or number.startswith(prefixes)
 
 
-_NUMBERS: dict[str, bool] = {}
 # Were a term to match the mask itself, masking would make matches: it is then left off.
 _MASKED_MATCHES = _matched_number("0")
 
@@ -261,7 +255,7 @@ def _concepts_in(text: str) -> frozenset[str]:
                 if found is None:
                     found = set()
                 found.add(term.concept)
-    return NONE if found is None else _shared(frozenset(found))
+    return _NONE if found is None else _shared(frozenset(found))
 
 
 @lru_cache(maxsize=131072)
@@ -349,10 +343,9 @@ def forget() -> None:
 def reindex() -> None:
     """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
     the stemmer), and drop everything matched with the old one."""
-    global _INDEX, _TERM_WORDS, _MASKED_MATCHES
+    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES
     _INDEX = _build_index(CONCEPTS.values())
-    _TERM_WORDS = _term_words(_INDEX)
-    _NUMBERS.clear()
+    _NUMBER_WORDS = _number_words(_INDEX)
     _MASKED_MATCHES = _matched_number("0")
     _TOKENS.clear()
     _STARTS.clear()

@@ -340,9 +340,13 @@ def _negation_kind(words: list[str], index: int) -> str:
     return "existence"
 
 
-@lru_cache(maxsize=4096)
+# `lexicon.infer` keeps what it makes of each analysis; this cache serves the reading of
+# a text's other words just after (`lexicon.uncovered`), and a larger one would hold
+# every analysed text's tokens for nothing.
+@lru_cache(maxsize=256)
 def analyse(text: str) -> Analysed:
-    """Tokens, clauses and negations of a text (cached; `lexicon.infer` keeps the results)."""
+    """Tokens, clauses and negations of a text (cached briefly; `lexicon.infer` keeps the
+    results)."""
     folded, origin = fold(text)
     same_places = isinstance(origin, range)
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(folded)]

@@ -131,23 +131,24 @@ def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Rea
 
 
 def _kept(activity: Activity) -> tuple[_Hit, ...]:
-    """`_hits`, kept for the activity object (held, so its id cannot be reused while the
-    entry lives) until the rules are done (`forget`): several rules ask of every
-    activity. A `Reading` is made only when a rule asks."""
-    entry = _CACHE.get(id(activity))
-    if entry is not None and entry[0] is activity:
-        return entry[1]
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    hits = _hits(activity)
-    _CACHE[id(activity)] = (activity, hits)
+    """`_hits`, kept for the activity until the rules are done (`forget`): several rules
+    ask of every activity. A `Reading` is made only when a rule asks."""
+    hits = _CACHE.get(id(activity))
+    if hits is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+            _HELD.clear()
+        hits = _CACHE[id(activity)] = _hits(activity)
+        _HELD.append(activity)
     return hits
 
 
-# Entries are small (most activities state nothing and share one empty tuple), so the
-# bound only keeps a library user who runs rules outside `check` from holding every
-# activity it ever read.
-_CACHE: dict[int, tuple[Activity, tuple[_Hit, ...]]] = {}
+# What each activity read states, by the activity's id. The activities are held, so that
+# no other object takes an id while its entry lives. Entries are small (most activities
+# state nothing and share one empty tuple); the bound only keeps a library user who runs
+# rules outside `check` from holding every activity it ever read.
+_CACHE: dict[int, tuple[_Hit, ...]] = {}
+_HELD: list[Activity] = []
 _CACHE_SIZE = 250_000
 
 
@@ -155,6 +156,7 @@ def forget() -> None:
     """Let go of what the readings of a check kept: the activities and what their texts
     state, and the text layer's per-string caches. They serve the rules of one check."""
     _CACHE.clear()
+    _HELD.clear()
     _PATHS.clear()
     lexicon_forget()
 
