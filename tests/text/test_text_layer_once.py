@@ -91,17 +91,30 @@ def _vocabulary() -> list[str]:
     return words + numbers * 40 + joiners * 20
 
 
-def test_masking_numbers_never_changes_what_the_words_may_state() -> None:
+def test_masking_numbers_never_changes_what_the_words_state() -> None:
     """Random texts of term words, numbers and the characters around them: the masked
-    key gives the same concepts as the text read as written."""
+    key gives the same concepts as the text read as written, and the inferences read
+    from the masked text, moved back, are those of the text itself (places, words
+    quoted, negation)."""
     vocabulary = _vocabulary()
     chooser = random.Random(14)
+    texts = list(PHRASES)
     for _ in range(20000):
         parts = [chooser.choice(vocabulary) for _ in range(chooser.randint(1, 7))]
-        text = "".join(part + chooser.choice(("", " ", " ", ", ")) for part in parts)
+        texts.append("".join(part + chooser.choice(("", " ", " ", ", ")) for part in parts))
+    texts += [f"{text} {number}, {number} {text}" for text in PHRASES for number in ("7", "2024")]
+    for text in texts:
         assert lexicon.concepts_in(text) == _unmasked(text), text
-    for text in PHRASES:
-        assert lexicon.concepts_in(text) == _unmasked(text), text
+        assert lexicon.infer(text) == lexicon._infer(text), text
+
+
+def test_a_text_and_its_masked_form_are_read_once() -> None:
+    lexicon.infer("Nolūks 1 darbībai 12: veselības 7 dati")
+    found = lexicon.infer("Nolūks 2 darbībai 345: veselības 89 dati")
+    assert lexicon._concepts_in.cache_info().currsize == 1
+    (health,) = [inference for inference in found if inference.concept == "health"]
+    assert health.matched == "veselības 89 dati"
+    assert (health.start, health.end) == (23, 40)
 
 
 REGISTER = """\

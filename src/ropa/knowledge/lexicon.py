@@ -22,6 +22,7 @@ How a term is written:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ from ropa.knowledge.text import (
     analyse,
     fold_word,
     folded_words,
+    number_shifts,
     numbers_masked,
     stem,
 )
@@ -260,12 +262,39 @@ def _concepts_in(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
-    """Every concept the text mentions, in order, each once per place (cached per string)."""
-    if not text or not text.strip():
+    """Every concept the text mentions, in order, each once per place (cached per string).
+
+    A text with numbers no term matches is read as its masked form (`concepts_in`), and
+    the places found moved back to the text's own: the numbers are words of their own
+    that neither begin nor end a match, nor break a clause or deny."""
+    if not text or not text.strip() or not concepts_in(text):
         return ()
+    if not _MASKED_MATCHES:
+        shifts = number_shifts(text, _matched_number)
+        if shifts:
+            return _moved(text, infer(numbers_masked(text, _matched_number)), shifts)
+    return _infer(text)
+
+
+def _moved(
+    text: str, found: tuple[Inference, ...], shifts: list[tuple[int, int]]
+) -> tuple[Inference, ...]:
+    """The inferences of a text's masked form, at the text's own offsets."""
+    ends = [end for end, _shift in shifts]
+
+    def place(offset: int) -> int:
+        before = bisect_right(ends, offset)
+        return offset + (shifts[before - 1][1] if before else 0)
+
+    moved = []
+    for inference in found:
+        start, end = place(inference.start), place(inference.end)
+        moved.append(Inference(inference.concept, start, end, text[start:end], inference.negated))
+    return tuple(moved)
+
+
+def _infer(text: str) -> tuple[Inference, ...]:
     possible = concepts_in(text)
-    if not possible:
-        return ()
     analysed = analyse(text)
     tokens = analysed.tokens
     hits: dict[str, list[tuple[int, int]]] = {}

@@ -412,6 +412,24 @@ def numbers_masked(text: str, kept: Callable[[str], bool]) -> str:
     return _NUMBER.sub(lambda found: found.group() if kept(found.group()) else "0", text)
 
 
+def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Where `numbers_masked` changed the text: for each number it masked (other than
+    `0`), the offset just after its `0` in the masked text and how much shorter the masked
+    text is up to there (none: the text is its own masked form).
+    An offset of the masked text that falls between words (as a span's ends do) is the
+    offset of the text plus the shift of the last number before it."""
+    if not text.isascii() and _FOLDS_APART.search(text) is not None:
+        return []
+    shifts: list[tuple[int, int]] = []
+    shift = 0
+    for found in _NUMBER.finditer(text):
+        number = found.group()
+        if number != "0" and not kept(number):
+            shift += len(number) - 1
+            shifts.append((found.end() - shift, shift))
+    return shifts
+
+
 # A run of ASCII digits that folding leaves a word of its own: no letter, digit or
 # apostrophe (which joins words: "12’s") on either side.
 # (The first digit is matched before looking behind it: a pattern that begins with a
@@ -474,6 +492,7 @@ __all__ = [
     "fold_word",
     "folded_words",
     "names_act",
+    "number_shifts",
     "numbers_masked",
     "open_list",
     "stem",
