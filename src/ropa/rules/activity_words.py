@@ -8,6 +8,7 @@ without diacritics.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -102,6 +103,8 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
             )
 
 
+# (Data categories repeat from activity to activity: each text is read once.)
+@functools.lru_cache(maxsize=4096)
 def _open(text: str) -> str | None:
     """The words that leave a list of data open, outside any brackets: a category named
     with open examples ("contact details (e-mail, phone etc.)") is still a category."""
@@ -119,6 +122,7 @@ def _bracketed(text: str, at: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+@functools.lru_cache(maxsize=4096)
 def _by_reference(text: str) -> str | None:
     """The words that hand the data categories to another document ("tādā apjomā, kāds
     noteikts MK noteikumu Nr. 385 1. pielikumā")."""
