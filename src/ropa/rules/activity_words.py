@@ -21,6 +21,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import first_readings
 
 # A purpose with at most this many words of its own beside a generic phrase and words
 # that say who or how says nothing of what the data is for.
@@ -78,6 +79,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     """
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
+            continue
+        # Most activities name no generic phrase in any purpose: their readings, made
+        # once for all rules, say so without reading each purpose again.
+        if not first_readings(activity, ("purpose_generic",), ("purposes",)):
             continue
         found: list[tuple[Location, str]] = []
         for index, purpose in enumerate(activity.purposes):
