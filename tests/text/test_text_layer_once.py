@@ -122,12 +122,7 @@ def test_a_text_and_its_masked_form_are_read_once() -> None:
 
 REGISTER = """\
 ropa: 1
-organisation:
-  name: SIA Piemērs
-  role: controller
-  country: LV
-  contact: {email: info@piemers.lv}
-  dpo: {appointed: false, reason: Not required, decided_on: 2024-01-01, decided_by: Board}
+organisation: {name: SIA Piemērs, role: controller, country: LV}
 activities:
   - id: clinic
     name: {lv: Pacientu pieraksts 12, en: Patient bookings 12}
