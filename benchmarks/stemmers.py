@@ -40,8 +40,7 @@ def _use(stemmer: Stemmer, *, prefixes: bool = True) -> None:
     lexicon.stem = stemmer  # type: ignore[assignment]
     lexicon._compile_word = _PREFIXES if prefixes else _stems_only  # type: ignore[assignment]
     text.analyse.cache_clear()
-    lexicon.infer.cache_clear()
-    lexicon._INDEX = lexicon._build_index(lexicon.CONCEPTS.values())
+    lexicon.reindex()
 
 
 def _score(phrases: list[dict[str, object]]) -> tuple[float, float, int, int, int]:
@@ -94,7 +93,7 @@ def main() -> None:
         start = time.perf_counter()
         for _ in range(5):
             text.analyse.cache_clear()
-            lexicon.infer.cache_clear()
+            lexicon.forget()
             for phrase in phrases:
                 lexicon.infer(str(phrase["t"]))
         infer_ms = (time.perf_counter() - start) / 5 * 1000

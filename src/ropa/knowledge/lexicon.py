@@ -22,13 +22,23 @@ How a term is written:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from ropa.knowledge.concepts import CONCEPTS, SPECIAL, Concept
-from ropa.knowledge.text import Analysed, Token, analyse, fold_word, folded_words, stem
+from ropa.knowledge.text import (
+    Analysed,
+    Token,
+    analyse,
+    fold_word,
+    folded_words,
+    number_shifts,
+    numbers_masked,
+    stem,
+)
 
 # --------------------------------------------------------------------------- matching
 
@@ -107,6 +117,23 @@ def _build_index(concepts: Iterable[Concept]) -> _Index:
 _INDEX = _build_index(CONCEPTS.values())
 
 
+def _number_words(index: _Index) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of terms (exclusions too) that have a digit, the words a number may
+    match: those it must equal, and those it must begin with."""
+    words = {
+        word
+        for terms in (*index.exact.values(), *index.prefixes.values())
+        for term in terms
+        for word in term.words
+        if any(character.isdigit() for character in word[1])
+    }
+    exact = frozenset(value for is_prefix, value in words if not is_prefix)
+    return exact, tuple(sorted(value for is_prefix, value in words if is_prefix))
+
+
+_NUMBER_WORDS = _number_words(_INDEX)
+
+
 def _word_matches(word: _Word, token: Token) -> bool:
     is_prefix, value = word
     if is_prefix:
@@ -135,11 +162,12 @@ def _candidates(token: Token) -> list[_Term]:
     return found
 
 
-# Per folded word: the word as a token without a place, and the terms (not exclusions)
-# that may begin at it. Registers repeat their words and differ mostly in names and
-# numbers, so a few thousand entries serve ten thousand activities.
+# Per folded word: the word as a token without a place, and what may begin at it: the
+# concepts of its one-word terms, and its longer terms (exclusions left out). Registers
+# repeat their words and differ mostly in names and numbers, so a few thousand entries
+# serve ten thousand activities.
 _TOKENS: dict[str, Token] = {}
-_STARTS: dict[str, tuple[_Term, ...]] = {}
+_STARTS: dict[str, tuple[frozenset[str], tuple[_Term, ...]]] = {}
 _WORDS_KEPT = 65536
 
 
@@ -153,47 +181,128 @@ def _word_token(word: str) -> Token:
     return token
 
 
-def _starting(word: str) -> tuple[_Term, ...]:
+def _starting(word: str) -> tuple[frozenset[str], tuple[_Term, ...]]:
     if len(_STARTS) >= _WORDS_KEPT:
         _STARTS.clear()
-    terms = _STARTS[word] = tuple(
-        term for term in _candidates(_word_token(word)) if not term.exclusion
-    )
-    return terms
+    terms = [term for term in _candidates(_word_token(word)) if not term.exclusion]
+    single = _shared(frozenset(term.concept for term in terms if len(term.words) == 1))
+    longer = tuple(term for term in terms if len(term.words) > 1)
+    entry = _STARTS[word] = (single, longer) if terms else _NOTHING
+    return entry
 
 
-def _any_term(text: str) -> bool:
-    """Whether some term (not an exclusion) matches the text's words in order: the
-    matching of `infer` on the words alone, before the text is taken apart (spans,
-    clauses, negations), which most texts of a register need not be."""
+# The sets `concepts_in` answers, one object each: a few hundred serve a register.
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+_NONE: frozenset[str] = frozenset()
+# What a word no term begins with starts: most words of a register.
+_NOTHING: tuple[frozenset[str], tuple[_Term, ...]] = (_NONE, ())
+
+
+def _shared(concepts: frozenset[str]) -> frozenset[str]:
+    if not concepts:
+        return _NONE
+    return _SETS.setdefault(concepts, concepts)
+
+
+@lru_cache(maxsize=4096)
+def concepts_in(text: str) -> frozenset[str]:
+    """The concepts some term of which (not an exclusion) matches the text's words in
+    order: the matching of `infer` on the words alone, before the text is taken apart
+    (spans, clauses, negations). Every concept `infer` finds is among them, and a text
+    that matches none needs no analysis; most texts of a register match none of the
+    concepts a rule asks about.
+
+    Cached per string (rules ask of the same values again and again), and behind that
+    per string with its numbers masked (`text.numbers_masked`): a number no term word
+    matches changes nothing here, and the texts of a register often differ only in their
+    numbers ("Purpose 1 of activity 12")."""
+    if _MASKED_MATCHES:
+        return _concepts_in(text)
+    return _concepts_in(numbers_masked(text, _matched_number))
+
+
+def _matched_number(number: str) -> bool:
+    """Whether some term word matches the number (`13`, `27001`), as `_word_matches`
+    would: its stem is the number itself, which is not all letters."""
+    exact, prefixes = _NUMBER_WORDS
+    return number in exact or number.startswith(prefixes)
+
+
+# Were a term to match the mask itself, masking would make matches: it is then left off.
+_MASKED_MATCHES = _matched_number("0")
+
+
+@lru_cache(maxsize=32768)
+def _concepts_in(text: str) -> frozenset[str]:
     words = folded_words(text)
     starts = _STARTS
+    found: set[str] | None = None
     tokens: list[Token] | None = None
     for index, word in enumerate(words):
-        terms = starts.get(word)
-        if terms is None:
-            terms = _starting(word)
-        for term in terms:
-            if len(term.words) == 1:
-                return True
+        entry = starts.get(word) or _starting(word)
+        if entry is _NOTHING:
+            continue
+        single, longer = entry
+        if single:
+            if found is None:
+                found = set(single)
+            else:
+                found |= single
+        for term in longer:
+            if found is not None and term.concept in found:
+                continue
             if tokens is None:
                 tokens = [_word_token(other) for other in words]
             if _match_rest(term, tokens, index) is not None:
-                return True
-    return False
+                if found is None:
+                    found = set()
+                found.add(term.concept)
+    return _NONE if found is None else _shared(frozenset(found))
 
 
 @lru_cache(maxsize=131072)
 def infer(text: str) -> tuple[Inference, ...]:
-    """Every concept the text mentions, in order, each once per place (cached per string)."""
-    if not text or not text.strip() or not _any_term(text):
+    """Every concept the text mentions, in order, each once per place (cached per string).
+
+    A text with numbers no term matches is read as its masked form (`concepts_in`), and
+    the places found moved back to the text's own: the numbers are words of their own
+    that neither begin nor end a match, nor break a clause or deny."""
+    if not text or not text.strip() or not concepts_in(text):
         return ()
+    if not _MASKED_MATCHES:
+        shifts = number_shifts(text, _matched_number)
+        if shifts:
+            return _moved(text, infer(numbers_masked(text, _matched_number)), shifts)
+    return _infer(text)
+
+
+def _moved(
+    text: str, found: tuple[Inference, ...], shifts: list[tuple[int, int]]
+) -> tuple[Inference, ...]:
+    """The inferences of a text's masked form, at the text's own offsets."""
+    ends = [end for end, _shift in shifts]
+
+    def place(offset: int) -> int:
+        before = bisect_right(ends, offset)
+        return offset + (shifts[before - 1][1] if before else 0)
+
+    moved = []
+    for inference in found:
+        start, end = place(inference.start), place(inference.end)
+        moved.append(Inference(inference.concept, start, end, text[start:end], inference.negated))
+    return tuple(moved)
+
+
+def _infer(text: str) -> tuple[Inference, ...]:
+    possible = concepts_in(text)
     analysed = analyse(text)
     tokens = analysed.tokens
     hits: dict[str, list[tuple[int, int]]] = {}
     excluded: dict[str, list[tuple[int, int]]] = {}
     for index, token in enumerate(tokens):
         for term in _candidates(token):
+            if term.concept not in possible:
+                continue
             last = _match_rest(term, tokens, index) if len(term.words) > 1 else index
             if last is None:
                 continue
@@ -224,6 +333,8 @@ def _inference(analysed: Analysed, concept: str, first: int, last: int) -> Infer
 
 def mentions(text: str, concept: str) -> Inference | None:
     """The first place the text states `concept` (not negated), if any."""
+    if concept not in concepts_in(text):
+        return None
     for inference in infer(text):
         if inference.concept == concept and not inference.negated:
             return inference
@@ -250,13 +361,36 @@ def uncovered(text: str, concepts: tuple[str, ...]) -> list[str]:
     ]
 
 
+def forget() -> None:
+    """Let go of the texts read so far (the per-string caches); the per-word tables stay,
+    being bounded and shared by every register."""
+    infer.cache_clear()
+    concepts_in.cache_clear()
+    _concepts_in.cache_clear()
+
+
+def reindex() -> None:
+    """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
+    the stemmer), and drop everything matched with the old one."""
+    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES
+    _INDEX = _build_index(CONCEPTS.values())
+    _NUMBER_WORDS = _number_words(_INDEX)
+    _MASKED_MATCHES = _matched_number("0")
+    _TOKENS.clear()
+    _STARTS.clear()
+    forget()
+
+
 __all__ = [
     "CONCEPTS",
     "SPECIAL",
     "Concept",
     "Inference",
+    "concepts_in",
+    "forget",
     "infer",
     "mentions",
+    "reindex",
     "stated",
     "uncovered",
 ]

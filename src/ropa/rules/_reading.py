@@ -2,7 +2,7 @@
 
 Rules ask here instead of matching phrases themselves. Each text value is given with its
 location (the list item or key that holds the words), so a finding points at them; the
-inferences come from `ropa.knowledge.lexicon`, cached per distinct string.
+inferences come from `ropa.knowledge.lexicon`, read once per distinct string.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ropa.i18n import Message, msg
-from ropa.knowledge.lexicon import CONCEPTS, Inference, infer, mentions
+from ropa.knowledge.lexicon import CONCEPTS, Inference, concepts_in, infer, mentions
+from ropa.knowledge.lexicon import forget as lexicon_forget
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.types import LocalizedText
 from ropa.position import Location
@@ -80,50 +81,100 @@ def _item_texts(
             yield key, (key, index), text
 
 
+# Words that fill a sentence ("to", "of", "un", "ar") and say nothing by themselves:
+# nearly every text has some, and only `lexicon.uncovered` asks about them, so readings
+# leave them out. That rules most texts out before they are taken apart.
+UNREAD = frozenset({"purpose_filler"})
+
+# A text value's place in its activity, and one concept it states.
+_Hit = tuple[str, tuple[str | int, ...], Inference]
+_NO_HITS: tuple[_Hit, ...] = ()
+
+
+def _hits(activity: Activity) -> tuple[_Hit, ...]:
+    """What the activity's words state: for each concept stated (not negated) in a text
+    under `DESCRIBING`, the text's key and path and the inference. Each distinct text is
+    read once (`lexicon.concepts_in` and `infer` are cached per string); most state
+    nothing, and an activity whose texts state nothing keeps one shared empty tuple."""
+    found: list[_Hit] | None = None
+    for key, path, text in texts(activity, DESCRIBING):
+        possible = concepts_in(text)
+        if not possible or possible <= UNREAD:
+            continue
+        for inference in infer(text):
+            if not inference.negated and inference.concept not in UNREAD:
+                if found is None:
+                    found = []
+                found.append((key, _path(path), inference))
+    return _NO_HITS if found is None else tuple(found)
+
+
+# Paths repeat from activity to activity ("purposes", 0, "purpose"): one object each.
+_PATHS: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
+
+
+def _path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    return _PATHS.setdefault(path, path)
+
+
 def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
     """Every concept stated (not negated) in the activity's text under `keys` (some of
-    `DESCRIBING`).
+    `DESCRIBING`), except the filler words of `UNREAD`."""
+    hits = _kept(activity)
+    if not hits:  # most activities: asked some 20 times each, so answered first
+        return []
+    return [
+        Reading(key, activity.at(*path), inference)
+        for key, path, inference in hits
+        if keys is DESCRIBING or key in keys
+    ]
 
-    Several rules ask this of every activity; the answer is kept for the activity object
-    (held, so its id cannot be reused while the entry lives)."""
-    entry = _CACHE.get(id(activity))
-    if entry is None or entry[0] is not activity:
-        found = [
-            Reading(key, activity.at(*path), inference)
-            for key, path, text in texts(activity, DESCRIBING)
-            for inference in infer(text)
-            if not inference.negated
-        ]
+
+def _kept(activity: Activity) -> tuple[_Hit, ...]:
+    """`_hits`, kept for the activity until the rules are done (`forget`): several rules
+    ask of every activity. A `Reading` is made only when a rule asks."""
+    hits = _CACHE.get(id(activity))
+    if hits is None:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        entry = _CACHE[id(activity)] = (activity, found)
-    if keys == DESCRIBING:
-        return entry[1]
-    return [reading for reading in entry[1] if reading.key in keys]
+            _HELD.clear()
+        hits = _CACHE[id(activity)] = _hits(activity)
+        _HELD.append(activity)
+    return hits
 
 
-_CACHE: dict[int, tuple[Activity, list[Reading]]] = {}
-_CACHE_SIZE = 50_000
+# What each activity read states, by the activity's id. The activities are held, so that
+# no other object takes an id while its entry lives. Entries are small (most activities
+# state nothing and share one empty tuple); the bound only keeps a library user who runs
+# rules outside `check` from holding every activity it ever read.
+_CACHE: dict[int, tuple[_Hit, ...]] = {}
+_HELD: list[Activity] = []
+_CACHE_SIZE = 250_000
 
 
 def forget() -> None:
-    """Let go of what the readings of a check kept: the activities and their readings,
-    and the text layer's inferences. They serve the rules of one check; at 50,000
-    activities they are some 80 MB, which the findings and the report can use instead."""
+    """Let go of what the readings of a check kept: the activities and what their texts
+    state, and the text layer's per-string caches. They serve the rules of one check."""
     _CACHE.clear()
-    infer.cache_clear()
+    _HELD.clear()
+    _PATHS.clear()
+    lexicon_forget()
 
 
 def first_readings(
     activity: Activity, concepts: tuple[str, ...], keys: tuple[str, ...] = DESCRIBING
 ) -> dict[str, Reading]:
     """For each of `concepts` the activity states, the first place it does."""
-    wanted = set(concepts)
+    if not UNREAD.isdisjoint(concepts):
+        raise ValueError(f"readings leave out {sorted(UNREAD)}: ask `lexicon` instead")
+    hits = _kept(activity)
+    if not hits:
+        return {}
     found: dict[str, Reading] = {}
-    for reading in readings(activity, keys):
-        concept = reading.inference.concept
-        if concept in wanted and concept not in found:
-            found[concept] = reading
+    for key, path, inference in hits:
+        concept = inference.concept
+        if concept in concepts and concept not in found and (keys is DESCRIBING or key in keys):
+            found[concept] = Reading(key, activity.at(*path), inference)
     return found
 
 
@@ -150,6 +201,7 @@ def label(concept: str) -> Message:
 
 __all__ = [
     "DESCRIBING",
+    "UNREAD",
     "Reading",
     "first_readings",
     "label",

@@ -8,6 +8,7 @@ without diacritics.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -20,6 +21,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import first_readings
 
 # A purpose with at most this many words of its own beside a generic phrase and words
 # that say who or how says nothing of what the data is for.
@@ -77,6 +79,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     """
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
+            continue
+        # Most activities name no generic phrase in any purpose: their readings, made
+        # once for all rules, say so without reading each purpose again.
+        if not first_readings(activity, ("purpose_generic",), ("purposes",)):
             continue
         found: list[tuple[Location, str]] = []
         for index, purpose in enumerate(activity.purposes):
@@ -323,6 +329,8 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+# (Data categories repeat from activity to activity: each text is read once.)
+@functools.lru_cache(maxsize=4096)
 def _open(text: str) -> str | None:
     """The words that leave a list of data open, outside any brackets: a category named
     with open examples ("contact details (e-mail, phone etc.)") is still a category."""
@@ -340,6 +348,7 @@ def _bracketed(text: str, at: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+@functools.lru_cache(maxsize=4096)
 def _by_reference(text: str) -> str | None:
     """The words that hand the data categories to another document ("tādā apjomā, kāds
     noteikts MK noteikumu Nr. 385 1. pielikumā")."""

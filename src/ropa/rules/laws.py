@@ -20,12 +20,12 @@ from ropa.model.activity import (
 )
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.position import Location
 from ropa.rules import Context, Violation, rule
 
 
-def _citations(activity: Activity) -> Iterator[tuple[Location, object]]:
-    """Every value of the activity that cites a law, with where it is."""
+def _citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every value of the activity that cites a law, with its path in the activity (its
+    location is made only for a finding: most values cite nothing)."""
     if isinstance(activity.purposes, list):
         for index, purpose in enumerate(activity.purposes):
             for path, basis in purpose.bases():
@@ -34,15 +34,15 @@ def _citations(activity: Activity) -> Iterator[tuple[Location, object]]:
                     basis,
                     LegalObligationBasis | PublicTaskBasis | UndecidedBasis | UnstatedLetterBasis,
                 ):
-                    yield activity.at(*at, "law"), basis.law
-                yield activity.at(*at, "note"), basis.note
+                    yield (*at, "law"), basis.law
+                yield (*at, "note"), basis.note
     if isinstance(activity.special_categories, list):
         for index, use in enumerate(activity.special_categories):
-            yield activity.at("special_categories", index, "law"), use.law
+            yield ("special_categories", index, "law"), use.law
     if isinstance(activity.criminal_data, CriminalData):
-        yield activity.at("criminal_data", "law"), activity.criminal_data.law
+        yield ("criminal_data", "law"), activity.criminal_data.law
     if isinstance(activity.national_id, NationalId):
-        yield activity.at("national_id", "justification"), activity.national_id.justification
+        yield ("national_id", "justification"), activity.national_id.justification
     retentions: list[tuple[tuple[str | int, ...], Retention]] = []
     if isinstance(activity.retention, Retention):
         retentions.append((("retention",), activity.retention))
@@ -51,8 +51,8 @@ def _citations(activity: Activity) -> Iterator[tuple[Location, object]]:
             if isinstance(item, DataCategory) and isinstance(item.retention, Retention):
                 retentions.append((("personal_data", index, "retention"), item.retention))
     for path, retention in retentions:
-        yield activity.at(*path, "reason"), retention.reason
-        yield activity.at(*path, "notes"), retention.notes
+        yield (*path, "reason"), retention.reason
+        yield (*path, "notes"), retention.notes
 
 
 @rule("LB13", "legal-basis.repealed-law", severity=Severity.WARNING, article="Art. 6(3), 30(1)")
@@ -93,7 +93,7 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
-        for location, value in _citations(activity):
+        for path, value in _citations(activity):
             if value is None:
                 continue
             texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
@@ -114,7 +114,7 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
                         msg(" (replaced by {title})", title=successor.title) if successor else ""
                     )
                     yield Violation(
-                        location,
+                        activity.at(*path),
                         msg(
                             "`{id}` cites “{words}” ({english}), which {hedge}{since}{replaced}",
                             id=activity.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -47,7 +48,13 @@ def _bases(register: Register) -> Iterator[tuple[Activity, _At, LegalBasisModel]
             continue
         for index, purpose in enumerate(activity.purposes):
             for path, basis in purpose.bases():
-                yield activity, _At(activity, ("purposes", index, *path)), basis
+                yield activity, _At(activity, _path(index, path)), basis
+
+
+@functools.cache
+def _path(index: int, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """A basis's path in its activity: one object for each, however many activities."""
+    return ("purposes", index, *path)
 
 
 @rule("LB01", "legal-basis.missing", severity=Severity.ERROR, article="Art. 6(1)")
