@@ -134,7 +134,7 @@ activities:
     personal_data: [vārds, veselības stāvoklis]
     retention: {period: P5Y, from: pēdējais apmeklējums}
   - id: plain
-    name: Grāmatvedība 7
+    name: Rēķini 7
     purposes:
       - purpose: Rēķinu sagatavošana
         legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
