@@ -113,7 +113,7 @@ class WriteReport:
     Excel holds, `MAX_ROW_BREAKS`): each sheet's name, its first and its last record."""
 
     def notes(self) -> list[Message]:
-        return [
+        notes: list[Message] = [
             counted(
                 "{count} row of sheet `{sheet}` is longer than one row of Excel can show "
                 "and continues on the rows below it (marked ↳): {rows}",
@@ -124,7 +124,8 @@ class WriteReport:
                 rows=", ".join(rows),
             )
             for sheet, rows in self.continued.items()
-        ] + [
+        ]
+        notes += [
             counted(
                 "sheet `{sheet}` goes on over {count} sheet, as one sheet of Excel holds at "
                 "most {limit} page breaks: {sheets}",
@@ -137,6 +138,7 @@ class WriteReport:
             )
             for sheet, parts in self.parts.items()
         ]
+        return notes
 
 
 def write_xlsx(
@@ -286,7 +288,9 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
         )
         lines.insert(
             after + 1,
-            CoverLine(words.term("split_sheets"), f"{words.term('split_sheets_meaning')}\n{listed}"),
+            CoverLine(
+                words.term("split_sheets"), f"{words.term('split_sheets_meaning')}\n{listed}"
+            ),
         )
     for index, line in enumerate(lines, 4):
         worksheet.row_dimensions[index].height = row_height(
