@@ -75,13 +75,16 @@ _LINE_POINTS = measure.line_points(11)
 _HEADING_LINE_POINTS = measure.line_points(9)
 _ROW_PADDING_POINTS = 3.0
 _MAX_ROW_POINTS = 409.0  # Excel's limit
-# Manual page breaks (horizontal) on one sheet. Microsoft's "Excel specifications and
-# limits" and the VBA reference (Worksheet.HPageBreaks: "a limit of 1,026 horizontal page
-# breaks per sheet") allow 1,026; the binary formats' specifications say the count MUST be
-# at most 1,026 ([MS-XLS] 2.4.142 HorizontalPageBreaks, cbrk) and at most 1,023
-# ([MS-XLSB] 2.4.196 BrtBeginRwBrk, ibrkMac). The lowest is kept, so that Excel can also
-# save the workbook as .xls or .xlsb. A records sheet that would need more goes on in a
-# sheet of its own (`_Records`).
+# Manual page breaks (horizontal) on one sheet. Excel allows 1,026: Microsoft's "Excel
+# specifications and limits" ("Page breaks: 1,026 horizontal and vertical") and the VBA
+# reference, Worksheet.HPageBreaks ("a limit of 1,026 horizontal page breaks per sheet",
+# learn.microsoft.com/en-us/office/vba/api/excel.worksheet.hpagebreaks). The binary
+# formats' specifications: [MS-XLS] 2.4.142 HorizontalPageBreaks, cbrk "MUST be less than
+# or equal to 1026"; [MS-XLSB] 2.4.196 BrtBeginRwBrk, ibrkMac "MUST be less than or equal
+# to 1,023" (learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/
+# df559790-8be2-4187-95c7-ce4641bfc36a). The lowest is kept, so that Excel can also save
+# the workbook as .xlsb. A records sheet that would need more goes on in a sheet of its
+# own (`_Records`).
 MAX_ROW_BREAKS = 1_023
 _LANGUAGE_TAGS = {"lv": "lv-LV", "en": "en-GB", "lv+en": "lv-LV"}
 
@@ -330,9 +333,10 @@ class _Body:
         self.styles = styles
         self.parts: list[str] = []
         self.number = 0
-        # Numbers, not XML: a records sheet of 50,000 activities has some 700,000 merged
-        # rows and 100,000 page breaks, which as strings (and openpyxl's break objects)
-        # took over 100 MiB at the moment the workbook was written.
+        # Numbers, not XML: the records sheets of 50,000 activities have some 700,000
+        # merged rows and 100,000 page breaks (at most `MAX_ROW_BREAKS` a sheet), which as
+        # strings (and openpyxl's break objects) took over 100 MiB at the moment the
+        # workbook was written.
         self.merged_rows: array[int] = array("l")
         """Rows whose cells B to D are one (a record's title, a long value)."""
         self.breaks: array[int] = array("l")
