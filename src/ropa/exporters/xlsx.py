@@ -326,9 +326,16 @@ class _Body:
     inline strings, numbers, dates as serial numbers with a date format, never a formula.
     """
 
-    def __init__(self, columns: int, styles: _Styles) -> None:
-        # Closed by write_xlsx_stream once the archive has it.
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115
+    def __init__(self, columns: int, styles: _Styles, after: _Body | None = None) -> None:
+        # Closed by write_xlsx_stream once the archive has it. The parts of a records
+        # sheet share one file, each part's rows after the part before (`after`, closed
+        # by then), so that a thousand parts do not hold a thousand open files.
+        self.file: IO[bytes] = (
+            tempfile.TemporaryFile() if after is None else after.file  # noqa: SIM115
+        )
+        self.start = self.file.tell()
+        self.end: int | None = None
+        """Where the rows end in the file, once the body is closed."""
         self.letters = [get_column_letter(index) for index in range(1, columns + 1)]
         self.styles = styles
         self.parts: list[str] = []
@@ -526,6 +533,7 @@ def _write_sheet(
 
 def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
     body.flush()
+    body.end = body.file.tell()
     # openpyxl writes the sheet around the rows now; the archive puts the rows in.
     worksheet.close()
     bodies[worksheet._writer.out] = body
@@ -668,7 +676,7 @@ class _Records:
         """Close this sheet and go on in a new one, right after it."""
         _close(self.worksheet, self.body, self.bodies)
         self.worksheet = self.next_part(self.worksheet, self.sheet, len(self.parts) + 1)
-        self.body = _Body(len(_RECORD_WIDTHS), self.styles.base)
+        self.body = _Body(len(_RECORD_WIDTHS), self.styles.base, after=self.body)
         self.parts.append(_Part(self.worksheet))
 
     def _title_points(self, name: str) -> float:
@@ -1101,8 +1109,8 @@ class _ReproducibleZip(zipfile.ZipFile):
             if empty is None:
                 raise ValueError(f"no empty sheetData in {name}")
             target.write(around[: empty.start()] + b"<sheetData>")
-            body.file.seek(0)
-            shutil.copyfileobj(body.file, target, 1 << 20)
+            body.file.seek(body.start)
+            _copy_part(body.file, target, body.end)
             target.write(b"</sheetData>")
             # Merged cells come next in the schema's order (CT_Worksheet): the sheets
             # with merges have nothing else between (no protection, filter or sort).
@@ -1128,6 +1136,20 @@ class _ReproducibleZip(zipfile.ZipFile):
                 )
                 rest = b"</rowBreaks>" + rest[end:]
             target.write(rest)
+
+
+def _copy_part(source: IO[bytes], target: IO[bytes], end: int | None) -> None:
+    """Copy `source` from where it is to `end` (None: to its end)."""
+    if end is None:
+        shutil.copyfileobj(source, target, 1 << 20)
+        return
+    left = end - source.tell()
+    while left > 0:
+        piece = source.read(min(left, 1 << 20))
+        if not piece:
+            raise ValueError("a worksheet's rows end early")
+        target.write(piece)
+        left -= len(piece)
 
 
 def _write_in_pieces(target: IO[bytes], numbers: array[int], element: str) -> None:
