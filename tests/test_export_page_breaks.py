@@ -209,3 +209,23 @@ def test_a_small_register_keeps_one_by_activity_sheet(
 def test_part_names_fit_excel(name: str, number: int, expected: str) -> None:
     assert part_name(name, number) == expected
     assert len(part_name(name, number)) <= 31
+
+
+def test_the_cover_lists_many_sheets_in_short(
+    monkeypatch: pytest.MonkeyPatch, large_register: Path, tmp_path: Path
+) -> None:
+    """Over a hundred sheets (the limit made small): the cover names the first and the
+    last, so its row stays within Excel's 409 points; the command's note names them all."""
+    (register,) = validate_paths([str(large_register)]).registers
+    document = build_document(register, language="lv+en", export_date=DATE)
+    monkeypatch.setattr(xlsx, "MAX_ROW_BREAKS", 19)
+    report = write_xlsx(document, tmp_path / "many.xlsx")
+    base = document.sheet("by_activity").name
+    parts = [name for name, _first, _last in report.parts[base]]
+    assert len(parts) == GENERATED // 10
+    cover = sheets_of(tmp_path / "many.xlsx")[document.cover_name].decode()
+    assert f"{parts[0]}: activity-0 … activity-9" in cover
+    assert f"{parts[-1]}: activity-1090 … activity-1099" in cover
+    assert parts[1] not in cover
+    (note,) = [str(note) for note in report.notes() if "goes on over" in str(note)]
+    assert all(f"`{name}`" in note for name in parts)

@@ -284,11 +284,7 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
         after = next(
             (index for index, line in enumerate(lines) if line.key == "export"), len(lines) - 1
         )
-        listed = "\n".join(
-            f"{name}: {first} … {last}"
-            for parts in report.parts.values()
-            for name, first, last in parts
-        )
+        listed = "\n".join(_listed_parts(parts) for parts in report.parts.values())
         lines.insert(
             after + 1,
             CoverLine(
@@ -300,6 +296,19 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
             [line.label, line.value], widths, heading=line.heading
         )
         worksheet.append(_cover_row(worksheet, line))
+
+
+# Sheets of a records sheet the cover lists one by one, each with its first and last
+# record: a line each, well within the cover row's 409 points. With more, the first and
+# the last (each part's first record heads its first page anyway).
+_LISTED_PARTS = 20
+
+
+def _listed_parts(parts: Sequence[tuple[str, str, str]]) -> str:
+    shown = [f"{name}: {first} … {last}" for name, first, last in parts]
+    if len(shown) > _LISTED_PARTS:
+        shown = [shown[0], "…", shown[-1]]
+    return "\n".join(shown)
 
 
 def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
