@@ -662,10 +662,10 @@ class _Records:
         part.first = part.first or identifier
         part.last = identifier
         part.pages[identifier] = 1
+        new_page = set(starts)
         for index, (cells, points, merge) in enumerate(rows):
-            if starts and index == starts[0]:
+            if index in new_page:
                 # The record goes on over the page: its title again at the top.
-                starts.pop(0)
                 if len(self.body.breaks) < MAX_ROW_BREAKS:
                     self.body.breaks.append(self.body.number)
                 else:
