@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks import generate
 
 from ropa.exporters.table import LANGUAGES, TitleRow, as_text, build_document
 from ropa.exporters.xlsx import write_xlsx
@@ -28,7 +29,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-def convert(soffice: str, source: Path, target: str, out: Path, profile: Path) -> None:
+def convert(
+    soffice: str, source: Path, target: str, out: Path, profile: Path, timeout: float = 180
+) -> None:
     result = subprocess.run(
         [
             soffice,
@@ -43,7 +46,7 @@ def convert(soffice: str, source: Path, target: str, out: Path, profile: Path) -
         ],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=timeout,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -244,3 +247,44 @@ def test_each_activity_prints_from_its_own_page(tmp_path: Path, language: str) -
     else:
         # In one language every activity of this register fits one page.
         assert set(pages_of.values()) == {1}, pages_of
+
+
+@pytest.mark.slow
+def test_a_register_too_large_for_one_sheets_page_breaks_prints_each_activity_apart(
+    tmp_path: Path,
+) -> None:
+    """1,100 activities, over 2,000 pages: more page breaks than one sheet of Excel holds,
+    so the by-activity sheet goes on in numbered sheets (`MAX_ROW_BREAKS`). LibreOffice
+    opens the workbook and prints it: every page of those sheets starts with an activity,
+    each activity starts a page, in the register's order, on the pages the writer
+    planned. (About a minute on a loaded 2-core machine; the bound is a safety net.)"""
+    soffice = need(SOFFICE, "LibreOffice (soffice)")
+    pdftotext = need(PDFTOTEXT, "pdftotext (poppler-utils)")
+    source = tmp_path / "large.yaml"
+    source.write_text("".join(generate.register(1_100)), encoding="utf-8")
+    (register,) = validate_paths([str(source)]).registers
+    document = build_document(register, language="lv+en", export_date=DATE)
+    workbook = tmp_path / "large.xlsx"
+    report = write_xlsx(document, workbook)
+    base = document.sheet("by_activity").name
+    parts = [name for name, _first, _last in report.parts[base]]
+    assert len(parts) >= 3
+    convert(soffice, workbook, "pdf", tmp_path / "pdf", tmp_path / "profile", timeout=1_200)
+    pages = pdf_pages(pdftotext, tmp_path / "pdf" / "large.pdf")
+    footer = re.compile(rf"({re.escape(base)}(?: \(\d+\))?) — \d+ / \d+")
+    identifiers = [activity.id for activity in register.activities]
+    known = set(identifiers)
+    printed: dict[str, dict[str, int]] = {}
+    for page in pages:
+        found = footer.search(page)
+        if found is None:
+            continue
+        # The page header (organisation, date), then the title row: an activity's id.
+        lines = [line for line in page.strip().splitlines() if line.strip()]
+        first = lines[1].split()[0]
+        assert first in known, lines[1][:80]
+        sheet = printed.setdefault(found.group(1), {})
+        sheet[first] = sheet.get(first, 0) + 1
+    assert list(printed) == parts
+    assert [identifier for sheet in printed.values() for identifier in sheet] == identifiers
+    assert printed == {name: report.pages[name] for name in parts}

@@ -75,9 +75,23 @@ _LINE_POINTS = measure.line_points(11)
 _HEADING_LINE_POINTS = measure.line_points(9)
 _ROW_PADDING_POINTS = 3.0
 _MAX_ROW_POINTS = 409.0  # Excel's limit
+# Manual page breaks (horizontal) on one sheet. Excel allows 1,026: Microsoft's "Excel
+# specifications and limits" ("Page breaks: 1,026 horizontal and vertical") and the VBA
+# reference, Worksheet.HPageBreaks ("a limit of 1,026 horizontal page breaks per sheet",
+# learn.microsoft.com/en-us/office/vba/api/excel.worksheet.hpagebreaks). The binary
+# formats' specifications: [MS-XLS] 2.4.142 HorizontalPageBreaks, cbrk "MUST be less than
+# or equal to 1026"; [MS-XLSB] 2.4.196 BrtBeginRwBrk, ibrkMac "MUST be less than or equal
+# to 1,023" (learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/
+# df559790-8be2-4187-95c7-ce4641bfc36a). The lowest is kept, so that Excel can also save
+# the workbook as .xlsb. A records sheet that would need more goes on in a sheet of its
+# own (`_Records`).
+MAX_ROW_BREAKS = 1_023
 _LANGUAGE_TAGS = {"lv": "lv-LV", "en": "en-GB", "lv+en": "lv-LV"}
 
 Progress = Callable[[int], None]
+# Makes the worksheet of a records sheet's next part: (the part before, the sheet, the
+# new part's number from 2).
+NextPart = Callable[[Any, Sheet, int], Any]
 
 _CONTINUED = "↳ "
 # Lines of the default font that fit in one row (Excel's limit less the padding).
@@ -97,8 +111,12 @@ class WriteReport:
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
     """Per records sheet, the pages each record is laid out on when printed."""
 
+    parts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per records sheet printed over several sheets (more page breaks than one sheet of
+    Excel holds, `MAX_ROW_BREAKS`): each sheet's name, its first and its last record."""
+
     def notes(self) -> list[Message]:
-        return [
+        notes: list[Message] = [
             counted(
                 "{count} row of sheet `{sheet}` is longer than one row of Excel can show "
                 "and continues on the rows below it (marked ↳): {rows}",
@@ -110,6 +128,20 @@ class WriteReport:
             )
             for sheet, rows in self.continued.items()
         ]
+        notes += [
+            counted(
+                "sheet `{sheet}` goes on over {count} sheet, as one sheet of Excel holds at "
+                "most {limit} page breaks: {sheets}",
+                "sheet `{sheet}` goes on over {count} sheets, as one sheet of Excel holds at "
+                "most {limit} page breaks: {sheets}",
+                count=len(parts),
+                sheet=sheet,
+                limit=MAX_ROW_BREAKS,
+                sheets=", ".join(f"`{name}` ({first} … {last})" for name, first, last in parts),
+            )
+            for sheet, parts in self.parts.items()
+        ]
+        return notes
 
 
 def write_xlsx(
@@ -169,7 +201,14 @@ def write_xlsx_stream(
                 bodies,
                 progress=progress if sheet.key == "activities" else None,
                 words=document.words,
-                pages=report.pages,
+                report=report,
+                next_part=lambda previous, records, number: _new_worksheet(
+                    workbook,
+                    document,
+                    records,
+                    title=part_name(records.name, number),
+                    after=previous,
+                ),
             )
             for name, rows in continued.items():
                 if rows:
@@ -240,11 +279,36 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
                 f"{words.term('continued_rows_meaning')}\n{listed}",
             ),
         )
+    if report.parts and document.words is not None:
+        words = document.words
+        after = next(
+            (index for index, line in enumerate(lines) if line.key == "export"), len(lines) - 1
+        )
+        listed = "\n".join(_listed_parts(parts) for parts in report.parts.values())
+        lines.insert(
+            after + 1,
+            CoverLine(
+                words.term("split_sheets"), f"{words.term('split_sheets_meaning')}\n{listed}"
+            ),
+        )
     for index, line in enumerate(lines, 4):
         worksheet.row_dimensions[index].height = row_height(
             [line.label, line.value], widths, heading=line.heading
         )
         worksheet.append(_cover_row(worksheet, line))
+
+
+# Sheets of a records sheet the cover lists one by one, each with its first and last
+# record: a line each, well within the cover row's 409 points. With more, the first and
+# the last (each part's first record heads its first page anyway).
+_LISTED_PARTS = 20
+
+
+def _listed_parts(parts: Sequence[tuple[str, str, str]]) -> str:
+    shown = [f"{name}: {first} … {last}" for name, first, last in parts]
+    if len(shown) > _LISTED_PARTS:
+        shown = [shown[0], "…", shown[-1]]
+    return "\n".join(shown)
 
 
 def _cover_row(worksheet: Any, line: CoverLine) -> list[Any]:
@@ -271,16 +335,24 @@ class _Body:
     inline strings, numbers, dates as serial numbers with a date format, never a formula.
     """
 
-    def __init__(self, columns: int, styles: _Styles) -> None:
-        # Closed by write_xlsx_stream once the archive has it.
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115
+    def __init__(self, columns: int, styles: _Styles, after: _Body | None = None) -> None:
+        # Closed by write_xlsx_stream once the archive has it. The parts of a records
+        # sheet share one file, each part's rows after the part before (`after`, closed
+        # by then), so that a thousand parts do not hold a thousand open files.
+        self.file: IO[bytes] = (
+            tempfile.TemporaryFile() if after is None else after.file  # noqa: SIM115
+        )
+        self.start = self.file.tell()
+        self.end: int | None = None
+        """Where the rows end in the file, once the body is closed."""
         self.letters = [get_column_letter(index) for index in range(1, columns + 1)]
         self.styles = styles
         self.parts: list[str] = []
         self.number = 0
-        # Numbers, not XML: a records sheet of 50,000 activities has some 700,000 merged
-        # rows and 100,000 page breaks, which as strings (and openpyxl's break objects)
-        # took over 100 MiB at the moment the workbook was written.
+        # Numbers, not XML: the records sheets of 50,000 activities have some 700,000
+        # merged rows and 100,000 page breaks (at most `MAX_ROW_BREAKS` a sheet), which as
+        # strings (and openpyxl's break objects) took over 100 MiB at the moment the
+        # workbook was written.
         self.merged_rows: array[int] = array("l")
         """Rows whose cells B to D are one (a record's title, a long value)."""
         self.breaks: array[int] = array("l")
@@ -389,8 +461,18 @@ def _clean(row: Sequence[Value]) -> Sequence[Value]:
     return [_safe_text(value) if isinstance(value, str) else value for value in row]
 
 
-def _new_worksheet(workbook: Any, document: ExportDocument, sheet: Sheet) -> Any:
-    worksheet = workbook.create_sheet(xml_text(sheet.name))
+def _new_worksheet(
+    workbook: Any,
+    document: ExportDocument,
+    sheet: Sheet,
+    *,
+    title: str | None = None,
+    after: Any = None,
+) -> Any:
+    """The worksheet for `sheet`, last in the workbook or right `after` another (a
+    records sheet's next part, `title`)."""
+    index = None if after is None else workbook.worksheets.index(after) + 1
+    worksheet = workbook.create_sheet(xml_text(title or sheet.name), index)
     if sheet.records:
         for index, width in enumerate(_RECORD_WIDTHS, 1):
             worksheet.column_dimensions[get_column_letter(index)].width = width
@@ -411,17 +493,17 @@ def _write_sheet(
     *,
     progress: Progress | None,
     words: Any = None,
-    pages: dict[str, dict[str, int]] | None = None,
+    report: WriteReport,
+    next_part: NextPart,
 ) -> dict[str, list[str]]:
     """Write a sheet, and the records sheets that show its rows, in one pass over the
     rows; return, per sheet, the rows that had to continue on the rows below."""
     continued: dict[str, list[str]] = {sheet.name: []}
     if sheet.records:
-        writer = _Records(worksheet, sheet, continued[sheet.name], words)
+        writer = _Records(worksheet, sheet, words, bodies, next_part)
         writer.write_all(sheet.rows())
-        writer.close(bodies)
-        if pages is not None:
-            pages[sheet.name] = writer.pages
+        writer.close()
+        writer.report(report, continued)
         return continued
     body = _Body(len(sheet.columns), _Styles.of(worksheet))
     widths = [column.width for column in sheet.columns]
@@ -431,12 +513,10 @@ def _write_sheet(
         worksheet.print_title_cols = f"A:{get_column_letter(sheet.freeze_columns)}"
     headings = [_safe_text(column.heading) for column in sheet.columns]
     body.row(headings, row_height(headings, widths, heading=True), body.styles.header)
-    shown = []
-    for records_worksheet, records_sheet in records:
-        continued[records_sheet.name] = []
-        shown.append(
-            _Records(records_worksheet, records_sheet, continued[records_sheet.name], words)
-        )
+    shown = [
+        _Records(records_worksheet, records_sheet, words, bodies, next_part)
+        for records_worksheet, records_sheet in records
+    ]
     labels = [column.heading for column in sheet.columns]
     title_columns = sheet.freeze_columns
     for written, row in enumerate(sheet.rows(), 1):
@@ -455,14 +535,14 @@ def _write_sheet(
     worksheet.auto_filter.ref = f"A1:{last}{body.number}"
     _close(worksheet, body, bodies)
     for records_writer in shown:
-        records_writer.close(bodies)
-        if pages is not None:
-            pages[records_writer.name] = records_writer.pages
+        records_writer.close()
+        records_writer.report(report, continued)
     return continued
 
 
 def _close(worksheet: Any, body: _Body, bodies: dict[str, _Body]) -> None:
     body.flush()
+    body.end = body.file.tell()
     # openpyxl writes the sheet around the rows now; the archive puts the rows in.
     worksheet.close()
     bodies[worksheet._writer.out] = body
@@ -497,19 +577,35 @@ class _Field:
 class _Records:
     """Writes records one after another, each from a new page: a title (id and name),
     then each field as label and value, two short fields side by side. A record longer
-    than a page continues on the next, its title repeated there (marked "continued")."""
+    than a page continues on the next, its title repeated there (marked "continued").
 
-    def __init__(self, worksheet: Any, sheet: Sheet, continued: list[str], words: Any) -> None:
+    Each page ends in a manual page break, and one sheet holds at most `MAX_ROW_BREAKS`
+    of them: a record that would take a sheet past that starts the sheet's next part
+    (`part_name`: the name and "(2)", "(3)", …), right after it in the workbook. So every
+    record still starts a page of its own, however many there are."""
+
+    def __init__(
+        self,
+        worksheet: Any,
+        sheet: Sheet,
+        words: Any,
+        bodies: dict[str, _Body],
+        next_part: NextPart,
+    ) -> None:
         self.worksheet = worksheet
+        self.sheet = sheet
         self.name = sheet.name
+        self.bodies = bodies
+        self.next_part = next_part
         self.styles = _RecordStyles.of(worksheet)
         self.body = _Body(len(_RECORD_WIDTHS), self.styles.base)
-        self.continued = continued
         self.continued_word = words.term("continued") if words is not None else "…"
         self.not_recorded = words.term("not_recorded") if words is not None else "—"
-        self.pages: dict[str, int] = {}
+        self.parts: list[_Part] = [_Part(worksheet)]
         self.title: list[str] = []
         self.fields: list[_Field] = []
+        self.noted: list[str] = []
+        """The fields of the record being laid out that continue on the rows below."""
         # Labels are column headings, the same in every record: measured once each.
         self.label_lines: dict[str, int] = {}
 
@@ -536,43 +632,71 @@ class _Records:
         """Lay out the record gathered so far and write it, page by page."""
         if not self.title:
             return
+        self.noted = []
         rows = self._layout(self.fields)
+        noted = self.noted
         empty = [field for field in self.fields if not _has_value(field.value)]
         if len(empty) > 1 and _pages(rows) > 1:
             # Over a page, often by a few rows of empty fields: named together in one
             # row (an empty cell says the same: not recorded), if that saves a page.
             named = "; ".join(" / ".join(field.label.splitlines()) for field in empty)
+            self.noted = []
             gathered = self._layout(
                 [field for field in self.fields if _has_value(field.value)]
                 + [self._field(self.not_recorded, named)]
             )
             if _pages(gathered) < _pages(rows):
-                rows = gathered
-        body = self.body
-        if body.number:
-            body.breaks.append(body.number)
-        title_points = self._title(self.title[1])
-        used = title_points
-        self.pages[self.title[0]] = 1
-        for cells, points, merge in rows:
-            if used + points > _RECORD_PAGE_POINTS and used > title_points:
+                rows, noted = gathered, self.noted
+        identifier, name = self.title
+        title_points = self._title_points(name)
+        starts = _page_starts(rows, title_points)
+        # A break before the record, and one before each page it goes on to.
+        needed = len(starts) + (1 if self.body.number else 0)
+        if self.body.number and len(self.body.breaks) + needed > MAX_ROW_BREAKS:
+            self._next_part()
+        part = self.parts[-1]
+        part.continued.extend(noted)
+        if self.body.number:
+            self.body.breaks.append(self.body.number)
+        self._title(name, title_points)
+        part.first = part.first or identifier
+        part.last = identifier
+        part.pages[identifier] = 1
+        new_page = set(starts)
+        for index, (cells, points, merge) in enumerate(rows):
+            if index in new_page:
                 # The record goes on over the page: its title again at the top.
-                body.breaks.append(body.number)
-                self._title(f"{self.title[1]} ({self.continued_word})")
-                used = title_points
-                self.pages[self.title[0]] += 1
-            body.row(_clean(cells), points, cell_styles=self._cell_styles(cells, merge))
+                if len(self.body.breaks) < MAX_ROW_BREAKS:
+                    self.body.breaks.append(self.body.number)
+                else:
+                    # A record longer than a whole sheet's breaks: on in the next part.
+                    self._next_part()
+                    self.parts[-1].first = identifier
+                    self.parts[-1].last = identifier
+                self._title(f"{name} ({self.continued_word})")
+                pages = self.parts[-1].pages
+                pages[identifier] = pages.get(identifier, 0) + 1
+            self.body.row(_clean(cells), points, cell_styles=self._cell_styles(cells, merge))
             if merge:
-                body.merged_rows.append(body.number)
-            used += points
+                self.body.merged_rows.append(self.body.number)
         self.title, self.fields = [], []
 
-    def _title(self, name: str) -> float:
+    def _next_part(self) -> None:
+        """Close this sheet and go on in a new one, right after it."""
+        _close(self.worksheet, self.body, self.bodies)
+        self.worksheet = self.next_part(self.worksheet, self.sheet, len(self.parts) + 1)
+        self.body = _Body(len(_RECORD_WIDTHS), self.styles.base, after=self.body)
+        self.parts.append(_Part(self.worksheet))
+
+    def _title_points(self, name: str) -> float:
         lines = _record_lines(name, sum(_RECORD_WIDTHS[1:]), size=_RECORD_TITLE_SIZE, bold=True)
-        points = lines * _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
+        return lines * _RECORD_TITLE_LINE_POINTS + 2 * _RECORD_PADDING_POINTS
+
+    def _title(self, name: str, points: float | None = None) -> None:
+        if points is None:
+            points = self._title_points(name)
         self.body.row(_clean([self.title[0], name]), points, self.styles.title)
         self.body.merged_rows.append(self.body.number)
-        return points
 
     def _layout(self, fields: list[_Field]) -> list[tuple[list[Value], float, bool]]:
         """The record's rows: (cells, height, whether the value spans columns B to D)."""
@@ -597,7 +721,7 @@ class _Records:
             if lines <= _MAX_RECORD_LINES:
                 out.append(([field.label, field.value], _record_points(lines), True))
             else:
-                self.continued.append(f"{self.title[0]} — {field.label.splitlines()[0]}")
+                self.noted.append(f"{self.title[0]} — {field.label.splitlines()[0]}")
                 widths = [_RECORD_WIDTHS[0], sum(_RECORD_WIDTHS[1:])]
                 for part in split_row(
                     [field.label, field.value],
@@ -619,13 +743,56 @@ class _Records:
             return [styles.label, styles.value, styles.value, styles.value]
         return [styles.label, styles.value, styles.label, styles.value]
 
-    def close(self, bodies: dict[str, _Body]) -> None:
+    def close(self) -> None:
         self._flush()
-        _close(self.worksheet, self.body, bodies)
+        _close(self.worksheet, self.body, self.bodies)
+
+    def report(self, report: WriteReport, continued: dict[str, list[str]]) -> None:
+        """Tell `report` (and `continued`, per sheet) what was written where."""
+        for part in self.parts:
+            title = part.worksheet.title
+            continued[title] = part.continued
+            report.pages[title] = part.pages
+        if len(self.parts) > 1:
+            report.parts[self.name] = [
+                (part.worksheet.title, part.first, part.last) for part in self.parts
+            ]
+
+
+@dataclass
+class _Part:
+    """One sheet of a records sheet: what it holds, for the report."""
+
+    worksheet: Any
+    pages: dict[str, int] = field(default_factory=dict)
+    """The pages each record takes on this sheet."""
+    continued: list[str] = field(default_factory=list)
+    """The fields that continue on the rows below (`WriteReport.continued`)."""
+    first: str = ""
+    last: str = ""
+
+
+def part_name(name: str, number: int) -> str:
+    """The name of a sheet's part `number` (from 2): the name and "(2)", shortened to
+    fit Excel's 31 characters for a sheet name."""
+    suffix = f" ({number})"
+    return name[: 31 - len(suffix)].rstrip() + suffix
 
 
 def _has_value(value: Value) -> bool:
     return value is not None and value != ""
+
+
+def _page_starts(rows: Sequence[tuple[list[Value], float, bool]], title: float) -> list[int]:
+    """The rows that begin a new page of a record under a title `title` points high (on
+    every page: it is repeated), never the first."""
+    starts, used = [], title
+    for index, (_cells, points, _merge) in enumerate(rows):
+        if used + points > _RECORD_PAGE_POINTS and used > title:
+            starts.append(index)
+            used = title
+        used += points
+    return starts
 
 
 def _pages(rows: Sequence[tuple[list[Value], float, bool]]) -> int:
@@ -951,8 +1118,8 @@ class _ReproducibleZip(zipfile.ZipFile):
             if empty is None:
                 raise ValueError(f"no empty sheetData in {name}")
             target.write(around[: empty.start()] + b"<sheetData>")
-            body.file.seek(0)
-            shutil.copyfileobj(body.file, target, 1 << 20)
+            body.file.seek(body.start)
+            _copy_part(body.file, target, body.end)
             target.write(b"</sheetData>")
             # Merged cells come next in the schema's order (CT_Worksheet): the sheets
             # with merges have nothing else between (no protection, filter or sort).
@@ -978,6 +1145,20 @@ class _ReproducibleZip(zipfile.ZipFile):
                 )
                 rest = b"</rowBreaks>" + rest[end:]
             target.write(rest)
+
+
+def _copy_part(source: IO[bytes], target: IO[bytes], end: int | None) -> None:
+    """Copy `source` from where it is to `end` (None: to its end)."""
+    if end is None:
+        shutil.copyfileobj(source, target, 1 << 20)
+        return
+    left = end - source.tell()
+    while left > 0:
+        piece = source.read(min(left, 1 << 20))
+        if not piece:
+            raise ValueError("a worksheet's rows end early")
+        target.write(piece)
+        left -= len(piece)
 
 
 def _write_in_pieces(target: IO[bytes], numbers: array[int], element: str) -> None:

@@ -238,6 +238,13 @@ TERMS: dict[str, Term] = {
         "teksts, kas neietilpst vienā rindā, turpinās nākamajās rindās, kas atzīmētas ar ↳",
         "text too long for one row continues on the rows below, marked ↳",
     ),
+    "split_sheets": Term("Turpinātas lapas", "Sheets continued"),
+    "split_sheets_meaning": Term(
+        "vienā Excel lapā var būt ne vairāk kā 1023 lappušu pārtraukumi, tāpēc lapa turpinās "
+        "nākamajās lapās",
+        "one sheet of Excel holds at most 1,023 page breaks, so the sheet goes on in the "
+        "sheets after it",
+    ),
     "created_on": Term("Izveidots", "Created"),
     "updated_on": Term("Pēdējās izmaiņas", "Last changed"),
     "transfers_unknown": Term(
