@@ -20,6 +20,7 @@ from benchmarks import generate
 from ropa.exporters import xlsx
 from ropa.exporters.table import LANGUAGES, Language, TitleRow, build_document
 from ropa.exporters.xlsx import MAX_ROW_BREAKS, part_name, write_xlsx
+from ropa.i18n import translate
 from ropa.knowledge.terms import TERMS
 from ropa.validate import validate_paths
 from tests.conftest import REGISTERS, SEED_REGISTERS, run_ropa
@@ -215,7 +216,8 @@ def test_the_cover_lists_many_sheets_in_short(
     monkeypatch: pytest.MonkeyPatch, large_register: Path, tmp_path: Path
 ) -> None:
     """Over a hundred sheets (the limit made small): the cover names the first and the
-    last, so its row stays within Excel's 409 points; the command's note names them all."""
+    last, so its row stays within Excel's 409 points; the command's note names the first
+    ten and counts the rest, so that it stays one readable line."""
     (register,) = validate_paths([str(large_register)]).registers
     document = build_document(register, language="lv+en", export_date=DATE)
     monkeypatch.setattr(xlsx, "MAX_ROW_BREAKS", 19)
@@ -228,4 +230,20 @@ def test_the_cover_lists_many_sheets_in_short(
     assert f"{parts[-1]}: activity-1090 … activity-1099" in cover
     assert parts[1] not in cover
     (note,) = [str(note) for note in report.notes() if "goes on over" in str(note)]
-    assert all(f"`{name}`" in note for name in parts)
+    assert all(f"`{name}`" in note for name in parts[:10])
+    assert f"`{parts[10]}`" not in note
+    assert note.endswith(f"and {len(parts) - 10} more")
+
+
+def test_a_note_of_many_long_rows_names_ten_and_counts_the_rest() -> None:
+    rows = [f"recipient-{index}" for index in range(2_333)]
+    report = xlsx.WriteReport(continued={"Saņēmēji – Recipients": rows})
+    (note,) = report.notes()
+    english = str(note)
+    assert english.startswith("2,333 rows of sheet `Saņēmēji – Recipients` are longer")
+    assert "recipient-9 " in english
+    assert "recipient-10" not in english
+    assert english.endswith("recipient-9 and 2,323 more")
+    assert translate(note, "lv").endswith("recipient-9 un vēl 2\u00a0323")
+    (few,) = xlsx.WriteReport(continued={"Sheet": rows[:3]}).notes()
+    assert str(few).endswith(": recipient-0, recipient-1, recipient-2")

@@ -100,6 +100,23 @@ _MAX_ROW_LINES = int((_MAX_ROW_POINTS - _ROW_PADDING_POINTS) // _LINE_POINTS)
 _TABLE_SCALE = 75
 
 
+# A note names at most this many rows or sheets: a register of thousands of activities
+# would otherwise print one line of thousands of names.
+_NAMED_AT_MOST = 10
+
+
+def _named(names: list[str]) -> Message | str:
+    """The first names, and how many more there are."""
+    if len(names) <= _NAMED_AT_MOST:
+        return ", ".join(names)
+    return counted(
+        "{names} and {count} more",
+        "{names} and {count} more",
+        count=len(names) - _NAMED_AT_MOST,
+        names=", ".join(names[:_NAMED_AT_MOST]),
+    )
+
+
 @dataclass
 class WriteReport:
     """What the writer had to do that the reader should know."""
@@ -124,7 +141,7 @@ class WriteReport:
                 "and continue on the rows below them (marked ↳): {rows}",
                 count=len(rows),
                 sheet=sheet,
-                rows=", ".join(rows),
+                rows=_named(rows),
             )
             for sheet, rows in self.continued.items()
         ]
@@ -137,7 +154,7 @@ class WriteReport:
                 count=len(parts),
                 sheet=sheet,
                 limit=MAX_ROW_BREAKS,
-                sheets=", ".join(f"`{name}` ({first} … {last})" for name, first, last in parts),
+                sheets=_named([f"`{name}` ({first} … {last})" for name, first, last in parts]),
             )
             for sheet, parts in self.parts.items()
         ]
