@@ -247,3 +247,12 @@ def test_a_note_of_many_long_rows_names_ten_and_counts_the_rest() -> None:
     assert translate(note, "lv").endswith("recipient-9 un vēl 2\u00a0323")
     (few,) = xlsx.WriteReport(continued={"Sheet": rows[:3]}).notes()
     assert str(few).endswith(": recipient-0, recipient-1, recipient-2")
+
+
+def test_the_cover_names_thirty_long_rows_and_counts_the_rest() -> None:
+    rows = [f"recipient-{index}" for index in range(2_333)]
+    listed = xlsx._cover_rows(rows)
+    assert listed.startswith("recipient-0, recipient-1, ")
+    assert listed.endswith("recipient-29 … (+2\u2009303)")
+    assert "recipient-30" not in listed
+    assert xlsx._cover_rows(rows[:30]) == ", ".join(rows[:30])

@@ -287,7 +287,7 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
             (index for index, line in enumerate(lines) if line.key == "export"), len(lines) - 1
         )
         listed = "\n".join(
-            f"{sheet}: {', '.join(rows)}" for sheet, rows in report.continued.items()
+            f"{sheet}: {_cover_rows(rows)}" for sheet, rows in report.continued.items()
         )
         lines.insert(
             after + 1,
@@ -313,6 +313,20 @@ def _write_cover(worksheet: Any, document: ExportDocument, report: WriteReport) 
             [line.label, line.value], widths, heading=line.heading
         )
         worksheet.append(_cover_row(worksheet, line))
+
+
+# Continued rows the cover names per sheet: thousands (a register of 50,000 activities
+# has 2,333 long recipient rows) would pass the 409 points of a row and Excel's 32,767
+# characters of a cell; the rows themselves are marked ↳ on their sheet.
+_COVER_ROWS = 30
+
+
+def _cover_rows(rows: list[str]) -> str:
+    if len(rows) <= _COVER_ROWS:
+        return ", ".join(rows)
+    # The count in both languages' way: digits grouped by a thin space.
+    more = f"{len(rows) - _COVER_ROWS:,}".replace(",", "\u2009")
+    return f"{', '.join(rows[:_COVER_ROWS])} … (+{more})"
 
 
 # Sheets of a records sheet the cover lists one by one, each with its first and last
