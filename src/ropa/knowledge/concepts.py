@@ -1664,6 +1664,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "cit* likumīg* nolūk*",
             "cit* likumīg* mērķ*",
             "cit* mērķ*",
+            "cit* nolūk*",
+            "other purposes",
             "jebkur* cit* nolūk*",
             "jebkur* cit* mērķ*",
             "likumā atļaut* nolūk*",

@@ -8,12 +8,13 @@ without diacritics.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import mentions, stated, uncovered
-from ropa.knowledge.text import cites_law, open_list
+from ropa.knowledge.text import analyse, cites_law, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -122,12 +123,26 @@ _BUNDLED_AIMS = 3
 def _catch_all(texts: list[str]) -> str | None:
     """The words that leave a purpose open ("and that which is permitted by law"). A
     "u.c." / "etc." is not read as one: in a purpose it usually ends a list of the
-    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims."""
+    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims — unless the
+    word for purposes follows it ("u.c. mērķi", "etc. purposes"): then the aims are left
+    open, and a purpose that is nothing but those words is nothing but a catch-all."""
     for text in texts:
         found = mentions(text, "purpose_catch_all")
         if found is not None:
             return found.matched
+        other = _OTHER_PURPOSES.search(text)
+        # "netiek izmantoti u.c. mērķiem", "not used for etc. purposes" deny it.
+        if other is not None and not any(n.start < other.start() for n in analyse(text).negations):
+            return other.group()
     return None
+
+
+# "u.c. mērķi", "utt. nolūkiem", "etc. purposes": the lexicon skips one-letter words, so
+# the abbreviation before the word for purposes is read here.
+_OTHER_PURPOSES = re.compile(
+    r"\b(?:u\.\s?c\.|utt\.|u\.\s?tml\.|etc\.?)\s*(?:m[eē]r[kķ]\w*|nol[uū]k\w*|purposes?\b)",
+    re.IGNORECASE,
+)
 
 
 def _aims(texts: list[str]) -> list[str]:
@@ -151,7 +166,9 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)),
     which the record states (Art. 30(1)(b)). A purpose that ends "and that which is
     permitted by law", "other functions and duties set by law" or "any other lawful
-    purpose" has no edge: nothing it could not cover. A line that names several distinct
+    purpose" has no edge: nothing it could not cover; a purpose that is nothing but the
+    catch-all ("u.c. mērķi", "other purposes" as a line of its own, where a notice's list
+    ended "... u.c. mērķiem") is the same open end. A line that names several distinct
     aims at once (improving the services, marketing, informing the public, defending
     legal claims, statistics, fraud prevention) is several purposes, each with its own
     legal basis and retention, written as one; the Article 29 Working Party asks that a
@@ -170,6 +187,17 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
         purposes:
           - purpose: The hire of the vehicle and that which is permitted by law  # ← AC14
             legal_basis: {basis: contract}
+    ```
+
+    ```yaml
+    activities:
+      - id: trips
+        name: Ceļojumi
+        purposes:
+          - purpose: ceļojuma līguma slēgšana
+            legal_basis: {basis: contract}
+          - purpose: u.c. mērķi  # ← AC14
+            legal_basis: unknown
     ```
 
     ```yaml
