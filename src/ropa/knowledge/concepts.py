@@ -2110,6 +2110,36 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # "CV dati", "pieteikuma dati", "documents": a document named where the categories
+        # of data it holds should be (Art. 30(1)(c)). AC13 reports a list that names only
+        # such containers; "CV (education, work history)" names what is in it.
+        "data_container",
+        N_("a document named instead of the data it holds"),
+        N_("Art. 30(1)(c)"),
+        (
+            "cv",
+            "cvs",
+            "curriculum vitae",
+            "résumé*",
+            "resume*",
+            "dzīves gājum*",
+            "dzīvesgājum*",
+            "cover letter*",
+            "motivation letter*",
+            "motivācijas vēstul*",
+            "pieteikum*",
+            "iesniegum*",
+            "application*",
+            "document*",
+            "dokument*",
+            "attachment*",
+            "pielikum*",
+            "anket*",
+            "questionnaire*",
+        ),
+        negatable=False,
+    ),
+    Concept(
         "data_by_reference",
         N_("data categories given only by reference to another document"),
         N_("Art. 30(1)(c)"),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import mentions, stated, uncovered
-from ropa.knowledge.text import analyse, cites_law, open_list
+from ropa.knowledge.text import analyse, cites_law, fold_word, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -363,6 +363,33 @@ def _open(text: str) -> str | None:
     return None
 
 
+# Words that say nothing of what a document holds: "CV dati", "the candidate's submitted
+# application documents", "pieteikuma saturs".
+_CONTAINER_FILLER = frozenset(
+    fold_word(word)
+    for word in (
+        "dati", "datus", "datu", "data", "information", "informācija", "informāciju",
+        "details", "ziņas", "saturs", "content", "contents", "the", "a", "and", "or", "un",
+        "vai", "of", "your", "jūsu", "their", "to", "candidate", "candidates", "candidate's",
+        "kandidāta", "kandidātu", "iesniegtie", "iesniegtā", "iesniegto", "iesniegtajos",
+        "submitted", "provided", "sniegtie", "iekļautie", "in", "included", "with", "ar",
+    )
+)  # fmt: skip
+
+
+def _container(text: str) -> str | None:
+    """The document a data category is named as, when the item names nothing else ("CV
+    dati", "application documents"): what the document holds is not said. Contents in
+    brackets ("CV (education, work history)") are named data."""
+    found = mentions(text, "data_container")
+    if found is None or "(" in text:
+        return None
+    left = [
+        w for w in uncovered(text, ("data_container",)) if fold_word(w) not in _CONTAINER_FILLER
+    ]
+    return found.matched if not left else None
+
+
 def _bracketed(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -396,7 +423,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     in brackets after a named category ("contact details (e-mail, phone etc.)") are not
     reported: the category is named. Reported only when nothing in the activity's list is
     fixed: an open "other information you give us" beside named categories leaves those
-    categories on record. One finding per activity, at the first such item.
+    categories on record. A document named where its data should be ("CV dati",
+    "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
+    of birth, references; such a list is reported like an open one. A document with its
+    contents named ("CV (education, work history)", "identity document data") is named
+    data. One finding per activity, at the first such item.
 
     Fails:
 
@@ -406,6 +437,13 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
         name: Bērnu uzskaite
         personal_data:
           - bērnu raksturojoša informācija, piemēram, valoda, dzimums u.c.  # ← AC13
+    ```
+
+    ```yaml
+    activities:
+      - id: candidates
+        name: Kandidātu atlase
+        personal_data: [CV dati]  # ← AC13
     ```
 
     Passes:
@@ -432,13 +470,18 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
             for location, texts in items
             if (words := next(filter(None, map(_by_reference, texts)), None))
         ]
+        containers = [
+            (location, words)
+            for location, texts in items
+            if (words := next(filter(None, map(_container, texts)), None))
+        ]
         # A named category beside an open item fixes something: reported only when
         # nothing in the list is fixed.
-        unfixed = {id(location) for location, _words in open_items + references}
+        unfixed = {id(location) for location, _words in open_items + references + containers}
         if not items or len(unfixed) < len(items):
             continue
-        found, message = (
-            (
+        if open_items:
+            found, message, hint = (
                 open_items,
                 msg(
                     "the personal data of `{id}` are left open (\u201c{words}\u201d): the "
@@ -446,9 +489,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     id=activity.id,
                     words=open_items[0][1],
                 ),
+                msg("name every category of data that is processed, and nothing open-ended"),
             )
-            if open_items
-            else (
+        elif references:
+            found, message, hint = (
                 references,
                 msg(
                     "the personal data of `{id}` are given only by reference (\u201c{words}"
@@ -456,14 +500,26 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     id=activity.id,
                     words=references[0][1],
                 ),
+                msg("name the categories in the record, keeping the reference as the source"),
             )
-        )
+        else:
+            found, message, hint = (
+                containers,
+                msg(
+                    "the personal data of `{id}` are named only as a document (\u201c{words}"
+                    "\u201d): the categories of data it holds are not stated",
+                    id=activity.id,
+                    words=containers[0][1],
+                ),
+                msg(
+                    "name the categories the document holds (contact details, education, "
+                    "work history, photo ...)"
+                ),
+            )
         yield Violation(
             found[0][0],
             message,
-            msg("name every category of data that is processed, and nothing open-ended")
-            if open_items
-            else msg("name the categories in the record, keeping the reference as the source"),
+            hint,
             related=tuple(location for location, _words in found[1:]),
         )
 
