@@ -1519,6 +1519,57 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # A processing operation (Art. 4(2)): named as the purpose, with nothing else, it
+        # is circular ("datu glabāšana", "to prove the facts of data processing"), AC12.
+        "processing_operation",
+        N_("a processing operation named as the purpose"),
+        N_("Art. 4(2), 5(1)(b)"),
+        (
+            "apstrād*",
+            "processing",
+            "glabāšan*",
+            "uzglabāšan*",
+            "storage",
+            "storing",
+            "ierakstīšan*",
+            "recording",
+            "vākšan*",
+            "collection",
+            "collecting",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # What may stand beside a processing operation and still name nothing else: the
+        # data, and proving or recording that it was processed.
+        "processing_self",
+        N_("words about the processing itself"),
+        N_("Art. 5(1)(b)"),
+        (
+            "dati",
+            "datu",
+            "datus",
+            "data",
+            "personas",
+            "personal",
+            "information",
+            "informācij*",
+            "fakt*",
+            "fact",
+            "facts",
+            "pierādīt*",
+            "pierādīšan*",
+            "pamatošan*",
+            "pamatot*",
+            "prove",
+            "proving",
+            "proof",
+            "substantiat*",
+            "evidenc*",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # Words that say who acts or how, not what the data is for: what is left of a
         # purpose once they and a `purpose_generic` phrase are taken away is its content.
         "purpose_filler",

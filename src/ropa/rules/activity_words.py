@@ -37,9 +37,19 @@ def _generic(text: str) -> str | None:
     return found.matched if len(left) <= _CONTENT_WORDS else None
 
 
+def _self_only(text: str) -> str | None:
+    """A purpose that names nothing but the processing itself ("datu glabāšana", "to prove
+    the facts of data processing"): what the data is for is not said."""
+    found = mentions(text, "processing_operation")
+    if found is None:
+        return None
+    left = uncovered(text, ("processing_operation", "processing_self", "purpose_filler"))
+    return text.strip() if not [w for w in left if len(w) > 1] else None
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
-    """A purpose that restates a legal basis or covers everything.
+    """A purpose that restates a legal basis, covers everything, or names only the processing.
 
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)), and
     the record states them (Art. 30(1)(b)). "To fulfil our legal obligations",
@@ -50,7 +60,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     limitation, WP203, on purpose specification). Reported when, beside the generic
     phrase, the purpose has at most one word of its own (words that say who acts or how
     do not count), and names no law (a purpose "under the Accounting Law" says which
-    obligation).
+    obligation). A purpose that names only the processing itself ("datu glabāšana", "data
+    processing", "to prove the facts of data processing") is circular: an operation on
+    the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
+    Reported only when every word of the purpose is the operation, the data, proving it,
+    or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
+    name something else.
 
     Fails:
 
@@ -61,6 +76,15 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         purposes:
           - purpose: To fulfil our legal obligations as a local authority  # ← AC12
             legal_basis: {basis: legal_obligation}
+    ```
+
+    ```yaml
+    activities:
+      - id: chats
+        name: Saziņas ierakstīšana
+        purposes:
+          - purpose: pamatot un pierādīt personas datu apstrādes faktus  # ← AC12
+            legal_basis: unknown
     ```
 
     Passes:
@@ -79,27 +103,39 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
-        found: list[tuple[Location, str]] = []
+        found: list[tuple[Location, str, bool]] = []
         for index, purpose in enumerate(activity.purposes):
             texts = [text_of(purpose.purpose, language) for language in _LANGUAGES]
-            words = [_generic(text) for text in texts if text]
-            if words and all(words):
-                found.append((activity.at("purposes", index, "purpose"), str(words[0])))
+            texts = [text for text in texts if text]
+            generic = [_generic(text) for text in texts]
+            circular = [_self_only(text) for text in texts]
+            if generic and all(generic):
+                found.append((activity.at("purposes", index, "purpose"), str(generic[0]), False))
+            elif circular and all(circular):
+                found.append((activity.at("purposes", index, "purpose"), str(circular[0]), True))
         if found:
+            location, quoted, circular_first = found[0]
             yield Violation(
-                found[0][0],
+                location,
                 msg(
+                    "a purpose of `{id}` (\u201c{words}\u201d) names only the processing "
+                    "itself: it does not say what the data is used for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if circular_first
+                else msg(
                     "a purpose of `{id}` (\u201c{words}\u201d) restates a legal basis or "
                     "covers everything: it does not say what the data is used for",
                     id=activity.id,
-                    words=found[0][1],
+                    words=quoted,
                 ),
                 msg(
                     "write what the data is used for (deciding applications, paying "
                     "salaries, answering complaints), one purpose each"
                 ),
                 # The activity's other such purposes are the same gap: named with it.
-                related=tuple(location for location, _words in found[1:]),
+                related=tuple(other for other, _words, _circular in found[1:]),
             )
 
 
