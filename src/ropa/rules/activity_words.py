@@ -423,7 +423,8 @@ def _container(text: str) -> str | None:
     left = [
         w for w in uncovered(text, ("data_container",)) if fold_word(w) not in _CONTAINER_FILLER
     ]
-    return found.matched if not left else None
+    # The whole item is the document's name: quoted as written ("CV dati").
+    return text.strip() if not left else None
 
 
 def _bracketed(text: str, at: int) -> bool:
