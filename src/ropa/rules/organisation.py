@@ -52,7 +52,8 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     so a record that gives it has not left the contact out, even with `contact: unknown`.
     Where it is the only way recorded to reach the controller, an info note says so: the
     transparency guidelines (WP260 rev.01, Annex, Art. 13(1)(a)) advise contact details
-    that allow more than one form of communication (phone, e-mail, post), and a DPO asks
+    that allow more than one form of communication (phone, e-mail, post; paraphrased,
+    not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
     to the DPO (Art. 38(4)).
