@@ -80,8 +80,19 @@ THRESHOLD = 0.6
 CLAIM_THRESHOLD = 0.75
 """Share of a claim's content words a register element must hold to back it."""
 
-# Concepts too general to tell one purpose from another in a privacy policy.
-_BROAD_CONCEPTS = frozenset(("security_boilerplate", "retention_vague", "large_scale"))
+# Concepts too general to tell one purpose from another in a privacy policy; the
+# processing words and document names AC12/AC13 read ("datu apstrāde", "personas dati",
+# "pieteikums") are in almost every sentence of one.
+_BROAD_CONCEPTS = frozenset(
+    (
+        "security_boilerplate",
+        "retention_vague",
+        "large_scale",
+        "processing_operation",
+        "processing_self",
+        "data_container",
+    )
+)
 
 KINDS = ("purpose", "recipient", "transfer", "retention", "basis", "data", "source", "contact")
 CLAIM_KINDS = ("purpose", "recipient", "transfer", "period", "basis")

@@ -7,14 +7,18 @@ inferences come from `ropa.knowledge.lexicon`, read once per distinct string.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from ropa.i18n import Message, msg
+from ropa.knowledge import lexicon
+from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.lexicon import CONCEPTS, Inference, concepts_in, infer, mentions
 from ropa.knowledge.lexicon import forget as lexicon_forget
+from ropa.knowledge.text import cites_law, names_act
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
-from ropa.model.types import LocalizedText
+from ropa.model.types import LocalizedText, text_of
 from ropa.position import Location
 
 # The keys whose words describe what is processed, in the order findings prefer them.
@@ -182,6 +186,35 @@ def says(value: object, concept: str) -> bool:
     """Whether a text value (a string or `{lv, en}`), such as a category of data
     subjects or of recipients, states `concept` in either language."""
     return any(mentions(text, concept) is not None for text in _strings(value))
+
+
+def law_unnamed(*values: object) -> str | None:
+    """The words by which text values point at the law in general ("as the law requires",
+    "normatīvajos aktos noteiktie termiņi"), when none of them names an act and none gives
+    a ground of its own (the person's request, say). SD03 and RT02 ask it."""
+    texts = [text_of(value, language) for value in values for language in ("lv", "en")]
+    texts = [text for text in texts if text and text not in ("unknown", "none")]
+    if not texts or any(names_a_law(text) for text in texts):
+        return None
+    read = [lexicon.stated(text) for text in texts]
+    if any("own_ground" in stated for stated in read):
+        return None
+    for stated in read:
+        if "law_unnamed" in stated:
+            return stated["law_unnamed"].matched
+    return None
+
+
+# "the Law on the Prevention of Money Laundering", "Regulation (EU) 2019/1157": an act by
+# its title, which `names_act` reads only when it carries a number or a Latvian name.
+_TITLED = re.compile(r"\b(?:Law|Act|Regulation|Directive|Code)\s+(?:on|of|No)\b")
+
+
+def names_a_law(text: str) -> bool:
+    """Whether a text names an act: by number, by its Latvian name, or by its title."""
+    return (
+        names_act(text) or cites_law(text) or bool(laws_cited(text)) or bool(_TITLED.search(text))
+    )
 
 
 def topic(concept: str) -> Message:

@@ -9,12 +9,13 @@ without diacritics.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, mentions, stated, uncovered
-from ropa.knowledge.text import cites_law, open_list
+from ropa.knowledge.text import analyse, cites_law, fold_word, open_list
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -38,9 +39,19 @@ def _generic(text: str) -> str | None:
     return found.matched if len(left) <= _CONTENT_WORDS else None
 
 
+def _self_only(text: str) -> str | None:
+    """A purpose that names nothing but the processing itself ("datu glabāšana", "to prove
+    the facts of data processing"): what the data is for is not said."""
+    found = mentions(text, "processing_operation")
+    if found is None:
+        return None
+    left = uncovered(text, ("processing_operation", "processing_self", "purpose_filler"))
+    return text.strip() if not [w for w in left if len(w) > 1] else None
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
-    """A purpose that restates a legal basis or covers everything.
+    """A purpose that restates a legal basis, covers everything, or names only the processing.
 
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)), and
     the record states them (Art. 30(1)(b)). "To fulfil our legal obligations",
@@ -51,7 +62,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     limitation, WP203, on purpose specification). Reported when, beside the generic
     phrase, the purpose has at most one word of its own (words that say who acts or how
     do not count), and names no law (a purpose "under the Accounting Law" says which
-    obligation).
+    obligation). A purpose that names only the processing itself ("datu glabāšana", "data
+    processing", "to prove the facts of data processing") is circular: an operation on
+    the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
+    Reported only when every word of the purpose is the operation, the data, proving it,
+    or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
+    name something else.
 
     Fails:
 
@@ -62,6 +78,15 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         purposes:
           - purpose: To fulfil our legal obligations as a local authority  # ← AC12
             legal_basis: {basis: legal_obligation}
+    ```
+
+    ```yaml
+    activities:
+      - id: chats
+        name: Saziņas ierakstīšana
+        purposes:
+          - purpose: pamatot un pierādīt personas datu apstrādes faktus  # ← AC12
+            legal_basis: unknown
     ```
 
     Passes:
@@ -80,31 +105,44 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
-        # Most activities name no generic phrase in any purpose: their readings, made
-        # once for all rules, say so without reading each purpose again.
-        if not first_readings(activity, ("purpose_generic",), ("purposes",)):
+        # Most activities name no generic phrase and no processing operation in any
+        # purpose: their readings, made once for all rules, say so without reading each
+        # purpose again.
+        if not first_readings(activity, ("purpose_generic", "processing_operation"), ("purposes",)):
             continue
-        found: list[tuple[Location, str]] = []
+        found: list[tuple[Location, str, bool]] = []
         for index, purpose in enumerate(activity.purposes):
             texts = [text_of(purpose.purpose, language) for language in _LANGUAGES]
-            words = [_generic(text) for text in texts if text]
-            if words and all(words):
-                found.append((activity.at("purposes", index, "purpose"), str(words[0])))
+            texts = [text for text in texts if text]
+            generic = [_generic(text) for text in texts]
+            circular = [_self_only(text) for text in texts]
+            if generic and all(generic):
+                found.append((activity.at("purposes", index, "purpose"), str(generic[0]), False))
+            elif circular and all(circular):
+                found.append((activity.at("purposes", index, "purpose"), str(circular[0]), True))
         if found:
+            location, quoted, circular_first = found[0]
             yield Violation(
-                found[0][0],
+                location,
                 msg(
+                    "a purpose of `{id}` (\u201c{words}\u201d) names only the processing "
+                    "itself: it does not say what the data is used for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if circular_first
+                else msg(
                     "a purpose of `{id}` (\u201c{words}\u201d) restates a legal basis or "
                     "covers everything: it does not say what the data is used for",
                     id=activity.id,
-                    words=found[0][1],
+                    words=quoted,
                 ),
                 msg(
                     "write what the data is used for (deciding applications, paying "
                     "salaries, answering complaints), one purpose each"
                 ),
                 # The activity's other such purposes are the same gap: named with it.
-                related=tuple(location for location, _words in found[1:]),
+                related=tuple(other for other, _words, _circular in found[1:]),
             )
 
 
@@ -129,12 +167,26 @@ _AIM_SET = frozenset(_AIMS)
 def _catch_all(texts: list[str]) -> str | None:
     """The words that leave a purpose open ("and that which is permitted by law"). A
     "u.c." / "etc." is not read as one: in a purpose it usually ends a list of the
-    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims."""
+    things handled ("līgumu u.c. dokumentu sagatavošana"), not of the aims — unless the
+    word for purposes follows it ("u.c. mērķi", "etc. purposes"): then the aims are left
+    open, and a purpose that is nothing but those words is nothing but a catch-all."""
     for text in texts:
         found = mentions(text, "purpose_catch_all")
         if found is not None:
             return found.matched
+        other = _OTHER_PURPOSES.search(text)
+        # "netiek izmantoti u.c. mērķiem", "not used for etc. purposes" deny it.
+        if other is not None and not any(n.start < other.start() for n in analyse(text).negations):
+            return other.group()
     return None
+
+
+# "u.c. mērķi", "utt. nolūkiem", "etc. purposes": the lexicon skips one-letter words, so
+# the abbreviation before the word for purposes is read here.
+_OTHER_PURPOSES = re.compile(
+    r"\b(?:u\.\s?c\.|utt\.|u\.\s?tml\.|etc\.?)\s*(?:m[eē]r[kķ]\w*|nol[uū]k\w*|purposes?\b)",
+    re.IGNORECASE,
+)
 
 
 def _aims(texts: list[str]) -> list[str]:
@@ -158,7 +210,9 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)),
     which the record states (Art. 30(1)(b)). A purpose that ends "and that which is
     permitted by law", "other functions and duties set by law" or "any other lawful
-    purpose" has no edge: nothing it could not cover. A line that names several distinct
+    purpose" has no edge: nothing it could not cover; a purpose that is nothing but the
+    catch-all ("u.c. mērķi", "other purposes" as a line of its own, where a notice's list
+    ended "... u.c. mērķiem") is the same open end. A line that names several distinct
     aims at once (improving the services, marketing, informing the public, defending
     legal claims, statistics, fraud prevention) is several purposes, each with its own
     legal basis and retention, written as one; the Article 29 Working Party asks that a
@@ -177,6 +231,17 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
         purposes:
           - purpose: The hire of the vehicle and that which is permitted by law  # ← AC14
             legal_basis: {basis: contract}
+    ```
+
+    ```yaml
+    activities:
+      - id: trips
+        name: Ceļojumi
+        purposes:
+          - purpose: ceļojuma līguma slēgšana
+            legal_basis: {basis: contract}
+          - purpose: u.c. mērķi  # ← AC14
+            legal_basis: unknown
     ```
 
     ```yaml
@@ -347,6 +412,34 @@ def _open(text: str) -> str | None:
     return None
 
 
+# Words that say nothing of what a document holds: "CV dati", "the candidate's submitted
+# application documents", "pieteikuma saturs".
+_CONTAINER_FILLER = frozenset(
+    fold_word(word)
+    for word in (
+        "dati", "datus", "datu", "data", "information", "informācija", "informāciju",
+        "details", "ziņas", "saturs", "content", "contents", "the", "a", "and", "or", "un",
+        "vai", "of", "your", "jūsu", "their", "to", "candidate", "candidates", "candidate's",
+        "kandidāta", "kandidātu", "iesniegtie", "iesniegtā", "iesniegto", "iesniegtajos",
+        "submitted", "provided", "sniegtie", "iekļautie", "in", "included", "with", "ar",
+    )
+)  # fmt: skip
+
+
+def _container(text: str) -> str | None:
+    """The document a data category is named as, when the item names nothing else ("CV
+    dati", "application documents"): what the document holds is not said. Contents in
+    brackets ("CV (education, work history)") are named data."""
+    found = mentions(text, "data_container")
+    if found is None or "(" in text:
+        return None
+    left = [
+        w for w in uncovered(text, ("data_container",)) if fold_word(w) not in _CONTAINER_FILLER
+    ]
+    # The whole item is the document's name: quoted as written ("CV dati").
+    return text.strip() if not left else None
+
+
 def _bracketed(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -381,7 +474,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     in brackets after a named category ("contact details (e-mail, phone etc.)") are not
     reported: the category is named. Reported only when nothing in the activity's list is
     fixed: an open "other information you give us" beside named categories leaves those
-    categories on record. One finding per activity, at the first such item.
+    categories on record. A document named where its data should be ("CV dati",
+    "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
+    of birth, references; such a list is reported like an open one. A document with its
+    contents named ("CV (education, work history)", "identity document data") is named
+    data. One finding per activity, at the first such item.
 
     Fails:
 
@@ -391,6 +488,13 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
         name: Bērnu uzskaite
         personal_data:
           - bērnu raksturojoša informācija, piemēram, valoda, dzimums u.c.  # ← AC13
+    ```
+
+    ```yaml
+    activities:
+      - id: candidates
+        name: Kandidātu atlase
+        personal_data: [CV dati]  # ← AC13
     ```
 
     Passes:
@@ -417,13 +521,18 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
             for location, texts in items
             if (words := next(filter(None, map(_by_reference, texts)), None))
         ]
+        containers = [
+            (location, words)
+            for location, texts in items
+            if (words := next(filter(None, map(_container, texts)), None))
+        ]
         # A named category beside an open item fixes something: reported only when
         # nothing in the list is fixed.
-        unfixed = {id(location) for location, _words in open_items + references}
+        unfixed = {id(location) for location, _words in open_items + references + containers}
         if not items or len(unfixed) < len(items):
             continue
-        found, message = (
-            (
+        if open_items:
+            found, message, hint = (
                 open_items,
                 msg(
                     "the personal data of `{id}` are left open (\u201c{words}\u201d): the "
@@ -431,9 +540,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     id=activity.id,
                     words=open_items[0][1],
                 ),
+                msg("name every category of data that is processed, and nothing open-ended"),
             )
-            if open_items
-            else (
+        elif references:
+            found, message, hint = (
                 references,
                 msg(
                     "the personal data of `{id}` are given only by reference (\u201c{words}"
@@ -441,14 +551,26 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     id=activity.id,
                     words=references[0][1],
                 ),
+                msg("name the categories in the record, keeping the reference as the source"),
             )
-        )
+        else:
+            found, message, hint = (
+                containers,
+                msg(
+                    "the personal data of `{id}` are named only as a document (\u201c{words}"
+                    "\u201d): the categories of data it holds are not stated",
+                    id=activity.id,
+                    words=containers[0][1],
+                ),
+                msg(
+                    "name the categories the document holds (contact details, education, "
+                    "work history, photo ...)"
+                ),
+            )
         yield Violation(
             found[0][0],
             message,
-            msg("name every category of data that is processed, and nothing open-ended")
-            if open_items
-            else msg("name the categories in the record, keeping the reference as the source"),
+            hint,
             related=tuple(location for location, _words in found[1:]),
         )
 

@@ -47,6 +47,16 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     with no legal form in it (SIA, AS, biedrība, Ltd, plc ...; `ropa.knowledge.legal_forms`),
     no registration number and no address, or a name that itself says the legal entity is
     not named, leaves open who that is — a warning. A public authority is named by law.
+    The organisation's postal address (`organisation.address`) is contact details: the
+    controller can be written to there (Art. 13(1)(a) "contact details", Art. 30(1)(a)),
+    so a record that gives it has not left the contact out, even with `contact: unknown`.
+    Where it is the only way recorded to reach the controller, an info note says so: the
+    transparency guidelines (WP260 rev.01, Annex, Art. 13(1)(a)) advise contact details
+    that allow more than one form of communication (phone, e-mail, post; paraphrased,
+    not re-checked against the guidelines' text in this change), and a DPO asks
+    for the e-mail address or phone number that requests will reach — unless the DPO's
+    are recorded, since data subjects may take every question about their data and rights
+    to the DPO (Art. 38(4)).
 
     Fails:
 
@@ -83,6 +93,14 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     organisation:
+      name: SIA "Piemērs"
+      address: Brīvības iela 1, Rīga, LV-1010
+      role: controller
+      contact: unknown
+    ```
+
+    ```yaml
+    organisation:
       name: Ziedu Kurjers
       registration_number: "40003000001"
       role: controller
@@ -91,7 +109,8 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     """
     organisation = register.organisation
     yield from _brand_only(organisation)
-    contact = has_contact(organisation.contact)
+    # The legal address is where the controller can be written to: contact details too.
+    contact = has_contact(organisation.contact) or not not_stated(organisation.address)
     if not_stated(organisation.name):
         # Where an unnamed organisation is established, and so whether it needs a
         # representative (Art. 27), is part of not knowing whose record it is (OR05).
@@ -126,6 +145,26 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("the organisation's contact details are not stated"),
             msg("add `contact:` with an e-mail address, phone number or postal address"),
         )
+    elif not has_contact(organisation.contact) and not _dpo_reachable(organisation):
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact details are its postal address "
+                "(`organisation.address`)"
+            ),
+            msg("add `contact:` with an e-mail address or phone number that requests reach"),
+            severity=Severity.INFO,
+        )
+
+
+def _dpo_reachable(organisation: Organisation) -> bool:
+    """The appointed DPO has an e-mail address or phone number (Art. 38(4): reached there)."""
+    dpo = organisation.dpo
+    return (
+        isinstance(dpo, AppointedDpo)
+        and isinstance(dpo.contact, Contact)
+        and any((dpo.contact.email, dpo.contact.phone))
+    )
 
 
 def _brand_only(organisation: Organisation) -> Iterator[Violation]:

@@ -15,7 +15,8 @@ from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
-from ropa.rules._retention_text import endless_words, vague_words
+from ropa.rules._reading import law_unnamed, names_a_law
+from ropa.rules._retention_text import endless_words, longest_period, vague_words
 
 
 @per_register
@@ -119,6 +120,15 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     several activities: an organisation keeps one file plan, and quoting its entries is
     one piece of work. Each place is still listed (`related`), so none is lost.
 
+    A period whose only reason is "the law" in general ("normatīvajos aktos noteiktie
+    termiņi", "under Latvian law", "statutory periods"), with no act named in the reason,
+    criteria, notes or `statute`, is vague in the same way: the envisaged time limit
+    (Art. 30(1)(f)) cannot be traced to anything a reader can check, nor shown to be no
+    longer than the purpose needs (Art. 5(1)(e), 5(2)). SD03 asks the same of a personas
+    kods justified that way. Criteria that only say "as the law sets" are reported alike.
+    A reason that states the legal duty with its period ("by law, operators keep traffic
+    data for one year") says what the law requires, which a reader can check: not reported.
+
     Fails:
 
     ```yaml
@@ -131,6 +141,16 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         name: Personnel files
         retention:
           criteria: Saskaņā ar iestādes lietu nomenklatūru  # ← RT02
+    ```
+
+    ```yaml
+    activities:
+      - id: tenants
+        name: Tenant files
+        retention:
+          period: P10Y
+          from: end of the lease
+          reason: normatīvajos aktos noteiktie termiņi  # ← RT02
     ```
 
     Passes:
@@ -146,11 +166,14 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity, location, retention in _retentions(register):
-        if retention.period is not None:
-            continue
         texts = [text_of(retention.criteria, language) for language in ("lv", "en")]
-        found = next(filter(None, (vague_words(text) for text in texts)), None)
+        found = (
+            None
+            if retention.period is not None
+            else next(filter(None, (vague_words(text) for text in texts)), None)
+        )
         if found is None:
+            yield from _unnamed_law(activity, location, retention)
             continue
         words, kind = found
         if kind == "file_plan":
@@ -177,6 +200,38 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         at = location.child("criteria")
         cause = "file-plan:" + fold_word(words) if kind == "file_plan" else _shared(texts)
         yield Violation(at, message, hint, cause=cause)
+
+
+def _unnamed_law(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """A retention that rests on "the law" in general and names no act (see RT02)."""
+    if retention.statute is not None or not not_stated(retention.file_plan):
+        return
+    # An act named anywhere in the retention is the law its words point at.
+    values = (retention.reason, retention.criteria, retention.notes, retention.from_)
+    if any(names_a_law(text_of(v, language)) for v in values for language in ("lv", "en")):
+        return
+    # Where the words stand: the reason of a period, else the criteria.
+    key, value = ("reason", retention.reason)
+    if retention.period is None or not_stated(retention.reason):
+        key, value = ("criteria", retention.criteria)
+    words = law_unnamed(value)
+    # "By law, operators must keep traffic data for one year" states the duty itself, with
+    # its period, which a reader can check; "the periods set in the law" states none.
+    if words is None or any(longest_period(text_of(value, lang)) for lang in ("lv", "en")):
+        return
+    yield Violation(
+        location.child(key),
+        msg(
+            "the retention of `{id}` rests on \u201c{words}\u201d, which names no law: "
+            "the time limit cannot be checked against the act that sets it",
+            id=activity.id,
+            words=words,
+        ),
+        msg("name the act and article that set the period (`statute:` or `reason:`)"),
+        cause=_shared([text_of(value, language) for language in ("lv", "en")]),
+    )
 
 
 def _shared(texts: list[str]) -> str:

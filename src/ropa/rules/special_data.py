@@ -3,20 +3,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge import lexicon
-from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
-from ropa.knowledge.text import cites_law, names_act
 from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
-from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import says
+from ropa.rules._reading import law_unnamed, says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -161,7 +156,7 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
         if not isinstance(activity.national_id, NationalId):
             continue
         justification = activity.national_id.justification
-        unnamed = _law_unnamed(justification)
+        unnamed = law_unnamed(justification)
         if unnamed is not None:
             yield Violation(
                 activity.at("national_id", "justification"),
@@ -183,32 +178,6 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
-
-
-def _law_unnamed(value: object) -> str | None:
-    """The words by which a text points at the law in general, when it names no act."""
-    texts = [text_of(value, language) for language in ("lv", "en")]
-    texts = [text for text in texts if text and text not in ("unknown", "none")]
-    if not texts or any(_names_a_law(text) for text in texts):
-        return None
-    read = [lexicon.stated(text) for text in texts]
-    if any("own_ground" in stated for stated in read):
-        return None
-    for stated in read:
-        if "law_unnamed" in stated:
-            return stated["law_unnamed"].matched
-    return None
-
-
-# "the Law on the Prevention of Money Laundering", "Regulation (EU) 2019/1157": an act by
-# its title, which `names_act` reads only when it carries a number or a Latvian name.
-_TITLED = re.compile(r"\b(?:Law|Act|Regulation|Directive|Code)\s+(?:on|of|No)\b")
-
-
-def _names_a_law(text: str) -> bool:
-    return (
-        names_act(text) or cites_law(text) or bool(laws_cited(text)) or bool(_TITLED.search(text))
-    )
 
 
 @rule("SD04", "special-data.condition-law", severity=Severity.WARNING, article="Art. 9(2)")
