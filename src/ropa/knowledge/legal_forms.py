@@ -141,12 +141,18 @@ _WORDS = (
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
 )
-_WORD = re.compile(r"(?<!\w)(?:" + "|".join(_WORDS) + r")\w*", re.IGNORECASE)
+# The words are matched as the start of a word, whatever its case and ending: a prefix
+# test on the name's casefolded words, not one case-blind alternation of all of them,
+# which takes longer to compile than a short register takes to check.
+_WORD_STARTS = tuple(word.casefold() for word in _WORDS)
+_A_WORD = re.compile(r"\w+")
 
 
 def names_legal_entity(name: str) -> bool:
     """Whether the name carries a legal form or names a public body."""
-    return bool(_ABBREVIATION.search(name) or _WORD.search(name))
+    if _ABBREVIATION.search(name):
+        return True
+    return any(word.startswith(_WORD_STARTS) for word in _A_WORD.findall(name.casefold()))
 
 
 __all__ = ["SOURCE", "names_legal_entity"]
