@@ -22,6 +22,7 @@ from ropa.model.vocabulary import ActivityRole
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings, says
+from ropa.rules.dpia import screen
 from ropa.rules.tracking import monitors
 
 
@@ -192,6 +193,23 @@ def _brand_only(organisation: Organisation) -> Iterator[Violation]:
         )
 
 
+# The WP248 criteria that, on a large scale (C5), make up the core activities of Art.
+# 37(1)(b) (systematic monitoring, C3) and 37(1)(c) (special-category or criminal data, C4).
+_CORE_CRITERIA = frozenset({"WP248.C3", "WP248.C4"})
+
+
+def _dpo_may_be_required(register: Register) -> bool:
+    """Whether the register shows an Art. 37(1) case: a public authority, or an activity
+    of large-scale monitoring or large-scale special-category or criminal data."""
+    if register.organisation.public_authority:
+        return True
+    for activity in register.activities:
+        criteria = screen(activity, register=register).criteria
+        if "WP248.C5" in criteria and criteria & _CORE_CRITERIA:
+            return True
+    return False
+
+
 @rule("OR02", "organisation.dpo", severity=Severity.WARNING, article="Art. 30(1)(a), 37")
 def dpo(register: Register, context: Context) -> Iterator[Violation]:
     """No data protection officer is recorded, nor a reasoned decision not to appoint one.
@@ -201,14 +219,20 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     Art. 37(1) question was asked; `appointed: false` with no reason does not. A public
     authority or body must designate one (Art. 37(1)(a)), except courts acting in their
     judicial capacity: its `appointed: false` is reported unless the reason is recorded.
+    How loudly depends on what the register shows: a warning for a public authority, or
+    where an activity is large-scale (WP248 C5) systematic monitoring (C3) or special-
+    category or criminal data (C4), the core activities of Art. 37(1)(b)-(c); otherwise a
+    DPO is not required, and recording the decision is the good practice the Article 29
+    Working Party recommends (Guidelines on DPOs, WP243 rev.01, 2.1), an info note.
 
     Fails:
 
     ```yaml
     organisation:
-      name: SIA "Piemērs"
+      name: Valsts aģentūra "Piemērs"
       role: controller
-      contact: {email: info@piemers.lv}
+      public_authority: true
+      contact: {email: info@piemers.gov.lv}
       dpo: unknown  # ← OR02
     ```
 
@@ -243,6 +267,7 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
                 "add `dpo:` with `appointed: true` and the DPO's contact details, "
                 "or `appointed: false` with the reason"
             ),
+            severity=None if _dpo_may_be_required(register) else Severity.INFO,
         )
     elif isinstance(organisation.dpo, NoDpoDecision) and not_stated(organisation.dpo.reason):
         if organisation.public_authority:
