@@ -154,6 +154,7 @@ def load_rules() -> dict[str, Rule]:
         activity,
         activity_words,
         child_images,
+        data_identity,
         dpia,
         exemption,
         governance,

@@ -462,6 +462,41 @@ def _data_texts(activity: Activity) -> Iterator[tuple[Location, list[str]]]:
         yield activity.at("personal_data", index), texts
 
 
+_Quoted = list[tuple[Location, str]]
+
+
+def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
+    """The data items of `activity` left open, given by reference and named only as a
+    document, when nothing in its list is fixed (what AC13 reports); otherwise None."""
+    items = list(_data_texts(activity))
+    open_items = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_open, texts)), None))
+    ]
+    references = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_by_reference, texts)), None))
+    ]
+    containers = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_container, texts)), None))
+    ]
+    # A named category beside an open item fixes something: reported only when
+    # nothing in the list is fixed.
+    unfixed = {id(location) for location, _words in open_items + references + containers}
+    if not items or len(unfixed) < len(items):
+        return None
+    return open_items, references, containers
+
+
+def data_unfixed(activity: Activity) -> bool:
+    """Whether AC13 reports the activity's data list: nothing in it is fixed."""
+    return _unfixed(activity) is not None
+
+
 @rule("AC13", "activity.data-open-ended", severity=Severity.WARNING, article="Art. 30(1)(c)")
 def data_open_ended(register: Register, context: Context) -> Iterator[Violation]:
     """Categories of personal data left open, or given only by reference to another text.
@@ -510,27 +545,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     ```
     """
     for activity in register.activities:
-        items = list(_data_texts(activity))
-        open_items = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_open, texts)), None))
-        ]
-        references = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_by_reference, texts)), None))
-        ]
-        containers = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_container, texts)), None))
-        ]
-        # A named category beside an open item fixes something: reported only when
-        # nothing in the list is fixed.
-        unfixed = {id(location) for location, _words in open_items + references + containers}
-        if not items or len(unfixed) < len(items):
+        unfixed = _unfixed(activity)
+        if unfixed is None:
             continue
+        open_items, references, containers = unfixed
         if open_items:
             found, message, hint = (
                 open_items,
