@@ -56,8 +56,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)), and
     the record states them (Art. 30(1)(b)). "To fulfil our legal obligations",
     "legitimate interests", "performing the duties and powers given by law" name a legal
-    basis (Art. 6(1)(c), (e), (f)), not a use of the data; "our core activities" or
-    "business purposes" cover everything the organisation does. The Article 29 Working
+    basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
+    requirements of the laws that apply to us"; "our core activities", "business
+    purposes" or "improving, planning and supporting the business" cover everything the
+    organisation does. The Article 29 Working
     Party counts such general wording as not specific (Opinion 03/2013 on purpose
     limitation, WP203, on purpose specification). Reported when, beside the generic
     phrase, the purpose has at most one word of its own (words that say who acts or how
