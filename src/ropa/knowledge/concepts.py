@@ -31,6 +31,7 @@ SOURCE = cite(
     "WP260",
     "DVI-SCHOOLS",
     "AP-NL-SCHOOLS",
+    "JL",
 )
 
 
@@ -2628,6 +2629,54 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
+        # Young people: under the Latvian Youth Law (Jaunatnes likums, section 1) persons
+        # aged 13 to 25, so minors among them; in English usage "youth" spans the teens
+        # too. A group so named holds children unless an age says otherwise (AC19).
+        "youth",
+        N_("young people"),
+        N_("Art. 8, Recital 38; Jaunatnes likums, section 1"),
+        (
+            "jaunieš*",
+            "jaunatn*",
+            "youth",
+            "youths",
+            "young people",
+            "young person*",
+        ),
+        exclude=(
+            "jaunatnes darbiniek*",
+            "jaunatnes lietu speciālist*",
+            "jaunatnes lietu koordinator*",
+            "jauniešu vecāk*",
+            "youth worker*",
+            "parents of young people",
+        ),
+    ),
+    Concept(
+        # Words that state an age limit of a group of data subjects ("no 16 gadiem",
+        # "aged 18 and over", "pilngadīgi"): the record has settled whether children are
+        # among them (AC19).
+        "age_stated",
+        N_("an age limit"),
+        N_("Art. 8, Recital 38"),
+        (
+            "vecum*",
+            "gadiem",
+            "gadu",
+            "gadus",
+            "pilngadīg*",
+            "pieaugu*",
+            "age",
+            "aged",
+            "ages",
+            "years old",
+            "years of age",
+            "adult*",
+            "over 18",
+            "over 16",
+        ),
+    ),
+    Concept(
         # Data that says who the person is or how to reach them: a name, an identifier
         # (Art. 4(1): "an identification number, location data, an online identifier"),
         # contact details, an image or a voice. A data list naming none of it describes
@@ -2719,7 +2768,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "atrašanās viet*",
             "ģeolokācij*",
             "geolocation*",
-            "gps",
             "social security number*",
             "national insurance number*",
             "pps number*",

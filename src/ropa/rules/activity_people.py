@@ -12,22 +12,28 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import analyse
 from ropa.model.activity import Activity, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, texts
 from ropa.rules.activity_words import data_unfixed
 
-_IDENTIFYING = ("identifying_data",)
 # Words of a data-subject group shorter than this ("of", "un", "ar") say nothing of whose
 # data it is.
 _SHORT = 4
 
 
 def _identifies(activity: Activity) -> bool:
-    return bool(first_readings(activity, _IDENTIFYING, ("personal_data",)))
+    """Whether the data list names data that identifies or reaches the person. Asked of
+    the lexicon, not the activity's readings: such words are in nearly every list, and
+    readings keep only the rarer concepts (`_reading.UNREAD`)."""
+    return any(
+        (found := mentions(text, "identifying_data")) is not None and not found.negated
+        for _key, _path, text in texts(activity, ("personal_data",))
+    )
 
 
 def _whose(activity: Activity) -> frozenset[str]:
@@ -114,3 +120,67 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
             ),
             at_key=True,
         )
+
+
+# Young people named, and what settles whether children are among them.
+_AGE_WORDS = ("youth", "children", "age_stated")
+
+
+@rule("AC19", "activity.youth-age-unstated", severity=Severity.WARNING, article="Art. 8, 30(1)(c)")
+def youth_age_unstated(register: Register, context: Context) -> Iterator[Violation]:
+    """Young people among the data subjects, with no age that says whether children are.
+
+    Why: children merit specific protection (Recital 38): consent to an information
+    society service needs the parent's authorisation below the national age (Art. 8; 13
+    in Latvia), a legitimate interest weighs more heavily against a child (Art. 6(1)(f)),
+    and information must be written so that a child understands it (Art. 12(1)). The
+    Latvian Youth Law calls young people (jaunieši) persons aged 13 to 25 (Jaunatnes
+    likums, section 1), and "youth" in English spans the teens too: a youth organisation's
+    members, young people in a programme, are minors in part unless an age limit says
+    otherwise. Reported where a data-subject group names young people and no group names
+    children or an age ("no 16 gadiem", "aged 18 and over", "pilngadīgi"); where
+    children are named, the rules about children apply instead.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Biedru uzskaite
+        data_subjects:  # ← AC19
+          - biedri
+          - Jaunatnes organizācijas biedri
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Biedru uzskaite
+        data_subjects:
+          - biedri
+          - Jaunatnes organizācijas biedri no 18 gadu vecuma
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.data_subjects, list):
+            continue
+        said = first_readings(activity, _AGE_WORDS, ("data_subjects",))
+        if "youth" not in said or "children" in said or "age_stated" in said:
+            continue
+        yield Violation(
+            activity.at("data_subjects"),
+            msg(
+                "the data subjects of `{id}` include young people ({where}), and no age "
+                "says whether children are among them",
+                id=activity.id,
+                where=said["youth"].describe(),
+            ),
+            msg(
+                "state the age from which they are admitted, or record the children and "
+                "what their age changes (consent of a parent, Art. 8; the balancing test)"
+            ),
+            at_key=True,
+        )
+
