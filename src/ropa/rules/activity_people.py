@@ -183,4 +183,3 @@ def youth_age_unstated(register: Register, context: Context) -> Iterator[Violati
             ),
             at_key=True,
         )
-
