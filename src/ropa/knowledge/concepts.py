@@ -2629,6 +2629,49 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
+        # A recipient category that names a public authority exercising its powers: a
+        # state institution, a ministry, an embassy or consulate, a court, a prosecutor,
+        # an inspectorate or regulator. Such a body receives data to exercise the powers
+        # the law gives it, as a controller of its own (Art. 4(7); Recital 31), not as the
+        # organisation's processor (RC11). Not a municipal agency or a police station's
+        # team named as a place: public bodies do serve others as processors (an IT
+        # agency, a monitoring team), and those words do not tell which.
+        "public_body",
+        N_("a public authority"),
+        N_("Art. 4(7), Recital 31"),
+        (
+            "iestād*",
+            "valsts institūcij*",
+            "ministrij*",
+            "vēstniecīb*",
+            "konsulāt*",
+            "tiesa",
+            "tiesas",
+            "tiesām",
+            "tiesu",
+            "prokuratūr*",
+            "inspekcij*",
+            "authorit*",
+            "public bod*",
+            "government*",
+            "ministr*",
+            "embass*",
+            "consulat*",
+            "court",
+            "courts",
+            "tribunal*",
+            "inspectorate*",
+            "regulator*",
+        ),
+        exclude=(
+            "out of court",
+            "certification authorit*",
+            "sertifikācijas iestād*",
+            "ārstniecības iestād*",
+            "medical institution*",
+        ),
+    ),
+    Concept(
         # Young people: under the Latvian Youth Law (Jaunatnes likums, section 1) persons
         # aged 13 to 25, so minors among them; in English usage "youth" spans the teens
         # too. A group so named holds children unless an age says otherwise (AC19).
