@@ -2720,6 +2720,28 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
+        # Data described as anonymous, aggregated or statistical: a list of it is not
+        # expected to hold names (Recital 26), so AC18 does not ask for them. Whether the
+        # claim holds is another question.
+        "anonymous_data",
+        N_("anonymous or aggregated data"),
+        N_("Recital 26"),
+        (
+            "anonīm*",
+            "anonimizēt*",
+            "apkopot* dat*",
+            "apkopotā veidā",
+            "agregēt*",
+            "statistisk* dat*",
+            "anonymous",
+            "anonymi*",
+            "aggregat*",
+            "statistical data",
+            "de-identified",
+            "non-identifiable",
+        ),
+    ),
+    Concept(
         # Data that says who the person is or how to reach them: a name, an identifier
         # (Art. 4(1): "an identification number, location data, an online identifier"),
         # contact details, an image or a voice. A data list naming none of it describes

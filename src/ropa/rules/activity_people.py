@@ -36,6 +36,11 @@ def _identifies(activity: Activity) -> bool:
     )
 
 
+def _anonymous(activity: Activity) -> bool:
+    """Whether the data list says its data is anonymous, aggregated or statistical."""
+    return bool(first_readings(activity, ("anonymous_data",), ("personal_data",)))
+
+
 def _whose(activity: Activity) -> frozenset[str]:
     """The stems of the words naming the activity's data subjects."""
     if not isinstance(activity.data_subjects, list):
@@ -69,7 +74,8 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
     access are judged against the list. Not reported where another activity of the
     register names such data for the same data subjects (the identity is recorded where
     it is collected, and a later use need not repeat it), nor where AC13 already reports
-    that nothing in the list is fixed. Read in `personal_data` (items and their notes),
+    that nothing in the list is fixed, nor where the list calls its data anonymous,
+    aggregated or statistical (Recital 26). Read in `personal_data` (items and their notes),
     in any inflection.
 
     Fails:
@@ -101,7 +107,7 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
     for activity in register.activities:
         if not isinstance(activity.personal_data, list) or not activity.personal_data:
             continue
-        if _identifies(activity) or data_unfixed(activity):
+        if _identifies(activity) or data_unfixed(activity) or _anonymous(activity):
             continue
         whose = _whose(activity)
         if any(other is not activity and whose & stems for other, stems in known):
