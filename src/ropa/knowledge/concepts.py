@@ -1541,6 +1541,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "uzņēmuma darbīb*",
             "uzņēmējdarbīb* attīstīb*",
             "komercdarbīb* attīstīb*",
+            # "Administrative", "internal", "operational" or "legal" purposes name no use
+            # of the data at all: like "business purposes", they cover whatever the
+            # organisation does (WP203 lists "administrative purposes" among the too vague).
+            "administrative purpose*",
+            "internal purpose*",
+            "operational purpose*",
+            "legal purpose*",
+            "administratīv* nolūk*",
+            "administratīv* mērķ*",
+            "iekšēj* nolūk*",
+            "iekšēj* mērķ*",
+            "iekšēj* vajadzīb*",
+            "pārvaldes mērķ*",
+            "pārvaldes nolūk*",
+            "juridisk* mērķ*",
+            "juridisk* nolūk*",
         ),
         gap=2,
         negatable=False,
