@@ -1543,7 +1543,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "komercdarbīb* attīstīb*",
             # "Administrative", "internal", "operational" or "legal" purposes name no use
             # of the data at all: like "business purposes", they cover whatever the
-            # organisation does (WP203 lists "administrative purposes" among the too vague).
+            # organisation does (WP203's test: it must be clear what is and is not included).
             "administrative purpose*",
             "internal purpose*",
             "operational purpose*",

@@ -96,8 +96,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
     requirements of the laws that apply to us"; "our core activities", "business
     purposes", "internal" or "administrative purposes" or "improving, planning and
-    supporting the business" cover everything the organisation does. The Article 29 Working Party counts such general wording as not
-    specific (Opinion 03/2013 on purpose limitation, WP203, on purpose specification).
+    supporting the business" cover everything the organisation does. The Article 29
+    Working Party counts such general wording as not specific (Opinion 03/2013 on
+    purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
     own (words that say who acts or how do not count, nor do the words of the
     activity's own name: "legitimate interests connected with recruitment" in an
