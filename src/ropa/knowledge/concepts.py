@@ -2893,6 +2893,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "paraksts",
             "signature*",
             "personal details",
+            # "Pamatdati", "basic data": in registers the name and contact data.
+            "pamatdat*",
+            "basic data",
+            "basic details",
+            "basic personal data",
         ),
         exclude=(
             # An account kept in the books, or profiling, is not the person's identity.
