@@ -82,7 +82,8 @@ CLAIM_THRESHOLD = 0.75
 
 # Concepts too general to tell one purpose from another in a privacy policy; the
 # processing words and document names AC12/AC13 read ("datu apstrāde", "personas dati",
-# "pieteikums") are in almost every sentence of one.
+# "pieteikums") are in almost every sentence of one, and so are the names, e-mail
+# addresses and identifiers AC18 reads.
 _BROAD_CONCEPTS = frozenset(
     (
         "security_boilerplate",
@@ -91,6 +92,7 @@ _BROAD_CONCEPTS = frozenset(
         "processing_operation",
         "processing_self",
         "data_container",
+        "identifying_data",
     )
 )
 

@@ -101,6 +101,14 @@ SOURCES: dict[str, Source] = {
             '"Par grāmatvedību" then ceases to have effect',
         ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
+        Source(
+            "JL",
+            "Jaunatnes likums (Youth Law)",
+            "likumi.lv/ta/id/175920; section 1: young people (jaunieši) are persons aged 13 "
+            "to 25. Amendments the Saeima adopted in February 2026 raise the upper limit to "
+            "30 (as reported by the press; not verified against likumi.lv); the lower limit "
+            "stays 13",
+        ),
         Source("CL", "Civillikums (Civil Law)", "likumi.lv; section 1895 (limitation)"),
         Source(
             "KL",

@@ -152,6 +152,7 @@ def load_rules() -> dict[str, Rule]:
     """Import every rule module (each registers its rules) and return the catalogue."""
     from ropa.rules import (  # noqa: F401 - imported for their registrations
         activity,
+        activity_people,
         activity_words,
         child_images,
         dpia,

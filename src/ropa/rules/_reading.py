@@ -87,8 +87,11 @@ def _item_texts(
 
 # Words that fill a sentence ("to", "of", "un", "ar") and say nothing by themselves:
 # nearly every text has some, and only `lexicon.uncovered` asks about them, so readings
-# leave them out. That rules most texts out before they are taken apart.
-UNREAD = frozenset({"purpose_filler"})
+# leave them out. That rules most texts out before they are taken apart. The words that
+# identify a person (a name, an e-mail address) are in nearly every data list too: AC18
+# asks the lexicon for them itself, so that an activity stating nothing else still keeps
+# no readings.
+UNREAD = frozenset({"purpose_filler", "identifying_data"})
 
 # A text value's place in its activity, and one concept it states.
 _Hit = tuple[str, tuple[str | int, ...], Inference]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, mentions, stated, uncovered
-from ropa.knowledge.text import analyse, cites_law, fold_word, open_list
+from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
 from ropa.model.activity import Activity, DataCategory
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -30,13 +30,50 @@ _CONTENT_WORDS = 1
 _LANGUAGES = ("lv", "en")
 
 
-def _generic(text: str) -> str | None:
-    """The generic phrase a purpose consists of, if it says nothing more."""
+def _generic(text: str, own: frozenset[str] = frozenset()) -> str | None:
+    """The generic phrase a purpose consists of, if it says nothing more. The stems in
+    `own` (the activity's name) say nothing more either: "legitimate interests connected
+    with recruitment", in an activity called Recruitment, names the basis and the
+    activity, not what the data is used for."""
     found = mentions(text, "purpose_generic")
     if found is None or cites_law(text):
         return None
-    left = [w for w in uncovered(text, ("purpose_generic", "purpose_filler")) if len(w) > 2]
+    left = [
+        w
+        for w in uncovered(text, ("purpose_generic", "purpose_filler"))
+        if len(w) > 2 and stem(fold_word(w)) not in own
+    ]
     return found.matched if len(left) <= _CONTENT_WORDS else None
+
+
+def _generic_part(texts: list[str], own: frozenset[str]) -> str | None:
+    """The generic phrase that one clause of a purpose consists of ("maksājumu saņemšana;
+    normatīvajos aktos noteikto pienākumu izpilde"), when every language has one: a
+    purpose joined by ";" to a legal basis in other words leaves that part unspecified."""
+    parts: list[str] = []
+    for text in texts:
+        clauses = [clause for clause in text.split(";") if clause.strip()]
+        if len(clauses) < 2 or cites_law(text):
+            return None
+        part = next(filter(None, (_generic(clause, own) for clause in clauses)), None)
+        if part is None:
+            return None
+        parts.append(part)
+    return parts[0] if parts else None
+
+
+# Name words this short ("of", "un", "ar") are not the activity's own words.
+_SHORT_WORD = 4
+
+
+def _name_stems(activity: Activity) -> frozenset[str]:
+    """The stems of the words of the activity's name, in both languages."""
+    words = (
+        stem(fold_word(word))
+        for language in _LANGUAGES
+        for word in re.findall(r"\w+", text_of(activity.name, language) or "")
+    )
+    return frozenset(word for word in words if len(word) >= _SHORT_WORD)
 
 
 def _self_only(text: str) -> str | None:
@@ -56,14 +93,22 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)), and
     the record states them (Art. 30(1)(b)). "To fulfil our legal obligations",
     "legitimate interests", "performing the duties and powers given by law" name a legal
-    basis (Art. 6(1)(c), (e), (f)), not a use of the data; "our core activities" or
-    "business purposes" cover everything the organisation does. The Article 29 Working
-    Party counts such general wording as not specific (Opinion 03/2013 on purpose
-    limitation, WP203, on purpose specification). Reported when, beside the generic
-    phrase, the purpose has at most one word of its own (words that say who acts or how
-    do not count), and names no law (a purpose "under the Accounting Law" says which
-    obligation). A purpose that names only the processing itself ("datu glabāšana", "data
-    processing", "to prove the facts of data processing") is circular: an operation on
+    basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
+    requirements of the laws that apply to us"; "our core activities", "business
+    purposes", "internal" or "administrative purposes" or "improving, planning and
+    supporting the business" cover everything the organisation does. The Article 29
+    Working Party counts such general wording as not specific (Opinion 03/2013 on
+    purpose limitation, WP203, on purpose specification).
+    Reported when, beside the generic phrase, the purpose has at most one word of its
+    own (words that say who acts or how do not count, nor do the words of the
+    activity's own name: "legitimate interests connected with recruitment" in an
+    activity called Recruitment names the basis and the activity), and names no law (a
+    purpose "under the Accounting Law" says which obligation). A purpose written as
+    clauses joined by ";" is reported when, in every language, one clause is only such
+    a phrase ("savu leģitīmo interešu nodrošināšana; pierādījumi strīdus gadījumā"):
+    that part of it is unspecified. A purpose that names only the processing itself
+    ("datu glabāšana", "data processing", "to prove the facts of data processing") is
+    circular: an operation on
     the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
     Reported only when every word of the purpose is the operation, the data, proving it,
     or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
@@ -110,18 +155,22 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         # purpose again.
         if not first_readings(activity, ("purpose_generic", "processing_operation"), ("purposes",)):
             continue
-        found: list[tuple[Location, str, bool]] = []
+        own = _name_stems(activity)
+        found: list[tuple[Location, str, str]] = []
         for index, purpose in enumerate(activity.purposes):
             texts = [text_of(purpose.purpose, language) for language in _LANGUAGES]
             texts = [text for text in texts if text]
-            generic = [_generic(text) for text in texts]
+            generic = [_generic(text, own) for text in texts]
             circular = [_self_only(text) for text in texts]
+            location = activity.at("purposes", index, "purpose")
             if generic and all(generic):
-                found.append((activity.at("purposes", index, "purpose"), str(generic[0]), False))
+                found.append((location, str(generic[0]), "generic"))
             elif circular and all(circular):
-                found.append((activity.at("purposes", index, "purpose"), str(circular[0]), True))
+                found.append((location, str(circular[0]), "circular"))
+            elif part := _generic_part(texts, own):
+                found.append((location, part, "part"))
         if found:
-            location, quoted, circular_first = found[0]
+            location, quoted, kind = found[0]
             yield Violation(
                 location,
                 msg(
@@ -130,7 +179,14 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                     id=activity.id,
                     words=quoted,
                 )
-                if circular_first
+                if kind == "circular"
+                else msg(
+                    "part of a purpose of `{id}` (\u201c{words}\u201d) restates a legal "
+                    "basis or covers everything: it does not say what that part is for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if kind == "part"
                 else msg(
                     "a purpose of `{id}` (\u201c{words}\u201d) restates a legal basis or "
                     "covers everything: it does not say what the data is used for",
@@ -142,7 +198,7 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                     "salaries, answering complaints), one purpose each"
                 ),
                 # The activity's other such purposes are the same gap: named with it.
-                related=tuple(other for other, _words, _circular in found[1:]),
+                related=tuple(other for other, _words, _kind in found[1:]),
             )
 
 
@@ -462,6 +518,41 @@ def _data_texts(activity: Activity) -> Iterator[tuple[Location, list[str]]]:
         yield activity.at("personal_data", index), texts
 
 
+_Quoted = list[tuple[Location, str]]
+
+
+def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
+    """The data items of `activity` left open, given by reference and named only as a
+    document, when nothing in its list is fixed (what AC13 reports); otherwise None."""
+    items = list(_data_texts(activity))
+    open_items = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_open, texts)), None))
+    ]
+    references = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_by_reference, texts)), None))
+    ]
+    containers = [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_container, texts)), None))
+    ]
+    # A named category beside an open item fixes something: reported only when
+    # nothing in the list is fixed.
+    unfixed = {id(location) for location, _words in open_items + references + containers}
+    if not items or len(unfixed) < len(items):
+        return None
+    return open_items, references, containers
+
+
+def data_unfixed(activity: Activity) -> bool:
+    """Whether AC13 reports the activity's data list: nothing in it is fixed."""
+    return _unfixed(activity) is not None
+
+
 @rule("AC13", "activity.data-open-ended", severity=Severity.WARNING, article="Art. 30(1)(c)")
 def data_open_ended(register: Register, context: Context) -> Iterator[Violation]:
     """Categories of personal data left open, or given only by reference to another text.
@@ -510,27 +601,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     ```
     """
     for activity in register.activities:
-        items = list(_data_texts(activity))
-        open_items = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_open, texts)), None))
-        ]
-        references = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_by_reference, texts)), None))
-        ]
-        containers = [
-            (location, words)
-            for location, texts in items
-            if (words := next(filter(None, map(_container, texts)), None))
-        ]
-        # A named category beside an open item fixes something: reported only when
-        # nothing in the list is fixed.
-        unfixed = {id(location) for location, _words in open_items + references + containers}
-        if not items or len(unfixed) < len(items):
+        unfixed = _unfixed(activity)
+        if unfixed is None:
             continue
+        open_items, references, containers = unfixed
         if open_items:
             found, message, hint = (
                 open_items,

@@ -78,6 +78,11 @@ def _asked_who(recipient: Recipient) -> bool:
     )
 
 
+def _public_body(recipient: Recipient) -> bool:
+    """Whether the recipient's name or category names a public authority."""
+    return _words(recipient, ("name", "category"), "public_body") is not None
+
+
 def _contract_stated(recipient: Recipient) -> bool:
     return not not_stated(recipient.contract) and recipient.contract != "none"
 
@@ -503,7 +508,10 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     the controller answers for choosing it (Art. 28(1), (3)); an independent controller
     answers for itself. Which one a recipient is decides what the record must hold, so the
     question has to be settled rather than guessed: `kind: unknown` records that it is
-    open.
+    open. Not reported where the name or category itself names a public authority
+    ("vīzu izsniedzējas iestādes", "the tax authority", "courts"): a public body receives
+    data to exercise the powers the law gives it, as a controller of its own (Art. 4(7);
+    Recital 31), so the question is settled by what it is.
 
     Fails:
 
@@ -527,7 +535,7 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for recipient in register.recipients:
-        if recipient.kind is RecipientKind.UNKNOWN:
+        if recipient.kind is RecipientKind.UNKNOWN and not _public_body(recipient):
             yield Violation(
                 recipient.at("kind"),
                 msg(

@@ -1,0 +1,191 @@
+"""Art. 30(1)(c): whether an activity's data list names the data people are known by.
+
+A record about people holds, besides what it says about them (a status, a diagnosis, a
+preference), the data that says who they are or how to reach them: a name, an identifier,
+contact details, an image. Registers written from notices often list only the former.
+Read through the text layer (`identifying_data` in `ropa.knowledge.concepts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.i18n import msg
+from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.text import analyse
+from ropa.model.activity import Activity, DataSubjectGroup
+from ropa.model.register import Register
+from ropa.model.types import text_of
+from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import first_readings, texts
+from ropa.rules.activity_words import data_unfixed
+
+# Words of a data-subject group shorter than this ("of", "un", "ar") say nothing of whose
+# data it is.
+_SHORT = 4
+
+
+def _identifies(activity: Activity) -> bool:
+    """Whether the data list names data that identifies or reaches the person. Asked of
+    the lexicon, not the activity's readings: such words are in nearly every list, and
+    readings keep only the rarer concepts (`_reading.UNREAD`)."""
+    return any(
+        (found := mentions(text, "identifying_data")) is not None and not found.negated
+        for _key, _path, text in texts(activity, ("personal_data",))
+    )
+
+
+def _anonymous(activity: Activity) -> bool:
+    """Whether the data list says its data is anonymous, aggregated or statistical."""
+    return bool(first_readings(activity, ("anonymous_data",), ("personal_data",)))
+
+
+def _whose(activity: Activity) -> frozenset[str]:
+    """The stems of the words naming the activity's data subjects."""
+    if not isinstance(activity.data_subjects, list):
+        return frozenset()
+    stems: set[str] = set()
+    for group in activity.data_subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            if text:
+                stems.update(t.stem for t in analyse(text).tokens if len(t.stem) >= _SHORT)
+    return frozenset(stems)
+
+
+@rule(
+    "AC18",
+    "activity.identifying-data-unstated",
+    severity=Severity.WARNING,
+    article="Art. 30(1)(c)",
+)
+def identifying_data_unstated(register: Register, context: Context) -> Iterator[Violation]:
+    """A data list that names nothing by which the people are identified or reached.
+
+    Why: the record describes the categories of personal data (Art. 30(1)(c)), and data is
+    personal because it relates to a person identified by a name, an identification
+    number, location data or an online identifier (Art. 4(1); Recital 30). A list that
+    names only what is known about people ("health data", "social status", "the positions
+    the candidate wants") leaves out the data by which they are known: the name, personas
+    kods or other number, contact details, address, image. A patient file, a card-holder
+    register or a candidate database holds them, and their minimisation, retention and
+    access are judged against the list. Not reported where another activity of the
+    register names such data for the same data subjects (the identity is recorded where
+    it is collected, and a later use need not repeat it), nor where AC13 already reports
+    that nothing in the list is fixed, nor where the list calls its data anonymous,
+    aggregated or statistical (Recital 26). Read in `personal_data` (items and their notes),
+    in any inflection.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: patient-care
+        name: Patient care
+        data_subjects: [patients]
+        personal_data:  # ← AC18
+          - health data recorded during treatment
+          - referral letters from GPs
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: patient-care
+        name: Patient care
+        data_subjects: [patients]
+        personal_data:
+          - name, date of birth, address, phone
+          - health data recorded during treatment
+          - referral letters from GPs
+    ```
+    """
+    known = [(a, _whose(a)) for a in register.activities if _identifies(a)]
+    for activity in register.activities:
+        if not isinstance(activity.personal_data, list) or not activity.personal_data:
+            continue
+        if _identifies(activity) or data_unfixed(activity) or _anonymous(activity):
+            continue
+        whose = _whose(activity)
+        if any(other is not activity and whose & stems for other, stems in known):
+            continue
+        yield Violation(
+            activity.at("personal_data"),
+            msg(
+                "the personal data of `{id}` name nothing by which the people are "
+                "identified or reached (a name, an identifier, contact details, an image): "
+                "the data they are known by is not on record",
+                id=activity.id,
+            ),
+            msg(
+                "add the identifying and contact data the activity holds (name, personas "
+                "kods or customer number, e-mail, phone, address ...)"
+            ),
+            at_key=True,
+        )
+
+
+# Young people named, and what settles whether children are among them.
+_AGE_WORDS = ("youth", "children", "age_stated")
+
+
+@rule("AC19", "activity.youth-age-unstated", severity=Severity.WARNING, article="Art. 8, 30(1)(c)")
+def youth_age_unstated(register: Register, context: Context) -> Iterator[Violation]:
+    """Young people among the data subjects, with no age that says whether children are.
+
+    Why: children merit specific protection (Recital 38): consent to an information
+    society service needs the parent's authorisation below the national age (Art. 8; 13
+    in Latvia), a legitimate interest weighs more heavily against a child (Art. 6(1)(f)),
+    and information must be written so that a child understands it (Art. 12(1)). The
+    Latvian Youth Law calls young people (jaunieši) persons aged 13 to 25 (Jaunatnes
+    likums, section 1), and "youth" in English spans the teens too: a youth organisation's
+    members, young people in a programme, are minors in part unless an age limit says
+    otherwise. Reported where a data-subject group names young people and no group names
+    children or an age ("no 16 gadiem", "aged 18 and over", "pilngadīgi"); where
+    children are named, the rules about children apply instead.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Biedru uzskaite
+        data_subjects:  # ← AC19
+          - biedri
+          - Jaunatnes organizācijas biedri
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Biedru uzskaite
+        data_subjects:
+          - biedri
+          - Jaunatnes organizācijas biedri no 18 gadu vecuma
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.data_subjects, list):
+            continue
+        said = first_readings(activity, _AGE_WORDS, ("data_subjects",))
+        if "youth" not in said or "children" in said or "age_stated" in said:
+            continue
+        yield Violation(
+            activity.at("data_subjects"),
+            msg(
+                "the data subjects of `{id}` include young people ({where}), and no age "
+                "says whether children are among them",
+                id=activity.id,
+                where=said["youth"].describe(),
+            ),
+            msg(
+                "state the age from which they are admitted, or record the children and "
+                "what their age changes (consent of a parent, Art. 8; the balancing test)"
+            ),
+            at_key=True,
+        )
