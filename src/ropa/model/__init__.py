@@ -41,6 +41,7 @@ from ropa.model.organisation import (
     JointController,
     NoDpoDecision,
     Organisation,
+    PublicTask,
     Representative,
 )
 from ropa.model.processor import ControllerServed
@@ -72,6 +73,7 @@ __all__ = [
     "NationalId",
     "NoDpoDecision",
     "Organisation",
+    "PublicTask",
     "Profiling",
     "PublicTaskBasis",
     "Purpose",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.model.register import Register
+from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules.organisation import has_contact
 
@@ -283,3 +284,65 @@ def security(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("list the measures under `security_measures:`"),
             )
+
+
+@rule(
+    "PR06", "processor.role-unknown", severity=Severity.WARNING, article="Art. 4(7), 4(8), 28, 30"
+)
+def role_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """Activities whose role is recorded as `unknown`: controller or processor, not settled.
+
+    Why: whether the organisation determines the purposes and means of the processing
+    (controller, Art. 4(7)) or processes on another's behalf and instructions (processor,
+    Art. 4(8)) decides which record the activity belongs in (Art. 30(1), or the
+    controllers served under Art. 30(2)), whether an Art. 28 contract binds it to the
+    controller, and who answers the data subjects. A notice that says the organisation acts
+    "on behalf of" another (an insurer, the creditors) without saying which leaves this
+    open; `role: unknown` records that honestly, and the question is asked here. Several
+    such activities are one finding, naming each.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: insurance-offers
+        name: Travel-insurance offers on the insurer's behalf
+        role: unknown  # ← PR06
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Ceļojumi"
+      role: controller_and_processor
+      contact: {email: info@celojumi.lv}
+    activities:
+      - id: insurance-offers
+        name: Travel-insurance offers on the insurer's behalf
+        role: processor
+    controllers:
+      - id: insurer
+        name: AAS "Apdrošinātājs"
+        contact: {email: dpo@apdrosinatajs.lv}
+        contract: Aģentūras līgums 2024-01-01
+        processing: [Preparing travel-insurance offers]
+    ```
+    """
+    unsettled = [a for a in register.activities if a.role is ActivityRole.UNKNOWN]
+    if not unsettled:
+        return
+    first, *others = unsettled
+    yield Violation(
+        first.at("role"),
+        msg(
+            "the register does not say whether the organisation decides the purposes and "
+            "means of {ids} (controller) or acts on another's instructions (processor)",
+            ids=", ".join(f"`{activity.id}`" for activity in unsettled),
+        ),
+        msg(
+            "find out and record `role: controller` or `role: processor`; as a processor, "
+            "record the controller served under `controllers:` with the Art. 28 contract"
+        ),
+        related=tuple(activity.at("role") for activity in others),
+    )
