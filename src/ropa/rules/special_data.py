@@ -51,7 +51,7 @@ def no_condition(register: Register, context: Context) -> Iterator[Violation]:
                 category = (
                     SPECIAL_CATEGORIES[use.category].english
                     if use.category in SPECIAL_CATEGORIES
-                    else msg("special-category data of a category not stated")
+                    else msg("special-category data (category not stated)")
                 )
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
