@@ -36,8 +36,8 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
     to it by a public body). Both rest on the law that lays down the duty or the task
     (Art. 6(3), Recital 45), and a body's statutes commonly give it both at once (a
     municipality's social services are its duty and its public task); the law is what the
-    data subject needs, and LB02 asks for it where it is missing. Where the right to object matters (Art. 21 applies to (e), not
-    to (c)), splitting the purpose still helps.
+    data subject needs, and LB02 asks for it where it is missing. Where the right to
+    object matters (Art. 21 applies to (e), not to (c)), splitting the purpose still helps.
 
     Fails:
 
