@@ -276,7 +276,9 @@ def test_activities_of_unknown_role_are_one_question_naming_each(register: Path)
     assert "`insurance-offers`, `debt-recovery`" in str(finding["message"])
     line = REGISTER[: REGISTER.index("    role: unknown  #")].count("\n") + 1
     assert finding["line"] == line
-    assert len(finding.get("related", [])) == 1
+    related = finding.get("related", [])
+    assert isinstance(related, list)
+    assert len(related) == 1
 
 
 def test_a_settled_role_asks_nothing(tmp_path: Path) -> None:
