@@ -140,7 +140,7 @@ def test_a_foreign_manifest_is_imported_with_nothing_dropped(tmp_path: Path) -> 
 def test_what_the_import_leaves_out_is_counted_in_each_languages_grammar(
     tmp_path: Path,
 ) -> None:
-    """"1 resource", "2 resources"; in Latvian "1 resurss", "2 resursi" (issue 11)."""
+    """ "1 resource", "2 resources"; in Latvian "1 resurss", "2 resursi" (issue 11)."""
     manifest = DEMO.read_text(encoding="utf-8") + (
         "policy:\n  - fides_key: one\n  - fides_key: two\n"
     )
