@@ -311,3 +311,46 @@ def test_the_new_questions_speak_latvian(register: Path) -> None:
         messages["OR02"] == "datu aizsardzības speciālista kontaktinformācija norādīta kā nezināma"
     )
     assert "(pārzinis) vai rīkojas pēc cita norādījumiem (apstrādātājs)" in messages["PR06"]
+
+
+PROCESSOR = """\
+ropa: 1
+organisation:
+  name: SIA "Mākoņserviss"
+  country: LV
+  contact: {email: info@makonis.lv}
+  role: processor
+controllers:
+  - id: customers
+    name: Every customer under the standard DPA
+    listed_in: unknown  # the sub-processor page does not say
+    contract: Data Processing Agreement v3
+    processing: [Hosting the platform]
+"""
+
+
+def test_one_entry_for_every_customer_points_to_their_list(tmp_path: Path) -> None:
+    """PR02: an entry standing for many controllers is identified by the list it names;
+    `listed_in: unknown` is the gap, asked once at `listed_in`."""
+    path = tmp_path / "register.yaml"
+    path.write_text(PROCESSOR, encoding="utf-8")
+    assert run_ropa("validate", str(path)).returncode == 0
+    assert format_text(PROCESSOR) == PROCESSOR
+    (finding,) = _codes(_findings(path), "PR02")
+    assert "`customers` stands for many controllers" in str(finding["message"])
+    assert finding["line"] == PROCESSOR[: PROCESSOR.index("listed_in")].count("\n") + 1
+    named = PROCESSOR.replace(
+        "listed_in: unknown  # the sub-processor page does not say",
+        "listed_in: Klientu reģistrs CRM sistēmā",
+    )
+    path.write_text(named, encoding="utf-8")
+    assert not _codes(_findings(path), "PR02")
+    csv_out = invoke("export", str(path), "--format", "csv", "--lang", "en").stdout
+    assert "Each controller's name and contact: Klientu reģistrs CRM sistēmā" in csv_out
+    markdown = invoke("export", str(path), "--format", "markdown", "--lang", "lv").stdout
+    assert "Katra pārziņa nosaukums un kontaktinformācija: Klientu reģistrs" in markdown
+    path.write_text(
+        PROCESSOR.replace("    name: Every customer under the standard DPA\n", ""),
+        encoding="utf-8",
+    )
+    assert invoke("validate", str(path)).returncode == 1  # a name is still required

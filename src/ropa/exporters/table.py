@@ -1330,6 +1330,7 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
                 words.labelled("address", words.prose(served.address)),
                 words.labelled("country", words.country(served.country)),
                 words.labelled("contact", _contact(words, served.contact)),
+                words.labelled("listed_in", words.text(served.listed_in)),
                 words.labelled("representative", _representative(words, served.representative)),
                 words.labelled("dpo", _dpo(words, served.dpo)),
                 words.labelled("notes", words.prose(served.notes)),

@@ -288,6 +288,9 @@ TERMS: dict[str, Term] = {
     "public_tasks": Term("Pārvaldes uzdevumi, ko veic organizācija", "Public tasks performed"),
     "delegated_by": Term("Deleģētājs", "Delegated by"),
     "delegation": Term("Deleģēšanas akts", "Delegation"),
+    "listed_in": Term(
+        "Katra pārziņa nosaukums un kontaktinformācija", "Each controller's name and contact"
+    ),
 }
 
 UNVERIFIED = tuple(key for key, term in TERMS.items() if not term.verified)
