@@ -131,10 +131,36 @@ def test_a_foreign_manifest_is_imported_with_nothing_dropped(tmp_path: Path) -> 
         "system[1].egress",
         "system[1].data_categories: user.custom.loyalty_tier",
         "system[2].data_subjects: space_tourist",
-        "dataset: 1 resources",
+        "dataset: 1 resource",
     ):
         assert f"#   - {where}" in text
         assert f"not placed: {where}" in done.stderr
+
+
+def test_what_the_import_leaves_out_is_counted_in_each_languages_grammar(
+    tmp_path: Path,
+) -> None:
+    """ "1 resource", "2 resources"; in Latvian "1 resurss", "2 resursi" (issue 11)."""
+    manifest = DEMO.read_text(encoding="utf-8") + (
+        "policy:\n  - fides_key: one\n  - fides_key: two\n"
+    )
+    source = tmp_path / "manifest.yml"
+    source.write_text(manifest, encoding="utf-8")
+    english = run_ropa("import", str(source), "-o", str(tmp_path / "en.yaml"))
+    assert english.returncode == 0, english.stderr
+    assert "not placed: dataset: 1 resource (no place in the register)" in english.stderr
+    assert "not placed: policy: 2 resources (no place in the register)" in english.stderr
+    latvian = run_ropa(
+        "import",
+        str(source),
+        "-o",
+        str(tmp_path / "lv.yaml"),
+        env={"LANG": "lv_LV.UTF-8", "LC_ALL": "", "LANGUAGE": ""},
+    )
+    assert latvian.returncode == 0, latvian.stderr
+    assert "dataset: 1 resurss (reģistrā tam nav vietas)" in latvian.stderr
+    assert "policy: 2 resursi (reģistrā tam nav vietas)" in latvian.stderr
+    assert "resources" not in latvian.stderr
 
 
 def test_import_refuses_what_it_cannot_read(tmp_path: Path) -> None:

@@ -501,6 +501,19 @@ def _describe(
             msg("{field} must be true or false", field=field_name),
             hint,
         )
+    if kind == "bool_or_unknown_type":
+        hint = msg("write true, false or unknown")
+        if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
+            hint = msg(
+                "YAML 1.2 reads `{value}` as text; write true, false or unknown",
+                value=_show(value),
+            )
+        return (
+            "SC03",
+            "schema.wrong-type",
+            msg("{field} must be true, false or unknown", field=field_name),
+            hint,
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return (
             "SC03",

@@ -58,6 +58,7 @@ from ropa.model import (
     NoDpoDecision,
     Organisation,
     Profiling,
+    PublicTask,
     PublicTaskBasis,
     Purpose,
     Recipient,
@@ -71,6 +72,7 @@ from ropa.model import (
     UnstatedLetterBasis,
 )
 from ropa.model.types import EEA_MARKER, NONE_MARKER, UNKNOWN_MARKER, Duration
+from ropa.model.vocabulary import ActivityRole
 from ropa.vcs import RegisterVersion
 
 Language = Literal["lv", "en", "lv+en"]
@@ -406,7 +408,11 @@ def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell
         return _join(
             [
                 words.text(value.name),
-                _contact(words, value.contact),
+                # A contact recorded as `unknown` is labelled, not left as a bare word
+                # under the name.
+                words.labelled("contact", words.marker(value.contact))
+                if isinstance(value.contact, str)
+                else _contact(words, value.contact),
                 words.labelled("external", words.flag(value.external)),
                 words.labelled("appointed_on", words.date(value.appointed_on)),
                 words.labelled("notified_on", words.date(value.notified_on)),
@@ -418,6 +424,27 @@ def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell
             words.labelled("reason", words.prose(value.reason)),
             words.labelled("decided_on", words.date(value.decided_on)),
             words.labelled("decided_by", words.prose(value.decided_by)),
+        ]
+    )
+
+
+def _public_tasks(words: Words, value: list[PublicTask] | str) -> Cell:
+    """Tasks of public administration the organisation performs, each with who delegated
+    it and by which act."""
+    if isinstance(value, str):
+        return words.marker(value)
+    return bullets(
+        [
+            _join(
+                [
+                    words.prose(task.task),
+                    words.labelled("delegated_by", words.text(task.delegated_by)),
+                    words.labelled("delegation", words.text(task.delegation)),
+                    words.labelled("law", words.prose(task.law)),
+                    words.labelled("notes", words.prose(task.notes)),
+                ]
+            )
+            for task in value
         ]
     )
 
@@ -503,6 +530,11 @@ def _cover(
         ),
         CoverLine(words.term("joint_controllers"), _joint_controllers_of(words, organisation)),
         CoverLine(words.term("public_authority"), words.flag(organisation.public_authority)),
+        *(
+            [CoverLine(words.term("public_tasks"), _public_tasks(words, tasks))]
+            if (tasks := organisation.public_tasks) is not None
+            else []
+        ),
         CoverLine(
             words.term("employees"),
             words.marker(organisation.employees)
@@ -985,7 +1017,7 @@ def _special(words: Words, activity: Activity) -> Cell:
         return words.marker(value)
     items: list[Cell] = []
     for use in value:
-        fact = SPECIAL_CATEGORIES[use.category]
+        fact = SPECIAL_CATEGORIES.get(use.category)
         condition: Cell = None
         if use.condition == UNKNOWN_MARKER:
             condition = words.term("unknown")
@@ -994,7 +1026,9 @@ def _special(words: Words, activity: Activity) -> Cell:
         items.append(
             _join(
                 [
-                    words.pair(fact.latvian, fact.english),
+                    words.pair(fact.latvian, fact.english)
+                    if fact is not None
+                    else words.term("special_category_unknown"),
                     words.labelled("legal_basis", condition),
                     words.labelled("law", words.prose(use.law)),
                     words.prose(use.description),
@@ -1116,7 +1150,9 @@ def _activity_name(words: Words, activity: Activity) -> Cell:
     name = words.prose(activity.name)
     if activity.status.value != "active":
         name = f"{name} ({words.term('activity_status_' + activity.status.value)})"
-    if activity.role is not None:
+    if activity.role is ActivityRole.UNKNOWN:
+        name = f"{name}\n{words.term('role')}: {words.term('role_unknown')}"
+    elif activity.role is not None:
         name = f"{name}\n{words.term('role')}: {_kind(words, activity.role.value)}"
     return name
 
@@ -1294,6 +1330,7 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
                 words.labelled("address", words.prose(served.address)),
                 words.labelled("country", words.country(served.country)),
                 words.labelled("contact", _contact(words, served.contact)),
+                words.labelled("listed_in", words.text(served.listed_in)),
                 words.labelled("representative", _representative(words, served.representative)),
                 words.labelled("dpo", _dpo(words, served.dpo)),
                 words.labelled("notes", words.prose(served.notes)),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ropa.i18n import counted, msg
 from ropa.importers.result import ImportResult, Unmapped
 from ropa.knowledge import fides
 
@@ -76,7 +77,9 @@ def import_fides(data: dict[str, Any], source: str) -> ImportResult:
     result.data["organisation"] = _organisation(organizations[0] if organizations else {}, result)
     for index, extra in enumerate(organizations[1:], start=2):
         result.unmapped.append(
-            Unmapped(f"organization[{index}]", str(extra.get("fides_key")), "a second organisation")
+            Unmapped(
+                f"organization[{index}]", str(extra.get("fides_key")), msg("a second organisation")
+            )
         )
     recipients: dict[str, dict[str, Any]] = {}
     measures: dict[str, dict[str, Any]] = {}
@@ -84,7 +87,7 @@ def import_fides(data: dict[str, Any], source: str) -> ImportResult:
     used_ids: set[str] = set()
     for index, system in enumerate(_list(data.get("system")), start=1):
         if not isinstance(system, dict):
-            result.unmapped.append(Unmapped(f"system[{index}]", str(system), "not a mapping"))
+            result.unmapped.append(Unmapped(f"system[{index}]", str(system), msg("not a mapping")))
             continue
         activities.append(
             _activity(system, f"system[{index}]", recipients, measures, used_ids, result)
@@ -92,7 +95,11 @@ def import_fides(data: dict[str, Any], source: str) -> ImportResult:
     for key in data:
         if key not in ("organization", "system"):
             result.unmapped.append(
-                Unmapped(key, f"{len(_list(data[key]))} resources", "no place in the register")
+                Unmapped(
+                    key,
+                    counted("{count} resource", "{count} resources", count=len(_list(data[key]))),
+                    msg("no place in the register"),
+                )
             )
     if recipients:
         result.data["recipients"] = list(recipients.values())
@@ -226,7 +233,9 @@ def _activity(
     for field, value in system.items():
         if field not in _SYSTEM_FIELDS and value not in _EMPTY and field != "meta":
             notes.append(f"fides {field}: {_short(value)}")
-            result.unmapped.append(Unmapped(f"{where}.{field}", _short(value), "kept in notes"))
+            result.unmapped.append(
+                Unmapped(f"{where}.{field}", _short(value), msg("kept in notes"))
+            )
     if system.get("system_type") not in (None, "", "Processing activity"):
         notes.append(f"fides system_type: {system['system_type']}")
     if notes:
@@ -258,7 +267,7 @@ def _subjects(declarations: list[dict[str, Any]], where: str, result: ImportResu
             text = term.label if term else str(key)
             if term is None:
                 result.unmapped.append(
-                    Unmapped(f"{where}.data_subjects", str(key), "kept as written")
+                    Unmapped(f"{where}.data_subjects", str(key), msg("kept as written"))
                 )
             if text not in out:
                 out.append(text)
@@ -275,7 +284,7 @@ def _categories(declarations: list[dict[str, Any]], where: str, result: ImportRe
                 text = "personal data (not specified)"
             elif term is None:
                 result.unmapped.append(
-                    Unmapped(f"{where}.data_categories", str(key), "kept as written")
+                    Unmapped(f"{where}.data_categories", str(key), msg("kept as written"))
                 )
             if text not in out:
                 out.append(text)

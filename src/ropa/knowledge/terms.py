@@ -276,6 +276,21 @@ TERMS: dict[str, Term] = {
     "role": Term("Loma", "Role"),
     "activity_status_planned": Term("plānota", "planned"),
     "activity_status_retired": Term("izbeigta", "retired"),
+    # Words of the FORMAT-GAP additions (issue 11, section 3); everyday Latvian, not checked
+    # against a source. "Pārzinis" and "apstrādātājs" are the VDAR's terms (Art. 4(7), 4(8)).
+    "role_unknown": Term(
+        "nav zināma (pārzinis vai apstrādātājs)", "not known (controller or processor)"
+    ),
+    "special_category_unknown": Term(
+        "īpašu kategoriju dati (kategorija nav norādīta)",
+        "special-category data (category not stated)",
+    ),
+    "public_tasks": Term("Pārvaldes uzdevumi, ko veic organizācija", "Public tasks performed"),
+    "delegated_by": Term("Deleģētājs", "Delegated by"),
+    "delegation": Term("Deleģēšanas akts", "Delegation"),
+    "listed_in": Term(
+        "Katra pārziņa nosaukums un kontaktinformācija", "Each controller's name and contact"
+    ),
 }
 
 UNVERIFIED = tuple(key for key, term in TERMS.items() if not term.verified)

@@ -41,6 +41,7 @@ from ropa.model.organisation import (
     JointController,
     NoDpoDecision,
     Organisation,
+    PublicTask,
     Representative,
 )
 from ropa.model.processor import ControllerServed
@@ -73,6 +74,7 @@ __all__ = [
     "NoDpoDecision",
     "Organisation",
     "Profiling",
+    "PublicTask",
     "PublicTaskBasis",
     "Purpose",
     "Recipient",

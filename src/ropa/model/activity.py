@@ -318,8 +318,9 @@ DataItem = Annotated[
 class SpecialCategoryUse(StrictModel):
     """Art. 9(1) data processed, and the Art. 9(2) condition that allows it."""
 
-    category: SpecialCategory
-    """Which special category."""
+    category: OrUnknown[SpecialCategory]
+    """Which special category; `unknown` where the source says special-category
+    ("sensitive") data is processed but not which."""
     condition: OrUnknown[Article9Condition] | None = None
     """The Art. 9(2) condition, or `unknown`."""
     law: Text | None = None
@@ -458,7 +459,8 @@ class Activity(Entity):
     role: ActivityRole | None = None
     """The organisation's role in this activity, where it differs or needs saying:
     `controller`, `processor` or `joint_controller` (name the others in
-    `joint_controllers:`, each with its Art. 26 arrangement)."""
+    `joint_controllers:`, each with its Art. 26 arrangement); `unknown` where the source
+    does not say whether it decides or acts on another's instructions."""
     owner: TextOrUnknown | None = None
     """Who answers for the activity (a role or person)."""
     department: Text | None = None

@@ -9,6 +9,7 @@ from pydantic import Discriminator, Field, Tag
 from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
     MARKER_TAG,
+    BoolOrUnknown,
     CountOrUnknown,
     CountryCode,
     CountryOrUnknown,
@@ -53,8 +54,9 @@ class AppointedDpo(StrictModel):
     """`true`: a DPO is designated."""
     name: TextOrUnknown
     """The DPO's name, or the name of the service provider acting as DPO."""
-    contact: Contact | None = None
-    """How to reach the DPO."""
+    contact: DetailsOrUnknown[Contact] | None = None
+    """How to reach the DPO; `unknown` when the source names a DPO but not how to reach
+    them (Art. 30(1)(a) and 13(1)(b) ask for the contact details all the same)."""
     external: StrictBool | None = None
     """`true` when the DPO is a service provider rather than an employee."""
     appointed_on: IsoDate | None = None
@@ -135,6 +137,27 @@ class JointController(Entity):
     subjects, who informs them)."""
 
 
+class PublicTask(StrictModel):
+    """A task of public administration that an organisation which is not itself a public
+    authority performs: delegated to it by a public body (in Latvia, by a delegation
+    agreement or an external regulation under the State Administration Structure Law,
+    Valsts pārvaldes iekārtas likums) or given to it by a law. Its processing rests on
+    Art. 6(1)(e) (a task carried out in the public interest or in the exercise of official
+    authority vested in the controller, Recital 45)."""
+
+    task: Text
+    """The task, e.g. administering the municipality's housing leases."""
+    delegated_by: TextOrUnknown | None = None
+    """The public body that delegated it (a ministry, a municipality), or `unknown`."""
+    delegation: TextOrUnknown | None = None
+    """The act that delegates it: a delegation agreement, a decision or regulation (with
+    its number and date), or `unknown`."""
+    law: Text | None = None
+    """The law that provides for the task or its delegation."""
+    notes: Text | None = None
+    """Anything else, e.g. the words of the notice."""
+
+
 class Art30_5Exemption(StrictModel):
     """A claim that Art. 30(5) exempts the organisation from keeping the record (fewer than
     250 employees, and processing that is occasional, unlikely to be risky and free of
@@ -170,9 +193,15 @@ class Organisation(Entity):
     """The organisation's website."""
     role: Role
     """`controller`, `processor` or `controller_and_processor`."""
-    public_authority: StrictBool = False
+    public_authority: BoolOrUnknown = False
     """`true` for a public authority or body (it cannot rely on legitimate interests for its
-    tasks, Art. 6(1) second subparagraph)."""
+    tasks, Art. 6(1) second subparagraph; it must designate a DPO, Art. 37(1)(a));
+    `unknown` where the source does not say (a company a municipality may own). Left out,
+    it is `false`."""
+    public_tasks: ListOrMarker[PublicTask] | None = None
+    """Tasks of public administration the organisation performs though it is not a public
+    authority, each with who delegated it and by which act (Art. 6(1)(e)); `none` or
+    `unknown`."""
     employees: CountOrUnknown | None = None
     """Number of employees (Art. 30(5) threshold: 250), or `unknown`."""
     dpo: Dpo | None = None
@@ -192,6 +221,18 @@ class Organisation(Entity):
     """Anything a reader should know about the organisation's record."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this entry, each with a reason."""
+
+    @property
+    def is_public_authority(self) -> bool:
+        """`public_authority: true`: neither `false` nor `unknown`."""
+        return self.public_authority is True
+
+    @property
+    def performs_public_tasks(self) -> bool:
+        """A public authority, or an organisation recording public tasks it performs."""
+        return self.is_public_authority or (
+            isinstance(self.public_tasks, list) and bool(self.public_tasks)
+        )
 
     @property
     def is_controller(self) -> bool:

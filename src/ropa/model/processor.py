@@ -37,6 +37,11 @@ class ControllerServed(Entity):
     """Where it is established."""
     contact: DetailsOrUnknown[Contact] | None = None
     """How to reach it (Art. 30(2)(a))."""
+    listed_in: TextOrUnknown | None = None
+    """Where the entry stands for many controllers (every customer under the standard
+    processing agreement): where the name and contact details of each are kept — the
+    customer register, the list of signed agreements — or `unknown`. Leave it out for an
+    entry that is one controller."""
     representative: DetailsOrMarker[Representative] | None = None
     """Its Art. 27 representative, where it has one; `none` otherwise."""
     dpo: Dpo | None = None

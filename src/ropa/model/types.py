@@ -304,6 +304,25 @@ CountOrUnknown = Annotated[
 ]
 
 
+def _bool_shape(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "~bool"
+    if value == UNKNOWN_MARKER:
+        return MARKER_TAG
+    return None
+
+
+# `true`, `false`, or `unknown` where the source does not say (`public_authority`).
+BoolOrUnknown = Annotated[
+    Annotated[UnknownMarker, Tag(MARKER_TAG)] | Annotated[StrictBool, Tag("~bool")],
+    Discriminator(
+        _bool_shape,
+        custom_error_type="bool_or_unknown_type",
+        custom_error_message=N_("expected `true`, `false` or `unknown`"),
+    ),
+]
+
+
 # --------------------------------------------------------------------------- countries
 
 # The EU's own style writes EL for Greece and UK for the United Kingdom; ISO 3166-1 does

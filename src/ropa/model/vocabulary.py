@@ -43,11 +43,15 @@ class RecipientKind(StrEnum):
 class ActivityRole(StrEnum):
     """The organisation's role in one activity: `controller` (Art. 4(7)), `processor`
     (Art. 4(8), acting on a controller's instructions) or `joint_controller` (Art. 26,
-    with the arrangement recorded on the joint controllers named in the activity)."""
+    with the arrangement recorded on the joint controllers named in the activity);
+    `unknown` where the source does not say which."""
 
     CONTROLLER = "controller"
     PROCESSOR = "processor"
     JOINT_CONTROLLER = "joint_controller"
+    UNKNOWN = "unknown"
+    """The source does not say whether the organisation decides (controller) or acts on
+    another's instructions (processor), e.g. "on behalf of" an insurer."""
 
 
 class ActivityStatus(StrEnum):

@@ -444,7 +444,7 @@ def public_authority_interests(register: Register, context: Context) -> Iterator
             legal_basis: {basis: public_task, law: Būvniecības likums}
     ```
     """
-    if not register.organisation.public_authority:
+    if not register.organisation.is_public_authority:
         return
     for activity, at, basis in _bases(register):
         if isinstance(basis, LegitimateInterestsBasis):

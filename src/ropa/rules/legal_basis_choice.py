@@ -31,12 +31,13 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
     data subjects unable to tell which rights they have. Split the purpose where different
     parts of it rest on different bases.
 
-    One pair is not reported: 6(1)(c) with 6(1)(e) cited together by a public authority.
-    Both rest on the law that lays down the duty or the task (Art. 6(3), Recital 45), and a
-    body's statutes commonly give it both at once (a municipality's social services are its
-    duty and its public task); the law is what the data subject needs, and LB02 asks for
-    it where it is missing. Where the right to object matters (Art. 21 applies to (e), not
-    to (c)), splitting the purpose still helps.
+    One pair is not reported: 6(1)(c) with 6(1)(e) cited together by a public authority,
+    or by an organisation recording the public tasks it performs (`public_tasks`, delegated
+    to it by a public body). Both rest on the law that lays down the duty or the task
+    (Art. 6(3), Recital 45), and a body's statutes commonly give it both at once (a
+    municipality's social services are its duty and its public task); the law is what the
+    data subject needs, and LB02 asks for it where it is missing. Where the right to
+    object matters (Art. 21 applies to (e), not to (c)), splitting the purpose still helps.
 
     Fails:
 
@@ -92,7 +93,7 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                 )
             elif len(bases) > 1:
                 kinds = [basis.basis for _path, basis in bases]
-                if register.organisation.public_authority and sorted(map(str, kinds)) == [
+                if register.organisation.performs_public_tasks and sorted(map(str, kinds)) == [
                     "legal_obligation",
                     "public_task",
                 ]:
@@ -177,7 +178,7 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
             legal_basis: {basis: contract, contract: Darba līgums}
     ```
     """
-    authority = register.organisation.public_authority
+    authority = register.organisation.is_public_authority
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue

@@ -17,7 +17,7 @@ from ropa.model.organisation import (
     Representative,
 )
 from ropa.model.register import Register
-from ropa.model.types import text_of
+from ropa.model.types import UNKNOWN_MARKER, text_of
 from ropa.model.vocabulary import ActivityRole
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
@@ -170,7 +170,7 @@ def _dpo_reachable(organisation: Organisation) -> bool:
 
 def _brand_only(organisation: Organisation) -> Iterator[Violation]:
     """A name that identifies no legal entity (see OR01)."""
-    if not_stated(organisation.name) or organisation.public_authority is True:
+    if not_stated(organisation.name) or organisation.is_public_authority:
         return
     names = [text_of(organisation.name, language) for language in ("lv", "en")]
     unnamed = any(says(name, "unidentified") for name in names if name)
@@ -201,7 +201,7 @@ _CORE_CRITERIA = frozenset({"WP248.C3", "WP248.C4"})
 def _dpo_may_be_required(register: Register) -> bool:
     """Whether the register shows an Art. 37(1) case: a public authority, or an activity
     of large-scale monitoring or large-scale special-category or criminal data."""
-    if register.organisation.public_authority:
+    if register.organisation.is_public_authority:
         return True
     for activity in register.activities:
         criteria = screen(activity, register=register).criteria
@@ -224,6 +224,11 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     category or criminal data (C4), the core activities of Art. 37(1)(b)-(c); otherwise a
     DPO is not required, and recording the decision is the good practice the Article 29
     Working Party recommends (Guidelines on DPOs, WP243 rev.01, 2.1), an info note.
+    Where the register says `public_authority: unknown` (the source does not say whether
+    the organisation is a public body), that is the Art. 37(1)(a) question itself: no DPO
+    and no decision recorded, or a decision with no reason, is a warning naming
+    `public_authority` too. A DPO recorded with `contact: unknown` is reported as a DPO
+    whose contact details are missing.
 
     Fails:
 
@@ -245,6 +250,15 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
       dpo: {appointed: false}  # ← OR02
     ```
 
+    ```yaml
+    organisation:
+      name: SIA "Pilsētas Ūdens"
+      role: controller
+      public_authority: unknown
+      contact: {email: info@pilsetasudens.lv}
+      dpo: unknown  # ← OR02
+    ```
+
     Passes:
 
     ```yaml
@@ -259,7 +273,28 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     organisation = register.organisation
+    # Whether the organisation is a public authority decides Art. 37(1)(a): where the
+    # register says `unknown`, that is the DPO question to ask, not a reason for silence.
+    authority_unknown = organisation.public_authority == UNKNOWN_MARKER
+    asked = (organisation.at("public_authority"),) if authority_unknown else ()
     if not_stated(organisation.dpo):
+        required = _dpo_may_be_required(register)
+        if authority_unknown and not required:
+            yield Violation(
+                organisation.at("dpo"),
+                msg(
+                    "no data protection officer is recorded, and the register does not say "
+                    "whether the organisation is a public authority or body, which must "
+                    "designate one (Art. 37(1)(a))"
+                ),
+                msg(
+                    "record `public_authority: true` or `false`; then `dpo:` with "
+                    "`appointed: true` and the DPO's contact details, or `appointed: false` "
+                    "with the reason"
+                ),
+                related=asked,
+            )
+            return
         yield Violation(
             organisation.at("dpo"),
             msg("no data protection officer is recorded, and no decision not to appoint one"),
@@ -267,10 +302,10 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
                 "add `dpo:` with `appointed: true` and the DPO's contact details, "
                 "or `appointed: false` with the reason"
             ),
-            severity=None if _dpo_may_be_required(register) else Severity.INFO,
+            severity=None if required else Severity.INFO,
         )
     elif isinstance(organisation.dpo, NoDpoDecision) and not_stated(organisation.dpo.reason):
-        if organisation.public_authority:
+        if organisation.is_public_authority:
             yield Violation(
                 organisation.at("dpo"),
                 msg(
@@ -282,6 +317,21 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
                     "judicial capacity are exempt (state that under `reason:`)"
                 ),
                 at_key=True,
+            )
+        elif authority_unknown:
+            yield Violation(
+                organisation.at("dpo"),
+                msg(
+                    "the decision not to designate a data protection officer gives no reason, "
+                    "and the register does not say whether the organisation is a public "
+                    "authority or body, which must designate one (Art. 37(1)(a))"
+                ),
+                msg(
+                    "record `public_authority: true` or `false`, and under `dpo:` the "
+                    "`reason:` why Art. 37(1) does not apply"
+                ),
+                at_key=True,
+                related=asked,
             )
         else:
             yield Violation(
@@ -296,7 +346,9 @@ def dpo(register: Register, context: Context) -> Iterator[Violation]:
     elif isinstance(organisation.dpo, AppointedDpo) and not has_contact(organisation.dpo.contact):
         yield Violation(
             organisation.at("dpo"),
-            msg("the data protection officer's contact details are not recorded"),
+            msg("the data protection officer's contact details are recorded as unknown")
+            if organisation.dpo.contact == UNKNOWN_MARKER
+            else msg("the data protection officer's contact details are not recorded"),
             msg("add `contact:` under `dpo:` (Art. 30(1)(a) asks for them)"),
             at_key=True,
         )
@@ -364,7 +416,7 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     """
     organisation = register.organisation
     country = organisation.country
-    if country is None or not is_third_country(country) or organisation.public_authority:
+    if country is None or not is_third_country(country) or organisation.is_public_authority:
         return
     if not_stated(organisation.representative) or organisation.representative == "none":
         if not any(monitors(activity) for activity in register.activities):
@@ -567,7 +619,11 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     """
     organisation = register.organisation
     dpo = organisation.dpo
-    dpo_email = dpo.contact.email if isinstance(dpo, AppointedDpo) and dpo.contact else None
+    dpo_email = (
+        dpo.contact.email
+        if isinstance(dpo, AppointedDpo) and isinstance(dpo.contact, Contact)
+        else None
+    )
     if dpo_email and is_free_mail(dpo_email):
         yield Violation(
             organisation.at("dpo", "contact", "email"),

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.model.register import Register
+from ropa.model.types import UNKNOWN_MARKER
+from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules.organisation import has_contact
 
@@ -59,7 +61,12 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
 
     Why: the processor's record holds the name and contact details of each controller on
     whose behalf it acts (Art. 30(2)(a)). A controller recorded with neither is one gap,
-    not two: it is not identified (reported once, at its name).
+    not two: it is not identified (reported once, at its name). A processor serving many
+    customers under one standard processing agreement keeps their names and contact
+    details in its customer register or list of signed agreements; one entry standing
+    for them all meets Art. 30(2)(a) when it says where that list is (`listed_in:`), as
+    the record may be kept in electronic form and must be made available to the
+    authority on request (Art. 30(3), (4)). `listed_in: unknown` is that gap, stated.
 
     Fails:
 
@@ -72,6 +79,18 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
       - id: client-a  # ← PR02
         name: SIA "Klients A"
         processing: [Payroll calculation]
+    ```
+
+    ```yaml
+    organisation:
+      name: SIA "Mākoņserviss"
+      role: processor
+      contact: {email: info@makonis.lv}
+    controllers:
+      - id: customers
+        name: Every customer under the standard DPA
+        listed_in: unknown  # ← PR02
+        processing: [Hosting]
     ```
 
     Passes:
@@ -87,8 +106,37 @@ def controller_identity(register: Register, context: Context) -> Iterator[Violat
         contact: {email: dpo@klients-a.lv}
         processing: [Payroll calculation]
     ```
+
+    ```yaml
+    organisation:
+      name: SIA "Mākoņserviss"
+      role: processor
+      contact: {email: info@makonis.lv}
+    controllers:
+      - id: customers
+        name: Every customer under the standard DPA
+        listed_in: Customer register in the CRM (name, company number, contact, DPA date)
+        processing: [Hosting]
+    ```
     """
     for controller in register.controllers:
+        if controller.listed_in is not None:
+            # One entry for many controllers: identified by the list it points to.
+            if controller.listed_in == UNKNOWN_MARKER:
+                yield Violation(
+                    controller.at("listed_in"),
+                    msg(
+                        "`{id}` stands for many controllers, and the record does not say "
+                        "where the name and contact details of each are kept",
+                        id=controller.id,
+                    ),
+                    msg(
+                        "record under `listed_in:` where they are kept (the customer "
+                        "register, the list of signed agreements)"
+                    ),
+                    related=(controller.at("name"),),
+                )
+            continue
         if not_stated(controller.name):
             # A controller without a name is not identified at all: that its contact is
             # missing too is the same gap, reported with it.
@@ -283,3 +331,65 @@ def security(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("list the measures under `security_measures:`"),
             )
+
+
+@rule(
+    "PR06", "processor.role-unknown", severity=Severity.WARNING, article="Art. 4(7), 4(8), 28, 30"
+)
+def role_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """Activities whose role is recorded as `unknown`: controller or processor, not settled.
+
+    Why: whether the organisation determines the purposes and means of the processing
+    (controller, Art. 4(7)) or processes on another's behalf and instructions (processor,
+    Art. 4(8)) decides which record the activity belongs in (Art. 30(1), or the
+    controllers served under Art. 30(2)), whether an Art. 28 contract binds it to the
+    controller, and who answers the data subjects. A notice that says the organisation acts
+    "on behalf of" another (an insurer, the creditors) without saying which leaves this
+    open; `role: unknown` records that honestly, and the question is asked here. Several
+    such activities are one finding, naming each.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: insurance-offers
+        name: Travel-insurance offers on the insurer's behalf
+        role: unknown  # ← PR06
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Ceļojumi"
+      role: controller_and_processor
+      contact: {email: info@celojumi.lv}
+    activities:
+      - id: insurance-offers
+        name: Travel-insurance offers on the insurer's behalf
+        role: processor
+    controllers:
+      - id: insurer
+        name: AAS "Apdrošinātājs"
+        contact: {email: dpo@apdrosinatajs.lv}
+        contract: Aģentūras līgums 2024-01-01
+        processing: [Preparing travel-insurance offers]
+    ```
+    """
+    unsettled = [a for a in register.activities if a.role is ActivityRole.UNKNOWN]
+    if not unsettled:
+        return
+    first, *others = unsettled
+    yield Violation(
+        first.at("role"),
+        msg(
+            "the register does not say whether the organisation decides the purposes and "
+            "means of {ids} (controller) or acts on another's instructions (processor)",
+            ids=", ".join(f"`{activity.id}`" for activity in unsettled),
+        ),
+        msg(
+            "find out and record `role: controller` or `role: processor`; as a processor, "
+            "record the controller served under `controllers:` with the Art. 28 contract"
+        ),
+        related=tuple(activity.at("role") for activity in others),
+    )

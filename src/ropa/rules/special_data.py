@@ -48,7 +48,11 @@ def no_condition(register: Register, context: Context) -> Iterator[Violation]:
             continue
         for index, use in enumerate(activity.special_categories):
             if not_stated(use.condition):
-                category = SPECIAL_CATEGORIES[use.category].english
+                category = (
+                    SPECIAL_CATEGORIES[use.category].english
+                    if use.category in SPECIAL_CATEGORIES
+                    else msg("special-category data (category not stated)")
+                )
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
                     msg(

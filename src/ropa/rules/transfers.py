@@ -705,7 +705,7 @@ def public_authority_derogation(register: Register, context: Context) -> Iterato
             reference: Arrangement approved by the Data State Inspectorate, 2024
     ```
     """
-    if not register.organisation.public_authority:
+    if not register.organisation.is_public_authority:
         return
     for owner, location, transfer in transfers(register):
         if transfer.derogation in NOT_FOR_PUBLIC_AUTHORITIES:
