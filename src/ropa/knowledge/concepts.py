@@ -2578,6 +2578,43 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dokumentu pārvaldīb* politik*",
         ),
     ),
+    # LB03: a purpose and an interest that are the controller's own legal claims. The
+    # GDPR has weighed that interest itself: it overrides an objection (Art. 21(1)) and
+    # an erasure request (Art. 17(3)(e)). Strict on purpose: "protecting our lawful
+    # interests" says no claim, and "handling claims" in English is an insurer's
+    # business, not a dispute.
+    Concept(
+        "legal_claims",
+        N_("establishing, exercising or defending legal claims, debts included"),
+        N_("Art. 17(3)(e), 21(1); Recital 47"),
+        (
+            "legal claim*",
+            "defen* claim*",
+            "defen* legal claim*",
+            "debt collection",
+            "debt recovery",
+            "recover* debt*",
+            "collect* debt*",
+            "give evidence",
+            "giving evidence",
+            "evidence in* dispute*",
+            "evidence to court*",
+            "tiesisk* prasīj*",
+            "juridisk* prasīj*",
+            "prasīj* cel*",
+            "prasīj* iesnieg*",
+            "prasīj* aizstāv*",
+            "parād* piedzi*",
+            "parād* atgūš*",
+            "pretenzij* izskat*",
+            "pierādījum* sniegš*",
+            "pierādījum* iesniegš*",
+            "pierādījum* strīd*",
+            "strīd* gadījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 
