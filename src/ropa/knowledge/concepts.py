@@ -31,6 +31,8 @@ SOURCE = cite(
     "WP260",
     "DVI-SCHOOLS",
     "AP-NL-SCHOOLS",
+    "WP217",
+    "EPRIVACY-13",
 )
 
 
@@ -2614,6 +2616,37 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         gap=2,
         negatable=False,
+    ),
+    # LB04: marketing sent by e-mail or SMS, where the law puts the way out in every
+    # message. Only the channel: "e-pasta adrese" alone is data, not a channel.
+    Concept(
+        "electronic_mail",
+        N_("e-mail or SMS messages"),
+        N_("ePrivacy Directive Art. 13(2), 13(4)"),
+        (
+            "sūtī* e-past*",
+            "nosūtī* e-past*",
+            "e-pasta vēstul*",
+            "e-pasta saņemš*",
+            "e-pasta sūtīj*",
+            "e-pasta kampaņ*",
+            "e-pasta jaunum*",
+            "jaunumu vēstul*",
+            "īsziņ*",
+            "sms",
+            "by e-mail",
+            "by email",
+            "via e-mail",
+            "via email",
+            "e-mail newsletter*",
+            "email newsletter*",
+            "e-mail marketing",
+            "email marketing",
+            "marketing e-mail*",
+            "marketing email*",
+            "newsletter*",
+            "text message*",
+        ),
     ),
 )
 

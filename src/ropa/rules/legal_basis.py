@@ -370,6 +370,13 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     anchor, or the same words) is one consent mechanism: reported once, with the other
     places.
 
+    Marketing sent by e-mail or SMS (a newsletter, offers by e-mail) is not asked how
+    consent is withdrawn: the law puts the way out in every message. E-mail for direct
+    marketing without a valid address to which the recipient may ask for it to stop is
+    prohibited (ePrivacy Directive Art. 13(4)), so the unsubscribe link or reply address
+    each message carries is the withdrawal, as easy as the sign-up (Art. 7(3)). How the
+    consent was given is still asked: the sender must be able to show it (Art. 7(1)).
+
     Fails:
 
     ```yaml
@@ -400,14 +407,11 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis):
             continue
-        missing = [
-            label
-            for label, value in (
-                (msg("how consent is recorded (`consent_record`)"), basis.consent_record),
-                (msg("how it is withdrawn (`withdrawal`)"), basis.withdrawal),
-            )
-            if not_stated(value)
-        ]
+        missing = []
+        if not_stated(basis.consent_record):
+            missing.append(msg("how consent is recorded (`consent_record`)"))
+        if not_stated(basis.withdrawal) and not _electronic_marketing(activity, at):
+            missing.append(msg("how it is withdrawn (`withdrawal`)"))
         if not missing or _os_permission(activity, basis):
             continue
         yield Violation(
@@ -421,6 +425,19 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             at_key=True,
             cause=_consent_block(basis),
         )
+
+
+def _electronic_marketing(activity: Activity, at: _At) -> bool:
+    """Whether the purpose is marketing sent by e-mail or SMS, by its own words or the
+    activity's name and description (LB04: every message carries the way out)."""
+    purposes = activity.purposes
+    index = at.path[1]
+    values: list[object] = [activity.name, activity.description]
+    if isinstance(purposes, list) and isinstance(index, int):
+        values.append(purposes[index].purpose)
+    return any(says(value, "marketing") for value in values) and any(
+        says(value, "electronic_mail") for value in values
+    )
 
 
 def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:
