@@ -8,7 +8,7 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
-from ropa.knowledge.mail import is_free_mail
+from ropa.knowledge.mail import domain_name, is_free_mail, names_holder
 from ropa.model.organisation import (
     AppointedDpo,
     Contact,
@@ -521,6 +521,15 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     footage or documents follow (Art. 12(2), 32(1)): a free-mail mailbox there is the
     same gap. The list of services is in `ropa.knowledge.mail` (not a legal list).
 
+    That last case is not reported when the mailbox is the organisation's own account,
+    named after it ("kafejnica.ziedi@inbox.lv" for Kafejnīca "Ziedi"): the reason above,
+    a person's account that leaves with the person, does not hold, and data subjects are
+    reached through the organisation as Art. 12(2) asks. Whether a consumer mail service
+    is safe enough for the requests it carries is a question about the organisation's
+    security measures and its providers (Art. 28, 32), not about whom the record names. A
+    DPO's mailbox is reported even so: the DPO is bound to confidentiality (Art. 38(5)),
+    which the organisation's shared account does not give.
+
     Fails:
 
     ```yaml
@@ -598,7 +607,7 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     # where requests go.
     contact = organisation.contact
     email = contact.email if isinstance(contact, Contact) else None
-    if email and is_free_mail(email):
+    if email and is_free_mail(email) and not _organisation_mailbox(organisation, email):
         yield Violation(
             organisation.at("contact", "email"),
             msg(
@@ -611,6 +620,18 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
                 "(e.g. privacy@...)"
             ),
         )
+
+
+def _organisation_mailbox(organisation: Organisation, email: str) -> bool:
+    """Whether a free-mail address is named after the organisation (OR11)."""
+    names = [
+        text_of(organisation.name, language)
+        for language in ("lv", "en")
+        if not not_stated(organisation.name)
+    ]
+    if organisation.website:
+        names.append(domain_name(str(organisation.website)))
+    return names_holder(email, [name for name in names if name])
 
 
 @rule("OR12", "organisation.joint-role", severity=Severity.WARNING, article="Art. 26(1)")
