@@ -2648,6 +2648,23 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "text message*",
         ),
     ),
+    # DP03: health care beyond one practitioner's patients. WP248's examples set "a
+    # hospital processing its patients' genetic and health data" (DPIA likely required)
+    # against "an individual physician" (not required, Recital 91); a laboratory tests
+    # the patients of many practitioners.
+    Concept(
+        "care_at_scale",
+        N_("a hospital or a laboratory service"),
+        N_("Recital 91; WP248 (examples)"),
+        (
+            "slimnīc*",
+            "hospital",
+            "laboratorij*",
+            "laborator*",
+            "klīnisk* universitāt*",
+        ),
+        exclude=("zobtehnisk* laboratorij*", "dental laborator*"),
+    ),
 )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ropa.findings import Severity
 from ropa.i18n import Message, joined, msg
+from ropa.knowledge.concepts import SPECIAL
 from ropa.knowledge.dpia import (
     ART_35_3,
     DVI_LIST,
@@ -41,6 +42,7 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import first_readings, says
 from ropa.rules._screening_text import health_recipient, inferred_criteria
 
 # "C4 sensitive data … (inferred from …)": no words of its own to translate, so not marked.
@@ -54,6 +56,9 @@ class Screening:
     art35_3: set[str] = field(default_factory=set)
     # Criteria read from the activity's words, with the words: shown as inferred.
     inferred: dict[str, str] = field(default_factory=dict)
+    # Patients' health data and nothing else, with no sign of a hospital's scale: the
+    # pair C4 + C7 that WP248's individual physician meets without needing a DPIA.
+    individual_care: bool = False
 
     def evidence(self, key: str) -> str:
         """The words a criterion was read from, as " (inferred from …)", or nothing."""
@@ -83,7 +88,7 @@ class Screening:
 
     def likely(self) -> Message | None:
         """Two or more WP248 criteria: a DPIA is required "in most cases"."""
-        if len(self.criteria) < WP248_THRESHOLD:
+        if len(self.criteria) < WP248_THRESHOLD or self.individual_care:
             return None
         named = joined(
             [
@@ -157,7 +162,44 @@ def screen(
     _add_inferred(result, activity, declared)
     if register is not None:
         _add_recipients(result, activity, declared, register)
+    result.individual_care = result.criteria == _CARE_PAIR and _individual_care(
+        activity, declared, register
+    )
     return result
+
+
+_CARE_PAIR = {"WP248.C4", "WP248.C7"}
+# What makes the pair more than patients' health data: other sensitive data, children
+# or other vulnerable people, or communications content.
+_BEYOND_CARE = (*(c for c in SPECIAL if c != "health"), "criminal", "communications")
+_BEYOND_CARE += ("children", "vulnerable", "care_at_scale")
+
+
+def _individual_care(
+    activity: Activity, declared: DpiaScreening | None, register: Register | None
+) -> bool:
+    """Whether C4 and C7 come only from patients' health data, in a register that shows
+    no hospital or laboratory scale (DP03, Recital 91)."""
+    if declared is not None and declared.criteria is not None:
+        return False  # the register screened itself: its criteria stand
+    special = activity.special_categories if isinstance(activity.special_categories, list) else []
+    if any(use.category != "health" for use in special):
+        return False
+    groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    for group in groups:
+        flagged = isinstance(group, DataSubjectGroup) and (group.children or group.vulnerable)
+        if flagged and (group.children or not says(group.category, "patients")):
+            return False
+    found = first_readings(activity, ("health", "patients", *_BEYOND_CARE))
+    if not {"health", "patients"} & found.keys() and not special:
+        return False
+    if _BEYOND_CARE_SET & found.keys():
+        return False
+    name = register.organisation.name if register is not None else None
+    return not says(name, "care_at_scale")
+
+
+_BEYOND_CARE_SET = frozenset(_BEYOND_CARE)
 
 
 def _add_recipients(
@@ -269,12 +311,24 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     concludes otherwise, it records that decision and why (`required: false`, with the
     reasoning in `screening.notes`); this rule then stays quiet.
 
+    Patients' health data alone meets two criteria (C4 sensitive data, C7 vulnerable
+    data subjects), yet WP248's own examples need no DPIA for "an individual physician"
+    processing their patients' data, since that is not large scale (Recital 91), and
+    one for a hospital. So that pair alone, with nothing else sensitive and no children
+    or other vulnerable people, counts only where the register shows more than a
+    practice: large scale (C5, declared or in its words), or a hospital or a laboratory
+    service (which tests the patients of many practitioners) in the organisation's name
+    or the activity's words. Otherwise the DPIA question is left to DP24's note where
+    `dpia` is open; a register that declares its own `screening.criteria` is taken at
+    its word. The register has no size field: a multi-doctor clinic reads as a practice
+    here, and its DPO decides, recording the decision as below.
+
     Fails:
 
     ```yaml
     activities:
       - id: patients  # ← DP03
-        name: Patient records
+        name: Hospital patient records
         data_subjects:
           - {category: patients, vulnerable: true}
         special_categories:
