@@ -57,7 +57,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
-    to the DPO (Art. 38(4)).
+    to the DPO (Art. 38(4)). The same note is given where the only contact is a website
+    (a contact form): it leaves one form of communication, and no address to write to
+    and no e-mail or phone that requests reach.
 
     Fails:
 
@@ -156,6 +158,27 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+    elif _website_only(organisation) and not _dpo_reachable(organisation):
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact is a website (`contact.website`): no "
+                "e-mail address, phone number or postal address"
+            ),
+            msg("add `contact:` with an e-mail address or phone number that requests reach"),
+            severity=Severity.INFO,
+        )
+
+
+def _website_only(organisation: Organisation) -> bool:
+    """The organisation is reached only through a website (a contact form, say)."""
+    contact = organisation.contact
+    return (
+        isinstance(contact, Contact)
+        and bool(contact.website)
+        and not any((contact.email, contact.phone, contact.address))
+        and not_stated(organisation.address)
+    )
 
 
 def _dpo_reachable(organisation: Organisation) -> bool:
