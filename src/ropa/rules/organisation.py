@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.addresses import country_of_address
+from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
 from ropa.knowledge.mail import domain_name, is_free_mail, names_holder
@@ -772,3 +774,76 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
             ),
             related=(register.organisation.at("joint_controllers"),),
         )
+
+
+@rule(
+    "OR14",
+    "organisation.dpo-outside-union",
+    severity=Severity.INFO,
+    article="Art. 37(2), 38(4); WP243",
+)
+def dpo_outside_union(register: Register, context: Context) -> Iterator[Violation]:
+    """A data protection officer whose address is outside the EEA.
+
+    Why: data subjects may contact the DPO on every question about their data (Art.
+    38(4)), and a group's DPO must be easily accessible from each establishment (Art.
+    37(2)). The Article 29 Working Party recommends that the DPO be located in the Union,
+    whether or not the controller is established there (WP243 rev.01, section 2.3;
+    paraphrased, not re-checked against the guidelines' text). A group DPO at the
+    parent's address in the United Kingdom or the United States is then a question for
+    the record: how data subjects here reach the DPO, in their language, and whether a
+    contact in the Union stands in. The country is read from the last part of the DPO's
+    address (`ropa.knowledge.addresses`); an address that does not end in a country
+    name is not read. An info note: a recommendation, not a rule of the GDPR.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Group DPO
+        contact:
+          email: dpo@group.example
+          address: 1 High Street, Bristol, BS1 1AA, United Kingdom  # ← OR14
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Group DPO
+        contact:
+          email: dpo@group.example
+          address: Brīvības iela 1, Rīga, LV-1010, Latvija
+    ```
+    """
+    dpo = register.organisation.dpo
+    if not isinstance(dpo, AppointedDpo) or not isinstance(dpo.contact, Contact):
+        return
+    address = dpo.contact.address
+    texts = {text_of(address, language) for language in ("lv", "en")} if address else set()
+    found = [country_of_address(text) for text in sorted(texts) if text]
+    country = next((code for code in found if code), None)
+    if country is None or not is_third_country(country):
+        return
+    yield Violation(
+        register.organisation.at("dpo", "contact", "address"),
+        msg(
+            "the data protection officer's address is outside the EEA ({country}): the DPO "
+            "is recommended to be located in the Union, reachable by data subjects here",
+            country=COUNTRIES[country][0],
+        ),
+        msg(
+            "record how data subjects in the Union reach the DPO (a contact in the Union, "
+            "the languages used), or appoint a DPO located in the Union"
+        ),
+    )
