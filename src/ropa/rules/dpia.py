@@ -187,8 +187,9 @@ def _individual_care(
         return False
     groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
     for group in groups:
-        flagged = isinstance(group, DataSubjectGroup) and (group.children or group.vulnerable)
-        if flagged and (group.children or not says(group.category, "patients")):
+        if not isinstance(group, DataSubjectGroup) or not (group.children or group.vulnerable):
+            continue
+        if group.children or not says(group.category, "patients"):
             return False
     found = first_readings(activity, ("health", "patients", *_BEYOND_CARE))
     if not {"health", "patients"} & found.keys() and not special:
