@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.addresses import country_of_address
-from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
 from ropa.knowledge.mail import domain_name, is_free_mail, names_holder
@@ -840,7 +839,7 @@ def dpo_outside_union(register: Register, context: Context) -> Iterator[Violatio
         msg(
             "the data protection officer's address is outside the EEA ({country}): the DPO "
             "is recommended to be located in the Union, reachable by data subjects here",
-            country=COUNTRIES[country][0],
+            country=country,
         ),
         msg(
             "record how data subjects in the Union reach the DPO (a contact in the Union, "
