@@ -196,8 +196,18 @@ def _individual_care(
         return False
     if _BEYOND_CARE_SET & found.keys():
         return False
-    name = register.organisation.name if register is not None else None
-    return not says(name, "care_at_scale")
+    if register is None:
+        return True
+    staff = register.organisation.employees
+    if isinstance(staff, int) and staff >= _PRACTICE_STAFF_MAX:
+        return False
+    return not says(register.organisation.name, "care_at_scale")
+
+
+# An organisation with this many employees is no individual practice: the line the GDPR
+# itself draws between small and larger organisations (Art. 30(5)), which the register
+# records under `organisation.employees`.
+_PRACTICE_STAFF_MAX = 250
 
 
 _BEYOND_CARE_SET = frozenset(_BEYOND_CARE)
@@ -319,10 +329,12 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     or other vulnerable people, counts only where the register shows more than a
     practice: large scale (C5, declared or in its words), or a hospital or a laboratory
     service (which tests the patients of many practitioners) in the organisation's name
-    or the activity's words. Otherwise the DPIA question is left to DP24's note where
+    or the activity's words, or 250 employees or more (`organisation.employees`, the
+    line Art. 30(5) draws). Otherwise the DPIA question is left to DP24's note where
     `dpia` is open; a register that declares its own `screening.criteria` is taken at
-    its word. The register has no size field: a multi-doctor clinic reads as a practice
-    here, and its DPO decides, recording the decision as below.
+    its word. The register does not record how many patients there are: a clinic of
+    several doctors with fewer than 250 employees reads as a practice here, and its DPO
+    decides, recording the decision as below (or `screening.large_scale: true`).
 
     Fails:
 
