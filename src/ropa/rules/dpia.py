@@ -169,31 +169,34 @@ def screen(
 
 
 _CARE_PAIR = {"WP248.C4", "WP248.C7"}
-# What makes the pair more than patients' health data: other sensitive data, children
-# or other vulnerable people, or communications content.
+# What makes the pair more than patients' health data: other sensitive data, other
+# vulnerable people (not patients), communications content, a hospital's scale.
 _BEYOND_CARE = (*(c for c in SPECIAL if c != "health"), "criminal", "communications")
-_BEYOND_CARE += ("children", "vulnerable", "care_at_scale")
+_BEYOND_CARE += ("vulnerable", "care_at_scale")
 
 
 def _individual_care(
     activity: Activity, declared: DpiaScreening | None, register: Register | None
 ) -> bool:
     """Whether C4 and C7 come only from patients' health data, in a register that shows
-    no hospital or laboratory scale (DP03, Recital 91)."""
+    no hospital or laboratory scale (DP03, Recital 91). Children among the patients are
+    still patients: a family doctor or a dentist treats them too."""
     if declared is not None and declared.criteria is not None:
         return False  # the register screened itself: its criteria stand
     special = activity.special_categories if isinstance(activity.special_categories, list) else []
     if any(use.category != "health" for use in special):
         return False
+    patients = False
     groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
     for group in groups:
         if not isinstance(group, DataSubjectGroup) or not (group.children or group.vulnerable):
             continue
-        if group.children or not says(group.category, "patients"):
-            return False
+        if not says(group.category, "patients"):
+            return False  # pupils, employees, the elderly: vulnerable for another reason
+        patients = True
     found = first_readings(activity, ("health", "patients", *_BEYOND_CARE))
-    if not {"health", "patients"} & found.keys() and not special:
-        return False
+    if not (patients or "patients" in found):
+        return False  # C7 from children or others who are not patients
     if _BEYOND_CARE_SET & found.keys():
         return False
     if register is None:
@@ -325,8 +328,9 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     Patients' health data alone meets two criteria (C4 sensitive data, C7 vulnerable
     data subjects), yet WP248's own examples need no DPIA for "an individual physician"
     processing their patients' data, since that is not large scale (Recital 91), and
-    one for a hospital. So that pair alone, with nothing else sensitive and no children
-    or other vulnerable people, counts only where the register shows more than a
+    one for a hospital. So that pair alone, with nothing else sensitive and no vulnerable
+    people other than the patients (children among them included), counts only where the
+    register shows more than a
     practice: large scale (C5, declared or in its words), or a hospital or a laboratory
     service (which tests the patients of many practitioners) in the organisation's name
     or the activity's words, or 250 employees or more (`organisation.employees`, the
