@@ -30,6 +30,10 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
     assert {finding.position.line for finding in findings} == marked_lines(text, case["rule"])
     if "severity" in case:
         assert {finding.severity for finding in findings} == {Severity(case["severity"])}
+    if "message" in case:
+        assert any(case["message"] in finding.message for finding in findings), [
+            f.message for f in findings
+        ]
 
 
 def test_every_family_has_edge_cases() -> None:

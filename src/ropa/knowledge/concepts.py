@@ -32,6 +32,8 @@ SOURCE = cite(
     "DVI-SCHOOLS",
     "AP-NL-SCHOOLS",
     "JL",
+    "WP217",
+    "EPRIVACY-13",
 )
 
 
@@ -2908,6 +2910,91 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "profiling",
         ),
         negatable=False,
+    ),
+    # LB03: a purpose and an interest that are the controller's own legal claims. The
+    # GDPR has weighed that interest itself: it overrides an objection (Art. 21(1)) and
+    # an erasure request (Art. 17(3)(e)). Strict on purpose: "protecting our lawful
+    # interests" says no claim, and "handling claims" in English is an insurer's
+    # business, not a dispute.
+    Concept(
+        "legal_claims",
+        N_("establishing, exercising or defending legal claims, debts included"),
+        N_("Art. 17(3)(e), 21(1); Recital 47"),
+        (
+            "legal claim*",
+            "defen* claim*",
+            "defen* legal claim*",
+            "debt collection",
+            "debt recovery",
+            "recover* debt*",
+            "collect* debt*",
+            "give evidence",
+            "giving evidence",
+            "evidence in* dispute*",
+            "evidence to court*",
+            "tiesisk* prasīj*",
+            "juridisk* prasīj*",
+            "prasīj* cel*",
+            "prasīj* iesnieg*",
+            "prasīj* aizstāv*",
+            "parād* piedzi*",
+            "parād* atgūš*",
+            "pretenzij* izskat*",
+            "pierādījum* sniegš*",
+            "pierādījum* iesniegš*",
+            "pierādījum* strīd*",
+            "strīd* gadījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    # LB04: marketing sent by e-mail or SMS, where the law puts the way out in every
+    # message. Only the channel: "e-pasta adrese" alone is data, not a channel.
+    Concept(
+        "electronic_mail",
+        N_("e-mail or SMS messages"),
+        N_("ePrivacy Directive Art. 13(2), 13(4)"),
+        (
+            "sūtī* e-past*",
+            "nosūtī* e-past*",
+            "e-pasta vēstul*",
+            "e-pasta saņemš*",
+            "e-pasta sūtīj*",
+            "e-pasta kampaņ*",
+            "e-pasta jaunum*",
+            "jaunumu vēstul*",
+            "īsziņ*",
+            "sms",
+            "by e-mail",
+            "by email",
+            "via e-mail",
+            "via email",
+            "e-mail newsletter*",
+            "email newsletter*",
+            "e-mail marketing",
+            "email marketing",
+            "marketing e-mail*",
+            "marketing email*",
+            "newsletter*",
+            "text message*",
+        ),
+    ),
+    # DP03: health care beyond one practitioner's patients. WP248's examples set "a
+    # hospital processing its patients' genetic and health data" (DPIA likely required)
+    # against "an individual physician" (not required, Recital 91); a laboratory tests
+    # the patients of many practitioners.
+    Concept(
+        "care_at_scale",
+        N_("a hospital or a laboratory service"),
+        N_("Recital 91; WP248 (examples)"),
+        (
+            "slimnīc*",
+            "hospital",
+            "laboratorij*",
+            "laborator*",
+            "klīnisk* universitāt*",
+        ),
+        exclude=("zobtehnisk* laboratorij*", "dental laborator*"),
     ),
 )
 

@@ -14,6 +14,11 @@ addresses Latvian notices use for private mailboxes, not checked against their s
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from ropa.knowledge.text import fold_word
+
 FREE_MAIL_DOMAINS = frozenset(
     {
         "gmail.com",
@@ -46,3 +51,30 @@ VERIFIED = False
 def is_free_mail(email: str) -> bool:
     """Whether an address is on one of the free mail services above."""
     return email.rpartition("@")[2].strip().casefold() in FREE_MAIL_DOMAINS
+
+
+_PARTS = re.compile(r"[^a-z0-9]+")
+
+
+def names_holder(email: str, names: Iterable[str]) -> bool:
+    """Whether a mailbox's own name (before the @) is the organisation's: one of its parts
+    of four letters or more is a word of the organisation's name or the name of its web
+    domain ("paturskas_centrs@inbox.lv" for "Paturskas ģimenes veselības centrs", "info.
+    ziedi@gmail.com" for ziedi.lv). Such an account is the organisation's, not a person's
+    private one, though it is on a free service. A heuristic, like the list above."""
+    local = fold_word(email.rpartition("@")[0].strip().casefold())
+    parts = {part for part in _PARTS.split(local) if len(part) >= 4}
+    if not parts:
+        return False
+    words: set[str] = set()
+    for name in names:
+        words.update(_PARTS.split(fold_word(name.casefold())))
+    return not parts.isdisjoint(word for word in words if len(word) >= 4)
+
+
+def domain_name(url: str) -> str:
+    """The name a website's address gives the organisation: "ziedi" for
+    https://www.ziedi.lv/kontakti."""
+    host = url.partition("://")[2] or url
+    labels = host.partition("/")[0].casefold().removeprefix("www.").split(".")
+    return labels[-2] if len(labels) >= 2 else labels[0]

@@ -291,6 +291,23 @@ SOURCES: dict[str, Source] = {
             "ECLI:EU:C:2003:596",
         ),
         Source(
+            "WP217",
+            "Article 29 Working Party, Opinion 06/2014 on the notion of legitimate interests "
+            "of the data controller under Article 7 of Directive 95/46/EC (WP 217): among the "
+            "common contexts of legitimate interests, the enforcement of legal claims "
+            "including debt collection via out-of-court procedures (section III.3.1)",
+            "adopted 9 April 2014; section number as commonly cited, not re-checked",
+        ),
+        Source(
+            "EPRIVACY-13",
+            "Directive 2002/58/EC (ePrivacy Directive), Art. 13 as amended by Directive "
+            "2009/136/EC: e-mail marketing to existing customers offers the chance to object "
+            "on the occasion of each message (13(2)); e-mail for direct marketing without a "
+            "valid address to which the recipient may send a request that such "
+            "communications cease is prohibited (13(4))",
+            "OJ L 201, 31.7.2002, p. 37; OJ L 337, 18.12.2009, p. 11",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",

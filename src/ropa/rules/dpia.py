@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ropa.findings import Severity
 from ropa.i18n import Message, joined, msg
+from ropa.knowledge.concepts import SPECIAL
 from ropa.knowledge.dpia import (
     ART_35_3,
     DVI_LIST,
@@ -41,6 +42,7 @@ from ropa.model.activity import (
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus, DpiaStatus
 from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import first_readings, says
 from ropa.rules._screening_text import health_recipient, inferred_criteria
 
 # "C4 sensitive data … (inferred from …)": no words of its own to translate, so not marked.
@@ -54,6 +56,9 @@ class Screening:
     art35_3: set[str] = field(default_factory=set)
     # Criteria read from the activity's words, with the words: shown as inferred.
     inferred: dict[str, str] = field(default_factory=dict)
+    # Patients' health data and nothing else, with no sign of a hospital's scale: the
+    # pair C4 + C7 that WP248's individual physician meets without needing a DPIA.
+    individual_care: bool = False
 
     def evidence(self, key: str) -> str:
         """The words a criterion was read from, as " (inferred from …)", or nothing."""
@@ -83,7 +88,7 @@ class Screening:
 
     def likely(self) -> Message | None:
         """Two or more WP248 criteria: a DPIA is required "in most cases"."""
-        if len(self.criteria) < WP248_THRESHOLD:
+        if len(self.criteria) < WP248_THRESHOLD or self.individual_care:
             return None
         named = joined(
             [
@@ -157,7 +162,58 @@ def screen(
     _add_inferred(result, activity, declared)
     if register is not None:
         _add_recipients(result, activity, declared, register)
+    result.individual_care = result.criteria == _CARE_PAIR and _individual_care(
+        activity, declared, register
+    )
     return result
+
+
+_CARE_PAIR = {"WP248.C4", "WP248.C7"}
+# What makes the pair more than patients' health data: other sensitive data, other
+# vulnerable people (not patients), communications content, a hospital's scale.
+_BEYOND_CARE = (*(c for c in SPECIAL if c != "health"), "criminal", "communications")
+_BEYOND_CARE += ("vulnerable", "care_at_scale")
+
+
+def _individual_care(
+    activity: Activity, declared: DpiaScreening | None, register: Register | None
+) -> bool:
+    """Whether C4 and C7 come only from patients' health data, in a register that shows
+    no hospital or laboratory scale (DP03, Recital 91). Children among the patients are
+    still patients: a family doctor or a dentist treats them too."""
+    if declared is not None and declared.criteria is not None:
+        return False  # the register screened itself: its criteria stand
+    special = activity.special_categories if isinstance(activity.special_categories, list) else []
+    if any(use.category != "health" for use in special):
+        return False
+    patients = False
+    groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    for group in groups:
+        if not isinstance(group, DataSubjectGroup) or not (group.children or group.vulnerable):
+            continue
+        if not says(group.category, "patients"):
+            return False  # pupils, employees, the elderly: vulnerable for another reason
+        patients = True
+    found = first_readings(activity, ("health", "patients", *_BEYOND_CARE))
+    if not (patients or "patients" in found):
+        return False  # C7 from children or others who are not patients
+    if _BEYOND_CARE_SET & found.keys():
+        return False
+    if register is None:
+        return True
+    staff = register.organisation.employees
+    if isinstance(staff, int) and staff >= _PRACTICE_STAFF_MAX:
+        return False
+    return not says(register.organisation.name, "care_at_scale")
+
+
+# An organisation with this many employees is no individual practice: the line the GDPR
+# itself draws between small and larger organisations (Art. 30(5)), which the register
+# records under `organisation.employees`.
+_PRACTICE_STAFF_MAX = 250
+
+
+_BEYOND_CARE_SET = frozenset(_BEYOND_CARE)
 
 
 def _add_recipients(
@@ -269,12 +325,27 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     concludes otherwise, it records that decision and why (`required: false`, with the
     reasoning in `screening.notes`); this rule then stays quiet.
 
+    Patients' health data alone meets two criteria (C4 sensitive data, C7 vulnerable
+    data subjects), yet WP248's own examples need no DPIA for "an individual physician"
+    processing their patients' data, since that is not large scale (Recital 91), and
+    one for a hospital. So that pair alone, with nothing else sensitive and no vulnerable
+    people other than the patients (children among them included), counts only where the
+    register shows more than a
+    practice: large scale (C5, declared or in its words), or a hospital or a laboratory
+    service (which tests the patients of many practitioners) in the organisation's name
+    or the activity's words, or 250 employees or more (`organisation.employees`, the
+    line Art. 30(5) draws). Otherwise the DPIA question is left to DP24's note where
+    `dpia` is open; a register that declares its own `screening.criteria` is taken at
+    its word. The register does not record how many patients there are: a clinic of
+    several doctors with fewer than 250 employees reads as a practice here, and its DPO
+    decides, recording the decision as below (or `screening.large_scale: true`).
+
     Fails:
 
     ```yaml
     activities:
       - id: patients  # ← DP03
-        name: Patient records
+        name: Hospital patient records
         data_subjects:
           - {category: patients, vulnerable: true}
         special_categories:

@@ -23,9 +23,22 @@ from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
 
 
+def _conditions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every value that cites a law as the ground for special-category, criminal-conviction
+    or national-id data (Art. 9(2), 10, 87), with its path in the activity."""
+    if isinstance(activity.special_categories, list):
+        for index, use in enumerate(activity.special_categories):
+            yield ("special_categories", index, "law"), use.law
+    if isinstance(activity.criminal_data, CriminalData):
+        yield ("criminal_data", "law"), activity.criminal_data.law
+    if isinstance(activity.national_id, NationalId):
+        yield ("national_id", "justification"), activity.national_id.justification
+
+
 def _citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], object]]:
-    """Every value of the activity that cites a law, with its path in the activity (its
-    location is made only for a finding: most values cite nothing)."""
+    """Every value of the activity that cites a law for its legal basis or its retention,
+    with its path in the activity (its location is made only for a finding: most values
+    cite nothing). The grounds for special data are `_conditions`, SD05's."""
     if isinstance(activity.purposes, list):
         for index, purpose in enumerate(activity.purposes):
             for path, basis in purpose.bases():
@@ -36,13 +49,6 @@ def _citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], obje
                 ):
                     yield (*at, "law"), basis.law
                 yield (*at, "note"), basis.note
-    if isinstance(activity.special_categories, list):
-        for index, use in enumerate(activity.special_categories):
-            yield ("special_categories", index, "law"), use.law
-    if isinstance(activity.criminal_data, CriminalData):
-        yield ("criminal_data", "law"), activity.criminal_data.law
-    if isinstance(activity.national_id, NationalId):
-        yield ("national_id", "justification"), activity.national_id.justification
     retentions: list[tuple[tuple[str | int, ...], Retention]] = []
     if isinstance(activity.retention, Retention):
         retentions.append((("retention",), activity.retention))
@@ -59,12 +65,13 @@ def _citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], obje
 def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     """A law cited that is no longer in force.
 
-    Why: a basis laid down by law (Art. 6(3)), an Art. 9(2) condition or a retention period
-    holds only while the law does. Privacy notices still cite the Personal Data Protection
+    Why: a basis laid down by law (Art. 6(3)) or a retention period holds only while the
+    law does. Privacy notices still cite the Personal Data Protection
     Law of 2000 (Fizisko personu datu aizsardzības likums), repealed when the Personal Data
     Processing Law took effect on 5 July 2018, and the law "On Accounting", replaced by the
     Accounting Law on 1 January 2022. The laws and their status are in
-    `ropa.knowledge.laws`, with their sources.
+    `ropa.knowledge.laws`, with their sources. A repealed law given as the ground for
+    special-category, criminal-conviction or national-id data is SD05's.
 
     Fails:
 
@@ -93,39 +100,82 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
-        for path, value in _citations(activity):
-            if value is None:
-                continue
-            texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
-            reported: set[str] = set()
-            for text in texts:
-                for law, words in laws_cited(text):
-                    if law.in_force or law.id in reported:
-                        continue
-                    reported.add(law.id)
-                    successor = LAWS[law.successor] if law.successor else None
-                    since = msg(" since {date}", date=law.repealed_on) if law.repealed_on else ""
-                    hedge = (
-                        msg("is no longer in force")
-                        if law.verified
-                        else msg("appears to be repealed")
-                    )
-                    replaced = (
-                        msg(" (replaced by {title})", title=successor.title) if successor else ""
-                    )
-                    yield Violation(
-                        activity.at(*path),
-                        msg(
-                            "`{id}` cites “{words}” ({english}), which {hedge}{since}{replaced}",
-                            id=activity.id,
-                            words=words,
-                            english=law.english,
-                            hedge=hedge,
-                            since=since,
-                            replaced=replaced,
-                        ),
-                        msg(
-                            "cite the law in force{value}, with the provision",
-                            value=f": {successor.title}" if successor else "",
-                        ),
-                    )
+        yield from _repealed(activity, _citations(activity))
+
+
+def _repealed(
+    activity: Activity, citations: Iterator[tuple[tuple[str | int, ...], object]]
+) -> Iterator[Violation]:
+    """A finding for each law no longer in force that the cited values name."""
+    for path, value in citations:
+        if value is None:
+            continue
+        texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
+        reported: set[str] = set()
+        for text in texts:
+            for law, words in laws_cited(text):
+                if law.in_force or law.id in reported:
+                    continue
+                reported.add(law.id)
+                successor = LAWS[law.successor] if law.successor else None
+                since = msg(" since {date}", date=law.repealed_on) if law.repealed_on else ""
+                hedge = (
+                    msg("is no longer in force") if law.verified else msg("appears to be repealed")
+                )
+                replaced = msg(" (replaced by {title})", title=successor.title) if successor else ""
+                yield Violation(
+                    activity.at(*path),
+                    msg(
+                        "`{id}` cites “{words}” ({english}), which {hedge}{since}{replaced}",
+                        id=activity.id,
+                        words=words,
+                        english=law.english,
+                        hedge=hedge,
+                        since=since,
+                        replaced=replaced,
+                    ),
+                    msg(
+                        "cite the law in force{value}, with the provision",
+                        value=f": {successor.title}" if successor else "",
+                    ),
+                )
+
+
+@rule("SD05", "special-data.repealed-law", severity=Severity.WARNING, article="Art. 9(2), 10")
+def repealed_condition(register: Register, context: Context) -> Iterator[Violation]:
+    """A law no longer in force given as the ground for special data.
+
+    Why: an Art. 9(2) condition that rests on Member State law (points (b), (g)-(j)), the
+    Art. 10 authorisation for criminal-conviction data and the justification for a
+    national identification number (Art. 87) hold only while that law does. Notices still
+    give the Personal Data Protection Law of 2000 (Fizisko personu datu aizsardzības
+    likums, repealed on 5 July 2018) as the ground for health data; the clinic then has
+    no recorded ground at all. Same list of laws as LB13 (`ropa.knowledge.laws`), which
+    reports them where they are cited for a legal basis or a retention.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patients
+        special_categories:
+          - category: health
+            condition: health_or_social_care
+            law: Fizisko personu datu aizsardzības likums, 11. pants  # ← SD05
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: patients
+        name: Patients
+        special_categories:
+          - category: health
+            condition: health_or_social_care
+            law: Ārstniecības likums; Pacientu tiesību likums
+    ```
+    """
+    for activity in register.activities:
+        yield from _repealed(activity, _conditions(activity))

@@ -7,16 +7,19 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, either, joined, msg
+from ropa.knowledge.concepts import SPECIAL
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import names_act
 from ropa.model.activity import (
     Activity,
     ConsentBasis,
+    CriminalData,
     DataSubjectGroup,
     LegalBasisModel,
     LegalObligationBasis,
     LegitimateInterestsBasis,
+    Profiling,
     PublicTaskBasis,
     UnstatedLetterBasis,
 )
@@ -24,7 +27,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
-from ropa.rules._reading import says
+from ropa.rules._reading import first_readings, says
 from ropa.rules.tracking import necessary_cookies_only
 
 
@@ -255,6 +258,20 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     the project's reading, not a rule of the law: suppress it, or write the assessment,
     where the cookies do more.
 
+    Not reported either where the purpose and the stated `interest:` are both the
+    controller's own legal claims: establishing, exercising or defending them, recovering
+    its debts, keeping and giving evidence for them. The GDPR has weighed that interest
+    itself: it prevails over an objection (Art. 21(1)) and an erasure request (Art.
+    17(3)(e)), and a client who does not pay can reasonably expect the claim to be pursued
+    (Recital 47; WP29 Opinion 06/2014 lists the enforcement of legal claims, debt
+    collection included, among the ordinary legitimate interests). The interest stated is
+    then the record of the balance. This holds only where the activity does nothing more
+    intrusive: where its words show monitoring (CCTV, call recording, location, tracking),
+    profiling, publication, or special-category or criminal data, the balance is the
+    controller's to show (EDPB Guidelines 3/2019 on video devices, section 3.1.3), and
+    LB03 is reported. A claim against third parties' interests ("the interests of other
+    creditors in assessing solvency") is no claim of the controller's own and is reported.
+
     A register whose legitimate interests cite no balancing test anywhere says one thing
     many times: the purposes are reported in one finding, at the first, naming the other
     activities (each purpose is a related place).
@@ -291,7 +308,11 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     for activity, at, basis in _bases(register):
         if id(activity) in necessary:
             continue
-        if isinstance(basis, LegitimateInterestsBasis) and not_stated(basis.assessment):
+        if (
+            isinstance(basis, LegitimateInterestsBasis)
+            and not_stated(basis.assessment)
+            and not _own_claims(activity, at, basis)
+        ):
             places.setdefault(id(activity), (activity, []))[1].append(at.location())
     for activity, locations in places.values():
         yield Violation(
@@ -309,6 +330,31 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
         )
 
 
+# What makes a claims activity more than pursuing a claim: monitoring, profiling,
+# publication, or data whose processing the GDPR guards more closely.
+_INTRUSIVE = (*SPECIAL, "criminal", "cctv", "monitoring", "communications", "location")
+_INTRUSIVE += ("cookies", "targeted_ads", "profiling", "automated_decisions", "publication")
+
+
+def _own_claims(activity: Activity, at: _At, basis: LegitimateInterestsBasis) -> bool:
+    """Whether the purpose and its stated interest are the controller's own legal claims
+    (debts included), in an activity that does nothing more intrusive (LB03)."""
+    purposes = activity.purposes
+    index = at.path[1]
+    if not isinstance(purposes, list) or not isinstance(index, int):
+        return False
+    purpose = purposes[index].purpose
+    if not (says(purpose, "legal_claims") and says(basis.interest, "legal_claims")):
+        return False
+    if isinstance(activity.special_categories, list) and activity.special_categories:
+        return False
+    if isinstance(activity.criminal_data, CriminalData) or isinstance(
+        activity.profiling, Profiling
+    ):
+        return False
+    return not first_readings(activity, _INTRUSIVE)
+
+
 @rule("LB04", "legal-basis.consent-record", severity=Severity.WARNING, article="Art. 7(1), 7(3)")
 def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     """Consent without a record of it, or without a way to withdraw it.
@@ -323,6 +369,13 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     cookies are no such permission. One consent block shared by several purposes (a YAML
     anchor, or the same words) is one consent mechanism: reported once, with the other
     places.
+
+    Marketing sent by e-mail or SMS (a newsletter, offers by e-mail) is not asked how
+    consent is withdrawn: the law puts the way out in every message. E-mail for direct
+    marketing without a valid address to which the recipient may ask for it to stop is
+    prohibited (ePrivacy Directive Art. 13(4)), so the unsubscribe link or reply address
+    each message carries is the withdrawal, as easy as the sign-up (Art. 7(3)). How the
+    consent was given is still asked: the sender must be able to show it (Art. 7(1)).
 
     Fails:
 
@@ -354,14 +407,11 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis):
             continue
-        missing = [
-            label
-            for label, value in (
-                (msg("how consent is recorded (`consent_record`)"), basis.consent_record),
-                (msg("how it is withdrawn (`withdrawal`)"), basis.withdrawal),
-            )
-            if not_stated(value)
-        ]
+        missing = []
+        if not_stated(basis.consent_record):
+            missing.append(msg("how consent is recorded (`consent_record`)"))
+        if not_stated(basis.withdrawal) and not _electronic_marketing(activity, at):
+            missing.append(msg("how it is withdrawn (`withdrawal`)"))
         if not missing or _os_permission(activity, basis):
             continue
         yield Violation(
@@ -375,6 +425,19 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             at_key=True,
             cause=_consent_block(basis),
         )
+
+
+def _electronic_marketing(activity: Activity, at: _At) -> bool:
+    """Whether the purpose is marketing sent by e-mail or SMS, by its own words or the
+    activity's name and description (LB04: every message carries the way out)."""
+    purposes = activity.purposes
+    index = at.path[1]
+    values: list[object] = [activity.name, activity.description]
+    if isinstance(purposes, list) and isinstance(index, int):
+        values.append(purposes[index].purpose)
+    return any(says(value, "marketing") for value in values) and any(
+        says(value, "electronic_mail") for value in values
+    )
 
 
 def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
-from ropa.knowledge.mail import is_free_mail
+from ropa.knowledge.mail import domain_name, is_free_mail, names_holder
 from ropa.model.organisation import (
     AppointedDpo,
     Contact,
@@ -57,7 +58,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
-    to the DPO (Art. 38(4)).
+    to the DPO (Art. 38(4)). The same note is given where the only contact is a website
+    (a contact form): it leaves one form of communication, and no address to write to
+    and no e-mail or phone that requests reach.
 
     Fails:
 
@@ -156,6 +159,27 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+    elif _website_only(organisation) and not _dpo_reachable(organisation):
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact is a website (`contact.website`): no "
+                "e-mail address, phone number or postal address"
+            ),
+            msg("add `contact:` with an e-mail address or phone number that requests reach"),
+            severity=Severity.INFO,
+        )
+
+
+def _website_only(organisation: Organisation) -> bool:
+    """The organisation is reached only through a website (a contact form, say)."""
+    contact = organisation.contact
+    return (
+        isinstance(contact, Contact)
+        and bool(contact.website)
+        and not any((contact.email, contact.phone, contact.address))
+        and not_stated(organisation.address)
+    )
 
 
 def _dpo_reachable(organisation: Organisation) -> bool:
@@ -573,6 +597,15 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     footage or documents follow (Art. 12(2), 32(1)): a free-mail mailbox there is the
     same gap. The list of services is in `ropa.knowledge.mail` (not a legal list).
 
+    That last case is not reported when the mailbox is the organisation's own account,
+    named after it ("kafejnica.ziedi@inbox.lv" for Kafejnīca "Ziedi"): the reason above,
+    a person's account that leaves with the person, does not hold, and data subjects are
+    reached through the organisation as Art. 12(2) asks. Whether a consumer mail service
+    is safe enough for the requests it carries is a question about the organisation's
+    security measures and its providers (Art. 28, 32), not about whom the record names. A
+    DPO's mailbox is reported even so: the DPO is bound to confidentiality (Art. 38(5)),
+    which the organisation's shared account does not give.
+
     Fails:
 
     ```yaml
@@ -654,7 +687,7 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
     # where requests go.
     contact = organisation.contact
     email = contact.email if isinstance(contact, Contact) else None
-    if email and is_free_mail(email):
+    if email and is_free_mail(email) and not _organisation_mailbox(organisation, email):
         yield Violation(
             organisation.at("contact", "email"),
             msg(
@@ -667,6 +700,18 @@ def dpo_private_mailbox(register: Register, context: Context) -> Iterator[Violat
                 "(e.g. privacy@...)"
             ),
         )
+
+
+def _organisation_mailbox(organisation: Organisation, email: str) -> bool:
+    """Whether a free-mail address is named after the organisation (OR11)."""
+    names = [
+        text_of(organisation.name, language)
+        for language in ("lv", "en")
+        if not not_stated(organisation.name)
+    ]
+    if organisation.website:
+        names.append(domain_name(str(organisation.website)))
+    return names_holder(email, [name for name in names if name])
 
 
 @rule("OR12", "organisation.joint-role", severity=Severity.WARNING, article="Art. 26(1)")
@@ -784,3 +829,76 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
             ),
             related=(register.organisation.at("joint_controllers"),),
         )
+
+
+@rule(
+    "OR14",
+    "organisation.dpo-outside-union",
+    severity=Severity.INFO,
+    article="Art. 37(2), 38(4); WP243",
+)
+def dpo_outside_union(register: Register, context: Context) -> Iterator[Violation]:
+    """A data protection officer whose address is outside the EEA.
+
+    Why: data subjects may contact the DPO on every question about their data (Art.
+    38(4)), and a group's DPO must be easily accessible from each establishment (Art.
+    37(2)). The Article 29 Working Party recommends that the DPO be located in the Union,
+    whether or not the controller is established there (WP243 rev.01, section 2.3;
+    paraphrased, not re-checked against the guidelines' text). A group DPO at the
+    parent's address in the United Kingdom or the United States is then a question for
+    the record: how data subjects here reach the DPO, in their language, and whether a
+    contact in the Union stands in. The country is read from the last part of the DPO's
+    address (`ropa.knowledge.addresses`); an address that does not end in a country
+    name is not read. An info note: a recommendation, not a rule of the GDPR.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Group DPO
+        contact:
+          email: dpo@group.example
+          address: 1 High Street, Bristol, BS1 1AA, United Kingdom  # ← OR14
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Group DPO
+        contact:
+          email: dpo@group.example
+          address: Brīvības iela 1, Rīga, LV-1010, Latvija
+    ```
+    """
+    dpo = register.organisation.dpo
+    if not isinstance(dpo, AppointedDpo) or not isinstance(dpo.contact, Contact):
+        return
+    address = dpo.contact.address
+    texts = {text_of(address, language) for language in ("lv", "en")} if address else set()
+    found = [country_of_address(text) for text in sorted(texts) if text]
+    country = next((code for code in found if code), None)
+    if country is None or not is_third_country(country):
+        return
+    yield Violation(
+        register.organisation.at("dpo", "contact", "address"),
+        msg(
+            "the data protection officer's address is outside the EEA ({country}): the DPO "
+            "is recommended to be located in the Union, reachable by data subjects here",
+            country=country,
+        ),
+        msg(
+            "record how data subjects in the Union reach the DPO (a contact in the Union, "
+            "the languages used), or appoint a DPO located in the Union"
+        ),
+    )
