@@ -2578,6 +2578,35 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dokumentu pārvaldīb* politik*",
         ),
     ),
+    Concept(
+        # Insurance: health, life, accident and travel cover is underwritten and claims
+        # are paid on the insured person's health (data concerning health, Art. 4(15),
+        # 9(1)); SD24 reads it as a reason why `special_categories: unknown` matters.
+        # State social insurance (payroll contributions) and the UK's National Insurance
+        # number are not insurance cover, nor is a list of insurance intermediaries.
+        "insurance",
+        N_("insurance"),
+        N_("Art. 9(1)"),
+        (
+            "apdrošināšan*",
+            "apdrošinātāj*",
+            "apdrošināt*",
+            "insurance*",
+            "insurer*",
+            "insured",
+        ),
+        exclude=(
+            "sociāl* apdrošināšan*",
+            "social insurance*",
+            "national insurance*",
+            "social security",
+            # Intermediaries are business contacts; their list holds no insured person.
+            "apdrošināšanas starpniek*",
+            "insurance intermediar*",
+            "insurance broker*",
+            "insurance agent*",
+        ),
+    ),
 )
 
 

@@ -17,7 +17,7 @@ note per activity per key would bury the findings that matter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ropa.findings import Severity
@@ -25,7 +25,7 @@ from ropa.i18n import Message, counted, joined, msg
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
+from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
 from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
@@ -37,8 +37,14 @@ _CONTEXT_KEYS = ("data_subjects", "name", "description")
 
 # The data subjects with whom Art. 9(1) data is common: health data of patients, sick
 # leave and trade-union membership of employees (Art. 9(2)(b)), health and support needs
-# of children and pupils, and of vulnerable people (WP248 C7).
-_SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees")
+# of children and pupils, and of vulnerable people (WP248 C7); and insurance, whose
+# health, life, accident and travel cover is priced and paid on the insured person's
+# health.
+_SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees", "insurance")
+# Those also read in the purposes: a purpose of caring for patients or of social
+# assistance, or of providing insurance, says whom the activity serves ("sociālās
+# palīdzības nodrošināšana"); words about staff or children in a purpose do not.
+_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -95,6 +101,9 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     """ ", and it concerns patients": the first of `concepts` the activity names (or flags
     on a data-subject group), as a message names it; None when it names none."""
     found = first_readings(activity, concepts, _CONTEXT_KEYS)
+    in_purposes = tuple(concept for concept in concepts if concept in _PURPOSE_CONTEXT)
+    if in_purposes:
+        found = first_readings(activity, in_purposes, ("purposes",)) | found
     for concept in concepts:
         if concept in found:
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
@@ -126,6 +135,14 @@ def _criminal_context(activity: Activity, register: Register) -> Message | None:
     purpose = first_readings(activity, ("criminal",), ("purposes",)).get("criminal")
     if purpose is not None:
         return msg(", and its purposes name offences (\u201c{words}\u201d)", words=purpose.quote())
+    # Reports the police made ("police reports" of an accident) record what happened, and
+    # may record an offence and who committed it.
+    police = first_readings(activity, ("law_enforcement",), ("personal_data",))
+    if "law_enforcement" in police:
+        return msg(
+            ", and its data includes records of law enforcement (\u201c{words}\u201d)",
+            words=police["law_enforcement"].quote(),
+        )
     if "cctv" not in first_readings(activity, ("cctv",)):
         return None
     unlawful = first_readings(activity, ("unlawful_acts",), ("purposes",)).get("unlawful_acts")
@@ -165,58 +182,22 @@ def _places(activity: Activity, keys: list[str]) -> tuple[Location, tuple[Locati
     return activity.at(keys[0]), tuple(activity.at(key) for key in keys[1:])
 
 
-@rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
-def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`unknown` on `special_categories`, `criminal_data` or `national_id`.
+class _SpecialOpen(NamedTuple):
+    """An activity's open Art. 9, 10 and 87 questions: those the activity gives a reason
+    to press (each key with the reason, as a message says it), and the rest."""
 
-    Why: processing special-category data without an Art. 9(2) condition is prohibited,
-    criminal-conviction data needs official authority or a law (Art. 10), and the personas
-    kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. A warning of its own where the activity gives a reason for the
-    question to matter, named in the message: `special_categories` with patients,
-    children, employees or vulnerable people (with whom such data is common), read in
-    its data subjects, name and description, or with recipients who are health
-    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
-    (but where the activity records only
-    photographs or footage, children and employees are no reason: images are Art. 9
-    data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
-    `criminal_data` where its purposes name
-    offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
-    kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
-    4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
-    kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence. Elsewhere one note for the register
-    lists every activity that leaves such a key `unknown` (each key a related location).
-    Where the activity's data, name or description name the data, SD21 to SD23 report it
-    instead; offences named only in the purposes are not data SD22 reports, so SD24
-    reports the open question then.
+    activity: Activity
+    signalled: list[tuple[str, Message]]
+    rest: list[str]
 
-    Fails:
 
-    ```yaml
-    activities:
-      - id: members
-        name: Membership
-        data_subjects: [biedri]
-        special_categories: unknown  # ← SD24
-        criminal_data: none
-        national_id: none
-    ```
-
-    Passes:
-
-    ```yaml
-    activities:
-      - id: members
-        name: Membership
-        data_subjects: [biedri]
-        special_categories: none
-        criminal_data: none
-        national_id: none
-    ```
-    """
-    open_keys: list[tuple[Activity, list[str]]] = []
+@per_register
+def _special_open(register: Register) -> Iterator[_SpecialOpen]:
+    """Every activity that leaves `special_categories`, `criminal_data` or `national_id`
+    unknown where its words do not name the data (SD21 to SD23 report those)."""
     for activity in register.activities:
+        if all(getattr(activity, key) != "unknown" for key, _what in _SPECIAL_KEYS):
+            continue
         # What SD21 to SD23 report: the data named where they read it. Offences named
         # only in the purposes ("to detect crime") are not data SD22 reports, so the
         # unknown is reported here, with the purpose as its reason.
@@ -239,67 +220,81 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
                 or _recipient_context(activity, register, key)
             )
         ]
-        if signalled:
-            keys = [key for key, _because in signalled]
-            at, related = _places(activity, keys)
-            yield Violation(
-                at,
-                msg(
-                    "`{id}` does not know whether it processes {join}{because}",
-                    id=activity.id,
-                    join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
-                    because=signalled[0][1],
-                ),
-                _special_hint(keys),
-                severity=Severity.WARNING,
-                related=related,
-            )
         rest = [key for key in unknown if key not in dict(signalled)]
-        if rest:
-            open_keys.append((activity, rest))
-    # Everywhere else, one note for the register, naming every key left open in it.
-    yield from _one_note(
-        open_keys,
-        _SPECIAL_KEYS,
-        "special",
-        lambda ident, what: msg(
-            "`{id}` does not know whether it processes {join}", id=ident, join=what
-        ),
-        lambda count, what, names: counted(
-            "{count} activity does not know whether it processes {what}: {names}",
-            "{count} activities do not know whether they process {what}: {names}",
-            count=count,
-            what=what,
-            names=names,
-        ),
-        _special_hint,
-    )
+        if signalled or rest:
+            yield _SpecialOpen(activity, signalled, rest)
 
 
-def _one_note(
-    open_keys: list[tuple[Activity, list[str]]],
-    known: tuple[tuple[str, Message], ...],
-    kind: str,
-    own: Callable[[str, Message], Message],
-    grouped: Callable[[int, Message, str], Message],
-    hint: Callable[[list[str]], Message],
-) -> Iterator[Violation]:
-    """The keys each activity leaves open, as violations the engine merges into one note
-    for the register: `own` words one activity's (its id, the keys as said), `grouped`
-    the note (how many activities, every key left open in them, their ids)."""
-    if not open_keys:
-        return
-    every = [key for key, _what in known if any(key in keys for _a, keys in open_keys)]
-    said = _join([what for key, what in known if key in every])
-    for activity, keys in open_keys:
+@rule("SD24", "special-data.unknown", severity=Severity.WARNING, article="Art. 9, 10, 87")
+def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """`unknown` on `special_categories`, `criminal_data` or `national_id`, where the
+    activity gives a reason for the question to matter.
+
+    Why: processing special-category data without an Art. 9(2) condition is prohibited,
+    criminal-conviction data needs official authority or a law (Art. 10), and the personas
+    kods needs a justification (Art. 87). Not knowing whether they are processed means
+    nobody has checked. How much that matters depends on the nature, scope, context and
+    purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
+    beliefs or offences is where the risk lies). So a warning of its own where the
+    activity gives a reason for the question to matter, named in the message:
+    `special_categories` with patients, children, employees or vulnerable people (with
+    whom such data is common), read in its data subjects, name and description, or with
+    recipients who are health professionals or anti-doping bodies (what they receive is
+    health data, Art. 4(15)) (but where the activity records only photographs or footage,
+    children and employees are no reason: images are Art. 9 data only when processed to
+    deduce it, EDPB Guidelines 3/2019, chapter 5); `criminal_data` where its purposes name
+    offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
+    kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
+    4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
+    kept only to protect people and property are not by themselves a reason: footage is
+    not Art. 10 data until it is used for an offence. Where the activity gives no such
+    reason (a flight booking, an event registration), the open question is a line of the
+    register's note of open questions (AC22), not a finding of its own; so is
+    `national_id` everywhere (no activity makes the personas kods a risk by itself, Art.
+    87 leaves its conditions to national law). Where the activity's data, name or
+    description name the data, SD21 to SD23 report it instead; offences named only in
+    the purposes are not data SD22 reports, so SD24 reports the open question then.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: physio
+        name: Fizioterapijas pieraksts
+        data_subjects: [pacienti]
+        special_categories: unknown  # ← SD24
+        criminal_data: none
+        national_id: none
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: physio
+        name: Fizioterapijas pieraksts
+        data_subjects: [pacienti]
+        special_categories: none
+        criminal_data: none
+        national_id: none
+    ```
+    """
+    for open_ in _special_open(register):
+        if not open_.signalled:
+            continue
+        activity, signalled = open_.activity, open_.signalled
+        keys = [key for key, _because in signalled]
         at, related = _places(activity, keys)
         yield Violation(
             at,
-            own(str(activity.id), _join([what for key, what in known if key in keys])),
-            hint(every if len(open_keys) > 1 else keys),
-            cause=f"{ABSENT}unknown:{kind}",
+            msg(
+                "`{id}` does not know whether it processes {join}{because}",
+                id=activity.id,
+                join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
+                because=signalled[0][1],
+            ),
+            _special_hint(keys),
             related=related,
-            grouped=lambda count, names: grouped(count, said, names),
         )
 
 
@@ -327,6 +322,10 @@ class _ProfilingOpen(NamedTuple):
     activity: Activity
     reading: Reading | None
     keys: list[str]
+    scoring: Reading | None = None
+    """Words that name profiling or scoring where `automated_decisions` is open: a
+    decision on a score is what Art. 22 and Recital 71 are about ("automatic refusal of
+    an online credit application")."""
 
 
 @per_register
@@ -348,8 +347,13 @@ def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
             reading = next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
         if reading is not None:
             unknown.remove("profiling")
+        scoring = (
+            first_readings(activity, ("profiling",)).get("profiling")
+            if "automated_decisions" in unknown
+            else None
+        )
         if unknown or reading is not None:
-            yield _ProfilingOpen(activity, reading, unknown)
+            yield _ProfilingOpen(activity, reading, unknown, scoring)
 
 
 class _DpiaOpen(NamedTuple):
@@ -402,35 +406,37 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 def _folded(register: Register) -> dict[int, list[str]]:
     """The profiling keys DP24 names instead of DP23, by activity (its `id()`): those of
-    an activity DP24 reports, and, where DP24 makes the register's one note (activities
-    with nothing to screen), those of every activity. Whether an activity profiles or
+    an activity whose open DPIA question DP24 reports. Whether an activity profiles or
     decides automatically is WP248's criteria C1 and C2 and Art. 35(3)(a): part of the
     DPIA screening, one question with it where that question is asked."""
-    questions = list(_dpia_open(register))
-    reported = {id(question.activity) for question in questions}
-    note = any(not question.meets for question in questions)
+    reported = {id(question.activity) for question in _dpia_open(register) if question.meets}
     return {
         id(open_.activity): open_.keys
         for open_ in _profiling_open(register)
-        if open_.keys and (note or id(open_.activity) in reported)
+        if open_.keys and id(open_.activity) in reported
     }
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
 def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`profiling: unknown` or `automated_decisions: unknown`.
+    """`profiling: unknown`, where the activity's words make profiling likely.
 
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening (WP248
     criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen leaves all of
     these unchecked. A note of its own where the activity's words make profiling likely
     (location data or systematic monitoring: what Recital 71 says profiling analyses,
-    "location or movements", "behaviour"), naming the words. Elsewhere the question is
-    part of the DPIA screening: where DP24 reports the activity's open DPIA question, or
-    makes the register's one DPIA note, that finding names it too (one question, one
-    note). What remains is one note for the register that lists every activity leaving
-    these keys `unknown`. Where the words name profiling or automated decisions, DP21
-    and DP22 report that instead (as warnings).
+    "location or movements", "behaviour"), naming the words; and, for
+    `automated_decisions: unknown`, where its words name profiling or scoring (a credit
+    check, a solvency assessment): a decision taken on a score is the case Art. 22 and
+    Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
+    the question is
+    part of the DPIA screening: where DP24 reports the activity's open DPIA question,
+    that finding names it too (one question, one note). What remains, where nothing in
+    the record makes profiling or an automated decision likely (Art. 24(1): the nature
+    and context of the processing decide how much an open question weighs), is a line of
+    the register's note of open questions (AC22). Where the words name profiling or
+    automated decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -453,40 +459,38 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     ```
     """
     folded = _folded(register)
-    open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
-        activity, reading = open_.activity, open_.reading
-        if reading is not None:
+        activity, reading, scoring = open_.activity, open_.reading, open_.scoring
+        if scoring is not None and id(activity) not in folded:
             yield Violation(
-                activity.at("profiling"),
+                activity.at("automated_decisions"),
                 msg(
-                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
-                    "{describe} ({label})",
+                    "`{id}` does not know whether it makes solely automated decisions "
+                    "(Art. 22), and {describe} ({label})",
                     id=activity.id,
-                    describe=reading.describe(),
-                    label=topic(reading.inference.concept),
+                    describe=scoring.describe(),
+                    label=topic(scoring.inference.concept),
                 ),
-                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
-                related=(reading.location,),
+                msg(
+                    "find out, and write `none` or describe it ({items})",
+                    items="`automated_decisions`",
+                ),
+                related=(scoring.location,),
             )
-        if open_.keys and id(activity) not in folded:
-            open_keys.append((activity, open_.keys))
-    yield from _one_note(
-        open_keys,
-        _PROFILING_KEYS,
-        "profiling",
-        lambda ident, what: msg(
-            "`{id}` does not know whether it involves {join}", id=ident, join=what
-        ),
-        lambda count, what, names: counted(
-            "{count} activity does not know whether it involves {what}: {names}",
-            "{count} activities do not know whether they involve {what}: {names}",
-            count=count,
-            what=what,
-            names=names,
-        ),
-        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
-    )
+        if reading is None:
+            continue
+        yield Violation(
+            activity.at("profiling"),
+            msg(
+                "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                "{describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            ),
+            msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
+            related=(reading.location,),
+        )
 
 
 def _profiling_said(keys: list[str]) -> Message:
@@ -504,27 +508,23 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
     which needs one criterion more) — a note of its own that names it. `dpia: unknown`
     where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
-    the screening nothing to read: one note for the register lists those activities. Not
-    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
-    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
-    is likely needed (record it as `required: false`).
+    the screening nothing to read: a line of the register's note of open questions
+    (AC22), beside the missing data AC03 reports. Not reported: `dpia: unknown` where the
+    recorded data and subjects meet no criterion at all; WP248 expects a DPIA where two
+    are met, and the screening's answer is that none is likely needed (record it as
+    `required: false`).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
     with both it is an Art. 35(3)(a) case. Where this rule reports an activity, its note
-    names those keys as well (with one criterion met, either could make the second); where
-    it makes the register's one note, that note lists every activity that leaves them open
-    beside those with nothing to screen: one question for the DPO, not two notes (DP23
-    then says nothing of them; words that make profiling likely keep DP23's note of their
-    own).
+    names those keys as well (with one criterion met, either could make the second): one
+    question for the DPO, not two notes (DP23 then says nothing of them; words that make
+    profiling likely keep DP23's note of their own).
 
     Fails:
 
     ```yaml
     activities:
-      - id: newsletter
-        name: Newsletter
-        dpia: unknown  # ← DP24
       - id: ads  # ← DP24
         name: Interest-based advertising
     ```
@@ -533,10 +533,6 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     activities:
-      - id: newsletter
-        name: Newsletter
-        personal_data: [e-mail address]
-        dpia: unknown
       - id: ads
         name: Interest-based advertising
         dpia:
@@ -547,44 +543,22 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     folded = _folded(register)
-    questions = list(_dpia_open(register))
-    reported = {id(question.activity) for question in questions}
-    # The open profiling keys of the activities in the register's one note, said once in
-    # its message (as SD24's note says every key left open in it).
-    in_note = [
-        key
-        for question in questions
-        if not question.meets
-        for key in folded.get(id(question.activity), ())
-    ]
-    in_note += [
-        key
-        for open_ in _profiling_open(register)
-        if id(open_.activity) not in reported
-        for key in folded.get(id(open_.activity), ())
-    ]
-    grouped = _dpia_grouped(_profiling_said(in_note) if in_note else None)
-    every = [key for key, _what in _PROFILING_KEYS if key in in_note]
-    for question in questions:
+    for question in _dpia_open(register):
+        if not question.meets:
+            continue
         activity = question.activity
         keys = folded.get(id(activity), [])
-        if question.meets and question.unknown:
+        if question.unknown:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
                 id=activity.id,
                 meets=question.meets,
             )
-        elif question.meets:
+        else:
             message = msg(
                 "`{id}` meets {meets} and records no DPIA screening",
                 id=activity.id,
                 meets=question.meets,
-            )
-        else:
-            message = msg(
-                "`{id}` has not settled whether it needs a DPIA, and records no data the "
-                "screening could read",
-                id=activity.id,
             )
         if keys:
             message = msg(
@@ -595,30 +569,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         yield Violation(
             question.at,
             message,
-            _dpia_hint(keys if question.meets else every),
-            cause=None if question.meets else f"{ABSENT}unknown:dpia",
+            _dpia_hint(keys),
             related=(*question.related, *(activity.at(key) for key in keys)),
-            grouped=None if question.meets else grouped,
-        )
-    # The one note: the activities it names for their profiling keys alone.
-    if not any(not question.meets for question in questions):
-        return
-    for open_ in _profiling_open(register):
-        keys = folded.get(id(open_.activity), [])
-        if id(open_.activity) in reported or not keys:
-            continue
-        at, related = _places(open_.activity, keys)
-        yield Violation(
-            at,
-            msg(
-                "`{id}` does not know whether it involves {join}",
-                id=open_.activity.id,
-                join=_profiling_said(keys),
-            ),
-            _dpia_hint(every),
-            cause=f"{ABSENT}unknown:dpia",
-            related=related,
-            grouped=grouped,
         )
 
 
@@ -629,52 +581,39 @@ def _dpia_hint(keys: list[str]) -> Message:
     return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
 
 
-def _dpia_grouped(profiling: Message | None) -> GroupMessage:
-    """The register's one DPIA note: the activities with nothing to screen, and, where
-    it names them too, those that leave profiling or automated decisions open."""
+# Where the words say that data comes from someone other than the person ("held with
+# other providers", "citās bankās"): the Art. 14 information, the source included, is then
+# owed for certain.
+_SOURCE_CONTEXT = ("data_from_others",)
 
-    def grouped(count: int, names: str) -> Message:
-        if profiling is None:
-            return counted(
-                "{count} activity has not settled whether it needs a DPIA, and records no "
-                "data the screening could read: {names}",
-                "{count} activities have not settled whether they need a DPIA, and record "
-                "no data the screening could read: {names}",
-                count=count,
-                names=names,
-            )
-        return counted(
-            "{count} activity leaves its DPIA screening open, recording no data to screen "
-            "or not knowing whether it involves {what}: {names}",
-            "{count} activities leave their DPIA screening open, recording no data to "
-            "screen or not knowing whether they involve {what}: {names}",
-            count=count,
-            what=profiling,
-            names=names,
-        )
 
-    return grouped
+def _sources_context(activity: Activity) -> Reading | None:
+    found = first_readings(activity, _SOURCE_CONTEXT)
+    return next((found[c] for c in _SOURCE_CONTEXT if c in found), None)
 
 
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
 def sources_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`sources: unknown`: where the data comes from is not known.
+    """`sources: unknown` where the words show data obtained from others.
 
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
-    obtained (Art. 5(1)(a), (d)). One note for the register lists every activity that
-    leaves it unknown. It stays apart from AC04's finding on recipients left open, though
-    both are where the data flows: the recipients are content the record must have (Art.
-    30(1)(d); an error), the sources are not among the Art. 30(1) items but what the
-    Art. 14 notice needs, so one note for both would make the one an error or the other a
-    note; and each is answered by a different key.
+    obtained (Art. 5(1)(a), (d)). A note of its own where the activity's words say that
+    some of its data comes from someone other than the person (a credit bureau, other
+    banks, public registers, "from third parties"): the Art. 14 duty is then certain, and
+    its source unknown. Elsewhere the open question is a line of the register's note of
+    open questions (AC22): the sources are not among the Art. 30(1) items, and most
+    activities collect from the person. It stays apart from AC04's finding on recipients
+    left open, though both are where the data flows: the recipients are content the
+    record must have (Art. 30(1)(d); an error).
 
     Fails:
 
     ```yaml
     activities:
-      - id: leads
-        name: Sales leads
+      - id: credit
+        name: Credit checks
+        personal_data: [credit bureau score]
         sources: unknown  # ← AC21
     ```
 
@@ -682,28 +621,145 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     ```yaml
     activities:
-      - id: leads
-        name: Sales leads
+      - id: credit
+        name: Credit checks
+        personal_data: [credit bureau score]
         sources:
-          - kind: publicly_available
-            description: Uzņēmumu reģistrs (Lursoft)
+          - kind: third_party
+            description: Kredītinformācijas birojs
     ```
     """
     for activity in register.activities:
-        if activity.sources == "unknown":
-            yield Violation(
-                activity.at("sources"),
-                msg("`{id}` does not know where its data comes from", id=activity.id),
-                msg("list the `sources:` (the person, a third party and which, public sources)"),
-                cause=f"{ABSENT}unknown:sources",
-                grouped=_sources_grouped,
+        if activity.sources != "unknown":
+            continue
+        reading = _sources_context(activity)
+        if reading is None:
+            continue
+        yield Violation(
+            activity.at("sources"),
+            msg(
+                "`{id}` does not know where its data comes from, and {describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            ),
+            msg("list the `sources:` (the person, a third party and which, public sources)"),
+            related=(reading.location,),
+        )
+
+
+# The keys AC22 lists, in the order its note names them.
+_OPEN_KEYS = (
+    "special_categories",
+    "criminal_data",
+    "national_id",
+    "profiling",
+    "automated_decisions",
+    "dpia",
+    "sources",
+)
+
+
+@rule("AC22", "activity.open-questions", severity=Severity.INFO, article="Art. 24(1), 30(1)")
+def open_questions(register: Register, context: Context) -> Iterator[Violation]:
+    """The questions a register leaves open where nothing in it makes them pressing.
+
+    Why: every `unknown` is a question the organisation has not answered, and each stays
+    reported. How much an open question weighs depends on the nature, scope, context and
+    purposes of the processing (Art. 24(1); Recitals 75 and 76: risk is assessed
+    objectively on them). Where the activity gives a reason, the question is a finding of
+    its own, in its family: SD24 (patients, employees, children, vulnerable people,
+    offences), DP23 (location data, monitoring), DP24 (a WP248 criterion met), AC21 (data
+    said to come from others). The rest are the register's to-do list, said once: one
+    note that names each key left open and the activities that leave it open (every
+    place a related location), so that a register written from a public notice, silent
+    on all of them, gets one line to settle rather than four notes that bury its
+    findings. Listed: `special_categories`, `criminal_data` and `national_id` `unknown`
+    (Art. 9, 10, 87), `profiling` and `automated_decisions` `unknown` (Art. 22), `dpia`
+    `unknown` where no data is recorded to screen (Art. 35(1)), `sources` `unknown` (Art.
+    14(2)(f)): questions of risk, none of them an item Art. 30(1) lists. The items it
+    does list keep a finding of their own wherever they are open: the recipients (Art.
+    30(1)(d), AC04) and the transfers (Art. 30(1)(e), TR06).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: bookings
+        name: Flight bookings
+        special_categories: unknown  # ← AC22
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: bookings
+        name: Flight bookings
+        special_categories: none
+    ```
+    """
+    open_keys: dict[int, tuple[Activity, list[str]]] = {}
+
+    def add(activity: Activity, keys: list[str]) -> None:
+        open_keys.setdefault(id(activity), (activity, []))[1].extend(keys)
+
+    for special in _special_open(register):
+        add(special.activity, special.rest)
+    folded = _folded(register)
+    for profiling in _profiling_open(register):
+        if id(profiling.activity) not in folded:
+            scored = profiling.scoring is not None
+            add(
+                profiling.activity,
+                [key for key in profiling.keys if not (scored and key == "automated_decisions")],
             )
-
-
-def _sources_grouped(count: int, names: str) -> Message:
-    return counted(
-        "{count} activity does not know where its data comes from: {names}",
-        "{count} activities do not know where their data comes from: {names}",
-        count=count,
-        names=names,
+    for question in _dpia_open(register):
+        if not question.meets:
+            add(question.activity, ["dpia"])
+    for activity in register.activities:
+        if activity.sources == "unknown" and _sources_context(activity) is None:
+            add(activity, ["sources"])
+    ordered = [
+        (activity, [key for key in _OPEN_KEYS if key in keys])
+        for activity in register.activities
+        if (entry := open_keys.get(id(activity))) is not None
+        for keys in (entry[1],)
+        if keys
+    ]
+    if not ordered:
+        return
+    by_key = [
+        (key, [str(activity.id) for activity, keys in ordered if key in keys]) for key in _OPEN_KEYS
+    ]
+    questions = joined(
+        [Message("`{key}` ({names})", key=key, names=_names(ids)) for key, ids in by_key if ids],
+        "; ",
     )
+    hint = msg("settle each: write `none`, or what applies, at the key in each activity named")
+    for activity, keys in ordered:
+        at, related = _places(activity, keys)
+        yield Violation(
+            at,
+            msg(
+                "`{id}` leaves {keys} open, and nothing in the register makes them pressing",
+                id=activity.id,
+                keys=_keys(keys),
+            ),
+            hint,
+            cause=f"{ABSENT}open-questions",
+            related=related,
+            grouped=lambda count, _names, said=questions: counted(
+                "{count} activity leaves questions open that nothing in the register makes "
+                "pressing: {questions}",
+                "{count} activities leave questions open that nothing in the register makes "
+                "pressing: {questions}",
+                count=count,
+                questions=said,
+            ),
+        )
+
+
+def _names(ids: list[str]) -> str:
+    """Ids as a message lists them: every one, each quoted (the places are all related)."""
+    return ", ".join(f"`{ident}`" for ident in ids)
