@@ -227,8 +227,7 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
 
 @rule("SD24", "special-data.unknown", severity=Severity.WARNING, article="Art. 9, 10, 87")
 def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`unknown` on `special_categories`, `criminal_data` or `national_id`, where the
-    activity gives a reason for the question to matter.
+    """Special-category, criminal or national-id data `unknown` where the activity gives a reason.
 
     Why: processing special-category data without an Art. 9(2) condition is prohibited,
     criminal-conviction data needs official authority or a law (Art. 10), and the personas
@@ -648,6 +647,9 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
         )
 
 
+# "`national_id` (`orders`, `news`)": a key and the activities that leave it open; no
+# words of its own to translate, so not marked.
+_KEY_NAMES = "`{key}` ({names})"
 # The keys AC22 lists, in the order its note names them.
 _OPEN_KEYS = (
     "special_categories",
@@ -733,7 +735,7 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
         (key, [str(activity.id) for activity, keys in ordered if key in keys]) for key in _OPEN_KEYS
     ]
     questions = joined(
-        [Message("`{key}` ({names})", key=key, names=_names(ids)) for key, ids in by_key if ids],
+        [Message(_KEY_NAMES, key=key, names=_names(ids)) for key, ids in by_key if ids],
         "; ",
     )
     hint = msg("settle each: write `none`, or what applies, at the key in each activity named")
