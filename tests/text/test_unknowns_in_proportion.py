@@ -1,8 +1,9 @@
 """Issue 11, sections 2 and 5: `unknown` on a high-risk key is reported in proportion to
 the risk the register shows. An activity that gives a reason (employees, CCTV, location
 data, a WP248 criterion, tracking cookies) has a finding of its own naming it; every other
-activity leaving the same key open is in one note for the register, which lists them and
-points at each key (json, sarif), and which text output prints once."""
+open question of the kind is a line of one note for the register (AC22), which names each
+key and the activities that leave it open, points at each key (json, sarif), and which
+text output prints once. The transfers stay TR06's, an item of the record (Art. 30(1)(e))."""
 
 from __future__ import annotations
 
@@ -108,51 +109,56 @@ def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
     )
 
 
-def test_every_other_open_special_key_is_one_note_pointing_at_each_key(tmp_path: Path) -> None:
-    (note,) = [f for f in _codes(_findings(tmp_path), "SD24") if f["severity"] == "info"]
+# The open questions AC22 lists in REGISTER, key by key: staff's special categories and
+# the cameras' criminal data are SD24's warnings; the cameras' and the couriers' profiling
+# keys are named by DP24 (their DPIA question), the couriers' profiling by DP23 (location).
+OPEN = {
+    "special_categories": (0, 1, 2, 3, 5, 6),
+    "criminal_data": (0, 1, 2, 3, 4, 6),
+    "national_id": (0, 1, 2, 3, 4, 5, 6),
+    "profiling": (0, 1, 2, 3, 4),
+    "automated_decisions": (0, 1, 2, 3, 4),
+    "sources": (0, 1, 2, 3, 4, 5, 6),
+}
+
+
+def _listed(indexes: tuple[int, ...]) -> str:
+    return ", ".join(f"`{ACTIVITIES[index][0]}`" for index in indexes)
+
+
+def test_every_other_open_question_is_one_note_naming_each_key(tmp_path: Path) -> None:
+    findings = _findings(tmp_path)
+    (note,) = _codes(findings, "AC22")
+    assert note["severity"] == "info"
     assert note["message"] == (
-        "7 activities do not know whether they process special-category data (Art. 9(1)), "
-        "criminal-conviction data (Art. 10) or national identification numbers (Art. 87): "
-        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `cctv`, `deliveries`"
+        "7 activities leave questions open that nothing in the register makes pressing: "
+        + "; ".join(f"`{key}` ({_listed(indexes)})" for key, indexes in OPEN.items())
     )
     places = {note["path"]} | {place["path"] for place in note["related"]}
-    # Three keys in each ordinary activity, the keys staff and cctv left without a reason.
-    expected = {
-        f"activities[{index}].{key}"
-        for index in (0, 1, 2, 3, 6)
-        for key in ("special_categories", "criminal_data", "national_id")
+    assert places == {
+        f"activities[{index}].{key}" for key, indexes in OPEN.items() for index in indexes
     }
-    expected |= {
-        "activities[4].criminal_data",
-        "activities[4].national_id",
-        "activities[5].special_categories",
-        "activities[5].national_id",
-    }
-    assert places == expected
-    assert "`special_categories`, `criminal_data`, `national_id`" in note["hint"]
+    # Nothing else says them again: no note of SD24, DP23 or AC21 beside it.
+    assert [f for f in _codes(findings, "SD24") if f["severity"] != "warning"] == []
+    assert [f["path"] for f in _codes(findings, "DP23")] == ["activities[6].profiling"]
+    assert _codes(findings, "AC21") == []
 
 
-def test_profiling_transfers_and_sources_left_open_are_one_note_each(tmp_path: Path) -> None:
+def test_profiling_words_keep_their_note_and_transfers_stay_tr06s(tmp_path: Path) -> None:
     findings = _findings(tmp_path)
-    dp23 = _codes(findings, "DP23")
+    (own,) = _codes(findings, "DP23")
     # The courier routes are location data: profiling is a question of their own.
-    (own,) = [f for f in dp23 if f["path"] == "activities[6].profiling"]
+    assert own["path"] == "activities[6].profiling"
     assert "mentions \u201catrašanās vieta\u201d (location data)" in own["message"]
-    (note,) = [f for f in dp23 if f is not own]
-    # The cameras and the courier routes leave theirs to DP24, which reports their DPIA
-    # question: the five others are DP23's one note.
-    assert note["message"] == (
-        "5 activities do not know whether they involve profiling (Art. 4(4)) or solely "
-        "automated decisions (Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`"
-    )
+    # The transfers are an item of the record (Art. 30(1)(e)): TR06's own note, not AC22.
     (tr06,) = _codes(findings, "TR06")
     assert tr06["severity"] == "info"
     assert tr06["message"].startswith(
         "7 activities do not say whether data is transferred outside the EEA: `orders`"
     )
     assert len(tr06["related"]) == 6
-    (ac21,) = _codes(findings, "AC21")
-    assert ac21["message"].startswith("7 activities do not know where their data comes from")
+    (note,) = _codes(findings, "AC22")
+    assert "transfers" not in note["message"]
 
 
 def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_path: Path) -> None:
@@ -188,44 +194,45 @@ def test_the_dpia_note_names_the_profiling_keys_left_open_in_its_activity(tmp_pa
     assert "activities[6].profiling" not in {p["path"] for p in deliveries["related"]}
 
 
-def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
+def test_a_register_with_nothing_to_screen_lists_its_dpia_questions_in_the_note(
+    tmp_path: Path,
+) -> None:
     text = _nothing_to_screen()
     # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
     findings = _findings(tmp_path, text, status=1)
-    note, own = _codes(findings, "DP24")
+    (own,) = _codes(findings, "DP24")
     assert own["path"] == "activities[5].dpia"
-    # Their profiling keys are open screening questions too: one note says both, and
-    # DP23 says nothing more.
-    assert note["message"] == (
-        "6 activities leave their DPIA screening open, recording no data to screen or not "
-        "knowing whether they involve profiling (Art. 4(4)) or solely automated decisions "
-        "(Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+    # The six others have nothing to screen: their DPIA and profiling questions are
+    # lines of the register's one note, and DP23 says nothing more.
+    (note,) = _codes(findings, "AC22")
+    assert (
+        "; `dpia` (`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`)"
+        in (note["message"])
+    )
+    assert (
+        "`profiling` (`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`)"
+        in (note["message"])
     )
     places = {note["path"]} | {p["path"] for p in note["related"]}
-    assert places == {
-        f"activities[{index}].{key}"
-        for index in (0, 1, 2, 3, 4, 6)
-        for key in ("dpia", "profiling", "automated_decisions")
-    }
+    assert {f"activities[{index}].dpia" for index in (0, 1, 2, 3, 4, 6)} <= places
+    assert "activities[5].dpia" not in places
     assert _codes(findings, "DP23") == []
 
 
-def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
+def test_text_output_prints_the_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
     path = tmp_path / "register.yaml"
     path.write_text(REGISTER, encoding="utf-8")
     text = run_ropa("check", str(path), "--today", TODAY, "--show-all")
     assert text.returncode == 0, text.stderr
-    assert text.stdout.count("do not know whether they process") == 1
+    assert text.stdout.count("leave questions open") == 1
     assert "also at: " in text.stdout
     sarif = json.loads(run_ropa("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
     results = sarif["runs"][0]["results"]
-    (note,) = [
-        r for r in results if r["ruleId"] == "SD24" and r["message"]["text"].startswith("7 ")
-    ]
-    assert len(note["relatedLocations"]) == 18
+    (note,) = [r for r in results if r["ruleId"] == "AC22"]
+    assert len(note["relatedLocations"]) == sum(len(indexes) for indexes in OPEN.values()) - 1
 
 
-def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path) -> None:
+def test_text_output_groups_a_rules_warnings_with_no_note_among_them(tmp_path: Path) -> None:
     more = "".join(
         ACTIVITY.format(id=ident, name=name, purpose=name, subjects="darbinieki", data="vārds")
         for ident, name in (("payroll", "Algas"), ("training", "Apmācības"))
@@ -234,14 +241,13 @@ def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path)
     path.write_text(REGISTER + more, encoding="utf-8")
     lines = run_ropa("check", str(path), "--today", TODAY).stdout.splitlines()
     sd24 = [line for line in lines if "  SD24  " in line]
-    # The note (at the first activity), and the first of the four warnings (three
-    # activities of employees, and the CCTV one).
-    assert len(sd24) == 2
-    assert "info" in sd24[0]
-    assert "do not know whether they process" in sd24[0]
-    assert "warning" in sd24[1]
-    assert "and it concerns employees" in sd24[1]
+    # The first of the four warnings (three activities of employees, and the CCTV one);
+    # the open questions of the other activities are AC22's, not an SD24 note.
+    assert len(sd24) == 1
+    assert "warning" in sd24[0]
+    assert "and it concerns employees" in sd24[0]
     assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
+    assert sum("  AC22  " in line for line in lines) == 1
 
 
 def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
@@ -252,14 +258,33 @@ def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
     return {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], code)}
 
 
-def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
-    dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
-    assert dp24["activities[0].dpia"]["message"] == (
-        "6 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA, jo nav "
-        "norādīti dati, pēc kuriem to izvērtēt, vai arī nav zināms, vai tās ietver "
-        "profilēšanu (VDAR 4. panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. "
-        "pants): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
+    # The reason given: a warning of its own, in Latvian.
+    sd24 = _latvian(tmp_path, REGISTER, "SD24")
+    assert sd24["activities[4].special_categories"]["message"] == (
+        "par `staff` nav zināms, vai tā apstrādā īpašu kategoriju personas datus (VDAR 9. "
+        "panta 1. punkts), un tā attiecas uz: darbinieki"
     )
+    # No reason: a line of the register's note, in Latvian.
+    ac22 = _latvian(tmp_path, REGISTER, "AC22")
+    note = ac22["activities[0].special_categories"]
+    assert note["message"].startswith(
+        "7 apstrādes darbībās paliek neatbildēti jautājumi, kurus nekas reģistrā nepadara "
+        "steidzamus: `special_categories` (`orders`, "
+    )
+    assert note["hint"] == (
+        "izlemiet katru: nosauktajās darbībās attiecīgajā laukā ierakstiet `none` vai to, kas "
+        "attiecas"
+    )
+    # One activity: its own words.
+    one = REGISTER.split("  - id: returns")[0]
+    (single,) = _latvian(tmp_path, one, "AC22").values()
+    assert single["message"] == (
+        "`orders` atstāj neatbildētus jautājumus (`special_categories`, `criminal_data`, "
+        "`national_id`, `profiling`, `automated_decisions`, `sources`), un nekas reģistrā "
+        "nepadara tos steidzamus"
+    )
+    dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
     assert dp24["activities[5].dpia"]["message"].endswith(
         "; nav zināms arī, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts) vai tikai "
         "automatizētus lēmumus (VDAR 22. pants)"
