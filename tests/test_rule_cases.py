@@ -33,9 +33,7 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
     # The words a case quotes are in a finding it marks, and a merged finding names
     # as many other places as the case says.
     if "message" in case:
-        assert any(case["message"] in f.message for f in findings), [
-            f.message for f in findings
-        ]
+        assert any(case["message"] in f.message for f in findings), [f.message for f in findings]
     if "related" in case:
         assert case["related"] in [len(f.related) for f in findings]
 

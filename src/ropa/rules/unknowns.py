@@ -25,7 +25,7 @@ from ropa.i18n import Message, counted, joined, msg
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
-from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
+from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
 from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
@@ -751,15 +751,25 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
             hint,
             cause=f"{ABSENT}open-questions",
             related=related,
-            grouped=lambda count, _names, said=questions: counted(
-                "{count} activity leaves questions open that nothing in the register makes "
-                "pressing: {questions}",
-                "{count} activities leave questions open that nothing in the register makes "
-                "pressing: {questions}",
-                count=count,
-                questions=said,
-            ),
+            grouped=_open_grouped(questions),
         )
+
+
+def _open_grouped(questions: Message) -> GroupMessage:
+    """The register's one note: how many activities, then each key and those leaving it
+    open (the ids the engine gives are already in `questions`, key by key)."""
+
+    def grouped(count: int, _names: str) -> Message:
+        return counted(
+            "{count} activity leaves questions open that nothing in the register makes "
+            "pressing: {questions}",
+            "{count} activities leave questions open that nothing in the register makes "
+            "pressing: {questions}",
+            count=count,
+            questions=questions,
+        )
+
+    return grouped
 
 
 def _names(ids: list[str]) -> str:
