@@ -17,7 +17,7 @@ note per activity per key would bury the findings that matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from ropa.findings import Severity
@@ -182,13 +182,31 @@ def _places(activity: Activity, keys: list[str]) -> tuple[Location, tuple[Locati
     return activity.at(keys[0]), tuple(activity.at(key) for key in keys[1:])
 
 
+# What leaves an activity's data open to Art. 9 or 10 data nobody has looked for: the data
+# not recorded, or a list that is open-ended ("un citi dati", "information you provide"),
+# given by reference to another document, names documents rather than data (a CV, an
+# application) or holds the content of communications. A closed list of ordinary data
+# (name, e-mail, flight number) answers the question in substance.
+_OPEN_DATA = ("data_open_ended", "data_by_reference", "data_container", "communications")
+
+
+def _data_open(activity: Activity) -> Reading | bool:
+    """Whether the activity's data is open (the words that make it so, where words do)."""
+    if not isinstance(activity.personal_data, list) or not activity.personal_data:
+        return True
+    found = first_readings(activity, _OPEN_DATA, ("personal_data",))
+    return next((found[c] for c in _OPEN_DATA if c in found), False)
+
+
 class _SpecialOpen(NamedTuple):
     """An activity's open Art. 9, 10 and 87 questions: those the activity gives a reason
-    to press (each key with the reason, as a message says it), and the rest."""
+    to press (each key with the reason, as a message says it), those its open data leaves
+    open (SD24's note), and those its closed list of data answers in substance (AC22)."""
 
     activity: Activity
     signalled: list[tuple[str, Message]]
     rest: list[str]
+    answered: list[str]
 
 
 @per_register
@@ -221,46 +239,47 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
             )
         ]
         rest = [key for key in unknown if key not in dict(signalled)]
-        if signalled or rest:
-            yield _SpecialOpen(activity, signalled, rest)
+        if not signalled and not rest:
+            continue
+        if rest and _data_open(activity) is False:
+            yield _SpecialOpen(activity, signalled, [], rest)
+        else:
+            yield _SpecialOpen(activity, signalled, rest, [])
 
 
-@rule("SD24", "special-data.unknown", severity=Severity.WARNING, article="Art. 9, 10, 87")
+@rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
 def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """Special-category, criminal or national-id data `unknown` where the activity gives a reason.
+    """`unknown` on `special_categories`, `criminal_data` or `national_id`.
 
     Why: processing special-category data without an Art. 9(2) condition is prohibited,
     criminal-conviction data needs official authority or a law (Art. 10), and the personas
     kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. How much that matters depends on the nature, scope, context and
-    purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
-    beliefs or offences is where the risk lies). So a warning of its own where the
-    activity gives a reason for the question to matter, named in the message:
-    `special_categories` with patients, children, employees or vulnerable people (with
-    whom such data is common), read in its data subjects, name and description, or with
-    recipients who are health professionals or anti-doping bodies (what they receive is
-    health data, Art. 4(15)) (but where the activity records only photographs or footage,
-    children and employees are no reason: images are Art. 9 data only when processed to
-    deduce it, EDPB Guidelines 3/2019, chapter 5); `criminal_data` where its purposes name
+    nobody has checked. A warning of its own where the activity gives a reason for the
+    question to matter, named in the message: `special_categories` with patients,
+    children, employees or vulnerable people (with whom such data is common), read in
+    its data subjects, name and description, or with recipients who are health
+    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
+    (but where the activity records only
+    photographs or footage, children and employees are no reason: images are Art. 9
+    data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
+    `criminal_data` where its purposes name
     offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
     4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
     kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence. Where the activity gives no such
-    reason (a flight booking, an event registration), the open question is a line of the
-    register's note of open questions (AC22), not a finding of its own; so is
-    `national_id` everywhere (no activity makes the personas kods a risk by itself, Art.
-    87 leaves its conditions to national law). Where the activity's data, name or
-    description name the data, SD21 to SD23 report it instead; offences named only in
-    the purposes are not data SD22 reports, so SD24 reports the open question then.
+    not Art. 10 data until it is used for an offence. Elsewhere one note for the register
+    lists every activity that leaves such a key `unknown` (each key a related location).
+    Where the activity's data, name or description name the data, SD21 to SD23 report it
+    instead; offences named only in the purposes are not data SD22 reports, so SD24
+    reports the open question then.
 
     Fails:
 
     ```yaml
     activities:
-      - id: physio
-        name: Fizioterapijas pieraksts
-        data_subjects: [pacienti]
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
         special_categories: unknown  # ← SD24
         criminal_data: none
         national_id: none
@@ -270,30 +289,77 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     ```yaml
     activities:
-      - id: physio
-        name: Fizioterapijas pieraksts
-        data_subjects: [pacienti]
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
         special_categories: none
         criminal_data: none
         national_id: none
     ```
     """
+    open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _special_open(register):
-        if not open_.signalled:
-            continue
         activity, signalled = open_.activity, open_.signalled
-        keys = [key for key, _because in signalled]
+        if signalled:
+            keys = [key for key, _because in signalled]
+            at, related = _places(activity, keys)
+            yield Violation(
+                at,
+                msg(
+                    "`{id}` does not know whether it processes {join}{because}",
+                    id=activity.id,
+                    join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
+                    because=signalled[0][1],
+                ),
+                _special_hint(keys),
+                severity=Severity.WARNING,
+                related=related,
+            )
+        if open_.rest:
+            open_keys.append((activity, open_.rest))
+    # Everywhere else, one note for the register, naming every key left open in it.
+    yield from _one_note(
+        open_keys,
+        _SPECIAL_KEYS,
+        "special",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it processes {join}", id=ident, join=what
+        ),
+        lambda count, what, names: counted(
+            "{count} activity does not know whether it processes {what}: {names}",
+            "{count} activities do not know whether they process {what}: {names}",
+            count=count,
+            what=what,
+            names=names,
+        ),
+        _special_hint,
+    )
+
+
+def _one_note(
+    open_keys: list[tuple[Activity, list[str]]],
+    known: tuple[tuple[str, Message], ...],
+    kind: str,
+    own: Callable[[str, Message], Message],
+    grouped: Callable[[int, Message, str], Message],
+    hint: Callable[[list[str]], Message],
+) -> Iterator[Violation]:
+    """The keys each activity leaves open, as violations the engine merges into one note
+    for the register: `own` words one activity's (its id, the keys as said), `grouped`
+    the note (how many activities, every key left open in them, their ids)."""
+    if not open_keys:
+        return
+    every = [key for key, _what in known if any(key in keys for _a, keys in open_keys)]
+    said = _join([what for key, what in known if key in every])
+    for activity, keys in open_keys:
         at, related = _places(activity, keys)
         yield Violation(
             at,
-            msg(
-                "`{id}` does not know whether it processes {join}{because}",
-                id=activity.id,
-                join=_join([what for key, what in _SPECIAL_KEYS if key in keys]),
-                because=signalled[0][1],
-            ),
-            _special_hint(keys),
+            own(str(activity.id), _join([what for key, what in known if key in keys])),
+            hint(every if len(open_keys) > 1 else keys),
+            cause=f"{ABSENT}unknown:{kind}",
             related=related,
+            grouped=lambda count, names: grouped(count, said, names),
         )
 
 
@@ -351,7 +417,9 @@ def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
             if "automated_decisions" in unknown
             else None
         )
-        if unknown or reading is not None:
+        if scoring is not None:
+            unknown.remove("automated_decisions")
+        if unknown or reading is not None or scoring is not None:
             yield _ProfilingOpen(activity, reading, unknown, scoring)
 
 
@@ -404,21 +472,19 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
-    """The profiling keys DP24 names instead of DP23, by activity (its `id()`): those of
-    an activity whose open DPIA question DP24 reports. Whether an activity profiles or
-    decides automatically is WP248's criteria C1 and C2 and Art. 35(3)(a): part of the
-    DPIA screening, one question with it where that question is asked."""
-    reported = {id(question.activity) for question in _dpia_open(register) if question.meets}
-    return {
-        id(open_.activity): open_.keys
-        for open_ in _profiling_open(register)
-        if open_.keys and id(open_.activity) in reported
-    }
+    """The profiling keys DP24 names instead of DP23, by activity (its `id()`): where
+    DP24 has any open DPIA question in the register, those of every activity. Whether an
+    activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
+    35(3)(a): part of the DPIA screening, one question with it where that question is
+    asked."""
+    if not any(True for _question in _dpia_open(register)):
+        return {}
+    return {id(open_.activity): open_.keys for open_ in _profiling_open(register) if open_.keys}
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
 def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`profiling: unknown`, where the activity's words make profiling likely.
+    """`profiling: unknown` or `automated_decisions: unknown`.
 
     Why: profiling and solely automated decisions bring the right to object, the Art. 22
     limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening (WP248
@@ -430,12 +496,11 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     check, a solvency assessment): a decision taken on a score is the case Art. 22 and
     Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
     the question is
-    part of the DPIA screening: where DP24 reports the activity's open DPIA question,
-    that finding names it too (one question, one note). What remains, where nothing in
-    the record makes profiling or an automated decision likely (Art. 24(1): the nature
-    and context of the processing decide how much an open question weighs), is a line of
-    the register's note of open questions (AC22). Where the words name profiling or
-    automated decisions, DP21 and DP22 report that instead (as warnings).
+    part of the DPIA screening: where DP24 reports the activity's open DPIA question, or
+    makes the register's one DPIA note, that finding names it too (one question, one
+    note). What remains is one note for the register that lists every activity leaving
+    these keys `unknown`. Where the words name profiling or automated decisions, DP21
+    and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -458,9 +523,11 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     ```
     """
     folded = _folded(register)
+    open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
         activity, reading, scoring = open_.activity, open_.reading, open_.scoring
-        if scoring is not None and id(activity) not in folded:
+        keys = open_.keys
+        if scoring is not None:
             yield Violation(
                 activity.at("automated_decisions"),
                 msg(
@@ -476,20 +543,37 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
                 ),
                 related=(scoring.location,),
             )
-        if reading is None:
-            continue
-        yield Violation(
-            activity.at("profiling"),
-            msg(
-                "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
-                "{describe} ({label})",
-                id=activity.id,
-                describe=reading.describe(),
-                label=topic(reading.inference.concept),
-            ),
-            msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
-            related=(reading.location,),
-        )
+        if reading is not None:
+            yield Violation(
+                activity.at("profiling"),
+                msg(
+                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                    "{describe} ({label})",
+                    id=activity.id,
+                    describe=reading.describe(),
+                    label=topic(reading.inference.concept),
+                ),
+                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
+                related=(reading.location,),
+            )
+        if keys and id(activity) not in folded:
+            open_keys.append((activity, keys))
+    yield from _one_note(
+        open_keys,
+        _PROFILING_KEYS,
+        "profiling",
+        lambda ident, what: msg(
+            "`{id}` does not know whether it involves {join}", id=ident, join=what
+        ),
+        lambda count, what, names: counted(
+            "{count} activity does not know whether it involves {what}: {names}",
+            "{count} activities do not know whether they involve {what}: {names}",
+            count=count,
+            what=what,
+            names=names,
+        ),
+        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
+    )
 
 
 def _profiling_said(keys: list[str]) -> Message:
@@ -507,23 +591,27 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
     which needs one criterion more) — a note of its own that names it. `dpia: unknown`
     where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
-    the screening nothing to read: a line of the register's note of open questions
-    (AC22), beside the missing data AC03 reports. Not reported: `dpia: unknown` where the
-    recorded data and subjects meet no criterion at all; WP248 expects a DPIA where two
-    are met, and the screening's answer is that none is likely needed (record it as
-    `required: false`).
+    the screening nothing to read: one note for the register lists those activities. Not
+    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
+    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
+    is likely needed (record it as `required: false`).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
     with both it is an Art. 35(3)(a) case. Where this rule reports an activity, its note
-    names those keys as well (with one criterion met, either could make the second): one
-    question for the DPO, not two notes (DP23 then says nothing of them; words that make
-    profiling likely keep DP23's note of their own).
+    names those keys as well (with one criterion met, either could make the second); where
+    it makes the register's one note, that note lists every activity that leaves them open
+    beside those with nothing to screen: one question for the DPO, not two notes (DP23
+    then says nothing of them; words that make profiling likely keep DP23's note of their
+    own).
 
     Fails:
 
     ```yaml
     activities:
+      - id: newsletter
+        name: Newsletter
+        dpia: unknown  # ← DP24
       - id: ads  # ← DP24
         name: Interest-based advertising
     ```
@@ -532,6 +620,10 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     activities:
+      - id: newsletter
+        name: Newsletter
+        personal_data: [e-mail address]
+        dpia: unknown
       - id: ads
         name: Interest-based advertising
         dpia:
@@ -542,34 +634,77 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     folded = _folded(register)
-    for question in _dpia_open(register):
-        if not question.meets:
-            continue
+    questions = list(_dpia_open(register))
+    if not questions:
+        return
+    reported = {id(question.activity) for question in questions}
+    profiling_only = [
+        open_
+        for open_ in _profiling_open(register)
+        if id(open_.activity) not in reported and folded.get(id(open_.activity))
+    ]
+    every = [key for key, _what in _PROFILING_KEYS if any(key in keys for keys in folded.values())]
+    # Each activity's question as its own message says it, and as the register's one note
+    # lists it.
+    found: list[tuple[Location, Message, Message, tuple[Location, ...]]] = []
+    for question in questions:
         activity = question.activity
         keys = folded.get(id(activity), [])
-        if question.unknown:
+        if question.meets and question.unknown:
             message = msg(
                 "`{id}` has not settled whether it needs a DPIA (it meets {meets})",
                 id=activity.id,
                 meets=question.meets,
             )
-        else:
+        elif question.meets:
             message = msg(
                 "`{id}` meets {meets} and records no DPIA screening",
                 id=activity.id,
                 meets=question.meets,
             )
+        else:
+            message = msg(
+                "`{id}` has not settled whether it needs a DPIA, and records no data the "
+                "screening could read",
+                id=activity.id,
+            )
+        item = (
+            msg("`{id}` meets {meets}", id=activity.id, meets=question.meets)
+            if question.meets
+            else msg("`{id}` records no data to screen", id=activity.id)
+        )
         if keys:
             message = msg(
                 "{message}; nor does it know whether it involves {join}",
                 message=message,
                 join=_profiling_said(keys),
             )
+            item = msg(
+                "{item}, and does not know whether it involves {join}",
+                item=item,
+                join=_profiling_said(keys),
+            )
+        found.append(
+            (question.at, message, item, (*question.related, *(activity.at(k) for k in keys)))
+        )
+    for open_ in profiling_only:
+        keys = folded[id(open_.activity)]
+        at, related = _places(open_.activity, keys)
+        message = msg(
+            "`{id}` does not know whether it involves {join}",
+            id=open_.activity.id,
+            join=_profiling_said(keys),
+        )
+        found.append((at, message, message, related))
+    grouped = _dpia_grouped(joined([item for _at, _message, item, _related in found], "; "))
+    for at, message, _item, related in found:
         yield Violation(
-            question.at,
+            at,
             message,
-            _dpia_hint(keys),
-            related=(*question.related, *(activity.at(key) for key in keys)),
+            _dpia_hint(every),
+            cause=f"{ABSENT}unknown:dpia",
+            related=related,
+            grouped=grouped,
         )
 
 
@@ -578,6 +713,20 @@ def _dpia_hint(keys: list[str]) -> Message:
     if not keys:
         return hint
     return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
+
+
+def _dpia_grouped(items: Message) -> GroupMessage:
+    """The register's one DPIA note: each activity whose screening is open, and why."""
+
+    def grouped(count: int, _names: str) -> Message:
+        return counted(
+            "{count} activity leaves its DPIA screening open: {items}",
+            "{count} activities leave their DPIA screening open: {items}",
+            count=count,
+            items=items,
+        )
+
+    return grouped
 
 
 # Where the words say that data comes from someone other than the person ("held with
@@ -651,15 +800,7 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 # words of its own to translate, so not marked.
 _KEY_NAMES = "`{key}` ({names})"
 # The keys AC22 lists, in the order its note names them.
-_OPEN_KEYS = (
-    "special_categories",
-    "criminal_data",
-    "national_id",
-    "profiling",
-    "automated_decisions",
-    "dpia",
-    "sources",
-)
+_OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
 
 
 @rule("AC22", "activity.open-questions", severity=Severity.INFO, article="Art. 24(1), 30(1)")
@@ -707,18 +848,7 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
         open_keys.setdefault(id(activity), (activity, []))[1].extend(keys)
 
     for special in _special_open(register):
-        add(special.activity, special.rest)
-    folded = _folded(register)
-    for profiling in _profiling_open(register):
-        if id(profiling.activity) not in folded:
-            scored = profiling.scoring is not None
-            add(
-                profiling.activity,
-                [key for key in profiling.keys if not (scored and key == "automated_decisions")],
-            )
-    for question in _dpia_open(register):
-        if not question.meets:
-            add(question.activity, ["dpia"])
+        add(special.activity, special.answered)
     for activity in register.activities:
         if activity.sources == "unknown" and _sources_context(activity) is None:
             add(activity, ["sources"])
