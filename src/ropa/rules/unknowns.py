@@ -254,24 +254,37 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     Why: processing special-category data without an Art. 9(2) condition is prohibited,
     criminal-conviction data needs official authority or a law (Art. 10), and the personas
     kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. A warning of its own where the activity gives a reason for the
-    question to matter, named in the message: `special_categories` with patients,
-    children, employees or vulnerable people (with whom such data is common), read in
-    its data subjects, name and description, or with recipients who are health
-    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
-    (but where the activity records only
-    photographs or footage, children and employees are no reason: images are Art. 9
-    data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
-    `criminal_data` where its purposes name
-    offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
+    nobody has checked. How much that weighs depends on the nature, scope, context and
+    purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
+    beliefs or offences is where the risk lies, assessed objectively on those). A warning
+    of its own where the activity gives a reason for the question to matter, named in the
+    message: `special_categories` with patients, children, employees or vulnerable people
+    (with whom such data is common), read in its data subjects, name and description
+    (patients and vulnerable people in its purposes too: "sociālās palīdzības
+    nodrošināšana" says whom it serves), with insurance cover (health, life, accident and
+    travel cover is underwritten and paid on the insured person's health), or with
+    recipients who are health professionals or anti-doping bodies (what they receive is
+    health data, Art. 4(15)) (but where the activity records only photographs or footage,
+    children and employees are no reason: images are Art. 9 data only when processed to
+    deduce it, EDPB Guidelines 3/2019, chapter 5); `criminal_data` where its purposes name
+    offences ("noziegumu novēršana", "to detect crime"), its data includes police reports
+    (which record what happened and may record an offence), or it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
     4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
     kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence. Elsewhere one note for the register
-    lists every activity that leaves such a key `unknown` (each key a related location).
-    Where the activity's data, name or description name the data, SD21 to SD23 report it
-    instead; offences named only in the purposes are not data SD22 reports, so SD24
-    reports the open question then.
+    not Art. 10 data until it is used for an offence.
+
+    Elsewhere the question is still open where the activity's data is: not recorded, or
+    recorded as a list that is open-ended ("un citi dati"), given by reference to another
+    document, names documents (a CV, an application) or holds the content of
+    communications, where Art. 9 or 10 data hides unseen. One note for the register lists
+    every such activity (each key a related location). Where the activity lists its data
+    and the list is closed and ordinary (a flight booking's name and flight number, an
+    event registration's name and e-mail), the list answers the question in substance and
+    the `unknown` is a formality to settle: a line of the register's note of open
+    questions (AC22), not an SD finding. Where the activity's data, name or description
+    name the data, SD21 to SD23 report it instead; offences named only in the purposes are
+    not data SD22 reports, so SD24 reports the open question then.
 
     Fails:
 
@@ -280,6 +293,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
       - id: members
         name: Membership
         data_subjects: [biedri]
+        personal_data: [vārds, uzvārds, un citi dati]
         special_categories: unknown  # ← SD24
         criminal_data: none
         national_id: none
@@ -292,6 +306,7 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
       - id: members
         name: Membership
         data_subjects: [biedri]
+        personal_data: [vārds, uzvārds, un citi dati]
         special_categories: none
         criminal_data: none
         national_id: none
@@ -495,12 +510,11 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     `automated_decisions: unknown`, where its words name profiling or scoring (a credit
     check, a solvency assessment): a decision taken on a score is the case Art. 22 and
     Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
-    the question is
-    part of the DPIA screening: where DP24 reports the activity's open DPIA question, or
-    makes the register's one DPIA note, that finding names it too (one question, one
-    note). What remains is one note for the register that lists every activity leaving
-    these keys `unknown`. Where the words name profiling or automated decisions, DP21
-    and DP22 report that instead (as warnings).
+    the question is part of the DPIA screening: where the register has any open DPIA
+    question, DP24's one note for the register names these keys too (one screening, one
+    note). In a register with no open DPIA question, one note for the register lists
+    every activity leaving these keys `unknown`. Where the words name profiling or
+    automated decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -589,21 +603,21 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     DP03 report them. Otherwise the open question is reported here where the register
     gives it weight: one WP248 criterion met, read from the record or its words
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
-    which needs one criterion more) — a note of its own that names it. `dpia: unknown`
-    where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
-    the screening nothing to read: one note for the register lists those activities. Not
-    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
-    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
-    is likely needed (record it as `required: false`).
+    which needs one criterion more), each named; or `dpia: unknown` where the data
+    processed is not recorded (`personal_data` missing or `unknown`), which leaves the
+    screening nothing to read. Not reported: `dpia: unknown` where the recorded data and
+    subjects meet no criterion at all; WP248 expects a DPIA where two are met, and the
+    screening's answer is that none is likely needed (record it as `required: false`).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
-    with both it is an Art. 35(3)(a) case. Where this rule reports an activity, its note
-    names those keys as well (with one criterion met, either could make the second); where
-    it makes the register's one note, that note lists every activity that leaves them open
-    beside those with nothing to screen: one question for the DPO, not two notes (DP23
-    then says nothing of them; words that make profiling likely keep DP23's note of their
-    own).
+    with both it is an Art. 35(3)(a) case. The screening is one exercise for the register
+    (the DPO screens its activities together): where any DPIA question is open, one note
+    for the register names each activity whose screening is open and why (the criterion
+    it meets, no data to screen, or profiling or automated decisions not known), every
+    key a related location, instead of a note per activity and another for profiling
+    (DP23 then says nothing of those keys; words that make profiling or an automated
+    decision likely keep DP23's note of their own).
 
     Fails:
 
@@ -612,7 +626,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
       - id: newsletter
         name: Newsletter
         dpia: unknown  # ← DP24
-      - id: ads  # ← DP24
+      - id: ads
         name: Interest-based advertising
     ```
 
@@ -808,21 +822,16 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """The questions a register leaves open where nothing in it makes them pressing.
 
     Why: every `unknown` is a question the organisation has not answered, and each stays
-    reported. How much an open question weighs depends on the nature, scope, context and
-    purposes of the processing (Art. 24(1); Recitals 75 and 76: risk is assessed
-    objectively on them). Where the activity gives a reason, the question is a finding of
-    its own, in its family: SD24 (patients, employees, children, vulnerable people,
-    offences), DP23 (location data, monitoring), DP24 (a WP248 criterion met), AC21 (data
-    said to come from others). The rest are the register's to-do list, said once: one
-    note that names each key left open and the activities that leave it open (every
-    place a related location), so that a register written from a public notice, silent
-    on all of them, gets one line to settle rather than four notes that bury its
-    findings. Listed: `special_categories`, `criminal_data` and `national_id` `unknown`
-    (Art. 9, 10, 87), `profiling` and `automated_decisions` `unknown` (Art. 22), `dpia`
-    `unknown` where no data is recorded to screen (Art. 35(1)), `sources` `unknown` (Art.
-    14(2)(f)): questions of risk, none of them an item Art. 30(1) lists. The items it
-    does list keep a finding of their own wherever they are open: the recipients (Art.
-    30(1)(d), AC04) and the transfers (Art. 30(1)(e), TR06).
+    reported; how much it weighs depends on the nature, scope, context and purposes of
+    the processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of
+    their own, in their family: SD24 where the activity gives a reason or its data is not
+    recorded in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the
+    items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
+    `special_categories`, `criminal_data` and `national_id` left `unknown` where the
+    activity lists its data and the list is closed and ordinary (it answers the question
+    in substance; writing `none` settles it), and the `sources` left `unknown` where no
+    words say the data comes from others (Art. 14(2)(f); AC21 reports those). One note
+    names each key and the activities that leave it open, every place a related location.
 
     Fails:
 
@@ -830,6 +839,7 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: bookings
         name: Flight bookings
+        personal_data: [name, flight number]
         special_categories: unknown  # ← AC22
     ```
 
@@ -839,6 +849,7 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     activities:
       - id: bookings
         name: Flight bookings
+        personal_data: [name, flight number]
         special_categories: none
     ```
     """
