@@ -1,9 +1,10 @@
 """Issue 11, sections 2 and 5: `unknown` on a high-risk key is reported in proportion to
 the risk the register shows. An activity that gives a reason (employees, CCTV, location
 data, a WP248 criterion, tracking cookies) has a finding of its own naming it; every other
-open question of the kind is a line of one note for the register (AC22), which names each
-key and the activities that leave it open, points at each key (json, sarif), and which
-text output prints once. The transfers stay TR06's, an item of the record (Art. 30(1)(e))."""
+open question is one note for the register in its family (SD24 where the data is not
+recorded in full, DP24 for the DPIA screening, TR06 for the transfers), and what a closed
+list of ordinary data answers in substance is a line of AC22, the register's note of open
+questions; each note points at each key (json, sarif), and text output prints it once."""
 
 from __future__ import annotations
 
@@ -109,15 +110,14 @@ def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
     )
 
 
-# The open questions AC22 lists in REGISTER, key by key: staff's special categories and
-# the cameras' criminal data are SD24's warnings; the cameras' and the couriers' profiling
-# keys are named by DP24 (their DPIA question), the couriers' profiling by DP23 (location).
+# The open questions AC22 lists in REGISTER, key by key: each activity lists a closed set
+# of ordinary data, which answers the Art. 9, 10 and 87 questions in substance; staff's
+# special categories and the cameras' criminal data are SD24's warnings instead. No words
+# say where any data comes from.
 OPEN = {
     "special_categories": (0, 1, 2, 3, 5, 6),
     "criminal_data": (0, 1, 2, 3, 4, 6),
     "national_id": (0, 1, 2, 3, 4, 5, 6),
-    "profiling": (0, 1, 2, 3, 4),
-    "automated_decisions": (0, 1, 2, 3, 4),
     "sources": (0, 1, 2, 3, 4, 5, 6),
 }
 
@@ -126,7 +126,7 @@ def _listed(indexes: tuple[int, ...]) -> str:
     return ", ".join(f"`{ACTIVITIES[index][0]}`" for index in indexes)
 
 
-def test_every_other_open_question_is_one_note_naming_each_key(tmp_path: Path) -> None:
+def test_what_closed_data_answers_is_one_note_naming_each_key(tmp_path: Path) -> None:
     findings = _findings(tmp_path)
     (note,) = _codes(findings, "AC22")
     assert note["severity"] == "info"
@@ -138,9 +138,8 @@ def test_every_other_open_question_is_one_note_naming_each_key(tmp_path: Path) -
     assert places == {
         f"activities[{index}].{key}" for key, indexes in OPEN.items() for index in indexes
     }
-    # Nothing else says them again: no note of SD24, DP23 or AC21 beside it.
+    # Nothing else says them again: no note of SD24 or AC21 beside it.
     assert [f for f in _codes(findings, "SD24") if f["severity"] != "warning"] == []
-    assert [f["path"] for f in _codes(findings, "DP23")] == ["activities[6].profiling"]
     assert _codes(findings, "AC21") == []
 
 
@@ -159,64 +158,63 @@ def test_profiling_words_keep_their_note_and_transfers_stay_tr06s(tmp_path: Path
     assert len(tr06["related"]) == 6
     (note,) = _codes(findings, "AC22")
     assert "transfers" not in note["message"]
+    assert "profiling" not in note["message"]
 
 
 def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_path: Path) -> None:
-    dp24 = _codes(_findings(tmp_path), "DP24")
+    (dp24,) = _codes(_findings(tmp_path), "DP24")
     # CCTV meets WP248 C3; the courier routes are location data (DVI list item 09). The
-    # shop activities and staff meet no criterion: the screening answers for them.
-    assert {f["path"] for f in dp24} == {"activities[5].dpia", "activities[6].dpia"}
-    assert {f["severity"] for f in dp24} == {"info"}
-    by_path = {f["path"]: f["message"] for f in dp24}
-    assert "(it meets WP248 C3" in by_path["activities[5].dpia"]
-    assert "DVI list LV.DPIA.09" in by_path["activities[6].dpia"]
-
-
-def test_the_dpia_note_names_the_profiling_keys_left_open_in_its_activity(tmp_path: Path) -> None:
-    # Whether an activity profiles or decides automatically is WP248 C1 and C2: part of
-    # the screening question DP24 asks, so its note names them and points at them.
-    dp24 = {f["path"]: f for f in _codes(_findings(tmp_path), "DP24")}
-    cctv, deliveries = dp24["activities[5].dpia"], dp24["activities[6].dpia"]
-    assert cctv["message"].endswith(
-        "; nor does it know whether it involves profiling (Art. 4(4)) or solely automated "
-        "decisions (Art. 22)"
-    )
-    assert {p["path"] for p in cctv["related"]} == {
-        "activities[5].profiling",
-        "activities[5].automated_decisions",
+    # shop activities and staff meet no criterion: the screening answers for them, and
+    # only their profiling keys are named.
+    assert dp24["severity"] == "info"
+    assert dp24["message"].startswith("7 activities leave their DPIA screening open: `cctv` ")
+    assert "`cctv` meets WP248 C3" in dp24["message"]
+    assert "`deliveries` meets DVI list LV.DPIA.09" in dp24["message"]
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {p for p in places if p.endswith(".dpia")} == {
+        "activities[5].dpia",
+        "activities[6].dpia",
     }
-    assert "`none` or a description at `profiling`, `automated_decisions`" in cctv["hint"]
-    # Profiling in the courier routes is DP23's question of its own (location data).
-    assert deliveries["message"].endswith(
-        "; nor does it know whether it involves solely automated decisions (Art. 22)"
-    )
-    assert "activities[6].automated_decisions" in {p["path"] for p in deliveries["related"]}
-    assert "activities[6].profiling" not in {p["path"] for p in deliveries["related"]}
 
 
-def test_a_register_with_nothing_to_screen_lists_its_dpia_questions_in_the_note(
-    tmp_path: Path,
-) -> None:
+def test_the_dpia_note_names_the_profiling_keys_left_open(tmp_path: Path) -> None:
+    # Whether an activity profiles or decides automatically is WP248 C1 and C2: part of
+    # the screening DP24 asks about, so its one note names them and points at them (and
+    # at the words that make the courier routes location data).
+    findings = _findings(tmp_path)
+    (dp24,) = _codes(findings, "DP24")
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {p for p in places if not p.endswith(".dpia")} == {
+        f"activities[{index}].{key}"
+        for index in (0, 1, 2, 3, 4, 5)
+        for key in ("profiling", "automated_decisions")
+    } | {"activities[6].automated_decisions", "activities[6].personal_data[0]"}
+    assert "`none` or a description at `profiling`, `automated_decisions`" in dp24["hint"]
+    # Profiling in the courier routes is DP23's question of its own (location data), and
+    # DP23 says nothing else.
+    assert [f["path"] for f in _codes(findings, "DP23")] == ["activities[6].profiling"]
+
+
+def test_data_not_recorded_keeps_the_special_questions_sd24s(tmp_path: Path) -> None:
     text = _nothing_to_screen()
     # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
     findings = _findings(tmp_path, text, status=1)
-    (own,) = _codes(findings, "DP24")
-    assert own["path"] == "activities[5].dpia"
-    # The six others have nothing to screen: their DPIA and profiling questions are
-    # lines of the register's one note, and DP23 says nothing more.
-    (note,) = _codes(findings, "AC22")
-    assert (
-        "; `dpia` (`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`)"
-        in (note["message"])
+    # With no data recorded nothing answers the Art. 9, 10 and 87 questions: SD24's note.
+    (note,) = [f for f in _codes(findings, "SD24") if f["severity"] == "info"]
+    assert note["message"] == (
+        "7 activities do not know whether they process special-category data (Art. 9(1)), "
+        "criminal-conviction data (Art. 10) or national identification numbers (Art. 87): "
+        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `cctv`, `deliveries`"
     )
-    assert (
-        "`profiling` (`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`)"
-        in (note["message"])
-    )
-    places = {note["path"]} | {p["path"] for p in note["related"]}
-    assert {f"activities[{index}].dpia" for index in (0, 1, 2, 3, 4, 6)} <= places
-    assert "activities[5].dpia" not in places
+    # Their DPIA questions are one note: six with nothing to screen, the cameras (C3).
+    (dp24,) = _codes(findings, "DP24")
+    assert "`orders` records no data to screen" in dp24["message"]
+    assert "`cctv` meets WP248 C3" in dp24["message"]
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {f"activities[{index}].dpia" for index in range(7)} <= places
     assert _codes(findings, "DP23") == []
+    (ac22,) = _codes(findings, "AC22")
+    assert ac22["message"].endswith(": `sources` (" + _listed(tuple(range(7))) + ")")
 
 
 def test_text_output_prints_the_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
@@ -242,7 +240,7 @@ def test_text_output_groups_a_rules_warnings_with_no_note_among_them(tmp_path: P
     lines = run_ropa("check", str(path), "--today", TODAY).stdout.splitlines()
     sd24 = [line for line in lines if "  SD24  " in line]
     # The first of the four warnings (three activities of employees, and the CCTV one);
-    # the open questions of the other activities are AC22's, not an SD24 note.
+    # the other activities' closed lists of data leave their questions to AC22.
     assert len(sd24) == 1
     assert "warning" in sd24[0]
     assert "and it concerns employees" in sd24[0]
@@ -265,9 +263,8 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
         "par `staff` nav zināms, vai tā apstrādā īpašu kategoriju personas datus (VDAR 9. "
         "panta 1. punkts), un tā attiecas uz: darbinieki"
     )
-    # No reason: a line of the register's note, in Latvian.
-    ac22 = _latvian(tmp_path, REGISTER, "AC22")
-    note = ac22["activities[0].special_categories"]
+    # No reason, and a closed list of data: a line of the register's note, in Latvian.
+    note = _latvian(tmp_path, REGISTER, "AC22")["activities[0].special_categories"]
     assert note["message"].startswith(
         "7 apstrādes darbībās paliek neatbildēti jautājumi, kurus nekas reģistrā nepadara "
         "steidzamus: `special_categories` (`orders`, "
@@ -281,15 +278,22 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
     (single,) = _latvian(tmp_path, one, "AC22").values()
     assert single["message"] == (
         "`orders` atstāj neatbildētus jautājumus (`special_categories`, `criminal_data`, "
-        "`national_id`, `profiling`, `automated_decisions`, `sources`), un nekas reģistrā "
-        "nepadara tos steidzamus"
+        "`national_id`, `sources`), un nekas reģistrā nepadara tos steidzamus"
+    )
+    # No data recorded: SD24's note, and DP24's one note of the screening, in Latvian.
+    sd24 = _latvian(tmp_path, _nothing_to_screen(), "SD24")
+    assert sd24["activities[0].special_categories"]["message"].startswith(
+        "7 apstrādes darbībās nav zināms, vai tajās apstrādā īpašu kategoriju personas datus"
     )
     dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
-    assert dp24["activities[5].dpia"]["message"].endswith(
-        "; nav zināms arī, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts) vai tikai "
-        "automatizētus lēmumus (VDAR 22. pants)"
+    (screening,) = dp24.values()
+    assert screening["message"].startswith(
+        "7 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA: darbībā "
+        "`orders` nav norādīti dati, pēc kuriem to izvērtēt, un nav zināms, vai tā ietver "
+        "profilēšanu (VDAR 4. panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. "
+        "pants); "
     )
-    assert dp24["activities[5].dpia"]["hint"].endswith(
+    assert screening["hint"].endswith(
         "; norādiet `none` vai aprakstu: `profiling`, `automated_decisions`"
     )
 
