@@ -913,6 +913,13 @@ def _open_grouped(questions: Message) -> GroupMessage:
     return grouped
 
 
+# How many activities the note names for each key; all of them are related locations.
+_SHOWN = 10
+
+
 def _names(ids: list[str]) -> str:
-    """Ids as a message lists them: every one, each quoted (the places are all related)."""
-    return ", ".join(f"`{ident}`" for ident in ids)
+    """Ids as a message lists them: the first `_SHOWN`, each quoted, then an ellipsis (a
+    register of thousands of activities gets a note, not a page; every place stays a
+    related location)."""
+    shown = ", ".join(f"`{ident}`" for ident in ids[:_SHOWN])
+    return shown + ", \u2026" if len(ids) > _SHOWN else shown
