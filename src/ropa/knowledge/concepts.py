@@ -2607,6 +2607,30 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "insurance agent*",
         ),
     ),
+    Concept(
+        # A photograph of the face taken to be matched with an identity document or a
+        # stored template ("live selfie", "liveness check"): processing of facial images
+        # for unique identification is biometric data (Art. 4(14), 9(1); Recital 51: a
+        # photograph is biometric data only when processed through specific technical
+        # means for identification, which such a check is). SD24 reads it as a reason
+        # why `special_categories: unknown` matters. A plain profile photo is not.
+        "face_check",
+        N_("a selfie matched to an identity document"),
+        N_("Art. 4(14), 9(1); Recital 51"),
+        (
+            "selfie*",
+            "live photo*",
+            "liveness*",
+            "face match*",
+            "face verification",
+            "facial verification",
+            "facial comparison",
+            "pašbild*",
+            "selfij*",
+            "sejas salīdzināšan*",
+            "sejas attēla salīdzināšan*",
+        ),
+    ),
 )
 
 

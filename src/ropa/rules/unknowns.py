@@ -40,11 +40,21 @@ _CONTEXT_KEYS = ("data_subjects", "name", "description")
 # of children and pupils, and of vulnerable people (WP248 C7); and insurance, whose
 # health, life, accident and travel cover is priced and paid on the insured person's
 # health.
-_SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees", "insurance")
+_SPECIAL_CONTEXT = (
+    "patients",
+    "children",
+    "vulnerable",
+    "employees",
+    "insurance",
+    "face_check",
+)
 # Those also read in the purposes: a purpose of caring for patients or of social
 # assistance, or of providing insurance, says whom the activity serves ("sociālās
 # palīdzības nodrošināšana"); words about staff or children in a purpose do not.
 _PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
+# Read in the data itself: a selfie matched to an identity document is biometric data
+# for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
+_DATA_CONTEXT = ("face_check",)
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -104,6 +114,9 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     in_purposes = tuple(concept for concept in concepts if concept in _PURPOSE_CONTEXT)
     if in_purposes:
         found = first_readings(activity, in_purposes, ("purposes",)) | found
+    in_data = tuple(concept for concept in concepts if concept in _DATA_CONTEXT)
+    if in_data:
+        found = first_readings(activity, in_data, ("personal_data",)) | found
     for concept in concepts:
         if concept in found:
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
@@ -264,9 +277,11 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     nodrošināšana" says whom it serves), with insurance cover (health, life, accident and
     travel cover is underwritten and paid on the insured person's health), or with
     recipients who are health professionals or anti-doping bodies (what they receive is
-    health data, Art. 4(15)) (but where the activity records only photographs or footage,
-    children and employees are no reason: images are Art. 9 data only when processed to
-    deduce it, EDPB Guidelines 3/2019, chapter 5); `criminal_data` where its purposes name
+    health data, Art. 4(15)), or with a selfie matched to an identity document among its
+    data (biometric data for unique identification, Art. 4(14), 9(1); Recital 51); but
+    where the activity records only photographs or footage, children and employees are
+    no reason (images are Art. 9 data only when processed to deduce it, EDPB Guidelines
+    3/2019, chapter 5); `criminal_data` where its purposes name
     offences ("noziegumu novēršana", "to detect crime"), its data includes police reports
     (which record what happened and may record an offence), or it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
