@@ -143,10 +143,24 @@ def test_what_closed_data_answers_is_one_note_naming_each_key(tmp_path: Path) ->
     assert _codes(findings, "AC21") == []
 
 
-def test_profiling_words_keep_their_note_and_transfers_stay_tr06s(tmp_path: Path) -> None:
+def _deliveries_screened() -> str:
+    """REGISTER with the courier routes' DPIA screening settled (the last activity)."""
+    head, tail = REGISTER.rsplit("    dpia: unknown\n", 1)
+    return head + "    dpia: {required: false, status: not_required}\n" + tail
+
+
+def test_profiling_words_are_named_once_and_transfers_stay_tr06s(tmp_path: Path) -> None:
     findings = _findings(tmp_path)
-    (own,) = _codes(findings, "DP23")
-    # The courier routes are location data: profiling is a question of their own.
+    # The courier routes are location data: DP24 reports their DPIA question (DVI list
+    # item 09) and names their profiling with the same words; DP23 does not say it again.
+    assert _codes(findings, "DP23") == []
+    (dp24,) = _codes(findings, "DP24")
+    assert (
+        "`deliveries` meets DVI list LV.DPIA.09 (`personal_data[0]` mentions "
+        "\u201catrašanās vieta\u201d), and does not know whether it involves profiling"
+    ) in dp24["message"]
+    # With that screening settled, the words make profiling a question of its own.
+    (own,) = _codes(_findings(tmp_path, _deliveries_screened()), "DP23")
     assert own["path"] == "activities[6].profiling"
     assert "mentions \u201catrašanās vieta\u201d (location data)" in own["message"]
     # The transfers are an item of the record (Art. 30(1)(e)): TR06's own note, not AC22.
@@ -188,11 +202,13 @@ def test_the_dpia_note_names_the_profiling_keys_left_open(tmp_path: Path) -> Non
         f"activities[{index}].{key}"
         for index in (0, 1, 2, 3, 4, 5)
         for key in ("profiling", "automated_decisions")
-    } | {"activities[6].automated_decisions", "activities[6].personal_data[0]"}
+    } | {
+        "activities[6].profiling",
+        "activities[6].automated_decisions",
+        "activities[6].personal_data[0]",
+    }
     assert "`none` or a description at `profiling`, `automated_decisions`" in dp24["hint"]
-    # Profiling in the courier routes is DP23's question of its own (location data), and
-    # DP23 says nothing else.
-    assert [f["path"] for f in _codes(findings, "DP23")] == ["activities[6].profiling"]
+    assert _codes(findings, "DP23") == []
 
 
 def test_data_not_recorded_keeps_the_special_questions_sd24s(tmp_path: Path) -> None:
@@ -299,7 +315,7 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
 
 
 def test_the_words_a_note_quotes_are_placed_in_their_field_in_latvian(tmp_path: Path) -> None:
-    dp23 = _latvian(tmp_path, REGISTER, "DP23")
+    dp23 = _latvian(tmp_path, _deliveries_screened(), "DP23")
     assert dp23["activities[6].profiling"]["message"] == (
         "par `deliveries` nav zināms, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts), "
         "un laukā `personal_data[0]` minēts \u201catrašanās vieta\u201d (atrašanās vietas dati)"

@@ -503,13 +503,28 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 def _folded(register: Register) -> dict[int, list[str]]:
     """The profiling keys DP24 names instead of DP23, by activity (its `id()`): where
-    DP24 has any open DPIA question in the register, those of every activity. Whether an
-    activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
+    DP24 has any open DPIA question in the register, those of every activity, and, of an
+    activity whose own DPIA question it reports, those whose words make profiling or an
+    automated decision likely too (the same screening, the same words: one note). Whether
+    an activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
     35(3)(a): part of the DPIA screening, one question with it where that question is
     asked."""
-    if not any(True for _question in _dpia_open(register)):
+    questions = {id(question.activity) for question in _dpia_open(register)}
+    if not questions:
         return {}
-    return {id(open_.activity): open_.keys for open_ in _profiling_open(register) if open_.keys}
+    folded: dict[int, list[str]] = {}
+    for open_ in _profiling_open(register):
+        keys = set(open_.keys)
+        if id(open_.activity) in questions:
+            keys |= {key for key, words in _reasons(open_) if words is not None}
+        if keys:
+            folded[id(open_.activity)] = [key for key, _what in _PROFILING_KEYS if key in keys]
+    return folded
+
+
+def _reasons(open_: _ProfilingOpen) -> tuple[tuple[str, Reading | None], ...]:
+    """The words that make each profiling key a question of its own (None where none)."""
+    return (("profiling", open_.reading), ("automated_decisions", open_.scoring))
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
@@ -527,9 +542,11 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
     the question is part of the DPIA screening: where the register has any open DPIA
     question, DP24's one note for the register names these keys too (one screening, one
-    note). In a register with no open DPIA question, one note for the register lists
-    every activity leaving these keys `unknown`. Where the words name profiling or
-    automated decisions, DP21 and DP22 report that instead (as warnings).
+    note), and where DP24 reports the activity's own DPIA question it names the words
+    that make profiling or an automated decision likely as well, instead of a second
+    note on the same activity. In a register with no open DPIA question, one note for
+    the register lists every activity leaving these keys `unknown`. Where the words name
+    profiling or automated decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -539,6 +556,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         name: Transportlīdzekļu atrašanās vietas uzskaite
         profiling: unknown  # ← DP23
         automated_decisions: none
+        dpia: {required: false, status: not_required}
     ```
 
     Passes:
@@ -549,13 +567,18 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         name: Transportlīdzekļu atrašanās vietas uzskaite
         profiling: none
         automated_decisions: none
+        dpia: {required: false, status: not_required}
     ```
     """
     folded = _folded(register)
+    screened = {id(question.activity) for question in _dpia_open(register)}
     open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
         activity, reading, scoring = open_.activity, open_.reading, open_.scoring
         keys = open_.keys
+        if id(activity) in screened:
+            # DP24 reports this activity's screening, and names these keys with their words.
+            reading = scoring = None
         if scoring is not None:
             yield Violation(
                 activity.at("automated_decisions"),
@@ -667,6 +690,9 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     if not questions:
         return
     reported = {id(question.activity) for question in questions}
+    reasons: dict[int, list[_ProfilingOpen]] = {}
+    for open_ in _profiling_open(register):
+        reasons.setdefault(id(open_.activity), []).append(open_)
     profiling_only = [
         open_
         for open_ in _profiling_open(register)
@@ -713,9 +739,14 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
                 item=item,
                 join=_profiling_said(keys),
             )
-        found.append(
-            (question.at, message, item, (*question.related, *(activity.at(k) for k in keys)))
+        words = tuple(
+            reading.location
+            for open_ in reasons.get(id(activity), ())
+            for key, reading in _reasons(open_)
+            if reading is not None and key in keys
         )
+        related = (*question.related, *(activity.at(k) for k in keys), *words)
+        found.append((question.at, message, item, tuple(dict.fromkeys(related))))
     for open_ in profiling_only:
         keys = folded[id(open_.activity)]
         at, related = _places(open_.activity, keys)
