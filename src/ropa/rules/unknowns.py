@@ -580,34 +580,23 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
             # DP24 reports this activity's screening, and names these keys with their words.
             reading = scoring = None
         if scoring is not None:
-            yield Violation(
-                activity.at("automated_decisions"),
-                msg(
-                    "`{id}` does not know whether it makes solely automated decisions "
-                    "(Art. 22), and {describe} ({label})",
-                    id=activity.id,
-                    describe=scoring.describe(),
-                    label=topic(scoring.inference.concept),
-                ),
-                msg(
-                    "find out, and write `none` or describe it ({items})",
-                    items="`automated_decisions`",
-                ),
-                related=(scoring.location,),
+            message = msg(
+                "`{id}` does not know whether it makes solely automated decisions "
+                "(Art. 22), and {describe} ({label})",
+                id=activity.id,
+                describe=scoring.describe(),
+                label=topic(scoring.inference.concept),
             )
+            yield _words_note(activity, "automated_decisions", message, scoring)
         if reading is not None:
-            yield Violation(
-                activity.at("profiling"),
-                msg(
-                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
-                    "{describe} ({label})",
-                    id=activity.id,
-                    describe=reading.describe(),
-                    label=topic(reading.inference.concept),
-                ),
-                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
-                related=(reading.location,),
+            message = msg(
+                "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                "{describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
             )
+            yield _words_note(activity, "profiling", message, reading)
         if keys and id(activity) not in folded:
             open_keys.append((activity, keys))
     yield from _one_note(
@@ -626,6 +615,12 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         ),
         lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
     )
+
+
+def _words_note(activity: Activity, key: str, message: Message, words: Reading) -> Violation:
+    """DP23's note of its own on `key`, pointing at the words that make it likely."""
+    hint = msg("find out, and write `none` or describe it ({items})", items=f"`{key}`")
+    return Violation(activity.at(key), message, hint, related=(words.location,))
 
 
 def _profiling_said(keys: list[str]) -> Message:
