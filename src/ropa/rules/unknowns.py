@@ -858,7 +858,12 @@ _KEY_NAMES = "`{key}` ({names})"
 _OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
 
 
-@rule("AC22", "activity.open-questions", severity=Severity.INFO, article="Art. 24(1), 30(1)")
+@rule(
+    "AC22",
+    "activity.open-questions",
+    severity=Severity.INFO,
+    article="Art. 9, 10, 14(2)(f), 87; 24(1)",
+)
 def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """The questions a register leaves open where nothing in it makes them pressing.
 
