@@ -49,7 +49,8 @@ def register(count: int, *, extra: str = "", system: bool = False) -> str:
 # The grouped note of each rule, in Latvian, after the count: the singular and the plural
 # form of "in N activities".
 GROUPED = {
-    "AC21": ("apstrādes darbībā nav zināms, no kurienes", "apstrādes darbībās nav zināms, no"),
+    # The register's note of open questions (here: the sources).
+    "AC22": ("apstrādes darbībā paliek neatbildēti", "apstrādes darbībās paliek neatbildēti"),
     "SD24": ("apstrādes darbībā nav zināms, vai tajā", "apstrādes darbībās nav zināms, vai tajās"),
     "AC04": ("apstrādes darbībā nav norādīts, kas saņem", "apstrādes darbībās nav norādīts, kas"),
     "TR06": ("apstrādes darbībā nav norādīts, vai datus", "apstrādes darbībās nav norādīts, vai"),
@@ -67,7 +68,7 @@ APART = [
     (
         ("    profiling: unknown\n", "    profiling: none\n"),
         "DP24",
-        ("apstrādes darbībā nav izlemts, vai", "apstrādes darbībās nav izlemts, vai"),
+        ("apstrādes darbībā nav pabeigts izvērtējums", "apstrādes darbībās nav pabeigts"),
     ),
 ]
 
@@ -127,10 +128,10 @@ def test_the_text_report_in_a_real_process_says_21_in_the_singular(tmp_path: Pat
     path = tmp_path / "register.yaml"
     path.write_text(register(21), encoding="utf-8")
     latvian = run_ropa("check", str(path), "--lang", "lv").stdout
-    assert "21 apstrādes darbībā nav zināms, no kurienes iegūti dati" in latvian
+    assert "21 apstrādes darbībā paliek neatbildēti jautājumi" in latvian
     assert "21 apstrādes darbībās" not in latvian
     english = run_ropa("check", str(path), "--lang", "en").stdout
-    assert "21 activities do not know where their data comes from" in english
+    assert "21 activities leave questions open" in english
 
 
 @pytest.mark.parametrize(("count", "form"), [(2, "to sistēmas"), (11, "to"), (21, "tās sistēmas")])

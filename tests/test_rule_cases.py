@@ -30,10 +30,12 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
     assert {finding.position.line for finding in findings} == marked_lines(text, case["rule"])
     if "severity" in case:
         assert {finding.severity for finding in findings} == {Severity(case["severity"])}
+    # The words a case quotes are in a finding it marks, and a merged finding names
+    # as many other places as the case says.
     if "message" in case:
-        assert any(case["message"] in finding.message for finding in findings), [
-            f.message for f in findings
-        ]
+        assert any(case["message"] in f.message for f in findings), [f.message for f in findings]
+    if "related" in case:
+        assert case["related"] in [len(f.related) for f in findings]
 
 
 def test_every_family_has_edge_cases() -> None:

@@ -1,8 +1,10 @@
 """Issue 11, sections 2 and 5: `unknown` on a high-risk key is reported in proportion to
 the risk the register shows. An activity that gives a reason (employees, CCTV, location
 data, a WP248 criterion, tracking cookies) has a finding of its own naming it; every other
-activity leaving the same key open is in one note for the register, which lists them and
-points at each key (json, sarif), and which text output prints once."""
+open question is one note for the register in its family (SD24 where the data is not
+recorded in full, DP24 for the DPIA screening, TR06 for the transfers), and what a closed
+list of ordinary data answers in substance is a line of AC22, the register's note of open
+questions; each note points at each key (json, sarif), and text output prints it once."""
 
 from __future__ import annotations
 
@@ -108,124 +110,143 @@ def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
     )
 
 
-def test_every_other_open_special_key_is_one_note_pointing_at_each_key(tmp_path: Path) -> None:
-    (note,) = [f for f in _codes(_findings(tmp_path), "SD24") if f["severity"] == "info"]
+# The open questions AC22 lists in REGISTER, key by key: each activity lists a closed set
+# of ordinary data, which answers the Art. 9, 10 and 87 questions in substance; staff's
+# special categories and the cameras' criminal data are SD24's warnings instead. No words
+# say where any data comes from.
+OPEN = {
+    "special_categories": (0, 1, 2, 3, 5, 6),
+    "criminal_data": (0, 1, 2, 3, 4, 6),
+    "national_id": (0, 1, 2, 3, 4, 5, 6),
+    "sources": (0, 1, 2, 3, 4, 5, 6),
+}
+
+
+def _listed(indexes: tuple[int, ...]) -> str:
+    return ", ".join(f"`{ACTIVITIES[index][0]}`" for index in indexes)
+
+
+def test_what_closed_data_answers_is_one_note_naming_each_key(tmp_path: Path) -> None:
+    findings = _findings(tmp_path)
+    (note,) = _codes(findings, "AC22")
+    assert note["severity"] == "info"
     assert note["message"] == (
-        "7 activities do not know whether they process special-category data (Art. 9(1)), "
-        "criminal-conviction data (Art. 10) or national identification numbers (Art. 87): "
-        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `cctv`, `deliveries`"
+        "7 activities leave questions open that nothing in the register makes pressing: "
+        + "; ".join(f"`{key}` ({_listed(indexes)})" for key, indexes in OPEN.items())
     )
     places = {note["path"]} | {place["path"] for place in note["related"]}
-    # Three keys in each ordinary activity, the keys staff and cctv left without a reason.
-    expected = {
-        f"activities[{index}].{key}"
-        for index in (0, 1, 2, 3, 6)
-        for key in ("special_categories", "criminal_data", "national_id")
+    assert places == {
+        f"activities[{index}].{key}" for key, indexes in OPEN.items() for index in indexes
     }
-    expected |= {
-        "activities[4].criminal_data",
-        "activities[4].national_id",
-        "activities[5].special_categories",
-        "activities[5].national_id",
-    }
-    assert places == expected
-    assert "`special_categories`, `criminal_data`, `national_id`" in note["hint"]
+    # Nothing else says them again: no note of SD24 or AC21 beside it.
+    assert [f for f in _codes(findings, "SD24") if f["severity"] != "warning"] == []
+    assert _codes(findings, "AC21") == []
 
 
-def test_profiling_transfers_and_sources_left_open_are_one_note_each(tmp_path: Path) -> None:
+def _deliveries_screened() -> str:
+    """REGISTER with the courier routes' DPIA screening settled (the last activity)."""
+    head, tail = REGISTER.rsplit("    dpia: unknown\n", 1)
+    return head + "    dpia: {required: false, status: not_required}\n" + tail
+
+
+def test_profiling_words_are_named_once_and_transfers_stay_tr06s(tmp_path: Path) -> None:
     findings = _findings(tmp_path)
-    dp23 = _codes(findings, "DP23")
-    # The courier routes are location data: profiling is a question of their own.
-    (own,) = [f for f in dp23 if f["path"] == "activities[6].profiling"]
+    # The courier routes are location data: DP24 reports their DPIA question (DVI list
+    # item 09) and names their profiling with the same words; DP23 does not say it again.
+    assert _codes(findings, "DP23") == []
+    (dp24,) = _codes(findings, "DP24")
+    assert (
+        "`deliveries` meets DVI list LV.DPIA.09 (`personal_data[0]` mentions "
+        "\u201catrašanās vieta\u201d), and does not know whether it involves profiling"
+    ) in dp24["message"]
+    # With that screening settled, the words make profiling a question of its own.
+    (own,) = _codes(_findings(tmp_path, _deliveries_screened()), "DP23")
+    assert own["path"] == "activities[6].profiling"
     assert "mentions \u201catrašanās vieta\u201d (location data)" in own["message"]
-    (note,) = [f for f in dp23 if f is not own]
-    # The cameras and the courier routes leave theirs to DP24, which reports their DPIA
-    # question: the five others are DP23's one note.
-    assert note["message"] == (
-        "5 activities do not know whether they involve profiling (Art. 4(4)) or solely "
-        "automated decisions (Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`"
-    )
+    # The transfers are an item of the record (Art. 30(1)(e)): TR06's own note, not AC22.
     (tr06,) = _codes(findings, "TR06")
     assert tr06["severity"] == "info"
     assert tr06["message"].startswith(
         "7 activities do not say whether data is transferred outside the EEA: `orders`"
     )
     assert len(tr06["related"]) == 6
-    (ac21,) = _codes(findings, "AC21")
-    assert ac21["message"].startswith("7 activities do not know where their data comes from")
+    (note,) = _codes(findings, "AC22")
+    assert "transfers" not in note["message"]
+    assert "profiling" not in note["message"]
 
 
 def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_path: Path) -> None:
-    dp24 = _codes(_findings(tmp_path), "DP24")
+    (dp24,) = _codes(_findings(tmp_path), "DP24")
     # CCTV meets WP248 C3; the courier routes are location data (DVI list item 09). The
-    # shop activities and staff meet no criterion: the screening answers for them.
-    assert {f["path"] for f in dp24} == {"activities[5].dpia", "activities[6].dpia"}
-    assert {f["severity"] for f in dp24} == {"info"}
-    by_path = {f["path"]: f["message"] for f in dp24}
-    assert "(it meets WP248 C3" in by_path["activities[5].dpia"]
-    assert "DVI list LV.DPIA.09" in by_path["activities[6].dpia"]
+    # shop activities and staff meet no criterion: the screening answers for them, and
+    # only their profiling keys are named.
+    assert dp24["severity"] == "info"
+    assert dp24["message"].startswith("7 activities leave their DPIA screening open: `cctv` ")
+    assert "`cctv` meets WP248 C3" in dp24["message"]
+    assert "`deliveries` meets DVI list LV.DPIA.09" in dp24["message"]
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {p for p in places if p.endswith(".dpia")} == {
+        "activities[5].dpia",
+        "activities[6].dpia",
+    }
 
 
-def test_the_dpia_note_names_the_profiling_keys_left_open_in_its_activity(tmp_path: Path) -> None:
+def test_the_dpia_note_names_the_profiling_keys_left_open(tmp_path: Path) -> None:
     # Whether an activity profiles or decides automatically is WP248 C1 and C2: part of
-    # the screening question DP24 asks, so its note names them and points at them.
-    dp24 = {f["path"]: f for f in _codes(_findings(tmp_path), "DP24")}
-    cctv, deliveries = dp24["activities[5].dpia"], dp24["activities[6].dpia"]
-    assert cctv["message"].endswith(
-        "; nor does it know whether it involves profiling (Art. 4(4)) or solely automated "
-        "decisions (Art. 22)"
-    )
-    assert {p["path"] for p in cctv["related"]} == {
-        "activities[5].profiling",
-        "activities[5].automated_decisions",
-    }
-    assert "`none` or a description at `profiling`, `automated_decisions`" in cctv["hint"]
-    # Profiling in the courier routes is DP23's question of its own (location data).
-    assert deliveries["message"].endswith(
-        "; nor does it know whether it involves solely automated decisions (Art. 22)"
-    )
-    assert "activities[6].automated_decisions" in {p["path"] for p in deliveries["related"]}
-    assert "activities[6].profiling" not in {p["path"] for p in deliveries["related"]}
-
-
-def test_a_register_with_nothing_to_screen_gets_one_dpia_note(tmp_path: Path) -> None:
-    text = _nothing_to_screen()
-    # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
-    findings = _findings(tmp_path, text, status=1)
-    note, own = _codes(findings, "DP24")
-    assert own["path"] == "activities[5].dpia"
-    # Their profiling keys are open screening questions too: one note says both, and
-    # DP23 says nothing more.
-    assert note["message"] == (
-        "6 activities leave their DPIA screening open, recording no data to screen or not "
-        "knowing whether they involve profiling (Art. 4(4)) or solely automated decisions "
-        "(Art. 22): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
-    )
-    places = {note["path"]} | {p["path"] for p in note["related"]}
-    assert places == {
+    # the screening DP24 asks about, so its one note names them and points at them (and
+    # at the words that make the courier routes location data).
+    findings = _findings(tmp_path)
+    (dp24,) = _codes(findings, "DP24")
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {p for p in places if not p.endswith(".dpia")} == {
         f"activities[{index}].{key}"
-        for index in (0, 1, 2, 3, 4, 6)
-        for key in ("dpia", "profiling", "automated_decisions")
+        for index in (0, 1, 2, 3, 4, 5)
+        for key in ("profiling", "automated_decisions")
+    } | {
+        "activities[6].profiling",
+        "activities[6].automated_decisions",
+        "activities[6].personal_data[0]",
     }
+    assert "`none` or a description at `profiling`, `automated_decisions`" in dp24["hint"]
     assert _codes(findings, "DP23") == []
 
 
-def test_text_output_prints_each_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
+def test_data_not_recorded_keeps_the_special_questions_sd24s(tmp_path: Path) -> None:
+    text = _nothing_to_screen()
+    # AC03 (error) reports the data not recorded. CCTV still meets C3 through its name.
+    findings = _findings(tmp_path, text, status=1)
+    # With no data recorded nothing answers the Art. 9, 10 and 87 questions: SD24's note.
+    (note,) = [f for f in _codes(findings, "SD24") if f["severity"] == "info"]
+    assert note["message"] == (
+        "7 activities do not know whether they process special-category data (Art. 9(1)), "
+        "criminal-conviction data (Art. 10) or national identification numbers (Art. 87): "
+        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `cctv`, `deliveries`"
+    )
+    # Their DPIA questions are one note: six with nothing to screen, the cameras (C3).
+    (dp24,) = _codes(findings, "DP24")
+    assert "`orders` records no data to screen" in dp24["message"]
+    assert "`cctv` meets WP248 C3" in dp24["message"]
+    places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
+    assert {f"activities[{index}].dpia" for index in range(7)} <= places
+    assert _codes(findings, "DP23") == []
+    (ac22,) = _codes(findings, "AC22")
+    assert ac22["message"].endswith(": `sources` (" + _listed(tuple(range(7))) + ")")
+
+
+def test_text_output_prints_the_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:
     path = tmp_path / "register.yaml"
     path.write_text(REGISTER, encoding="utf-8")
     text = run_ropa("check", str(path), "--today", TODAY, "--show-all")
     assert text.returncode == 0, text.stderr
-    assert text.stdout.count("do not know whether they process") == 1
+    assert text.stdout.count("leave questions open") == 1
     assert "also at: " in text.stdout
     sarif = json.loads(run_ropa("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
     results = sarif["runs"][0]["results"]
-    (note,) = [
-        r for r in results if r["ruleId"] == "SD24" and r["message"]["text"].startswith("7 ")
-    ]
-    assert len(note["relatedLocations"]) == 18
+    (note,) = [r for r in results if r["ruleId"] == "AC22"]
+    assert len(note["relatedLocations"]) == sum(len(indexes) for indexes in OPEN.values()) - 1
 
 
-def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path) -> None:
+def test_text_output_groups_a_rules_warnings_with_no_note_among_them(tmp_path: Path) -> None:
     more = "".join(
         ACTIVITY.format(id=ident, name=name, purpose=name, subjects="darbinieki", data="vārds")
         for ident, name in (("payroll", "Algas"), ("training", "Apmācības"))
@@ -234,14 +255,13 @@ def test_text_output_never_folds_a_rules_warnings_under_its_note(tmp_path: Path)
     path.write_text(REGISTER + more, encoding="utf-8")
     lines = run_ropa("check", str(path), "--today", TODAY).stdout.splitlines()
     sd24 = [line for line in lines if "  SD24  " in line]
-    # The note (at the first activity), and the first of the four warnings (three
-    # activities of employees, and the CCTV one).
-    assert len(sd24) == 2
-    assert "info" in sd24[0]
-    assert "do not know whether they process" in sd24[0]
-    assert "warning" in sd24[1]
-    assert "and it concerns employees" in sd24[1]
+    # The first of the four warnings (three activities of employees, and the CCTV one);
+    # the other activities' closed lists of data leave their questions to AC22.
+    assert len(sd24) == 1
+    assert "warning" in sd24[0]
+    assert "and it concerns employees" in sd24[0]
     assert any("SD24 \u00d74 in 4 activities" in line for line in lines)
+    assert sum("  AC22  " in line for line in lines) == 1
 
 
 def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
@@ -252,25 +272,50 @@ def _latvian(tmp_path: Path, text: str, code: str) -> dict[str, dict[str, Any]]:
     return {f["path"]: f for f in _codes(json.loads(result.stdout)["findings"], code)}
 
 
-def test_the_folded_notes_read_in_latvian(tmp_path: Path) -> None:
+def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
+    # The reason given: a warning of its own, in Latvian.
+    sd24 = _latvian(tmp_path, REGISTER, "SD24")
+    assert sd24["activities[4].special_categories"]["message"] == (
+        "par `staff` nav zināms, vai tā apstrādā īpašu kategoriju personas datus (VDAR 9. "
+        "panta 1. punkts), un tā attiecas uz: darbinieki"
+    )
+    # No reason, and a closed list of data: a line of the register's note, in Latvian.
+    note = _latvian(tmp_path, REGISTER, "AC22")["activities[0].special_categories"]
+    assert note["message"].startswith(
+        "7 apstrādes darbībās paliek neatbildēti jautājumi, kurus nekas reģistrā nepadara "
+        "steidzamus: `special_categories` (`orders`, "
+    )
+    assert note["hint"] == (
+        "izlemiet katru: nosauktajās darbībās attiecīgajā laukā ierakstiet `none` vai to, kas "
+        "attiecas"
+    )
+    # One activity: its own words.
+    one = REGISTER.split("  - id: returns")[0]
+    (single,) = _latvian(tmp_path, one, "AC22").values()
+    assert single["message"] == (
+        "`orders` atstāj neatbildētus jautājumus (`special_categories`, `criminal_data`, "
+        "`national_id`, `sources`), un nekas reģistrā nepadara tos steidzamus"
+    )
+    # No data recorded: SD24's note, and DP24's one note of the screening, in Latvian.
+    sd24 = _latvian(tmp_path, _nothing_to_screen(), "SD24")
+    assert sd24["activities[0].special_categories"]["message"].startswith(
+        "7 apstrādes darbībās nav zināms, vai tajās apstrādā īpašu kategoriju personas datus"
+    )
     dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
-    assert dp24["activities[0].dpia"]["message"] == (
-        "6 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA, jo nav "
-        "norādīti dati, pēc kuriem to izvērtēt, vai arī nav zināms, vai tās ietver "
+    (screening,) = dp24.values()
+    assert screening["message"].startswith(
+        "7 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA: darbībā "
+        "`orders` nav norādīti dati, pēc kuriem to izvērtēt, un nav zināms, vai tā ietver "
         "profilēšanu (VDAR 4. panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. "
-        "pants): `orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+        "pants); "
     )
-    assert dp24["activities[5].dpia"]["message"].endswith(
-        "; nav zināms arī, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts) vai tikai "
-        "automatizētus lēmumus (VDAR 22. pants)"
-    )
-    assert dp24["activities[5].dpia"]["hint"].endswith(
+    assert screening["hint"].endswith(
         "; norādiet `none` vai aprakstu: `profiling`, `automated_decisions`"
     )
 
 
 def test_the_words_a_note_quotes_are_placed_in_their_field_in_latvian(tmp_path: Path) -> None:
-    dp23 = _latvian(tmp_path, REGISTER, "DP23")
+    dp23 = _latvian(tmp_path, _deliveries_screened(), "DP23")
     assert dp23["activities[6].profiling"]["message"] == (
         "par `deliveries` nav zināms, vai tā ietver profilēšanu (VDAR 4. panta 4. punkts), "
         "un laukā `personal_data[0]` minēts \u201catrašanās vieta\u201d (atrašanās vietas dati)"

@@ -2996,6 +2996,59 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         exclude=("zobtehnisk* laboratorij*", "dental laborator*"),
     ),
+    Concept(
+        # Insurance: health, life, accident and travel cover is underwritten and claims
+        # are paid on the insured person's health (data concerning health, Art. 4(15),
+        # 9(1)); SD24 reads it as a reason why `special_categories: unknown` matters.
+        # State social insurance (payroll contributions) and the UK's National Insurance
+        # number are not insurance cover, nor is a list of insurance intermediaries.
+        "insurance",
+        N_("insurance"),
+        N_("Art. 9(1)"),
+        (
+            "apdrošināšan*",
+            "apdrošinātāj*",
+            "apdrošināt*",
+            "insurance*",
+            "insurer*",
+            "insured",
+        ),
+        exclude=(
+            "sociāl* apdrošināšan*",
+            "social insurance*",
+            "national insurance*",
+            "social security",
+            # Intermediaries are business contacts; their list holds no insured person.
+            "apdrošināšanas starpniek*",
+            "insurance intermediar*",
+            "insurance broker*",
+            "insurance agent*",
+        ),
+    ),
+    Concept(
+        # A photograph of the face taken to be matched with an identity document or a
+        # stored template ("live selfie", "liveness check"): processing of facial images
+        # for unique identification is biometric data (Art. 4(14), 9(1); Recital 51: a
+        # photograph is biometric data only when processed through specific technical
+        # means for identification, which such a check is). SD24 reads it as a reason
+        # why `special_categories: unknown` matters. A plain profile photo is not.
+        "face_check",
+        N_("a selfie matched to an identity document"),
+        N_("Art. 4(14), 9(1); Recital 51"),
+        (
+            "selfie*",
+            "live photo*",
+            "liveness*",
+            "face match*",
+            "face verification",
+            "facial verification",
+            "facial comparison",
+            "pašbild*",
+            "selfij*",
+            "sejas salīdzināšan*",
+            "sejas attēla salīdzināšan*",
+        ),
+    ),
 )
 
 

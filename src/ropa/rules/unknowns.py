@@ -37,8 +37,24 @@ _CONTEXT_KEYS = ("data_subjects", "name", "description")
 
 # The data subjects with whom Art. 9(1) data is common: health data of patients, sick
 # leave and trade-union membership of employees (Art. 9(2)(b)), health and support needs
-# of children and pupils, and of vulnerable people (WP248 C7).
-_SPECIAL_CONTEXT = ("patients", "children", "vulnerable", "employees")
+# of children and pupils, and of vulnerable people (WP248 C7); and insurance, whose
+# health, life, accident and travel cover is priced and paid on the insured person's
+# health.
+_SPECIAL_CONTEXT = (
+    "patients",
+    "children",
+    "vulnerable",
+    "employees",
+    "insurance",
+    "face_check",
+)
+# Those also read in the purposes: a purpose of caring for patients or of social
+# assistance, or of providing insurance, says whom the activity serves ("sociālās
+# palīdzības nodrošināšana"); words about staff or children in a purpose do not.
+_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
+# Read in the data itself: a selfie matched to an identity document is biometric data
+# for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
+_DATA_CONTEXT = ("face_check",)
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -95,6 +111,12 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     """ ", and it concerns patients": the first of `concepts` the activity names (or flags
     on a data-subject group), as a message names it; None when it names none."""
     found = first_readings(activity, concepts, _CONTEXT_KEYS)
+    in_purposes = tuple(concept for concept in concepts if concept in _PURPOSE_CONTEXT)
+    if in_purposes:
+        found = first_readings(activity, in_purposes, ("purposes",)) | found
+    in_data = tuple(concept for concept in concepts if concept in _DATA_CONTEXT)
+    if in_data:
+        found = first_readings(activity, in_data, ("personal_data",)) | found
     for concept in concepts:
         if concept in found:
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
@@ -126,6 +148,14 @@ def _criminal_context(activity: Activity, register: Register) -> Message | None:
     purpose = first_readings(activity, ("criminal",), ("purposes",)).get("criminal")
     if purpose is not None:
         return msg(", and its purposes name offences (\u201c{words}\u201d)", words=purpose.quote())
+    # Reports the police made ("police reports" of an accident) record what happened, and
+    # may record an offence and who committed it.
+    police = first_readings(activity, ("law_enforcement",), ("personal_data",))
+    if "law_enforcement" in police:
+        return msg(
+            ", and its data includes records of law enforcement (\u201c{words}\u201d)",
+            words=police["law_enforcement"].quote(),
+        )
     if "cctv" not in first_readings(activity, ("cctv",)):
         return None
     unlawful = first_readings(activity, ("unlawful_acts",), ("purposes",)).get("unlawful_acts")
@@ -165,58 +195,40 @@ def _places(activity: Activity, keys: list[str]) -> tuple[Location, tuple[Locati
     return activity.at(keys[0]), tuple(activity.at(key) for key in keys[1:])
 
 
-@rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
-def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`unknown` on `special_categories`, `criminal_data` or `national_id`.
+# What leaves an activity's data open to Art. 9 or 10 data nobody has looked for: the data
+# not recorded, or a list that is open-ended ("un citi dati", "information you provide"),
+# given by reference to another document, names documents rather than data (a CV, an
+# application) or holds the content of communications. A closed list of ordinary data
+# (name, e-mail, flight number) answers the question in substance.
+_OPEN_DATA = ("data_open_ended", "data_by_reference", "data_container", "communications")
 
-    Why: processing special-category data without an Art. 9(2) condition is prohibited,
-    criminal-conviction data needs official authority or a law (Art. 10), and the personas
-    kods needs a justification (Art. 87). Not knowing whether they are processed means
-    nobody has checked. A warning of its own where the activity gives a reason for the
-    question to matter, named in the message: `special_categories` with patients,
-    children, employees or vulnerable people (with whom such data is common), read in
-    its data subjects, name and description, or with recipients who are health
-    professionals or anti-doping bodies (what they receive is health data, Art. 4(15))
-    (but where the activity records only
-    photographs or footage, children and employees are no reason: images are Art. 9
-    data only when processed to deduce it, EDPB Guidelines 3/2019, chapter 5);
-    `criminal_data` where its purposes name
-    offences ("noziegumu novēršana", "to detect crime"), or where it is video surveillance
-    kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
-    4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
-    kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence. Elsewhere one note for the register
-    lists every activity that leaves such a key `unknown` (each key a related location).
-    Where the activity's data, name or description name the data, SD21 to SD23 report it
-    instead; offences named only in the purposes are not data SD22 reports, so SD24
-    reports the open question then.
 
-    Fails:
+def _data_open(activity: Activity) -> Reading | bool:
+    """Whether the activity's data is open (the words that make it so, where words do)."""
+    if not isinstance(activity.personal_data, list) or not activity.personal_data:
+        return True
+    found = first_readings(activity, _OPEN_DATA, ("personal_data",))
+    return next((found[c] for c in _OPEN_DATA if c in found), False)
 
-    ```yaml
-    activities:
-      - id: members
-        name: Membership
-        data_subjects: [biedri]
-        special_categories: unknown  # ← SD24
-        criminal_data: none
-        national_id: none
-    ```
 
-    Passes:
+class _SpecialOpen(NamedTuple):
+    """An activity's open Art. 9, 10 and 87 questions: those the activity gives a reason
+    to press (each key with the reason, as a message says it), those its open data leaves
+    open (SD24's note), and those its closed list of data answers in substance (AC22)."""
 
-    ```yaml
-    activities:
-      - id: members
-        name: Membership
-        data_subjects: [biedri]
-        special_categories: none
-        criminal_data: none
-        national_id: none
-    ```
-    """
-    open_keys: list[tuple[Activity, list[str]]] = []
+    activity: Activity
+    signalled: list[tuple[str, Message]]
+    rest: list[str]
+    answered: list[str]
+
+
+@per_register
+def _special_open(register: Register) -> Iterator[_SpecialOpen]:
+    """Every activity that leaves `special_categories`, `criminal_data` or `national_id`
+    unknown where its words do not name the data (SD21 to SD23 report those)."""
     for activity in register.activities:
+        if all(getattr(activity, key) != "unknown" for key, _what in _SPECIAL_KEYS):
+            continue
         # What SD21 to SD23 report: the data named where they read it. Offences named
         # only in the purposes ("to detect crime") are not data SD22 reports, so the
         # unknown is reported here, with the purpose as its reason.
@@ -239,6 +251,85 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
                 or _recipient_context(activity, register, key)
             )
         ]
+        rest = [key for key in unknown if key not in dict(signalled)]
+        if not signalled and not rest:
+            continue
+        if rest and _data_open(activity) is False:
+            yield _SpecialOpen(activity, signalled, [], rest)
+        else:
+            yield _SpecialOpen(activity, signalled, rest, [])
+
+
+@rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
+def special_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """`unknown` on `special_categories`, `criminal_data` or `national_id`.
+
+    Why: processing special-category data without an Art. 9(2) condition is prohibited,
+    criminal-conviction data needs official authority or a law (Art. 10), and the personas
+    kods needs a justification (Art. 87). Not knowing whether they are processed means
+    nobody has checked. How much that weighs depends on the nature, scope, context and
+    purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
+    beliefs or offences is where the risk lies, assessed objectively on those). A warning
+    of its own where the activity gives a reason for the question to matter, named in the
+    message: `special_categories` with patients, children, employees or vulnerable people
+    (with whom such data is common), read in its data subjects, name and description
+    (patients and vulnerable people in its purposes too: "sociālās palīdzības
+    nodrošināšana" says whom it serves), with insurance cover (health, life, accident and
+    travel cover is underwritten and paid on the insured person's health), or with
+    recipients who are health professionals or anti-doping bodies (what they receive is
+    health data, Art. 4(15)), or with a selfie matched to an identity document among its
+    data (biometric data for unique identification, Art. 4(14), 9(1); Recital 51); but
+    where the activity records only photographs or footage, children and employees are
+    no reason (images are Art. 9 data only when processed to deduce it, EDPB Guidelines
+    3/2019, chapter 5); `criminal_data` where its purposes name
+    offences ("noziegumu novēršana", "to detect crime"), its data includes police reports
+    (which record what happened and may record an offence), or it is video surveillance
+    kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
+    4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
+    kept only to protect people and property are not by themselves a reason: footage is
+    not Art. 10 data until it is used for an offence.
+
+    Elsewhere the question is still open where the activity's data is: not recorded, or
+    recorded as a list that is open-ended ("un citi dati"), given by reference to another
+    document, names documents (a CV, an application) or holds the content of
+    communications, where Art. 9 or 10 data hides unseen. One note for the register lists
+    every such activity (each key a related location). Where the activity lists its data
+    and the list is closed and ordinary (a flight booking's name and flight number, an
+    event registration's name and e-mail), the list answers the question in substance and
+    the `unknown` is a formality to settle: a line of the register's note of open
+    questions (AC22), not an SD finding. Where the activity's data, name or description
+    name the data, SD21 to SD23 report it instead; offences named only in the purposes are
+    not data SD22 reports, so SD24 reports the open question then.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
+        personal_data: [vārds, uzvārds, un citi dati]
+        special_categories: unknown  # ← SD24
+        criminal_data: none
+        national_id: none
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: members
+        name: Membership
+        data_subjects: [biedri]
+        personal_data: [vārds, uzvārds, un citi dati]
+        special_categories: none
+        criminal_data: none
+        national_id: none
+    ```
+    """
+    open_keys: list[tuple[Activity, list[str]]] = []
+    for open_ in _special_open(register):
+        activity, signalled = open_.activity, open_.signalled
         if signalled:
             keys = [key for key, _because in signalled]
             at, related = _places(activity, keys)
@@ -254,9 +345,8 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
                 severity=Severity.WARNING,
                 related=related,
             )
-        rest = [key for key in unknown if key not in dict(signalled)]
-        if rest:
-            open_keys.append((activity, rest))
+        if open_.rest:
+            open_keys.append((activity, open_.rest))
     # Everywhere else, one note for the register, naming every key left open in it.
     yield from _one_note(
         open_keys,
@@ -327,6 +417,10 @@ class _ProfilingOpen(NamedTuple):
     activity: Activity
     reading: Reading | None
     keys: list[str]
+    scoring: Reading | None = None
+    """Words that name profiling or scoring where `automated_decisions` is open: a
+    decision on a score is what Art. 22 and Recital 71 are about ("automatic refusal of
+    an online credit application")."""
 
 
 @per_register
@@ -348,8 +442,15 @@ def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
             reading = next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
         if reading is not None:
             unknown.remove("profiling")
-        if unknown or reading is not None:
-            yield _ProfilingOpen(activity, reading, unknown)
+        scoring = (
+            first_readings(activity, ("profiling",)).get("profiling")
+            if "automated_decisions" in unknown
+            else None
+        )
+        if scoring is not None:
+            unknown.remove("automated_decisions")
+        if unknown or reading is not None or scoring is not None:
+            yield _ProfilingOpen(activity, reading, unknown, scoring)
 
 
 class _DpiaOpen(NamedTuple):
@@ -401,19 +502,29 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
-    """The profiling keys DP24 names instead of DP23, by activity (its `id()`): those of
-    an activity DP24 reports, and, where DP24 makes the register's one note (activities
-    with nothing to screen), those of every activity. Whether an activity profiles or
-    decides automatically is WP248's criteria C1 and C2 and Art. 35(3)(a): part of the
-    DPIA screening, one question with it where that question is asked."""
-    questions = list(_dpia_open(register))
-    reported = {id(question.activity) for question in questions}
-    note = any(not question.meets for question in questions)
-    return {
-        id(open_.activity): open_.keys
-        for open_ in _profiling_open(register)
-        if open_.keys and (note or id(open_.activity) in reported)
-    }
+    """The profiling keys DP24 names instead of DP23, by activity (its `id()`): where
+    DP24 has any open DPIA question in the register, those of every activity, and, of an
+    activity whose own DPIA question it reports, those whose words make profiling or an
+    automated decision likely too (the same screening, the same words: one note). Whether
+    an activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
+    35(3)(a): part of the DPIA screening, one question with it where that question is
+    asked."""
+    questions = {id(question.activity) for question in _dpia_open(register)}
+    if not questions:
+        return {}
+    folded: dict[int, list[str]] = {}
+    for open_ in _profiling_open(register):
+        keys = set(open_.keys)
+        if id(open_.activity) in questions:
+            keys |= {key for key, words in _reasons(open_) if words is not None}
+        if keys:
+            folded[id(open_.activity)] = [key for key, _what in _PROFILING_KEYS if key in keys]
+    return folded
+
+
+def _reasons(open_: _ProfilingOpen) -> tuple[tuple[str, Reading | None], ...]:
+    """The words that make each profiling key a question of its own (None where none)."""
+    return (("profiling", open_.reading), ("automated_decisions", open_.scoring))
 
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
@@ -425,12 +536,17 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen leaves all of
     these unchecked. A note of its own where the activity's words make profiling likely
     (location data or systematic monitoring: what Recital 71 says profiling analyses,
-    "location or movements", "behaviour"), naming the words. Elsewhere the question is
-    part of the DPIA screening: where DP24 reports the activity's open DPIA question, or
-    makes the register's one DPIA note, that finding names it too (one question, one
-    note). What remains is one note for the register that lists every activity leaving
-    these keys `unknown`. Where the words name profiling or automated decisions, DP21
-    and DP22 report that instead (as warnings).
+    "location or movements", "behaviour"), naming the words; and, for
+    `automated_decisions: unknown`, where its words name profiling or scoring (a credit
+    check, a solvency assessment): a decision taken on a score is the case Art. 22 and
+    Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
+    the question is part of the DPIA screening: where the register has any open DPIA
+    question, DP24's one note for the register names these keys too (one screening, one
+    note), and where DP24 reports the activity's own DPIA question it names the words
+    that make profiling or an automated decision likely as well, instead of a second
+    note on the same activity. In a register with no open DPIA question, one note for
+    the register lists every activity leaving these keys `unknown`. Where the words name
+    profiling or automated decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -440,6 +556,7 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         name: Transportlīdzekļu atrašanās vietas uzskaite
         profiling: unknown  # ← DP23
         automated_decisions: none
+        dpia: {required: false, status: not_required}
     ```
 
     Passes:
@@ -450,27 +567,38 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         name: Transportlīdzekļu atrašanās vietas uzskaite
         profiling: none
         automated_decisions: none
+        dpia: {required: false, status: not_required}
     ```
     """
     folded = _folded(register)
+    screened = {id(question.activity) for question in _dpia_open(register)}
     open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
-        activity, reading = open_.activity, open_.reading
-        if reading is not None:
-            yield Violation(
-                activity.at("profiling"),
-                msg(
-                    "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
-                    "{describe} ({label})",
-                    id=activity.id,
-                    describe=reading.describe(),
-                    label=topic(reading.inference.concept),
-                ),
-                msg("find out, and write `none` or describe it ({items})", items="`profiling`"),
-                related=(reading.location,),
+        activity, reading, scoring = open_.activity, open_.reading, open_.scoring
+        keys = open_.keys
+        if id(activity) in screened:
+            # DP24 reports this activity's screening, and names these keys with their words.
+            reading = scoring = None
+        if scoring is not None:
+            message = msg(
+                "`{id}` does not know whether it makes solely automated decisions "
+                "(Art. 22), and {describe} ({label})",
+                id=activity.id,
+                describe=scoring.describe(),
+                label=topic(scoring.inference.concept),
             )
-        if open_.keys and id(activity) not in folded:
-            open_keys.append((activity, open_.keys))
+            yield _words_note(activity, "automated_decisions", message, scoring)
+        if reading is not None:
+            message = msg(
+                "`{id}` does not know whether it involves profiling (Art. 4(4)), and "
+                "{describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            )
+            yield _words_note(activity, "profiling", message, reading)
+        if keys and id(activity) not in folded:
+            open_keys.append((activity, keys))
     yield from _one_note(
         open_keys,
         _PROFILING_KEYS,
@@ -489,6 +617,12 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     )
 
 
+def _words_note(activity: Activity, key: str, message: Message, words: Reading) -> Violation:
+    """DP23's note of its own on `key`, pointing at the words that make it likely."""
+    hint = msg("find out, and write `none` or describe it ({items})", items=f"`{key}`")
+    return Violation(activity.at(key), message, hint, related=(words.location,))
+
+
 def _profiling_said(keys: list[str]) -> Message:
     return _join([what for key, what in _PROFILING_KEYS if key in keys])
 
@@ -502,21 +636,21 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     DP03 report them. Otherwise the open question is reported here where the register
     gives it weight: one WP248 criterion met, read from the record or its words
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
-    which needs one criterion more) — a note of its own that names it. `dpia: unknown`
-    where the data processed is not recorded (`personal_data` missing or `unknown`) leaves
-    the screening nothing to read: one note for the register lists those activities. Not
-    reported: `dpia: unknown` where the recorded data and subjects meet no criterion at
-    all; WP248 expects a DPIA where two are met, and the screening's answer is that none
-    is likely needed (record it as `required: false`).
+    which needs one criterion more), each named; or `dpia: unknown` where the data
+    processed is not recorded (`personal_data` missing or `unknown`), which leaves the
+    screening nothing to read. Not reported: `dpia: unknown` where the recorded data and
+    subjects meet no criterion at all; WP248 expects a DPIA where two are met, and the
+    screening's answer is that none is likely needed (record it as `required: false`).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
-    with both it is an Art. 35(3)(a) case. Where this rule reports an activity, its note
-    names those keys as well (with one criterion met, either could make the second); where
-    it makes the register's one note, that note lists every activity that leaves them open
-    beside those with nothing to screen: one question for the DPO, not two notes (DP23
-    then says nothing of them; words that make profiling likely keep DP23's note of their
-    own).
+    with both it is an Art. 35(3)(a) case. The screening is one exercise for the register
+    (the DPO screens its activities together): where any DPIA question is open, one note
+    for the register names each activity whose screening is open and why (the criterion
+    it meets, no data to screen, or profiling or automated decisions not known), every
+    key a related location, instead of a note per activity and another for profiling
+    (DP23 then says nothing of those keys; words that make profiling or an automated
+    decision likely keep DP23's note of their own).
 
     Fails:
 
@@ -525,7 +659,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
       - id: newsletter
         name: Newsletter
         dpia: unknown  # ← DP24
-      - id: ads  # ← DP24
+      - id: ads
         name: Interest-based advertising
     ```
 
@@ -548,23 +682,21 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     """
     folded = _folded(register)
     questions = list(_dpia_open(register))
+    if not questions:
+        return
     reported = {id(question.activity) for question in questions}
-    # The open profiling keys of the activities in the register's one note, said once in
-    # its message (as SD24's note says every key left open in it).
-    in_note = [
-        key
-        for question in questions
-        if not question.meets
-        for key in folded.get(id(question.activity), ())
-    ]
-    in_note += [
-        key
+    reasons: dict[int, list[_ProfilingOpen]] = {}
+    for open_ in _profiling_open(register):
+        reasons.setdefault(id(open_.activity), []).append(open_)
+    profiling_only = [
+        open_
         for open_ in _profiling_open(register)
-        if id(open_.activity) not in reported
-        for key in folded.get(id(open_.activity), ())
+        if id(open_.activity) not in reported and folded.get(id(open_.activity))
     ]
-    grouped = _dpia_grouped(_profiling_said(in_note) if in_note else None)
-    every = [key for key, _what in _PROFILING_KEYS if key in in_note]
+    every = [key for key, _what in _PROFILING_KEYS if any(key in keys for keys in folded.values())]
+    # Each activity's question as its own message says it, and as the register's one note
+    # lists it.
+    found: list[tuple[Location, Message, Message, tuple[Location, ...]]] = []
     for question in questions:
         activity = question.activity
         keys = folded.get(id(activity), [])
@@ -586,35 +718,44 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
                 "screening could read",
                 id=activity.id,
             )
+        item = (
+            msg("`{id}` meets {meets}", id=activity.id, meets=question.meets)
+            if question.meets
+            else msg("`{id}` records no data to screen", id=activity.id)
+        )
         if keys:
             message = msg(
                 "{message}; nor does it know whether it involves {join}",
                 message=message,
                 join=_profiling_said(keys),
             )
-        yield Violation(
-            question.at,
-            message,
-            _dpia_hint(keys if question.meets else every),
-            cause=None if question.meets else f"{ABSENT}unknown:dpia",
-            related=(*question.related, *(activity.at(key) for key in keys)),
-            grouped=None if question.meets else grouped,
+            item = msg(
+                "{item}, and does not know whether it involves {join}",
+                item=item,
+                join=_profiling_said(keys),
+            )
+        words = tuple(
+            reading.location
+            for open_ in reasons.get(id(activity), ())
+            for key, reading in _reasons(open_)
+            if reading is not None and key in keys
         )
-    # The one note: the activities it names for their profiling keys alone.
-    if not any(not question.meets for question in questions):
-        return
-    for open_ in _profiling_open(register):
-        keys = folded.get(id(open_.activity), [])
-        if id(open_.activity) in reported or not keys:
-            continue
+        related = (*question.related, *(activity.at(k) for k in keys), *words)
+        found.append((question.at, message, item, tuple(dict.fromkeys(related))))
+    for open_ in profiling_only:
+        keys = folded[id(open_.activity)]
         at, related = _places(open_.activity, keys)
+        message = msg(
+            "`{id}` does not know whether it involves {join}",
+            id=open_.activity.id,
+            join=_profiling_said(keys),
+        )
+        found.append((at, message, message, related))
+    grouped = _dpia_grouped(joined([item for _at, _message, item, _related in found], "; "))
+    for at, message, _item, related in found:
         yield Violation(
             at,
-            msg(
-                "`{id}` does not know whether it involves {join}",
-                id=open_.activity.id,
-                join=_profiling_said(keys),
-            ),
+            message,
             _dpia_hint(every),
             cause=f"{ABSENT}unknown:dpia",
             related=related,
@@ -629,52 +770,53 @@ def _dpia_hint(keys: list[str]) -> Message:
     return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
 
 
-def _dpia_grouped(profiling: Message | None) -> GroupMessage:
-    """The register's one DPIA note: the activities with nothing to screen, and, where
-    it names them too, those that leave profiling or automated decisions open."""
+def _dpia_grouped(items: Message) -> GroupMessage:
+    """The register's one DPIA note: each activity whose screening is open, and why."""
 
-    def grouped(count: int, names: str) -> Message:
-        if profiling is None:
-            return counted(
-                "{count} activity has not settled whether it needs a DPIA, and records no "
-                "data the screening could read: {names}",
-                "{count} activities have not settled whether they need a DPIA, and record "
-                "no data the screening could read: {names}",
-                count=count,
-                names=names,
-            )
+    def grouped(count: int, _names: str) -> Message:
         return counted(
-            "{count} activity leaves its DPIA screening open, recording no data to screen "
-            "or not knowing whether it involves {what}: {names}",
-            "{count} activities leave their DPIA screening open, recording no data to "
-            "screen or not knowing whether they involve {what}: {names}",
+            "{count} activity leaves its DPIA screening open: {items}",
+            "{count} activities leave their DPIA screening open: {items}",
             count=count,
-            what=profiling,
-            names=names,
+            items=items,
         )
 
     return grouped
 
 
+# Where the words say that data comes from someone other than the person ("held with
+# other providers", "citās bankās"): the Art. 14 information, the source included, is then
+# owed for certain.
+_SOURCE_CONTEXT = ("data_from_others",)
+
+
+def _sources_context(activity: Activity) -> Reading | None:
+    found = first_readings(activity, _SOURCE_CONTEXT)
+    return next((found[c] for c in _SOURCE_CONTEXT if c in found), None)
+
+
 @rule("AC21", "activity.sources-unknown", severity=Severity.INFO, article="Art. 14(2)(f), 30")
 def sources_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`sources: unknown`: where the data comes from is not known.
+    """`sources: unknown` where the words show data obtained from others.
 
     Why: when data is not obtained from the person, they must be told its source (Art.
     14(2)(f)), and data of unknown origin cannot be shown to be accurate or lawfully
-    obtained (Art. 5(1)(a), (d)). One note for the register lists every activity that
-    leaves it unknown. It stays apart from AC04's finding on recipients left open, though
-    both are where the data flows: the recipients are content the record must have (Art.
-    30(1)(d); an error), the sources are not among the Art. 30(1) items but what the
-    Art. 14 notice needs, so one note for both would make the one an error or the other a
-    note; and each is answered by a different key.
+    obtained (Art. 5(1)(a), (d)). A note of its own where the activity's words say that
+    some of its data comes from someone other than the person (a credit bureau, other
+    banks, public registers, "from third parties"): the Art. 14 duty is then certain, and
+    its source unknown. Elsewhere the open question is a line of the register's note of
+    open questions (AC22): the sources are not among the Art. 30(1) items, and most
+    activities collect from the person. It stays apart from AC04's finding on recipients
+    left open, though both are where the data flows: the recipients are content the
+    record must have (Art. 30(1)(d); an error).
 
     Fails:
 
     ```yaml
     activities:
-      - id: leads
-        name: Sales leads
+      - id: credit
+        name: Credit checks
+        personal_data: [credit bureau score]
         sources: unknown  # ← AC21
     ```
 
@@ -682,28 +824,148 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 
     ```yaml
     activities:
-      - id: leads
-        name: Sales leads
+      - id: credit
+        name: Credit checks
+        personal_data: [credit bureau score]
         sources:
-          - kind: publicly_available
-            description: Uzņēmumu reģistrs (Lursoft)
+          - kind: third_party
+            description: Kredītinformācijas birojs
     ```
     """
     for activity in register.activities:
-        if activity.sources == "unknown":
-            yield Violation(
-                activity.at("sources"),
-                msg("`{id}` does not know where its data comes from", id=activity.id),
-                msg("list the `sources:` (the person, a third party and which, public sources)"),
-                cause=f"{ABSENT}unknown:sources",
-                grouped=_sources_grouped,
-            )
+        if activity.sources != "unknown":
+            continue
+        reading = _sources_context(activity)
+        if reading is None:
+            continue
+        yield Violation(
+            activity.at("sources"),
+            msg(
+                "`{id}` does not know where its data comes from, and {describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            ),
+            msg("list the `sources:` (the person, a third party and which, public sources)"),
+            related=(reading.location,),
+        )
 
 
-def _sources_grouped(count: int, names: str) -> Message:
-    return counted(
-        "{count} activity does not know where its data comes from: {names}",
-        "{count} activities do not know where their data comes from: {names}",
-        count=count,
-        names=names,
+# "`national_id` (`orders`, `news`)": a key and the activities that leave it open; no
+# words of its own to translate, so not marked.
+_KEY_NAMES = "`{key}` ({names})"
+# The keys AC22 lists, in the order its note names them.
+_OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
+
+
+@rule(
+    "AC22",
+    "activity.open-questions",
+    severity=Severity.INFO,
+    article="Art. 9, 10, 14(2)(f), 87; 24(1)",
+)
+def open_questions(register: Register, context: Context) -> Iterator[Violation]:
+    """The questions a register leaves open where nothing in it makes them pressing.
+
+    Why: every `unknown` is a question the organisation has not answered, and each stays
+    reported; how much it weighs depends on the nature, scope, context and purposes of
+    the processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of
+    their own, in their family: SD24 where the activity gives a reason or its data is not
+    recorded in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the
+    items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
+    `special_categories`, `criminal_data` and `national_id` left `unknown` where the
+    activity lists its data and the list is closed and ordinary (it answers the question
+    in substance; writing `none` settles it), and the `sources` left `unknown` where no
+    words say the data comes from others (Art. 14(2)(f); AC21 reports those). One note
+    names each key and the activities that leave it open, every place a related location.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: bookings
+        name: Flight bookings
+        personal_data: [name, flight number]
+        special_categories: unknown  # ← AC22
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: bookings
+        name: Flight bookings
+        personal_data: [name, flight number]
+        special_categories: none
+    ```
+    """
+    open_keys: dict[int, tuple[Activity, list[str]]] = {}
+
+    def add(activity: Activity, keys: list[str]) -> None:
+        open_keys.setdefault(id(activity), (activity, []))[1].extend(keys)
+
+    for special in _special_open(register):
+        add(special.activity, special.answered)
+    for activity in register.activities:
+        if activity.sources == "unknown" and _sources_context(activity) is None:
+            add(activity, ["sources"])
+    ordered = [
+        (activity, [key for key in _OPEN_KEYS if key in keys])
+        for activity in register.activities
+        if (entry := open_keys.get(id(activity))) is not None
+        for keys in (entry[1],)
+        if keys
+    ]
+    if not ordered:
+        return
+    by_key = [
+        (key, [str(activity.id) for activity, keys in ordered if key in keys]) for key in _OPEN_KEYS
+    ]
+    questions = joined(
+        [Message(_KEY_NAMES, key=key, names=_names(ids)) for key, ids in by_key if ids],
+        "; ",
     )
+    hint = msg("settle each: write `none`, or what applies, at the key in each activity named")
+    for activity, keys in ordered:
+        at, related = _places(activity, keys)
+        yield Violation(
+            at,
+            msg(
+                "`{id}` leaves {keys} open, and nothing in the register makes them pressing",
+                id=activity.id,
+                keys=_keys(keys),
+            ),
+            hint,
+            cause=f"{ABSENT}open-questions",
+            related=related,
+            grouped=_open_grouped(questions),
+        )
+
+
+def _open_grouped(questions: Message) -> GroupMessage:
+    """The register's one note: how many activities, then each key and those leaving it
+    open (the ids the engine gives are already in `questions`, key by key)."""
+
+    def grouped(count: int, _names: str) -> Message:
+        return counted(
+            "{count} activity leaves questions open that nothing in the register makes "
+            "pressing: {questions}",
+            "{count} activities leave questions open that nothing in the register makes "
+            "pressing: {questions}",
+            count=count,
+            questions=questions,
+        )
+
+    return grouped
+
+
+# How many activities the note names for each key; all of them are related locations.
+_SHOWN = 10
+
+
+def _names(ids: list[str]) -> str:
+    """Ids as a message lists them: the first `_SHOWN`, each quoted, then an ellipsis (a
+    register of thousands of activities gets a note, not a page; every place stays a
+    related location)."""
+    shown = ", ".join(f"`{ident}`" for ident in ids[:_SHOWN])
+    return shown + ", \u2026" if len(ids) > _SHOWN else shown
