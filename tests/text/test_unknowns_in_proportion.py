@@ -224,7 +224,13 @@ def test_data_not_recorded_keeps_the_special_questions_sd24s(tmp_path: Path) -> 
     )
     # Their DPIA questions are one note: six with nothing to screen, the cameras (C3).
     (dp24,) = _codes(findings, "DP24")
-    assert "`orders` records no data to screen" in dp24["message"]
+    # Activities open for the same reason are named together, once.
+    shops = "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries`"
+    assert (
+        f"{shops} record no data to screen, and do not know whether they involve profiling"
+        in dp24["message"]
+    )
+    assert dp24["message"].count("record no data to screen") == 1
     assert "`cctv` meets WP248 C3" in dp24["message"]
     places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
     assert {f"activities[{index}].dpia" for index in range(7)} <= places
@@ -304,10 +310,10 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
     dp24 = _latvian(tmp_path, _nothing_to_screen(), "DP24")
     (screening,) = dp24.values()
     assert screening["message"].startswith(
-        "7 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA: darbībā "
-        "`orders` nav norādīti dati, pēc kuriem to izvērtēt, un nav zināms, vai tā ietver "
-        "profilēšanu (VDAR 4. panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. "
-        "pants); "
+        "7 apstrādes darbībās nav pabeigts izvērtējums, vai nepieciešams NIDA: darbībās "
+        "`orders`, `returns`, `enquiries`, `loyalty`, `staff`, `deliveries` nav norādīti "
+        "dati, pēc kuriem tās izvērtēt, un nav zināms, vai tās ietver profilēšanu (VDAR 4. "
+        "panta 4. punkts) vai tikai automatizētus lēmumus (VDAR 22. pants); "
     )
     assert screening["hint"].endswith(
         "; norādiet `none` vai aprakstu: `profiling`, `automated_decisions`"

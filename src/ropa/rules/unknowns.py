@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from ropa.findings import Severity
-from ropa.i18n import Message, counted, joined, msg
+from ropa.i18n import Message, counted, joined, msg, msg_plural
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
 from ropa.position import Location
@@ -696,7 +696,10 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     every = [key for key, _what in _PROFILING_KEYS if any(key in keys for keys in folded.values())]
     # Each activity's question as its own message says it, and as the register's one note
     # lists it.
-    found: list[tuple[Location, Message, Message, tuple[Location, ...]]] = []
+    found: list[tuple[Location, Message, tuple[Location, ...]]] = []
+    # The register's note names activities with the same reason together, in the order
+    # met: one line per reason, not the same words once per activity.
+    reasons_of: dict[tuple[str | None, tuple[str, ...]], tuple[str | None, list[str]]] = {}
     for question in questions:
         activity = question.activity
         keys = folded.get(id(activity), [])
@@ -718,20 +721,10 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
                 "screening could read",
                 id=activity.id,
             )
-        item = (
-            msg("`{id}` meets {meets}", id=activity.id, meets=question.meets)
-            if question.meets
-            else msg("`{id}` records no data to screen", id=activity.id)
-        )
         if keys:
             message = msg(
                 "{message}; nor does it know whether it involves {join}",
                 message=message,
-                join=_profiling_said(keys),
-            )
-            item = msg(
-                "{item}, and does not know whether it involves {join}",
-                item=item,
                 join=_profiling_said(keys),
             )
         words = tuple(
@@ -741,7 +734,9 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
             if reading is not None and key in keys
         )
         related = (*question.related, *(activity.at(k) for k in keys), *words)
-        found.append((question.at, message, item, tuple(dict.fromkeys(related))))
+        found.append((question.at, message, tuple(dict.fromkeys(related))))
+        reason = (str(question.meets), tuple(keys))
+        reasons_of.setdefault(reason, (question.meets, []))[1].append(activity.id)
     for open_ in profiling_only:
         keys = folded[id(open_.activity)]
         at, related = _places(open_.activity, keys)
@@ -750,9 +745,11 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
             id=open_.activity.id,
             join=_profiling_said(keys),
         )
-        found.append((at, message, message, related))
-    grouped = _dpia_grouped(joined([item for _at, _message, item, _related in found], "; "))
-    for at, message, _item, related in found:
+        found.append((at, message, related))
+        reasons_of.setdefault((None, tuple(keys)), (None, []))[1].append(open_.activity.id)
+    items = [_dpia_item(meets, keys, ids) for (_, keys), (meets, ids) in reasons_of.items()]
+    grouped = _dpia_grouped(joined(items, "; "))
+    for at, message, related in found:
         yield Violation(
             at,
             message,
@@ -761,6 +758,50 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
             related=related,
             grouped=grouped,
         )
+
+
+def _dpia_item(meets: str | None, keys: tuple[str, ...], ids: list[str]) -> Message:
+    """One reason of the register's DPIA note, with every activity it applies to: what
+    the screening found (`meets`: a criterion; "" where no data could be read; None for
+    an activity open only on profiling) and the profiling keys it does not know."""
+    names = joined([f"`{ident}`" for ident in ids])
+    count = len(ids)
+    join = _profiling_said(list(keys)) if keys else ""
+    if meets is None:
+        return msg_plural(
+            "{names} does not know whether it involves {join}",
+            "{names} do not know whether they involve {join}",
+            n=count,
+            names=names,
+            join=join,
+        )
+    if meets and keys:
+        return msg_plural(
+            "{names} meets {meets}, and does not know whether it involves {join}",
+            "{names} meet {meets}, and do not know whether they involve {join}",
+            n=count,
+            names=names,
+            meets=meets,
+            join=join,
+        )
+    if meets:
+        return msg_plural(
+            "{names} meets {meets}", "{names} meet {meets}", n=count, names=names, meets=meets
+        )
+    if keys:
+        return msg_plural(
+            "{names} records no data to screen, and does not know whether it involves {join}",
+            "{names} record no data to screen, and do not know whether they involve {join}",
+            n=count,
+            names=names,
+            join=join,
+        )
+    return msg_plural(
+        "{names} records no data to screen",
+        "{names} record no data to screen",
+        n=count,
+        names=names,
+    )
 
 
 def _dpia_hint(keys: list[str]) -> Message:
