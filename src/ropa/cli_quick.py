@@ -1,0 +1,133 @@
+"""`ropa check` without the command-line framework, for the arguments it is usually given.
+
+The pre-commit hook runs `ropa check --skip-invalid FILES` on every commit, and on a small
+register start-up is most of the run: importing typer and building its parameters (a
+pydantic adapter each) is some 30 ms of a 200 ms check (PERFORMANCE.md). Here the
+arguments of `ropa check` are read by hand, and only in their plain forms: paths,
+`--option value`, `--option=value`, the short `-f VALUE`, `-o VALUE` and `-q`, each
+single-valued option at most once, every value one `ropa.cli` accepts as written (a
+choice in any case, a whole number of MiB from 1). Anything else — help, a misspelt or
+repeated option, a value beginning with `-`, `--`, glued short options, shell completion —
+is left to typer (`ropa.cli`), which reads it as it always has and gives its own errors.
+Both run `ropa.cli_core.check`; `tests/test_cli_quick.py` holds the two readings to the
+same output and status, and this table to the options `ropa.cli` declares.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ropa import cli_core
+from ropa.cli_core import CheckFormat, FailOn, MessageLanguage
+
+# Each option of `ropa check` by every name it has: (parameter, kind). Kinds: "flag";
+# "many" (a text, repeatable); "text"; "path"; "mib"; or the choices' enumeration.
+OPTIONS: dict[str, tuple[str, Any]] = {
+    "--format": ("output_format", CheckFormat),
+    "--output-format": ("output_format", CheckFormat),
+    "-f": ("output_format", CheckFormat),
+    "--fail-on": ("fail_on", FailOn),
+    "--select": ("select", "many"),
+    "--extend-select": ("extend_select", "many"),
+    "--ignore": ("ignore", "many"),
+    "--config": ("config", "path"),
+    "--output-file": ("output_file", "path"),
+    "-o": ("output_file", "path"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--exit-zero": ("exit_zero", "flag"),
+    "--statistics": ("statistics", "flag"),
+    "--skip-invalid": ("skip_invalid", "flag"),
+    "--stdin-filename": ("stdin_filename", "text"),
+    "--max-file-size": ("max_file_size", "mib"),
+    "--today": ("today", "text"),
+    "--show-all": ("show_all", "flag"),
+    "--lang": ("language", MessageLanguage),
+}
+
+
+def read(arguments: list[str]) -> tuple[bool, dict[str, Any]] | None:
+    """`ropa check`'s arguments (after the program's name) as (traceback asked for, the
+    keyword arguments of `cli_core.check`), or None: not a check, or not in a plain form."""
+    show_traceback = arguments[:1] == ["--traceback"]
+    words = arguments[1:] if show_traceback else arguments
+    if words[:1] != ["check"] or os.environ.get("_ROPA_COMPLETE"):
+        return None
+    paths: list[str] = []
+    given: dict[str, Any] = {}
+    rest = iter(words[1:])
+    for word in rest:
+        if word == "-" or not word.startswith("-"):
+            paths.append(word)
+            continue
+        name, equals, value = word.partition("=")
+        if equals and not name.startswith("--"):
+            return None  # `-f=json`: click reads the value as `=json`
+        option = OPTIONS.get(name)
+        if option is None:
+            return None
+        parameter, kind = option
+        if kind == "flag":
+            if equals or parameter in given:
+                return None
+            given[parameter] = True
+            continue
+        if not equals:
+            value = next(rest, "")
+        if not value or value.startswith("-"):
+            return None
+        read_value = _value(kind, value)
+        if read_value is None:
+            return None
+        if kind == "many":
+            given.setdefault(parameter, []).append(read_value)
+        elif parameter in given:
+            return None
+        else:
+            given[parameter] = read_value
+    if not paths:
+        return None
+    return show_traceback, {"paths": paths, **given}
+
+
+def _value(kind: Any, value: str) -> Any:
+    """A value as `ropa.cli` reads it, or None where it might read it otherwise."""
+    if kind in ("many", "text"):
+        return value
+    if kind == "path":
+        return Path(value)
+    if kind == "mib":
+        return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else None
+    choices = {member.value: member for member in kind}
+    return choices.get(value.lower()) if value.isascii() else None
+
+
+def run(arguments: list[str]) -> None:
+    """Run `ropa check` if `arguments` are read here (ending the process with its status);
+    otherwise return, for `ropa.cli` to read them."""
+    found = read(arguments)
+    if found is None:
+        return
+    show_traceback, keywords = found
+    cli_core.utf8_streams()
+    with cli_core.guarded(show_traceback):
+        try:
+            cli_core.reports_errors(cli_core.check)(**keywords)
+        # What typer does with these around a command (typer.core._main), done the same.
+        except KeyboardInterrupt:
+            raise SystemExit(130) from None
+        except EOFError:
+            sys.stderr.write("\nAborted!\n")
+            raise SystemExit(1) from None
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            cli_core.discard_stdout()
+            raise SystemExit(1) from None
+
+
+__all__ = ["OPTIONS", "read", "run"]
