@@ -14,28 +14,31 @@ from ropa.knowledge import lexicon
 from ropa.knowledge.concepts import CONCEPTS
 from tests.conftest import SEED_REGISTERS, run_ropa
 
-INDEX_FILE = "lexicon.index.pickle"
+INDEX_FILE = lexicon.TABLES_FILE
+KEY = "lexicon tables"
 
 
-def _built() -> lexicon._Index:
-    return lexicon._build_index(CONCEPTS.values())
+def _built() -> lexicon._Tables:
+    index = lexicon._build_index(CONCEPTS.values())
+    return index, lexicon._number_words(index)
 
 
 def test_the_stored_index_is_the_index_the_concepts_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
-    first = lexicon._stored_index()
+    first = lexicon._stored_tables()
     stored = tmp_path / INDEX_FILE
     assert stored.is_file()
     written = stored.stat().st_mtime_ns
-    second = lexicon._stored_index()
+    second = lexicon._stored_tables()
     assert stored.stat().st_mtime_ns == written  # read, not built and written again
     built = _built()
     assert first == second == built
-    assert sum(len(terms) for terms in built.exact.values()) > 1000
+    assert sum(len(terms) for terms in built[0].exact.values()) > 1000
+    assert built[1][0]  # some term words are numbers ("13", "27001")
     # Terms come back as terms (their fields are read by name), not bare tuples.
-    term = next(iter(second.exact.values()))[0]
+    term = next(iter(second[0].exact.values()))[0]
     assert isinstance(term, lexicon._Term)
     assert term.concept in CONCEPTS
 
@@ -54,18 +57,18 @@ def test_a_broken_or_foreign_index_file_is_built_again(
 ) -> None:
     monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
     (tmp_path / INDEX_FILE).write_bytes(content)
-    assert lexicon._stored_index() == _built()
+    assert lexicon._stored_tables() == _built()
     # ... and stored for the next run.
-    assert cache.load(tmp_path / INDEX_FILE, cache.digest("lexicon index")) == _built()
+    assert cache.load(tmp_path / INDEX_FILE, cache.digest(KEY)) == _built()
 
 
 def test_an_index_of_another_key_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
-    wrong = lexicon._Index({"x": []}, {})
+    wrong: lexicon._Tables = (lexicon._Index({"x": []}, {}), (frozenset(), ()))
     cache.store(tmp_path / INDEX_FILE, "a key of other sources", wrong)
-    assert lexicon._stored_index() == _built()
+    assert lexicon._stored_tables() == _built()
 
 
 def test_no_cache_means_nothing_read_or_written(
@@ -73,8 +76,8 @@ def test_no_cache_means_nothing_read_or_written(
 ) -> None:
     monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("ROPA_NO_CACHE", "1")
-    (tmp_path / INDEX_FILE).write_bytes(pickle.dumps((cache.digest("lexicon index"), None)))
-    assert lexicon._stored_index() == _built()
+    (tmp_path / INDEX_FILE).write_bytes(pickle.dumps((cache.digest(KEY), None)))
+    assert lexicon._stored_tables() == _built()
     assert not cache.enabled()
     assert [path.name for path in tmp_path.iterdir()] == [INDEX_FILE]
 
