@@ -1,6 +1,6 @@
-"""`ropa check` read without typer (`ropa.cli_quick`): the same output, files and status as
-typer's reading (`ropa.cli`) of the same arguments, for every option; anything not in a
-plain form is left to typer, whose errors stay its own."""
+"""`ropa check` and `ropa validate` read without typer (`ropa.cli_quick`): the same output,
+files and status as typer's reading (`ropa.cli`) of the same arguments, for every option;
+anything not in a plain form is left to typer, whose errors stay its own."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import typer.main
 
 from ropa import cli_quick
 from ropa.cli import app
-from ropa.cli_core import CheckFormat, FailOn, MessageLanguage
+from ropa.cli_core import CheckFormat, FailOn, MessageLanguage, OutputFormat
 from tests.conftest import FIXTURES, SEED_REGISTERS, run_ropa
 
 MICREC = str(SEED_REGISTERS[[p.name for p in SEED_REGISTERS].index("micrec.yaml")])
@@ -66,6 +66,7 @@ def test_the_plain_forms_are_read() -> None:
         ]
     )
     assert read == (
+        "check",
         False,
         {
             "paths": [MICREC, "-"],
@@ -80,14 +81,24 @@ def test_the_plain_forms_are_read() -> None:
             "language": MessageLanguage.LV,
         },
     )
-    assert cli_quick.read(["--traceback", "check", "r.yaml"]) == (True, {"paths": ["r.yaml"]})
+    assert cli_quick.read(["--traceback", "check", "r.yaml"]) == (
+        "check",
+        True,
+        {"paths": ["r.yaml"]},
+    )
+    assert cli_quick.read(["validate", "a.yaml", "b/", "-f", "json", "-q"]) == (
+        "validate",
+        False,
+        {"paths": ["a.yaml", "b/"], "output_format": OutputFormat.JSON, "quiet": True},
+    )
 
 
 @pytest.mark.parametrize(
     "arguments",
     [
         [],
-        ["validate", "r.yaml"],
+        ["fmt", "r.yaml"],
+        ["export", "r.yaml"],
         ["check"],  # no path: typer says which argument is missing
         ["check", "r.yaml", "--help"],
         ["check", "r.yaml", "-h"],
@@ -112,6 +123,10 @@ def test_the_plain_forms_are_read() -> None:
         ["check", "r.yaml", "--traceback"],
         ["--version", "check", "r.yaml"],
         ["check", "-x"],
+        ["validate", "r.yaml", "--format", "sarif"],  # check's formats are not validate's
+        ["validate", "r.yaml", "--select", "LB"],  # nor are its other options
+        ["validate", "r.yaml", "--skip-invalid"],
+        ["validate"],
     ],
 )
 def test_anything_else_is_left_to_typer(arguments: list[str]) -> None:
@@ -123,13 +138,19 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
     assert cli_quick.read(["check", "r.yaml"]) is None
 
 
-def test_the_options_are_those_ropa_cli_declares_for_check() -> None:
-    """A new option of `ropa check` must be added here too (or it is typer's alone: then
-    this test says so)."""
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_the_options_are_those_ropa_cli_declares(command: str) -> None:
+    """A new option of `ropa check` or `ropa validate` must be added here too (or it is
+    typer's alone: then this test says so)."""
     group = typer.main.get_command(app)
-    command = group.commands["check"]  # type: ignore[attr-defined]
+    declared_command = group.commands[command]  # type: ignore[attr-defined]
+    choices = {
+        "output_format": CheckFormat if command == "check" else OutputFormat,
+        "fail_on": FailOn,
+        "language": MessageLanguage,
+    }
     declared: dict[str, tuple[str, Any]] = {}
-    for parameter in command.params:
+    for parameter in declared_command.params:
         if parameter.param_type_name != "option":
             continue
         if parameter.is_flag:
@@ -137,15 +158,14 @@ def test_the_options_are_those_ropa_cli_declares_for_check() -> None:
         elif parameter.multiple:
             kind = "many"
         else:
-            kind = {"output_format": CheckFormat, "fail_on": FailOn, "language": MessageLanguage}
-            kind = kind.get(parameter.name) or {
+            kind = choices.get(parameter.name) or {
                 "config": "path",
                 "output_file": "path",
                 "max_file_size": "mib",
             }.get(parameter.name, "text")
         for name in [*parameter.opts, *parameter.secondary_opts]:
             declared[name] = (parameter.name, kind)
-    assert declared == cli_quick.OPTIONS
+    assert declared == cli_quick.COMMANDS[command][1]
 
 
 # ------------------------------------------------------------- the same as typer's reading
@@ -190,6 +210,27 @@ def _same(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[st
 )
 def test_a_check_says_the_same_as_typer_read_it(arguments: list[str]) -> None:
     result = _same("check", *arguments)
+    assert result.returncode in (0, 1, 2)
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [MICREC],
+        [MICREC, "--format", "json"],
+        [MICREC, INVALID, "-f", "JSON", "--exit-zero"],
+        [INVALID, "--statistics"],
+        [INVALID, "-q", "--lang", "lv"],
+        [str(FIXTURES / "invalid")],
+        [str(FIXTURES / "valid"), "--output-format=json"],
+        [MICREC, "--max-file-size", "1"],
+        ["no-such-register.yaml"],
+        [MICREC, "--stdin-filename", "registers/x.yaml"],
+    ],
+)
+def test_a_validation_says_the_same_as_typer_read_it(arguments: list[str]) -> None:
+    result = _same("validate", *arguments)
     assert result.returncode in (0, 1, 2)
     assert "Traceback" not in result.stderr
 

@@ -42,9 +42,9 @@ def test_validate_and_check_import_no_openpyxl_and_no_rich(command: str) -> None
     assert not {name for name in modules if name.split(".")[0] in ("openpyxl", "rich")}
 
 
-# What a plain check (the pre-commit hook's) must not import: each was once paid at start
-# and has a cheaper place. The command-line framework (`ropa.cli_quick` reads the
-# arguments), writers, readers of other formats, package metadata (pydantic's plugin
+# What a plain check or validation (the pre-commit hooks') must not import: each was once
+# paid at start and has a cheaper place. The command-line framework (`ropa.cli_quick` reads
+# the arguments), writers, readers of other formats, package metadata (pydantic's plugin
 # loader), the rapidyaml engine (only for large files), the commands that rewrite files,
 # and the standard modules a "did you mean" or a month's length used to pull in.
 NOT_AT_START = {
@@ -76,12 +76,13 @@ NOT_AT_START = {
     [
         ["check", "--skip-invalid", MICREC],
         ["check", MICREC, "--format", "json"],
+        ["validate", MICREC],
         ["--traceback", "check", MICREC, "-f", "github", "--select", "LB,RT", "--lang", "lv"],
     ],
 )
 def test_a_plain_check_imports_nothing_it_does_not_use(arguments: list[str]) -> None:
     modules = imported_modules(*arguments)
-    assert {"ropa.cli_quick", "ropa.engine", "pydantic"} <= modules  # it did run the check
+    assert {"ropa.cli_quick", "ropa.validate", "pydantic"} <= modules  # it did run
     assert not {
         name
         for name in modules

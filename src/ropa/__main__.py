@@ -31,8 +31,9 @@ def main() -> None:
     # they run. (Only here, in the process of its own, as the freeze below.)
     gc.disable()
     try:
-        # A plain `ropa check` (the pre-commit hook's) is read without typer: some 30 ms
-        # of a small check's 200. Anything else, and every error of reading, is typer's.
+        # A plain `ropa check` or `ropa validate` (the pre-commit hooks') is read without
+        # typer: some 30 ms of a small check's 200. Anything else, and every error of
+        # reading, is typer's.
         from ropa import cli_quick
 
         cli_quick.run(sys.argv[1:])

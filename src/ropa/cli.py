@@ -215,17 +215,17 @@ def validate(
     language: LanguageOption = None,
 ) -> None:
     """Check registers against the format: every error with its file:line:col."""
-    from ropa.config import exclusion
-    from ropa.validate import validate_paths
-
-    with _inputs(paths, stdin_filename, max_file_size) as given:
-        result = validate_paths(
-            given, max_file_bytes=max_file_size * 1024 * 1024, exclude=exclusion()
-        )
-    report = result.report("validate")
-    report.quiet, report.exit_zero = quiet, exit_zero
-    report.language = _language(language)
-    _finish(report, output_format, output_file=output_file, statistics=statistics)
+    cli_core.validate(
+        paths,
+        output_format,
+        output_file,
+        quiet,
+        exit_zero,
+        statistics,
+        stdin_filename,
+        max_file_size,
+        language,
+    )
 
 
 @app.command(

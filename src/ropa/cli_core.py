@@ -1,9 +1,10 @@
 """What the commands do once their arguments are read, without the command-line framework.
 
-`ropa.cli` (typer) reads the arguments of every command; a plain `ropa check`, the command
-the pre-commit hook runs on every commit, is also read by `ropa.cli_quick` without
-typer, whose import and parameter building are some 30 ms of a 200 ms check. Both call
-what is here, so a check says the same whichever read its arguments. A command ends by
+`ropa.cli` (typer) reads the arguments of every command; a plain `ropa check` or `ropa
+validate`, the commands the pre-commit hooks run on every commit, is also read by
+`ropa.cli_quick` without typer, whose import and parameter building are some 30 ms of a
+200 ms check. Both call what is here, so a command says the same whichever read its
+arguments. A command ends by
 raising `SystemExit` with its status, as typer's `Exit` does in the end.
 """
 
@@ -193,6 +194,31 @@ def run_check(
         show_all=show_all,
         language=language,
     )
+    finish(report, output_format, output_file=output_file, statistics=statistics)
+
+
+def validate(
+    paths: list[str],
+    output_format: OutputFormat = OutputFormat.TEXT,
+    output_file: Path | None = None,
+    quiet: bool = False,
+    exit_zero: bool = False,
+    statistics: bool = False,
+    stdin_filename: str | None = None,
+    max_file_size: int = 80,
+    language: MessageLanguage | None = None,
+) -> NoReturn:
+    """`ropa validate` with its arguments read (the defaults are the command's)."""
+    from ropa.config import exclusion
+    from ropa.validate import validate_paths
+
+    with inputs(paths, stdin_filename, max_file_size) as given:
+        result = validate_paths(
+            given, max_file_bytes=max_file_size * 1024 * 1024, exclude=exclusion()
+        )
+    report = result.report("validate")
+    report.quiet, report.exit_zero = quiet, exit_zero
+    report.language = chosen_language(language)
     finish(report, output_format, output_file=output_file, statistics=statistics)
 
 

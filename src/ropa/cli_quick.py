@@ -1,16 +1,19 @@
-"""`ropa check` without the command-line framework, for the arguments it is usually given.
+"""`ropa check` and `ropa validate` without the command-line framework, for the arguments
+they are usually given.
 
-The pre-commit hook runs `ropa check --skip-invalid FILES` on every commit, and on a small
-register start-up is most of the run: importing typer and building its parameters (a
-pydantic adapter each) is some 30 ms of a 200 ms check (PERFORMANCE.md). Here the
-arguments of `ropa check` are read by hand, and only in their plain forms: paths,
+The pre-commit hooks run `ropa validate FILES` and `ropa check --skip-invalid FILES` on
+every commit, and on a small register start-up is most of the run: importing typer and
+building its parameters (a pydantic adapter each) is some 30 ms of a 200 ms check
+(PERFORMANCE.md). Here the arguments of these two commands are read by hand, and only in
+their plain forms: paths,
 `--option value`, `--option=value`, the short `-f VALUE`, `-o VALUE` and `-q`, each
 single-valued option at most once, every value one `ropa.cli` accepts as written (a
 choice in any case, a whole number of MiB from 1). Anything else — help, a misspelt or
 repeated option, a value beginning with `-`, `--`, glued short options, shell completion —
 is left to typer (`ropa.cli`), which reads it as it always has and gives its own errors.
-Both run `ropa.cli_core.check`; `tests/test_cli_quick.py` holds the two readings to the
-same output and status, and this table to the options `ropa.cli` declares.
+Both run `ropa.cli_core.check` (or `.validate`); `tests/test_cli_quick.py` holds the two
+readings to the same output and status, and these tables to the options `ropa.cli`
+declares.
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ropa import cli_core
-from ropa.cli_core import CheckFormat, FailOn, MessageLanguage
+from ropa.cli_core import CheckFormat, FailOn, MessageLanguage, OutputFormat
 
 # Each option of `ropa check` by every name it has: (parameter, kind). Kinds: "flag";
 # "many" (a text, repeatable); "text"; "path"; "mib"; or the choices' enumeration.
-OPTIONS: dict[str, tuple[str, Any]] = {
+CHECK_OPTIONS: dict[str, tuple[str, Any]] = {
     "--format": ("output_format", CheckFormat),
     "--output-format": ("output_format", CheckFormat),
     "-f": ("output_format", CheckFormat),
@@ -48,15 +52,36 @@ OPTIONS: dict[str, tuple[str, Any]] = {
     "--show-all": ("show_all", "flag"),
     "--lang": ("language", MessageLanguage),
 }
+# And of `ropa validate`.
+VALIDATE_OPTIONS: dict[str, tuple[str, Any]] = {
+    "--format": ("output_format", OutputFormat),
+    "--output-format": ("output_format", OutputFormat),
+    "-f": ("output_format", OutputFormat),
+    "--output-file": ("output_file", "path"),
+    "-o": ("output_file", "path"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--exit-zero": ("exit_zero", "flag"),
+    "--statistics": ("statistics", "flag"),
+    "--stdin-filename": ("stdin_filename", "text"),
+    "--max-file-size": ("max_file_size", "mib"),
+    "--lang": ("language", MessageLanguage),
+}
+COMMANDS: dict[str, tuple[Callable[..., NoReturn], dict[str, tuple[str, Any]]]] = {
+    "check": (cli_core.check, CHECK_OPTIONS),
+    "validate": (cli_core.validate, VALIDATE_OPTIONS),
+}
 
 
-def read(arguments: list[str]) -> tuple[bool, dict[str, Any]] | None:
-    """`ropa check`'s arguments (after the program's name) as (traceback asked for, the
-    keyword arguments of `cli_core.check`), or None: not a check, or not in a plain form."""
+def read(arguments: list[str]) -> tuple[str, bool, dict[str, Any]] | None:
+    """The arguments (after the program's name) as (the command, whether a traceback is
+    asked for, the keyword arguments of its `cli_core` function), or None: another
+    command, or not in a plain form."""
     show_traceback = arguments[:1] == ["--traceback"]
     words = arguments[1:] if show_traceback else arguments
-    if words[:1] != ["check"] or os.environ.get("_ROPA_COMPLETE"):
+    if not words or words[0] not in COMMANDS or os.environ.get("_ROPA_COMPLETE"):
         return None
+    options = COMMANDS[words[0]][1]
     paths: list[str] = []
     given: dict[str, Any] = {}
     rest = iter(words[1:])
@@ -67,7 +92,7 @@ def read(arguments: list[str]) -> tuple[bool, dict[str, Any]] | None:
         name, equals, value = word.partition("=")
         if equals and not name.startswith("--"):
             return None  # `-f=json`: click reads the value as `=json`
-        option = OPTIONS.get(name)
+        option = options.get(name)
         if option is None:
             return None
         parameter, kind = option
@@ -91,7 +116,7 @@ def read(arguments: list[str]) -> tuple[bool, dict[str, Any]] | None:
             given[parameter] = read_value
     if not paths:
         return None
-    return show_traceback, {"paths": paths, **given}
+    return words[0], show_traceback, {"paths": paths, **given}
 
 
 def _value(kind: Any, value: str) -> Any:
@@ -107,16 +132,16 @@ def _value(kind: Any, value: str) -> Any:
 
 
 def run(arguments: list[str]) -> None:
-    """Run `ropa check` if `arguments` are read here (ending the process with its status);
+    """Run the command if `arguments` are read here (ending the process with its status);
     otherwise return, for `ropa.cli` to read them."""
     found = read(arguments)
     if found is None:
         return
-    show_traceback, keywords = found
+    command, show_traceback, keywords = found
     cli_core.utf8_streams()
     with cli_core.guarded(show_traceback):
         try:
-            cli_core.reports_errors(cli_core.check)(**keywords)
+            cli_core.reports_errors(COMMANDS[command][0])(**keywords)
         # What typer does with these around a command (typer.core._main), done the same.
         except KeyboardInterrupt:
             raise SystemExit(130) from None
@@ -130,4 +155,4 @@ def run(arguments: list[str]) -> None:
             raise SystemExit(1) from None
 
 
-__all__ = ["OPTIONS", "read", "run"]
+__all__ = ["CHECK_OPTIONS", "COMMANDS", "VALIDATE_OPTIONS", "read", "run"]
