@@ -4,7 +4,11 @@ off or unwritable, the index is built as before and nothing changes in what a ch
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,7 @@ from ropa.knowledge import lexicon
 from ropa.knowledge.concepts import CONCEPTS
 from tests.conftest import SEED_REGISTERS, run_ropa
 
-INDEX_FILE = lexicon.TABLES_FILE
+INDEX_FILE = cache.file_name(lexicon.TABLES_NAME)
 KEY = "lexicon tables"
 
 
@@ -106,3 +110,25 @@ def test_check_with_a_cache_that_cannot_be_written_says_the_same(tmp_path: Path)
     assert "Traceback" not in result.stderr
     assert (result.returncode, result.stdout) == (reference.returncode, reference.stdout)
     assert blocked.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_each_installation_keeps_files_of_its_own(tmp_path: Path) -> None:
+    """Two installations sharing a cache directory (the pre-commit hook's environment and
+    the project's) would otherwise replace each other's files on every run."""
+    name = cache.file_name("lexicon")
+    assert name.startswith("lexicon.")
+    assert name.endswith(".pickle")
+    assert cache.file_name("lexicon") == name  # the same installation: the same file
+    # Another installation (a copy of the package elsewhere) names its file otherwise.
+    shutil.copytree(Path(cache.__file__).parent, tmp_path / "ropa")
+    other = subprocess.run(
+        [sys.executable, "-c", "from ropa import cache; print(cache.file_name('lexicon'))"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        check=True,
+        timeout=60,
+    ).stdout.strip()
+    assert other.startswith("lexicon.")
+    assert other.endswith(".pickle")
+    assert other != name

@@ -99,7 +99,7 @@ def test_the_command_writes_the_validator_once_and_then_reads_it(tmp_path: Path)
     directory = tmp_path / "cache"
     arguments = ("validate", str(FIXTURES / "invalid"), "--format", "json")
     first = run_ropa(*arguments, env={"ROPA_CACHE_DIR": str(directory)})
-    stored = directory / "RegisterFile.validator.pickle"
+    stored = directory / kept.file_name("RegisterFile.validator")
     assert stored.is_file()
     written = stored.stat().st_mtime_ns
     second = run_ropa(*arguments, env={"ROPA_CACHE_DIR": str(directory)})

@@ -10,7 +10,8 @@ version, Python, and package files (each file by path, size and modification tim
 whatever its user adds to the key. Otherwise, or if the file cannot be read, the caller
 builds it as usual and stores it; a cache that cannot be written is left alone.
 
-Where: `$ROPA_CACHE_DIR`, else `$XDG_CACHE_HOME/ropa`, else `~/.cache/ropa`.
+Where: `$ROPA_CACHE_DIR`, else `$XDG_CACHE_HOME/ropa`, else `~/.cache/ropa`; each
+installation of ropa has files of its own there (`file_name`).
 `ROPA_NO_CACHE=1` turns it off. The files are Python pickles: like the byte code Python
 caches, they are trusted because they are in the user's own cache directory.
 
@@ -41,6 +42,17 @@ def directory() -> Path | None:
         return Path(base) / "ropa" if base else Path.home() / ".cache" / "ropa"
     except RuntimeError:  # no home directory
         return None
+
+
+def file_name(name: str) -> str:
+    """The file `name` is kept in: named after the installation as well, so that two of
+    them sharing the cache directory (the pre-commit hook's environment and a project's
+    own, say) each keep their own instead of building and replacing the other's on every
+    run."""
+    import hashlib
+
+    root = str(Path(__file__).parent).encode("utf-8", "surrogateescape")
+    return f"{name}.{hashlib.sha256(root).hexdigest()[:12]}.pickle"
 
 
 def sources_key() -> str:
@@ -104,4 +116,4 @@ def store(path: Path, key: str, value: Any) -> None:
         return
 
 
-__all__ = ["digest", "directory", "enabled", "load", "sources_key", "store"]
+__all__ = ["digest", "directory", "enabled", "file_name", "load", "sources_key", "store"]

@@ -129,8 +129,8 @@ def _number_words(index: _Index) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _Tables = tuple[_Index, tuple[frozenset[str], tuple[str, ...]]]
-# The file of the cache directory they are kept in.
-TABLES_FILE = "lexicon.pickle"
+# The name they are kept under in the cache directory (`ropa.cache.file_name`).
+TABLES_NAME = "lexicon"
 
 
 def _stored_tables() -> _Tables:
@@ -144,7 +144,7 @@ def _stored_tables() -> _Tables:
     if directory is None:
         index = _build_index(CONCEPTS.values())
         return index, _number_words(index)
-    path = directory / TABLES_FILE
+    path = directory / cache.file_name(TABLES_NAME)
     key = cache.digest("lexicon tables")
     found = cache.load(path, key)
     if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], _Index):

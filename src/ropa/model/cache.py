@@ -72,7 +72,7 @@ def _validator(model: type[BaseModel]) -> Any:
 def cache_file(model: type[BaseModel]) -> Path | None:
     """Where the model's validator is stored (None: no cache directory)."""
     directory = kept.directory()
-    return directory / f"{model.__qualname__}.validator.pickle" if directory else None
+    return directory / kept.file_name(f"{model.__qualname__}.validator") if directory else None
 
 
 def _key(model: type[BaseModel]) -> str:
