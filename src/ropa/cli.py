@@ -1,5 +1,9 @@
 """The command line: the only typer user. Each command parses, calls the library, reports.
 
+What a command does once its arguments are read is here, or, for the commands a plain
+form of which `ropa.cli_quick` also reads without typer (`check`, `validate`), in
+`ropa.cli_core`, which both call.
+
 Exit codes: 0 clean, 1 findings (an invalid register), 2 usage or unreadable input.
 A person never sees a traceback unless they ask for one with `--traceback`.
 """

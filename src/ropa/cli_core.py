@@ -4,8 +4,8 @@
 validate`, the commands the pre-commit hooks run on every commit, is also read by
 `ropa.cli_quick` without typer, whose import and parameter building are some 30 ms of a
 200 ms check. Both call what is here, so a command says the same whichever read its
-arguments. A command ends by
-raising `SystemExit` with its status, as typer's `Exit` does in the end.
+arguments. A command ends by raising `SystemExit` with its status, as typer's `Exit` does
+in the end.
 """
 
 from __future__ import annotations
