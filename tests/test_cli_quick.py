@@ -22,12 +22,14 @@ MICREC = str(SEED_REGISTERS[[p.name for p in SEED_REGISTERS].index("micrec.yaml"
 INVALID = str(FIXTURES / "invalid" / "bad-values.yaml")
 
 
-def _through_typer(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The same command read by typer, as `ropa` read everything before the quick path."""
+def _run(
+    entry: list[str], *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
     environment["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     return subprocess.run(
-        [sys.executable, "-c", "from ropa.cli import run; run()", *args],
+        [sys.executable, *entry, *args],
+        input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -36,6 +38,20 @@ def _through_typer(*args: str, cwd: Path | None = None) -> subprocess.CompletedP
         timeout=120,
         check=False,
     )
+
+
+def _quick(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`ropa` as it is run: a plain check or validation is read without typer."""
+    return _run(["-m", "ropa"], *args, cwd=cwd, stdin=stdin)
+
+
+def _through_typer(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The same command read by typer, as `ropa` read everything before the quick path."""
+    return _run(["-c", "from ropa.cli import run; run()"], *args, cwd=cwd, stdin=stdin)
 
 
 # ------------------------------------------------------------------ what is read here
@@ -172,7 +188,7 @@ def test_the_options_are_those_ropa_cli_declares(command: str) -> None:
 
 
 def _same(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    quick = run_ropa(*args, cwd=cwd)
+    quick = _quick(*args, cwd=cwd)
     typer_read = _through_typer(*args, cwd=cwd)
     assert (quick.returncode, quick.stdout, quick.stderr) == (
         typer_read.returncode,
@@ -252,7 +268,7 @@ def test_each_form_of_an_option_reads_the_same() -> None:
 def test_the_report_file_is_the_same(tmp_path: Path) -> None:
     arguments = ("check", MICREC, "-f", "sarif", "-o")
     # SARIF names the directory it was made in: the same one for both.
-    first = run_ropa(*arguments, "quick.sarif", cwd=tmp_path)
+    first = _quick(*arguments, "quick.sarif", cwd=tmp_path)
     second = _through_typer(*arguments, "typer.sarif", cwd=tmp_path)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout == ""
@@ -264,27 +280,8 @@ def test_the_report_file_is_the_same(tmp_path: Path) -> None:
 def test_standard_input_reads_the_same() -> None:
     text = Path(MICREC).read_text(encoding="utf-8")
     arguments = ["check", "-", "--stdin-filename", "registers/micrec.yaml", "-f", "json"]
-    environment = dict(os.environ, PYDANTIC_DISABLE_PLUGINS="__all__")
-    quick = subprocess.run(
-        [sys.executable, "-m", "ropa", *arguments],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-    typer_read = subprocess.run(
-        [sys.executable, "-c", "from ropa.cli import run; run()", *arguments],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=120,
-        check=False,
-    )
+    quick = _quick(*arguments, stdin=text)
+    typer_read = _through_typer(*arguments, stdin=text)
     assert quick.returncode == typer_read.returncode == 1
     assert quick.stdout == typer_read.stdout
     assert '"file": "registers/micrec.yaml"' in quick.stdout

@@ -28,44 +28,35 @@ from typing import Any, NoReturn
 from ropa import cli_core
 from ropa.cli_core import CheckFormat, FailOn, MessageLanguage, OutputFormat
 
-# Each option of `ropa check` by every name it has: (parameter, kind). Kinds: "flag";
-# "many" (a text, repeatable); "text"; "path"; "mib"; or the choices' enumeration.
+# Each option by every name it has: (parameter, kind). Kinds: "flag"; "many" (a text,
+# repeatable); "text"; "path"; "mib"; or the choices' enumeration. First the options
+# `ropa check` and `ropa validate` share, then each command's table.
+_REPORT_OPTIONS: dict[str, tuple[str, Any]] = {
+    "--output-file": ("output_file", "path"),
+    "-o": ("output_file", "path"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--exit-zero": ("exit_zero", "flag"),
+    "--statistics": ("statistics", "flag"),
+    "--stdin-filename": ("stdin_filename", "text"),
+    "--max-file-size": ("max_file_size", "mib"),
+    "--lang": ("language", MessageLanguage),
+}
 CHECK_OPTIONS: dict[str, tuple[str, Any]] = {
-    "--format": ("output_format", CheckFormat),
-    "--output-format": ("output_format", CheckFormat),
-    "-f": ("output_format", CheckFormat),
+    **dict.fromkeys(("--format", "--output-format", "-f"), ("output_format", CheckFormat)),
     "--fail-on": ("fail_on", FailOn),
     "--select": ("select", "many"),
     "--extend-select": ("extend_select", "many"),
     "--ignore": ("ignore", "many"),
     "--config": ("config", "path"),
-    "--output-file": ("output_file", "path"),
-    "-o": ("output_file", "path"),
-    "--quiet": ("quiet", "flag"),
-    "-q": ("quiet", "flag"),
-    "--exit-zero": ("exit_zero", "flag"),
-    "--statistics": ("statistics", "flag"),
     "--skip-invalid": ("skip_invalid", "flag"),
-    "--stdin-filename": ("stdin_filename", "text"),
-    "--max-file-size": ("max_file_size", "mib"),
     "--today": ("today", "text"),
     "--show-all": ("show_all", "flag"),
-    "--lang": ("language", MessageLanguage),
+    **_REPORT_OPTIONS,
 }
-# And of `ropa validate`.
 VALIDATE_OPTIONS: dict[str, tuple[str, Any]] = {
-    "--format": ("output_format", OutputFormat),
-    "--output-format": ("output_format", OutputFormat),
-    "-f": ("output_format", OutputFormat),
-    "--output-file": ("output_file", "path"),
-    "-o": ("output_file", "path"),
-    "--quiet": ("quiet", "flag"),
-    "-q": ("quiet", "flag"),
-    "--exit-zero": ("exit_zero", "flag"),
-    "--statistics": ("statistics", "flag"),
-    "--stdin-filename": ("stdin_filename", "text"),
-    "--max-file-size": ("max_file_size", "mib"),
-    "--lang": ("language", MessageLanguage),
+    **dict.fromkeys(("--format", "--output-format", "-f"), ("output_format", OutputFormat)),
+    **_REPORT_OPTIONS,
 }
 COMMANDS: dict[str, tuple[Callable[..., NoReturn], dict[str, tuple[str, Any]]]] = {
     "check": (cli_core.check, CHECK_OPTIONS),
