@@ -82,9 +82,11 @@ def test_a_changed_source_file_changes_the_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = Path(cache.__file__)
+    # The sources are looked at once a process (`ropa.cache.sources_key`): look again,
+    # here and after each change.
+    kept._sources_key.cache_clear()
     before = cache._key(RegisterFile)
     status = source.stat()
-    # The sources are looked at once a process (`ropa.cache.sources_key`): look again.
     try:
         os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
         kept._sources_key.cache_clear()
