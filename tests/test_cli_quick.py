@@ -154,6 +154,13 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
     assert cli_quick.read(["check", "r.yaml"]) is None
 
 
+def test_windows_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """click expands `registers\\*.yaml` itself there; the quick reading would not."""
+    assert cli_quick.read(["check", "r.yaml"]) is not None
+    monkeypatch.setattr(os, "name", "nt")  # read by ropa.cli_quick alone, here
+    assert cli_quick.read(["check", "r.yaml"]) is None
+
+
 @pytest.mark.parametrize("command", ["check", "validate"])
 def test_the_options_are_those_ropa_cli_declares(command: str) -> None:
     """A new option of `ropa check` or `ropa validate` must be added here too (or it is

@@ -5,12 +5,12 @@ The pre-commit hooks run `ropa validate FILES` and `ropa check --skip-invalid FI
 every commit, and on a small register start-up is most of the run: importing typer and
 building its parameters (a pydantic adapter each) is some 30 ms of a 200 ms check
 (PERFORMANCE.md). Here the arguments of these two commands are read by hand, and only in
-their plain forms: paths,
-`--option value`, `--option=value`, the short `-f VALUE`, `-o VALUE` and `-q`, each
-single-valued option at most once, every value one `ropa.cli` accepts as written (a
-choice in any case, a whole number of MiB from 1). Anything else — help, a misspelt or
-repeated option, a value beginning with `-`, `--`, glued short options, shell completion —
-is left to typer (`ropa.cli`), which reads it as it always has and gives its own errors.
+their plain forms: paths, `--option value`, `--option=value`, the short `-f VALUE`,
+`-o VALUE` and `-q`, each single-valued option at most once, every value one `ropa.cli`
+accepts as written (a choice in any case, a whole number of MiB from 1). Anything else —
+help, a misspelt or repeated option, a value beginning with `-`, `--`, glued short
+options, shell completion, Windows (where click expands wildcards in the arguments) — is
+left to typer (`ropa.cli`), which reads it as it always has and gives its own errors.
 Both run `ropa.cli_core.check` (or `.validate`); `tests/test_cli_quick.py` holds the two
 readings to the same output and status, and these tables to the options `ropa.cli`
 declares.
@@ -71,6 +71,8 @@ def read(arguments: list[str]) -> tuple[str, bool, dict[str, Any]] | None:
     show_traceback = arguments[:1] == ["--traceback"]
     words = arguments[1:] if show_traceback else arguments
     if not words or words[0] not in COMMANDS or os.environ.get("_ROPA_COMPLETE"):
+        return None
+    if os.name == "nt":  # click expands wildcards in the arguments there: left to it
         return None
     options = COMMANDS[words[0]][1]
     paths: list[str] = []
