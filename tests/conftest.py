@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ropa.cli import app
+# The suite, and every process it starts, keeps ropa's cache (`ropa.cache`) in a folder of
+# its own, never the user's: set before any ropa module is imported, since the lexicon
+# reads its index from the cache as it is imported (and test modules import it as they
+# are collected).
+_CACHE_BEFORE = os.environ.get("ROPA_CACHE_DIR")
+os.environ["ROPA_CACHE_DIR"] = tempfile.mkdtemp(prefix="ropa-cache-")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from ropa.cli import app  # noqa: E402
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -24,16 +34,15 @@ UPDATE_GOLDEN = os.environ.get("ROPA_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _own_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The suite, and every process it starts, keeps ropa's cache (`ropa.model.cache`) in
-    a folder of its own, never the user's."""
-    before = os.environ.get("ROPA_CACHE_DIR")
-    os.environ["ROPA_CACHE_DIR"] = str(tmp_path_factory.mktemp("ropa-cache"))
+def _own_cache_directory() -> Iterator[None]:
+    """The suite's cache folder (see above) goes when the suite ends."""
+    own = os.environ["ROPA_CACHE_DIR"]
     yield
-    if before is None:
-        del os.environ["ROPA_CACHE_DIR"]
+    shutil.rmtree(own, ignore_errors=True)
+    if _CACHE_BEFORE is None:
+        os.environ.pop("ROPA_CACHE_DIR", None)
     else:
-        os.environ["ROPA_CACHE_DIR"] = before
+        os.environ["ROPA_CACHE_DIR"] = _CACHE_BEFORE
 
 
 def invoke(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,7 @@ import pytest
 from pydantic import ValidationError
 from pydantic_core import SchemaValidator
 
+from ropa import cache as kept
 from ropa.config import Settings
 from ropa.model import cache
 from ropa.model.document import RegisterFile
@@ -81,13 +82,18 @@ def test_a_changed_source_file_changes_the_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = Path(cache.__file__)
+    # The sources are looked at once a process (`ropa.cache.sources_key`): look again,
+    # here and after each change.
+    kept._sources_key.cache_clear()
     before = cache._key(RegisterFile)
     status = source.stat()
     try:
         os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+        kept._sources_key.cache_clear()
         assert cache._key(RegisterFile) != before
     finally:
         os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns))
+        kept._sources_key.cache_clear()
     assert cache._key(RegisterFile) == before
 
 
@@ -95,7 +101,7 @@ def test_the_command_writes_the_validator_once_and_then_reads_it(tmp_path: Path)
     directory = tmp_path / "cache"
     arguments = ("validate", str(FIXTURES / "invalid"), "--format", "json")
     first = run_ropa(*arguments, env={"ROPA_CACHE_DIR": str(directory)})
-    stored = directory / "RegisterFile.validator.pickle"
+    stored = directory / kept.file_name("RegisterFile.validator")
     assert stored.is_file()
     written = stored.stat().st_mtime_ns
     second = run_ropa(*arguments, env={"ROPA_CACHE_DIR": str(directory)})

@@ -38,8 +38,64 @@ def test_version_loads_neither_the_cli_framework_nor_pydantic() -> None:
 @pytest.mark.parametrize("command", ["validate", "check"])
 def test_validate_and_check_import_no_openpyxl_and_no_rich(command: str) -> None:
     modules = imported_modules(command, MICREC)
-    assert "ropa.cli" in modules
+    assert "ropa.cli_core" in modules
     assert not {name for name in modules if name.split(".")[0] in ("openpyxl", "rich")}
+
+
+# What a plain check or validation (the pre-commit hooks') must not import: each was once
+# paid at start and has a cheaper place. The command-line framework (`ropa.cli_quick` reads
+# the arguments), writers, readers of other formats, package metadata (pydantic's plugin
+# loader), the rapidyaml engine (only for large files), the commands that rewrite files,
+# and the standard modules a "did you mean" or a month's length used to pull in.
+NOT_AT_START = {
+    "typer",
+    "click",
+    "rich",
+    "openpyxl",
+    "ryml",
+    "importlib.metadata",
+    "email",
+    "zipfile",
+    "csv",
+    "difflib",
+    "calendar",
+    "ropa.cli",
+    "ropa.exporting",
+    "ropa.exporters",
+    "ropa.importers",
+    "ropa.fmt",
+    "ropa.diff",
+    "ropa.notice",
+    "ropa.coverage",
+    "ropa.scaffold",
+}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["check", "--skip-invalid", MICREC],
+        ["check", MICREC, "--format", "json"],
+        ["validate", MICREC],
+        ["--traceback", "check", MICREC, "-f", "github", "--select", "LB,RT", "--lang", "lv"],
+    ],
+)
+def test_a_plain_check_imports_nothing_it_does_not_use(arguments: list[str]) -> None:
+    modules = imported_modules(*arguments)
+    assert {"ropa.cli_quick", "ropa.validate", "pydantic"} <= modules  # it did run
+    assert not {
+        name
+        for name in modules
+        if name in NOT_AT_START
+        or name.rsplit(".", 1)[0] in NOT_AT_START
+        or name.split(".")[0] in NOT_AT_START
+    }
+
+
+def test_a_check_in_another_form_is_read_by_typer() -> None:
+    """The control case: the measurement sees typer when it reads the arguments."""
+    modules = imported_modules("check", MICREC, "-fjson")
+    assert {"typer", "ropa.cli"} <= modules
 
 
 def test_export_does_import_openpyxl(tmp_path: object) -> None:
@@ -57,8 +113,11 @@ def test_a_check_imports_no_package_metadata_reader() -> None:
 
 
 def test_a_users_plugin_setting_keeps_pydantics_loader(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The control case: an explicit setting other than "all disabled" is the user's."""
+    """The control case: an explicit setting other than "all disabled" is the user's.
+    (Validators read from the cache are not built by pydantic, so no plugin is looked for:
+    without the cache pydantic builds them, and its loader looks.)"""
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some-plugin")
+    monkeypatch.setenv("ROPA_NO_CACHE", "1")
     modules = imported_modules("check", MICREC)
     assert "importlib.metadata" in modules
 

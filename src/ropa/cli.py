@@ -1,49 +1,39 @@
 """The command line: the only typer user. Each command parses, calls the library, reports.
 
+What a command does once its arguments are read is here, or, for the commands a plain
+form of which `ropa.cli_quick` also reads without typer (`check`, `validate`), in
+`ropa.cli_core`, which both call.
+
 Exit codes: 0 clean, 1 findings (an invalid register), 2 usage or unreadable input.
 A person never sees a traceback unless they ask for one with `--traceback`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperArgument
 
+from ropa import cli_core
 from ropa._version import __version__
-from ropa.errors import RopaError, UsageError
+from ropa.cli_core import CheckFormat, FailOn, MessageLanguage, OutputFormat, guarded
+from ropa.cli_core import cannot_write as _cannot_write
+from ropa.cli_core import chosen_language as _language
+from ropa.cli_core import finish as _finish
+from ropa.cli_core import inputs as _inputs
+from ropa.cli_core import reports_errors as _reports_errors
+from ropa.cli_core import stdout_may_close as _stdout_may_close
+from ropa.cli_core import utf8_streams as _utf8_streams
+from ropa.errors import UsageError
 from ropa.findings import INPUT_CODES, ExitStatus, Report
 
 if TYPE_CHECKING:
-    from ropa.config import Config
     from ropa.scaffold import Scaffold
-
-
-P = ParamSpec("P")
-
-
-def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
-    """Turn every error a person can cause into a message and exit status 2."""
-
-    @functools.wraps(command)
-    def run_command(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            command(*args, **kwargs)
-        except RopaError as error:
-            # In the language the command was asked to speak (--lang), else the locale's.
-            chosen = str(kwargs.get("language") or "")
-            _report_error(error, chosen if chosen in ("lv", "en") else None)
-            raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT)) from None
-
-    return run_command
 
 
 app = typer.Typer(
@@ -83,29 +73,6 @@ def _epilog(*examples: str) -> str:
     return f"\b\nExamples:\n{lines}\n\n{EXIT_CODES}"
 
 
-class OutputFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class CheckFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    SARIF = "sarif"
-    GITHUB = "github"
-
-
-class FailOn(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class MessageLanguage(enum.StrEnum):
-    LV = "lv"
-    EN = "en"
-
-
 # The language of what a command says; codes, rule names and JSON keys stay English.
 LanguageOption = Annotated[
     MessageLanguage | None,
@@ -118,12 +85,6 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _language(chosen: MessageLanguage | None) -> str:
-    from ropa.i18n import language_from_environment
-
-    return chosen.value if chosen is not None else language_from_environment()
 
 
 class RulesFormat(enum.StrEnum):
@@ -258,51 +219,17 @@ def validate(
     language: LanguageOption = None,
 ) -> None:
     """Check registers against the format: every error with its file:line:col."""
-    from ropa.config import exclusion
-    from ropa.validate import validate_paths
-
-    with _inputs(paths, stdin_filename, max_file_size) as given:
-        result = validate_paths(
-            given, max_file_bytes=max_file_size * 1024 * 1024, exclude=exclusion()
-        )
-    report = result.report("validate")
-    report.quiet, report.exit_zero = quiet, exit_zero
-    report.language = _language(language)
-    _finish(report, output_format, output_file=output_file, statistics=statistics)
-
-
-@contextlib.contextmanager
-def _inputs(
-    paths: list[str], stdin_filename: str | None, max_file_size: int
-) -> Iterator[list[str]]:
-    """The paths to give the library; `-` reads standard input as one register file."""
-    from ropa.i18n import msg
-
-    if "-" not in paths:
-        if stdin_filename is not None:
-            raise UsageError(msg("--stdin-filename goes with `-` as the path"))
-        yield paths
-        return
-    if paths != ["-"]:
-        raise UsageError(msg("`-` (standard input) must be the only path"))
-    from ropa.stdin import standard_input
-    from ropa.yamlio import decode_source
-
-    shown = stdin_filename or "-"
-    limit = max_file_size * 1024 * 1024
-    raw = sys.stdin.buffer.read(limit + 1)
-    if len(raw) > limit:
-        raise UsageError(
-            msg("standard input is larger than {size} MiB", size=max_file_size),
-            hint=msg("raise --max-file-size"),
-        )
-    with standard_input(decode_source(raw, display=shown), stdin_filename) as path:
-        yield [path]
-
-
-def _codes(values: list[str]) -> list[str]:
-    """`--select LB,TR03 --select RT` → [LB, TR03, RT]."""
-    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+    cli_core.validate(
+        paths,
+        output_format,
+        output_file,
+        quiet,
+        exit_zero,
+        statistics,
+        stdin_filename,
+        max_file_size,
+        language,
+    )
 
 
 @app.command(
@@ -584,116 +511,25 @@ def check(
     language: LanguageOption = None,
 ) -> None:
     """Validate registers, then report what the record is missing, rule by rule."""
-    with _inputs(paths, stdin_filename, max_file_size) as given:
-        _check(
-            given,
-            output_format,
-            fail_on,
-            select,
-            extend_select,
-            ignore,
-            config,
-            output_file,
-            quiet,
-            exit_zero,
-            statistics,
-            skip_invalid,
-            max_file_size,
-            today,
-            show_all,
-            _language(language),
-        )
-
-
-def _check(
-    paths: list[str],
-    output_format: CheckFormat,
-    fail_on: FailOn | None,
-    select: list[str],
-    extend_select: list[str],
-    ignore: list[str],
-    config: Path | None,
-    output_file: Path | None,
-    quiet: bool,
-    exit_zero: bool,
-    statistics: bool,
-    skip_invalid: bool,
-    max_file_size: int,
-    today: str | None,
-    show_all: bool,
-    language: str,
-) -> None:
-    import datetime as dt
-
-    from ropa.config import exclusion, load_config
-    from ropa.engine import check_paths, config_near, verify_codes, verify_config
-    from ropa.findings import Severity
-    from ropa.i18n import msg
-    from ropa.model.register import Register
-
-    selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
-    for option, codes in (
-        ("--select", selected),
-        ("--extend-select", extended),
-        ("--ignore", ignored),
-    ):
-        verify_codes(option, codes)
-    chosen = fail_on.value if fail_on else None
-
-    def override(found: Config) -> Config:
-        return found.with_overrides(
-            select=selected, extend_select=extended, ignore=ignored, fail_on=chosen
-        )
-
-    fixed = None
-    if config is not None:
-        loaded = load_config(config)
-        verify_config(loaded)
-        fixed = override(loaded)
-
-    def config_for(register: Register) -> Config:
-        return fixed or override(config_near(register))
-
-    try:
-        as_of = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        raise UsageError(
-            msg("--today {given} is not a date (YYYY-MM-DD)", given=repr(today))
-        ) from None
-    result = check_paths(
+    cli_core.check(
         paths,
-        config_for=config_for,
-        today=as_of,
-        max_file_bytes=max_file_size * 1024 * 1024,
-        exclude=exclusion(fixed),
+        output_format,
+        fail_on,
+        select,
+        extend_select,
+        ignore,
+        config,
+        output_file,
+        quiet,
+        exit_zero,
+        statistics,
+        skip_invalid,
+        stdin_filename,
+        max_file_size,
+        today,
+        show_all,
+        language,
     )
-    settings_fail_on = fixed or (
-        config_for(result.valid_registers[0]) if result.valid_registers else None
-    )
-    threshold = (
-        fail_on.value
-        if fail_on
-        else (settings_fail_on.settings.fail_on if settings_fail_on else "error")
-    )
-    findings, skipped = result.findings, []
-    if skip_invalid:
-        # Next to the ropa-validate hook: each validation error is shown once, by it.
-        findings = [f for f in findings if f.code not in INPUT_CODES or f.is_input_error]
-        skipped = result.invalid_registers
-    report = Report(
-        command="check",
-        findings=findings,
-        files=result.files,
-        registers=result.registers,
-        activities=result.activities,
-        fail_on=Severity(threshold),
-        quiet=quiet,
-        exit_zero=exit_zero,
-        skipped=skipped,
-        show_all=show_all,
-        language=language,
-    )
-    _finish(report, output_format, output_file=output_file, statistics=statistics)
 
 
 @app.command(
@@ -1165,19 +1001,6 @@ def _refuse_invalid(report: Report) -> NoReturn:
     raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
 
 
-def _cannot_write(target: object, error: OSError) -> UsageError:
-    """The one message for an output that cannot be written, in the user's language."""
-    from ropa.i18n import msg
-
-    return UsageError(
-        msg(
-            "cannot write {target}: {reason}",
-            target=str(target),
-            reason=error.strerror or str(error),
-        )
-    )
-
-
 def _emit_text(text: str, target: Path | None) -> None:
     if target is None:
         sys.stdout.write(text)
@@ -1189,98 +1012,6 @@ def _emit_text(text: str, target: Path | None) -> None:
         write_atomic(target, text)
     except OSError as error:
         raise _cannot_write(target, error) from None
-
-
-def _finish(
-    report: Report,
-    output_format: OutputFormat | CheckFormat,
-    stream: TextIO | None = None,
-    *,
-    output_file: Path | None = None,
-    statistics: bool = False,
-) -> NoReturn:
-    from ropa.reporters import renderer
-    from ropa.validate import collector_paused
-
-    render = renderer(output_format.value)
-    if statistics:
-        from ropa.reporters.statistics import render_statistics
-
-        as_json = output_format.value == "json"
-
-        def render(report: Report, stream: TextIO) -> None:
-            render_statistics(report, stream, as_json=as_json)
-
-    if output_file is not None:
-        import io
-
-        from ropa.yamlio import write_atomic
-
-        buffer = io.StringIO()
-        with collector_paused():
-            render(report, buffer)
-        try:
-            write_atomic(output_file, buffer.getvalue())
-        except OSError as error:
-            raise _cannot_write(output_file, error) from None
-        raise typer.Exit(int(report.status))
-    stream = stream or sys.stdout
-    # What was read is still alive: the cyclic collector need not scan it again while
-    # the report allocates (PERFORMANCE.md, pitfall 4). Paused, not frozen: the CLI also
-    # runs inside other processes (tests, an editor), whose later garbage must go.
-    with _stdout_may_close(report.status), collector_paused():
-        render(report, stream)
-        stream.flush()
-    raise typer.Exit(int(report.status))
-
-
-@contextlib.contextmanager
-def _stdout_may_close(status: ExitStatus) -> Iterator[None]:
-    """A reader that stops early (`ropa check | head`) closes the pipe: stop writing and
-    end with the status the work earned, without a word (as `grep` does)."""
-    try:
-        yield
-    except BrokenPipeError:
-        _discard_stdout()
-        raise typer.Exit(int(status)) from None
-
-
-def _discard_stdout() -> None:
-    """Point standard output at /dev/null: what is still buffered must not fail again at
-    exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-
-
-def _report_error(error: RopaError, language: str | None = None) -> None:
-    where = f"{error.file}: " if error.file else ""
-    if error.file and error.position:
-        where = f"{error.file}:{error.position.line}:{error.position.column}: "
-    from ropa.i18n import language_from_environment, msg, translate
-
-    says = language or language_from_environment()
-    message = msg("ropa: error: {where}{message}", where=where, message=error.message)
-    sys.stderr.write(translate(message, says) + "\n")
-    if error.hint:
-        sys.stderr.write(translate(msg("    hint: {hint}", hint=error.hint), says) + "\n")
-
-
-def _fail(error: RopaError) -> NoReturn:
-    _report_error(error)
-    raise SystemExit(int(ExitStatus.USAGE_OR_INPUT))
-
-
-def _utf8_streams() -> None:
-    """Registers are Latvian: never fail to print ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž.
-
-    Nor anything else: a file name that is not UTF-8 reaches Python as lone surrogates,
-    which a strict UTF-8 stream refuses; those are written escaped instead.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _command_named(arguments: list[str]) -> Any:
@@ -1309,29 +1040,8 @@ def run() -> None:
     if chosen is not None:
         app.registered_commands = [chosen]
     try:
-        app(standalone_mode=True)
-    except RopaError as error:
-        _fail(error)
-    except KeyboardInterrupt:
-        from ropa.i18n import language_from_environment, msg, translate
-
-        interrupted = translate(msg("ropa: interrupted"), language_from_environment())
-        sys.stderr.write(interrupted + "\n")
-        raise SystemExit(130) from None
-    except BrokenPipeError:
-        # Output closed early outside a reporter (`ropa rules | head -1`): nothing failed.
-        _discard_stdout()
-        raise SystemExit(0) from None
-    except Exception as error:
-        if show_traceback:
-            raise
-        from ropa.i18n import language_from_environment, msg, translate
-
-        says = language_from_environment()
-        failure = msg("ropa: internal error: {error}", error=f"{type(error).__name__}: {error}")
-        hint = msg("    hint: this is a bug in ropa; run again with --traceback and report it")
-        sys.stderr.write(f"{translate(failure, says)}\n{translate(hint, says)}\n")
-        raise SystemExit(int(ExitStatus.USAGE_OR_INPUT)) from None
+        with guarded(show_traceback):
+            app(standalone_mode=True)
     finally:
         app.registered_commands = commands
 

@@ -26,7 +26,6 @@ module cannot see the rules): a typo is a configuration error, never a silent no
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import re
 from collections.abc import Callable
@@ -344,6 +343,8 @@ def _first_message(error: ValidationError, table: dict[str, Any] | None = None) 
     detail = error.errors()[0]
     location = ".".join(str(part) for part in detail["loc"])
     if detail["type"] == "extra_forbidden":
+        import difflib  # only for a setting not known: not at every start
+
         known = [name.replace("_", "-") for name in Settings.model_fields]
         close = difflib.get_close_matches(location, known, n=1)
         if close:

@@ -133,11 +133,11 @@ def verify_codes(option: str, codes: Sequence[str]) -> None:
 def unknown_code(code: str, *, exact: bool = False) -> tuple[Message, Message] | None:
     """(what is wrong, a hint naming the closest codes) when `code` selects no rule; None
     when it is `ALL`, a rule code or (unless `exact`) a prefix of one."""
-    import difflib
-
     rules = load_rules()
     if code in rules or (not exact and (code == "ALL" or any(c.startswith(code) for c in rules))):
         return None
+    import difflib  # only for a code that selects nothing: not at every start
+
     by_name = {rule.name: rule.code for rule in rules.values()}
     if code.lower() in by_name:
         return (

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import difflib
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -679,6 +678,8 @@ def _close_match(given: str, options: Sequence[str]) -> str | None:
     by_case = {option.lower(): option for option in options}
     if given.lower() in by_case:
         return by_case[given.lower()]
+    import difflib  # only for a key or value not known: not at every start
+
     close = difflib.get_close_matches(given, options, n=1, cutoff=0.8)
     if close:
         return close[0]
@@ -914,6 +915,8 @@ class _Suggestions:
         close: list[str] = []
         if len(reference) <= _MAX_SUGGESTION_INPUT and len(known) <= self.budget:
             self.budget -= len(known)
+            import difflib
+
             close = difflib.get_close_matches(reference, known, n=1, cutoff=0.6)
         if close:
             return msg("did you mean `{close}`?", close=close[0])

@@ -8,25 +8,21 @@ first run, it gives the same validator in a few milliseconds, reading the file i
 (Only what validation reads is stored: pydantic's JSON-schema and serialisation parts are
 left out, and built as usual if ever asked for.)
 
-A stored schema is used only if it was written by the same versions of ropa, pydantic,
-pydantic-core and Python, from the same source files (each file of the package by path,
-size and modification time). Otherwise, or if the file cannot be read, the validator is
-built as pydantic builds it and stored for the next run; a cache that cannot be written is
-left alone. Nothing else is stored.
-
-Where: `$ROPA_CACHE_DIR`, else `$XDG_CACHE_HOME/ropa`, else `~/.cache/ropa`.
-`ROPA_NO_CACHE=1` turns it off. The file is a Python pickle: like the byte code Python
-caches, it is trusted because it is in the user's own cache directory.
+A stored schema is used only if it was written by the same versions of pydantic and
+pydantic-core, and from the same sources (`ropa.cache`, which keeps it: where, the
+`ROPA_CACHE_DIR` and `ROPA_NO_CACHE` switches, and the rest of the key). Otherwise, or if
+the file cannot be read, the validator is built as pydantic builds it and stored for the
+next run; a cache that cannot be written is left alone.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+
+from ropa import cache as kept
 
 # The keys of a core schema node that validation does not read, and that hold pydantic's
 # own local functions (which cannot be stored).
@@ -35,7 +31,7 @@ _NOT_VALIDATION = ("metadata", "serialization")
 
 def defer(model: type[BaseModel]) -> None:
     """Give `model` its validator from the cache when it is first used."""
-    if os.environ.get("ROPA_NO_CACHE") or model.__pydantic_complete__:
+    if not kept.enabled() or model.__pydantic_complete__:
         return
     model.__pydantic_validator__ = _Deferred(model)  # type: ignore[assignment]
 
@@ -75,80 +71,35 @@ def _validator(model: type[BaseModel]) -> Any:
 
 def cache_file(model: type[BaseModel]) -> Path | None:
     """Where the model's validator is stored (None: no cache directory)."""
-    given = os.environ.get("ROPA_CACHE_DIR")
-    if given:
-        directory = Path(given)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME")
-        try:
-            directory = Path(base) / "ropa" if base else Path.home() / ".cache" / "ropa"
-        except RuntimeError:  # no home directory
-            return None
-    return directory / f"{model.__qualname__}.validator.pickle"
+    directory = kept.directory()
+    return directory / kept.file_name(f"{model.__qualname__}.validator") if directory else None
 
 
 def _key(model: type[BaseModel]) -> str:
-    import hashlib
-
     import pydantic
     import pydantic_core
 
-    import ropa
-    from ropa._version import __version__
-
-    parts = [
-        __version__,
-        pydantic.VERSION,
-        pydantic_core.__version__,
-        sys.version,
-        model.__module__,
-        model.__qualname__,
-    ]
-    root = Path(ropa.__file__).parent
-    for directory, folders, files in os.walk(root):
-        folders.sort()
-        for name in sorted(files):
-            if name.endswith(".py"):
-                status = os.stat(os.path.join(directory, name))
-                parts.append(
-                    f"{directory[len(str(root)) :]}/{name} {status.st_size} {status.st_mtime_ns}"
-                )
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return kept.digest(
+        pydantic.VERSION, pydantic_core.__version__, model.__module__, model.__qualname__
+    )
 
 
 def _load(path: Path, key: str) -> tuple[Any, Any] | None:
-    import pickle
-
-    try:
-        stored_key, schema, config = pickle.loads(
-            path.read_bytes()
-        )  # trusted: see the module docstring
-    except Exception:  # absent, unreadable or not ours: built instead
+    value = kept.load(path, key)
+    if not (isinstance(value, tuple) and len(value) == 2):
         return None
-    return (schema, config) if stored_key == key else None
+    return value[0], value[1]
 
 
 def _store(model: type[BaseModel], path: Path, key: str) -> None:
-    import pickle
-    import tempfile
-
     from pydantic._internal._config import ConfigWrapper
 
     try:
         schema = _for_validation(model.__pydantic_core_schema__)
         config = ConfigWrapper(model.model_config, check=False).core_config(title=model.__name__)
-        data = pickle.dumps((key, schema, config), protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except Exception:  # a cache that cannot be written is left alone
+    except Exception:  # nothing to store: the validator is built each time
         return
+    kept.store(path, key, (schema, config))
 
 
 def _for_validation(node: Any) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
@@ -160,6 +159,14 @@ def review_in_future(register: Register, context: Context) -> Iterator[Violation
             )
 
 
+def _days_in(year: int, month: int) -> int:
+    """The days of a month (as `calendar.monthrange` gives them, without importing
+    calendar and locale at every start)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
 def _add(date: dt.date, months: int, days: int) -> dt.date:
     """`date` plus a period; past the last date Python knows (9999-12-31), that date."""
     month = date.month - 1 + months
@@ -167,7 +174,7 @@ def _add(date: dt.date, months: int, days: int) -> dt.date:
     month = month % 12 + 1
     if year > dt.MAXYEAR:
         return dt.date.max
-    day = min(date.day, calendar.monthrange(year, month)[1])
+    day = min(date.day, _days_in(year, month))
     try:
         return dt.date(year, month, day) + dt.timedelta(days=days)
     except OverflowError:
