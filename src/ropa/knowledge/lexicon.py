@@ -35,8 +35,7 @@ from ropa.knowledge.text import (
     analyse,
     fold_word,
     folded_words,
-    number_shifts,
-    numbers_masked,
+    masked_with_shifts,
     stem,
 )
 
@@ -218,7 +217,15 @@ def concepts_in(text: str) -> frozenset[str]:
     numbers ("Purpose 1 of activity 12")."""
     if _MASKED_MATCHES:
         return _concepts_in(text)
-    return _concepts_in(numbers_masked(text, _matched_number))
+    return _concepts_in(_masked(text)[0])
+
+
+@lru_cache(maxsize=64)
+def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text's masked form and its shifts (`text.masked_with_shifts`): `infer` asks
+    right after `concepts_in` of the same text, which most texts meet only then. (Callers
+    do not change the list.)"""
+    return masked_with_shifts(text, _matched_number)
 
 
 def _matched_number(number: str) -> bool:
@@ -270,9 +277,9 @@ def infer(text: str) -> tuple[Inference, ...]:
     if not text or not text.strip() or not concepts_in(text):
         return ()
     if not _MASKED_MATCHES:
-        shifts = number_shifts(text, _matched_number)
+        masked, shifts = _masked(text)
         if shifts:
-            return _moved(text, infer(numbers_masked(text, _matched_number)), shifts)
+            return _moved(text, infer(masked), shifts)
     return _infer(text)
 
 
@@ -289,7 +296,11 @@ def _moved(
     moved = []
     for inference in found:
         start, end = place(inference.start), place(inference.end)
-        moved.append(Inference(inference.concept, start, end, text[start:end], inference.negated))
+        matched = text[start:end]
+        if start == inference.start and end == inference.end and matched == inference.matched:
+            moved.append(inference)  # (before any number, or only one-digit ones)
+        else:
+            moved.append(Inference(inference.concept, start, end, matched, inference.negated))
     return tuple(moved)
 
 
@@ -367,6 +378,7 @@ def forget() -> None:
     infer.cache_clear()
     concepts_in.cache_clear()
     _concepts_in.cache_clear()
+    _masked.cache_clear()
 
 
 def reindex() -> None:

@@ -434,9 +434,7 @@ def numbers_masked(text: str, kept: Callable[[str], bool]) -> str:
     for one and keeps letters letters (the `_TABLE` path): elsewhere a character next to
     a number may fold into a letter ("℃" into "°c"), so such a text is returned
     as it is."""
-    if not text.isascii() and _FOLDS_APART.search(text) is not None:
-        return text
-    return _NUMBER.sub(lambda found: found.group() if kept(found.group()) else "0", text)
+    return masked_with_shifts(text, kept)[0]
 
 
 def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -445,16 +443,30 @@ def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int
     text is up to there (none: the text is its own masked form).
     An offset of the masked text that falls between words (as a span's ends do) is the
     offset of the text plus the shift of the last number before it."""
+    return masked_with_shifts(text, kept)[1]
+
+
+def masked_with_shifts(text: str, kept: Callable[[str], bool]) -> tuple[str, list[tuple[int, int]]]:
+    """`numbers_masked` and `number_shifts` of the text, in one pass over its numbers
+    (the text layer asks for both of each text that has numbers)."""
     if not text.isascii() and _FOLDS_APART.search(text) is not None:
-        return []
+        return text, []
+    parts: list[str] = []
     shifts: list[tuple[int, int]] = []
-    shift = 0
+    shift = last = 0
     for found in _NUMBER.finditer(text):
         number = found.group()
         if number != "0" and not kept(number):
+            start, end = found.span()
+            parts.append(text[last:start])
+            parts.append("0")
+            last = end
             shift += len(number) - 1
-            shifts.append((found.end() - shift, shift))
-    return shifts
+            shifts.append((end - shift, shift))
+    if not parts:
+        return text, shifts
+    parts.append(text[last:])
+    return "".join(parts), shifts
 
 
 # A run of ASCII digits that folding leaves a word of its own: no letter, digit or
@@ -520,6 +532,7 @@ __all__ = [
     "fold",
     "fold_word",
     "folded_words",
+    "masked_with_shifts",
     "names_act",
     "number_shifts",
     "numbers_masked",
