@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from ropa._version import __version__
@@ -34,5 +35,73 @@ def render_json(report: Report, stream: TextIO) -> None:
     document = report_document(report)
     if report.skipped:  # `check --skip-invalid`: registers left to `ropa validate`
         document["not_checked"] = report.skipped
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write(dumps(document))
     stream.write("\n")
+
+
+def dumps(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, the same text, several times
+    faster: with an indent the standard library encodes in Python, one generator step per
+    token (a fifth of a 10,000-activity check's reporting). Strings go through its own C
+    escaping; values it would refuse or write otherwise (floats, other types) are left
+    to it."""
+    out: list[str] = []
+    try:
+        _write(value, "\n", out)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+_WORDS = {True: "true", False: "false", None: "null"}
+
+
+def _write(value: Any, newline: str, out: list[str]) -> None:
+    # `newline` is the line break and indent of the value's own level.
+    kind = type(value)
+    if kind is str or isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            out.append(separator)
+            out.append(encode_basestring(key))
+            if type(item) is str:  # most values: no call of their own
+                out.append(": ")
+                out.append(encode_basestring(item))
+            elif type(item) is int:
+                out.append(": ")
+                out.append(int.__repr__(item))
+            else:
+                out.append(": ")
+                _write(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _write(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif value is None or kind is bool:
+        out.append(_WORDS[value])
+    else:
+        # Floats, subclasses of int, list or dict: whatever the standard encoder writes.
+        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
+
+
+class _Unusual(Exception):
+    """A key the fast writer does not write as the standard library would."""
