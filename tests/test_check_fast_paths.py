@@ -43,7 +43,7 @@ def _standard(value: Any) -> str:
         {"text": 'ā č ē " \\ \n \t \u2028 \x00 \U0001f600', "n": -3, "z": 0},
         {"t": True, "f": False, "none": None, "float": 1.5, "tuple": (1, "x")},
         [1, [2, [3, {"deep": ["er"]}]]],
-        {"int keys are the standard writer's": {1: "one"}},
+        {"keys": {7: "seven", False: 2, None: 3, 2.5: 4}},
         "a string alone",
         7,
         None,
