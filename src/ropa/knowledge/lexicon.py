@@ -36,6 +36,7 @@ from ropa.knowledge.text import (
     fold_word,
     folded_words,
     masked_with_shifts,
+    numbers_masked,
     stem,
 )
 
@@ -203,7 +204,7 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=131072)
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart
@@ -217,15 +218,7 @@ def concepts_in(text: str) -> frozenset[str]:
     numbers ("Purpose 1 of activity 12")."""
     if _MASKED_MATCHES:
         return _concepts_in(text)
-    return _concepts_in(_masked(text)[0])
-
-
-@lru_cache(maxsize=64)
-def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text's masked form and its shifts (`text.masked_with_shifts`): `infer` asks
-    right after `concepts_in` of the same text, which most texts meet only then. (Callers
-    do not change the list.)"""
-    return masked_with_shifts(text, _matched_number)
+    return _concepts_in(numbers_masked(text, _matched_number))
 
 
 def _matched_number(number: str) -> bool:
@@ -277,7 +270,7 @@ def infer(text: str) -> tuple[Inference, ...]:
     if not text or not text.strip() or not concepts_in(text):
         return ()
     if not _MASKED_MATCHES:
-        masked, shifts = _masked(text)
+        masked, shifts = masked_with_shifts(text, _matched_number)
         if shifts:
             return _moved(text, infer(masked), shifts)
     return _infer(text)
@@ -378,7 +371,6 @@ def forget() -> None:
     infer.cache_clear()
     concepts_in.cache_clear()
     _concepts_in.cache_clear()
-    _masked.cache_clear()
 
 
 def reindex() -> None:

@@ -434,7 +434,9 @@ def numbers_masked(text: str, kept: Callable[[str], bool]) -> str:
     for one and keeps letters letters (the `_TABLE` path): elsewhere a character next to
     a number may fold into a letter ("℃" into "°c"), so such a text is returned
     as it is."""
-    return masked_with_shifts(text, kept)[0]
+    if not text.isascii() and _FOLDS_APART.search(text) is not None:
+        return text
+    return _NUMBER.sub(lambda found: found.group() if kept(found.group()) else "0", text)
 
 
 def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -447,8 +449,9 @@ def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int
 
 
 def masked_with_shifts(text: str, kept: Callable[[str], bool]) -> tuple[str, list[tuple[int, int]]]:
-    """`numbers_masked` and `number_shifts` of the text, in one pass over its numbers
-    (the text layer asks for both of each text that has numbers)."""
+    """`numbers_masked` and `number_shifts` of the text, in one pass over its numbers:
+    what the text layer reads a text with numbers as. (`numbers_masked` alone is quicker:
+    its one pass is the pattern's own, calling back only for each number.)"""
     if not text.isascii() and _FOLDS_APART.search(text) is not None:
         return text, []
     parts: list[str] = []
