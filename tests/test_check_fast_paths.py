@@ -217,3 +217,27 @@ def test_masking_and_shifts_in_one_pass_agree_with_the_masking_alone(text: str) 
     for end, shift in shifts:
         assert masked[:end].endswith("0")
         assert len(text[: end + shift]) - len(masked[:end]) == shift
+
+
+def test_a_register_s_activities_are_screened_once_and_as_before(tmp_path: Path) -> None:
+    from ropa.rules import dpia
+
+    path = tmp_path / "r.yaml"
+    text = CLEAN.replace("[customers]", "[customers, children]").replace(
+        "[name, address]", "[vārds, veselības stāvoklis]"
+    )
+    path.write_text(text, encoding="utf-8")
+    (register,) = validate_paths([str(path)]).registers
+    (other,) = validate_paths([str(path)]).registers
+    activity = register.activities[0]
+    first = dpia.screen(activity, register=register)
+    assert first == dpia.screen.__wrapped__(activity, register=register)  # type: ignore[attr-defined]
+    assert "WP248.C7" in first.criteria  # children
+    assert dpia.screen(activity, register=register) is first
+    assert dpia.screen(activity, dvi_list=False, register=register) is not first
+    # Another register (the same text, other objects) is screened afresh.
+    assert dpia.screen(other.activities[0], register=other) is not first
+    dpia.forget()
+    assert dpia.screen(activity, register=register) is not first
+    assert dpia.screen(activity) is not dpia.screen(activity)  # no register: not kept
+    dpia.forget()

@@ -22,6 +22,7 @@ from ropa.model.register import Register
 from ropa.position import START, Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.rules._reading import forget as forget_readings
+from ropa.rules.dpia import forget as forget_screenings
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
@@ -182,6 +183,7 @@ def check_register(
         for violation in rule.check(register, context)
     ]
     forget_readings()
+    forget_screenings()
     raw = [
         (rule, violation)
         for rule, violation in raw
