@@ -724,7 +724,13 @@ class LazySourceMap(SourceMap):
         return value_code, key_code, True, node
 
     def _index_of(self, mapping: dict[Any, Any], key: Any) -> int:
-        """The index of `key` among a mapping's keys (indexed once for each mapping)."""
+        """The index of `key` (one of them) among a mapping's keys: counted in a small
+        mapping (an activity's: a dictionary of its keys for each of 10,000 activities
+        cost more time and memory than counting), indexed once in a large one."""
+        if len(mapping) <= _FEW_CHILDREN:
+            for index, candidate in enumerate(mapping):
+                if candidate == key:
+                    return index
         indexed = self._key_indexes.get(id(mapping))
         if indexed is None:
             indexed = self._key_indexes[id(mapping)] = {k: i for i, k in enumerate(mapping)}
