@@ -303,6 +303,8 @@ class _Walk:
         self.key_quoted = ryml.KEY_DQUO | ryml.KEY_SQUO
         self.val_styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
         self.val_null = ryml.VALNIL
+        # The node most of a register is: `key: value`, both plain, on one line.
+        self.plain_pair = ryml.KEY | ryml.KEY_PLAIN | ryml.VAL | ryml.VAL_PLAIN
         # Anchors, aliases, tags, and keys written as block scalars: the libyaml loader's.
         self.leave = (
             ryml.KEYANCH
@@ -352,10 +354,30 @@ class _Walk:
         original = self.original
         is_map, is_seq, leave, val_null = self.map, self.seq, self.leave, self.val_null
         key_quoted, val_styled = self.key_quoted, self.val_styled
+        plain_pair = self.plain_pair
         mapping: dict[str, Any] = {}
         child = first[node]
         while child != -1:
             kind = types[child]
+            if kind == plain_pair:
+                # Half the nodes: a known plain key and a plain value, in the buffer. The
+                # same reading as below, without the tests for what this node is not.
+                start = key_at[child] - base
+                key = keys.get(original[start : start + key_length[child]])
+                at, length = val_at[child], val_length[child]
+                if key is not None and key not in mapping and base <= at and at + length <= end:
+                    value = buffer[at - base : at - base + length].decode("utf-8")
+                    if value[:1] in first_characters or value in special:
+                        if value[:1] in _RESERVED:
+                            raise _Leave
+                        value = resolve_plain(value)
+                    elif " #" in value:
+                        raise _Leave  # a comment ryml read into the text (in `{...}`)
+                    elif len(value) <= SHARED_TEXT:
+                        value = intern(value)
+                    mapping[key] = value
+                    child = following[child]
+                    continue
             if kind & leave:
                 raise _Leave
             start = key_at[child] - base
