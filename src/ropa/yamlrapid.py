@@ -366,7 +366,7 @@ class _Walk:
                 key = keys.get(original[start : start + key_length[child]])
                 at, length = val_at[child], val_length[child]
                 if key is not None and key not in mapping and base <= at and at + length <= end:
-                    value = buffer[at - base : at - base + length].decode("utf-8")
+                    value: Any = buffer[at - base : at - base + length].decode("utf-8")
                     if value[:1] in first_characters or value in special:
                         if value[:1] in _RESERVED:
                             raise _Leave
@@ -390,7 +390,7 @@ class _Walk:
                 # each is read once, then found by its bytes.
                 # (A plain key is one line, which parsing in place leaves as written.)
                 raw = original[start : start + key_length[child]]
-                key = keys.get(raw)  # type: ignore[assignment]
+                key = keys.get(raw)
                 if key is None:
                     key = self.plain_key(raw)
             if key in mapping:
@@ -398,7 +398,7 @@ class _Walk:
             if kind & leave_container:
                 raise _Leave
             if kind & is_map:
-                value: Any = self.build_map(child, depth + 1)
+                value = self.build_map(child, depth + 1)
             elif kind & is_seq:
                 value = self.build_seq(child, depth + 1)
             elif kind & val_null:
