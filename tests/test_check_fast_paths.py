@@ -240,4 +240,11 @@ def test_a_register_s_activities_are_screened_once_and_as_before(tmp_path: Path)
     dpia.forget()
     assert dpia.screen(activity, register=register) is not first
     assert dpia.screen(activity) is not dpia.screen(activity)  # no register: not kept
+    # A decided DPIA is screened by one rule at most: its screening is not kept.
+    decided_text = text.replace("    last_review:", "    dpia: {required: false}\n    last_review:")
+    path.write_text(decided_text, encoding="utf-8")
+    (decided,) = validate_paths([str(path)]).registers
+    again = dpia.screen(decided.activities[0], register=decided)
+    assert again == first
+    assert dpia.screen(decided.activities[0], register=decided) is not again
     dpia.forget()

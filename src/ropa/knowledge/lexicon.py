@@ -204,7 +204,7 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=4096)
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart

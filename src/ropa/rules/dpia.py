@@ -118,17 +118,22 @@ _HELD: list[Register] = []
 
 
 def _kept_for_the_register(screen: _Screen) -> _Screen:
-    """Screen each activity of a register once: DP01, DP03, EX01, OR02 and DP22 each ask
-    of every activity whose DPIA is open. The screenings are kept until the rules are
-    done (`forget`) or another register is screened, with the register, so that no other
-    activity takes an id while they are; callers read a screening and do not change it."""
+    """Screen an activity whose DPIA is open (none recorded, or `required` not decided)
+    once: DP01, DP03, DP22 and OR02 each ask of every such activity. An activity with a
+    decided DPIA is asked about by one rule at most, so its screening is not kept (a
+    screening is about a kilobyte: 50 MB at 50,000 activities). The screenings are kept
+    until the rules are done (`forget`) or another register is screened, with the
+    register, so that no other activity takes an id while they are; callers read a
+    screening and do not change it."""
 
     @functools.wraps(screen)
     def screened(
         activity: Activity, *, dvi_list: bool = True, register: Register | None = None
     ) -> Screening:
-        if register is None:
-            return screen(activity, dvi_list=dvi_list)
+        dpia = activity.dpia
+        decided = isinstance(dpia, Dpia) and dpia.required in (True, False)
+        if register is None or decided:
+            return screen(activity, dvi_list=dvi_list, register=register)
         if not _HELD or _HELD[0] is not register:
             _KEPT.clear()
             _HELD[:] = [register]
