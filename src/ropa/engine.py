@@ -19,9 +19,10 @@ from ropa.findings import Finding, sorted_findings
 from ropa.i18n import Message, counted, either, msg, unworded
 from ropa.model.base import Entity
 from ropa.model.register import Register
-from ropa.position import Position
+from ropa.position import START, Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.rules._reading import forget as forget_readings
+from ropa.rules.dpia import forget as forget_screenings
 from ropa.validate import collector_paused, position_of, validate_paths
 from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
 
@@ -182,6 +183,7 @@ def check_register(
         for violation in rule.check(register, context)
     ]
     forget_readings()
+    forget_screenings()
     raw = [
         (rule, violation)
         for rule, violation in raw
@@ -318,13 +320,11 @@ def _extra(rule: Rule) -> tuple[tuple[str, str], ...]:
 
 
 def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
-    located = position_of(register, violation.location)
-    if not located.exact or violation.at_key:
-        position = located.best
-    else:
-        source_map = register.source_maps.get(violation.location.file)
-        container = source_map is not None and source_map.holds_container(violation.location.path)
-        position = located.best if container else located.value
+    location = violation.location
+    source_map = register.source_maps.get(location.file)
+    position = (
+        START if source_map is None else source_map.shown_at(location.path, at_key=violation.at_key)
+    )
     return Finding(
         code=rule.code,
         name=rule.name,

@@ -142,6 +142,16 @@ class SourceMap:
             block = self._step(block, element)[0]
         return block >= 0
 
+    def shown_at(self, path: DataPath, *, at_key: bool = False) -> Position:
+        """Where a finding about `path` is shown: at the key that holds it when there is
+        one and the finding is about the key (`at_key`), the value is a mapping or a list
+        (a person looks for the key), or the path does not exist (its nearest parent's
+        key); otherwise at the value itself."""
+        located = self.locate(path)
+        if not located.exact or at_key or self.holds_container(path):
+            return located.best
+        return located.value
+
     def remapped(self, convert: Callable[[int], int]) -> SourceMap:
         """The same map with every packed mark passed through `convert`."""
         remapped = copy.copy(self)

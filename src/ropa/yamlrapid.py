@@ -76,7 +76,12 @@ _NOT_HERE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\uf
 _EXPLICIT_KEY = re.compile(r"^(?:[ ]*-[ ]+)*[ ]*\?(?:[ \n]|$)", re.MULTILINE)
 # A `:` glued to a flow indicator (`{en:,x}`, `[a:]`): YAML 1.2 ends the key there,
 # libyaml (YAML 1.1) reads the `:` into the text; the libyaml loader's reading stands.
-_GLUED_COLON = (":,", ":]", ":}", ":[", ":{")
+# (One pattern beginning with `:`, found at C speed: five substring searches took eight
+# times as long at 10,000 activities.)
+_GLUED_COLON = re.compile(r":[,\]}\[{]")
+# A directive (`%YAML 1.2`) at the start of a line after the first (one searched for
+# `%`, which registers hardly write, rather than for the line break before it).
+_DIRECTIVE = re.compile(r"%(?<=\n%)")
 # Any `:` glued to text on a line with a flow collection (`{website: https://x.lv}`,
 # `{kind:> x}`): libyaml refuses it and the loader asks ruamel's YAML 1.2 parser, which
 # reads some of it and refuses the rest; only the loader can give that verdict.
@@ -114,13 +119,13 @@ def eligible(text: str) -> bool:
     """Whether `text` may be read by this engine (a cheap scan; the walk decides the rest)."""
     if not AVAILABLE or not text or len(text) > _MAX_TEXT:
         return False
-    if text[0] == "%" or "\n%" in text:
+    if text[0] == "%" or _DIRECTIVE.search(text):
         return False  # a directive
     if _NOT_HERE.search(text):
         return False
     if "?" in text and (_FLOW_QUESTION.search(text) or _EXPLICIT_KEY.search(text)):
         return False
-    if any(glued in text for glued in _GLUED_COLON) or _flow_colon(text):
+    if _GLUED_COLON.search(text) or _flow_colon(text):
         return False
     index = text.find("#")
     while index != -1:  # a `#` glued to a token: the libyaml loader says what is wrong
@@ -298,6 +303,8 @@ class _Walk:
         self.key_quoted = ryml.KEY_DQUO | ryml.KEY_SQUO
         self.val_styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
         self.val_null = ryml.VALNIL
+        # The node most of a register is: `key: value`, both plain, on one line.
+        self.plain_pair = ryml.KEY | ryml.KEY_PLAIN | ryml.VAL | ryml.VAL_PLAIN
         # Anchors, aliases, tags, and keys written as block scalars: the libyaml loader's.
         self.leave = (
             ryml.KEYANCH
@@ -347,10 +354,30 @@ class _Walk:
         original = self.original
         is_map, is_seq, leave, val_null = self.map, self.seq, self.leave, self.val_null
         key_quoted, val_styled = self.key_quoted, self.val_styled
+        plain_pair = self.plain_pair
         mapping: dict[str, Any] = {}
         child = first[node]
         while child != -1:
             kind = types[child]
+            if kind == plain_pair:
+                # Half the nodes: a known plain key and a plain value, in the buffer. The
+                # same reading as below, without the tests for what this node is not.
+                start = key_at[child] - base
+                key = keys.get(original[start : start + key_length[child]])
+                at, length = val_at[child], val_length[child]
+                if key is not None and key not in mapping and base <= at and at + length <= end:
+                    value: Any = buffer[at - base : at - base + length].decode("utf-8")
+                    if value[:1] in first_characters or value in special:
+                        if value[:1] in _RESERVED:
+                            raise _Leave
+                        value = resolve_plain(value)
+                    elif " #" in value:
+                        raise _Leave  # a comment ryml read into the text (in `{...}`)
+                    elif len(value) <= SHARED_TEXT:
+                        value = intern(value)
+                    mapping[key] = value
+                    child = following[child]
+                    continue
             if kind & leave:
                 raise _Leave
             start = key_at[child] - base
@@ -363,7 +390,7 @@ class _Walk:
                 # each is read once, then found by its bytes.
                 # (A plain key is one line, which parsing in place leaves as written.)
                 raw = original[start : start + key_length[child]]
-                key = keys.get(raw)  # type: ignore[assignment]
+                key = keys.get(raw)
                 if key is None:
                     key = self.plain_key(raw)
             if key in mapping:
@@ -371,7 +398,7 @@ class _Walk:
             if kind & leave_container:
                 raise _Leave
             if kind & is_map:
-                value: Any = self.build_map(child, depth + 1)
+                value = self.build_map(child, depth + 1)
             elif kind & is_seq:
                 value = self.build_seq(child, depth + 1)
             elif kind & val_null:
@@ -626,10 +653,10 @@ class _Locator:
 
 def _line_starts(text: bytes) -> array[int]:
     """The offset at which each line of `text` starts (split and summed at C speed)."""
-    lines = text.split(b"\n")
-    lines.pop()  # the text after the last line break starts a line; nothing starts after
-    starts = array("q", [0])
-    starts.extend(accumulate(len(line) + 1 for line in lines))
+    # (The engine's texts have no CR: `splitlines` breaks them at LF only.)
+    starts = array("q", accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+    if text and not text.endswith(b"\n"):
+        starts.pop()  # the last line's end: nothing starts there
     return starts
 
 
@@ -678,36 +705,54 @@ class LazySourceMap(SourceMap):
             return self._fallback().locate(path)
 
     def _locate(self, path: DataPath) -> Located:
+        value_code, key_code, exact, _node = self._node_of(path)
+        key = None if key_code is None else self._position(key_code)
+        return Located(self._position(value_code), key, exact)
+
+    def shown_at(self, path: DataPath, *, at_key: bool = False) -> Position:
+        # One walk, and only the one position shown (`SourceMap.shown_at`).
+        try:
+            value_code, key_code, exact, node = self._node_of(path)
+            if key_code is not None and (not exact or at_key or isinstance(node, dict | list)):
+                return self._position(key_code)
+            return self._position(value_code)
+        except _Unresolved:
+            return self._fallback().shown_at(path, at_key=at_key)
+
+    def _node_of(self, path: DataPath) -> tuple[int, int | None, bool, Any]:
+        """The marks of `path`'s value and key (None: an item of a list, or the root),
+        whether it exists (else those of its nearest parent), and its data."""
         child_at = self._locator.child
         node: Any = self._data
         tree_node = self._root_node
         value_code = 2 * tree_node + 1
         key_code: int | None = None
-        exact = True
         for element in path:
             if isinstance(node, dict):
                 if element not in node:
-                    exact = False
-                    break
+                    return value_code, key_code, False, node
                 tree_node = child_at(tree_node, self._index_of(node, element))
                 node = node[element]
                 key_code = 2 * tree_node
                 value_code = key_code if node is None else key_code + 1
             elif isinstance(node, list):
                 if not isinstance(element, int) or not 0 <= element < len(node):
-                    exact = False
-                    break
+                    return value_code, key_code, False, node
                 tree_node = child_at(tree_node, element)
                 node = node[element]
                 key_code, value_code = None, 2 * tree_node + 1
             else:
-                exact = False
-                break
-        key = None if key_code is None else self._position(key_code)
-        return Located(self._position(value_code), key, exact)
+                return value_code, key_code, False, node
+        return value_code, key_code, True, node
 
     def _index_of(self, mapping: dict[Any, Any], key: Any) -> int:
-        """The index of `key` among a mapping's keys (indexed once for each mapping)."""
+        """The index of `key` (one of them) among a mapping's keys: counted in a small
+        mapping (an activity's: a dictionary of its keys for each of 10,000 activities
+        cost more time and memory than counting), indexed once in a large one."""
+        if len(mapping) <= _FEW_CHILDREN:
+            for index, candidate in enumerate(mapping):
+                if candidate == key:
+                    return index
         indexed = self._key_indexes.get(id(mapping))
         if indexed is None:
             indexed = self._key_indexes[id(mapping)] = {k: i for i, k in enumerate(mapping)}

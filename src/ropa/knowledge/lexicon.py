@@ -35,7 +35,7 @@ from ropa.knowledge.text import (
     analyse,
     fold_word,
     folded_words,
-    number_shifts,
+    masked_with_shifts,
     numbers_masked,
     stem,
 )
@@ -294,9 +294,9 @@ def infer(text: str) -> tuple[Inference, ...]:
     if not text or not text.strip() or not concepts_in(text):
         return ()
     if not _MASKED_MATCHES:
-        shifts = number_shifts(text, _matched_number)
+        masked, shifts = masked_with_shifts(text, _matched_number)
         if shifts:
-            return _moved(text, infer(numbers_masked(text, _matched_number)), shifts)
+            return _moved(text, infer(masked), shifts)
     return _infer(text)
 
 
@@ -313,7 +313,11 @@ def _moved(
     moved = []
     for inference in found:
         start, end = place(inference.start), place(inference.end)
-        moved.append(Inference(inference.concept, start, end, text[start:end], inference.negated))
+        matched = text[start:end]
+        if start == inference.start and end == inference.end and matched == inference.matched:
+            moved.append(inference)  # (before any number, or only one-digit ones)
+        else:
+            moved.append(Inference(inference.concept, start, end, matched, inference.negated))
     return tuple(moved)
 
 

@@ -445,16 +445,31 @@ def number_shifts(text: str, kept: Callable[[str], bool]) -> list[tuple[int, int
     text is up to there (none: the text is its own masked form).
     An offset of the masked text that falls between words (as a span's ends do) is the
     offset of the text plus the shift of the last number before it."""
+    return masked_with_shifts(text, kept)[1]
+
+
+def masked_with_shifts(text: str, kept: Callable[[str], bool]) -> tuple[str, list[tuple[int, int]]]:
+    """`numbers_masked` and `number_shifts` of the text, in one pass over its numbers:
+    what the text layer reads a text with numbers as. (`numbers_masked` alone is quicker:
+    its one pass is the pattern's own, calling back only for each number.)"""
     if not text.isascii() and _FOLDS_APART.search(text) is not None:
-        return []
+        return text, []
+    parts: list[str] = []
     shifts: list[tuple[int, int]] = []
-    shift = 0
+    shift = last = 0
     for found in _NUMBER.finditer(text):
         number = found.group()
         if number != "0" and not kept(number):
+            start, end = found.span()
+            parts.append(text[last:start])
+            parts.append("0")
+            last = end
             shift += len(number) - 1
-            shifts.append((found.end() - shift, shift))
-    return shifts
+            shifts.append((end - shift, shift))
+    if not parts:
+        return text, shifts
+    parts.append(text[last:])
+    return "".join(parts), shifts
 
 
 # A run of ASCII digits that folding leaves a word of its own: no letter, digit or
@@ -520,6 +535,7 @@ __all__ = [
     "fold",
     "fold_word",
     "folded_words",
+    "masked_with_shifts",
     "names_act",
     "number_shifts",
     "numbers_masked",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ropa.i18n import Message, msg
 from ropa.knowledge import lexicon
@@ -25,12 +24,54 @@ from ropa.position import Location
 DESCRIBING = ("personal_data", "data_subjects", "purposes", "name", "description")
 
 
-class Reading(NamedTuple):
-    """A concept found in one of the activity's text values."""
+class Reading:
+    """A concept found in one of the activity's text values.
 
-    key: str
-    location: Location
-    inference: Inference
+    Readings of an activity's own words are made once per activity and kept while the
+    rules run; their location is made only when a rule asks for it (a finding), from the
+    activity and the path inside it: rules ask for readings a few hundred thousand times
+    at 10,000 activities and report a few thousand."""
+
+    __slots__ = ("_at", "_owner", "inference", "key")
+
+    def __init__(self, key: str, location: Location, inference: Inference) -> None:
+        self.key = key
+        self.inference = inference
+        self._at: Location | tuple[str | int, ...] = location
+        self._owner: Activity | None = None
+
+    @classmethod
+    def _within(
+        cls, owner: Activity, key: str, path: tuple[str | int, ...], inference: Inference
+    ) -> Reading:
+        reading = cls.__new__(cls)
+        reading.key = key
+        reading.inference = inference
+        reading._at = path
+        reading._owner = owner
+        return reading
+
+    @property
+    def location(self) -> Location:
+        owner = self._owner
+        if owner is None:
+            return self._at  # type: ignore[return-value]
+        return owner.at(*self._at)
+
+    def _fields(self) -> tuple[str, Location, Inference]:
+        return (self.key, self.location, self.inference)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reading):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        key, location, inference = self._fields()
+        return f"Reading(key={key!r}, location={location!r}, inference={inference!r})"
 
     def quote(self) -> str:
         """The register's own words, for a message."""
@@ -93,17 +134,17 @@ def _item_texts(
 # no readings.
 UNREAD = frozenset({"purpose_filler", "identifying_data"})
 
-# A text value's place in its activity, and one concept it states.
-_Hit = tuple[str, tuple[str | int, ...], Inference]
-_NO_HITS: tuple[_Hit, ...] = ()
+_NO_HITS: tuple[Reading, ...] = ()
 
 
-def _hits(activity: Activity) -> tuple[_Hit, ...]:
+def _hits(activity: Activity) -> tuple[Reading, ...]:
     """What the activity's words state: for each concept stated (not negated) in a text
-    under `DESCRIBING`, the text's key and path and the inference. Each distinct text is
-    read once (`lexicon.concepts_in` and `infer` are cached per string); most state
-    nothing, and an activity whose texts state nothing keeps one shared empty tuple."""
-    found: list[_Hit] | None = None
+    under `DESCRIBING`, a `Reading` (its location made only when asked for). Each
+    distinct text is read once (`lexicon.concepts_in` and `infer` are cached per string);
+    most state nothing, and an activity whose texts state nothing keeps one shared empty
+    tuple."""
+    found: list[Reading] | None = None
+    within = Reading._within
     for key, path, text in texts(activity, DESCRIBING):
         possible = concepts_in(text)
         if not possible or possible <= UNREAD:
@@ -112,7 +153,7 @@ def _hits(activity: Activity) -> tuple[_Hit, ...]:
             if not inference.negated and inference.concept not in UNREAD:
                 if found is None:
                     found = []
-                found.append((key, _path(path), inference))
+                found.append(within(activity, key, _path(path), inference))
     return _NO_HITS if found is None else tuple(found)
 
 
@@ -127,34 +168,42 @@ def _path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
 def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
     """Every concept stated (not negated) in the activity's text under `keys` (some of
     `DESCRIBING`), except the filler words of `UNREAD`."""
-    hits = _kept(activity)
+    hits = _CACHE.get(id(activity))
+    if hits is None:
+        hits = _kept(activity)
     if not hits:  # most activities: asked some 20 times each, so answered first
         return []
-    return [
-        Reading(key, activity.at(*path), inference)
-        for key, path, inference in hits
-        if keys is DESCRIBING or key in keys
-    ]
+    if keys is DESCRIBING:
+        return list(hits)
+    return [reading for reading in hits if reading.key in keys]
 
 
-def _kept(activity: Activity) -> tuple[_Hit, ...]:
+def _kept(activity: Activity) -> tuple[Reading, ...]:
     """`_hits`, kept for the activity until the rules are done (`forget`): several rules
-    ask of every activity. A `Reading` is made only when a rule asks."""
+    ask of every activity. The concepts they state are kept beside them, so that a rule
+    asking for concepts the activity does not state is answered at once."""
     hits = _CACHE.get(id(activity))
     if hits is None:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
+            _STATED.clear()
             _HELD.clear()
         hits = _CACHE[id(activity)] = _hits(activity)
+        concepts = frozenset(reading.inference.concept for reading in hits)
+        _STATED[id(activity)] = _CONCEPT_SETS.setdefault(concepts, concepts)
         _HELD.append(activity)
     return hits
 
 
 # What each activity read states, by the activity's id. The activities are held, so that
 # no other object takes an id while its entry lives. Entries are small (most activities
-# state nothing and share one empty tuple); the bound only keeps a library user who runs
-# rules outside `check` from holding every activity it ever read.
-_CACHE: dict[int, tuple[_Hit, ...]] = {}
+# state nothing and share one empty tuple; a `Reading` makes its location only when a
+# rule asks); the bound only keeps a library user who runs rules outside `check` from
+# holding every activity it ever read.
+_CACHE: dict[int, tuple[Reading, ...]] = {}
+# The concepts each held activity states: a few dozen distinct sets serve a register.
+_STATED: dict[int, frozenset[str]] = {}
+_CONCEPT_SETS: dict[frozenset[str], frozenset[str]] = {}
 _HELD: list[Activity] = []
 _CACHE_SIZE = 250_000
 
@@ -163,6 +212,8 @@ def forget() -> None:
     """Let go of what the readings of a check kept: the activities and what their texts
     state, and the text layer's per-string caches. They serve the rules of one check."""
     _CACHE.clear()
+    _STATED.clear()
+    _CONCEPT_SETS.clear()
     _HELD.clear()
     _PATHS.clear()
     lexicon_forget()
@@ -174,14 +225,21 @@ def first_readings(
     """For each of `concepts` the activity states, the first place it does."""
     if not UNREAD.isdisjoint(concepts):
         raise ValueError(f"readings leave out {sorted(UNREAD)}: ask `lexicon` instead")
-    hits = _kept(activity)
-    if not hits:
+    stated = _STATED.get(id(activity))
+    if stated is None:
+        _kept(activity)
+        stated = _STATED[id(activity)]
+    if stated.isdisjoint(concepts):  # most questions, of most activities
         return {}
     found: dict[str, Reading] = {}
-    for key, path, inference in hits:
-        concept = inference.concept
-        if concept in concepts and concept not in found and (keys is DESCRIBING or key in keys):
-            found[concept] = Reading(key, activity.at(*path), inference)
+    for reading in _CACHE[id(activity)]:
+        concept = reading.inference.concept
+        if (
+            concept in concepts
+            and concept not in found
+            and (keys is DESCRIBING or reading.key in keys)
+        ):
+            found[concept] = reading
     return found
 
 

@@ -17,7 +17,8 @@ as inferred, and the register overrules them by declaring its criteria or saying
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ropa.findings import Severity
@@ -115,6 +116,48 @@ def dvi_list_applies(register: Register) -> bool:
     return country is None or country == "unknown" or country in DVI_LIST_COUNTRIES
 
 
+_Screen = Callable[..., "Screening"]
+# The screenings of the register being checked, by activity (see `_kept_for_the_register`).
+_KEPT: dict[tuple[int, bool], Screening] = {}
+_HELD: list[Register] = []
+
+
+def _kept_for_the_register(screen: _Screen) -> _Screen:
+    """Screen an activity whose DPIA is open (none recorded, or `required` not decided)
+    once: DP01, DP03, DP22 and OR02 each ask of every such activity. An activity with a
+    decided DPIA is asked about by one rule at most, so its screening is not kept (a
+    screening is about a kilobyte: 50 MB at 50,000 activities). The screenings are kept
+    until the rules are done (`forget`) or another register is screened, with the
+    register, so that no other activity takes an id while they are; callers read a
+    screening and do not change it."""
+
+    @functools.wraps(screen)
+    def screened(
+        activity: Activity, *, dvi_list: bool = True, register: Register | None = None
+    ) -> Screening:
+        dpia = activity.dpia
+        decided = isinstance(dpia, Dpia) and dpia.required in (True, False)
+        if register is None or decided:
+            return screen(activity, dvi_list=dvi_list, register=register)
+        if not _HELD or _HELD[0] is not register:
+            _KEPT.clear()
+            _HELD[:] = [register]
+        key = (id(activity), dvi_list)
+        found = _KEPT.get(key)
+        if found is None:
+            found = _KEPT[key] = screen(activity, dvi_list=dvi_list, register=register)
+        return found
+
+    return screened
+
+
+def forget() -> None:
+    """Let go of the screenings kept while the rules ran."""
+    _KEPT.clear()
+    _HELD.clear()
+
+
+@_kept_for_the_register
 def screen(
     activity: Activity, *, dvi_list: bool = True, register: Register | None = None
 ) -> Screening:
