@@ -19,6 +19,7 @@ from ropa.findings import Finding, sorted_findings
 from ropa.i18n import Message, counted, either, msg, unworded
 from ropa.model.base import Entity
 from ropa.model.register import Register
+from ropa.model.vocabulary import ActivityRole, Role
 from ropa.position import START, Position
 from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.rules._reading import forget as forget_readings
@@ -176,11 +177,14 @@ def check_register(
         employee_threshold=settings.employee_threshold,
         digital_consent_age=settings.digital_consent_age,
     )
+    as_controller = controller_view(register)
     raw: list[tuple[Rule, Violation]] = [
         (rule, violation)
         for code, rule in rules.items()
         if selection.enabled(code) and not rule.retired
-        for violation in rule.check(register, context)
+        for violation in rule.check(
+            as_controller if code[:2] in CONTROLLER_FAMILIES else register, context
+        )
     ]
     forget_readings()
     forget_screenings()
@@ -197,6 +201,29 @@ def check_register(
             for rule, violation in (*kept, *audit)
         ],
     )
+
+
+# The families whose rules test duties the controller alone bears: the lawfulness of the
+# processing, its basis and its Art. 9(2) condition (LB: Art. 5(2), 6(1), 24(1)), and the
+# DPIA (DP: Art. 35(1), "the controller shall"; a processor assists, Art. 28(3)(f)). An
+# activity the organisation performs as another's processor has its record under
+# Art. 30(2), which holds neither; asking the processor for them is noise.
+CONTROLLER_FAMILIES = frozenset({"LB", "DP"})
+
+
+def controller_view(register: Register) -> Register:
+    """The register as the controller-only rules read it: without the activities the
+    organisation performs as a processor (`role: processor`, or no role of its own in a
+    processor's register). The same object where there are none."""
+    processor = register.organisation.role is Role.PROCESSOR
+    kept = [
+        activity
+        for activity in register.activities
+        if not (activity.role is ActivityRole.PROCESSOR or (activity.role is None and processor))
+    ]
+    if len(kept) == len(register.activities):
+        return register
+    return replace(register, activities=kept)
 
 
 def _merge_shared(
