@@ -29,7 +29,9 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
     6(1)(e) and (f), withdrawal for consent, portability for consent and contract. A
     notice that says "6(1)(b) or 6(1)(f)", or lists several bases for one purpose, leaves
     data subjects unable to tell which rights they have. Split the purpose where different
-    parts of it rest on different bases.
+    parts of it rest on different bases. Purposes given the same bases are one finding,
+    with the others as related places: a notice that lists its bases once for everything
+    it does leaves one question, however many purposes repeat it.
 
     One pair is not reported: 6(1)(c) with 6(1)(e) cited together by a public authority,
     or by an organisation recording the public tasks it performs (`public_tasks`, delegated
@@ -90,6 +92,7 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                         "rest on different bases"
                     ),
                     at_key=True,
+                    cause="undecided:" + "+".join(sorted(kinds)),
                 )
             elif len(bases) > 1:
                 kinds = [basis.basis for _path, basis in bases]
@@ -109,6 +112,7 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("split the purpose into parts, each with the one basis it rests on"),
                     at_key=True,
+                    cause="en-bloc:" + "+".join(sorted(map(str, kinds))),
                 )
 
 
