@@ -1440,6 +1440,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "clearing house",
             "card scheme*",
             "payment scheme*",
+            # E-money and payment systems named as recipients ("elektroniskā nauda, citas
+            # maksājumu sistēmas"): licensed under PSD2 and the e-money rules, controllers
+            # for the payment they carry out. A "payment service provider" is left out: in
+            # notices the words often mean a payment gateway, which may be a processor.
+            "elektronisk* naud*",
+            "maksājumu sistēm*",
+            "e-money",
+            "electronic money",
+            "payment system*",
         ),
         exclude=(
             "bank account*",
