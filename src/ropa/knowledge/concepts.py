@@ -2073,6 +2073,49 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # Data named by an indefinite word, not by what it is: "limited data from your
+        # device", "certain information", "jebkādi citi dati". Beside the `data_open_ended`
+        # words, what AC13 reads as a data item that names no category (Art. 30(1)(c),
+        # 5(1)(c)).
+        "data_vague",
+        N_("data named by an indefinite word"),
+        N_("Art. 5(1)(c), 30(1)(c)"),
+        (
+            "limited data",
+            "limited information",
+            "some data",
+            "some information",
+            "certain data",
+            "certain information",
+            "certain personal data",
+            "various data",
+            "various information",
+            "any data",
+            "any information",
+            "any other data",
+            "any personal data",
+            "additional data",
+            "other data",
+            "ierobežot* dat*",
+            "ierobežot* informācij*",
+            "daži dati",
+            "dažus datus",
+            "dažu datu",
+            "dažād* dat*",
+            "dažād* informācij*",
+            "jebkād* dat*",
+            "jebkur* dat*",
+            "jebkād* informācij*",
+            "jebkur* informācij*",
+            "papildu dat*",
+            "cit* dat*",
+            "cit* informācij*",
+            "cit* ziņ*",
+        ),
+        gap=1,
+        negatable=False,
+    ),
+    Concept(
         # A social network's plug-in or pixel on a website makes the visitor's browser
         # send data to the network: for that collection and transmission the operator is
         # controller jointly with the network (CJEU C-40/17 Fashion ID). Generic "pixel

@@ -496,6 +496,46 @@ def _container(text: str) -> str | None:
     return text.strip() if not left else None
 
 
+# Words that say who gives the data, whence or whether, not what it is: what may stand
+# beside a catch-all ("citi dati, ja tādi tiek norādīti", "any other information you
+# choose to give us", "limited data from the device you use") and still name nothing.
+_CATCH_ALL_FILLER = frozenset(
+    stem(fold_word(word))
+    for word in (
+        "ja", "tādi", "tādas", "tāda", "tiek", "ir", "norādīti", "norādītie", "norāda",
+        "norādāt", "sniegti", "sniegtie", "sniedz", "sniedzat", "sniedziet", "iesniegti",
+        "ko", "kas", "kurus", "kuru", "kuri", "jūs", "jums", "jūsu", "mums", "mēs", "no",
+        "lietotājs", "lietotāja", "klients", "klienta", "persona", "personas", "ierīce",
+        "ierīces", "izmantotās", "izmantojat", "if", "when", "where", "any", "given",
+        "give", "provide", "provided", "choose", "chosen", "share", "shared", "send",
+        "you", "your", "we", "us", "our", "from", "the", "a", "an", "that", "which",
+        "to", "by", "in", "on", "with", "of", "device", "devices", "use", "used", "using",
+        "user", "customer", "person", "personal", "data", "dati", "datus", "information",
+        "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
+        "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
+        "form", "forms", "veidlapā", "anketā", "otherwise",
+    )
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _catch_all_item(text: str) -> str | None:
+    """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
+    "other information you provide", "limited data from your device"): every word is
+    the catch-all or says who gives it and whence. Examples in brackets name data."""
+    if "(" in text:
+        return None
+    found = mentions(text, "data_open_ended") or mentions(text, "data_vague")
+    if found is None:
+        return None
+    left = [
+        word
+        for word in uncovered(text, ("data_open_ended", "data_vague"))
+        if len(word) > 1 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+    ]
+    return text.strip() if not left else None
+
+
 def _bracketed(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -529,6 +569,7 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
         (location, words)
         for location, texts in items
         if (words := next(filter(None, map(_open, texts)), None))
+        or (words := _catch_all_words(texts))
     ]
     references = [
         (location, words)
@@ -546,6 +587,21 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
     if not items or len(unfixed) < len(items):
         return None
     return open_items, references, containers
+
+
+def _catch_all_words(texts: list[str]) -> str | None:
+    """The item's words, when in every language it is nothing but a catch-all."""
+    found = [_catch_all_item(text) for text in texts]
+    return found[0] if found and all(found) else None
+
+
+def _catch_alls(activity: Activity) -> _Quoted:
+    """The data items of `activity` that are nothing but a catch-all."""
+    return [
+        (location, words)
+        for location, texts in _data_texts(activity)
+        if (words := _catch_all_words(texts))
+    ]
 
 
 def data_unfixed(activity: Activity) -> bool:
@@ -569,7 +625,12 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
     of birth, references; such a list is reported like an open one. A document with its
     contents named ("CV (education, work history)", "identity document data") is named
-    data. One finding per activity, at the first such item.
+    data. One finding per activity, at the first such item. Beside named categories, an
+    item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
+    information you choose to give us", "limited data from the device you use") is
+    reported too: it names no category, so the list is open after all (Art. 30(1)(c);
+    minimisation, Art. 5(1)(c), cannot be judged against it). The same words in several
+    activities are reported once.
 
     Fails:
 
@@ -588,6 +649,15 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
         personal_data: [CV dati]  # ← AC13
     ```
 
+    ```yaml
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        personal_data:
+          - vārds, uzvārds, tālrunis, piegādes adrese
+          - citi dati, ja tādi tiek norādīti  # ← AC13
+    ```
+
     Passes:
 
     ```yaml
@@ -603,6 +673,21 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     for activity in register.activities:
         unfixed = _unfixed(activity)
         if unfixed is None:
+            catch_alls = _catch_alls(activity)
+            if catch_alls:
+                location, words = catch_alls[0]
+                yield Violation(
+                    location,
+                    msg(
+                        "a data category of `{id}` is a catch-all (\u201c{words}\u201d): "
+                        "beside the categories named, it leaves the data processed open",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg("say which data it stands for, or drop it"),
+                    # The same words in several activities are one gap, reported once.
+                    cause=f"AC13 catch-all: {words}",
+                )
             continue
         open_items, references, containers = unfixed
         if open_items:
