@@ -2073,6 +2073,45 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # Data subjects named by a word for anyone at all: "ikviena fiziska persona",
+        # "any natural person", "individuals". The record gives the categories of data
+        # subjects (Art. 30(1)(c)); a word for every person is no category. AC22 reads it
+        # in `data_subjects`, with what else an item says; readings leave it out (the
+        # words are in many texts that name people well).
+        "subjects_unnamed",
+        N_("data subjects named by a word for anyone"),
+        N_("Art. 30(1)(c)"),
+        (
+            "fizisk* person*",
+            "natural person*",
+            "individual",
+            "individuals",
+            "private individual*",
+            "ikvien*",
+            "jebkur* person*",
+            "jebkur* fizisk*",
+            "vis* person*",
+            "vis* fizisk*",
+            "any person*",
+            "every person*",
+            "all persons",
+            "all people",
+            "everyone",
+            "everybody",
+            "anyone",
+            "anybody",
+            "datu subjekt*",
+            "data subject*",
+            "persons concerned",
+            "people",
+            "persons",
+            "personas",
+            "person",
+            "persona",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # Data named by an indefinite word, not by what it is: "limited data from your
         # device", "certain information", "jebkādi citi dati". Beside the `data_open_ended`
         # words, what AC13 reads as a data item that names no category (Art. 30(1)(c),

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions
-from ropa.knowledge.text import analyse
+from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.knowledge.text import analyse, fold_word, stem
 from ropa.model.activity import Activity, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -189,3 +189,108 @@ def youth_age_unstated(register: Register, context: Context) -> Iterator[Violati
             ),
             at_key=True,
         )
+
+
+# What may stand beside a word for anyone and still name no one: "ikviena fiziska persona,
+# kuras personas datus apstrādā dienests vai tā struktūrvienības", "any individual whose
+# data we process". A clause that only says the person's data is processed by the
+# controller is circular; what else an item says (applicants, visitors, "who apply for
+# benefits") names a category.
+_NOBODY_FILLER = frozenset(
+    stem(fold_word(word))
+    for word in (
+        "kuras", "kuru", "kura", "kuri", "kurš", "kas", "whose", "who", "whom", "which",
+        "that", "dati", "datus", "datu", "data", "personal", "personas", "information",
+        "informāciju", "apstrādā", "apstrādājam", "apstrādāti", "tiek", "process",
+        "processes", "processed", "processing", "hold", "holds", "held", "we", "us", "our",
+        "mēs", "mūsu", "mums", "dienests", "dienesta", "iestāde", "iestādes", "sabiedrība",
+        "uzņēmums", "pārzinis", "struktūrvienības", "struktūrvienība", "nodaļas",
+        "vai", "un", "tā", "tās", "tās", "to", "its", "the", "a", "an", "or", "and",
+        "service", "controller", "company", "organisation", "organization", "units",
+        "unit", "departments", "department", "by", "of", "all", "any", "every", "each",
+        "visas", "visi", "jebkura", "ikviena", "ikviens", "concerned", "attiecīgās",
+        "is", "are", "be", "may", "can", "var", "tikt",
+    )
+)  # fmt: skip
+
+
+def _nobody(text: str) -> str | None:
+    """The words of a data-subject group that name anyone at all, when the group says
+    nothing more."""
+    found = mentions(text, "subjects_unnamed")
+    if found is None:
+        return None
+    left = [
+        word
+        for word in uncovered(text, ("subjects_unnamed", "purpose_filler"))
+        if len(word) > 1 and stem(fold_word(word)) not in _NOBODY_FILLER
+    ]
+    if left:
+        return None
+    whole = text.strip()
+    return whole if len(whole) <= 60 else whole[:59].rstrip() + "\u2026"
+
+
+@rule("AC22", "activity.subjects-unnamed", severity=Severity.WARNING, article="Art. 30(1)(c)")
+def subjects_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Data subjects named only by a word for anyone: "every natural person", "individuals".
+
+    Why: the record describes the categories of data subjects (Art. 30(1)(c)): clients,
+    applicants, employees, children, visitors. "Ikviena fiziska persona", "any natural
+    person", "individuals" or "data subjects" is no category: it would fit every record,
+    and what the data, the retention and the risk are cannot be judged against it (a
+    social service's clients, their family members and guardians, children among them,
+    are several categories with different data). A clause that says only that the
+    person's data is processed ("whose data the service processes") adds nothing.
+    Reported when every group of the activity is such a word; a group with anything
+    more ("natural persons who apply for benefits", "private individuals renting a
+    flat") names a category.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: services
+        name: Sociālie pakalpojumi
+        data_subjects:  # ← AC22
+          - ikviena fiziska persona, kuras personas datus apstrādā dienests
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: services
+        name: Sociālie pakalpojumi
+        data_subjects:
+          - sociālo pakalpojumu saņēmēji
+          - klientu ģimenes locekļi un aizbildņi
+    ```
+    """
+    for activity in register.activities:
+        groups = activity.data_subjects
+        if not isinstance(groups, list) or not groups:
+            continue
+        named: list[str] = []
+        for group in groups:
+            value = group.category if isinstance(group, DataSubjectGroup) else group
+            texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
+            words = [_nobody(text) for text in texts]
+            if not words or not all(words):
+                break
+            named.append(str(words[0]))
+        else:
+            yield Violation(
+                activity.at("data_subjects"),
+                msg(
+                    "the data subjects of `{id}` are named only as \u201c{words}\u201d: "
+                    "that is anyone, not a category of data subjects",
+                    id=activity.id,
+                    words=named[0],
+                ),
+                msg(
+                    "name the categories of people whose data it is (clients, applicants, "
+                    "their family members, employees, children ...)"
+                ),
+                at_key=True,
+            )
