@@ -96,7 +96,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
     requirements of the laws that apply to us"; "our core activities", "business
     purposes", "internal" or "administrative purposes" or "improving, planning and
-    supporting the business" cover everything the organisation does. The Article 29
+    supporting the business" cover everything the organisation does, and so do "izpildīt
+    savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
+    functions, exercise our powers and provide our services": a body's whole remit) and
+    "providing you the most suitable service". The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
