@@ -3029,6 +3029,40 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
+        # What singles a person out online: a cookie or other identifier tied to each
+        # user or device (Recital 30: online identifiers such as cookie identifiers and IP
+        # addresses). Data so tied to one person is personal, pseudonymous at most, even
+        # where a notice calls it anonymous (Recital 26; Art. 4(1), 4(5)): AC23.
+        "per_user_identifier",
+        N_("an identifier that singles out each user"),
+        N_("Art. 4(1), 4(5); Recital 26, 30"),
+        (
+            "sīkdatn*",
+            "cookie*",
+            "identifikator*",
+            "identifier*",
+            "IP adres*",
+            "IP address*",
+            "device ID*",
+            "ierīces ID",
+            "user ID*",
+            "lietotāja ID",
+            "client ID*",
+            "katram lietotājam",
+            "katram apmeklētājam",
+            "each user",
+            "every user",
+            "each visitor",
+            "per user",
+            "unikāl*",
+            "unique",
+            "piesaistīt* lietotāj*",
+            "attached to each",
+            "tied to each",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # Data that says who the person is or how to reach them: a name, an identifier
         # (Art. 4(1): "an identification number, location data, an online identifier"),
         # contact details, an image or a voice. A data list naming none of it describes

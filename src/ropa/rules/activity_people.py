@@ -14,7 +14,7 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import mentions, uncovered
 from ropa.knowledge.text import analyse, fold_word, stem
-from ropa.model.activity import Activity, DataSubjectGroup
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
@@ -294,3 +294,97 @@ def subjects_unnamed(register: Register, context: Context) -> Iterator[Violation
                 ),
                 at_key=True,
             )
+
+
+# "Anonīma", "anonymous", "aggregated": the word a notice calls its data by. Anonymised
+# data ("anonimizēti", "anonymised") is a different claim, about what was done to it.
+_ANONYMOUS_WORDS = ("anonīm", "anonim", "anonymous", "aggregat", "apkopot", "agregēt")
+
+
+def _anonymous_identifier(text: str) -> tuple[str, str] | None:
+    """The words calling a data item anonymous and those tying it to each user, when the
+    item says both."""
+    anonymous = mentions(text, "anonymous_data")
+    if anonymous is None:
+        return None
+    claim = fold_word(anonymous.matched)
+    if claim.startswith(("anonimiz", "anonymis", "anonymiz")) or not claim.startswith(
+        tuple(fold_word(word) for word in _ANONYMOUS_WORDS)
+    ):
+        return None
+    identifier = mentions(text, "per_user_identifier")
+    if identifier is None:
+        return None
+    return anonymous.matched, identifier.matched
+
+
+@rule(
+    "AC23",
+    "activity.anonymous-identifier",
+    severity=Severity.WARNING,
+    article="Art. 4(1), 30(1)(c); Recital 26, 30",
+)
+def anonymous_identifier(register: Register, context: Context) -> Iterator[Violation]:
+    """Data called anonymous that names a cookie or identifier tied to each user.
+
+    Why: data is anonymous only when the person can no longer be identified by any means
+    reasonably likely to be used, singling out included (Recital 26). A cookie or other
+    identifier given to each user, an IP address or a device ID singles the person out
+    (Recital 30: online identifiers), and what is recorded under it (the pages read, the
+    device, socio-demographic traits) relates to that person: personal data,
+    pseudonymous at most (Art. 4(1), 4(5)). A record that calls it "anonīma sīkdatne" or
+    "anonymous cookie" takes it out of the minimisation, retention and rights it is
+    subject to. Reported where one data item calls its data anonymous or aggregated and
+    names such an identifier; "anonymised" (a claim about what was done to the data) is
+    not read.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: stats
+        name: Portāla statistika
+        personal_data:
+          - anonīma sīkdatne, piesaistīta katram lietotājam  # ← AC23
+          - lasītais saturs
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: stats
+        name: Portāla statistika
+        personal_data:
+          - sīkdatnes identifikators (pseidonīms), piesaistīts katram lietotājam
+          - lasītais saturs
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.personal_data, list):
+            continue
+        if not first_readings(activity, ("anonymous_data",), ("personal_data",)):
+            continue
+        for index, item in enumerate(activity.personal_data):
+            value = item.category if isinstance(item, DataCategory) else item
+            texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
+            found = next(filter(None, map(_anonymous_identifier, texts)), None)
+            if found is None:
+                continue
+            anonymous, identifier = found
+            yield Violation(
+                activity.at("personal_data", index),
+                msg(
+                    "a data category of `{id}` is called anonymous (\u201c{anonymous}\u201d) "
+                    "but names what singles each user out (\u201c{identifier}\u201d): it is "
+                    "personal data, pseudonymous at most (Recital 26, 30)",
+                    id=activity.id,
+                    anonymous=anonymous,
+                    identifier=identifier,
+                ),
+                msg(
+                    "record it as personal data (a pseudonymous identifier) and give it the "
+                    "basis, retention and rights personal data has"
+                ),
+            )
+            break
