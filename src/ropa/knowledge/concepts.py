@@ -2315,6 +2315,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "likumdošan*",
             "darba tiesīb*",
             "spēkā esoš* tiesību akt*",
+            # A regulator's or a sector's rules named without the instrument: "the Civil
+            # Aviation Authority Regulations", "regulatory requirements" (Art. 6(3) asks
+            # for the law that lays the obligation down).
+            "authority regulations",
+            "authority's regulations",
+            "authority rules",
+            "regulator's rules",
+            "regulator's requirements",
+            "regulatory requirements",
+            "regulatory obligations",
+            "industry regulations",
+            "sector regulations",
+            "regulatora prasīb*",
+            "uzraugošās iestādes prasīb*",
+            "uzraudzības iestādes prasīb*",
+            "nozares prasīb*",
         ),
         gap=1,
         negatable=False,
