@@ -1726,6 +1726,52 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # Using a channel named as the purpose: "use of the card, the website and the
+        # services offered there", "mājaslapas un lietotnes lietošana". That the person
+        # uses a card or a website says what the data is linked to, not what it is used
+        # for (Art. 5(1)(b); WP203): AC12 reads these words with `channel_object`.
+        "channel_use",
+        N_("using a channel, named as the purpose"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        ("izmantošan*", "lietošan*", "use", "usage", "using"),
+        negatable=False,
+    ),
+    Concept(
+        # The channels people use: a card, a website, an app, a portal and the services on
+        # them (with `channel_use`).
+        "channel_object",
+        N_("a card, website, app or service used"),
+        N_("Art. 5(1)(b)"),
+        (
+            "kart*",
+            "mājaslap*",
+            "mājas lap*",
+            "tīmekļvietn*",
+            "vietn*",
+            "portāl*",
+            "lietotn*",
+            "platform*",
+            "interneta",
+            "piedāvāt*",
+            "tajā",
+            "tajos",
+            "card",
+            "cards",
+            "website*",
+            "site",
+            "sites",
+            "app",
+            "apps",
+            "application",
+            "portal",
+            "online",
+            "offered",
+            "there",
+            "therein",
+        ),
+        negatable=False,
+    ),
+    Concept(
         # What may stand beside a processing operation and still name nothing else: the
         # data, and proving or recording that it was processed.
         "processing_self",

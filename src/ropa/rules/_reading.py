@@ -91,7 +91,9 @@ def _item_texts(
 # identify a person (a name, an e-mail address) are in nearly every data list too: AC18
 # asks the lexicon for them itself, so that an activity stating nothing else still keeps
 # no readings.
-UNREAD = frozenset({"purpose_filler", "identifying_data", "subjects_unnamed"})
+UNREAD = frozenset(
+    {"purpose_filler", "identifying_data", "subjects_unnamed", "channel_use", "channel_object"}
+)
 
 # A text value's place in its activity, and one concept it states.
 _Hit = tuple[str, tuple[str | int, ...], Inference]

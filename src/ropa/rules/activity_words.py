@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
-from ropa.knowledge.lexicon import concepts_in, mentions, stated, uncovered
+from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
-from ropa.model.activity import Activity, DataCategory
+from ropa.model.activity import Activity, DataCategory, Purpose
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
@@ -86,6 +86,45 @@ def _self_only(text: str) -> str | None:
     return text.strip() if not [w for w in left if len(w) > 1] else None
 
 
+# The concepts a purpose naming only the use of a channel may state.
+_CHANNEL_WORDS = frozenset(
+    {"channel_use", "channel_object", "purpose_filler", "processing_self", "identifying_data"}
+)
+
+
+def _channel_purpose(purpose: Purpose) -> bool:
+    texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
+    return bool(texts) and all(_channel_only(text) for text in texts)
+
+
+def _channel_only(text: str) -> str | None:
+    """A purpose that names only the use of a card, a website, an app or the services on
+    them ("use of the supporter card, the website and its services"): at most one word
+    of its own beside them."""
+    found = mentions(text, "channel_use")
+    if found is None or mentions(text, "channel_object") is None:
+        return None
+    # Any other thing named ("analytics", "cookies", "discounts") says what for; words
+    # read as a channel ("services offered there") are not read again as something else.
+    found_all = infer(text)
+    channel = [
+        (i.start, i.end) for i in found_all if i.concept in ("channel_use", "channel_object")
+    ]
+    if any(
+        i.concept not in _CHANNEL_WORDS
+        and not i.negated
+        and not any(start <= i.start and i.end <= end for start, end in channel)
+        for i in found_all
+    ):
+        return None
+    left = [
+        w
+        for w in uncovered(text, ("channel_use", "channel_object", "purpose_filler"))
+        if len(w) > 2
+    ]
+    return text.strip() if len(left) <= _CONTENT_WORDS else None
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
     """A purpose that restates a legal basis, covers everything, or names only the processing.
@@ -115,7 +154,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
     Reported only when every word of the purpose is the operation, the data, proving it,
     or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
-    name something else.
+    name something else. A purpose that names only the use of a card, a website, an app
+    or the services on them ("biedru kartes, mājaslapas un tajā piedāvāto pakalpojumu
+    izmantošana", "use of the website") says what the data is linked to, not what it is
+    used for; with anything else named ("website usage statistics", "use of cookies",
+    "card use for discounts") it is not reported.
 
     Fails:
 
@@ -156,7 +199,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         # Most activities name no generic phrase and no processing operation in any
         # purpose: their readings, made once for all rules, say so without reading each
         # purpose again.
-        if not first_readings(activity, ("purpose_generic", "processing_operation"), ("purposes",)):
+        if not first_readings(
+            activity, ("purpose_generic", "processing_operation"), ("purposes",)
+        ) and not any(_channel_purpose(purpose) for purpose in activity.purposes):
             continue
         own = _name_stems(activity)
         found: list[tuple[Location, str, str]] = []
@@ -172,6 +217,8 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 found.append((location, str(circular[0]), "circular"))
             elif part := _generic_part(texts, own):
                 found.append((location, part, "part"))
+            elif (channel := [_channel_only(text) for text in texts]) and all(channel):
+                found.append((location, str(channel[0]), "channel"))
         if found:
             location, quoted, kind = found[0]
             yield Violation(
@@ -183,6 +230,13 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                     words=quoted,
                 )
                 if kind == "circular"
+                else msg(
+                    "a purpose of `{id}` (\u201c{words}\u201d) names only the use of a "
+                    "card, a website or a service: it does not say what the data is used for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if kind == "channel"
                 else msg(
                     "part of a purpose of `{id}` (\u201c{words}\u201d) restates a legal "
                     "basis or covers everything: it does not say what that part is for",
