@@ -86,6 +86,7 @@ def _self_only(text: str) -> str | None:
     return text.strip() if not [w for w in left if len(w) > 1] else None
 
 
+_CHANNEL_PAIR = frozenset({"channel_use", "channel_object"})
 # The concepts a purpose naming only the use of a channel may state.
 _CHANNEL_WORDS = frozenset(
     {"channel_use", "channel_object", "purpose_filler", "processing_self", "identifying_data"}
@@ -101,8 +102,9 @@ def _channel_only(text: str) -> str | None:
     """A purpose that names only the use of a card, a website, an app or the services on
     them ("use of the supporter card, the website and its services"): at most one word
     of its own beside them."""
-    found = mentions(text, "channel_use")
-    if found is None or mentions(text, "channel_object") is None:
+    if not concepts_in(text) >= _CHANNEL_PAIR:  # the quick test: most purposes
+        return None
+    if mentions(text, "channel_use") is None or mentions(text, "channel_object") is None:
         return None
     # Any other thing named ("analytics", "cookies", "discounts") says what for; words
     # read as a channel ("services offered there") are not read again as something else.
@@ -653,12 +655,17 @@ def _catch_all_words(texts: list[str]) -> str | None:
 
 
 def _catch_alls(activity: Activity) -> _Quoted:
-    """The data items of `activity` that are nothing but a catch-all."""
-    return [
-        (location, words)
-        for location, texts in _data_texts(activity)
-        if (words := _catch_all_words(texts))
-    ]
+    """The data items of `activity` that are nothing but a catch-all (their places made
+    only for those: most lists have none)."""
+    if not isinstance(activity.personal_data, list):
+        return []
+    found: _Quoted = []
+    for index, item in enumerate(activity.personal_data):
+        value = item.category if isinstance(item, DataCategory) else item
+        texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
+        if words := _catch_all_words(texts):
+            found.append((activity.at("personal_data", index), words))
+    return found
 
 
 def data_unfixed(activity: Activity) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.lexicon import concepts_in, mentions
 from ropa.model.activity import Activity, ConsentBasis
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -22,28 +22,35 @@ from ropa.rules import Context, Violation, rule
 from ropa.rules.tracking import names_tracking
 
 _KINDS = ("implied_consent", "consent_bundled")
+_KIND_SET = frozenset(_KINDS)
 
 
 def _consent_words(activity: Activity) -> tuple[Location, str, str] | None:
     """The first place a consent basis of the activity (its record, withdrawal or note, or
     the purpose it carries) says consent is inferred from use or bundled into accepting
-    the terms: where, the words, and which."""
+    the terms: where, the words, and which. Places are made only for what is found: most
+    activities rely on no consent, and most consents say neither."""
     purposes = activity.purposes if isinstance(activity.purposes, list) else []
     for index, purpose in enumerate(purposes):
         consents = [(path, b) for path, b in purpose.bases() if isinstance(b, ConsentBasis)]
-        places: list[tuple[Location, object]] = [
-            (activity.at("purposes", index, *path, key), getattr(basis, key))
+        if not consents:
+            continue
+        places: list[tuple[tuple[str | int, ...], object]] = [
+            ((*path, key), getattr(basis, key))
             for path, basis in consents
             for key in ("consent_record", "note", "withdrawal")
         ]
-        if consents:
-            places.append((activity.at("purposes", index, "purpose"), purpose.purpose))
-        for at, value in places:
+        places.append((("purpose",), purpose.purpose))
+        for path, value in places:
             for language in ("lv", "en"):
                 text = text_of(value, language)
+                # The quick test first (cached per text): most say neither.
+                if not text or _KIND_SET.isdisjoint(concepts_in(text)):
+                    continue
                 for kind in _KINDS:
-                    found = mentions(text, kind) if text else None
+                    found = mentions(text, kind)
                     if found is not None:
+                        at = activity.at("purposes", index, *path)
                         return at, _quoted(text, found.start), kind
     return None
 
