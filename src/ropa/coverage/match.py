@@ -94,7 +94,7 @@ _BROAD_CONCEPTS = frozenset(
         "data_container",
         "identifying_data",
         # Words for anyone ("personas", "people"), for using something ("izmantošana",
-        # "use") and the channels used, and "other data": AC22, AC12 and AC13 read them,
+        # "use") and the channels used, and "other data": AC23, AC12 and AC13 read them,
         # and nearly every passage of a policy has some.
         "subjects_unnamed",
         "channel_use",

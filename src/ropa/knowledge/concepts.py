@@ -2191,7 +2191,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
     Concept(
         # Data subjects named by a word for anyone at all: "ikviena fiziska persona",
         # "any natural person", "individuals". The record gives the categories of data
-        # subjects (Art. 30(1)(c)); a word for every person is no category. AC22 reads it
+        # subjects (Art. 30(1)(c)); a word for every person is no category. AC23 reads it
         # in `data_subjects`, with what else an item says; readings leave it out (the
         # words are in many texts that name people well).
         "subjects_unnamed",
@@ -3086,7 +3086,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # What singles a person out online: a cookie or other identifier tied to each
         # user or device (Recital 30: online identifiers such as cookie identifiers and IP
         # addresses). Data so tied to one person is personal, pseudonymous at most, even
-        # where a notice calls it anonymous (Recital 26; Art. 4(1), 4(5)): AC23.
+        # where a notice calls it anonymous (Recital 26; Art. 4(1), 4(5)): AC24.
         "per_user_identifier",
         N_("an identifier that singles out each user"),
         N_("Art. 4(1), 4(5); Recital 26, 30"),

@@ -231,7 +231,7 @@ def _nobody(text: str) -> str | None:
     return whole if len(whole) <= 60 else whole[:59].rstrip() + "\u2026"
 
 
-@rule("AC22", "activity.subjects-unnamed", severity=Severity.WARNING, article="Art. 30(1)(c)")
+@rule("AC23", "activity.subjects-unnamed", severity=Severity.WARNING, article="Art. 30(1)(c)")
 def subjects_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     """Data subjects named only by a word for anyone: "every natural person", "individuals".
 
@@ -252,7 +252,7 @@ def subjects_unnamed(register: Register, context: Context) -> Iterator[Violation
     activities:
       - id: services
         name: Sociālie pakalpojumi
-        data_subjects:  # ← AC22
+        data_subjects:  # ← AC23
           - ikviena fiziska persona, kuras personas datus apstrādā dienests
     ```
 
@@ -319,7 +319,7 @@ def _anonymous_identifier(text: str) -> tuple[str, str] | None:
 
 
 @rule(
-    "AC23",
+    "AC24",
     "activity.anonymous-identifier",
     severity=Severity.WARNING,
     article="Art. 4(1), 30(1)(c); Recital 26, 30",
@@ -345,7 +345,7 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
       - id: stats
         name: Portāla statistika
         personal_data:
-          - anonīma sīkdatne, piesaistīta katram lietotājam  # ← AC23
+          - anonīma sīkdatne, piesaistīta katram lietotājam  # ← AC24
           - lasītais saturs
     ```
 
