@@ -93,6 +93,13 @@ _BROAD_CONCEPTS = frozenset(
         "processing_self",
         "data_container",
         "identifying_data",
+        # Words for anyone ("personas", "people"), for using something ("izmantošana",
+        # "use") and the channels used, and "other data": AC23, AC12 and AC13 read them,
+        # and nearly every passage of a policy has some.
+        "subjects_unnamed",
+        "channel_use",
+        "channel_object",
+        "data_vague",
     )
 )
 

@@ -155,6 +155,7 @@ def load_rules() -> dict[str, Rule]:
         activity_people,
         activity_words,
         child_images,
+        consent_words,
         dpia,
         exemption,
         governance,

@@ -132,7 +132,9 @@ def _item_texts(
 # identify a person (a name, an e-mail address) are in nearly every data list too: AC18
 # asks the lexicon for them itself, so that an activity stating nothing else still keeps
 # no readings.
-UNREAD = frozenset({"purpose_filler", "identifying_data"})
+UNREAD = frozenset(
+    {"purpose_filler", "identifying_data", "subjects_unnamed", "channel_use", "channel_object"}
+)
 
 _NO_HITS: tuple[Reading, ...] = ()
 

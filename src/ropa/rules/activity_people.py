@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions
-from ropa.knowledge.text import analyse
-from ropa.model.activity import Activity, DataSubjectGroup
+from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.knowledge.text import analyse, fold_word, stem
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
@@ -189,3 +189,202 @@ def youth_age_unstated(register: Register, context: Context) -> Iterator[Violati
             ),
             at_key=True,
         )
+
+
+# What may stand beside a word for anyone and still name no one: "ikviena fiziska persona,
+# kuras personas datus apstrādā dienests vai tā struktūrvienības", "any individual whose
+# data we process". A clause that only says the person's data is processed by the
+# controller is circular; what else an item says (applicants, visitors, "who apply for
+# benefits") names a category.
+_NOBODY_FILLER = frozenset(
+    stem(fold_word(word))
+    for word in (
+        "kuras", "kuru", "kura", "kuri", "kurš", "kas", "whose", "who", "whom", "which",
+        "that", "dati", "datus", "datu", "data", "personal", "personas", "information",
+        "informāciju", "apstrādā", "apstrādājam", "apstrādāti", "tiek", "process",
+        "processes", "processed", "processing", "hold", "holds", "held", "we", "us", "our",
+        "mēs", "mūsu", "mums", "dienests", "dienesta", "iestāde", "iestādes", "sabiedrība",
+        "uzņēmums", "pārzinis", "struktūrvienības", "struktūrvienība", "nodaļas",
+        "vai", "un", "tā", "tās", "tās", "to", "its", "the", "a", "an", "or", "and",
+        "service", "controller", "company", "organisation", "organization", "units",
+        "unit", "departments", "department", "by", "of", "all", "any", "every", "each",
+        "visas", "visi", "jebkura", "ikviena", "ikviens", "concerned", "attiecīgās",
+        "is", "are", "be", "may", "can", "var", "tikt",
+    )
+)  # fmt: skip
+
+
+def _nobody(text: str) -> str | None:
+    """The words of a data-subject group that name anyone at all, when the group says
+    nothing more."""
+    found = mentions(text, "subjects_unnamed")
+    if found is None:
+        return None
+    left = [
+        word
+        for word in uncovered(text, ("subjects_unnamed", "purpose_filler"))
+        if len(word) > 1 and stem(fold_word(word)) not in _NOBODY_FILLER
+    ]
+    if left:
+        return None
+    whole = text.strip()
+    return whole if len(whole) <= 60 else whole[:59].rstrip() + "\u2026"
+
+
+@rule("AC23", "activity.subjects-unnamed", severity=Severity.WARNING, article="Art. 30(1)(c)")
+def subjects_unnamed(register: Register, context: Context) -> Iterator[Violation]:
+    """Data subjects named only by a word for anyone: "every natural person", "individuals".
+
+    Why: the record describes the categories of data subjects (Art. 30(1)(c)): clients,
+    applicants, employees, children, visitors. "Ikviena fiziska persona", "any natural
+    person", "individuals" or "data subjects" is no category: it would fit every record,
+    and what the data, the retention and the risk are cannot be judged against it (a
+    social service's clients, their family members and guardians, children among them,
+    are several categories with different data). A clause that says only that the
+    person's data is processed ("whose data the service processes") adds nothing.
+    Reported when every group of the activity is such a word; a group with anything
+    more ("natural persons who apply for benefits", "private individuals renting a
+    flat") names a category.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: services
+        name: Sociālie pakalpojumi
+        data_subjects:  # ← AC23
+          - ikviena fiziska persona, kuras personas datus apstrādā dienests
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: services
+        name: Sociālie pakalpojumi
+        data_subjects:
+          - sociālo pakalpojumu saņēmēji
+          - klientu ģimenes locekļi un aizbildņi
+    ```
+    """
+    for activity in register.activities:
+        groups = activity.data_subjects
+        if not isinstance(groups, list) or not groups:
+            continue
+        named: list[str] = []
+        for group in groups:
+            value = group.category if isinstance(group, DataSubjectGroup) else group
+            texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
+            words = [_nobody(text) for text in texts]
+            if not words or not all(words):
+                break
+            named.append(str(words[0]))
+        else:
+            yield Violation(
+                activity.at("data_subjects"),
+                msg(
+                    "the data subjects of `{id}` are named only as \u201c{words}\u201d: "
+                    "that is anyone, not a category of data subjects",
+                    id=activity.id,
+                    words=named[0],
+                ),
+                msg(
+                    "name the categories of people whose data it is (clients, applicants, "
+                    "their family members, employees, children ...)"
+                ),
+                at_key=True,
+            )
+
+
+# "Anonīma", "anonymous", "aggregated": the word a notice calls its data by. Anonymised
+# data ("anonimizēti", "anonymised") is a different claim, about what was done to it.
+_ANONYMOUS_WORDS = ("anonīm", "anonim", "anonymous", "aggregat", "apkopot", "agregēt")
+
+
+def _anonymous_identifier(text: str) -> tuple[str, str] | None:
+    """The words calling a data item anonymous and those tying it to each user, when the
+    item says both."""
+    anonymous = mentions(text, "anonymous_data")
+    if anonymous is None:
+        return None
+    claim = fold_word(anonymous.matched)
+    if claim.startswith(("anonimiz", "anonymis", "anonymiz")) or not claim.startswith(
+        tuple(fold_word(word) for word in _ANONYMOUS_WORDS)
+    ):
+        return None
+    identifier = mentions(text, "per_user_identifier")
+    if identifier is None:
+        return None
+    return anonymous.matched, identifier.matched
+
+
+@rule(
+    "AC24",
+    "activity.anonymous-identifier",
+    severity=Severity.WARNING,
+    article="Art. 4(1), 30(1)(c); Recital 26, 30",
+)
+def anonymous_identifier(register: Register, context: Context) -> Iterator[Violation]:
+    """Data called anonymous that names a cookie or identifier tied to each user.
+
+    Why: data is anonymous only when the person can no longer be identified by any means
+    reasonably likely to be used, singling out included (Recital 26). A cookie or other
+    identifier given to each user, an IP address or a device ID singles the person out
+    (Recital 30: online identifiers), and what is recorded under it (the pages read, the
+    device, socio-demographic traits) relates to that person: personal data,
+    pseudonymous at most (Art. 4(1), 4(5)). A record that calls it "anonīma sīkdatne" or
+    "anonymous cookie" takes it out of the minimisation, retention and rights it is
+    subject to. Reported where one data item calls its data anonymous or aggregated and
+    names such an identifier; "anonymised" (a claim about what was done to the data) is
+    not read.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: stats
+        name: Portāla statistika
+        personal_data:
+          - anonīma sīkdatne, piesaistīta katram lietotājam  # ← AC24
+          - lasītais saturs
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: stats
+        name: Portāla statistika
+        personal_data:
+          - sīkdatnes identifikators (pseidonīms), piesaistīts katram lietotājam
+          - lasītais saturs
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.personal_data, list):
+            continue
+        if not first_readings(activity, ("anonymous_data",), ("personal_data",)):
+            continue
+        for index, item in enumerate(activity.personal_data):
+            value = item.category if isinstance(item, DataCategory) else item
+            texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
+            found = next(filter(None, map(_anonymous_identifier, texts)), None)
+            if found is None:
+                continue
+            anonymous, identifier = found
+            yield Violation(
+                activity.at("personal_data", index),
+                msg(
+                    "a data category of `{id}` is called anonymous (\u201c{anonymous}\u201d) "
+                    "but names what singles each user out (\u201c{identifier}\u201d): it is "
+                    "personal data, pseudonymous at most (Recital 26, 30)",
+                    id=activity.id,
+                    anonymous=anonymous,
+                    identifier=identifier,
+                ),
+                msg(
+                    "record it as personal data (a pseudonymous identifier) and give it the "
+                    "basis, retention and rights personal data has"
+                ),
+            )
+            break

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
-from ropa.knowledge.lexicon import concepts_in, mentions, stated, uncovered
+from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
-from ropa.model.activity import Activity, DataCategory
+from ropa.model.activity import Activity, DataCategory, Purpose
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
@@ -86,6 +86,47 @@ def _self_only(text: str) -> str | None:
     return text.strip() if not [w for w in left if len(w) > 1] else None
 
 
+_CHANNEL_PAIR = frozenset({"channel_use", "channel_object"})
+# The concepts a purpose naming only the use of a channel may state.
+_CHANNEL_WORDS = frozenset(
+    {"channel_use", "channel_object", "purpose_filler", "processing_self", "identifying_data"}
+)
+
+
+def _channel_purpose(purpose: Purpose) -> bool:
+    texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
+    return bool(texts) and all(_channel_only(text) for text in texts)
+
+
+def _channel_only(text: str) -> str | None:
+    """A purpose that names only the use of a card, a website, an app or the services on
+    them ("use of the supporter card, the website and its services"): at most one word
+    of its own beside them."""
+    if not concepts_in(text) >= _CHANNEL_PAIR:  # the quick test: most purposes
+        return None
+    if mentions(text, "channel_use") is None or mentions(text, "channel_object") is None:
+        return None
+    # Any other thing named ("analytics", "cookies", "discounts") says what for; words
+    # read as a channel ("services offered there") are not read again as something else.
+    found_all = infer(text)
+    channel = [
+        (i.start, i.end) for i in found_all if i.concept in ("channel_use", "channel_object")
+    ]
+    if any(
+        i.concept not in _CHANNEL_WORDS
+        and not i.negated
+        and not any(start <= i.start and i.end <= end for start, end in channel)
+        for i in found_all
+    ):
+        return None
+    left = [
+        w
+        for w in uncovered(text, ("channel_use", "channel_object", "purpose_filler"))
+        if len(w) > 2
+    ]
+    return text.strip() if len(left) <= _CONTENT_WORDS else None
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
     """A purpose that restates a legal basis, covers everything, or names only the processing.
@@ -96,7 +137,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
     requirements of the laws that apply to us"; "our core activities", "business
     purposes", "internal" or "administrative purposes" or "improving, planning and
-    supporting the business" cover everything the organisation does. The Article 29
+    supporting the business" cover everything the organisation does, and so do "izpildīt
+    savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
+    functions, exercise our powers and provide our services": a body's whole remit) and
+    "providing you the most suitable service". The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
@@ -112,7 +156,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
     Reported only when every word of the purpose is the operation, the data, proving it,
     or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
-    name something else.
+    name something else. A purpose that names only the use of a card, a website, an app
+    or the services on them ("biedru kartes, mājaslapas un tajā piedāvāto pakalpojumu
+    izmantošana", "use of the website") says what the data is linked to, not what it is
+    used for; with anything else named ("website usage statistics", "use of cookies",
+    "card use for discounts") it is not reported.
 
     Fails:
 
@@ -153,7 +201,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         # Most activities name no generic phrase and no processing operation in any
         # purpose: their readings, made once for all rules, say so without reading each
         # purpose again.
-        if not first_readings(activity, ("purpose_generic", "processing_operation"), ("purposes",)):
+        if not first_readings(
+            activity, ("purpose_generic", "processing_operation"), ("purposes",)
+        ) and not any(_channel_purpose(purpose) for purpose in activity.purposes):
             continue
         own = _name_stems(activity)
         found: list[tuple[Location, str, str]] = []
@@ -169,6 +219,8 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 found.append((location, str(circular[0]), "circular"))
             elif part := _generic_part(texts, own):
                 found.append((location, part, "part"))
+            elif (channel := [_channel_only(text) for text in texts]) and all(channel):
+                found.append((location, str(channel[0]), "channel"))
         if found:
             location, quoted, kind = found[0]
             yield Violation(
@@ -180,6 +232,13 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                     words=quoted,
                 )
                 if kind == "circular"
+                else msg(
+                    "a purpose of `{id}` (\u201c{words}\u201d) names only the use of a "
+                    "card, a website or a service: it does not say what the data is used for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if kind == "channel"
                 else msg(
                     "part of a purpose of `{id}` (\u201c{words}\u201d) restates a legal "
                     "basis or covers everything: it does not say what that part is for",
@@ -496,6 +555,46 @@ def _container(text: str) -> str | None:
     return text.strip() if not left else None
 
 
+# Words that say who gives the data, whence or whether, not what it is: what may stand
+# beside a catch-all ("citi dati, ja tādi tiek norādīti", "any other information you
+# choose to give us", "limited data from the device you use") and still name nothing.
+_CATCH_ALL_FILLER = frozenset(
+    stem(fold_word(word))
+    for word in (
+        "ja", "tādi", "tādas", "tāda", "tiek", "ir", "norādīti", "norādītie", "norāda",
+        "norādāt", "sniegti", "sniegtie", "sniedz", "sniedzat", "sniedziet", "iesniegti",
+        "ko", "kas", "kurus", "kuru", "kuri", "jūs", "jums", "jūsu", "mums", "mēs", "no",
+        "lietotājs", "lietotāja", "klients", "klienta", "persona", "personas", "ierīce",
+        "ierīces", "izmantotās", "izmantojat", "if", "when", "where", "any", "given",
+        "give", "provide", "provided", "choose", "chosen", "share", "shared", "send",
+        "you", "your", "we", "us", "our", "from", "the", "a", "an", "that", "which",
+        "to", "by", "in", "on", "with", "of", "device", "devices", "use", "used", "using",
+        "user", "customer", "person", "personal", "data", "dati", "datus", "information",
+        "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
+        "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
+        "form", "forms", "veidlapā", "anketā", "otherwise",
+    )
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _catch_all_item(text: str) -> str | None:
+    """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
+    "other information you provide", "limited data from your device"): every word is
+    the catch-all or says who gives it and whence. Examples in brackets name data."""
+    if "(" in text:
+        return None
+    found = mentions(text, "data_open_ended") or mentions(text, "data_vague")
+    if found is None:
+        return None
+    left = [
+        word
+        for word in uncovered(text, ("data_open_ended", "data_vague"))
+        if len(word) > 1 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+    ]
+    return text.strip() if not left else None
+
+
 def _bracketed(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -529,6 +628,7 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
         (location, words)
         for location, texts in items
         if (words := next(filter(None, map(_open, texts)), None))
+        or (words := _catch_all_words(texts))
     ]
     references = [
         (location, words)
@@ -546,6 +646,26 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
     if not items or len(unfixed) < len(items):
         return None
     return open_items, references, containers
+
+
+def _catch_all_words(texts: list[str]) -> str | None:
+    """The item's words, when in every language it is nothing but a catch-all."""
+    found = [_catch_all_item(text) for text in texts]
+    return found[0] if found and all(found) else None
+
+
+def _catch_alls(activity: Activity) -> _Quoted:
+    """The data items of `activity` that are nothing but a catch-all (their places made
+    only for those: most lists have none)."""
+    if not isinstance(activity.personal_data, list):
+        return []
+    found: _Quoted = []
+    for index, item in enumerate(activity.personal_data):
+        value = item.category if isinstance(item, DataCategory) else item
+        texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
+        if words := _catch_all_words(texts):
+            found.append((activity.at("personal_data", index), words))
+    return found
 
 
 def data_unfixed(activity: Activity) -> bool:
@@ -569,7 +689,12 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
     of birth, references; such a list is reported like an open one. A document with its
     contents named ("CV (education, work history)", "identity document data") is named
-    data. One finding per activity, at the first such item.
+    data. One finding per activity, at the first such item. Beside named categories, an
+    item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
+    information you choose to give us", "limited data from the device you use") is
+    reported too: it names no category, so the list is open after all (Art. 30(1)(c);
+    minimisation, Art. 5(1)(c), cannot be judged against it). The same words in several
+    activities are reported once.
 
     Fails:
 
@@ -588,6 +713,15 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
         personal_data: [CV dati]  # ← AC13
     ```
 
+    ```yaml
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        personal_data:
+          - vārds, uzvārds, tālrunis, piegādes adrese
+          - citi dati, ja tādi tiek norādīti  # ← AC13
+    ```
+
     Passes:
 
     ```yaml
@@ -603,6 +737,21 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     for activity in register.activities:
         unfixed = _unfixed(activity)
         if unfixed is None:
+            catch_alls = _catch_alls(activity)
+            if catch_alls:
+                location, words = catch_alls[0]
+                yield Violation(
+                    location,
+                    msg(
+                        "a data category of `{id}` is a catch-all (\u201c{words}\u201d): "
+                        "beside the categories named, it leaves the data processed open",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg("say which data it stands for, or drop it"),
+                    # The same words in several activities are one gap, reported once.
+                    cause=f"AC13 catch-all: {words}",
+                )
             continue
         open_items, references, containers = unfixed
         if open_items:

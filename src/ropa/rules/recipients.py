@@ -511,7 +511,13 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     open. Not reported where the name or category itself names a public authority
     ("vīzu izsniedzējas iestādes", "the tax authority", "courts"): a public body receives
     data to exercise the powers the law gives it, as a controller of its own (Art. 4(7);
-    Recital 31), so the question is settled by what it is.
+    Recital 31), so the question is settled by what it is. Nor where it names a bank, an
+    e-money or payment institution, a payment system or card scheme ("elektroniskā banka,
+    elektroniskā nauda, citas maksājumu sistēmas", "card payment providers") and the
+    register does not call it a processor in words: for the payment such a body is a
+    controller in its own right, bound by its own legal duties (PSD2 — Directive (EU)
+    2015/2366; anti-money-laundering law; EDPB Guidelines 07/2020, the example of a bank
+    carrying out payments), as RC01 reads it.
 
     Fails:
 
@@ -535,7 +541,11 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for recipient in register.recipients:
-        if recipient.kind is RecipientKind.UNKNOWN and not _public_body(recipient):
+        if (
+            recipient.kind is RecipientKind.UNKNOWN
+            and not _public_body(recipient)
+            and not _independent_payment_body(recipient)
+        ):
             yield Violation(
                 recipient.at("kind"),
                 msg(

@@ -103,6 +103,12 @@ def _tracking_reading(activity: Activity) -> Reading | None:
     return None
 
 
+def names_tracking(activity: Activity) -> bool:
+    """Whether the activity names cookies or tracking that need consent: LB21 asks then
+    about the consent, inferred from use or not."""
+    return _tracking_reading(activity) is not None
+
+
 def monitors(activity: Activity) -> bool:
     """Whether the activity monitors behaviour (Art. 3(2)(b); Recital 24: tracking on the
     internet, profiling): it declares profiling, or names cookies or tracking that need
