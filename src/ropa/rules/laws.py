@@ -71,7 +71,8 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     Processing Law took effect on 5 July 2018, and the law "On Accounting", replaced by the
     Accounting Law on 1 January 2022. The laws and their status are in
     `ropa.knowledge.laws`, with their sources. A repealed law given as the ground for
-    special-category, criminal-conviction or national-id data is SD05's.
+    special-category, criminal-conviction or national-id data is SD05's. One law cited in
+    several places is one finding, with the other places related.
 
     Fails:
 
@@ -138,6 +139,9 @@ def _repealed(
                         "cite the law in force{value}, with the provision",
                         value=f": {successor.title}" if successor else "",
                     ),
+                    # One repealed law cited across the register is one finding, with the
+                    # other places related (issue 11 section 5).
+                    cause=f"repealed:{law.id}",
                 )
 
 

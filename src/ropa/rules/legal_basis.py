@@ -73,7 +73,8 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     Purposes without any basis are one finding per activity, at the first, naming the
     others; and where several activities lack bases (a register written from a notice
     that names none), one finding names them all: it is one silence in the record, which
-    is settled purpose by purpose but read once.
+    is settled purpose by purpose but read once. The same law cited without its letter in
+    several purposes is likewise one finding, with the other places related.
 
     Fails:
 
@@ -144,6 +145,8 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
                             "write which basis the law gives: `legal_obligation` (6(1)(c)) or "
                             "`public_task` (6(1)(e)), keeping `law:`"
                         ),
+                        # The same citation in several purposes is one question.
+                        cause=f"law-without-letter:{basis.law}",
                     )
 
 
