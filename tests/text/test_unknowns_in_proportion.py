@@ -131,7 +131,7 @@ def test_what_closed_data_answers_is_one_note_naming_each_key(tmp_path: Path) ->
     (note,) = _codes(findings, "AC22")
     assert note["severity"] == "info"
     assert note["message"] == (
-        "7 activities leave questions open that nothing in the register makes pressing: "
+        "7 activities leave keys unknown where the rest of the record suggests a plain answer: "
         + "; ".join(f"`{key}` ({_listed(indexes)})" for key, indexes in OPEN.items())
     )
     places = {note["path"]} | {place["path"] for place in note["related"]}
@@ -244,7 +244,7 @@ def test_text_output_prints_the_note_once_and_sarif_points_at_every_key(tmp_path
     path.write_text(REGISTER, encoding="utf-8")
     text = run_ropa("check", str(path), "--today", TODAY, "--show-all")
     assert text.returncode == 0, text.stderr
-    assert text.stdout.count("leave questions open") == 1
+    assert text.stdout.count("leave keys unknown where") == 1
     assert "also at: " in text.stdout
     sarif = json.loads(run_ropa("check", str(path), "--today", TODAY, "-f", "sarif").stdout)
     results = sarif["runs"][0]["results"]
@@ -288,19 +288,20 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
     # No reason, and a closed list of data: a line of the register's note, in Latvian.
     note = _latvian(tmp_path, REGISTER, "AC22")["activities[0].special_categories"]
     assert note["message"].startswith(
-        "7 apstrādes darbībās paliek neatbildēti jautājumi, kurus nekas reģistrā nepadara "
-        "steidzamus: `special_categories` (`orders`, "
+        "7 apstrādes darbībās paliek nezināmi lauki, lai gan pārējais ieraksts liecina par "
+        "vienkāršu atbildi: `special_categories` (`orders`, "
     )
     assert note["hint"] == (
-        "izlemiet katru: nosauktajās darbībās attiecīgajā laukā ierakstiet `none` vai to, kas "
-        "attiecas"
+        "pārbaudiet un ierakstiet atbildi: `none` īpašu kategoriju datiem, personas datiem par "
+        "sodāmību vai personas kodiem, ko darbība neapstrādā; avotu ar `kind: data_subject`, "
+        "ja dati iegūti no pašas personas"
     )
     # One activity: its own words.
     one = REGISTER.split("  - id: returns")[0]
     (single,) = _latvian(tmp_path, one, "AC22").values()
     assert single["message"] == (
-        "`orders` atstāj neatbildētus jautājumus (`special_categories`, `criminal_data`, "
-        "`national_id`, `sources`), un nekas reģistrā nepadara tos steidzamus"
+        "`orders` atstāj nezināmus laukus (`special_categories`, `criminal_data`, "
+        "`national_id`, `sources`), lai gan pārējais ieraksts liecina par vienkāršu atbildi"
     )
     # No data recorded: SD24's note, and DP24's one note of the screening, in Latvian.
     sd24 = _latvian(tmp_path, _nothing_to_screen(), "SD24")

@@ -906,7 +906,7 @@ _OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
     article="Art. 9, 10, 14(2)(f), 87; 24(1)",
 )
 def open_questions(register: Register, context: Context) -> Iterator[Violation]:
-    """The questions a register leaves open where nothing in it makes them pressing.
+    """Keys left `unknown` where the rest of the record suggests a plain answer.
 
     Why: every `unknown` is a question the organisation has not answered, and each stays
     reported; how much it weighs depends on the nature, scope, context and purposes of
@@ -966,13 +966,18 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
         [Message(_KEY_NAMES, key=key, names=_names(ids)) for key, ids in by_key if ids],
         "; ",
     )
-    hint = msg("settle each: write `none`, or what applies, at the key in each activity named")
+    hint = msg(
+        "confirm and write the answer: `none` for the special categories, criminal data or "
+        "national ids an activity does not process; a source of `kind: data_subject` where the "
+        "data comes from the person"
+    )
     for activity, keys in ordered:
         at, related = _places(activity, keys)
         yield Violation(
             at,
             msg(
-                "`{id}` leaves {keys} open, and nothing in the register makes them pressing",
+                "`{id}` leaves {keys} unknown, where the rest of its record suggests a plain "
+                "answer",
                 id=activity.id,
                 keys=_keys(keys),
             ),
@@ -989,10 +994,10 @@ def _open_grouped(questions: Message) -> GroupMessage:
 
     def grouped(count: int, _names: str) -> Message:
         return counted(
-            "{count} activity leaves questions open that nothing in the register makes "
-            "pressing: {questions}",
-            "{count} activities leave questions open that nothing in the register makes "
-            "pressing: {questions}",
+            "{count} activity leaves keys unknown where the rest of the record suggests a plain "
+            "answer: {questions}",
+            "{count} activities leave keys unknown where the rest of the record suggests a plain "
+            "answer: {questions}",
             count=count,
             questions=questions,
         )
