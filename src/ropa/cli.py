@@ -254,6 +254,14 @@ def fmt(
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
     language: LanguageOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and format every file, even one an earlier run found already "
+            "formatted (also ROPA_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite registers in one canonical key order and style, keeping every comment.
 
@@ -270,6 +278,7 @@ def fmt(
             check=check or diff,
             max_file_bytes=max_file_size * 1024 * 1024,
             exclude=exclusion(),
+            use_cache=not no_cache,
         )
     if skip_invalid:
         # Registers that do not validate are left alone; `ropa validate` says why.
