@@ -25,19 +25,18 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
-import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ropa import cache, schema, stdin
-from ropa.discovery import RegisterSource, discover, display_path
+from ropa import schema, stdin
+from ropa.discovery import discover, display_path
 from ropa.errors import InputError
-from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
-from ropa.i18n import msg, translate
+from ropa.findings import Finding, Severity, sorted_findings
+from ropa.fmtcache import FormatResult, KnownFormatted, selected
+from ropa.i18n import msg
 from ropa.position import DataPath, Position, SourceMap
-from ropa.textdiff import unified_diff
 from ropa.validate import collector_paused, validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -529,44 +528,6 @@ def _found_places(found: list[Comment], layout: _Layout) -> list[tuple[str, int]
 # --------------------------------------------------------------------------- paths
 
 
-@dataclass
-class FormatResult:
-    """What `ropa fmt` did or would do to the files it was given."""
-
-    findings: list[Finding] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    # Each changed file's text before and after; its diff is made only when asked for
-    # (difflib takes minutes on a large file where every activity moved a key).
-    texts: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
-    files: list[str] = field(default_factory=list)
-    registers: list[str] = field(default_factory=list)
-    check: bool = False
-    # The files found already formatted by an earlier run (`KnownFormatted`): among
-    # `unchanged`, not read again. Said nowhere: a run says the same with or without them.
-    cached: list[str] = field(default_factory=list)
-    # The formatted text of standard input (`ropa fmt -`), written to standard output.
-    output: str | None = None
-
-    @property
-    def diffs(self) -> Mapping[str, str]:
-        """The unified diff of each changed file, made when read."""
-        return _Diffs(self.texts)
-
-    def diffs_in(self, language: str) -> Mapping[str, str]:
-        """`diffs` with the two sides labelled in `language`."""
-        return _Diffs(self.texts, language)
-
-    @property
-    def status(self) -> ExitStatus:
-        """2 for unreadable input, 1 for an invalid register (or, with --check, a file
-        that would change), else 0."""
-        status = exit_status(self.findings)
-        if status is ExitStatus.CLEAN and self.check and self.changed:
-            return ExitStatus.FINDINGS
-        return status
-
-
 def format_paths(
     paths: Sequence[str],
     *,
@@ -588,15 +549,11 @@ def format_paths(
     known = KnownFormatted.load(max_file_bytes) if use_cache else None
     for source in sources:
         contents = known.contents(source) if known is not None else None
-        selected = [path for path in source.files if _selected(path, given)]
-        if known is not None and contents is not None and known.holds(source, contents, selected):
-            shown_files = [display_path(path) for path in source.files]
-            result.files.extend(shown_files)
-            result.registers.append(display_path(source.root))
-            for path, shown in zip(source.files, shown_files, strict=True):
-                if path in selected:
-                    result.unchanged.append(shown)
-                    result.cached.append(shown)
+        if (
+            known is not None
+            and contents is not None
+            and known.answer(source, contents, given, result)
+        ):
             continue
         register, findings, files, _activities = validate_register(
             source, max_file_bytes=max_file_bytes
@@ -608,7 +565,7 @@ def format_paths(
             continue
         del register  # a valid model of every activity: not needed to format the text
         for path, shown in zip(source.files, files, strict=True):
-            if path in selected:
+            if selected(path, given):
                 formatted = _format_file(
                     path, shown, result, check=check, max_file_bytes=max_file_bytes
                 )
@@ -621,131 +578,6 @@ def format_paths(
         known.save()
     result.findings = sorted_findings(result.findings)
     return result
-
-
-class KnownFormatted:
-    """What earlier runs of `ropa fmt` found, as black keeps it: the registers that were
-    valid and the files already in canonical form, each by a hash of its bytes (and a
-    register by its files' names too: what a split register holds is validated as one).
-
-    An entry is used only under the key it was stored with, which names everything the
-    answer depends on: ropa's version and sources, Python's, the libraries that read,
-    validate and write YAML, and the largest file fmt reads (`--max-file-size`). The
-    configuration decides only which files are read (`exclude`), before the cache is
-    asked. A file is entered only when formatting it gave back its own text, never its
-    formatted text as written: the next run formats that once more, so a cached answer is
-    always one a run without the cache gave. Standard input is never cached."""
-
-    NAME = "fmt"
-    # Entries of texts long since changed are let go: the newest are kept, in the order
-    # they were stored (about 70 bytes each).
-    LIMIT = 20_000
-
-    def __init__(
-        self, file: Path | None, key: str, entries: dict[str, None], max_bytes: int
-    ) -> None:
-        self.file = file
-        self.key = key
-        self.entries = entries
-        self.max_bytes = max_bytes
-        self.changed = False
-
-    @classmethod
-    def load(cls, max_file_bytes: int) -> KnownFormatted | None:
-        """The entries of earlier runs (none if the cache is absent, broken or from
-        other sources), or None where the cache is switched off (`ROPA_NO_CACHE`)."""
-        if not cache.enabled():
-            return None
-        folder = cache.directory()
-        file = folder / cache.file_name(cls.NAME) if folder is not None else None
-        key = cache.digest(
-            cls.NAME,
-            str(max_file_bytes),
-            cache.libraries_key("ruamel.yaml", "_ruamel_yaml", "ryml", "pydantic", "pydantic_core"),
-        )
-        stored = cache.load(file, key) if file is not None else None
-        return cls(file, key, stored if isinstance(stored, dict) else {}, max_file_bytes)
-
-    def contents(self, source: RegisterSource) -> dict[Path, str] | None:
-        """A hash of each file's bytes, or None if one cannot be read (or is standard
-        input, or larger than fmt reads): then the register is read as usual."""
-        import hashlib
-
-        hashes: dict[Path, str] = {}
-        for path in source.files:
-            if stdin.text_for(path) is not None:
-                return None
-            try:
-                data = path.read_bytes()
-            except OSError:
-                return None
-            if len(data) > self.max_bytes:
-                return None
-            hashes[path] = hashlib.sha256(data).hexdigest()
-        return hashes
-
-    def holds(
-        self, source: RegisterSource, contents: dict[Path, str], selected: list[Path]
-    ) -> bool:
-        """Whether the register was valid, and each of its `selected` files formatted."""
-        return self._register(source, contents) in self.entries and all(
-            self._file(contents[path]) in self.entries for path in selected
-        )
-
-    def add_valid(self, source: RegisterSource, contents: dict[Path, str]) -> None:
-        self._add(self._register(source, contents))
-
-    def add_formatted(self, content: str) -> None:
-        self._add(self._file(content))
-
-    def save(self) -> None:
-        if self.changed and self.file is not None:
-            kept = list(self.entries)[-self.LIMIT :]
-            cache.store(self.file, self.key, dict.fromkeys(kept))
-
-    def _add(self, entry: str) -> None:
-        if entry not in self.entries:
-            self.entries[entry] = None
-            self.changed = True
-
-    @staticmethod
-    def _register(source: RegisterSource, contents: dict[Path, str]) -> str:
-        import hashlib
-
-        named = "\n".join(
-            [os.fsencode(source.root).hex(), str(source.split)]
-            + [f"{os.fsencode(path).hex()} {contents[path]}" for path in source.files]
-        )
-        return "valid " + hashlib.sha256(named.encode()).hexdigest()
-
-    @staticmethod
-    def _file(content: str) -> str:
-        return "formatted " + content
-
-
-class _Diffs(Mapping[str, str]):
-    def __init__(self, texts: dict[str, tuple[str, str]], language: str = "en") -> None:
-        self.texts = texts
-        self.language = language
-
-    def __getitem__(self, shown: str) -> str:
-        before, after = self.texts[shown]
-        return unified_diff(
-            before,
-            after,
-            fromfile=translate(msg("{file} (original)", file=shown), self.language),
-            tofile=translate(msg("{file} (formatted)", file=shown), self.language),
-        )
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.texts)
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-
-def _selected(path: Path, given: list[Path]) -> bool:
-    return any(path == chosen or chosen in path.parents for chosen in given)
 
 
 def _format_file(
