@@ -1,4 +1,4 @@
-"""`ropa fmt`'s cache of what is already formatted (`ropa.fmt.KnownFormatted`): a register
+"""`ropa fmt`'s cache of what is already formatted (`ropa.fmtcache`): a register
 an earlier run found valid, whose selected files it found formatted, is not read again;
 anything that could change the answer — the file's bytes, another file of the register,
 an option, ropa's sources — sends it through validation and formatting as before, and
@@ -322,3 +322,51 @@ def test_standard_input_is_formatted_and_written_out_with_a_warm_cache(tmp_path:
         check=False,
     )
     assert (piped.returncode, piped.stdout) == (0, FORMATTED)
+
+
+# What a run of files all known formatted need not load: the formatter and what it stands
+# on (ruamel, the models, pydantic), the configuration's model where no configuration file
+# is found, and the command-line framework (`ropa.cli_quick` reads a plain fmt).
+NOT_LOADED = {"ropa.fmt", "ropa.validate", "ropa.config", "ruamel.yaml", "pydantic", "typer"}
+
+
+def _imported(*args: str, cwd: Path, env: dict[str, str]) -> tuple[set[str], str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ropa", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env={**os.environ, **env},
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    return modules, result.stdout
+
+
+def test_a_run_of_known_files_loads_neither_the_formatter_nor_its_parsers(
+    tmp_path: Path,
+) -> None:
+    """Proof without timing, in a real process: the second run of the pre-commit hook's
+    command over formatted files never imports the YAML parsers, so it cannot have parsed."""
+    _register(tmp_path)
+    shutil.copyfile(REGISTERS / "micrec.yaml", tmp_path / "registers" / "micrec.yaml")
+    env = {"ROPA_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = ("fmt", "--skip-invalid", "registers/acme.yaml", "registers/micrec.yaml")
+    first, said = _imported(*arguments, cwd=tmp_path, env=env)
+    assert {"ropa.fmt", "ruamel.yaml"} <= first  # the control: a first run formats
+    second, said_again = _imported(*arguments, cwd=tmp_path, env=env)
+    assert said_again == said == "0 files reformatted, 2 files left unchanged\n"
+    assert "ropa.fmtcache" in second
+    assert not NOT_LOADED & second
+    # A configuration file is found, and read: the model that reads it is loaded then.
+    (tmp_path / "ropa.toml").write_text('exclude = ["archive"]\n', encoding="utf-8")
+    configured, _said = _imported(*arguments, cwd=tmp_path, env=env)
+    assert "ropa.config" in configured
+    assert not {"ropa.fmt", "ruamel.yaml"} & configured
