@@ -370,3 +370,31 @@ def test_a_run_of_known_files_loads_neither_the_formatter_nor_its_parsers(
     configured, _said = _imported(*arguments, cwd=tmp_path, env=env)
     assert "ropa.config" in configured
     assert not {"ropa.fmt", "ruamel.yaml"} & configured
+
+
+def test_the_stored_schema_is_the_schema_pydantic_generates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fmt's key order comes from the register file's JSON Schema, kept in the cache: read
+    back it is the generated one, and a broken or foreign file is generated again."""
+    from ropa import schema
+
+    monkeypatch.setenv("ROPA_CACHE_DIR", str(tmp_path))
+    stored = tmp_path / cache.file_name(schema._SCHEMA_CACHE)
+    generated = schema._generated_schema()
+    for _state in ("absent", "stored", "broken"):
+        schema.register_file_schema.cache_clear()
+        try:
+            assert schema.register_file_schema() == generated
+        finally:
+            schema.register_file_schema.cache_clear()
+        assert stored.is_file()
+        if _state == "stored":
+            stored.write_bytes(b"broken")
+    written = stored.stat().st_mtime_ns
+    schema.register_file_schema.cache_clear()
+    try:
+        assert schema.register_file_schema() == generated
+    finally:
+        schema.register_file_schema.cache_clear()
+    assert stored.stat().st_mtime_ns == written  # read back, not generated and written again
