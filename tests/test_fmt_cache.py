@@ -398,3 +398,25 @@ def test_the_stored_schema_is_the_schema_pydantic_generates(
     finally:
         schema.register_file_schema.cache_clear()
     assert stored.stat().st_mtime_ns == written  # read back, not generated and written again
+
+
+def test_a_named_pipe_or_a_device_is_refused_not_read_for_its_hash(tmp_path: Path) -> None:
+    """The cache reads each file for its hash before anything else: a FIFO named like a
+    register must not be waited on, nor a device read, there either."""
+    _register(tmp_path)
+    os.mkfifo(tmp_path / "registers" / "pipe.yaml")
+    (tmp_path / "registers" / "zero.yaml").symlink_to("/dev/zero")
+    env = {"ROPA_CACHE_DIR": str(tmp_path / "cache")}
+    for _run in ("cold", "warm"):
+        outcome = run_ropa("fmt", "registers", cwd=tmp_path, env=env)
+        assert outcome.returncode == 2
+        assert "registers/pipe.yaml: IN01 is not a regular file (it is a named pipe)" in (
+            outcome.stdout
+        )
+        assert "registers/zero.yaml: IN01 is not a regular file (it is a device)" in (
+            outcome.stdout
+        )
+        assert outcome.stdout.endswith(
+            "0 files reformatted, 1 file left unchanged, 2 problems"
+            " (files with problems are left as they are)\n"
+        )

@@ -12,6 +12,7 @@ models) take longer to import than the rest of it. A file found formatted is rem
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,21 +105,17 @@ class KnownFormatted:
         return cls(file, key, stored if isinstance(stored, dict) else {}, max_file_bytes)
 
     def contents(self, source: RegisterSource) -> dict[Path, str] | None:
-        """A hash of each file's bytes, or None if one cannot be read (or is standard
-        input, or larger than fmt reads): then the register is read as usual."""
-        import hashlib
-
+        """A hash of each file's bytes, or None if one is not a regular file that can be
+        read, is larger than fmt reads, or is standard input: then the register is read
+        as usual, and reported as ever."""
         hashes: dict[Path, str] = {}
         for path in source.files:
             if stdin.text_for(path) is not None:
                 return None
-            try:
-                data = path.read_bytes()
-            except OSError:
+            found = _file_hash(path, self.max_bytes)
+            if found is None:
                 return None
-            if len(data) > self.max_bytes:
-                return None
-            hashes[path] = hashlib.sha256(data).hexdigest()
+            hashes[path] = found
         return hashes
 
     def answer(
@@ -196,6 +193,32 @@ class _Diffs(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.texts)
+
+
+def _file_hash(path: Path, max_bytes: int) -> str | None:
+    """The hash of a regular file's bytes, read as `ropa.yamlio.read_source` reads them:
+    never waiting on a named pipe nor reading a device (None for those, and for a file
+    that cannot be read, grows, or is too large)."""
+    import hashlib
+
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(status.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    if len(data) != status.st_size:  # it changed while read: read as usual
+        return None
+    return hashlib.sha256(data).hexdigest()
 
 
 def selected(path: Path, given: list[Path]) -> bool:
