@@ -141,7 +141,9 @@ def test_a_change_to_a_comment_alone_is_not_missed(tmp_path: Path, reads: Reads)
     assert result.returncode == 0  # a comment at the end of `ropa: 1` is in its place
 
 
-def test_a_changed_option_is_answered_afresh(tmp_path: Path, reads: Reads) -> None:
+def test_a_changed_option_is_answered_afresh(
+    tmp_path: Path, reads: Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _register(tmp_path)
     invoke("fmt", str(target))
     reads.take()
@@ -149,6 +151,9 @@ def test_a_changed_option_is_answered_afresh(tmp_path: Path, reads: Reads) -> No
     assert reads.take() == (1, 1)
     invoke("fmt", "--max-file-size", "1", str(target))
     assert reads.take() == (0, 0)
+    monkeypatch.setenv("ROPA_YAML_ENGINE", "libyaml")
+    invoke("fmt", "--max-file-size", "1", str(target))
+    assert reads.take() == (1, 1)
 
 
 def test_another_ropa_version_or_source_is_answered_afresh(

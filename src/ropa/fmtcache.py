@@ -68,11 +68,12 @@ class KnownFormatted:
 
     An entry is used only under the key it was stored with, which names everything the
     answer depends on: ropa's version and sources, Python's, the libraries that read,
-    validate and write YAML, and the largest file fmt reads (`--max-file-size`). The
-    configuration decides only which files are read (`exclude`), before the cache is
-    asked. A file is entered only when formatting it gave back its own text, never its
-    formatted text as written: the next run formats that once more, so a cached answer is
-    always one a run without the cache gave. Standard input is never cached."""
+    validate and write YAML, the YAML engine asked for (`ROPA_YAML_ENGINE`), and the
+    largest file fmt reads (`--max-file-size`). The configuration decides only which files
+    are read (`exclude`), before the cache is asked. A file is entered only when
+    formatting it gave back its own text, never its formatted text as written: the next
+    run formats that once more, so a cached answer is always one a run without the cache
+    gave. Standard input is never cached."""
 
     NAME = "fmt"
     # Entries of texts long since changed are let go: the newest are kept, in the order
@@ -99,6 +100,8 @@ class KnownFormatted:
         key = cache.digest(
             cls.NAME,
             str(max_file_bytes),
+            # The YAML engine the loader may be told to keep to (`ropa.yamlio`).
+            os.environ.get("ROPA_YAML_ENGINE", ""),
             cache.libraries_key("ruamel.yaml", "_ruamel_yaml", "ryml", "pydantic", "pydantic_core"),
         )
         stored = cache.load(file, key) if file is not None else None
