@@ -1,6 +1,6 @@
-"""`ropa check` and `ropa validate` read without typer (`ropa.cli_quick`): the same output,
-files and status as typer's reading (`ropa.cli`) of the same arguments, for every option;
-anything not in a plain form is left to typer, whose errors stay its own."""
+"""`ropa check`, `ropa validate` and `ropa fmt` read without typer (`ropa.cli_quick`): the
+same output, files and status as typer's reading (`ropa.cli`) of the same arguments, for
+every option; anything not in a plain form is left to typer, whose errors stay its own."""
 
 from __future__ import annotations
 
@@ -107,13 +107,20 @@ def test_the_plain_forms_are_read() -> None:
         False,
         {"paths": ["a.yaml", "b/"], "output_format": OutputFormat.JSON, "quiet": True},
     )
+    assert cli_quick.read(["fmt", "--skip-invalid", "a.yaml", "--diff", "--no-cache"]) == (
+        "fmt",
+        False,
+        {"paths": ["a.yaml"], "skip_invalid": True, "diff": True, "no_cache": True},
+    )
 
 
 @pytest.mark.parametrize(
     "arguments",
     [
         [],
-        ["fmt", "r.yaml"],
+        ["fmt", "r.yaml", "--format", "json"],  # not an option of fmt
+        ["fmt", "r.yaml", "--check", "--check"],
+        ["fmt", "--help"],
         ["export", "r.yaml"],
         ["check"],  # no path: typer says which argument is missing
         ["check", "r.yaml", "--help"],
@@ -161,10 +168,10 @@ def test_windows_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli_quick.read(["check", "r.yaml"]) is None
 
 
-@pytest.mark.parametrize("command", ["check", "validate"])
+@pytest.mark.parametrize("command", ["check", "validate", "fmt"])
 def test_the_options_are_those_ropa_cli_declares(command: str) -> None:
-    """A new option of `ropa check` or `ropa validate` must be added here too (or it is
-    typer's alone: then this test says so)."""
+    """A new option of `ropa check`, `ropa validate` or `ropa fmt` must be added here too
+    (or it is typer's alone: then this test says so)."""
     group = typer.main.get_command(app)
     declared_command = group.commands[command]  # type: ignore[attr-defined]
     choices = {
@@ -256,6 +263,68 @@ def test_a_validation_says_the_same_as_typer_read_it(arguments: list[str]) -> No
     result = _same("validate", *arguments)
     assert result.returncode in (0, 1, 2)
     assert "Traceback" not in result.stderr
+
+
+FMT_UNFORMATTED = """\
+organisation:
+  role: controller   # Art. 30(1)
+  name: SIA "Piemērs"
+ropa: 1
+"""
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [],
+        ["--skip-invalid"],
+        ["--check"],
+        ["--check", "--diff", "--lang", "LV"],
+        ["--diff", "-q"],
+        ["--quiet", "--no-cache"],
+        ["--max-file-size=1", "--skip-invalid"],
+        ["--stdin-filename", "registers/x.yaml"],  # without `-`: a usage error
+        ["no-such-register.yaml"],
+    ],
+)
+def test_fmt_says_and_writes_the_same_as_typer_read_it(
+    arguments: list[str], tmp_path: Path
+) -> None:
+    """Each reading in a copy of its own (fmt rewrites files): the same output, status
+    and bytes written; twice, the second time with every file known formatted."""
+    copies = []
+    for name in ("quick", "typer"):
+        folder = tmp_path / name / "registers"
+        folder.mkdir(parents=True)
+        (folder / "acme.yaml").write_text(FMT_UNFORMATTED, encoding="utf-8")
+        Path(folder / "micrec.yaml").write_bytes(Path(MICREC).read_bytes())
+        Path(folder / "bad.yaml").write_bytes(Path(INVALID).read_bytes())
+        copies.append(folder.parent)
+    for _run in range(2):
+        quick = _quick("fmt", *arguments, "registers", cwd=copies[0])
+        typer_read = _through_typer("fmt", *arguments, "registers", cwd=copies[1])
+        assert (quick.returncode, quick.stdout, quick.stderr) == (
+            typer_read.returncode,
+            typer_read.stdout,
+            typer_read.stderr,
+        ), arguments
+        assert quick.returncode in (0, 1, 2)
+        assert "Traceback" not in quick.stderr
+        for written in (copies[1] / "registers").iterdir():
+            assert (copies[0] / "registers" / written.name).read_bytes() == written.read_bytes()
+
+
+def test_fmt_of_standard_input_is_the_same() -> None:
+    arguments = ["fmt", "-", "--stdin-filename", "registers/acme.yaml"]
+    quick = _quick(*arguments, stdin=FMT_UNFORMATTED)
+    typer_read = _through_typer(*arguments, stdin=FMT_UNFORMATTED)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        typer_read.returncode,
+        typer_read.stdout,
+        typer_read.stderr,
+    )
+    assert quick.returncode == 0
+    assert quick.stdout.startswith("ropa: 1\norganisation:\n")
 
 
 def test_each_form_of_an_option_reads_the_same() -> None:

@@ -75,6 +75,27 @@ def _sources_key(root: str) -> str:
     return "\n".join(parts)
 
 
+def libraries_key(*modules: str) -> str:
+    """A part of a key naming the installed libraries `modules` (top-level modules, such
+    as `ruamel.yaml`): each one's file, size and modification time, which an upgrade
+    changes. Found without importing them (a cached answer must not cost their import)."""
+    import importlib.util
+
+    parts = []
+    for module in modules:
+        try:
+            spec = importlib.util.find_spec(module)
+            origin = spec.origin if spec is not None else None
+            status = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):  # absent: named so, the key still differs
+            spec, origin, status = None, None, None
+        if status is None:
+            parts.append(f"{module} -")
+        else:
+            parts.append(f"{module} {origin} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def digest(*parts: str) -> str:
     """A key made of `parts` (each a text) and the sources key."""
     import hashlib
@@ -116,4 +137,13 @@ def store(path: Path, key: str, value: Any) -> None:
         return
 
 
-__all__ = ["digest", "directory", "enabled", "file_name", "load", "sources_key", "store"]
+__all__ = [
+    "digest",
+    "directory",
+    "enabled",
+    "file_name",
+    "libraries_key",
+    "load",
+    "sources_key",
+    "store",
+]

@@ -25,9 +25,7 @@ from ropa.cli_core import CheckFormat, FailOn, MessageLanguage, OutputFormat, gu
 from ropa.cli_core import cannot_write as _cannot_write
 from ropa.cli_core import chosen_language as _language
 from ropa.cli_core import finish as _finish
-from ropa.cli_core import inputs as _inputs
 from ropa.cli_core import reports_errors as _reports_errors
-from ropa.cli_core import stdout_may_close as _stdout_may_close
 from ropa.cli_core import utf8_streams as _utf8_streams
 from ropa.errors import UsageError
 from ropa.findings import INPUT_CODES, ExitStatus, Report
@@ -254,37 +252,31 @@ def fmt(
     stdin_filename: StdinFilenameOption = None,
     max_file_size: MaxFileSizeOption = 80,
     language: LanguageOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and format every file, even one an earlier run found already "
+            "formatted (also ROPA_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite registers in one canonical key order and style, keeping every comment.
 
     With `-` as the path, the register is read from standard input and the formatted text
     written to standard output (messages go to standard error).
     """
-    from ropa.config import exclusion
-    from ropa.fmt import format_paths
-    from ropa.reporters.text import render_fmt
-
-    with _inputs(paths, stdin_filename, max_file_size) as given:
-        result = format_paths(
-            given,
-            check=check or diff,
-            max_file_bytes=max_file_size * 1024 * 1024,
-            exclude=exclusion(),
-        )
-    if skip_invalid:
-        # Registers that do not validate are left alone; `ropa validate` says why.
-        result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
-    to_stdin = given == ["-"] or stdin_filename is not None
-    with _stdout_may_close(result.status):
-        says = _language(language)
-        if to_stdin and not (check or diff):
-            render_fmt(result, sys.stderr, show_diff=False, quiet=True, language=says)
-            if result.output is not None:
-                sys.stdout.write(result.output)
-        else:
-            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet, language=says)
-        sys.stdout.flush()
-    raise typer.Exit(int(result.status))
+    cli_core.fmt(
+        paths,
+        check,
+        diff,
+        quiet,
+        skip_invalid,
+        stdin_filename,
+        max_file_size,
+        language,
+        no_cache,
+    )
 
 
 @app.command(

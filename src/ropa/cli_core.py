@@ -264,6 +264,59 @@ def check(
     raise AssertionError("unreachable: a check ends in its report's status")  # pragma: no cover
 
 
+def fmt(
+    paths: list[str],
+    check: bool = False,
+    diff: bool = False,
+    quiet: bool = False,
+    skip_invalid: bool = False,
+    stdin_filename: str | None = None,
+    max_file_size: int = 80,
+    language: MessageLanguage | None = None,
+    no_cache: bool = False,
+) -> NoReturn:
+    """`ropa fmt` with its arguments read (the defaults are the command's)."""
+    from ropa.fmtcache import exclusion, from_cache
+    from ropa.reporters.text import render_fmt
+
+    with inputs(paths, stdin_filename, max_file_size) as given:
+        max_file_bytes = max_file_size * 1024 * 1024
+        excluded = exclusion()
+        # Registers all known formatted are answered without loading the formatter (the
+        # pre-commit hook's usual case); anything else is formatted as ever.
+        known = None
+        if not no_cache:
+            known = from_cache(
+                given, check=check or diff, max_file_bytes=max_file_bytes, exclude=excluded
+            )
+        if known is not None:
+            result = known
+        else:
+            from ropa.fmt import format_paths
+
+            result = format_paths(
+                given,
+                check=check or diff,
+                max_file_bytes=max_file_bytes,
+                exclude=excluded,
+                use_cache=not no_cache,
+            )
+    if skip_invalid:
+        # Registers that do not validate are left alone; `ropa validate` says why.
+        result.findings = [f for f in result.findings if f.code == "FM01" or f.is_input_error]
+    to_stdin = given == ["-"] or stdin_filename is not None
+    with stdout_may_close(result.status):
+        says = chosen_language(language)
+        if to_stdin and not (check or diff):
+            render_fmt(result, sys.stderr, show_diff=False, quiet=True, language=says)
+            if result.output is not None:
+                sys.stdout.write(result.output)
+        else:
+            render_fmt(result, sys.stdout, show_diff=diff, quiet=quiet, language=says)
+        sys.stdout.flush()
+    raise SystemExit(int(result.status))
+
+
 def cannot_write(target: object, error: OSError) -> UsageError:
     """The one message for an output that cannot be written, in the user's language."""
     from ropa.i18n import msg

@@ -1,19 +1,20 @@
-"""`ropa check` and `ropa validate` without the command-line framework, for the arguments
-they are usually given.
+"""`ropa check`, `ropa validate` and `ropa fmt` without the command-line framework, for the
+arguments they are usually given.
 
-The pre-commit hooks run `ropa validate FILES` and `ropa check --skip-invalid FILES` on
-every commit, and on a small register start-up is most of the run: importing typer and
-building its parameters (a pydantic adapter each) is some 30 ms of a 200 ms check
-(PERFORMANCE.md). Here the arguments of these two commands are read by hand, and only in
-their plain forms: paths, `--option value`, `--option=value`, the short `-f VALUE`,
+The pre-commit hooks run `ropa validate FILES`, `ropa check --skip-invalid FILES` and
+`ropa fmt --skip-invalid FILES` on every commit, and on a small register start-up is most
+of the run: importing typer and building its parameters (a pydantic adapter each) is some
+30 ms of a 200 ms check (PERFORMANCE.md), and half of an fmt whose files are all known
+formatted (`ropa.fmtcache`). Here the arguments of these commands are read by hand, and
+only in their plain forms: paths, `--option value`, `--option=value`, the short `-f VALUE`,
 `-o VALUE` and `-q`, each single-valued option at most once, every value one `ropa.cli`
 accepts as written (a choice in any case, a whole number of MiB from 1). Anything else —
 help, a misspelt or repeated option, a value beginning with `-`, `--`, glued short
 options, shell completion, Windows (where click expands wildcards in the arguments) — is
 left to typer (`ropa.cli`), which reads it as it always has and gives its own errors.
-Both run `ropa.cli_core.check` (or `.validate`); `tests/test_cli_quick.py` holds the two
-readings to the same output and status, and these tables to the options `ropa.cli`
-declares.
+Both run `ropa.cli_core.check` (or `.validate`, `.fmt`); `tests/test_cli_quick.py` holds
+the two readings to the same output, files and status, and these tables to the options
+`ropa.cli` declares.
 """
 
 from __future__ import annotations
@@ -58,9 +59,21 @@ VALIDATE_OPTIONS: dict[str, tuple[str, Any]] = {
     **dict.fromkeys(("--format", "--output-format", "-f"), ("output_format", OutputFormat)),
     **_REPORT_OPTIONS,
 }
+FMT_OPTIONS: dict[str, tuple[str, Any]] = {
+    "--check": ("check", "flag"),
+    "--diff": ("diff", "flag"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--skip-invalid": ("skip_invalid", "flag"),
+    "--stdin-filename": ("stdin_filename", "text"),
+    "--max-file-size": ("max_file_size", "mib"),
+    "--lang": ("language", MessageLanguage),
+    "--no-cache": ("no_cache", "flag"),
+}
 COMMANDS: dict[str, tuple[Callable[..., NoReturn], dict[str, tuple[str, Any]]]] = {
     "check": (cli_core.check, CHECK_OPTIONS),
     "validate": (cli_core.validate, VALIDATE_OPTIONS),
+    "fmt": (cli_core.fmt, FMT_OPTIONS),
 }
 
 
@@ -148,4 +161,4 @@ def run(arguments: list[str]) -> None:
             raise SystemExit(1) from None
 
 
-__all__ = ["CHECK_OPTIONS", "COMMANDS", "VALIDATE_OPTIONS", "read", "run"]
+__all__ = ["CHECK_OPTIONS", "COMMANDS", "FMT_OPTIONS", "VALIDATE_OPTIONS", "read", "run"]

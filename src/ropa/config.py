@@ -35,6 +35,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ropa.discovery import find_config as find_config  # where engine has found it
 from ropa.errors import ConfigError
 from ropa.findings import Severity
 from ropa.i18n import Message, msg, unworded
@@ -43,7 +44,6 @@ from ropa.model import cache
 from ropa.model.types import TEMPLATE, Duration, IsoDuration, custom_error
 from ropa.position import Position
 
-CONFIG_FILES = ("ropa.toml", "pyproject.toml")
 SeverityName = Literal["error", "warning", "info"]
 _CODE_OR_PREFIX = re.compile(r"ALL|[A-Z]{1,2}|[A-Z]{2}[0-9]{1,2}")
 
@@ -279,28 +279,6 @@ def exclusion(fixed: Config | None = None) -> Callable[[Path], bool]:
         return found[directory].excludes(path)
 
     return excluded
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest `ropa.toml`, or `pyproject.toml` with a `[tool.ropa]` table, at or above
-    `start` (a file's directory, or a directory)."""
-    directory = start if start.is_dir() else start.parent
-    for candidate in (directory, *directory.parents):
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if not path.is_file():
-                continue
-            if name == "ropa.toml" or _has_ropa_table(path):
-                return path
-    return None
-
-
-def _has_ropa_table(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"^\s*\[tool\.ropa[.\]]", text, flags=re.M) is not None
 
 
 def load_config(path: Path | None) -> Config:

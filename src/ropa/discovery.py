@@ -9,6 +9,7 @@ does — is validated with the whole register it belongs to.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ from ropa.findings import Finding
 from ropa.i18n import msg
 
 ROOT_FILE_NAMES = ("register.yaml", "register.yml")
+# The configuration's files (`ropa.config`), found here without reading them: a command
+# that finds none need not load the configuration's model.
+CONFIG_FILES = ("ropa.toml", "pyproject.toml")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -278,3 +282,25 @@ def _sorted_entries(directory: Path, problems: list[Finding]) -> list[Path]:
     return sorted(
         (entry for entry in entries if not entry.name.startswith(".")), key=lambda e: e.name
     )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `ropa.toml`, or `pyproject.toml` with a `[tool.ropa]` table, at or above
+    `start` (a file's directory, or a directory)."""
+    directory = start if start.is_dir() else start.parent
+    for candidate in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            if name == "ropa.toml" or _has_ropa_table(path):
+                return path
+    return None
+
+
+def _has_ropa_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[tool\.ropa[.\]]", text, flags=re.M) is not None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +33,10 @@ from typing import Any
 from ropa import schema, stdin
 from ropa.discovery import discover, display_path
 from ropa.errors import InputError
-from ropa.findings import ExitStatus, Finding, Severity, exit_status, sorted_findings
-from ropa.i18n import msg, translate
+from ropa.findings import Finding, Severity, sorted_findings
+from ropa.fmtcache import FormatResult, KnownFormatted, selected
+from ropa.i18n import msg
 from ropa.position import DataPath, Position, SourceMap
-from ropa.textdiff import unified_diff
 from ropa.validate import collector_paused, validate_register
 from ropa.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -528,57 +528,33 @@ def _found_places(found: list[Comment], layout: _Layout) -> list[tuple[str, int]
 # --------------------------------------------------------------------------- paths
 
 
-@dataclass
-class FormatResult:
-    """What `ropa fmt` did or would do to the files it was given."""
-
-    findings: list[Finding] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    # Each changed file's text before and after; its diff is made only when asked for
-    # (difflib takes minutes on a large file where every activity moved a key).
-    texts: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
-    files: list[str] = field(default_factory=list)
-    registers: list[str] = field(default_factory=list)
-    check: bool = False
-    # The formatted text of standard input (`ropa fmt -`), written to standard output.
-    output: str | None = None
-
-    @property
-    def diffs(self) -> Mapping[str, str]:
-        """The unified diff of each changed file, made when read."""
-        return _Diffs(self.texts)
-
-    def diffs_in(self, language: str) -> Mapping[str, str]:
-        """`diffs` with the two sides labelled in `language`."""
-        return _Diffs(self.texts, language)
-
-    @property
-    def status(self) -> ExitStatus:
-        """2 for unreadable input, 1 for an invalid register (or, with --check, a file
-        that would change), else 0."""
-        status = exit_status(self.findings)
-        if status is ExitStatus.CLEAN and self.check and self.changed:
-            return ExitStatus.FINDINGS
-        return status
-
-
 def format_paths(
     paths: Sequence[str],
     *,
     check: bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     exclude: Callable[[Path], bool] | None = None,
+    use_cache: bool = False,
 ) -> FormatResult:
     """Format the register files under `paths`; with `check`, only say what would change.
 
     A register that does not validate is reported and none of its files is touched. Of a
     split register, only the files named or lying under a named directory are formatted.
+    With `use_cache` (and `ropa.cache` on), a register an earlier run found valid and
+    formatted, byte for byte as it is now, is neither validated nor formatted again.
     """
     sources, problems = discover(paths, exclude=exclude)
     result = FormatResult(findings=list(problems), check=check)
     given = [Path(path).absolute() for path in paths]
+    known = KnownFormatted.load(max_file_bytes) if use_cache else None
     for source in sources:
+        contents = known.contents(source) if known is not None else None
+        if (
+            known is not None
+            and contents is not None
+            and known.answer(source, contents, given, result)
+        ):
+            continue
         register, findings, files, _activities = validate_register(
             source, max_file_bytes=max_file_bytes
         )
@@ -589,59 +565,44 @@ def format_paths(
             continue
         del register  # a valid model of every activity: not needed to format the text
         for path, shown in zip(source.files, files, strict=True):
-            if _selected(path, given):
-                _format_file(path, shown, result, check=check, max_file_bytes=max_file_bytes)
+            if selected(path, given):
+                formatted = _format_file(
+                    path, shown, result, check=check, max_file_bytes=max_file_bytes
+                )
+                if formatted and known is not None and contents is not None:
+                    known.add_formatted(contents[path])
+        if known is not None and contents is not None:
+            # Valid as it was read: `contents` were taken before validation read the files.
+            known.add_valid(source, contents)
+    if known is not None:
+        known.save()
     result.findings = sorted_findings(result.findings)
     return result
 
 
-class _Diffs(Mapping[str, str]):
-    def __init__(self, texts: dict[str, tuple[str, str]], language: str = "en") -> None:
-        self.texts = texts
-        self.language = language
-
-    def __getitem__(self, shown: str) -> str:
-        before, after = self.texts[shown]
-        return unified_diff(
-            before,
-            after,
-            fromfile=translate(msg("{file} (original)", file=shown), self.language),
-            tofile=translate(msg("{file} (formatted)", file=shown), self.language),
-        )
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.texts)
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-
-def _selected(path: Path, given: list[Path]) -> bool:
-    return any(path == chosen or chosen in path.parents for chosen in given)
-
-
 def _format_file(
     path: Path, shown: str, result: FormatResult, *, check: bool, max_file_bytes: int
-) -> None:
+) -> bool:
+    """Format one file (or say what would change); whether it was formatted already."""
     try:
         text = read_source(path, display=shown, max_bytes=max_file_bytes)
     except InputError as error:
         result.findings.append(error.to_finding())
-        return
+        return False
     try:
         formatted = format_text(text, shown)
     except RoundTripUnreadable as unreadable:
         result.findings.append(_unreadable(unreadable.problem))
-        return
+        return False
     except FormatRefused as refused:
         reason = refused.args[0] if refused.args else str(refused)
         result.findings.append(_refused(shown, reason))
-        return
+        return False
     if stdin.text_for(path) is not None:
         result.output = formatted
     if formatted == text:
         result.unchanged.append(shown)
-        return
+        return True
     result.changed.append(shown)
     result.texts[shown] = (text, formatted)
     if not check and stdin.text_for(path) is None:
@@ -658,6 +619,7 @@ def _format_file(
             result.findings.append(problem.to_finding())
             result.changed.remove(shown)
             del result.texts[shown]
+    return False
 
 
 def _unreadable(problem: Finding) -> Finding:
@@ -693,6 +655,7 @@ def _refused(shown: str, reason: str) -> Finding:
 __all__ = [
     "FormatRefused",
     "FormatResult",
+    "KnownFormatted",
     "RoundTripUnreadable",
     "canonical_order",
     "comment_texts",
