@@ -50,7 +50,7 @@ def register(count: int, *, extra: str = "", system: bool = False) -> str:
 # form of "in N activities".
 GROUPED = {
     # The register's note of open questions (here: the sources).
-    "AC22": ("apstrādes darbībā paliek neatbildēti", "apstrādes darbībās paliek neatbildēti"),
+    "AC22": ("apstrādes darbībā paliek nezināmi", "apstrādes darbībās paliek nezināmi"),
     "SD24": ("apstrādes darbībā nav zināms, vai tajā", "apstrādes darbībās nav zināms, vai tajās"),
     "AC04": ("apstrādes darbībā nav norādīts, kas saņem", "apstrādes darbībās nav norādīts, kas"),
     "TR06": ("apstrādes darbībā nav norādīts, vai datus", "apstrādes darbībās nav norādīts, vai"),
@@ -128,7 +128,7 @@ def test_the_text_report_in_a_real_process_says_21_in_the_singular(tmp_path: Pat
     path = tmp_path / "register.yaml"
     path.write_text(register(21), encoding="utf-8")
     latvian = run_ropa("check", str(path), "--lang", "lv").stdout
-    assert "21 apstrādes darbībā paliek neatbildēti jautājumi" in latvian
+    assert "21 apstrādes darbībā paliek nezināmi lauki" in latvian
     assert "21 apstrādes darbībās" not in latvian
     english = run_ropa("check", str(path), "--lang", "en").stdout
     assert "21 activities leave questions open" in english
