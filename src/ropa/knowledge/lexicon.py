@@ -22,6 +22,7 @@ How a term is written:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -242,6 +243,11 @@ def concepts_in(text: str) -> frozenset[str]:
     numbers ("Purpose 1 of activity 12")."""
     if _MASKED_MATCHES:
         return _concepts_in(text)
+    if _NUMBER_WORD_IN is None or _NUMBER_WORD_IN.search(text) is None:
+        # No number of the text can be a term word: each is masked, with no call per
+        # number (the cache above misses once per distinct text of a register, and
+        # nearly every text of a large one differs from the others by its numbers).
+        return _concepts_in(numbers_masked(text, None))
     return _concepts_in(numbers_masked(text, _matched_number))
 
 
@@ -252,8 +258,18 @@ def _matched_number(number: str) -> bool:
     return number in exact or number.startswith(prefixes)
 
 
+def _number_word_in(number_words: tuple[frozenset[str], tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A pattern found in every text holding a number that `_matched_number` keeps (each
+    such number contains a term's number word or prefix): a text it is not found in has
+    every number masked. None when no term word is a number."""
+    exact, prefixes = number_words
+    words = sorted({*exact, *prefixes}, key=lambda word: (-len(word), word))
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 # Were a term to match the mask itself, masking would make matches: it is then left off.
 _MASKED_MATCHES = _matched_number("0")
+_NUMBER_WORD_IN = _number_word_in(_NUMBER_WORDS)
 
 
 @lru_cache(maxsize=32768)
@@ -400,10 +416,11 @@ def forget() -> None:
 def reindex() -> None:
     """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
     the stemmer), and drop everything matched with the old one."""
-    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES
+    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES, _NUMBER_WORD_IN
     _INDEX = _build_index(CONCEPTS.values())
     _NUMBER_WORDS = _number_words(_INDEX)
     _MASKED_MATCHES = _matched_number("0")
+    _NUMBER_WORD_IN = _number_word_in(_NUMBER_WORDS)
     _TOKENS.clear()
     _STARTS.clear()
     forget()
