@@ -229,7 +229,16 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-@lru_cache(maxsize=4096)
+# `concepts_in`'s answers by text: a plain dict, emptied when full. Rules ask of each text
+# of a register some seven times, one rule after another, so a cache that does not hold
+# every text of a 10,000-activity register (some 70,000) misses nearly always; a dict
+# entry is a third of an `lru_cache` entry, and the answers are shared sets. Filled while
+# the rules run, after the register's parse is freed: the peak memory of a check is not
+# then.
+_CONCEPTS_OF: dict[str, frozenset[str]] = {}
+_TEXTS_KEPT = 131072
+
+
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart
@@ -241,12 +250,21 @@ def concepts_in(text: str) -> frozenset[str]:
     per string with its numbers masked (`text.numbers_masked`): a number no term word
     matches changes nothing here, and the texts of a register often differ only in their
     numbers ("Purpose 1 of activity 12")."""
+    found = _CONCEPTS_OF.get(text)
+    if found is None:
+        if len(_CONCEPTS_OF) >= _TEXTS_KEPT:
+            _CONCEPTS_OF.clear()
+        found = _CONCEPTS_OF[text] = _concepts_of(text)
+    return found
+
+
+def _concepts_of(text: str) -> frozenset[str]:
     if _MASKED_MATCHES:
         return _concepts_in(text)
     if _NUMBER_WORD_IN is None or _NUMBER_WORD_IN.search(text) is None:
         # No number of the text can be a term word: each is masked, with no call per
-        # number (the cache above misses once per distinct text of a register, and
-        # nearly every text of a large one differs from the others by its numbers).
+        # number (nearly every text of a large register differs from the others by its
+        # numbers).
         return _concepts_in(numbers_masked(text, None))
     return _concepts_in(numbers_masked(text, _matched_number))
 
@@ -409,7 +427,7 @@ def forget() -> None:
     """Let go of the texts read so far (the per-string caches); the per-word tables stay,
     being bounded and shared by every register."""
     infer.cache_clear()
-    concepts_in.cache_clear()
+    _CONCEPTS_OF.clear()
     _concepts_in.cache_clear()
 
 
