@@ -229,14 +229,19 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-# `concepts_in`'s answers by text: a plain dict, emptied when full. Rules ask of each text
-# of a register some seven times, one rule after another, so a cache that does not hold
-# every text of a 10,000-activity register (some 70,000) misses nearly always; a dict
-# entry is a third of an `lru_cache` entry, and the answers are shared sets. Filled while
-# the rules run, after the register's parse is freed: the peak memory of a check is not
-# then.
+# `concepts_in`'s answers by text: a plain dict. Rules ask of each text of a register
+# some seven times, one rule after another, so a cache helps only with the texts it holds
+# from the first rule to the last (a register of 10,000 activities has some 70,000): a
+# 4,096-entry `lru_cache` missed nearly always. A dict entry is a third of an
+# `lru_cache` one (the answers are shared sets).
+# Once full it keeps what it holds and adds nothing: rules that pass over more texts than
+# it holds still find the first ones, where emptying it would find none. The bound sits
+# just under a resize of the dict's table (1 MB; 1.9 MB past it), and holds some 60 % of
+# the texts of 10,000 activities: it fills while the rules run, when a check of 50,000
+# activities is near its peak memory (87,000, under the next resize, held them all but
+# took that peak to 665 of the 667 MiB it must stay under).
 _CONCEPTS_OF: dict[str, frozenset[str]] = {}
-_TEXTS_KEPT = 131072
+_TEXTS_KEPT = 43_000
 
 
 def concepts_in(text: str) -> frozenset[str]:
@@ -252,9 +257,9 @@ def concepts_in(text: str) -> frozenset[str]:
     numbers ("Purpose 1 of activity 12")."""
     found = _CONCEPTS_OF.get(text)
     if found is None:
-        if len(_CONCEPTS_OF) >= _TEXTS_KEPT:
-            _CONCEPTS_OF.clear()
-        found = _CONCEPTS_OF[text] = _concepts_of(text)
+        found = _concepts_of(text)
+        if len(_CONCEPTS_OF) < _TEXTS_KEPT:
+            _CONCEPTS_OF[text] = found
     return found
 
 
