@@ -45,11 +45,33 @@ def main() -> None:
         gc.unfreeze()
         gc.enable()
         run()
+    except SystemExit as end:
+        _end_at_once(end.code)
+        raise
     finally:
         # The process ends here: Python's last collection at exit would scan every
         # object the command made (a second at 10,000 activities) only to free them as
         # the process goes. Frozen objects are left out of it.
         gc.freeze()
+
+
+def _end_at_once(code: object) -> None:
+    """End the process with the command's status, its output written, without the
+    interpreter's teardown: freeing every object the command made one by one, only for
+    the process to go (about 0.1 s after a check of 10,000 activities). Only here, where
+    the process is the command's own; every file the command wrote is closed by then
+    (`write_atomic`), and ropa registers nothing to run at exit. A status that is not a
+    number (a message), output that cannot be flushed (a closed pipe), or a coverage run
+    (which writes its data at exit) takes the ordinary way out."""
+    status = 0 if code is None else code
+    if not isinstance(status, int) or "coverage" in sys.modules:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(status)
 
 
 # The values of PYDANTIC_DISABLE_PLUGINS with which pydantic's loader loads no plugin.

@@ -78,6 +78,25 @@ def test_numbers_are_masked_only_where_no_term_can_see_them(text: str, masked: s
     assert numbers_masked(text, lexicon._matched_number) == masked
 
 
+def test_a_text_with_no_number_word_in_it_is_masked_whole_with_the_same_key() -> None:
+    """`concepts_in` masks every number of a text in which no number word of a term is
+    found (no call per number): the key must be the one full masking gives, and a text
+    holding a number word still keeps it."""
+    assert lexicon._NUMBER_WORD_IN is not None
+    for text in [*PHRASES, "Purpose 1 of activity 12", "Nr. 345; 2021/914", "25\u2103 12"]:
+        if lexicon._NUMBER_WORD_IN.search(text) is None:
+            assert numbers_masked(text, None) == numbers_masked(text, lexicon._matched_number)
+    assert numbers_masked("Purpose 1 of activity 12", None) == "Purpose 0 of activity 0"
+    assert lexicon._NUMBER_WORD_IN.search("bērni līdz 13 gadu vecumam, 14 gadi") is not None
+    lexicon.concepts_in("bērni līdz 13 gadu vecumam, 14 gadi")
+    lexicon.concepts_in("Nolūks 1 darbībai 12")
+    # The keys read were the masked forms: asking for them again is answered from cache.
+    lexicon._concepts_in("bērni līdz 13 gadu vecumam, 0 gadi")
+    lexicon._concepts_in("Nolūks 0 darbībai 0")
+    info = lexicon._concepts_in.cache_info()
+    assert (info.currsize, info.hits) == (2, 2)
+
+
 def _vocabulary() -> list[str]:
     """Words of the lexicon's terms (those with digits among them), numbers, and the
     characters that join, split or fold around them."""

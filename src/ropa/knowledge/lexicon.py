@@ -22,6 +22,7 @@ How a term is written:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -228,7 +229,21 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
     return _SETS.setdefault(concepts, concepts)
 
 
-@lru_cache(maxsize=4096)
+# `concepts_in`'s answers by text: a plain dict. Rules ask of each text of a register
+# some seven times, one rule after another, so a cache helps only with the texts it holds
+# from the first rule to the last (a register of 10,000 activities has some 70,000): a
+# 4,096-entry `lru_cache` missed nearly always. A dict entry is a third of an
+# `lru_cache` one (the answers are shared sets).
+# Once full it keeps what it holds and adds nothing: rules that pass over more texts than
+# it holds still find the first ones, where emptying it would find none. The bound sits
+# just under a resize of the dict's table (1 MB; 1.9 MB past it), and holds some 60 % of
+# the texts of 10,000 activities: it fills while the rules run, when a check of 50,000
+# activities is near its peak memory (87,000, under the next resize, held them all but
+# took that peak to 665 of the 667 MiB it must stay under).
+_CONCEPTS_OF: dict[str, frozenset[str]] = {}
+_TEXTS_KEPT = 43_000
+
+
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts some term of which (not an exclusion) matches the text's words in
     order: the matching of `infer` on the words alone, before the text is taken apart
@@ -240,8 +255,22 @@ def concepts_in(text: str) -> frozenset[str]:
     per string with its numbers masked (`text.numbers_masked`): a number no term word
     matches changes nothing here, and the texts of a register often differ only in their
     numbers ("Purpose 1 of activity 12")."""
+    found = _CONCEPTS_OF.get(text)
+    if found is None:
+        found = _concepts_of(text)
+        if len(_CONCEPTS_OF) < _TEXTS_KEPT:
+            _CONCEPTS_OF[text] = found
+    return found
+
+
+def _concepts_of(text: str) -> frozenset[str]:
     if _MASKED_MATCHES:
         return _concepts_in(text)
+    if _NUMBER_WORD_IN is None or _NUMBER_WORD_IN.search(text) is None:
+        # No number of the text can be a term word: each is masked, with no call per
+        # number (nearly every text of a large register differs from the others by its
+        # numbers).
+        return _concepts_in(numbers_masked(text, None))
     return _concepts_in(numbers_masked(text, _matched_number))
 
 
@@ -252,8 +281,18 @@ def _matched_number(number: str) -> bool:
     return number in exact or number.startswith(prefixes)
 
 
+def _number_word_in(number_words: tuple[frozenset[str], tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A pattern found in every text holding a number that `_matched_number` keeps (each
+    such number contains a term's number word or prefix): a text it is not found in has
+    every number masked. None when no term word is a number."""
+    exact, prefixes = number_words
+    words = sorted({*exact, *prefixes}, key=lambda word: (-len(word), word))
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 # Were a term to match the mask itself, masking would make matches: it is then left off.
 _MASKED_MATCHES = _matched_number("0")
+_NUMBER_WORD_IN = _number_word_in(_NUMBER_WORDS)
 
 
 @lru_cache(maxsize=32768)
@@ -393,17 +432,18 @@ def forget() -> None:
     """Let go of the texts read so far (the per-string caches); the per-word tables stay,
     being bounded and shared by every register."""
     infer.cache_clear()
-    concepts_in.cache_clear()
+    _CONCEPTS_OF.clear()
     _concepts_in.cache_clear()
 
 
 def reindex() -> None:
     """Rebuild the term index after the concepts or the stemmer changed (benchmarks swap
     the stemmer), and drop everything matched with the old one."""
-    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES
+    global _INDEX, _NUMBER_WORDS, _MASKED_MATCHES, _NUMBER_WORD_IN
     _INDEX = _build_index(CONCEPTS.values())
     _NUMBER_WORDS = _number_words(_INDEX)
     _MASKED_MATCHES = _matched_number("0")
+    _NUMBER_WORD_IN = _number_word_in(_NUMBER_WORDS)
     _TOKENS.clear()
     _STARTS.clear()
     forget()

@@ -69,9 +69,16 @@ def _implied_consent(activity: Activity) -> tuple[Location, str] | None:
     return None
 
 
+_TRACKING = ("targeted_ads", "cookies", "cookies_necessary")
+
+
 def _tracking_reading(activity: Activity) -> Reading | None:
     """The first mention of cookies or tracking that needs consent: interest-based
     advertising always does; cookies unless every mention is of strictly necessary ones."""
+    # Several rules ask this of every activity, and nearly every activity names none of these
+    # concepts: the concepts it states (kept with its readings) answer that at once.
+    if not first_readings(activity, _TRACKING):
+        return None
     cookies: list[Reading] = []
     necessary: list[Reading] = []
     # The purposes first: that is where the basis a finding asks about is.
