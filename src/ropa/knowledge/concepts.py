@@ -2253,6 +2253,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "any personal data",
             "additional data",
             "other data",
+            # "more information than required to register": more than named, so unnamed.
+            # ("for more information see ..." is a pointer, not data: "than" needed.)
+            "more information than",
+            "more data than",
+            "more personal data than",
+            "additional information",
+            "vairāk informācijas nekā",
+            "vairāk datu nekā",
+            "vairāk personas datu nekā",
+            "papildu informācij*",
             "ierobežot* dat*",
             "ierobežot* informācij*",
             "daži dati",

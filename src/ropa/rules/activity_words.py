@@ -573,15 +573,50 @@ _CATCH_ALL_FILLER = frozenset(
         "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
         "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
         "form", "forms", "veidlapā", "anketā", "otherwise",
+        # What the data relates to, or that it is more than something: "related to you",
+        # "kas saistīta ar Jums", "more information than".
+        "related", "relating", "concerning", "regarding", "about", "saistīta", "saistīti",
+        "saistītā", "saistītie", "ar", "par", "more", "than", "vairāk", "nekā",
     )
 )  # fmt: skip
+
+
+# A bracket that says how the data is given ("(given in calls and e-mails)", "(sarunās
+# sniegtā)") names its source, not examples of data.
+_GIVEN_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:sniegt|iesniegt|norādīt|ievadīt|given|provided|entered|shared|"
+    r"supplied)\w*)[^()]*\)",
+    re.IGNORECASE,
+)
+# Where an item says what the data is for ("needed to protect our legitimate interests",
+# "than required to register", "kas nepieciešami ..."): a reason names no category, so
+# the words after it are not read as data, unless examples follow ("such as ...").
+_WHY_TAIL = re.compile(
+    r"\b(?:needed|necessary|required|nepieciešam\w*|vajadzīg\w*|in order)\b", re.IGNORECASE
+)
+_EXAMPLES = re.compile(
+    r"\b(?:such as|e\.g\.|including|for example|piemēram|tostarp|ieskaitot)\b|:", re.IGNORECASE
+)
+
+
+def _without_reasons(text: str) -> str:
+    """The item without a bracket on how its data is given and without what it is for."""
+    text = _GIVEN_BRACKET.sub(" ", text)
+    why = _WHY_TAIL.search(text)
+    if why is not None and _EXAMPLES.search(text, why.start()) is None:
+        text = text[: why.start()]
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
 def _catch_all_item(text: str) -> str | None:
     """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
-    "other information you provide", "limited data from your device"): every word is
-    the catch-all or says who gives it and whence. Examples in brackets name data."""
+    "other information you provide", "limited data from your device", "other personal
+    data needed to protect our legitimate interests", "other information related to you
+    (given in calls)"): every word is the catch-all, says who gives it and whence, or
+    what it is for. Examples in brackets name data."""
+    quoted = text.strip()
+    text = _without_reasons(text)
     if "(" in text:
         return None
     found = mentions(text, "data_open_ended") or mentions(text, "data_vague")
@@ -592,7 +627,7 @@ def _catch_all_item(text: str) -> str | None:
         for word in uncovered(text, ("data_open_ended", "data_vague"))
         if len(word) > 1 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
     ]
-    return text.strip() if not left else None
+    return quoted if not left else None
 
 
 def _bracketed(text: str, at: int) -> bool:
