@@ -3418,6 +3418,51 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "sejas attēla salīdzināšan*",
         ),
     ),
+    Concept(
+        # A document that carries the person's name by its nature: a CV, an application,
+        # a copy of an identity document, a contract, a diploma or certificate, an
+        # official statement (izziņa). A data list naming one names data by which the
+        # person is identified (Art. 4(1)), though not what else the document holds (AC13
+        # reads that). AC18 asks for it beside `identifying_data`; readings leave it out.
+        "named_document",
+        N_("a document that carries the person's name"),
+        N_("Art. 4(1), 30(1)(c)"),
+        (
+            "cv",
+            "cvs",
+            "curriculum vitae",
+            "résumé*",
+            "dzīves gājum*",
+            "dzīvesgājum*",
+            "cover letter*",
+            "motivation letter*",
+            "motivācijas vēstul*",
+            "job application*",
+            "application form*",
+            "pieteikum*",
+            "iesniegum*",
+            "contract",
+            "contracts",
+            "employment contract*",
+            "signed contract*",
+            "contract cop*",
+            "copy of the contract",
+            "copies of contracts",
+            "līgum*",
+            "diploma*",
+            "diplom*",
+            "certificate*",
+            "sertifikāt*",
+            "apliecīb*",
+            "izziņ*",
+            "izglītības dokument*",
+            "education document*",
+            "passport cop*",
+            "pases kopij*",
+            "id card cop*",
+        ),
+        negatable=False,
+    ),
 )
 
 

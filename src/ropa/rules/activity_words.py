@@ -703,6 +703,20 @@ def _catch_alls(activity: Activity) -> _Quoted:
     return found
 
 
+def _identity_in_container(activity: Activity) -> _Quoted:
+    """The items named only as a document ("CV dati"), when the rest of the list names
+    nothing that identifies the person: who the data is about is then on record only
+    inside a document whose contents are not stated. Empty otherwise."""
+    items = list(_data_texts(activity))
+    if any(mentions(text, "identifying_data") for _location, texts in items for text in texts):
+        return []
+    return [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_container, texts)), None))
+    ]
+
+
 def data_unfixed(activity: Activity) -> bool:
     """Whether AC13 reports the activity's data list: nothing in it is fixed."""
     return _unfixed(activity) is not None
@@ -729,7 +743,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     information you choose to give us", "limited data from the device you use") is
     reported too: it names no category, so the list is open after all (Art. 30(1)(c);
     minimisation, Art. 5(1)(c), cannot be judged against it). The same words in several
-    activities are reported once.
+    activities are reported once. A document named as an item beside named categories
+    ("CV dati" beside "desired positions") is reported when nothing else in the list
+    identifies the person: the name, contacts and the rest are then on record only inside
+    a document whose contents are not stated (AC18 counts the document as identifying).
 
     Fails:
 
@@ -786,6 +803,21 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     msg("say which data it stands for, or drop it"),
                     # The same words in several activities are one gap, reported once.
                     cause=f"AC13 catch-all: {words}",
+                )
+            elif hidden := _identity_in_container(activity):
+                yield Violation(
+                    hidden[0][0],
+                    msg(
+                        "the personal data of `{id}` are named only as a document (\u201c{words}"
+                        "\u201d): the categories of data it holds are not stated",
+                        id=activity.id,
+                        words=hidden[0][1],
+                    ),
+                    msg(
+                        "name the categories the document holds (contact details, education, "
+                        "work history, photo ...)"
+                    ),
+                    related=tuple(location for location, _words in hidden[1:]),
                 )
             continue
         open_items, references, containers = unfixed
