@@ -3463,6 +3463,52 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # A person's location followed over time (routes, movement history, GPS or vehicle
+        # tracking, location in real time): processing that observes or monitors them,
+        # WP248 criterion C3 ("systematic monitoring", which names "data collected through
+        # networks"), and on the DVI list as the tracking of employees (item 07) or of
+        # data subjects on a large scale (item 08) beside location data (item 09). Where
+        # the place of an order or a branch is only location data, a route or a tracking
+        # is monitoring. The DPIA screening reads it as C3.
+        "location_tracking",
+        N_("location tracking"),
+        N_("WP248 C3; DVI list items 07, 08"),
+        (
+            "location tracking",
+            "tracking of location*",
+            "tracking their location*",
+            "location* and route*",
+            "route* and location*",
+            "routes travelled",
+            "routes driven",
+            "driving route*",
+            "journey history",
+            "trip history",
+            "movement history",
+            "location history",
+            "real-time location*",
+            "live location*",
+            "GPS tracking",
+            "GPS tracker*",
+            "vehicle tracking",
+            "fleet tracking",
+            "telematic*",
+            "atrašanās viet* izsekošan*",
+            "atrašanās viet* un maršrut*",
+            "maršrut* un atrašanās viet*",
+            "pārvietošanās maršrut*",
+            "brauciena maršrut*",
+            "braucienu maršrut*",
+            "braucienu vēstur*",
+            "pārvietošanās vēstur*",
+            "atrašanās vietu vēstur*",
+            "reāllaik* atrašanās viet*",
+            "GPS izsekošan*",
+            "transportlīdzekļ* izsekošan*",
+            "telemātik*",
+        ),
+    ),
 )
 
 
