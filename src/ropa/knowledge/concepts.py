@@ -2675,6 +2675,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "take care of * security",
             "keep* * confidential",
             "treat* * confidential*",
+            # "Internal procedures and mechanisms against unauthorised use, access,
+            # disclosure ...": that procedures exist, and what they are against, is Art.
+            # 32(1) restated; which procedure does what is not said. A procedure cited by
+            # its number or date is `internal_act`, and concrete.
+            "internal procedures and mechanisms",
+            "internal procedures and measures",
+            "internal mechanisms",
+            "iekšēj* procedūr* un mehānism*",
+            "iekšēj* procedūr* un pasākum*",
+            "iekšēj* mehānism*",
+            "pret neautorizēt*",
+            "pret nesankcionēt*",
+            "novērst* neautorizēt*",
+            "novērst* nesankcionēt*",
+            "against unauthori*",
+            "prevent* unauthori*",
         ),
         gap=2,
     ),
