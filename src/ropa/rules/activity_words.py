@@ -16,7 +16,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
-from ropa.model.activity import Activity, DataCategory, Purpose
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
@@ -609,12 +609,14 @@ def _without_reasons(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _catch_all_item(text: str) -> str | None:
+def _catch_all_item(text: str, whose: frozenset[str] = frozenset()) -> str | None:
     """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
     "other information you provide", "limited data from your device", "other personal
     data needed to protect our legitimate interests", "other information related to you
     (given in calls)"): every word is the catch-all, says who gives it and whence, or
-    what it is for. Examples in brackets name data."""
+    what it is for, or names the activity's own data subjects (`whose`, their words'
+    stems: "cita informācija, kas saistīta ar kurjeru" says whose, not what). Examples
+    in brackets name data."""
     quoted = text.strip()
     text = _without_reasons(text)
     if "(" in text:
@@ -625,7 +627,9 @@ def _catch_all_item(text: str) -> str | None:
     left = [
         word
         for word in uncovered(text, ("data_open_ended", "data_vague"))
-        if len(word) > 1 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+        if len(word) > 1
+        and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+        and stem(fold_word(word)) not in whose
     ]
     return quoted if not left else None
 
@@ -663,7 +667,7 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
         (location, words)
         for location, texts in items
         if (words := next(filter(None, map(_open, texts)), None))
-        or (words := _catch_all_words(texts))
+        or (words := _catch_all_words(texts, _whose_stems(activity)))
     ]
     references = [
         (location, words)
@@ -683,9 +687,22 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
     return open_items, references, containers
 
 
-def _catch_all_words(texts: list[str]) -> str | None:
+def _whose_stems(activity: Activity) -> frozenset[str]:
+    """The stems of the words naming the activity's data subjects ("kurjeri": kurjer)."""
+    if not isinstance(activity.data_subjects, list):
+        return frozenset()
+    stems: set[str] = set()
+    for group in activity.data_subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        for language in _LANGUAGES:
+            if text := text_of(value, language):
+                stems.update(t.stem for t in analyse(text).tokens if len(t.stem) > 3)
+    return frozenset(stems)
+
+
+def _catch_all_words(texts: list[str], whose: frozenset[str] = frozenset()) -> str | None:
     """The item's words, when in every language it is nothing but a catch-all."""
-    found = [_catch_all_item(text) for text in texts]
+    found = [_catch_all_item(text, whose) for text in texts]
     return found[0] if found and all(found) else None
 
 
@@ -698,7 +715,7 @@ def _catch_alls(activity: Activity) -> _Quoted:
     for index, item in enumerate(activity.personal_data):
         value = item.category if isinstance(item, DataCategory) else item
         texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
-        if words := _catch_all_words(texts):
+        if words := _catch_all_words(texts, _whose_stems(activity)):
             found.append((activity.at("personal_data", index), words))
     return found
 
