@@ -100,6 +100,7 @@ _BROAD_CONCEPTS = frozenset(
         "channel_use",
         "channel_object",
         "data_vague",
+        "named_document",
     )
 )
 

@@ -78,3 +78,26 @@ def domain_name(url: str) -> str:
     host = url.partition("://")[2] or url
     labels = host.partition("/")[0].casefold().removeprefix("www.").split(".")
     return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+# The names (before the @) of an organisation's general mailboxes: customer service,
+# support, reception, the office. WP243 rev.01 section 2.6 asks that the DPO's contact
+# details let data subjects reach the DPO directly and confidentially (Art. 38(4), 38(5)):
+# a general mailbox is read by whoever answers the organisation's mail. Not a legal list:
+# the common names in Latvian and English notices, matched on the whole name ("info",
+# "klientu.serviss"), never on a part ("dpo.info" is not general).
+GENERAL_MAILBOXES = frozenset(
+    {
+        "info", "support", "help", "helpdesk", "hello", "contact", "contacts", "kontakti",
+        "kontakts", "office", "birojs", "pasts", "post", "mail", "service", "serviss",
+        "customerservice", "customercare", "customer.service", "customer-service",
+        "klientuserviss", "klientu.serviss", "klientu-serviss", "klienti", "atbalsts",
+        "sales", "admin", "reception", "enquiries", "inquiries", "general", "team",
+    }
+)  # fmt: skip
+
+
+def is_general_mailbox(email: str) -> bool:
+    """Whether an address is one of an organisation's general mailboxes (info@, support@,
+    klientu.serviss@ ...), by its name before the @."""
+    return email.rpartition("@")[0].strip().casefold() in GENERAL_MAILBOXES

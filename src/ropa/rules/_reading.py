@@ -134,6 +134,7 @@ def _item_texts(
 # no readings.
 UNREAD = frozenset(
     {"purpose_filler", "identifying_data", "subjects_unnamed", "channel_use", "channel_object"}
+    | {"named_document"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -30,6 +30,7 @@ _CRITERIA: dict[str, str] = {
     "targeted_ads": "WP248.C1",
     "cctv": "WP248.C3",
     "monitoring": "WP248.C3",
+    "location_tracking": "WP248.C3",
     "large_scale": "WP248.C5",
     "innovative": "WP248.C8",
 }

@@ -31,8 +31,9 @@ def _identifies(activity: Activity) -> bool:
     the lexicon, not the activity's readings: such words are in nearly every list, and
     readings keep only the rarer concepts (`_reading.UNREAD`)."""
     return any(
-        (found := mentions(text, "identifying_data")) is not None and not found.negated
+        (found := mentions(text, concept)) is not None and not found.negated
         for _key, _path, text in texts(activity, ("personal_data",))
+        for concept in ("identifying_data", "named_document")
     )
 
 
@@ -75,8 +76,11 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
     register names such data for the same data subjects (the identity is recorded where
     it is collected, and a later use need not repeat it), nor where AC13 already reports
     that nothing in the list is fixed, nor where the list calls its data anonymous,
-    aggregated or statistical (Recital 26). Read in `personal_data` (items and their notes),
-    in any inflection.
+    aggregated or statistical (Recital 26). A document that carries the person's name by
+    its nature (a CV, an application, a copy of an identity document, a contract, a
+    diploma or certificate, an izziņa) counts as identifying: "CVs, copies of diplomas"
+    names data by which the person is known (what else it holds is AC13's concern). Read
+    in `personal_data` (items and their notes), in any inflection.
 
     Fails:
 

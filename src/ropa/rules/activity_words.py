@@ -16,7 +16,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
-from ropa.model.activity import Activity, DataCategory, Purpose
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
@@ -573,15 +573,52 @@ _CATCH_ALL_FILLER = frozenset(
         "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
         "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
         "form", "forms", "veidlapā", "anketā", "otherwise",
+        # What the data relates to, or that it is more than something: "related to you",
+        # "kas saistīta ar Jums", "more information than".
+        "related", "relating", "concerning", "regarding", "about", "saistīta", "saistīti",
+        "saistītā", "saistītie", "ar", "par", "more", "than", "vairāk", "nekā",
     )
 )  # fmt: skip
 
 
+# A bracket that says how the data is given ("(given in calls and e-mails)", "(sarunās
+# sniegtā)") names its source, not examples of data.
+_GIVEN_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:sniegt|iesniegt|norādīt|ievadīt|given|provided|entered|shared|"
+    r"supplied)\w*)[^()]*\)",
+    re.IGNORECASE,
+)
+# Where an item says what the data is for ("needed to protect our legitimate interests",
+# "than required to register", "kas nepieciešami ..."): a reason names no category, so
+# the words after it are not read as data, unless examples follow ("such as ...").
+_WHY_TAIL = re.compile(
+    r"\b(?:needed|necessary|required|nepieciešam\w*|vajadzīg\w*|in order)\b", re.IGNORECASE
+)
+_EXAMPLES = re.compile(
+    r"\b(?:such as|e\.g\.|including|for example|piemēram|tostarp|ieskaitot)\b|:", re.IGNORECASE
+)
+
+
+def _without_reasons(text: str) -> str:
+    """The item without a bracket on how its data is given and without what it is for."""
+    text = _GIVEN_BRACKET.sub(" ", text)
+    why = _WHY_TAIL.search(text)
+    if why is not None and _EXAMPLES.search(text, why.start()) is None:
+        text = text[: why.start()]
+    return text
+
+
 @functools.lru_cache(maxsize=4096)
-def _catch_all_item(text: str) -> str | None:
+def _catch_all_item(text: str, whose: frozenset[str] = frozenset()) -> str | None:
     """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
-    "other information you provide", "limited data from your device"): every word is
-    the catch-all or says who gives it and whence. Examples in brackets name data."""
+    "other information you provide", "limited data from your device", "other personal
+    data needed to protect our legitimate interests", "other information related to you
+    (given in calls)"): every word is the catch-all, says who gives it and whence, or
+    what it is for, or names the activity's own data subjects (`whose`, their words'
+    stems: "cita informācija, kas saistīta ar kurjeru" says whose, not what). Examples
+    in brackets name data."""
+    quoted = text.strip()
+    text = _without_reasons(text)
     if "(" in text:
         return None
     found = mentions(text, "data_open_ended") or mentions(text, "data_vague")
@@ -590,9 +627,11 @@ def _catch_all_item(text: str) -> str | None:
     left = [
         word
         for word in uncovered(text, ("data_open_ended", "data_vague"))
-        if len(word) > 1 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+        if len(word) > 1
+        and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+        and stem(fold_word(word)) not in whose
     ]
-    return text.strip() if not left else None
+    return quoted if not left else None
 
 
 def _bracketed(text: str, at: int) -> bool:
@@ -628,7 +667,7 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
         (location, words)
         for location, texts in items
         if (words := next(filter(None, map(_open, texts)), None))
-        or (words := _catch_all_words(texts))
+        or (words := _catch_all_words(texts, _whose_stems(activity)))
     ]
     references = [
         (location, words)
@@ -648,9 +687,22 @@ def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
     return open_items, references, containers
 
 
-def _catch_all_words(texts: list[str]) -> str | None:
+def _whose_stems(activity: Activity) -> frozenset[str]:
+    """The stems of the words naming the activity's data subjects ("kurjeri": kurjer)."""
+    if not isinstance(activity.data_subjects, list):
+        return frozenset()
+    stems: set[str] = set()
+    for group in activity.data_subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        for language in _LANGUAGES:
+            if text := text_of(value, language):
+                stems.update(t.stem for t in analyse(text).tokens if len(t.stem) > 3)
+    return frozenset(stems)
+
+
+def _catch_all_words(texts: list[str], whose: frozenset[str] = frozenset()) -> str | None:
     """The item's words, when in every language it is nothing but a catch-all."""
-    found = [_catch_all_item(text) for text in texts]
+    found = [_catch_all_item(text, whose) for text in texts]
     return found[0] if found and all(found) else None
 
 
@@ -663,9 +715,23 @@ def _catch_alls(activity: Activity) -> _Quoted:
     for index, item in enumerate(activity.personal_data):
         value = item.category if isinstance(item, DataCategory) else item
         texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
-        if words := _catch_all_words(texts):
+        if words := _catch_all_words(texts, _whose_stems(activity)):
             found.append((activity.at("personal_data", index), words))
     return found
+
+
+def _identity_in_container(activity: Activity) -> _Quoted:
+    """The items named only as a document ("CV dati"), when the rest of the list names
+    nothing that identifies the person: who the data is about is then on record only
+    inside a document whose contents are not stated. Empty otherwise."""
+    items = list(_data_texts(activity))
+    if any(mentions(text, "identifying_data") for _location, texts in items for text in texts):
+        return []
+    return [
+        (location, words)
+        for location, texts in items
+        if (words := next(filter(None, map(_container, texts)), None))
+    ]
 
 
 def data_unfixed(activity: Activity) -> bool:
@@ -694,7 +760,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     information you choose to give us", "limited data from the device you use") is
     reported too: it names no category, so the list is open after all (Art. 30(1)(c);
     minimisation, Art. 5(1)(c), cannot be judged against it). The same words in several
-    activities are reported once.
+    activities are reported once. A document named as an item beside named categories
+    ("CV dati" beside "desired positions") is reported when nothing else in the list
+    identifies the person: the name, contacts and the rest are then on record only inside
+    a document whose contents are not stated (AC18 counts the document as identifying).
 
     Fails:
 
@@ -751,6 +820,21 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     msg("say which data it stands for, or drop it"),
                     # The same words in several activities are one gap, reported once.
                     cause=f"AC13 catch-all: {words}",
+                )
+            elif hidden := _identity_in_container(activity):
+                yield Violation(
+                    hidden[0][0],
+                    msg(
+                        "the personal data of `{id}` are named only as a document (\u201c{words}"
+                        "\u201d): the categories of data it holds are not stated",
+                        id=activity.id,
+                        words=hidden[0][1],
+                    ),
+                    msg(
+                        "name the categories the document holds (contact details, education, "
+                        "work history, photo ...)"
+                    ),
+                    related=tuple(location for location, _words in hidden[1:]),
                 )
             continue
         open_items, references, containers = unfixed

@@ -9,7 +9,7 @@ from ropa.i18n import msg
 from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
-from ropa.knowledge.mail import domain_name, is_free_mail, names_holder
+from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
 from ropa.model.organisation import (
     AppointedDpo,
     Contact,
@@ -902,3 +902,117 @@ def dpo_outside_union(register: Register, context: Context) -> Iterator[Violatio
             "the languages used), or appoint a DPO located in the Union"
         ),
     )
+
+
+@rule(
+    "OR15",
+    "organisation.dpo-general-mailbox",
+    severity=Severity.INFO,
+    article="Art. 37(7), 38(4), 38(5); WP243",
+)
+def dpo_general_mailbox(register: Register, context: Context) -> Iterator[Violation]:
+    """A data protection officer reached only through a general mailbox of the organisation.
+
+    Why: data subjects may contact the DPO on every question about their data (Art.
+    38(4)), and the DPO is bound by secrecy or confidentiality (Art. 38(5)). WP243 rev.01
+    (section 2.6, endorsed by the EDPB) reads Art. 37(7) accordingly: the published
+    contact details should let data subjects reach the DPO directly and confidentially,
+    without having to contact another part of the organisation. A DPO whose mailbox is
+    the organisation's customer service, support or general one (support@, info@,
+    klientu.serviss@ on the organisation's own domain, or the very address recorded as
+    the organisation's contact) is
+    reached through whoever answers that mailbox: requests to the DPO are not kept apart
+    from the rest. A note, not a warning: a general mailbox may forward to the DPO, which
+    the record does not show. A DPO on free mail is OR11's; a mailbox of the DPO's own
+    (das@, dpo@, privacy@, a person's name) is not reported, nor a general mailbox on
+    another domain (info@ of an outside DPO service is the DPO's provider's mailbox).
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: support@piemers.lv}
+      dpo:
+        appointed: true
+        name: unknown
+        contact: {email: support@piemers.lv}  # ← OR15
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: SIA "Piemērs"
+      role: controller
+      contact: {email: info@piemers.lv}
+      dpo:
+        appointed: true
+        name: Jānis Bērziņš
+        contact: {email: das@piemers.lv}
+    ```
+    """
+    organisation = register.organisation
+    dpo = organisation.dpo
+    if not isinstance(dpo, AppointedDpo) or not isinstance(dpo.contact, Contact):
+        return
+    email = dpo.contact.email
+    if not email or is_free_mail(email):
+        return
+    contact = organisation.contact
+    general = contact.email if isinstance(contact, Contact) else None
+    shared = general is not None and general.strip().casefold() == email.strip().casefold()
+    own = _domain(email) in _organisation_domains(organisation)
+    if not ((own and is_general_mailbox(email)) or (shared and not _privacy_mailbox(email))):
+        return
+    yield Violation(
+        organisation.at("dpo", "contact", "email"),
+        msg(
+            "the data protection officer is reached only through a general mailbox of the "
+            "organisation ({email}): requests to the DPO are not kept apart from the rest "
+            "of its mail",
+            email=email,
+        ),
+        msg(
+            "give the DPO contact details of their own (e.g. das@... or dpo@...), so that "
+            "data subjects reach the DPO directly and confidentially"
+        ),
+    )
+
+
+# Words in a mailbox's name that say it is for data protection: the organisation's own
+# contact may be the DPO's mailbox (OR15).
+_PRIVACY_WORDS = (
+    "dpo",
+    "das",
+    "privacy",
+    "privat",
+    "gdpr",
+    "vdar",
+    "dataprotection",
+    "datuaizsardz",
+)
+
+
+def _domain(email: str) -> str:
+    return email.rpartition("@")[2].strip().casefold()
+
+
+def _organisation_domains(organisation: Organisation) -> set[str]:
+    """The mail domains that are the organisation's own: its contact's and its website's.
+    A general mailbox elsewhere ("info@" of an outside DPO service) is the DPO's
+    provider's, not the organisation's general mail."""
+    domains: set[str] = set()
+    contact = organisation.contact
+    if isinstance(contact, Contact) and contact.email:
+        domains.add(_domain(contact.email))
+    if organisation.website:
+        host = str(organisation.website).partition("://")[2] or str(organisation.website)
+        domains.add(host.partition("/")[0].casefold().removeprefix("www."))
+    return domains
+
+
+def _privacy_mailbox(email: str) -> bool:
+    local = email.rpartition("@")[0].casefold()
+    return any(word in local for word in _PRIVACY_WORDS)
