@@ -519,12 +519,50 @@ def _open(text: str) -> str | None:
     """The words that leave a list of data open, outside any brackets: a category named
     with open examples ("contact details (e-mail, phone etc.)") is still a category."""
     found = mentions(text, "data_open_ended")
-    if found is not None and not _bracketed(text, found.start):
+    if (
+        found is not None
+        and not _bracketed(text, found.start)
+        and not _items_follow(text, found.end)
+    ):
         return found.matched
     abbreviation = open_list(text)
     if abbreviation is not None and not _bracketed(text, text.index(abbreviation)):
         return abbreviation
     return None
+
+
+# What introduces the items a generic opening stands for: a colon, a dash, "such as",
+# "piemēram", "t.sk.". "Injury or medical information provided by the member: conditions,
+# injuries, allergies" names its items, as examples in brackets do.
+_ITEMS_FOLLOW = re.compile(
+    r"[:\u2013\u2014]|\s-\s|\b(?:such as|e\.g\.|including|for example|namely|piemēram|"
+    r"tostarp|t\.\s?sk\.|ieskaitot|proti)(?!\w)",
+    re.IGNORECASE,
+)
+# Words that keep a list open wherever they stand: "including but not limited to: ...".
+_STILL_OPEN = re.compile(r"limited|ne tikai|so on|among|tamlidz")
+
+
+def _items_follow(text: str, at: int) -> bool:
+    """Whether, after `at`, a colon, a dash or "such as" (outside brackets) introduces
+    named items, none of them left open: the opening before it is then a heading."""
+    marker = next(
+        (m for m in _ITEMS_FOLLOW.finditer(text, at) if not _bracketed(text, m.start())), None
+    )
+    if marker is None or _STILL_OPEN.search(fold_word(text[: marker.start()])):
+        return False
+    tail = text[marker.end() :]
+    if (
+        mentions(tail, "data_open_ended")
+        or mentions(tail, "data_vague")
+        or open_list(tail)
+        or _STILL_OPEN.search(fold_word(tail))
+    ):
+        return False
+    return any(
+        len(word) > 2 and stem(fold_word(word)) not in _CATCH_ALL_FILLER
+        for word in re.findall(r"\w+", tail)
+    )
 
 
 # Words that say nothing of what a document holds: "CV dati", "the candidate's submitted
@@ -749,7 +787,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     "other information the user provides", fixes nothing; personal data "to the extent set
     out in Cabinet Regulation No. 385, Annex 1" sends the reader to another text. Examples
     in brackets after a named category ("contact details (e-mail, phone etc.)") are not
-    reported: the category is named. Reported only when nothing in the activity's list is
+    reported: the category is named. Nor is a generic opening followed by a colon, a dash,
+    "such as", "piemēram" or "t.sk." and concrete items ("medical information provided by
+    the member: pre-existing conditions, injuries, allergies"): the items are the
+    categories, the opening their heading; items that end "u.c." or "etc.", or a "not
+    limited to" anywhere, leave it open all the same. Reported only when nothing in the activity's list is
     fixed: an open "other information you give us" beside named categories leaves those
     categories on record. A document named where its data should be ("CV dati",
     "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
