@@ -138,8 +138,38 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dental",
             "fit for work",
             "occupational health",
+            # An injury, and the report of an accident that hurt someone, record the harm
+            # to the person's body: data concerning health (Art. 4(15); Recital 35,
+            # "information about ... physical or mental health"). Damage to property or
+            # a vehicle is not (excluded below).
+            "injur*",
+            "traum*",
+            "nelaimes gadījum*",
+            "negadījum* akt*",
+            "accident form*",
+            "accident report*",
+            "accident book*",
+            "accident record*",
+            "accident at work",
+            "accidents at work",
+            "workplace accident*",
+            "after an accident",
+            "following an accident",
         ),
         exclude=(
+            "injury to property",
+            "injuries to property",
+            "property injur*",
+            "damage to property",
+            "vehicle accident*",
+            "car accident*",
+            "road accident*",
+            "traffic accident*",
+            "satiksmes negadījum*",
+            "transportlīdzekļ* negadījum*",
+            "auto negadījum*",
+            "accident insurance",
+            "nelaimes gadījumu apdrošināšan*",
             # "Protection of life and health" (personu dzīvības un veselības aizsardzība) is
             # a purpose (vital interests, Art. 6(1)(d); safety), not data about anyone's
             # health.
