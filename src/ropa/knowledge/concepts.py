@@ -3555,6 +3555,31 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "telemātik*",
         ),
     ),
+    Concept(
+        # A class of legal acts named without the act: "saskaņā ar MK noteikumiem",
+        # "Cabinet regulations", "accommodation legislation", "normatīvie akti". It says
+        # some instrument is relied on and withholds which, so nobody can check that it
+        # says so (Art. 87 leaves national identifiers to national law; Art. 6(3),
+        # Recital 41 ask for a clear and precise one). SD03 asks which. A numbered act
+        # ("MK noteikumi Nr. 748") is read apart, by `ropa.knowledge.text.cites_law`.
+        "law_class",
+        N_("a class of legal acts, none named"),
+        N_("Art. 87; Art. 6(3); Recital 41"),
+        (
+            "MK noteikum*",
+            "Ministru kabineta noteikum*",
+            "valdības noteikum*",
+            "normatīv* akt*",
+            "tiesību akt*",
+            "Cabinet regulation*",
+            "Cabinet of Ministers regulation*",
+            "government regulation*",
+            "statutory instrument*",
+            "legislation",
+            "regulatory requirement*",
+        ),
+        negatable=False,
+    ),
 )
 
 

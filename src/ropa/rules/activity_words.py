@@ -791,9 +791,9 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     "such as", "piemēram" or "t.sk." and concrete items ("medical information provided by
     the member: pre-existing conditions, injuries, allergies"): the items are the
     categories, the opening their heading; items that end "u.c." or "etc.", or a "not
-    limited to" anywhere, leave it open all the same. Reported only when nothing in the activity's list is
-    fixed: an open "other information you give us" beside named categories leaves those
-    categories on record. A document named where its data should be ("CV dati",
+    limited to" anywhere, leave it open all the same. Reported only when nothing in the
+    activity's list is fixed: an open "other information you give us" beside named
+    categories leaves those categories on record. A document named where its data should be ("CV dati",
     "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
     of birth, references; such a list is reported like an open one. A document with its
     contents named ("CV (education, work history)", "identity document data") is named

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge import lexicon
 from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
+from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import law_unnamed, says
+from ropa.rules._reading import law_unnamed, names_a_law, says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -134,6 +137,12 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
     (Art. 6(3), Recital 41: a legal basis is clear and precise); naming the act ("Law on
     the Prevention of Money Laundering", "Grāmatvedības likums") is enough, and so is a
     ground of its own beside it (the person's consent or request, the need it serves).
+    A class of legal acts named without the act ("saskaņā ar MK noteikumiem", "Cabinet
+    regulations", "accommodation legislation", "normatīvie akti") says some instrument
+    requires the number and withholds which: the finding asks which. The need the number
+    serves ("personas identificēšanai") does not answer that, since a name and contact
+    details identify a customer; only the person's own request or consent stands beside
+    it, as in the Accounting Law.
 
     Fails:
 
@@ -172,6 +181,20 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("name the law that requires or allows it, or the person's own request"),
             )
+        elif (words := _law_class(justification)) is not None:
+            yield Violation(
+                activity.at("national_id", "justification"),
+                msg(
+                    "`{id}` justifies national identification numbers only by "
+                    "\u201c{words}\u201d, a class of legal acts with none named",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "name the act and its article that require it (e.g. the regulation's "
+                    "number), or the person's own request"
+                ),
+            )
         elif not_stated(justification):
             yield Violation(
                 activity.at("national_id"),
@@ -182,6 +205,31 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
+
+
+# The person's own request or consent: a ground beside the law that needs no act named.
+_REQUEST = ("piekrisan", "lug", "ludz", "pieprasij", "consent", "request")
+
+
+def _law_class(justification: object) -> str | None:
+    """The words naming a class of legal acts ("MK noteikumi", "Cabinet regulations"),
+    when the justification names no act and gives no request or consent of the person."""
+    texts = [text_of(justification, language) for language in ("lv", "en")]
+    texts = [text for text in texts if text and text not in ("unknown", "none")]
+    if not texts or any(names_a_law(text) for text in texts):
+        return None
+    found: str | None = None
+    for text in texts:
+        if any(
+            seen.concept == "own_ground" and fold_word(seen.matched).startswith(_REQUEST)
+            for seen in lexicon.infer(text)
+        ):
+            return None
+        read = lexicon.stated(text)
+        for concept in ("law_class", "law_generic"):
+            if found is None and concept in read:
+                found = read[concept].matched
+    return found
 
 
 @rule("SD04", "special-data.condition-law", severity=Severity.WARNING, article="Art. 9(2)")
