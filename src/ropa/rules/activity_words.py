@@ -793,8 +793,8 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     categories, the opening their heading; items that end "u.c." or "etc.", or a "not
     limited to" anywhere, leave it open all the same. Reported only when nothing in the
     activity's list is fixed: an open "other information you give us" beside named
-    categories leaves those categories on record. A document named where its data should be ("CV dati",
-    "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
+    categories leaves those categories on record. A document named where its data should
+    be ("CV dati", "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
     of birth, references; such a list is reported like an open one. A document with its
     contents named ("CV (education, work history)", "identity document data") is named
     data. One finding per activity, at the first such item. Beside named categories, an
