@@ -782,30 +782,30 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     """Categories of personal data left open, or given only by reference to another text.
 
     Why: the record describes the categories of personal data (Art. 30(1)(c)), and data
-    minimisation (Art. 5(1)(c)) is judged against them. A list that ends "u.c.", "and
-    other information", "not limited to", or a category such as "everything in the CV" or
-    "other information the user provides", fixes nothing; personal data "to the extent set
-    out in Cabinet Regulation No. 385, Annex 1" sends the reader to another text. Examples
-    in brackets after a named category ("contact details (e-mail, phone etc.)") are not
+    minimisation (Art. 5(1)(c)) is judged against them. A list that ends "u.c.", "and other
+    information", "not limited to", or a category such as "everything in the CV" or "other
+    information the user provides", fixes nothing; personal data "to the extent set out in
+    Cabinet Regulation No. 385, Annex 1" sends the reader to another text. Examples in
+    brackets after a named category ("contact details (e-mail, phone etc.)") are not
     reported: the category is named. Nor is a generic opening followed by a colon, a dash,
     "such as", "piemēram" or "t.sk." and concrete items ("medical information provided by
     the member: pre-existing conditions, injuries, allergies"): the items are the
     categories, the opening their heading; items that end "u.c." or "etc.", or a "not
     limited to" anywhere, leave it open all the same. Reported only when nothing in the
     activity's list is fixed: an open "other information you give us" beside named
-    categories leaves those categories on record. A document named where its data should
-    be ("CV dati", "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo, a date
-    of birth, references; such a list is reported like an open one. A document with its
-    contents named ("CV (education, work history)", "identity document data") is named
-    data. One finding per activity, at the first such item. Beside named categories, an
-    item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
-    information you choose to give us", "limited data from the device you use") is
-    reported too: it names no category, so the list is open after all (Art. 30(1)(c);
-    minimisation, Art. 5(1)(c), cannot be judged against it). The same words in several
-    activities are reported once. A document named as an item beside named categories
-    ("CV dati" beside "desired positions") is reported when nothing else in the list
-    identifies the person: the name, contacts and the rest are then on record only inside
-    a document whose contents are not stated (AC18 counts the document as identifying).
+    categories leaves those categories on record. A document named where its data should be
+    ("CV dati", "pieteikuma dati", "documents") fixes nothing either: a CV may hold a photo,
+    a date of birth, references; such a list is reported like an open one. A document with
+    its contents named ("CV (education, work history)", "identity document data") is named
+    data. One finding per activity, at the first such item. Beside named categories, an item
+    that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
+    information you choose to give us", "limited data from the device you use") is reported
+    too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
+    Art. 5(1)(c), cannot be judged against it). The same words in several activities are
+    reported once. A document named as an item beside named categories ("CV dati" beside
+    "desired positions") is reported when nothing else in the list identifies the person:
+    the name, contacts and the rest are then on record only inside a document whose contents
+    are not stated (AC18 counts the document as identifying).
 
     Fails:
 
