@@ -120,6 +120,12 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     several activities: an organisation keeps one file plan, and quoting its entries is
     one piece of work. Each place is still listed (`related`), so none is lost.
 
+    Kept for the life of a programme or scheme ("kamēr tiek īstenota lojalitātes
+    programma", "as long as the loyalty programme runs") is vague in the same way: the
+    programme may run for decades after a person leaves it or stops using the card, so
+    nothing ends for them (Art. 5(1)(e), 13(2)(a)); "while you are a member", "kamēr
+    piedalāties programmā" end with the person and are not reported.
+
     A period whose only reason is "the law" in general ("normatīvajos aktos noteiktie
     termiņi", "under Latvian law", "statutory periods"), with no act named in the reason,
     criteria, notes or `statute`, is vague in the same way: the envisaged time limit
