@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
-from ropa.model.activity import Activity
+from ropa.knowledge.text import fold_word
+from ropa.model.activity import Activity, DataSource
+from ropa.model.types import text_of
 from ropa.model.register import Register
 from ropa.model.vocabulary import DataSourceKind
 from ropa.position import Location
@@ -289,7 +292,11 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     them the source, and whether it is publicly accessible (Art. 14(2)(f)); the record is
     where that answer is kept. A source of kind `third_party` or `publicly_available`
     names its category or the source itself in `description:` (payment providers, the
-    Enterprise Register, Latvijas Vēstnesis).
+    Enterprise Register, Latvijas Vēstnesis). A description that names none is no
+    answer either: "trešās personas", "third parties", "other sources" only restate the
+    kind, and "third parties the client authorises (not named)" says outright that the
+    source is not known (Art. 14(1)(d), 14(2)(f): the source, or at least its category,
+    is what the person is told; Recital 61).
 
     Fails:
 
@@ -318,6 +325,20 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
         if not isinstance(activity.sources, list):
             continue
         for index, source in enumerate(activity.sources):
+            if source.kind is DataSourceKind.THIRD_PARTY and (
+                words := _source_unnamed(source)
+            ):
+                yield Violation(
+                    activity.at("sources", index, "description"),
+                    msg(
+                        "`{id}` obtains data from a third-party source described only as "
+                        "\u201c{words}\u201d, which names neither the source nor its category",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg("name the source or its category in `description:` (Art. 14(2)(f))"),
+                )
+                continue
             if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
                 not_stated(source.description)
             ):
@@ -335,6 +356,49 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `description:` with the source or its category (Art. 14(2)(f))"),
                 )
+
+
+# Words that only restate that a source is someone else: "trešās personas", "third
+# parties", "other sources", "dažādi ārējie avoti" (folded prefixes).
+_SOURCE_KIND_PREFIXES = (
+    "tresa", "treso", "tresi", "person", "avot", "arej", "dazad", "third", "parti", "party",
+    "other", "source", "external", "variou",
+)  # fmt: skip
+_SOURCE_KIND_WORDS = frozenset(
+    (
+        "citi", "citas", "citu", "cita", "cits", "citiem", "citam", "un", "vai", "and", "or",
+        "from", "no", "the", "an", "a", "some",
+    )
+)  # fmt: skip
+# The description saying itself that the source is not named: "(not named)", "not said
+# who", "nav norādīts, kuras".
+_SAID_UNNAMED = re.compile(
+    r"\b(?:not (?:named|specified|identified|stated|said)|unnamed|unspecified|unidentified"
+    r"|nav (?:norad|nosauk|minet|precizet)\w*|nenosauk\w*|nenorad\w*)"
+)
+
+_SOMEONE_ELSE = re.compile(r"\b(?:third part|others\b|other (?:people|persons|parties)|tresa|treso)")
+
+
+def _source_unnamed(source: DataSource) -> str | None:
+    """The description of a third-party source, when it names no source: only words for
+    someone else, or words saying the source is not named. None where it names one."""
+    texts = [text_of(source.description, language) for language in ("lv", "en")]
+    texts = [text for text in texts if text and not not_stated(text)]
+    if not texts:
+        return None
+    for text in texts:
+        folded = fold_word(text)
+        words = re.findall(r"\w+", folded)
+        bare = bool(words) and all(
+            word in _SOURCE_KIND_WORDS or word.startswith(_SOURCE_KIND_PREFIXES) for word in words
+        )
+        # Said to be unnamed, and called only "third parties" or "others": a category
+        # beside it ("background checks (provider not named)") is an answer.
+        unnamed = _SAID_UNNAMED.search(folded) is not None and _SOMEONE_ELSE.search(folded)
+        if not bare and not unnamed:
+            return None
+    return texts[0].strip()
 
 
 _THIRD_PERSONS = ("third_persons",)
