@@ -10,8 +10,8 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataSource
-from ropa.model.types import text_of
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
@@ -325,9 +325,7 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
         if not isinstance(activity.sources, list):
             continue
         for index, source in enumerate(activity.sources):
-            if source.kind is DataSourceKind.THIRD_PARTY and (
-                words := _source_unnamed(source)
-            ):
+            if source.kind is DataSourceKind.THIRD_PARTY and (words := _source_unnamed(source)):
                 yield Violation(
                     activity.at("sources", index, "description"),
                     msg(
@@ -377,7 +375,9 @@ _SAID_UNNAMED = re.compile(
     r"|nav (?:norad|nosauk|minet|precizet)\w*|nenosauk\w*|nenorad\w*)"
 )
 
-_SOMEONE_ELSE = re.compile(r"\b(?:third part|others\b|other (?:people|persons|parties)|tresa|treso)")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:third part|others\b|other (?:people|persons|parties)|tresa|treso)"
+)
 
 
 def _source_unnamed(source: DataSource) -> str | None:
