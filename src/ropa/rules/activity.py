@@ -15,7 +15,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
-from ropa.rules._reading import Reading, first_readings
+from ropa.rules._reading import Reading, first_readings, says
 
 
 def _missing(
@@ -414,7 +414,11 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     recipient's name, address or phone; a courier's or carrier's delivery address), an
     emergency contact, next of kin. Where `personal_data` names such data and the data
     subjects do not name those people, the record leaves out a category of data subjects
-    and the source of their data (the customer or employee who gives it). A shop's own
+    and the source of their data (the customer or employee who gives it). Where the data
+    subjects do name them (emergency contacts, next of kin) but `sources` lists only the
+    person and the organisation itself, the record still does not say that their data
+    comes from someone else, which is what decides how they are informed (Art. 14): that
+    is reported at `sources`. A shop's own
     "delivery address" is usually the customer's, so a delivery address counts only in
     an activity whose name or description is a courier's or parcel carrier's business.
 
@@ -449,6 +453,25 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
         if reading is None:
             continue
         if _names_others(activity):
+            named = first_readings(activity, ("others_named",), ("data_subjects",))
+            if _source_untold(activity):
+                yield Violation(
+                    activity.at("sources"),
+                    msg(
+                        "`{id}` names {who} among its data subjects, whose data someone else "
+                        "gives ({where}), but its `sources` do not say so (Art. 14)",
+                        id=activity.id,
+                        who=named["others_named"].quote(),
+                        where=reading.describe(),
+                    ),
+                    msg(
+                        "add a source with `kind: third_party` saying who gives their data "
+                        "(the customer, the member, the employee), so that they can be told "
+                        "(Art. 14)"
+                    ),
+                    at_key=True,
+                    related=(named["others_named"].location,),
+                )
             continue
         yield Violation(
             activity.at("data_subjects"),
@@ -476,6 +499,19 @@ def _others_data(activity: Activity) -> Reading | None:
     ):
         return delivery["delivery_address"]
     return None
+
+
+def _source_untold(activity: Activity) -> bool:
+    """Whether the activity lists its sources and none is someone other than the person
+    (a third party, or a source whose description names those other people)."""
+    if not isinstance(activity.sources, list) or not activity.sources:
+        return False
+    for source in activity.sources:
+        if source.kind is DataSourceKind.THIRD_PARTY or any(
+            says(source.description, concept) for concept in ("others_named", "third_persons")
+        ):
+            return False
+    return True
 
 
 def _names_others(activity: Activity) -> bool:
