@@ -132,7 +132,9 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     with or without diacritics; a measure that also names something concrete (encryption,
     access control, backups, training) is not boilerplate. The activities whose only
     measures are boilerplate describe no security at all (Art. 30(1)(g)): the finding
-    counts and names them, once, at the measure where the fix is made.
+    counts and names them, once, at the measure where the fix is made. Every activity
+    that lists the measure is a related location (those with no other measure first), so
+    the finding shows where the boilerplate stands in for a description.
 
     Fails:
 
@@ -160,9 +162,15 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     """
     phrases = {m.id: boilerplate(m) for m in register.security_measures}
     alone: dict[str, list[Activity]] = {}
+    using: dict[str, list[Activity]] = {}
     for activity in register.activities:
         ids = activity.security_measures
-        if isinstance(ids, list) and ids and all(phrases.get(i) for i in ids):
+        if not isinstance(ids, list) or not ids:
+            continue
+        for measure_id in dict.fromkeys(ids):
+            if phrases.get(measure_id):
+                using.setdefault(measure_id, []).append(activity)
+        if all(phrases.get(i) for i in ids):
             for measure_id in dict.fromkeys(ids):
                 alone.setdefault(measure_id, []).append(activity)
     for measure in register.security_measures:
@@ -187,7 +195,12 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
             if relying
             else message,
             msg("say what exactly is done, in `description:`"),
-            related=tuple(activity.at("security_measures") for activity in relying),
+            # Every activity relying on it, those with no other measure first: the gap
+            # bites where the measure is used, and the user looks there.
+            related=tuple(
+                activity.at("security_measures")
+                for activity in relying + [a for a in using.get(measure.id, []) if a not in relying]
+            ),
         )
 
 
