@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import SPECIAL, mentions
+from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataSubjectGroup, DpiaScreening
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
@@ -38,9 +39,22 @@ _CRITERIA: dict[str, str] = {
 _SUBJECT_FLAG = {"children": "children", "vulnerable": "vulnerable", "patients": "vulnerable"}
 
 
+# Correspondence ("correspondence", "e-pasta sarakste") is the person's exchange with the
+# controller: booking e-mails, letters. WP248 C4 is data of a highly personal nature, such
+# as electronic communications whose confidentiality is protected (the content a provider
+# carries, an employer's monitoring, call recordings), not one's own mail to a hotel.
+_CORRESPONDENCE = ("correspondence", "sarakst")
+
+
+def _own_correspondence(reading: Reading) -> bool:
+    return any(word.startswith(_CORRESPONDENCE) for word in fold_word(reading.quote()).split())
+
+
 def _overruled(
     activity: Activity, concept: str, reading: Reading, declared: DpiaScreening | None
 ) -> bool:
+    if concept == "communications" and _own_correspondence(reading):
+        return True
     if concept in SPECIAL:
         return activity.special_categories == "none"
     if concept == "criminal":
