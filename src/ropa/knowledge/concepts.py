@@ -3590,7 +3590,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # "Cabinet regulations", "accommodation legislation", "normatīvie akti". It says
         # some instrument is relied on and withholds which, so nobody can check that it
         # says so (Art. 87 leaves national identifiers to national law; Art. 6(3),
-        # Recital 41 ask for a clear and precise one). SD03 asks which. A numbered act
+        # Recital 41 ask for a clear and precise one). SD03 asks which, reading a field
+        # of law (`law_generic`: "legislation", "normatīvie akti") alike. A numbered act
         # ("MK noteikumi Nr. 748") is read apart, by `ropa.knowledge.text.cites_law`.
         "law_class",
         N_("a class of legal acts, none named"),
@@ -3599,14 +3600,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "MK noteikum*",
             "Ministru kabineta noteikum*",
             "valdības noteikum*",
-            "normatīv* akt*",
-            "tiesību akt*",
             "Cabinet regulation*",
             "Cabinet of Ministers regulation*",
             "government regulation*",
             "statutory instrument*",
-            "legislation",
-            "regulatory requirement*",
         ),
         negatable=False,
     ),
