@@ -683,6 +683,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "serveru atrašanās viet*",
             "servera atrašanās viet*",
             "datu glabāšanas atrašanās viet*",
+            # Where a camera, a building, a room or a piece of equipment is: the place of
+            # a thing, recorded beside a video image ("kameras atrašanās vieta", the
+            # camera location), says where the recording was made, not where a person is
+            # followed. A mobile device is not among them: its location is its user's.
+            "kamer* atrašanās viet*",
+            "videokamer* atrašanās viet*",
+            "novērošanas kamer* atrašanās viet*",
+            "objekt* atrašanās viet*",
+            "ēkas atrašanās viet*",
+            "telp* atrašanās viet*",
+            "iekārt* atrašanās viet*",
+            "camera location*",
+            "cctv location*",
+            "location of the camera*",
+            "location of camera*",
+            "building location*",
+            "location of the building*",
+            "location of the premises",
+            "equipment location*",
         ),
     ),
     Concept(
