@@ -2694,6 +2694,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "take care of * security",
             "keep* * confidential",
             "treat* * confidential*",
+            # The Latvian of "integrity, confidentiality (and security)": the goal, no measure.
+            "integritāt* konfidencialitāt*",
+            "konfidencialitāt* integritāt*",
             # "Internal procedures and mechanisms against unauthorised use, access,
             # disclosure ...": that procedures exist, and what they are against, is Art.
             # 32(1) restated; which procedure does what is not said. A procedure cited by
@@ -2795,6 +2798,24 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "authori* personnel",
             "authori* employee*",
             "only authori*",
+            # Access kept to those who need it for the task (need-to-know, Art. 32(4), 29):
+            # "piekļuve tikai ...", "apstrādā tikai iesaistītie nodarbinātie", "access only
+            # for the staff involved". A named limit, whatever goal the sentence adds.
+            "piekļuv* tikai",
+            "piekļuv* ir tikai",
+            "tikai iesaistīt*",
+            "iesaistīt* nodarbināt*",
+            "iesaistīt* darbiniek*",
+            "iesaistīt* amatperson*",
+            "access only",
+            "access is limited",
+            "access limited",
+            "access is restricted",
+            "access restricted",
+            "only the staff",
+            "only staff",
+            "staff involved",
+            "employees involved",
         ),
     ),
     Concept(
