@@ -31,6 +31,10 @@ activities:
   - id: arhivs
     name: Arhīvs
     last_review: 2024-02-01
+  - id: vecais
+    name: Vecais plāns
+    last_review: 2024-03-01
+    next_review: 2024-03-01
 controllers:
   - id: novads
     name: Piemēru novada pašvaldība
@@ -114,6 +118,8 @@ def test_gv02_follows_the_planned_review_instead_of_the_interval(register: Path)
     assert "`novads` was due for its planned review on 2025-01-15" in messages
     # No planned review: the interval, as before.
     assert "`arhivs` was last reviewed on 2024-02-01" in messages
+    # A planned date that the last review met: the interval again.
+    assert "`vecais` was last reviewed on 2024-03-01" in messages
     lines = {f["line"] for f in findings if "planned review" in f["message"]}
     assert lines == {
         REGISTER.splitlines().index("    next_review: 2025-02-01") + 1,

@@ -60,7 +60,8 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     record is reviewed too: each controller served (Art. 30(2)) is checked like an
     activity. An entry that records its next planned review (`next_review:`, as a notice
     states its "review date") keeps its own schedule: it is reported once that date has
-    passed, not by the interval.
+    passed, not by the interval (a planned date no later than `last_review` was that
+    review, and the interval applies again).
 
     Fails:
 
@@ -92,7 +93,8 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     for entry, is_activity in entries:
         reviewed = entry.last_review
         planned = entry.next_review
-        if reviewed is not None and planned is not None:
+        # A planned date on or before the last review was that review: the interval again.
+        if reviewed is not None and planned is not None and planned > reviewed:
             if planned < context.today:
                 yield Violation(
                     entry.at("next_review"),
