@@ -306,37 +306,33 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
         elif (
-            recipient.kind is RecipientKind.PUBLIC_AUTHORITY
+            recipient.kind not in (RecipientKind.PUBLIC, RecipientKind.INTERNAL, *_PROCESSORS)
             and not says(recipient.category, "recipient_class")
             and _says_no_kind(recipient.category)
         ):
+            words = text_of(recipient.category, "lv")
+            authority = recipient.kind is RecipientKind.PUBLIC_AUTHORITY
             yield Violation(
                 recipient.at("category"),
                 msg(
                     "recipient `{id}` is described only as \u201c{words}\u201d: which "
                     "authorities receive the data is not said",
                     id=recipient.id,
-                    words=text_of(recipient.category, "lv"),
+                    words=words,
+                )
+                if authority
+                else msg(
+                    "recipient `{id}` is described only as \u201c{words}\u201d, which does "
+                    "not say who or what kind of recipient it is",
+                    id=recipient.id,
+                    words=words,
                 ),
                 msg(
                     "name the authorities (e.g. the State Revenue Service, the police), or "
                     "say that they receive data only where the law entitles them"
-                ),
-            )
-        elif (
-            recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS)
-            and not says(recipient.category, "recipient_class")
-            and _says_no_kind(recipient.category)
-        ):
-            yield Violation(
-                recipient.at("category"),
-                msg(
-                    "recipient `{id}` is described only as \u201c{words}\u201d, which does "
-                    "not say who or what kind of recipient it is",
-                    id=recipient.id,
-                    words=text_of(recipient.category, "lv"),
-                ),
-                msg(
+                )
+                if authority
+                else msg(
                     "name the recipient, or give a category a reader can check (e.g. "
                     "courier services, credit reference agencies)"
                 ),
