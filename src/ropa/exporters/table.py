@@ -1192,6 +1192,7 @@ _ACTIVITY_EXTRAS: tuple[tuple[str, str, str | None, int], ...] = (
     ("privacy_notice", "privacy_notice", "Art. 13", 26),
     ("owner", "owner", None, 18),
     ("last_review", "last_review", None, 11),
+    ("next_review", "next_review", None, 11),
     ("notes", "notes", None, 40),
 )
 
@@ -1270,6 +1271,7 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
         register.organisation.privacy_notice,
         _owner(words, activity),
         activity.last_review,
+        activity.next_review,
         words.prose(activity.notes),
     ]
 
@@ -1296,6 +1298,7 @@ def _controller_columns(words: Words, register: Register) -> list[Column]:
             "Art. 28(2)",
         ),
         Column("last_review", words.heading_term("last_review"), 11),
+        Column("next_review", words.heading_term("next_review"), 11),
     ]
     return columns
 
@@ -1342,6 +1345,7 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
         words.text(served.contract),
         sub_processors,
         served.last_review,
+        served.next_review,
     ]
 
 

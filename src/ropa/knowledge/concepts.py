@@ -713,6 +713,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "serveru atrašanās viet*",
             "servera atrašanās viet*",
             "datu glabāšanas atrašanās viet*",
+            # Where a camera, a building, a room or a piece of equipment is: the place of
+            # a thing, recorded beside a video image ("kameras atrašanās vieta", the
+            # camera location), says where the recording was made, not where a person is
+            # followed. A mobile device is not among them: its location is its user's.
+            "kamer* atrašanās viet*",
+            "videokamer* atrašanās viet*",
+            "novērošanas kamer* atrašanās viet*",
+            "objekt* atrašanās viet*",
+            "ēkas atrašanās viet*",
+            "telp* atrašanās viet*",
+            "iekārt* atrašanās viet*",
+            "camera location*",
+            "cctv location*",
+            "location of the camera*",
+            "location of camera*",
+            "building location*",
+            "location of the building*",
+            "location of the premises",
+            "equipment location*",
         ),
     ),
     Concept(
@@ -1724,6 +1743,41 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "best service*",
             "best possible service*",
             "quality service*",
+            # The remit listed ("funkciju, uzdevumu un tiesību izpilde", "the functions,
+            # tasks and rights", "funkciju vai pienākumu izpilde") or laid down by law
+            # ("tiesību aktos noteikto funkciju izpilde", "functions laid down in law"),
+            # without which function: still the whole remit (WP203).
+            "funkcij* uzdevum*",
+            "uzdevum* funkcij*",
+            "funkcij* pienākum*",
+            "funkcij* tiesīb* izpild*",
+            "tiesību akt* noteikt* funkcij*",
+            "normatīv* akt* noteikt* funkcij*",
+            "likum* noteikt* funkcij*",
+            "performance of functions",
+            "performance of * functions",
+            "functions tasks",
+            "functions and tasks",
+            "tasks and functions",
+            "functions or duties",
+            "functions laid down",
+            "tasks and rights",
+            "tasks and powers",
+            "tasks and duties",
+            # A purpose left to the moment of consent ("definēta brīdī, kad tiek dota
+            # piekrišana", "noteikts, sniedzot piekrišanu", "defined when consent is
+            # given"): the record states none (Art. 30(1)(b)); the consent must name it
+            # anyway (Art. 6(1)(a), 7(2)).
+            "definēt* brīdī kad * piekrišan*",
+            "noteikt* brīdī kad * piekrišan*",
+            "definēt* sniedzot piekrišan*",
+            "noteikt* sniedzot piekrišan*",
+            "norādīt* sniedzot piekrišan*",
+            "defined when * consent",
+            "specified when * consent",
+            "determined when * consent",
+            "defined at the time of consent",
+            "specified at the time of consent",
         ),
         gap=2,
         negatable=False,
@@ -1966,6 +2020,18 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "exercis*",
             "jums",
             "jūs",
+            # The English of "pienākumi, uzdevumi, pilnvaras", and where a remit is set (a
+            # body's by-laws, "nolikums", like "law"): who acts and under what, not what for.
+            "duties",
+            "tasks",
+            "powers",
+            "laid",
+            "down",
+            "legal act*",
+            "by-law*",
+            "bylaw*",
+            "nolikum*",
+            "agenc*",
         ),
         negatable=False,
     ),
@@ -2705,6 +2771,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "take care of * security",
             "keep* * confidential",
             "treat* * confidential*",
+            # The Latvian of "integrity, confidentiality (and security)": the goal, no measure.
+            "integritāt* konfidencialitāt*",
+            "konfidencialitāt* integritāt*",
             # "Internal procedures and mechanisms against unauthorised use, access,
             # disclosure ...": that procedures exist, and what they are against, is Art.
             # 32(1) restated; which procedure does what is not said. A procedure cited by
@@ -2806,6 +2875,24 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "authori* personnel",
             "authori* employee*",
             "only authori*",
+            # Access kept to those who need it for the task (need-to-know, Art. 32(4), 29):
+            # "piekļuve tikai ...", "apstrādā tikai iesaistītie nodarbinātie", "access only
+            # for the staff involved". A named limit, whatever goal the sentence adds.
+            "piekļuv* tikai",
+            "piekļuv* ir tikai",
+            "tikai iesaistīt*",
+            "iesaistīt* nodarbināt*",
+            "iesaistīt* darbiniek*",
+            "iesaistīt* amatperson*",
+            "access only",
+            "access is limited",
+            "access limited",
+            "access is restricted",
+            "access restricted",
+            "only the staff",
+            "only staff",
+            "staff involved",
+            "employees involved",
         ),
     ),
     Concept(

@@ -3,7 +3,8 @@
 Registers copy their legal references from privacy notices, and notices outlive the laws
 they cite: the Personal Data Protection Law of 2000 was repealed when the Personal Data
 Processing Law took effect on 5 July 2018, and the law "On Accounting" when the
-Accounting Law took effect on 1 January 2022. A rule flags a citation of a repealed law
+Accounting Law took effect on 1 January 2022, and the law "On the Bank of Latvia" when the
+Latvijas Bankas likums took effect on 1 January 2023. A rule flags a citation of a repealed law
 (`ropa rules LB13`).
 
 Each law has the forms it is cited by (Latvian, in the nominative and genitive, and its
@@ -160,6 +161,42 @@ LAWS: dict[str, Law] = {
             successor=None,
             reference="likumi.lv (page not recorded)",
             sources=cite("PTAL"),
+            verified=True,
+        ),
+        Law(
+            "PLB",
+            'Likums "Par Latvijas Banku"',
+            "Law On the Bank of Latvia (1992)",
+            (
+                'likums "par latvijas banku"',
+                'likuma "par latvijas banku"',
+                'likumu "par latvijas banku"',
+                '"par latvijas banku"',
+                "„par latvijas banku”",
+                '„par latvijas banku"',
+                "law on the bank of latvia",
+                '"on the bank of latvia"',
+            ),
+            in_force=False,
+            repealed_on="2023-01-01",
+            successor="LBL",
+            reference="likumi.lv/ta/id/65544",
+            sources=cite("PLB", "LBL"),
+            verified=False,
+            note="replaced by the Latvijas Bankas likums (adopted 23 September 2021), which "
+            "took effect on 1 January 2023 as the Cabinet's annotation to draft 22-TA-2992 "
+            "states; the date was not re-read on likumi.lv's page of the law",
+        ),
+        Law(
+            "LBL",
+            "Latvijas Bankas likums",
+            "Law on Latvijas Banka",
+            ("latvijas bankas likums", "latvijas bankas likuma", "law on latvijas banka"),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv/ta/id/326575",
+            sources=cite("LBL"),
             verified=True,
         ),
     )

@@ -33,7 +33,9 @@ _OPEN_WORDS = (
     "iestādes iestādēm organizācijas organizācijām uzņēmumi uzņēmumiem sabiedrības "
     "juridiskās fiziskās pakalpojumu sniedzēji sniedzējiem un vai ar kas kuri kurām kuriem "
     "kurus mūsu mums līguma līgumu ietvaros piekrišanu piekrišanas rakstisku pamata "
-    "pieprasījuma gadījumā ja uz pēc"
+    "pieprasījuma gadījumā ja uz pēc "
+    # "institutions" as the Latvian "iestādes" above: somebody, not a kind
+    "institution institutions institūcijas institūcijām"
 )
 _OPEN: frozenset[str] = frozenset(stem(fold_word(word)) for word in _OPEN_WORDS.split())
 

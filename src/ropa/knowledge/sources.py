@@ -102,6 +102,21 @@ SOURCES: dict[str, Source] = {
         ),
         Source("DL", "Darba likums (Labour Law)", "likumi.lv; section 31 (limitation)"),
         Source(
+            "PLB",
+            'Likums "Par Latvijas Banku" (Law On the Bank of Latvia, 1992)',
+            "likumi.lv/ta/id/65544; it ceased to have effect when the Latvijas Bankas likums "
+            "took effect on 1 January 2023, as the Cabinet's annotation to draft 22-TA-2992 "
+            "(amendments to the Statistics Law, tapportals.mk.gov.lv) states; not re-read on "
+            "likumi.lv (unverified). Latvijas Bankas regulations issued under it were replaced "
+            "in late 2022 (e.g. regulation No. 124 of 2013 by No. 224 of 24 October 2022)",
+        ),
+        Source(
+            "LBL",
+            "Latvijas Bankas likums (Law on Latvijas Banka), adopted 23 September 2021",
+            "likumi.lv/ta/id/326575; published in Latvijas Vēstnesis 6 October 2021, No. 193 "
+            "(vestnesis.lv/op/2021/193.1)",
+        ),
+        Source(
             "JL",
             "Jaunatnes likums (Youth Law)",
             "likumi.lv/ta/id/175920; section 1: young people (jaunieši) are persons aged 13 "

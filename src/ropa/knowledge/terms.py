@@ -153,6 +153,7 @@ TERMS: dict[str, Term] = {
     "owner": Term("Atbildīgais", "Owner"),
     "department": Term("Struktūrvienība", "Department"),
     "last_review": Term("Pēdējā pārskatīšana", "Last review"),
+    "next_review": Term("Nākamā pārskatīšana", "Next review"),
     "description": Term("Apraksts", "Description"),
     "notes": Term("Piezīmes", "Notes"),
     "reference": Term("Atsauce", "Reference"),

@@ -503,6 +503,9 @@ class Activity(Entity):
     """`occasional` or `regular` (matters for the Art. 30(5) exemption)."""
     last_review: IsoDate | None = None
     """Date this entry was last reviewed."""
+    next_review: IsoDate | None = None
+    """Date of the next planned review (a notice's "review date"): until it comes, the
+    entry's own schedule stands in for the review interval (GV02)."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this activity, each with a reason."""
     notes: Text | None = None

@@ -60,6 +60,9 @@ class ControllerServed(Entity):
     """`active`, `planned` or `retired`."""
     last_review: IsoDate | None = None
     """Date this entry was last reviewed."""
+    next_review: IsoDate | None = None
+    """Date of the next planned review: until it comes, the entry's own schedule stands
+    in for the review interval (GV02)."""
     notes: Text | None = None
     """Anything a reader should know."""
     suppress: list[Suppression] | None = None

@@ -139,8 +139,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     purposes", "internal" or "administrative purposes" or "improving, planning and
     supporting the business" cover everything the organisation does, and so do "izpildīt
     savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
-    functions, exercise our powers and provide our services": a body's whole remit) and
-    "providing you the most suitable service". The Article 29
+    functions, exercise our powers and provide our services": a body's whole remit),
+    the remit listed or laid down by law without saying which function ("funkciju,
+    uzdevumu un tiesību izpildes nodrošināšana", "performing the functions laid down in
+    legal acts or its duties") and "providing you the most suitable service". A purpose
+    left to the moment of consent ("definēta brīdī, kad tiek dota piekrišana", "defined
+    when consent is given") states none in the record. The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its

@@ -58,7 +58,10 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     set with `review-interval` in the configuration. Governance is not an Art. 30 item,
     so this is `info` by default; raise it in `[tool.ropa.severity]`. A processor's
     record is reviewed too: each controller served (Art. 30(2)) is checked like an
-    activity.
+    activity. An entry that records its next planned review (`next_review:`, as a notice
+    states its "review date") keeps its own schedule: it is reported once that date has
+    passed, not by the interval (a planned date no later than `last_review` was that
+    review, and the interval applies again).
 
     Fails:
 
@@ -89,6 +92,21 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
     entries += [(controller, False) for controller in register.controllers]
     for entry, is_activity in entries:
         reviewed = entry.last_review
+        planned = entry.next_review
+        # A planned date on or before the last review was that review: the interval again.
+        if reviewed is not None and planned is not None and planned > reviewed:
+            if planned < context.today:
+                yield Violation(
+                    entry.at("next_review"),
+                    msg(
+                        "`{id}` was due for its planned review on {isoformat}, and it is "
+                        "not recorded as done",
+                        id=entry.id,
+                        isoformat=planned.isoformat(),
+                    ),
+                    msg("review the entry, update `last_review:` and set the next `next_review:`"),
+                )
+            continue
         if reviewed is None:
             yield Violation(
                 entry.at("last_review"),

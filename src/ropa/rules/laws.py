@@ -68,8 +68,9 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     Why: a basis laid down by law (Art. 6(3)) or a retention period holds only while the
     law does. Privacy notices still cite the Personal Data Protection
     Law of 2000 (Fizisko personu datu aizsardzības likums), repealed when the Personal Data
-    Processing Law took effect on 5 July 2018, and the law "On Accounting", replaced by the
-    Accounting Law on 1 January 2022. The laws and their status are in
+    Processing Law took effect on 5 July 2018, the law "On Accounting", replaced by the
+    Accounting Law on 1 January 2022, and the law "Par Latvijas Banku", replaced by the
+    Latvijas Bankas likums on 1 January 2023. The laws and their status are in
     `ropa.knowledge.laws`, with their sources. A repealed law given as the ground for
     special-category, criminal-conviction or national-id data is SD05's. One law cited in
     several places is one finding, with the other places related.

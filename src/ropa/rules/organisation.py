@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -10,6 +11,7 @@ from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
 from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
+from ropa.knowledge.text import fold_word
 from ropa.model.organisation import (
     AppointedDpo,
     Contact,
@@ -926,6 +928,10 @@ def dpo_general_mailbox(register: Register, context: Context) -> Iterator[Violat
     the record does not show. A DPO on free mail is OR11's; a mailbox of the DPO's own
     (das@, dpo@, privacy@, a person's name) is not reported, nor a general mailbox on
     another domain (info@ of an outside DPO service is the DPO's provider's mailbox).
+    A mailbox whose name says data protection (datu.aizsardziba@, data-protection@,
+    privatums@, personas.dati@) is the DPO's or privacy channel even where the notice
+    also gives it as the organisation's contact: the organisation then sends its data
+    protection mail to the DPO, not the DPO's to the general mail.
 
     Fails:
 
@@ -992,6 +998,9 @@ _PRIVACY_WORDS = (
     "vdar",
     "dataprotection",
     "datuaizsardz",
+    "personasdat",
+    "personaldata",
+    "datenschutz",
 )
 
 
@@ -1014,5 +1023,10 @@ def _organisation_domains(organisation: Organisation) -> set[str]:
 
 
 def _privacy_mailbox(email: str) -> bool:
-    local = email.rpartition("@")[0].casefold()
+    # Folded and with its separators dropped: "datu.aizsardziba@", "data-protection@" and
+    # "privātums@" name data protection as plainly as "dpo@" does.
+    local = _SEPARATORS.sub("", fold_word(email.rpartition("@")[0].casefold()))
     return any(word in local for word in _PRIVACY_WORDS)
+
+
+_SEPARATORS = re.compile(r"[^a-z0-9]+")

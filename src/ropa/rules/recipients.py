@@ -265,7 +265,11 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
     agencies", "trešās personas" or "partners under a contract" name nobody a reader could
     check (the words are read by `ropa.knowledge.recipients`). Not reported for a
     category: processors (RC05 asks who they are, or the contract on record identifies
-    them), the public, authorities and the organisation's own departments.
+    them), the public and the organisation's own departments. An authority is reported
+    only when its category is nothing but "other institutions" ("citas iestādes", "other
+    bodies"): which authorities is not said. Authorities that receive data in a particular
+    inquiry under the law are not recipients (Art. 4(9)), so "authorities where the law
+    entitles them" is enough and stays quiet.
 
     Fails:
 
@@ -302,19 +306,33 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
         elif (
-            recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS)
+            recipient.kind not in (RecipientKind.PUBLIC, RecipientKind.INTERNAL, *_PROCESSORS)
             and not says(recipient.category, "recipient_class")
             and _says_no_kind(recipient.category)
         ):
+            words = text_of(recipient.category, "lv")
+            authority = recipient.kind is RecipientKind.PUBLIC_AUTHORITY
             yield Violation(
                 recipient.at("category"),
                 msg(
+                    "recipient `{id}` is described only as \u201c{words}\u201d: which "
+                    "authorities receive the data is not said",
+                    id=recipient.id,
+                    words=words,
+                )
+                if authority
+                else msg(
                     "recipient `{id}` is described only as \u201c{words}\u201d, which does "
                     "not say who or what kind of recipient it is",
                     id=recipient.id,
-                    words=text_of(recipient.category, "lv"),
+                    words=words,
                 ),
                 msg(
+                    "name the authorities (e.g. the State Revenue Service, the police), or "
+                    "say that they receive data only where the law entitles them"
+                )
+                if authority
+                else msg(
                     "name the recipient, or give a category a reader can check (e.g. "
                     "courier services, credit reference agencies)"
                 ),
