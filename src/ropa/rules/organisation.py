@@ -58,7 +58,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
-    to the DPO (Art. 38(4)). The same note is given where the only contact is a website
+    to the DPO (Art. 38(4)). The same holds for a postal address written under `contact:`
+    itself (`contact: {address: ...}`): the one form of communication is the same wherever
+    the register writes it. The same note is given where the only contact is a website
     (a contact form): it leaves one form of communication, and no address to write to
     and no e-mail or phone that requests reach.
 
@@ -159,6 +161,17 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+    elif _postal_only(organisation) and not _dpo_reachable(organisation):
+        # The same one form of communication written under `contact:` itself.
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact details are a postal address "
+                "(`contact.address`): no e-mail address or phone number"
+            ),
+            msg("add an e-mail address or phone number that requests reach under `contact:`"),
+            severity=Severity.INFO,
+        )
     elif _website_only(organisation) and not _dpo_reachable(organisation):
         yield Violation(
             organisation.at("contact"),
@@ -169,6 +182,17 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+
+
+def _postal_only(organisation: Organisation) -> bool:
+    """The contact recorded is a postal address and nothing else: no e-mail address, phone
+    number or website (a contact form with the address is two ways in)."""
+    contact = organisation.contact
+    return (
+        isinstance(contact, Contact)
+        and bool(contact.address)
+        and not any((contact.email, contact.phone, contact.website))
+    )
 
 
 def _website_only(organisation: Organisation) -> bool:
