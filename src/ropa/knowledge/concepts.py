@@ -3525,6 +3525,42 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "telemātik*",
         ),
     ),
+    Concept(
+        # The person's consent to the processing, spoken of as such: giving it, having
+        # given it, withdrawing it. Where the basis recorded is the contract, such words
+        # fold consent into the contract (Art. 7(2), 7(4); EDPB Guidelines 05/2020 on
+        # consent, on conditionality): the reader cannot tell which basis applies or what
+        # a withdrawal would stop. Not consent to processing: consent a law requires for
+        # something else (a parent's to a minor's contract), and processing done without
+        # consent ("bez Jūsu piekrišanas netiek nodoti").
+        "consent_spoken",
+        N_("consent to the processing"),
+        N_("Art. 6(1)(a), 7; EDPB Guidelines 05/2020"),
+        (
+            "piekrišan*",
+            "piekrīt* datu apstrād*",
+            "piekrīt* personas datu apstrād*",
+            "consent*",
+            "agree* to the processing",
+        ),
+        (
+            "bez piekrišan*",
+            "bez * piekrišan*",
+            "without consent",
+            "without * consent",
+            "vecāku piekrišan*",
+            "vecāka piekrišan*",
+            "likumiskā pārstāvja piekrišan*",
+            "aizbildņa piekrišan*",
+            "piekrišan* * vecāk*",
+            "parental consent",
+            "parent* consent",
+            "guardian* consent",
+            "consent * parent*",
+            "consent * guardian*",
+        ),
+        gap=2,
+    ),
 )
 
 
