@@ -418,6 +418,16 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     a representative all the same; this rule cannot tell. The representative is established
     in a Member State where the data subjects are (Art. 27(3)); one outside the Union does
     not count.
+    A processor established outside the Union falls under Art. 3(2) for the processing it
+    carries out for a controller that offers goods or services to people in the Union or
+    monitors them there (EDPB Guidelines 3/2018 on territorial scope, section 2;
+    paraphrased, not re-checked against the guidelines' text in this change). Its own
+    record cannot show that targeting, but it shows whom it serves: where it serves
+    controllers established outside the EEA, or customers it does not place anywhere (a
+    platform open to customers in any country), and leaves `representative` unknown, the
+    Art. 27 question is open and is asked, as a warning. `representative: none` is a
+    decision recorded; a processor whose controllers are all established in the EEA is
+    not asked (they are under Art. 3(1) themselves and bind it by the Art. 28 contract).
     Art. 27(2) exempts occasional processing that involves no large-scale special-category
     or criminal data and is unlikely to result in a risk, and public authorities: if that
     applies, suppress this finding with the reason.
@@ -468,6 +478,25 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
         return
     if not_stated(organisation.representative) or organisation.representative == "none":
         if not any(monitors(activity) for activity in register.activities):
+            if not_stated(organisation.representative) and _serves_union(register):
+                yield Violation(
+                    organisation.at("representative"),
+                    msg(
+                        "the organisation is a processor established outside the EEA "
+                        "({country}) and does not say whether it has a representative in "
+                        "the Union: its processing for controllers that offer goods or "
+                        "services to people in the Union, or monitor them, falls under "
+                        "Art. 3(2)",
+                        country=country,
+                    ),
+                    msg(
+                        "find out whether the controllers it serves offer goods or services "
+                        "to people in the Union; if they do, designate a representative "
+                        "under Art. 27 and record it under `representative:`, otherwise "
+                        "record `representative: none`"
+                    ),
+                    severity=Severity.WARNING,
+                )
             return  # nothing in the record says Art. 3(2), and so Art. 27, applies
         yield Violation(
             organisation.at("representative"),
@@ -493,6 +522,21 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
             ),
             msg("designate a representative established in the Union (or the EEA) and record it"),
         )
+
+
+def _serves_union(register: Register) -> bool:
+    """Whether the organisation is a processor serving controllers that may target people
+    in the Union from outside it: one established outside the EEA, or whose country is not
+    stated (a platform's customers, wherever they are). Controllers all established in
+    the EEA fall under Art. 3(1) themselves and bind their processor by the Art. 28
+    contract; they do not bring it under Art. 3(2)."""
+    if not register.organisation.is_processor:
+        return False
+    return any(
+        not_stated(controller.country)
+        or (controller.country is not None and is_third_country(controller.country))
+        for controller in register.controllers
+    )
 
 
 @rule(
