@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import counted, msg
 from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
@@ -19,7 +19,7 @@ from ropa.model.organisation import (
 )
 from ropa.model.register import Register
 from ropa.model.types import UNKNOWN_MARKER, text_of
-from ropa.model.vocabulary import ActivityRole
+from ropa.model.vocabulary import ActivityRole, RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings, says
@@ -1084,3 +1084,90 @@ def _organisation_domains(organisation: Organisation) -> set[str]:
 def _privacy_mailbox(email: str) -> bool:
     local = email.rpartition("@")[0].casefold()
     return any(word in local for word in _PRIVACY_WORDS)
+
+
+@rule(
+    "OR16",
+    "organisation.group-joint-unknown",
+    severity=Severity.INFO,
+    article="Art. 26(1), 30(1)(a)",
+)
+def group_joint_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """Group companies as controllers, and whether they are joint controllers unknown.
+
+    Why: companies of one group are separate controllers; there is no group privilege
+    (Recital 48 allows an interest in sharing, not one controller). Where group companies
+    receive the organisation's data as controllers in their own right, they either use it
+    for purposes of their own or decide purposes and means together with it, through a
+    shared customer base, system, call centre or notice (EDPB Guidelines 07/2020 on the
+    concepts of controller and processor, on joint participation by common or converging
+    decisions; paraphrased, not re-checked against the guidelines' text in this change).
+    Jointly, they set out their responsibilities in an arrangement whose essence the data
+    subjects can see (Art. 26(1), (2)), and the record names them (Art. 30(1)(a)). A
+    register that records group companies as controllers and leaves `joint_controllers`
+    unknown has that question open: an info note, once, at `joint_controllers`, naming
+    the group recipients. `joint_controllers: none` (separate controllers) or a list of
+    them settles it; recipients not worded as the organisation's group are not asked.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: AS "Banka Latvija"
+      role: controller
+      contact: {email: info@banka.example}
+      joint_controllers: unknown  # ← OR16
+    recipients:
+      - id: parent
+        name: Banka Holding AB
+        category: mātes sabiedrība (grupas uzņēmums)
+        kind: controller
+        country: SE
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: AS "Banka Latvija"
+      role: controller
+      contact: {email: info@banka.example}
+      joint_controllers: none
+    recipients:
+      - id: parent
+        name: Banka Holding AB
+        category: mātes sabiedrība (grupas uzņēmums)
+        kind: controller
+        country: SE
+    ```
+    """
+    organisation = register.organisation
+    if organisation.joint_controllers != UNKNOWN_MARKER:
+        return
+    group = [
+        recipient
+        for recipient in register.recipients
+        if recipient.kind == RecipientKind.CONTROLLER
+        and (says(recipient.category, "group_companies") or says(recipient.name, "group_companies"))
+    ]
+    if not group:
+        return
+    yield Violation(
+        organisation.at("joint_controllers"),
+        counted(
+            "{count} company of the organisation's own group receives its data as a "
+            "controller ({names}), and the register does not say whether it decides the "
+            "purposes and means together with the organisation (Art. 26(1))",
+            "{count} companies of the organisation's own group receive its data as "
+            "controllers ({names}), and the register does not say whether they decide the "
+            "purposes and means together with the organisation (Art. 26(1))",
+            count=len(group),
+            names=", ".join(f"`{recipient.id}`" for recipient in group),
+        ),
+        msg(
+            "record `joint_controllers: none` if each uses the data for its own purposes, "
+            "or list the group companies that decide together with their Art. 26 "
+            "arrangement"
+        ),
+        related=tuple(recipient.at("kind") for recipient in group),
+    )
