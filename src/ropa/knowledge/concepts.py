@@ -3561,6 +3561,35 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         gap=2,
     ),
+    Concept(
+        # Data that is a series of dated items, each kept from its own date like a log
+        # (EDPB Guidelines 3/2019, section 8, for recordings): an enquiry or request sent
+        # in, a visit counted by web analytics. "Enquiries for 24 months" runs from each
+        # enquiry. Not a customer relationship, an account or a contract, which last.
+        "dated_items",
+        N_("items each dated when made (enquiries, visits)"),
+        N_("Art. 5(1)(e), 30(1)(f)"),
+        (
+            "enquir*",
+            "inquir*",
+            "pieprasījum*",
+            "website analytics",
+            "web analytics",
+            "site analytics",
+            "tīmekļa analītik*",
+            "vietnes analītik*",
+            "apmeklējumu uzskait*",
+            "apmeklējumu statistik*",
+            "apmeklējumu skaitīšan*",
+            "page views",
+            "visits to the website",
+            "website visits",
+        ),
+        (
+            "enquiry management system",
+            "pieprasījumu apstrādes sistēm*",
+        ),
+    ),
 )
 
 
