@@ -2691,6 +2691,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "novērst* nesankcionēt*",
             "against unauthori*",
             "prevent* unauthori*",
+            # "Secure servers", "serveri, kas nodrošināti ar aizsardzību": that the server
+            # is safe, as "stored securely" says of the data, and not what makes it so.
+            "secure server*",
+            "protected server*",
+            "server* with protection",
+            "droš* server*",
+            "aizsargāt* server*",
+            "nodrošināt* ar aizsardzīb*",
         ),
         gap=2,
     ),

@@ -127,8 +127,8 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
 
     Why: "appropriate technical and organisational measures", "dažādi tehniskie
     risinājumi", "general assurance of integrity, confidentiality and security", "stored
-    securely" or a link to the privacy policy restate Art. 32 instead of describing a
-    measure; a regulator
+    securely", "secure servers" or a link to the privacy policy restate Art. 32 instead
+    of describing a measure; a regulator
     cannot judge them. The wording is recognised in any inflection, in Latvian or English,
     with or without diacritics; a measure that also names something concrete (encryption,
     access control, backups, training) is not boilerplate. The activities whose only
