@@ -24,7 +24,6 @@ from ropa.rules import Context, Violation, rule
 from ropa.rules.tracking import names_tracking
 
 _KINDS = ("implied_consent", "consent_bundled")
-_KIND_SET = frozenset(_KINDS)
 
 
 def _consent_words(activity: Activity) -> tuple[Location, str, str] | None:
@@ -43,17 +42,32 @@ def _consent_words(activity: Activity) -> tuple[Location, str, str] | None:
             for key in ("consent_record", "note", "withdrawal")
         ]
         places.append((("purpose",), purpose.purpose))
-        for path, value in places:
-            for language in ("lv", "en"):
-                text = text_of(value, language)
-                # The quick test first (cached per text): most say neither.
-                if not text or _KIND_SET.isdisjoint(concepts_in(text)):
-                    continue
-                for kind in _KINDS:
-                    found = mentions(text, kind)
-                    if found is not None:
-                        at = activity.at("purposes", index, *path)
-                        return at, _quoted(text, found.start), kind
+        found = _first_said(activity, index, places, _KINDS)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_said(
+    activity: Activity,
+    index: int,
+    places: list[tuple[tuple[str | int, ...], object]],
+    kinds: tuple[str, ...],
+) -> tuple[Location, str, str] | None:
+    """The first of the purpose's places whose words state one of `kinds`: where, the
+    words quoted from there, and which kind."""
+    wanted = frozenset(kinds)
+    for path, value in places:
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            # The quick test first (cached per text): most say none of them.
+            if not text or wanted.isdisjoint(concepts_in(text)):
+                continue
+            for kind in kinds:
+                found = mentions(text, kind)
+                if found is not None:
+                    at = activity.at("purposes", index, *path)
+                    return at, _quoted(text, found.start), kind
     return None
 
 
@@ -172,15 +186,9 @@ def _consent_under_contract(activity: Activity) -> tuple[Location, str] | None:
             for path, basis in contracts
             for key in ("contract", "note")
         ]
-        for path, value in places:
-            for language in ("lv", "en"):
-                text = text_of(value, language)
-                # The quick test first (cached per text): most say nothing of consent.
-                if not text or "consent_spoken" not in concepts_in(text):
-                    continue
-                found = mentions(text, "consent_spoken")
-                if found is not None:
-                    return activity.at("purposes", index, *path), _quoted(text, found.start)
+        found = _first_said(activity, index, places, ("consent_spoken",))
+        if found is not None:
+            return found[:2]
     return None
 
 
