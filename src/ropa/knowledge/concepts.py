@@ -3566,6 +3566,18 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "guardian* consent",
             "consent * parent*",
             "consent * guardian*",
+            # Accepting the contract's terms is the contract, not consent to processing.
+            "piekrišan* * noteikum*",
+            "piekrišan* līgum*",
+            "consent* to the terms",
+            "consent* to the contract",
+            # Explicit consent is an Art. 9(2)(a) condition for special-category data,
+            # which may stand beside a contract basis of Art. 6(1)(b).
+            "explicit consent",
+            "explicitly consent*",
+            "nepārprotam* piekrišan*",
+            "skaidr* piekrišan*",
+            "tieš* piekrišan*",
         ),
         gap=2,
     ),
