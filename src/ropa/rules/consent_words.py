@@ -216,8 +216,9 @@ def consent_in_contract(register: Register, context: Context) -> Iterator[Violat
     English and any inflection; processing "without your consent", a parent's consent
     to a minor's contract, accepting the contract's terms, the explicit consent that is
     an Art. 9(2)(a) condition for special-category data beside a contract basis, and
-    words that deny consent ("consent is not required") are not it. A purpose that lists consent among its bases is undecided, which LB11
-    reports. One finding per activity, at the first place.
+    words that deny consent ("consent is not required") are not it. A purpose that
+    lists consent among its bases is undecided, which LB11 reports. One finding per
+    activity, at the first place.
 
     Fails:
 
