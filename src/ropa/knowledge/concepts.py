@@ -3612,10 +3612,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         # The technical side of Art. 32(1): what the systems themselves do (encryption,
-        # pseudonymisation, access control in the system, passwords, backups, logging,
-        # network protection, testing). A subset of `security_concrete`, whose other
-        # terms (training, confidentiality agreements, locked cabinets, access only for
-        # authorised staff) are organisational or physical.
+        # pseudonymisation, access control, passwords, backups, logging, network
+        # protection, testing). Beside `security_concrete`, whose other terms (training,
+        # confidentiality agreements, locked cabinets) are organisational or physical.
         "security_technical",
         N_("a technical security measure"),
         N_("Art. 32(1)(a)-(d)"),
@@ -3662,6 +3661,28 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "penetration test*",
             "vulnerability scan*",
             "intrusion detection",
+            # Access limited to authorised or named people is access control, which the
+            # systems holding the data enforce (Art. 32(1)(b)), whatever kind the
+            # register gives the measure.
+            "tikai autorizēt*",
+            "autorizēt* personāl*",
+            "autorizēt* darbiniek*",
+            "pilnvarot* person*",
+            "pilnvarot* darbiniek*",
+            "tikai pilnvarot*",
+            "piekļuves ierobežo*",
+            "ierobežot* piekļuv*",
+            "authori* staff",
+            "authori* personnel",
+            "authori* person*",
+            "authori* employee*",
+            "only authori*",
+            "access only",
+            "require access",
+            "need-to-know",
+            "need to know",
+            "restricted access",
+            "access restrict*",
         ),
     ),
 )

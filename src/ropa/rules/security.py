@@ -214,15 +214,16 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     (Art. 30(1)(g)); Art. 32(1) names what the systems themselves must do:
     pseudonymisation and encryption, the confidentiality, integrity and availability of
     the systems, restoring access after an incident, regular testing. An activity whose
-    measures the register itself marks `kind: organisational` (guidelines, trained staff,
-    access only for authorised people) and none of which names a technical one
-    (encryption, passwords, access control, backups, logging, a firewall, TLS ... in any
-    inflection, Latvian or English) describes half of what is asked: how the data is
-    protected in the systems that hold it is not said. An internal document cited by its
-    number or date is where the description is (Art. 30(1)(g) asks for a general one):
-    such an activity is not reported. Activities whose only measures are boilerplate are
-    SE02's. Where several activities are alike, one note names them all: the register
-    describes its measures once, and is fixed once.
+    measures the register itself marks `kind: organisational` (guidelines, trained
+    staff, confidentiality undertakings) and none of which names a technical one
+    (encryption, passwords, access control or access limited to authorised people,
+    backups, logging, a firewall, TLS ... in any inflection, Latvian or English)
+    describes half of what is asked: how the data is protected in the systems that hold
+    it is not said. An internal document cited by its number or date is where the
+    description is (Art. 30(1)(g) asks for a general one): such an activity is not
+    reported. Activities whose only measures are boilerplate are SE02's. Where several
+    activities are alike, one note names them all: the register describes its measures
+    once, and is fixed once.
 
     Fails:
 
