@@ -135,6 +135,7 @@ def _item_texts(
 UNREAD = frozenset(
     {"purpose_filler", "identifying_data", "subjects_unnamed", "channel_use", "channel_object"}
     | {"named_document"}
+    | {"consent_spoken", "dated_items", "security_technical"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -4,7 +4,9 @@ A consent basis can be filled in and still describe no consent: "by visiting our
 you agree", "by registering you agree to the terms and the privacy policy". Read through
 the text layer (`implied_consent`, `consent_bundled` in `ropa.knowledge.concepts`), in
 the consent's record, withdrawal and note and in the purpose it carries. Cookies and
-tracking are LB21's, which reports consent inferred from use for them.
+tracking are LB21's, which reports consent inferred from use for them. The other way
+round, a purpose resting on the contract whose own words speak of the person's consent
+(`consent_spoken`) folds the two bases together (LB25).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import concepts_in, mentions
-from ropa.model.activity import Activity, ConsentBasis
+from ropa.model.activity import Activity, ConsentBasis, ContractBasis
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
@@ -22,7 +24,6 @@ from ropa.rules import Context, Violation, rule
 from ropa.rules.tracking import names_tracking
 
 _KINDS = ("implied_consent", "consent_bundled")
-_KIND_SET = frozenset(_KINDS)
 
 
 def _consent_words(activity: Activity) -> tuple[Location, str, str] | None:
@@ -41,17 +42,32 @@ def _consent_words(activity: Activity) -> tuple[Location, str, str] | None:
             for key in ("consent_record", "note", "withdrawal")
         ]
         places.append((("purpose",), purpose.purpose))
-        for path, value in places:
-            for language in ("lv", "en"):
-                text = text_of(value, language)
-                # The quick test first (cached per text): most say neither.
-                if not text or _KIND_SET.isdisjoint(concepts_in(text)):
-                    continue
-                for kind in _KINDS:
-                    found = mentions(text, kind)
-                    if found is not None:
-                        at = activity.at("purposes", index, *path)
-                        return at, _quoted(text, found.start), kind
+        found = _first_said(activity, index, places, _KINDS)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_said(
+    activity: Activity,
+    index: int,
+    places: list[tuple[tuple[str | int, ...], object]],
+    kinds: tuple[str, ...],
+) -> tuple[Location, str, str] | None:
+    """The first of the purpose's places whose words state one of `kinds`: where, the
+    words quoted from there, and which kind."""
+    wanted = frozenset(kinds)
+    for path, value in places:
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            # The quick test first (cached per text): most say none of them.
+            if not text or wanted.isdisjoint(concepts_in(text)):
+                continue
+            for kind in kinds:
+                found = mentions(text, kind)
+                if found is not None:
+                    at = activity.at("purposes", index, *path)
+                    return at, _quoted(text, found.start), kind
     return None
 
 
@@ -144,5 +160,112 @@ def consent_not_given(register: Register, context: Context) -> Iterator[Violatio
                 "rest the service on the contract (`basis: contract`), and ask for "
                 "consent, where it is needed, as a separate choice that can be refused, "
                 "recorded in `consent_record:`"
+            ),
+        )
+
+
+def _consent_under_contract(activity: Activity) -> tuple[Location, str] | None:
+    """The first purpose of the activity that rests on the contract alone and whose own
+    words (the purpose, its note, the contract named or the basis's note) speak of the
+    person's consent: where, and the words. A purpose that also names a consent basis is
+    undecided between them, which LB11 reports."""
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    for index, purpose in enumerate(purposes):
+        bases = purpose.bases()
+        if not bases or any(isinstance(basis, ConsentBasis) for _path, basis in bases):
+            continue
+        contracts = [(path, b) for path, b in bases if isinstance(b, ContractBasis)]
+        if not contracts:
+            continue
+        places: list[tuple[tuple[str | int, ...], object]] = [
+            (("purpose",), purpose.purpose),
+            (("notes",), purpose.notes),
+        ]
+        places += [
+            ((*path, key), getattr(basis, key))
+            for path, basis in contracts
+            for key in ("contract", "note")
+        ]
+        found = _first_said(activity, index, places, ("consent_spoken",))
+        if found is not None:
+            return found[:2]
+    return None
+
+
+@rule(
+    "LB25",
+    "legal-basis.consent-in-contract",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(a)-(b), 7(3), 7(4)",
+)
+def consent_in_contract(register: Register, context: Context) -> Iterator[Violation]:
+    """A purpose resting on the contract whose own words speak of the person's consent.
+
+    Why: consent (Art. 6(1)(a)) and the contract (Art. 6(1)(b)) are different bases with
+    different consequences: consent can be withdrawn at any time and the processing it
+    covers must then stop (Art. 7(3)); what the contract needs goes on while the contract
+    runs. A clause that rests on the contract yet has the person "consent" or "agree to
+    the processing" by signing it, or tells them they may withdraw their consent, folds
+    consent into the contract: the consent is a condition of the service and not free
+    (Art. 7(4), Recital 43; EDPB Guidelines 05/2020 on consent, on conditionality), and
+    neither the person nor the record can tell which basis applies or what a withdrawal
+    would stop. A controller may not keep consent in reserve and switch to another basis
+    when it is withdrawn (EDPB Guidelines 05/2020; paraphrased, not re-checked against
+    the guidelines' text in this change). Read through the text layer (`consent_spoken`)
+    in the purpose, its note, the contract named and the basis's note, in Latvian or
+    English and any inflection; processing "without your consent", a parent's consent
+    to a minor's contract, accepting the contract's terms, the explicit consent that is
+    an Art. 9(2)(a) condition for special-category data beside a contract basis, and
+    words that deny consent ("consent is not required") are not it. A purpose that
+    lists consent among its bases is undecided, which LB11 reports. One finding per
+    activity, at the first place.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: training
+        name: Apmācības līgums
+        purposes:
+          - purpose: Apmācības līguma izpilde
+            legal_basis: {basis: contract, contract: Apmācības līgums}
+            notes: Parakstot līgumu, kursants dod piekrišanu datu apstrādei  # ← LB25
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: training
+        name: Apmācības līgums
+        purposes:
+          - purpose: Apmācības līguma izpilde
+            legal_basis: {basis: contract, contract: Apmācības līgums}
+          - purpose: Jaunumu e-pasti
+            legal_basis:
+              basis: consent
+              consent_record: Atsevišķa atzīme pieteikuma veidlapā
+              withdrawal: Saite katra e-pasta beigās
+    ```
+    """
+    for activity in register.activities:
+        found = _consent_under_contract(activity)
+        if found is None:
+            continue
+        location, words = found
+        yield Violation(
+            location,
+            msg(
+                "`{id}` rests on the contract, yet its record speaks of consent "
+                "(\u201c{words}\u201d): which basis applies, and what withdrawing consent "
+                "would stop, is not clear (Art. 7(3), 7(4))",
+                id=activity.id,
+                words=words,
+            ),
+            msg(
+                "keep the contract as the basis of what the contract needs and take the "
+                "consent wording out of it; where something goes beyond the contract, ask "
+                "for consent separately (a purpose with `basis: consent`, `consent_record:` "
+                "and `withdrawal:`)"
             ),
         )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import counted, msg
 from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
 from ropa.knowledge.legal_forms import names_legal_entity
@@ -21,7 +21,7 @@ from ropa.model.organisation import (
 )
 from ropa.model.register import Register
 from ropa.model.types import UNKNOWN_MARKER, text_of
-from ropa.model.vocabulary import ActivityRole
+from ropa.model.vocabulary import ActivityRole, RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings, says
@@ -60,7 +60,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
-    to the DPO (Art. 38(4)). The same note is given where the only contact is a website
+    to the DPO (Art. 38(4)). The same holds for a postal address written under `contact:`
+    itself (`contact: {address: ...}`): the one form of communication is the same wherever
+    the register writes it. The same note is given where the only contact is a website
     (a contact form): it leaves one form of communication, and no address to write to
     and no e-mail or phone that requests reach.
 
@@ -161,6 +163,17 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+    elif _postal_only(organisation) and not _dpo_reachable(organisation):
+        # The same one form of communication written under `contact:` itself.
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact details are a postal address "
+                "(`contact.address`): no e-mail address or phone number"
+            ),
+            msg("add an e-mail address or phone number that requests reach under `contact:`"),
+            severity=Severity.INFO,
+        )
     elif _website_only(organisation) and not _dpo_reachable(organisation):
         yield Violation(
             organisation.at("contact"),
@@ -171,6 +184,17 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address or phone number that requests reach"),
             severity=Severity.INFO,
         )
+
+
+def _postal_only(organisation: Organisation) -> bool:
+    """The contact recorded is a postal address and nothing else: no e-mail address, phone
+    number or website (a contact form with the address is two ways in)."""
+    contact = organisation.contact
+    return (
+        isinstance(contact, Contact)
+        and bool(contact.address)
+        and not any((contact.email, contact.phone, contact.website))
+    )
 
 
 def _website_only(organisation: Organisation) -> bool:
@@ -396,6 +420,16 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
     a representative all the same; this rule cannot tell. The representative is established
     in a Member State where the data subjects are (Art. 27(3)); one outside the Union does
     not count.
+    A processor established outside the Union falls under Art. 3(2) for the processing it
+    carries out for a controller that offers goods or services to people in the Union or
+    monitors them there (EDPB Guidelines 3/2018 on territorial scope, section 2;
+    paraphrased, not re-checked against the guidelines' text in this change). Its own
+    record cannot show that targeting, but it shows whom it serves: where it serves
+    controllers established outside the EEA, or customers it does not place anywhere (a
+    platform open to customers in any country), and leaves `representative` unknown, the
+    Art. 27 question is open and is asked, as a warning. `representative: none` is a
+    decision recorded; a processor whose controllers are all established in the EEA is
+    not asked (they are under Art. 3(1) themselves and bind it by the Art. 28 contract).
     Art. 27(2) exempts occasional processing that involves no large-scale special-category
     or criminal data and is unlikely to result in a risk, and public authorities: if that
     applies, suppress this finding with the reason.
@@ -446,6 +480,25 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
         return
     if not_stated(organisation.representative) or organisation.representative == "none":
         if not any(monitors(activity) for activity in register.activities):
+            if not_stated(organisation.representative) and _serves_union(register):
+                yield Violation(
+                    organisation.at("representative"),
+                    msg(
+                        "the organisation is a processor established outside the EEA "
+                        "({country}) and does not say whether it has a representative in "
+                        "the Union: its processing for controllers that offer goods or "
+                        "services to people in the Union, or monitor them, falls under "
+                        "Art. 3(2)",
+                        country=country,
+                    ),
+                    msg(
+                        "find out whether the controllers it serves offer goods or services "
+                        "to people in the Union; if they do, designate a representative "
+                        "under Art. 27 and record it under `representative:`, otherwise "
+                        "record `representative: none`"
+                    ),
+                    severity=Severity.WARNING,
+                )
             return  # nothing in the record says Art. 3(2), and so Art. 27, applies
         yield Violation(
             organisation.at("representative"),
@@ -471,6 +524,21 @@ def representative(register: Register, context: Context) -> Iterator[Violation]:
             ),
             msg("designate a representative established in the Union (or the EEA) and record it"),
         )
+
+
+def _serves_union(register: Register) -> bool:
+    """Whether the organisation is a processor serving controllers that may target people
+    in the Union from outside it: one established outside the EEA, or whose country is not
+    stated (a platform's customers, wherever they are). Controllers all established in
+    the EEA fall under Art. 3(1) themselves and bind their processor by the Art. 28
+    contract; they do not bring it under Art. 3(2)."""
+    if not register.organisation.is_processor:
+        return False
+    return any(
+        not_stated(controller.country)
+        or (controller.country is not None and is_third_country(controller.country))
+        for controller in register.controllers
+    )
 
 
 @rule(
@@ -1030,3 +1098,90 @@ def _privacy_mailbox(email: str) -> bool:
 
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+@rule(
+    "OR16",
+    "organisation.group-joint-unknown",
+    severity=Severity.INFO,
+    article="Art. 26(1), 30(1)(a)",
+)
+def group_joint_unknown(register: Register, context: Context) -> Iterator[Violation]:
+    """Group companies as controllers, and whether they are joint controllers unknown.
+
+    Why: companies of one group are separate controllers; there is no group privilege
+    (Recital 48 allows an interest in sharing, not one controller). Where group companies
+    receive the organisation's data as controllers in their own right, they either use it
+    for purposes of their own or decide purposes and means together with it, through a
+    shared customer base, system, call centre or notice (EDPB Guidelines 07/2020 on the
+    concepts of controller and processor, on joint participation by common or converging
+    decisions; paraphrased, not re-checked against the guidelines' text in this change).
+    Jointly, they set out their responsibilities in an arrangement whose essence the data
+    subjects can see (Art. 26(1), (2)), and the record names them (Art. 30(1)(a)). A
+    register that records group companies as controllers and leaves `joint_controllers`
+    unknown has that question open: an info note, once, at `joint_controllers`, naming
+    the group recipients. `joint_controllers: none` (separate controllers) or a list of
+    them settles it; recipients not worded as the organisation's group are not asked.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: AS "Banka Latvija"
+      role: controller
+      contact: {email: info@banka.example}
+      joint_controllers: unknown  # ← OR16
+    recipients:
+      - id: parent
+        name: Banka Holding AB
+        category: mātes sabiedrība (grupas uzņēmums)
+        kind: controller
+        country: SE
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: AS "Banka Latvija"
+      role: controller
+      contact: {email: info@banka.example}
+      joint_controllers: none
+    recipients:
+      - id: parent
+        name: Banka Holding AB
+        category: mātes sabiedrība (grupas uzņēmums)
+        kind: controller
+        country: SE
+    ```
+    """
+    organisation = register.organisation
+    if organisation.joint_controllers != UNKNOWN_MARKER:
+        return
+    group = [
+        recipient
+        for recipient in register.recipients
+        if recipient.kind == RecipientKind.CONTROLLER
+        and (says(recipient.category, "group_companies") or says(recipient.name, "group_companies"))
+    ]
+    if not group:
+        return
+    yield Violation(
+        organisation.at("joint_controllers"),
+        counted(
+            "{count} company of the organisation's own group receives its data as a "
+            "controller ({names}), and the register does not say whether it decides the "
+            "purposes and means together with the organisation (Art. 26(1))",
+            "{count} companies of the organisation's own group receive its data as "
+            "controllers ({names}), and the register does not say whether they decide the "
+            "purposes and means together with the organisation (Art. 26(1))",
+            count=len(group),
+            names=", ".join(f"`{recipient.id}`" for recipient in group),
+        ),
+        msg(
+            "record `joint_controllers: none` if each uses the data for its own purposes, "
+            "or list the group companies that decide together with their Art. 26 "
+            "arrangement"
+        ),
+        related=tuple(recipient.at("kind") for recipient in group),
+    )

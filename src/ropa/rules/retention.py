@@ -421,7 +421,9 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
     each document from its own date — citing it (`statute:`, or the law and its period in
     `reason:`) is enough. So is a period for data that is its own dated record — video or
     sound recordings, recorded calls, logs (EDPB Guidelines 3/2019, section 8): "CCTV
-    footage for 30 days" runs from the recording. This is read in the activity's name or
+    footage for 30 days" runs from the recording. So do items that are each dated when
+    they are made, as a log's entries are: enquiries or requests sent in ("enquiries for
+    24 months"), visits counted by web analytics. This is read in the activity's name or
     description (the activity is the recording) or in the retention's own reason or notes;
     recordings among other data of an activity do not date the rest. One period with one
     reason copied into several activities (one
@@ -479,8 +481,11 @@ def no_start(register: Register, context: Context) -> Iterator[Violation]:
 def _self_dated(activity: Activity, location: Location, retention: Retention) -> bool:
     """Whether the retained data is its own dated record (a recording, a log), so its
     period runs from the recording: the activity's name or description says so, or the
-    retention's reason or notes do; for a data category's own retention, its words."""
-    texts = [
+    retention's reason or notes do; for a data category's own retention, its words.
+    Items dated when made (enquiries, visits) are read only where they name what is
+    kept (the activity, the data category): a reason that lists an enquiry among the
+    uses of a customer file does not make the file a series of enquiries."""
+    reasons = [
         text_of(field, language)
         for field in (retention.reason, retention.notes)
         for language in ("lv", "en")
@@ -488,17 +493,24 @@ def _self_dated(activity: Activity, location: Location, retention: Retention) ->
     if "personal_data" in location.path:
         index = location.path[location.path.index("personal_data") + 1]
         items = activity.personal_data if isinstance(activity.personal_data, list) else []
+        named: list[str | None] = []
         if isinstance(index, int) and index < len(items):
             item = items[index]
             category = item.category if isinstance(item, DataCategory) else item
-            texts += [text_of(category, language) for language in ("lv", "en")]
+            named = [text_of(category, language) for language in ("lv", "en")]
     else:
-        texts += [
+        named = [
             text_of(field, language)
             for field in (activity.name, activity.description)
             for language in ("lv", "en")
         ]
-    return any(text and "recordings" in lexicon.stated(text) for text in texts)
+    return any(text and "recordings" in lexicon.stated(text) for text in reasons) or any(
+        text and not _DATED.isdisjoint(lexicon.stated(text)) for text in named
+    )
+
+
+# Data kept item by item from each item's own date: recordings and logs, enquiries, visits.
+_DATED = frozenset({"recordings", "dated_items"})
 
 
 def _copied_period(retention: Retention, period: Duration) -> str | None:

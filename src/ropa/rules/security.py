@@ -12,6 +12,7 @@ from ropa.model.activity import Activity, CriminalData
 from ropa.model.catalogues import SecurityMeasure
 from ropa.model.register import Register
 from ropa.model.types import text_of
+from ropa.model.vocabulary import MeasureKind
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings, topic
 
@@ -126,8 +127,8 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
 
     Why: "appropriate technical and organisational measures", "dažādi tehniskie
     risinājumi", "general assurance of integrity, confidentiality and security", "stored
-    securely" or a link to the privacy policy restate Art. 32 instead of describing a
-    measure; a regulator
+    securely", "secure servers" or a link to the privacy policy restate Art. 32 instead
+    of describing a measure; a regulator
     cannot judge them. The wording is recognised in any inflection, in Latvian or English,
     with or without diacritics; a measure that also names something concrete (encryption,
     access control, backups, training) is not boilerplate. The activities whose only
@@ -211,3 +212,105 @@ _NAMED = 10
 def _names(activities: list[Activity]) -> str:
     shown = ", ".join(f"`{activity.id}`" for activity in activities[:_NAMED])
     return shown + (", \u2026" if len(activities) > _NAMED else "")
+
+
+@rule(
+    "SE03",
+    "security.no-technical",
+    severity=Severity.INFO,
+    article="Art. 30(1)(g), 32(1)",
+)
+def no_technical(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity whose security measures are all organisational.
+
+    Why: the record describes the technical and organisational measures of Art. 32(1)
+    (Art. 30(1)(g)); Art. 32(1) names what the systems themselves must do:
+    pseudonymisation and encryption, the confidentiality, integrity and availability of
+    the systems, restoring access after an incident, regular testing. An activity whose
+    measures the register itself marks `kind: organisational` (guidelines, trained
+    staff, confidentiality undertakings) and none of which names a technical one
+    (encryption, passwords, access control or access limited to authorised people,
+    backups, logging, a firewall, TLS ... in any inflection, Latvian or English)
+    describes half of what is asked: how the data is protected in the systems that hold
+    it is not said. An internal document cited by its number or date is where the
+    description is (Art. 30(1)(g) asks for a general one): such an activity is not
+    reported. Activities whose only measures are boilerplate are SE02's. Where several
+    activities are alike, one note names them all: the register describes its measures
+    once, and is fixed once.
+
+    Fails:
+
+    ```yaml
+    security_measures:
+      - id: guidelines
+        name: Vadlīnijas datu vākšanā un glabāšanā
+        kind: organisational
+      - id: trained-staff
+        name: Apmācīts personāls
+        kind: organisational
+    activities:
+      - id: loyalty
+        name: Lojalitātes programma
+        security_measures: [guidelines, trained-staff]  # ← SE03
+    ```
+
+    Passes:
+
+    ```yaml
+    security_measures:
+      - id: trained-staff
+        name: Apmācīts personāls
+        kind: organisational
+      - id: accounts
+        name: Lietotāju konti ar parolēm un lomām
+        kind: technical
+    activities:
+      - id: loyalty
+        name: Lojalitātes programma
+        security_measures: [trained-staff, accounts]
+    ```
+    """
+    measures = {measure.id: measure for measure in register.security_measures}
+    verdicts: dict[str, bool] = {}
+    for activity in register.activities:
+        ids = activity.security_measures
+        if not isinstance(ids, list) or not ids:
+            continue
+        if any(i not in measures for i in ids):
+            continue  # a measure not in the catalogue: the reference check says so
+        used = [measures[i] for i in dict.fromkeys(ids)]
+        if any(measure.kind != MeasureKind.ORGANISATIONAL for measure in used):
+            continue
+        if all(boilerplate(measure) for measure in used):
+            continue  # SE02 reports the boilerplate, naming this activity
+        if any(_technical_or_cited(measure, verdicts) for measure in used):
+            continue
+        yield Violation(
+            activity.at("security_measures"),
+            msg(
+                "the security measures of `{id}` are all organisational: no technical "
+                "measure (encryption, access control in the systems, backups, logging) "
+                "is described",
+                id=activity.id,
+            ),
+            msg(
+                "add the technical measures that protect this data in the systems that "
+                "hold it (`kind: technical`), or cite the internal document that "
+                "describes them"
+            ),
+            cause=f"{ABSENT}security_measures:technical",
+        )
+
+
+def _technical_or_cited(measure: SecurityMeasure, verdicts: dict[str, bool]) -> bool:
+    """Whether an organisational measure names a technical one in its words, or cites the
+    internal document (by number or date) that describes the measures; once per measure."""
+    verdict = verdicts.get(measure.id)
+    if verdict is None:
+        verdict = any(
+            not {"security_technical", "internal_act"}.isdisjoint(lexicon.stated(text))
+            for text in _texts(measure)
+            if text
+        )
+        verdicts[measure.id] = verdict
+    return verdict
