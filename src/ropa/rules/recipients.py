@@ -345,7 +345,10 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     once, at the activity (TR06); nor such a category where the only transfers its
     activities list that could be its own go to a recipient left unnamed: TR05 asks the
     country there, and asking it again here is the same question; nor one that RC05,
-    RC21 or RC22 already ask to be named (the country follows from the name). `country: EEA`
+    RC21 or RC22 already ask to be named (the country follows from the name); nor a
+    recipient whose transfer entries name it and leave the country open, every one: TR05
+    asks that country at the transfer (Art. 30(1)(e)), and it is the same question.
+    `country: EEA`
     says "inside the EU/EEA" without naming the country.
 
     Fails:
@@ -384,7 +387,7 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             or _asked_who(recipient)
         ):
             continue
-        if not_stated(recipient.country):
+        if not_stated(recipient.country) and not _country_asked_at_transfer(recipient.id, uses):
             yield Violation(
                 recipient.at("country"),
                 msg(
@@ -404,6 +407,21 @@ def _only_unnamed_transfers(identifier: str, uses: list[object]) -> bool:
     return not any(getattr(t, "recipient", None) == identifier for t in entries) and any(
         not_stated(getattr(t, "recipient", None)) for t in entries
     )
+
+
+def _country_asked_at_transfer(identifier: str, uses: list[object]) -> bool:
+    """Whether the transfer entries of the activities using the recipient name it and none
+    of them gives a country: TR05 asks that country at the transfer, and it is the
+    recipient's. Where one of them names a country, the recipient's own entry says less
+    than its transfers do, and is asked."""
+    countries = [
+        getattr(t, "country", None)
+        for value in uses
+        if isinstance(value, list)
+        for t in value
+        if getattr(t, "recipient", None) == identifier
+    ]
+    return bool(countries) and all(not_stated(country) for country in countries)
 
 
 def _transfers_of_users(register: Register) -> dict[str, list[object]]:
