@@ -3525,6 +3525,52 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "telemātik*",
         ),
     ),
+    Concept(
+        # Tools that by their nature send what they read to a provider outside the
+        # organisation: advertising identifiers (read by the ad networks' code), third-party
+        # cookies, retargeting and custom audiences, tracking pixels, and the analytics or
+        # ad services named as such. The visitor's browser or device passes the data to the
+        # provider, which for that collection is a joint controller with the organisation
+        # (CJEU C-40/17 Fashion ID, paras 75-85) and a recipient the record names (Art.
+        # 30(1)(d)); consent to the cookies names them (EDPB Guidelines 05/2020, para 65).
+        # First-party words ("our own cookies", "personalised offers" in a newsletter) are
+        # not among them: those need no provider. RC23 reads it.
+        "third_party_tracking",
+        N_("third-party tracking tools"),
+        N_("Art. 26, 30(1)(d); CJEU C-40/17; EDPB Guidelines 05/2020"),
+        (
+            "advertising identifier*",
+            "advertising ID",
+            "advertising IDs",
+            "ad identifier*",
+            "mobile ad ID*",
+            "IDFA",
+            "third-party cookie*",
+            "third party cookie*",
+            "retargeting",
+            "remarketing",
+            "custom audience*",
+            "lookalike audience*",
+            "tracking pixel*",
+            "conversion pixel*",
+            "advertising network*",
+            "ad network*",
+            "Google Analytics",
+            "Google Ads",
+            "DoubleClick",
+            "reklāmas identifikator*",
+            "reklāmu identifikator*",
+            "trešo pušu sīkdatn*",
+            "trešās puses sīkdatn*",
+            "trešo personu sīkdatn*",
+            "remārketing*",
+            "atkārtot* mērķauditorij*",
+            "izsekošanas piksel*",
+            "izsekošanas pikseļ*",
+            "reklāmas tīkl*",
+            "reklāmu tīkl*",
+        ),
+    ),
 )
 
 

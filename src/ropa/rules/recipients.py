@@ -14,7 +14,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import says
+from ropa.rules._reading import DESCRIBING, first_readings, says
 
 _PROCESSORS = (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)
 # The words that show a recipient receives data through code or a platform the
@@ -770,4 +770,102 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
                 "page on it, record the Art. 26 arrangement"
             ),
             related=tuple(references.get(recipient.id, ())),
+        )
+
+
+# The concepts that name a tool whose provider receives the data it reads. A social
+# network's plug-in or pixel is OR13's: it asks for the joint controller the plug-in makes.
+_TRACKING_TOOLS = ("third_party_tracking",)
+
+
+def _tracking_provider(recipient: Recipient) -> bool:
+    """Whether a recipient is, or may be, a provider of cookies, ads, tracking or a social
+    network (a joint controller, or words that say so)."""
+    if recipient.kind == RecipientKind.JOINT_CONTROLLER or _chosen_tool(recipient) is not None:
+        return True
+    described = ("name", "category", "description")
+    return any(
+        _words(recipient, described, concept) is not None
+        # An advertising or marketing partner may be the one whose tags run: its
+        # category says as much as a recipient of the tool can.
+        for concept in (*_TRACKING_TOOLS, "social_plugin", "marketing")
+    )
+
+
+@rule(
+    "RC23",
+    "activity.tracking-provider-unrecorded",
+    severity=Severity.WARNING,
+    article="Art. 26, 30(1)(d)",
+)
+def tracking_provider_unrecorded(register: Register, context: Context) -> Iterator[Violation]:
+    """Third-party tracking named in an activity, with no provider among its recipients.
+
+    Why: advertising identifiers, third-party cookies, retargeting, tracking pixels and
+    the analytics or ad services named as such ("Google Analytics")
+    pass what they read to their provider: the visitor's browser or device sends it, and
+    the organisation that embeds the code is, for that collection and passing on, a joint
+    controller with the provider (CJEU C-40/17 Fashion ID). The provider is a recipient
+    the record names (Art. 30(1)(d)), with the Art. 26 arrangement, and consent to the
+    cookies is informed only if it names them (EDPB Guidelines 05/2020, para 65). RC22
+    asks a provider recorded only as a category to be named; an activity whose words name
+    such tools and whose `recipients:` has no provider at all (left unknown, `none`, or a
+    list of others) says less still. Read in the activity's name, description, purposes
+    and data, in any inflection; a denial ("we do not use third-party cookies") is not a
+    finding, nor first-party words ("our own cookies", "personalised offers"), nor an
+    activity that records its joint controllers; a social network's plug-in or pixel is
+    OR13's (the joint controller it makes).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: app-ads
+        name: Reklāma lietotnē
+        personal_data: [ierīces reklāmas identifikators, lietotnes lietojums]
+        recipients: unknown  # ← RC23
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: google-ads
+        name: Google Ireland Limited
+        category: {lv: reklāmas tīkls, en: advertising network}
+        kind: joint_controller
+        country: IE
+    activities:
+      - id: app-ads
+        name: Reklāma lietotnē
+        personal_data: [ierīces reklāmas identifikators, lietotnes lietojums]
+        recipients: [google-ads]
+    ```
+    """
+    catalogue = {recipient.id: recipient for recipient in register.recipients}
+    for activity in register.activities:
+        found = first_readings(activity, _TRACKING_TOOLS)
+        if not found or activity.joint_controllers:
+            continue
+        listed = activity.recipients
+        if isinstance(listed, list) and any(
+            _tracking_provider(catalogue[identifier])
+            for identifier in listed
+            if identifier in catalogue
+        ):
+            continue
+        reading = min(found.values(), key=lambda r: DESCRIBING.index(r.key))
+        yield Violation(
+            activity.at("recipients"),
+            msg(
+                "`{id}` names \u201c{words}\u201d, whose provider receives the data it "
+                "reads, but no such provider is among its recipients",
+                id=activity.id,
+                words=reading.quote(),
+            ),
+            msg(
+                "add each provider, with its name and country, to `recipients:`; where "
+                "its code runs on your pages or app, record the Art. 26 arrangement"
+            ),
+            related=(reading.location,),
         )
