@@ -1694,6 +1694,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "best service*",
             "best possible service*",
             "quality service*",
+            # WP203's own example of a purpose too vague to be specific: "improving users'
+            # experience" (Opinion 03/2013, III.1.1); the user's or customer's experience
+            # of the service is its quality in other words.
+            "user experience",
+            "users' experience",
+            "customer experience",
+            "lietotāj* pieredz*",
+            "lietošanas pieredz*",
+            "klient* pieredz*",
         ),
         gap=2,
         negatable=False,
