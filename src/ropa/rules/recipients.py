@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import Inference, mentions
-from ropa.knowledge.recipients import names_no_kind
+from ropa.knowledge.recipients import names_no_kind, names_only_the_law
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -262,8 +262,12 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
     Why: the record lists the categories of recipients (Art. 30(1)(d)). A recipient may be
     a category ("courier services") when its name is unknown, but it must be one or the
     other — and a category must say what kind of recipient it is. "Other relevant
-    agencies", "trešās personas" or "partners under a contract" name nobody a reader could
-    check (the words are read by `ropa.knowledge.recipients`). Not reported for a
+    agencies", "trešās personas", "partners under a contract", "contractors",
+    "suppliers" or "citi saņēmēji" name nobody a reader could check, and neither does a
+    category that says only that the law entitles someone ("persons entitled by law to
+    receive the data", "as required by law"): which bodies, under which law, is what the
+    person is owed (Art. 13(1)(e), 14(1)(e)). The words are read by
+    `ropa.knowledge.recipients`. Not reported for a
     category: processors (RC05 asks who they are, or the contract on record identifies
     them), the public, authorities and the organisation's own departments.
 
@@ -301,10 +305,9 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
             )
-        elif (
-            recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS)
-            and not says(recipient.category, "recipient_class")
-            and _says_no_kind(recipient.category)
+        elif recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS) and (
+            (not says(recipient.category, "recipient_class") and _says_no_kind(recipient.category))
+            or _says_only_the_law(recipient.category)
         ):
             yield Violation(
                 recipient.at("category"),
@@ -325,6 +328,12 @@ def _says_no_kind(category: object) -> bool:
     """Whether every language of the category names no kind of recipient."""
     texts = [text_of(category, language) for language in ("lv", "en")]
     return all(names_no_kind(text) for text in texts if text)
+
+
+def _says_only_the_law(category: object) -> bool:
+    """Whether every language of the category says only that the law entitles someone."""
+    texts = [text for text in (text_of(category, lang) for lang in ("lv", "en")) if text]
+    return bool(texts) and all(names_only_the_law(text) for text in texts)
 
 
 @rule("RC04", "recipient.country-unknown", severity=Severity.WARNING, article="Art. 30(1)(d), 44")
