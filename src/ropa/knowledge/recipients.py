@@ -60,13 +60,11 @@ _LAW_WORDS = (
 )
 _LAW: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_WORDS.split())
 # Of them, the words that name the law or an entitlement under it: one must be there.
-_LAW_CORE: frozenset[str] = frozenset(
-    stem(fold_word(word))
-    for word in (
-        "law laws legislation statutory statute entitled normatīvajiem normatīvo "
-        "normatīvie likums likumu likumā likumiem likuma tiesības tiesīgas tiesīgi"
-    ).split()
+_LAW_CORE_WORDS = (
+    "law laws legislation statutory statute entitled normatīvajiem normatīvo normatīvie "
+    "likums likumu likumā likumiem likuma tiesības tiesīgas tiesīgi"
 )
+_LAW_CORE: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_CORE_WORDS.split())
 
 
 def names_no_kind(text: str) -> bool:
