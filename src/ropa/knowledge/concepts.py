@@ -3578,6 +3578,21 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "izsekošanas pikseļ*",
             "reklāmas tīkl*",
             "reklāmu tīkl*",
+            # The providers and partners of such tools, named as such: whoever is called an
+            # advertising or analytics partner receives what the tools read.
+            "advertising partner*",
+            "ad partner*",
+            "advertising platform*",
+            "ad platform*",
+            "analytics provider*",
+            "analytics partner*",
+            "analytics service provider*",
+            "reklāmas partner*",
+            "reklāmu partner*",
+            "reklāmas platform*",
+            "reklāmu platform*",
+            "analītikas partner*",
+            "analītikas pakalpojumu sniedzēj*",
         ),
     ),
 )

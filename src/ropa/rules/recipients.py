@@ -20,7 +20,7 @@ _PROCESSORS = (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)
 # The words that show a recipient receives data through code or a platform the
 # organisation itself chose to use: cookies and pixels on its pages, ad targeting, social
 # networks it publishes on or embeds.
-_CHOSEN_TOOLS = ("cookies", "targeted_ads", "social_media")
+_CHOSEN_TOOLS = ("cookies", "targeted_ads", "social_media", "third_party_tracking")
 # Recipients that are no organisation to identify: the public, authorities (named by the
 # law that entitles them), and the organisation's own departments.
 _NOT_ORGANISATIONS = (RecipientKind.PUBLIC, RecipientKind.PUBLIC_AUTHORITY, RecipientKind.INTERNAL)
@@ -718,8 +718,10 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
     for the collection and the passing on of the data, a joint controller with the
     provider (CJEU C-40/17 Fashion ID; C-210/16 Wirtschaftsakademie for a page on a social
     network), which needs an Art. 26 arrangement; consent to their cookies is informed
-    only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners" or
-    "third-party cookie providers" names none of them. Processors are left to RC05. The
+    only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners",
+    "ad networks", "analytics providers" or "third-party cookie providers" names none of
+    them ("marketing partners" may be anyone, and is RC03's question). Processors are
+    left to RC05. The
     finding names the activities that use the recipient as related places.
 
     Fails:
