@@ -720,9 +720,9 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
     network), which needs an Art. 26 arrangement; consent to their cookies is informed
     only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners",
     "ad networks", "analytics providers" or "third-party cookie providers" names none of
-    them ("marketing partners" may be anyone, and is RC03's question). Processors are
-    left to RC05. The
-    finding names the activities that use the recipient as related places.
+    them ("marketing partners" may be any partner in a campaign, and is not read as one).
+    Processors are left to RC05. The finding names the activities that use the recipient
+    as related places.
 
     Fails:
 
