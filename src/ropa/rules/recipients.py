@@ -880,3 +880,80 @@ def tracking_provider_unrecorded(register: Register, context: Context) -> Iterat
             ),
             related=(reading.location,),
         )
+
+
+@rule(
+    "RC24",
+    "activity.system-provider-unlisted",
+    severity=Severity.WARNING,
+    article="Art. 4(9), 28, 30(1)(d)",
+)
+def system_provider_unlisted(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity that uses a system whose provider is not among its recipients.
+
+    Why: the provider that runs or hosts a system processes the data kept in it on the
+    organisation's behalf: it is a processor (Art. 4(8), 28) and a recipient (Art. 4(9)),
+    and the record names the recipients of each activity (Art. 30(1)(d)). A system whose
+    `provider:` is a recipient, used by an activity whose `recipients:` does not list it
+    (left unknown, `none`, or a list of others), leaves out a recipient the register
+    itself knows. Not reported for a provider inside the organisation (`kind:
+    internal`). One finding for each such provider.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - {id: hosting-co, name: SIA "Mitinātājs", kind: processor, country: LV, contract: DPA-1}
+    systems:
+      - {id: eshop, name: E-veikala platforma, provider: hosting-co, location: LV}
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        systems: [eshop]
+        recipients: none  # ← RC24
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - {id: hosting-co, name: SIA "Mitinātājs", kind: processor, country: LV, contract: DPA-1}
+    systems:
+      - {id: eshop, name: E-veikala platforma, provider: hosting-co, location: LV}
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        systems: [eshop]
+        recipients: [hosting-co]
+    ```
+    """
+    if not register.systems:
+        return
+    kinds = {recipient.id: recipient.kind for recipient in register.recipients}
+    providers = {
+        system.id: system.provider
+        for system in register.systems
+        if system.provider and kinds.get(system.provider) != RecipientKind.INTERNAL
+    }
+    for activity in register.activities:
+        if not activity.systems:
+            continue
+        listed = activity.recipients if isinstance(activity.recipients, list) else []
+        missing: dict[str, str] = {}
+        for system in activity.systems:
+            provider = providers.get(system)
+            if provider is not None and provider not in listed:
+                missing.setdefault(provider, system)
+        for provider, system in missing.items():
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` uses system `{system}`, whose provider `{provider}` processes "
+                    "its data, but `{provider}` is not among its recipients",
+                    id=activity.id,
+                    system=system,
+                    provider=provider,
+                ),
+                msg("add the provider of each system the activity uses to its `recipients:`"),
+                related=(activity.at("systems", activity.systems.index(system)),),
+            )
