@@ -803,6 +803,18 @@ def _tracking_provider(recipient: Recipient) -> bool:
     )
 
 
+def _names_brand(recipient: Recipient, words: str) -> bool:
+    """Whether the recipient's name carries a brand the words name ("Google Analytics" and
+    a recipient named Google Ireland Limited): the provider is then on record."""
+    brands = {word.casefold() for word in words.split() if word[:1].isupper()}
+    names = " ".join(
+        text_of(recipient.name, language) or ""
+        for language in ("lv", "en")
+        if recipient.name not in (None, "unknown")
+    ).casefold()
+    return any(brand in names.split() for brand in brands)
+
+
 @rule(
     "RC23",
     "activity.tracking-provider-unrecorded",
@@ -824,8 +836,10 @@ def tracking_provider_unrecorded(register: Register, context: Context) -> Iterat
     list of others) says less still. Read in the activity's name, description, purposes
     and data, in any inflection; a denial ("we do not use third-party cookies") is not a
     finding, nor first-party words ("our own cookies", "personalised offers"), nor an
-    activity that records its joint controllers; a social network's plug-in or pixel is
-    OR13's (the joint controller it makes).
+    activity that records its joint controllers, nor one whose recipients include one
+    named with the brand the words name ("Google Analytics", a recipient Google Ireland
+    Limited); a social network's plug-in or pixel is OR13's (the joint controller it
+    makes).
 
     Fails:
 
@@ -858,14 +872,15 @@ def tracking_provider_unrecorded(register: Register, context: Context) -> Iterat
         found = first_readings(activity, _TRACKING_TOOLS)
         if not found or activity.joint_controllers:
             continue
+        reading = min(found.values(), key=lambda r: DESCRIBING.index(r.key))
         listed = activity.recipients
         if isinstance(listed, list) and any(
             _tracking_provider(catalogue[identifier])
+            or _names_brand(catalogue[identifier], reading.inference.matched)
             for identifier in listed
             if identifier in catalogue
         ):
             continue
-        reading = min(found.values(), key=lambda r: DESCRIBING.index(r.key))
         yield Violation(
             activity.at("recipients"),
             msg(
