@@ -1703,6 +1703,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "lietotāj* pieredz*",
             "lietošanas pieredz*",
             "klient* pieredz*",
+            # A body's functions, tasks and rights in a list, or the functions the law
+            # lays down for it, are its whole remit (as "funkciju izpilde" above); a
+            # purpose "defined when the consent is given" leaves it to another moment and
+            # names none in the record.
+            "funkcij* uzdevum* un tiesīb*",
+            "funkcij* uzdevum*",
+            "functions tasks and rights",
+            "functions tasks",
+            "tasks and functions",
+            "functions and tasks",
+            "tiesību akt* noteikt* funkcij*",
+            "normatīv* akt* noteikt* funkcij*",
+            "functions laid down",
+            "definēt* brīdī kad tiek dota piekrišan*",
+            "noteikt* brīdī kad tiek dota piekrišan*",
+            "defined when the consent is given",
+            "defined when consent is given",
+            "defined at the time consent is given",
+            "stated when consent is given",
         ),
         gap=2,
         negatable=False,
@@ -1945,6 +1964,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "exercis*",
             "jums",
             "jūs",
+            # "laid down" says what "set" says; "duties" is the English of "pienākumi"
+            # beside a body's functions (AC12).
+            "laid",
+            "down",
+            "duties",
+            "legal acts",
         ),
         negatable=False,
     ),

@@ -141,7 +141,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
     functions, exercise our powers and provide our services": a body's whole remit) and
     "providing you the most suitable service", or "improving user experience" (the
-    Working Party's own example of a vague purpose). The Article 29
+    Working Party's own example of a vague purpose); so does a list of the body's
+    "functions, tasks and rights", or "the functions laid down in legal acts", and a
+    purpose "defined when the consent is given" names none in the record. The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
