@@ -267,7 +267,8 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
     category that says only that the law entitles someone ("persons entitled by law to
     receive the data", "as required by law"): which bodies, under which law, is what the
     person is owed (Art. 13(1)(e), 14(1)(e)). The words are read by
-    `ropa.knowledge.recipients`. Not reported for a
+    `ropa.knowledge.recipients`. The finding names the activities that use the recipient
+    as related places: each of them records the recipient no better. Not reported for a
     category: processors (RC05 asks who they are, or the contract on record identifies
     them), the public, authorities and the organisation's own departments.
 
@@ -294,9 +295,11 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
         kind: other
     ```
     """
+    references = _references(register)
     for recipient in register.recipients:
         if not _unnamed(recipient):
             continue
+        related = tuple(references.get(recipient.id, ()))
         if recipient.category is None:
             yield Violation(
                 recipient.at("name"),
@@ -304,6 +307,7 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                     "recipient `{id}` is neither named nor described by a category", id=recipient.id
                 ),
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
+                related=related,
             )
         elif recipient.kind not in (*_NOT_ORGANISATIONS, *_PROCESSORS) and (
             (not says(recipient.category, "recipient_class") and _says_no_kind(recipient.category))
@@ -321,7 +325,18 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                     "name the recipient, or give a category a reader can check (e.g. "
                     "courier services, credit reference agencies)"
                 ),
+                related=related,
             )
+
+
+def _references(register: Register) -> dict[str, list[Location]]:
+    """For each recipient, the places in the activities' `recipients:` that name it."""
+    references: dict[str, list[Location]] = {}
+    for activity in register.activities:
+        if isinstance(activity.recipients, list):
+            for index, identifier in enumerate(activity.recipients):
+                references.setdefault(identifier, []).append(activity.at("recipients", index))
+    return references
 
 
 def _says_no_kind(category: object) -> bool:
@@ -757,11 +772,7 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
         recipients: [meta]
     ```
     """
-    references: dict[str, list[Location]] = {}
-    for activity in register.activities:
-        if isinstance(activity.recipients, list):
-            for index, identifier in enumerate(activity.recipients):
-                references.setdefault(identifier, []).append(activity.at("recipients", index))
+    references = _references(register)
     for recipient in register.recipients:
         if recipient.kind in (*_NOT_ORGANISATIONS, *_PROCESSORS) or not _unnamed(recipient):
             continue
