@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
+from ropa.knowledge.recipients import names_no_kind
 from ropa.model.activity import Activity
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
@@ -289,7 +292,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     them the source, and whether it is publicly accessible (Art. 14(2)(f)); the record is
     where that answer is kept. A source of kind `third_party` or `publicly_available`
     names its category or the source itself in `description:` (payment providers, the
-    Enterprise Register, Latvijas Vēstnesis).
+    Enterprise Register, Latvijas Vēstnesis). A description that says itself the source
+    is not named ("background checks (provider not named)", "nav norādīts"), or names it
+    only by words for anyone ("trešās personas", "partners"), leaves the answer out too:
+    a source the organisation chose to get data from is one it can name.
 
     Fails:
 
@@ -319,15 +325,16 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
             continue
         for index, source in enumerate(activity.sources):
             if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
-                not_stated(source.description)
+                not_stated(source.description) or _says_unnamed(source.description)
             ):
                 kind = (
                     msg("third-party")
                     if source.kind is DataSourceKind.THIRD_PARTY
                     else msg("public")
                 )
+                key = "kind" if not_stated(source.description) else "description"
                 yield Violation(
-                    activity.at("sources", index, "kind"),
+                    activity.at("sources", index, key),
                     msg(
                         "`{id}` obtains data from a {kind} source without saying which",
                         id=activity.id,
@@ -335,6 +342,24 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `description:` with the source or its category (Art. 14(2)(f))"),
                 )
+
+
+# Words by which a description says itself that the source is not named: "(not named)",
+# "unnamed", "(nav norādīts)", "nav nosaukti".
+_UNNAMED = re.compile(
+    r"\b(?:not\s+(?:named|identified|specified|stated)|unnamed|unspecified|"
+    r"nav\s+(?:nosaukt|norādīt|identificēt)\w*|nenosaukt\w*)",
+    re.IGNORECASE,
+)
+
+
+def _says_unnamed(description: object) -> bool:
+    """Whether a source's description says, in every language, that the source is not
+    named, or names it only by words for anyone ("trešās personas", "partners")."""
+    texts = [text for text in (text_of(description, lang) for lang in ("lv", "en")) if text]
+    return bool(texts) and all(
+        _UNNAMED.search(text) is not None or names_no_kind(text) for text in texts
+    )
 
 
 _THIRD_PERSONS = ("third_persons",)
