@@ -1778,6 +1778,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "determined when * consent",
             "defined at the time of consent",
             "specified at the time of consent",
+            # WP203's own example of a purpose too vague to be specific: "improving users'
+            # experience" (Opinion 03/2013, III.1.1); the user's or customer's experience
+            # of the service is its quality in other words.
+            "user experience",
+            "users' experience",
+            "customer experience",
+            "lietotāj* pieredz*",
+            "lietošanas pieredz*",
+            "klient* pieredz*",
         ),
         gap=2,
         negatable=False,
@@ -2355,6 +2364,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "more data than",
             "more personal data than",
             "additional information",
+            "further information",
+            "further data",
+            "further details",
             "vairāk informācijas nekā",
             "vairāk datu nekā",
             "vairāk personas datu nekā",
@@ -3852,6 +3864,67 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "need to know",
             "restricted access",
             "access restrict*",
+        ),
+    ),
+    Concept(
+        # Tools that by their nature send what they read to a provider outside the
+        # organisation: advertising identifiers (read by the ad networks' code), third-party
+        # cookies, retargeting and custom audiences, tracking pixels, and the analytics or
+        # ad services named as such. The visitor's browser or device passes the data to the
+        # provider, which for that collection is a joint controller with the organisation
+        # (CJEU C-40/17 Fashion ID, paras 75-85) and a recipient the record names (Art.
+        # 30(1)(d)); consent to the cookies names them (EDPB Guidelines 05/2020, para 65).
+        # First-party words ("our own cookies", "personalised offers" in a newsletter) are
+        # not among them: those need no provider. RC23 reads it.
+        "third_party_tracking",
+        N_("third-party tracking tools"),
+        N_("Art. 26, 30(1)(d); CJEU C-40/17; EDPB Guidelines 05/2020"),
+        (
+            "advertising identifier*",
+            "advertising ID",
+            "advertising IDs",
+            "ad identifier*",
+            "mobile ad ID*",
+            "IDFA",
+            "third-party cookie*",
+            "third party cookie*",
+            "retargeting",
+            "remarketing",
+            "custom audience*",
+            "lookalike audience*",
+            "tracking pixel*",
+            "conversion pixel*",
+            "advertising network*",
+            "ad network*",
+            "Google Analytics",
+            "Google Ads",
+            "DoubleClick",
+            "reklāmas identifikator*",
+            "reklāmu identifikator*",
+            "trešo pušu sīkdatn*",
+            "trešās puses sīkdatn*",
+            "trešo personu sīkdatn*",
+            "remārketing*",
+            "atkārtot* mērķauditorij*",
+            "izsekošanas piksel*",
+            "izsekošanas pikseļ*",
+            "reklāmas tīkl*",
+            "reklāmu tīkl*",
+            # The providers and partners of such tools, named as such: whoever is called an
+            # advertising or analytics partner receives what the tools read.
+            "advertising partner*",
+            "ad partner*",
+            "advertising platform*",
+            "ad platform*",
+            "analytics provider*",
+            "analytics partner*",
+            "analytics service provider*",
+            "reklāmas partner*",
+            "reklāmu partner*",
+            "reklāmas platform*",
+            "reklāmu platform*",
+            "analītikas partner*",
+            "analītikas pakalpojumu sniedzēj*",
         ),
     ),
 )

@@ -6,8 +6,10 @@ to check it. These are the words a category can be made of without saying that: 
 qualifiers ("other", "relevant", "various"), words for "somebody" ("third parties",
 "partners", "companies", "institutions") and the conditions a notice hangs on them ("under
 a contract", "with written consent"). A category made only of them names no kind of
-recipient. The list is a heuristic written from the way Latvian and English notices word
-their recipients, not law; it is tested in tests/rules/contradictions.yaml.
+recipient; nor does one that says only that the law entitles someone ("persons entitled by
+law", "as required by law"). The lists are heuristics written from the way Latvian and
+English notices word their recipients, not law; they are tested in
+tests/rules/contradictions.yaml and tests/rules/h11d_reasons.yaml.
 """
 
 from __future__ import annotations
@@ -35,9 +37,37 @@ _OPEN_WORDS = (
     "kurus mūsu mums līguma līgumu ietvaros piekrišanu piekrišanas rakstisku pamata "
     "pieprasījuma gadījumā ja uz pēc "
     # "institutions" as the Latvian "iestādes" above: somebody, not a kind
-    "institution institutions institūcijas institūcijām"
+    "institution institutions institūcijas institūcijām "
+    # Words for "someone we deal with" that say no more than "service providers" does
+    # (issue 11, recipients named only vaguely, Art. 13(1)(e), 30(1)(d))
+    "contractor contractors subcontractor subcontractors vendor vendors supplier suppliers "
+    "work works working saņēmēji saņēmējiem ārējie ārējiem darbuzņēmēji darbuzņēmējiem "
+    "apakšuzņēmēji apakšuzņēmējiem piegādātāji piegādātājiem"
 )
 _OPEN: frozenset[str] = frozenset(stem(fold_word(word)) for word in _OPEN_WORDS.split())
+
+# The words by which a category says only that the law entitles someone ("persons entitled
+# by law", "as required by law", "personas, kurām ir tiesības saņemt datus saskaņā ar
+# normatīvajiem aktiem"): which bodies the law entitles, and under which law, is not said.
+_LAW_WORDS = (
+    "law laws legal legally legislation statutory statute statutes entitled entitle right "
+    "rights required requires require requirement requirements applicable act acts "
+    "regulation regulations obliged obligation obligations data information anyone "
+    "anybody institution institutions receive receives received disclosed provide provides "
+    "prescribe prescribes permit permits paredz atļauj "
+    "normatīvie normatīvajiem normatīvo aktiem aktos akti aktu likums likumu likumā "
+    "likumiem likuma tiesību tiesības tiesīgas tiesīgi tiesīgām saņemt saskaņā noteikts "
+    "noteiktos noteiktajos noteiktām paredzēts paredzētos paredzētajos paredzētās ārējos "
+    "ir datus dati datu informāciju prasībām prasības kārtībā gadījumos pamatota pamatotu "
+    "kuriem kurām"
+)
+_LAW: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_WORDS.split())
+# Of them, the words that name the law or an entitlement under it: one must be there.
+_LAW_CORE_WORDS = (
+    "law laws legislation statutory statute entitled normatīvajiem normatīvo normatīvie "
+    "likums likumu likumā likumiem likuma tiesības tiesīgas tiesīgi"
+)
+_LAW_CORE: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_CORE_WORDS.split())
 
 
 def names_no_kind(text: str) -> bool:
@@ -47,4 +77,15 @@ def names_no_kind(text: str) -> bool:
     return bool(tokens) and all(token.stem in _OPEN for token in tokens)
 
 
-__all__ = ["names_no_kind"]
+def names_only_the_law(text: str) -> bool:
+    """Whether a recipient category says only that the law entitles someone to the data
+    ("persons entitled by law", "as required by law"), and nothing of who."""
+    tokens = analyse(text).tokens
+    return (
+        bool(tokens)
+        and any(token.stem in _LAW_CORE for token in tokens)
+        and all(token.stem in _OPEN or token.stem in _LAW for token in tokens)
+    )
+
+
+__all__ = ["names_no_kind", "names_only_the_law"]

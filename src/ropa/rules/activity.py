@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
+from ropa.knowledge.recipients import names_no_kind
 from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataSource
 from ropa.model.register import Register
@@ -296,7 +297,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     answer either: "trešās personas", "third parties", "other sources" only restate the
     kind, and "third parties the client authorises (not named)" says outright that the
     source is not known (Art. 14(1)(d), 14(2)(f): the source, or at least its category,
-    is what the person is told; Recital 61).
+    is what the person is told; Recital 61); a category beside "(not named)"
+    ("background checks (provider not named)") is an answer. A public source whose
+    description says itself that it is not named ("nav norādīts"), or names it only by
+    words for anyone, leaves the answer out too.
 
     Fails:
 
@@ -339,14 +343,21 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                 continue
             if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
                 not_stated(source.description)
+                # A third party's description is read above: a category beside "(not
+                # named)" answers Art. 14(2)(f) as Recital 61 allows.
+                or (
+                    source.kind is DataSourceKind.PUBLICLY_AVAILABLE
+                    and _says_unnamed(source.description)
+                )
             ):
                 kind = (
                     msg("third-party")
                     if source.kind is DataSourceKind.THIRD_PARTY
                     else msg("public")
                 )
+                key = "kind" if not_stated(source.description) else "description"
                 yield Violation(
-                    activity.at("sources", index, "kind"),
+                    activity.at("sources", index, key),
                     msg(
                         "`{id}` obtains data from a {kind} source without saying which",
                         id=activity.id,
@@ -399,6 +410,24 @@ def _source_unnamed(source: DataSource) -> str | None:
         if not bare and not unnamed:
             return None
     return texts[0].strip()
+
+
+# Words by which a description says itself that the source is not named: "(not named)",
+# "unnamed", "(nav norādīts)", "nav nosaukti".
+_UNNAMED = re.compile(
+    r"\b(?:not\s+(?:named|identified|specified|stated)|unnamed|unspecified|"
+    r"nav\s+(?:nosaukt|norādīt|identificēt)\w*|nenosaukt\w*)",
+    re.IGNORECASE,
+)
+
+
+def _says_unnamed(description: object) -> bool:
+    """Whether a source's description says, in every language, that the source is not
+    named, or names it only by words for anyone ("trešās personas", "partners")."""
+    texts = [text for text in (text_of(description, lang) for lang in ("lv", "en")) if text]
+    return bool(texts) and all(
+        _UNNAMED.search(text) is not None or names_no_kind(text) for text in texts
+    )
 
 
 _THIRD_PERSONS = ("third_persons",)

@@ -142,8 +142,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     functions, exercise our powers and provide our services": a body's whole remit),
     the remit listed or laid down by law without saying which function ("funkciju,
     uzdevumu un tiesību izpildes nodrošināšana", "performing the functions laid down in
-    legal acts or its duties") and "providing you the most suitable service". A purpose
-    left to the moment of consent ("definēta brīdī, kad tiek dota piekrišana", "defined
+    legal acts or its duties"), "providing you the most suitable service", and "improving
+    user experience" (the Working Party's own example of a vague purpose). A purpose left
+    to the moment of consent ("definēta brīdī, kad tiek dota piekrišana", "defined
     when consent is given") states none in the record. The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
@@ -641,9 +642,20 @@ _EXAMPLES = re.compile(
 )
 
 
+# A bracket that says the data is not listed ("(not listed)", "(saraksts nav redzams)",
+# "(nav norādīts)") names no examples either: it says there are none on record.
+_UNSTATED_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:not\s+(?:listed|stated|specified|named|given)|cut\s+off|"
+    r"nav\s+(?:norādīt|uzskaitīt|redzam|minēt|nosaukt)|netiek\s+(?:norādīt|uzskaitīt))\w*)"
+    r"[^()]*\)",
+    re.IGNORECASE,
+)
+
+
 def _without_reasons(text: str) -> str:
-    """The item without a bracket on how its data is given and without what it is for."""
-    text = _GIVEN_BRACKET.sub(" ", text)
+    """The item without a bracket on how its data is given or saying it is not listed,
+    and without what it is for."""
+    text = _UNSTATED_BRACKET.sub(" ", _GIVEN_BRACKET.sub(" ", text))
     why = _WHY_TAIL.search(text)
     if why is not None and _EXAMPLES.search(text, why.start()) is None:
         text = text[: why.start()]
@@ -803,7 +815,9 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     its contents named ("CV (education, work history)", "identity document data") is named
     data. One finding per activity, at the first such item. Beside named categories, an item
     that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
-    information you choose to give us", "limited data from the device you use") is reported
+    information you choose to give us", "limited data from the device you use", "further
+    information about the member (not listed)": a bracket saying nothing is listed gives
+    no examples) is reported
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
     Art. 5(1)(c), cannot be judged against it). The same words in several activities are
     reported once. A document named as an item beside named categories ("CV dati" beside

@@ -7,23 +7,26 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import Inference, mentions
-from ropa.knowledge.recipients import names_no_kind
+from ropa.knowledge.recipients import names_no_kind, names_only_the_law
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import says
+from ropa.rules._reading import DESCRIBING, first_readings, says
 
 _PROCESSORS = (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)
 # The words that show a recipient receives data through code or a platform the
 # organisation itself chose to use: cookies and pixels on its pages, ad targeting, social
 # networks it publishes on or embeds.
-_CHOSEN_TOOLS = ("cookies", "targeted_ads", "social_media")
+_CHOSEN_TOOLS = ("cookies", "targeted_ads", "social_media", "third_party_tracking")
 # Recipients that are no organisation to identify: the public, authorities (named by the
 # law that entitles them), and the organisation's own departments.
 _NOT_ORGANISATIONS = (RecipientKind.PUBLIC, RecipientKind.PUBLIC_AUTHORITY, RecipientKind.INTERNAL)
+# The kinds RC03 does not ask "who" of a category: the public and the organisation's own
+# staff are no one to name, and a processor's category is RC05's question.
+_NAMED_ELSEWHERE = (RecipientKind.PUBLIC, RecipientKind.INTERNAL, *_PROCESSORS)
 
 
 def _words(recipient: Recipient, keys: tuple[str, ...], concept: str) -> Inference | None:
@@ -262,8 +265,13 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
     Why: the record lists the categories of recipients (Art. 30(1)(d)). A recipient may be
     a category ("courier services") when its name is unknown, but it must be one or the
     other — and a category must say what kind of recipient it is. "Other relevant
-    agencies", "trešās personas" or "partners under a contract" name nobody a reader could
-    check (the words are read by `ropa.knowledge.recipients`). Not reported for a
+    agencies", "trešās personas", "partners under a contract", "contractors",
+    "suppliers" or "citi saņēmēji" name nobody a reader could check, and neither does a
+    category that says only that the law entitles someone ("persons entitled by law to
+    receive the data", "as required by law"): which bodies, under which law, is what the
+    person is owed (Art. 13(1)(e), 14(1)(e)). The words are read by
+    `ropa.knowledge.recipients`. The finding names the activities that use the recipient
+    as related places: each of them records the recipient no better. Not reported for a
     category: processors (RC05 asks who they are, or the contract on record identifies
     them), the public and the organisation's own departments. An authority is reported
     only when its category is nothing but "other institutions" ("citas iestādes", "other
@@ -294,9 +302,11 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
         kind: other
     ```
     """
+    references = _references(register)
     for recipient in register.recipients:
         if not _unnamed(recipient):
             continue
+        related = tuple(references.get(recipient.id, ()))
         if recipient.category is None:
             yield Violation(
                 recipient.at("name"),
@@ -304,11 +314,16 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                     "recipient `{id}` is neither named nor described by a category", id=recipient.id
                 ),
                 msg("add `name:`, or `category:` (e.g. courier services, payment providers)"),
+                related=related,
             )
-        elif (
-            recipient.kind not in (RecipientKind.PUBLIC, RecipientKind.INTERNAL, *_PROCESSORS)
-            and not says(recipient.category, "recipient_class")
-            and _says_no_kind(recipient.category)
+        elif recipient.kind not in _NAMED_ELSEWHERE and (
+            (not says(recipient.category, "recipient_class") and _says_no_kind(recipient.category))
+            # Authorities that receive data where the law entitles them are not recipients
+            # to name (Art. 4(9)); anyone else described only so is.
+            or (
+                recipient.kind is not RecipientKind.PUBLIC_AUTHORITY
+                and _says_only_the_law(recipient.category)
+            )
         ):
             words = text_of(recipient.category, "lv")
             authority = recipient.kind is RecipientKind.PUBLIC_AUTHORITY
@@ -336,13 +351,30 @@ def unidentified(register: Register, context: Context) -> Iterator[Violation]:
                     "name the recipient, or give a category a reader can check (e.g. "
                     "courier services, credit reference agencies)"
                 ),
+                related=related,
             )
+
+
+def _references(register: Register) -> dict[str, list[Location]]:
+    """For each recipient, the places in the activities' `recipients:` that name it."""
+    references: dict[str, list[Location]] = {}
+    for activity in register.activities:
+        if isinstance(activity.recipients, list):
+            for index, identifier in enumerate(activity.recipients):
+                references.setdefault(identifier, []).append(activity.at("recipients", index))
+    return references
 
 
 def _says_no_kind(category: object) -> bool:
     """Whether every language of the category names no kind of recipient."""
     texts = [text_of(category, language) for language in ("lv", "en")]
     return all(names_no_kind(text) for text in texts if text)
+
+
+def _says_only_the_law(category: object) -> bool:
+    """Whether every language of the category says only that the law entitles someone."""
+    texts = [text for text in (text_of(category, lang) for lang in ("lv", "en")) if text]
+    return bool(texts) and all(names_only_the_law(text) for text in texts)
 
 
 @rule("RC04", "recipient.country-unknown", severity=Severity.WARNING, article="Art. 30(1)(d), 44")
@@ -363,7 +395,10 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
     once, at the activity (TR06); nor such a category where the only transfers its
     activities list that could be its own go to a recipient left unnamed: TR05 asks the
     country there, and asking it again here is the same question; nor one that RC05,
-    RC21 or RC22 already ask to be named (the country follows from the name). `country: EEA`
+    RC21 or RC22 already ask to be named (the country follows from the name); nor a
+    recipient whose transfer entries name it and leave the country open, every one: TR05
+    asks that country at the transfer (Art. 30(1)(e)), and it is the same question.
+    `country: EEA`
     says "inside the EU/EEA" without naming the country.
 
     Fails:
@@ -402,7 +437,7 @@ def country_unknown(register: Register, context: Context) -> Iterator[Violation]
             or _asked_who(recipient)
         ):
             continue
-        if not_stated(recipient.country):
+        if not_stated(recipient.country) and not _country_asked_at_transfer(recipient.id, uses):
             yield Violation(
                 recipient.at("country"),
                 msg(
@@ -422,6 +457,21 @@ def _only_unnamed_transfers(identifier: str, uses: list[object]) -> bool:
     return not any(getattr(t, "recipient", None) == identifier for t in entries) and any(
         not_stated(getattr(t, "recipient", None)) for t in entries
     )
+
+
+def _country_asked_at_transfer(identifier: str, uses: list[object]) -> bool:
+    """Whether the transfer entries of the activities using the recipient name it and none
+    of them gives a country: TR05 asks that country at the transfer, and it is the
+    recipient's. Where one of them names a country, the recipient's own entry says less
+    than its transfers do, and is asked."""
+    countries = [
+        getattr(t, "country", None)
+        for value in uses
+        if isinstance(value, list)
+        for t in value
+        if getattr(t, "recipient", None) == identifier
+    ]
+    return bool(countries) and all(not_stated(country) for country in countries)
 
 
 def _transfers_of_users(register: Register) -> dict[str, list[object]]:
@@ -709,9 +759,11 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
     for the collection and the passing on of the data, a joint controller with the
     provider (CJEU C-40/17 Fashion ID; C-210/16 Wirtschaftsakademie for a page on a social
     network), which needs an Art. 26 arrangement; consent to their cookies is informed
-    only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners" or
-    "third-party cookie providers" names none of them. Processors are left to RC05. The
-    finding names the activities that use the recipient as related places.
+    only if it names them (EDPB Guidelines 05/2020, para 65). "Advertising partners",
+    "ad networks", "analytics providers" or "third-party cookie providers" names none of
+    them ("marketing partners" may be any partner in a campaign, and is not read as one).
+    Processors are left to RC05. The finding names the activities that use the recipient
+    as related places.
 
     Fails:
 
@@ -746,11 +798,7 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
         recipients: [meta]
     ```
     """
-    references: dict[str, list[Location]] = {}
-    for activity in register.activities:
-        if isinstance(activity.recipients, list):
-            for index, identifier in enumerate(activity.recipients):
-                references.setdefault(identifier, []).append(activity.at("recipients", index))
+    references = _references(register)
     for recipient in register.recipients:
         if recipient.kind in (*_NOT_ORGANISATIONS, *_PROCESSORS) or not _unnamed(recipient):
             continue
@@ -771,3 +819,193 @@ def tracking_unnamed(register: Register, context: Context) -> Iterator[Violation
             ),
             related=tuple(references.get(recipient.id, ())),
         )
+
+
+# The concepts that name a tool whose provider receives the data it reads. A social
+# network's plug-in or pixel is OR13's: it asks for the joint controller the plug-in makes.
+_TRACKING_TOOLS = ("third_party_tracking",)
+
+
+def _tracking_provider(recipient: Recipient) -> bool:
+    """Whether a recipient is, or may be, a provider of cookies, ads, tracking or a social
+    network (a joint controller, or words that say so)."""
+    if recipient.kind == RecipientKind.JOINT_CONTROLLER or _chosen_tool(recipient) is not None:
+        return True
+    described = ("name", "category", "description")
+    return any(
+        _words(recipient, described, concept) is not None
+        # An advertising or marketing partner may be the one whose tags run: its
+        # category says as much as a recipient of the tool can.
+        for concept in (*_TRACKING_TOOLS, "social_plugin", "marketing")
+    )
+
+
+def _names_brand(recipient: Recipient, words: str) -> bool:
+    """Whether the recipient's name carries a brand the words name ("Google Analytics" and
+    a recipient named Google Ireland Limited): the provider is then on record."""
+    brands = {word.casefold() for word in words.split() if word[:1].isupper()}
+    names = " ".join(
+        text_of(recipient.name, language) or ""
+        for language in ("lv", "en")
+        if recipient.name not in (None, "unknown")
+    ).casefold()
+    return any(brand in names.split() for brand in brands)
+
+
+@rule(
+    "RC23",
+    "activity.tracking-provider-unrecorded",
+    severity=Severity.WARNING,
+    article="Art. 26, 30(1)(d)",
+)
+def tracking_provider_unrecorded(register: Register, context: Context) -> Iterator[Violation]:
+    """Third-party tracking named in an activity, with no provider among its recipients.
+
+    Why: advertising identifiers, third-party cookies, retargeting, tracking pixels and
+    the analytics or ad services named as such ("Google Analytics")
+    pass what they read to their provider: the visitor's browser or device sends it, and
+    the organisation that embeds the code is, for that collection and passing on, a joint
+    controller with the provider (CJEU C-40/17 Fashion ID). The provider is a recipient
+    the record names (Art. 30(1)(d)), with the Art. 26 arrangement, and consent to the
+    cookies is informed only if it names them (EDPB Guidelines 05/2020, para 65). RC22
+    asks a provider recorded only as a category to be named; an activity whose words name
+    such tools and whose `recipients:` has no provider at all (left unknown, `none`, or a
+    list of others) says less still. Read in the activity's name, description, purposes
+    and data, in any inflection; a denial ("we do not use third-party cookies") is not a
+    finding, nor first-party words ("our own cookies", "personalised offers"), nor an
+    activity that records its joint controllers, nor one whose recipients include one
+    named with the brand the words name ("Google Analytics", a recipient Google Ireland
+    Limited); a social network's plug-in or pixel is OR13's (the joint controller it
+    makes).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: app-ads
+        name: Reklāma lietotnē
+        personal_data: [ierīces reklāmas identifikators, lietotnes lietojums]
+        recipients: unknown  # ← RC23
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: google-ads
+        name: Google Ireland Limited
+        category: {lv: reklāmas tīkls, en: advertising network}
+        kind: joint_controller
+        country: IE
+    activities:
+      - id: app-ads
+        name: Reklāma lietotnē
+        personal_data: [ierīces reklāmas identifikators, lietotnes lietojums]
+        recipients: [google-ads]
+    ```
+    """
+    catalogue = {recipient.id: recipient for recipient in register.recipients}
+    for activity in register.activities:
+        found = first_readings(activity, _TRACKING_TOOLS)
+        if not found or activity.joint_controllers:
+            continue
+        reading = min(found.values(), key=lambda r: DESCRIBING.index(r.key))
+        listed = activity.recipients
+        if isinstance(listed, list) and any(
+            _tracking_provider(catalogue[identifier])
+            or _names_brand(catalogue[identifier], reading.inference.matched)
+            for identifier in listed
+            if identifier in catalogue
+        ):
+            continue
+        yield Violation(
+            activity.at("recipients"),
+            msg(
+                "`{id}` names \u201c{words}\u201d, whose provider receives the data it "
+                "reads, but no such provider is among its recipients",
+                id=activity.id,
+                words=reading.quote(),
+            ),
+            msg(
+                "add each provider, with its name and country, to `recipients:`; where "
+                "its code runs on your pages or app, record the Art. 26 arrangement"
+            ),
+            related=(reading.location,),
+        )
+
+
+@rule(
+    "RC24",
+    "activity.system-provider-unlisted",
+    severity=Severity.WARNING,
+    article="Art. 4(9), 28, 30(1)(d)",
+)
+def system_provider_unlisted(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity that uses a system whose provider is not among its recipients.
+
+    Why: the provider that runs or hosts a system processes the data kept in it on the
+    organisation's behalf: it is a processor (Art. 4(8), 28) and a recipient (Art. 4(9)),
+    and the record names the recipients of each activity (Art. 30(1)(d)). A system whose
+    `provider:` is a recipient, used by an activity whose `recipients:` does not list it
+    (left unknown, `none`, or a list of others), leaves out a recipient the register
+    itself knows. Not reported for a provider inside the organisation (`kind:
+    internal`). One finding for each such provider.
+
+    Fails:
+
+    ```yaml
+    recipients:
+      - {id: hosting-co, name: SIA "Mitinātājs", kind: processor, country: LV, contract: DPA-1}
+    systems:
+      - {id: eshop, name: E-veikala platforma, provider: hosting-co, location: LV}
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        systems: [eshop]
+        recipients: none  # ← RC24
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - {id: hosting-co, name: SIA "Mitinātājs", kind: processor, country: LV, contract: DPA-1}
+    systems:
+      - {id: eshop, name: E-veikala platforma, provider: hosting-co, location: LV}
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        systems: [eshop]
+        recipients: [hosting-co]
+    ```
+    """
+    if not register.systems:
+        return
+    kinds = {recipient.id: recipient.kind for recipient in register.recipients}
+    providers = {
+        system.id: system.provider
+        for system in register.systems
+        if system.provider and kinds.get(system.provider) != RecipientKind.INTERNAL
+    }
+    for activity in register.activities:
+        if not activity.systems:
+            continue
+        listed = activity.recipients if isinstance(activity.recipients, list) else []
+        missing: dict[str, str] = {}
+        for system in activity.systems:
+            provider = providers.get(system)
+            if provider is not None and provider not in listed:
+                missing.setdefault(provider, system)
+        for provider, system in missing.items():
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` uses system `{system}`, whose provider `{provider}` processes "
+                    "its data, but `{provider}` is not among its recipients",
+                    id=activity.id,
+                    system=system,
+                    provider=provider,
+                ),
+                msg("add the provider of each system the activity uses to its `recipients:`"),
+                related=(activity.at("systems", activity.systems.index(system)),),
+            )
