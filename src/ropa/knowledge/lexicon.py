@@ -343,6 +343,22 @@ def infer(text: str) -> tuple[Inference, ...]:
     return _infer(text)
 
 
+def infer_unplaced(text: str) -> tuple[tuple[Inference, ...], bool]:
+    """`infer(text)` before its places are moved back: the same inferences (concepts,
+    negations, order), and whether their spans are the text's own. Where the text's
+    numbers are masked they are its masked form's, shared by every text that differs
+    only in its numbers, and `infer(text)[i]` is the i-th one placed in the text: what
+    a caller that reads many texts and reports few places asks (`rules._reading`), so
+    that a place is moved back only when it is asked for."""
+    if not text or not text.strip() or not concepts_in(text):
+        return (), True
+    if not _MASKED_MATCHES:
+        masked = numbers_masked(text, _matched_number)
+        if masked != text:
+            return infer(masked), False
+    return infer(text), True
+
+
 def _moved(
     text: str, found: tuple[Inference, ...], shifts: list[tuple[int, int]]
 ) -> tuple[Inference, ...]:
@@ -461,6 +477,7 @@ __all__ = [
     "concepts_in",
     "forget",
     "infer",
+    "infer_unplaced",
     "mentions",
     "reindex",
     "stated",
