@@ -238,6 +238,11 @@ def test_masking_and_shifts_in_one_pass_agree_with_the_masking_alone(text: str) 
 )
 def test_unplaced_inferences_are_infer_s_before_they_are_placed(text: str) -> None:
     lexicon.forget()
+    # Read first with the concepts left out that the text does not state at all, then
+    # with every concept it may state left out: nothing to read.
+    assert lexicon.infer_unplaced(text, frozenset({"criminal"})) == lexicon.infer_unplaced(text)
+    assert lexicon.infer_unplaced(text, lexicon.concepts_in(text)) == ((), True)
+    lexicon.forget()
     unplaced, placed = lexicon.infer_unplaced(text)
     found = lexicon.infer(text)
     assert [(i.concept, i.negated) for i in unplaced] == [(i.concept, i.negated) for i in found]

@@ -266,14 +266,20 @@ def concepts_in(text: str) -> frozenset[str]:
 
 
 def _concepts_of(text: str) -> frozenset[str]:
+    return _concepts_in(_masked(text))
+
+
+def _masked(text: str) -> str:
+    """The text as `concepts_in` and `infer` read it: each number no term word matches
+    written `0` (`text.numbers_masked`), unless a term would match the mask itself."""
     if _MASKED_MATCHES:
-        return _concepts_in(text)
+        return text
     if _NUMBER_WORD_IN is None or _NUMBER_WORD_IN.search(text) is None:
         # No number of the text can be a term word: each is masked, with no call per
         # number (nearly every text of a large register differs from the others by its
         # numbers).
-        return _concepts_in(numbers_masked(text, None))
-    return _concepts_in(numbers_masked(text, _matched_number))
+        return numbers_masked(text, None)
+    return numbers_masked(text, _matched_number)
 
 
 def _matched_number(number: str) -> bool:
@@ -345,20 +351,30 @@ def infer(text: str) -> tuple[Inference, ...]:
     return _infer(text)
 
 
-def infer_unplaced(text: str) -> tuple[tuple[Inference, ...], bool]:
+def infer_unplaced(text: str, beyond: frozenset[str] = _NONE) -> tuple[tuple[Inference, ...], bool]:
     """`infer(text)` before its places are moved back: the same inferences (concepts,
     negations, order), and whether their spans are the text's own. Where the text's
     numbers are masked they are its masked form's, shared by every text that differs
     only in its numbers, and `infer(text)[i]` is the i-th one placed in the text: what
     a caller that reads many texts and reports few places asks (`rules._reading`), so
-    that a place is moved back only when it is asked for."""
-    if not text or not text.strip():
+    that a place is moved back only when it is asked for. None (and placed) when every
+    concept the text may state (`concepts_in`) is in `beyond`: the concepts the caller
+    leaves out.
+
+    A text read for the first time is masked once, for both questions."""
+    found = _CONCEPTS_OF.get(text)
+    masked = None
+    if found is None:
+        masked = _masked(text)
+        found = _concepts_in(masked)
+        if len(_CONCEPTS_OF) < _TEXTS_KEPT:
+            _CONCEPTS_OF[text] = found
+    if not found or found <= beyond:
         return (), True
-    # (`infer` asks `concepts_in` first; the masked text states what the text does.)
-    if not _MASKED_MATCHES:
-        masked = numbers_masked(text, _matched_number)
-        if masked != text:
-            return infer(masked), False
+    if masked is None:
+        masked = _masked(text)
+    if masked != text:
+        return infer(masked), False
     return infer(text), True
 
 

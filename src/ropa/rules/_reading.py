@@ -16,7 +16,6 @@ from ropa.knowledge.laws import laws_cited
 from ropa.knowledge.lexicon import (
     CONCEPTS,
     Inference,
-    concepts_in,
     infer,
     infer_unplaced,
     mentions,
@@ -193,10 +192,7 @@ def _hits(activity: Activity) -> tuple[Reading, ...]:
     found: list[Reading] | None = None
     within = Reading._within
     for key, path, text in _texts(activity, DESCRIBING):
-        possible = concepts_in(text)
-        if not possible or possible <= UNREAD:
-            continue
-        inferences, placed = infer_unplaced(text)
+        inferences, placed = infer_unplaced(text, UNREAD)
         for nth, inference in enumerate(inferences):
             if not inference.negated and inference.concept not in UNREAD:
                 if found is None:
