@@ -292,7 +292,15 @@ def first_readings(
 def says(value: object, concept: str) -> bool:
     """Whether a text value (a string or `{lv, en}`), such as a category of data
     subjects or of recipients, states `concept` in either language."""
-    return any(mentions(text, concept) is not None for text in _strings(value))
+    # (`_strings` inline: rules ask this some 30,000 times at 10,000 activities.)
+    if isinstance(value, LocalizedText):
+        lv, en = value.lv, value.en
+        return bool(lv and mentions(lv, concept) is not None) or bool(
+            en and mentions(en, concept) is not None
+        )
+    if isinstance(value, str) and value not in ("unknown", "none"):
+        return mentions(value, concept) is not None
+    return False
 
 
 def law_unnamed(*values: object) -> str | None:
