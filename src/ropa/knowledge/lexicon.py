@@ -439,7 +439,12 @@ def _inference(analysed: Analysed, concept: str, first: int, last: int) -> Infer
 
 def mentions(text: str, concept: str) -> Inference | None:
     """The first place the text states `concept` (not negated), if any."""
-    if concept not in concepts_in(text):
+    # `concepts_in`'s cache read here first: rules ask this some 250,000 times at 10,000
+    # activities, nearly always of a text read before.
+    possible = _CONCEPTS_OF.get(text)
+    if possible is None:
+        possible = concepts_in(text)
+    if concept not in possible:
         return None
     for inference in infer(text):
         if inference.concept == concept and not inference.negated:
