@@ -142,8 +142,9 @@ def _texts(activity: Activity, keys: tuple[str, ...]) -> list[_Text]:
         value = getattr(activity, key, None)
         if isinstance(value, list):
             for index, item in enumerate(value):
-                if isinstance(item, str):  # (most data items, and data subjects)
-                    _add(found, key, (key, index), item)
+                if isinstance(item, str):  # (most data items and data subjects: inline)
+                    if item not in ("unknown", "none"):
+                        found.append((key, (key, index), item))
                 elif isinstance(item, Purpose):
                     _add(found, key, (key, index, "purpose"), item.purpose)
                 elif isinstance(item, (DataSubjectGroup, DataCategory)):
