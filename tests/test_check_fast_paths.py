@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from ropa.knowledge import lexicon
-from ropa.knowledge.text import _NUMBER, masked_with_shifts
+from ropa.knowledge.text import _NUMBER, masked_with_shifts, numbers_masked
 from ropa.position import DataPath
 from ropa.reporters.json import dumps
 from ropa.rules import _reading
@@ -159,13 +159,19 @@ def test_kept_readings_are_a_fresh_reading_of_the_words(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     words = CLEAN.replace("[name, address]", "[vārds, veselības stāvoklis, IP adrese, sīkdatnes]")
     words = words.replace("[customers]", "[customers, children]")
-    words = words.replace("{lv: Pasūtījumi, en: Orders}", "{lv: Darbība 12, en: Activity 12}")
+    # Numbers before the words read: their places are moved back only when asked.
+    words = words.replace(
+        "{lv: Pasūtījumi, en: Orders}",
+        "{lv: Darbība 12, en: Activity 1234 about health data and CCTV footage}",
+    )
     plain_activity = CLEAN[CLEAN.index("  - id: orders") :].replace("id: orders", "id: plain")
     path.write_text(words + plain_activity, encoding="utf-8")
     (register,) = validate_paths([str(path)]).registers
     busy, plain = register.activities
     _reading.forget()
     found = readings(busy)
+    unplaced = [r for r in found if isinstance(r._inference, int)]
+    assert {r.concept for r in unplaced} >= {"health", "cctv"}
     fresh = [
         Reading(key, busy.at(*place), inference)
         for key, place, text in _reading.texts(busy)
@@ -217,6 +223,37 @@ def test_masking_and_shifts_in_one_pass_agree_with_the_masking_alone(text: str) 
     for end, shift in shifts:
         assert masked[:end].endswith("0")
         assert len(text[: end + shift]) - len(masked[:end]) == shift
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "health data",
+        "Activity 1234 about health data and CCTV footage",
+        "Apraksts darbībai 123: veselības dati netiek apstrādāti, 45 videokameras",
+        "ISO 27001 and Art. 13: 2fa for 300 users",
+        "12\u2103 and 5 children",
+    ],
+)
+def test_unplaced_inferences_are_infer_s_before_they_are_placed(text: str) -> None:
+    lexicon.forget()
+    # Read first with the concepts left out that the text does not state at all, then
+    # with every concept it may state left out: nothing to read.
+    assert lexicon.infer_unplaced(text, frozenset({"criminal"})) == lexicon.infer_unplaced(text)
+    assert lexicon.infer_unplaced(text, lexicon.concepts_in(text)) == ((), True)
+    lexicon.forget()
+    unplaced, placed = lexicon.infer_unplaced(text)
+    found = lexicon.infer(text)
+    assert [(i.concept, i.negated) for i in unplaced] == [(i.concept, i.negated) for i in found]
+    if placed:
+        assert unplaced == found
+    else:
+        # The masked text's places: the same words, but for the numbers.
+        masked, _shifts = masked_with_shifts(text, lexicon._matched_number)
+        assert [masked[i.start : i.end] for i in unplaced] == [i.matched for i in unplaced]
+        keep = lexicon._matched_number
+        assert [numbers_masked(i.matched, keep) for i in found] == [i.matched for i in unplaced]
 
 
 def test_a_register_s_activities_are_screened_once_and_as_before(tmp_path: Path) -> None:

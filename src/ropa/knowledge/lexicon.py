@@ -236,12 +236,14 @@ def _shared(concepts: frozenset[str]) -> frozenset[str]:
 # `lru_cache` one (the answers are shared sets).
 # Once full it keeps what it holds and adds nothing: rules that pass over more texts than
 # it holds still find the first ones, where emptying it would find none. The bound sits
-# just under a resize of the dict's table (1 MB; 1.9 MB past it), and holds some 60 % of
-# the texts of 10,000 activities: it fills while the rules run, when a check of 50,000
-# activities is near its peak memory (87,000, under the next resize, held them all but
-# took that peak to 665 of the 667 MiB it must stay under).
+# just under a resize of the dict's table (2.6 MB; 5 MB past it), and holds every text of
+# 10,000 activities (70,500 at the generated register; 43,000 held 60 % of them and the
+# others missed some seven times each, 0.07 s of the rules). It fills while the rules
+# run: the 50,000-activity check's peak, once the rules' readings were made smaller
+# (`rules._reading`), is past them, in its findings and output (628 MiB with this bound,
+# 625 with 43,000; 667 allowed).
 _CONCEPTS_OF: dict[str, frozenset[str]] = {}
-_TEXTS_KEPT = 43_000
+_TEXTS_KEPT = 87_000
 
 
 def concepts_in(text: str) -> frozenset[str]:
@@ -264,14 +266,20 @@ def concepts_in(text: str) -> frozenset[str]:
 
 
 def _concepts_of(text: str) -> frozenset[str]:
+    return _concepts_in(_masked(text))
+
+
+def _masked(text: str) -> str:
+    """The text as `concepts_in` and `infer` read it: each number no term word matches
+    written `0` (`text.numbers_masked`), unless a term would match the mask itself."""
     if _MASKED_MATCHES:
-        return _concepts_in(text)
+        return text
     if _NUMBER_WORD_IN is None or _NUMBER_WORD_IN.search(text) is None:
         # No number of the text can be a term word: each is masked, with no call per
         # number (nearly every text of a large register differs from the others by its
         # numbers).
-        return _concepts_in(numbers_masked(text, None))
-    return _concepts_in(numbers_masked(text, _matched_number))
+        return numbers_masked(text, None)
+    return numbers_masked(text, _matched_number)
 
 
 def _matched_number(number: str) -> bool:
@@ -343,6 +351,33 @@ def infer(text: str) -> tuple[Inference, ...]:
     return _infer(text)
 
 
+def infer_unplaced(text: str, beyond: frozenset[str] = _NONE) -> tuple[tuple[Inference, ...], bool]:
+    """`infer(text)` before its places are moved back: the same inferences (concepts,
+    negations, order), and whether their spans are the text's own. Where the text's
+    numbers are masked they are its masked form's, shared by every text that differs
+    only in its numbers, and `infer(text)[i]` is the i-th one placed in the text: what
+    a caller that reads many texts and reports few places asks (`rules._reading`), so
+    that a place is moved back only when it is asked for. None (and placed) when every
+    concept the text may state (`concepts_in`) is in `beyond`: the concepts the caller
+    leaves out.
+
+    A text read for the first time is masked once, for both questions."""
+    found = _CONCEPTS_OF.get(text)
+    masked = None
+    if found is None:
+        masked = _masked(text)
+        found = _concepts_in(masked)
+        if len(_CONCEPTS_OF) < _TEXTS_KEPT:
+            _CONCEPTS_OF[text] = found
+    if not found or found <= beyond:
+        return (), True
+    if masked is None:
+        masked = _masked(text)
+    if masked != text:
+        return infer(masked), False
+    return infer(text), True
+
+
 def _moved(
     text: str, found: tuple[Inference, ...], shifts: list[tuple[int, int]]
 ) -> tuple[Inference, ...]:
@@ -404,7 +439,12 @@ def _inference(analysed: Analysed, concept: str, first: int, last: int) -> Infer
 
 def mentions(text: str, concept: str) -> Inference | None:
     """The first place the text states `concept` (not negated), if any."""
-    if concept not in concepts_in(text):
+    # `concepts_in`'s cache read here first: rules ask this some 250,000 times at 10,000
+    # activities, nearly always of a text read before.
+    possible = _CONCEPTS_OF.get(text)
+    if possible is None:
+        possible = concepts_in(text)
+    if concept not in possible:
         return None
     for inference in infer(text):
         if inference.concept == concept and not inference.negated:
@@ -461,6 +501,7 @@ __all__ = [
     "concepts_in",
     "forget",
     "infer",
+    "infer_unplaced",
     "mentions",
     "reindex",
     "stated",

@@ -94,8 +94,11 @@ _CHANNEL_WORDS = frozenset(
 
 
 def _channel_purpose(purpose: Purpose) -> bool:
-    texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
-    return bool(texts) and all(_channel_only(text) for text in texts)
+    # (Asked of nearly every purpose: its one or two texts read without generators.)
+    lv, en = text_of(purpose.purpose, "lv"), text_of(purpose.purpose, "en")
+    if not lv and not en:
+        return False
+    return bool((not lv or _channel_only(lv)) and (not en or _channel_only(en)))
 
 
 def _channel_only(text: str) -> str | None:
@@ -396,7 +399,6 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
             texts = [t for t in (text_of(purpose.purpose, lang) for lang in _LANGUAGES) if t]
             if not texts or all(_generic(text) for text in texts):
                 continue  # nothing but generic words: AC12 says so
-            location = activity.at("purposes", index, "purpose")
             words = _catch_all(texts)
             # The quick test first: most purposes could not name enough aims to bundle,
             # and reading every aim of every purpose was AC14's whole cost.
@@ -405,7 +407,7 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
             if words is not None:
                 found.append(
                     (
-                        location,
+                        activity.at("purposes", index, "purpose"),
                         msg(
                             "a purpose of `{id}` is left open (\u201c{words}\u201d): it "
                             "could cover any use of the data",
@@ -421,7 +423,7 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
             elif len(aims) >= _BUNDLED_AIMS:
                 found.append(
                     (
-                        location,
+                        activity.at("purposes", index, "purpose"),
                         counted(
                             "a purpose of `{id}` bundles {count} distinct aim ({words}) "
                             "into one: each is a purpose of its own",
@@ -663,14 +665,18 @@ def _without_reasons(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _catch_all_item(text: str, whose: frozenset[str] = frozenset()) -> str | None:
+def _catch_all_item(text: str) -> tuple[str, frozenset[str]] | None:
     """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
     "other information you provide", "limited data from your device", "other personal
     data needed to protect our legitimate interests", "other information related to you
     (given in calls)"): every word is the catch-all, says who gives it and whence, or
-    what it is for, or names the activity's own data subjects (`whose`, their words'
-    stems: "cita informācija, kas saistīta ar kurjeru" says whose, not what). Examples
-    in brackets name data."""
+    what it is for, or names the activity's own data subjects ("cita informācija, kas
+    saistīta ar kurjeru" says whose, not what). Examples in brackets name data.
+
+    The item as written, and the stems of its words that only the activity's data
+    subjects may account for (`_catch_all_words` asks them): kept apart from the
+    activity, so that the answer serves every activity with the same item, and the
+    data subjects' words are read only for an item that needs them (a few)."""
     quoted = text.strip()
     text = _without_reasons(text)
     if "(" in text:
@@ -678,14 +684,12 @@ def _catch_all_item(text: str, whose: frozenset[str] = frozenset()) -> str | Non
     found = mentions(text, "data_open_ended") or mentions(text, "data_vague")
     if found is None:
         return None
-    left = [
-        word
+    left = frozenset(
+        word_stem
         for word in uncovered(text, ("data_open_ended", "data_vague"))
-        if len(word) > 1
-        and stem(fold_word(word)) not in _CATCH_ALL_FILLER
-        and stem(fold_word(word)) not in whose
-    ]
-    return quoted if not left else None
+        if len(word) > 1 and (word_stem := stem(fold_word(word))) not in _CATCH_ALL_FILLER
+    )
+    return quoted, left
 
 
 def _bracketed(text: str, at: int) -> bool:
@@ -701,44 +705,59 @@ def _by_reference(text: str) -> str | None:
     return found.matched if found is not None and cites_law(text) else None
 
 
-def _data_texts(activity: Activity) -> Iterator[tuple[Location, list[str]]]:
+def _data_texts(activity: Activity) -> list[list[str]]:
+    """The texts of each item of the activity's data list, in each language (one for an
+    item written in one): none where the list is not stated."""
     if not isinstance(activity.personal_data, list):
-        return
-    for index, item in enumerate(activity.personal_data):
+        return []
+    items: list[list[str]] = []
+    for item in activity.personal_data:
         value = item.category if isinstance(item, DataCategory) else item
-        texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
-        yield activity.at("personal_data", index), texts
+        if isinstance(value, str):
+            # (`text_of` gives a plain string in both languages: one text reads as both.)
+            items.append([value] if value else [])
+        else:
+            items.append([text for text in (text_of(value, lang) for lang in _LANGUAGES) if text])
+    return items
 
 
 _Quoted = list[tuple[Location, str]]
 
 
-def _unfixed(activity: Activity) -> tuple[_Quoted, _Quoted, _Quoted] | None:
+def _unfixed(
+    activity: Activity, items: list[list[str]] | None = None
+) -> tuple[_Quoted, _Quoted, _Quoted] | None:
     """The data items of `activity` left open, given by reference and named only as a
-    document, when nothing in its list is fixed (what AC13 reports); otherwise None."""
-    items = list(_data_texts(activity))
-    open_items = [
-        (location, words)
-        for location, texts in items
-        if (words := next(filter(None, map(_open, texts)), None))
-        or (words := _catch_all_words(texts, _whose_stems(activity)))
-    ]
-    references = [
-        (location, words)
-        for location, texts in items
-        if (words := next(filter(None, map(_by_reference, texts)), None))
-    ]
-    containers = [
-        (location, words)
-        for location, texts in items
-        if (words := next(filter(None, map(_container, texts)), None))
-    ]
-    # A named category beside an open item fixes something: reported only when
-    # nothing in the list is fixed.
-    unfixed = {id(location) for location, _words in open_items + references + containers}
-    if not items or len(unfixed) < len(items):
+    document, when nothing in its list is fixed (what AC13 reports); otherwise None.
+    (`items`: the activity's `_data_texts`, where the caller has them.)"""
+    if items is None:
+        items = _data_texts(activity)
+    if not items:
         return None
-    return open_items, references, containers
+    # A named category beside an open item fixes something: reported only when nothing
+    # in the list is fixed, so the first fixed item answers (most lists: their first).
+    read: list[tuple[int, str | None, str | None, str | None]] = []
+    for index, texts in enumerate(items):
+        words = next(filter(None, map(_open, texts)), None) or _catch_all_words(texts, activity)
+        reference = next(filter(None, map(_by_reference, texts)), None)
+        container = next(filter(None, map(_container, texts)), None)
+        if not (words or reference or container):
+            return None
+        read.append((index, words, reference, container))
+    # Each item's place made once, and only for a list that is reported.
+    places = [activity.at("personal_data", index) for index, *_found in read]
+    return (
+        [(places[index], words) for index, words, _r, _c in read if words],
+        [(places[index], reference) for index, _w, reference, _c in read if reference],
+        [(places[index], container) for index, _w, _r, container in read if container],
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_stems(text: str) -> frozenset[str]:
+    """The stems of a data subjects' category's words ("kurjeri": kurjer), longer than
+    three letters. (Categories repeat from activity to activity.)"""
+    return frozenset(t.stem for t in analyse(text).tokens if len(t.stem) > 3)
 
 
 def _whose_stems(activity: Activity) -> frozenset[str]:
@@ -750,40 +769,53 @@ def _whose_stems(activity: Activity) -> frozenset[str]:
         value = group.category if isinstance(group, DataSubjectGroup) else group
         for language in _LANGUAGES:
             if text := text_of(value, language):
-                stems.update(t.stem for t in analyse(text).tokens if len(t.stem) > 3)
+                stems.update(_subject_stems(text))
     return frozenset(stems)
 
 
-def _catch_all_words(texts: list[str], whose: frozenset[str] = frozenset()) -> str | None:
-    """The item's words, when in every language it is nothing but a catch-all."""
-    found = [_catch_all_item(text, whose) for text in texts]
-    return found[0] if found and all(found) else None
+def _catch_all_words(texts: list[str], activity: Activity) -> str | None:
+    """The item's words, when in every language it is nothing but a catch-all (words
+    left over that name the activity's own data subjects included)."""
+    whose: frozenset[str] | None = None
+    first: str | None = None
+    for text in texts:
+        found = _catch_all_item(text)
+        if found is None or not found[0]:
+            return None
+        quoted, left = found
+        if left:
+            if whose is None:
+                whose = _whose_stems(activity)
+            if not left <= whose:
+                return None
+        if first is None:
+            first = quoted
+    return first
 
 
-def _catch_alls(activity: Activity) -> _Quoted:
+def _catch_alls(activity: Activity, items: list[list[str]] | None = None) -> _Quoted:
     """The data items of `activity` that are nothing but a catch-all (their places made
     only for those: most lists have none)."""
-    if not isinstance(activity.personal_data, list):
-        return []
-    found: _Quoted = []
-    for index, item in enumerate(activity.personal_data):
-        value = item.category if isinstance(item, DataCategory) else item
-        texts = [text for text in (text_of(value, lang) for lang in _LANGUAGES) if text]
-        if words := _catch_all_words(texts, _whose_stems(activity)):
-            found.append((activity.at("personal_data", index), words))
-    return found
+    if items is None:
+        items = _data_texts(activity)
+    return [
+        (activity.at("personal_data", index), words)
+        for index, texts in enumerate(items)
+        if (words := _catch_all_words(texts, activity))
+    ]
 
 
-def _identity_in_container(activity: Activity) -> _Quoted:
+def _identity_in_container(activity: Activity, items: list[list[str]] | None = None) -> _Quoted:
     """The items named only as a document ("CV dati"), when the rest of the list names
     nothing that identifies the person: who the data is about is then on record only
     inside a document whose contents are not stated. Empty otherwise."""
-    items = list(_data_texts(activity))
-    if any(mentions(text, "identifying_data") for _location, texts in items for text in texts):
+    if items is None:
+        items = _data_texts(activity)
+    if any(mentions(text, "identifying_data") for texts in items for text in texts):
         return []
     return [
-        (location, words)
-        for location, texts in items
+        (activity.at("personal_data", index), words)
+        for index, texts in enumerate(items)
         if (words := next(filter(None, map(_container, texts)), None))
     ]
 
@@ -864,9 +896,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     ```
     """
     for activity in register.activities:
-        unfixed = _unfixed(activity)
+        items = _data_texts(activity)
+        unfixed = _unfixed(activity, items)
         if unfixed is None:
-            catch_alls = _catch_alls(activity)
+            catch_alls = _catch_alls(activity, items)
             if catch_alls:
                 location, words = catch_alls[0]
                 yield Violation(
@@ -881,7 +914,7 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                     # The same words in several activities are one gap, reported once.
                     cause=f"AC13 catch-all: {words}",
                 )
-            elif hidden := _identity_in_container(activity):
+            elif hidden := _identity_in_container(activity, items):
                 yield Violation(
                     hidden[0][0],
                     msg(

@@ -24,6 +24,10 @@ def _concerns_children(activity: Activity) -> bool:
 def _photographing(activity: Activity) -> list[Reading]:
     """The words that say people are photographed or filmed, outside a text about cameras
     watching the premises (CCTV has a basis and rules of its own)."""
+    # (Asked of every activity, nearly all of which name none: the concepts its readings
+    # keep answer that at once.)
+    if not first_readings(activity, ("photographing",)):
+        return []
     found = readings(activity)
     cameras = {r.location for r in found if r.inference.concept == "cctv"}
     if any(r.key == "name" for r in found if r.inference.concept == "cctv"):

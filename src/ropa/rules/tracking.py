@@ -128,7 +128,8 @@ def necessary_cookies_only(activity: Activity) -> bool:
     its words name such cookies, and no cookie or tracking that needs consent."""
     if _tracking_reading(activity) is not None:
         return False
-    return any(r.inference.concept == "cookies_necessary" for r in readings(activity))
+    # (Asked of every activity: answered from the concepts its readings keep.)
+    return bool(first_readings(activity, ("cookies_necessary",)))
 
 
 @rule(
