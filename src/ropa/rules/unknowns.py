@@ -397,12 +397,21 @@ _PROFILING_KEYS = (
     ("profiling", msg("profiling (Art. 4(4))")),
     ("automated_decisions", msg("solely automated decisions (Art. 22)")),
 )
-# What profiling analyses or predicts, in the activity's own words: "location or
-# movements" and "behaviour" (Recital 71), through location data or systematic monitoring.
-# These make `profiling: unknown` a question of its own. Marketing, ads and cookies are
-# left to DP21 (interest-based advertising is profiling) and to the one note: a newsletter
-# is not profiling by itself.
-_PROFILING_CONTEXT = ("location", "monitoring")
+# What profiling analyses or predicts, in the activity's own words (Art. 4(4); Recital
+# 71): "location or movements" and "behaviour", through location data or systematic
+# monitoring; the person's "economic situation", which credit, leasing and underwriting
+# assess; their "personal preferences, interests", to which communications or offers are
+# fitted (Art. 21(2): profiling for direct marketing). These make `profiling: unknown` a
+# question of its own. Marketing, ads and cookies alone are not: interest-based
+# advertising is DP21's, and a plain newsletter is not profiling.
+_PROFILING_CONTEXT = ("location", "monitoring", "economic_situation", "personalisation")
+# A history of purchases or deals kept by an activity that also markets: the material of
+# segmentation by behaviour (WP251 rev.01, chapter II), a reason only with the marketing.
+_HISTORY = ("purchase_history", "marketing")
+# What makes `automated_decisions: unknown` a question of its own: words that name
+# profiling or scoring, or credit, leasing and the like, the decisions Art. 22 and Recital
+# 71 describe ("automatic refusal of an online credit application").
+_DECISION_CONTEXT = ("profiling", "economic_situation")
 # The words DP21 (profiling) and DP22 (automated decisions) report instead.
 _PROFILING_NAMED = {
     "profiling": ("profiling", "targeted_ads"),
@@ -440,13 +449,16 @@ def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
         if "profiling" in unknown:
             found = first_readings(activity, _PROFILING_CONTEXT)
             reading = next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
+            if reading is None:
+                history = first_readings(activity, _HISTORY)
+                if len(history) == len(_HISTORY):
+                    reading = history["purchase_history"]
         if reading is not None:
             unknown.remove("profiling")
-        scoring = (
-            first_readings(activity, ("profiling",)).get("profiling")
-            if "automated_decisions" in unknown
-            else None
-        )
+        scoring = None
+        if "automated_decisions" in unknown:
+            found = first_readings(activity, _DECISION_CONTEXT)
+            scoring = next((found[c] for c in _DECISION_CONTEXT if c in found), None)
         if scoring is not None:
             unknown.remove("automated_decisions")
         if unknown or reading is not None or scoring is not None:
@@ -570,15 +582,32 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         dpia: {required: false, status: not_required}
     ```
     """
-    folded = _folded(register)
     screened = {id(question.activity) for question in _dpia_open(register)}
-    open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
         activity, reading, scoring = open_.activity, open_.reading, open_.scoring
-        keys = open_.keys
         if id(activity) in screened:
             # DP24 reports this activity's screening, and names these keys with their words.
-            reading = scoring = None
+            continue
+        if reading is not None and scoring is not None:
+            # One question of one activity: both keys, and the words that raise each.
+            message = msg(
+                "`{id}` does not know whether it involves profiling (Art. 4(4)) or solely "
+                "automated decisions (Art. 22), and {describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            )
+            yield Violation(
+                activity.at("profiling"),
+                message,
+                _profiling_hint(["profiling", "automated_decisions"]),
+                related=tuple(
+                    dict.fromkeys(
+                        (activity.at("automated_decisions"), reading.location, scoring.location)
+                    )
+                ),
+            )
+            continue
         if scoring is not None:
             message = msg(
                 "`{id}` does not know whether it makes solely automated decisions "
@@ -597,30 +626,24 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
                 label=topic(reading.inference.concept),
             )
             yield _words_note(activity, "profiling", message, reading)
-        if keys and id(activity) not in folded:
-            open_keys.append((activity, keys))
-    yield from _one_note(
-        open_keys,
-        _PROFILING_KEYS,
-        "profiling",
-        lambda ident, what: msg(
-            "`{id}` does not know whether it involves {join}", id=ident, join=what
-        ),
-        lambda count, what, names: counted(
-            "{count} activity does not know whether it involves {what}: {names}",
-            "{count} activities do not know whether they involve {what}: {names}",
-            count=count,
-            what=what,
-            names=names,
-        ),
-        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
-    )
+
+
+def _profiling_hint(keys: list[str]) -> Message:
+    return msg("find out, and write `none` or describe it ({items})", items=_keys(keys))
+
+
+def _profiling_plain(register: Register) -> Iterator[tuple[Activity, list[str]]]:
+    """The profiling keys left `unknown` with no words that make them likely, where DP24
+    does not name them in its screening note: AC22's lines (the plain answer is `none`)."""
+    folded = _folded(register)
+    for open_ in _profiling_open(register):
+        if open_.keys and id(open_.activity) not in folded:
+            yield open_.activity, open_.keys
 
 
 def _words_note(activity: Activity, key: str, message: Message, words: Reading) -> Violation:
     """DP23's note of its own on `key`, pointing at the words that make it likely."""
-    hint = msg("find out, and write `none` or describe it ({items})", items=f"`{key}`")
-    return Violation(activity.at(key), message, hint, related=(words.location,))
+    return Violation(activity.at(key), message, _profiling_hint([key]), related=(words.location,))
 
 
 def _profiling_said(keys: list[str]) -> Message:
@@ -896,7 +919,14 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 # words of its own to translate, so not marked.
 _KEY_NAMES = "`{key}` ({names})"
 # The keys AC22 lists, in the order its note names them.
-_OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
+_OPEN_KEYS = (
+    "special_categories",
+    "criminal_data",
+    "national_id",
+    "profiling",
+    "automated_decisions",
+    "sources",
+)
 
 
 @rule(
@@ -947,6 +977,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
 
     for special in _special_open(register):
         add(special.activity, special.answered)
+    for activity, keys in _profiling_plain(register):
+        add(activity, keys)
     for activity in register.activities:
         if activity.sources == "unknown" and _sources_context(activity) is None:
             add(activity, ["sources"])
@@ -968,8 +1000,9 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     )
     hint = msg(
         "confirm and write the answer: `none` for the special categories, criminal data or "
-        "national ids an activity does not process; a source of `kind: data_subject` where the "
-        "data comes from the person"
+        "national ids an activity does not process, and for the profiling or automated "
+        "decisions it does not involve; a source of `kind: data_subject` where the data comes "
+        "from the person"
     )
     for activity, keys in ordered:
         at, related = _places(activity, keys)
