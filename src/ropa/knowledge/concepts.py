@@ -34,6 +34,7 @@ SOURCE = cite(
     "JL",
     "WP217",
     "EPRIVACY-13",
+    "WP251",
 )
 
 
@@ -3866,10 +3867,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
     ),
     Concept(
         # A record of what a person bought or agreed (purchase or deal history): with
-        # marketing in the same activity, the material of segmentation by "behaviour"
-        # (Art. 4(4); WP251 rev.01, chapter II: classifying customers by their
-        # purchasing habits). DP23 reads the two together as a reason why `profiling`
-        # left `unknown` matters; an order history alone is the record of the orders.
+        # marketing in the same activity, the material of segmentation by behaviour and
+        # interests (Art. 4(4); WP251 rev.01, chapter II: profiling places people in
+        # categories by their behaviour to predict their interests). DP23 reads the two
+        # together as a reason why `profiling` left `unknown` matters; an order history
+        # alone is the record of the orders.
         "purchase_history",
         N_("a history of purchases or deals"),
         N_("Art. 4(4); WP251"),
