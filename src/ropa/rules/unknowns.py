@@ -8,11 +8,11 @@ profiling, automated decisions, the DPIA and the sources of the data.
 
 How loudly depends on what the register itself says about the risk. Where the activity
 gives a reason for the open question to matter (patients, children, employees or
-vulnerable people for Art. 9 data; CCTV for Art. 10 data; marketing, ad tracking or
-location for profiling; a WP248 criterion for the DPIA), it is a finding of its own that
-names that reason. Everywhere else the same open question is one note for the register
-that lists the activities (each a related location): a DPO decides them together, and a
-note per activity per key would bury the findings that matter.
+vulnerable people for Art. 9 data; CCTV for Art. 10 data; location, monitoring, credit
+or personalised communications for profiling; a WP248 criterion for the DPIA), it is a
+finding of its own that names that reason. Everywhere else the same open question is one
+note for the register that lists the activities (each a related location): a DPO decides
+them together, and a note per activity per key would bury the findings that matter.
 """
 
 from __future__ import annotations
@@ -541,24 +541,36 @@ def _reasons(open_: _ProfilingOpen) -> tuple[tuple[str, Reading | None], ...]:
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
 def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`profiling: unknown` or `automated_decisions: unknown`.
+    """`profiling: unknown` or `automated_decisions: unknown` where the words give a reason.
 
-    Why: profiling and solely automated decisions bring the right to object, the Art. 22
-    limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening (WP248
-    criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen leaves all of
-    these unchecked. A note of its own where the activity's words make profiling likely
-    (location data or systematic monitoring: what Recital 71 says profiling analyses,
-    "location or movements", "behaviour"), naming the words; and, for
-    `automated_decisions: unknown`, where its words name profiling or scoring (a credit
-    check, a solvency assessment): a decision taken on a score is the case Art. 22 and
-    Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
-    the question is part of the DPIA screening: where the register has any open DPIA
-    question, DP24's one note for the register names these keys too (one screening, one
-    note), and where DP24 reports the activity's own DPIA question it names the words
-    that make profiling or an automated decision likely as well, instead of a second
-    note on the same activity. In a register with no open DPIA question, one note for
-    the register lists every activity leaving these keys `unknown`. Where the words name
-    profiling or automated decisions, DP21 and DP22 report that instead (as warnings).
+    Why: profiling and solely automated decisions bring the right to object (Art. 21),
+    the Art. 22 limits and information duties (Art. 13(2)(f)), and weigh in the DPIA
+    screening (WP248 criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen
+    leaves all of these unchecked. How much that weighs depends on what the activity does
+    (Art. 24(1)): a school's pupil records, a hotel booking or CCTV kept to protect
+    property give no reason to expect either, and a DPO answers `none` for them in one
+    pass. So a note of its own only where the activity's words give a reason, naming the
+    words. For `profiling`: location data or systematic monitoring (Recital 71: "location
+    or movements", "behaviour"); credit, leasing, loans, instalments, solvency or
+    insurance underwriting (the person's "economic situation", Art. 4(4)); communications
+    or offers fitted to the person's interests or preferences ("made relevant", "pielāgojot
+    piedāvājumu klienta interesēm"; Art. 4(4) "personal preferences, interests", and Art.
+    21(2): profiling for direct marketing; WP251 rev.01); or a purchase or deal history
+    kept by an activity that also markets (the material of segmentation). For
+    `automated_decisions`: words that name profiling or scoring, or credit and leasing: a
+    decision on a score or an application is the case Art. 22 and Recital 71 describe
+    ("automatic refusal of an online credit application"). Where both keys have a reason,
+    one note names both. A credit card as a means of payment, a credit institution as a
+    recipient and "legitimate interests" are not such words.
+
+    Elsewhere the question is part of the DPIA screening where DP24 asks it: where the
+    register has any open DPIA question, DP24's one note for the register names these
+    keys too (one screening, one note), and where DP24 reports the activity's own DPIA
+    question it names the words that make profiling or an automated decision likely as
+    well, instead of a second note on the same activity. Otherwise the keys left
+    `unknown` with no reason are lines of the register's note of open questions (AC22),
+    so every `unknown` stays reported. Where the words name profiling or automated
+    decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -933,7 +945,7 @@ _OPEN_KEYS = (
     "AC22",
     "activity.open-questions",
     severity=Severity.INFO,
-    article="Art. 9, 10, 14(2)(f), 87; 24(1)",
+    article="Art. 9, 10, 14(2)(f), 22, 87; 24(1)",
 )
 def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """Keys left `unknown` where the rest of the record suggests a plain answer.
@@ -946,9 +958,13 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
     `special_categories`, `criminal_data` and `national_id` left `unknown` where the
     activity lists its data and the list is closed and ordinary (it answers the question
-    in substance; writing `none` settles it), and the `sources` left `unknown` where no
-    words say the data comes from others (Art. 14(2)(f); AC21 reports those). One note
-    names each key and the activities that leave it open, every place a related location.
+    in substance; writing `none` settles it); the `profiling` and `automated_decisions`
+    left `unknown` where no words give a reason to expect them (no location data,
+    monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
+    4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
+    `sources` left `unknown` where no words say the data comes from others (Art.
+    14(2)(f); AC21 reports those). One note names each key and the activities that leave
+    it open, every place a related location.
 
     Fails:
 
