@@ -293,15 +293,17 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
     )
     assert note["hint"] == (
         "pārbaudiet un ierakstiet atbildi: `none` īpašu kategoriju datiem, personas datiem par "
-        "sodāmību vai personas kodiem, ko darbība neapstrādā; avotu ar `kind: data_subject`, "
-        "ja dati iegūti no pašas personas"
+        "sodāmību vai personas kodiem, ko darbība neapstrādā, un profilēšanai vai "
+        "automatizētiem lēmumiem, ko tā neietver; avotu ar `kind: data_subject`, ja dati "
+        "iegūti no pašas personas"
     )
     # One activity: its own words.
     one = REGISTER.split("  - id: returns")[0]
     (single,) = _latvian(tmp_path, one, "AC22").values()
     assert single["message"] == (
         "`orders` atstāj nezināmus laukus (`special_categories`, `criminal_data`, "
-        "`national_id`, `sources`), lai gan pārējais ieraksts liecina par vienkāršu atbildi"
+        "`national_id`, `profiling`, `automated_decisions`, `sources`), lai gan pārējais "
+        "ieraksts liecina par vienkāršu atbildi"
     )
     # No data recorded: SD24's note, and DP24's one note of the screening, in Latvian.
     sd24 = _latvian(tmp_path, _nothing_to_screen(), "SD24")

@@ -323,6 +323,17 @@ SOURCES: dict[str, Source] = {
             "OJ L 201, 31.7.2002, p. 37; OJ L 337, 18.12.2009, p. 11",
         ),
         Source(
+            "WP251",
+            "Article 29 Working Party, Guidelines on Automated individual decision-making and "
+            "Profiling for the purposes of Regulation 2016/679 (WP251 rev.01): profiling "
+            "evaluates a person's characteristics or behaviour to analyse or predict, among "
+            "others, their interests (chapter II); the right to object to profiling for "
+            "direct marketing (chapter III); decisions based solely on automated processing, "
+            "with credit decisions as the typical case (chapter IV)",
+            "adopted 3 October 2017, last revised and adopted 6 February 2018; endorsed by the "
+            "EDPB on 25 May 2018; chapter numbers as commonly cited, not re-checked",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",

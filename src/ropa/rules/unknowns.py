@@ -8,11 +8,11 @@ profiling, automated decisions, the DPIA and the sources of the data.
 
 How loudly depends on what the register itself says about the risk. Where the activity
 gives a reason for the open question to matter (patients, children, employees or
-vulnerable people for Art. 9 data; CCTV for Art. 10 data; marketing, ad tracking or
-location for profiling; a WP248 criterion for the DPIA), it is a finding of its own that
-names that reason. Everywhere else the same open question is one note for the register
-that lists the activities (each a related location): a DPO decides them together, and a
-note per activity per key would bury the findings that matter.
+vulnerable people for Art. 9 data; CCTV for Art. 10 data; location, monitoring, credit
+or personalised communications for profiling; a WP248 criterion for the DPIA), it is a
+finding of its own that names that reason. Everywhere else the same open question is one
+note for the register that lists the activities (each a related location): a DPO decides
+them together, and a note per activity per key would bury the findings that matter.
 """
 
 from __future__ import annotations
@@ -397,12 +397,21 @@ _PROFILING_KEYS = (
     ("profiling", msg("profiling (Art. 4(4))")),
     ("automated_decisions", msg("solely automated decisions (Art. 22)")),
 )
-# What profiling analyses or predicts, in the activity's own words: "location or
-# movements" and "behaviour" (Recital 71), through location data or systematic monitoring.
-# These make `profiling: unknown` a question of its own. Marketing, ads and cookies are
-# left to DP21 (interest-based advertising is profiling) and to the one note: a newsletter
-# is not profiling by itself.
-_PROFILING_CONTEXT = ("location", "monitoring")
+# What profiling analyses or predicts, in the activity's own words (Art. 4(4); Recital
+# 71): "location or movements" and "behaviour", through location data or systematic
+# monitoring; the person's "economic situation", which credit, leasing and underwriting
+# assess; their "personal preferences, interests", to which communications or offers are
+# fitted (Art. 21(2): profiling for direct marketing). These make `profiling: unknown` a
+# question of its own. Marketing, ads and cookies alone are not: interest-based
+# advertising is DP21's, and a plain newsletter is not profiling.
+_PROFILING_CONTEXT = ("location", "monitoring", "economic_situation", "personalisation")
+# A history of purchases or deals kept by an activity that also markets: the material of
+# segmentation by behaviour (WP251 rev.01, chapter II), a reason only with the marketing.
+_HISTORY = ("purchase_history", "marketing")
+# What makes `automated_decisions: unknown` a question of its own: words that name
+# profiling or scoring, or credit, leasing and the like, the decisions Art. 22 and Recital
+# 71 describe ("automatic refusal of an online credit application").
+_DECISION_CONTEXT = ("profiling", "economic_situation")
 # The words DP21 (profiling) and DP22 (automated decisions) report instead.
 _PROFILING_NAMED = {
     "profiling": ("profiling", "targeted_ads"),
@@ -440,13 +449,16 @@ def _profiling_open(register: Register) -> Iterator[_ProfilingOpen]:
         if "profiling" in unknown:
             found = first_readings(activity, _PROFILING_CONTEXT)
             reading = next((found[c] for c in _PROFILING_CONTEXT if c in found), None)
+            if reading is None:
+                history = first_readings(activity, _HISTORY)
+                if len(history) == len(_HISTORY):
+                    reading = history["purchase_history"]
         if reading is not None:
             unknown.remove("profiling")
-        scoring = (
-            first_readings(activity, ("profiling",)).get("profiling")
-            if "automated_decisions" in unknown
-            else None
-        )
+        scoring = None
+        if "automated_decisions" in unknown:
+            found = first_readings(activity, _DECISION_CONTEXT)
+            scoring = next((found[c] for c in _DECISION_CONTEXT if c in found), None)
         if scoring is not None:
             unknown.remove("automated_decisions")
         if unknown or reading is not None or scoring is not None:
@@ -529,24 +541,36 @@ def _reasons(open_: _ProfilingOpen) -> tuple[tuple[str, Reading | None], ...]:
 
 @rule("DP23", "profiling.unknown", severity=Severity.INFO, article="Art. 13(2)(f), 21, 22")
 def profiling_unknown(register: Register, context: Context) -> Iterator[Violation]:
-    """`profiling: unknown` or `automated_decisions: unknown`.
+    """`profiling: unknown` or `automated_decisions: unknown` where the words give a reason.
 
-    Why: profiling and solely automated decisions bring the right to object, the Art. 22
-    limits and information duties (Art. 13(2)(f)), and weigh in the DPIA screening (WP248
-    criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen leaves all of
-    these unchecked. A note of its own where the activity's words make profiling likely
-    (location data or systematic monitoring: what Recital 71 says profiling analyses,
-    "location or movements", "behaviour"), naming the words; and, for
-    `automated_decisions: unknown`, where its words name profiling or scoring (a credit
-    check, a solvency assessment): a decision taken on a score is the case Art. 22 and
-    Recital 71 describe ("automatic refusal of an online credit application"). Elsewhere
-    the question is part of the DPIA screening: where the register has any open DPIA
-    question, DP24's one note for the register names these keys too (one screening, one
-    note), and where DP24 reports the activity's own DPIA question it names the words
-    that make profiling or an automated decision likely as well, instead of a second
-    note on the same activity. In a register with no open DPIA question, one note for
-    the register lists every activity leaving these keys `unknown`. Where the words name
-    profiling or automated decisions, DP21 and DP22 report that instead (as warnings).
+    Why: profiling and solely automated decisions bring the right to object (Art. 21),
+    the Art. 22 limits and information duties (Art. 13(2)(f)), and weigh in the DPIA
+    screening (WP248 criteria C1 and C2, Art. 35(3)(a)); not knowing whether they happen
+    leaves all of these unchecked. How much that weighs depends on what the activity does
+    (Art. 24(1)): a school's pupil records, a hotel booking or CCTV kept to protect
+    property give no reason to expect either, and a DPO answers `none` for them in one
+    pass. So a note of its own only where the activity's words give a reason, naming the
+    words. For `profiling`: location data or systematic monitoring (Recital 71: "location
+    or movements", "behaviour"); credit, leasing, loans, instalments, solvency or
+    insurance underwriting (the person's "economic situation", Art. 4(4)); communications
+    or offers fitted to the person's interests or preferences ("made relevant", "pielāgojot
+    piedāvājumu klienta interesēm"; Art. 4(4) "personal preferences, interests", and Art.
+    21(2): profiling for direct marketing; WP251 rev.01); or a purchase or deal history
+    kept by an activity that also markets (the material of segmentation). For
+    `automated_decisions`: words that name profiling or scoring, or credit and leasing: a
+    decision on a score or an application is the case Art. 22 and Recital 71 describe
+    ("automatic refusal of an online credit application"). Where both keys have a reason,
+    one note names both. A credit card as a means of payment, a credit institution as a
+    recipient and "legitimate interests" are not such words.
+
+    Elsewhere the question is part of the DPIA screening where DP24 asks it: where the
+    register has any open DPIA question, DP24's one note for the register names these
+    keys too (one screening, one note), and where DP24 reports the activity's own DPIA
+    question it names the words that make profiling or an automated decision likely as
+    well, instead of a second note on the same activity. Otherwise the keys left
+    `unknown` with no reason are lines of the register's note of open questions (AC22),
+    so every `unknown` stays reported. Where the words name profiling or automated
+    decisions, DP21 and DP22 report that instead (as warnings).
 
     Fails:
 
@@ -570,15 +594,32 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
         dpia: {required: false, status: not_required}
     ```
     """
-    folded = _folded(register)
     screened = {id(question.activity) for question in _dpia_open(register)}
-    open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _profiling_open(register):
         activity, reading, scoring = open_.activity, open_.reading, open_.scoring
-        keys = open_.keys
         if id(activity) in screened:
             # DP24 reports this activity's screening, and names these keys with their words.
-            reading = scoring = None
+            continue
+        if reading is not None and scoring is not None:
+            # One question of one activity: both keys, and the words that raise each.
+            message = msg(
+                "`{id}` does not know whether it involves profiling (Art. 4(4)) or solely "
+                "automated decisions (Art. 22), and {describe} ({label})",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            )
+            yield Violation(
+                activity.at("profiling"),
+                message,
+                _profiling_hint(["profiling", "automated_decisions"]),
+                related=tuple(
+                    dict.fromkeys(
+                        (activity.at("automated_decisions"), reading.location, scoring.location)
+                    )
+                ),
+            )
+            continue
         if scoring is not None:
             message = msg(
                 "`{id}` does not know whether it makes solely automated decisions "
@@ -597,30 +638,24 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
                 label=topic(reading.inference.concept),
             )
             yield _words_note(activity, "profiling", message, reading)
-        if keys and id(activity) not in folded:
-            open_keys.append((activity, keys))
-    yield from _one_note(
-        open_keys,
-        _PROFILING_KEYS,
-        "profiling",
-        lambda ident, what: msg(
-            "`{id}` does not know whether it involves {join}", id=ident, join=what
-        ),
-        lambda count, what, names: counted(
-            "{count} activity does not know whether it involves {what}: {names}",
-            "{count} activities do not know whether they involve {what}: {names}",
-            count=count,
-            what=what,
-            names=names,
-        ),
-        lambda keys: msg("find out, and write `none` or describe it ({items})", items=_keys(keys)),
-    )
+
+
+def _profiling_hint(keys: list[str]) -> Message:
+    return msg("find out, and write `none` or describe it ({items})", items=_keys(keys))
+
+
+def _profiling_plain(register: Register) -> Iterator[tuple[Activity, list[str]]]:
+    """The profiling keys left `unknown` with no words that make them likely, where DP24
+    does not name them in its screening note: AC22's lines (the plain answer is `none`)."""
+    folded = _folded(register)
+    for open_ in _profiling_open(register):
+        if open_.keys and id(open_.activity) not in folded:
+            yield open_.activity, open_.keys
 
 
 def _words_note(activity: Activity, key: str, message: Message, words: Reading) -> Violation:
     """DP23's note of its own on `key`, pointing at the words that make it likely."""
-    hint = msg("find out, and write `none` or describe it ({items})", items=f"`{key}`")
-    return Violation(activity.at(key), message, hint, related=(words.location,))
+    return Violation(activity.at(key), message, _profiling_hint([key]), related=(words.location,))
 
 
 def _profiling_said(keys: list[str]) -> Message:
@@ -896,14 +931,21 @@ def sources_unknown(register: Register, context: Context) -> Iterator[Violation]
 # words of its own to translate, so not marked.
 _KEY_NAMES = "`{key}` ({names})"
 # The keys AC22 lists, in the order its note names them.
-_OPEN_KEYS = ("special_categories", "criminal_data", "national_id", "sources")
+_OPEN_KEYS = (
+    "special_categories",
+    "criminal_data",
+    "national_id",
+    "profiling",
+    "automated_decisions",
+    "sources",
+)
 
 
 @rule(
     "AC22",
     "activity.open-questions",
     severity=Severity.INFO,
-    article="Art. 9, 10, 14(2)(f), 87; 24(1)",
+    article="Art. 9, 10, 14(2)(f), 22, 87; 24(1)",
 )
 def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """Keys left `unknown` where the rest of the record suggests a plain answer.
@@ -916,9 +958,13 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
     `special_categories`, `criminal_data` and `national_id` left `unknown` where the
     activity lists its data and the list is closed and ordinary (it answers the question
-    in substance; writing `none` settles it), and the `sources` left `unknown` where no
-    words say the data comes from others (Art. 14(2)(f); AC21 reports those). One note
-    names each key and the activities that leave it open, every place a related location.
+    in substance; writing `none` settles it); the `profiling` and `automated_decisions`
+    left `unknown` where no words give a reason to expect them (no location data,
+    monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
+    4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
+    `sources` left `unknown` where no words say the data comes from others (Art.
+    14(2)(f); AC21 reports those). One note names each key and the activities that leave
+    it open, every place a related location.
 
     Fails:
 
@@ -947,6 +993,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
 
     for special in _special_open(register):
         add(special.activity, special.answered)
+    for activity, keys in _profiling_plain(register):
+        add(activity, keys)
     for activity in register.activities:
         if activity.sources == "unknown" and _sources_context(activity) is None:
             add(activity, ["sources"])
@@ -968,8 +1016,9 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     )
     hint = msg(
         "confirm and write the answer: `none` for the special categories, criminal data or "
-        "national ids an activity does not process; a source of `kind: data_subject` where the "
-        "data comes from the person"
+        "national ids an activity does not process, and for the profiling or automated "
+        "decisions it does not involve; a source of `kind: data_subject` where the data comes "
+        "from the person"
     )
     for activity, keys in ordered:
         at, related = _places(activity, keys)
