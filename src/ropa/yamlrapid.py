@@ -40,9 +40,8 @@ import os
 import re
 import sys
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any
 
 from ropa.position import DataPath, Located, Position, SourceMap
@@ -529,7 +528,7 @@ class _Locator:
         self.nodes = nodes
         self.original = original  # the text as written (parsing in place rewrote some)
         self.ascii = ascii
-        self._line_starts: array[int] | None = None
+        self._lines_before: array[int] | None = None
         self._children: dict[int, array[int]] = {}
         ryml = _ryml
         self.map, self.seq = ryml.MAP, ryml.SEQ
@@ -570,26 +569,24 @@ class _Locator:
         return self.mark(self.offset(code))
 
     def offset(self, code: int) -> int:
-        node, is_value = code >> 1, code & 1
+        node = code >> 1
         nodes = self.nodes
         kind = nodes.type[node]
-        if not is_value:
-            start = self._text_offset(nodes.key_at[node], nodes.key_length[node])
+        if not code & 1:  # the key
+            start = nodes.key_at[node] - nodes.base
+            if not 0 <= start <= len(self.original) - nodes.key_length[node]:
+                raise _Unresolved  # a scalar written elsewhere
             return start - 1 if kind & self.key_quoted else start
         if kind & (self.map | self.seq):
             return self._container(node, kind)
-        start = self._text_offset(nodes.val_at[node], nodes.val_length[node])
+        start = nodes.val_at[node] - nodes.base
+        if not 0 <= start <= len(self.original) - nodes.val_length[node]:
+            raise _Unresolved
         if kind & self.val_quoted:
             return start - 1
         if kind & self.val_block:
             return self._block_header(start)
         return start
-
-    def _text_offset(self, at: int, length: int) -> int:
-        offset = at - self.nodes.base
-        if not 0 <= offset <= len(self.original) - length:  # a scalar written elsewhere
-            raise _Unresolved
-        return offset
 
     def _container(self, node: int, kind: int) -> int:
         child = self.nodes.first[node]
@@ -630,25 +627,34 @@ class _Locator:
         return line_start + found.start()
 
     def mark(self, offset: int) -> int:
-        starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = _line_starts(self.original)
-        line = bisect_right(starts, offset) - 1
-        start = starts[line]
+        lines_before = self._lines_before
+        if lines_before is None:
+            lines_before = self._lines_before = _lines_before(self.original)
+        text = self.original
+        # The line breaks before the offset's block, and those in the block before it.
+        line = lines_before[offset // _BLOCK] + text.count(b"\n", offset & -_BLOCK, offset)
+        start = text.rfind(b"\n", 0, offset) + 1
         if self.ascii:
             column = offset - start
         else:
-            column = len(self.original[start:offset].decode("utf-8", "replace"))
+            column = len(text[start:offset].decode("utf-8", "replace"))
         return (line << 32) | column
 
 
-def _line_starts(text: bytes) -> array[int]:
-    """The offset at which each line of `text` starts (split and summed at C speed)."""
-    # (The engine's texts have no CR: `splitlines` breaks them at LF only.)
-    starts = array("q", accumulate(map(len, text.splitlines(keepends=True)), initial=0))
-    if text and not text.endswith(b"\n"):
-        starts.pop()  # the last line's end: nothing starts there
-    return starts
+# A line is found by counting line breaks: those before each block of this many bytes
+# are counted once, those in its block at each position asked for. (A table of every
+# line's start took 37 ms to make at 10,000 activities, splitting out 320,000 lines, for
+# the few thousand positions a run asks for; counting in a block is a C loop over at
+# most 1 KiB.)
+_BLOCK = 1024
+
+
+def _lines_before(text: bytes) -> array[int]:
+    """The number of line breaks before each block of `_BLOCK` bytes of `text` (with an
+    entry for an offset at the very end)."""
+    starts = range(0, len(text) + _BLOCK, _BLOCK)
+    counts = map(text.count, repeat(b"\n"), starts, map(_BLOCK.__add__, starts))
+    return array("q", accumulate(counts, initial=0))
 
 
 class LazySourceMap(SourceMap):
@@ -686,7 +692,8 @@ class LazySourceMap(SourceMap):
         return self._reference_map
 
     def _position(self, code: int) -> Position:
-        mark = self._locator.packed(code)
+        locator = self._locator
+        mark = locator.mark(locator.offset(code))
         return Position((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
 
     def locate(self, path: DataPath) -> Located:
@@ -713,7 +720,8 @@ class LazySourceMap(SourceMap):
     def _node_of(self, path: DataPath) -> tuple[int, int | None, bool, Any]:
         """The marks of `path`'s value and key (None: an item of a list, or the root),
         whether it exists (else those of its nearest parent), and its data."""
-        child_at = self._locator.child
+        locator = self._locator
+        first, following = locator.nodes.first, locator.nodes.next
         node: Any = self._data
         tree_node = self._root_node
         value_code = 2 * tree_node + 1
@@ -722,14 +730,23 @@ class LazySourceMap(SourceMap):
             if isinstance(node, dict):
                 if element not in node:
                     return value_code, key_code, False, node
-                tree_node = child_at(tree_node, self._index_of(node, element))
+                if len(node) <= _FEW_CHILDREN:
+                    # The key's node is the mapping's child at the key's index: both
+                    # counted in one loop (a finding's path runs through an activity).
+                    tree_node = first[tree_node]
+                    for candidate in node:
+                        if candidate == element:
+                            break
+                        tree_node = following[tree_node]
+                else:
+                    tree_node = locator.child(tree_node, self._index_of(node, element))
                 node = node[element]
                 key_code = 2 * tree_node
                 value_code = key_code if node is None else key_code + 1
             elif isinstance(node, list):
                 if not isinstance(element, int) or not 0 <= element < len(node):
                     return value_code, key_code, False, node
-                tree_node = child_at(tree_node, element)
+                tree_node = locator.child(tree_node, element)
                 node = node[element]
                 key_code, value_code = None, 2 * tree_node + 1
             else:
@@ -737,13 +754,9 @@ class LazySourceMap(SourceMap):
         return value_code, key_code, True, node
 
     def _index_of(self, mapping: dict[Any, Any], key: Any) -> int:
-        """The index of `key` (one of them) among a mapping's keys: counted in a small
-        mapping (an activity's: a dictionary of its keys for each of 10,000 activities
-        cost more time and memory than counting), indexed once in a large one."""
-        if len(mapping) <= _FEW_CHILDREN:
-            for index, candidate in enumerate(mapping):
-                if candidate == key:
-                    return index
+        """The index of `key` among the keys of a large mapping, indexed once (a small
+        one's, an activity's, are counted: a dictionary of its keys for each of 10,000
+        activities cost more time and memory than counting)."""
         indexed = self._key_indexes.get(id(mapping))
         if indexed is None:
             indexed = self._key_indexes[id(mapping)] = {k: i for i, k in enumerate(mapping)}
