@@ -1028,8 +1028,10 @@ def _values_at(data: Any, pattern: DataPath) -> list[tuple[DataPath, Any]]:
     """Values at a path pattern whose `*` elements stand for every list item, in
     document order.
 
-    Level by level, each a list comprehension: the references of 10,000 activities are
-    some 100,000 values, and a loop over a stack of them took twice as long."""
+    Level by level, each a list comprehension (a level of 10,000 activities lives a
+    moment as a list, as it did on the stack this replaced): the references of 10,000
+    activities are some 100,000 values, and the identity checks took a quarter longer
+    popping them one at a time."""
     found: list[tuple[DataPath, Any]] = [((), data)]
     for element in pattern:
         if element == "*":
