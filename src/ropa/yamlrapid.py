@@ -165,13 +165,15 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     in_buffer = not tree.arena_size()
     if in_buffer:
         del tree
+    walk = _Walk(nodes, original)
+    build_map, release = _builders(walk, in_buffer=in_buffer)
     try:
-        walk = _Walk(nodes, original, in_buffer=in_buffer)
         root = walk.root()
-        data = walk.build_map(root, 0)
+        data = build_map(root, 0)
     except (_Leave, UnicodeDecodeError):  # (an escape ryml wrote as a lone surrogate)
         return None
     finally:
+        release()
         tree = None  # positions are computed from the columns and the original text
     nodes.release()
     locator = _Locator(nodes, original, text.isascii())
@@ -288,9 +290,11 @@ def _same_text(view: Any, at: int, length: int) -> bool:
 
 
 class _Walk:
-    """Builds plain data from the node table; positions are left to `LazySourceMap`."""
+    """What the walk from the node table to plain data reads: the table, the text, the
+    keys met so far; its root, and its reading of a new key. The builders are
+    `_builders`'; positions are left to `LazySourceMap`."""
 
-    def __init__(self, nodes: _NodeTable, original: bytes, *, in_buffer: bool) -> None:
+    def __init__(self, nodes: _NodeTable, original: bytes) -> None:
         assert _ryml is not None
         self.nodes = nodes
         self.original = original
@@ -315,7 +319,6 @@ class _Walk:
         # Flow collections over several lines (`{"a"\n: b}` and the like): the libyaml
         # loader refuses some by name that rapidyaml reads.
         self.leave_container = ryml.FLOW_ML
-        self.build_map = _builders(self, in_buffer=in_buffer)
 
     def root(self) -> int:
         nodes = self.nodes
@@ -343,14 +346,20 @@ class _Walk:
         return key
 
 
-def _builders(walk: _Walk, *, in_buffer: bool) -> Callable[[int, int], dict[str, Any]]:
-    """The walk's `build_map` (and `build_seq`), as closures over what they read.
+def _builders(
+    walk: _Walk, *, in_buffer: bool
+) -> tuple[Callable[[int, int], dict[str, Any]], Callable[[], None]]:
+    """The walk's `build_map` (and `build_seq`), as closures over what `walk` holds.
 
     Half a million nodes at 10,000 activities, in some 185,000 calls (most mappings and
     lists hold two or three items): as methods, each call first loaded twenty-odd
     attributes into locals, a fifth of the walk; a closure reads them from its cells.
     `in_buffer`: every scalar is in the parsed buffer (ryml wrote none into its arena),
     so a value's bounds need no test.
+
+    The second function returned ends the walk: the two builders call each other through
+    their closures, a reference cycle that the paused garbage collector would leave with
+    the parsed buffer (12 MB at 10,000 activities) until the command ends.
     """
     assert _ryml is not None
     ryml = _ryml
@@ -474,7 +483,11 @@ def _builders(walk: _Walk, *, in_buffer: bool) -> Callable[[int, int], dict[str,
             child = following[child]
         return sequence
 
-    return build_map
+    def release() -> None:
+        nonlocal build_map, build_seq, buffer
+        del build_map, build_seq, buffer
+
+    return build_map, release
 
 
 # --------------------------------------------------------------------------- positions
