@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-from array import array
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from ropa.rules import _reading
 from ropa.rules._reading import Reading, first_readings, readings
 from ropa.validate import validate_paths
 from ropa.yamlio import parse_fast, parse_rapid
-from ropa.yamlrapid import AVAILABLE, _line_starts
+from ropa.yamlrapid import _BLOCK, AVAILABLE, _lines_before
 from tests.conftest import REGISTERS, invoke
 from tests.test_check_cli import CLEAN
 
@@ -87,17 +85,27 @@ def test_check_json_output_is_the_standard_encoding_of_its_document() -> None:
     assert result.stdout == _standard(document) + "\n"
 
 
-def _split_starts(text: bytes) -> array[int]:
-    lines = text.split(b"\n")
-    lines.pop()
-    return array("q", [0, *accumulate(len(line) + 1 for line in lines)])
-
-
 @pytest.mark.parametrize(
-    "text", [b"", b"a", b"\n", b"a\n", b"a\nb", b"a\nb\n", b"\n\n", "ā: č\n\nē".encode()]
+    "text",
+    [
+        b"",
+        b"a",
+        b"\n",
+        b"a\n",
+        b"a\nb",
+        b"a\nb\n",
+        b"\n\n",
+        "ā: č\n\nē".encode(),
+        b"x" * (_BLOCK - 1) + b"\n" + b"y\n" * _BLOCK,
+        "ā\n".encode() * (2 * _BLOCK),
+    ],
 )
-def test_line_starts_are_those_of_the_split_text(text: bytes) -> None:
-    assert _line_starts(text) == _split_starts(text)
+def test_the_line_breaks_before_each_block_are_counted(text: bytes) -> None:
+    """`_lines_before`: for each block of `_BLOCK` bytes (and an offset at the very end),
+    the line breaks before its first byte."""
+    counted = _lines_before(text)
+    assert len(counted) > len(text) // _BLOCK
+    assert list(counted) == [text.count(b"\n", 0, index * _BLOCK) for index in range(len(counted))]
 
 
 REGISTER = """ropa: 1

@@ -178,6 +178,48 @@ def test_the_engine_reads_large_files_unless_told_not_to(
     assert not isinstance(parse_fast(large, "r.yaml").source_map, yamlrapid.LazySourceMap)
 
 
+def test_positions_at_the_edges_of_the_blocks_lines_are_counted_in() -> None:
+    """The engine counts the line breaks before each block of `yamlrapid._BLOCK` bytes
+    once, and those in a position's own block each time: keys, values and flow items
+    starting just before, at and just after a block's first byte, on lines holding
+    Latvian letters (two bytes each, one column), are where libyaml puts them."""
+    block = yamlrapid._BLOCK
+    lines = []
+    for index in range(4000):
+        letters = "āčēģīķļņšūž"[: index % 12]
+        lines.append(f"k{index}: {{lv: {letters}x{'y' * (index % 7)}, en: z}}\n")
+    text = "".join(lines)
+    starts = {0}
+    for line in lines:  # where each line starts, in bytes
+        starts.add(max(starts) + len(line.encode("utf-8")))
+    assert {0, 1, 2, block - 1, block - 2} <= {start % block for start in starts}
+    assert assert_engines_agree(text) is not None
+
+
+def test_the_walk_leaves_nothing_to_the_garbage_collector() -> None:
+    """The builders of the walk call each other through their closures; with the cyclic
+    collector paused, as the commands run, a cycle left behind would keep the parsed
+    buffer (as large as the file) until the command ends."""
+    import gc
+    import types
+
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        parsed = yamlrapid.parse("a: [x, {b: c}]\nd: {e: [f]}\n", lambda _text: None)
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, types.FunctionType | types.CellType)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert parsed is not None
+    assert left == []
+
+
 _WORDS = st.text(
     alphabet=st.sampled_from("abcāčēģīķļņšūžAZ09 -.:,#'\"@?&*!|>[]{}~%\\"), max_size=12
 )

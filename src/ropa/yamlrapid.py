@@ -40,9 +40,8 @@ import os
 import re
 import sys
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any
 
 from ropa.position import DataPath, Located, Position, SourceMap
@@ -163,15 +162,18 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     # The table holds what the walk reads; the tree (about 150 bytes a node, more than
     # the data built from it) can go before the walk, unless ryml wrote some scalar
     # outside the buffer, into the tree's own memory (its arena), which the walk reads.
-    if not tree.arena_size():
+    in_buffer = not tree.arena_size()
+    if in_buffer:
         del tree
+    walk = _Walk(nodes, original)
+    build_map, release = _builders(walk, in_buffer=in_buffer)
     try:
-        walk = _Walk(nodes, original)
         root = walk.root()
-        data = walk.build_map(root, 0)
+        data = build_map(root, 0)
     except (_Leave, UnicodeDecodeError):  # (an escape ryml wrote as a lone surrogate)
         return None
     finally:
+        release()
         tree = None  # positions are computed from the columns and the original text
     nodes.release()
     locator = _Locator(nodes, original, text.isascii())
@@ -288,23 +290,21 @@ def _same_text(view: Any, at: int, length: int) -> bool:
 
 
 class _Walk:
-    """Builds plain data from the node table; positions are left to `LazySourceMap`."""
+    """What the walk from the node table to plain data reads: the table, the text, the
+    keys met so far; its root, and its reading of a new key. The builders are
+    `_builders`'; positions are left to `LazySourceMap`."""
 
     def __init__(self, nodes: _NodeTable, original: bytes) -> None:
         assert _ryml is not None
         self.nodes = nodes
         self.original = original
-        self.texts: dict[str, str] = {}
         self.keys: dict[bytes, str] = {}
         ryml = _ryml
-        self.map, self.seq = ryml.MAP, ryml.SEQ
+        self.map = ryml.MAP
         self.stream = ryml.STREAM
-        self.has_val = ryml.VAL
-        self.key_quoted = ryml.KEY_DQUO | ryml.KEY_SQUO
-        self.val_styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
-        self.val_null = ryml.VALNIL
-        # The node most of a register is: `key: value`, both plain, on one line.
-        self.plain_pair = ryml.KEY | ryml.KEY_PLAIN | ryml.VAL | ryml.VAL_PLAIN
+        # Plain text that is something else in the YAML 1.2 core schema (null, a
+        # boolean, a number) begins with one of these or is one of these words.
+        self.special = NULLS | BOOLS.keys()
         # Anchors, aliases, tags, and keys written as block scalars: the libyaml loader's.
         self.leave = (
             ryml.KEYANCH
@@ -316,12 +316,6 @@ class _Walk:
             | ryml.KEY_LITERAL
             | ryml.KEY_FOLDED
         )
-        # Plain text that is something else in the YAML 1.2 core schema (null, a
-        # boolean, a number) begins with one of these or is one of these words.
-        self.special = NULLS | BOOLS.keys()
-        # Plain text cannot begin with a reserved or flow indicator; rapidyaml takes some
-        # (`@x`, `` `x ``): the libyaml loader refuses them with a position.
-        self.first = NUMBER_START | _RESERVED
         # Flow collections over several lines (`{"a"\n: b}` and the like): the libyaml
         # loader refuses some by name that rapidyaml reads.
         self.leave_container = ryml.FLOW_ML
@@ -338,92 +332,6 @@ class _Walk:
             raise _Leave
         return root
 
-    def build_map(self, node: int, depth: int) -> dict[str, Any]:
-        # The hot loop of a large register: locals, and the common cases inline.
-        if depth > _MAX_DEPTH:
-            raise _Leave
-        nodes = self.nodes
-        types, first, following = nodes.type, nodes.first, nodes.next
-        key_at, key_length = nodes.key_at, nodes.key_length
-        val_at, val_length = nodes.val_at, nodes.val_length
-        buffer = nodes.buffer
-        assert buffer is not None
-        base, end = nodes.base, nodes.base + len(buffer)
-        texts, intern, special, keys = self.texts, sys.intern, self.special, self.keys
-        first_characters, leave_container = self.first, self.leave_container
-        original = self.original
-        is_map, is_seq, leave, val_null = self.map, self.seq, self.leave, self.val_null
-        key_quoted, val_styled = self.key_quoted, self.val_styled
-        plain_pair = self.plain_pair
-        mapping: dict[str, Any] = {}
-        child = first[node]
-        while child != -1:
-            kind = types[child]
-            if kind == plain_pair:
-                # Half the nodes: a known plain key and a plain value, in the buffer. The
-                # same reading as below, without the tests for what this node is not.
-                start = key_at[child] - base
-                key = keys.get(original[start : start + key_length[child]])
-                at, length = val_at[child], val_length[child]
-                if key is not None and key not in mapping and base <= at and at + length <= end:
-                    value: Any = buffer[at - base : at - base + length].decode("utf-8")
-                    if value[:1] in first_characters or value in special:
-                        if value[:1] in _RESERVED:
-                            raise _Leave
-                        value = resolve_plain(value)
-                    elif " #" in value:
-                        raise _Leave  # a comment ryml read into the text (in `{...}`)
-                    elif len(value) <= SHARED_TEXT:
-                        value = intern(value)
-                    mapping[key] = value
-                    child = following[child]
-                    continue
-            if kind & leave:
-                raise _Leave
-            start = key_at[child] - base
-            if key_length[child] > _MAX_KEY:
-                raise _Leave
-            if kind & key_quoted:
-                key = intern(nodes.text(key_at[child], key_length[child]))
-            else:
-                # A register repeats a few dozen keys hundreds of thousands of times:
-                # each is read once, then found by its bytes.
-                # (A plain key is one line, which parsing in place leaves as written.)
-                raw = original[start : start + key_length[child]]
-                key = keys.get(raw)
-                if key is None:
-                    key = self.plain_key(raw)
-            if key in mapping:
-                raise _Leave  # a duplicate key: reported by the libyaml loader
-            if kind & leave_container:
-                raise _Leave
-            if kind & is_map:
-                value = self.build_map(child, depth + 1)
-            elif kind & is_seq:
-                value = self.build_seq(child, depth + 1)
-            elif kind & val_null:
-                value = None
-            else:
-                at, length = val_at[child], val_length[child]
-                if base <= at and at + length <= end:
-                    value = buffer[at - base : at - base + length].decode("utf-8")
-                else:
-                    value = nodes.text(at, length)
-                if kind & val_styled:
-                    if len(value) < 48:  # one string per distinct short text
-                        value = texts.setdefault(value, value)
-                elif value[:1] in first_characters or value in special:
-                    if value[:1] in _RESERVED:
-                        raise _Leave
-                    value = resolve_plain(value)
-                elif " #" in value:
-                    raise _Leave  # a comment ryml read into the text (in `{...}`)
-                elif len(value) <= SHARED_TEXT:
-                    value = intern(value)
-            mapping[key] = value
-            child = following[child]
-        return mapping
-
     def plain_key(self, raw: bytes) -> str:
         key = raw.decode("utf-8")
         if not key:
@@ -437,19 +345,126 @@ class _Walk:
         key = self.keys[raw] = sys.intern(key)
         return key
 
-    def build_seq(self, node: int, depth: int) -> list[Any]:
+
+def _builders(
+    walk: _Walk, *, in_buffer: bool
+) -> tuple[Callable[[int, int], dict[str, Any]], Callable[[], None]]:
+    """The walk's `build_map` (and `build_seq`), as closures over what `walk` holds.
+
+    Half a million nodes at 10,000 activities, in some 185,000 calls (most mappings and
+    lists hold two or three items): as methods, each call first loaded twenty-odd
+    attributes into locals, a fifth of the walk; a closure reads them from its cells.
+    `in_buffer`: every scalar is in the parsed buffer (ryml wrote none into its arena),
+    so a value's bounds need no test.
+
+    The second function returned ends the walk: the two builders call each other through
+    their closures, a reference cycle that the paused garbage collector would leave with
+    the parsed buffer (12 MB at 10,000 activities) until the command ends.
+    """
+    assert _ryml is not None
+    ryml = _ryml
+    nodes = walk.nodes
+    types, first, following = nodes.type, nodes.first, nodes.next
+    key_at, key_length = nodes.key_at, nodes.key_length
+    val_at, val_length = nodes.val_at, nodes.val_length
+    buffer = nodes.buffer
+    assert buffer is not None
+    base, end = nodes.base, nodes.base + len(buffer)
+    texts: dict[str, str] = {}
+    intern, special, keys, plain_key = sys.intern, walk.special, walk.keys, walk.plain_key
+    # Plain text cannot begin with a reserved or flow indicator; rapidyaml takes some
+    # (`@x`, `` `x ``): the libyaml loader refuses them with a position.
+    first_characters = NUMBER_START | _RESERVED
+    original = walk.original
+    is_map, is_seq, val_null = ryml.MAP, ryml.SEQ, ryml.VALNIL
+    leave = walk.leave | walk.leave_container
+    key_quoted = ryml.KEY_DQUO | ryml.KEY_SQUO
+    val_styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
+    # The node most of a register is: `key: value`, both plain, on one line.
+    plain_pair = ryml.KEY | ryml.KEY_PLAIN | ryml.VAL | ryml.VAL_PLAIN
+
+    def scalar(kind: int, at: int, length: int) -> Any:
+        """A scalar value (not null) as the libyaml loader reads it."""
+        if in_buffer or (base <= at and at + length <= end):
+            value: Any = buffer[at - base : at - base + length].decode("utf-8")
+        else:
+            value = nodes.text(at, length)
+        if kind & val_styled:
+            if len(value) < 48:  # one string per distinct short text
+                value = texts.setdefault(value, value)
+        elif value[:1] in first_characters or value in special:
+            if value[:1] in _RESERVED:
+                raise _Leave
+            value = resolve_plain(value)
+        elif " #" in value:
+            raise _Leave  # a comment ryml read into the text (in `{...}`)
+        elif len(value) <= SHARED_TEXT:
+            value = intern(value)
+        return value
+
+    def build_map(node: int, depth: int) -> dict[str, Any]:
+        # The hot loop of a large register: the common case inline.
         if depth > _MAX_DEPTH:
             raise _Leave
-        nodes = self.nodes
-        types, first, following = nodes.type, nodes.first, nodes.next
-        val_at, val_length = nodes.val_at, nodes.val_length
-        buffer = nodes.buffer
-        assert buffer is not None
-        base, end = nodes.base, nodes.base + len(buffer)
-        texts, intern, special = self.texts, sys.intern, self.special
-        first_characters, leave_container = self.first, self.leave_container
-        is_map, is_seq, leave, val_styled = self.map, self.seq, self.leave, self.val_styled
-        val_null = self.val_null
+        mapping: dict[str, Any] = {}
+        child = first[node]
+        while child != -1:
+            kind = types[child]
+            if kind == plain_pair:
+                # Half the nodes: a known plain key and a plain value, in the buffer. The
+                # same reading as `scalar`, without the tests for what this node is not.
+                start = key_at[child] - base
+                key = keys.get(original[start : start + key_length[child]])
+                at, length = val_at[child], val_length[child]
+                if key is not None and key not in mapping:
+                    if in_buffer or (base <= at and at + length <= end):
+                        at -= base
+                        value: Any = buffer[at : at + length].decode("utf-8")
+                        if value[:1] in first_characters or value in special:
+                            if value[:1] in _RESERVED:
+                                raise _Leave
+                            value = resolve_plain(value)
+                        elif " #" in value:
+                            raise _Leave  # a comment ryml read into the text (in `{...}`)
+                        elif len(value) <= SHARED_TEXT:
+                            value = intern(value)
+                    else:
+                        value = scalar(kind, at, length)
+                    mapping[key] = value
+                    child = following[child]
+                    continue
+            if kind & leave:
+                raise _Leave
+            if key_length[child] > _MAX_KEY:
+                raise _Leave
+            if kind & key_quoted:
+                key = intern(nodes.text(key_at[child], key_length[child]))
+            else:
+                # A register repeats a few dozen keys hundreds of thousands of times:
+                # each is read once, then found by its bytes.
+                # (A plain key is one line, which parsing in place leaves as written.)
+                start = key_at[child] - base
+                raw = original[start : start + key_length[child]]
+                key = keys.get(raw)
+                if key is None:
+                    key = plain_key(raw)
+            if key in mapping:
+                raise _Leave  # a duplicate key: reported by the libyaml loader
+            if kind & is_map:
+                value = build_map(child, depth + 1)
+            elif kind & is_seq:
+                value = build_seq(child, depth + 1)
+            elif kind & val_null:
+                value = None
+            else:
+                value = scalar(kind, val_at[child], val_length[child])
+            mapping[key] = value
+            child = following[child]
+        return mapping
+
+    def build_seq(node: int, depth: int) -> list[Any]:
+        if depth > _MAX_DEPTH:
+            raise _Leave
         sequence: list[Any] = []
         append = sequence.append
         child = first[node]
@@ -457,34 +472,22 @@ class _Walk:
             kind = types[child]
             if kind & leave:
                 raise _Leave
-            if kind & leave_container:
-                raise _Leave
             if kind & is_map:
-                value: Any = self.build_map(child, depth + 1)
+                append(build_map(child, depth + 1))
             elif kind & is_seq:
-                value = self.build_seq(child, depth + 1)
+                append(build_seq(child, depth + 1))
             elif kind & val_null:
                 raise _Leave  # an empty item (`-` alone): located by the libyaml loader
             else:
-                at, length = val_at[child], val_length[child]
-                if base <= at and at + length <= end:
-                    value = buffer[at - base : at - base + length].decode("utf-8")
-                else:
-                    value = nodes.text(at, length)
-                if kind & val_styled:
-                    if len(value) < 48:  # one string per distinct short text
-                        value = texts.setdefault(value, value)
-                elif value[:1] in first_characters or value in special:
-                    if value[:1] in _RESERVED:
-                        raise _Leave
-                    value = resolve_plain(value)
-                elif " #" in value:
-                    raise _Leave  # a comment ryml read into the text (in `{...}`)
-                elif len(value) <= SHARED_TEXT:
-                    value = intern(value)
-            append(value)
+                append(scalar(kind, val_at[child], val_length[child]))
             child = following[child]
         return sequence
+
+    def release() -> None:
+        nonlocal build_map, build_seq, buffer
+        del build_map, build_seq, buffer
+
+    return build_map, release
 
 
 # --------------------------------------------------------------------------- positions
@@ -538,7 +541,7 @@ class _Locator:
         self.nodes = nodes
         self.original = original  # the text as written (parsing in place rewrote some)
         self.ascii = ascii
-        self._line_starts: array[int] | None = None
+        self._lines_before: array[int] | None = None
         self._children: dict[int, array[int]] = {}
         ryml = _ryml
         self.map, self.seq = ryml.MAP, ryml.SEQ
@@ -579,26 +582,24 @@ class _Locator:
         return self.mark(self.offset(code))
 
     def offset(self, code: int) -> int:
-        node, is_value = code >> 1, code & 1
+        node = code >> 1
         nodes = self.nodes
         kind = nodes.type[node]
-        if not is_value:
-            start = self._text_offset(nodes.key_at[node], nodes.key_length[node])
+        if not code & 1:  # the key
+            start = nodes.key_at[node] - nodes.base
+            if not 0 <= start <= len(self.original) - nodes.key_length[node]:
+                raise _Unresolved  # a scalar written elsewhere
             return start - 1 if kind & self.key_quoted else start
         if kind & (self.map | self.seq):
             return self._container(node, kind)
-        start = self._text_offset(nodes.val_at[node], nodes.val_length[node])
+        start = nodes.val_at[node] - nodes.base
+        if not 0 <= start <= len(self.original) - nodes.val_length[node]:
+            raise _Unresolved
         if kind & self.val_quoted:
             return start - 1
         if kind & self.val_block:
             return self._block_header(start)
         return start
-
-    def _text_offset(self, at: int, length: int) -> int:
-        offset = at - self.nodes.base
-        if not 0 <= offset <= len(self.original) - length:  # a scalar written elsewhere
-            raise _Unresolved
-        return offset
 
     def _container(self, node: int, kind: int) -> int:
         child = self.nodes.first[node]
@@ -639,25 +640,34 @@ class _Locator:
         return line_start + found.start()
 
     def mark(self, offset: int) -> int:
-        starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = _line_starts(self.original)
-        line = bisect_right(starts, offset) - 1
-        start = starts[line]
+        lines_before = self._lines_before
+        if lines_before is None:
+            lines_before = self._lines_before = _lines_before(self.original)
+        text = self.original
+        # The line breaks before the offset's block, and those in the block before it.
+        line = lines_before[offset // _BLOCK] + text.count(b"\n", offset & -_BLOCK, offset)
+        start = text.rfind(b"\n", 0, offset) + 1
         if self.ascii:
             column = offset - start
         else:
-            column = len(self.original[start:offset].decode("utf-8", "replace"))
+            column = len(text[start:offset].decode("utf-8", "replace"))
         return (line << 32) | column
 
 
-def _line_starts(text: bytes) -> array[int]:
-    """The offset at which each line of `text` starts (split and summed at C speed)."""
-    # (The engine's texts have no CR: `splitlines` breaks them at LF only.)
-    starts = array("q", accumulate(map(len, text.splitlines(keepends=True)), initial=0))
-    if text and not text.endswith(b"\n"):
-        starts.pop()  # the last line's end: nothing starts there
-    return starts
+# A line is found by counting line breaks: those before each block of this many bytes
+# are counted once, those in its block at each position asked for. (A table of every
+# line's start took 37 ms to make at 10,000 activities, splitting out 320,000 lines, for
+# the few thousand positions a run asks for; counting in a block is a C loop over at
+# most 1 KiB.)
+_BLOCK = 1024
+
+
+def _lines_before(text: bytes) -> array[int]:
+    """The number of line breaks before each block of `_BLOCK` bytes of `text` (with an
+    entry for an offset at the very end)."""
+    starts = range(0, len(text) + _BLOCK, _BLOCK)
+    counts = map(text.count, repeat(b"\n"), starts, map(_BLOCK.__add__, starts))
+    return array("q", accumulate(counts, initial=0))
 
 
 class LazySourceMap(SourceMap):
@@ -695,7 +705,8 @@ class LazySourceMap(SourceMap):
         return self._reference_map
 
     def _position(self, code: int) -> Position:
-        mark = self._locator.packed(code)
+        locator = self._locator
+        mark = locator.mark(locator.offset(code))
         return Position((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
 
     def locate(self, path: DataPath) -> Located:
@@ -722,7 +733,8 @@ class LazySourceMap(SourceMap):
     def _node_of(self, path: DataPath) -> tuple[int, int | None, bool, Any]:
         """The marks of `path`'s value and key (None: an item of a list, or the root),
         whether it exists (else those of its nearest parent), and its data."""
-        child_at = self._locator.child
+        locator = self._locator
+        first, following = locator.nodes.first, locator.nodes.next
         node: Any = self._data
         tree_node = self._root_node
         value_code = 2 * tree_node + 1
@@ -731,14 +743,23 @@ class LazySourceMap(SourceMap):
             if isinstance(node, dict):
                 if element not in node:
                     return value_code, key_code, False, node
-                tree_node = child_at(tree_node, self._index_of(node, element))
+                if len(node) <= _FEW_CHILDREN:
+                    # The key's node is the mapping's child at the key's index: both
+                    # counted in one loop (a finding's path runs through an activity).
+                    tree_node = first[tree_node]
+                    for candidate in node:
+                        if candidate == element:
+                            break
+                        tree_node = following[tree_node]
+                else:
+                    tree_node = locator.child(tree_node, self._index_of(node, element))
                 node = node[element]
                 key_code = 2 * tree_node
                 value_code = key_code if node is None else key_code + 1
             elif isinstance(node, list):
                 if not isinstance(element, int) or not 0 <= element < len(node):
                     return value_code, key_code, False, node
-                tree_node = child_at(tree_node, element)
+                tree_node = locator.child(tree_node, element)
                 node = node[element]
                 key_code, value_code = None, 2 * tree_node + 1
             else:
@@ -746,13 +767,9 @@ class LazySourceMap(SourceMap):
         return value_code, key_code, True, node
 
     def _index_of(self, mapping: dict[Any, Any], key: Any) -> int:
-        """The index of `key` (one of them) among a mapping's keys: counted in a small
-        mapping (an activity's: a dictionary of its keys for each of 10,000 activities
-        cost more time and memory than counting), indexed once in a large one."""
-        if len(mapping) <= _FEW_CHILDREN:
-            for index, candidate in enumerate(mapping):
-                if candidate == key:
-                    return index
+        """The index of `key` among the keys of a large mapping, indexed once (a small
+        one's, an activity's, are counted: a dictionary of its keys for each of 10,000
+        activities cost more time and memory than counting)."""
         indexed = self._key_indexes.get(id(mapping))
         if indexed is None:
             indexed = self._key_indexes[id(mapping)] = {k: i for i, k in enumerate(mapping)}

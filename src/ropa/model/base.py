@@ -42,7 +42,14 @@ class Entity(StrictModel):
         return _location((location.file, location.path + elements))
 
     def place(self, location: Location) -> None:
-        self._location = location
+        # Into pydantic's storage directly, as `origin` reads it: assigning the attribute
+        # goes through two `__setattr__` in Python (this model's and pydantic's), for
+        # each of 10,000 activities.
+        private = self.__pydantic_private__
+        if private is None:
+            self._location = location
+        else:
+            private["_location"] = location
 
 
 class Suppression(StrictModel):
