@@ -27,6 +27,7 @@ from ropa.importers.result import ImportResult, Unmapped
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.fides import fold
 from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.validate import article6_basis
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "third countr",
             "international organisation",
             "tresaj",
+            # trešā valsts, trešās valstis, trešo valstu: the forms a heading takes
+            "tresa valst",
+            "tresas valst",
+            "treso valst",
             "transfer",
             "nosutisan",
             "nodosan",
@@ -296,6 +301,9 @@ def basis_of(text: str) -> str | None:
     )
     if letter:
         return list(LEGAL_BASES)["abcdef".index(letter.group(1))]
+    written = article6_basis(text)  # `6.1.b`, `Art. 6(1)f`: as validate reads them
+    if written is not None:
+        return written
     words = {
         "consent": ("consent", "piekrisan"),
         "contract": ("contract", "ligum"),
@@ -449,7 +457,10 @@ def _activity(
     retention = text_of("retention")
     activity["retention"] = retention_of(retention) if retention else "unknown"
     security = text_of("security")
-    if security:
+    if security and fold(security).strip() in _NONE_WORDS:
+        # "nav" is no measure: the activity records none, which `ropa check` reports.
+        kept_as_written("security", "security measures as written")
+    elif security:
         activity["security_measures"] = [
             _catalogue_entry(catalogues["security_measures"], item, {"name": item})
             for item in split_items(security)

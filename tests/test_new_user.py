@@ -1,0 +1,125 @@
+"""What a data-protection officer new to ropa writes first, and what ropa answers: the
+mistakes of a first register written from the docs (an id with Latvian letters, a legal
+basis cited as `6.1.b`, a list where a mapping is wanted) and a Latvian spreadsheet
+imported, each through the real command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke, run_ropa
+
+FIRST_REGISTER = """\
+ropa: 1
+organisation:
+  name: "OPTIC GURU, SIA"
+  country: LV
+  contact: [info@opticguru.lv]
+  role: controller
+recipients:
+  - id: maksājumu pakalpojumi
+    name: unknown
+    category: maksājumu pakalpojumu sniedzējs
+    kind: processor
+    country: LV
+activities:
+  - id: pasutijumi
+    name: Kontaktlēcu pasūtījumi
+    purposes:
+      - purpose: Pasūtījuma izpilde
+        legal_basis: 6.1.b
+      - purpose: Tiešais mārketings
+        legal_basis: {basis: 6.1.f}
+      - purpose: Grāmatvedība
+        legal_basis: VDAR 6. panta 1. punkta c) apakšpunkts
+      - purpose: Cits
+        legal_basis: līgums
+"""
+
+
+@pytest.fixture
+def first_register(tmp_path: Path) -> Path:
+    path = tmp_path / "optika.yaml"
+    path.write_text(FIRST_REGISTER, encoding="utf-8")
+    return path
+
+
+def test_a_legal_basis_cited_by_its_letter_is_answered_with_the_word_to_write(
+    first_register: Path,
+) -> None:
+    result = invoke("validate", str(first_register))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "optika.yaml:18:22: SC03 `legal_basis` must be a mapping with `basis:`" in out
+    assert "hint: `6.1.b` is Art. 6(1)(b): write `{basis: contract}`" in out
+    assert "optika.yaml:20:30: SC04 `6.1.f` is not a valid `basis`" in out
+    assert "hint: `6.1.f` is Art. 6(1)(f): write `legitimate_interests`" in out
+    assert "is Art. 6(1)(c): write `{basis: legal_obligation}`" in out
+    # Text that names no letter is shown the mapping to write, not told to make a list.
+    assert "hint: write `{basis: ...}` with one of: consent, contract," in out
+    assert "starting with `- `" not in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_an_id_with_latvian_letters_is_answered_with_the_id_it_can_be(
+    first_register: Path,
+) -> None:
+    out = invoke("validate", str(first_register)).stdout
+    assert "optika.yaml:8:9: SC04 `maksājumu pakalpojumi` is not a valid id" in out
+    assert "without diacritics" in out
+    assert "did you mean `maksajumu-pakalpojumi`?" in out
+
+
+def test_a_list_where_a_mapping_is_wanted_shows_the_mapping(first_register: Path) -> None:
+    out = invoke("validate", str(first_register)).stdout
+    assert "optika.yaml:5:3: SC03 `contact`: expected a mapping" in out
+    assert "hint: write a mapping: `{email: info@opticguru.lv}`" in out
+
+
+def test_the_new_hints_are_latvian_in_a_real_process(first_register: Path) -> None:
+    result = run_ropa("validate", "--lang", "lv", str(first_register))
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert "`6.1.b` ir VDAR 6. panta 1. punkta b) apakšpunkts: rakstiet `{basis: contract}`" in out
+    assert "`legal_basis`: jābūt kopai ar `basis:`" in out
+    assert "bez garumzīmēm" in out
+    assert "vai domājāt `maksajumu-pakalpojumi`?" in out
+    assert "rakstiet kopu `atslēga: vērtība`: `{email: info@opticguru.lv}`" in out
+    for english in ("write", "did you mean", "must be", "ids use"):
+        assert english not in out
+    assert "Traceback" not in out + result.stderr
+
+
+# Latvian Excel saves CSV with `;`; the headings are the ones docs/import.md lists.
+LATVIAN_SHEET = """\
+Nr.;Apstrādes darbība;Nolūks;Tiesiskais pamats;Datu subjektu kategorijas;\
+Personas datu kategorijas;Saņēmēji;Trešās valstis;Glabāšanas termiņš;Drošības pasākumi
+1;Kontaktlēcu pasūtījumi;Pasūtījuma izpilde;6.1.b;klienti;"vārds, uzvārds, tālrunis";\
+kurjeri;nav;5 gadi;piekļuves kontrole
+2;Videonovērošana;Īpašuma aizsardzība;VDAR 6. panta 1. punkta f) apakšpunkts;apmeklētāji;\
+videoattēls;nav;nav;30 dienas;nav
+"""
+
+
+def test_a_latvian_sheet_imports_its_third_countries_basis_letters_and_no_measures(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "registrs.csv"
+    sheet.write_text(LATVIAN_SHEET, encoding="utf-8")
+    output = tmp_path / "registrs.yaml"
+    result = run_ropa("import", str(sheet), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    # "Trešās valstis: nav" is no transfer, not a column kept aside.
+    assert "Trešās valstis" not in text
+    assert text.count("transfers: none") == 2
+    # `6.1.b` is contract, as validate reads it.
+    assert "basis: contract" in text
+    assert "6.1.b" not in text
+    # "nav" in the security column is no measure called "nav".
+    assert "name: nav" not in text
+    assert "security measures as written (registrs!J3): nav" in text
+    assert "not placed: registrs!J3: security measures as written: nav" in result.stderr
+    assert run_ropa("validate", str(output)).returncode == 0
