@@ -123,3 +123,31 @@ def test_a_latvian_sheet_imports_its_third_countries_basis_letters_and_no_measur
     assert "security measures as written (registrs!J3): nav" in text
     assert "not placed: registrs!J3: security measures as written: nav" in result.stderr
     assert run_ropa("validate", str(output)).returncode == 0
+
+
+@pytest.mark.parametrize("export_format", ["json", "fides"])
+def test_every_export_to_a_file_says_what_it_wrote(
+    first_register: Path, tmp_path: Path, export_format: str
+) -> None:
+    register = tmp_path / "valid.yaml"
+    register.write_text(
+        FIRST_REGISTER.replace("[info@opticguru.lv]", "{email: info@opticguru.lv}")
+        .replace("maksājumu pakalpojumi", "maksajumi")
+        .split("    purposes:")[0],
+        encoding="utf-8",
+    )
+    target = tmp_path / f"out.{export_format}"
+    result = run_ropa("export", str(register), "-f", export_format, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {target} ({export_format}, lv+en): 1 activity" in result.stderr
+    assert target.exists()
+    latvian = run_ropa(
+        "export", str(register), "-f", export_format, "--lang", "lv", "-o", str(tmp_path / "lv")
+    )
+    assert f"ierakstīts {tmp_path / 'lv'} ({export_format}, lv): 1 apstrādes darbība" in (
+        latvian.stderr
+    )
+    # To standard output: the data alone, no line about it.
+    piped = run_ropa("export", str(register), "-f", export_format, "-o", "-")
+    assert piped.returncode == 0
+    assert "wrote" not in piped.stderr

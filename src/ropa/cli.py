@@ -692,6 +692,7 @@ def export(
             from ropa.exporters.json import json_text
 
             _emit_text(json_text(register), None if to_stdout else Path(str(output)))
+            _say_written(output, export_format, language, register, says)
             return
         if export_format is ExportFormat.FIDES:
             from ropa.exporters.fides import fides_text
@@ -699,6 +700,7 @@ def export(
             _emit_text(
                 fides_text(register, language.value), None if to_stdout else Path(str(output))
             )
+            _say_written(output, export_format, language, register, says)
             return
         document = build_document(
             register,
@@ -758,6 +760,40 @@ def export(
                 )
                 + "\n"
             )
+
+
+def _say_written(
+    output: str | None, export_format: ExportFormat, language: Any, register: Any, says: str
+) -> None:
+    """The line every export to a file ends with, for the formats that build no table
+    document (json, fides): what was written, counted in activities."""
+    if output in (None, "-"):
+        return
+    from ropa.i18n import Message, counted, msg, translate, unworded
+
+    summary: Message = counted(
+        "{count} activity", "{count} activities", count=len(register.activities)
+    )
+    if register.controllers:
+        served = counted(
+            "{count} controller served",
+            "{count} controllers served",
+            count=len(register.controllers),
+        )
+        summary = unworded("{activities}, {served}", activities=summary, served=served)
+    sys.stderr.write(
+        translate(
+            msg(
+                "wrote {target} ({format}, {language}): {summary}",
+                target=str(output),
+                format=export_format.value,
+                language=language.value,
+                summary=summary,
+            ),
+            says,
+        )
+        + "\n"
+    )
 
 
 class DiffFormat(enum.StrEnum):
