@@ -46,6 +46,19 @@ def first_register(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def valid_register(tmp_path: Path) -> Path:
+    """The first register with its mistakes taken out, and its purposes with them."""
+    path = tmp_path / "valid.yaml"
+    path.write_text(
+        FIRST_REGISTER.replace("[info@opticguru.lv]", "{email: info@opticguru.lv}")
+        .replace("maksājumu pakalpojumi", "maksajumi")
+        .split("    purposes:")[0],
+        encoding="utf-8",
+    )
+    return path
+
+
 def test_a_legal_basis_cited_by_its_letter_is_answered_with_the_word_to_write(
     first_register: Path,
 ) -> None:
@@ -127,15 +140,9 @@ def test_a_latvian_sheet_imports_its_third_countries_basis_letters_and_no_measur
 
 @pytest.mark.parametrize("export_format", ["json", "fides"])
 def test_every_export_to_a_file_says_what_it_wrote(
-    first_register: Path, tmp_path: Path, export_format: str
+    valid_register: Path, tmp_path: Path, export_format: str
 ) -> None:
-    register = tmp_path / "valid.yaml"
-    register.write_text(
-        FIRST_REGISTER.replace("[info@opticguru.lv]", "{email: info@opticguru.lv}")
-        .replace("maksājumu pakalpojumi", "maksajumi")
-        .split("    purposes:")[0],
-        encoding="utf-8",
-    )
+    register = valid_register
     target = tmp_path / f"out.{export_format}"
     result = run_ropa("export", str(register), "-f", export_format, "-o", str(target))
     assert result.returncode == 0, result.stderr
@@ -151,3 +158,15 @@ def test_every_export_to_a_file_says_what_it_wrote(
     piped = run_ropa("export", str(register), "-f", export_format, "-o", "-")
     assert piped.returncode == 0
     assert "wrote" not in piped.stderr
+
+
+def test_a_policy_file_without_an_extension_is_named_as_such(
+    valid_register: Path, tmp_path: Path
+) -> None:
+    policy = tmp_path / "politika"
+    policy.write_text("Mēs apstrādājam vārdu un uzvārdu.\n", encoding="utf-8")
+    result = invoke("coverage", str(valid_register), "--policy", str(policy))
+    assert result.returncode == 2
+    assert "it has no extension" in result.stderr
+    assert "``" not in result.stderr
+    assert "give the policy as .txt, .md or .html" in result.stderr
