@@ -170,3 +170,16 @@ def test_a_policy_file_without_an_extension_is_named_as_such(
     assert "it has no extension" in result.stderr
     assert "``" not in result.stderr
     assert "give the policy as .txt, .md or .html" in result.stderr
+
+
+def test_an_unused_catalogue_entry_is_named_in_latvian(valid_register: Path) -> None:
+    """RC02's label ("recipient", "system" ...) is a word of the sentence: Latvian output
+    names a `saņēmējs`, in a sentence that fits every label's gender."""
+    text = valid_register.read_text(encoding="utf-8") + "    recipients: none\n"
+    valid_register.write_text(text, encoding="utf-8")
+    result = run_ropa("check", "--lang", "lv", "--select", "RC02", str(valid_register))
+    assert result.returncode == 0, result.stderr
+    assert "RC02  saņēmējs `maksajumi`: neviena apstrādes darbība to neizmanto" in result.stdout
+    assert "recipient `maksajumi`" not in result.stdout
+    english = run_ropa("check", "--select", "RC02", str(valid_register))
+    assert "RC02  recipient `maksajumi` is not used by any activity" in english.stdout
