@@ -65,10 +65,15 @@ Exit status: 0 clean, 1 findings (or, for fmt --check, a file to reformat), 2 us
 error or unreadable input."""
 
 
-def _epilog(*examples: str) -> str:
-    """A command's help epilog: examples (kept as written) and the exit codes."""
+def _epilog(*examples: str, exits: str = EXIT_CODES) -> str:
+    """A command's help epilog: examples (kept as written) and the exit codes (the
+    command's own where they differ from validate's and check's)."""
     lines = "\n".join(f"  $ {example}" for example in examples)
-    return f"\b\nExamples:\n{lines}\n\n{EXIT_CODES}"
+    return f"\b\nExamples:\n{lines}\n\n{exits}"
+
+
+def _exits(text: str) -> str:
+    return f"\b\nExit status: {text}"
 
 
 # The language of what a command says; codes, rule names and JSON keys stay English.
@@ -280,7 +285,11 @@ def fmt(
 
 
 @app.command(
-    epilog=_epilog("ropa init", 'ropa init my-org --no-input --name "SIA Piemērs" --employees 12')
+    epilog=_epilog(
+        "ropa init",
+        'ropa init my-org --no-input --name "SIA Piemērs" --employees 12',
+        exits=_exits("0 created, 2 usage error or a register already there (nothing written)."),
+    )
 )
 @_reports_errors
 def init(
@@ -525,7 +534,12 @@ def check(
 
 
 @app.command(
-    epilog=_epilog("ropa rules", "ropa rules LB01", "ropa rules --format markdown > docs/rules.md")
+    epilog=_epilog(
+        "ropa rules",
+        "ropa rules LB01",
+        "ropa rules --format markdown > docs/rules.md",
+        exits=_exits("0 shown, 2 a code no rule has, or a usage error."),
+    )
 )
 @_reports_errors
 def rules(
@@ -569,7 +583,12 @@ def rules(
         )
 
 
-@app.command(epilog=_epilog("ropa schema -o schemas/ropa.schema.json"))
+@app.command(
+    epilog=_epilog(
+        "ropa schema -o schemas/ropa.schema.json",
+        exits=_exits("0 written, 2 usage error or a file that cannot be written."),
+    )
+)
 @_reports_errors
 def schema(
     output: Annotated[
@@ -610,6 +629,10 @@ class ExportLanguage(enum.StrEnum):
     epilog=_epilog(
         "ropa export registers/micrec.yaml -o micrec.xlsx",
         "ropa export registers/micrec.yaml --format markdown --lang en",
+        exits=_exits(
+            "0 written, 1 the register is invalid (nothing written), 2 usage error or\n"
+            "unreadable input."
+        ),
     )
 )
 @_reports_errors
@@ -812,7 +835,17 @@ class NoticeLanguage(enum.StrEnum):
     EN = "en"
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa diff",
+        "ropa diff v1 HEAD registers/acme.yaml",
+        "ropa diff v1 --format markdown",
+        exits=_exits(
+            "0 compared (with --exit-code: 1 when something changed), 2 usage error: not\n"
+            "inside a git repository, a revision git does not know."
+        ),
+    )
+)
 @_reports_errors
 def diff(
     arguments: Annotated[
@@ -859,7 +892,17 @@ def diff(
     raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
 
 
-@app.command(name="import")
+@app.command(
+    name="import",
+    epilog=_epilog(
+        "ropa import record.xlsx -o registers/acme.yaml",
+        "ropa import ropa-export.xlsx -o registers/acme.yaml",
+        exits=_exits(
+            "0 imported (what could not be placed is reported), 2 the file cannot be read,\n"
+            "is of an unknown kind, or the output exists."
+        ),
+    ),
+)
 @_reports_errors
 def import_(
     source: Annotated[
@@ -883,7 +926,6 @@ def import_(
     Example: `ropa import record.xlsx -o registers/acme.yaml`. The register is
     written in the canonical form of `ropa fmt`; what the source holds that the register
     has no place for is listed at its top and on standard error, and kept in `notes`.
-    Exit codes: 0 imported, 2 usage or unreadable input.
     """
     from ropa.i18n import counted, language_from_environment, msg, translate
     from ropa.importers import import_path, register_text
@@ -930,7 +972,16 @@ def import_(
         sys.stderr.write(translate(line, says) + "\n")
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa notice registers/acme.yaml -o privatuma-pazinojums.md",
+        "ropa notice registers/acme.yaml --lang en --format html -o notice.html",
+        exits=_exits(
+            "0 the draft was written, 2 the register is invalid or cannot be read, or a\n"
+            "usage error."
+        ),
+    )
+)
 @_reports_errors
 def notice(
     path: RegisterArgument,
@@ -975,7 +1026,13 @@ class CoverageFormat(enum.StrEnum):
     MARKDOWN = "markdown"
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa coverage registers/acme.yaml --policy privatuma-politika.html",
+        "ropa coverage registers/acme.yaml --policy policy.txt --format markdown",
+        exits=_exits("0 nothing missing either way, 1 something missing, 2 bad input."),
+    )
+)
 @_reports_errors
 def coverage(
     path: RegisterArgument,
