@@ -183,3 +183,28 @@ def test_an_unused_catalogue_entry_is_named_in_latvian(valid_register: Path) -> 
     assert "recipient `maksajumi`" not in result.stdout
     english = run_ropa("check", "--select", "RC02", str(valid_register))
     assert "RC02  recipient `maksajumi` is not used by any activity" in english.stdout
+
+
+def test_the_latvian_words_of_the_export_written_back_are_answered_with_the_formats(
+    tmp_path: Path,
+) -> None:
+    """The workbook shows `none` as `nav` and `unknown` as `nav zināms`; a DPO who reads it
+    and writes those words into the register is told the word the format takes."""
+    register = tmp_path / "abele.yaml"
+    register.write_text(
+        "ropa: 1\norganisation:\n  name: SIA Ābele\n  role: pārzinis\n"
+        "activities:\n  - id: a\n    name: Lietvedība\n    transfers: nav\n"
+        "    special_categories: nav zināms\n",
+        encoding="utf-8",
+    )
+    result = run_ropa("validate", str(register))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "abele.yaml:4:9: SC04 `pārzinis` is not a valid value for `role`" in out
+    assert "hint: the format's words are English: `pārzinis` is written `controller`" in out
+    assert "abele.yaml:8:16: SC03 `transfers` must be a list (or `none` or `unknown`)" in out
+    assert "`nav` is written `none`" in out
+    assert "`nav zināms` is written `unknown`" in out
+    assert "starting with `- `" not in out
+    latvian = run_ropa("validate", "--lang", "lv", str(register)).stdout
+    assert "ieteikums: formāta vārdi ir angliski: `nav` raksta `none`" in latvian

@@ -417,6 +417,17 @@ def _describe(
         words = schema.allowed_words(path, data) or _expected_words(detail)
         shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
         close = _close_match(str(value), words)
+        english = _LATVIAN_WORDS.get(" ".join(str(value).lower().split()))
+        # The export shows `none` as `nav`: a Latvian reader writes the word back.
+        latvian = (
+            msg(
+                "the format's words are English: `{value}` is written `{word}`",
+                value=_show(value),
+                word=english,
+            )
+            if english in words
+            else None
+        )
         if ("array" in shapes or "object" in shapes) and isinstance(value, str) and not close:
             values = {"field": field_name, "choices": either([f"`{w}`" for w in words])}
             if path and path[-1] == "legal_basis":
@@ -435,7 +446,7 @@ def _describe(
                     value=_show(value),
                     **values,
                 )
-                return "SC03", "schema.wrong-type", wrong, _ONE_ITEM_A_LINE
+                return "SC03", "schema.wrong-type", wrong, latvian or _ONE_ITEM_A_LINE
             wrong = msg(
                 "{field} must be a mapping of details (or {choices}), not the text `{value}`",
                 value=_show(value),
@@ -445,7 +456,7 @@ def _describe(
                 "SC03",
                 "schema.wrong-type",
                 wrong,
-                msg("write `key: value` lines indented under it"),
+                latvian or msg("write `key: value` lines indented under it"),
             )
         message = (
             msg(
@@ -461,7 +472,7 @@ def _describe(
         hint = (
             msg("did you mean `{close}`?", close=close)
             if close
-            else _suggest(str(value), words, N_("use one of: {options}"))
+            else latvian or _suggest(str(value), words, N_("use one of: {options}"))
         )
         return "SC04", "schema.invalid-value", message, hint
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -584,6 +595,21 @@ def _describe(
 
 
 _ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
+
+# Latvian words a Latvian reader writes for the format's own (the export says `nav` and
+# `nav zināms` for `none` and `unknown`; notices say pārzinis and apstrādātājs).
+_LATVIAN_WORDS = {
+    "nav": "none",
+    "nē": "none",
+    "nav zināms": "unknown",
+    "nav zinams": "unknown",
+    "nezināms": "unknown",
+    "nezinams": "unknown",
+    "pārzinis": "controller",
+    "parzinis": "controller",
+    "apstrādātājs": "processor",
+    "apstradatajs": "processor",
+}
 
 _BOUNDS = {
     "greater_than_equal": N_("{field} must be at least {bound}"),
