@@ -208,3 +208,19 @@ def test_the_latvian_words_of_the_export_written_back_are_answered_with_the_form
     assert "starting with `- `" not in out
     latvian = run_ropa("validate", "--lang", "lv", str(register)).stdout
     assert "ieteikums: formāta vārdi ir angliski: `nav` raksta `none`" in latvian
+
+
+def test_a_table_with_no_known_headings_says_why_on_the_terminal(tmp_path: Path) -> None:
+    """Nothing imported is exit 0 with an empty register: the reason must reach the
+    person at the terminal, not only the new file's header."""
+    sheet = tmp_path / "tabula.csv"
+    sheet.write_text("a;b;c\n1;2;3\n", encoding="utf-8")
+    result = run_ropa("import", str(sheet), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 0
+    assert "imported 0 activities" in result.stderr
+    assert "no heading row found" in result.stderr
+    assert "docs/import.md" in result.stderr
+    latvian = run_ropa(
+        "import", str(sheet), env={"LANGUAGE": "", "LC_ALL": "", "LANG": "lv_LV.UTF-8"}
+    )
+    assert "virsrakstu rinda nav atrasta" in latvian.stderr

@@ -927,7 +927,7 @@ def import_(
     written in the canonical form of `ropa fmt`; what the source holds that the register
     has no place for is listed at its top and on standard error, and kept in `notes`.
     """
-    from ropa.i18n import counted, language_from_environment, msg, translate
+    from ropa.i18n import counted, language_from_environment, msg, translate, unworded
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -962,6 +962,10 @@ def import_(
         ),
     )
     sys.stderr.write(translate(summary, says) + "\n")
+    if not result.data.get("activities"):
+        # An empty register with exit 0 would leave the reason in its header alone.
+        for reason in result.missing:
+            sys.stderr.write(translate(unworded("  {reason}", reason=reason), says) + "\n")
     for item in result.unmapped:
         line = msg(
             "  not placed: {where}: {value} ({what})",

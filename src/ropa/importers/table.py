@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ropa.i18n import msg
 from ropa.importers.fides import register_id
 from ropa.importers.result import ImportResult, Unmapped
 from ropa.knowledge.countries import COUNTRIES
@@ -194,7 +195,12 @@ def import_tables(tables: list[Table], source: str, kind: str) -> ImportResult:
             if score >= 3 and (best is None or score > best[0]):
                 best = (score, table, index)
     if best is None:
-        result.missing.append("no heading row found: no row names three known columns")
+        result.missing.append(
+            msg(
+                "no heading row found: no row of the first thirty names three known columns "
+                "(docs/import.md lists their words)"
+            )
+        )
         result.data["organisation"] = {"name": "unknown", "role": "controller"}
         result.data["activities"] = []
         return result
