@@ -31,6 +31,7 @@ from ropa.errors import UsageError
 from ropa.findings import INPUT_CODES, ExitStatus, Report
 
 if TYPE_CHECKING:
+    from ropa.i18n import Message
     from ropa.scaffold import Scaffold
 
 
@@ -715,7 +716,7 @@ def export(
             from ropa.exporters.json import json_text
 
             _emit_text(json_text(register), None if to_stdout else Path(str(output)))
-            _say_written(output, export_format, language, register, says)
+            _say_written(output, export_format, language, _counted_entries(register), says)
             return
         if export_format is ExportFormat.FIDES:
             from ropa.exporters.fides import fides_text
@@ -723,7 +724,7 @@ def export(
             _emit_text(
                 fides_text(register, language.value), None if to_stdout else Path(str(output))
             )
-            _say_written(output, export_format, language, register, says)
+            _say_written(output, export_format, language, _counted_entries(register), says)
             return
         document = build_document(
             register,
@@ -769,30 +770,12 @@ def export(
                         raise _cannot_write(output, error) from None
             for note in written.notes():
                 sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
-        if not to_stdout:
-            sys.stderr.write(
-                translate(
-                    msg(
-                        "wrote {target} ({format}, {language}): {summary}",
-                        target=str(output),
-                        format=export_format.value,
-                        language=language.value,
-                        summary=document.summary(),
-                    ),
-                    says,
-                )
-                + "\n"
-            )
+        _say_written(output, export_format, language, document.summary(), says)
 
 
-def _say_written(
-    output: str | None, export_format: ExportFormat, language: Any, register: Any, says: str
-) -> None:
-    """The line every export to a file ends with, for the formats that build no table
-    document (json, fides): what was written, counted in activities."""
-    if output in (None, "-"):
-        return
-    from ropa.i18n import Message, counted, msg, translate, unworded
+def _counted_entries(register: Any) -> Message:
+    """What json and fides exports hold, counted (they build no table document to ask)."""
+    from ropa.i18n import counted, unworded
 
     summary: Message = counted(
         "{count} activity", "{count} activities", count=len(register.activities)
@@ -804,6 +787,17 @@ def _say_written(
             count=len(register.controllers),
         )
         summary = unworded("{activities}, {served}", activities=summary, served=served)
+    return summary
+
+
+def _say_written(
+    output: str | None, export_format: ExportFormat, language: Any, summary: Message, says: str
+) -> None:
+    """The line every export to a file ends with: what was written."""
+    if output in (None, "-"):
+        return
+    from ropa.i18n import msg, translate
+
     sys.stderr.write(
         translate(
             msg(
