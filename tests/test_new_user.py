@@ -5,6 +5,8 @@ imported, each through the real command line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -224,3 +226,29 @@ def test_a_table_with_no_known_headings_says_why_on_the_terminal(tmp_path: Path)
         "import", str(sheet), env={"LANGUAGE": "", "LC_ALL": "", "LANG": "lv_LV.UTF-8"}
     )
     assert "virsrakstu rinda nav atrasta" in latvian.stderr
+
+
+def test_init_asks_again_after_a_wrong_answer(tmp_path: Path) -> None:
+    """A role, head count or country ropa cannot take is said at once and asked again,
+    instead of ending `ropa init` with an error after the last question."""
+    answers = 'SIA "Ābele"\npārzinis\ncontroller\ndaudz\n12\nLatvia\nLV\n\n'
+    result = subprocess.run(
+        [sys.executable, "-m", "ropa", "init", str(tmp_path)],
+        input=answers,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert "`pārzinis` is not a role (use one of: controller, processor" in said
+    assert "`daudz` is not a number of employees" in said
+    assert "`Latvia` is not an ISO 3166-1 alpha-2 country code" in said
+    register = (tmp_path / "registers" / "sia-abele.yaml").read_text(encoding="utf-8")
+    assert "role: controller" in register
+    assert "employees: 12" in register
+    assert "country: LV" in register
+    assert "Ābele" in register
+    assert run_ropa("validate", str(tmp_path / "registers")).returncode == 0

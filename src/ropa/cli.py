@@ -334,6 +334,22 @@ def init(
     def ask(question: str, **options: Any) -> str:
         return str(typer.prompt(translate(question, says), **options))
 
+    def checked(**answer: Any) -> Any:
+        """A prompt's check: a wrong answer is said at once and asked again, instead of
+        ending `ropa init` after the last question."""
+        from ropa.scaffold import validate_answers
+
+        def check(text: str) -> str:
+            try:
+                given = {key: proc(text) for key, proc in answer.items()}
+                validate_answers(Answers(**{"name": "x", **given}))
+            except UsageError as error:
+                hint = f" ({translate(error.hint, says)})" if error.hint else ""
+                raise typer.BadParameter(translate(error.message, says) + hint) from None
+            return text
+
+        return check
+
     if existing_register(directory) is not None:
         # A register has one organisation: set up the schema and hooks around it only.
         _report_scaffold(scaffold(directory, None))
@@ -343,12 +359,20 @@ def init(
     if not no_input:
         name = name or ask(msg("Organisation's legal name"))
         role = role or ask(
-            msg("Role ({roles})", roles=", ".join(ROLES)), default="controller", show_default=True
+            msg("Role ({roles})", roles=", ".join(ROLES)),
+            default="controller",
+            show_default=True,
+            value_proc=checked(role=str.strip),
         )
         employees = employees or ask(
-            msg("Number of employees (or unknown)"), default="unknown", show_default=True
+            msg("Number of employees (or unknown)"),
+            default="unknown",
+            show_default=True,
+            value_proc=checked(employees=_head_count),
         )
-        country = country or ask(msg("Country (ISO code)"), default="LV")
+        country = country or ask(
+            msg("Country (ISO code)"), default="LV", value_proc=checked(country=str.strip)
+        )
         if email is None:
             email = ask(
                 msg("Privacy contact e-mail (empty to fill in later)"),
