@@ -252,3 +252,16 @@ def test_init_asks_again_after_a_wrong_answer(tmp_path: Path) -> None:
     assert "country: LV" in register
     assert "Ābele" in register
     assert run_ropa("validate", str(tmp_path / "registers")).returncode == 0
+
+
+def test_a_head_count_in_quotes_is_told_to_lose_them(tmp_path: Path) -> None:
+    """`registration_number` must be quoted and `employees` must not: the hint says so."""
+    register = tmp_path / "skaits.yaml"
+    register.write_text(
+        'ropa: 1\norganisation:\n  name: X\n  role: controller\n  employees: "12"\n',
+        encoding="utf-8",
+    )
+    result = invoke("validate", str(register))
+    assert result.returncode == 1
+    assert "skaits.yaml:5:14: SC03 `employees`: expected a whole number" in result.stdout
+    assert "hint: write the number without quotes: 12" in result.stdout

@@ -590,6 +590,8 @@ def _describe(
             type_hint = msg('put it in quotes: "{value}"', value=_show(value))
         elif kind == "shape_type" and isinstance(value, list):
             type_hint = _mapping_for_list(value, path, data)
+        elif kind == "count_type" and isinstance(value, str) and value.strip().isdigit():
+            type_hint = msg("write the number without quotes: {value}", value=value.strip())
         return "SC03", "schema.wrong-type", _about(field_name, detail), type_hint
     return "SC04", "schema.invalid-value", _about(field_name, detail), None  # durations and others
 
