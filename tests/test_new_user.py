@@ -68,10 +68,10 @@ def test_a_legal_basis_cited_by_its_letter_is_answered_with_the_word_to_write(
     assert result.returncode == 1
     out = result.stdout
     assert "optika.yaml:18:22: SC03 `legal_basis` must be a mapping with `basis:`" in out
-    assert "hint: `6.1.b` is Art. 6(1)(b): write `{basis: contract}`" in out
+    assert "hint: Art. 6(1)(b) is written `{basis: contract}`" in out
     assert "optika.yaml:20:30: SC04 `6.1.f` is not a valid `basis`" in out
-    assert "hint: `6.1.f` is Art. 6(1)(f): write `legitimate_interests`" in out
-    assert "is Art. 6(1)(c): write `{basis: legal_obligation}`" in out
+    assert "hint: Art. 6(1)(f) is written `legitimate_interests`" in out
+    assert "hint: Art. 6(1)(c) is written `{basis: legal_obligation}`" in out
     # Text that names no letter is shown the mapping to write, not told to make a list.
     assert "hint: write `{basis: ...}` with one of: consent, contract," in out
     assert "starting with `- `" not in out
@@ -97,7 +97,7 @@ def test_the_new_hints_are_latvian_in_a_real_process(first_register: Path) -> No
     result = run_ropa("validate", "--lang", "lv", str(first_register))
     assert result.returncode == 1, result.stderr
     out = result.stdout
-    assert "`6.1.b` ir VDAR 6. panta 1. punkta b) apakšpunkts: rakstiet `{basis: contract}`" in out
+    assert "VDAR 6. panta 1. punkta b) apakšpunktu raksta `{basis: contract}`" in out
     assert "`legal_basis`: jābūt kopai ar `basis:`" in out
     assert "bez garumzīmēm" in out
     assert "vai domājāt `maksajumu-pakalpojumi`?" in out

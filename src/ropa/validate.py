@@ -756,12 +756,7 @@ def _basis_hint(value: str, *, as_mapping: bool) -> Message | None:
     if basis is not None:
         letter = "abcdef"[bases.index(basis)]
         written = f"{{basis: {basis}}}" if as_mapping else basis
-        return msg(
-            "`{value}` is Art. 6(1)({letter}): write `{written}`",
-            value=_show(value),
-            letter=letter,
-            written=written,
-        )
+        return msg("Art. 6(1)({letter}) is written `{written}`", letter=letter, written=written)
     if as_mapping:
         return msg("write `{{basis: ...}}` with one of: {options}", options=", ".join(bases))
     return None
