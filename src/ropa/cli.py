@@ -31,6 +31,7 @@ from ropa.errors import UsageError
 from ropa.findings import INPUT_CODES, ExitStatus, Report
 
 if TYPE_CHECKING:
+    from ropa.i18n import Message
     from ropa.scaffold import Scaffold
 
 
@@ -65,10 +66,15 @@ Exit status: 0 clean, 1 findings (or, for fmt --check, a file to reformat), 2 us
 error or unreadable input."""
 
 
-def _epilog(*examples: str) -> str:
-    """A command's help epilog: examples (kept as written) and the exit codes."""
+def _epilog(*examples: str, exits: str = EXIT_CODES) -> str:
+    """A command's help epilog: examples (kept as written) and the exit codes (the
+    command's own where they differ from validate's and check's)."""
     lines = "\n".join(f"  $ {example}" for example in examples)
-    return f"\b\nExamples:\n{lines}\n\n{EXIT_CODES}"
+    return f"\b\nExamples:\n{lines}\n\n{exits}"
+
+
+def _exits(text: str) -> str:
+    return f"\b\nExit status: {text}"
 
 
 # The language of what a command says; codes, rule names and JSON keys stay English.
@@ -280,7 +286,11 @@ def fmt(
 
 
 @app.command(
-    epilog=_epilog("ropa init", 'ropa init my-org --no-input --name "SIA Piemērs" --employees 12')
+    epilog=_epilog(
+        "ropa init",
+        'ropa init my-org --no-input --name "SIA Piemērs" --employees 12',
+        exits=_exits("0 created, 2 usage error or a register already there (nothing written)."),
+    )
 )
 @_reports_errors
 def init(
@@ -324,6 +334,22 @@ def init(
     def ask(question: str, **options: Any) -> str:
         return str(typer.prompt(translate(question, says), **options))
 
+    def checked(**answer: Any) -> Any:
+        """A prompt's check: a wrong answer is said at once and asked again, instead of
+        ending `ropa init` after the last question."""
+        from ropa.scaffold import validate_answers
+
+        def check(text: str) -> str:
+            try:
+                given = {key: proc(text) for key, proc in answer.items()}
+                validate_answers(Answers(**{"name": "x", **given}))
+            except UsageError as error:
+                hint = f" ({translate(error.hint, says)})" if error.hint else ""
+                raise typer.BadParameter(translate(error.message, says) + hint) from None
+            return text
+
+        return check
+
     if existing_register(directory) is not None:
         # A register has one organisation: set up the schema and hooks around it only.
         _report_scaffold(scaffold(directory, None))
@@ -333,12 +359,20 @@ def init(
     if not no_input:
         name = name or ask(msg("Organisation's legal name"))
         role = role or ask(
-            msg("Role ({roles})", roles=", ".join(ROLES)), default="controller", show_default=True
+            msg("Role ({roles})", roles=", ".join(ROLES)),
+            default="controller",
+            show_default=True,
+            value_proc=checked(role=str.strip),
         )
         employees = employees or ask(
-            msg("Number of employees (or unknown)"), default="unknown", show_default=True
+            msg("Number of employees (or unknown)"),
+            default="unknown",
+            show_default=True,
+            value_proc=checked(employees=_head_count),
         )
-        country = country or ask(msg("Country (ISO code)"), default="LV")
+        country = country or ask(
+            msg("Country (ISO code)"), default="LV", value_proc=checked(country=str.strip)
+        )
         if email is None:
             email = ask(
                 msg("Privacy contact e-mail (empty to fill in later)"),
@@ -525,7 +559,12 @@ def check(
 
 
 @app.command(
-    epilog=_epilog("ropa rules", "ropa rules LB01", "ropa rules --format markdown > docs/rules.md")
+    epilog=_epilog(
+        "ropa rules",
+        "ropa rules LB01",
+        "ropa rules --format markdown > docs/rules.md",
+        exits=_exits("0 shown, 2 a code no rule has, or a usage error."),
+    )
 )
 @_reports_errors
 def rules(
@@ -569,7 +608,12 @@ def rules(
         )
 
 
-@app.command(epilog=_epilog("ropa schema -o schemas/ropa.schema.json"))
+@app.command(
+    epilog=_epilog(
+        "ropa schema -o schemas/ropa.schema.json",
+        exits=_exits("0 written, 2 usage error or a file that cannot be written."),
+    )
+)
 @_reports_errors
 def schema(
     output: Annotated[
@@ -610,6 +654,10 @@ class ExportLanguage(enum.StrEnum):
     epilog=_epilog(
         "ropa export registers/micrec.yaml -o micrec.xlsx",
         "ropa export registers/micrec.yaml --format markdown --lang en",
+        exits=_exits(
+            "0 written, 1 the register is invalid (nothing written), 2 usage error or\n"
+            "unreadable input."
+        ),
     )
 )
 @_reports_errors
@@ -692,6 +740,7 @@ def export(
             from ropa.exporters.json import json_text
 
             _emit_text(json_text(register), None if to_stdout else Path(str(output)))
+            _say_written(output, export_format, language, _counted_entries(register), says)
             return
         if export_format is ExportFormat.FIDES:
             from ropa.exporters.fides import fides_text
@@ -699,6 +748,7 @@ def export(
             _emit_text(
                 fides_text(register, language.value), None if to_stdout else Path(str(output))
             )
+            _say_written(output, export_format, language, _counted_entries(register), says)
             return
         document = build_document(
             register,
@@ -744,20 +794,47 @@ def export(
                         raise _cannot_write(output, error) from None
             for note in written.notes():
                 sys.stderr.write(translate(msg("note: {note}", note=note), says) + "\n")
-        if not to_stdout:
-            sys.stderr.write(
-                translate(
-                    msg(
-                        "wrote {target} ({format}, {language}): {summary}",
-                        target=str(output),
-                        format=export_format.value,
-                        language=language.value,
-                        summary=document.summary(),
-                    ),
-                    says,
-                )
-                + "\n"
-            )
+        _say_written(output, export_format, language, document.summary(), says)
+
+
+def _counted_entries(register: Any) -> Message:
+    """What json and fides exports hold, counted (they build no table document to ask)."""
+    from ropa.i18n import counted, unworded
+
+    summary: Message = counted(
+        "{count} activity", "{count} activities", count=len(register.activities)
+    )
+    if register.controllers:
+        served = counted(
+            "{count} controller served",
+            "{count} controllers served",
+            count=len(register.controllers),
+        )
+        summary = unworded("{activities}, {served}", activities=summary, served=served)
+    return summary
+
+
+def _say_written(
+    output: str | None, export_format: ExportFormat, language: Any, summary: Message, says: str
+) -> None:
+    """The line every export to a file ends with: what was written."""
+    if output in (None, "-"):
+        return
+    from ropa.i18n import msg, translate
+
+    sys.stderr.write(
+        translate(
+            msg(
+                "wrote {target} ({format}, {language}): {summary}",
+                target=str(output),
+                format=export_format.value,
+                language=language.value,
+                summary=summary,
+            ),
+            says,
+        )
+        + "\n"
+    )
 
 
 class DiffFormat(enum.StrEnum):
@@ -776,7 +853,17 @@ class NoticeLanguage(enum.StrEnum):
     EN = "en"
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa diff",
+        "ropa diff v1 HEAD registers/acme.yaml",
+        "ropa diff v1 --format markdown",
+        exits=_exits(
+            "0 compared (with --exit-code: 1 when something changed), 2 usage error: not\n"
+            "inside a git repository, a revision git does not know."
+        ),
+    )
+)
 @_reports_errors
 def diff(
     arguments: Annotated[
@@ -823,7 +910,17 @@ def diff(
     raise typer.Exit(int(ExitStatus.FINDINGS) if exit_code and result.change_count else 0)
 
 
-@app.command(name="import")
+@app.command(
+    name="import",
+    epilog=_epilog(
+        "ropa import record.xlsx -o registers/acme.yaml",
+        "ropa import ropa-export.xlsx -o registers/acme.yaml",
+        exits=_exits(
+            "0 imported (what could not be placed is reported), 2 the file cannot be read,\n"
+            "is of an unknown kind, or the output exists."
+        ),
+    ),
+)
 @_reports_errors
 def import_(
     source: Annotated[
@@ -847,9 +944,8 @@ def import_(
     Example: `ropa import record.xlsx -o registers/acme.yaml`. The register is
     written in the canonical form of `ropa fmt`; what the source holds that the register
     has no place for is listed at its top and on standard error, and kept in `notes`.
-    Exit codes: 0 imported, 2 usage or unreadable input.
     """
-    from ropa.i18n import counted, language_from_environment, msg, translate
+    from ropa.i18n import counted, language_from_environment, msg, translate, unworded
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -884,6 +980,10 @@ def import_(
         ),
     )
     sys.stderr.write(translate(summary, says) + "\n")
+    if not result.data.get("activities"):
+        # An empty register with exit 0 would leave the reason in its header alone.
+        for reason in result.missing:
+            sys.stderr.write(translate(unworded("  {reason}", reason=reason), says) + "\n")
     for item in result.unmapped:
         line = msg(
             "  not placed: {where}: {value} ({what})",
@@ -894,7 +994,16 @@ def import_(
         sys.stderr.write(translate(line, says) + "\n")
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa notice registers/acme.yaml -o privatuma-pazinojums.md",
+        "ropa notice registers/acme.yaml --lang en --format html -o notice.html",
+        exits=_exits(
+            "0 the draft was written, 2 the register is invalid or cannot be read, or a\n"
+            "usage error."
+        ),
+    )
+)
 @_reports_errors
 def notice(
     path: RegisterArgument,
@@ -939,7 +1048,13 @@ class CoverageFormat(enum.StrEnum):
     MARKDOWN = "markdown"
 
 
-@app.command()
+@app.command(
+    epilog=_epilog(
+        "ropa coverage registers/acme.yaml --policy privatuma-politika.html",
+        "ropa coverage registers/acme.yaml --policy policy.txt --format markdown",
+        exits=_exits("0 nothing missing either way, 1 something missing, 2 bad input."),
+    )
+)
 @_reports_errors
 def coverage(
     path: RegisterArgument,

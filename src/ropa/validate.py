@@ -417,15 +417,36 @@ def _describe(
         words = schema.allowed_words(path, data) or _expected_words(detail)
         shapes = {alternative.get("type") for alternative in schema.schemas_at(path, data)}
         close = _close_match(str(value), words)
+        english = _LATVIAN_WORDS.get(" ".join(str(value).lower().split()))
+        # The export shows `none` as `nav`: a Latvian reader writes the word back.
+        latvian = (
+            msg(
+                "the format's words are English: `{value}` is written `{word}`",
+                value=_show(value),
+                word=english,
+            )
+            if english in words
+            else None
+        )
         if ("array" in shapes or "object" in shapes) and isinstance(value, str) and not close:
             values = {"field": field_name, "choices": either([f"`{w}`" for w in words])}
+            if path and path[-1] == "legal_basis":
+                # A basis is a mapping; the list form is the exception (several bases for
+                # one purpose), so the hint for a list would lead a new user astray.
+                wrong = msg(
+                    "{field} must be a mapping with `basis:` (or {choices}), "
+                    "not the text `{value}`",
+                    value=_show(value),
+                    **values,
+                )
+                return "SC03", "schema.wrong-type", wrong, _basis_hint(value, as_mapping=True)
             if "array" in shapes:
                 wrong = msg(
                     "{field} must be a list (or {choices}), not the text `{value}`",
                     value=_show(value),
                     **values,
                 )
-                return "SC03", "schema.wrong-type", wrong, _ONE_ITEM_A_LINE
+                return "SC03", "schema.wrong-type", wrong, latvian or _ONE_ITEM_A_LINE
             wrong = msg(
                 "{field} must be a mapping of details (or {choices}), not the text `{value}`",
                 value=_show(value),
@@ -435,7 +456,7 @@ def _describe(
                 "SC03",
                 "schema.wrong-type",
                 wrong,
-                msg("write `key: value` lines indented under it"),
+                latvian or msg("write `key: value` lines indented under it"),
             )
         message = (
             msg(
@@ -451,7 +472,7 @@ def _describe(
         hint = (
             msg("did you mean `{close}`?", close=close)
             if close
-            else _suggest(str(value), words, N_("use one of: {options}"))
+            else latvian or _suggest(str(value), words, N_("use one of: {options}"))
         )
         return "SC04", "schema.invalid-value", message, hint
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -478,11 +499,12 @@ def _describe(
                 msg("`{key}` has no value", key=discriminator),
                 _suggest("", words, N_("use one of: {options}")),
             )
+        letter_hint = _basis_hint(str(tag), as_mapping=False) if discriminator == "basis" else None
         return (
             "SC04",
             "schema.invalid-value",
             msg("`{value}` is not a valid `{key}`", value=_show(tag), key=discriminator),
-            _suggest(str(tag), words, N_("use one of: {options}")),
+            letter_hint or _suggest(str(tag), words, N_("use one of: {options}")),
         )
     if kind in ("date_format", "date_value"):
         return "SC05", "schema.invalid-date", _about(field_name, detail), None
@@ -566,11 +588,30 @@ def _describe(
         type_hint: Message | None = None
         if isinstance(value, (int, float)) and kind == "text_type":
             type_hint = msg('put it in quotes: "{value}"', value=_show(value))
+        elif kind == "shape_type" and isinstance(value, list):
+            type_hint = _mapping_for_list(value, path, data)
+        elif kind == "count_type" and isinstance(value, str) and value.strip().isdigit():
+            type_hint = msg("write the number without quotes: {value}", value=value.strip())
         return "SC03", "schema.wrong-type", _about(field_name, detail), type_hint
     return "SC04", "schema.invalid-value", _about(field_name, detail), None  # durations and others
 
 
 _ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
+
+# Latvian words a Latvian reader writes for the format's own (the export says `nav` and
+# `nav zināms` for `none` and `unknown`; notices say pārzinis and apstrādātājs).
+_LATVIAN_WORDS = {
+    "nav": "none",
+    "nē": "none",
+    "nav zināms": "unknown",
+    "nav zinams": "unknown",
+    "nezināms": "unknown",
+    "nezinams": "unknown",
+    "pārzinis": "controller",
+    "parzinis": "controller",
+    "apstrādātājs": "processor",
+    "apstradatajs": "processor",
+}
 
 _BOUNDS = {
     "greater_than_equal": N_("{field} must be at least {bound}"),
@@ -633,9 +674,14 @@ def _pattern_message(
     pattern = detail.get("ctx", {}).get("pattern", "")
     shown = _show(value)
     if pattern == ID_PATTERN:
+        rule = msg(
+            "ids use the letters a-z and A-Z without diacritics (`ā` is written `a`), digits, "
+            "`.`, `_` and `-`, and start with a letter or digit"
+        )
+        folded = plain_id(str(value)) if isinstance(value, str) else None
         return (
             msg("`{value}` is not a valid id", value=shown),
-            msg("ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"),
+            msg("{rule}: did you mean `{id}`?", rule=rule, id=folded) if folded else rule,
         )
     if pattern == r"\S":
         return msg("{field} must not be blank", field=field_name), None
@@ -649,6 +695,71 @@ def _pattern_message(
             msg("codes look like RT02: see `ropa rules`"),
         )
     return msg("`{value}` is not a valid value for {field}", value=shown, field=field_name), None
+
+
+def _mapping_for_list(value: list[Any], path: DataPath, data: Any) -> Message | None:
+    """A list where a mapping of details is wanted (`contact: [info@x.lv]`): the mapping
+    to write, with the e-mail address under `email` where the list holds one."""
+    from ropa import schema
+
+    keys = [
+        key
+        for alternative in schema.schemas_at(path, data)
+        if alternative.get("type") == "object"
+        for key in alternative.get("properties", {})
+    ]
+    if not keys:
+        return None
+    mail = next((item for item in value if isinstance(item, str) and "@" in item), None)
+    if mail is not None and "email" in keys:
+        return msg("write a mapping: `{{email: {mail}}}`", mail=_show(mail))
+    return msg("write a mapping: `{{{key}: ...}}`", key=keys[0])
+
+
+def plain_id(text: str) -> str | None:
+    """The id `text` was meant to be, with its diacritics and spaces taken out
+    (`maksājumu pakalpojumi` → `maksajumu-pakalpojumi`), or None if that is no id either."""
+    import unicodedata
+
+    from ropa.model.types import ID_PATTERN
+
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    candidate = re.sub(r"\s+", "-", bare)
+    return candidate if candidate != text and re.fullmatch(ID_PATTERN, candidate) else None
+
+
+# Art. 6(1) cited by its letter the way people write it: `6.1.f`, `6(1)(f)`, `6.1.(f)`,
+# `Art. 6(1)f`, `VDAR 6. panta 1. punkta f) apakšpunkts`.
+_ARTICLE_6_LETTER = re.compile(
+    r"^(?:(?:art(?:icle)?|p(?:ants)?|vdar|gdpr)\.?\s*)*6\s*(?:\.\s*panta\s*)?"
+    r"(?:[.(]\s*)?1\s*(?:\.\s*punkta\s*)?[.)]?\s*[.(]?\s*([a-f])\s*\)?"
+    r"(?:\s*apak\S*)?\.?$"
+)
+
+
+def article6_basis(text: str) -> str | None:
+    """The `basis` word for an Art. 6(1) letter written as text (`6.1.b` → `contract`)."""
+    from ropa.knowledge.legal_bases import LEGAL_BASES
+
+    found = _ARTICLE_6_LETTER.match(" ".join(text.lower().split()))
+    return list(LEGAL_BASES)["abcdef".index(found.group(1))] if found else None
+
+
+def _basis_hint(value: str, *, as_mapping: bool) -> Message | None:
+    """For a basis written by its letter, the word to write; for other text in place of
+    the mapping, the mapping's shape."""
+    from ropa.knowledge.legal_bases import LEGAL_BASES
+
+    bases = list(LEGAL_BASES)
+    basis = article6_basis(value)
+    if basis is not None:
+        letter = "abcdef"[bases.index(basis)]
+        written = f"{{basis: {basis}}}" if as_mapping else basis
+        return msg("Art. 6(1)({letter}) is written `{written}`", letter=letter, written=written)
+    if as_mapping:
+        return msg("write `{{basis: ...}}` with one of: {options}", options=", ".join(bases))
+    return None
 
 
 def _expected_words(detail: Any) -> list[str]:

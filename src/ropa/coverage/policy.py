@@ -50,7 +50,12 @@ def read_policy(path: str, *, max_bytes: int) -> list[Passage]:
         )
     if suffix not in (".txt", ".md", ".markdown", ".html", ".htm"):
         raise UsageError(
-            msg("{path}: cannot read a policy from a `{suffix}` file", path=path, suffix=suffix),
+            msg("{path}: cannot read a policy from a `{suffix}` file", path=path, suffix=suffix)
+            if suffix
+            else msg(
+                "{path}: cannot tell what kind of file the policy is: it has no extension",
+                path=path,
+            ),
             hint=msg("give the policy as .txt, .md or .html"),
         )
     try:

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ropa.i18n import msg
 from ropa.importers.fides import register_id
 from ropa.importers.result import ImportResult, Unmapped
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.fides import fold
 from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.validate import article6_basis
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "third countr",
             "international organisation",
             "tresaj",
+            # trešā valsts, trešās valstis, trešo valstu: the forms a heading takes
+            "tresa valst",
+            "tresas valst",
+            "treso valst",
             "transfer",
             "nosutisan",
             "nodosan",
@@ -189,7 +195,12 @@ def import_tables(tables: list[Table], source: str, kind: str) -> ImportResult:
             if score >= 3 and (best is None or score > best[0]):
                 best = (score, table, index)
     if best is None:
-        result.missing.append("no heading row found: no row names three known columns")
+        result.missing.append(
+            msg(
+                "no heading row found: no row of the first thirty names three known columns "
+                "(docs/import.md lists their words)"
+            )
+        )
         result.data["organisation"] = {"name": "unknown", "role": "controller"}
         result.data["activities"] = []
         return result
@@ -296,6 +307,9 @@ def basis_of(text: str) -> str | None:
     )
     if letter:
         return list(LEGAL_BASES)["abcdef".index(letter.group(1))]
+    written = article6_basis(text)  # `6.1.b`, `Art. 6(1)f`: as validate reads them
+    if written is not None:
+        return written
     words = {
         "consent": ("consent", "piekrisan"),
         "contract": ("contract", "ligum"),
@@ -449,7 +463,10 @@ def _activity(
     retention = text_of("retention")
     activity["retention"] = retention_of(retention) if retention else "unknown"
     security = text_of("security")
-    if security:
+    if security and fold(security).strip() in _NONE_WORDS:
+        # "nav" is no measure: the activity records none, which `ropa check` reports.
+        kept_as_written("security", "security measures as written")
+    elif security:
         activity["security_measures"] = [
             _catalogue_entry(catalogues["security_measures"], item, {"name": item})
             for item in split_items(security)

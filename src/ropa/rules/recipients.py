@@ -227,15 +227,16 @@ def unused(register: Register, context: Context) -> Iterator[Violation]:
             msg("list under `recipients:` those that receive its data; remove stale entries"),
             related=tuple(location for _, location in others),
         )
+    # The labels are words of the message: translated with it (`saņēmējs` ...).
     catalogues = (
         (
             "recipient",
-            "recipient",
+            msg("recipient"),
             [] if open_places or open_sub_processors else register.recipients,
         ),
-        ("measure", "security measure", register.security_measures),
-        ("system", "system", register.systems),
-        ("joint", "joint controller", register.joint_controllers),
+        ("measure", msg("security measure"), register.security_measures),
+        ("system", msg("system"), register.systems),
+        ("joint", msg("joint controller"), register.joint_controllers),
     )
     for kind, label, entries in catalogues:
         for entry in entries:
