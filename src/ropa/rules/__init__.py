@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from pydantic import BaseModel
+
 from ropa.findings import Severity
 from ropa.i18n import Message
 from ropa.model.register import Register
@@ -206,6 +208,16 @@ def per_register(
 
 def not_stated(value: object) -> bool:
     """Left out, `unknown`, or an empty list: the record does not say."""
+    # The plain kinds answered by type first: rules ask this some 190,000 times at
+    # 10,000 activities, mostly of a model (a basis, a retention), and a model compared
+    # with `==` goes through pydantic's `__eq__` in Python only to answer False.
+    kind = type(value)
+    if kind is str:
+        return value == "unknown"
+    if kind is list:
+        return not value
+    if isinstance(value, BaseModel):
+        return False
     return value is None or value == "unknown" or value == []
 
 

@@ -50,28 +50,6 @@ class Reading:
         self._at: Location | tuple[str | int, ...] = location
         self._owner: Activity | None = None
 
-    @classmethod
-    def _within(
-        cls,
-        owner: Activity,
-        key: str,
-        path: tuple[str | int, ...],
-        inference: Inference,
-        text: str,
-        nth: int | None,
-    ) -> Reading:
-        """A reading of `text` at `path` inside `owner`: `inference` itself, or, where
-        `nth` is given, the `nth` inference of `lexicon.infer(text)` (`inference` is then
-        the same one unplaced)."""
-        reading = cls.__new__(cls)
-        reading.key = key
-        reading.concept = inference.concept
-        reading._inference = inference if nth is None else nth
-        reading._text = text
-        reading._at = path
-        reading._owner = owner
-        return reading
-
     @property
     def inference(self) -> Inference:
         """The concept, where it is in the text and in which words, and whether a
@@ -192,25 +170,29 @@ def _hits(activity: Activity) -> tuple[Reading, ...]:
     differ from others only in their numbers (names, purposes, descriptions) need no
     place moved back until a rule reports one."""
     found: list[Reading] | None = None
-    within = Reading._within
+    new, paths = Reading.__new__, _PATHS
     for key, path, text in _texts(activity, DESCRIBING):
         inferences, placed = infer_unplaced(text, UNREAD)
         for nth, inference in enumerate(inferences):
             if not inference.negated and inference.concept not in UNREAD:
                 if found is None:
                     found = []
-                found.append(
-                    within(activity, key, _path(path), inference, text, None if placed else nth)
-                )
+                # Made here, without `__init__` (some 75,000 readings at 10,000
+                # activities): where the text's numbers were masked, `_inference` is the
+                # index of the inference in `lexicon.infer(text)`, placed when asked for.
+                reading = new(Reading)
+                reading.key = key
+                reading.concept = inference.concept
+                reading._inference = inference if placed else nth
+                reading._text = text
+                reading._at = paths.setdefault(path, path)
+                reading._owner = activity
+                found.append(reading)
     return _NO_HITS if found is None else tuple(found)
 
 
 # Paths repeat from activity to activity ("purposes", 0, "purpose"): one object each.
 _PATHS: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
-
-
-def _path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    return _PATHS.setdefault(path, path)
 
 
 def readings(activity: Activity, keys: tuple[str, ...] = DESCRIBING) -> list[Reading]:
@@ -267,12 +249,24 @@ def forget() -> None:
     lexicon_forget()
 
 
+# The tuples of concepts `first_readings` was asked for and found none of `UNREAD` in.
+_ASKED: dict[int, tuple[str, ...]] = {}
+_ASKED_SIZE = 1024
+
+
 def first_readings(
     activity: Activity, concepts: tuple[str, ...], keys: tuple[str, ...] = DESCRIBING
 ) -> dict[str, Reading]:
     """For each of `concepts` the activity states, the first place it does."""
-    if not UNREAD.isdisjoint(concepts):
-        raise ValueError(f"readings leave out {sorted(UNREAD)}: ask `lexicon` instead")
+    # Rules ask this some 190,000 times at 10,000 activities, nearly always with one of
+    # a few dozen constant tuples: each tuple is checked once (by identity; held, so
+    # that no other tuple takes its id), not at every call.
+    if _ASKED.get(id(concepts)) is not concepts:
+        if not UNREAD.isdisjoint(concepts):
+            raise ValueError(f"readings leave out {sorted(UNREAD)}: ask `lexicon` instead")
+        if len(_ASKED) >= _ASKED_SIZE:  # (tuples built at each call: kept bounded)
+            _ASKED.clear()
+        _ASKED[id(concepts)] = concepts
     stated = _STATED.get(id(activity))
     if stated is None:
         _kept(activity)

@@ -73,12 +73,16 @@ def _overruled(
     return False
 
 
+# What `inferred_criteria` asks the readings: one tuple, not one built per activity.
+_CRITERIA_READ = (*_CRITERIA, "public_area")
+
+
 def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dict[str, str]:
     """WP248 criteria (and `35.3.c`) the activity's words meet, each with its evidence:
     "“videonovērošana” in `personal_data`"."""
     if declared is not None and declared.criteria is not None:
         return {}
-    found = first_readings(activity, (*_CRITERIA, "public_area"))
+    found = first_readings(activity, _CRITERIA_READ)
     result: dict[str, str] = {}
     for concept, reading in found.items():
         criterion = _CRITERIA.get(concept)

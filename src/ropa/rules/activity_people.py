@@ -107,12 +107,22 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
           - referral letters from GPs
     ```
     """
-    known = [(a, _whose(a)) for a in register.activities if _identifies(a)]
-    for activity in register.activities:
+    # Each activity's data list read once; the groups of the activities whose data does
+    # identify are taken apart only when an activity that names none needs them (most
+    # registers have none such).
+    identifying = [_identifies(a) for a in register.activities]
+    known: list[tuple[Activity, frozenset[str]]] | None = None
+    for activity, identifies in zip(register.activities, identifying, strict=True):
         if not isinstance(activity.personal_data, list) or not activity.personal_data:
             continue
-        if _identifies(activity) or data_unfixed(activity) or _anonymous(activity):
+        if identifies or data_unfixed(activity) or _anonymous(activity):
             continue
+        if known is None:
+            known = [
+                (a, _whose(a))
+                for a, its in zip(register.activities, identifying, strict=True)
+                if its
+            ]
         whose = _whose(activity)
         if any(other is not activity and whose & stems for other, stems in known):
             continue

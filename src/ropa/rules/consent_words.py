@@ -58,8 +58,12 @@ def _first_said(
     words quoted from there, and which kind."""
     wanted = frozenset(kinds)
     for path, value in places:
-        for language in ("lv", "en"):
-            text = text_of(value, language)
+        if value is None:  # (a note left out: most)
+            continue
+        # A plain string is the same in both languages: read once (the other reading
+        # could only find the same words at the same place).
+        texts = (value,) if type(value) is str else (text_of(value, "lv"), text_of(value, "en"))
+        for text in texts:
             # The quick test first (cached per text): most say none of them.
             if not text or wanted.isdisjoint(concepts_in(text)):
                 continue

@@ -216,6 +216,8 @@ _CARE_PAIR = {"WP248.C4", "WP248.C7"}
 # vulnerable people (not patients), communications content, a hospital's scale.
 _BEYOND_CARE = (*(c for c in SPECIAL if c != "health"), "criminal", "communications")
 _BEYOND_CARE += ("vulnerable", "care_at_scale")
+# What `_individual_care` asks the readings: one tuple, not one built per call.
+_CARE_READ = ("health", "patients", *_BEYOND_CARE)
 
 
 def _individual_care(
@@ -237,7 +239,7 @@ def _individual_care(
         if not says(group.category, "patients"):
             return False  # pupils, employees, the elderly: vulnerable for another reason
         patients = True
-    found = first_readings(activity, ("health", "patients", *_BEYOND_CARE))
+    found = first_readings(activity, _CARE_READ)
     if not (patients or "patients" in found):
         return False  # C7 from children or others who are not patients
     if _BEYOND_CARE_SET & found.keys():

@@ -90,6 +90,15 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
         if activity.status is not ActivityStatus.RETIRED
     ]
     entries += [(controller, False) for controller in register.controllers]
+    # Whether a review on a date is overdue, once per date: a register's review dates
+    # repeat (a day's reviews of many entries).
+    overdue: dict[dt.date, bool] = {}
+    months, days = interval.total_months, interval.weeks * 7 + interval.days
+
+    def _overdue(reviewed: dt.date) -> bool:
+        late = overdue[reviewed] = _add(reviewed, months, days) < context.today
+        return late
+
     for entry, is_activity in entries:
         reviewed = entry.last_review
         planned = entry.next_review
@@ -115,9 +124,7 @@ def review_overdue(register: Register, context: Context) -> Iterator[Violation]:
                 # The merged message names activities; controllers served stay apart.
                 cause=f"{ABSENT}last_review" if is_activity else None,
             )
-        elif _add(reviewed, interval.total_months, interval.weeks * 7 + interval.days) < (
-            context.today
-        ):
+        elif overdue[reviewed] if reviewed in overdue else _overdue(reviewed):
             yield Violation(
                 entry.at("last_review"),
                 msg(

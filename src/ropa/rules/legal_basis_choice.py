@@ -191,21 +191,24 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
             continue
         who = msg("a public authority") if authority else msg("an employer by its employees")
         for index, purpose in enumerate(activity.purposes):
-            if any(says(purpose.purpose, concept) for concept in _FREE_CONSENT_TOPICS):
+            # The bases first: the words are read only of a purpose resting on consent.
+            consents = [path for path, basis in purpose.bases() if isinstance(basis, ConsentBasis)]
+            if not consents or any(
+                says(purpose.purpose, concept) for concept in _FREE_CONSENT_TOPICS
+            ):
                 continue
-            for path, basis in purpose.bases():
-                if isinstance(basis, ConsentBasis):
-                    yield Violation(
-                        activity.at("purposes", index, *path),
-                        msg(
-                            "`{id}` relies on consent, which is unlikely to be freely given to "
-                            "{who} (Recital 43; EDPB Guidelines 05/2020)",
-                            id=activity.id,
-                            who=who,
-                        ),
-                        msg(
-                            "rest the purpose on the law or contract it serves, or record why "
-                            "refusing has no consequence and suppress with that reason"
-                        ),
-                        at_key=True,
-                    )
+            for path in consents:
+                yield Violation(
+                    activity.at("purposes", index, *path),
+                    msg(
+                        "`{id}` relies on consent, which is unlikely to be freely given to "
+                        "{who} (Recital 43; EDPB Guidelines 05/2020)",
+                        id=activity.id,
+                        who=who,
+                    ),
+                    msg(
+                        "rest the purpose on the law or contract it serves, or record why "
+                        "refusing has no consequence and suppress with that reason"
+                    ),
+                    at_key=True,
+                )
