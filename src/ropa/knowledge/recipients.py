@@ -15,7 +15,7 @@ tests/rules/contradictions.yaml and tests/rules/h11d_reasons.yaml.
 from __future__ import annotations
 
 from ropa.knowledge.sources import cite
-from ropa.knowledge.text import analyse, fold_word, stem
+from ropa.knowledge.text import analyse, fold_word, folded_words, stem
 
 SOURCE = cite("GDPR", "VDAR")
 
@@ -73,8 +73,10 @@ _LAW_CORE: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_COR
 def names_no_kind(text: str) -> bool:
     """Whether a recipient category is made only of words that say no kind of recipient
     ("other relevant agencies", "trešās personas")."""
-    tokens = analyse(text).tokens
-    return bool(tokens) and all(token.stem in _OPEN for token in tokens)
+    # The words `analyse` makes tokens of, stemmed as it stems them, without its spans and
+    # clauses: AC11 asks this of every source that names one, and the first named word ends it.
+    words = folded_words(text)
+    return bool(words) and all(stem(word.replace("'", "")) in _OPEN for word in words)
 
 
 def names_only_the_law(text: str) -> bool:

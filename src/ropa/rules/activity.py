@@ -329,7 +329,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
         if not isinstance(activity.sources, list):
             continue
         for index, source in enumerate(activity.sources):
-            if source.kind is DataSourceKind.THIRD_PARTY and (words := _source_unnamed(source)):
+            if source.kind not in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE):
+                continue
+            words = _unnamed_source(source)
+            if source.kind is DataSourceKind.THIRD_PARTY and words is not None:
                 yield Violation(
                     activity.at("sources", index, "description"),
                     msg(
@@ -340,16 +343,7 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("name the source or its category in `description:` (Art. 14(2)(f))"),
                 )
-                continue
-            if source.kind in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE) and (
-                not_stated(source.description)
-                # A third party's description is read above: a category beside "(not
-                # named)" answers Art. 14(2)(f) as Recital 61 allows.
-                or (
-                    source.kind is DataSourceKind.PUBLICLY_AVAILABLE
-                    and _says_unnamed(source.description)
-                )
-            ):
+            elif not_stated(source.description) or words is not None:
                 kind = (
                     msg("third-party")
                     if source.kind is DataSourceKind.THIRD_PARTY
@@ -368,7 +362,9 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
 
 
 # Words that only restate that a source is someone else: "trešās personas", "third
-# parties", "other sources", "dažādi ārējie avoti" (folded prefixes).
+# parties", "other sources", "dažādi ārējie avoti" (folded prefixes). Words for anyone
+# that a recipient category can be made of ("partners", "service providers") are read by
+# `names_no_kind` too.
 _SOURCE_KIND_PREFIXES = (
     "tresa", "treso", "tresi", "person", "avot", "arej", "dazad", "third", "parti", "party",
     "other", "source", "external", "variou",
@@ -379,11 +375,11 @@ _SOURCE_KIND_WORDS = frozenset(
         "from", "no", "the", "an", "a", "some",
     )
 )  # fmt: skip
-# The description saying itself that the source is not named: "(not named)", "not said
-# who", "nav norādīts, kuras".
+# The description saying itself that the source is not named (folded): "(not named)",
+# "not said who", "unnamed", "nav norādīts, kuras", "nav nosaukti", "nenosaukts".
 _SAID_UNNAMED = re.compile(
-    r"\b(?:not (?:named|specified|identified|stated|said)|unnamed|unspecified|unidentified"
-    r"|nav (?:norad|nosauk|minet|precizet)\w*|nenosauk\w*|nenorad\w*)"
+    r"\b(?:not\s+(?:named|specified|identified|stated|said)|unnamed|unspecified|unidentified"
+    r"|nav\s+(?:norad|nosauk|minet|precizet|identificet)\w*|nenosauk\w*|nenorad\w*)"
 )
 
 _SOMEONE_ELSE = re.compile(
@@ -391,43 +387,32 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
-def _source_unnamed(source: DataSource) -> str | None:
-    """The description of a third-party source, when it names no source: only words for
-    someone else, or words saying the source is not named. None where it names one."""
+def _unnamed_source(source: DataSource) -> str | None:
+    """The description of a third-party or public source, when in every language it names
+    no source: only words for someone else, or words saying the source is not named. None
+    where it names one, or states nothing.
+
+    A third party's category beside "(not named)" ("background checks (provider not
+    named)") is an answer, as Recital 61 allows: there the words saying it is not named
+    count only beside words for someone else. A public source's description that says it
+    is not named is no answer, whatever stands beside it."""
     texts = [text_of(source.description, language) for language in ("lv", "en")]
     texts = [text for text in texts if text and not not_stated(text)]
     if not texts:
         return None
+    category_answers = source.kind is DataSourceKind.THIRD_PARTY
     for text in texts:
         folded = fold_word(text)
         words = re.findall(r"\w+", folded)
         bare = bool(words) and all(
             word in _SOURCE_KIND_WORDS or word.startswith(_SOURCE_KIND_PREFIXES) for word in words
         )
-        # Said to be unnamed, and called only "third parties" or "others": a category
-        # beside it ("background checks (provider not named)") is an answer.
-        unnamed = _SAID_UNNAMED.search(folded) is not None and _SOMEONE_ELSE.search(folded)
-        if not bare and not unnamed:
+        unnamed = _SAID_UNNAMED.search(folded) is not None and (
+            not category_answers or _SOMEONE_ELSE.search(folded) is not None
+        )
+        if not (bare or unnamed or names_no_kind(text)):
             return None
     return texts[0].strip()
-
-
-# Words by which a description says itself that the source is not named: "(not named)",
-# "unnamed", "(nav norādīts)", "nav nosaukti".
-_UNNAMED = re.compile(
-    r"\b(?:not\s+(?:named|identified|specified|stated)|unnamed|unspecified|"
-    r"nav\s+(?:nosaukt|norādīt|identificēt)\w*|nenosaukt\w*)",
-    re.IGNORECASE,
-)
-
-
-def _says_unnamed(description: object) -> bool:
-    """Whether a source's description says, in every language, that the source is not
-    named, or names it only by words for anyone ("trešās personas", "partners")."""
-    texts = [text for text in (text_of(description, lang) for lang in ("lv", "en")) if text]
-    return bool(texts) and all(
-        _UNNAMED.search(text) is not None or names_no_kind(text) for text in texts
-    )
 
 
 _THIRD_PERSONS = ("third_persons",)
