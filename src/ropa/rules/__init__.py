@@ -26,7 +26,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message
 from ropa.model.register import Register
 from ropa.model.types import Duration
-from ropa.position import Location
+from ropa.position import Location, Position
 
 # The message of a gap merged over several activities: (how many, their ids shown) → text.
 GroupMessage = Callable[[int, str], Message]
@@ -46,7 +46,9 @@ class Violation:
     related when the finding is merged. `grouped`, for an `ABSENT` cause, words the merged
     finding as one question about the register: given how many activities share the gap
     and their ids, it returns the message (otherwise the first message is kept, with
-    "also in N more activities")."""
+    "also in N more activities"). `position`, when given, is where in the file the finding
+    is shown, in place of the position of `location`'s path: for words found in the raw
+    text (a comment has no path)."""
 
     location: Location
     message: str
@@ -56,6 +58,7 @@ class Violation:
     cause: str | None = None
     related: tuple[Location, ...] = ()
     grouped: GroupMessage | None = None
+    position: Position | None = None
 
 
 # A `cause` that starts with this names a gap (a key absent or `unknown`) rather than a
@@ -65,12 +68,16 @@ ABSENT = "absent:"
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may know besides the register: settings and the date of the check."""
+    """What rules may know besides the register: settings and the date of the check, and
+    `source_text`, the raw text of one of the register's files (comments included), or
+    None where it cannot be read again. Rules never open files themselves: the engine
+    gives the text, read once per file and only for a rule that asks."""
 
     today: dt.date
     review_interval: Duration = field(default_factory=lambda: Duration("P12M"))
     employee_threshold: int = 250
     digital_consent_age: int = 13
+    source_text: Callable[[str], str | None] = field(default=lambda _file: None)
 
 
 Check = Callable[[Register, Context], Iterable[Violation]]
