@@ -92,6 +92,16 @@ class Rule:
     check: Check = field(repr=False)
     doc: str = field(repr=False)
     retired: bool = False
+    # When some of the rule's findings take another severity than `severity` (its
+    # default): in what context, as `ropa rules` says it ("info where ...").
+    severity_note: str = ""
+
+    @property
+    def severity_shown(self) -> str:
+        """The severity as the catalogue lists it: the default, and when it differs."""
+        if not self.severity_note:
+            return self.severity.value
+        return f"{self.severity.value} ({self.severity_note})"
 
     @property
     def family(self) -> str:
@@ -130,9 +140,16 @@ FAMILIES: dict[str, str] = {
 
 
 def rule(
-    code: str, name: str, *, severity: Severity, article: str, retired: bool = False
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    article: str,
+    retired: bool = False,
+    severity_note: str = "",
 ) -> Callable[[Check], Check]:
-    """Register a rule under a stable code and name."""
+    """Register a rule under a stable code and name; `severity_note` says when some of its
+    findings take another severity than the default."""
     if not _CODE.fullmatch(code) or code[:2] not in FAMILIES:
         raise ValueError(f"bad rule code {code!r}")
     if not _NAME.fullmatch(name):
@@ -149,6 +166,7 @@ def rule(
             check=check,
             doc=inspect.cleandoc(check.__doc__ or ""),
             retired=retired,
+            severity_note=severity_note,
         )
         return check
 
