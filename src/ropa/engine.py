@@ -176,7 +176,7 @@ def check_register(
         review_interval=settings.review_interval,
         employee_threshold=settings.employee_threshold,
         digital_consent_age=settings.digital_consent_age,
-        source_text=functools.cache(_source_text),
+        source_text=_source_text,
     )
     as_controller = controller_view(register)
     raw: list[tuple[Rule, Violation]] = [

@@ -71,7 +71,8 @@ class Context:
     """What rules may know besides the register: settings and the date of the check, and
     `source_text`, the raw text of one of the register's files (comments included), or
     None where it cannot be read again. Rules never open files themselves: the engine
-    gives the text, read once per file and only for a rule that asks."""
+    reads the text when a rule asks (one rule does, once per file) and keeps none of it,
+    so a large register's text is not held through the other rules."""
 
     today: dt.date
     review_interval: Duration = field(default_factory=lambda: Duration("P12M"))
