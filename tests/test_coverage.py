@@ -282,3 +282,15 @@ def test_an_english_policy_meets_a_register_written_in_both_languages() -> None:
     assert reasons["P5Y"] == '"five years" = P5Y'
     assert reasons["P3M"] == '"3 months" = P3M'
     assert reasons["United States (scc)"] == 'names "united states"'
+
+
+def test_a_shared_concept_is_shown_by_its_label_in_the_readers_language() -> None:
+    policy = str(POLICIES / "nm-power.txt")
+    latvian = invoke("coverage", "registers/nm-power.yaml", "--policy", policy, "--lang", "lv")
+    english = invoke("coverage", "registers/nm-power.yaml", "--policy", policy, "--lang", "en")
+    # The lexicon's internal names (`purpose_filler`, `data_open_ended`) are not shown.
+    for result in (latvian, english):
+        assert "purpose_filler" not in result.stdout
+        assert "data_open_ended" not in result.stdout
+    assert "jēdziens „atvērts datu uzskaitījums”" in latvian.stdout
+    assert 'concept "a list of data left open"' in english.stdout

@@ -294,3 +294,18 @@ def test_small_readers() -> None:
         "ZZ",
         "AAA",
     ]
+
+
+def test_the_summary_names_the_kind_of_source_in_latvian(tmp_path: Path) -> None:
+    source = tmp_path / "registrs.csv"
+    source.write_text(
+        "Apstrādes darbība;Apstrādes nolūks;Personas datu kategorijas;Glabāšanas termiņš\n"
+        "Videonovērošana;Īpašuma aizsardzība;videoieraksti;30 dienas\n",
+        encoding="utf-8",
+    )
+    latvian = run_ropa("import", str(source), "--lang", "lv")
+    assert latvian.returncode == 0, latvian.stderr
+    assert "(CSV tabula, lapa „registrs”, virsraksti 1. rindā)" in latvian.stderr
+    assert "CSV table" not in latvian.stderr
+    english = run_ropa("import", str(source), "--lang", "en")
+    assert "(CSV table, sheet “registrs”, headings on row 1)" in english.stderr

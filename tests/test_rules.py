@@ -11,7 +11,7 @@ import pytest
 from ropa.findings import INPUT_CODES, Severity
 from ropa.reporters.catalogue import markdown
 from ropa.rules import FAMILIES, Rule, load_rules
-from tests.conftest import REPO, invoke
+from tests.conftest import REPO, invoke, run_ropa
 from tests.rules.harness import check_text, marked_lines, materialise
 
 RULES = load_rules()
@@ -86,3 +86,19 @@ def test_ropa_rules_knows_validation_codes_and_rejects_unknown_ones() -> None:
     assert "schema.unknown-key" in invoke("rules", "SC01").stdout
     unknown = invoke("rules", "LB99")
     assert unknown.returncode == 2
+
+
+def test_the_listing_says_when_a_rule_reports_at_another_severity_than_its_default() -> None:
+    # OR02 is a warning by default and an info note where no DPO is required: the listing
+    # must not present "warning" as what `check` always says.
+    listing = run_ropa("rules").stdout
+    (line,) = [line for line in listing.splitlines() if line.startswith("  OR02")]
+    assert "warning*" in line
+    assert "  * OR02  warning (info where the register shows no DPO is required)" in listing
+    assert "severity: warning (info where the register shows no DPO is required)" in (
+        run_ropa("rules", "OR02").stdout
+    )
+    # A rule with one severity is listed as before.
+    (lb01,) = [line for line in listing.splitlines() if line.startswith("  LB01")]
+    assert " error  " in lb01
+    assert "*" not in lb01

@@ -938,6 +938,7 @@ def import_(
         ),
     ] = None,
     max_file_size: MaxFileSizeOption = 80,
+    language: LanguageOption = None,
 ) -> None:
     """Make a register from a record kept elsewhere, reporting what could not be placed.
 
@@ -945,7 +946,7 @@ def import_(
     written in the canonical form of `ropa fmt`; what the source holds that the register
     has no place for is listed at its top and on standard error, and kept in `notes`.
     """
-    from ropa.i18n import counted, language_from_environment, msg, translate, unworded
+    from ropa.i18n import counted, msg, translate, unworded
     from ropa.importers import import_path, register_text
 
     result = import_path(source, max_file_bytes=max_file_size * 1024 * 1024)
@@ -965,7 +966,7 @@ def import_(
             ) from None
         except OSError as error:
             raise _cannot_write(output, error) from None
-    says = language_from_environment()
+    says = _language(language)
     summary = msg(
         "imported {activities} from {source} ({kind}); {unplaced}",
         activities=counted(

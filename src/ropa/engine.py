@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ropa.config import Config, Selection, find_config, load_config
-from ropa.errors import ConfigError, UsageError
+from ropa.errors import ConfigError, InputError, UsageError
 from ropa.findings import Finding, sorted_findings
 from ropa.i18n import Message, counted, either, msg, unworded
 from ropa.model.base import Entity
@@ -25,7 +25,7 @@ from ropa.rules import ABSENT, RULES, Context, Rule, Violation, load_rules
 from ropa.rules._reading import forget as forget_readings
 from ropa.rules.dpia import forget as forget_screenings
 from ropa.validate import collector_paused, position_of, validate_paths
-from ropa.yamlio import DEFAULT_MAX_FILE_BYTES
+from ropa.yamlio import DEFAULT_MAX_FILE_BYTES, read_source
 
 
 @dataclass
@@ -176,6 +176,7 @@ def check_register(
         review_interval=settings.review_interval,
         employee_threshold=settings.employee_threshold,
         digital_consent_age=settings.digital_consent_age,
+        source_text=_source_text,
     )
     as_controller = controller_view(register)
     raw: list[tuple[Rule, Violation]] = [
@@ -201,6 +202,16 @@ def check_register(
             for rule, violation in (*kept, *audit)
         ],
     )
+
+
+def _source_text(file: str) -> str | None:
+    """The text of a register file as it was validated (standard input where it stood in
+    for the file), read again: validation lets the text go once parsed, to save memory,
+    and only a rule that reads comments needs it. None where it cannot be read now."""
+    try:
+        return read_source(Path(file), display=file)
+    except InputError:
+        return None
 
 
 # The families whose rules test duties the controller alone bears: the lawfulness of the
@@ -349,9 +360,12 @@ def _extra(rule: Rule) -> tuple[tuple[str, str], ...]:
 def _finding(register: Register, rule: Rule, violation: Violation, selection: Selection) -> Finding:
     location = violation.location
     source_map = register.source_maps.get(location.file)
-    position = (
-        START if source_map is None else source_map.shown_at(location.path, at_key=violation.at_key)
-    )
+    if violation.position is not None:
+        position = violation.position
+    elif source_map is None:
+        position = START
+    else:
+        position = source_map.shown_at(location.path, at_key=violation.at_key)
     return Finding(
         code=rule.code,
         name=rule.name,

@@ -56,6 +56,7 @@ from ropa.coverage.vocabulary import (
     duration_of,
 )
 from ropa.i18n import Message, bilingual, joined, msg, msg_plural, unworded
+from ropa.knowledge.concepts import CONCEPTS
 from ropa.knowledge.countries import COUNTRIES
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import stated
@@ -236,7 +237,10 @@ def _overlap(element: _Words, passage: _Words) -> tuple[float, list[str]]:
         return 0.0, []
     # Stems are shown as code: they are the texts' words cut down, not words of a sentence.
     reasons = [f"`{stem}`" for stem in met]
-    reasons += [msg("concept `{name}`", name=concept) for concept in concepts]
+    # A concept by its label in the reader's language: its name is the lexicon's own key.
+    reasons += [
+        msg('concept "{label}"', label=msg(CONCEPTS[concept].label)) for concept in concepts
+    ]
     return (len(met) + len(concepts)) / total, reasons
 
 

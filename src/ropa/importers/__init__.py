@@ -54,7 +54,9 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
         from ropa.importers.table import import_tables, read_csv_table
 
         text = read_source(path, display=shown, max_bytes=max_file_bytes)
-        return import_tables(read_csv_table(text.lstrip("\ufeff"), path.stem), shown, "CSV table")
+        return import_tables(
+            read_csv_table(text.lstrip("\ufeff"), path.stem), shown, msg("CSV table")
+        )
     if suffix in (".xlsx", ".xlsm"):
         from ropa.importers.table import import_tables, read_xlsx_tables
         from ropa.importers.workbook import embedded_register, import_workbook
@@ -74,7 +76,7 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
                 ),
                 hint=msg("save it again as .xlsx from the spreadsheet program"),
             ) from None
-        return import_tables(tables, shown, "spreadsheet")
+        return import_tables(tables, shown, msg("spreadsheet"))
     raise UsageError(
         msg(
             "cannot import {file}: unknown kind of file `{kind}`",

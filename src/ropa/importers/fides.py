@@ -72,7 +72,7 @@ def is_fides_manifest(data: Any) -> bool:
 
 
 def import_fides(data: dict[str, Any], source: str) -> ImportResult:
-    result = ImportResult(source=source, kind="fides manifest")
+    result = ImportResult(source=source, kind=msg("fides manifest"))
     organizations = _list(data.get("organization"))
     result.data["organisation"] = _organisation(organizations[0] if organizations else {}, result)
     for index, extra in enumerate(organizations[1:], start=2):

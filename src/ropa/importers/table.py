@@ -205,7 +205,12 @@ def import_tables(tables: list[Table], source: str, kind: str) -> ImportResult:
         result.data["activities"] = []
         return result
     _, table, header = best
-    result.kind = f"{kind}, sheet “{table.sheet}”, headings on row {header + 1}"
+    result.kind = msg(
+        "{kind}, sheet “{sheet}”, headings on row {row}",
+        kind=kind,
+        sheet=table.sheet,
+        row=header + 1,
+    )
     result.data["organisation"] = _organisation(table.rows[:header], table.sheet, result)
     roles = [heading_role(cell) for cell in table.rows[header]]
     headings = table.rows[header]

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ropa.i18n import msg
 from ropa.importers.result import ImportResult
 from ropa.ooxml import ITEM, read_item
 
@@ -54,7 +55,7 @@ def embedded_register(path: Path) -> dict[str, Any] | None:
 
 
 def import_workbook(content: dict[str, Any], source: str) -> ImportResult:
-    result = ImportResult(source=source, kind="ropa workbook, the register it carries")
+    result = ImportResult(source=source, kind=msg("ropa workbook, the register it carries"))
     version = content.get("format_version")
     if version != 1:
         result.missing.append(f"the workbook's register is format version {version}, not 1")

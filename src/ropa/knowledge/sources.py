@@ -334,6 +334,14 @@ SOURCES: dict[str, Source] = {
             "EDPB on 25 May 2018; chapter numbers as commonly cited, not re-checked",
         ),
         Source(
+            "STDNUM-LV",
+            "python-stdnum, module stdnum/lv/pvn.py (Latvian PVN and personas kods): the "
+            "DDMMYY-CNNNN layout, the century digit and the personal code's check digit",
+            "github.com/arthurdejong/python-stdnum; the module itself notes the check-digit "
+            "algorithm 'has not been confirmed by an independent source' (not verified "
+            "against a PMLP publication)",
+        ),
+        Source(
             "ISO3166",
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",

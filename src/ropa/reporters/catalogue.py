@@ -13,14 +13,23 @@ from ropa.rules import FAMILIES, Rule
 
 def render_table(rules: dict[str, Rule], stream: TextIO) -> None:
     width = max(len(rule.name) for rule in rules.values())
+    noted = [rule for rule in rules.values() if rule.severity_note]
     for family, group in groupby(rules.values(), key=lambda rule: rule.family):
         stream.write(f"{family}  {FAMILIES[family]}\n")
         for rule in group:
             retired = "  (retired)" if rule.retired else ""
+            # `*`: the default severity, which some findings of the rule do not take.
+            shown = rule.severity.value + ("*" if rule.severity_note else "")
             stream.write(
-                f"  {rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  "
-                f"{rule.summary}{retired}\n"
+                f"  {rule.code}  {rule.name:<{width}}  {shown:<8}  {rule.summary}{retired}\n"
             )
+        stream.write("\n")
+    if noted:
+        stream.write(
+            "The severity is each rule's default; `check` may report a finding otherwise:\n"
+        )
+        for rule in noted:
+            stream.write(f"  * {rule.code}  {rule.severity_shown}\n")
         stream.write("\n")
     stream.write(
         f"{len(rules)} rules. `ropa rules CODE` shows one; validation codes (IN, YM, SC, RF) "
@@ -30,7 +39,7 @@ def render_table(rules: dict[str, Rule], stream: TextIO) -> None:
 
 def render_rule(rule: Rule, stream: TextIO) -> None:
     stream.write(f"{rule.code}  {rule.name}\n")
-    stream.write(f"severity: {rule.severity.value}    article: {rule.article}\n\n")
+    stream.write(f"severity: {rule.severity_shown}    article: {rule.article}\n\n")
     stream.write(rule.doc.rstrip() + "\n")
 
 
@@ -46,6 +55,7 @@ def render_json(rules: dict[str, Rule], stream: TextIO) -> None:
             "code": rule.code,
             "name": rule.name,
             "severity": rule.severity.value,
+            "severity_note": rule.severity_note or None,
             "article": rule.article,
             "summary": rule.summary,
             "retired": rule.retired,
@@ -66,12 +76,12 @@ def markdown(rules: dict[str, Rule]) -> str:
         "it reports. Severities can be changed, and rules selected or ignored, in the",
         "configuration (see README.md, Configuration).",
         "",
-        "| code | name | severity | article | finds |",
+        "| code | name | default severity | article | finds |",
         "|---|---|---|---|---|",
     ]
     for rule in rules.values():
         lines.append(
-            f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | "
+            f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity_shown} | "
             f"{rule.article} | {rule.summary} |"
         )
     for family, group in groupby(rules.values(), key=lambda rule: rule.family):
@@ -82,7 +92,7 @@ def markdown(rules: dict[str, Rule]) -> str:
                 "",
                 f"### {rule.code}",
                 "",
-                f"**`{rule.name}`** · {rule.severity.value} · {rule.article}",
+                f"**`{rule.name}`** · {rule.severity_shown} · {rule.article}",
                 "",
                 rule.summary,
                 "",

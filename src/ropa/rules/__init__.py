@@ -28,7 +28,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message
 from ropa.model.register import Register
 from ropa.model.types import Duration
-from ropa.position import Location
+from ropa.position import Location, Position
 
 # The message of a gap merged over several activities: (how many, their ids shown) → text.
 GroupMessage = Callable[[int, str], Message]
@@ -48,7 +48,9 @@ class Violation:
     related when the finding is merged. `grouped`, for an `ABSENT` cause, words the merged
     finding as one question about the register: given how many activities share the gap
     and their ids, it returns the message (otherwise the first message is kept, with
-    "also in N more activities")."""
+    "also in N more activities"). `position`, when given, is where in the file the finding
+    is shown, in place of the position of `location`'s path: for words found in the raw
+    text (a comment has no path)."""
 
     location: Location
     message: str
@@ -58,6 +60,7 @@ class Violation:
     cause: str | None = None
     related: tuple[Location, ...] = ()
     grouped: GroupMessage | None = None
+    position: Position | None = None
 
 
 # A `cause` that starts with this names a gap (a key absent or `unknown`) rather than a
@@ -67,12 +70,17 @@ ABSENT = "absent:"
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may know besides the register: settings and the date of the check."""
+    """What rules may know besides the register: settings and the date of the check, and
+    `source_text`, the raw text of one of the register's files (comments included), or
+    None where it cannot be read again. Rules never open files themselves: the engine
+    reads the text when a rule asks (one rule does, once per file) and keeps none of it,
+    so a large register's text is not held through the other rules."""
 
     today: dt.date
     review_interval: Duration = field(default_factory=lambda: Duration("P12M"))
     employee_threshold: int = 250
     digital_consent_age: int = 13
+    source_text: Callable[[str], str | None] = field(default=lambda _file: None)
 
 
 Check = Callable[[Register, Context], Iterable[Violation]]
@@ -87,6 +95,16 @@ class Rule:
     check: Check = field(repr=False)
     doc: str = field(repr=False)
     retired: bool = False
+    # When some of the rule's findings take another severity than `severity` (its
+    # default): in what context, as `ropa rules` says it ("info where ...").
+    severity_note: str = ""
+
+    @property
+    def severity_shown(self) -> str:
+        """The severity as the catalogue lists it: the default, and when it differs."""
+        if not self.severity_note:
+            return self.severity.value
+        return f"{self.severity.value} ({self.severity_note})"
 
     @property
     def family(self) -> str:
@@ -125,9 +143,16 @@ FAMILIES: dict[str, str] = {
 
 
 def rule(
-    code: str, name: str, *, severity: Severity, article: str, retired: bool = False
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    article: str,
+    retired: bool = False,
+    severity_note: str = "",
 ) -> Callable[[Check], Check]:
-    """Register a rule under a stable code and name."""
+    """Register a rule under a stable code and name; `severity_note` says when some of its
+    findings take another severity than the default."""
     if not _CODE.fullmatch(code) or code[:2] not in FAMILIES:
         raise ValueError(f"bad rule code {code!r}")
     if not _NAME.fullmatch(name):
@@ -144,6 +169,7 @@ def rule(
             check=check,
             doc=inspect.cleandoc(check.__doc__ or ""),
             retired=retired,
+            severity_note=severity_note,
         )
         return check
 

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
+from ropa.knowledge.personal_code import personal_codes
 from ropa.model.activity import Activity
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
 from ropa.model.vocabulary import ActivityStatus
+from ropa.position import Location, Position
 from ropa.rules import ABSENT, Context, Violation, not_stated, rule
 
 
@@ -204,3 +206,56 @@ def _add(date: dt.date, months: int, days: int) -> dt.date:
         return dt.date(year, month, day) + dt.timedelta(days=days)
     except OverflowError:
         return dt.date.max
+
+
+@rule("GV04", "governance.personal-code", severity=Severity.WARNING, article="Art. 5(1)(c), 32")
+def personal_code(register: Register, context: Context) -> Iterator[Violation]:
+    """A real person's personas kods written into the register, in a value or a comment.
+
+    Why: the register is a record of categories of data, not of people; a personal code
+    written in it (an example in a comment, a contact's code) is that person's data,
+    copied into git and every clone of it, kept for as long as the history lasts. That
+    is more than the record needs (Art. 5(1)(c)) and data nobody secures as such
+    (Art. 32). The file's raw text is read, comments included. The old form
+    (`DDMMYY-CNNNN`) counts only with a valid date and check digit, the new form with
+    `32` and eleven digits with the hyphen; the message shows the code masked. Numbers
+    without the hyphen (registration numbers, phone numbers) are not read. The check
+    digit follows python-stdnum, not verified against an official publication (see
+    `ropa.knowledge.personal_code`).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: payroll
+        name: Payroll
+        personal_data: [name, personas kods]  # e.g. Jānis, 150385-11239  # ← GV04
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: payroll
+        name: Payroll
+        personal_data: [name, personas kods]  # e.g. Jānis, XXXXXX-XXXXX
+    ```
+    """
+    for file in register.files:
+        text = context.source_text(file)
+        if text is None:
+            continue
+        for found in personal_codes(text):
+            yield Violation(
+                Location(file, ()),
+                msg(
+                    "a personas kods ({masked}) is written in the register: a real "
+                    "person's data, committed to git",
+                    masked=found.masked,
+                ),
+                msg(
+                    "remove it (and from the history, if it is real); write the category "
+                    "(`personas kods`) or a placeholder such as `XXXXXX-XXXXX`"
+                ),
+                position=Position(found.line, found.column),
+            )

@@ -260,7 +260,13 @@ def _dpo_may_be_required(register: Register) -> bool:
     return False
 
 
-@rule("OR02", "organisation.dpo", severity=Severity.WARNING, article="Art. 30(1)(a), 37")
+@rule(
+    "OR02",
+    "organisation.dpo",
+    severity=Severity.WARNING,
+    article="Art. 30(1)(a), 37",
+    severity_note="info where the register shows no DPO is required",
+)
 def dpo(register: Register, context: Context) -> Iterator[Violation]:
     """No data protection officer is recorded, nor a reasoned decision not to appoint one.
 
