@@ -101,3 +101,20 @@ def test_the_rule_can_be_turned_off_like_any_other(tmp_path: Path) -> None:
     selected = run_ropa("check", str(path), "--select", "GV04")
     assert "GV04" in selected.stdout
     assert OLD not in selected.stdout
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+)
+def test_the_file_is_read_again_in_its_own_encoding(
+    tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    # The engine reads the file again a line at a time (not whole: 120 MB at 50,000
+    # activities); a byte order mark must not shift the first line's columns, and a
+    # UTF-16 register is read as validation read it.
+    text = f"# {OLD} Jānis\n" + (REGISTERS / "website.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "register.yaml"
+    path.write_bytes(bom + text.encode(encoding))
+    (finding,) = _gv04(path)
+    assert (finding["line"], finding["column"]) == (1, 3)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ropa import stdin
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.errors import ConfigError, InputError, UsageError
 from ropa.findings import Finding, sorted_findings
@@ -176,7 +177,7 @@ def check_register(
         review_interval=settings.review_interval,
         employee_threshold=settings.employee_threshold,
         digital_consent_age=settings.digital_consent_age,
-        source_text=_source_text,
+        source_lines=_source_lines,
     )
     as_controller = controller_view(register)
     raw: list[tuple[Rule, Violation]] = [
@@ -204,14 +205,41 @@ def check_register(
     )
 
 
-def _source_text(file: str) -> str | None:
-    """The text of a register file as it was validated (standard input where it stood in
-    for the file), read again: validation lets the text go once parsed, to save memory,
-    and only a rule that reads comments needs it. None where it cannot be read now."""
+def _source_lines(file: str) -> Iterator[str] | None:
+    """The lines of a register file as it was validated (standard input where it stood in
+    for the file), read again a line at a time: validation lets the text go once parsed,
+    to save memory, and only a rule that reads comments needs it. None where it cannot
+    be read now."""
+    given = stdin.text_for(file)
+    if given is not None:
+        return iter(given.split("\n"))
     try:
-        return read_source(Path(file), display=file)
-    except InputError:
+        with open(file, "rb") as stream:
+            head = stream.read(4)
+    except OSError:
         return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        # UTF-16 or UTF-32 (a BOM): rare and small; read whole, as validation did.
+        try:
+            return iter(read_source(Path(file), display=file).split("\n"))
+        except InputError:
+            return None
+    return _utf8_lines(file)
+
+
+def _utf8_lines(file: str) -> Iterator[str]:
+    """A UTF-8 file's lines, at most the size validation accepts (it may have grown)."""
+    read = 0
+    try:
+        with open(file, "rb") as stream:
+            for raw in stream:
+                line = raw.decode("utf-8", "replace")
+                yield line.removeprefix("\ufeff") if not read else line
+                read += len(raw)
+                if read > DEFAULT_MAX_FILE_BYTES:
+                    return
+    except OSError:
+        return
 
 
 # The families whose rules test duties the controller alone bears: the lawfulness of the

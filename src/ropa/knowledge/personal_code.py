@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ropa.knowledge.sources import cite
@@ -74,14 +74,19 @@ def mask(head: str) -> str:
 
 def personal_codes(text: str) -> Iterator[Found]:
     """Every personas kods in `text`, values and comments alike, in order."""
-    if "-" not in text:
-        return
-    for match in _TAIL.finditer(text):
-        start = match.start() - 6
-        head = text[max(start, 0) : match.start()]
-        if start < 0 or not _DIGITS.issuperset(head) or (start and text[start - 1] in _DIGITS):
+    return personal_codes_in_lines(text.split("\n"))
+
+
+def personal_codes_in_lines(lines: Iterable[str]) -> Iterator[Found]:
+    """Every personas kods in a text given line by line (without or with their line
+    breaks), so that a large file need not be held whole to be searched."""
+    for number, line in enumerate(lines, start=1):
+        if "-" not in line:
             continue
-        if is_personal_code(head, match.group(1)):
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            yield Found(line, column, mask(head))
+        for match in _TAIL.finditer(line):
+            start = match.start() - 6
+            head = line[max(start, 0) : match.start()]
+            if start < 0 or not _DIGITS.issuperset(head) or (start and line[start - 1] in _DIGITS):
+                continue
+            if is_personal_code(head, match.group(1)):
+                yield Found(number, start + 1, mask(head))
