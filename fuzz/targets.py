@@ -19,7 +19,13 @@ import datetime as dt
 from ropa.config import load_config
 from ropa.errors import InputError
 from ropa.findings import Finding
-from ropa.fmt import FormatRefused, RoundTripUnreadable, comment_texts, format_text
+from ropa.fmt import (
+    AnchorOnEmptyValue,
+    FormatRefused,
+    RoundTripUnreadable,
+    comment_texts,
+    format_text,
+)
 from ropa.validate import assemble, check_identity, validate_document
 from ropa.yamlio import decode_source, parse_fast
 
@@ -71,6 +77,8 @@ def run_one(data: bytes) -> None:
         formatted = format_text(text, FILE)
     except RoundTripUnreadable:
         return  # ruamel's parser is stricter than libyaml here; fmt says so (FM01)
+    except AnchorOnEmptyValue:
+        return  # ruamel keeps no anchor on a null; fmt says where (FM01), changing nothing
     except FormatRefused as refused:
         raise Misbehaviour(f"fmt refused a valid register: {refused}") from None
     if parse_fast(formatted, FILE).data != document.data:

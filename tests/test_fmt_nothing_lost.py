@@ -195,6 +195,21 @@ def test_the_guard_refuses_when_an_anchor_would_be_dropped(
         format_text(BASE.replace("organisation:\n", "organisation: &org\n"))
 
 
+def test_an_anchor_on_an_empty_value_is_reported_where_it_stands(tmp_path: Path) -> None:
+    # ruamel keeps no anchor on a null (`name: &x`): fmt would lose it, so the file is left
+    # as it is and the user told where, not asked to report a bug (found by the fuzzer).
+    text = BASE.replace('name: SIA "Piemērs"', "name: &firma")
+    path = tmp_path / "register.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_ropa("fmt", str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = text.splitlines().index("  name: &firma  # ā č ē ģ ī ķ ļ ņ š ū ž") + 1
+    assert f"register.yaml:{line}:9: FM01" in result.stdout + result.stderr
+    assert "`&firma` is on an empty value" in result.stdout + result.stderr
+    assert "bug in ropa" not in result.stdout + result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
 # --------------------------------------------------------------------------- one reading
 
 ONE_READING = {

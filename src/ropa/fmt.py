@@ -44,6 +44,7 @@ from ropa.yamlio import (
     DumpError,
     ParsedDocument,
     anchor_names,
+    anchors_on_empty,
     comments,
     dump_roundtrip,
     eol_unsafe_lines,
@@ -63,6 +64,15 @@ from ropa.yamlio import (
 
 class FormatRefused(Exception):
     """The formatted text would not hold exactly the original's values and comments."""
+
+
+class AnchorOnEmptyValue(FormatRefused):
+    """An anchor on an empty value (`name: &x`), which the round-trip writer cannot keep:
+    the file is left as it is and the user told where, not asked to report a bug."""
+
+    def __init__(self, problem: Finding) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class RoundTripUnreadable(FormatRefused):
@@ -114,6 +124,22 @@ def _format(text: str, file: str) -> str:
     del original  # each large structure is let go as soon as it is done with
     if before.data is None or before.problems or before.source_map is None:
         raise FormatRefused(msg("the file does not parse cleanly"))
+    for name, position in anchors_on_empty(readable)[:1]:
+        raise AnchorOnEmptyValue(
+            Finding(
+                code="FM01",
+                name="fmt.unsafe",
+                message=msg(
+                    "not reformatted: the anchor `&{name}` is on an empty value, which the "
+                    "rewritten file could not keep",
+                    name=name,
+                ),
+                severity=Severity.ERROR,
+                file=file,
+                position=position,
+                hint=msg("give the key a value after the anchor, or remove the anchor"),
+            )
+        )
     nodes = _nodes(before.source_map)
     placement = _attach(comments(readable), nodes)
     before.source_map = None  # its marks are not needed while ruamel builds its tree
@@ -594,6 +620,9 @@ def _format_file(
     except RoundTripUnreadable as unreadable:
         result.findings.append(_unreadable(unreadable.problem))
         return False
+    except AnchorOnEmptyValue as anchored:
+        result.findings.append(anchored.problem)
+        return False
     except FormatRefused as refused:
         reason = refused.args[0] if refused.args else str(refused)
         result.findings.append(_refused(shown, reason))
@@ -653,6 +682,7 @@ def _refused(shown: str, reason: str) -> Finding:
 
 
 __all__ = [
+    "AnchorOnEmptyValue",
     "FormatRefused",
     "FormatResult",
     "KnownFormatted",

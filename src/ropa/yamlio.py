@@ -1996,6 +1996,26 @@ def anchor_names(text: str) -> collections.Counter[str]:
     return found
 
 
+def anchors_on_empty(text: str) -> list[tuple[str, Position]]:
+    """The anchors set on an empty value (`name: &x` with nothing after it), with where
+    each stands. ruamel's round-trip tree holds such a value as a bare null, which keeps no
+    anchor: a rewrite would drop it."""
+    found: list[tuple[str, Position]] = []
+    if "&" not in text:
+        return found
+    with contextlib.suppress(YAMLError):
+        for event in layout_events(text):
+            if (
+                _KINDS.get(type(event)) == _SCALAR
+                and getattr(event, "anchor", None) is not None
+                and event.value == ""
+                and not event.style
+            ):
+                mark = event.start_mark
+                found.append((event.anchor, Position(mark.line + 1, mark.column + 1)))
+    return found
+
+
 def keep_anchors(tree: Any) -> None:
     """Have ruamel write every anchor of a round-trip tree, used or not.
 
@@ -2280,6 +2300,7 @@ __all__ = [
     "ParsedDocument",
     "RoundTripDocument",
     "anchor_names",
+    "anchors_on_empty",
     "decode_source",
     "dump_plain",
     "dump_roundtrip",
