@@ -312,3 +312,13 @@ def test_after_sigkill_the_next_run_leaves_no_temporary_file(tmp_path: Path) -> 
     result = run_ropa("fmt", "register.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_a_block_text_ending_in_a_line_of_spaces_keeps_them() -> None:
+    # A folded block whose last line holds only spaces (at the end of the file, with no
+    # line break): the tidying of blank lines at the end would drop them, so the text is
+    # written in quotes (found by the fuzzer).
+    text = BASE + "notes:\n  en: >-\n   first line\n      more indented\n       "
+    formatted = format_text(text)
+    assert parse_fast(formatted, "x").data == parse_fast(text, "x").data
+    assert format_text(formatted) == formatted

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,9 @@ def _rewrite(
     keep_anchors(tree)
     _unfold_commented_flows(tree, placement, nodes)
     reorder_mappings(tree, canonical_order(data))
+    # A text with a line ending in blanks (a block's last line of only spaces) keeps them
+    # only in quotes: the tidying of blank lines at the end of the file would take them.
+    plain_style(tree, _text_paths(data, spaced_only=True))
     try:
         bare = dump_roundtrip(tree)
     except DumpError:
@@ -194,16 +198,29 @@ def _dump(tree: Any) -> str:
         ) from None
 
 
-def _text_paths(data: Any, path: DataPath = ()) -> list[DataPath]:
+def _text_paths(data: Any, path: DataPath = (), *, spaced_only: bool = False) -> list[DataPath]:
+    """The paths of the text values (with `spaced_only`, of those with a line that ends in
+    a space or a tab)."""
     if isinstance(data, dict):
-        return [found for key, value in data.items() for found in _text_paths(value, (*path, key))]
+        return [
+            found
+            for key, value in data.items()
+            for found in _text_paths(value, (*path, key), spaced_only=spaced_only)
+        ]
     if isinstance(data, list):
         return [
             found
             for index, value in enumerate(data)
-            for found in _text_paths(value, (*path, index))
+            for found in _text_paths(value, (*path, index), spaced_only=spaced_only)
         ]
-    return [path] if isinstance(data, str) and path else []
+    if not isinstance(data, str) or not path:
+        return []
+    if spaced_only and not _SPACED_LINE.search(data):
+        return []
+    return [path]
+
+
+_SPACED_LINE = re.compile(r"[ \t](?:\n|\Z)")
 
 
 def _differences(after: Any, before: Any, path: DataPath = ()) -> list[DataPath]:
