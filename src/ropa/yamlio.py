@@ -1480,6 +1480,23 @@ def syntax_problem(
     error: YAMLError, file: str, text: str, *, byte_offsets: bool = False
 ) -> Finding:
     """A parser exception as a finding at the position the parser names."""
+    if _unclosed_quote(error):
+        # libyaml reports where the file ends; the user needs where the quote opens.
+        assert isinstance(error, MarkedYAMLError) and error.context_mark is not None
+        mark = error.context_mark
+        lines = _line_map(text)
+        line, column = lines.convert(mark.line, mark.column) if lines else (mark.line, mark.column)
+        return _problem(
+            file,
+            "YM01",
+            "yaml.syntax",
+            msg("a quoted text begins here and is never closed: the file ends inside it"),
+            Position(line + 1, column + 1),
+            msg(
+                "close the quote where the text ends; inside the text write a double quote "
+                "as \\\" between double quotes, or a single quote as '' between single quotes"
+            ),
+        )
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         position = _mark_position(error.problem_mark)
         message = error.problem or "invalid YAML"
@@ -1497,6 +1514,15 @@ def syntax_problem(
     # The parser's own words (libyaml's, English), marked as such in other languages.
     said = message if isinstance(message, Message) else msg("{parser}", parser=message)
     return _problem(file, "YM01", "yaml.syntax", said, position, hint)
+
+
+def _unclosed_quote(error: YAMLError) -> bool:
+    return (
+        isinstance(error, MarkedYAMLError)
+        and error.context_mark is not None
+        and (error.context or "").startswith("while scanning a quoted scalar")
+        and (error.problem or "").startswith("found unexpected end of stream")
+    )
 
 
 def _end_of(text: str) -> Position:
