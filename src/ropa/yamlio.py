@@ -1480,10 +1480,9 @@ def syntax_problem(
     error: YAMLError, file: str, text: str, *, byte_offsets: bool = False
 ) -> Finding:
     """A parser exception as a finding at the position the parser names."""
-    if _unclosed_quote(error):
+    mark = _unclosed_quote(error)
+    if mark is not None:
         # libyaml reports where the file ends; the user needs where the quote opens.
-        assert isinstance(error, MarkedYAMLError) and error.context_mark is not None
-        mark = error.context_mark
         lines = _line_map(text)
         line, column = lines.convert(mark.line, mark.column) if lines else (mark.line, mark.column)
         return _problem(
@@ -1516,13 +1515,15 @@ def syntax_problem(
     return _problem(file, "YM01", "yaml.syntax", said, position, hint)
 
 
-def _unclosed_quote(error: YAMLError) -> bool:
-    return (
+def _unclosed_quote(error: YAMLError) -> Any:
+    """Where a quoted text that the file ends inside opens (the parser's mark), or None."""
+    if (
         isinstance(error, MarkedYAMLError)
-        and error.context_mark is not None
         and (error.context or "").startswith("while scanning a quoted scalar")
         and (error.problem or "").startswith("found unexpected end of stream")
-    )
+    ):
+        return error.context_mark
+    return None
 
 
 def _end_of(text: str) -> Position:
