@@ -297,7 +297,7 @@ def split_text(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         for key in _TEXT_LISTS:
             items = getattr(activity, key)
-            if not isinstance(items, list) or len(items) < 2:
+            if type(items) is not list or len(items) < 2 or not _may_split(items):
                 continue
             for first, last in _split_runs(items):
                 yield Violation(
@@ -316,6 +316,15 @@ def split_text(register: Register, context: Context) -> Iterator[Violation]:
                         text=", ".join(items[first : last + 1]),
                     ),
                 )
+
+
+def _may_split(items: list[object]) -> bool:
+    """Whether any item opens a parenthesis (one C-level join for the common all-text list:
+    the rule runs over every activity)."""
+    try:
+        return "(" in "".join(items)  # type: ignore[arg-type]
+    except TypeError:  # mappings or `{lv:, en:}` texts among the items
+        return True
 
 
 def _split_runs(items: list[object]) -> Iterator[tuple[int, int]]:
