@@ -1480,6 +1480,22 @@ def syntax_problem(
     error: YAMLError, file: str, text: str, *, byte_offsets: bool = False
 ) -> Finding:
     """A parser exception as a finding at the position the parser names."""
+    mark = _unclosed_quote(error)
+    if mark is not None:
+        # libyaml reports where the file ends; the user needs where the quote opens.
+        lines = _line_map(text)
+        line, column = lines.convert(mark.line, mark.column) if lines else (mark.line, mark.column)
+        return _problem(
+            file,
+            "YM01",
+            "yaml.syntax",
+            msg("a quoted text begins here and is never closed: the file ends inside it"),
+            Position(line + 1, column + 1),
+            msg(
+                "close the quote where the text ends; inside the text write a double quote "
+                "as \\\" between double quotes, or a single quote as '' between single quotes"
+            ),
+        )
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         position = _mark_position(error.problem_mark)
         message = error.problem or "invalid YAML"
@@ -1497,6 +1513,17 @@ def syntax_problem(
     # The parser's own words (libyaml's, English), marked as such in other languages.
     said = message if isinstance(message, Message) else msg("{parser}", parser=message)
     return _problem(file, "YM01", "yaml.syntax", said, position, hint)
+
+
+def _unclosed_quote(error: YAMLError) -> Any:
+    """Where a quoted text that the file ends inside opens (the parser's mark), or None."""
+    if (
+        isinstance(error, MarkedYAMLError)
+        and (error.context or "").startswith("while scanning a quoted scalar")
+        and (error.problem or "").startswith("found unexpected end of stream")
+    ):
+        return error.context_mark
+    return None
 
 
 def _end_of(text: str) -> Position:

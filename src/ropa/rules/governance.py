@@ -259,3 +259,89 @@ def personal_code(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 position=Position(found.line, found.column),
             )
+
+
+# The lists a register most often writes in brackets on one line, as plain texts.
+_TEXT_LISTS = ("data_subjects", "personal_data")
+
+
+@rule("GV05", "governance.split-text", severity=Severity.WARNING, article="Art. 30(1)(c)")
+def split_text(register: Register, context: Context) -> Iterator[Violation]:
+    """A text cut in two by a comma inside a list written in brackets.
+
+    Why: in a YAML list written in brackets, `[name, address (street, city)]`, every
+    comma ends an item, parentheses or not: the register then records the categories
+    "address (street" and "city)", which is not what its writer meant nor what a reader
+    of the record (Art. 30(1)(c)) can use, and the checks read the halves apart. An item
+    that opens a parenthesis its list closes only in a later item is reported, with the
+    text it was meant to be.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        personal_data: [name, address (street, city), phone]  # ← GV05
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Orders
+        personal_data: [name, "address (street, city)", phone]
+    ```
+    """
+    for activity in register.activities:
+        for key in _TEXT_LISTS:
+            items = getattr(activity, key)
+            if type(items) is not list or len(items) < 2 or not _may_split(items):
+                continue
+            for first, last in _split_runs(items):
+                yield Violation(
+                    activity.at(key, first),
+                    msg(
+                        "`{key}` of `{id}` holds {parts} that read as one text cut at its "
+                        "commas: “{text}”",
+                        key=key,
+                        id=activity.id,
+                        parts=", ".join(f"“{items[i]}”" for i in range(first, last + 1)),
+                        text=", ".join(items[first : last + 1]),
+                    ),
+                    msg(
+                        "in a list in brackets a comma always ends an item: write that text "
+                        'in quotes, "{text}", or the list one item to a line',
+                        text=", ".join(items[first : last + 1]),
+                    ),
+                )
+
+
+def _may_split(items: list[object]) -> bool:
+    """Whether any item opens a parenthesis (one C-level join for the common all-text list:
+    the rule runs over every activity)."""
+    try:
+        return "(" in "".join(items)  # type: ignore[arg-type]
+    except TypeError:  # mappings or `{lv:, en:}` texts among the items
+        return True
+
+
+def _split_runs(items: list[object]) -> Iterator[tuple[int, int]]:
+    """The runs of plain-text items whose parentheses balance only together."""
+    depth = 0
+    start: int | None = None
+    for index, item in enumerate(items):
+        if type(item) is not str:
+            depth, start = 0, None
+            continue
+        opened = item.count("(") - item.count(")")
+        if start is None:
+            if opened > 0:
+                depth, start = opened, index
+            continue
+        depth += opened
+        if depth <= 0:
+            if depth == 0:
+                yield start, index
+            depth, start = 0, None
