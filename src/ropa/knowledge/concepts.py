@@ -4141,6 +4141,87 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         gap=2,
     ),
+    Concept(
+        # The words of a register that say how consent is withdrawn, outside the
+        # `withdrawal` key: "withdraw at any time by e-mail", "unsubscribe link", "cookie
+        # settings", "piekrišanu var atsaukt, nosūtot e-pastu". LB04 asks for the way out
+        # of consent (Art. 7(3)); stated in a note or the purpose, it is stated. A right
+        # named without a way ("consent may be withdrawn") is not one.
+        "withdrawal_way",
+        N_("a way to withdraw consent"),
+        N_("Art. 7(1), 7(3); EDPB Guidelines 05/2020 on consent, section 5"),
+        (
+            "withdraw* by",
+            "withdraw* at any time by",
+            "withdraw* at any time via",
+            "withdraw* via",
+            "withdraw* through",
+            "withdraw* using",
+            "withdraw* in the settings",
+            "withdraw* in settings",
+            "revok* by",
+            "revok* via",
+            "unsubscrib*",
+            "opt out link",
+            "cookie settings",
+            "cookie preferences",
+            "consent settings",
+            "atsaukt* sazinoties",
+            "atsaukt* jebkurā laikā sazinoties",
+            "atsaukt* jebkurā laikā nosūtot",
+            "atsaukt* nosūtot",
+            "atsaukt* rakstot",
+            "atsaukt* iesniedzot",
+            "atsaukt* iestatījum*",
+            "atsaukt* saiti",
+            "atsaukt* saite*",
+            "atsaucot sazinoties",
+            "atsaucot nosūtot",
+            "atsaucot iestatījum*",
+            "atrakstīt*",
+            "atteikt* saņemšan*",
+            "sīkdatņu iestatījum*",
+            "piekrišanas iestatījum*",
+            "privātuma iestatījum*",
+        ),
+        exclude=("withdrawn by the controller", "withdrawn by us"),
+        gap=4,
+    ),
+    Concept(
+        # Consent given in writing: a signed form, a written consent, a model release.
+        # The signed paper is the record of the consent (Art. 7(1)), and a consent so
+        # given is withdrawn by telling the controller, in writing or in person, which is
+        # as easy as giving it (Art. 7(3)); an interface of its own to withdraw it is what
+        # consent given through an interface (a website, an app, a log-on, e-mail) needs
+        # (EDPB Guidelines 05/2020, section 5.2, on withdrawal). LB04 does not ask such a consent for a
+        # withdrawal mechanism.
+        "consent_in_writing",
+        N_("consent given in writing"),
+        N_("Art. 7(1), 7(3); EDPB Guidelines 05/2020 on consent, section 5"),
+        (
+            "written consent",
+            "consent in writing",
+            "consent given in writing",
+            "signed consent",
+            "signed consent form",
+            "consent form signed",
+            "signed form",
+            "signed declaration",
+            "model release*",
+            "signed release*",
+            "rakstveida piekrišan*",
+            "rakstisk* piekrišan*",
+            "piekrišan* rakstveidā",
+            "piekrišan* rakstiski",
+            "rakstiski piekrīt*",
+            "parakstīt* piekrišan*",
+            "parakstīt* apliecinājum*",
+            "parakstīt* veidlap*",
+            "piekrišan* ar parakstu",
+        ),
+        exclude=("electronic form", "online form", "elektronisk* veidlap*", "tiešsaist* veidlap*"),
+        gap=2,
+    ),
 )
 
 
