@@ -4222,6 +4222,49 @@ CONCEPTS: dict[str, Concept] = _concepts(
         exclude=("electronic form", "online form", "elektronisk* veidlap*", "tiešsaist* veidlap*"),
         gap=2,
     ),
+    Concept(
+        # The records accounting keeps: invoices, receipts, payment and billing records, a
+        # customer's financial data as an activity of its own. Each is a document dated
+        # when it is made, and the accounting law keeps it from that date or from the end
+        # of the financial year it belongs to (Grāmatvedības likums, section 28; in the UK,
+        # Companies Act 2006 s. 388), so a period for them runs from the record (RT04),
+        # as a log's entries do. Read only where it names what is kept.
+        "accounting_records",
+        N_("accounting records (invoices, payment records)"),
+        N_("Art. 5(1)(e), 30(1)(f); Grāmatvedības likums, 28. pants"),
+        (
+            "invoice*",
+            "billing record*",
+            "billing data",
+            "billing information",
+            "billing history",
+            "payment record*",
+            "payment history",
+            "financial record*",
+            "financial data",
+            "accounting record*",
+            "accounting document*",
+            "transaction record*",
+            "rēķins",
+            "rēķinu",
+            "rēķini",
+            "rēķiniem",
+            "rēķinos",
+            "rēķinu dat*",
+            "pavadzīm*",
+            "maksājumu vēstur*",
+            "maksājumu ierakst*",
+            "maksājumu dokument*",
+            "norēķinu dokument*",
+            "finanšu dokument*",
+            "finanšu dati",
+            "finanšu datu",
+            "attaisnojuma dokument*",
+            "grāmatvedības dokument*",
+            "grāmatvedības ierakst*",
+        ),
+        exclude=("invoice address", "rēķina adrese", "rēķinu adrese"),
+    ),
 )
 
 
