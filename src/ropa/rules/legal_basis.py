@@ -76,6 +76,11 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     is settled purpose by purpose but read once. The same law cited without its letter in
     several purposes is likewise one finding, with the other places related.
 
+    An activity whose purposes are `unknown` has no basis on record either: processing
+    whose purpose is not known rests on no known ground (Art. 6(1), 5(1)(b)). It is the
+    same silence, joined to the register's one finding about purposes without a basis;
+    the missing purposes themselves are the AC rules'.
+
     Fails:
 
     ```yaml
@@ -102,6 +107,23 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
+        if activity.purposes == "unknown":
+            # No purpose known is no basis known either: the same silence as a purpose
+            # without a basis, joined to the register's one finding about it.
+            yield Violation(
+                activity.at("purposes"),
+                msg(
+                    "`{id}` records no legal basis: its purposes are `unknown`",
+                    id=activity.id,
+                ),
+                msg(
+                    "write the purposes, each with its `legal_basis:` (Art. 6(1)), "
+                    "or say which basis the processing rests on"
+                ),
+                at_key=True,
+                cause=f"{ABSENT}legal_basis",
+            )
+            continue
         if not isinstance(activity.purposes, list):
             continue
         without = [
