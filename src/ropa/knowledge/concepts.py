@@ -4265,6 +4265,27 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         exclude=("invoice address", "rēķina adrese", "rēķinu adrese"),
     ),
+    Concept(
+        # Laws that bar people convicted of certain offences from a post, so that the
+        # employer checks the candidates' convictions (Art. 10): the State Civil Service
+        # Law's requirements for a civil servant (Valsts civildienesta likums, section 7;
+        # as commonly cited, section not re-verified) and the Law on the Protection of the
+        # Children's Rights for work with children (Bērnu tiesību aizsardzības likums,
+        # section 72). SD22 reads them in the legal basis of an activity about staff.
+        "conviction_bar_law",
+        N_("a law barring convicted persons from a post"),
+        N_("Art. 10; Valsts civildienesta likums, 7. pants; Bērnu tiesību aizsardzības likums, 72. pants"),
+        (
+            "valsts civildienesta likum*",
+            "civildienesta likum*",
+            "state civil service law",
+            "civil service law",
+            "bērnu tiesību aizsardzības likum*",
+            "protection of the rights of the child law",
+            "law on the protection of the children's rights",
+        ),
+        negatable=False,
+    ),
 )
 
 
