@@ -35,6 +35,11 @@ SOURCE = cite(
     "WP217",
     "EPRIVACY-13",
     "WP251",
+    "EDPB-08/2020",
+    "UK-CA2006-388",
+    "GL",
+    "VCL",
+    "BTAL",
 )
 
 
