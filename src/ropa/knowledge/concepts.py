@@ -235,6 +235,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "veselīb* vai īpašum*",
             "aizsarg* veselīb*",
             "veselības aizsardzīb*",
+            # A system's or device's diagnostics (error reports, troubleshooting logs) are
+            # technical data, not a diagnosis of anyone.
+            "troubleshooting and diagnostic*",
+            "diagnostic log*",
+            "crash and diagnostic*",
+            "usage and diagnostic*",
+            "diagnostic and usage",
+            "device diagnostic*",
+            "technical diagnostic*",
+            "system diagnostic*",
+            "network diagnostic*",
+            "tehnisk* diagnostik*",
+            "sistēmas diagnostik*",
+            "ierīces diagnostik*",
+            "transportlīdzekļa diagnostik*",
+            "vehicle diagnostic*",
         ),
     ),
     Concept(
