@@ -4233,8 +4233,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # given is withdrawn by telling the controller, in writing or in person, which is
         # as easy as giving it (Art. 7(3)); an interface of its own to withdraw it is what
         # consent given through an interface (a website, an app, a log-on, e-mail) needs
-        # (EDPB Guidelines 05/2020, section 5.2, on withdrawal). LB04 does not ask such a consent for a
-        # withdrawal mechanism.
+        # (EDPB Guidelines 05/2020, section 5.2, on withdrawal). LB04 does not ask such a
+        # consent for a withdrawal mechanism.
         "consent_in_writing",
         N_("consent given in writing"),
         N_("Art. 7(1), 7(3); EDPB Guidelines 05/2020 on consent, section 5"),
@@ -4314,7 +4314,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # section 72). SD22 reads them in the legal basis of an activity about staff.
         "conviction_bar_law",
         N_("a law barring convicted persons from a post"),
-        N_("Art. 10; Valsts civildienesta likums, 7. pants; Bērnu tiesību aizsardzības likums, 72. pants"),
+        N_(
+            "Art. 10; Valsts civildienesta likums, 7. pants; "
+            "Bērnu tiesību aizsardzības likums, 72. pants"
+        ),
         (
             "valsts civildienesta likum*",
             "civildienesta likum*",

@@ -179,9 +179,7 @@ def registered_in_latvia(name: str) -> bool:
     (SIA, AS, biedrība, nodibinājums ...)."""
     if _LV_REGISTERED_ABBREVIATIONS.search(name):
         return True
-    return any(
-        word.startswith(_LV_REGISTERED_WORDS) for word in _A_WORD.findall(name.casefold())
-    )
+    return any(word.startswith(_LV_REGISTERED_WORDS) for word in _A_WORD.findall(name.casefold()))
 
 
 __all__ = ["LV_REGISTER_DIGITS", "SOURCE", "names_legal_entity", "registered_in_latvia"]

@@ -9,8 +9,8 @@ from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import SPECIAL, mentions
 from ropa.model.activity import Activity
-from ropa.model.types import LocalizedText, text_of
 from ropa.model.register import Register
+from ropa.model.types import LocalizedText, text_of
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, label
 
