@@ -153,10 +153,10 @@ activities:
     personal_data: [vārds, veselības stāvoklis]
     retention: {period: P5Y, from: pēdējais apmeklējums}
   - id: plain
-    name: Rēķini 7
+    name: Galdu rezervācija 7
     purposes:
-      - purpose: Rēķinu sagatavošana
-        legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
+      - purpose: Galdu rezervēšana
+        legal_basis: {basis: contract}
     data_subjects: [customers]
     personal_data: [vārds]
     retention: {period: P5Y, from: gada beigas}

@@ -35,6 +35,11 @@ SOURCE = cite(
     "WP217",
     "EPRIVACY-13",
     "WP251",
+    "EDPB-08/2020",
+    "UK-CA2006-388",
+    "GL",
+    "VCL",
+    "BTAL",
 )
 
 
@@ -230,6 +235,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "veselīb* vai īpašum*",
             "aizsarg* veselīb*",
             "veselības aizsardzīb*",
+            # A system's or device's diagnostics (error reports, troubleshooting logs) are
+            # technical data, not a diagnosis of anyone.
+            "troubleshooting and diagnostic*",
+            "diagnostic log*",
+            "crash and diagnostic*",
+            "usage and diagnostic*",
+            "diagnostic and usage",
+            "device diagnostic*",
+            "technical diagnostic*",
+            "system diagnostic*",
+            "network diagnostic*",
+            "tehnisk* diagnostik*",
+            "sistēmas diagnostik*",
+            "ierīces diagnostik*",
+            "transportlīdzekļa diagnostik*",
+            "vehicle diagnostic*",
         ),
     ),
     Concept(
@@ -1277,6 +1298,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "ad tracking",
             "tracking cookie*",
             "tracking pixel*",
+            # The advertising networks' own pixels and tags: placed on a site to measure
+            # conversions and build audiences from the visits for targeting on the
+            # network (EDPB Guidelines 8/2020 on the targeting of social media users,
+            # targeting on observed data).
+            "meta pixel*",
+            "facebook pixel*",
+            "fb pixel*",
+            "tiktok pixel*",
+            "snap pixel*",
+            "pinterest tag*",
+            "linkedin insight tag*",
+            "advertising pixel*",
+            "ad pixel*",
+            "meta piksel*",
+            "meta pikseļ*",
+            "facebook piksel*",
+            "facebook pikseļ*",
+            "reklāmas piksel*",
+            "reklāmas pikseļ*",
             "behavioural tracking",
             "behavioral tracking",
             "tracker*",
@@ -4140,6 +4180,154 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "transaction history",
         ),
         gap=2,
+    ),
+    Concept(
+        # The words of a register that say how consent is withdrawn, outside the
+        # `withdrawal` key: "withdraw at any time by e-mail", "unsubscribe link", "cookie
+        # settings", "piekrišanu var atsaukt, nosūtot e-pastu". LB04 asks for the way out
+        # of consent (Art. 7(3)); stated in a note or the purpose, it is stated. A right
+        # named without a way ("consent may be withdrawn") is not one.
+        "withdrawal_way",
+        N_("a way to withdraw consent"),
+        N_("Art. 7(1), 7(3); EDPB Guidelines 05/2020 on consent, section 5"),
+        (
+            "withdraw* by",
+            "withdraw* at any time by",
+            "withdraw* at any time via",
+            "withdraw* via",
+            "withdraw* through",
+            "withdraw* using",
+            "withdraw* in the settings",
+            "withdraw* in settings",
+            "revok* by",
+            "revok* via",
+            "unsubscrib*",
+            "opt out link",
+            "cookie settings",
+            "cookie preferences",
+            "consent settings",
+            "atsaukt* sazinoties",
+            "atsaukt* jebkurā laikā sazinoties",
+            "atsaukt* jebkurā laikā nosūtot",
+            "atsaukt* nosūtot",
+            "atsaukt* rakstot",
+            "atsaukt* iesniedzot",
+            "atsaukt* iestatījum*",
+            "atsaukt* saiti",
+            "atsaukt* saite*",
+            "atsaucot sazinoties",
+            "atsaucot nosūtot",
+            "atsaucot iestatījum*",
+            "atrakstīt*",
+            "atteikt* saņemšan*",
+            "sīkdatņu iestatījum*",
+            "piekrišanas iestatījum*",
+            "privātuma iestatījum*",
+        ),
+        exclude=("withdrawn by the controller", "withdrawn by us"),
+        gap=4,
+    ),
+    Concept(
+        # Consent given in writing: a signed form, a written consent, a model release.
+        # The signed paper is the record of the consent (Art. 7(1)), and a consent so
+        # given is withdrawn by telling the controller, in writing or in person, which is
+        # as easy as giving it (Art. 7(3)); an interface of its own to withdraw it is what
+        # consent given through an interface (a website, an app, a log-on, e-mail) needs
+        # (EDPB Guidelines 05/2020, section 5.2, on withdrawal). LB04 does not ask such a
+        # consent for a withdrawal mechanism.
+        "consent_in_writing",
+        N_("consent given in writing"),
+        N_("Art. 7(1), 7(3); EDPB Guidelines 05/2020 on consent, section 5"),
+        (
+            "written consent",
+            "consent in writing",
+            "consent given in writing",
+            "signed consent",
+            "signed consent form",
+            "consent form signed",
+            "signed form",
+            "signed declaration",
+            "model release*",
+            "signed release*",
+            "rakstveida piekrišan*",
+            "rakstisk* piekrišan*",
+            "piekrišan* rakstveidā",
+            "piekrišan* rakstiski",
+            "rakstiski piekrīt*",
+            "parakstīt* piekrišan*",
+            "parakstīt* apliecinājum*",
+            "parakstīt* veidlap*",
+            "piekrišan* ar parakstu",
+        ),
+        exclude=("electronic form", "online form", "elektronisk* veidlap*", "tiešsaist* veidlap*"),
+        gap=2,
+    ),
+    Concept(
+        # The records accounting keeps: invoices, receipts, payment and billing records, a
+        # customer's financial data as an activity of its own. Each is a document dated
+        # when it is made, and the accounting law keeps it from that date or from the end
+        # of the financial year it belongs to (Grāmatvedības likums, section 28; in the UK,
+        # Companies Act 2006 s. 388), so a period for them runs from the record (RT04),
+        # as a log's entries do. Read only where it names what is kept.
+        "accounting_records",
+        N_("accounting records (invoices, payment records)"),
+        N_("Art. 5(1)(e), 30(1)(f); Grāmatvedības likums, 28. pants"),
+        (
+            "invoice*",
+            "billing record*",
+            "billing data",
+            "billing information",
+            "billing history",
+            "payment record*",
+            "payment history",
+            "financial record*",
+            "financial data",
+            "accounting record*",
+            "accounting document*",
+            "transaction record*",
+            "rēķins",
+            "rēķinu",
+            "rēķini",
+            "rēķiniem",
+            "rēķinos",
+            "rēķinu dat*",
+            "pavadzīm*",
+            "maksājumu vēstur*",
+            "maksājumu ierakst*",
+            "maksājumu dokument*",
+            "norēķinu dokument*",
+            "finanšu dokument*",
+            "finanšu dati",
+            "finanšu datu",
+            "attaisnojuma dokument*",
+            "grāmatvedības dokument*",
+            "grāmatvedības ierakst*",
+        ),
+        exclude=("invoice address", "rēķina adrese", "rēķinu adrese"),
+    ),
+    Concept(
+        # Laws that bar people convicted of certain offences from a post, so that the
+        # employer checks the candidates' convictions (Art. 10): the State Civil Service
+        # Law's requirements for a civil servant (Valsts civildienesta likums, section 7;
+        # as commonly cited, section not re-verified) and the Law on the Protection of the
+        # Children's Rights for work with children (Bērnu tiesību aizsardzības likums,
+        # section 72). SD22 reads them in the legal basis of an activity about staff.
+        "conviction_bar_law",
+        N_("a law barring convicted persons from a post"),
+        N_(
+            "Art. 10; Valsts civildienesta likums, 7. pants; "
+            "Bērnu tiesību aizsardzības likums, 72. pants"
+        ),
+        (
+            "valsts civildienesta likum*",
+            "civildienesta likum*",
+            "state civil service law",
+            "civil service law",
+            "bērnu tiesību aizsardzības likum*",
+            "protection of the rights of the child law",
+            "law on the protection of the children's rights",
+        ),
+        negatable=False,
     ),
 )
 

@@ -155,4 +155,31 @@ def names_legal_entity(name: str) -> bool:
     return any(word.startswith(_WORD_STARTS) for word in _A_WORD.findall(name.casefold()))
 
 
-__all__ = ["SOURCE", "names_legal_entity"]
+# The legal forms the Latvian Register of Enterprises (Uzņēmumu reģistrs) registers, and
+# so numbers: merchants (Komerclikums: IK, PS, KS, SIA, AS), associations and foundations
+# (Biedrību un nodibinājumu likums), cooperatives, political parties, trade unions,
+# religious organisations. Its registration numbers have 11 digits ("40003032949",
+# "50008164341"); the length is as the register issues them and as every Latvian number
+# in the corpus is written, not checked against a provision (unverified). Schools and
+# other bodies numbered in registers of their own are not among these.
+_LV_REGISTERED_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:SIA|AS|IK|PS|KS)(?![\w])")
+_LV_REGISTERED_WORDS = (
+    "biedrīb",
+    "nodibinājum",
+    "kooperatīv",
+    "arodbiedrīb",
+    "partij",
+    "draudz",
+)
+LV_REGISTER_DIGITS = 11
+
+
+def registered_in_latvia(name: str) -> bool:
+    """Whether the name carries a legal form the Latvian Register of Enterprises numbers
+    (SIA, AS, biedrība, nodibinājums ...)."""
+    if _LV_REGISTERED_ABBREVIATIONS.search(name):
+        return True
+    return any(word.startswith(_LV_REGISTERED_WORDS) for word in _A_WORD.findall(name.casefold()))
+
+
+__all__ = ["LV_REGISTER_DIGITS", "SOURCE", "names_legal_entity", "registered_in_latvia"]

@@ -346,6 +346,34 @@ SOURCES: dict[str, Source] = {
             "ISO 3166-1 alpha-2 country codes",
             "Debian iso-codes (see ropa.knowledge.countries)",
         ),
+        Source(
+            "EDPB-08/2020",
+            "EDPB Guidelines 8/2020 on the targeting of social media users: targeting on "
+            "observed data, such as visits a site's pixel reports to the social media "
+            "provider",
+            "version 2.0, adopted 13 April 2021; section as commonly cited, not re-checked",
+        ),
+        Source(
+            "UK-CA2006-388",
+            "Companies Act 2006 (UK), section 388: accounting records are preserved for a "
+            "period running from the date on which they are made (three years for a "
+            "private company, six for a public company)",
+            "legislation.gov.uk; as commonly cited, not re-checked",
+        ),
+        Source(
+            "VCL",
+            "Valsts civildienesta likums (State Civil Service Law): section 7, requirements "
+            "for a candidate for a civil servant's post, among them no conviction for an "
+            "intentional criminal offence",
+            "likumi.lv; section as commonly cited, not re-verified",
+        ),
+        Source(
+            "BTAL",
+            "Bērnu tiesību aizsardzības likums (Law on the Protection of the Children's "
+            "Rights): section 72, persons convicted of certain offences may not work with "
+            "children",
+            "likumi.lv; section 72",
+        ),
     )
 }
 

@@ -156,6 +156,8 @@ UNREAD = frozenset(
     {"purpose_filler", "identifying_data", "subjects_unnamed", "channel_use", "channel_object"}
     | {"named_document"}
     | {"consent_spoken", "dated_items", "security_technical"}
+    # Asked of one value by the rule that reads it (LB04, RT04, SD22), never of readings.
+    | {"withdrawal_way", "consent_in_writing", "accounting_records", "conviction_bar_law"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

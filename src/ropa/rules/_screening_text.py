@@ -73,6 +73,10 @@ def _overruled(
     return False
 
 
+# Monitored staff (C7 beside C3): read where the people are named.
+_STAFF = ("employees",)
+_SUBJECT_KEYS = ("data_subjects",)
+
 # What `inferred_criteria` asks the readings: one tuple, not one built per activity.
 _CRITERIA_READ = (*_CRITERIA, "public_area")
 
@@ -91,6 +95,15 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
         if not _overruled(activity, concept, reading, declared):
             result[criterion] = msg(
                 "\u201c{quote}\u201d in `{key}`", quote=reading.quote(), key=reading.key
+            )
+    if "WP248.C3" in result and "WP248.C7" not in result:
+        # Monitoring people at work: WP248 rev.01 (section III.B.a) names employees among
+        # the vulnerable data subjects (the power imbalance) and gives the systematic
+        # monitoring of employees' activities as its example of two criteria met (C3, C7).
+        staff = first_readings(activity, _STAFF, _SUBJECT_KEYS).get("employees")
+        if staff is not None and not _overruled(activity, "vulnerable", staff, declared):
+            result["WP248.C7"] = msg(
+                "\u201c{quote}\u201d in `{key}`", quote=staff.quote(), key=staff.key
             )
     if "cctv" in found and "public_area" in found:
         cctv, area = found["cctv"], found["public_area"]

@@ -385,6 +385,13 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     several doctors with fewer than 250 employees reads as a practice here, and its DPO
     decides, recording the decision as below (or `screening.large_scale: true`).
 
+    Monitoring people at work meets two criteria: an activity whose words show
+    systematic monitoring (C3: cameras, monitoring, location tracking) and whose data
+    subjects include its staff also meets C7, as WP248 rev.01 names employees among the
+    vulnerable data subjects (the power imbalance) and gives the systematic monitoring
+    of employees' activities as its example of the two criteria; `vulnerable: false` on
+    the staff group is the register's answer to that.
+
     Fails:
 
     ```yaml

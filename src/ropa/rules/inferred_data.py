@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import SPECIAL
+from ropa.knowledge.lexicon import SPECIAL, mentions
 from ropa.model.activity import Activity
 from ropa.model.register import Register
+from ropa.model.types import LocalizedText, text_of
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, label
 
@@ -113,7 +114,12 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
     Why: data on criminal convictions and offences (a certificate of no criminal record,
     Sodu reģistrs extracts, administrative and road-traffic offences — CJEU C-439/19) may be
     processed only under official authority or a law providing safeguards (Art. 10); the
-    record should say which.
+    record should say which. A staff activity (recruitment, personnel files) whose legal
+    basis cites a law that bars people convicted of certain offences from the post (the
+    State Civil Service Law's requirements for a civil servant; the Law on the
+    Protection of the Children's Rights, section 72, for work with children) checks
+    convictions whatever its data list says: where `criminal_data` is `unknown` or left
+    out, that is reported too (`none` is the register's own answer, left to the reader).
 
     Fails:
 
@@ -146,6 +152,9 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
         # Not the purposes: "to prevent crime" (noziedzīgu nodarījumu novēršana) is why
         # cameras film, not a record of convictions.
         reading = first_readings(activity, ("criminal",), DATA_KEYS).get("criminal")
+        if reading is None and state != "none":
+            yield from _conviction_bar(activity, state)
+            continue
         if reading is not None:
             yield Violation(
                 activity.at("criminal_data"),
@@ -159,6 +168,40 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
                 at_key=True,
                 related=(reading.location,),
             )
+
+
+def _conviction_bar(activity: Activity, state: str) -> Iterator[Violation]:
+    """A staff activity whose legal basis cites a law barring convicted persons from the
+    post (SD22): the employer checks convictions, whatever the data list says."""
+    if not first_readings(activity, ("employees",), ("data_subjects", "name", "purposes")):
+        return
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    for index, purpose in enumerate(purposes):
+        for path, basis in purpose.bases():
+            law = getattr(basis, "law", None)
+            for language in ("lv", "en"):
+                text = text_of(law, language) if isinstance(law, str | LocalizedText) else ""
+                found = mentions(text, "conviction_bar_law") if text else None
+                if found is None:
+                    continue
+                yield Violation(
+                    activity.at("criminal_data"),
+                    msg(
+                        "`{id}` rests on {law}, which bars people convicted of certain "
+                        "offences from the post, so convictions are checked, "
+                        "but `criminal_data` {says}",
+                        id=activity.id,
+                        law=f"\u201c{text[found.start : found.end]}\u201d",
+                        says=_SAYS[state],
+                    ),
+                    msg(
+                        "add `criminal_data:` with `description:` (the check of the "
+                        "Punishment Register), its Art. 10 `basis:` and `law:`"
+                    ),
+                    at_key=True,
+                    related=(activity.at("purposes", index, *path, "law"),),
+                )
+                return
 
 
 @rule("SD23", "special-data.national-id-inferred", severity=Severity.INFO, article="Art. 87")

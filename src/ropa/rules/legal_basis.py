@@ -76,6 +76,11 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     is settled purpose by purpose but read once. The same law cited without its letter in
     several purposes is likewise one finding, with the other places related.
 
+    An activity whose purposes are `unknown` has no basis on record either: processing
+    whose purpose is not known rests on no known ground (Art. 6(1), 5(1)(b)). It is the
+    same silence, joined to the register's one finding about purposes without a basis;
+    the missing purposes themselves are the AC rules'.
+
     Fails:
 
     ```yaml
@@ -102,6 +107,23 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
+        if activity.purposes == "unknown":
+            # No purpose known is no basis known either: the same silence as a purpose
+            # without a basis, joined to the register's one finding about it.
+            yield Violation(
+                activity.at("purposes"),
+                msg(
+                    "`{id}` records no legal basis: its purposes are `unknown`",
+                    id=activity.id,
+                ),
+                msg(
+                    "write the purposes, each with its `legal_basis:` (Art. 6(1)), "
+                    "or say which basis the processing rests on"
+                ),
+                at_key=True,
+                cause=f"{ABSENT}legal_basis",
+            )
+            continue
         if not isinstance(activity.purposes, list):
             continue
         without = [
@@ -380,6 +402,17 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     each message carries is the withdrawal, as easy as the sign-up (Art. 7(3)). How the
     consent was given is still asked: the sender must be able to show it (Art. 7(1)).
 
+    The way out may be stated in words elsewhere than `withdrawal`: in the basis's
+    `consent_record` or `note`, or in the purpose ("withdraw at any time by e-mail",
+    "unsubscribe link", "cookie settings", "piekrišanu var atsaukt, nosūtot e-pastu"); a
+    right named without a way ("consent may be withdrawn") is not one. Consent given in
+    writing (a signed form, the patient's written consent, a model release) is not asked
+    for a withdrawal mechanism: the signed paper is its record, and it is withdrawn by
+    telling the controller, in writing or in person, which is as easy as giving it
+    (Art. 7(3)); a mechanism of its own is what consent given through an interface (a
+    website, an app, a log-on, e-mail) needs, withdrawn through the same interface
+    (EDPB Guidelines 05/2020, section 5.2).
+
     Fails:
 
     ```yaml
@@ -413,7 +446,11 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
         missing = []
         if not_stated(basis.consent_record):
             missing.append(msg("how consent is recorded (`consent_record`)"))
-        if not_stated(basis.withdrawal) and not _electronic_marketing(activity, at):
+        if (
+            not_stated(basis.withdrawal)
+            and not _electronic_marketing(activity, at)
+            and not _withdrawal_said(activity, at, basis)
+        ):
             missing.append(msg("how it is withdrawn (`withdrawal`)"))
         if not missing or _os_permission(activity, basis):
             continue
@@ -441,6 +478,22 @@ def _electronic_marketing(activity: Activity, at: _At) -> bool:
     return any(says(value, "marketing") for value in values) and any(
         says(value, "electronic_mail") for value in values
     )
+
+
+def _withdrawal_said(activity: Activity, at: _At, basis: ConsentBasis) -> bool:
+    """Whether the register's words answer how the consent is withdrawn without the
+    `withdrawal` key (LB04): a way out stated in the basis's record or note or in the
+    purpose ("withdraw at any time by e-mail", "piekrišanu var atsaukt, nosūtot
+    e-pastu"), or consent given in writing, which is withdrawn by telling the
+    controller as it was given."""
+    purposes = activity.purposes
+    index = at.path[1]
+    values: list[object] = [basis.consent_record, basis.note]
+    if any(says(value, "consent_in_writing") for value in values):
+        return True
+    if isinstance(purposes, list) and isinstance(index, int):
+        values.append(purposes[index].purpose)
+    return any(says(value, "withdrawal_way") for value in values)
 
 
 def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:

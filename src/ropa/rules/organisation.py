@@ -9,7 +9,11 @@ from ropa.findings import Severity
 from ropa.i18n import counted, msg
 from ropa.knowledge.addresses import country_of_address
 from ropa.knowledge.eea import is_third_country
-from ropa.knowledge.legal_forms import names_legal_entity
+from ropa.knowledge.legal_forms import (
+    LV_REGISTER_DIGITS,
+    names_legal_entity,
+    registered_in_latvia,
+)
 from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
 from ropa.knowledge.text import fold_word
 from ropa.model.organisation import (
@@ -51,6 +55,11 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     with no legal form in it (SIA, AS, biedrība, Ltd, plc ...; `ropa.knowledge.legal_forms`),
     no registration number and no address, or a name that itself says the legal entity is
     not named, leaves open who that is — a warning. A public authority is named by law.
+    A Latvian company, association or foundation (a legal form the Register of
+    Enterprises registers: SIA, AS, biedrība, nodibinājums ...) whose registration number
+    is all digits but not the register's eleven is a number that identifies no one (a
+    digit lost in copying): a warning. Schools and other bodies numbered in registers of
+    their own are not asked.
     The organisation's postal address (`organisation.address`) is contact details: the
     controller can be written to there (Art. 13(1)(a) "contact details", Art. 30(1)(a)),
     so a record that gives it has not left the contact out, even with `contact: unknown`.
@@ -117,6 +126,7 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     """
     organisation = register.organisation
     yield from _brand_only(organisation)
+    yield from _register_number_short(organisation)
     # The legal address is where the controller can be written to: contact details too.
     contact = has_contact(organisation.contact) or not not_stated(organisation.address)
     if not_stated(organisation.name):
@@ -241,6 +251,34 @@ def _brand_only(organisation: Organisation) -> Iterator[Violation]:
             msg("write the legal entity's name, with its registration number or address"),
             severity=Severity.WARNING,
         )
+
+
+def _register_number_short(organisation: Organisation) -> Iterator[Violation]:
+    """A Latvian registered entity's number that is not the register's 11 digits (OR01)."""
+    number = organisation.registration_number
+    if not isinstance(number, str) or number == "unknown" or organisation.country != "LV":
+        return
+    digits = number.replace(" ", "")
+    if digits[:2].upper() == "LV":  # the VAT number: LV and the registration number
+        digits = digits[2:]
+    if not digits.isdigit() or len(digits) == LV_REGISTER_DIGITS:
+        return
+    names = [text_of(organisation.name, language) for language in ("lv", "en")]
+    if not any(registered_in_latvia(name) for name in names if name):
+        return
+    yield Violation(
+        organisation.at("registration_number"),
+        msg(
+            "the registration number \u201c{number}\u201d has {count} digits: a number of "
+            "the Latvian Register of Enterprises has {digits}, so it does not identify "
+            "the organisation",
+            number=number,
+            count=len(digits),
+            digits=LV_REGISTER_DIGITS,
+        ),
+        msg("copy the registration number from the Register of Enterprises"),
+        severity=Severity.WARNING,
+    )
 
 
 # The WP248 criteria that, on a large scale (C5), make up the core activities of Art.

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import Message, msg
+from ropa.knowledge import lexicon
+from ropa.knowledge.concepts import SPECIAL
+from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
-from ropa.model.types import UNKNOWN_MARKER
+from ropa.model.types import UNKNOWN_MARKER, text_of
 from ropa.model.vocabulary import ActivityRole
 from ropa.rules import Context, Violation, not_stated, rule
+from ropa.rules._reading import topic
 from ropa.rules.organisation import has_contact
 
 
@@ -285,7 +289,9 @@ def security(register: Register, context: Context) -> Iterator[Violation]:
     """A controller served without a description of the security measures.
 
     Why: the processor's record gives, where possible, a general description of the
-    Art. 32(1) measures (Art. 30(2)(d)).
+    Art. 32(1) measures (Art. 30(2)(d)). The message says what the processing's own
+    words show that raises the stakes (special-category data, children, patients,
+    national identification numbers ...), as SE01 does for an activity.
 
     Fails:
 
@@ -323,14 +329,41 @@ def security(register: Register, context: Context) -> Iterator[Violation]:
     """
     for controller in register.controllers:
         if not_stated(controller.security_measures):
+            risk = _stakes(controller)
             yield Violation(
                 controller.at("security_measures"),
                 msg(
+                    "no security measures are described for the processing done for "
+                    "`{id}`, though it concerns {risk}",
+                    id=controller.id,
+                    risk=risk,
+                )
+                if risk
+                else msg(
                     "no security measures are described for the processing done for `{id}`",
                     id=controller.id,
                 ),
                 msg("list the measures under `security_measures:`"),
             )
+
+
+# What raises the stakes of a processor's security, as SE01 names it for an activity.
+_RISKY = (*SPECIAL, "criminal", "national_id", "children", "patients", "vulnerable", "cctv")
+_RISKY += ("financial", "communications", "location")
+
+
+def _stakes(controller: ControllerServed) -> Message | None:
+    """What the processing done for the controller concerns that raises the stakes of its
+    security (special-category data, children ...), by its own words."""
+    items = controller.processing if isinstance(controller.processing, list) else []
+    for item in items:
+        for language in ("lv", "en"):
+            text = text_of(item, language)
+            stated = lexicon.stated(text) if text else {}
+            for concept in _RISKY:
+                if concept in stated:
+                    return topic(concept)
+    return None
 
 
 @rule(

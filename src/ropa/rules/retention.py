@@ -509,8 +509,9 @@ def _self_dated(activity: Activity, location: Location, retention: Retention) ->
     )
 
 
-# Data kept item by item from each item's own date: recordings and logs, enquiries, visits.
-_DATED = frozenset({"recordings", "dated_items"})
+# Data kept item by item from each item's own date: recordings and logs, enquiries, visits,
+# and accounting records (invoices, payment records), each kept from its own date.
+_DATED = frozenset({"recordings", "dated_items", "accounting_records"})
 
 
 def _copied_period(retention: Retention, period: Duration) -> str | None:
