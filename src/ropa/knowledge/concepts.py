@@ -4164,6 +4164,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "kompleks* tūrisma pakalpojum*",
             "tūroperator*",
             "aviobiļet*",
+            "aviobiļeš*",
             "lidmašīnas biļet*",
             "package travel",
             "package holiday*",
