@@ -2102,6 +2102,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "jebkur* cit* mērķ*",
             "likumā atļaut* nolūk*",
             "likumā atļaut* mērķ*",
+            # Any purpose the organisation deems fit: no edge either (Art. 5(1)(b)).
+            "any reasonable purpose*",
+            "any suitable purpose*",
+            "any appropriate purpose*",
+            "any purpose* whatsoever",
+            "jebkur* saprātīg* mērķ*",
+            "jebkur* saprātīg* nolūk*",
+            "jebkād* mērķ*",
+            "jebkād* nolūk*",
         ),
         # "not used for any other purpose" denies a catch-all: negations count.
         gap=2,
