@@ -4219,6 +4219,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "sniedz* ārpakalpojum*",
             "provid* outsourc*",
             "outsourcing services to",
+            # The organisation itself acting as a processor for its clients.
+            "kā datu apstrādātāj*",
+            "kā personas datu apstrādātāj*",
+            "as a data processor*",
+            "as data processor*",
+            "as the data processor*",
         ),
     ),
     # RC25: goods handed to a courier or a parcel locker network, which gets the

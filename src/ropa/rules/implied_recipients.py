@@ -20,11 +20,15 @@ _WHOM: dict[str, Message] = {
     "outsourcing": msg("the providers of those services, processors under an Art. 28 contract"),
 }
 _BY_NATURE = tuple(_WHOM)
+# Where the words are read: not `data_subjects`, where couriers or tour operators are the
+# people whose data it is (a courier firm's staff, a travel agency's partners' contacts),
+# not someone who receives it.
+_KEYS = ("personal_data", "purposes", "name", "description")
 
 
 def _implied(activity: Activity) -> Reading | None:
     """The first words of the activity that name processing which passes data on."""
-    found = first_readings(activity, _BY_NATURE)
+    found = first_readings(activity, _BY_NATURE, _KEYS)
     for concept in _BY_NATURE:
         if concept in found:
             return found[concept]
@@ -54,17 +58,18 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     by card or an online payment service (the acquirer and the payment service provider
     get the payer's data, as controllers of their own: PSD2; EDPB Guidelines 07/2020),
     and services bought in from outside ("ārpakalpojumi", "outsourced services": a
-    processor, Art. 4(8), 28). An activity that says so and leaves
-    `recipients:` unknown, out, or `none` leaves out a recipient that exists; the finding
-    says which words imply it and what kind of recipient to look for. Read in the
+    processor, Art. 4(8), 28). An activity that says so and leaves `recipients:`
+    unknown, out, or `none` leaves out a recipient that exists; the finding says which
+    words imply it and what kind of recipient to look for. Read in the
     activity's name, description, purposes and data, in any inflection; a denial ("we do
     not outsource") is not a finding, nor the organisation's own couriers, nor its
-    providing outsourced services to others, nor a card number among the data (a card
-    kept as a guarantee is charged through no one yet). Not read either: video
-    surveillance, whose footage may go to the police or insurers on request but need not
-    go to anyone (authorities asking in a particular inquiry are not recipients, Art.
-    4(9)), and a website or e-mail, which an organisation may run itself. RC23 asks the
-    same of tracking tools.
+    providing outsourced services to others or acting as a processor itself, nor
+    couriers or tour operators named among the data subjects (a courier firm's staff),
+    nor a card number among the data (a card kept as a guarantee is charged through no
+    one yet). Not read either: video surveillance, whose footage may go to the police or
+    insurers on request but need not go to anyone (authorities asking in a particular
+    inquiry are not recipients, Art. 4(9)), and a website or e-mail, which an
+    organisation may run itself. RC23 asks the same of tracking tools.
 
     Fails:
 
