@@ -18,8 +18,16 @@ _WHOM: dict[str, Message] = {
     "courier_delivery": msg("the courier or parcel locker company"),
     "card_payment": msg("the payment service provider or card acquirer"),
     "outsourcing": msg("the providers of those services, processors under an Art. 28 contract"),
+    "insurance": msg(
+        "insurers (or, where the organisation is the insurer, reinsurers, intermediaries or "
+        "loss adjusters)"
+    ),
 }
-_BY_NATURE = tuple(_WHOM)
+_BY_NATURE = tuple(concept for concept in _WHOM if concept != "insurance")
+# Insurance as what the activity does or is for (arranging cover, supporting a claim),
+# read where the activity says what it does: an insurance number among the data is not it.
+_INSURANCE = ("insurance",)
+_DOING = ("purposes", "name", "description")
 # Where the words are read: not `data_subjects`, where couriers or tour operators are the
 # people whose data it is (a courier firm's staff, a travel agency's partners' contacts),
 # not someone who receives it.
@@ -32,7 +40,7 @@ def _implied(activity: Activity) -> Reading | None:
     for concept in _BY_NATURE:
         if concept in found:
             return found[concept]
-    return None
+    return first_readings(activity, _INSURANCE, _DOING).get("insurance")
 
 
 def _records_none(activity: Activity) -> bool:
@@ -58,18 +66,23 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     by card or an online payment service (the acquirer and the payment service provider
     get the payer's data, as controllers of their own: PSD2; EDPB Guidelines 07/2020),
     and services bought in from outside ("ārpakalpojumi", "outsourced services": a
-    processor, Art. 4(8), 28). An activity that says so and leaves `recipients:`
-    unknown, out, or `none` leaves out a recipient that exists; the finding says which
-    words imply it and what kind of recipient to look for. Read in the
-    activity's name, description, purposes and data, in any inflection; a denial ("we do
-    not outsource") is not a finding, nor the organisation's own couriers, nor its
-    providing outsourced services to others or acting as a processor itself, nor
-    couriers or tour operators named among the data subjects (a courier firm's staff),
-    nor a card number among the data (a card kept as a guarantee is charged through no
-    one yet). Not read either: video surveillance, whose footage may go to the police or
-    insurers on request but need not go to anyone (authorities asking in a particular
-    inquiry are not recipients, Art. 4(9)), and a website or e-mail, which an
-    organisation may run itself. RC23 asks the same of tracking tools.
+    processor, Art. 4(8), 28). So does insurance as what an activity does or is for
+    (broking it, selling leasing with it, keeping footage to support claims): the insurer
+    gets the insured person's or the claimant's data, and an insurer's own business
+    passes it to reinsurers, intermediaries and loss adjusters. An activity that says so
+    and leaves `recipients:` unknown, out, or `none` leaves out a recipient that exists;
+    the finding says which words imply it and what kind of recipient to look for. Read
+    in the activity's name, description, purposes and data (insurance only in the first
+    three: an insurance number among the data, or social insurance, is not it), in any
+    inflection; a denial ("we do not outsource") is not a finding, nor the
+    organisation's own couriers, nor its providing outsourced services to others or
+    acting as a processor itself, nor couriers or tour operators named among the data
+    subjects (a courier firm's staff), nor a card number among the data (a card kept as
+    a guarantee is charged through no one yet). Not read either: video surveillance as
+    such, whose footage may go to the police on request but need not go to anyone
+    (authorities asking in a particular inquiry are not recipients, Art. 4(9)), and a
+    website or e-mail, which an organisation may run itself. RC23 asks the same of
+    tracking tools.
 
     Fails:
 
