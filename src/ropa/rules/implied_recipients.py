@@ -55,8 +55,7 @@ def _records_none(activity: Activity) -> bool:
     article="Art. 4(9), 13(1)(e), 30(1)(d)",
 )
 def recipients_implied(register: Register, context: Context) -> Iterator[Violation]:
-    """An activity whose own words name processing that passes data to others, with no
-    recipient recorded.
+    """An activity whose words name processing that passes data on, with no recipient.
 
     Why: the record names the recipients of each activity (Art. 30(1)(d)), and the person
     is told them (Art. 13(1)(e), 14(1)(e)). Some processing cannot be done without
