@@ -2142,6 +2142,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "jebkur* cit* mērķ*",
             "likumā atļaut* nolūk*",
             "likumā atļaut* mērķ*",
+            # Any purpose the organisation deems fit: no edge either (Art. 5(1)(b)).
+            "any reasonable purpose*",
+            "any suitable purpose*",
+            "any appropriate purpose*",
+            "any purpose* whatsoever",
+            "jebkur* saprātīg* mērķ*",
+            "jebkur* saprātīg* nolūk*",
+            "jebkād* mērķ*",
+            "jebkād* nolūk*",
         ),
         # "not used for any other purpose" denies a catch-all: negations count.
         gap=2,
@@ -4328,6 +4337,137 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "law on the protection of the children's rights",
         ),
         negatable=False,
+    ),
+    # RC25: processing whose own nature passes the data to someone else, so that a record
+    # with no recipient leaves out one that must exist (Art. 4(9), 30(1)(d), 13(1)(e)).
+    # Selling trips or tickets: the carrier, the accommodation or the tour operator gets
+    # the traveller's name to carry and lodge them. Not a hotel's or an airline's own
+    # bookings ("hotel reservations", "flight bookings" of the carrier): those may stay
+    # in-house, so only the words of selling, organising or booking travel for others are
+    # here (an employer booking its staff's business trips passes their names on too).
+    Concept(
+        "travel_booking",
+        N_("selling or organising travel"),
+        N_("Art. 4(9), 30(1)(d)"),
+        (
+            "ceļojum* organizē*",
+            "ceļojum* organizēš*",
+            "ceļojum* pārdo*",
+            "ceļojum* pārdoš*",
+            "ceļojum* līgum*",
+            "ceļojum* rezervē*",
+            "ceļojum* rezervēš*",
+            "tūrisma paket*",
+            "kompleks* tūrisma pakalpojum*",
+            "tūroperator*",
+            "aviobiļet*",
+            "aviobiļeš*",
+            "lidmašīnas biļet*",
+            "package travel",
+            "package holiday*",
+            "package tour*",
+            "travel package*",
+            "tour operator*",
+            "travel booking*",
+            "booking travel",
+            "booking trips",
+            "travel sale*",
+            "travel sales contract*",
+            "sell* trips",
+            "sell* travel",
+            "organis* trips",
+            "organiz* trips",
+            "organis* travel",
+            "organiz* travel",
+            "air ticket*",
+            "airline ticket*",
+            "plane ticket*",
+        ),
+        gap=2,
+    ),
+    # RC25: work bought in from another business ("ārpakalpojumi", "outsourced services"),
+    # which processes the data on the organisation's behalf: a processor (Art. 4(8), 28).
+    # Not the organisation providing such services to others ("ārpakalpojuma sniegšana").
+    Concept(
+        "outsourcing",
+        N_("outsourced services"),
+        N_("Art. 4(8), 28, 30(1)(d)"),
+        (
+            "ārpakalpojum*",
+            "ārpakalpojumu sniedzēj*",
+            "outsourc*",
+            "datu apstrādātāj*",
+            "apakšapstrādātāj*",
+            "data processor*",
+            "sub-processor*",
+            "subprocessor*",
+        ),
+        exclude=(
+            "ārpakalpojum* sniegš*",
+            "sniedz* ārpakalpojum*",
+            "provid* outsourc*",
+            "outsourcing services to",
+            # The organisation itself acting as a processor for its clients.
+            "kā datu apstrādātāj*",
+            "kā personas datu apstrādātāj*",
+            "as a data processor*",
+            "as data processor*",
+            "as the data processor*",
+        ),
+    ),
+    # RC25: goods handed to a courier or a parcel locker network, which gets the
+    # recipient's name, address or phone to deliver them (Art. 4(9), 30(1)(d)). Not the
+    # organisation's own couriers (its staff).
+    Concept(
+        "courier_delivery",
+        N_("delivery by courier or parcel locker"),
+        N_("Art. 4(9), 30(1)(d)"),
+        (
+            "kurjer*",
+            "pakomāt*",
+            "pakoautomāt*",
+            "courier*",
+            "parcel locker*",
+            "parcel terminal*",
+            "parcel machine*",
+            "delivery compan*",
+            "delivery partner*",
+            "piegādes partner*",
+        ),
+        exclude=(
+            "mūsu kurjer*",
+            "savi kurjer*",
+            "savus kurjer*",
+            "our courier*",
+            "our own courier*",
+            "in-house courier*",
+        ),
+    ),
+    # RC25: a payment by card or through an online payment service, in which the card
+    # acquirer, the payment service provider and the card scheme receive the payer's data
+    # as controllers of their own (PSD2; EDPB Guidelines 07/2020, the example of a bank
+    # making payments) — recipients all the same (Art. 4(9)). The words of the payment
+    # itself, not a card number among the data: a card kept as a guarantee is not yet
+    # charged through anyone.
+    Concept(
+        "card_payment",
+        N_("payment by card or through an online payment service"),
+        N_("Art. 4(9), 30(1)(d); PSD2"),
+        (
+            "tiešsaistes maksājum*",
+            "maksājum* ar kart*",
+            "norēķin* ar kart*",
+            "karšu maksājum*",
+            "maksājumu vārt*",
+            "maksājumu pakalpojumu sniedzēj*",
+            "online payment*",
+            "card payment*",
+            "pay* by card",
+            "payment gateway*",
+            "payment service provider*",
+            "payment provider*",
+        ),
+        gap=2,
     ),
 )
 

@@ -42,7 +42,11 @@ _OPEN_WORDS = (
     # (issue 11, recipients named only vaguely, Art. 13(1)(e), 30(1)(d))
     "contractor contractors subcontractor subcontractors vendor vendors supplier suppliers "
     "work works working saņēmēji saņēmējiem ārējie ārējiem darbuzņēmēji darbuzņēmējiem "
-    "apakšuzņēmēji apakšuzņēmējiem piegādātāji piegādātājiem"
+    "apakšuzņēmēji apakšuzņēmējiem piegādātāji piegādātājiem "
+    # The person's consent as the condition ("third parties where the data subject has
+    # consented", "trešās personas, ja saņemta datu subjekta piekrišana"): a condition,
+    # like "with written consent", that says nothing of who receives the data
+    "data subject subjects has have given consented datu subjekta subjekts saņemta dota"
 )
 _OPEN: frozenset[str] = frozenset(stem(fold_word(word)) for word in _OPEN_WORDS.split())
 
@@ -59,7 +63,10 @@ _LAW_WORDS = (
     "likumiem likuma tiesību tiesības tiesīgas tiesīgi tiesīgām saņemt saskaņā noteikts "
     "noteiktos noteiktajos noteiktām paredzēts paredzētos paredzētajos paredzētās ārējos "
     "ir datus dati datu informāciju prasībām prasības kārtībā gadījumos pamatota pamatotu "
-    "kuriem kurām"
+    "kuriem kurām "
+    # English for "noteiktajos gadījumos" ("in the cases set by law", "where the law
+    # provides", "as laid down in legislation")
+    "case cases set provided laid down specified prescribed"
 )
 _LAW: frozenset[str] = frozenset(stem(fold_word(word)) for word in _LAW_WORDS.split())
 # Of them, the words that name the law or an entitlement under it: one must be there.

@@ -188,6 +188,7 @@ def load_rules() -> dict[str, Rule]:
         dpia,
         exemption,
         governance,
+        implied_recipients,
         inferred_data,
         laws,
         legal_basis,

@@ -347,7 +347,8 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     Why: personal data is collected for specified, explicit purposes (Art. 5(1)(b)),
     which the record states (Art. 30(1)(b)). A purpose that ends "and that which is
     permitted by law", "other functions and duties set by law" or "any other lawful
-    purpose" has no edge: nothing it could not cover; a purpose that is nothing but the
+    purpose" has no edge: nothing it could not cover, and neither has "any reasonable
+    purpose" ("jebkuriem saprātīgiem mērķiem"); a purpose that is nothing but the
     catch-all ("u.c. mērķi", "other purposes" as a line of its own, where a notice's list
     ended "... u.c. mērķiem") is the same open end. A line that names several distinct
     aims at once (improving the services, marketing, informing the public, defending
@@ -648,10 +649,16 @@ _GIVEN_BRACKET = re.compile(
     re.IGNORECASE,
 )
 # Where an item says what the data is for ("needed to protect our legitimate interests",
-# "than required to register", "kas nepieciešami ..."): a reason names no category, so
-# the words after it are not read as data, unless examples follow ("such as ...").
+# "than required to register", "kas nepieciešami ...") or on what ground it is kept ("as
+# the laws require", "kas atbilstoši normatīvajiem aktiem ir obligāti"): a reason names no
+# category, so the words after it are not read as data, unless examples follow ("such as
+# ..."). The law in general is such a ground, not a category (Art. 30(1)(c)).
 _WHY_TAIL = re.compile(
-    r"\b(?:needed|necessary|required|nepieciešam\w*|vajadzīg\w*|in order)\b", re.IGNORECASE
+    r"\b(?:needed|necessary|required|nepieciešam\w*|vajadzīg\w*|in order|"
+    r"atbilstoši normatīv\w*|saskaņā ar normatīv\w*|normatīvajos aktos|"
+    r"(?:the|by|under|as the|applicable) laws?|according to (?:the )?laws?|"
+    r"in accordance with (?:the )?laws?)\b",
+    re.IGNORECASE,
 )
 _EXAMPLES = re.compile(
     r"\b(?:such as|e\.g\.|including|for example|piemēram|tostarp|ieskaitot)\b|:", re.IGNORECASE
@@ -668,10 +675,19 @@ _UNSTATED_BRACKET = re.compile(
 )
 
 
+# A bracket that only says the list is open ("(lielākoties, bet ne tikai)", "(mostly, but
+# not only)", "(not limited to)") names no examples: it leaves the item as open as it was.
+_OPEN_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:ne tikai|not only|not limited|lielākoties|mostly)\b)"
+    r"(?:[^()\w]|lielākoties|mostly|bet|but|ne|not|tikai|only|limited|to)*\)",
+    re.IGNORECASE,
+)
+
+
 def _without_reasons(text: str) -> str:
-    """The item without a bracket on how its data is given or saying it is not listed,
-    and without what it is for."""
-    text = _UNSTATED_BRACKET.sub(" ", _GIVEN_BRACKET.sub(" ", text))
+    """The item without a bracket on how its data is given, saying it is not listed or
+    only that the list is open, and without what it is for."""
+    text = _UNSTATED_BRACKET.sub(" ", _GIVEN_BRACKET.sub(" ", _OPEN_BRACKET.sub(" ", text)))
     why = _WHY_TAIL.search(text)
     if why is not None and _EXAMPLES.search(text, why.start()) is None:
         text = text[: why.start()]
@@ -863,7 +879,10 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti", "any other
     information you choose to give us", "limited data from the device you use", "further
     information about the member (not listed)": a bracket saying nothing is listed gives
-    no examples) is reported
+    no examples, nor does one saying only that the list is open, "(lielākoties, bet ne
+    tikai)"; and "other data the laws make necessary", "citi dati, kas atbilstoši
+    normatīvajiem aktiem ir obligāti" give the law as the ground, not a category) is
+    reported
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
     Art. 5(1)(c), cannot be judged against it). The same words in several activities are
     reported once. A document named as an item beside named categories ("CV dati" beside

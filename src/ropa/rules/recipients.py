@@ -86,6 +86,30 @@ def _public_body(recipient: Recipient) -> bool:
     return _words(recipient, ("name", "category"), "public_body") is not None
 
 
+# Words of a contract as the condition of a disclosure ("under a contract", "līguma
+# ietvaros"): a processor may stand behind them, so they keep the kind open.
+_UNDER_CONTRACT = ("līgum", "ligum", "contract", "agreement")
+
+
+def _by_right(recipient: Recipient) -> bool:
+    """Whether the category names no one, only the ground on which they receive the data:
+    the law's entitlement ("third parties in the cases set by law") or the person's
+    consent ("trešās personas, ja saņemta datu subjekta piekrišana"). A processor receives
+    data on the controller's instructions (Art. 28(3)(a), 29), never on either ground, so
+    whoever receives on them is no processor: RC03 asks who they are instead."""
+    category = recipient.category
+    if category is None or not_stated(category):
+        return False
+    if _says_only_the_law(category):
+        return True
+    texts = [text for text in (text_of(category, lang) for lang in ("lv", "en")) if text]
+    return (
+        _says_no_kind(category)
+        and any(mentions(text, "consent_spoken") is not None for text in texts)
+        and not any(word in text.lower() for text in texts for word in _UNDER_CONTRACT)
+    )
+
+
 def _contract_stated(recipient: Recipient) -> bool:
     return not not_stated(recipient.contract) and recipient.contract != "none"
 
@@ -586,7 +610,12 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     register does not call it a processor in words: for the payment such a body is a
     controller in its own right, bound by its own legal duties (PSD2 — Directive (EU)
     2015/2366; anti-money-laundering law; EDPB Guidelines 07/2020, the example of a bank
-    carrying out payments), as RC01 reads it.
+    carrying out payments), as RC01 reads it. Nor where the category names no one, only
+    the ground on which they receive the data: the law's entitlement ("third parties in
+    the cases set by law") or the person's consent ("trešās personas, ja saņemta datu
+    subjekta piekrišana"). A processor receives data on the controller's instructions
+    (Art. 28(3)(a), 29), on neither ground, so the question is settled; who they are is
+    RC03's question.
 
     Fails:
 
@@ -614,6 +643,7 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
             recipient.kind is RecipientKind.UNKNOWN
             and not _public_body(recipient)
             and not _independent_payment_body(recipient)
+            and not _by_right(recipient)
         ):
             yield Violation(
                 recipient.at("kind"),

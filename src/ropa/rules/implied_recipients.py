@@ -1,0 +1,134 @@
+"""Recipients an activity's own words imply, where it records none (Art. 30(1)(d))."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.findings import Severity
+from ropa.i18n import Message, msg
+from ropa.model.activity import Activity
+from ropa.model.register import Register
+from ropa.rules import Context, Violation, rule
+from ropa.rules._reading import Reading, first_readings, topic
+
+# Processing that by its nature hands the data to someone else, and whom it hands it to.
+# Read in the text layer (`ropa.knowledge.concepts`), in the order a finding prefers them.
+_WHOM: dict[str, Message] = {
+    "travel_booking": msg("carriers, accommodation providers or tour operators"),
+    "courier_delivery": msg("the courier or parcel locker company"),
+    "card_payment": msg("the payment service provider or card acquirer"),
+    "outsourcing": msg("the providers of those services, processors under an Art. 28 contract"),
+    "insurance": msg(
+        "insurers (or, where the organisation is the insurer, reinsurers, intermediaries or "
+        "loss adjusters)"
+    ),
+}
+_BY_NATURE = tuple(concept for concept in _WHOM if concept != "insurance")
+# Insurance as what the activity does or is for (arranging cover, supporting a claim),
+# read where the activity says what it does: an insurance number among the data is not it.
+_INSURANCE = ("insurance",)
+_DOING = ("purposes", "name", "description")
+# Where the words are read: not `data_subjects`, where couriers or tour operators are the
+# people whose data it is (a courier firm's staff, a travel agency's partners' contacts),
+# not someone who receives it.
+_KEYS = ("personal_data", "purposes", "name", "description")
+
+
+def _implied(activity: Activity) -> Reading | None:
+    """The first words of the activity that name processing which passes data on."""
+    found = first_readings(activity, _BY_NATURE, _KEYS)
+    for concept in _BY_NATURE:
+        if concept in found:
+            return found[concept]
+    return first_readings(activity, _INSURANCE, _DOING).get("insurance")
+
+
+def _records_none(activity: Activity) -> bool:
+    listed = activity.recipients
+    return listed is None or listed in ("unknown", "none") or listed == []
+
+
+@rule(
+    "RC25",
+    "activity.recipients-implied",
+    severity=Severity.WARNING,
+    article="Art. 4(9), 13(1)(e), 30(1)(d)",
+)
+def recipients_implied(register: Register, context: Context) -> Iterator[Violation]:
+    """An activity whose words name processing that passes data on, with no recipient.
+
+    Why: the record names the recipients of each activity (Art. 30(1)(d)), and the person
+    is told them (Art. 13(1)(e), 14(1)(e)). Some processing cannot be done without
+    handing the data to someone else, and its own words say so: selling or booking
+    travel (the carrier, the accommodation, the tour operator get the traveller's name),
+    delivery by courier or parcel locker (the courier company gets the address), payment
+    by card or an online payment service (the acquirer and the payment service provider
+    get the payer's data, as controllers of their own: PSD2; EDPB Guidelines 07/2020),
+    and services bought in from outside ("ārpakalpojumi", "outsourced services": a
+    processor, Art. 4(8), 28). So does insurance as what an activity does or is for
+    (broking it, selling leasing with it, keeping footage to support claims): the insurer
+    gets the insured person's or the claimant's data, and an insurer's own business
+    passes it to reinsurers, intermediaries and loss adjusters. An activity that says so
+    and leaves `recipients:` unknown, out, or `none` leaves out a recipient that exists;
+    the finding says which words imply it and what kind of recipient to look for. Read
+    in the activity's name, description, purposes and data (insurance only in the first
+    three: an insurance number among the data, or social insurance, is not it), in any
+    inflection; a denial ("we do not outsource") is not a finding, nor the
+    organisation's own couriers, nor its providing outsourced services to others or
+    acting as a processor itself, nor couriers or tour operators named among the data
+    subjects (a courier firm's staff), nor a card number among the data (a card kept as
+    a guarantee is charged through no one yet). Not read either: video surveillance as
+    such, whose footage may go to the police on request but need not go to anyone
+    (authorities asking in a particular inquiry are not recipients, Art. 4(9)), and a
+    website or e-mail, which an organisation may run itself. RC23 asks the same of
+    tracking tools.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: trips
+        name: Ceļojumu organizēšana un pārdošana
+        recipients: none  # ← RC25
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: carriers
+        name: unknown
+        category: {lv: aviokompānijas un viesnīcas, en: airlines and hotels}
+        kind: controller
+        country: unknown
+    activities:
+      - id: trips
+        name: Ceļojumu organizēšana un pārdošana
+        recipients: [carriers]
+    ```
+    """
+    for activity in register.activities:
+        if not _records_none(activity):
+            continue
+        reading = _implied(activity)
+        if reading is None:
+            continue
+        yield Violation(
+            activity.at("recipients"),
+            msg(
+                "`{id}` names \u201c{words}\u201d ({what}), which passes its data to "
+                "{whom}, but it records no recipient",
+                id=activity.id,
+                words=reading.quote(),
+                what=topic(reading.concept),
+                whom=_WHOM[reading.concept],
+            ),
+            msg(
+                "add those recipients to `recipients:`, by name or by category, with their "
+                "kind and country"
+            ),
+            related=(reading.location,),
+        )
+
+
+__all__ = ["recipients_implied"]
