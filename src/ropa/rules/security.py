@@ -221,7 +221,7 @@ def _names(activities: list[Activity]) -> str:
     article="Art. 30(1)(g), 32(1)",
 )
 def no_technical(register: Register, context: Context) -> Iterator[Violation]:
-    """An activity whose security measures are all organisational.
+    """An activity whose security measures are all organisational, or of a kind not stated.
 
     Why: the record describes the technical and organisational measures of Art. 32(1)
     (Art. 30(1)(g)); Art. 32(1) names what the systems themselves must do:
@@ -234,7 +234,11 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     describes half of what is asked: how the data is protected in the systems that hold
     it is not said. An internal document cited by its number or date is where the
     description is (Art. 30(1)(g) asks for a general one): such an activity is not
-    reported. Activities whose only measures are boilerplate are SE02's. Where several
+    reported. A measure of `kind: unknown` is not taken for a technical one: the source
+    did not say it is, so unless its words name a technical measure the activity is
+    reported as one whose measures name none (`[technical, organisational]` states both,
+    and is taken at its word). Activities whose only measures are boilerplate are SE02's.
+    Where several
     activities are alike, one note names them all: the register describes its measures
     once, and is fixed once.
 
@@ -279,11 +283,31 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
         if any(i not in measures for i in ids):
             continue  # a measure not in the catalogue: the reference check says so
         used = [measures[i] for i in dict.fromkeys(ids)]
-        if any(measure.kind != MeasureKind.ORGANISATIONAL for measure in used):
+        # Left out, a kind is not recorded and the check stays quiet; `unknown` is not
+        # technical, so the words of the measure decide below.
+        if any(measure.kind is None or MeasureKind.TECHNICAL in measure.kinds for measure in used):
             continue
         if all(boilerplate(measure) for measure in used):
             continue  # SE02 reports the boilerplate, naming this activity
         if any(_technical_or_cited(measure, verdicts) for measure in used):
+            continue
+        unstated = [measure.id for measure in used if measure.kind == MeasureKind.UNKNOWN]
+        if unstated:
+            yield Violation(
+                activity.at("security_measures"),
+                msg(
+                    "no security measure of `{id}` is stated to be technical ({measures}: "
+                    "kind not stated) and none describes one (encryption, access control "
+                    "in the systems, backups, logging)",
+                    id=activity.id,
+                    measures=", ".join(f"`{identifier}`" for identifier in unstated),
+                ),
+                msg(
+                    "say each measure's kind (`kind: technical` or `organisational`), and "
+                    "describe the technical measures that protect this data in its systems"
+                ),
+                cause=f"{ABSENT}security_measures:technical",
+            )
             continue
         yield Violation(
             activity.at("security_measures"),
