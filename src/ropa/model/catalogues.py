@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Discriminator, Tag, field_validator
+from pydantic import Discriminator, Tag, WithJsonSchema, field_validator
 
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.base import Entity, Suppression
@@ -96,7 +96,19 @@ def _kind_shape(value: Any) -> str | None:
 # measures" names both.
 MeasureKinds = Annotated[
     Annotated[MeasureKind, Tag("~one")]
-    | Annotated[list[MeasureKind], Tag(LIST_TAG)],
+    | Annotated[
+        list[MeasureKind],
+        Tag(LIST_TAG),
+        WithJsonSchema(
+            {
+                "type": "array",
+                "items": {"enum": [MeasureKind.TECHNICAL.value, MeasureKind.ORGANISATIONAL.value]},
+                "minItems": 2,
+                "maxItems": 2,
+                "uniqueItems": True,
+            }
+        ),
+    ],
     Discriminator(
         _kind_shape,
         custom_error_type="kind_shape",
