@@ -63,6 +63,7 @@ class AppointedDpo(StrictModel):
     """Date of designation."""
     notified_on: IsoDate | None = None
     """Date the supervisory authority was told (Art. 37(7))."""
+    # Source: DVI-DPO-LIST (ropa.knowledge.sources), where the sections are cited.
     certificate: NonBlank | None = None
     """The DPO's qualification as the source gives it, e.g. the number of a Data State
     Inspectorate certificate ("apliecības Nr. 275"). In Latvia the Inspectorate lists the

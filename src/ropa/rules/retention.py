@@ -294,8 +294,9 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
     Why: personal data is kept no longer than its purposes need (Art. 5(1)(e)).
     "Pastāvīgi", "uz nenoteiktu laiku", "indefinitely", "no time limit" in the criteria or
     notes set no end, and so do they as a second end that applies when it is later
-    (`or_until:` with `whichever: later`). Permanent keeping is right only for documents of archival value, by
-    law or a file plan agreed with the archives; the record then names them.
+    (`or_until:` with `whichever: later`). Permanent keeping is right only for documents
+    of archival value, by law or a file plan agreed with the archives; the record then
+    names them.
 
     Fails:
 
@@ -318,7 +319,10 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
     ```
     """
     for activity, location, retention in _retentions(register):
-        values = (("criteria", retention.criteria), ("notes", retention.notes))
+        values: tuple[tuple[str, object], ...] = (
+            ("criteria", retention.criteria),
+            ("notes", retention.notes),
+        )
         if retention.period is not None:
             # A second end that applies when later (`whichever: later`) is read: "or
             # indefinitely, whichever is later" has no end.
