@@ -236,8 +236,10 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     description is (Art. 30(1)(g) asks for a general one): such an activity is not
     reported. A measure of `kind: unknown` is not taken for a technical one: the source
     did not say it is, so unless its words name a technical measure the activity is
-    reported as one whose measures name none (`[technical, organisational]` states both,
-    and is taken at its word). Activities whose only measures are boilerplate are SE02's.
+    reported as one whose measures name none; so is a measure of both kinds
+    (`[technical, organisational]`) whose words are only the general formula ("technical
+    and organisational measures"), while one that says what it does is taken at its
+    word. Activities whose only measures are boilerplate are SE02's.
     Where several
     activities are alike, one note names them all: the register describes its measures
     once, and is fixed once.
@@ -283,22 +285,20 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
         if any(i not in measures for i in ids):
             continue  # a measure not in the catalogue: the reference check says so
         used = [measures[i] for i in dict.fromkeys(ids)]
-        # Left out, a kind is not recorded and the check stays quiet; `unknown` is not
-        # technical, so the words of the measure decide below.
-        if any(measure.kind is None or MeasureKind.TECHNICAL in measure.kinds for measure in used):
+        if any(_stated_technical(measure) for measure in used):
             continue
         if all(boilerplate(measure) for measure in used):
             continue  # SE02 reports the boilerplate, naming this activity
         if any(_technical_or_cited(measure, verdicts) for measure in used):
             continue
-        unstated = [measure.id for measure in used if measure.kind == MeasureKind.UNKNOWN]
+        unstated = [measure.id for measure in used if measure.kind != MeasureKind.ORGANISATIONAL]
         if unstated:
             yield Violation(
                 activity.at("security_measures"),
                 msg(
-                    "no security measure of `{id}` is stated to be technical ({measures}: "
-                    "kind not stated) and none describes one (encryption, access control "
-                    "in the systems, backups, logging)",
+                    "no security measure of `{id}` is described as technical ({measures}: "
+                    "no kind stated, or both kinds in general words) and none names one "
+                    "(encryption, access control in the systems, backups, logging)",
                     id=activity.id,
                     measures=", ".join(f"`{identifier}`" for identifier in unstated),
                 ),
@@ -306,7 +306,8 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
                     "say each measure's kind (`kind: technical` or `organisational`), and "
                     "describe the technical measures that protect this data in its systems"
                 ),
-                cause=f"{ABSENT}security_measures:technical",
+                # The message names the measures: activities share it only with them.
+                cause=f"{ABSENT}security_measures:technical:" + ",".join(unstated),
             )
             continue
         yield Violation(
@@ -324,6 +325,17 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
             ),
             cause=f"{ABSENT}security_measures:technical",
         )
+
+
+def _stated_technical(measure: SecurityMeasure) -> bool:
+    """Whether the register states the measure is technical. A kind left out is not
+    recorded, and the check stays quiet about it (as it always has); `unknown` is not
+    technical; both kinds (`[technical, organisational]`) in boilerplate words ("technical
+    and organisational measures") describe no technical measure."""
+    kind = measure.kind
+    if kind is None or kind == MeasureKind.TECHNICAL:
+        return True
+    return isinstance(kind, list) and boilerplate(measure) is None
 
 
 def _technical_or_cited(measure: SecurityMeasure, verdicts: dict[str, bool]) -> bool:
