@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ropa.fmt import format_text
-from tests.conftest import invoke, run_ropa
+from tests.conftest import check_findings, invoke, run_ropa, workbook_text
 
 REGISTER = """\
 ropa: 1
@@ -71,10 +71,7 @@ def register(tmp_path: Path) -> Path:
 
 
 def _findings(path: Path) -> list[dict[str, object]]:
-    result = invoke("check", str(path), "--format", "json")
-    assert result.returncode in (0, 1), result.stdout + result.stderr
-    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
-    return findings
+    return check_findings(path)
 
 
 def _codes(findings: list[dict[str, object]], code: str) -> list[dict[str, object]]:
@@ -236,17 +233,9 @@ def test_every_exporter_shows_the_new_values(register: Path) -> None:
 
 
 def test_the_xlsx_workbook_holds_them_in_both_languages(register: Path, tmp_path: Path) -> None:
-    import openpyxl
-
     out = tmp_path / "ropa.xlsx"
     assert invoke("export", str(register), "-o", str(out)).returncode == 0
-    cells = "\n".join(
-        str(cell.value)
-        for sheet in openpyxl.load_workbook(out, read_only=True).worksheets
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.value is not None
-    )
+    cells = workbook_text(out)
     for phrase in (
         "Reģistrācija uzraudzības iestādē / Registration with a supervisory authority",
         "Sertifikāts / Certificate: 275",
