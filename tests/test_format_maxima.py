@@ -118,6 +118,12 @@ def test_a_register_using_every_new_value_is_valid_in_a_real_process(register: P
             "kind",
         ),
         ('    certificate: "275"', "    certificate: 275", "put it in quotes", "certificate"),
+        (
+            "    kind: [technical, organisational]",
+            "    kind: tehnisks",
+            "the format's words are English: `tehnisks` is written `technical`",
+            "kind",
+        ),
     ],
 )
 def test_what_the_new_keys_refuse_is_explained_at_its_line(

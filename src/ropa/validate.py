@@ -620,6 +620,10 @@ _LATVIAN_WORDS = {
     "parzinis": "controller",
     "apstrādātājs": "processor",
     "apstradatajs": "processor",
+    # A measure's kind, as the export shows it ("tehnisks", "organizatorisks").
+    "tehnisks": "technical",
+    "organizatorisks": "organisational",
+    "veids nav norādīts": "unknown",
 }
 
 _BOUNDS = {
