@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -49,6 +50,27 @@ def invoke(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the CLI in-process through typer's runner; returns exit code and output."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
+def check_findings(path: Path, code: str | None = None) -> list[dict[str, object]]:
+    """The findings of `ropa check --format json` on a register (only `code`'s if given)."""
+    result = invoke("check", str(path), "--format", "json")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return [f for f in findings if code is None or f["code"] == code]
+
+
+def workbook_text(path: Path) -> str:
+    """Every cell of an exported workbook, one a line, sheet after sheet."""
+    import openpyxl
+
+    return "\n".join(
+        str(cell.value)
+        for sheet in openpyxl.load_workbook(path, read_only=True).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
 
 
 def run_ropa(

@@ -440,6 +440,15 @@ def _describe(
                     **values,
                 )
                 return "SC03", "schema.wrong-type", wrong, _basis_hint(value, as_mapping=True)
+            if path and path[-1] == "kind":
+                # A measure's kind is one word; the list form (both kinds) is the exception.
+                wrong = msg(
+                    "{field} must be {choices}, or the list `[technical, "
+                    "organisational]` for both, not the text `{value}`",
+                    value=_show(value),
+                    **values,
+                )
+                return "SC04", "schema.invalid-value", wrong, latvian
             if "array" in shapes:
                 wrong = msg(
                     "{field} must be a list (or {choices}), not the text `{value}`",
@@ -611,6 +620,10 @@ _LATVIAN_WORDS = {
     "parzinis": "controller",
     "apstrādātājs": "processor",
     "apstradatajs": "processor",
+    # A measure's kind, as the export shows it ("tehnisks", "organizatorisks").
+    "tehnisks": "technical",
+    "organizatorisks": "organisational",
+    "veids nav norādīts": "unknown",
 }
 
 _BOUNDS = {

@@ -255,7 +255,12 @@ def _retention(value: Any, language: Language) -> str | None:
     parts = []
     if value.get("period"):
         start = _text(value.get("from"), language)
-        parts.append(f"{value['period']} from {start}" if start else str(value["period"]))
+        # "up to": a maximum is not the period itself (`limit: maximum`).
+        period = f"up to {value['period']}" if value.get("limit") else str(value["period"])
+        parts.append(f"{period} from {start}" if start else period)
+        if value.get("or_until"):
+            end = _text(value["or_until"], language)
+            parts.append(f"or until {end}, whichever is {value.get('whichever')}")
     if value.get("criteria"):
         parts.append(_text(value["criteria"], language) or "")
     if value.get("reason"):

@@ -72,7 +72,7 @@ from ropa.model import (
     UnstatedLetterBasis,
 )
 from ropa.model.types import EEA_MARKER, NONE_MARKER, UNKNOWN_MARKER, Duration
-from ropa.model.vocabulary import ActivityRole
+from ropa.model.vocabulary import ActivityRole, MeasureKind
 from ropa.vcs import RegisterVersion
 
 Language = Literal["lv", "en", "lv+en"]
@@ -416,6 +416,7 @@ def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell
                 words.labelled("external", words.flag(value.external)),
                 words.labelled("appointed_on", words.date(value.appointed_on)),
                 words.labelled("notified_on", words.date(value.notified_on)),
+                words.labelled("certificate", value.certificate),
             ]
         )
     return _join(
@@ -514,6 +515,12 @@ def _cover(
         CoverLine(heading_label, heading_value, heading=True),
         CoverLine(words.term("name"), words.text(organisation.name)),
         CoverLine(words.term("registration_number"), words.text(organisation.registration_number)),
+        # Shown only where recorded: few authorities keep such a register (the UK ICO).
+        *(
+            [CoverLine(words.term("supervisory_registration"), words.prose(registration))]
+            if (registration := organisation.supervisory_registration) is not None
+            else []
+        ),
         CoverLine(words.term("address"), words.text(organisation.address)),
         CoverLine(words.term("country"), words.country(organisation.country)),
         CoverLine(words.term("contact"), _contact(words, organisation.contact)),
@@ -958,8 +965,24 @@ def _retention(words: Words, retention: Retention | str | None) -> Cell:
         statute = f"{fact.law}, {fact.provision}"
     return lines(
         [
-            words.labelled("period", _period(words, retention.period)),
+            words.labelled(
+                "period_maximum" if retention.limit is not None else "period",
+                _period(words, retention.period),
+            ),
             words.labelled("from", words.prose(retention.from_)),
+            words.labelled(
+                "or_until",
+                None
+                if retention.or_until is None
+                else _join(
+                    [
+                        words.prose(retention.or_until),
+                        None
+                        if retention.whichever is None
+                        else words.term(f"whichever_{retention.whichever.value}"),
+                    ]
+                ),
+            ),
             words.labelled("reason", words.prose(retention.reason)),
             words.labelled("statute", statute),
             words.labelled("criteria", words.prose(retention.criteria)),
@@ -990,10 +1013,22 @@ def _retentions(words: Words, activity: Activity) -> Cell:
     return bullets([own, *per_category])
 
 
+def _measure_kind(words: Words, measure: SecurityMeasure) -> Cell:
+    """The measure's kind in words: one, both (`[technical, organisational]`), or not
+    stated (`unknown`)."""
+    kind = measure.kind
+    if kind is None:
+        return None
+    if kind == MeasureKind.UNKNOWN:
+        return words.term("measure_kind_unknown")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return ", ".join(words.term(each.value) for each in kinds)
+
+
 def _measure(words: Words, measure: SecurityMeasure) -> str:
     name = words.prose(measure.name) or measure.id
-    if measure.kind is not None:
-        name += f" ({words.term(measure.kind.value)})"
+    if (kind := _measure_kind(words, measure)) is not None:
+        name += f" ({kind})"
     description = _join(
         [words.prose(measure.description), words.labelled("notes", words.prose(measure.notes))]
     )
@@ -1063,7 +1098,7 @@ def _national_id(words: Words, value: NationalId | str | None) -> Cell:
     return _join(
         [
             words.prose(value.description),
-            words.labelled("justification", words.prose(value.justification)),
+            words.labelled("justification", words.text(value.justification)),
         ]
     )
 
@@ -1619,7 +1654,7 @@ def _measure_rows(words: Words, register: Register) -> Iterator[Row]:
         yield [
             measure.id,
             words.prose(measure.name),
-            None if measure.kind is None else words.term(measure.kind.value),
+            _measure_kind(words, measure),
             lines(
                 [
                     words.prose(measure.description),

@@ -77,6 +77,18 @@ SOURCES: dict[str, Source] = {
             "adopted 21 June 2018, in force 5 July 2018; likumi.lv/ta/id/300099",
         ),
         Source(
+            "DVI-DPO-LIST",
+            "Datu valsts inspekcija, 'Datu aizsardzības speciālistu saraksts' (the list of "
+            "data protection specialists), and Cabinet Regulation No. 620 of 6 October 2020 "
+            "'Datu aizsardzības speciālista kvalifikācijas noteikumi'",
+            "dvi.gov.lv/lv/datu-aizsardzibas-specialistu-saraksts: the Inspectorate keeps the "
+            "list under section 18(1) of the Personal Data Processing Law and lists only "
+            "those who passed its qualification exam; DVI news of its exams: the exam is "
+            "voluntary, and a DPO may act without it; Regulation No. 620 (Latvijas "
+            "Vēstnesis 2020/195.5) issued under sections 18(5) and 19(3). The sections are "
+            "as these documents cite them; the law's own text was not read",
+        ),
+        Source(
             "DVI",
             "Datu valsts inspekcija (Data State Inspectorate), contact details and guidance",
             "dvi.gov.lv; '#dviskaidro Tiesiskie pamati vienkopus'",

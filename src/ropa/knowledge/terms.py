@@ -265,6 +265,16 @@ TERMS: dict[str, Term] = {
     "eea_unspecified": Term("ES/EEZ (valsts nav norādīta)", "EU/EEA (country not stated)"),
     "the_public": Term("sabiedrība (publiskošana)", "the public (publication)"),
     "kind_unknown": Term("veids nav zināms", "kind not known"),
+    # The format additions of the corpus's later FORMAT-GAPs; everyday Latvian, not checked.
+    "measure_kind_unknown": Term("veids nav norādīts", "kind not stated"),
+    "period_maximum": Term("Termiņš (ne ilgāk kā)", "Period (at most)"),
+    "or_until": Term("Vai līdz", "Or until"),
+    "whichever_later": Term("atkarībā no tā, kas iestājas vēlāk", "whichever is later"),
+    "whichever_earlier": Term("atkarībā no tā, kas iestājas agrāk", "whichever is earlier"),
+    "certificate": Term("Sertifikāts", "Certificate"),
+    "supervisory_registration": Term(
+        "Reģistrācija uzraudzības iestādē", "Registration with a supervisory authority"
+    ),
     # Issue 12: a recipient inside the organisation; everyday Latvian, not checked.
     "internal_recipient": Term(
         "iekšējs saņēmējs (organizācijas struktūrvienība)", "internal (within the organisation)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator, model_validator
 
 from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.base import Entity, Suppression
@@ -16,6 +16,7 @@ from ropa.model.types import (
     CountryOrRegion,
     DetailsOrMarker,
     DetailsOrUnknown,
+    Duration,
     Identifier,
     IsoDate,
     ListOrMarker,
@@ -46,9 +47,11 @@ from ropa.model.vocabulary import (
     DviDpiaListItem,
     Frequency,
     LegalBasisKind,
+    RetentionLimit,
     SpecialCategory,
     Statute,
     TransferMechanism,
+    Whichever,
     Wp248Criterion,
 )
 
@@ -281,8 +284,16 @@ class Retention(StrictModel):
     period: RetentionPeriod | None = None
     """ISO 8601 duration: P5Y, P6M, P30D; or `permanent` (kept for good, e.g. documents
     of archival value) or `indefinite` (the source names no end)."""
+    limit: RetentionLimit | None = None
+    """`maximum` where the source gives the period as the most the data is kept ("up to
+    6 years", "ne ilgāk kā 5 gadus"): the data may go sooner."""
     from_: Text | None = Field(default=None, alias="from")
     """The event the period runs from, e.g. "end of the contract", "date of the invoice"."""
+    or_until: Text | None = None
+    """A second end the source gives beside the period, e.g. "the child's 25th birthday";
+    `whichever` says which of the two applies."""
+    whichever: Whichever | None = None
+    """With `or_until`: `later` or `earlier`, the end that applies ("whichever is later")."""
     reason: Text | None = None
     """Why this period: the law or need that sets it."""
     statute: Statute | None = None
@@ -295,6 +306,48 @@ class Retention(StrictModel):
     "Lietu nomenklatūra 2024, lieta 1-12"."""
     notes: Text | None = None
     """Anything else; quote the privacy notice here when it is vague."""
+
+    @field_validator("limit")
+    @classmethod
+    def _limit_bounds_a_duration(
+        cls, limit: RetentionLimit | None, info: ValidationInfo
+    ) -> RetentionLimit | None:
+        if limit is not None and not isinstance(info.data.get("period"), Duration):
+            raise custom_error(
+                "limit_without_period",
+                N_(
+                    "`limit: maximum` bounds a period: give `period:` as a duration "
+                    "(P6Y), or leave `limit` out"
+                ),
+            )
+        return limit
+
+    @field_validator("whichever")
+    @classmethod
+    def _whichever_of_two(cls, whichever: Whichever | None, info: ValidationInfo) -> object:
+        if whichever is not None and info.data.get("or_until") is None:
+            raise custom_error(
+                "whichever_without_second_end",
+                N_("`whichever:` chooses between two ends: add `or_until:` (the second end)"),
+            )
+        return whichever
+
+    @model_validator(mode="after")
+    def _second_end_complete(self) -> Retention:
+        if self.or_until is not None and self.whichever is None:
+            raise custom_error(
+                "second_end_incomplete",
+                N_(
+                    "a second end (`or_until:`) needs `whichever: later` or `whichever: "
+                    "earlier`: which of the two ends applies"
+                ),
+            )
+        if self.or_until is not None and self.period is None:
+            raise custom_error(
+                "second_end_without_period",
+                N_("`or_until:` is a second end beside a `period:`: give the period too"),
+            )
+        return self
 
 
 class DataCategory(StrictModel):
@@ -352,8 +405,9 @@ class NationalId(StrictModel):
 
     description: Text | None = None
     """Which number and where it is used."""
-    justification: Text | None = None
-    """Why it is needed: the law requiring it, or the request of the person."""
+    justification: TextOrUnknown | None = None
+    """Why it is needed: the law requiring it, or the request of the person; `unknown`
+    where the source names the number but not why."""
 
 
 class DataSource(StrictModel):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Tag, WithJsonSchema, field_validator
+
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.base import Entity, Suppression
 from ropa.model.organisation import Contact
 from ropa.model.types import (
+    LIST_TAG,
     CountryOrRegion,
     DetailsOrUnknown,
     Identifier,
@@ -16,6 +22,7 @@ from ropa.model.types import (
     TextOrMarker,
     TextOrUnknown,
     Url,
+    custom_error,
 )
 from ropa.model.vocabulary import MeasureKind, RecipientKind
 
@@ -77,6 +84,42 @@ class System(Entity):
     country not stated) or `unknown`."""
 
 
+def _kind_shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "~one"
+    if isinstance(value, list):
+        return LIST_TAG
+    return None
+
+
+# One kind, or a list of the kinds a measure is: a notice's "technical and organisational
+# measures" names both.
+MeasureKinds = Annotated[
+    Annotated[MeasureKind, Tag("~one")]
+    | Annotated[
+        list[MeasureKind],
+        Tag(LIST_TAG),
+        WithJsonSchema(
+            {
+                "type": "array",
+                "items": {"enum": [MeasureKind.TECHNICAL.value, MeasureKind.ORGANISATIONAL.value]},
+                "minItems": 2,
+                "maxItems": 2,
+                "uniqueItems": True,
+            }
+        ),
+    ],
+    Discriminator(
+        _kind_shape,
+        custom_error_type="kind_shape",
+        custom_error_message=N_(
+            "expected `technical`, `organisational` or `unknown`, or a list of both kinds "
+            "`[technical, organisational]`"
+        ),
+    ),
+]
+
+
 class SecurityMeasure(Entity):
     """A technical or organisational security measure (Art. 32(1), Art. 30(1)(g))."""
 
@@ -84,14 +127,42 @@ class SecurityMeasure(Entity):
     """Id that activities use in `security_measures:`."""
     name: Text
     """Short name of the measure, e.g. "Encryption at rest"."""
-    kind: MeasureKind | None = None
-    """`technical` or `organisational`."""
+    kind: MeasureKinds | None = None
+    """`technical` or `organisational`; `[technical, organisational]` where the source
+    names both ("technical and organisational measures"); `unknown` where it does not say
+    which."""
     description: Text | None = None
     """What exactly is done, in enough detail to judge it."""
     notes: Text | None = None
     """Anything else; quote the privacy notice here when it is vague."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this entry, each with a reason."""
+
+    @field_validator("kind")
+    @classmethod
+    def _kinds_stated_once(cls, kind: MeasureKind | list[MeasureKind] | None) -> object:
+        if isinstance(kind, list) and (
+            MeasureKind.UNKNOWN in kind or len(set(kind)) != len(kind) or len(kind) != 2
+        ):
+            raise custom_error(
+                "kind_list",
+                N_(
+                    "a list of kinds is `[technical, organisational]`, each once; write one "
+                    "kind alone (`kind: technical`), or `kind: unknown` where the source "
+                    "does not say which"
+                ),
+            )
+        return kind
+
+    @property
+    def kinds(self) -> frozenset[MeasureKind]:
+        """The kinds the register states: none where `kind` is left out or `unknown`."""
+        kind = self.kind
+        if kind is None or kind == MeasureKind.UNKNOWN:
+            return frozenset()
+        if isinstance(kind, list):
+            return frozenset(kind)
+        return frozenset((kind,))
 
 
 __all__ = ["Recipient", "SecurityMeasure", "System"]

@@ -63,6 +63,13 @@ class AppointedDpo(StrictModel):
     """Date of designation."""
     notified_on: IsoDate | None = None
     """Date the supervisory authority was told (Art. 37(7))."""
+    # Source: DVI-DPO-LIST (ropa.knowledge.sources), where the sections are cited.
+    certificate: NonBlank | None = None
+    """The DPO's qualification as the source gives it, e.g. the number of a Data State
+    Inspectorate certificate ("apliecības Nr. 275"). In Latvia the Inspectorate lists the
+    data protection specialists who passed its qualification exam (Fizisko personu datu
+    apstrādes likums, sections 18 and 19; Cabinet Regulation No. 620 of 6 October 2020);
+    the exam is voluntary, and a DPO need not be on the list."""
 
 
 class NoDpoDecision(StrictModel):
@@ -177,6 +184,9 @@ class Organisation(Entity):
     registration_number: OrUnknown[NonBlank] | None = None
     """Commercial register number, as text (quote it: "40003000000"); `unknown` when not
     known."""
+    supervisory_registration: Text | None = None
+    """A registration with a supervisory authority and its number, where one keeps such a
+    register, e.g. "ICO data protection fee register, ZA761562" (UK)."""
     address: TextOrUnknown | None = None
     """Legal address."""
     country: CountryOrUnknown | None = None

@@ -231,10 +231,28 @@ class Frequency(StrEnum):
 
 
 class MeasureKind(StrEnum):
-    """Art. 32 measures are `technical` or `organisational`."""
+    """Art. 32 measures are `technical` or `organisational`; `unknown` where the source
+    does not say which (a measure named only as "security measures are in place")."""
 
     TECHNICAL = "technical"
     ORGANISATIONAL = "organisational"
+    UNKNOWN = "unknown"
+
+
+class RetentionLimit(StrEnum):
+    """How a retention's period bounds the keeping: `maximum` when the source gives it as
+    the most the data is kept ("up to 6 years", "ne ilgāk kā 5 gadus"), not the period
+    itself."""
+
+    MAXIMUM = "maximum"
+
+
+class Whichever(StrEnum):
+    """Which of a retention's two ends applies: the `later` or the `earlier` one ("ten
+    years after the last visit or until the 25th birthday, whichever is later")."""
+
+    LATER = "later"
+    EARLIER = "earlier"
 
 
 class Art22Exception(StrEnum):

@@ -448,14 +448,21 @@ class _Builder:
                 if retention.period == "permanent"
                 else _duration(retention.period, self.language)
             )
+            pieces = [Piece(words, "value")]
+            if retention.limit is not None:
+                pieces = self.say("period_maximum", period=pieces)
             if retention.from_ is not None:
                 pieces = self.say(
                     "period_from",
-                    period=Piece(words, "value"),
+                    period=pieces,
                     event=Piece(text_of(retention.from_, self.language), "value"),
                 )
-            else:
-                pieces = [Piece(words, "value")]
+            if retention.or_until is not None and retention.whichever is not None:
+                pieces = self.say(
+                    f"or_until_{retention.whichever.value}",
+                    period=pieces,
+                    event=Piece(text_of(retention.or_until, self.language), "value"),
+                )
         elif retention.criteria is not None:
             pieces = [Piece(text_of(retention.criteria, self.language), "value")]
         else:

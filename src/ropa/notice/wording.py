@@ -152,6 +152,17 @@ WORDING: dict[str, Wording] = {
     "period_from": Wording(
         "{period} (counted from: {event})", "{period} (termiņu skaita no: {event})"
     ),
+    # `limit: maximum`: the period is the most the data is kept, not the period itself.
+    "period_maximum": Wording("at most {period}", "ilgākais termiņš — {period}"),
+    # A second end beside the period (`or_until`, `whichever`).
+    "or_until_later": Wording(
+        "{period}, or until: {event}, whichever is later",
+        "{period} vai līdz: {event}, atkarībā no tā, kas iestājas vēlāk",
+    ),
+    "or_until_earlier": Wording(
+        "{period}, or until: {event}, whichever is earlier",
+        "{period} vai līdz: {event}, atkarībā no tā, kas iestājas agrāk",
+    ),
     "category_retention": Wording("{category}: {value}", "{category}: {value}"),
     "automated": Wording(
         "Automated decision-making, including profiling: {value}.",

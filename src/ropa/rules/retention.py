@@ -13,6 +13,7 @@ from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataCategory, Retention
 from ropa.model.register import Register
 from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
+from ropa.model.vocabulary import Whichever
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._reading import law_unnamed, names_a_law
@@ -120,6 +121,10 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     several activities: an organisation keeps one file plan, and quoting its entries is
     one piece of work. Each place is still listed (`related`), so none is lost.
 
+    A second end that applies when it comes later than the period (`or_until:` with
+    `whichever: later`) decides when the data goes: "six years, or as long as needed,
+    whichever is later" keeps it as long as needed, and is vague in the same way.
+
     Kept for the life of a programme or scheme ("kamēr tiek īstenota lojalitātes
     programma", "as long as the loyalty programme runs") is vague in the same way: the
     programme may run for decades after a person leaves it or stops using the card, so
@@ -179,6 +184,7 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
             else next(filter(None, (vague_words(text) for text in texts)), None)
         )
         if found is None:
+            yield from _vague_later_end(activity, location, retention)
             yield from _unnamed_law(activity, location, retention)
             continue
         words, kind = found
@@ -206,6 +212,39 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         at = location.child("criteria")
         cause = "file-plan:" + fold_word(words) if kind == "file_plan" else _shared(texts)
         yield Violation(at, message, hint, cause=cause)
+
+
+def _later_end(retention: Retention) -> list[str]:
+    """The words of a second end that applies when it comes later than the period
+    (`whichever: later`): they, not the period, decide how long the data may be kept.
+    An earlier second end only shortens the period, so it is not read."""
+    if retention.or_until is None or retention.whichever != Whichever.LATER:
+        return []
+    return [text_of(retention.or_until, language) for language in ("lv", "en")]
+
+
+def _vague_later_end(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """A later second end in words of no end ("or as long as needed, whichever is later")."""
+    texts = _later_end(retention)
+    found = next(filter(None, (vague_words(text) for text in texts)), None)
+    if found is None or found[1] == "file_plan":
+        return
+    yield Violation(
+        location.child("or_until"),
+        msg(
+            "the retention of `{id}` lasts until the later of its period and “{words}”, "
+            "which sets no end: the data may be kept as long as that lasts",
+            id=activity.id,
+            words=found[0],
+        ),
+        msg(
+            "give the second end as an event or date (“the child's 25th birthday”), "
+            "or leave it out and keep the period"
+        ),
+        cause=_shared(texts),
+    )
 
 
 def _unnamed_law(
@@ -254,8 +293,10 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
 
     Why: personal data is kept no longer than its purposes need (Art. 5(1)(e)).
     "Pastāvīgi", "uz nenoteiktu laiku", "indefinitely", "no time limit" in the criteria or
-    notes set no end. Permanent keeping is right only for documents of archival value, by
-    law or a file plan agreed with the archives; the record then names them.
+    notes set no end, and so do they as a second end that applies when it is later
+    (`or_until:` with `whichever: later`). Permanent keeping is right only for documents
+    of archival value, by law or a file plan agreed with the archives; the record then
+    names them.
 
     Fails:
 
@@ -278,9 +319,17 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
     ```
     """
     for activity, location, retention in _retentions(register):
+        values: tuple[tuple[str, object], ...] = (
+            ("criteria", retention.criteria),
+            ("notes", retention.notes),
+        )
         if retention.period is not None:
-            continue
-        for key, value in (("criteria", retention.criteria), ("notes", retention.notes)):
+            # A second end that applies when later (`whichever: later`) is read: "or
+            # indefinitely, whichever is later" has no end.
+            if not _later_end(retention):
+                continue
+            values = (("or_until", retention.or_until),)
+        for key, value in values:
             texts = [text_of(value, language) for language in ("lv", "en")]
             words = next(filter(None, (endless_words(text) for text in texts)), None)
             if words is not None:

@@ -221,7 +221,7 @@ def _names(activities: list[Activity]) -> str:
     article="Art. 30(1)(g), 32(1)",
 )
 def no_technical(register: Register, context: Context) -> Iterator[Violation]:
-    """An activity whose security measures are all organisational.
+    """An activity whose security measures are all organisational, or of a kind not stated.
 
     Why: the record describes the technical and organisational measures of Art. 32(1)
     (Art. 30(1)(g)); Art. 32(1) names what the systems themselves must do:
@@ -234,7 +234,13 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     describes half of what is asked: how the data is protected in the systems that hold
     it is not said. An internal document cited by its number or date is where the
     description is (Art. 30(1)(g) asks for a general one): such an activity is not
-    reported. Activities whose only measures are boilerplate are SE02's. Where several
+    reported. A measure of `kind: unknown` is not taken for a technical one: the source
+    did not say it is, so unless its words name a technical measure the activity is
+    reported as one whose measures name none; so is a measure of both kinds
+    (`[technical, organisational]`) whose words are only the general formula ("technical
+    and organisational measures"), while one that says what it does is taken at its
+    word. Activities whose only measures are boilerplate are SE02's.
+    Where several
     activities are alike, one note names them all: the register describes its measures
     once, and is fixed once.
 
@@ -279,11 +285,30 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
         if any(i not in measures for i in ids):
             continue  # a measure not in the catalogue: the reference check says so
         used = [measures[i] for i in dict.fromkeys(ids)]
-        if any(measure.kind != MeasureKind.ORGANISATIONAL for measure in used):
+        if any(_stated_technical(measure) for measure in used):
             continue
         if all(boilerplate(measure) for measure in used):
             continue  # SE02 reports the boilerplate, naming this activity
         if any(_technical_or_cited(measure, verdicts) for measure in used):
+            continue
+        unstated = [measure.id for measure in used if measure.kind != MeasureKind.ORGANISATIONAL]
+        if unstated:
+            yield Violation(
+                activity.at("security_measures"),
+                msg(
+                    "no security measure of `{id}` is described as technical ({measures}: "
+                    "no kind stated, or both kinds in general words) and none names one "
+                    "(encryption, access control in the systems, backups, logging)",
+                    id=activity.id,
+                    measures=", ".join(f"`{identifier}`" for identifier in unstated),
+                ),
+                msg(
+                    "say each measure's kind (`kind: technical` or `organisational`), and "
+                    "describe the technical measures that protect this data in its systems"
+                ),
+                # The message names the measures: activities share it only with them.
+                cause=f"{ABSENT}security_measures:technical:" + ",".join(unstated),
+            )
             continue
         yield Violation(
             activity.at("security_measures"),
@@ -300,6 +325,17 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
             ),
             cause=f"{ABSENT}security_measures:technical",
         )
+
+
+def _stated_technical(measure: SecurityMeasure) -> bool:
+    """Whether the register states the measure is technical. A kind left out is not
+    recorded, and the check stays quiet about it (as it always has); `unknown` is not
+    technical; both kinds (`[technical, organisational]`) in boilerplate words ("technical
+    and organisational measures") describe no technical measure."""
+    kind = measure.kind
+    if kind is None or kind == MeasureKind.TECHNICAL:
+        return True
+    return isinstance(kind, list) and boilerplate(measure) is None
 
 
 def _technical_or_cited(measure: SecurityMeasure, verdicts: dict[str, bool]) -> bool:
