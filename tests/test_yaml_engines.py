@@ -196,6 +196,41 @@ def test_positions_at_the_edges_of_the_blocks_lines_are_counted_in() -> None:
     assert assert_engines_agree(text) is not None
 
 
+def test_repeated_pairs_and_items_are_read_as_written() -> None:
+    """The walk remembers a plain pair or list item by its bytes in the text
+    (`yamlrapid._remembered`). A plain value folded over lines is rewritten in place
+    inside its own bytes, so its span in the text may start like another's: the first
+    line of `a  ⏎ b` ends in the blanks that precede `b`, and it is read `a b`. Each
+    of these is read as libyaml reads it, wherever it stands (block and flow, first
+    and repeated, past the bound of remembered spans), with its position."""
+    folded = [f"  - k: a{blanks}\n      {rest}\n" for blanks in ("", " ", "  ") for rest in "bc"]
+    repeated = [
+        "  - k: a\n",
+        "  - k: a  \n",
+        "  - k: a # note\n",
+        "  - {k: a, j: [x, y, 'x', x]}\n",
+        "  - k: [x, x  , x]\n",
+        "  - j:\n      - x\n      - x  \n      - x\n        y\n",
+        "  - k:   a\n",
+        "  - k: 1\n  - k: 01\n  - k: 0x1\n  - k: null\n  - k: true\n",
+    ]
+    unique = [
+        f"  - k: v{index}\n    j: [w{index}]\n" for index in range(yamlrapid._REMEMBERED + 10)
+    ]
+    lines = [*folded, *repeated, *folded, *repeated, *unique, *folded, *repeated]
+    text = "items:\n" + "".join(lines)
+    rapid = assert_engines_agree(text)
+    assert rapid is not None
+    assert [item["k"] for item in rapid.data["items"][:6]] == [
+        "a b",
+        "a c",
+        "a b",
+        "a c",
+        "a b",
+        "a c",
+    ]
+
+
 def test_the_walk_leaves_nothing_to_the_garbage_collector() -> None:
     """The builders of the walk call each other through their closures; with the cyclic
     collector paused, as the commands run, a cycle left behind would keep the parsed
