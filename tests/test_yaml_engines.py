@@ -197,12 +197,12 @@ def test_positions_at_the_edges_of_the_blocks_lines_are_counted_in() -> None:
 
 
 def test_repeated_pairs_and_items_are_read_as_written() -> None:
-    """The walk remembers a plain pair or list item by its bytes in the text
-    (`yamlrapid._remembered`). A plain value folded over lines is rewritten in place
-    inside its own bytes, so its span in the text may start like another's: the first
-    line of `a  ⏎ b` ends in the blanks that precede `b`, and it is read `a b`. Each
-    of these is read as libyaml reads it, wherever it stands (block and flow, first
-    and repeated, past the bound of remembered spans), with its position."""
+    """Plain values over several lines beside the same values on one line, repeated,
+    in block and flow. Parsing in place folds a plain value inside its own bytes, so
+    its span in the text may start like another's (the first line of `a  ⏎ b` ends in
+    the blanks before `b`, and it is read `a b`): a walk that read values by their
+    bytes in the text would read one for the other. Each is read as libyaml reads it,
+    with its position."""
     folded = [f"  - k: a{blanks}\n      {rest}\n" for blanks in ("", " ", "  ") for rest in "bc"]
     repeated = [
         "  - k: a\n",
@@ -214,9 +214,7 @@ def test_repeated_pairs_and_items_are_read_as_written() -> None:
         "  - k:   a\n",
         "  - k: 1\n  - k: 01\n  - k: 0x1\n  - k: null\n  - k: true\n",
     ]
-    unique = [
-        f"  - k: v{index}\n    j: [w{index}]\n" for index in range(yamlrapid._REMEMBERED + 10)
-    ]
+    unique = [f"  - k: v{index}\n    j: [w{index}]\n" for index in range(100)]
     lines = [*folded, *repeated, *folded, *repeated, *unique, *folded, *repeated]
     text = "items:\n" + "".join(lines)
     rapid = assert_engines_agree(text)

@@ -285,16 +285,21 @@ def _columns(words: memoryview, fields: tuple[int, ...]) -> list[array[int]]:
     """Some fields of every record, each a column of 64-bit integers (8 bytes each, no int
     objects). The records are copied a chunk at a time and every column sliced out of the
     chunk while it is in the cache: a strided copy of each column out of the whole table
-    (`tobytes`, through a generic loop) read the 76 MB of records once per column
-    (0.094 s of 7 copies at 10,000 activities, against about 0.045 s here)."""
-    columns = [array("q") for _ in fields]
+    (`tobytes`, through a generic loop) read the 76 MB of records once per column: 64-79
+    ms for the seven at 10,000 activities, 22 ms here. Each column is made at its size
+    and filled in place: grown chunk by chunk, the seven would hold up to an eighth more
+    than their nodes (4 MB at 10,000 activities)."""
+    size = len(words) // _FIELDS
+    columns = [array("q", [0]) * size for _ in fields]
     raw = words.cast("B")
     step = _CHUNK * _FIELDS * words.itemsize
-    for start in range(0, len(raw), step):
+    for index, start in enumerate(range(0, len(raw), step)):
         chunk = array("q")
         chunk.frombytes(raw[start : start + step])
+        first = index * _CHUNK
+        last = first + len(chunk) // _FIELDS
         for column, field in zip(columns, fields, strict=True):
-            column.extend(chunk[field::_FIELDS])
+            column[first:last] = chunk[field::_FIELDS]
     return columns
 
 
@@ -401,13 +406,6 @@ def _builders(
     val_styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
     # The node most of a register is: `key: value`, both plain, on one line.
     plain_pair = ryml.KEY | ryml.KEY_PLAIN | ryml.VAL | ryml.VAL_PLAIN
-    plain_item = ryml.VAL | ryml.VAL_PLAIN
-    # Plain pairs and plain list items read before, by their bytes in the text (see
-    # `_remembered`): at 10,000 activities 168,000 of the 245,000 plain pairs repeat one
-    # read before (`kind: data_subject`, `period: P5Y`), and 89,500 of the 90,000 list
-    # items. A repeat is one slice and one lookup, not a decoding and four tests.
-    pairs: dict[bytes, tuple[str, Any]] = {}
-    items: dict[bytes, Any] = {}
 
     def scalar(kind: int, at: int, length: int) -> Any:
         """A scalar value (not null) as the libyaml loader reads it."""
@@ -440,19 +438,10 @@ def _builders(
                 # Half the nodes: a known plain key and a plain value, in the buffer. The
                 # same reading as `scalar`, without the tests for what this node is not.
                 start = key_at[child] - base
-                at, length = val_at[child], val_length[child]
-                if in_buffer or (base <= at and at + length <= end):
-                    span = original[start : at - base + length]
-                    pair = pairs.get(span)
-                    if pair is not None and pair[0] not in mapping:
-                        mapping[pair[0]] = pair[1]
-                        child = following[child]
-                        continue
-                else:
-                    span = None
                 key = keys.get(original[start : start + key_length[child]])
+                at, length = val_at[child], val_length[child]
                 if key is not None and key not in mapping:
-                    if span is not None:
+                    if in_buffer or (base <= at and at + length <= end):
                         at -= base
                         value: Any = buffer[at : at + length].decode("utf-8")
                         if value[:1] in first_characters or value in special:
@@ -463,8 +452,6 @@ def _builders(
                             raise _Leave  # a comment ryml read into the text (in `{...}`)
                         elif len(value) <= SHARED_TEXT:
                             value = intern(value)
-                        if len(pairs) < _REMEMBERED and _remembered(span):
-                            pairs[span] = (key, value)
                     else:
                         value = scalar(kind, at, length)
                     mapping[key] = value
@@ -515,18 +502,6 @@ def _builders(
                 append(build_seq(child, depth + 1))
             elif kind & val_null:
                 raise _Leave  # an empty item (`-` alone): located by the libyaml loader
-            elif kind == plain_item and (
-                in_buffer or (base <= val_at[child] and val_at[child] + val_length[child] <= end)
-            ):
-                # A plain item of a list (a category, a country): read once per text.
-                at = val_at[child] - base
-                span = original[at : at + val_length[child]]
-                value = items.get(span, items)
-                if value is items:
-                    value = scalar(kind, val_at[child], val_length[child])
-                    if len(items) < _REMEMBERED and _remembered(span):
-                        items[span] = value
-                append(value)
             else:
                 append(scalar(kind, val_at[child], val_length[child]))
             child = following[child]
@@ -537,26 +512,6 @@ def _builders(
         del build_map, build_seq, buffer
 
     return build_map, release
-
-
-# How many plain pairs (and as many plain list items) the walk remembers by their bytes:
-# enough for every pair a register repeats (they come in its first activities), few
-# enough to bound the memory where most pairs are unique (names, descriptions).
-_REMEMBERED = 8192
-# Only short spans are remembered: a long one is a description, rarely repeated.
-_REMEMBERED_LENGTH = 96
-
-
-def _remembered(span: bytes) -> bool:
-    """Whether a plain scalar's span in the original text (for a pair, from its key to
-    its value's end) may stand for its reading the next time it is met: short, and on
-    one line, ending in a character that is not a blank. Parsing in place folds a plain
-    scalar over several lines within its own bytes: its span in the original text then
-    holds the start of the raw text, up to a line break or within the blanks that end
-    the first line (`a  ` of `a  ⏎ b`, read `a b`), never a whole line ending in text.
-    So a span that passes is the scalar as written and read, and the same bytes are the
-    same key and value wherever they stand."""
-    return len(span) <= _REMEMBERED_LENGTH and b"\n" not in span and span[-1:] != b" "
 
 
 # --------------------------------------------------------------------------- positions
