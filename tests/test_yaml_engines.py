@@ -132,6 +132,25 @@ def test_what_the_engine_leaves_to_libyaml(text: str) -> None:
     assert_engines_agree(text)
 
 
+def test_the_characters_left_to_libyaml_are_found_in_steps() -> None:
+    """`yamlrapid._refused` finds a character of `_NOT_HERE` (the one pattern that says
+    which characters go to libyaml) by cheaper steps: the same answer for each character
+    up to U+3000, the last hundred of each plane boundary and the noncharacters, alone,
+    first, last and between Latvian letters (a lone surrogate has no encoding: `parse`
+    leaves it before)."""
+    characters = [
+        *range(0x3000),
+        *range(0xFFF0, 0x10000),
+        *range(0x10000, 0x10100),
+        *range(0x10FF00, 0x110000),
+    ]
+    for code in characters:
+        character = chr(code)
+        for text in (character, f"ā: {character}\n", f"{character}ž", f"a{character}"):
+            expected = yamlrapid._NOT_HERE.search(text) is not None
+            assert yamlrapid._refused(text, text.encode("utf-8")) == expected, hex(code)
+
+
 def test_rapidyaml_error_output_is_kept_from_the_user(capfd: pytest.CaptureFixture[str]) -> None:
     """rapidyaml prints parse errors to standard error; the libyaml loader's finding is
     what the user sees."""
