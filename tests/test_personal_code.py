@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ropa.knowledge.personal_code import check_digit, personal_codes
+from ropa.knowledge import personal_code
+from ropa.knowledge.personal_code import check_digit, personal_codes, personal_codes_in_lines
 from tests.conftest import REGISTERS, invoke, run_ropa
 
 # Made-up codes: a valid date and check digit (old form), and the new form's `32` prefix.
@@ -37,6 +38,31 @@ def _gv04(path: Path, *extra: str) -> list[dict[str, object]]:
 def test_the_check_digit_is_python_stdnums() -> None:
     # python-stdnum's own example of a valid personal code (stdnum/lv/pvn.py).
     assert check_digit("1611751999") == 7
+
+
+def test_lines_are_searched_in_blocks_and_read_as_one_at_a_time() -> None:
+    """The lines are searched a block at a time: codes on the first and last lines of
+    blocks, in lines with and without their line breaks, at a line's end before a line
+    that starts with digits, and blocks with hyphens but no code, are found at the line
+    and column the line-by-line reading gives."""
+    size = personal_code._BLOCK_LINES
+    lines = [f"  - item {index} e-pasta\n" for index in range(3 * size + 5)]
+    for at in (0, size - 1, size, size + 1, 2 * size - 1, 3 * size + 4):
+        lines[at] = f"  # {NEW} and {OLD}\n"
+    # Alone in its block: no line break, and the next line starts with digits.
+    lines[2 * size + 7] = f"x: {OLD}"
+    lines[2 * size + 8] = "12345 more"
+    for given in (lines, [line.rstrip("\n") for line in lines]):
+        found = list(personal_codes_in_lines(iter(given)))
+        assert found == list(personal_code._codes_in(list(given), 0))
+        assert [(code.line, code.column) for code in found] == [
+            (line, column)
+            for at in (0, size - 1, size, size + 1)
+            for line, column in ((at + 1, 5), (at + 1, 22))
+        ] + [(2 * size - 1 + 1, 5), (2 * size - 1 + 1, 22), (2 * size + 8, 4)] + [
+            (line, column) for at in (3 * size + 4,) for line, column in ((at + 1, 5), (at + 1, 22))
+        ]
+    assert list(personal_codes_in_lines(iter(["a-b-c\n"] * (2 * size)))) == []
 
 
 def test_a_code_in_a_comment_is_reported_at_its_line_and_column_masked(tmp_path: Path) -> None:

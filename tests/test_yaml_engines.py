@@ -132,6 +132,25 @@ def test_what_the_engine_leaves_to_libyaml(text: str) -> None:
     assert_engines_agree(text)
 
 
+def test_the_characters_left_to_libyaml_are_found_in_steps() -> None:
+    """`yamlrapid._refused` finds a character of `_NOT_HERE` (the one pattern that says
+    which characters go to libyaml) by cheaper steps: the same answer for each character
+    up to U+3000, the last hundred of each plane boundary and the noncharacters, alone,
+    first, last and between Latvian letters (a lone surrogate has no encoding: `parse`
+    leaves it before)."""
+    characters = [
+        *range(0x3000),
+        *range(0xFFF0, 0x10000),
+        *range(0x10000, 0x10100),
+        *range(0x10FF00, 0x110000),
+    ]
+    for code in characters:
+        character = chr(code)
+        for text in (character, f"ā: {character}\n", f"{character}ž", f"a{character}"):
+            expected = yamlrapid._NOT_HERE.search(text) is not None
+            assert yamlrapid._refused(text, text.encode("utf-8")) == expected, hex(code)
+
+
 def test_rapidyaml_error_output_is_kept_from_the_user(capfd: pytest.CaptureFixture[str]) -> None:
     """rapidyaml prints parse errors to standard error; the libyaml loader's finding is
     what the user sees."""
@@ -194,6 +213,39 @@ def test_positions_at_the_edges_of_the_blocks_lines_are_counted_in() -> None:
         starts.add(max(starts) + len(line.encode("utf-8")))
     assert {0, 1, 2, block - 1, block - 2} <= {start % block for start in starts}
     assert assert_engines_agree(text) is not None
+
+
+def test_repeated_pairs_and_items_are_read_as_written() -> None:
+    """Plain values over several lines beside the same values on one line, repeated,
+    in block and flow. Parsing in place folds a plain value inside its own bytes, so
+    its span in the text may start like another's (the first line of `a  ⏎ b` ends in
+    the blanks before `b`, and it is read `a b`): a walk that read values by their
+    bytes in the text would read one for the other. Each is read as libyaml reads it,
+    with its position."""
+    folded = [f"  - k: a{blanks}\n      {rest}\n" for blanks in ("", " ", "  ") for rest in "bc"]
+    repeated = [
+        "  - k: a\n",
+        "  - k: a  \n",
+        "  - k: a # note\n",
+        "  - {k: a, j: [x, y, 'x', x]}\n",
+        "  - k: [x, x  , x]\n",
+        "  - j:\n      - x\n      - x  \n      - x\n        y\n",
+        "  - k:   a\n",
+        "  - k: 1\n  - k: 01\n  - k: 0x1\n  - k: null\n  - k: true\n",
+    ]
+    unique = [f"  - k: v{index}\n    j: [w{index}]\n" for index in range(100)]
+    lines = [*folded, *repeated, *folded, *repeated, *unique, *folded, *repeated]
+    text = "items:\n" + "".join(lines)
+    rapid = assert_engines_agree(text)
+    assert rapid is not None
+    assert [item["k"] for item in rapid.data["items"][:6]] == [
+        "a b",
+        "a c",
+        "a b",
+        "a c",
+        "a b",
+        "a c",
+    ]
 
 
 def test_the_walk_leaves_nothing_to_the_garbage_collector() -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from ropa.knowledge.sources import cite
@@ -79,8 +80,28 @@ def personal_codes(text: str) -> Iterator[Found]:
 
 def personal_codes_in_lines(lines: Iterable[str]) -> Iterator[Found]:
     """Every personas kods in a text given line by line (without or with their line
-    breaks), so that a large file need not be held whole to be searched."""
-    for number, line in enumerate(lines, start=1):
+    breaks), so that a large file need not be held whole to be searched.
+
+    The lines are searched a block at a time, joined by line breaks, and read one by
+    one only in a block where the hyphen and five digits are found: nearly every line
+    of a register has a hyphen (a list item's), and a loop over its 320,000 lines at
+    10,000 activities took some 50 ms more than the search of their blocks. A match
+    within a line is a match in its block (a line break after it is not a digit)."""
+    given = iter(lines)
+    before = 0  # the lines of the blocks before
+    while block := list(islice(given, _BLOCK_LINES)):
+        if _TAIL.search("\n".join(block)) is not None:
+            yield from _codes_in(block, before)
+        before += len(block)
+
+
+# Lines searched at a time (some 40 KB of a register).
+_BLOCK_LINES = 1024
+
+
+def _codes_in(lines: list[str], before: int) -> Iterator[Found]:
+    """The codes in `lines`, numbered after `before` lines."""
+    for number, line in enumerate(lines, start=before + 1):
         if "-" not in line:
             continue
         for match in _TAIL.finditer(line):
