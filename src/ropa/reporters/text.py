@@ -141,7 +141,9 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
                 hint = said(msg("hint: {hint}", hint=said(finding.hint)))
                 yield None, "hint", f"{under}{hint}"
             if finding.related:
-                places = ", ".join(_position_of(position) for _f, position, _p in finding.related)
+                places = ", ".join(
+                    _related_place(other, position, file) for other, position, _p in finding.related
+                )
                 also = said(msg("also at: {places}", places=places))
                 yield None, "hint", f"{under}{also}"
             if summary is not None:
@@ -194,6 +196,15 @@ def _repeats(
 
 def _position_of(position: Position) -> str:
     return f"{position.line}:{position.column}"
+
+
+def _related_place(other: str, position: Position, file: str) -> str:
+    """A related place under the heading of `file`: its line:col, with its own file named
+    when it is another one (a split register's shared catalogue entry, an activity in
+    another department's file): a bare line would send the reader to the wrong file."""
+    if other == file:
+        return _position_of(position)
+    return f"{other}:{_position_of(position)}"
 
 
 def _position(finding: Finding) -> str:
