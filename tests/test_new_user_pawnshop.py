@@ -81,3 +81,39 @@ def test_related_places_in_the_same_file_stay_short(tmp_path: Path) -> None:
     result = run_ropa("check", "one.yaml", "--select", "SE02", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "also at: 24:5, 37:5" in result.stdout, result.stdout
+
+
+FLOW_SOURCES = """\
+ropa: 1
+organisation: {name: SIA "Lombards", role: controller}
+activities:
+  - id: aizdevumi
+    name: Aizdevumi pret ķīlu
+    data_subjects: [{category: ķīlas devēji}]
+    sources: [{kind: data_subject}, {kind: third_party, description: Kredītinformācijas birojs}]
+"""
+
+
+def test_fmt_keeps_the_braces_of_a_one_key_mapping_in_a_list(tmp_path: Path) -> None:
+    """`sources: [{kind: data_subject}]`, as docs/format.md writes it, is formatted already:
+    fmt used to drop the braces of a one-key mapping (`[kind: data_subject]`), a change of
+    style the README says it does not make."""
+    register = tmp_path / "registers" / "lombards.yaml"
+    register.parent.mkdir()
+    register.write_text(FLOW_SOURCES, encoding="utf-8")
+    result = run_ropa("fmt", "--check", "--no-cache", str(register))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 file already formatted" in result.stdout + result.stderr
+
+
+def test_fmt_writes_a_braceless_one_key_mapping_in_braces(tmp_path: Path) -> None:
+    """The same data written without braces (YAML's single pair in a flow sequence) is
+    written with them: one canonical form, nothing else changed."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(
+        FLOW_SOURCES.replace("[{category: ķīlas devēji}]", "[category: ķīlas devēji]"),
+        encoding="utf-8",
+    )
+    result = run_ropa("fmt", "--no-cache", str(register))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert register.read_text(encoding="utf-8") == FLOW_SOURCES

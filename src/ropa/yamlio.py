@@ -1603,6 +1603,10 @@ def roundtrip_yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # A one-key mapping in a flow sequence keeps its braces, `sources: [{kind: x}]` as the
+    # docs write it; ruamel's default drops them (`[kind: x]`: the same data, but a form
+    # few readers of a register know).
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     return yaml
 
 
