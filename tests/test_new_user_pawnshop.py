@@ -117,3 +117,26 @@ def test_fmt_writes_a_braceless_one_key_mapping_in_braces(tmp_path: Path) -> Non
     result = run_ropa("fmt", "--no-cache", str(register))
     assert result.returncode == 0, result.stdout + result.stderr
     assert register.read_text(encoding="utf-8") == FLOW_SOURCES
+
+
+def test_import_keeps_what_a_legal_basis_cell_says_beyond_the_basis(tmp_path: Path) -> None:
+    """A consultant's sheet cites the law beside the basis ("juridisks pienākums (NILLTPFN
+    likums)"): the law was dropped, though docs/import.md promises nothing is. It is kept
+    as the basis's note; a cell naming only the basis gets none."""
+    source = tmp_path / "registrs.csv"
+    source.write_text(
+        "Nr.;Apstrādes darbība;Nolūks;Tiesiskais pamats;Datu subjektu kategorijas;"
+        "Personas datu kategorijas\n"
+        "1;Klientu izpēte;Klienta identifikācija;juridisks pienākums (NILLTPFN likums);"
+        "klienti;personas kods\n"
+        "2;Ķīlu pieņemšana;Aizdevuma līguma izpilde;līgums;ķīlas devēji;vārds\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "registers" / "lombards.yaml"
+    target.parent.mkdir()
+    result = run_ropa("import", str(source), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "note: juridisks pienākums (NILLTPFN likums)" in text, text
+    assert text.count("note:") == 1, text
+    assert run_ropa("validate", str(target)).returncode == 0
