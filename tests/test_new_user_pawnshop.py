@@ -140,3 +140,46 @@ def test_import_keeps_what_a_legal_basis_cell_says_beyond_the_basis(tmp_path: Pa
     assert "note: juridisks pienākums (NILLTPFN likums)" in text, text
     assert text.count("note:") == 1, text
     assert run_ropa("validate", str(target)).returncode == 0
+
+
+DEEPER_KEY = """\
+ropa: 1
+organisation:
+  name: SIA "Lombards"
+  role: controller
+recipients:
+  - id: fid
+    name: Finanšu izlūkošanas dienests
+      category: valsts iestāde
+    kind: public_authority
+"""
+
+
+def test_a_key_indented_too_far_is_reported_as_indentation(tmp_path: Path) -> None:
+    """`category:` two spaces right of `name:` continues the name's plain text, and libyaml
+    says "mapping values are not allowed here": the hint said to quote a value holding
+    `: `, which is not the mistake. It now says which key to line up with which."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(DEEPER_KEY, encoding="utf-8")
+    result = run_ropa("validate", str(register))
+    assert result.returncode == 1
+    assert f"{register}:8:15: YM01 " in result.stdout, result.stdout
+    assert (
+        "hint: `category:` stands further right than `name:` on line 7, so YAML reads it as "
+        "more text of that value: start it in the same column as `name:`"
+    ) in result.stdout, result.stdout
+    latvian = run_ropa("validate", "--lang", "lv", str(register))
+    assert "ieteikums: `category:` sākas vairāk pa labi nekā `name:` 7. rindā" in latvian.stdout
+
+
+def test_a_colon_in_a_value_still_asks_for_quotes(tmp_path: Path) -> None:
+    register = tmp_path / "lombards.yaml"
+    register.write_text(
+        DEEPER_KEY.replace("      category: valsts iestāde\n", "").replace(
+            "dienests", "dienests: FID"
+        ),
+        encoding="utf-8",
+    )
+    result = run_ropa("validate", str(register))
+    assert result.returncode == 1
+    assert 'hint: a value holding `: ` must be quoted, e.g. title: "Note: text"' in result.stdout

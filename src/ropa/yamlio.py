@@ -1534,6 +1534,9 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
     if "\t" in line[: max(position.column, 1)] or "found character '\\t'" in message:
         return msg("YAML indents with spaces, never tabs")
     if "mapping values are not allowed" in message:
+        deeper = _key_indented_under_value(lines, position)
+        if deeper is not None:
+            return deeper
         return msg('a value holding `: ` must be quoted, e.g. title: "Note: text"')
     if "control characters" in message or "special characters" in message:
         return msg("remove the control character (it may come from a copy and paste)")
@@ -1548,6 +1551,36 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
                 name=name,
             )
     return msg("check the indentation and quoting around this line")
+
+
+_KEY_ALONE = re.compile(r"^( *)([^\s#:'\"{}\[\],&*!|>%@`-][^:#]*?)$")
+_KEY_AND_VALUE = re.compile(r"^( *)(?:- +)?([^\s#:'\"{}\[\],][^:#]*?): +[^\s#|>]")
+
+
+def _key_indented_under_value(lines: list[str], position: Position) -> Message | None:
+    """A key written further right than the key above it, whose plain value it then
+    continues (`name: X` and under it `  category: Y`): libyaml says "mapping values are
+    not allowed here", which reads like a quoting problem; the fix is the indentation."""
+    if not 0 < position.line <= len(lines):
+        return None
+    here = _KEY_ALONE.match(lines[position.line - 1][: max(position.column - 1, 0)])
+    if here is None:
+        return None
+    for number in range(position.line - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        found = _KEY_AND_VALUE.match(above)
+        if found is None or len(here.group(1)) <= found.start(2):
+            return None
+        return msg(
+            "`{key}:` stands further right than `{above}:` on line {line}, so YAML reads it "
+            "as more text of that value: start it in the same column as `{above}:`",
+            key=here.group(2).strip(),
+            above=found.group(2).strip(),
+            line=number,
+        )
+    return None
 
 
 _UNICODE_BREAKS = {
