@@ -183,3 +183,28 @@ def test_a_colon_in_a_value_still_asks_for_quotes(tmp_path: Path) -> None:
     result = run_ropa("validate", str(register))
     assert result.returncode == 1
     assert 'hint: a value holding `: ` must be quoted, e.g. title: "Note: text"' in result.stdout
+
+
+def test_a_wrong_setting_is_reported_at_its_line_in_the_readers_language(
+    tmp_path: Path,
+) -> None:
+    """A typo in a setting's value (`fail-on = "warnng"`) was reported in pydantic's English
+    ("Input should be 'error', 'warning' or 'info'") under --lang lv, without a line. It
+    is given at the key's line:col, in Latvian, with the nearest word."""
+    split_register(tmp_path)
+    (tmp_path / "ropa.toml").write_text(
+        '# iestatījumi\nignore = ["GV01"]\nfail-on = "warnng"\n', encoding="utf-8"
+    )
+    result = run_ropa("check", "--lang", "lv", "reg", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"ropa: kļūda: {(tmp_path / 'ropa.toml').as_posix()}:3:1: `fail-on`: `warnng` nav "
+        "neviena no vērtībām error, warning, info; vai domājāt `warning`?"
+    ), result.stderr
+    (tmp_path / "ropa.toml").write_text('employee-threshold = "250"\n', encoding="utf-8")
+    english = run_ropa("check", "reg", cwd=tmp_path)
+    assert english.returncode == 2
+    assert (
+        "ropa.toml:1:1: `employee-threshold`: `250` is not a whole number (write it without "
+        "quotes: 250)"
+    ) in english.stderr, english.stderr
