@@ -208,3 +208,26 @@ def test_a_wrong_setting_is_reported_at_its_line_in_the_readers_language(
         "ropa.toml:1:1: `employee-threshold`: `250` is not a whole number (write it without "
         "quotes: 250)"
     ) in english.stderr, english.stderr
+
+
+def test_every_table_in_the_docs_has_its_heading_row() -> None:
+    """docs/format.md's table of legal bases had a blank line before its last two rows
+    (`undecided`, `unknown`), which Markdown then shows as a paragraph of pipes: a table
+    row that starts a block must be followed by the separator row of a heading."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    broken = []
+    for document in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        lines = document.read_text(encoding="utf-8").splitlines()
+        fenced = False
+        for number, line in enumerate(lines, 1):
+            if line.startswith("```"):
+                fenced = not fenced
+            starts_block = number == 1 or not lines[number - 2].startswith("|")
+            if fenced or not line.startswith("|") or not starts_block:
+                continue
+            following = lines[number] if number < len(lines) else ""
+            if not re.fullmatch(r"\|[ :|-]+\|\s*", following):
+                broken.append(f"{document.name}:{number}: {line[:50]}")
+    assert broken == []
