@@ -231,3 +231,36 @@ def test_every_table_in_the_docs_has_its_heading_row() -> None:
             if not re.fullmatch(r"\|[ :|-]+\|\s*", following):
                 broken.append(f"{document.name}:{number}: {line[:50]}")
     assert broken == []
+
+
+def test_import_reads_a_csv_that_latvian_excel_saved_in_windows_1257(tmp_path: Path) -> None:
+    """Excel under a Latvian locale saves "CSV" with semicolons (docs/import.md names them)
+    and in Windows-1257: the import refused it as not UTF-8. It is read in that encoding,
+    says so, and every Latvian letter reaches the register."""
+    source = tmp_path / "registrs.csv"
+    source.write_bytes(
+        (
+            "Nr.;Apstrādes darbība;Nolūks;Tiesiskais pamats;Datu subjektu kategorijas;"
+            "Personas datu kategorijas\r\n"
+            "1;Ķīlu pieņemšana;Aizdevuma līguma izpilde;līgums;ķīlas devēji;"
+            "vārds, uzvārds, ģimenes stāvoklis, žurnāla ieraksts\r\n"
+        ).encode("cp1257")
+    )
+    target = tmp_path / "lombards.yaml"
+    result = run_ropa("import", str(source), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "(CSV table in Windows-1257 (Baltic), sheet “registrs”, headings on row 1)" in (
+        result.stderr
+    )
+    text = target.read_text(encoding="utf-8")
+    for words in ("Ķīlu pieņemšana", "ķīlas devēji", "ģimenes stāvoklis", "žurnāla ieraksts"):
+        assert words in text, text
+    assert run_ropa("validate", str(target)).returncode == 0
+
+
+def test_import_still_refuses_a_csv_that_is_no_latvian_text(tmp_path: Path) -> None:
+    source = tmp_path / "table.csv"
+    source.write_bytes("Name;Purpose\nJosé;Ventas\n".encode("cp1252"))
+    result = run_ropa("import", str(source))
+    assert result.returncode == 2
+    assert "is not valid UTF-8" in result.stderr

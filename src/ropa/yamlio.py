@@ -216,15 +216,22 @@ _LEGACY_ENCODINGS = (("cp1257", "Windows-1257 (Baltic)"), ("iso8859_13", "ISO 88
 _LATVIAN_LETTERS = frozenset("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 
 
-def _guess_legacy_encoding(raw: bytes) -> str | None:
+def legacy_latvian_encoding(raw: bytes) -> tuple[str, str] | None:
+    """The pre-UTF-8 encoding Latvian text in `raw` was saved in, as (codec, name), where
+    one decodes it with Latvian letters in it; None otherwise."""
     for codec, name in _LEGACY_ENCODINGS:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
         if any(character in _LATVIAN_LETTERS for character in text):
-            return name
+            return codec, name
     return None
+
+
+def _guess_legacy_encoding(raw: bytes) -> str | None:
+    found = legacy_latvian_encoding(raw)
+    return found[1] if found else None
 
 
 def _encoding_error(
@@ -2343,6 +2350,7 @@ __all__ = [
     "dump_roundtrip",
     "keep_anchors",
     "key_text",
+    "legacy_latvian_encoding",
     "lf_breaks",
     "parse_fast",
     "parse_rapid",
