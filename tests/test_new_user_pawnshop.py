@@ -264,3 +264,28 @@ def test_import_still_refuses_a_csv_that_is_no_latvian_text(tmp_path: Path) -> N
     result = run_ropa("import", str(source))
     assert result.returncode == 2
     assert "is not valid UTF-8" in result.stderr
+
+
+def test_the_language_table_names_the_commands_that_take_lang() -> None:
+    """docs/languages.md's table said `import` has no --lang, which it has: the table's
+    rows are held to each command's own --help."""
+    import re
+
+    from tests.conftest import invoke
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "languages.md").read_text(encoding="utf-8")
+    table = text.split("## Choosing the language", 1)[1].split("\n\n", 2)[1]
+    said: dict[str, bool] = {}
+    for row in table.splitlines()[2:]:
+        commands, option = row.split("|")[1:3]
+        for command in re.findall(r"`(\w+)`", commands):
+            said[command] = "--lang" in option
+    assert set(said) == {
+        "validate", "check", "fmt", "diff", "coverage", "export", "notice", "import",
+        "rules", "schema", "init",
+    }  # fmt: skip
+    for command, has_lang in said.items():
+        shown = invoke(command, "--help")
+        assert shown.returncode == 0
+        assert ("--lang" in shown.stdout) == has_lang, command
