@@ -289,3 +289,50 @@ def test_the_language_table_names_the_commands_that_take_lang() -> None:
         shown = invoke(command, "--help")
         assert shown.returncode == 0
         assert ("--lang" in shown.stdout) == has_lang, command
+
+
+COVERED = """\
+ropa: 1
+organisation:
+  name: SIA "Lombards"
+  country: LV
+  contact: {email: info@lombards.lv}
+  role: controller
+recipients:
+  - id: fid
+    name: Finanšu izlūkošanas dienests
+    category: valsts iestāde (aizdomīgu darījumu ziņojumi)
+    kind: public_authority
+activities:
+  - id: izpete
+    name: Klienta izpēte
+    purposes:
+      - purpose: Klienta identifikācija
+        legal_basis: {basis: legal_obligation}
+    data_subjects: [klienti]
+    personal_data: [personas kods]
+    recipients: [fid]
+"""
+
+
+def test_coverage_finds_a_recipient_the_policy_names_by_name(tmp_path: Path) -> None:
+    """The policy says the data go to "Finanšu izlūkošanas dienestam"; the register names
+    that recipient and gives its category in other words. Coverage compared the category
+    only and reported the recipient as not disclosed, though Art. 13(1)(e) asks for the
+    recipients *or* their categories."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(COVERED, encoding="utf-8")
+    policy = tmp_path / "politika.txt"
+    policy.write_text(
+        "Kontakti: info@lombards.lv.\n\n"
+        "Klienta identifikācija ir mūsu juridisks pienākums; mēs apstrādājam personas kodu.\n\n"
+        "Jūsu datus var nodot Finanšu izlūkošanas dienestam.\n",
+        encoding="utf-8",
+    )
+    result = run_ropa("coverage", str(register), "--policy", str(policy), cwd=tmp_path)
+    assert "not disclosed by the policy (0)" in result.stdout, result.stdout
+    assert (
+        'lombards.yaml:8: recipient "valsts iestāde (aizdomīgu darījumu ziņojumi)" → '
+        f"{policy}:5: words"
+    ) in result.stdout, result.stdout
+    assert result.returncode == 0, result.stdout
