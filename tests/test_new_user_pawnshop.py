@@ -336,3 +336,48 @@ def test_coverage_finds_a_recipient_the_policy_names_by_name(tmp_path: Path) -> 
         f"{policy}:5: words"
     ) in result.stdout, result.stdout
     assert result.returncode == 0, result.stdout
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=DPO", "-c", "user.email=dpo@lombards.lv", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_diff_of_one_file_of_a_split_register_compares_the_register(tmp_path: Path) -> None:
+    """`ropa diff HEAD~1 HEAD reg/izpete.yaml` after moving the file out of `aml/` and
+    changing a data category: the file was read alone at each side, so the old side was
+    missing, the new one "did not validate" (its measures and recipients are in
+    register.yaml) and the move was an added activity. As validate does, the register the
+    file belongs to is compared: one change. The old path, gone from the working tree,
+    names the same register after two revisions (it was taken for a third revision)."""
+    split_register(tmp_path)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "one")
+    _git(tmp_path, "mv", "reg/aml/izpete.yaml", "reg/izpete.yaml")
+    moved = tmp_path / "reg" / "izpete.yaml"
+    moved.write_text(
+        moved.read_text(encoding="utf-8").replace("ķīlas apraksts", "ķīlas apraksts un foto"),
+        encoding="utf-8",
+    )
+    _git(tmp_path, "commit", "-qam", "two")
+    for path in ("reg/izpete.yaml", "reg/aml/izpete.yaml"):
+        result = run_ropa("diff", "HEAD~1", "HEAD", path, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()[2:]
+        assert lines == [
+            "reg",
+            "  ~ personal_data of activity `izpete`: + ķīlas apraksts un foto, − ķīlas apraksts",
+            "1 change in 1 register (1 compared)",
+        ], result.stdout
+    missing = run_ropa("diff", "HEAD~1", "HEAD", "nav/tada.yaml", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "nav/tada.yaml is not in the working tree nor at the revisions compared" in (
+        missing.stderr
+    )
