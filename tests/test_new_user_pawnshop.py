@@ -381,3 +381,20 @@ def test_diff_of_one_file_of_a_split_register_compares_the_register(tmp_path: Pa
     assert "nav/tada.yaml is not in the working tree nor at the revisions compared" in (
         missing.stderr
     )
+
+
+def test_a_place_two_related_paths_share_is_named_once(tmp_path: Path) -> None:
+    """The register an import writes has neither country nor representative: both are
+    related places of OR01 at the `organisation:` line, and text output said
+    "also at: 4:3, 2:1, 2:1"."""
+    register = tmp_path / "imported.yaml"
+    register.write_text(
+        "ropa: 1\norganisation:\n  name: unknown\n  contact: unknown\n  role: controller\n"
+        "activities: []\n",
+        encoding="utf-8",
+    )
+    result = run_ropa("check", str(register), "--select", "OR01")
+    assert result.returncode == 1
+    assert [line.strip() for line in result.stdout.splitlines() if "also at" in line] == [
+        "also at: 4:3, 2:1"
+    ], result.stdout

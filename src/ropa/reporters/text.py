@@ -141,8 +141,13 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
                 hint = said(msg("hint: {hint}", hint=said(finding.hint)))
                 yield None, "hint", f"{under}{hint}"
             if finding.related:
+                # Two related paths may share a place (keys left out are placed at the
+                # block that lacks them): each place is named once.
                 places = ", ".join(
-                    _related_place(other, position, file) for other, position, _p in finding.related
+                    dict.fromkeys(
+                        _related_place(other, position, file)
+                        for other, position, _p in finding.related
+                    )
                 )
                 also = said(msg("also at: {places}", places=places))
                 yield None, "hint", f"{under}{also}"
