@@ -398,3 +398,29 @@ def test_a_place_two_related_paths_share_is_named_once(tmp_path: Path) -> None:
     assert [line.strip() for line in result.stdout.splitlines() if "also at" in line] == [
         "also at: 4:3, 2:1"
     ], result.stdout
+
+
+def test_fides_round_trip_keeps_the_data_subjects_as_written(tmp_path: Path) -> None:
+    """fides's data-subject keys are ASCII taxonomy words: "ķīlas devēji" went out as
+    `kilas_deveji` and came back so (reported as not placed), and "klientu patiesie labuma
+    guvēji" (beneficial owners) merged into `customer` and came back as "customers". The
+    groups as written travel in the system's description and are read back."""
+    (tmp_path / "lombards.yaml").write_text(
+        COVERED.replace(
+            "data_subjects: [klienti]", "data_subjects: [klienti, klientu patiesie labuma guvēji]"
+        ).replace("name: Klienta izpēte", "name: Klienta izpēte\n    description: AML")
+        + "    transfers: none\n",
+        encoding="utf-8",
+    )
+    exported = run_ropa("export", "lombards.yaml", "--format", "fides", "-o", "m.yml", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    manifest = (tmp_path / "m.yml").read_text(encoding="utf-8")
+    assert "Data subjects (as recorded): klienti; klientu patiesie labuma guvēji" in manifest
+    imported = run_ropa("import", "m.yml", "-o", "back.yaml", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "0 items not placed" in imported.stderr
+    back = (tmp_path / "back.yaml").read_text(encoding="utf-8")
+    assert "data_subjects:\n      - klienti\n      - klientu patiesie labuma guvēji\n" in back
+    again = run_ropa("export", "back.yaml", "--format", "fides", "-o", "m2.yml", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "m2.yml").read_text(encoding="utf-8") == manifest
