@@ -424,3 +424,36 @@ def test_fides_round_trip_keeps_the_data_subjects_as_written(tmp_path: Path) -> 
     again = run_ropa("export", "back.yaml", "--format", "fides", "-o", "m2.yml", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "m2.yml").read_text(encoding="utf-8") == manifest
+
+
+NO_WORDS = """\
+ropa: 1
+organisation:
+  name: SIA "Lombards"
+  contact: {email: info@lombards.lv}
+  role: controller
+  dpo: {appointed: no}
+activities:
+  - id: a
+    name: Aizdevumi
+    transfers: no
+"""
+
+
+def test_yaml_1_1_no_is_answered_in_the_readers_language(tmp_path: Path) -> None:
+    """`appointed: no` and `transfers: no`, as YAML 1.1 taught: the dpo message was
+    English under --lang lv (it was not marked for translation), and `transfers: no` was
+    told to write a list one item a line, where `none` is meant."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(NO_WORDS, encoding="utf-8")
+    english = run_ropa("validate", str(register))
+    assert english.returncode == 1
+    assert (
+        "hint: where nothing applies, write `none`: `no` is text in YAML 1.2, not a no"
+        in english.stdout
+    ), english.stdout
+    latvian = run_ropa("validate", "--lang", "lv", str(register))
+    assert "6:3: SC03 `dpo`: `dpo:` kopa sākas ar `appointed: true`" in latvian.stdout, (
+        latvian.stdout
+    )
+    assert "ieteikums: ja nekas neattiecas, ierakstiet `none`" in latvian.stdout

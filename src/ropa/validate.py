@@ -446,7 +446,12 @@ def _describe(
                     value=_show(value),
                     **values,
                 )
-                return "SC03", "schema.wrong-type", wrong, latvian or _ONE_ITEM_A_LINE
+                return (
+                    "SC03",
+                    "schema.wrong-type",
+                    wrong,
+                    latvian or _no_hint(value, words) or _ONE_ITEM_A_LINE,
+                )
             wrong = msg(
                 "{field} must be a mapping of details (or {choices}), not the text `{value}`",
                 value=_show(value),
@@ -597,6 +602,20 @@ def _describe(
 
 
 _ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
+
+# What YAML 1.1 read as false: text to YAML 1.2, where a key saying "nothing applies"
+# takes the format's word `none` (`transfers: no` means `transfers: none`).
+_YAML11_NO = frozenset({"no", "n", "off", "false"})
+
+
+def _no_hint(value: Any, words: list[str]) -> Message | None:
+    if "none" in words and isinstance(value, str) and value.lower() in _YAML11_NO:
+        return msg(
+            "where nothing applies, write `none`: `{value}` is text in YAML 1.2, not a no",
+            value=value,
+        )
+    return None
+
 
 # Latvian words a Latvian reader writes for the format's own (the export says `nav` and
 # `nav zināms` for `none` and `unknown`; notices say pārzinis and apstrādātājs).
