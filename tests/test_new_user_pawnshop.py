@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import run_ropa
+from tests.test_diff import git
 
 ORGANISATION = """\
 ropa: 1
@@ -338,17 +339,6 @@ def test_coverage_finds_a_recipient_the_policy_names_by_name(tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout
 
 
-def _git(root: Path, *args: str) -> None:
-    import subprocess
-
-    subprocess.run(
-        ["git", "-c", "user.name=DPO", "-c", "user.email=dpo@lombards.lv", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
-
-
 def test_diff_of_one_file_of_a_split_register_compares_the_register(tmp_path: Path) -> None:
     """`ropa diff HEAD~1 HEAD reg/izpete.yaml` after moving the file out of `aml/` and
     changing a data category: the file was read alone at each side, so the old side was
@@ -357,16 +347,16 @@ def test_diff_of_one_file_of_a_split_register_compares_the_register(tmp_path: Pa
     file belongs to is compared: one change. The old path, gone from the working tree,
     names the same register after two revisions (it was taken for a third revision)."""
     split_register(tmp_path)
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "one")
-    _git(tmp_path, "mv", "reg/aml/izpete.yaml", "reg/izpete.yaml")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "one")
+    git(tmp_path, "mv", "reg/aml/izpete.yaml", "reg/izpete.yaml")
     moved = tmp_path / "reg" / "izpete.yaml"
     moved.write_text(
         moved.read_text(encoding="utf-8").replace("ķīlas apraksts", "ķīlas apraksts un foto"),
         encoding="utf-8",
     )
-    _git(tmp_path, "commit", "-qam", "two")
+    git(tmp_path, "commit", "-qam", "two")
     for path in ("reg/izpete.yaml", "reg/aml/izpete.yaml"):
         result = run_ropa("diff", "HEAD~1", "HEAD", path, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
