@@ -447,3 +447,23 @@ def test_yaml_1_1_no_is_answered_in_the_readers_language(tmp_path: Path) -> None
         latvian.stdout
     )
     assert "ieteikums: ja nekas neattiecas, ierakstiet `none`" in latvian.stdout
+
+
+def test_a_key_indented_past_its_block_is_reported_as_indentation(tmp_path: Path) -> None:
+    """One space too many before `data_subjects:` of the second activity: libyaml's "did
+    not find expected key" came with "check the indentation and quoting"; the hint now
+    says which key, by how much, and which block's keys to line it up with."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(
+        ACTIVITY.format(id="aizdevumi", name="Aizdevumi").replace(
+            "    data_subjects:", "     data_subjects:"
+        ),
+        encoding="utf-8",
+    )
+    result = run_ropa("validate", str(register))
+    assert result.returncode == 1
+    assert f"{register}:8:6: YM01 did not find expected key" in result.stdout, result.stdout
+    assert (
+        "hint: `data_subjects:` is indented by 5 spaces, the keys of its block (from line 3) "
+        "by 4: start it in the same column as they do"
+    ) in result.stdout, result.stdout

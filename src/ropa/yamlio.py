@@ -1540,6 +1540,10 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     if "\t" in line[: max(position.column, 1)] or "found character '\\t'" in message:
         return msg("YAML indents with spaces, never tabs")
+    if "did not find expected key" in message:
+        misaligned = _key_out_of_line(lines, position, message)
+        if misaligned is not None:
+            return misaligned
     if "mapping values are not allowed" in message:
         deeper = _key_indented_under_value(lines, position)
         if deeper is not None:
@@ -1562,6 +1566,35 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
 
 _KEY_ALONE = re.compile(r"^( *)([^\s#:'\"{}\[\],&*!|>%@`-][^:#]*?)$")
 _KEY_AND_VALUE = re.compile(r"^( *)(?:- +)?([^\s#:'\"{}\[\],][^:#]*?): +[^\s#|>]")
+
+
+_BLOCK_START = re.compile(r"block mapping started at line (\d+)")
+_KEY_AT = re.compile(r"^( *)([^\s#:'\"{}\[\],&*!|>%@`-][^:#]*?):(?: |$)")
+
+
+def _key_out_of_line(lines: list[str], position: Position, message: str) -> Message | None:
+    """A key indented further than the other keys of its mapping (`     data_subjects:`
+    under `    name:`): libyaml says "did not find expected key"; the fix is to line it
+    up with the keys of the block it belongs to, which starts on the line it names."""
+    started = _BLOCK_START.search(message)
+    if started is None or not 0 < position.line <= len(lines):
+        return None
+    start = int(started.group(1))
+    if not 0 < start < position.line:
+        return None
+    first = re.match(r"^((?: *- +)*| *)", lines[start - 1])
+    column = len(first.group(1)) if first else 0
+    here = _KEY_AT.match(lines[position.line - 1])
+    if here is None or len(here.group(1)) <= column:
+        return None
+    return msg(
+        "`{key}:` is indented by {spaces} spaces, the keys of its block (from line {line}) "
+        "by {column}: start it in the same column as they do",
+        key=here.group(2).strip(),
+        spaces=len(here.group(1)),
+        line=start,
+        column=column,
+    )
 
 
 def _key_indented_under_value(lines: list[str], position: Position) -> Message | None:
