@@ -467,3 +467,49 @@ def test_a_key_indented_past_its_block_is_reported_as_indentation(tmp_path: Path
         "hint: `data_subjects:` is indented by 5 spaces, the keys of its block (from line 3) "
         "by 4: start it in the same column as they do"
     ) in result.stdout, result.stdout
+
+
+LATVIAN_WORDS = """\
+ropa: 1
+organisation: {name: SIA "Lombards", role: controller}
+recipients:
+  - id: fid
+    name: Finanšu izlūkošanas dienests
+    kind: valsts iestāde
+activities:
+  - id: a
+    name: A
+    purposes:
+      - purpose: Aizdevums
+        legal_basis: līgums
+      - purpose: Videonovērošana
+        legal_basis: {basis: Leģitīmās intereses}
+      - purpose: Cits
+        legal_basis: Aizdevumi
+"""
+
+
+def test_the_format_words_written_in_latvian_are_answered_with_the_english(
+    tmp_path: Path,
+) -> None:
+    """A DPO writes the basis and the recipient's kind as a Latvian notice says them
+    (`līgums`, `Leģitīmās intereses`, `valsts iestāde`): the hints listed every option;
+    they now name the word to write, as they did for `nav` and `pārzinis`."""
+    register = tmp_path / "lombards.yaml"
+    register.write_text(LATVIAN_WORDS, encoding="utf-8")
+    result = run_ropa("validate", str(register))
+    assert result.returncode == 1
+    out = result.stdout
+    assert (
+        "hint: the format's words are English: `valsts iestāde` is written `public_authority`"
+        in out
+    )
+    assert "hint: the format's words are English: `līgums` is written `{basis: contract}`" in out
+    assert (
+        "hint: the format's words are English: `Leģitīmās intereses` is written "
+        "`legitimate_interests`"
+    ) in out
+    # Text that names no basis is still shown the mapping to write.
+    assert "hint: write `{basis: ...}` with one of: consent, contract," in out
+    latvian = run_ropa("validate", "--lang", "lv", str(register))
+    assert "formāta vārdi ir angliski: `līgums` raksta `{basis: contract}`" in latvian.stdout

@@ -630,6 +630,38 @@ _LATVIAN_WORDS = {
     "parzinis": "controller",
     "apstrādātājs": "processor",
     "apstradatajs": "processor",
+    # The legal bases as Latvian notices name them (VDAR 6. panta 1. punkts) and the
+    # recipient kinds as Art. 4 and the export's headings say them.
+    "piekrišana": "consent",
+    "piekrisana": "consent",
+    "līgums": "contract",
+    "ligums": "contract",
+    "līguma izpilde": "contract",
+    "liguma izpilde": "contract",
+    "juridisks pienākums": "legal_obligation",
+    "juridisks pienakums": "legal_obligation",
+    "juridiskais pienākums": "legal_obligation",
+    "juridiskais pienakums": "legal_obligation",
+    "vitālās intereses": "vital_interests",
+    "vitalas intereses": "vital_interests",
+    "sabiedrības intereses": "public_task",
+    "sabiedribas intereses": "public_task",
+    "leģitīmās intereses": "legitimate_interests",
+    "legitimas intereses": "legitimate_interests",
+    "leģitīmā interese": "legitimate_interests",
+    "legitima interese": "legitimate_interests",
+    "apakšapstrādātājs": "sub_processor",
+    "apaksapstradatajs": "sub_processor",
+    "kopīgs pārzinis": "joint_controller",
+    "kopigs parzinis": "joint_controller",
+    "kopīgais pārzinis": "joint_controller",
+    "kopigais parzinis": "joint_controller",
+    "valsts iestāde": "public_authority",
+    "valsts iestade": "public_authority",
+    "publiska iestāde": "public_authority",
+    "publiska iestade": "public_authority",
+    "tehnisks": "technical",
+    "organizatorisks": "organisational",
 }
 
 _BOUNDS = {
@@ -776,6 +808,14 @@ def _basis_hint(value: str, *, as_mapping: bool) -> Message | None:
         letter = "abcdef"[bases.index(basis)]
         written = f"{{basis: {basis}}}" if as_mapping else basis
         return msg("Art. 6(1)({letter}) is written `{written}`", letter=letter, written=written)
+    latvian = _LATVIAN_WORDS.get(" ".join(value.lower().split()))
+    if latvian in bases:
+        written = f"{{basis: {latvian}}}" if as_mapping else latvian
+        return msg(
+            "the format's words are English: `{value}` is written `{word}`",
+            value=_show(value),
+            word=written,
+        )
     if as_mapping:
         return msg("write `{{basis: ...}}` with one of: {options}", options=", ".join(bases))
     return None
