@@ -513,3 +513,24 @@ def test_the_format_words_written_in_latvian_are_answered_with_the_english(
     assert "hint: write `{basis: ...}` with one of: consent, contract," in out
     latvian = run_ropa("validate", "--lang", "lv", str(register))
     assert "formāta vārdi ir angliski: `līgums` raksta `{basis: contract}`" in latvian.stdout
+
+
+def test_the_summary_of_check_skip_invalid_does_not_call_a_skipped_register_checked(
+    tmp_path: Path,
+) -> None:
+    """The pre-commit hook `ropa check --skip-invalid` on a register with `transfers: no`
+    printed "not checked: it does not validate" and then "1 register checked: no
+    findings"; the summary now counts the register as not checked."""
+    register = tmp_path / "registers" / "lombards.yaml"
+    register.parent.mkdir()
+    register.write_text(NO_WORDS, encoding="utf-8")
+    result = run_ropa("check", "--skip-invalid", "registers", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "registers/lombards.yaml: not checked: it does not validate (see ropa validate)",
+        "not checked, as it does not validate: 1 register (1 file, 1 activity)",
+    ], result.stdout
+    latvian = run_ropa("check", "--skip-invalid", "--lang", "lv", "registers", cwd=tmp_path)
+    assert latvian.stdout.splitlines()[-1] == (
+        "bez pārbaudes, jo neatbilst formātam: 1 reģistrs (1 fails, 1 apstrādes darbība)"
+    ), latvian.stdout

@@ -51,18 +51,44 @@ def summary_line(report: Report, language: str = "en") -> str:
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if report.count(severity)
     ]
+    # `check --skip-invalid` names each register it left alone; the summary counts it
+    # apart, so "1 register checked: no findings" never stands for a register not checked.
+    unchecked = len(report.skipped) if report.command == "check" else 0
     values = {
-        "registers": counted(len(report.registers), "register"),
+        "registers": counted(len(report.registers) - unchecked, "register"),
         "files": counted(len(report.files), "file"),
         "activities": counted(report.activities, "activity"),
     }
+    skipped = counted(unchecked, "register")
     if not report.findings:
         if report.command == "validate":
             line = msg("{registers} valid ({files}, {activities})", **values)
+        elif unchecked and unchecked == len(report.registers):
+            line = msg(
+                "not checked, as it does not validate: {skipped} ({files}, {activities})",
+                skipped=skipped,
+                files=values["files"],
+                activities=values["activities"],
+            )
+        elif unchecked:
+            line = msg(
+                "{registers} checked: no findings; not checked, as it does not validate: "
+                "{skipped} ({files}, {activities})",
+                skipped=skipped,
+                **values,
+            )
         else:
             line = msg("{registers} checked: no findings ({files}, {activities})", **values)
     elif report.command == "validate":
         line = msg("{counts} in {registers} ({files})", counts=joined(counts), **values)
+    elif unchecked:
+        line = msg(
+            "{counts} in {registers} ({files}, {activities}); not checked, as it does not "
+            "validate: {skipped}",
+            counts=joined(counts),
+            skipped=skipped,
+            **values,
+        )
     else:
         line = msg(
             "{counts} in {registers} ({files}, {activities})", counts=joined(counts), **values
