@@ -35,6 +35,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ropa.discovery import display_path
 from ropa.discovery import find_config as find_config  # where engine has found it
 from ropa.errors import ConfigError
 from ropa.findings import Severity
@@ -287,7 +288,7 @@ def load_config(path: Path | None) -> Config:
         return Config(Settings.model_construct())
     import tomllib  # only where a configuration file is read (2 ms of every start)
 
-    shown = path.as_posix()
+    shown = display_path(path)  # as the register files are shown: relative where it can
     try:
         text = path.read_text(encoding="utf-8")
         document = tomllib.loads(text)
