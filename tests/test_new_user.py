@@ -72,8 +72,8 @@ def test_a_legal_basis_cited_by_its_letter_is_answered_with_the_word_to_write(
     assert "optika.yaml:20:30: SC04 `6.1.f` is not a valid `basis`" in out
     assert "hint: Art. 6(1)(f) is written `legitimate_interests`" in out
     assert "hint: Art. 6(1)(c) is written `{basis: legal_obligation}`" in out
-    # Text that names no letter is shown the mapping to write, not told to make a list.
-    assert "hint: write `{basis: ...}` with one of: consent, contract," in out
+    # A basis named in Latvian words is shown the mapping to write, not told to make a list.
+    assert "hint: the format's words are English: `līgums` is written `{basis: contract}`" in out
     assert "starting with `- `" not in out
     assert "Traceback" not in out + result.stderr
 

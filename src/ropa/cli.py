@@ -895,7 +895,9 @@ def diff(
     from ropa.reporters import diff as diff_reporter
 
     words = list(arguments or [])
-    if words and Path(words[-1]).exists():
+    # The last word is PATH when it exists, or when it follows two revisions (a register
+    # file moved or removed since, compared between two commits).
+    if words and (Path(words[-1]).exists() or len(words) == 3):
         path = words.pop()
     else:
         path = "registers" if Path("registers").is_dir() else "."

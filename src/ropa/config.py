@@ -35,6 +35,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ropa.discovery import display_path
 from ropa.discovery import find_config as find_config  # where engine has found it
 from ropa.errors import ConfigError
 from ropa.findings import Severity
@@ -287,9 +288,10 @@ def load_config(path: Path | None) -> Config:
         return Config(Settings.model_construct())
     import tomllib  # only where a configuration file is read (2 ms of every start)
 
-    shown = path.as_posix()
+    shown = display_path(path)  # as the register files are shown: relative where it can
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        document = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(msg("no such configuration file"), file=shown) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -313,6 +315,7 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(
             _first_message(error, table),
             file=shown,
+            position=_setting_position(text, error),
             hint=msg("see the configuration keys in README.md (Configuration)"),
         ) from None
 
@@ -337,11 +340,58 @@ def _first_message(error: ValidationError, table: dict[str, Any] | None = None) 
     values = dict(detail.get("ctx") or {})
     template = values.pop(TEMPLATE, None)
     problem = (
-        Message(template, **values)
-        if isinstance(template, str)
-        else str(detail["msg"]).removeprefix("Value error, ")
+        Message(template, **values) if isinstance(template, str) else _pydantic_problem(detail)
     )
     return unworded("`{setting}`: {problem}", setting=location, problem=problem)
+
+
+def _pydantic_problem(detail: Any) -> Message | str:
+    """pydantic's own error in the reader's language, for the kinds a setting can have
+    (a word of a closed list, a whole number and its bounds, a list, text); pydantic's
+    English words only for any other."""
+    kind, value, context = detail["type"], detail.get("input"), detail.get("ctx") or {}
+    shown = value if isinstance(value, str) else repr(value)
+    if kind == "literal_error":
+        import difflib
+
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        if close:
+            return msg(
+                "`{value}` is not one of {allowed}; did you mean `{close}`?",
+                value=shown,
+                allowed=", ".join(allowed),
+                close=close[0],
+            )
+        return msg("`{value}` is not one of {allowed}", value=shown, allowed=", ".join(allowed))
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return msg("`{value}` is not a whole number (write it without quotes: 250)", value=shown)
+    if kind == "greater_than_equal":
+        return msg("{value} is less than {bound}", value=shown, bound=context.get("ge"))
+    if kind == "less_than_equal":
+        return msg("{value} is more than {bound}", value=shown, bound=context.get("le"))
+    if kind == "list_type":
+        return msg('`{value}` is not a list: write it in brackets, e.g. ["GV01"]', value=shown)
+    if kind == "string_type":
+        return msg('`{value}` is not text: write it in quotes, e.g. "warning"', value=shown)
+    if kind == "dict_type":
+        return msg("`{value}` is not a table", value=shown)
+    return str(detail["msg"]).removeprefix("Value error, ")
+
+
+def _setting_position(text: str, error: ValidationError) -> Position | None:
+    """Where the first wrong setting is written: the line of its key (the last part of its
+    name, `fail-on`, or `RT02` under [severity]), at the key's first column."""
+    location = [str(part) for part in error.errors()[0]["loc"]]
+    for key in reversed(location):
+        spelled = re.escape(key.replace("_", "-"))
+        written = re.search(rf"^[ \t]*[\"']?({spelled})[\"']?[ \t]*=", text, re.MULTILINE)
+        if written:
+            line = text.count("\n", 0, written.start(1)) + 1
+            return Position(
+                line, written.start(1) - (text.rfind("\n", 0, written.start(1)) + 1) + 1
+            )
+    return None
 
 
 def _toml_position(message: str) -> Position | None:

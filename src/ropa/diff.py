@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ropa.discovery import RegisterSource, discover, display_path
+from ropa.discovery import RegisterSource, discover, display_path, enclosing_split_register
 from ropa.errors import InputError, UsageError
 from ropa.findings import Finding
 from ropa.i18n import Message, msg, unworded
@@ -114,6 +114,11 @@ def diff_revisions(
             hint=msg("ropa diff [REV_A] [REV_B] [PATH]; put PATH last"),
         )
     target_path = Path(path)
+    split = enclosing_split_register(target_path)
+    if split is not None and not (target_path.exists() and target_path.samefile(split)):
+        # A file or folder of a split register: the register it belongs to is compared, as
+        # `ropa validate` reads it (its catalogues and organisation are in other files).
+        target_path = split
     if not target_path.exists() and not revisions:
         raise UsageError(
             msg("{path} does not exist", path=path),
@@ -152,6 +157,11 @@ def diff_revisions(
         new = _sides_in_tree(root, target_path, max_file_bytes)
     else:
         new = _sides_at(root, target_commit, relative, target_name, max_file_bytes)
+    if not old and not new and not target_path.exists():
+        raise UsageError(
+            msg("{path} is not in the working tree nor at the revisions compared", path=path),
+            hint=msg("give a register file or directory"),
+        )
     result = DiffResult(
         base=f"{base_name} ({describe_revision(root, base_commit)})",
         target=(

@@ -162,6 +162,15 @@ def _registers_for(path: Path, problems: list[Finding]) -> Iterator[RegisterSour
         yield RegisterSource(root=path, files=(path,), split=False)
 
 
+def enclosing_split_register(path: Path) -> Path | None:
+    """The root of the split register that `path` (a file or folder, which need not exist
+    any longer) lies in, as `ropa validate` reads a single file of one; None outside one."""
+    directory = path if _is_dir(path) else path.parent
+    while not _exists(directory) and directory != directory.parent:
+        directory = directory.parent
+    return _enclosing_split_root(directory)
+
+
 def _enclosing_split_root(directory: Path) -> Path | None:
     """The nearest directory at or above `directory` holding a register.yaml, stopping at
     the top of a git repository."""

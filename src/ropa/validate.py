@@ -455,7 +455,12 @@ def _describe(
                     value=_show(value),
                     **values,
                 )
-                return "SC03", "schema.wrong-type", wrong, latvian or _ONE_ITEM_A_LINE
+                return (
+                    "SC03",
+                    "schema.wrong-type",
+                    wrong,
+                    latvian or _no_hint(value, words) or _ONE_ITEM_A_LINE,
+                )
             wrong = msg(
                 "{field} must be a mapping of details (or {choices}), not the text `{value}`",
                 value=_show(value),
@@ -607,6 +612,20 @@ def _describe(
 
 _ONE_ITEM_A_LINE = msg("write each item on its own line starting with `- `")
 
+# What YAML 1.1 read as false: text to YAML 1.2, where a key saying "nothing applies"
+# takes the format's word `none` (`transfers: no` means `transfers: none`).
+_YAML11_NO = frozenset({"no", "n", "off", "false"})
+
+
+def _no_hint(value: Any, words: list[str]) -> Message | None:
+    if "none" in words and isinstance(value, str) and value.lower() in _YAML11_NO:
+        return msg(
+            "where nothing applies, write `none`: `{value}` is text in YAML 1.2, not a no",
+            value=value,
+        )
+    return None
+
+
 # Latvian words a Latvian reader writes for the format's own (the export says `nav` and
 # `nav zināms` for `none` and `unknown`; notices say pārzinis and apstrādātājs).
 _LATVIAN_WORDS = {
@@ -624,6 +643,36 @@ _LATVIAN_WORDS = {
     "tehnisks": "technical",
     "organizatorisks": "organisational",
     "veids nav norādīts": "unknown",
+    # The legal bases as Latvian notices name them (VDAR 6. panta 1. punkts) and the
+    # recipient kinds as Art. 4 and the export's headings say them.
+    "piekrišana": "consent",
+    "piekrisana": "consent",
+    "līgums": "contract",
+    "ligums": "contract",
+    "līguma izpilde": "contract",
+    "liguma izpilde": "contract",
+    "juridisks pienākums": "legal_obligation",
+    "juridisks pienakums": "legal_obligation",
+    "juridiskais pienākums": "legal_obligation",
+    "juridiskais pienakums": "legal_obligation",
+    "vitālās intereses": "vital_interests",
+    "vitalas intereses": "vital_interests",
+    "sabiedrības intereses": "public_task",
+    "sabiedribas intereses": "public_task",
+    "leģitīmās intereses": "legitimate_interests",
+    "legitimas intereses": "legitimate_interests",
+    "leģitīmā interese": "legitimate_interests",
+    "legitima interese": "legitimate_interests",
+    "apakšapstrādātājs": "sub_processor",
+    "apaksapstradatajs": "sub_processor",
+    "kopīgs pārzinis": "joint_controller",
+    "kopigs parzinis": "joint_controller",
+    "kopīgais pārzinis": "joint_controller",
+    "kopigais parzinis": "joint_controller",
+    "valsts iestāde": "public_authority",
+    "valsts iestade": "public_authority",
+    "publiska iestāde": "public_authority",
+    "publiska iestade": "public_authority",
 }
 
 _BOUNDS = {
@@ -770,6 +819,14 @@ def _basis_hint(value: str, *, as_mapping: bool) -> Message | None:
         letter = "abcdef"[bases.index(basis)]
         written = f"{{basis: {basis}}}" if as_mapping else basis
         return msg("Art. 6(1)({letter}) is written `{written}`", letter=letter, written=written)
+    latvian = _LATVIAN_WORDS.get(" ".join(value.lower().split()))
+    if latvian in bases:
+        written = f"{{basis: {latvian}}}" if as_mapping else latvian
+        return msg(
+            "the format's words are English: `{value}` is written `{word}`",
+            value=_show(value),
+            word=written,
+        )
     if as_mapping:
         return msg("write `{{basis: ...}}` with one of: {options}", options=", ".join(bases))
     return None

@@ -216,15 +216,22 @@ _LEGACY_ENCODINGS = (("cp1257", "Windows-1257 (Baltic)"), ("iso8859_13", "ISO 88
 _LATVIAN_LETTERS = frozenset("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 
 
-def _guess_legacy_encoding(raw: bytes) -> str | None:
+def legacy_latvian_encoding(raw: bytes) -> tuple[str, str] | None:
+    """The pre-UTF-8 encoding Latvian text in `raw` was saved in, as (codec, name), where
+    one decodes it with Latvian letters in it; None otherwise."""
     for codec, name in _LEGACY_ENCODINGS:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
         if any(character in _LATVIAN_LETTERS for character in text):
-            return name
+            return codec, name
     return None
+
+
+def _guess_legacy_encoding(raw: bytes) -> str | None:
+    found = legacy_latvian_encoding(raw)
+    return found[1] if found else None
 
 
 def _encoding_error(
@@ -1560,7 +1567,14 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     if "\t" in line[: max(position.column, 1)] or "found character '\\t'" in message:
         return msg("YAML indents with spaces, never tabs")
+    if "did not find expected key" in message:
+        misaligned = _key_out_of_line(lines, position, message)
+        if misaligned is not None:
+            return misaligned
     if "mapping values are not allowed" in message:
+        deeper = _key_indented_under_value(lines, position)
+        if deeper is not None:
+            return deeper
         return msg('a value holding `: ` must be quoted, e.g. title: "Note: text"')
     if "control characters" in message or "special characters" in message:
         return msg("remove the control character (it may come from a copy and paste)")
@@ -1575,6 +1589,65 @@ def _syntax_hint(message: str, text: str, position: Position) -> Message:
                 name=name,
             )
     return msg("check the indentation and quoting around this line")
+
+
+_KEY_ALONE = re.compile(r"^( *)([^\s#:'\"{}\[\],&*!|>%@`-][^:#]*?)$")
+_KEY_AND_VALUE = re.compile(r"^( *)(?:- +)?([^\s#:'\"{}\[\],][^:#]*?): +[^\s#|>]")
+
+
+_BLOCK_START = re.compile(r"block mapping started at line (\d+)")
+_KEY_AT = re.compile(r"^( *)([^\s#:'\"{}\[\],&*!|>%@`-][^:#]*?):(?: |$)")
+
+
+def _key_out_of_line(lines: list[str], position: Position, message: str) -> Message | None:
+    """A key indented further than the other keys of its mapping (`     data_subjects:`
+    under `    name:`): libyaml says "did not find expected key"; the fix is to line it
+    up with the keys of the block it belongs to, which starts on the line it names."""
+    started = _BLOCK_START.search(message)
+    if started is None or not 0 < position.line <= len(lines):
+        return None
+    start = int(started.group(1))
+    if not 0 < start < position.line:
+        return None
+    first = re.match(r"^((?: *- +)*| *)", lines[start - 1])
+    column = len(first.group(1)) if first else 0
+    here = _KEY_AT.match(lines[position.line - 1])
+    if here is None or len(here.group(1)) <= column:
+        return None
+    return msg(
+        "`{key}:` is indented by {spaces} spaces, the keys of its block (from line {line}) "
+        "by {column}: start it in the same column as they do",
+        key=here.group(2).strip(),
+        spaces=len(here.group(1)),
+        line=start,
+        column=column,
+    )
+
+
+def _key_indented_under_value(lines: list[str], position: Position) -> Message | None:
+    """A key written further right than the key above it, whose plain value it then
+    continues (`name: X` and under it `  category: Y`): libyaml says "mapping values are
+    not allowed here", which reads like a quoting problem; the fix is the indentation."""
+    if not 0 < position.line <= len(lines):
+        return None
+    here = _KEY_ALONE.match(lines[position.line - 1][: max(position.column - 1, 0)])
+    if here is None:
+        return None
+    for number in range(position.line - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        found = _KEY_AND_VALUE.match(above)
+        if found is None or len(here.group(1)) <= found.start(2):
+            return None
+        return msg(
+            "`{key}:` stands further right than `{above}:` on line {line}, so YAML reads it "
+            "as more text of that value: start it in the same column as `{above}:`",
+            key=here.group(2).strip(),
+            above=found.group(2).strip(),
+            line=number,
+        )
+    return None
 
 
 _UNICODE_BREAKS = {
@@ -1630,6 +1703,10 @@ def roundtrip_yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # A one-key mapping in a flow sequence keeps its braces, `sources: [{kind: x}]` as the
+    # docs write it; ruamel's default drops them (`[kind: x]`: the same data, but a form
+    # few readers of a register know).
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     return yaml
 
 
@@ -2333,6 +2410,7 @@ __all__ = [
     "dump_roundtrip",
     "keep_anchors",
     "key_text",
+    "legacy_latvian_encoding",
     "lf_breaks",
     "parse_fast",
     "parse_rapid",

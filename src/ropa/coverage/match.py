@@ -270,7 +270,10 @@ class _Collector:
             recipient = self.register.recipient(identifier)
             if recipient is None:
                 continue
-            texts = _texts(recipient.category) or _texts(recipient.name)
+            # A policy may name the recipient or its category (Art. 13(1)(e): "the
+            # recipients or categories of recipients"): either discloses it.
+            category = _texts(recipient.category)
+            texts = category + _texts(recipient.name)
             if not texts:
                 continue
             label = texts[0]

@@ -280,6 +280,13 @@ def _description(
         lines.append("Personal data (as recorded): " + "; ".join(categories))
     elif activity.get("personal_data") == "unknown":
         lines.append("Personal data: not known")
+    # fides keys are ASCII words of a taxonomy ("ķīlas devēji" becomes `kilas_deveji`, a
+    # customer's beneficial owners `customer`): the groups as the register words them.
+    subjects = activity.get("data_subjects")
+    if isinstance(subjects, list) and subjects:
+        texts = [text for text in (_item_text(subject) for subject in subjects) if text]
+        if texts:
+            lines.append("Data subjects (as recorded): " + "; ".join(texts))
     measures = _listed(activity.get("security_measures"))
     if measures:
         names = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ropa.errors import UsageError
+from ropa.errors import InputError, UsageError
 from ropa.fmt import format_text
 from ropa.i18n import msg
 from ropa.importers.result import ImportResult, Unmapped
@@ -53,10 +53,16 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
     if suffix == ".csv":
         from ropa.importers.table import import_tables, read_csv_table
 
-        text = read_source(path, display=shown, max_bytes=max_file_bytes)
-        return import_tables(
-            read_csv_table(text.lstrip("\ufeff"), path.stem), shown, msg("CSV table")
-        )
+        kind = msg("CSV table")
+        try:
+            text = read_source(path, display=shown, max_bytes=max_file_bytes)
+        except InputError as error:
+            legacy = _legacy_csv(path, error)
+            if legacy is None:
+                raise
+            text, encoding = legacy
+            kind = msg("CSV table in {encoding}", encoding=encoding)
+        return import_tables(read_csv_table(text.lstrip("\ufeff"), path.stem), shown, kind)
     if suffix in (".xlsx", ".xlsm"):
         from ropa.importers.table import import_tables, read_xlsx_tables
         from ropa.importers.workbook import embedded_register, import_workbook
@@ -88,6 +94,25 @@ def import_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> 
             "and CSV (.csv)"
         ),
     )
+
+
+def _legacy_csv(path: Path, error: InputError) -> tuple[str, str] | None:
+    """A CSV table that is not UTF-8 but Latvian text in Windows-1257 (or ISO 8859-13):
+    what Excel saves as "CSV" under a Latvian locale. It is read in that encoding, and the
+    summary says so; the register written is UTF-8. Other undecodable files stay errors."""
+    from ropa.yamlio import legacy_latvian_encoding
+
+    if error.code != "IN02":
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    found = legacy_latvian_encoding(raw)
+    if found is None:
+        return None
+    codec, name = found
+    return raw.decode(codec), name
 
 
 def _check_size(path: Path, shown: str, max_file_bytes: int) -> None:

@@ -24,6 +24,7 @@ from ropa.knowledge import fides
 # The description lines `exporters.fides` writes, read back.
 _RECORDED = {
     "personal data (as recorded): ": "personal_data",
+    "data subjects (as recorded): ": "data_subjects",
     "security measures: ": "security_measures",
     "transfers to: ": "transfers",
     "transfers outside the eea: not known": "transfers_unknown",
@@ -192,7 +193,12 @@ def _activity(
     notes: list[str] = []
     declarations = [d for d in _list(system.get("privacy_declarations")) if isinstance(d, dict)]
     activity["purposes"] = [_purpose(d, notes) for d in declarations] or "unknown"
-    activity["data_subjects"] = _subjects(declarations, f"{where}", result) or "unknown"
+    if "data_subjects" in recorded:
+        activity["data_subjects"] = [
+            item for item in recorded["data_subjects"].split("; ") if item.strip()
+        ]
+    else:
+        activity["data_subjects"] = _subjects(declarations, f"{where}", result) or "unknown"
     if "personal_data_unknown" in recorded:
         activity["personal_data"] = "unknown"
     elif "personal_data" in recorded:

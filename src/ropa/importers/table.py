@@ -333,6 +333,28 @@ def basis_of(text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+# Words that only name a basis or cite its article ("juridisks pienākums", "Art. 6(1)(c)
+# legal obligation", "leģitīmās intereses"), as stems of the folded text: a cell with any
+# other word says more than the basis (the law, the contract, a reason) and keeps it.
+_BASIS_VOCABULARY = (
+    "consent", "piekrisan", "contract", "ligum", "legal", "obligation", "juridisk",
+    "likumisk", "pienakum", "vital", "public", "task", "interest", "intere", "sabiedrib",
+    "oficial", "official", "authority", "legitim", "performance", "izpild", "necessar",
+    "nepieciesam", "art", "vdar", "gdpr", "regul", "pant", "punkt", "apakspunkt", "basis",
+    "pamat", "lawful", "tiesisk", "of", "the", "and", "un", "for", "uz",
+)  # fmt: skip
+
+
+def says_more_than_basis(text: str) -> bool:
+    """Whether a legal-basis cell holds words beyond the basis and its article, which the
+    importer keeps as the basis's note rather than drop ("juridisks pienākums (NILLTPFN
+    likums)" names the law)."""
+    return any(
+        len(word) > 1 and not word.startswith(_BASIS_VOCABULARY)
+        for word in re.findall(r"[a-z]+", fold(text))
+    )
+
+
 _DURATION = re.compile(
     r"^\s*(\d{1,3})\s*(years?|gad\w*|months?|menes\w*|days?|dien\w*|weeks?|nedel\w*)\s*$"
 )
@@ -418,6 +440,8 @@ def _activity(
         entry: dict[str, Any] = {"purpose": purpose}
         if basis:
             entry["legal_basis"] = {"basis": basis}
+            if basis_text and says_more_than_basis(basis_text):
+                entry["legal_basis"]["note"] = basis_text
             interest = text_of("legitimate_interest")
             if basis == "legitimate_interests" and interest:
                 entry["legal_basis"]["interest"] = interest

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
+from ropa.knowledge.translatable import gettext_noop as N_
 from ropa.model.base import Entity, Suppression
 from ropa.model.types import (
     MARKER_TAG,
@@ -105,8 +106,10 @@ Dpo = Annotated[
     Discriminator(
         _dpo_shape,
         custom_error_type="dpo_shape",
-        custom_error_message="a `dpo:` mapping starts with `appointed: true` (and the DPO's "
-        "name and contact) or `appointed: false` (and the reason); or write `unknown`",
+        custom_error_message=N_(
+            "a `dpo:` mapping starts with `appointed: true` (and the DPO's name and "
+            "contact) or `appointed: false` (and the reason); or write `unknown`"
+        ),
     ),
     Field(description="The data protection officer, or the recorded decision not to appoint one."),
 ]

@@ -51,18 +51,44 @@ def summary_line(report: Report, language: str = "en") -> str:
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if report.count(severity)
     ]
+    # `check --skip-invalid` names each register it left alone; the summary counts it
+    # apart, so "1 register checked: no findings" never stands for a register not checked.
+    unchecked = len(report.skipped) if report.command == "check" else 0
     values = {
-        "registers": counted(len(report.registers), "register"),
+        "registers": counted(len(report.registers) - unchecked, "register"),
         "files": counted(len(report.files), "file"),
         "activities": counted(report.activities, "activity"),
     }
+    skipped = counted(unchecked, "register")
     if not report.findings:
         if report.command == "validate":
             line = msg("{registers} valid ({files}, {activities})", **values)
+        elif unchecked and unchecked == len(report.registers):
+            line = msg(
+                "not checked, as it does not validate: {skipped} ({files}, {activities})",
+                skipped=skipped,
+                files=values["files"],
+                activities=values["activities"],
+            )
+        elif unchecked:
+            line = msg(
+                "{registers} checked: no findings; not checked, as it does not validate: "
+                "{skipped} ({files}, {activities})",
+                skipped=skipped,
+                **values,
+            )
         else:
             line = msg("{registers} checked: no findings ({files}, {activities})", **values)
     elif report.command == "validate":
         line = msg("{counts} in {registers} ({files})", counts=joined(counts), **values)
+    elif unchecked:
+        line = msg(
+            "{counts} in {registers} ({files}, {activities}); not checked, as it does not "
+            "validate: {skipped}",
+            counts=joined(counts),
+            skipped=skipped,
+            **values,
+        )
     else:
         line = msg(
             "{counts} in {registers} ({files}, {activities})", counts=joined(counts), **values
@@ -141,7 +167,14 @@ def _grouped_lines(report: Report, said: Callable[[str], str]) -> Iterator[Line]
                 hint = said(msg("hint: {hint}", hint=said(finding.hint)))
                 yield None, "hint", f"{under}{hint}"
             if finding.related:
-                places = ", ".join(_position_of(position) for _f, position, _p in finding.related)
+                # Two related paths may share a place (keys left out are placed at the
+                # block that lacks them): each place is named once.
+                places = ", ".join(
+                    dict.fromkeys(
+                        _related_place(other, position, file)
+                        for other, position, _p in finding.related
+                    )
+                )
                 also = said(msg("also at: {places}", places=places))
                 yield None, "hint", f"{under}{also}"
             if summary is not None:
@@ -194,6 +227,15 @@ def _repeats(
 
 def _position_of(position: Position) -> str:
     return f"{position.line}:{position.column}"
+
+
+def _related_place(other: str, position: Position, file: str) -> str:
+    """A related place under the heading of `file`: its line:col, with its own file named
+    when it is another one (a split register's shared catalogue entry, an activity in
+    another department's file): a bare line would send the reader to the wrong file."""
+    if other == file:
+        return _position_of(position)
+    return f"{other}:{_position_of(position)}"
 
 
 def _position(finding: Finding) -> str:
