@@ -4394,6 +4394,43 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    Concept(
+        # Customer due diligence against money laundering and terrorist financing: "know
+        # your client", "klienta izpēte" (the term of the Latvian AML law), "AML checks".
+        # The AML law lays them on obliged entities (Noziedzīgi iegūtu līdzekļu
+        # legalizācijas un terorisma un proliferācijas finansēšanas novēršanas likums;
+        # Directive (EU) 2015/849, Art. 13, 43): a legal obligation (Art. 6(1)(c)), which the
+        # person cannot negotiate away in a contract. LB26 reads it in a purpose.
+        "aml_checks",
+        N_("customer due diligence against money laundering"),
+        N_("Art. 6(1)(c), 6(3); Directive (EU) 2015/849, Art. 13, 43"),
+        (
+            "pazīsti savu klientu",
+            "pazīsti savu klient*",
+            "klienta izpēt*",
+            "klientu izpēt*",
+            "klienta padziļināt* izpēt*",
+            "noziedzīgi iegūtu līdzekļu legalizācij*",
+            "nilltpfn*",
+            "naudas atmazgāšan*",
+            "terorisma finansēšan*",
+            "know your client",
+            "know your customer",
+            "know-your-client",
+            "know-your-customer",
+            "kyc",
+            "customer due diligence",
+            "client due diligence",
+            "anti-money laundering",
+            "anti money laundering",
+            "money laundering",
+            "aml",
+            "terrorist financing",
+        ),
+        # "klientu paradumu izpēte" (a study of customers' habits) is no due diligence.
+        gap=0,
+        negatable=False,
+    ),
 )
 
 
