@@ -158,6 +158,9 @@ UNREAD = frozenset(
     | {"consent_spoken", "dated_items", "security_technical"}
     # Asked of one value by the rule that reads it (LB04, RT04, SD22), never of readings.
     | {"withdrawal_way", "consent_in_writing", "accounting_records", "conviction_bar_law"}
+    # Asked of one value by RT21, LB26 and SD25 (the organisation's name, once).
+    | {"retention_until_request", "aml_checks", "members_or_donors"}
+    | {"religious_body", "political_party_body", "trade_union_body"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()
