@@ -4541,6 +4541,39 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # Where a number comes from, given as the reason to keep it: "it arrives with the
+        # bank transfer", "saskaņā ar kredītiestādes maksājumu politiku". Receiving data is
+        # no need for it (Art. 5(1)(c)); the Art. 87 justification says why it is kept.
+        # SD03 reads it in a national identifier's justification.
+        "arrives_with",
+        N_("where the data comes from, given as the reason to keep it"),
+        N_("Art. 5(1)(c), 87"),
+        (
+            "kredītiestād* maksājum* politik*",
+            "bank* maksājum* politik*",
+            "kredītiestād* noteikum*",
+            "bankas noteikum*",
+            "maksājum* uzdevum* norādīt*",
+            "norādīt* maksājum* uzdevum*",
+            "nāk* ar maksājum*",
+            "saņem* ar maksājum*",
+            "bank* nosūt*",
+            "payment policy",
+            "bank's payment rules",
+            "bank's rules",
+            "arrives with",
+            "arrive with",
+            "comes with the",
+            "come with the",
+            "sent by the bank",
+            "the bank sends",
+            "included in the transfer",
+            "part of the payment details",
+            "as received from the bank",
+        ),
+        negatable=False,
+    ),
 )
 
 

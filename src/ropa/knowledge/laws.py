@@ -199,6 +199,42 @@ LAWS: dict[str, Law] = {
             sources=cite("LBL"),
             verified=True,
         ),
+        Law(
+            "NILLTPFNL",
+            "Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas "
+            "finansēšanas novēršanas likums",
+            "Law on the Prevention of Money Laundering and Terrorism and Proliferation Financing",
+            (
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likums",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likuma",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumu",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumam",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumā",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma "
+                "finansēšanas novēršanas likums",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma "
+                "finansēšanas novēršanas likuma",
+                "nilltpfn likums",
+                "nilltpfn likuma",
+                "nilltpfn likumu",
+                "nilltpfn likumam",
+                "nilltpfnl",
+                "law on the prevention of money laundering and terrorism and "
+                "proliferation financing",
+                "law on the prevention of money laundering and terrorism financing",
+            ),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("NILLTPFNL"),
+            verified=True,
+        ),
         # Cabinet regulations are cited by date and number ("MK 17.08.2010. noteikumi
         # Nr. 788"): the number alone repeats every year, so only forms with the date, or
         # the title, are recognised.

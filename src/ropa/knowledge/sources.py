@@ -384,6 +384,16 @@ SOURCES: dict[str, Source] = {
             "and updating, the subject of No. 788 of 2010",
         ),
         Source(
+            "NILLTPFNL",
+            "Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas "
+            "finansēšanas novēršanas likums (Law on the Prevention of Money Laundering and "
+            "Terrorism and Proliferation Financing; NILLTPFN likums)",
+            "title and status as cited in force by the Ministry of the Interior "
+            "(iem.gov.lv) and Jurista Vārds No. 46/47 of 14 November 2023 (section 3(1)(4): "
+            "sworn advocates and other legal service providers are obliged entities); the "
+            "likumi.lv page was not recorded",
+        ),
+        Source(
             "MK788-2010",
             'Ministru kabineta 2010. gada 17. augusta noteikumi Nr. 788 "Valsts izglītības '
             'informācijas sistēmas saturs, uzturēšanas un aktualizēšanas kārtība" (Cabinet '

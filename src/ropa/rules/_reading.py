@@ -161,6 +161,7 @@ UNREAD = frozenset(
     # Asked of one value by RT21, LB26 and SD25 (the organisation's name, once).
     | {"retention_until_request", "aml_checks", "members_or_donors"}
     | {"religious_body", "political_party_body", "trade_union_body"}
+    | {"arrives_with"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -195,6 +195,20 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                     "number), or the person's own request"
                 ),
             )
+        elif (words := _arrival_only(justification)) is not None:
+            yield Violation(
+                activity.at("national_id", "justification"),
+                msg(
+                    "`{id}` justifies national identification numbers only by where they "
+                    "come from (“{words}”): receiving a number is no need to keep it",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "say why the number is needed (the law that requires it, the person's "
+                    "own request), or do not keep it"
+                ),
+            )
         elif not_stated(justification):
             yield Violation(
                 activity.at("national_id"),
@@ -205,6 +219,23 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
+
+
+def _arrival_only(justification: object) -> str | None:
+    """The words by which a justification gives only where the number comes from ("it
+    arrives with the bank transfer"), when it names no law and no ground of its own (the
+    person's request or consent, the need it serves)."""
+    texts = [text_of(justification, language) for language in ("lv", "en")]
+    texts = [text for text in texts if text and text not in ("unknown", "none")]
+    if not texts or any(names_a_law(text) for text in texts):
+        return None
+    read = [lexicon.stated(text) for text in texts]
+    if any("own_ground" in stated for stated in read):
+        return None
+    for stated in read:
+        if "arrives_with" in stated:
+            return stated["arrives_with"].matched
+    return None
 
 
 # The person's own request or consent: a ground beside the law that needs no act named.
