@@ -2965,7 +2965,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "iesaistīt* nodarbināt*",
             "iesaistīt* darbiniek*",
             "iesaistīt* amatperson*",
-            "access only",
             "access is limited",
             "access limited",
             "access is restricted",
@@ -3939,7 +3938,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "authori* person*",
             "authori* employee*",
             "only authori*",
-            "access only",
+            # Not "access only" ("access only for some employees for their duties"): who
+            # may see the data is the organisation's rule, as "piekļuve tikai dažiem
+            # darbiniekiem" is; nothing says the systems enforce it (Art. 32(1)).
             "require access",
             "need-to-know",
             "need to know",
