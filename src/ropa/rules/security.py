@@ -233,8 +233,8 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     backups, logging, a firewall, TLS ... in any inflection, Latvian or English)
     describes half of what is asked (who may see the data, "access only for the employees
     whose duties need it", "piekļuve tikai dažiem darbiniekiem", is the organisation's
-    rule, and does not say that the systems enforce it): how the data is protected in the systems that hold
-    it is not said. An internal document cited by its number or date is where the
+    rule, and does not say that the systems enforce it): how the data is protected in the
+    systems that hold it is not said. An internal document cited by its number or date is where the
     description is (Art. 30(1)(g) asks for a general one): such an activity is not
     reported. Activities whose only measures are boilerplate are SE02's. Where several
     activities are alike, one note names them all: the register describes its measures
