@@ -14,7 +14,7 @@ from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, Nation
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import law_unnamed, names_a_law, says
+from ropa.rules._reading import law_unnamed, names_a_law, said_alone, says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -195,7 +195,7 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                     "number), or the person's own request"
                 ),
             )
-        elif (words := _arrival_only(justification)) is not None:
+        elif (words := said_alone("arrives_with", justification)) is not None:
             yield Violation(
                 activity.at("national_id", "justification"),
                 msg(
@@ -219,23 +219,6 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 msg("add `justification:` (the law requiring it, or the person's own request)"),
             )
-
-
-def _arrival_only(justification: object) -> str | None:
-    """The words by which a justification gives only where the number comes from ("it
-    arrives with the bank transfer"), when it names no law and no ground of its own (the
-    person's request or consent, the need it serves)."""
-    texts = [text_of(justification, language) for language in ("lv", "en")]
-    texts = [text for text in texts if text and text not in ("unknown", "none")]
-    if not texts or any(names_a_law(text) for text in texts):
-        return None
-    read = [lexicon.stated(text) for text in texts]
-    if any("own_ground" in stated for stated in read):
-        return None
-    for stated in read:
-        if "arrives_with" in stated:
-            return stated["arrives_with"].matched
-    return None
 
 
 # The person's own request or consent: a ground beside the law that needs no act named.
