@@ -274,14 +274,15 @@ LAWS: dict[str, Law] = {
                 "cabinet regulation no. 788 of 17 august 2010",
             ),
             in_force=False,
-            repealed_on=None,
+            repealed_on="2019-06-29",
             successor="MK276-2019",
             reference="likumi.lv (page not recorded)",
             sources=cite("MK788-2010", "MK276-2019"),
             verified=False,
             note="the State Education Information System is now governed by Cabinet "
-            "Regulation No. 276 of 25 June 2019 (verified); that No. 788 lost force with it "
-            "was not re-read on likumi.lv",
+            "Regulation No. 276 of 25 June 2019 (verified), published 28 June 2019; the date "
+            "is the day after, when a Cabinet regulation takes effect unless it says "
+            "otherwise; that No. 788 lost force then was not re-read on likumi.lv",
         ),
         Law(
             "MK276-2019",
