@@ -152,8 +152,7 @@ def _members_or_donors(activity: Activity) -> bool:
     article="Art. 9(1), 9(2)(d); Recital 51",
 )
 def belief_body(register: Register, context: Context) -> Iterator[Violation]:
-    """A religious body, political party or trade union whose members' or donors' data
-    does not list the belief, opinion or membership it reveals.
+    """Members or donors of a church, party or trade union, with no Art. 9(1) category.
 
     Why: that a person belongs or gives to a church, a political party or a trade union
     reveals their religious belief, political opinion or union membership (Art. 9(1));

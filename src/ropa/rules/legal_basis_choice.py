@@ -228,8 +228,7 @@ _NOT_THE_DUTY = frozenset(("contract", "legitimate_interests"))
     article="Art. 6(1)(c), 6(3)",
 )
 def aml_not_obligation(register: Register, context: Context) -> Iterator[Violation]:
-    """Anti-money-laundering checks ("know your client") resting on the contract or on
-    legitimate interests.
+    """Anti-money-laundering checks resting on the contract or on legitimate interests.
 
     Why: customer due diligence — identifying the client and the beneficial owner,
     checking the client's activity and the source of funds — is laid on obliged entities
