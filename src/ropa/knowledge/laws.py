@@ -199,6 +199,128 @@ LAWS: dict[str, Law] = {
             sources=cite("LBL"),
             verified=True,
         ),
+        Law(
+            "NILLTPFNL",
+            "Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas "
+            "finansēšanas novēršanas likums",
+            "Law on the Prevention of Money Laundering and Terrorism and Proliferation Financing",
+            (
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likums",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likuma",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumu",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumam",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un "
+                "proliferācijas finansēšanas novēršanas likumā",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma "
+                "finansēšanas novēršanas likums",
+                "noziedzīgi iegūtu līdzekļu legalizācijas un terorisma "
+                "finansēšanas novēršanas likuma",
+                "nilltpfn likums",
+                "nilltpfn likuma",
+                "nilltpfn likumu",
+                "nilltpfn likumam",
+                "nilltpfnl",
+                "law on the prevention of money laundering and terrorism and "
+                "proliferation financing",
+                "law on the prevention of money laundering and terrorism financing",
+            ),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv (page not recorded)",
+            sources=cite("NILLTPFNL"),
+            verified=True,
+        ),
+        # Cabinet regulations are cited by date and number ("MK 17.08.2010. noteikumi
+        # Nr. 788"): the number alone repeats every year, so only forms with the date, or
+        # the title, are recognised.
+        Law(
+            "MK788-2010",
+            'MK 17.08.2010. noteikumi Nr. 788 "Valsts izglītības informācijas sistēmas '
+            'saturs, uzturēšanas un aktualizēšanas kārtība"',
+            "Cabinet Regulation No. 788 of 17 August 2010 on the State Education "
+            "Information System",
+            (
+                "17.08.2010. noteikumi nr. 788",
+                "17.08.2010. noteikumi nr.788",
+                "17.08.2010. noteikumu nr. 788",
+                "17.08.2010. noteikumu nr.788",
+                "17.08.2010. noteikumiem nr. 788",
+                "17.08.2010. noteikumiem nr.788",
+                "17.08.2010. noteikumos nr. 788",
+                "17.08.2010. noteikumos nr.788",
+                "17.08.2010. noteikumus nr. 788",
+                "17.08.2010. noteikumus nr.788",
+                "2010. gada 17. augusta noteikumi nr. 788",
+                "2010. gada 17. augusta noteikumi nr.788",
+                "2010. gada 17. augusta noteikumu nr. 788",
+                "2010. gada 17. augusta noteikumu nr.788",
+                "2010. gada 17. augusta noteikumiem nr. 788",
+                "2010. gada 17. augusta noteikumiem nr.788",
+                "2010. gada 17. augusta noteikumos nr. 788",
+                "2010. gada 17. augusta noteikumos nr.788",
+                "2010. gada 17. augusta noteikumus nr. 788",
+                "2010. gada 17. augusta noteikumus nr.788",
+                "valsts izglītības informācijas sistēmas saturs, "
+                "uzturēšanas un aktualizēšanas kārtība",
+                "valsts izglītības informācijas sistēmas saturu, "
+                "uzturēšanas un aktualizēšanas kārtība",
+                "valsts izglītības informācijas sistēmas satura, "
+                "uzturēšanas un aktualizēšanas kārtība",
+                "cabinet regulation no. 788 of 17 august 2010",
+            ),
+            in_force=False,
+            repealed_on="2019-06-29",
+            successor="MK276-2019",
+            reference="likumi.lv (page not recorded)",
+            sources=cite("MK788-2010", "MK276-2019"),
+            verified=False,
+            note="the State Education Information System is now governed by Cabinet "
+            "Regulation No. 276 of 25 June 2019 (verified), published 28 June 2019; the date "
+            "is the day after, when a Cabinet regulation takes effect unless it says "
+            "otherwise; that No. 788 lost force then was not re-read on likumi.lv",
+        ),
+        Law(
+            "MK276-2019",
+            'MK 25.06.2019. noteikumi Nr. 276 "Valsts izglītības informācijas sistēmas noteikumi"',
+            "Cabinet Regulation No. 276 of 25 June 2019 on the State Education Information System",
+            (
+                "25.06.2019. noteikumi nr. 276",
+                "25.06.2019. noteikumi nr.276",
+                "25.06.2019. noteikumu nr. 276",
+                "25.06.2019. noteikumu nr.276",
+                "25.06.2019. noteikumiem nr. 276",
+                "25.06.2019. noteikumiem nr.276",
+                "25.06.2019. noteikumos nr. 276",
+                "25.06.2019. noteikumos nr.276",
+                "25.06.2019. noteikumus nr. 276",
+                "25.06.2019. noteikumus nr.276",
+                "2019. gada 25. jūnija noteikumi nr. 276",
+                "2019. gada 25. jūnija noteikumi nr.276",
+                "2019. gada 25. jūnija noteikumu nr. 276",
+                "2019. gada 25. jūnija noteikumu nr.276",
+                "2019. gada 25. jūnija noteikumiem nr. 276",
+                "2019. gada 25. jūnija noteikumiem nr.276",
+                "2019. gada 25. jūnija noteikumos nr. 276",
+                "2019. gada 25. jūnija noteikumos nr.276",
+                "2019. gada 25. jūnija noteikumus nr. 276",
+                "2019. gada 25. jūnija noteikumus nr.276",
+                "valsts izglītības informācijas sistēmas noteikumi",
+                "valsts izglītības informācijas sistēmas noteikumu",
+                "valsts izglītības informācijas sistēmas noteikumiem",
+                "cabinet regulation no. 276 of 25 june 2019",
+            ),
+            in_force=True,
+            repealed_on=None,
+            successor=None,
+            reference="likumi.lv/ta/id/307796",
+            sources=cite("MK276-2019"),
+            verified=True,
+        ),
     )
 }
 

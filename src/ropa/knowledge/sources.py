@@ -386,6 +386,33 @@ SOURCES: dict[str, Source] = {
             "children",
             "likumi.lv; section 72",
         ),
+        Source(
+            "MK276-2019",
+            'Ministru kabineta 2019. gada 25. jūnija noteikumi Nr. 276 "Valsts izglītības '
+            'informācijas sistēmas noteikumi" (Cabinet Regulation No. 276 of 25 June 2019 on '
+            "the State Education Information System, VIIS)",
+            "likumi.lv/ta/id/307796; published in Latvijas Vēstnesis 28 June 2019, No. 129 "
+            "(vestnesis.lv/op/2019/129.18); its point 1.1 sets the system's content, upkeep "
+            "and updating, the subject of No. 788 of 2010",
+        ),
+        Source(
+            "NILLTPFNL",
+            "Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas "
+            "finansēšanas novēršanas likums (Law on the Prevention of Money Laundering and "
+            "Terrorism and Proliferation Financing; NILLTPFN likums)",
+            "title and status as cited in force by the Ministry of the Interior "
+            "(iem.gov.lv) and Jurista Vārds No. 46/47 of 14 November 2023 (section 3(1)(4): "
+            "sworn advocates and other legal service providers are obliged entities); the "
+            "likumi.lv page was not recorded",
+        ),
+        Source(
+            "MK788-2010",
+            'Ministru kabineta 2010. gada 17. augusta noteikumi Nr. 788 "Valsts izglītības '
+            'informācijas sistēmas saturs, uzturēšanas un aktualizēšanas kārtība" (Cabinet '
+            "Regulation No. 788 of 17 August 2010 on VIIS)",
+            "title as privacy notices cite it; that it lost force when No. 276 of 25 June "
+            "2019 took effect is a labeller's finding, not re-read on likumi.lv (unverified)",
+        ),
     )
 }
 

@@ -158,6 +158,10 @@ UNREAD = frozenset(
     | {"consent_spoken", "dated_items", "security_technical"}
     # Asked of one value by the rule that reads it (LB04, RT04, SD22), never of readings.
     | {"withdrawal_way", "consent_in_writing", "accounting_records", "conviction_bar_law"}
+    # Asked of one value by RT21, LB26 and SD25 (the organisation's name, once).
+    | {"retention_until_request", "aml_checks", "members_or_donors"}
+    | {"religious_body", "political_party_body", "trade_union_body"}
+    | {"arrives_with"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()
@@ -305,6 +309,13 @@ def law_unnamed(*values: object) -> str | None:
     """The words by which text values point at the law in general ("as the law requires",
     "normatīvajos aktos noteiktie termiņi"), when none of them names an act and none gives
     a ground of its own (the person's request, say). SD03 and RT02 ask it."""
+    return said_alone("law_unnamed", *values)
+
+
+def said_alone(concept: str, *values: object) -> str | None:
+    """The words by which text values state `concept`, when none of them names an act and
+    none gives a ground of its own (the person's request, the need the data serves):
+    `law_unnamed`'s reading, and SD03's of a number justified by where it comes from."""
     texts = [text_of(value, language) for value in values for language in ("lv", "en")]
     texts = [text for text in texts if text and text not in ("unknown", "none")]
     if not texts or any(names_a_law(text) for text in texts):
@@ -313,8 +324,8 @@ def law_unnamed(*values: object) -> str | None:
     if any("own_ground" in stated for stated in read):
         return None
     for stated in read:
-        if "law_unnamed" in stated:
-            return stated["law_unnamed"].matched
+        if concept in stated:
+            return stated[concept].matched
     return None
 
 

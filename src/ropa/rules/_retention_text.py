@@ -42,6 +42,28 @@ def endless_words(text: str) -> str | None:
     return stated["retention_endless"].matched
 
 
+# Another end beside the person's request: the end of a contract or membership, the last
+# activity, withdrawal, a period (folded stems, Latvian and English).
+_OTHER_END = re.compile(
+    r"ligum|beig|izbeig|izstaj|pedej|neaktiv|atsauk|contract|\bend|terminat|last\b"
+    r"|inactiv|withdraw|leave|closure|whichever"
+)
+
+
+def until_request_words(text: str) -> str | None:
+    """The words that make the person's request the only end of a retention ("līdz jūsu
+    pieprasījumam", "until you ask us to delete it"); None when the text also gives a
+    period, a law or another end (the contract's, the last purchase's)."""
+    if not text or _PERIOD.search(text):
+        return None
+    stated = lexicon.stated(text)
+    if "retention_until_request" not in stated or cites_law(text):
+        return None
+    if _OTHER_END.search(fold(text)[0]) or longest_period(text) is not None:
+        return None
+    return stated["retention_until_request"].matched
+
+
 # Number words as retention texts write them (English; Latvian folded, each inflection
 # starting with the stem kept here: "divus", "divi", "trim", "piecus").
 _ENGLISH_NUMBERS = {
@@ -127,4 +149,10 @@ def _word_end(folded: str, at: int) -> int:
     return at
 
 
-__all__ = ["endless_words", "longest_period", "tracking_period", "vague_words"]
+__all__ = [
+    "endless_words",
+    "longest_period",
+    "tracking_period",
+    "until_request_words",
+    "vague_words",
+]

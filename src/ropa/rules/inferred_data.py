@@ -3,6 +3,7 @@ Art. 9(1) categories, Art. 10 data and national identification numbers (Art. 87)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -12,7 +13,7 @@ from ropa.model.activity import Activity
 from ropa.model.register import Register
 from ropa.model.types import LocalizedText, text_of
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, label
+from ropa.rules._reading import Reading, first_readings, label, says
 
 
 def _declared(value: object) -> str:
@@ -105,6 +106,138 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
                 at_key=True,
                 related=(reading.location,),
             )
+
+
+# What joining or giving to a body of each kind reveals (Art. 9(1)).
+_BODIES = (
+    ("religious_body", "religious_or_philosophical_beliefs"),
+    ("political_party_body", "political_opinions"),
+    ("trade_union_body", "trade_union_membership"),
+)
+# A commercial company's legal form: a firm is no not-for-profit body of Art. 9(2)(d),
+# whatever its name says ("SIA Baznīcas grāmatas" sells books).
+_COMPANY = re.compile(r"(?<![\w.])(?:SIA|AS|IK|Ltd\.?|Limited|PLC|plc|GmbH|LLC|Inc\.?)(?!\w)")
+
+
+def _body_kind(register: Register) -> tuple[str, str] | None:
+    """What the organisation's name says it is, of `_BODIES`, with the words; None for
+    any other organisation (nearly all) and for a company."""
+    name = register.organisation.name
+    for language in ("lv", "en"):
+        text = text_of(name, language)
+        if not text or text == "unknown" or _COMPANY.search(text):
+            continue
+        for concept, category in _BODIES:
+            found = mentions(text, concept)
+            if found is not None:
+                return category, found.matched
+    return None
+
+
+def _members_or_donors(activity: Activity) -> bool:
+    """Whether the activity's people are the body's members or donors, by its name,
+    purposes or data subjects."""
+    values: list[object] = [activity.name]
+    if isinstance(activity.data_subjects, list):
+        values.extend(getattr(group, "category", group) for group in activity.data_subjects)
+    if isinstance(activity.purposes, list):
+        values.extend(purpose.purpose for purpose in activity.purposes)
+    return any(says(value, "members_or_donors") for value in values)
+
+
+@rule(
+    "SD25",
+    "special-data.belief-body",
+    severity=Severity.WARNING,
+    article="Art. 9(1), 9(2)(d); Recital 51",
+)
+def belief_body(register: Register, context: Context) -> Iterator[Violation]:
+    """Members or donors of a church, party or trade union, with no Art. 9(1) category.
+
+    Why: that a person belongs or gives to a church, a political party or a trade union
+    reveals their religious belief, political opinion or union membership (Art. 9(1));
+    a body with such an aim may process its members' and regular contacts' data under
+    Art. 9(2)(d), with appropriate safeguards and without disclosing it outside the body
+    without consent, or under another Art. 9(2) condition. A record that leaves
+    `special_categories` `unknown`, `none` or without the category hides the condition
+    and the safeguards the processing needs. Read from the organisation's name (a parish,
+    "draudze", "baznīca", "reliģiska organizācija", a "partija", an "arodbiedrība", in any
+    inflection), and in activities whose name, purposes or data subjects speak of its
+    members or donors ("biedri", "draudzes locekļi", "ziedotāji", "parishioners",
+    "donors"); the body's staff, website visitors and suppliers are not read. A company
+    (SIA, AS, Ltd, plc, GmbH ...) is no such body, whatever its name says (a shop of
+    church candles), and unions of sport or of states are not trade unions. Where the
+    activity's own words already name the category, SD21 reports it.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Rēzeknes evaņģēliski luteriskā draudze
+      role: controller
+    activities:
+      - id: donors
+        name: Ziedojumu uzskaite
+        data_subjects: [ziedotāji]
+        personal_data: [vārds, uzvārds, ziedojuma summa]
+        special_categories: unknown  # ← SD25
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Rēzeknes evaņģēliski luteriskā draudze
+      role: controller
+    activities:
+      - id: donors
+        name: Ziedojumu uzskaite
+        data_subjects: [ziedotāji]
+        personal_data: [vārds, uzvārds, ziedojuma summa]
+        special_categories:
+          - category: religious_or_philosophical_beliefs
+            condition: not_for_profit_body
+    ```
+    """
+    body = _body_kind(register)
+    if body is None:
+        return
+    category, words = body
+    for activity in register.activities:
+        declared = activity.special_categories
+        listed = {use.category for use in declared} if isinstance(declared, list) else set()
+        if category in listed or category in special_readings(activity):
+            continue
+        if not _members_or_donors(activity):
+            continue
+        yield Violation(
+            activity.at("special_categories"),
+            msg(
+                "`{id}` concerns the members or donors of {body} (“{words}”): "
+                "belonging or giving to it reveals {label}, which `special_categories` "
+                "does not list",
+                id=activity.id,
+                body=label_body(category),
+                words=words,
+                label=label(category),
+            ),
+            msg(
+                "add `- category: {category}` with its Art. 9(2) `condition:` (for the "
+                "body's own members and regular contacts, `not_for_profit_body`, Art. "
+                "9(2)(d)) to `special_categories`",
+                category=category,
+            ),
+            at_key=True,
+        )
+
+
+def label_body(category: str) -> str:
+    """How a message names a body of the kind that reveals `category`."""
+    if category == "political_opinions":
+        return msg("a political party")
+    if category == "trade_union_membership":
+        return msg("a trade union")
+    return msg("a religious organisation")
 
 
 @rule("SD22", "special-data.criminal-inferred", severity=Severity.WARNING, article="Art. 10")

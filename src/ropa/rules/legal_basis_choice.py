@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import says
 
@@ -212,3 +214,102 @@ def consent_imbalance(register: Register, context: Context) -> Iterator[Violatio
                     ),
                     at_key=True,
                 )
+
+
+# The bases people mistake for the duty the AML law lays down: the service contract the
+# checks come before, and the controller's own interest in knowing its clients.
+_NOT_THE_DUTY = frozenset(("contract", "legitimate_interests"))
+
+
+@rule(
+    "LB26",
+    "legal-basis.aml-not-obligation",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(c), 6(3)",
+)
+def aml_not_obligation(register: Register, context: Context) -> Iterator[Violation]:
+    """Anti-money-laundering checks resting on the contract or on legitimate interests.
+
+    Why: customer due diligence — identifying the client and the beneficial owner,
+    checking the client's activity and the source of funds — is laid on obliged entities
+    (banks, lawyers, accountants, estate agents, dealers ...) by the anti-money-laundering
+    law: in Latvia the Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un
+    proliferācijas finansēšanas novēršanas likums (its "klienta izpēte"), in the Union
+    Directive (EU) 2015/849, Art. 13, which also makes the processing a matter of public
+    interest (Art. 43). The checks are then a legal obligation (Art. 6(1)(c)), with the law
+    named (Art. 6(3)): the client cannot agree them away, so the contract (6(1)(b)) does
+    not make them necessary, and the controller has no interest of its own to balance
+    (6(1)(f)). A record that rests them on either misstates the basis, and with it the
+    person's rights (objection under Art. 21 applies to 6(1)(f), not to 6(1)(c)). Read
+    through the text layer (`aml_checks`: "pazīsti savu klientu", "klienta izpēte",
+    "NILLTPFN likums", "know your client", "KYC", "anti-money laundering", in any
+    inflection) in the purpose. A purpose that also rests on a legal obligation, or is
+    undecided (LB11), is not reported; nor is consent named for such checks, which in a
+    notice is nearly always one blanket consent for everything (LB24 reports it). A
+    controller that is no obliged entity and checks clients of its own accord should say
+    so and the interest it pursues; suppress the finding with that reason.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: kyc
+        name: Klientu izpēte
+        purposes:
+          - purpose: "“Pazīsti savu klientu” principa īstenošana"
+            legal_basis: {basis: contract}  # ← LB26
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: kyc
+        name: Klientu izpēte
+        purposes:
+          - purpose: "“Pazīsti savu klientu” principa īstenošana"
+            legal_basis:
+              basis: legal_obligation
+              law: >-
+                Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas
+                finansēšanas novēršanas likums
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            kinds = {str(basis.basis) for _path, basis in purpose.bases()}
+            if not kinds or not kinds <= _NOT_THE_DUTY:
+                continue
+            words = _aml_words(purpose.purpose)
+            if words is None:
+                continue
+            yield Violation(
+                activity.at("purposes", index, "legal_basis"),
+                msg(
+                    "a purpose of `{id}` is anti-money-laundering checks (\u201c{words}\u201d) "
+                    "resting on {letters}: the AML law makes them a legal obligation "
+                    "(Art. 6(1)(c))",
+                    id=activity.id,
+                    words=words,
+                    letters=_letters(sorted(kinds)),
+                ),
+                msg(
+                    "rest the checks on `basis: legal_obligation` with the AML law and its "
+                    "section in `law:`; if no law obliges you, say what interest the checks "
+                    "serve and suppress with that reason"
+                ),
+                at_key=True,
+            )
+
+
+def _aml_words(value: object) -> str | None:
+    """The words by which a purpose names anti-money-laundering checks, in either language."""
+    for language in ("lv", "en"):
+        text = text_of(value, language)
+        if text:
+            found = mentions(text, "aml_checks")
+            if found is not None:
+                return found.matched
+    return None

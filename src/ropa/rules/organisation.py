@@ -69,7 +69,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     not re-checked against the guidelines' text in this change), and a DPO asks
     for the e-mail address or phone number that requests will reach — unless the DPO's
     are recorded, since data subjects may take every question about their data and rights
-    to the DPO (Art. 38(4)). The same holds for a postal address written under `contact:`
+    to the DPO (Art. 38(4)), or a privacy contact's (`privacy_contact:` with an e-mail
+    address or phone number), where the record says data protection questions and requests
+    go (Art. 12(2), 13(1)(a)). The same holds for a postal address written under `contact:`
     itself (`contact: {address: ...}`): the one form of communication is the same wherever
     the register writes it. The same note is given where the only contact is a website
     (a contact form): it leaves one form of communication, and no address to write to
@@ -219,13 +221,16 @@ def _website_only(organisation: Organisation) -> bool:
 
 
 def _dpo_reachable(organisation: Organisation) -> bool:
-    """The appointed DPO has an e-mail address or phone number (Art. 38(4): reached there)."""
+    """The appointed DPO has an e-mail address or phone number (Art. 38(4): reached there),
+    or the privacy contact has one: where data protection questions and requests go
+    (Art. 12(2), 13(1)(a)), which is what the e-mail or phone is asked for."""
     dpo = organisation.dpo
+    privacy = organisation.privacy_contact
     return (
         isinstance(dpo, AppointedDpo)
         and isinstance(dpo.contact, Contact)
         and any((dpo.contact.email, dpo.contact.phone))
-    )
+    ) or (isinstance(privacy, Contact) and any((privacy.email, privacy.phone)))
 
 
 def _brand_only(organisation: Organisation) -> Iterator[Violation]:

@@ -17,7 +17,12 @@ from ropa.model.vocabulary import Whichever
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
 from ropa.rules._reading import law_unnamed, names_a_law
-from ropa.rules._retention_text import endless_words, longest_period, vague_words
+from ropa.rules._retention_text import (
+    endless_words,
+    longest_period,
+    until_request_words,
+    vague_words,
+)
 
 
 @per_register
@@ -289,7 +294,7 @@ def _shared(texts: list[str]) -> str:
 
 @rule("RT21", "retention.endless-words", severity=Severity.WARNING, article="Art. 5(1)(e)")
 def endless_in_words(register: Register, context: Context) -> Iterator[Violation]:
-    """A retention whose words say the data is kept for ever, with no law that says so.
+    """A retention whose words keep the data for ever, or until the person asks.
 
     Why: personal data is kept no longer than its purposes need (Art. 5(1)(e)).
     "Pastāvīgi", "uz nenoteiktu laiku", "indefinitely", "no time limit" in the criteria or
@@ -297,6 +302,14 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
     (`or_until:` with `whichever: later`). Permanent keeping is right only for documents
     of archival value, by law or a file plan agreed with the archives; the record then
     names them.
+
+    Kept "until you ask" ("līdz jūsu pieprasījumam", "līdz brīdim, kad jūs pieprasāt
+    dzēšanu", "until you ask us to delete it") is no end either: erasure on request is the
+    person's right (Art. 17), which every retention leaves open, not a retention period
+    (Art. 5(1)(e), 30(1)(f)); whoever never asks is kept for good. It is reported when the
+    words give no other end: a period, a law, the end of the contract or membership, the
+    last purchase, withdrawal of consent (Art. 7(3)). The end of handling a request
+    ("līdz pieprasījuma izpildei") is an end and is not this.
 
     Fails:
 
@@ -306,6 +319,10 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
         name: Member register
         retention:
           criteria: Dati tiek glabāti pastāvīgi  # ← RT21
+      - id: loyalty
+        name: Lojalitātes programma
+        retention:
+          criteria: Līdz jūsu pieprasījumam dzēst datus  # ← RT21
     ```
 
     Passes:
@@ -344,6 +361,25 @@ def endless_in_words(register: Register, context: Context) -> Iterator[Violation
                     msg(
                         "set a period with the event it runs from, or name the law or file "
                         "plan entry that requires permanent keeping"
+                    ),
+                    cause=_shared(texts),
+                )
+                break
+            words = next(filter(None, (until_request_words(text) for text in texts)), None)
+            if words is not None:
+                yield Violation(
+                    location.child(key),
+                    msg(
+                        "the retention of `{id}` ends only when the person asks (“{words}”): "
+                        "erasure on request is a right (Art. 17), not a period, and whoever "
+                        "never asks is kept for good",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg(
+                        "set an end that comes without a request (a period from the last "
+                        "activity, the end of the contract or membership), beside erasure "
+                        "on request"
                     ),
                     cause=_shared(texts),
                 )

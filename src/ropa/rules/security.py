@@ -231,8 +231,10 @@ def no_technical(register: Register, context: Context) -> Iterator[Violation]:
     staff, confidentiality undertakings) and none of which names a technical one
     (encryption, passwords, access control or access limited to authorised people,
     backups, logging, a firewall, TLS ... in any inflection, Latvian or English)
-    describes half of what is asked: how the data is protected in the systems that hold
-    it is not said. An internal document cited by its number or date is where the
+    describes half of what is asked (who may see the data, "access only for the employees
+    whose duties need it", "piekļuve tikai dažiem darbiniekiem", is the organisation's
+    rule, and does not say that the systems enforce it): how the data is protected in the
+    systems that hold it is not said. An internal document cited by its number or date is where the
     description is (Art. 30(1)(g) asks for a general one): such an activity is not
     reported. A measure of `kind: unknown` is not taken for a technical one: the source
     did not say it is, so unless its words name a technical measure the activity is

@@ -14,7 +14,7 @@ from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, Nation
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import law_unnamed, names_a_law, says
+from ropa.rules._reading import law_unnamed, names_a_law, said_alone, says
 
 
 @rule("SD01", "special-data.no-condition", severity=Severity.ERROR, article="Art. 9(1), 9(2)")
@@ -193,6 +193,20 @@ def national_id(register: Register, context: Context) -> Iterator[Violation]:
                 msg(
                     "name the act and its article that require it (e.g. the regulation's "
                     "number), or the person's own request"
+                ),
+            )
+        elif (words := said_alone("arrives_with", justification)) is not None:
+            yield Violation(
+                activity.at("national_id", "justification"),
+                msg(
+                    "`{id}` justifies national identification numbers only by where they "
+                    "come from (“{words}”): receiving a number is no need to keep it",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "say why the number is needed (the law that requires it, the person's "
+                    "own request), or do not keep it"
                 ),
             )
         elif not_stated(justification):
