@@ -23,17 +23,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import logging
 import os
-import pickle
-import select
-import signal
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
-
-_log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,12 +35,18 @@ R = TypeVar("R")
 # Below this many activities the rules run in one process: at 1,000 activities they take
 # some 0.1 s, and a second process gains less than its fork and the sending back cost,
 # and a pre-commit run on a small register never forks. Measured: PERFORMANCE.md.
-MIN_ACTIVITIES = 3_000
+MIN_ACTIVITIES = 2_000
 
-# Above this many activities the rules run in one process as well: the child's own copy
-# of the pages it touches (reference counts are written on every object read) would take
-# the two processes together past the memory bound of a command (PERFORMANCE.md).
-MAX_ACTIVITIES = 40_000
+# The memory a command may take (issue 14: 700 MB at 50,000 activities), the two
+# processes together. The child copies each page of the register it reads (reading an
+# object writes its reference count), so while the rules run the pair holds about this
+# many times what this process holds when it forks (the pair's peak proportional set
+# size over the resident size at the fork, generated registers: 1.56 at 10,000
+# activities, 1.79 at 30,000, 1.84 at 40,000, 1.85 at 50,000; PERFORMANCE.md). A process
+# too large for that runs the rules alone: on the generated registers, from some 32,000
+# activities.
+MEMORY_BOUND = 700_000_000
+_PAIR_FACTOR = 1.9
 
 # How long the child may take beyond this process's half before its half is run here:
 # the halves are of about equal cost, so a child this late is stuck, not slow.
@@ -67,13 +67,23 @@ def workers(activities: int) -> int:
         return 2
     if not sys.platform.startswith("linux"):
         return 1
-    if not MIN_ACTIVITIES <= activities <= MAX_ACTIVITIES:
+    if activities < MIN_ACTIVITIES or _resident() * _PAIR_FACTOR > MEMORY_BOUND:
         return 1
     try:
         usable = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         usable = os.cpu_count() or 1
     return 2 if usable >= 2 else 1
+
+
+def _resident() -> int:
+    """This process's resident memory in bytes (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", "rb") as stream:
+            pages = int(stream.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def in_two(
@@ -130,12 +140,15 @@ def in_two(
         try:
             return mine, unpack(answer)
         except (TypeError, ValueError) as error:
-            _log.debug("rules in a second process: its answer is not a result (%s)", error)
+            _debug("rules in a second process: its answer is not a result (%s)", error)
     return mine, task(there)
 
 
 def _child(task: Callable[[Sequence[T]], object], there: Sequence[T], writing: int) -> None:
     """Compute `task(there)` and write it, pickled, to `writing`; then end the process."""
+    import pickle
+    import signal
+
     status = 1
     try:
         # Ctrl-C reaches the whole process group: the parent handles it and ends the
@@ -173,13 +186,16 @@ _NONE = object()
 def _answer(reading: int, pid: int, allowed: float) -> object:
     """The child's result, or `_NONE` (logged) when it has none to give in `allowed`
     seconds."""
+    import pickle
+    import select
+
     deadline = time.monotonic() + allowed
     chunks: list[bytes] = []
     while True:
         left = deadline - time.monotonic()
         ready, _, _ = select.select([reading], [], [], max(left, 0.0))
         if not ready:
-            _log.debug("rules in a second process: no answer in %.1f s", allowed)
+            _debug("rules in a second process: no answer in %.1f s", allowed)
             _end(pid)
             return _NONE
         chunk = os.read(reading, 1 << 20)
@@ -190,17 +206,27 @@ def _answer(reading: int, pid: int, allowed: float) -> object:
     data = b"".join(chunks)
     size = int.from_bytes(data[:8], "little")
     if status != 0 or len(data) < 8 or len(data) != size + 8:
-        _log.debug("rules in a second process: it ended with status %d, no answer", status)
+        _debug("rules in a second process: it ended with status %d, no answer", status)
         return _NONE
     try:
         return pickle.loads(data[8:])  # our own child's bytes, through our own pipe
     except Exception as error:  # what a child that went wrong wrote
-        _log.debug("rules in a second process: its answer could not be read (%s)", error)
+        _debug("rules in a second process: its answer could not be read (%s)", error)
         return _NONE
+
+
+def _debug(text: str, *args: object) -> None:
+    """A line on the `ropa.parallel` logger (logging is imported only for one: a run
+    that forks and has no trouble does not pay its import)."""
+    import logging
+
+    logging.getLogger(__name__).debug(text, *args)
 
 
 def _end(pid: int) -> None:
     """End the child and reap it (no zombie is left)."""
+    import signal
+
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
@@ -265,4 +291,4 @@ def halves(codes: Sequence[str], module_of: Mapping[str, str]) -> tuple[list[str
     return [code for code in codes if here[code]], [code for code in codes if not here[code]]
 
 
-__all__ = ["MAX_ACTIVITIES", "MIN_ACTIVITIES", "READERS", "halves", "in_two", "workers"]
+__all__ = ["MEMORY_BOUND", "MIN_ACTIVITIES", "READERS", "halves", "in_two", "workers"]
