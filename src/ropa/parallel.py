@@ -154,9 +154,12 @@ def _child(task: Callable[[Sequence[T]], object], there: Sequence[T], writing: i
         # Ctrl-C reaches the whole process group: the parent handles it and ends the
         # child; the child itself stops at once, quietly.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # Its output goes nowhere, at both levels: the descriptors, and Python's streams
+        # (which may have been replaced by something that does not write to them).
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
+        sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         gc.disable()  # short-lived: its garbage goes with it
         from ropa import cache
 
