@@ -278,9 +278,23 @@ def test_when_the_rules_run_in_two_processes(
 ) -> None:
     monkeypatch.setenv("ROPA_JOBS", jobs)
     monkeypatch.setattr(sys, "platform", platform)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cpus)), raising=False)
+    monkeypatch.setattr(parallel, "_cpus", lambda: cpus)
     monkeypatch.setattr(parallel, "_resident", lambda: resident)
     assert parallel.workers(activities) == expected
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "expected"), [("max 100000\n", 4.0), ("100000 100000\n", 1.0), (None, 4.0)]
+)
+def test_a_container_quota_counts_as_fewer_cpus(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpu_max: str | None, expected: float
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    quota = tmp_path / "cpu.max"
+    if cpu_max is not None:
+        quota.write_text(cpu_max, encoding="ascii")
+    monkeypatch.setattr(parallel, "_CPU_MAX", str(quota))
+    assert parallel._cpus() == expected
 
 
 def test_the_halves_hold_every_rule_once_the_readers_here() -> None:

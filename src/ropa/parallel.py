@@ -32,9 +32,10 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many activities the rules run in one process: at 1,000 activities they take
-# some 0.1 s, and a second process gains less than its fork and the sending back cost,
-# and a pre-commit run on a small register never forks. Measured: PERFORMANCE.md.
+# Below this many activities the rules run in one process: a pre-commit run on a small
+# register never forks, and at 1,000 activities a second process gained 0.02 s of 0.36
+# for 11 % more CPU; at 2,000 it gained 0.08 s of 0.61 (whole `ropa check` runs, median
+# of 5, on a shared two-core machine).
 MIN_ACTIVITIES = 2_000
 
 # The memory a command may take (issue 14: 700 MB at 50,000 activities), the two
@@ -42,7 +43,7 @@ MIN_ACTIVITIES = 2_000
 # object writes its reference count), so while the rules run the pair holds about this
 # many times what this process holds when it forks (the pair's peak proportional set
 # size over the resident size at the fork, generated registers: 1.56 at 10,000
-# activities, 1.79 at 30,000, 1.84 at 40,000, 1.85 at 50,000; PERFORMANCE.md). A process
+# activities, 1.79 at 30,000, 1.84 at 40,000, 1.85 at 50,000). A process
 # too large for that runs the rules alone: on the generated registers, from some 32,000
 # activities.
 MEMORY_BOUND = 700_000_000
@@ -69,11 +70,31 @@ def workers(activities: int) -> int:
         return 1
     if activities < MIN_ACTIVITIES or _resident() * _PAIR_FACTOR > MEMORY_BOUND:
         return 1
+    return 2 if _cpus() >= 2 else 1
+
+
+_CPU_MAX = "/sys/fs/cgroup/cpu.max"
+
+
+def _cpus() -> float:
+    """How many CPUs this process may use: those it may run on, and no more than a
+    container's CPU quota (cgroup v2 `cpu.max`, as Docker's `--cpus` sets it: two
+    processes held to one CPU would only take turns)."""
     try:
-        usable = len(os.sched_getaffinity(0))
+        usable: float = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         usable = os.cpu_count() or 1
-    return 2 if usable >= 2 else 1
+    try:
+        with open(_CPU_MAX, encoding="ascii") as stream:
+            quota, period = stream.read().split()[:2]
+    except (OSError, ValueError):
+        return usable
+    if quota == "max":
+        return usable
+    try:
+        return min(usable, int(quota) / int(period))
+    except (ValueError, ZeroDivisionError):
+        return usable
 
 
 def _resident() -> int:
@@ -240,7 +261,7 @@ def _end(pid: int) -> None:
 
 # What each rule costs at 10,000 generated activities, in milliseconds of CPU in one
 # process: its check, its findings and their packing for the pipe (benchmarks/run.py's
-# register, each rule timed in order; PERFORMANCE.md). Rules not named cost less; a rule
+# register, each rule timed in order). Rules not named cost less; a rule
 # added later and not named is placed as one of little cost: the table only has to be
 # roughly right for the halves to be about equal. The results never depend on it.
 _COST = {
@@ -264,7 +285,8 @@ _CHILD_EXTRA = 70
 # cost above is mostly the readings), and the word caches of `activity_words`. They run
 # together, in this process, where the words are read once: read in each process, they
 # would cost a quarter of the rules' time twice. Measured against reading them before
-# the fork, which leaves that quarter outside both halves: PERFORMANCE.md.
+# the fork, which leaves that quarter outside both halves (~0.87 s of CPU on the longer
+# half at 10,000 against 1.02-1.22 s).
 READERS = frozenset(
     {
         "OR13", "AC12", "AC13", "AC14", "AC15", "AC16", "AC06", "AC17", "AC19", "AC24",
