@@ -305,3 +305,13 @@ def test_the_halves_hold_every_rule_once_the_readers_here() -> None:
     assert here
     assert there
     assert parallel.READERS & set(codes) <= set(here)
+
+
+def test_an_answer_without_some_of_the_rules_asked_for_is_refused() -> None:
+    from ropa import engine
+
+    with pytest.raises(ValueError, match="rules asked for"):
+        engine._unpack(({"GV02": ([], [])}, []), ["GV02", "RT02"])
+    with pytest.raises(TypeError):
+        engine._unpack(({"GV02": ([], [])}, [("one", "two")]), ["GV02"])
+    assert engine._unpack(({"GV02": ([], [])}, []), ["GV02"]).by_rule == {"GV02": ([], [])}

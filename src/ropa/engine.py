@@ -197,7 +197,9 @@ def check_register(
             here, there = parallel.halves(
                 enabled, {code: rules[code].check.__module__ for code in enabled}
             )
-            found, other = parallel.in_two(run, here, there, pack=_pack, unpack=_unpack)
+            found, other = parallel.in_two(
+                run, here, there, pack=_pack, unpack=lambda sent: _unpack(sent, there)
+            )
             found.by_rule.update(other.by_rule)
             found.used.extend(other.used)
         else:
@@ -246,16 +248,19 @@ def _pack(found: _Found) -> object:
     )
 
 
-def _unpack(sent: object) -> _Found:
-    """What `_pack` made, rebuilt; TypeError or ValueError on anything else."""
+def _unpack(sent: object, codes: Sequence[str]) -> _Found:
+    """What `_pack` made of the findings of the rules `codes`, rebuilt; TypeError or
+    ValueError on anything else."""
     if not (isinstance(sent, tuple) and len(sent) == 2 and isinstance(sent[0], dict)):
         raise TypeError("not a packed result")
     by_rule, used = sent
-    if not isinstance(used, list):
+    if sorted(by_rule) != sorted(codes):
+        raise ValueError("not the findings of the rules asked for")
+    if not (isinstance(used, list) and all(isinstance(u, tuple) and len(u) == 3 for u in used)):
         raise TypeError("not a packed result")
     return _Found(
         {
-            str(code): ([Finding(*f) for f in singles], [Finding(*f) for f in merged])
+            code: ([Finding(*f) for f in singles], [Finding(*f) for f in merged])
             for code, (singles, merged) in by_rule.items()
         },
         used,
