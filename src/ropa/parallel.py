@@ -8,9 +8,10 @@ parsed or validated twice.
 
 Only where that is safe and pays (`workers`): a POSIX system whose fork is safe (Linux;
 on macOS a fork in a process that may hold threads of system libraries is not, and
-Windows has none), at least two CPUs this process may run on, and a register large
-enough that the fork (some milliseconds) is small beside the rules. `ROPA_JOBS=1` turns
-it off; `ROPA_JOBS=2` forces it where fork exists (what the tests use).
+Windows has none), at least two CPUs this process may use, a register large enough
+that the fork and the sending back are small beside the rules, and not so large that the
+two processes together would pass the memory bound. `ROPA_JOBS=1` turns it off;
+`ROPA_JOBS=2` forces it where fork exists (what the tests use).
 
 The child never speaks for itself: its output goes nowhere, it writes no cache, and
 whatever goes wrong in it (an exception in a rule, a crash, no answer in time, an answer
@@ -118,8 +119,8 @@ def in_two(
     """`(task(here), task(there))`, the second computed in a forked child at the same time.
 
     `task` must not change what the two share. The child sends `pack(task(there))`,
-    pickled (a form of plain tuples and strings pickles in a fraction of the time of
-    objects whose classes pickle field by field), and this process rebuilds it with
+    pickled (plain tuples: 12,000 findings at 10,000 activities went through in 0.09 s
+    as tuples, 0.14 s as the findings themselves), and this process rebuilds it with
     `unpack`, which raises TypeError or ValueError on anything that is not such a
     result. Whatever goes wrong with the child, `task(there)` is computed here instead."""
     if not there:
