@@ -283,6 +283,24 @@ def test_when_the_rules_run_in_two_processes(
     assert parallel.workers(activities) == expected
 
 
+def test_a_process_running_other_threads_does_not_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.delenv("ROPA_JOBS", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(parallel, "_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "_resident", lambda: 100_000_000)
+    assert parallel.workers(10_000) == 2
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel.workers(10_000) == 1
+    finally:
+        stop.set()
+        other.join()
+
+
 @pytest.mark.parametrize(
     ("cpu_max", "expected"), [("max 100000\n", 4.0), ("100000 100000\n", 1.0), (None, 4.0)]
 )

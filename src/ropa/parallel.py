@@ -71,7 +71,16 @@ def workers(activities: int) -> int:
         return 1
     if activities < MIN_ACTIVITIES or _resident() * _PAIR_FACTOR > MEMORY_BOUND:
         return 1
+    if _threaded():
+        return 1
     return 2 if _cpus() >= 2 else 1
+
+
+def _threaded() -> bool:
+    """Whether this process runs other threads (a library user's): a fork copies only the
+    thread that forks, and a lock another held would stay held in the child forever."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 _CPU_MAX = "/sys/fs/cgroup/cpu.max"
