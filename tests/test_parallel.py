@@ -280,7 +280,20 @@ def test_when_the_rules_run_in_two_processes(
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(parallel, "_cpus", lambda: cpus)
     monkeypatch.setattr(parallel, "_resident", lambda: resident)
+    monkeypatch.setattr(parallel, "_load", lambda: 1.0)
     assert parallel.workers(activities) == expected
+
+
+@pytest.mark.parametrize(("load", "expected"), [(0.2, 2), (1.2, 2), (1.6, 1), (4.0, 1)])
+def test_a_busy_machine_runs_the_rules_in_one_process(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
+    monkeypatch.delenv("ROPA_JOBS", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(parallel, "_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "_resident", lambda: 100_000_000)
+    monkeypatch.setattr(parallel, "_load", lambda: load)
+    assert parallel.workers(10_000) == expected
 
 
 def test_a_process_running_other_threads_does_not_fork(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,6 +303,7 @@ def test_a_process_running_other_threads_does_not_fork(monkeypatch: pytest.Monke
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(parallel, "_cpus", lambda: 2)
     monkeypatch.setattr(parallel, "_resident", lambda: 100_000_000)
+    monkeypatch.setattr(parallel, "_load", lambda: 0.5)
     assert parallel.workers(10_000) == 2
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
