@@ -315,7 +315,7 @@ _CHILD_EXTRA = 70
 # half at 10,000 against 1.02-1.22 s).
 READERS = frozenset(
     {
-        "OR13", "AC12", "AC13", "AC14", "AC15", "AC16", "AC06", "AC17", "AC19", "AC24",
+        "OR02", "OR13", "AC12", "AC13", "AC14", "AC15", "AC16", "AC06", "AC17", "AC19", "AC24",
         "DP01", "DP03", "DP21", "DP22", "LB03", "LB21", "LB22", "LB23", "SD21", "SD22",
         "SD23", "RC23", "RC25", "RT22",
     }
