@@ -26,6 +26,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# False in a process that must leave the cache to another (the child that runs half of
+# the rules, `ropa.parallel`): it reads what is stored, never writes.
+_writing = True
+
+
+def read_only() -> None:
+    """Read the cache from now on, never write it."""
+    global _writing
+    _writing = False
+
 
 def enabled() -> bool:
     """Whether anything is read from or written to the cache (`ROPA_NO_CACHE` unset)."""
@@ -122,6 +132,8 @@ def store(path: Path, key: str, value: Any) -> None:
     import pickle
     import tempfile
 
+    if not _writing:
+        return
     try:
         data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,6 +156,7 @@ __all__ = [
     "file_name",
     "libraries_key",
     "load",
+    "read_only",
     "sources_key",
     "store",
 ]

@@ -7,13 +7,14 @@ configuration found for them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ropa import stdin
+from ropa import parallel, stdin
 from ropa.config import Config, Selection, find_config, load_config
 from ropa.errors import ConfigError, InputError, UsageError
 from ropa.findings import Finding, sorted_findings
@@ -168,7 +169,10 @@ def unknown_code(code: str, *, exact: bool = False) -> tuple[Message, Message] |
 def check_register(
     register: Register, config: Config, *, today: dt.date | None = None
 ) -> list[Finding]:
-    """Run every enabled rule on a valid register and apply its suppressions."""
+    """Run every enabled rule on a valid register and apply its suppressions.
+
+    On a large register the rules run in two processes (`ropa.parallel`), each rule
+    whole in one of them; the findings are the same, in the same order."""
     rules = load_rules()
     selection = config.selection
     settings = config.settings
@@ -180,29 +184,123 @@ def check_register(
         source_lines=_source_lines,
     )
     as_controller = controller_view(register)
-    raw: list[tuple[Rule, Violation]] = [
-        (rule, violation)
-        for code, rule in rules.items()
-        if selection.enabled(code) and not rule.retired
-        for violation in rule.check(
-            as_controller if code[:2] in CONTROLLER_FAMILIES else register, context
+    entries = _entries(register)
+    enabled = [code for code, rule in rules.items() if selection.enabled(code) and not rule.retired]
+
+    def run(codes: Sequence[str]) -> _Found:
+        return _run_rules(
+            [rules[code] for code in codes], register, as_controller, context, selection, entries
         )
+
+    try:
+        if parallel.workers(len(register.activities)) > 1:
+            here, there = parallel.halves(
+                enabled, {code: rules[code].check.__module__ for code in enabled}
+            )
+            found, other = parallel.in_two(
+                run, here, there, pack=_pack, unpack=lambda sent: _unpack(sent, there)
+            )
+            found.by_rule.update(other.by_rule)
+            found.used.extend(other.used)
+        else:
+            found = run(enabled)
+    finally:
+        forget_readings()
+        forget_screenings()
+    for key, index, code in found.used:
+        entries[key][index].used.add(code)
+    singles = [finding for code in enabled for finding in found.by_rule[code][0]]
+    merged = [finding for code in enabled for finding in found.by_rule[code][1]]
+    audit = [
+        _finding(register, rule, violation, selection)
+        for rule, violation in _audit(entries, selection)
     ]
-    forget_readings()
-    forget_screenings()
-    raw = [
-        (rule, violation)
-        for rule, violation in raw
-        if not selection.ignored_in(rule.code, violation.location.file)
-    ]
-    kept, audit = _suppress(register, raw, selection)
-    return _merge_shared(
-        register,
-        [
-            (rule, violation, _finding(register, rule, violation, selection))
-            for rule, violation in (*kept, *audit)
-        ],
+    # In the order one pass over all the rules gives (findings of one rule at one place
+    # keep it, as the final sort is stable): each rule's own findings, the suppressions'
+    # audit, then the findings merged over shared causes.
+    return [*singles, *audit, *merged]
+
+
+@dataclass
+class _Found:
+    """What some of the rules found: by rule code, its findings that stand alone and
+    those merged over a shared cause; and the suppressions that silenced something, as
+    (owner's key, entry's index, code)."""
+
+    by_rule: dict[str, tuple[list[Finding], list[Finding]]]
+    used: list[tuple[tuple[str, tuple[object, ...]], int, str]]
+
+
+# A finding as the child process sends it: its fields, in order (see `_pack`).
+_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+
+
+def _pack(found: _Found) -> object:
+    """`found` as plain tuples, for the child process to send (`ropa.parallel.in_two`)."""
+    return (
+        {
+            code: tuple(
+                [tuple([getattr(f, name) for name in _FIELDS]) for f in part] for part in parts
+            )
+            for code, parts in found.by_rule.items()
+        },
+        found.used,
     )
+
+
+def _unpack(sent: object, codes: Sequence[str]) -> _Found:
+    """What `_pack` made of the findings of the rules `codes`, rebuilt; TypeError or
+    ValueError on anything else."""
+    if not (isinstance(sent, tuple) and len(sent) == 2 and isinstance(sent[0], dict)):
+        raise TypeError("not a packed result")
+    by_rule, used = sent
+    if sorted(by_rule) != sorted(codes):
+        raise ValueError("not the findings of the rules asked for")
+    if not (isinstance(used, list) and all(isinstance(u, tuple) and len(u) == 3 for u in used)):
+        raise TypeError("not a packed result")
+    return _Found(
+        {
+            code: ([Finding(*f) for f in singles], [Finding(*f) for f in merged])
+            for code, (singles, merged) in by_rule.items()
+        },
+        used,
+    )
+
+
+def _run_rules(
+    rules: Sequence[Rule],
+    register: Register,
+    as_controller: Register,
+    context: Context,
+    selection: Selection,
+    entries: _Entries,
+) -> _Found:
+    """Run `rules` and make their findings; mark the suppressions that silence one."""
+    by_rule: dict[str, tuple[list[Finding], list[Finding]]] = {}
+    for rule in rules:
+        code = rule.code
+        raw = [
+            violation
+            for violation in rule.check(
+                as_controller if code[:2] in CONTROLLER_FAMILIES else register, context
+            )
+            if not selection.ignored_in(code, violation.location.file)
+        ]
+        kept = _silenced(code, raw, entries) if entries else raw
+        by_rule[code] = _merge_shared(
+            register,
+            [
+                (rule, violation, _finding(register, rule, violation, selection))
+                for violation in kept
+            ],
+        )
+    used = [
+        (key, index, code)
+        for key, owned in entries.items()
+        for index, entry in enumerate(owned)
+        for code in entry.used
+    ]
+    return _Found(by_rule, used)
 
 
 def _source_lines(file: str) -> Iterator[str] | None:
@@ -267,13 +365,15 @@ def controller_view(register: Register) -> Register:
 
 def _merge_shared(
     register: Register, found: list[tuple[Rule, Violation, Finding]]
-) -> list[Finding]:
-    """One finding per rule and shared cause, listing the other places as related."""
+) -> tuple[list[Finding], list[Finding]]:
+    """One finding per rule and shared cause, listing the other places as related: the
+    findings without a cause, in order, and the merged ones, in the order of their first."""
     groups: dict[tuple[str, str], list[tuple[Violation, Finding]]] = {}
+    singles: list[Finding] = []
     result: list[Finding] = []
     for rule, violation, finding in found:
         if violation.cause is None:
-            result.append(finding)
+            singles.append(finding)
         else:
             groups.setdefault((rule.code, violation.cause), []).append((violation, finding))
     for (_code, cause), members in groups.items():
@@ -331,7 +431,7 @@ def _merge_shared(
                 places=places,
             )
         result.append(replace(first, message=shared, related=related, own_message=first.message))
-    return result
+    return singles, result
 
 
 # How many of the other activities the message names; all of them are related locations.
@@ -430,29 +530,39 @@ def _suppressible(register: Register) -> Iterator[Entity]:
     yield from register.controllers
 
 
-def _suppress(
-    register: Register, raw: list[tuple[Rule, Violation]], selection: Selection
-) -> tuple[list[tuple[Rule, Violation]], list[tuple[Rule, Violation]]]:
-    """Drop the findings a `suppress:` entry silences; report entries that silence nothing."""
-    entries: dict[tuple[str, tuple[object, ...]], list[_Entry]] = {}
+# The `suppress:` entries of a register, by their owner's (file, path).
+_Entries = dict[tuple[str, tuple[object, ...]], list[_Entry]]
+
+
+def _entries(register: Register) -> _Entries:
+    """The register's `suppress:` entries, none used yet."""
+    entries: _Entries = {}
     for owner in _suppressible(register):
         suppress = getattr(owner, "suppress", None)
         for index, entry in enumerate(suppress or ()):
             key = (owner.origin.file, owner.origin.path)
             entries.setdefault(key, []).append(_Entry(owner, index, list(entry.codes)))
-    if not entries:
-        return raw, []
+    return entries
+
+
+def _silenced(code: str, raw: list[Violation], entries: _Entries) -> list[Violation]:
+    """Drop the violations of rule `code` a `suppress:` entry silences; mark it used."""
     kept = []
-    for rule, violation in raw:
+    for violation in raw:
         silenced = False
         location = violation.location
         for depth in range(len(location.path), 0, -1):
             for entry in entries.get((location.file, location.path[:depth]), ()):
-                if rule.code in entry.codes:
-                    entry.used.add(rule.code)
+                if code in entry.codes:
+                    entry.used.add(code)
                     silenced = True
         if not silenced:
-            kept.append((rule, violation))
+            kept.append(violation)
+    return kept
+
+
+def _audit(entries: _Entries, selection: Selection) -> list[tuple[Rule, Violation]]:
+    """The suppressions that silence nothing: a code no rule has, or a finding not there."""
     audit = []
     for owner_entries in entries.values():
         for entry in owner_entries:
@@ -487,7 +597,7 @@ def _suppress(
                             ),
                         )
                     )
-    return kept, [item for item in audit if selection.enabled(item[0].code)]
+    return [item for item in audit if selection.enabled(item[0].code)]
 
 
 __all__ = [
