@@ -1848,6 +1848,38 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "lietotāj* pieredz*",
             "lietošanas pieredz*",
             "klient* pieredz*",
+            # A body's whole remit as its founding document sets it ("Biedrības statūtos
+            # norādīto mērķu sasniegšana", "achieving the goals in the association's
+            # statutes", "the objects in our articles of association"): like "our
+            # functions", everything the body does, no use of the data (WP203).
+            "statūt* mērķ*",
+            "statūt* * mērķ*",
+            "mērķ* * statūt*",
+            "statūt* uzdevum*",
+            "statūtu prasīb*",
+            "goal* statut*",
+            "aims statut*",
+            "objectives statut*",
+            "goal* association* statut*",
+            "aims association* statut*",
+            "objectives association* statut*",
+            "objects articles of association",
+            "goals articles of association",
+            "statutory goals",
+            "statutory aims",
+            "statutory objectives",
+            "purposes set out statut*",
+            # Understanding the person's needs ("understand needs and how they may be
+            # met", "izprast klientu vajadzības"): market research or service planning in
+            # general words, like WP203's "improving users' experience"; what is done
+            # with the understanding is not said.
+            "understand* needs",
+            "understand* * needs",
+            "how they * be met",
+            "how * can be met",
+            "izprast* vajadzīb*",
+            "izprast* * vajadzīb*",
+            "saprast* * vajadzīb*",
         ),
         gap=2,
         negatable=False,
@@ -2102,6 +2134,13 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "bylaw*",
             "nolikum*",
             "agenc*",
+            # Reaching a remit's aims ("mērķu sasniegšana", "achieving the goals"), said of
+            # them ("ar tiem saistīto uzdevumu"): how, not what for.
+            "sasniegšan*",
+            "sasniegt*",
+            "achiev*",
+            "attain*",
+            "tiem",
         ),
         negatable=False,
     ),
@@ -4468,6 +4507,48 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "payment provider*",
         ),
         gap=2,
+    ),
+    # AC12: keeping in contact with the person, named as the purpose ("saziņa ar klientu",
+    # "lai turpinātu komunikāciju ar klientu", "communication by post, e-mail or
+    # telephone"): the means, not what the contact is for (service messages, answers to
+    # questions, offers), which is what the basis and retention turn on (Art. 5(1)(b);
+    # WP203). The words of the contact, the person contacted and the channel; AC12 asks
+    # them of a purpose, never of readings.
+    Concept(
+        "purpose_contact",
+        N_("contacting the person, named as the purpose"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        (
+            "saziņ*",
+            "sazināt*",
+            "sazināš*",
+            "sazinoties",
+            "komunikācij*",
+            "komunicē*",
+            "communicat*",
+            "contacting",
+            "keep* in touch",
+            "stay* in touch",
+            "turpin*",
+            "continu*",
+            "uzturē*",
+            "maintain*",
+            "klient*",
+            "customer*",
+            "client*",
+            "pircēj*",
+            "pa pastu",
+            "e-past*",
+            "tālrun*",
+            "telefon*",
+            "post",
+            "email",
+            "e-mail",
+            "telephone",
+            "phone",
+            "sms",
+        ),
+        negatable=False,
     ),
 )
 

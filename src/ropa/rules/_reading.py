@@ -158,6 +158,8 @@ UNREAD = frozenset(
     | {"consent_spoken", "dated_items", "security_technical"}
     # Asked of one value by the rule that reads it (LB04, RT04, SD22), never of readings.
     | {"withdrawal_way", "consent_in_writing", "accounting_records", "conviction_bar_law"}
+    # Asked of a purpose's text by AC12 only.
+    | {"purpose_contact"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

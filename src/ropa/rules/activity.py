@@ -382,8 +382,11 @@ _SAID_UNNAMED = re.compile(
     r"|nav\s+(?:norad|nosauk|minet|precizet|identificet)\w*|nenosauk\w*|nenorad\w*)"
 )
 
+# (Folded.) "Other sources" and "citi avoti" are someone else too: said beside "(not
+# named)" they name no source, as "third parties" do not.
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:third part|others\b|other (?:people|persons|parties)|tresa|treso)"
+    r"\b(?:third part|others\b|other (?:people|persons|parties|sources?)\b|tresa|treso"
+    r"|cit\w* avot|arej\w* avot)"
 )
 
 
