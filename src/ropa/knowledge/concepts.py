@@ -1852,34 +1852,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             # norādīto mērķu sasniegšana", "achieving the goals in the association's
             # statutes", "the objects in our articles of association"): like "our
             # functions", everything the body does, no use of the data (WP203).
-            "statūt* mērķ*",
-            "statūt* * mērķ*",
-            "mērķ* * statūt*",
-            "statūt* uzdevum*",
-            "statūtu prasīb*",
-            "goal* statut*",
-            "aims statut*",
-            "objectives statut*",
-            "goal* association* statut*",
-            "aims association* statut*",
-            "objectives association* statut*",
-            "objects articles of association",
-            "goals articles of association",
+            # (The goals, aims or objectives beside it are words of purpose: fillers.)
+            "statūt*",
+            "statutes",
+            "articles of association",
             "statutory goals",
             "statutory aims",
             "statutory objectives",
-            "purposes set out statut*",
             # Understanding the person's needs ("understand needs and how they may be
             # met", "izprast klientu vajadzības"): market research or service planning in
             # general words, like WP203's "improving users' experience"; what is done
             # with the understanding is not said.
             "understand* needs",
-            "understand* * needs",
             "how they * be met",
             "how * can be met",
             "izprast* vajadzīb*",
-            "izprast* * vajadzīb*",
-            "saprast* * vajadzīb*",
+            "saprast* vajadzīb*",
         ),
         gap=2,
         negatable=False,
@@ -2141,6 +2129,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "achiev*",
             "attain*",
             "tiem",
+            "goal",
+            "goals",
+            "aims",
+            "objectives",
         ),
         negatable=False,
     ),
