@@ -626,6 +626,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "kontaktpersona ārkārtas*",
             "tuvinieku kontakt*",
             "tuvinieka kontakt*",
+            # A spouse's or partner's details ("spouse and marriage details", "laulātā
+            # vārds"), which the client gives about them: data of another person.
+            "spouse*",
+            "laulāt*",
+            "dzīvesbiedr*",
         ),
     ),
     Concept(
@@ -668,6 +673,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "family member*",
             "third part*",
             "third person*",
+            "spouse*",
+            "laulāt*",
+            "dzīvesbiedr*",
         ),
     ),
     Concept(

@@ -295,7 +295,8 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     names its category or the source itself in `description:` (payment providers, the
     Enterprise Register, Latvijas Vēstnesis). A description that names none is no
     answer either: "trešās personas", "third parties", "other sources" only restate the
-    kind, and "third parties the client authorises (not named)" says outright that the
+    kind, and "third parties the client authorises (not named)" or "other sources (not
+    named)" says outright that the
     source is not known (Art. 14(1)(d), 14(2)(f): the source, or at least its category,
     is what the person is told; Recital 61); a category beside "(not named)"
     ("background checks (provider not named)") is an answer. A public source whose
@@ -429,7 +430,8 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     whose data the controller gets from someone else are owed the Art. 14 information.
     Some data is by its nature about another person: the addressee of a parcel (a
     recipient's name, address or phone; a courier's or carrier's delivery address), an
-    emergency contact, next of kin. Where `personal_data` names such data and the data
+    emergency contact, next of kin, a spouse's details ("spouse and marriage details",
+    "laulātā vārds"), which the client gives about them. Where `personal_data` names such data and the data
     subjects do not name those people, the record leaves out a category of data subjects
     and the source of their data (the customer or employee who gives it). Where the data
     subjects do name them (emergency contacts, next of kin) but `sources` lists only the

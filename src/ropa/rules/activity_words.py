@@ -210,7 +210,17 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     or the services on them ("biedru kartes, mājaslapas un tajā piedāvāto pakalpojumu
     izmantošana", "use of the website") says what the data is linked to, not what it is
     used for; with anything else named ("website usage statistics", "use of cookies",
-    "card use for discounts") it is not reported.
+    "card use for discounts") it is not reported. The goals in a body's statutes or
+    articles of association ("Biedrības statūtos norādīto mērķu sasniegšana", "achieving
+    the aims in the society's statutes") are its whole remit, as "our functions" are;
+    understanding the person's needs ("understand needs and how they may be met") is
+    market research or service planning in general words, like WP203's "improving users'
+    experience". A purpose that names only contacting the person ("lai turpinātu
+    komunikāciju ar klientu", "communication by post, e-mail or telephone") gives the
+    means, not what the contact is for (service messages, answers, offers: each with its
+    own basis and retention); reported only when no other word stands beside the
+    contact, the person and the channel ("saziņa ar klientu par pasūtījumu", "marketing
+    communication" say what for).
 
     Fails:
 
@@ -960,7 +970,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     normatīvajiem aktiem ir obligāti" give the law as the ground, not a category) is
     reported
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
-    Art. 5(1)(c), cannot be judged against it). The same words in several activities are
+    Art. 5(1)(c), cannot be judged against it); who gives it and how ("ko norādījis pats
+    lietotājs", "you can give us while using the site or contacting us") name no category,
+    nor does an item that ends "for example:" before the examples in the items after it
+    ("any information the user gives, for example:": examples do not close "any
+    information"). The same words in several activities are
     reported once. A document named as an item beside named categories ("CV dati" beside
     "desired positions") is reported when nothing else in the list identifies the person:
     the name, contacts and the rest are then on record only inside a document whose contents
