@@ -4508,6 +4508,31 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         gap=2,
     ),
+    # RC26: entering the person's data in a state information system ("audzēkņu
+    # reģistrēšana Valsts izglītības informācijas sistēmā", "registering pupils in the
+    # State Education Information System (VIIS)", "ievada e-veselībā"). The system's
+    # holder, a public authority, receives the data routinely, not in a particular
+    # inquiry: a recipient (Art. 4(9)). Entering words, or the system's own short name:
+    # data taken from a register is a source, not a disclosure.
+    Concept(
+        "state_system_entry",
+        N_("entering data in a state information system"),
+        N_("Art. 4(9), 13(1)(e), 30(1)(d)"),
+        (
+            "reģistrē* valsts informācijas sistēm*",
+            "ievad* valsts informācijas sistēm*",
+            "iekļau* valsts informācijas sistēm*",
+            "ievad* e-veselīb*",
+            "reģistrē* e-veselīb*",
+            "viis",
+            "in state information system*",
+            "into state information system*",
+            "in national information system*",
+            "into national information system*",
+            "enter* e-health",
+            "record* e-health",
+        ),
+    ),
     # AC12: keeping in contact with the person, named as the purpose ("saziņa ar klientu",
     # "lai turpinātu komunikāciju ar klientu", "communication by post, e-mail or
     # telephone"): the means, not what the contact is for (service messages, answers to
