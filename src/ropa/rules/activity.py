@@ -432,8 +432,9 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     recipient's name, address or phone; a courier's or carrier's delivery address), an
     emergency contact, next of kin, a spouse's details ("spouse and marriage details",
     "laulātā vārds"), which the client gives about them. Where `personal_data` names
-    such data and the data subjects do not name those people, the record leaves out a category of data subjects
-    and the source of their data (the customer or employee who gives it). Where the data
+    such data and the data subjects do not name those people, the record leaves out a
+    category of data subjects and the source of their data (the customer or employee who
+    gives it). Where the data
     subjects do name them (emergency contacts, next of kin) but `sources` lists only the
     person and the organisation itself, the record still does not say that their data
     comes from someone else, which is what decides how they are informed (Art. 14): that
