@@ -676,6 +676,19 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "spouse*",
             "laulāt*",
             "dzīvesbiedr*",
+            # The other people in a client's legal matter (AC17).
+            "pretiniek*",
+            "otrā puse",
+            "otrās puses",
+            "counterpart*",
+            "opposing part*",
+            "other side",
+            "other part*",
+            "witness*",
+            "liecinie*",
+            "procesa dalībniek*",
+            "lietas dalībniek*",
+            "parties to the proceedings",
         ),
     ),
     Concept(
@@ -4531,6 +4544,33 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "into national information system*",
             "enter* e-health",
             "record* e-health",
+        ),
+    ),
+    # AC17: representing clients in their legal matters ("pārstāvība tiesvedībā",
+    # "representation in litigation"): a matter has another side, witnesses and others
+    # whose data the client and the court give, owed the Art. 14 information or its
+    # exemption for professional secrecy (Art. 14(5)(d)). Not defending the
+    # organisation's own legal claims, where the other side is the person it concerns.
+    Concept(
+        "client_representation",
+        N_("representing clients in legal matters"),
+        N_("Art. 14, 30(1)(c)"),
+        (
+            "pārstāvīb* tiesvedīb*",
+            "pārstāvīb* tiesā",
+            "pārstāvēt* tiesā",
+            "pārstāv* klient* tiesā",
+            "pārstāvīb* tiesu iestādēs",
+            "klient* pārstāvīb*",
+            "klientu lietu vešan*",
+            "representation in litigation",
+            "representation in court*",
+            "representation in proceedings",
+            "represent* clients",
+            "represent* client in",
+            "legal representation",
+            "litigation on behalf of",
+            "conduct* of client* matters",
         ),
     ),
     # AC12: keeping in contact with the person, named as the purpose ("saziņa ar klientu",
