@@ -1874,6 +1874,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             # statutes", "the objects in our articles of association"): like "our
             # functions", everything the body does, no use of the data (WP203).
             # (The goals, aims or objectives beside it are words of purpose: fillers.)
+            "statūt* noteikt* mērķ*",
+            "statūt* norādīt* mērķ*",
+            "statūt* paredzēt* mērķ*",
+            "statūt* mērķ*",
+            "mērķ* statūt*",
+            "goal* statut*",
+            "aims statut*",
+            "objectives statut*",
             "statūt*",
             "statutes",
             "articles of association",

@@ -146,30 +146,39 @@ _CONTACT_FILLER = frozenset(
 _CONTACT_WORD = re.compile(r"\b(?:sazin|sazina|komunik|communicat|contacting|in touch)")
 
 
-def _contact_only(text: str) -> str | None:
+def _contact_only(text: str, whose: frozenset[str] = frozenset()) -> str | None:
     """A purpose that names only contacting the person ("saziņa ar klientu", "to continue
     communication with the customer", "communication by post, email or telephone"):
-    nothing of what the contact is about. Any other word ("about orders", "par
-    pasūtījumu", "marketing") says what for."""
-    if "purpose_contact" not in concepts_in(text):  # the quick test: most purposes
-        return None
-    # The contact itself must be named: "customers" alone is a word for whom, not a purpose
-    # of contacting them.
-    if _CONTACT_WORD.search(fold_word(text)) is None:
+    nothing of what the contact is about. The activity's own data subjects (the stems in
+    `whose`: "lai turpinātu saziņu ar biedriem" in an activity about members) are the
+    person contacted too; any other word ("about orders", "par pasūtījumu", "marketing")
+    says what for."""
+    if not _contact_named(text):
         return None
     left = [
         w
         for w in uncovered(text, ("purpose_contact",))
-        if len(w) > 1 and fold_word(w) not in _CONTACT_FILLER
+        if len(w) > 1 and fold_word(w) not in _CONTACT_FILLER and stem(fold_word(w)) not in whose
     ]
     return text.strip() if not left else None
 
 
+def _contact_named(text: str) -> bool:
+    # The contact itself must be named: "customers" alone is a word for whom, not a purpose
+    # of contacting them.
+    return (
+        "purpose_contact" in concepts_in(text)  # the quick test: most purposes
+        and _CONTACT_WORD.search(fold_word(text)) is not None
+    )
+
+
 def _contact_purpose(purpose: Purpose) -> bool:
+    """Whether a purpose names contacting the person in every language it is written in
+    (AC12 then asks whether it names anything more)."""
     lv, en = text_of(purpose.purpose, "lv"), text_of(purpose.purpose, "en")
     if not lv and not en:
         return False
-    return bool((not lv or _contact_only(lv)) and (not en or _contact_only(en)))
+    return bool((not lv or _contact_named(lv)) and (not en or _contact_named(en)))
 
 
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
@@ -219,8 +228,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     komunikāciju ar klientu", "communication by post, e-mail or telephone") gives the
     means, not what the contact is for (service messages, answers, offers: each with its
     own basis and retention); reported only when no other word stands beside the
-    contact, the person and the channel ("saziņa ar klientu par pasūtījumu", "marketing
-    communication" say what for).
+    contact, the person (a client, a customer, or the activity's own data subjects:
+    "saziņa ar biedriem" where members are) and the channel ("saziņa ar klientu par
+    pasūtījumu", "marketing communication" say what for).
 
     Fails:
 
@@ -283,7 +293,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 found.append((location, part, "part"))
             elif (channel := [_channel_only(text) for text in texts]) and all(channel):
                 found.append((location, str(channel[0]), "channel"))
-            elif (contact := [_contact_only(text) for text in texts]) and all(contact):
+            elif (
+                _contact_purpose(purpose)
+                and (contact := [_contact_only(text, _whose_stems(activity)) for text in texts])
+                and all(contact)
+            ):
                 found.append((location, str(contact[0]), "contact"))
         if found:
             location, quoted, kind = found[0]
