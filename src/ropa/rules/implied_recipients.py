@@ -184,8 +184,7 @@ def _holds_system(recipient: Recipient, sector: frozenset[str]) -> bool:
     article="Art. 4(9), 13(1)(e), 30(1)(d)",
 )
 def state_system_holder_unlisted(register: Register, context: Context) -> Iterator[Violation]:
-    """An activity that enters data in a state information system, whose holder is not
-    among its recipients.
+    """Data entered in a state information system whose holder is not among the recipients.
 
     Why: the record names the recipients of each activity (Art. 30(1)(d)), and the person
     is told them (Art. 13(1)(e)). An organisation that registers people in a state
