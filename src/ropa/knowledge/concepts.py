@@ -1898,6 +1898,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "izprast* vajadzīb*",
             "saprast* vajadzīb*",
         ),
+        # The statutes as the thing handled ("statūtu grozījumi", "changes to the
+        # statutes"): a task about the founding document, not its whole remit.
+        exclude=(
+            "statūt* grozīj*",
+            "grozīj* statūt*",
+            "statūt* izmaiņ*",
+            "izmaiņ* statūt*",
+            "amend* statut*",
+            "statut* amendment*",
+            "chang* statut*",
+        ),
         gap=2,
         negatable=False,
     ),
