@@ -626,6 +626,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "kontaktpersona ārkārtas*",
             "tuvinieku kontakt*",
             "tuvinieka kontakt*",
+            # A spouse's or partner's details ("spouse and marriage details", "laulātā
+            # vārds"), which the client gives about them: data of another person.
+            "spouse*",
+            "laulāt*",
+            "dzīvesbiedr*",
         ),
     ),
     Concept(
@@ -668,6 +673,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "family member*",
             "third part*",
             "third person*",
+            "spouse*",
+            "laulāt*",
+            "dzīvesbiedr*",
+            # The other people in a client's legal matter (AC17).
+            "pretiniek*",
+            "otrā puse",
+            "otrās puses",
+            "counterpart*",
+            "opposing part*",
+            "other side",
+            "other part*",
+            "witness*",
+            "liecinie*",
+            "procesa dalībniek*",
+            "lietas dalībniek*",
+            "parties to the proceedings",
         ),
     ),
     Concept(
@@ -1848,6 +1869,45 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "lietotāj* pieredz*",
             "lietošanas pieredz*",
             "klient* pieredz*",
+            # A body's whole remit as its founding document sets it ("Biedrības statūtos
+            # norādīto mērķu sasniegšana", "achieving the goals in the association's
+            # statutes", "the objects in our articles of association"): like "our
+            # functions", everything the body does, no use of the data (WP203).
+            # (The goals, aims or objectives beside it are words of purpose: fillers.)
+            "statūt* noteikt* mērķ*",
+            "statūt* norādīt* mērķ*",
+            "statūt* paredzēt* mērķ*",
+            "statūt* mērķ*",
+            "mērķ* statūt*",
+            "goal* statut*",
+            "aims statut*",
+            "objectives statut*",
+            "statūt*",
+            "statutes",
+            "articles of association",
+            "statutory goals",
+            "statutory aims",
+            "statutory objectives",
+            # Understanding the person's needs ("understand needs and how they may be
+            # met", "izprast klientu vajadzības"): market research or service planning in
+            # general words, like WP203's "improving users' experience"; what is done
+            # with the understanding is not said.
+            "understand* needs",
+            "how they * be met",
+            "how * can be met",
+            "izprast* vajadzīb*",
+            "saprast* vajadzīb*",
+        ),
+        # The statutes as the thing handled ("statūtu grozījumi", "changes to the
+        # statutes"): a task about the founding document, not its whole remit.
+        exclude=(
+            "statūt* grozīj*",
+            "grozīj* statūt*",
+            "statūt* izmaiņ*",
+            "izmaiņ* statūt*",
+            "amend* statut*",
+            "statut* amendment*",
+            "chang* statut*",
         ),
         gap=2,
         negatable=False,
@@ -2102,6 +2162,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "bylaw*",
             "nolikum*",
             "agenc*",
+            # Reaching a remit's aims ("mērķu sasniegšana", "achieving the goals"), said of
+            # them ("ar tiem saistīto uzdevumu"): how, not what for.
+            "sasniegšan*",
+            "sasniegt*",
+            "achiev*",
+            "attain*",
+            "tiem",
+            "goal",
+            "goals",
+            "aims",
+            "objectives",
         ),
         negatable=False,
     ),
@@ -4712,6 +4783,100 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "included in the transfer",
             "part of the payment details",
             "as received from the bank",
+        ),
+        negatable=False,
+    ),
+    # RC26: entering the person's data in a state information system ("audzēkņu
+    # reģistrēšana Valsts izglītības informācijas sistēmā", "registering pupils in the
+    # State Education Information System (VIIS)", "ievada e-veselībā"). The system's
+    # holder, a public authority, receives the data routinely, not in a particular
+    # inquiry: a recipient (Art. 4(9)). Entering words, or the system's own short name:
+    # data taken from a register is a source, not a disclosure.
+    Concept(
+        "state_system_entry",
+        N_("entering data in a state information system"),
+        N_("Art. 4(9), 13(1)(e), 30(1)(d)"),
+        (
+            "reģistrē* valsts informācijas sistēm*",
+            "ievad* valsts informācijas sistēm*",
+            "iekļau* valsts informācijas sistēm*",
+            "ievad* e-veselīb*",
+            "reģistrē* e-veselīb*",
+            "viis",
+            "in state information system*",
+            "into state information system*",
+            "in national information system*",
+            "into national information system*",
+            "enter* e-health",
+            "record* e-health",
+        ),
+    ),
+    # AC17: representing clients in their legal matters ("pārstāvība tiesvedībā",
+    # "representation in litigation"): a matter has another side, witnesses and others
+    # whose data the client and the court give, owed the Art. 14 information or its
+    # exemption for professional secrecy (Art. 14(5)(d)). Not defending the
+    # organisation's own legal claims, where the other side is the person it concerns.
+    Concept(
+        "client_representation",
+        N_("representing clients in legal matters"),
+        N_("Art. 14, 30(1)(c)"),
+        (
+            "pārstāvīb* tiesvedīb*",
+            "pārstāvīb* tiesā",
+            "pārstāvēt* tiesā",
+            "pārstāv* klient* tiesā",
+            "pārstāvīb* tiesu iestādēs",
+            "klient* pārstāvīb*",
+            "klientu lietu vešan*",
+            "representation in litigation",
+            "representation in court*",
+            "representation in proceedings",
+            "represent* clients",
+            "represent* client in",
+            "legal representation",
+            "litigation on behalf of",
+            "conduct* of client* matters",
+        ),
+    ),
+    # AC12: keeping in contact with the person, named as the purpose ("saziņa ar klientu",
+    # "lai turpinātu komunikāciju ar klientu", "communication by post, e-mail or
+    # telephone"): the means, not what the contact is for (service messages, answers to
+    # questions, offers), which is what the basis and retention turn on (Art. 5(1)(b);
+    # WP203). The words of the contact, the person contacted and the channel; AC12 asks
+    # them of a purpose, never of readings.
+    Concept(
+        "purpose_contact",
+        N_("contacting the person, named as the purpose"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        (
+            "saziņ*",
+            "sazināt*",
+            "sazināš*",
+            "sazinoties",
+            "komunikācij*",
+            "komunicē*",
+            "communicat*",
+            "contacting",
+            "keep* in touch",
+            "stay* in touch",
+            "turpin*",
+            "continu*",
+            "uzturē*",
+            "maintain*",
+            "klient*",
+            "customer*",
+            "client*",
+            "pircēj*",
+            "pa pastu",
+            "e-past*",
+            "tālrun*",
+            "telefon*",
+            "post",
+            "email",
+            "e-mail",
+            "telephone",
+            "phone",
+            "sms",
         ),
         negatable=False,
     ),

@@ -162,6 +162,8 @@ UNREAD = frozenset(
     | {"retention_until_request", "aml_checks", "members_or_donors"}
     | {"religious_body", "political_party_body", "trade_union_body"}
     | {"arrives_with"}
+    # Asked of a purpose's text by AC12 only.
+    | {"purpose_contact"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -295,7 +295,8 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     names its category or the source itself in `description:` (payment providers, the
     Enterprise Register, Latvijas Vēstnesis). A description that names none is no
     answer either: "trešās personas", "third parties", "other sources" only restate the
-    kind, and "third parties the client authorises (not named)" says outright that the
+    kind, and "third parties the client authorises (not named)" or "other sources (not
+    named)" says outright that the
     source is not known (Art. 14(1)(d), 14(2)(f): the source, or at least its category,
     is what the person is told; Recital 61); a category beside "(not named)"
     ("background checks (provider not named)") is an answer. A public source whose
@@ -382,8 +383,11 @@ _SAID_UNNAMED = re.compile(
     r"|nav\s+(?:norad|nosauk|minet|precizet|identificet)\w*|nenosauk\w*|nenorad\w*)"
 )
 
+# (Folded.) "Other sources" and "citi avoti" are someone else too: said beside "(not
+# named)" they name no source, as "third parties" do not.
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:third part|others\b|other (?:people|persons|parties)|tresa|treso)"
+    r"\b(?:third part|others\b|other (?:people|persons|parties|sources?)\b|tresa|treso"
+    r"|cit\w* avot|arej\w* avot)"
 )
 
 
@@ -426,9 +430,17 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     whose data the controller gets from someone else are owed the Art. 14 information.
     Some data is by its nature about another person: the addressee of a parcel (a
     recipient's name, address or phone; a courier's or carrier's delivery address), an
-    emergency contact, next of kin. Where `personal_data` names such data and the data
-    subjects do not name those people, the record leaves out a category of data subjects
-    and the source of their data (the customer or employee who gives it). Where the data
+    emergency contact, next of kin, a spouse's details ("spouse and marriage details",
+    "laulātā vārds"), which the client gives about them. Representing clients in legal
+    matters ("pārstāvība tiesvedībā", "representation in litigation") concerns the other
+    side, witnesses and other parties by its nature, whose data the client or the court
+    gives: where the data subjects name none of them (nor third parties, relatives or
+    other people), that is reported at `data_subjects` (Art. 14; professional secrecy may
+    exempt from informing them, Art. 14(5)(d), not from recording them). Defending the
+    organisation's own legal claims is not such representation. Where `personal_data` names
+    such data and the data subjects do not name those people, the record leaves out a
+    category of data subjects and the source of their data (the customer or employee who
+    gives it). Where the data
     subjects do name them (emergency contacts, next of kin) but `sources` lists only the
     person and the organisation itself, the record still does not say that their data
     comes from someone else, which is what decides how they are informed (Art. 14): that
@@ -465,6 +477,24 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
             continue
         reading = _others_data(activity)
         if reading is None:
+            if not _names_others(activity) and (matter := _legal_matter(activity)):
+                yield Violation(
+                    activity.at("data_subjects"),
+                    msg(
+                        "`{id}` represents clients in legal matters ({where}), which concern "
+                        "other people too (the other side, witnesses), but its data subjects "
+                        "name none of them",
+                        id=activity.id,
+                        where=matter.describe(),
+                    ),
+                    msg(
+                        "add the other people in the matters (counterparties, witnesses, "
+                        "other parties) to `data_subjects`, and who gives their data under "
+                        "`sources` (Art. 14; 14(5)(d) for professional secrecy)"
+                    ),
+                    # (The words are quoted, not pointed to: the gap is in the data
+                    # subjects, not in the purpose that names the representation.)
+                )
             continue
         if _names_others(activity):
             named = first_readings(activity, ("others_named",), ("data_subjects",))
@@ -513,6 +543,16 @@ def _others_data(activity: Activity) -> Reading | None:
     ):
         return delivery["delivery_address"]
     return None
+
+
+def _legal_matter(activity: Activity) -> Reading | None:
+    """The words by which the activity represents clients in legal matters, if any."""
+    return first_readings(activity, _REPRESENTATION, ("name", "description", "purposes")).get(
+        "client_representation"
+    )
+
+
+_REPRESENTATION = ("client_representation",)
 
 
 def _source_untold(activity: Activity) -> bool:

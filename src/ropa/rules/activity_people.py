@@ -146,6 +146,17 @@ def identifying_data_unstated(register: Register, context: Context) -> Iterator[
 _AGE_WORDS = ("youth", "children", "age_stated")
 
 
+def _age_answered(activity: Activity) -> bool:
+    """Whether a group of the activity's data subjects answers the question in the
+    format's own fields: `children: true` or `false`, or a `minimum_age`."""
+    subjects = activity.data_subjects
+    return isinstance(subjects, list) and any(
+        isinstance(group, DataSubjectGroup)
+        and (group.children is not None or group.minimum_age is not None)
+        for group in subjects
+    )
+
+
 @rule("AC19", "activity.youth-age-unstated", severity=Severity.WARNING, article="Art. 8, 30(1)(c)")
 def youth_age_unstated(register: Register, context: Context) -> Iterator[Violation]:
     """Young people among the data subjects, with no age that says whether children are.
@@ -159,7 +170,9 @@ def youth_age_unstated(register: Register, context: Context) -> Iterator[Violati
     members, young people in a programme, are minors in part unless an age limit says
     otherwise. Reported where a data-subject group names young people and no group names
     children or an age ("no 16 gadiem", "aged 18 and over", "pilngadīgi"); where
-    children are named, the rules about children apply instead.
+    children are named, the rules about children apply instead. Nor where a group
+    answers in the format's own fields (`children: true` or `false`, `minimum_age`): the
+    record then says whether children are among them.
 
     Fails:
 
@@ -188,6 +201,8 @@ def youth_age_unstated(register: Register, context: Context) -> Iterator[Violati
             continue
         said = first_readings(activity, _AGE_WORDS, ("data_subjects",))
         if "youth" not in said or "children" in said or "age_stated" in said:
+            continue
+        if _age_answered(activity):
             continue
         yield Violation(
             activity.at("data_subjects"),

@@ -130,6 +130,57 @@ def _channel_only(text: str) -> str | None:
     return text.strip() if len(left) <= _CONTENT_WORDS else None
 
 
+# What may stand beside the words of contacting the person and still say nothing of what
+# about: who, with whom and how ("lai turpinātu komunikāciju ar klientu", "communication
+# with our customers by post or e-mail").
+_CONTACT_FILLER = frozenset(
+    fold_word(word)
+    for word in (
+        "to", "the", "a", "an", "with", "by", "or", "and", "our", "your", "you", "us",
+        "we", "of", "ar", "un", "vai", "pa", "lai", "mūsu", "jūsu", "jums", "mums", "jūs",
+        "savu", "savem", "saviem", "savām", "their", "them",
+    )
+)  # fmt: skip
+
+
+_CONTACT_WORD = re.compile(r"\b(?:sazin|sazina|komunik|communicat|contacting|in touch)")
+
+
+def _contact_only(text: str, whose: frozenset[str] = frozenset()) -> str | None:
+    """A purpose that names only contacting the person ("saziņa ar klientu", "to continue
+    communication with the customer", "communication by post, email or telephone"):
+    nothing of what the contact is about. The activity's own data subjects (the stems in
+    `whose`: "lai turpinātu saziņu ar biedriem" in an activity about members) are the
+    person contacted too; any other word ("about orders", "par pasūtījumu", "marketing")
+    says what for."""
+    if not _contact_named(text):
+        return None
+    left = [
+        w
+        for w in uncovered(text, ("purpose_contact",))
+        if len(w) > 1 and fold_word(w) not in _CONTACT_FILLER and stem(fold_word(w)) not in whose
+    ]
+    return text.strip() if not left else None
+
+
+def _contact_named(text: str) -> bool:
+    # The contact itself must be named: "customers" alone is a word for whom, not a purpose
+    # of contacting them.
+    return (
+        "purpose_contact" in concepts_in(text)  # the quick test: most purposes
+        and _CONTACT_WORD.search(fold_word(text)) is not None
+    )
+
+
+def _contact_purpose(purpose: Purpose) -> bool:
+    """Whether a purpose names contacting the person in every language it is written in
+    (AC12 then asks whether it names anything more)."""
+    lv, en = text_of(purpose.purpose, "lv"), text_of(purpose.purpose, "en")
+    if not lv and not en:
+        return False
+    return bool((not lv or _contact_named(lv)) and (not en or _contact_named(en)))
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
     """A purpose that restates a legal basis, covers everything, or names only the processing.
@@ -168,7 +219,18 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     or the services on them ("biedru kartes, mājaslapas un tajā piedāvāto pakalpojumu
     izmantošana", "use of the website") says what the data is linked to, not what it is
     used for; with anything else named ("website usage statistics", "use of cookies",
-    "card use for discounts") it is not reported.
+    "card use for discounts") it is not reported. The goals in a body's statutes or
+    articles of association ("Biedrības statūtos norādīto mērķu sasniegšana", "achieving
+    the aims in the society's statutes") are its whole remit, as "our functions" are;
+    understanding the person's needs ("understand needs and how they may be met") is
+    market research or service planning in general words, like WP203's "improving users'
+    experience". A purpose that names only contacting the person ("lai turpinātu
+    komunikāciju ar klientu", "communication by post, e-mail or telephone") gives the
+    means, not what the contact is for (service messages, answers, offers: each with its
+    own basis and retention); reported only when no other word stands beside the
+    contact, the person (a client, a customer, or the activity's own data subjects:
+    "saziņa ar biedriem" where members are) and the channel ("saziņa ar klientu par
+    pasūtījumu", "marketing communication" say what for).
 
     Fails:
 
@@ -211,7 +273,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         # purpose again.
         if not first_readings(
             activity, ("purpose_generic", "processing_operation"), ("purposes",)
-        ) and not any(_channel_purpose(purpose) for purpose in activity.purposes):
+        ) and not any(
+            _channel_purpose(purpose) or _contact_purpose(purpose) for purpose in activity.purposes
+        ):
             continue
         own = _name_stems(activity)
         found: list[tuple[Location, str, str]] = []
@@ -229,6 +293,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 found.append((location, part, "part"))
             elif (channel := [_channel_only(text) for text in texts]) and all(channel):
                 found.append((location, str(channel[0]), "channel"))
+            elif (
+                _contact_purpose(purpose)
+                and (contact := [_contact_only(text, _whose_stems(activity)) for text in texts])
+                and all(contact)
+            ):
+                found.append((location, str(contact[0]), "contact"))
         if found:
             location, quoted, kind = found[0]
             yield Violation(
@@ -247,6 +317,13 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                     words=quoted,
                 )
                 if kind == "channel"
+                else msg(
+                    "a purpose of `{id}` (\u201c{words}\u201d) names only contacting the "
+                    "person: it does not say what the contact is for",
+                    id=activity.id,
+                    words=quoted,
+                )
+                if kind == "contact"
                 else msg(
                     "part of a purpose of `{id}` (\u201c{words}\u201d) restates a legal "
                     "basis or covers everything: it does not say what that part is for",
@@ -633,6 +710,10 @@ _CATCH_ALL_FILLER = frozenset(
         "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
         "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
         "form", "forms", "veidlapā", "anketā", "otherwise",
+        # Who gives it, and that they can: "ko norādījis pats lietotājs", "kuru varat mums
+        # sniegt", "you can give us".
+        "pats", "pati", "paši", "norādījis", "norādījusi", "norādījuši", "varat", "var",
+        "can", "yourself", "himself", "herself", "themselves",
         # What the data relates to, or that it is more than something: "related to you",
         # "kas saistīta ar Jums", "more information than".
         "related", "relating", "concerning", "regarding", "about", "saistīta", "saistīti",
@@ -684,14 +765,33 @@ _OPEN_BRACKET = re.compile(
 )
 
 
+# Where an item says how the data reaches the organisation ("while using the site or
+# contacting us", "izmantojot Vietni vai sazinoties ar mums"): the channel, not a category.
+_CHANNEL_TAIL = re.compile(
+    r"\b(?:while|izmantojot|lietojot|sazinoties|apmeklējot)\b", re.IGNORECASE
+)
+# An item that ends in "for example:" ("jebkura informācija, ko norādījis lietotājs,
+# piemēram:"), the examples in the items after it: examples do not close "any
+# information", so the item is read without the marker.
+_DANGLING_EXAMPLES = re.compile(
+    r"[,;\s]*(?:for example|for instance|such as|e\.g\.|including|piemēram|tostarp|"
+    r"t\.\s?sk\.)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _without_reasons(text: str) -> str:
     """The item without a bracket on how its data is given, saying it is not listed or
-    only that the list is open, and without what it is for."""
+    only that the list is open, without what it is for, how it is given, and without an
+    "for example:" that ends it."""
     text = _UNSTATED_BRACKET.sub(" ", _GIVEN_BRACKET.sub(" ", _OPEN_BRACKET.sub(" ", text)))
     why = _WHY_TAIL.search(text)
     if why is not None and _EXAMPLES.search(text, why.start()) is None:
         text = text[: why.start()]
-    return text
+    channel = _CHANNEL_TAIL.search(text)
+    if channel is not None and _EXAMPLES.search(text, channel.start()) is None:
+        text = text[: channel.start()]
+    return _DANGLING_EXAMPLES.sub("", text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -884,7 +984,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     normatīvajiem aktiem ir obligāti" give the law as the ground, not a category) is
     reported
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
-    Art. 5(1)(c), cannot be judged against it). The same words in several activities are
+    Art. 5(1)(c), cannot be judged against it); who gives it and how ("ko norādījis pats
+    lietotājs", "you can give us while using the site or contacting us") name no category,
+    nor does an item that ends "for example:" before the examples in the items after it
+    ("any information the user gives, for example:": examples do not close "any
+    information"). The same words in several activities are
     reported once. A document named as an item beside named categories ("CV dati" beside
     "desired positions") is reported when nothing else in the list identifies the person:
     the name, contacts and the rest are then on record only inside a document whose contents

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, msg
+from ropa.knowledge.text import analyse
 from ropa.model.activity import Activity
+from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
 from ropa.rules._reading import Reading, first_readings, topic
 
@@ -131,4 +135,131 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
         )
 
 
-__all__ = ["recipients_implied"]
+# The words of a state information system's name that say nothing of its sector, nor of
+# entering data in it (stems): what is left ("izglītīb", "education", "veselīb") is the
+# sector, which the holder's name carries ("Izglītības un zinātnes ministrija",
+# "Nacionālais veselības dienests").
+_SYSTEM_WORDS = re.compile(
+    r"^(?:valst|state|national|informacij|information|sistem|system|registr|register|"
+    r"ievad|ieklau|enter|record|in|into|the)"
+)
+# A recipient whose words name a state information system, or one by its short name.
+_NAMES_SYSTEM = re.compile(
+    r"informācijas sistēm|informacijas sistem|information system|\bviis\b|e-veselīb|"
+    r"e-veselib|e-health",
+    re.IGNORECASE,
+)
+_STATE_SYSTEM = ("state_system_entry",)
+# Stems this short ("in", "the") say nothing of a sector.
+_SECTOR_STEM = 4
+
+
+def _sector(words: str) -> frozenset[str]:
+    return frozenset(
+        token.stem
+        for token in analyse(words).tokens
+        if len(token.stem) >= _SECTOR_STEM and not _SYSTEM_WORDS.match(token.stem)
+    )
+
+
+def _holds_system(recipient: Recipient, sector: frozenset[str]) -> bool:
+    """Whether a recipient names a state information system, or is an authority whose
+    name or category carries the system's sector."""
+    texts = [
+        text
+        for value in (recipient.name, recipient.category, recipient.description)
+        if value not in (None, "unknown", "none")
+        for text in (text_of(value, "lv"), text_of(value, "en"))
+        if text
+    ]
+    if any(_NAMES_SYSTEM.search(text) for text in texts):
+        return True
+    return any(not _sector(text).isdisjoint(sector) for text in texts)
+
+
+@rule(
+    "RC26",
+    "activity.state-system-holder-unlisted",
+    severity=Severity.WARNING,
+    article="Art. 4(9), 13(1)(e), 30(1)(d)",
+)
+def state_system_holder_unlisted(register: Register, context: Context) -> Iterator[Violation]:
+    """Data entered in a state information system whose holder is not among the recipients.
+
+    Why: the record names the recipients of each activity (Art. 30(1)(d)), and the person
+    is told them (Art. 13(1)(e)). An organisation that registers people in a state
+    information system (pupils in the State Education Information System, VIIS;
+    patients' records in e-veselība, the e-health system) discloses their data to the
+    authority that holds the system, as a matter of routine: a recipient (Art. 4(9)),
+    not an authority receiving data in a particular inquiry, which the definition leaves
+    out. Where the activity's words say so ("audzēkņu reģistrēšana Valsts izglītības
+    informācijas sistēmā", "registering pupils in the State Education Information
+    System", "VIIS") and no recipient names such a system or is an authority of the
+    system's sector (its name or category carrying the sector's word: "Izglītības un
+    zinātnes ministrija" for the education system, "Nacionālais veselības dienests" for
+    e-veselība), the record leaves out a recipient its own words name. Read in the
+    activity's name, description, purposes and data, by the words of entering data in
+    such a system or the system's short name: data taken from a register is a source,
+    not a disclosure; a denial is not a finding. RC24 asks the same of a system recorded
+    under `systems:`.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: pupils
+        name: Audzēkņu uzskaite
+        purposes:
+          - purpose: audzēkņu reģistrēšana Valsts izglītības informācijas sistēmā
+            legal_basis: {basis: legal_obligation, law: Izglītības likums}
+        recipients: none  # ← RC26
+    ```
+
+    Passes:
+
+    ```yaml
+    recipients:
+      - id: izm
+        name: Izglītības un zinātnes ministrija
+        category: {lv: VIIS pārzinis, en: holder of VIIS}
+        kind: public_authority
+        country: LV
+    activities:
+      - id: pupils
+        name: Audzēkņu uzskaite
+        purposes:
+          - purpose: audzēkņu reģistrēšana Valsts izglītības informācijas sistēmā
+            legal_basis: {basis: legal_obligation, law: Izglītības likums}
+        recipients: [izm]
+    ```
+    """
+    catalogue = {recipient.id: recipient for recipient in register.recipients}
+    for activity in register.activities:
+        reading = first_readings(activity, _STATE_SYSTEM, _KEYS).get("state_system_entry")
+        if reading is None:
+            continue
+        listed = activity.recipients if isinstance(activity.recipients, list) else []
+        sector = _sector(reading.inference.matched)
+        if any(
+            _holds_system(catalogue[identifier], sector)
+            for identifier in listed
+            if identifier in catalogue
+        ):
+            continue
+        yield Violation(
+            activity.at("recipients"),
+            msg(
+                "`{id}` enters data in a state information system (\u201c{words}\u201d), "
+                "whose holder receives it, but no recipient names the system or its holder",
+                id=activity.id,
+                words=reading.quote(),
+            ),
+            msg(
+                "add the authority that holds the system (the one its regulations name) to "
+                "`recipients:`, with `kind: public_authority`"
+            ),
+            related=(reading.location,),
+        )
+
+
+__all__ = ["recipients_implied", "state_system_holder_unlisted"]
