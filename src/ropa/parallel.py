@@ -317,7 +317,7 @@ READERS = frozenset(
     {
         "OR02", "OR13", "AC12", "AC13", "AC14", "AC15", "AC16", "AC06", "AC17", "AC19", "AC24",
         "DP01", "DP03", "DP21", "DP22", "LB03", "LB21", "LB22", "LB23", "SD21", "SD22",
-        "SD23", "RC23", "RC25", "RT22",
+        "SD23", "SD25", "RC23", "RC25", "RC26", "RT22",
     }
 )  # fmt: skip
 
