@@ -6,6 +6,7 @@ must be staged."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -347,3 +348,28 @@ def test_an_answer_without_some_of_the_rules_asked_for_is_refused() -> None:
     with pytest.raises(TypeError):
         engine._unpack(({"GV02": ([], [])}, [("one", "two")]), ["GV02"])
     assert engine._unpack(({"GV02": ([], [])}, []), ["GV02"]).by_rule == {"GV02": ([], [])}
+
+
+def test_every_rule_that_reads_the_words_runs_beside_the_readings(register: Path) -> None:
+    """A rule outside `READERS` that asks for the activities' readings would make the child
+    compute them all again (~0.24 s at 10,000 activities): no output changes, so only this
+    test notices a new rule that should have joined the readers."""
+    from ropa.discovery import RegisterSource
+    from ropa.rules import _reading
+    from ropa.validate import validate_register
+
+    load_rules()
+    readers_outside: set[str] = set()
+    for path in (register, *SEED_REGISTERS):
+        loaded, _problems, _, _ = validate_register(RegisterSource(path, (path,), split=False))
+        assert loaded is not None
+        context = Context(today=dt.date(2026, 6, 1))
+        for code, rule in RULES.items():
+            if code in parallel.READERS or rule.retired:
+                continue
+            _reading.forget()
+            list(rule.check(loaded, context))
+            if _reading._CACHE:
+                readers_outside.add(code)
+    _reading.forget()
+    assert not readers_outside, f"add to parallel.READERS: {sorted(readers_outside)}"
