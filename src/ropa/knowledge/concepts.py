@@ -4715,6 +4715,41 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # A purpose of preventing or detecting offences ("noziedzīgu nodarījumu
+        # novēršana", "to prevent and detect crime"): why cameras or checks watch, not
+        # data on anyone's offences (Art. 10; EDPB Guidelines 3/2019). The DPIA screening
+        # reads it beside offences named only in the purposes. Not investigating or
+        # prosecuting one: that handles an offence of an identified person.
+        "crime_prevention",
+        N_("preventing or detecting offences"),
+        N_("Art. 10; EDPB Guidelines 3/2019"),
+        (
+            "noziedzīg* nodarījum* novērš*",
+            "noziedzīg* nodarījum* atklāš*",
+            "noziedzīg* nodarījum* atturēš*",
+            "noziegum* novērš*",
+            "noziegum* atklāš*",
+            "pārkāpum* novērš*",
+            "novērst* noziedzīg*",
+            "novērst* noziegum*",
+            "atklāt* noziedzīg*",
+            "atklāt* noziegum*",
+            "crime prevention",
+            "crime detection",
+            "prevent* crime",
+            "detect* crime",
+            "deter* crime",
+            "prevent* offence*",
+            "detect* offence*",
+            "prevention of crime",
+            "detection of crime",
+            "prevention and detection of crime",
+            "prevention or detection of crime",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 

@@ -392,6 +392,17 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     of employees' activities as its example of the two criteria; `vulnerable: false` on
     the staff group is the register's answer to that.
 
+    Offences named only in a purpose of preventing or detecting them ("noziedzīgu
+    nodarījumu novēršana", "to prevent and detect crime") do not meet C4: they say why
+    cameras film, not that the activity holds data on anyone's offences (Art. 10 concerns
+    the convictions and offences of identified persons; EDPB Guidelines 3/2019 treat such
+    cameras under Art. 6(1)(f), footage becoming Art. 9 or 10 data only when used for it),
+    as SD22 reads them. So a shop's or an office's cameras meet one criterion (C3), not
+    two, unless the register shows another: staff filmed (C7), vulnerable people, large
+    scale (with a publicly accessible area, Art. 35(3)(c): DP01), new technology, or
+    offences in the data itself or a declared `criminal_data` (C4; DVI list item 01:
+    DP01). DP24 asks what their one criterion leaves open.
+
     Fails:
 
     ```yaml

@@ -475,6 +475,7 @@ class _DpiaOpen(NamedTuple):
     meets: Message | str
     unknown: bool
     related: tuple[Location, ...]
+    criteria: tuple[str, ...] = ()
 
 
 @per_register
@@ -510,7 +511,10 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         else:
             meets = ""
         related = (location.location,) if location is not None else ()
-        yield _DpiaOpen(activity, at, meets, unknown, related)
+        yield _DpiaOpen(activity, at, meets, unknown, related, tuple(met))
+
+
+_MONITORING = ("WP248.C3",)
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
@@ -521,12 +525,21 @@ def _folded(register: Register) -> dict[int, list[str]]:
     an activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
     35(3)(a): part of the DPIA screening, one question with it where that question is
     asked."""
-    questions = {id(question.activity) for question in _dpia_open(register)}
-    if not questions:
+    open_questions = list(_dpia_open(register))
+    if not open_questions:
         return {}
+    questions = {id(question.activity) for question in open_questions}
+    # An activity whose one criterion is systematic monitoring (cameras, C3) is screened
+    # on what it does: what that leaves open is its scale (C5, Art. 35(3)(c)) and whom it
+    # films (staff: C7), not profiling nothing in its words suggests (DP23's reasoning: a
+    # camera system kept for security gives none; WP248 and EDPB Guidelines 3/2019 treat
+    # plain recording as monitoring, not evaluation). Those plain keys stay AC22's lines.
+    screened = {
+        id(question.activity) for question in open_questions if question.criteria == _MONITORING
+    }
     folded: dict[int, list[str]] = {}
     for open_ in _profiling_open(register):
-        keys = set(open_.keys)
+        keys = set() if id(open_.activity) in screened else set(open_.keys)
         if id(open_.activity) in questions:
             keys |= {key for key, words in _reasons(open_) if words is not None}
         if keys:
@@ -685,7 +698,12 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     it meets, no data to screen, or profiling or automated decisions not known), every
     key a related location, instead of a note per activity and another for profiling
     (DP23 then says nothing of those keys; words that make profiling or an automated
-    decision likely keep DP23's note of their own).
+    decision likely keep DP23's note of their own). Not those of an activity whose one
+    criterion is systematic monitoring (C3: cameras): what its screening leaves open is
+    its scale (C5; Art. 35(3)(c) for a publicly accessible area) and whom it films (staff
+    or vulnerable people: C7), which the hint asks; plain recording is monitoring, not
+    evaluation, and with no words that suggest profiling (DP23's reasons) its profiling
+    keys are lines of AC22's note.
 
     Fails:
 
@@ -720,6 +738,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     if not questions:
         return
     reported = {id(question.activity) for question in questions}
+    monitoring = any(question.criteria == _MONITORING for question in questions)
     reasons: dict[int, list[_ProfilingOpen]] = {}
     for open_ in _profiling_open(register):
         reasons.setdefault(id(open_.activity), []).append(open_)
@@ -788,7 +807,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         yield Violation(
             at,
             message,
-            _dpia_hint(every),
+            _dpia_hint(every, monitoring),
             cause=f"{ABSENT}unknown:dpia",
             related=related,
             grouped=grouped,
@@ -839,8 +858,16 @@ def _dpia_item(meets: str | None, keys: tuple[str, ...], ids: list[str]) -> Mess
     )
 
 
-def _dpia_hint(keys: list[str]) -> Message:
+def _dpia_hint(keys: list[str], monitoring: bool = False) -> Message:
     hint = msg("screen it against the WP248 criteria and the DVI list, and record the result")
+    if monitoring:
+        # What decides a DPIA for monitoring that meets C3 alone: a second criterion or
+        # an Art. 35(3)(c) case (WP248: monitoring of employees, C3 with C7).
+        hint = msg(
+            "{hint} (for monitoring: whether it is on a large scale or of a publicly "
+            "accessible area, and whether it films staff or vulnerable people)",
+            hint=hint,
+        )
     if not keys:
         return hint
     return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
