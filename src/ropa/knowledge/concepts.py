@@ -4746,8 +4746,89 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "detection of crime",
             "prevention and detection of crime",
             "prevention or detection of crime",
+            "reduc* crime",
+            "reduction of crime",
+            "crime reduction",
+            "noziedzīb* novērš*",
+            "noziedzīb* mazin*",
         ),
         gap=2,
+        negatable=False,
+    ),
+    Concept(
+        # Settings that look after children day to day: a kindergarten, a general school, a
+        # camp, a sports school or club, childcare. They keep what the child's care needs
+        # (allergies and diet, medical certificates, fitness for activities, support
+        # needs): Art. 9(1) health data is common there. Not lessons of an art, music or
+        # language school, tutoring or a library, whose pupils' register holds none.
+        # SD24 reads it beside children.
+        "child_care",
+        N_("the day-to-day care of children"),
+        N_("Art. 9(1); Art. 24(1)"),
+        (
+            "pirmsskol*",
+            "bērnudārz*",
+            "bērnu dārz*",
+            "pamatskol*",
+            "sākumskol*",
+            "vidusskol*",
+            "ģimnāzij*",
+            "internātskol*",
+            "nometn*",
+            "sporta skol*",
+            "sporta klub*",
+            "bērnu aprūp*",
+            "auklīš*",
+            "preschool*",
+            "pre-school*",
+            "kindergarten*",
+            "nursery",
+            "nurseries",
+            "primary school*",
+            "secondary school*",
+            "infant school*",
+            "junior school*",
+            "boarding school*",
+            "summer camp*",
+            "day camp*",
+            "holiday camp*",
+            "youth camp*",
+            "children's camp*",
+            "holiday club*",
+            "childcare",
+            "child care",
+            "day care",
+            "daycare",
+            "after-school club*",
+            "sports club*",
+            "sports school*",
+            "football school*",
+            "futbola skol*",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # A status that gives a person a discount or benefit ("sociālais statuss" for fare
+        # discounts, a concession card): in Latvia persons with disabilities are among the
+        # groups (Invaliditātes likums; Sabiedriskā transporta pakalpojumu likums, 14.
+        # pants, unverified article), so the status reveals health data (Art. 9(1), 4(15))
+        # for many holders. SD24 reads it in the data as a reason.
+        "benefit_status",
+        N_("a status that gives a discount or benefit"),
+        N_("Art. 9(1), 4(15)"),
+        (
+            "sociāl* status*",
+            "social status",
+            "concession* card*",
+            "concessionary fare*",
+            "concessionary travel",
+        ),
+        # A company's status, not a person's.
+        exclude=(
+            "sociāl* uzņēmum* status*",
+            "social enterprise status",
+            "social-enterprise status",
+        ),
         negatable=False,
     ),
 )

@@ -47,6 +47,7 @@ _SPECIAL_CONTEXT = (
     "employees",
     "insurance",
     "face_check",
+    "benefit_status",
 )
 # Those also read in the purposes: a purpose of caring for patients or of social
 # assistance, or of providing insurance, says whom the activity serves ("sociālās
@@ -54,7 +55,8 @@ _SPECIAL_CONTEXT = (
 _PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
 # Read in the data itself: a selfie matched to an identity document is biometric data
 # for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
-_DATA_CONTEXT = ("face_check",)
+# So is a status that gives a discount or benefit (persons with disabilities among them).
+_DATA_CONTEXT = ("face_check", "benefit_status")
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -101,9 +103,29 @@ def _images_only(activity: Activity) -> bool:
     )
 
 
-def _special_context(activity: Activity, key: str) -> tuple[str, ...]:
+# Children are a reason only where the activity looks after them: being a child raises
+# the stakes of any Art. 9 data, but does not suggest that there is some (Art. 9(1); Art.
+# 8 is about consent to online services, not special data). A kindergarten, a school, a
+# camp or a sports school keeps what a child's care needs (allergies, diet, medical
+# certificates, fitness for activities); an art school's or a tutor's register of pupils
+# does not. The setting is read in the activity's words or the organisation's name.
+_NOT_IN_CARE = tuple(concept for concept in _SPECIAL_CONTEXT if concept != "children")
+_CARE = ("child_care",)
+_CARE_KEYS = (*_CONTEXT_KEYS, "purposes")
+
+
+def _child_care(activity: Activity, register: Register) -> bool:
+    """Whether the activity, or the organisation, looks after children day to day."""
+    if first_readings(activity, _CARE, _CARE_KEYS):
+        return True
+    return says(register.organisation.name, "child_care")
+
+
+def _special_context(activity: Activity, key: str, register: Register) -> tuple[str, ...]:
     if key == "special_categories" and _images_only(activity):
         return _IMAGE_CONTEXT
+    if key == "special_categories" and not _child_care(activity, register):
+        return _NOT_IN_CARE
     return _CONTEXT[key]
 
 
@@ -247,7 +269,7 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
             if (
                 because := _criminal_context(activity, register)
                 if key == "criminal_data"
-                else _context(activity, _special_context(activity, key))
+                else _context(activity, _special_context(activity, key, register))
                 or _recipient_context(activity, register, key)
             )
         ]
@@ -271,17 +293,27 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
     beliefs or offences is where the risk lies, assessed objectively on those). A warning
     of its own where the activity gives a reason for the question to matter, named in the
-    message: `special_categories` with patients, children, employees or vulnerable people
-    (with whom such data is common), read in its data subjects, name and description
-    (patients and vulnerable people in its purposes too: "sociālās palīdzības
-    nodrošināšana" says whom it serves), with insurance cover (health, life, accident and
-    travel cover is underwritten and paid on the insured person's health), or with
+    message: `special_categories` with patients, children in a setting that looks after
+    them, employees or vulnerable people (with whom such data is common), read in its data
+    subjects, name and description (patients and vulnerable people in its purposes too:
+    "sociālās palīdzības nodrošināšana" says whom it serves), with insurance cover
+    (health, life, accident and travel cover is underwritten and paid on the insured
+    person's health), or with
     recipients who are health professionals or anti-doping bodies (what they receive is
     health data, Art. 4(15)), or with a selfie matched to an identity document among its
     data (biometric data for unique identification, Art. 4(14), 9(1); Recital 51); but
     where the activity records only photographs or footage, children and employees are
     no reason (images are Art. 9 data only when processed to deduce it, EDPB Guidelines
-    3/2019, chapter 5); `criminal_data` where its purposes name
+    3/2019, chapter 5). Children are a reason only where a kindergarten, a school, a
+    camp, a sports school or club or childcare looks after them (in the activity's words,
+    its purposes or the organisation's name): being a child raises the stakes of any Art.
+    9 data, but does not suggest there is some (Art. 9(1); Art. 8 is about consent to
+    online services, not special data). Such a setting keeps what a child's care needs
+    (allergies, diet, medical certificates, fitness for activities); an art or music
+    school's, a language course's or a tutor's register of pupils does not. A status that
+    gives a discount or benefit among its data ("sociālais statuss" for fare discounts, a
+    concession card) is a reason too: persons with disabilities are among those groups.
+    `criminal_data` where its purposes name
     offences ("noziegumu novēršana", "to detect crime"), its data includes police reports
     (which record what happened and may record an offence), or it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
