@@ -4831,6 +4831,38 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # The whole territory of a town, district or municipality, where cameras watch:
+        # its geographical extent makes the monitoring large-scale (WP243 rev.01, section
+        # 2.1.3: "the geographical extent of the processing activity"), and a town's
+        # territory is its streets and squares, publicly accessible (Art. 35(3)(c)). The
+        # DPIA screening reads it beside CCTV only.
+        "wide_area",
+        N_("a whole town's or district's territory"),
+        N_("Art. 35(3)(c); WP243 rev.01"),
+        (
+            "pašvaldīb* administratīv* teritorij*",
+            "novad* administratīv* teritorij*",
+            "pilsēt* administratīv* teritorij*",
+            "visā pilsētā",
+            "visā novadā",
+            "visā pašvaldīb* teritorij*",
+            "pilsētas teritorijā",
+            "novada teritorijā",
+            "throughout the district",
+            "throughout the borough",
+            "throughout the city",
+            "throughout the town",
+            "across the district",
+            "across the borough",
+            "across the city",
+            "district-wide",
+            "borough-wide",
+            "city-wide",
+            "town-wide",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -105,7 +105,7 @@ _STAFF = ("employees",)
 _SUBJECT_KEYS = ("data_subjects",)
 
 # What `inferred_criteria` asks the readings: one tuple, not one built per activity.
-_CRITERIA_READ = (*_CRITERIA, "public_area")
+_CRITERIA_READ = (*_CRITERIA, "public_area", "wide_area")
 
 
 def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dict[str, str]:
@@ -132,8 +132,17 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
             result["WP248.C7"] = msg(
                 "\u201c{quote}\u201d in `{key}`", quote=staff.quote(), key=staff.key
             )
-    if "cctv" in found and "public_area" in found:
-        cctv, area = found["cctv"], found["public_area"]
+    if "cctv" in found and "wide_area" in found:
+        # Cameras over a whole town's or district's territory: large scale by their
+        # geographical extent (WP243 rev.01, 2.1.3), over publicly accessible areas.
+        wide = found["wide_area"]
+        if "WP248.C5" not in result and not _overruled(activity, "large_scale", wide, declared):
+            result["WP248.C5"] = msg(
+                "\u201c{quote}\u201d in `{key}`", quote=wide.quote(), key=wide.key
+            )
+    area_found = found.get("public_area") or found.get("wide_area")
+    if "cctv" in found and area_found is not None:
+        cctv, area = found["cctv"], area_found
         result["CCTV.PUBLIC"] = msg(
             "\u201c{cctv}\u201d and \u201c{area}\u201d in `{key}`",
             cctv=cctv.quote(),

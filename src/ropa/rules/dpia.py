@@ -314,7 +314,11 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     with a WP248 criterion). A recorded `required: false` does not lift this. The DVI list
     is inferred from the register only for organisations established in Latvia (or whose
     country is not stated), and genetic or biometric data count for it only with one
-    criterion besides being sensitive data (EDPB Opinion 14/2018).
+    criterion besides being sensitive data (EDPB Opinion 14/2018). Cameras over a whole
+    town's, district's or municipality's territory ("pašvaldības administratīvajā
+    teritorijā", "throughout the district") are large-scale by their geographical extent
+    (WP243 rev.01, section 2.1.3) and watch publicly accessible areas: Art. 35(3)(c)
+    (`screening.large_scale: false` is the register's answer to that).
 
     Fails:
 
