@@ -4836,7 +4836,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
         # its geographical extent makes the monitoring large-scale (WP243 rev.01, section
         # 2.1.3: "the geographical extent of the processing activity"), and a town's
         # territory is its streets and squares, publicly accessible (Art. 35(3)(c)). The
-        # DPIA screening reads it beside CCTV only.
+        # DVI's own explainer ("#dviskaidro: videonovērošana plašā mērogā", dvi.gov.lv)
+        # measures the scale of cameras by the area watched, how densely it is peopled and
+        # for how long, and gives a municipality's cameras over its central streets and
+        # park, for public order, as its example of large-scale surveillance. The DPIA
+        # screening reads it beside CCTV only.
         "wide_area",
         N_("a whole town's or district's territory"),
         N_("Art. 35(3)(c); WP243 rev.01"),

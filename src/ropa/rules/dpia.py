@@ -317,8 +317,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     criterion besides being sensitive data (EDPB Opinion 14/2018). Cameras over a whole
     town's, district's or municipality's territory ("pašvaldības administratīvajā
     teritorijā", "throughout the district") are large-scale by their geographical extent
-    (WP243 rev.01, section 2.1.3) and watch publicly accessible areas: Art. 35(3)(c)
-    (`screening.large_scale: false` is the register's answer to that).
+    (WP243 rev.01, section 2.1.3; the DVI's explainer on large-scale video surveillance
+    gives a municipality's cameras over its streets and park as its example) and watch
+    publicly accessible areas: Art. 35(3)(c) (`screening.large_scale: false` is the
+    register's answer to that).
 
     Fails:
 
