@@ -113,11 +113,15 @@ def test_special_data_left_open_is_a_warning_where_the_activity_gives_a_reason(
 # The open questions AC22 lists in REGISTER, key by key: each activity lists a closed set
 # of ordinary data, which answers the Art. 9, 10 and 87 questions in substance; staff's
 # special categories and the cameras' criminal data are SD24's warnings instead. No words
-# say where any data comes from.
+# say where any data comes from. The cameras meet one criterion, monitoring (C3), and no
+# words suggest profiling of their footage: their profiling keys are plain lines here, not
+# part of DP24's screening note.
 OPEN = {
     "special_categories": (0, 1, 2, 3, 5, 6),
     "criminal_data": (0, 1, 2, 3, 4, 6),
     "national_id": (0, 1, 2, 3, 4, 5, 6),
+    "profiling": (5,),
+    "automated_decisions": (5,),
     "sources": (0, 1, 2, 3, 4, 5, 6),
 }
 
@@ -172,7 +176,7 @@ def test_profiling_words_are_named_once_and_transfers_stay_tr06s(tmp_path: Path)
     assert len(tr06["related"]) == 6
     (note,) = _codes(findings, "AC22")
     assert "transfers" not in note["message"]
-    assert "profiling" not in note["message"]
+    assert "`profiling` (`cctv`)" in note["message"]
 
 
 def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_path: Path) -> None:
@@ -194,13 +198,15 @@ def test_an_open_dpia_is_reported_only_where_the_register_gives_it_weight(tmp_pa
 def test_the_dpia_note_names_the_profiling_keys_left_open(tmp_path: Path) -> None:
     # Whether an activity profiles or decides automatically is WP248 C1 and C2: part of
     # the screening DP24 asks about, so its one note names them and points at them (and
-    # at the words that make the courier routes location data).
+    # at the words that make the courier routes location data). Not the cameras': their
+    # screening read monitoring (C3), and what that leaves open is scale and whom they
+    # film, not profiling no words suggest (AC22 lists those keys).
     findings = _findings(tmp_path)
     (dp24,) = _codes(findings, "DP24")
     places = {dp24["path"]} | {p["path"] for p in dp24["related"]}
     assert {p for p in places if not p.endswith(".dpia")} == {
         f"activities[{index}].{key}"
-        for index in (0, 1, 2, 3, 4, 5)
+        for index in (0, 1, 2, 3, 4)
         for key in ("profiling", "automated_decisions")
     } | {
         "activities[6].profiling",
@@ -236,7 +242,11 @@ def test_data_not_recorded_keeps_the_special_questions_sd24s(tmp_path: Path) -> 
     assert {f"activities[{index}].dpia" for index in range(7)} <= places
     assert _codes(findings, "DP23") == []
     (ac22,) = _codes(findings, "AC22")
-    assert ac22["message"].endswith(": `sources` (" + _listed(tuple(range(7))) + ")")
+    assert ac22["message"].endswith(
+        ": `profiling` (`cctv`); `automated_decisions` (`cctv`); `sources` ("
+        + _listed(tuple(range(7)))
+        + ")"
+    )
 
 
 def test_text_output_prints_the_note_once_and_sarif_points_at_every_key(tmp_path: Path) -> None:

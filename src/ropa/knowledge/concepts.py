@@ -4880,6 +4880,158 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # A purpose of preventing or detecting offences ("noziedzīgu nodarījumu
+        # novēršana", "to prevent and detect crime"): why cameras or checks watch, not
+        # data on anyone's offences (Art. 10; EDPB Guidelines 3/2019). The DPIA screening
+        # reads it beside offences named only in the purposes. Not investigating or
+        # prosecuting one: that handles an offence of an identified person.
+        "crime_prevention",
+        N_("preventing or detecting offences"),
+        N_("Art. 10; EDPB Guidelines 3/2019"),
+        (
+            "noziedzīg* nodarījum* novērš*",
+            "noziedzīg* nodarījum* atklāš*",
+            "noziedzīg* nodarījum* atturēš*",
+            "noziegum* novērš*",
+            "noziegum* atklāš*",
+            "pārkāpum* novērš*",
+            "novērst* noziedzīg*",
+            "novērst* noziegum*",
+            "atklāt* noziedzīg*",
+            "atklāt* noziegum*",
+            "crime prevention",
+            "crime detection",
+            "prevent* crime",
+            "detect* crime",
+            "deter* crime",
+            "prevent* offence*",
+            "detect* offence*",
+            "prevention of crime",
+            "detection of crime",
+            "prevention and detection of crime",
+            "prevention or detection of crime",
+            "reduc* crime",
+            "reduction of crime",
+            "crime reduction",
+            "noziedzīb* novērš*",
+            "noziedzīb* mazin*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    Concept(
+        # Settings that look after children day to day: a kindergarten, a general school, a
+        # camp, a sports school or club, childcare. They keep what the child's care needs
+        # (allergies and diet, medical certificates, fitness for activities, support
+        # needs): Art. 9(1) health data is common there. Not lessons of an art, music or
+        # language school, tutoring or a library, whose pupils' register holds none.
+        # SD24 reads it beside children.
+        "child_care",
+        N_("the day-to-day care of children"),
+        N_("Art. 9(1); Art. 24(1)"),
+        (
+            "pirmsskol*",
+            "bērnudārz*",
+            "bērnu dārz*",
+            "pamatskol*",
+            "sākumskol*",
+            "vidusskol*",
+            "ģimnāzij*",
+            "internātskol*",
+            "nometn*",
+            "sporta skol*",
+            "sporta klub*",
+            "bērnu aprūp*",
+            "auklīš*",
+            "preschool*",
+            "pre-school*",
+            "kindergarten*",
+            "nursery",
+            "nurseries",
+            "primary school*",
+            "secondary school*",
+            "infant school*",
+            "junior school*",
+            "boarding school*",
+            "summer camp*",
+            "day camp*",
+            "holiday camp*",
+            "youth camp*",
+            "children's camp*",
+            "holiday club*",
+            "childcare",
+            "child care",
+            "day care",
+            "daycare",
+            "after-school club*",
+            "sports club*",
+            "sports school*",
+            "football school*",
+            "futbola skol*",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # A status that gives a person a discount or benefit ("sociālais statuss" for fare
+        # discounts, a concession card): in Latvia persons with disabilities are among the
+        # groups (Invaliditātes likums; Sabiedriskā transporta pakalpojumu likums, 14.
+        # pants, unverified article), so the status reveals health data (Art. 9(1), 4(15))
+        # for many holders. SD24 reads it in the data as a reason.
+        "benefit_status",
+        N_("a status that gives a discount or benefit"),
+        N_("Art. 9(1), 4(15)"),
+        (
+            "sociāl* status*",
+            "social status",
+            "concession* card*",
+            "concessionary fare*",
+            "concessionary travel",
+        ),
+        # A company's status, not a person's.
+        exclude=(
+            "sociāl* uzņēmum* status*",
+            "social enterprise status",
+            "social-enterprise status",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # The whole territory of a town, district or municipality, where cameras watch:
+        # its geographical extent makes the monitoring large-scale (WP243 rev.01, section
+        # 2.1.3: "the geographical extent of the processing activity"), and a town's
+        # territory is its streets and squares, publicly accessible (Art. 35(3)(c)). The
+        # DVI's own explainer ("#dviskaidro: videonovērošana plašā mērogā", dvi.gov.lv)
+        # measures the scale of cameras by the area watched, how densely it is peopled and
+        # for how long, and gives a municipality's cameras over its central streets and
+        # park, for public order, as its example of large-scale surveillance. The DPIA
+        # screening reads it beside CCTV only.
+        "wide_area",
+        N_("a whole town's or district's territory"),
+        N_("Art. 35(3)(c); WP243 rev.01"),
+        (
+            "pašvaldīb* administratīv* teritorij*",
+            "novad* administratīv* teritorij*",
+            "pilsēt* administratīv* teritorij*",
+            "visā pilsētā",
+            "visā novadā",
+            "visā pašvaldīb* teritorij*",
+            "pilsētas teritorijā",
+            "novada teritorijā",
+            "throughout the district",
+            "throughout the borough",
+            "throughout the city",
+            "throughout the town",
+            "across the district",
+            "across the borough",
+            "across the city",
+            "district-wide",
+            "borough-wide",
+            "city-wide",
+            "town-wide",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -18,6 +18,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import per_register
 from ropa.rules._reading import Reading, first_readings
+from ropa.rules.inferred_data import DATA_KEYS
 
 # Concept read in the words → the WP248 criterion it meets.
 _CRITERIA: dict[str, str] = {
@@ -58,7 +59,7 @@ def _overruled(
     if concept in SPECIAL:
         return activity.special_categories == "none"
     if concept == "criminal":
-        return activity.criminal_data == "none"
+        return activity.criminal_data == "none" or _prevention_only(activity, reading)
     if concept in ("profiling", "targeted_ads"):
         return activity.profiling == "none"
     if concept == "large_scale":
@@ -73,12 +74,38 @@ def _overruled(
     return False
 
 
+# Offences named in a purpose of preventing or detecting them ("noziedzīgu nodarījumu
+# novēršana", "to prevent and detect crime") say why the activity watches, not that it
+# holds data on anyone's offences: Art. 10 data relates to the convictions and offences of
+# identified persons, and EDPB Guidelines 3/2019 (paragraphs 17, 62-64) treat cameras kept
+# for that purpose under Art. 6(1)(f), their footage becoming Art. 9 or 10 data only when
+# used for it. SD22 reads offences only in the data for the same reason. Offences named
+# in the data, in the name or description ("sodāmības izziņa", "kriminālprocesos"), in a
+# purpose that handles them (criminal proceedings, fines) or a `criminal_data` the
+# register declares still meet C4.
+_PURPOSE_KEYS = ("purposes",)
+_PREVENTION = ("crime_prevention",)
+
+
+def _prevention_only(activity: Activity, reading: Reading) -> bool:
+    """Whether offences are named only in the purposes, and these say they prevent or
+    detect them."""
+    if reading.key not in _PURPOSE_KEYS:
+        return False
+    if first_readings(activity, _CRIMINAL, DATA_KEYS):
+        return False
+    return bool(first_readings(activity, _PREVENTION, _PURPOSE_KEYS))
+
+
+_CRIMINAL = ("criminal",)
+
+
 # Monitored staff (C7 beside C3): read where the people are named.
 _STAFF = ("employees",)
 _SUBJECT_KEYS = ("data_subjects",)
 
 # What `inferred_criteria` asks the readings: one tuple, not one built per activity.
-_CRITERIA_READ = (*_CRITERIA, "public_area")
+_CRITERIA_READ = (*_CRITERIA, "public_area", "wide_area")
 
 
 def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dict[str, str]:
@@ -105,8 +132,17 @@ def inferred_criteria(activity: Activity, declared: DpiaScreening | None) -> dic
             result["WP248.C7"] = msg(
                 "\u201c{quote}\u201d in `{key}`", quote=staff.quote(), key=staff.key
             )
-    if "cctv" in found and "public_area" in found:
-        cctv, area = found["cctv"], found["public_area"]
+    if "cctv" in found and "wide_area" in found:
+        # Cameras over a whole town's or district's territory: large scale by their
+        # geographical extent (WP243 rev.01, 2.1.3), over publicly accessible areas.
+        wide = found["wide_area"]
+        if "WP248.C5" not in result and not _overruled(activity, "large_scale", wide, declared):
+            result["WP248.C5"] = msg(
+                "\u201c{quote}\u201d in `{key}`", quote=wide.quote(), key=wide.key
+            )
+    area_found = found.get("public_area") or found.get("wide_area")
+    if "cctv" in found and area_found is not None:
+        cctv, area = found["cctv"], area_found
         result["CCTV.PUBLIC"] = msg(
             "\u201c{cctv}\u201d and \u201c{area}\u201d in `{key}`",
             cctv=cctv.quote(),

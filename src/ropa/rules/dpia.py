@@ -314,7 +314,13 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     with a WP248 criterion). A recorded `required: false` does not lift this. The DVI list
     is inferred from the register only for organisations established in Latvia (or whose
     country is not stated), and genetic or biometric data count for it only with one
-    criterion besides being sensitive data (EDPB Opinion 14/2018).
+    criterion besides being sensitive data (EDPB Opinion 14/2018). Cameras over a whole
+    town's, district's or municipality's territory ("pašvaldības administratīvajā
+    teritorijā", "throughout the district") are large-scale by their geographical extent
+    (WP243 rev.01, section 2.1.3; the DVI's explainer on large-scale video surveillance
+    gives a municipality's cameras over its streets and park as its example) and watch
+    publicly accessible areas: Art. 35(3)(c) (`screening.large_scale: false` is the
+    register's answer to that).
 
     Fails:
 
@@ -391,6 +397,17 @@ def likely(register: Register, context: Context) -> Iterator[Violation]:
     vulnerable data subjects (the power imbalance) and gives the systematic monitoring
     of employees' activities as its example of the two criteria; `vulnerable: false` on
     the staff group is the register's answer to that.
+
+    Offences named only in a purpose of preventing or detecting them ("noziedzīgu
+    nodarījumu novēršana", "to prevent and detect crime") do not meet C4: they say why
+    cameras film, not that the activity holds data on anyone's offences (Art. 10 concerns
+    the convictions and offences of identified persons; EDPB Guidelines 3/2019 treat such
+    cameras under Art. 6(1)(f), footage becoming Art. 9 or 10 data only when used for it),
+    as SD22 reads them. So a shop's or an office's cameras meet one criterion (C3), not
+    two, unless the register shows another: staff filmed (C7), vulnerable people, large
+    scale (with a publicly accessible area, Art. 35(3)(c): DP01), new technology, or
+    offences in the data itself or a declared `criminal_data` (C4; DVI list item 01:
+    DP01). DP24 asks what their one criterion leaves open.
 
     Fails:
 

@@ -47,6 +47,7 @@ _SPECIAL_CONTEXT = (
     "employees",
     "insurance",
     "face_check",
+    "benefit_status",
 )
 # Those also read in the purposes: a purpose of caring for patients or of social
 # assistance, or of providing insurance, says whom the activity serves ("sociālās
@@ -54,7 +55,8 @@ _SPECIAL_CONTEXT = (
 _PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
 # Read in the data itself: a selfie matched to an identity document is biometric data
 # for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
-_DATA_CONTEXT = ("face_check",)
+# So is a status that gives a discount or benefit (persons with disabilities among them).
+_DATA_CONTEXT = ("face_check", "benefit_status")
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -101,9 +103,29 @@ def _images_only(activity: Activity) -> bool:
     )
 
 
-def _special_context(activity: Activity, key: str) -> tuple[str, ...]:
+# Children are a reason only where the activity looks after them: being a child raises
+# the stakes of any Art. 9 data, but does not suggest that there is some (Art. 9(1); Art.
+# 8 is about consent to online services, not special data). A kindergarten, a school, a
+# camp or a sports school keeps what a child's care needs (allergies, diet, medical
+# certificates, fitness for activities); an art school's or a tutor's register of pupils
+# does not. The setting is read in the activity's words or the organisation's name.
+_NOT_IN_CARE = tuple(concept for concept in _SPECIAL_CONTEXT if concept != "children")
+_CARE = ("child_care",)
+_CARE_KEYS = (*_CONTEXT_KEYS, "purposes")
+
+
+def _child_care(activity: Activity, register: Register) -> bool:
+    """Whether the activity, or the organisation, looks after children day to day."""
+    if first_readings(activity, _CARE, _CARE_KEYS):
+        return True
+    return says(register.organisation.name, "child_care")
+
+
+def _special_context(activity: Activity, key: str, register: Register) -> tuple[str, ...]:
     if key == "special_categories" and _images_only(activity):
         return _IMAGE_CONTEXT
+    if key == "special_categories" and not _child_care(activity, register):
+        return _NOT_IN_CARE
     return _CONTEXT[key]
 
 
@@ -247,7 +269,7 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
             if (
                 because := _criminal_context(activity, register)
                 if key == "criminal_data"
-                else _context(activity, _special_context(activity, key))
+                else _context(activity, _special_context(activity, key, register))
                 or _recipient_context(activity, register, key)
             )
         ]
@@ -271,17 +293,27 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     purposes of the processing (Art. 24(1); Recitals 75 and 76: data revealing health,
     beliefs or offences is where the risk lies, assessed objectively on those). A warning
     of its own where the activity gives a reason for the question to matter, named in the
-    message: `special_categories` with patients, children, employees or vulnerable people
-    (with whom such data is common), read in its data subjects, name and description
-    (patients and vulnerable people in its purposes too: "sociālās palīdzības
-    nodrošināšana" says whom it serves), with insurance cover (health, life, accident and
-    travel cover is underwritten and paid on the insured person's health), or with
+    message: `special_categories` with patients, children in a setting that looks after
+    them, employees or vulnerable people (with whom such data is common), read in its data
+    subjects, name and description (patients and vulnerable people in its purposes too:
+    "sociālās palīdzības nodrošināšana" says whom it serves), with insurance cover
+    (health, life, accident and travel cover is underwritten and paid on the insured
+    person's health), or with
     recipients who are health professionals or anti-doping bodies (what they receive is
     health data, Art. 4(15)), or with a selfie matched to an identity document among its
     data (biometric data for unique identification, Art. 4(14), 9(1); Recital 51); but
     where the activity records only photographs or footage, children and employees are
     no reason (images are Art. 9 data only when processed to deduce it, EDPB Guidelines
-    3/2019, chapter 5); `criminal_data` where its purposes name
+    3/2019, chapter 5). Children are a reason only where a kindergarten, a school, a
+    camp, a sports school or club or childcare looks after them (in the activity's words,
+    its purposes or the organisation's name): being a child raises the stakes of any Art.
+    9 data, but does not suggest there is some (Art. 9(1); Art. 8 is about consent to
+    online services, not special data). Such a setting keeps what a child's care needs
+    (allergies, diet, medical certificates, fitness for activities); an art or music
+    school's, a language course's or a tutor's register of pupils does not. A status that
+    gives a discount or benefit among its data ("sociālais statuss" for fare discounts, a
+    concession card) is a reason too: persons with disabilities are among those groups.
+    `criminal_data` where its purposes name
     offences ("noziegumu novēršana", "to detect crime"), its data includes police reports
     (which record what happened and may record an offence), or it is video surveillance
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
@@ -475,6 +507,7 @@ class _DpiaOpen(NamedTuple):
     meets: Message | str
     unknown: bool
     related: tuple[Location, ...]
+    criteria: tuple[str, ...] = ()
 
 
 @per_register
@@ -510,7 +543,10 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         else:
             meets = ""
         related = (location.location,) if location is not None else ()
-        yield _DpiaOpen(activity, at, meets, unknown, related)
+        yield _DpiaOpen(activity, at, meets, unknown, related, tuple(met))
+
+
+_MONITORING = ("WP248.C3",)
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
@@ -521,12 +557,21 @@ def _folded(register: Register) -> dict[int, list[str]]:
     an activity profiles or decides automatically is WP248's criteria C1 and C2 and Art.
     35(3)(a): part of the DPIA screening, one question with it where that question is
     asked."""
-    questions = {id(question.activity) for question in _dpia_open(register)}
-    if not questions:
+    open_questions = list(_dpia_open(register))
+    if not open_questions:
         return {}
+    questions = {id(question.activity) for question in open_questions}
+    # An activity whose one criterion is systematic monitoring (cameras, C3) is screened
+    # on what it does: what that leaves open is its scale (C5, Art. 35(3)(c)) and whom it
+    # films (staff: C7), not profiling nothing in its words suggests (DP23's reasoning: a
+    # camera system kept for security gives none; WP248 and EDPB Guidelines 3/2019 treat
+    # plain recording as monitoring, not evaluation). Those plain keys stay AC22's lines.
+    screened = {
+        id(question.activity) for question in open_questions if question.criteria == _MONITORING
+    }
     folded: dict[int, list[str]] = {}
     for open_ in _profiling_open(register):
-        keys = set(open_.keys)
+        keys = set() if id(open_.activity) in screened else set(open_.keys)
         if id(open_.activity) in questions:
             keys |= {key for key, words in _reasons(open_) if words is not None}
         if keys:
@@ -685,7 +730,12 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     it meets, no data to screen, or profiling or automated decisions not known), every
     key a related location, instead of a note per activity and another for profiling
     (DP23 then says nothing of those keys; words that make profiling or an automated
-    decision likely keep DP23's note of their own).
+    decision likely keep DP23's note of their own). Not those of an activity whose one
+    criterion is systematic monitoring (C3: cameras): what its screening leaves open is
+    its scale (C5; Art. 35(3)(c) for a publicly accessible area) and whom it films (staff
+    or vulnerable people: C7), which the hint asks; plain recording is monitoring, not
+    evaluation, and with no words that suggest profiling (DP23's reasons) its profiling
+    keys are lines of AC22's note.
 
     Fails:
 
@@ -720,6 +770,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     if not questions:
         return
     reported = {id(question.activity) for question in questions}
+    monitoring = any(question.criteria == _MONITORING for question in questions)
     reasons: dict[int, list[_ProfilingOpen]] = {}
     for open_ in _profiling_open(register):
         reasons.setdefault(id(open_.activity), []).append(open_)
@@ -788,7 +839,7 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
         yield Violation(
             at,
             message,
-            _dpia_hint(every),
+            _dpia_hint(every, monitoring),
             cause=f"{ABSENT}unknown:dpia",
             related=related,
             grouped=grouped,
@@ -839,8 +890,16 @@ def _dpia_item(meets: str | None, keys: tuple[str, ...], ids: list[str]) -> Mess
     )
 
 
-def _dpia_hint(keys: list[str]) -> Message:
+def _dpia_hint(keys: list[str], monitoring: bool = False) -> Message:
     hint = msg("screen it against the WP248 criteria and the DVI list, and record the result")
+    if monitoring:
+        # What decides a DPIA for monitoring that meets C3 alone: a second criterion or
+        # an Art. 35(3)(c) case (WP248: monitoring of employees, C3 with C7).
+        hint = msg(
+            "{hint} (for monitoring: whether it is on a large scale or of a publicly "
+            "accessible area, and whether it films staff or vulnerable people)",
+            hint=hint,
+        )
     if not keys:
         return hint
     return msg("{hint}; write `none` or a description at {items}", hint=hint, items=_keys(keys))
