@@ -326,8 +326,10 @@ def _source_blocks(file: str) -> Iterator[str] | None:
 
 
 # Bytes read at a time (then to the end of the line): read a line at a time, the 320,000
-# lines of 10,000 activities took 53 ms, in blocks 14 ms (and GV04 in all 63 ms, now 25).
-_BLOCK_BYTES = 1 << 20
+# lines of 10,000 activities took 53 ms, in blocks of 64 KB 7 ms (GV04 in all: 63 ms, now
+# 19). Blocks of 1 MB were slower (GV04 25 ms) and raised the peak at 50,000 activities
+# by 9 MB; of 64 KB it is where reading a line at a time left it.
+_BLOCK_BYTES = 1 << 16
 
 
 def _utf8_blocks(file: str) -> Iterator[str]:

@@ -291,7 +291,7 @@ def _end(pid: int) -> None:
 # added later and not named is placed as one of little cost: the table only has to be
 # roughly right for the halves to be about equal. The results never depend on it.
 _COST = {
-    "OR13": 223, "GV02": 127, "GV04": 63, "AC14": 72, "LB12": 65, "RT02": 60,
+    "OR13": 223, "GV02": 127, "GV04": 57, "AC14": 72, "LB12": 65, "RT02": 60,
     "AC12": 46, "DP01": 45, "LB25": 44, "LB13": 43, "LB24": 39, "LB02": 36, "AC13": 33,
     "TR02": 29, "LB22": 29, "TR01": 26, "AC22": 25, "AC16": 25, "LB11": 23, "LB01": 23,
     "AC18": 23, "RC03": 21, "RC02": 21, "RC22": 19, "SE03": 16, "LB03": 15, "AC17": 14,
