@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ropa import engine
 from ropa.knowledge import personal_code
-from ropa.knowledge.personal_code import check_digit, personal_codes, personal_codes_in_lines
+from ropa.knowledge.personal_code import check_digit, personal_codes
 from tests.conftest import REGISTERS, invoke, run_ropa
 
 # Made-up codes: a valid date and check digit (old form), and the new form's `32` prefix.
@@ -40,29 +41,51 @@ def test_the_check_digit_is_python_stdnums() -> None:
     assert check_digit("1611751999") == 7
 
 
-def test_lines_are_searched_in_blocks_and_read_as_one_at_a_time() -> None:
-    """The lines are searched a block at a time: codes on the first and last lines of
-    blocks, in lines with and without their line breaks, at a line's end before a line
-    that starts with digits, and blocks with hyphens but no code, are found at the line
-    and column the line-by-line reading gives."""
-    size = personal_code._BLOCK_LINES
-    lines = [f"  - item {index} e-pasta\n" for index in range(3 * size + 5)]
+def test_blocks_of_lines_are_searched_as_the_whole_text_is() -> None:
+    """A text given in blocks of whole lines: codes on the first and last lines of
+    blocks, in the last block without a final line break, at a line's end before a line
+    that starts with digits, and blocks with hyphens (and ids like `act-00001`) but no
+    code, are found at the line and column the whole text gives."""
+    size = 1024
+    lines = [f"  - item-{index:05d} e-pasta" for index in range(3 * size + 5)]
     for at in (0, size - 1, size, size + 1, 2 * size - 1, 3 * size + 4):
-        lines[at] = f"  # {NEW} and {OLD}\n"
-    # Alone in its block: no line break, and the next line starts with digits.
+        lines[at] = f"  # {NEW} and {OLD}"
     lines[2 * size + 7] = f"x: {OLD}"
     lines[2 * size + 8] = "12345 more"
-    for given in (lines, [line.rstrip("\n") for line in lines]):
-        found = list(personal_codes_in_lines(iter(given)))
-        assert found == list(personal_code._codes_in(list(given), 0))
-        assert [(code.line, code.column) for code in found] == [
-            (line, column)
-            for at in (0, size - 1, size, size + 1)
-            for line, column in ((at + 1, 5), (at + 1, 22))
-        ] + [(2 * size - 1 + 1, 5), (2 * size - 1 + 1, 22), (2 * size + 8, 4)] + [
-            (line, column) for at in (3 * size + 4,) for line, column in ((at + 1, 5), (at + 1, 22))
-        ]
-    assert list(personal_codes_in_lines(iter(["a-b-c\n"] * (2 * size)))) == []
+    text = "\n".join(lines)
+    blocks = [
+        "".join(f"{line}\n" for line in lines[at : at + size]) for at in range(0, len(lines), size)
+    ]
+    blocks[-1] = blocks[-1].removesuffix("\n")
+    assert "".join(blocks) == text
+    found = list(personal_code.personal_codes_in_blocks(blocks))
+    assert found == list(personal_code._codes_in(lines, 0)) == list(personal_codes(text))
+    assert [(code.line, code.column) for code in found] == [
+        (line, column)
+        for at in (0, size - 1, size, size + 1)
+        for line, column in ((at + 1, 5), (at + 1, 22))
+    ] + [(2 * size - 1 + 1, 5), (2 * size - 1 + 1, 22), (2 * size + 8, 4)] + [
+        (line, column) for at in (3 * size + 4,) for line, column in ((at + 1, 5), (at + 1, 22))
+    ]
+    assert list(personal_code.personal_codes_in_blocks(["a-b-c\n" * size] * 2)) == []
+
+
+def test_a_file_read_again_in_blocks_is_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine reads a register again in blocks of whole lines (here of a few bytes,
+    so that lines, Latvian letters and a bad byte fall across the cuts): joined, they are
+    the file's text as decoded whole, without its BOM."""
+    path = tmp_path / "ropa.yaml"
+    raw = (
+        "\ufeff".encode() + "\n".join(f"- ā{i}č: {OLD}" for i in range(50)).encode() + b"\xc3\nend"
+    )
+    path.write_bytes(raw)
+    monkeypatch.setattr(engine, "_BLOCK_BYTES", 7)
+    blocks = list(engine._utf8_blocks(str(path)))
+    assert len(blocks) > 40
+    assert all(block.endswith("\n") for block in blocks[:-1])
+    assert "".join(blocks) == raw.decode("utf-8", "replace").removeprefix("\ufeff")
 
 
 def test_a_code_in_a_comment_is_reported_at_its_line_and_column_masked(tmp_path: Path) -> None:

@@ -71,17 +71,18 @@ ABSENT = "absent:"
 @dataclass(frozen=True)
 class Context:
     """What rules may know besides the register: settings and the date of the check, and
-    `source_lines`, the raw lines of one of the register's files (comments included), or
-    None where it cannot be read again. Rules never open files themselves: the engine
-    reads the file again when a rule asks (one rule does, once per file), a line at a
-    time: the whole text of a large register, held at two bytes a character with Latvian
-    letters, would add some 120 MB to the peak at 50,000 activities."""
+    `source_blocks`, the raw text of one of the register's files (comments included) in
+    blocks of whole lines, each but the last ending with a line break, or None where it
+    cannot be read again. Rules never open files themselves: the engine reads the file
+    again when a rule asks (one rule does, once per file), a block at a time: the whole
+    text of a large register, held at two bytes a character with Latvian letters, would
+    add some 120 MB to the peak at 50,000 activities."""
 
     today: dt.date
     review_interval: Duration = field(default_factory=lambda: Duration("P12M"))
     employee_threshold: int = 250
     digital_consent_age: int = 13
-    source_lines: Callable[[str], Iterable[str] | None] = field(default=lambda _file: None)
+    source_blocks: Callable[[str], Iterable[str] | None] = field(default=lambda _file: None)
 
 
 Check = Callable[[Register, Context], Iterable[Violation]]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.personal_code import personal_codes_in_lines
+from ropa.knowledge.personal_code import personal_codes_in_blocks
 from ropa.model.activity import Activity
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
@@ -242,10 +242,10 @@ def personal_code(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for file in register.files:
-        lines = context.source_lines(file)
-        if lines is None:
+        blocks = context.source_blocks(file)
+        if blocks is None:
             continue
-        for found in personal_codes_in_lines(lines):
+        for found in personal_codes_in_blocks(blocks):
             yield Violation(
                 Location(file, ()),
                 msg(
