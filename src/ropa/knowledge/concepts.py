@@ -3269,6 +3269,35 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "until the program* is closed",
             "until the program* is discontinued",
             "until the program* is terminated",
+            # "Deleted once no longer needed for the purposes" ("ja personas dati vairs nav
+            # nepieciešami nolūkiem, tie tiks dzēsti"): the principle of Art. 5(1)(e) put
+            # as a condition, no period and no event a reader could check (Art. 13(2)(a)).
+            "vairs nav nepieciešam*",
+            "vairs nav vajadzīg*",
+            "vairs nebūs nepieciešam*",
+            "vairs nebūs vajadzīg*",
+            "vairs netiek prasīt*",
+            "no longer needed",
+            "no longer necessary",
+            "no longer required",
+            "cease* to be necessary",
+            "cease* to be needed",
+            # An end followed by an open extension ("for the whole service, and longer
+            # where needed for claims"; "un ilgāk, ja tas nepieciešams"): the extension
+            # has no end, so the whole has none (a period in the words is read apart).
+            "ilgāk ja nepieciešam*",
+            "ilgāk ja vajadzīg*",
+            "ilgāk ja tas nepieciešam*",
+            "ilgāk ja tas ir nepieciešam*",
+            "ilgāk ja to prasa",
+            "longer where needed",
+            "longer where necessary",
+            "longer where required",
+            "longer if needed",
+            "longer if necessary",
+            "longer if required",
+            "longer when needed",
+            "longer when necessary",
         ),
         gap=2,
         negatable=False,
