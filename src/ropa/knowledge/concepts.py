@@ -2564,6 +2564,62 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # A page or account the organisation runs on a social network: Meta (and the
+        # like) collects its visitors' data for page statistics, and the page's operator
+        # is controller jointly with it (CJEU C-210/16 Wirtschaftsakademie). A link to a
+        # page, or "follow us", is not running one.
+        "social_page",
+        N_("a page the organisation runs on a social network"),
+        N_("Art. 26; CJEU C-210/16 (Wirtschaftsakademie)"),
+        (
+            "our facebook page*",
+            "our instagram page*",
+            "our instagram account*",
+            "our facebook account*",
+            "our social media page*",
+            "our social media account*",
+            "our social network page*",
+            "our page on facebook",
+            "our page on instagram",
+            "our pages on social",
+            "pages on social network*",
+            "pages on social media",
+            "accounts on social network*",
+            "facebook fan page*",
+            "page insights",
+            "mūsu facebook lap*",
+            "mūsu instagram lap*",
+            "mūsu instagram kont*",
+            "mūsu facebook kont*",
+            "mūsu sociālo tīklu kont*",
+            "mūsu sociālo tīklu lap*",
+            "uzņēmuma facebook lap*",
+            "uzņēmuma sociālo tīklu kont*",
+            "uzņēmuma sociālo tīklu lap*",
+            "sociālo tīklu lapu apmeklētāj*",
+            "sociālo tīklu kontu apmeklētāj*",
+            "facebook lapas apmeklētāj*",
+            "lapas sociālajos tīklos",
+            "lapu sociālajos tīklos",
+            "lapām sociālajos tīklos",
+            "kontos sociālajos tīklos",
+            "kontiem sociālajos tīklos",
+        ),
+        exclude=(
+            # (an exclusion blocks the phrase it overlaps: each ends in "our", "mūsu")
+            "link* to our",
+            "follow us on our",
+            "follow us at our",
+            "follow our",
+            "saite* uz mūsu",
+            "sekojiet mūsu",
+            "seko mūsu",
+            "sekot mūsu",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    Concept(
         # A processor that decides to use the data for purposes of its own is a
         # controller for that use (Art. 28(10)); SaaS terms say it as "service
         # optimisation", "to improve our services", "for its own business purposes".

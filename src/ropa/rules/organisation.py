@@ -885,6 +885,11 @@ def joint_role(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+# A social network's plug-in or pixel (C-40/17), or a page the organisation runs there
+# (C-210/16): one tuple, held, asked of each activity once.
+_SOCIAL = ("social_plugin", "social_page")
+
+
 @rule("OR13", "organisation.joint-plugin", severity=Severity.WARNING, article="Art. 26")
 def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     """A social network's plug-in or pixel, with no joint controller named for it.
@@ -897,6 +902,13 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     available to the data subject (Art. 26(2)). Reported at the words that name the
     plug-in, with `organisation.joint_controllers`, where an activity that names them
     lists no joint controller.
+
+    A page or account the organisation runs on a social network ("our Facebook page",
+    "uzņēmuma lapas sociālajos tīklos", "mūsu Instagram konts") is the same: the network
+    collects its visitors' data for the page statistics it offers the operator, and the
+    operator is controller jointly with it (CJEU C-210/16 Wirtschaftsakademie, 5 June
+    2018; Meta publishes a Page Insights joint controller addendum). A link to a page or
+    "follow us on our Instagram" runs nothing and is not read.
 
     Fails:
 
@@ -930,18 +942,30 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if activity.joint_controllers:
             continue
-        reading = first_readings(activity, ("social_plugin",)).get("social_plugin")
-        if reading is None:
-            continue
-        yield Violation(
-            reading.location,
-            msg(
+        found = first_readings(activity, _SOCIAL)
+        reading = found.get("social_plugin")
+        if reading is not None:
+            message = msg(
                 "{words}: for what the plug-in collects and sends to the network, `{id}` "
                 "is controller jointly with it (CJEU C-40/17 Fashion ID), and no joint "
                 "controller is named",
                 words=reading.describe(),
                 id=activity.id,
-            ),
+            )
+        elif (reading := found.get("social_page")) is not None:
+            message = msg(
+                "{words}: for the statistics the network collects on the visitors of a "
+                "page `{id}` runs there, the page's operator is controller jointly with "
+                "the network (CJEU C-210/16 Wirtschaftsakademie), and no joint "
+                "controller is named",
+                words=reading.describe(),
+                id=activity.id,
+            )
+        else:
+            continue
+        yield Violation(
+            reading.location,
+            message,
             msg(
                 "add the network under `organisation.joint_controllers` with the Art. 26 "
                 "arrangement, and list it under the activity's `joint_controllers:`"
