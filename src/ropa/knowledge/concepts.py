@@ -5006,6 +5006,41 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # A purpose that pursues the offences of identified people: prosecuting them,
+        # keeping footage as evidence of suspected offences. That is data relating to
+        # (alleged) offences (Art. 10; CJEU C-439/19; UK DPA 2018 s. 11(2)), unlike a
+        # purpose of preventing or detecting crime ("crime_prevention"). SD22 reads it.
+        "offence_pursuit",
+        N_("pursuing the offences of identified people"),
+        N_("Art. 10; CJEU C-439/19"),
+        (
+            "prosecut* offender*",
+            "prosecut* the offender*",
+            "prosecut* those responsible",
+            "prosecution of offender*",
+            "prosecution of the offender*",
+            "prosecution of crime*",
+            "prosecution of offence*",
+            "evidence of suspected",
+            "evidence of offence*",
+            "evidence of crime*",
+            "evidence of criminal",
+            "evidence in criminal",
+            "evidence in legal proceedings against",
+            "saukšan* pie kriminālatbildīb*",
+            "saukšan* pie administratīv* atbildīb*",
+            "vainīg* saukšan* pie atbildīb*",
+            "pārkāpēj* saukšan* pie atbildīb*",
+            "pierādījum* kriminālproces*",
+            "pierādījum* noziedzīg* nodarījum*",
+            "pierādījum* par noziedzīg*",
+            "pierādījum* par pārkāpum*",
+            "kriminālvajāšan*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    Concept(
         # Settings that look after children day to day: a kindergarten, a general school, a
         # camp, a sports school or club, childcare. They keep what the child's care needs
         # (allergies and diet, medical certificates, fitness for activities, support
