@@ -2615,6 +2615,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "sekojiet mūsu",
             "seko mūsu",
             "sekot mūsu",
+            # a website beside the networks ("mājas lapā un sociālajos tīklos"): the
+            # page is the website, not one run on the network
+            "mājas lap*",
+            "tīmekļa lap*",
+            "interneta lap*",
+            "tīmekļvietn*",
         ),
         gap=2,
         negatable=False,
@@ -3345,7 +3351,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "ilgāk ja vajadzīg*",
             "ilgāk ja tas nepieciešam*",
             "ilgāk ja tas ir nepieciešam*",
-            "ilgāk ja to prasa",
             "longer where needed",
             "longer where necessary",
             "longer where required",
