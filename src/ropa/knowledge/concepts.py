@@ -2564,6 +2564,40 @@ CONCEPTS: dict[str, Concept] = _concepts(
         negatable=False,
     ),
     Concept(
+        # Several controllers named for the organisation itself ("Data Controllers: Dr A,
+        # Dr B"; "pārziņi ir ..."): whether they decide jointly (Art. 26) is a question
+        # the register must answer. OR16 reads it in the organisation's notes.
+        "several_controllers",
+        N_("several controllers named for the organisation"),
+        N_("Art. 26(1)"),
+        (
+            "data controllers",
+            "the controllers are",
+            "joint controller*",
+            "joint controllership",
+            "co-controller*",
+            "datu pārziņi",
+            "pārziņi ir",
+            "kopīg* pārzi*",
+            "kopīgi pārziņi",
+            "kopīgie pārziņi",
+        ),
+        exclude=(
+            "separate data controllers",
+            "separate controllers",
+            "independent data controllers",
+            "independent controllers",
+            "atsevišķi pārziņi",
+            "atsevišķi datu pārziņi",
+            "patstāvīg* pārzi*",
+            "patstāvīg* datu pārzi*",
+            "neatkarīg* pārzi*",
+            "neatkarīg* datu pārzi*",
+            "controllers in their own right",
+            "data controllers in their own right",
+        ),
+    ),
+    Concept(
         # A page or account the organisation runs on a social network: Meta (and the
         # like) collects its visitors' data for page statistics, and the page's operator
         # is controller jointly with it (CJEU C-210/16 Wirtschaftsakademie). A link to a

@@ -15,6 +15,7 @@ from ropa.knowledge.legal_forms import (
     registered_in_latvia,
 )
 from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
+from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import fold_word
 from ropa.model.organisation import (
     AppointedDpo,
@@ -1196,6 +1197,12 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
     the group recipients. `joint_controllers: none` (separate controllers) or a list of
     them settles it; recipients not worded as the organisation's group are not asked.
 
+    The same question is open where the organisation's own notes name several
+    controllers ("Data Controllers: Dr A, Dr B", "pārziņi ir ...", "joint controllers")
+    and `joint_controllers` is unknown: two partners of a practice named as controllers
+    either decide together, with an Art. 26 arrangement, or each for their own patients.
+    Words that settle it ("separate controllers", "patstāvīgi pārziņi") are not read.
+
     Fails:
 
     ```yaml
@@ -1238,6 +1245,7 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
         and (says(recipient.category, "group_companies") or says(recipient.name, "group_companies"))
     ]
     if not group:
+        yield from _controllers_in_notes(register)
         return
     yield Violation(
         organisation.at("joint_controllers"),
@@ -1258,3 +1266,29 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
         ),
         related=tuple(recipient.at("kind") for recipient in group),
     )
+
+
+def _controllers_in_notes(register: Register) -> Iterator[Violation]:
+    """OR16's second question: the organisation's notes name several controllers and
+    `joint_controllers` is unknown."""
+    organisation = register.organisation
+    for language in ("lv", "en"):
+        text = text_of(organisation.notes, language) if organisation.notes is not None else ""
+        found = mentions(text, "several_controllers") if text else None
+        if found is None or found.negated:
+            continue
+        yield Violation(
+            organisation.at("joint_controllers"),
+            msg(
+                "the organisation's notes name several controllers (\u201c{words}\u201d), "
+                "and the register does not say whether they decide the purposes and means "
+                "together (Art. 26(1))",
+                words=found.matched,
+            ),
+            msg(
+                "list them under `joint_controllers` with their Art. 26 arrangement, or "
+                "record `joint_controllers: none` if each decides for itself"
+            ),
+            related=(organisation.at("notes"),),
+        )
+        return
