@@ -14,8 +14,8 @@ from ropa.knowledge.legal_forms import (
     names_legal_entity,
     registered_in_latvia,
 )
-from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
 from ropa.knowledge.lexicon import mentions
+from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
 from ropa.knowledge.text import fold_word
 from ropa.model.organisation import (
     AppointedDpo,
