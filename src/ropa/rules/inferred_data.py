@@ -253,6 +253,12 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
     Protection of the Children's Rights, section 72, for work with children) checks
     convictions whatever its data list says: where `criminal_data` is `unknown` or left
     out, that is reported too (`none` is the register's own answer, left to the reader).
+    So is a purpose that pursues identified people's offences ("identifying and
+    prosecuting offenders", "footage kept as evidence of suspected offences",
+    "vainīgo saukšana pie atbildības"): data relating to the alleged commission of
+    offences is Art. 10 data (CJEU C-439/19 reads Art. 10 broadly; the UK DPA 2018,
+    s. 11(2), says so in terms). A purpose of preventing or detecting crime is why
+    cameras film, not such data (EDPB Guidelines 3/2019), and is not read.
 
     Fails:
 
@@ -287,6 +293,7 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
         reading = first_readings(activity, ("criminal",), DATA_KEYS).get("criminal")
         if reading is None and state != "none":
             yield from _conviction_bar(activity, state)
+            yield from _offence_pursuit(activity, state)
             continue
         if reading is not None:
             yield Violation(
@@ -301,6 +308,32 @@ def criminal_inferred(register: Register, context: Context) -> Iterator[Violatio
                 at_key=True,
                 related=(reading.location,),
             )
+
+
+_PURSUIT = ("offence_pursuit",)
+
+
+def _offence_pursuit(activity: Activity, state: str) -> Iterator[Violation]:
+    """A purpose that pursues identified people's offences (SD22): prosecuting them, or
+    keeping evidence of suspected offences, handles data relating to offences."""
+    reading = first_readings(activity, _PURSUIT, ("purposes",)).get("offence_pursuit")
+    if reading is None:
+        return
+    yield Violation(
+        activity.at("criminal_data"),
+        msg(
+            "{describe}: footage or files kept to pursue identified people's offences "
+            "relate to (alleged) offences (Art. 10), but `criminal_data` {says}",
+            describe=reading.describe(),
+            says=_SAYS[state],
+        ),
+        msg(
+            "add `criminal_data:` with `description:`, its Art. 10 `basis:` and `law:` "
+            "(or drop the purpose if the data is only handed to the police on request)"
+        ),
+        at_key=True,
+        related=(reading.location,),
+    )
 
 
 def _conviction_bar(activity: Activity, state: str) -> Iterator[Violation]:

@@ -14,6 +14,7 @@ from ropa.knowledge.legal_forms import (
     names_legal_entity,
     registered_in_latvia,
 )
+from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.mail import domain_name, is_free_mail, is_general_mailbox, names_holder
 from ropa.knowledge.text import fold_word
 from ropa.model.organisation import (
@@ -885,6 +886,11 @@ def joint_role(register: Register, context: Context) -> Iterator[Violation]:
             )
 
 
+# A social network's plug-in or pixel (C-40/17), or a page the organisation runs there
+# (C-210/16): one tuple, held, asked of each activity once.
+_SOCIAL = ("social_plugin", "social_page")
+
+
 @rule("OR13", "organisation.joint-plugin", severity=Severity.WARNING, article="Art. 26")
 def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     """A social network's plug-in or pixel, with no joint controller named for it.
@@ -897,6 +903,13 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     available to the data subject (Art. 26(2)). Reported at the words that name the
     plug-in, with `organisation.joint_controllers`, where an activity that names them
     lists no joint controller.
+
+    A page or account the organisation runs on a social network ("our Facebook page",
+    "uzņēmuma lapas sociālajos tīklos", "mūsu Instagram konts") is the same: the network
+    collects its visitors' data for the page statistics it offers the operator, and the
+    operator is controller jointly with it (CJEU C-210/16 Wirtschaftsakademie, 5 June
+    2018; Meta publishes a Page Insights joint controller addendum). A link to a page or
+    "follow us on our Instagram" runs nothing and is not read.
 
     Fails:
 
@@ -930,18 +943,30 @@ def joint_plugin(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if activity.joint_controllers:
             continue
-        reading = first_readings(activity, ("social_plugin",)).get("social_plugin")
-        if reading is None:
-            continue
-        yield Violation(
-            reading.location,
-            msg(
+        found = first_readings(activity, _SOCIAL)
+        reading = found.get("social_plugin")
+        if reading is not None:
+            message = msg(
                 "{words}: for what the plug-in collects and sends to the network, `{id}` "
                 "is controller jointly with it (CJEU C-40/17 Fashion ID), and no joint "
                 "controller is named",
                 words=reading.describe(),
                 id=activity.id,
-            ),
+            )
+        elif (reading := found.get("social_page")) is not None:
+            message = msg(
+                "{words}: for the statistics the network collects on the visitors of a "
+                "page `{id}` runs there, the page's operator is controller jointly with "
+                "the network (CJEU C-210/16 Wirtschaftsakademie), and no joint "
+                "controller is named",
+                words=reading.describe(),
+                id=activity.id,
+            )
+        else:
+            continue
+        yield Violation(
+            reading.location,
+            message,
             msg(
                 "add the network under `organisation.joint_controllers` with the Art. 26 "
                 "arrangement, and list it under the activity's `joint_controllers:`"
@@ -1172,6 +1197,12 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
     the group recipients. `joint_controllers: none` (separate controllers) or a list of
     them settles it; recipients not worded as the organisation's group are not asked.
 
+    The same question is open where the organisation's own notes name several
+    controllers ("Data Controllers: Dr A, Dr B", "pārziņi ir ...", "joint controllers")
+    and `joint_controllers` is unknown: two partners of a practice named as controllers
+    either decide together, with an Art. 26 arrangement, or each for their own patients.
+    Words that settle it ("separate controllers", "patstāvīgi pārziņi") are not read.
+
     Fails:
 
     ```yaml
@@ -1214,6 +1245,7 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
         and (says(recipient.category, "group_companies") or says(recipient.name, "group_companies"))
     ]
     if not group:
+        yield from _controllers_in_notes(register)
         return
     yield Violation(
         organisation.at("joint_controllers"),
@@ -1234,3 +1266,29 @@ def group_joint_unknown(register: Register, context: Context) -> Iterator[Violat
         ),
         related=tuple(recipient.at("kind") for recipient in group),
     )
+
+
+def _controllers_in_notes(register: Register) -> Iterator[Violation]:
+    """OR16's second question: the organisation's notes name several controllers and
+    `joint_controllers` is unknown."""
+    organisation = register.organisation
+    for language in ("lv", "en"):
+        text = text_of(organisation.notes, language) if organisation.notes is not None else ""
+        found = mentions(text, "several_controllers") if text else None
+        if found is None or found.negated:
+            continue
+        yield Violation(
+            organisation.at("joint_controllers"),
+            msg(
+                "the organisation's notes name several controllers (\u201c{words}\u201d), "
+                "and the register does not say whether they decide the purposes and means "
+                "together (Art. 26(1))",
+                words=found.matched,
+            ),
+            msg(
+                "list them under `joint_controllers` with their Art. 26 arrangement, or "
+                "record `joint_controllers: none` if each decides for itself"
+            ),
+            related=(organisation.at("notes"),),
+        )
+        return

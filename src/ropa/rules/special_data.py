@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge import lexicon
-from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES
+from ropa.knowledge.special import ARTICLE_9_2, SPECIAL_CATEGORIES, ConditionFact
 from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, CriminalData, DataSubjectGroup, NationalId
 from ropa.model.register import Register
@@ -256,6 +256,10 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
     by professional secrecy (Art. 9(2)(h), 9(3)): where the data subjects are the
     controller's own patients, the treatment is that contract and no law needs naming;
     elsewhere (an employer's occupational medicine, say) the law or the contract is asked.
+    The conditions are alternatives ("shall not apply if one of the following applies"):
+    where the same category is already covered by a condition that stands as recorded,
+    a second one stated beside it (a GP's (h) with (i) public health) is not asked for
+    its law.
 
     Fails:
 
@@ -286,16 +290,29 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
         special_categories:
           - category: health
             condition: health_or_social_care
+          - category: health
+            condition: public_health
     ```
     """
     for activity in register.activities:
         if not isinstance(activity.special_categories, list):
             continue
+        patients = _treats_patients(activity)
+        # Art. 9(2)'s conditions are alternatives: one that holds is enough. A category
+        # already covered by a condition that needs no law (or names it) gains nothing
+        # from asking the law of a second condition stated beside it.
+        covered = {
+            str(use.category)
+            for use in activity.special_categories
+            if isinstance(use.condition, str)
+            and use.condition in ARTICLE_9_2
+            and _holds_without_law(ARTICLE_9_2[use.condition], use.law, patients)
+        }
         for index, use in enumerate(activity.special_categories):
             if not isinstance(use.condition, str) or use.condition == "unknown":
                 continue
             fact = ARTICLE_9_2[use.condition]
-            if not fact.needs_law or not not_stated(use.law):
+            if _holds_without_law(fact, use.law, patients) or str(use.category) in covered:
                 continue
             if not fact.or_contract:
                 yield Violation(
@@ -307,7 +324,7 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
                     ),
                     msg("add `law:` with the act that provides for the processing"),
                 )
-            elif not _treats_patients(activity):
+            else:
                 yield Violation(
                     activity.at("special_categories", index, "condition"),
                     msg(
@@ -321,6 +338,13 @@ def condition_law(register: Register, context: Context) -> Iterator[Violation]:
                         "contract with the health professional"
                     ),
                 )
+
+
+def _holds_without_law(fact: ConditionFact, law: object, patients: bool) -> bool:
+    """Whether a stated Art. 9(2) condition stands as recorded: it needs no law, names
+    one, or is (h) for the controller's own patients (the contract with a health
+    professional)."""
+    return not fact.needs_law or not not_stated(law) or (fact.or_contract and patients)
 
 
 def _treats_patients(activity: Activity) -> bool:
