@@ -5032,6 +5032,36 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # AC12: contact named as going on after the service ("lai turpinātu komunikāciju
+        # ar klientu", "to continue communication with the customer"): the contact is no
+        # longer part of the service the activity performs, and what it is for (news,
+        # offers, surveys) is not said (Art. 5(1)(b); WP203). AC12 asks it of a contact
+        # purpose only, never of readings.
+        "contact_continued",
+        N_("contact continued after the service"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        (
+            "turpināt* saziņ*",
+            "turpināt* komunikācij*",
+            "turpināt* sazināties",
+            "turpinātu saziņ*",
+            "turpinātu komunikācij*",
+            "turpinātu sazināties",
+            "saziņ* turpināšan*",
+            "komunikācij* turpināšan*",
+            "continu* communicat*",
+            "continu* contact*",
+            "continu* to communicate",
+            "continu* to contact",
+            "continu* to keep in touch",
+            "further communicat*",
+            "ongoing communicat*",
+            "after the contract ends",
+            "pēc līguma beigām",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -181,6 +181,26 @@ def _contact_purpose(purpose: Purpose) -> bool:
     return bool((not lv or _contact_named(lv)) and (not en or _contact_named(en)))
 
 
+def _contact_unserved(activity: Activity, index: int, texts: list[str]) -> bool:
+    """Whether a contact-only purpose serves nothing else the activity names: it is the
+    activity's only purpose beside other contact-only ones, or the contact is said to go
+    on after the service ("to continue communication with the customer"). Beside a
+    purpose of its own ("providing cleaning services"), contacting the client is part of
+    performing that service, and says what for."""
+    if any("contact_continued" in concepts_in(text) for text in texts):
+        return True
+    whose = _whose_stems(activity)
+    assert isinstance(activity.purposes, list)  # the caller's test
+    for nth, other in enumerate(activity.purposes):
+        if nth == index:
+            continue
+        words = [text_of(other.purpose, language) for language in _LANGUAGES]
+        words = [text for text in words if text]
+        if words and not (_contact_purpose(other) and all(_contact_only(t, whose) for t in words)):
+            return False
+    return True
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
     """A purpose that restates a legal basis, covers everything, or names only the processing.
@@ -230,7 +250,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     own basis and retention); reported only when no other word stands beside the
     contact, the person (a client, a customer, or the activity's own data subjects:
     "saziņa ar biedriem" where members are) and the channel ("saziņa ar klientu par
-    pasūtījumu", "marketing communication" say what for).
+    pasūtījumu", "marketing communication" say what for), and only when the contact
+    serves nothing else the activity names: beside a purpose of its own ("providing
+    cleaning services" and "communicating with the client") the contact is part of
+    performing that service, and says what for; alone, or said to go on after the
+    service ("to continue communication with the customer", "lai turpinātu saziņu"), it
+    does not.
 
     Fails:
 
@@ -297,6 +322,7 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 _contact_purpose(purpose)
                 and (contact := [_contact_only(text, _whose_stems(activity)) for text in texts])
                 and all(contact)
+                and _contact_unserved(activity, index, texts)
             ):
                 found.append((location, str(contact[0]), "contact"))
         if found:
