@@ -5062,6 +5062,34 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # AC24: a recording of one visitor's session on a website or app (session replay:
+        # the mouse movements, clicks and pages of that visit). It is a record of one
+        # person's behaviour, kept under the session's identifier; where the same activity
+        # records a per-user identifier, calling the recordings "anonymised" does not make
+        # them anonymous (Recital 26, 30; Art. 4(5)).
+        "session_recording",
+        N_("recordings of a visitor's session"),
+        N_("Art. 4(1), 4(5); Recital 26, 30"),
+        (
+            "session recording*",
+            "session replay*",
+            "recording of your session*",
+            "recordings of your session*",
+            "recording of your browsing session*",
+            "recordings of your browsing session*",
+            "recording of the browsing session*",
+            "recordings of browsing session*",
+            "screen recording*",
+            "sesiju ierakst*",
+            "sesijas ierakst*",
+            "sesiju ierakstīšan*",
+            "sesijas ierakstīšan*",
+            "pārlūkošanas sesij* ierakst*",
+            "ekrāna ierakst*",
+        ),
+        negatable=False,
+    ),
 )
 
 

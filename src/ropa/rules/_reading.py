@@ -164,6 +164,8 @@ UNREAD = frozenset(
     | {"arrives_with"}
     # Asked of a purpose's text by AC12 only.
     | {"purpose_contact", "contact_continued"}
+    # Asked of one data item by AC24 only.
+    | {"session_recording"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.knowledge.lexicon import concepts_in, mentions, uncovered
 from ropa.knowledge.text import analyse, fold_word, stem
-from ropa.model.activity import Activity, DataCategory, DataSubjectGroup
+from ropa.model.activity import Activity, DataCategory, DataItem, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
@@ -347,6 +347,36 @@ def _anonymous_identifier(text: str) -> tuple[str, str] | None:
     return anonymous.matched, identifier.matched
 
 
+def _anonymised_recording(
+    items: list[DataItem], index: int, texts: list[str]
+) -> tuple[tuple[str, str], int] | None:
+    """For a data item calling recordings of a visitor's session anonymous or anonymised
+    ("anonymised recordings of your browsing session"), the claim, the identifier that
+    another item of the same activity records (a session identifier, an IP address) and
+    that item's index: a session recording is one person's visit, kept under that visit's
+    identifier, so the identifier recorded beside it ties it to the person."""
+    claim = next(
+        (
+            found.matched
+            for text in texts
+            if "session_recording" in concepts_in(text)
+            and (found := mentions(text, "anonymous_data")) is not None
+        ),
+        None,
+    )
+    if claim is None:
+        return None
+    for nth, other in enumerate(items):
+        if nth == index:
+            continue
+        value = other.category if isinstance(other, DataCategory) else other
+        for text in (t for t in (text_of(value, lang) for lang in ("lv", "en")) if t):
+            identifier = mentions(text, "per_user_identifier")
+            if identifier is not None:
+                return (claim, identifier.matched), nth
+    return None
+
+
 @rule(
     "AC24",
     "activity.anonymous-identifier",
@@ -365,7 +395,11 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
     "anonymous cookie" takes it out of the minimisation, retention and rights it is
     subject to. Reported where one data item calls its data anonymous or aggregated and
     names such an identifier; "anonymised" (a claim about what was done to the data) is
-    not read.
+    not read there. Recordings of a visitor's session (session replay: the mouse
+    movements, clicks and pages of one visit) are one person's visit, kept under that
+    visit's identifier: called anonymous or anonymised in an activity whose other data
+    items record a session or visitor identifier, a cookie or the IP address, they are
+    reported too, with the item naming the identifier.
 
     Fails:
 
@@ -398,8 +432,12 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
             value = item.category if isinstance(item, DataCategory) else item
             texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
             found = next(filter(None, map(_anonymous_identifier, texts)), None)
+            beside = None
             if found is None:
-                continue
+                beside = _anonymised_recording(activity.personal_data, index, texts)
+                if beside is None:
+                    continue
+                found, related = beside
             anonymous, identifier = found
             yield Violation(
                 activity.at("personal_data", index),
@@ -410,10 +448,21 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
                     id=activity.id,
                     anonymous=anonymous,
                     identifier=identifier,
+                )
+                if beside is None
+                else msg(
+                    "recordings of each visitor's session in `{id}` are called anonymous "
+                    "(\u201c{anonymous}\u201d) but are kept in an activity that records "
+                    "\u201c{identifier}\u201d: they are personal data, pseudonymous at most "
+                    "(Recital 26, 30)",
+                    id=activity.id,
+                    anonymous=anonymous,
+                    identifier=identifier,
                 ),
                 msg(
                     "record it as personal data (a pseudonymous identifier) and give it the "
                     "basis, retention and rights personal data has"
                 ),
+                related=() if beside is None else (activity.at("personal_data", beside[1]),),
             )
             break
