@@ -5110,6 +5110,59 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # AC25: images from surveillance cameras named among an activity's data. Only
+        # the words of surveillance: a "video recording" of a lesson or an event is not
+        # footage of a camera watching premises.
+        "footage_data",
+        N_("surveillance camera footage among the data"),
+        N_("Art. 5(1)(b), 30(1)(b); EDPB Guidelines 3/2019"),
+        (
+            "CCTV",
+            "video surveillance",
+            "videosurveillance",
+            "surveillance footage",
+            "surveillance camera*",
+            "security video*",
+            "security camera*",
+            "security footage",
+            "videonovērošan*",
+            "video novērošan*",
+            "novērošanas kamer*",
+            "drošības kamer*",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # AC25: what surveillance footage is for, said in a purpose: the safety or
+        # security of people, premises or property, evidence of incidents.
+        "footage_purpose",
+        N_("the safety or security that surveillance serves"),
+        N_("Art. 5(1)(b), 6(1)(f); EDPB Guidelines 3/2019"),
+        (
+            "drošīb*",
+            "security",
+            "safety",
+            "safe",
+            "drošu*",
+            "safeguard*",
+            "īpašum* aizsardzīb*",
+            "mantas aizsardzīb*",
+            "protect* property",
+            "protection of property",
+            "protect* premises",
+            "zādzīb*",
+            "theft*",
+            "vandal*",
+            "incident*",
+            "incident* izmeklē*",
+            "evidence",
+            "pierādījum*",
+            "surveillance",
+            "novērošan*",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -466,3 +466,84 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
                 related=() if beside is None else (activity.at("personal_data", beside[1]),),
             )
             break
+
+
+_FOOTAGE = ("footage_data",)
+# What a purpose, the activity's name or its description says the footage is for:
+# surveillance named as such, crime prevention, safety or security, evidence.
+_FOOTAGE_FOR = ("cctv", "footage_data", "crime_prevention", "footage_purpose")
+_DOING = ("purposes", "name", "description")
+
+
+@rule(
+    "AC25",
+    "activity.footage-without-purpose",
+    severity=Severity.WARNING,
+    article="Art. 5(1)(b), 30(1)(b)",
+)
+def footage_without_purpose(register: Register, context: Context) -> Iterator[Violation]:
+    """Surveillance footage among an activity's data, with no purpose it serves.
+
+    Why: each kind of data is collected for a specified purpose (Art. 5(1)(b)), and the
+    record states the purposes (Art. 30(1)(b)); the EDPB asks that the purpose of each
+    camera be specified, in writing, before it is used (Guidelines 3/2019 on video
+    devices, section 3.1.2). An activity that lists CCTV or security-camera images among
+    its data while its purposes, name and description speak only of other things
+    (teaching, caring, contacting parents) records footage with no purpose, legal basis
+    or retention of its own. Read only for the words of surveillance ("CCTV",
+    "videonovērošana", "security video images", not a "video recording" of a lesson);
+    any purpose naming the surveillance, crime prevention, safety or security, or
+    evidence of incidents answers it.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: pupils
+        name: Pupil records
+        purposes:  # ← AC25
+          - purpose: Teaching and assessing pupils
+            legal_basis: {basis: public_task}
+        personal_data:
+          - attendance records
+          - CCTV images
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: pupils
+        name: Pupil records
+        purposes:
+          - purpose: Teaching and assessing pupils
+            legal_basis: {basis: public_task}
+          - purpose: Keeping pupils and staff safe on the school site
+            legal_basis: {basis: public_task}
+        personal_data:
+          - attendance records
+          - CCTV images
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list) or not activity.purposes:
+            continue
+        footage = first_readings(activity, _FOOTAGE, ("personal_data",)).get("footage_data")
+        if footage is None or first_readings(activity, _FOOTAGE_FOR, _DOING):
+            continue
+        yield Violation(
+            activity.at("purposes"),
+            msg(
+                "`{id}` lists surveillance footage among its data (\u201c{words}\u201d), but "
+                "no purpose says what it serves",
+                id=activity.id,
+                words=footage.quote(),
+            ),
+            msg(
+                "add the purpose the cameras serve (the safety of people, protecting "
+                "property), with its legal basis and retention, or record the footage in "
+                "its own activity"
+            ),
+            related=(footage.location,),
+            at_key=True,
+        )
