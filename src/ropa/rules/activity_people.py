@@ -544,6 +544,7 @@ def footage_without_purpose(register: Register, context: Context) -> Iterator[Vi
                 "property), with its legal basis and retention, or record the footage in "
                 "its own activity"
             ),
-            related=(footage.location,),
+            # No related location at the data item: the finding is of the purposes, and
+            # the message quotes the item's words.
             at_key=True,
         )
