@@ -437,7 +437,7 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
                 beside = _anonymised_recording(activity.personal_data, index, texts)
                 if beside is None:
                     continue
-                found, related = beside
+                found = beside[0]
             anonymous, identifier = found
             yield Violation(
                 activity.at("personal_data", index),
