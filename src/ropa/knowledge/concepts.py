@@ -4830,6 +4830,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "enter* e-health",
             "record* e-health",
         ),
+        # The system's short name given as where data comes from ("dati no VIIS", "the
+        # sources name VIIS"): a source (Art. 14(2)(f)), not a disclosure.
+        exclude=(
+            "no viis",
+            "from viis",
+            "from the viis",
+            "source* name* viis",
+            "source* include* viis",
+            "avot* ir viis",
+        ),
     ),
     # AC17: representing clients in their legal matters ("pārstāvība tiesvedībā",
     # "representation in litigation"): a matter has another side, witnesses and others
