@@ -2253,6 +2253,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "produkt* attīstīb*",
             "produkt* pilnveido*",
             "jaun* produkt* izstrād*",
+            # "improvement and development of services", "development of services".
+            "improvement of service*",
+            "development of service*",
+            "improvement and development of service*",
+            "development and improvement of service*",
         ),
         gap=2,
         negatable=False,
@@ -2281,6 +2286,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "leģitīm* interes* aizsardzīb*",
             "pierādījum* strīd*",
             "strīd* gadījum*",
+            # Recovering a debt is exercising a claim: an aim of its own, with its own
+            # basis and retention.
+            "debt recovery",
+            "debt collection",
+            "recovery of debt*",
+            "collection of debt*",
+            "parād* piedziņ*",
+            "parād* atgūšan*",
         ),
         gap=2,
         negatable=False,
@@ -2348,6 +2361,13 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "kvalitātes nodrošināš*",
             "kvalitātes uzraudzīb*",
             "kvalitātes novērtēš*",
+            # Measuring the customers' satisfaction: how the service is judged.
+            "satisfaction measurement*",
+            "satisfaction survey*",
+            "customer satisfaction",
+            "apmierinātības mērījum*",
+            "apmierinātības aptauj*",
+            "apmierinātības novērtē*",
         ),
         gap=1,
         negatable=False,
@@ -4934,6 +4954,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "enter* e-health",
             "record* e-health",
         ),
+        # The system's short name given as where data comes from ("dati no VIIS", "the
+        # sources name VIIS"): a source (Art. 14(2)(f)), not a disclosure.
+        exclude=(
+            "no viis",
+            "from viis",
+            "from the viis",
+            "source* name* viis",
+            "source* include* viis",
+            "avot* ir viis",
+        ),
     ),
     # AC17: representing clients in their legal matters ("pārstāvība tiesvedībā",
     # "representation in litigation"): a matter has another side, witnesses and others
@@ -5188,6 +5218,117 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "borough-wide",
             "city-wide",
             "town-wide",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # AC12: contact named as going on after the service ("lai turpinātu komunikāciju
+        # ar klientu", "to continue communication with the customer"): the contact is no
+        # longer part of the service the activity performs, and what it is for (news,
+        # offers, surveys) is not said (Art. 5(1)(b); WP203). AC12 asks it of a contact
+        # purpose only, never of readings.
+        "contact_continued",
+        N_("contact continued after the service"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        (
+            "turpināt* saziņ*",
+            "turpināt* komunikācij*",
+            "turpināt* sazināties",
+            "turpinātu saziņ*",
+            "turpinātu komunikācij*",
+            "turpinātu sazināties",
+            "saziņ* turpināšan*",
+            "komunikācij* turpināšan*",
+            "continu* communicat*",
+            "continu* contact*",
+            "continu* to communicate",
+            "continu* to contact",
+            "continu* to keep in touch",
+            "further communicat*",
+            "ongoing communicat*",
+            "after the contract ends",
+            "pēc līguma beigām",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # AC24: a recording of one visitor's session on a website or app (session replay:
+        # the mouse movements, clicks and pages of that visit). It is a record of one
+        # person's behaviour, kept under the session's identifier; where the same activity
+        # records a per-user identifier, calling the recordings "anonymised" does not make
+        # them anonymous (Recital 26, 30; Art. 4(5)).
+        "session_recording",
+        N_("recordings of a visitor's session"),
+        N_("Art. 4(1), 4(5); Recital 26, 30"),
+        (
+            "session recording*",
+            "session replay*",
+            "recording of your session*",
+            "recordings of your session*",
+            "recording of your browsing session*",
+            "recordings of your browsing session*",
+            "recording of the browsing session*",
+            "recordings of browsing session*",
+            "screen recording*",
+            "sesiju ierakst*",
+            "sesijas ierakst*",
+            "sesiju ierakstīšan*",
+            "sesijas ierakstīšan*",
+            "pārlūkošanas sesij* ierakst*",
+            "ekrāna ierakst*",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # AC25: images from surveillance cameras named among an activity's data. Only
+        # the words of surveillance: a "video recording" of a lesson or an event is not
+        # footage of a camera watching premises.
+        "footage_data",
+        N_("surveillance camera footage among the data"),
+        N_("Art. 5(1)(b), 30(1)(b); EDPB Guidelines 3/2019"),
+        (
+            "CCTV",
+            "video surveillance",
+            "videosurveillance",
+            "surveillance footage",
+            "surveillance camera*",
+            "security video*",
+            "security camera*",
+            "security footage",
+            "videonovērošan*",
+            "video novērošan*",
+            "novērošanas kamer*",
+            "drošības kamer*",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        # AC25: what surveillance footage is for, said in a purpose: the safety or
+        # security of people, premises or property, evidence of incidents.
+        "footage_purpose",
+        N_("the safety or security that surveillance serves"),
+        N_("Art. 5(1)(b), 6(1)(f); EDPB Guidelines 3/2019"),
+        (
+            "drošīb*",
+            "security",
+            "safety",
+            "safe",
+            "drošu*",
+            "safeguard*",
+            "īpašum* aizsardzīb*",
+            "mantas aizsardzīb*",
+            "protect* property",
+            "protection of property",
+            "protect* premises",
+            "zādzīb*",
+            "theft*",
+            "vandal*",
+            "incident*",
+            "incident* izmeklē*",
+            "evidence",
+            "pierādījum*",
+            "surveillance",
+            "novērošan*",
         ),
         negatable=False,
     ),

@@ -163,7 +163,9 @@ UNREAD = frozenset(
     | {"religious_body", "political_party_body", "trade_union_body"}
     | {"arrives_with"}
     # Asked of a purpose's text by AC12 only.
-    | {"purpose_contact"}
+    | {"purpose_contact", "contact_continued"}
+    # Asked of one data item by AC24 only.
+    | {"session_recording"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.knowledge.lexicon import concepts_in, mentions, uncovered
 from ropa.knowledge.text import analyse, fold_word, stem
-from ropa.model.activity import Activity, DataCategory, DataSubjectGroup
+from ropa.model.activity import Activity, DataCategory, DataItem, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, rule
@@ -347,6 +347,36 @@ def _anonymous_identifier(text: str) -> tuple[str, str] | None:
     return anonymous.matched, identifier.matched
 
 
+def _anonymised_recording(
+    items: list[DataItem], index: int, texts: list[str]
+) -> tuple[tuple[str, str], int] | None:
+    """For a data item calling recordings of a visitor's session anonymous or anonymised
+    ("anonymised recordings of your browsing session"), the claim, the identifier that
+    another item of the same activity records (a session identifier, an IP address) and
+    that item's index: a session recording is one person's visit, kept under that visit's
+    identifier, so the identifier recorded beside it ties it to the person."""
+    claim = next(
+        (
+            found.matched
+            for text in texts
+            if "session_recording" in concepts_in(text)
+            and (found := mentions(text, "anonymous_data")) is not None
+        ),
+        None,
+    )
+    if claim is None:
+        return None
+    for nth, other in enumerate(items):
+        if nth == index:
+            continue
+        value = other.category if isinstance(other, DataCategory) else other
+        for text in (t for t in (text_of(value, lang) for lang in ("lv", "en")) if t):
+            identifier = mentions(text, "per_user_identifier")
+            if identifier is not None:
+                return (claim, identifier.matched), nth
+    return None
+
+
 @rule(
     "AC24",
     "activity.anonymous-identifier",
@@ -365,7 +395,11 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
     "anonymous cookie" takes it out of the minimisation, retention and rights it is
     subject to. Reported where one data item calls its data anonymous or aggregated and
     names such an identifier; "anonymised" (a claim about what was done to the data) is
-    not read.
+    not read there. Recordings of a visitor's session (session replay: the mouse
+    movements, clicks and pages of one visit) are one person's visit, kept under that
+    visit's identifier: called anonymous or anonymised in an activity whose other data
+    items record a session or visitor identifier, a cookie or the IP address, they are
+    reported too, with the item naming the identifier.
 
     Fails:
 
@@ -398,8 +432,12 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
             value = item.category if isinstance(item, DataCategory) else item
             texts = [t for t in (text_of(value, lang) for lang in ("lv", "en")) if t]
             found = next(filter(None, map(_anonymous_identifier, texts)), None)
+            beside = None
             if found is None:
-                continue
+                beside = _anonymised_recording(activity.personal_data, index, texts)
+                if beside is None:
+                    continue
+                found = beside[0]
             anonymous, identifier = found
             yield Violation(
                 activity.at("personal_data", index),
@@ -410,10 +448,103 @@ def anonymous_identifier(register: Register, context: Context) -> Iterator[Viola
                     id=activity.id,
                     anonymous=anonymous,
                     identifier=identifier,
+                )
+                if beside is None
+                else msg(
+                    "recordings of each visitor's session in `{id}` are called anonymous "
+                    "(\u201c{anonymous}\u201d) but are kept in an activity that records "
+                    "\u201c{identifier}\u201d: they are personal data, pseudonymous at most "
+                    "(Recital 26, 30)",
+                    id=activity.id,
+                    anonymous=anonymous,
+                    identifier=identifier,
                 ),
                 msg(
                     "record it as personal data (a pseudonymous identifier) and give it the "
                     "basis, retention and rights personal data has"
                 ),
+                related=() if beside is None else (activity.at("personal_data", beside[1]),),
             )
             break
+
+
+_FOOTAGE = ("footage_data",)
+# What a purpose, the activity's name or its description says the footage is for:
+# surveillance named as such, crime prevention, safety or security, evidence.
+_FOOTAGE_FOR = ("cctv", "footage_data", "crime_prevention", "footage_purpose")
+_DOING = ("purposes", "name", "description")
+
+
+@rule(
+    "AC25",
+    "activity.footage-without-purpose",
+    severity=Severity.WARNING,
+    article="Art. 5(1)(b), 30(1)(b)",
+)
+def footage_without_purpose(register: Register, context: Context) -> Iterator[Violation]:
+    """Surveillance footage among an activity's data, with no purpose it serves.
+
+    Why: each kind of data is collected for a specified purpose (Art. 5(1)(b)), and the
+    record states the purposes (Art. 30(1)(b)); the EDPB asks that the purpose of each
+    camera be specified, in writing, before it is used (Guidelines 3/2019 on video
+    devices, section 3.1.2). An activity that lists CCTV or security-camera images among
+    its data while its purposes, name and description speak only of other things
+    (teaching, caring, contacting parents) records footage with no purpose, legal basis
+    or retention of its own. Read only for the words of surveillance ("CCTV",
+    "videonovērošana", "security video images", not a "video recording" of a lesson);
+    any purpose naming the surveillance, crime prevention, safety or security, or
+    evidence of incidents answers it.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: pupils
+        name: Pupil records
+        purposes:  # ← AC25
+          - purpose: Teaching and assessing pupils
+            legal_basis: {basis: public_task}
+        personal_data:
+          - attendance records
+          - CCTV images
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: pupils
+        name: Pupil records
+        purposes:
+          - purpose: Teaching and assessing pupils
+            legal_basis: {basis: public_task}
+          - purpose: Keeping pupils and staff safe on the school site
+            legal_basis: {basis: public_task}
+        personal_data:
+          - attendance records
+          - CCTV images
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list) or not activity.purposes:
+            continue
+        footage = first_readings(activity, _FOOTAGE, ("personal_data",)).get("footage_data")
+        if footage is None or first_readings(activity, _FOOTAGE_FOR, _DOING):
+            continue
+        yield Violation(
+            activity.at("purposes"),
+            msg(
+                "`{id}` lists surveillance footage among its data (\u201c{words}\u201d), but "
+                "no purpose says what it serves",
+                id=activity.id,
+                words=footage.quote(),
+            ),
+            msg(
+                "add the purpose the cameras serve (the safety of people, protecting "
+                "property), with its legal basis and retention, or record the footage in "
+                "its own activity"
+            ),
+            # No related location at the data item: the finding is of the purposes, and
+            # the message quotes the item's words.
+            at_key=True,
+        )

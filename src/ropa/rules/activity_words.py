@@ -181,6 +181,26 @@ def _contact_purpose(purpose: Purpose) -> bool:
     return bool((not lv or _contact_named(lv)) and (not en or _contact_named(en)))
 
 
+def _contact_unserved(activity: Activity, index: int, texts: list[str]) -> bool:
+    """Whether a contact-only purpose serves nothing else the activity names: it is the
+    activity's only purpose beside other contact-only ones, or the contact is said to go
+    on after the service ("to continue communication with the customer"). Beside a
+    purpose of its own ("providing cleaning services"), contacting the client is part of
+    performing that service, and says what for."""
+    if any("contact_continued" in concepts_in(text) for text in texts):
+        return True
+    whose = _whose_stems(activity)
+    assert isinstance(activity.purposes, list)  # the caller's test
+    for nth, other in enumerate(activity.purposes):
+        if nth == index:
+            continue
+        words = [text_of(other.purpose, language) for language in _LANGUAGES]
+        words = [text for text in words if text]
+        if words and not (_contact_purpose(other) and all(_contact_only(t, whose) for t in words)):
+            return False
+    return True
+
+
 @rule("AC12", "activity.purpose-unspecified", severity=Severity.WARNING, article="Art. 5(1)(b)")
 def purpose_unspecified(register: Register, context: Context) -> Iterator[Violation]:
     """A purpose that restates a legal basis, covers everything, or names only the processing.
@@ -230,7 +250,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     own basis and retention); reported only when no other word stands beside the
     contact, the person (a client, a customer, or the activity's own data subjects:
     "saziņa ar biedriem" where members are) and the channel ("saziņa ar klientu par
-    pasūtījumu", "marketing communication" say what for).
+    pasūtījumu", "marketing communication" say what for), and only when the contact
+    serves nothing else the activity names: beside a purpose of its own ("providing
+    cleaning services" and "communicating with the client") the contact is part of
+    performing that service, and says what for; alone, or said to go on after the
+    service ("to continue communication with the customer", "lai turpinātu saziņu"), it
+    does not.
 
     Fails:
 
@@ -297,6 +322,7 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 _contact_purpose(purpose)
                 and (contact := [_contact_only(text, _whose_stems(activity)) for text in texts])
                 and all(contact)
+                and _contact_unserved(activity, index, texts)
             ):
                 found.append((location, str(contact[0]), "contact"))
         if found:
@@ -385,6 +411,29 @@ def _catch_all(texts: list[str]) -> str | None:
     return None
 
 
+def _open_end(texts: list[str]) -> str | None:
+    """The mark that leaves a purpose's own list of aims open, when the purpose ends with
+    it in every language it is written in ("tirgus analīzes veikšana u.c.", "market
+    analysis and others"): after the last aim it names, "and others" are further aims
+    not named. Inside brackets ("komunālie pakalpojumi (ūdens, siltums u.c.)") it ends a
+    list of the things handled, and a mark in one language only is a translation's
+    wording ("competitions run by the federation and others"), so neither is read; nor
+    is "u.tml." / "and the like", which keeps what follows to the kind already named."""
+    marks = [_OPEN_END.search(text) for text in texts]
+    if not marks or not all(marks):
+        return None
+    first = marks[0]
+    assert first is not None  # all() above
+    return first.group(1)
+
+
+# A purpose's last words: an open-list mark, then only closing punctuation.
+_OPEN_END = re.compile(
+    r"(?:^|[\s,])(u\.\s?c\.?|utt\.?|etc\.?|un citi|and others|and so on)[\s.;,]*$",
+    re.IGNORECASE,
+)
+
+
 # "u.c. mērķi", "utt. nolūkiem", "etc. purposes": the lexicon skips one-letter words, so
 # the abbreviation before the word for purposes is read here.
 _OTHER_PURPOSES = re.compile(
@@ -427,7 +476,12 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
     purpose" has no edge: nothing it could not cover, and neither has "any reasonable
     purpose" ("jebkuriem saprātīgiem mērķiem"); a purpose that is nothing but the
     catch-all ("u.c. mērķi", "other purposes" as a line of its own, where a notice's list
-    ended "... u.c. mērķiem") is the same open end. A line that names several distinct
+    ended "... u.c. mērķiem") is the same open end, and so is a purpose whose own list
+    of aims ends, in every language it is written in, with "u.c.", "etc." or "and
+    others" ("tirgus analīzes veikšana u.c.", "market analysis and others"): the aims
+    after the last one named are not named (the mark inside brackets, or in one
+    language only, ends a list of things handled, and is not read; "u.tml.", "and the
+    like", keeps to the kind named). A line that names several distinct
     aims at once (improving the services, marketing, informing the public, defending
     legal claims, statistics, fraud prevention) is several purposes, each with its own
     legal basis and retention, written as one; the Article 29 Working Party asks that a
@@ -491,7 +545,7 @@ def purpose_open(register: Register, context: Context) -> Iterator[Violation]:
             texts = _purpose_texts(purpose.purpose)
             if not texts or all(_generic(text) for text in texts):
                 continue  # nothing but generic words: AC12 says so
-            words = _catch_all(texts)
+            words = _catch_all(texts) or _open_end(texts)
             # The quick test first: most purposes could not name enough aims to bundle,
             # and reading every aim of every purpose was AC14's whole cost.
             could_bundle = any(len(concepts_in(t) & _AIM_SET) >= _BUNDLED_AIMS for t in texts)
