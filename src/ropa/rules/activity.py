@@ -444,8 +444,7 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
     subjects do name them (emergency contacts, next of kin) but `sources` lists only the
     person and the organisation itself, the record still does not say that their data
     comes from someone else, which is what decides how they are informed (Art. 14): that
-    is reported at `sources` alone: the data subjects are then recorded well, so the
-    finding quotes their words rather than pointing at them. A shop's own
+    is reported at `sources`. A shop's own
     "delivery address" is usually the customer's, so a delivery address counts only in
     an activity whose name or description is a courier's or parcel carrier's business.
 
@@ -515,8 +514,7 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
                         "(Art. 14)"
                     ),
                     at_key=True,
-                    # (The names are quoted, not pointed to: the data subjects are
-                    # recorded well; the gap is in the sources.)
+                    related=(named["others_named"].location,),
                 )
             continue
         yield Violation(
