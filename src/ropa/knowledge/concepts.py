@@ -4231,6 +4231,33 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "reklāmu platform*",
             "analītikas partner*",
             "analītikas pakalpojumu sniedzēj*",
+            # Session recording ("session replay", heatmaps of clicks): the recorded page
+            # events go to the recording service's servers, a provider outside the
+            # organisation unless it says it runs the tool itself (self-hosted), which
+            # the exclusions read. The services named as such are the same.
+            "session recording*",
+            "session replay*",
+            "sesiju ierakst*",
+            "sesijas ierakst*",
+            "Hotjar",
+            "Microsoft Clarity",
+            "Smartlook",
+            "FullStory",
+            "Mouseflow",
+            "Yandex Metrica",
+            "Yandex Metrika",
+        ),
+        exclude=(
+            "self-hosted session record*",
+            "self hosted session record*",
+            "session record* self-hosted",
+            "session record* on our own server*",
+            "session record* on our server*",
+            "session record* hosted by us",
+            "session replay* on our own server*",
+            "pašu mitināt* sesiju ierakst*",
+            "sesiju ierakst* mūsu server*",
+            "sesiju ierakst* mūsu pašu server*",
         ),
     ),
     Concept(
@@ -5331,6 +5358,34 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "novērošan*",
         ),
         negatable=False,
+    ),
+    # RC25: what a political party receives that the law makes it report: donations
+    # (gifts) and membership and joining fees. In Latvia the party submits each donation
+    # within 15 days, and the membership fees each quarter, to the Corruption Prevention
+    # and Combating Bureau (KNAB), which publishes them with the donor's name
+    # (Politisko organizāciju (partiju) finansēšanas likums; KNAB, "Korupcijas novēršanas
+    # un apkarošanas birojam iesniedzamā informācija"; the section numbers not verified);
+    # in the UK reportable donations go to the Electoral Commission (Political Parties,
+    # Elections and Referendums Act 2000, Part IV; section not verified). Read only for
+    # an organisation whose name says it is a party.
+    Concept(
+        "party_financing",
+        N_("donations or membership fees a party reports"),
+        N_("Art. 4(9), 30(1)(d); Politisko organizāciju (partiju) finansēšanas likums"),
+        (
+            "ziedojum*",
+            "dāvinājum*",
+            "ziedotāj*",
+            "dāvinātāj*",
+            "biedru naud*",
+            "biedra naud*",
+            "iestāšanās naud*",
+            "donation*",
+            "donor*",
+            "membership fee*",
+            "membership subscription*",
+        ),
+        exclude=("ziedojum* kast*", "donation box*"),
     ),
 )
 

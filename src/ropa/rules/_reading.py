@@ -166,6 +166,8 @@ UNREAD = frozenset(
     | {"purpose_contact", "contact_continued"}
     # Asked of one data item by AC24 only.
     | {"session_recording"}
+    # Asked of an activity's values by RC25, for a political party only.
+    | {"party_financing"}
 )
 
 _NO_HITS: tuple[Reading, ...] = ()

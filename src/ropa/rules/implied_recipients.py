@@ -7,13 +7,16 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import Message, msg
+from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import analyse
 from ropa.model.activity import Activity
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
 from ropa.model.types import text_of
+from ropa.model.vocabulary import RecipientKind
+from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, topic
+from ropa.rules._reading import Reading, first_readings, says, topic
 
 # Processing that by its nature hands the data to someone else, and whom it hands it to.
 # Read in the text layer (`ropa.knowledge.concepts`), in the order a finding prefers them.
@@ -45,6 +48,83 @@ def _implied(activity: Activity) -> Reading | None:
         if concept in found:
             return found[concept]
     return first_readings(activity, _INSURANCE, _DOING).get("insurance")
+
+
+# A commercial company's legal form: a firm is no political party, whatever its name says
+# ("SIA Partija", a party-supplies shop).
+_COMPANY = re.compile(r"(?<![\w.])(?:SIA|AS|IK|Ltd\.?|Limited|PLC|plc|GmbH|LLC|Inc\.?)(?!\w)")
+
+
+# A party's own members named as data subjects ("partijas biedri", "party members"): a
+# party's name often does not say it is one ("Nacionālā apvienība", "Vienotība").
+_PARTY_MEMBERS = re.compile(
+    r"\bpartij\w*\s+biedr|\bparty\s+members?\b|\bmembers?\s+of\s+the\s+party\b", re.IGNORECASE
+)
+
+
+def _party(register: Register) -> bool:
+    """Whether the organisation is a political party: its name says so (not a company's
+    name), or its data subjects are the party's members."""
+    name = register.organisation.name
+    for language in ("lv", "en"):
+        text = text_of(name, language)
+        if not text or text == "unknown" or _COMPANY.search(text):
+            continue
+        if mentions(text, "political_party_body") is not None:
+            return True
+    for activity in register.activities:
+        if not isinstance(activity.data_subjects, list):
+            continue
+        for group in activity.data_subjects:
+            value = getattr(group, "category", group)
+            if any(
+                _PARTY_MEMBERS.search(text_of(value, language) or "")
+                for language in ("lv", "en")
+                if value not in (None, "unknown", "none")
+            ):
+                return True
+    return False
+
+
+def _party_financing(activity: Activity) -> tuple[str, Location] | None:
+    """The words, and their place, by which the activity receives donations or membership
+    fees: in its name, purposes, data subjects or data."""
+    values: list[tuple[object, Location]] = [(activity.name, activity.at("name"))]
+    if isinstance(activity.purposes, list):
+        values.extend(
+            (purpose.purpose, activity.at("purposes", index, "purpose"))
+            for index, purpose in enumerate(activity.purposes)
+        )
+    for key in ("data_subjects", "personal_data"):
+        items = getattr(activity, key)
+        if isinstance(items, list):
+            values.extend(
+                (getattr(item, "category", item), activity.at(key, index))
+                for index, item in enumerate(items)
+            )
+    for value, location in values:
+        for language in ("lv", "en"):
+            text = text_of(value, language) if value not in (None, "unknown", "none") else None
+            found = mentions(text, "party_financing") if text else None
+            if found is not None:
+                return found.matched, location
+    return None
+
+
+def _authority_listed(register: Register, activity: Activity) -> bool:
+    """Whether the activity's recipients include a public authority (by kind or words)."""
+    listed = activity.recipients if isinstance(activity.recipients, list) else []
+    catalogue = {recipient.id: recipient for recipient in register.recipients}
+    for identifier in listed:
+        recipient = catalogue.get(identifier)
+        if recipient is None:
+            continue
+        if recipient.kind is RecipientKind.PUBLIC_AUTHORITY:
+            return True
+        for value in (recipient.name, recipient.category):
+            if value not in (None, "unknown", "none") and says(value, "public_body"):
+                return True
+    return False
 
 
 def _records_none(activity: Activity) -> bool:
@@ -87,6 +167,19 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     website or e-mail, which an organisation may run itself. RC23 asks the same of
     tracking tools.
 
+    A political party (the organisation's name says so, a company's name never, or its
+    data subjects are "partijas biedri", "party members") that receives
+    donations or membership fees must report them to the authority that supervises party
+    financing, which publishes the donors (in Latvia the Corruption Prevention and
+    Combating Bureau, KNAB, under the Politisko organizāciju (partiju) finansēšanas likums:
+    each donation within 15 days, membership fees quarterly; in the UK reportable
+    donations go to the Electoral Commission under the Political Parties, Elections and
+    Referendums Act 2000; section numbers not verified). That authority receives the data
+    by law, not in a particular inquiry, so it is a recipient (Art. 4(9)): an activity of
+    a party that speaks of donations, donors or membership fees (in its name, purposes,
+    data subjects or data) and lists no public authority among its recipients (unknown,
+    `none`, or only others) leaves it out. A denial ("we accept no donations") is not read.
+
     Fails:
 
     ```yaml
@@ -111,7 +204,28 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
         recipients: [carriers]
     ```
     """
+    party = _party(register)
     for activity in register.activities:
+        if party and (financing := _party_financing(activity)) is not None:
+            if not _authority_listed(register, activity):
+                words, location = financing
+                yield Violation(
+                    activity.at("recipients"),
+                    msg(
+                        "`{id}` receives a party's donations or membership fees "
+                        "(\u201c{words}\u201d), which the law makes it report to the "
+                        "authority that supervises party financing (in Latvia KNAB, which "
+                        "publishes them), but no public authority is among its recipients",
+                        id=activity.id,
+                        words=words,
+                    ),
+                    msg(
+                        "add that authority to `recipients:` with `kind: public_authority` "
+                        "and the law that requires the report"
+                    ),
+                    related=(location,),
+                )
+                continue
         if not _records_none(activity):
             continue
         reading = _implied(activity)

@@ -893,7 +893,9 @@ def tracking_provider_unrecorded(register: Register, context: Context) -> Iterat
     """Third-party tracking named in an activity, with no provider among its recipients.
 
     Why: advertising identifiers, third-party cookies, retargeting, tracking pixels and
-    the analytics or ad services named as such ("Google Analytics")
+    the analytics or ad services named as such ("Google Analytics"), and session
+    recording ("session replay", "sesiju ieraksti", a service named as such: "Hotjar",
+    "Microsoft Clarity"), whose recorded page events go to the recording service,
     pass what they read to their provider: the visitor's browser or device sends it, and
     the organisation that embeds the code is, for that collection and passing on, a joint
     controller with the provider (CJEU C-40/17 Fashion ID). The provider is a recipient
@@ -903,7 +905,8 @@ def tracking_provider_unrecorded(register: Register, context: Context) -> Iterat
     such tools and whose `recipients:` has no provider at all (left unknown, `none`, or a
     list of others) says less still. Read in the activity's name, description, purposes
     and data, in any inflection; a denial ("we do not use third-party cookies") is not a
-    finding, nor first-party words ("our own cookies", "personalised offers"), nor an
+    finding, nor first-party words ("our own cookies", "personalised offers", session
+    recording said to be self-hosted or on the organisation's own servers), nor an
     activity that records its joint controllers, nor one whose recipients include one
     named with the brand the words name ("Google Analytics", a recipient Google Ireland
     Limited); a social network's plug-in or pixel is OR13's (the joint controller it
