@@ -206,26 +206,26 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     """
     party = _party(register)
     for activity in register.activities:
-        if party and (financing := _party_financing(activity)) is not None:
-            if not _authority_listed(register, activity):
-                words, location = financing
-                yield Violation(
-                    activity.at("recipients"),
-                    msg(
-                        "`{id}` receives a party's donations or membership fees "
-                        "(\u201c{words}\u201d), which the law makes it report to the "
-                        "authority that supervises party financing (in Latvia KNAB, which "
-                        "publishes them), but no public authority is among its recipients",
-                        id=activity.id,
-                        words=words,
-                    ),
-                    msg(
-                        "add that authority to `recipients:` with `kind: public_authority` "
-                        "and the law that requires the report"
-                    ),
-                    related=(location,),
-                )
-                continue
+        financing = _party_financing(activity) if party else None
+        if financing is not None and not _authority_listed(register, activity):
+            words, location = financing
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` receives a party's donations or membership fees "
+                    "(\u201c{words}\u201d), which the law makes it report to the "
+                    "authority that supervises party financing (in Latvia KNAB, which "
+                    "publishes them), but no public authority is among its recipients",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "add that authority to `recipients:` with `kind: public_authority` "
+                    "and the law that requires the report"
+                ),
+                related=(location,),
+            )
+            continue
         if not _records_none(activity):
             continue
         reading = _implied(activity)
