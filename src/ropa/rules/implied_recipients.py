@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, msg
 from ropa.knowledge.lexicon import mentions
-from ropa.knowledge.text import analyse
+from ropa.knowledge.text import analyse, fold_word
 from ropa.model.activity import Activity
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
@@ -127,6 +127,64 @@ def _authority_listed(register: Register, activity: Activity) -> bool:
     return False
 
 
+# The words by which a recorded recipient is of the kind the activity's words imply
+# (folded: no diacritics, lower case). Any recipient recorded as a processor is one that
+# outsourced services go to.
+_COVERING: dict[str, re.Pattern[str]] = {
+    "travel_booking": re.compile(
+        r"airline|aviokompanij|hotel|viesnic|carrier|parvadataj|tour operator|turoperator|"
+        r"accommodation|naktsmit|travel|celojum|tourism|turism|partner"
+    ),
+    "courier_delivery": re.compile(
+        r"courier|kurjer|pasts|\bpost|deliver|piegad|shipping|carrier|parvadataj|logisti|"
+        r"omniva|\bdpd\b|\bdhl\b|\bups\b|fedex|venipak|parcel|pakomat|smartpost"
+    ),
+    "card_payment": re.compile(
+        r"bank|payment|maksajum|norekin|stripe|paypal|klarna|acquir|\bcard|kart|everypay|"
+        r"makecommerce|montonio|paysera|worldpay|adyen|sumup|braintree|checkout"
+    ),
+    "insurance": re.compile(r"insur|apdrosin|reinsur|loss adjust|broker|starpniek"),
+}
+
+
+def _courier(register: Register) -> bool:
+    """Whether the organisation's name says it is a courier or parcel service: its own
+    deliveries are its service, not data passed to one."""
+    name = register.organisation.name
+    return any(
+        mentions(text, "courier_delivery") is not None
+        for language in ("lv", "en")
+        if name not in (None, "unknown") and (text := text_of(name, language))
+    )
+
+
+def _covered(register: Register, listed: list[str], concept: str) -> bool:
+    """Whether a recipient the activity lists is of the kind its words imply."""
+    catalogue = {recipient.id: recipient for recipient in register.recipients}
+    for identifier in listed:
+        recipient = catalogue.get(identifier)
+        if recipient is None:
+            # (A recipient the register does not hold: RC02's or the validator's.)
+            return True
+        if concept == "outsourcing":
+            if recipient.kind in (
+                RecipientKind.PROCESSOR,
+                RecipientKind.SUB_PROCESSOR,
+                RecipientKind.UNKNOWN,
+            ):
+                return True
+            continue
+        pattern = _COVERING[concept]
+        for value in (recipient.name, recipient.category, recipient.description):
+            if value in (None, "unknown", "none"):
+                continue
+            for language in ("lv", "en"):
+                text = text_of(value, language)
+                if text and pattern.search(fold_word(text)):
+                    return True
+    return False
+
+
 def _records_none(activity: Activity) -> bool:
     listed = activity.recipients
     return listed is None or listed in ("unknown", "none") or listed == []
@@ -160,8 +218,14 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     inflection; a denial ("we do not outsource") is not a finding, nor the
     organisation's own couriers, nor its providing outsourced services to others or
     acting as a processor itself, nor couriers or tour operators named among the data
-    subjects (a courier firm's staff), nor a card number among the data (a card kept as
-    a guarantee is charged through no one yet). Not read either: video surveillance as
+    subjects (a courier firm's staff), nor delivery by an organisation whose name says it
+    is a courier (its deliveries are its own service), nor a card number among the data
+    (a card kept as a guarantee is charged through no one yet). An activity that records
+    recipients, none of which is of the kind its words imply, leaves that one out all the
+    same: a recipient counts as of that kind where its name, category or description says
+    so (a courier, post or parcel service; a bank or payment service; an insurer or
+    broker; a carrier, hotel or tour operator), and for outsourced services any recipient
+    recorded as a processor (or whose kind is unknown). Not read either: video surveillance as
     such, whose footage may go to the police on request but need not go to anyone
     (authorities asking in a particular inquiry are not recipients, Art. 4(9)), and a
     website or e-mail, which an organisation may run itself. RC23 asks the same of
@@ -205,6 +269,7 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     ```
     """
     party = _party(register)
+    courier = _courier(register)
     for activity in register.activities:
         financing = _party_financing(activity) if party else None
         if financing is not None and not _authority_listed(register, activity):
@@ -227,9 +292,32 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
             )
             continue
         if not _records_none(activity):
+            if not isinstance(activity.recipients, list):
+                continue
+            reading = _implied(activity)
+            if reading is None or (courier and reading.concept == "courier_delivery"):
+                continue
+            if _covered(register, activity.recipients, reading.concept):
+                continue
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` names \u201c{words}\u201d ({what}), which passes its data to "
+                    "{whom}, but none of its recipients is one",
+                    id=activity.id,
+                    words=reading.quote(),
+                    what=topic(reading.concept),
+                    whom=_WHOM[reading.concept],
+                ),
+                msg(
+                    "add those recipients to `recipients:`, by name or by category, with "
+                    "their kind and country"
+                ),
+                related=(reading.location,),
+            )
             continue
         reading = _implied(activity)
-        if reading is None:
+        if reading is None or (courier and reading.concept == "courier_delivery"):
             continue
         yield Violation(
             activity.at("recipients"),
