@@ -185,6 +185,11 @@ def _covered(register: Register, listed: list[str], concept: str) -> bool:
     return False
 
 
+# A purpose that pursues identified people's offences (prosecuting offenders, evidence
+# in criminal proceedings): read only against `recipients: none`.
+_PURSUIT = ("offence_pursuit",)
+
+
 def _records_none(activity: Activity) -> bool:
     listed = activity.recipients
     return listed is None or listed in ("unknown", "none") or listed == []
@@ -225,9 +230,20 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     same: a recipient counts as of that kind where its name, category or description says
     so (a courier, post or parcel service; a bank or payment service; an insurer or
     broker; a carrier, hotel or tour operator), and for outsourced services any recipient
-    recorded as a processor (or whose kind is unknown). Not read either: video surveillance as
-    such, whose footage may go to the police on request but need not go to anyone
-    (authorities asking in a particular inquiry are not recipients, Art. 4(9)), and a
+    recorded as a processor (or whose kind is unknown).
+
+    A purpose that pursues identified people's offences ("prosecuting offenders",
+    "pierādījumi kriminālprocesā", footage kept as evidence) cannot be served without
+    handing the data to the police, a prosecutor or a court, so `recipients: none`
+    contradicts it. Those authorities, receiving data in a particular inquiry, are left
+    out of the definition of recipient (Art. 4(9)), but data the organisation itself
+    hands over to have an offence pursued goes to them as a matter of its own purpose,
+    and the person is told where it goes (Art. 13(1)(e); EDPB Guidelines 3/2019 on video
+    devices, on disclosing footage to third parties such as the police; section numbers
+    not verified). Read against `none` only: `recipients: unknown` is AC04's. Not read:
+    preventing or detecting crime as such ("to prevent crime"), nor video surveillance
+    as such, whose footage may go to the police on request but need not go to anyone
+    (authorities asking in a particular inquiry are not recipients, Art. 4(9)), nor a
     website or e-mail, which an organisation may run itself. RC23 asks the same of
     tracking tools.
 
@@ -314,6 +330,27 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                     "their kind and country"
                 ),
                 related=(reading.location,),
+            )
+            continue
+        pursuit = (
+            first_readings(activity, _PURSUIT, ("purposes",)).get("offence_pursuit")
+            if activity.recipients == "none"
+            else None
+        )
+        if pursuit is not None:
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` pursues offences (\u201c{words}\u201d), which hands its data to "
+                    "the police, a prosecutor or a court, but records `recipients: none`",
+                    id=activity.id,
+                    words=pursuit.quote(),
+                ),
+                msg(
+                    "record the authorities the data goes to (the police, prosecutors, "
+                    "courts) by category under `recipients:`, with `kind: public_authority`"
+                ),
+                related=(pursuit.location,),
             )
             continue
         reading = _implied(activity)
