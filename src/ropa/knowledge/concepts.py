@@ -5387,6 +5387,43 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         exclude=("ziedojum* kast*", "donation box*"),
     ),
+    # RC25: an outside service named by its brand, through which the activity collects
+    # or sends the data: online forms and surveys, event registration and ticket sales,
+    # newsletters, booking and video meetings. Whoever runs such a service holds what
+    # passes through it, a processor (Art. 4(8), 28) or a controller of its own (a
+    # ticket seller), a recipient either way (Art. 4(9)). Only names of services run by
+    # others: a "registration form" or a "ticket system" as such may be the
+    # organisation's own.
+    Concept(
+        "hosted_service",
+        N_("an outside online service named by its brand"),
+        N_("Art. 4(8), 4(9), 28, 30(1)(d)"),
+        (
+            "Google Forms",
+            "Google Form",
+            "Google formas",
+            "Google forma",
+            "Microsoft Forms",
+            "Typeform",
+            "Jotform",
+            "SurveyMonkey",
+            "Eventbrite",
+            "Ticketmaster",
+            "Biļešu Serviss",
+            "Bilesu Serviss",
+            "Biļešu Paradīze",
+            "Bilesu Paradize",
+            "Piletilevi",
+            "Fienta",
+            "Mailchimp",
+            "MailerLite",
+            "Sendinblue",
+            "Brevo",
+            "Calendly",
+            "Zoom",
+        ),
+        exclude=("zoom in*", "zoom out*", "zoom lens*"),
+    ),
 )
 
 

@@ -25,6 +25,7 @@ _WHOM: dict[str, Message] = {
     "courier_delivery": msg("the courier or parcel locker company"),
     "card_payment": msg("the payment service provider or card acquirer"),
     "outsourcing": msg("the providers of those services, processors under an Art. 28 contract"),
+    "hosted_service": msg("the provider of that service, a processor or a controller of its own"),
     "insurance": msg(
         "insurers (or, where the organisation is the insurer, reinsurers, intermediaries or "
         "loss adjusters)"
@@ -144,6 +145,12 @@ _COVERING: dict[str, re.Pattern[str]] = {
         r"makecommerce|montonio|paysera|worldpay|adyen|sumup|braintree|checkout"
     ),
     "insurance": re.compile(r"insur|apdrosin|reinsur|loss adjust|broker|starpniek"),
+    # (A named service's provider recorded as a controller: by its brand.)
+    "hosted_service": re.compile(
+        r"google|microsoft|typeform|jotform|surveymonkey|eventbrite|ticketmaster|"
+        r"bilesu|piletilevi|fienta|mailchimp|intuit|mailerlite|sendinblue|brevo|calendly|"
+        r"zoom|ticket|bilet|form|survey|aptauj|newsletter|jaunumu|e-past"
+    ),
 }
 
 
@@ -158,6 +165,10 @@ def _courier(register: Register) -> bool:
     )
 
 
+# The implied recipients any recipient recorded as a processor may be.
+_ANY_PROCESSOR = ("outsourcing", "hosted_service")
+
+
 def _covered(register: Register, listed: list[str], concept: str) -> bool:
     """Whether a recipient the activity lists is of the kind its words imply."""
     catalogue = {recipient.id: recipient for recipient in register.recipients}
@@ -166,14 +177,15 @@ def _covered(register: Register, listed: list[str], concept: str) -> bool:
         if recipient is None:
             # (A recipient the register does not hold: RC02's or the validator's.)
             return True
-        if concept == "outsourcing":
+        if concept in _ANY_PROCESSOR:
             if recipient.kind in (
                 RecipientKind.PROCESSOR,
                 RecipientKind.SUB_PROCESSOR,
                 RecipientKind.UNKNOWN,
             ):
                 return True
-            continue
+            if concept == "outsourcing":
+                continue
         pattern = _COVERING[concept]
         for value in (recipient.name, recipient.category, recipient.description):
             if value in (None, "unknown", "none"):
@@ -230,7 +242,11 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     same: a recipient counts as of that kind where its name, category or description says
     so (a courier, post or parcel service; a bank or payment service; an insurer or
     broker; a carrier, hotel or tour operator), and for outsourced services any recipient
-    recorded as a processor (or whose kind is unknown).
+    recorded as a processor (or whose kind is unknown). An outside online service named
+    by its brand ("Google Forms", "Eventbrite", "Biļešu Serviss", "Mailchimp", "Zoom")
+    is run by its provider, who holds what passes through it: a processor or a
+    controller of its own, a recipient either way; a "registration form" or a "ticket
+    system" as such may be the organisation's own and is not read.
 
     A purpose that pursues identified people's offences ("prosecuting offenders",
     "pierādījumi kriminālprocesā", footage kept as evidence) cannot be served without
