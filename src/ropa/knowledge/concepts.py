@@ -5326,6 +5326,23 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "video novērošan*",
             "novērošanas kamer*",
             "drošības kamer*",
+            # A person's "video image" ("videoattēls") among the data: the words registers
+            # use for a camera's picture of them. Not photos and video of an event, taken
+            # to be shown.
+            "videoattēl*",
+            "video image*",
+        ),
+        exclude=(
+            "foto un videoattēl*",
+            "foto- un videoattēl*",
+            "fotoattēl* un videoattēl*",
+            "fotogrāfij* un videoattēl*",
+            "pasākum* videoattēl*",
+            "photo* and video image*",
+            "photograph* and video image*",
+            "video image* of the event*",
+            "video image* of events",
+            "event video image*",
         ),
         negatable=False,
     ),
