@@ -491,7 +491,9 @@ def footage_without_purpose(register: Register, context: Context) -> Iterator[Vi
     its data while its purposes, name and description speak only of other things
     (teaching, caring, contacting parents) records footage with no purpose, legal basis
     or retention of its own. Read only for the words of surveillance ("CCTV",
-    "videonovērošana", "security video images", not a "video recording" of a lesson);
+    "videonovērošana", "security video images", a person's "video image" or
+    "videoattēls", the words registers use for a camera's picture of them; not a "video
+    recording" of a lesson, nor photos and video images of an event taken to be shown);
     any purpose naming the surveillance, crime prevention, safety or security, or
     evidence of incidents answers it.
 
