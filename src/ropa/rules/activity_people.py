@@ -8,6 +8,7 @@ Read through the text layer (`identifying_data` in `ropa.knowledge.concepts`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -550,3 +551,137 @@ def footage_without_purpose(register: Register, context: Context) -> Iterator[Vi
             # the message quotes the item's words.
             at_key=True,
         )
+
+
+# An organisation whose name says it is a setting for children or young people: the
+# words of children or youth beside the words of a place where they take part (a centre,
+# a club, a school, a studio, a camp), folded. Not a shop for children's goods, whose
+# customers are the parents.
+_SETTING = re.compile(
+    r"\b(?:centr|center|klub|club|skol|school|studij|studio|nometn|camp|akademij|academy|"
+    r"pulcin|darz|nurser|kindergarten|daycare)\w*"
+)
+_SHOP = re.compile(r"\b(?:veikal|shop|store|aptiek|pharmac|apgerb|cloth|toy|rotalliet)\w*")
+# A data-subject group that names only those who buy or use a service: "klienti",
+# "clients", "customers", "participants", folded; nothing of whose child or whose parent.
+_ONLY_CLIENTS = re.compile(
+    r"^\s*(?:(?:the|our|centra|musu|visi|all)\s+)?"
+    r"(?:klient\w*|client\w*|customer\w*|pakalpojumu\s+sanemej\w*|service\s+users?|"
+    r"dalibniek\w*|participants?)\s*$"
+)
+
+
+def _children_setting(register: Register) -> str | None:
+    """The words of the organisation's name that say it serves children or young people
+    at a setting of theirs, if any."""
+    name = register.organisation.name
+    if name in (None, "unknown"):
+        return None
+    for language in ("lv", "en"):
+        text = text_of(name, language)
+        if not text:
+            continue
+        folded = fold_word(text)
+        if not _SETTING.search(folded) or _SHOP.search(folded):
+            continue
+        for concept in ("children", "youth", "child_care"):
+            found = mentions(text, concept)
+            if found is not None and not found.negated:
+                return text.strip()
+    return None
+
+
+def _clients_only(activity: Activity) -> str | None:
+    """The words of the activity's data subjects when every group names only clients and
+    none answers whether children are among them."""
+    subjects = activity.data_subjects
+    if not isinstance(subjects, list) or not subjects or _age_answered(activity):
+        return None
+    words: list[str] = []
+    for group in subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        texts_of = [text_of(value, language) for language in ("lv", "en")]
+        texts_of = [text for text in texts_of if text]
+        if not texts_of or not all(_ONLY_CLIENTS.match(fold_word(text)) for text in texts_of):
+            return None
+        words.append(texts_of[0].strip())
+    return ", ".join(words)
+
+
+@rule(
+    "AC26",
+    "activity.children-untold",
+    severity=Severity.WARNING,
+    article="Art. 8, 30(1)(c); Recital 38",
+)
+def children_untold(register: Register, context: Context) -> Iterator[Violation]:
+    """A setting for children whose data subjects are only "clients".
+
+    Why: the record names the categories of data subjects (Art. 30(1)(c)), and children
+    merit specific protection (Recital 38): who consents or signs for them (the parent,
+    Art. 8 and the civil law of capacity), how a legitimate interest weighs against them
+    (Art. 6(1)(f)), how they are told (Art. 12(1)). An organisation whose name says it is
+    a centre, club, school, studio or camp for children or young people ("Bērnu un
+    jauniešu centrs", "Kids Club", "youth academy") serves children, whose parents
+    usually sign up and pay. An activity of it whose data subjects are only "klienti",
+    "clients", "customers" or "participants" does not say whether those are the children
+    or the parents, so neither the children's data nor the parents' is described.
+    Reported once, at the first such activity, with the others as related places; not
+    where a group names the children, the parents or an age, or answers `children:` or
+    `minimum_age`, nor for a shop of children's goods, whose customers are the parents.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Bērnu un jauniešu centrs "Saulīte"
+      role: controller
+    activities:
+      - id: clients
+        name: Klientu līgumi
+        data_subjects: [klienti]  # ← AC26
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Bērnu un jauniešu centrs "Saulīte"
+      role: controller
+    activities:
+      - id: clients
+        name: Klientu līgumi
+        data_subjects:
+          - category: bērni, kas apmeklē nodarbības
+            children: true
+          - vecāki vai likumiskie pārstāvji, kas noslēdz līgumu
+    ```
+    """
+    setting = _children_setting(register)
+    if setting is None:
+        return
+    found = [
+        (activity, words)
+        for activity in register.activities
+        if (words := _clients_only(activity)) is not None
+    ]
+    if not found:
+        return
+    first, words = found[0]
+    yield Violation(
+        first.at("data_subjects"),
+        msg(
+            "the organisation's name says it serves children or young people (\u201c{name}\u201d), "
+            "but the data subjects of `{id}` are only \u201c{words}\u201d: the children are not "
+            "told apart from their parents",
+            name=setting,
+            id=first.id,
+            words=words,
+        ),
+        msg(
+            "record the children (with `children: true`) and their parents or legal "
+            "representatives as separate groups of data subjects"
+        ),
+        at_key=True,
+        related=tuple(activity.at("data_subjects") for activity, _ in found[1:]),
+    )
