@@ -685,3 +685,103 @@ def children_untold(register: Register, context: Context) -> Iterator[Violation]
         at_key=True,
         related=tuple(activity.at("data_subjects") for activity, _ in found[1:]),
     )
+
+
+# The users of an online service, named as such ("lietotāji", "registered users", "app
+# users"), folded.
+_USERS = re.compile(r"\b(?:lietotaj\w*|users?|account\s+holders?|kontu\s+turetaj\w*)\b")
+
+
+def _users(activity: Activity) -> str | None:
+    """The words of the first data-subject group naming an online service's users."""
+    if not isinstance(activity.data_subjects, list):
+        return None
+    for group in activity.data_subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            if text and _USERS.search(fold_word(text)):
+                return text.strip()
+    return None
+
+
+def _sex_life(activity: Activity) -> bool:
+    """Whether the activity declares data on sex life or sexual orientation."""
+    used = activity.special_categories
+    return isinstance(used, list) and any(
+        getattr(entry, "category", None) == "sex_life_or_orientation" for entry in used
+    )
+
+
+@rule(
+    "AC27",
+    "activity.adult-service-age-unstated",
+    severity=Severity.WARNING,
+    article="Art. 8, 9(2)(a), 30(1)(c); Recital 38",
+)
+def adult_service_age_unstated(register: Register, context: Context) -> Iterator[Violation]:
+    """Users of an online service whose profiles hold their sex life, with no age limit.
+
+    Why: the record names the categories of data subjects (Art. 30(1)(c)), and whether
+    children are among them changes what the processing may do: a child below the
+    national age (13 in Latvia) cannot consent to an information society service alone
+    (Art. 8(1)), and children merit specific protection (Recital 38). A service whose
+    users' profiles carry their sex life or sexual orientation (Art. 9(1)) is a dating or
+    erotic service, meant for adults; it rests on the users' explicit consent (Art.
+    9(2)(a)), which a child cannot give for such a service, and it must keep minors out.
+    An activity that declares such data about "users" ("lietotāji", "registered users",
+    "app users") and says of no group from what age they are admitted (no `minimum_age`,
+    `children:`, or words of an age: "no 18 gadiem", "adults", "aged 18 and over")
+    leaves open whether children's data is processed, and with it the age check the
+    service needs. Not read for patients, members or employees, whose sex life a
+    clinic, a body of Art. 9(2)(d) or an employer may record for other reasons.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: profiles
+        name: User profiles
+        data_subjects: [registered users]  # ← AC27
+        special_categories:
+          - category: sex_life_or_orientation
+            condition: explicit_consent
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: profiles
+        name: User profiles
+        data_subjects:
+          - category: registered users
+            minimum_age: 18
+        special_categories:
+          - category: sex_life_or_orientation
+            condition: explicit_consent
+    ```
+    """
+    for activity in register.activities:
+        if not _sex_life(activity) or _age_answered(activity):
+            continue
+        users = _users(activity)
+        if users is None:
+            continue
+        said = first_readings(activity, _AGE_WORDS, ("data_subjects",))
+        if "children" in said or "age_stated" in said:
+            continue
+        yield Violation(
+            activity.at("data_subjects"),
+            msg(
+                "`{id}` holds its users' sex life or sexual orientation (Art. 9(1)), an "
+                "adults' service, but no age says from when \u201c{users}\u201d are admitted",
+                id=activity.id,
+                users=users,
+            ),
+            msg(
+                "state the minimum age of the users (`minimum_age: 18`) and how it is "
+                "checked, or record the children and their parents' consent (Art. 8)"
+            ),
+            at_key=True,
+        )
