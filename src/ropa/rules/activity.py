@@ -301,7 +301,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     is what the person is told; Recital 61); a category beside "(not named)"
     ("background checks (provider not named)") is an answer. A public source whose
     description says itself that it is not named ("nav norādīts"), or names it only by
-    words for anyone, leaves the answer out too.
+    words for anyone, leaves the answer out too. So does a list of sources that names
+    some and ends with such words ("AS Sadales tīkls; trešās puses", "credit bureaus,
+    other sources"), in every language it is written in: the sources after those named
+    are not named.
 
     Fails:
 
@@ -333,6 +336,23 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
             if source.kind not in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE):
                 continue
             words = _unnamed_source(source)
+            if source.kind is DataSourceKind.THIRD_PARTY and words is None:
+                open_end = _open_source_list(source)
+                if open_end is not None:
+                    yield Violation(
+                        activity.at("sources", index, "description"),
+                        msg(
+                            "`{id}` lists among its third-party sources \u201c{words}\u201d, "
+                            "which names neither a source nor its category",
+                            id=activity.id,
+                            words=open_end,
+                        ),
+                        msg(
+                            "name the other sources or their categories in `description:`, "
+                            "or drop the open end (Art. 14(2)(f))"
+                        ),
+                    )
+                    continue
             if source.kind is DataSourceKind.THIRD_PARTY and words is not None:
                 yield Violation(
                     activity.at("sources", index, "description"),
@@ -374,6 +394,8 @@ _SOURCE_KIND_WORDS = frozenset(
     (
         "citi", "citas", "citu", "cita", "cits", "citiem", "citam", "un", "vai", "and", "or",
         "from", "no", "the", "an", "a", "some",
+        # "trešās puses" (third parties), folded, in its forms.
+        "puse", "puses", "pusem", "pusu", "pusei",
     )
 )  # fmt: skip
 # The description saying itself that the source is not named (folded): "(not named)",
@@ -417,6 +439,33 @@ def _unnamed_source(source: DataSource) -> str | None:
         if not (bare or unnamed or names_no_kind(text)):
             return None
     return texts[0].strip()
+
+
+# Where a list of sources is split into its items: ";" and ",", not inside brackets.
+_SOURCE_ITEMS = re.compile(r"[;,](?![^()]*\))")
+
+
+def _open_source_list(source: DataSource) -> str | None:
+    """The last item of a third-party source's list when, in every language, it names no
+    source ("AS Sadales tīkls; trešās puses"): the list names some sources and leaves
+    the rest open. None where it names something, or the list has one item ("third
+    parties, witnesses, police reports" says who the third parties are)."""
+    found: str | None = None
+    for language in ("lv", "en"):
+        text = text_of(source.description, language)
+        if not text or not_stated(text):
+            continue
+        items = [item.strip() for item in _SOURCE_ITEMS.split(text) if item.strip()]
+        if len(items) < 2:
+            return None
+        last = items[-1]
+        words = re.findall(r"\w+", fold_word(last))
+        if not words or not all(
+            word in _SOURCE_KIND_WORDS or word.startswith(_SOURCE_KIND_PREFIXES) for word in words
+        ):
+            return None
+        found = found or last
+    return found
 
 
 _THIRD_PERSONS = ("third_persons",)
