@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
+from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.recipients import names_no_kind
 from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, DataSource
@@ -304,7 +305,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     words for anyone, leaves the answer out too. So does a list of sources that names
     some and ends with such words ("AS Sadales tīkls; trešās puses", "credit bureaus,
     other sources"), in every language it is written in: the sources after those named
-    are not named.
+    are not named. A source given as "social networks" ("sociālie tīkli", "the company's
+    social network services") without naming one is no answer either: the organisation
+    chooses the platforms where it keeps its pages, so it knows which they are (as RC22
+    asks of the tools it chooses).
 
     Fails:
 
@@ -336,6 +340,23 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
             if source.kind not in (DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLICLY_AVAILABLE):
                 continue
             words = _unnamed_source(source)
+            network = _network_unnamed(source) if words is None else None
+            if network is not None:
+                yield Violation(
+                    activity.at("sources", index, "description"),
+                    msg(
+                        "`{id}` names social networks as a source (\u201c{words}\u201d) "
+                        "without saying which, though the organisation chooses where it has "
+                        "its pages",
+                        id=activity.id,
+                        words=network,
+                    ),
+                    msg(
+                        "name the platforms (Facebook, Instagram, LinkedIn ...) in "
+                        "`description:` (Art. 14(2)(f))"
+                    ),
+                )
+                continue
             if source.kind is DataSourceKind.THIRD_PARTY and words is None:
                 open_end = _open_source_list(source)
                 if open_end is not None:
@@ -439,6 +460,29 @@ def _unnamed_source(source: DataSource) -> str | None:
         if not (bare or unnamed or names_no_kind(text)):
             return None
     return texts[0].strip()
+
+
+# The social networks named by name (folded): a source that names one says which.
+_PLATFORMS = re.compile(
+    r"\b(?:facebook|instagram|linkedin|twitter|x\.com|tiktok|youtube|draugiem\w*|vkontakte|"
+    r"vk|pinterest|snapchat|telegram|whatsapp|threads|meta|google|reddit|discord|"
+    r"odnoklassniki|flickr|vimeo)\b"
+)
+
+
+def _network_unnamed(source: DataSource) -> str | None:
+    """The words of a source's description that name social networks, when in every
+    language it names none of them by name."""
+    found: str | None = None
+    for language in ("lv", "en"):
+        text = text_of(source.description, language)
+        if not text or not_stated(text):
+            continue
+        reading = mentions(text, "social_media")
+        if reading is None or reading.negated or _PLATFORMS.search(fold_word(text)):
+            return None
+        found = found or reading.matched
+    return found
 
 
 # Where a list of sources is split into its items: ";" and ",", not inside brackets.
