@@ -1930,6 +1930,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "vākšan*",
             "collection",
             "collecting",
+            # Finding or locating the person: an operation on their data, not what it is
+            # for ("atrastu datu subjektu", "to find the data subject").
+            "atrast*",
+            "atrašan*",
+            "find",
+            "finding",
+            "locate",
+            "locating",
         ),
         negatable=False,
     ),
@@ -2006,6 +2014,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "proof",
             "substantiat*",
             "evidenc*",
+            # "Datu subjekts", "the data subject": the person the processing is about.
+            "subjekt*",
+            "subject",
+            "subjects",
         ),
         negatable=False,
     ),

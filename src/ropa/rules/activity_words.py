@@ -230,9 +230,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     clauses joined by ";" is reported when, in every language, one clause is only such
     a phrase ("savu leģitīmo interešu nodrošināšana; pierādījumi strīdus gadījumā"):
     that part of it is unspecified. A purpose that names only the processing itself
-    ("datu glabāšana", "data processing", "to prove the facts of data processing") is
-    circular: an operation on
-    the data (Art. 4(2)), or the proof that it took place, is not what the data is for.
+    ("datu glabāšana", "data processing", "to prove the facts of data processing",
+    finding or locating the person: "atrastu datu subjektu", "to find the data subject")
+    is circular: an operation on the data (Art. 4(2)), or the proof that it took place,
+    is not what the data is for.
     Reported only when every word of the purpose is the operation, the data, proving it,
     or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
     name something else. A purpose that names only the use of a card, a website, an app
