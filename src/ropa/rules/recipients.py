@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import Inference, mentions
 from ropa.knowledge.recipients import names_no_kind, names_only_the_law
+from ropa.knowledge.text import fold_word
 from ropa.model.catalogues import Recipient
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -593,6 +595,29 @@ def processor_unnamed(register: Register, context: Context) -> Iterator[Violatio
         )
 
 
+# Professions that receive data under duties of their own (folded): auditors,
+# advocates and other lawyers, notaries.
+_PROFESSIONS = re.compile(
+    r"\b(?:revident\w*|auditor\w*|advokat\w*|notar\w*|lawyer\w*|solicitor\w*|"
+    r"barrister\w*|attorney\w*|legal\s+advis\w*|legal\s+counsel\w*|"
+    r"juridisk\w*\s+(?:konsultant|padomniek|biroj)\w*)"
+)
+
+
+def _own_profession(recipient: Recipient) -> bool:
+    """Whether the recipient's name or category names auditors or lawyers, who receive
+    data under professional duties of their own (EDPB Guidelines 07/2020, the examples
+    of a law firm representing a client and of a statutory auditor: controllers)."""
+    for value in (recipient.name, recipient.category):
+        if value in (None, "unknown", "none"):
+            continue
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            if text and _PROFESSIONS.search(fold_word(text)):
+                return True
+    return False
+
+
 @rule("RC11", "recipient.kind-unknown", severity=Severity.WARNING, article="Art. 28, 30(1)(d)")
 def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     """A recipient of which the register does not know whether it is a processor.
@@ -615,7 +640,11 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     the cases set by law") or the person's consent ("trešās personas, ja saņemta datu
     subjekta piekrišana"). A processor receives data on the controller's instructions
     (Art. 28(3)(a), 29), on neither ground, so the question is settled; who they are is
-    RC03's question.
+    RC03's question. Nor where it names auditors, advocates or other lawyers, or
+    notaries ("zvērināti revidenti", "advokāti", "legal advisers"): they receive data
+    under professional duties of their own, as controllers (EDPB Guidelines 07/2020, the
+    examples of a law firm representing its client and of a statutory auditor;
+    paragraph numbers not verified).
 
     Fails:
 
@@ -644,6 +673,7 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
             and not _public_body(recipient)
             and not _independent_payment_body(recipient)
             and not _by_right(recipient)
+            and not _own_profession(recipient)
         ):
             yield Violation(
                 recipient.at("kind"),
