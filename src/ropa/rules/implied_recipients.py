@@ -73,17 +73,21 @@ def _party(register: Register) -> bool:
             continue
         if mentions(text, "political_party_body") is not None:
             return True
+    seen: set[str] = set()  # (groups repeat across activities: each text read once)
     for activity in register.activities:
         if not isinstance(activity.data_subjects, list):
             continue
         for group in activity.data_subjects:
             value = getattr(group, "category", group)
-            if any(
-                _PARTY_MEMBERS.search(text_of(value, language) or "")
-                for language in ("lv", "en")
-                if value not in (None, "unknown", "none")
-            ):
-                return True
+            if value in (None, "unknown", "none"):
+                continue
+            for language in ("lv", "en"):
+                text = text_of(value, language)
+                if not text or text in seen:
+                    continue
+                seen.add(text)
+                if _PARTY_MEMBERS.search(text):
+                    return True
     return False
 
 
