@@ -153,7 +153,8 @@ _COVERING: dict[str, re.Pattern[str]] = {
     "hosted_service": re.compile(
         r"google|microsoft|typeform|jotform|surveymonkey|eventbrite|ticketmaster|"
         r"bilesu|piletilevi|fienta|mailchimp|intuit|mailerlite|sendinblue|brevo|calendly|"
-        r"zoom|ticket|bilet|form|survey|aptauj|newsletter|jaunumu|e-past"
+        r"zoom|ticket|bilet|form|survey|aptauj|newsletter|jaunumu|e-past|portal|cv\.lv|"
+        r"cv-online|cvmarket|stepstone"
     ),
 }
 
@@ -247,8 +248,9 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     so (a courier, post or parcel service; a bank or payment service; an insurer or
     broker; a carrier, hotel or tour operator), and for outsourced services any recipient
     recorded as a processor (or whose kind is unknown). An outside online service named
-    by its brand ("Google Forms", "Eventbrite", "Biļešu Serviss", "Mailchimp", "Zoom")
-    is run by its provider, who holds what passes through it: a processor or a
+    by its brand ("Google Forms", "Eventbrite", "Biļešu Serviss", "Mailchimp", "Zoom"),
+    and a job portal ("CV-Online", "darba sludinājumu portāls", "job board"), is run by its
+    provider, who holds what passes through it: a processor or a
     controller of its own, a recipient either way; a "registration form" or a "ticket
     system" as such may be the organisation's own and is not read.
 
