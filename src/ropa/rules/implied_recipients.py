@@ -329,30 +329,8 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                 related=(location,),
             )
             continue
-        if not _records_none(activity):
-            if not isinstance(activity.recipients, list):
-                continue
-            reading = _implied(activity)
-            if reading is None or (courier and reading.concept == "courier_delivery"):
-                continue
-            if _covered(register, activity.recipients, reading.concept):
-                continue
-            yield Violation(
-                activity.at("recipients"),
-                msg(
-                    "`{id}` names \u201c{words}\u201d ({what}), which passes its data to "
-                    "{whom}, but none of its recipients is one",
-                    id=activity.id,
-                    words=reading.quote(),
-                    what=topic(reading.concept),
-                    whom=_WHOM[reading.concept],
-                ),
-                msg(
-                    "add those recipients to `recipients:`, by name or by category, with "
-                    "their kind and country"
-                ),
-                related=(reading.location,),
-            )
+        recorded = not _records_none(activity)
+        if recorded and not isinstance(activity.recipients, list):
             continue
         pursuit = (
             first_readings(activity, _PURSUIT, ("purposes",)).get("offence_pursuit")
@@ -378,15 +356,28 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
         reading = _implied(activity)
         if reading is None or (courier and reading.concept == "courier_delivery"):
             continue
+        listed = activity.recipients if isinstance(activity.recipients, list) else []
+        if recorded and _covered(register, listed, reading.concept):
+            continue
+        words, what, whom = reading.quote(), topic(reading.concept), _WHOM[reading.concept]
         yield Violation(
             activity.at("recipients"),
             msg(
                 "`{id}` names \u201c{words}\u201d ({what}), which passes its data to "
+                "{whom}, but none of its recipients is one",
+                id=activity.id,
+                words=words,
+                what=what,
+                whom=whom,
+            )
+            if recorded
+            else msg(
+                "`{id}` names \u201c{words}\u201d ({what}), which passes its data to "
                 "{whom}, but it records no recipient",
                 id=activity.id,
-                words=reading.quote(),
-                what=topic(reading.concept),
-                whom=_WHOM[reading.concept],
+                words=words,
+                what=what,
+                whom=whom,
             ),
             msg(
                 "add those recipients to `recipients:`, by name or by category, with their "
