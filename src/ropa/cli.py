@@ -728,6 +728,7 @@ def export(
     if register is None:
         report.language = says
         _finish(report, OutputFormat.TEXT, stream=sys.stderr)
+    _refuse_register_file(None if to_stdout else output, register.files)
     findings = open_findings(register, today=export_date) if with_findings else None
     # Positions serve findings only (made above): no exporter reads them, and at 50,000
     # activities they are some 60 MiB.
@@ -1031,9 +1032,10 @@ def notice(
     if register is None:
         report.language = language.value
         _refuse_invalid(report)
+    to_stdout = output in (None, "-")
+    _refuse_register_file(None if to_stdout else output, register.files)
     drafted = build_notice(register, language.value)
     render = html_text if notice_format is NoticeFormat.HTML else markdown_text
-    to_stdout = output in (None, "-")
     _emit_text(render(drafted), None if to_stdout else Path(str(output)))
     if not to_stdout:
         done = counted(
@@ -1109,6 +1111,21 @@ def _refuse_invalid(report: Report) -> NoReturn:
     renderer(OutputFormat.TEXT.value)(report, sys.stderr)
     sys.stderr.flush()
     raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
+
+
+def _refuse_register_file(output: object, files: list[str]) -> None:
+    """Stop before `-o` replaces a file of the register being read: `ropa export
+    registers/acme -o registers/acme/hr.yaml` would put the export where the record was."""
+    if output is None:
+        return
+    target = Path(str(output)).resolve()
+    if any(Path(file).resolve() == target for file in files):
+        from ropa.i18n import msg
+
+        raise UsageError(
+            msg("refusing to write over `{target}`: it is a file of the register", target=output),
+            hint=msg("name another file with -o, e.g. one ending in the format's extension"),
+        )
 
 
 def _emit_text(text: str, target: Path | None) -> None:

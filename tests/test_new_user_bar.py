@@ -1,0 +1,91 @@
+"""A data-protection officer new to ropa writes the register of a Latvian professional
+body (a bar association: examination applicants, complaints about advocates, the public
+list of advocates) as a register split into files, from the README and docs/ alone, and
+uses every command on it: what went wrong for them, each through the real command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_ropa
+
+ORGANISATION = """\
+ropa: 1
+organisation:
+  name: Latvijas Zvērinātu advokātu kolēģija
+  country: LV
+  contact: {email: padome@advokatura.lv}
+  role: controller
+  dpo: unknown
+"""
+
+ACTIVITIES = """\
+ropa: 1
+activities:
+  # Sūdzības par advokātu rīcību
+  - id: complaints
+    name: {lv: Sūdzību izskatīšana, en: Complaints about advocates}
+    purposes:
+      - purpose: Sūdzību izskatīšana
+        legal_basis: {basis: public_task, law: Latvijas Republikas Advokatūras likums}
+    data_subjects: [sūdzību iesniedzēji]
+    personal_data: [vārds, uzvārds, sūdzības saturs]
+    recipients: none
+    transfers: none
+    retention: {period: permanent, reason: Arhīva likums}
+"""
+
+
+def _split_register(root: Path) -> Path:
+    register = root / "registers" / "lzak"
+    register.mkdir(parents=True)
+    (register / "register.yaml").write_text(ORGANISATION, encoding="utf-8")
+    (register / "sudzibas.yaml").write_text(ACTIVITIES, encoding="utf-8")
+    return register
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["export", "--format", "fides"], "sudzibas.yaml"),
+        (["export", "--format", "json"], "register.yaml"),
+        (["export", "--format", "xlsx"], "sudzibas.yaml"),
+        (["notice", "--lang", "en"], "sudzibas.yaml"),
+    ],
+)
+def test_output_onto_a_file_of_the_register_is_refused(
+    tmp_path: Path, command: list[str], target: str
+) -> None:
+    """`-o` naming a file of the register being read replaced the record with the export
+    (a fides manifest, a workbook, a notice) and exited 0: the new user lost a file of
+    their split register. It is refused before anything is written, in any spelling of
+    the path, and the file keeps its bytes."""
+    register = _split_register(tmp_path)
+    before = (register / target).read_bytes()
+    spelt = f"registers/../registers/lzak/{target}"
+    done = run_ropa(command[0], "registers/lzak", *command[1:], "-o", spelt, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "it is a file of the register" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (register / target).read_bytes() == before
+    assert {p.name for p in register.iterdir()} == {"register.yaml", "sudzibas.yaml"}
+
+
+def test_refusal_in_latvian_and_other_targets_still_written(tmp_path: Path) -> None:
+    """The refusal speaks Latvian with --lang lv; an existing file that is not the
+    register's is replaced as before (the documented `-o`)."""
+    register = _split_register(tmp_path)
+    refused = run_ropa(
+        "export", "registers/lzak", "--lang", "lv", "-f", "csv", "-o",
+        "registers/lzak/register.yaml", cwd=tmp_path,
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "netiek pārrakstīts: tas ir reģistra fails" in refused.stderr, refused.stderr
+    assert (register / "register.yaml").read_text(encoding="utf-8") == ORGANISATION
+    existing = tmp_path / "lzak.csv"
+    existing.write_text("old\n", encoding="utf-8")
+    written = run_ropa("export", "registers/lzak", "-f", "csv", "-o", "lzak.csv", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert "Sūdzību izskatīšana" in existing.read_text(encoding="utf-8-sig")
