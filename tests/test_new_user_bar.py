@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_ropa
+from tests.test_cli_latvian import LATVIAN_LOCALE
 
 ORGANISATION = """\
 ropa: 1
@@ -89,3 +90,52 @@ def test_refusal_in_latvian_and_other_targets_still_written(tmp_path: Path) -> N
     written = run_ropa("export", "registers/lzak", "-f", "csv", "-o", "lzak.csv", cwd=tmp_path)
     assert written.returncode == 0, written.stderr
     assert "Sūdzību izskatīšana" in existing.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "nearest"),
+    [
+        (["check", "registers/lzak", "--fail-on", "warnig"], "warning"),
+        (["check", "registers/lzak", "--fail-on=Warnin"], "warning"),
+        (["check", "registers/lzak", "--format", "sarf"], "sarif"),
+        (["validate", "registers/lzak", "-f", "jsno"], "json"),
+        (["export", "registers/lzak", "-f", "xlx", "-o", "lzak.xlsx"], "xlsx"),
+        (["export", "registers/lzak", "--lang", "lv-en", "-o", "lzak.xlsx"], "lv+en"),
+        (["notice", "registers/lzak", "--format", "htm"], "html"),
+        (["rules", "--format", "mardown"], "markdown"),
+    ],
+)
+def test_a_misspelt_choice_gets_the_nearest_word(
+    tmp_path: Path, arguments: list[str], nearest: str
+) -> None:
+    """`--fail-on warnig` said only "Value error, 'warnig' is not one of 'error',
+    'warning', 'info'." (typer's words, English under a Latvian locale too): the new user
+    had to find the typo by eye. Now the nearest word is named, as for a misspelt rule
+    code or setting, and the exit status stays 2."""
+    _split_register(tmp_path)
+    done = run_ropa(*arguments, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"did you mean `{nearest}`?" in done.stderr, done.stderr
+    assert "Value error" not in done.stderr
+    assert not (tmp_path / "lzak.xlsx").exists()
+    latvian = run_ropa(*arguments, cwd=tmp_path, env=LATVIAN_LOCALE)
+    assert latvian.returncode == 2
+    assert f"vai domājāt `{nearest}`?" in latvian.stderr, latvian.stderr
+
+
+def test_choices_are_still_read_in_any_case(tmp_path: Path) -> None:
+    """Reading the words in ropa keeps what typer did: any case, the default, the list in
+    --help."""
+    _split_register(tmp_path)
+    upper = run_ropa("check", "registers/lzak", "-q", "--fail-on", "WARNING", "-f", "JSON",
+                     cwd=tmp_path)  # fmt: skip
+    assert upper.returncode == 1, upper.stderr
+    assert upper.stdout.lstrip().startswith("[") or upper.stdout.lstrip().startswith("{")
+    quiet = run_ropa("check", "registers/lzak", "-q", "--fail-on", "Error", cwd=tmp_path)
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    helped = run_ropa("check", "--help", cwd=tmp_path)
+    assert "--fail-on <error|warning|info>" in helped.stdout
+    assert "<text|json|sarif|github>" in helped.stdout
+    far = run_ropa("check", "registers/lzak", "--fail-on", "zzzz", cwd=tmp_path)
+    assert far.returncode == 2
+    assert "`zzzz` is not one of error, warning, info\n" in far.stderr, far.stderr
