@@ -139,3 +139,46 @@ def test_choices_are_still_read_in_any_case(tmp_path: Path) -> None:
     far = run_ropa("check", "registers/lzak", "--fail-on", "zzzz", cwd=tmp_path)
     assert far.returncode == 2
     assert "`zzzz` is not one of error, warning, info\n" in far.stderr, far.stderr
+
+
+def test_fmt_keeps_a_comment_before_the_first_item_of_a_flow_list(tmp_path: Path) -> None:
+    """`purposes: [` / `# galvenais` / `{purpose: …},` / `]` came out as a one-line flow
+    list with `# galvenais` moved below it, above `personal_data`, whose comment it then
+    read as: fmt took the comment for one closing the `purposes` block, since a flow item
+    has no dash to stand left of. It stays before its item, and the list becomes a block
+    (README: a flow collection with comments between its items becomes a block)."""
+    register = _split_register(tmp_path)
+    messy = register / "sarakste.yaml"
+    messy.write_text(
+        "ropa: 1\n"
+        "activities:\n"
+        "  - id: correspondence\n"
+        "    name: Sarakste ar iedzīvotājiem\n"
+        "    purposes: [\n"
+        "      # galvenais\n"
+        "      {purpose: Atbildes sniegšana, legal_basis: {basis: public_task, law: IL}},\n"
+        "      ]\n"
+        "    personal_data: [\n"
+        "      # no vēstules\n"
+        "      vārds, e-pasts]\n"
+        "    transfers: none\n",
+        encoding="utf-8",
+    )
+    done = run_ropa("fmt", "registers/", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert messy.read_text(encoding="utf-8") == (
+        "ropa: 1\n"
+        "activities:\n"
+        "  - id: correspondence\n"
+        "    name: Sarakste ar iedzīvotājiem\n"
+        "    purposes:\n"
+        "      # galvenais\n"
+        "      - {purpose: Atbildes sniegšana, legal_basis: {basis: public_task, law: IL}}\n"
+        "    personal_data:\n"
+        "      # no vēstules\n"
+        "      - vārds\n"
+        "      - e-pasts\n"
+        "    transfers: none\n"
+    )
+    again = run_ropa("fmt", "--check", "registers/", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
