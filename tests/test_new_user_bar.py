@@ -182,3 +182,24 @@ def test_fmt_keeps_a_comment_before_the_first_item_of_a_flow_list(tmp_path: Path
     )
     again = run_ropa("fmt", "--check", "registers/", cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_init_says_the_hooks_need_pre_commit_install(tmp_path: Path) -> None:
+    """`ropa init` wrote .pre-commit-config.yaml and the README told to add the hooks, but
+    neither said `pre-commit install`: the new user's first commit with a broken register
+    went through, no hook having run. init says it, in Latvian too, whenever it writes or
+    extends the hooks, and not when it leaves them alone."""
+    done = run_ropa("init", "lzak", "--no-input", "--name", "LZAK", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "after `pre-commit install` (once per repository)" in done.stdout, done.stdout
+    (tmp_path / "lv").mkdir()
+    (tmp_path / "lv" / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks: []\n", encoding="utf-8"
+    )
+    latvian = run_ropa("init", "lv", "--no-input", "--name", "LZAK", cwd=tmp_path,
+                       env=LATVIAN_LOCALE)  # fmt: skip
+    assert latvian.returncode == 0, latvian.stderr
+    assert "pēc `pre-commit install` (vienreiz repozitorijā)" in latvian.stdout, latvian.stdout
+    again = run_ropa("init", "lzak", "--no-input", "--name", "LZAK", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "pre-commit install" not in again.stdout

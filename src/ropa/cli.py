@@ -469,6 +469,10 @@ def _report_scaffold(done: Scaffold) -> None:
         )
     else:
         echo("\n" + translate(msg("Next: run `ropa validate {path}`.", path=register), says))
+    if done.hooks_added or any(path.name == ".pre-commit-config.yaml" for path in done.written):
+        # pre-commit reads the configuration only once its git hook is installed: without
+        # this a new user's commits went through unchecked.
+        echo(msg("The hooks run on every commit after `pre-commit install` (once per repository)."))
 
 
 def _head_count(value: str | None) -> int | None:
