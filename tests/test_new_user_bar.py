@@ -203,3 +203,22 @@ def test_init_says_the_hooks_need_pre_commit_install(tmp_path: Path) -> None:
     again = run_ropa("init", "lzak", "--no-input", "--name", "LZAK", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "pre-commit install" not in again.stdout
+
+
+def test_a_today_written_the_latvian_way_gets_the_hint_date_gets(tmp_path: Path) -> None:
+    """`--today 31.01.2024` said "--today '31.01.2024' is not a date (YYYY-MM-DD)", quoted
+    as Python does and with no hint line, where `export --date 2024.01.31` says how to
+    write it: both now read alike, in Latvian too."""
+    _split_register(tmp_path)
+    done = run_ropa("check", "registers/lzak", "--today", "31.01.2024", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "ropa: error: --today `31.01.2024` is not a date\n"
+        "    hint: write it YYYY-MM-DD, e.g. 2024-05-31\n"
+    )
+    latvian = run_ropa("check", "registers/lzak", "--lang", "lv", "--today=31.01.2024",
+                       cwd=tmp_path)  # fmt: skip
+    assert latvian.returncode == 2
+    assert "--today `31.01.2024` nav datums\n    ieteikums: rakstiet to formā GGGG-MM-DD" in (
+        latvian.stderr
+    ), latvian.stderr
