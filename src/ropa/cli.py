@@ -77,6 +77,43 @@ def _exits(text: str) -> str:
     return f"\b\nExit status: {text}"
 
 
+def _choice(kind: type[enum.StrEnum]) -> dict[str, Any]:
+    """An option's words read by ropa, not typer: typer's own reading says only "Value
+    error, 'warnig' is not one of …", in English; here a misspelt word gets the nearest
+    one, as a misspelt rule code or setting does, in the locale's language."""
+    words = [member.value for member in kind]
+
+    def read(value: str | enum.StrEnum) -> enum.StrEnum:
+        if isinstance(value, kind):
+            return value
+        for member in kind:
+            if member.value == str(value).casefold():
+                return member
+        import difflib
+
+        from ropa.i18n import language_from_environment, msg, translate
+
+        shown, allowed = str(value), ", ".join(words)
+        close = difflib.get_close_matches(shown.casefold(), words, n=1)
+        problem = (
+            msg(
+                "`{value}` is not one of {allowed}; did you mean `{close}`?",
+                value=shown,
+                allowed=allowed,
+                close=close[0],
+            )
+            if close
+            else msg("`{value}` is not one of {allowed}", value=shown, allowed=allowed)
+        )
+        raise typer.BadParameter(translate(problem, language_from_environment()))
+
+    return {
+        "parser": read,
+        "metavar": "<" + "|".join(words) + ">",
+        "autocompletion": lambda: words,
+    }
+
+
 # The language of what a command says; codes, rule names and JSON keys stay English.
 LanguageOption = Annotated[
     MessageLanguage | None,
@@ -85,7 +122,7 @@ LanguageOption = Annotated[
         help="Language of messages, hints and summaries: lv or en [default: the locale's, "
         "from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]. Codes stay English; json and sarif "
         "messages follow it.",
-        case_sensitive=False,
+        **_choice(MessageLanguage),
         show_default=False,
     ),
 ]
@@ -151,7 +188,7 @@ FormatOption = Annotated[
         "--output-format",
         "-f",
         help="Output format.",
-        case_sensitive=False,
+        **_choice(OutputFormat),
     ),
 ]
 StdinFilenameOption = Annotated[
@@ -432,6 +469,10 @@ def _report_scaffold(done: Scaffold) -> None:
         )
     else:
         echo("\n" + translate(msg("Next: run `ropa validate {path}`.", path=register), says))
+    if done.hooks_added or any(path.name == ".pre-commit-config.yaml" for path in done.written):
+        # pre-commit reads the configuration only once its git hook is installed: without
+        # this a new user's commits went through unchecked.
+        echo(msg("The hooks run on every commit after `pre-commit install` (once per repository)."))
 
 
 def _head_count(value: str | None) -> int | None:
@@ -466,7 +507,7 @@ def check(
             "--output-format",
             "-f",
             help="Output format.",
-            case_sensitive=False,
+            **_choice(CheckFormat),
         ),
     ] = CheckFormat.TEXT,
     fail_on: Annotated[
@@ -475,7 +516,7 @@ def check(
             "--fail-on",
             help="Exit 1 when a finding is at least this severe [default: error, or the "
             "configuration's fail-on].",
-            case_sensitive=False,
+            **_choice(FailOn),
             show_default=False,
         ),
     ] = None,
@@ -574,7 +615,7 @@ def rules(
     ] = None,
     output_format: Annotated[
         RulesFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option("--format", "-f", help="Output format.", **_choice(RulesFormat)),
     ] = RulesFormat.TEXT,
 ) -> None:
     """List the check rules, or show one rule's documentation."""
@@ -665,12 +706,16 @@ def export(
     path: RegisterArgument,
     export_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="Export format.", case_sensitive=False),
+        typer.Option("--format", "-f", help="Export format.", **_choice(ExportFormat)),
     ] = ExportFormat.XLSX,
     output: OutputOption = None,
     language: Annotated[
         ExportLanguage,
-        typer.Option("--lang", help="Language of headings and texts: lv, en, or lv+en (both)."),
+        typer.Option(
+            "--lang",
+            help="Language of headings and texts: lv, en, or lv+en (both).",
+            **_choice(ExportLanguage),
+        ),
     ] = ExportLanguage.LV_EN,
     date: Annotated[
         str | None,
@@ -728,6 +773,7 @@ def export(
     if register is None:
         report.language = says
         _finish(report, OutputFormat.TEXT, stream=sys.stderr)
+    _refuse_register_file(None if to_stdout else output, register.files)
     findings = open_findings(register, today=export_date) if with_findings else None
     # Positions serve findings only (made above): no exporter reads them, and at 50,000
     # activities they are some 60 MiB.
@@ -877,7 +923,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+        DiffFormat, typer.Option("--format", "-f", help="Output format.", **_choice(DiffFormat))
     ] = DiffFormat.TEXT,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (as git diff).")
@@ -1011,11 +1057,12 @@ def import_(
 def notice(
     path: RegisterArgument,
     language: Annotated[
-        NoticeLanguage, typer.Option("--lang", help="Language of the notice.")
+        NoticeLanguage,
+        typer.Option("--lang", help="Language of the notice.", **_choice(NoticeLanguage)),
     ] = NoticeLanguage.LV,
     notice_format: Annotated[
         NoticeFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option("--format", "-f", help="Output format.", **_choice(NoticeFormat)),
     ] = NoticeFormat.MARKDOWN,
     output: OutputOption = None,
     max_file_size: MaxFileSizeOption = 80,
@@ -1031,9 +1078,10 @@ def notice(
     if register is None:
         report.language = language.value
         _refuse_invalid(report)
+    to_stdout = output in (None, "-")
+    _refuse_register_file(None if to_stdout else output, register.files)
     drafted = build_notice(register, language.value)
     render = html_text if notice_format is NoticeFormat.HTML else markdown_text
-    to_stdout = output in (None, "-")
     _emit_text(render(drafted), None if to_stdout else Path(str(output)))
     if not to_stdout:
         done = counted(
@@ -1073,7 +1121,7 @@ def coverage(
     ],
     coverage_format: Annotated[
         CoverageFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option("--format", "-f", help="Output format.", **_choice(CoverageFormat)),
     ] = CoverageFormat.TEXT,
     max_file_size: MaxFileSizeOption = 80,
     language: LanguageOption = None,
@@ -1109,6 +1157,21 @@ def _refuse_invalid(report: Report) -> NoReturn:
     renderer(OutputFormat.TEXT.value)(report, sys.stderr)
     sys.stderr.flush()
     raise typer.Exit(int(ExitStatus.USAGE_OR_INPUT))
+
+
+def _refuse_register_file(output: object, files: list[str]) -> None:
+    """Stop before `-o` replaces a file of the register being read: `ropa export
+    registers/acme -o registers/acme/hr.yaml` would put the export where the record was."""
+    if output is None:
+        return
+    target = Path(str(output)).resolve()
+    if any(Path(file).resolve() == target for file in files):
+        from ropa.i18n import msg
+
+        raise UsageError(
+            msg("refusing to write over `{target}`: it is a file of the register", target=output),
+            hint=msg("name another file with -o, e.g. one ending in the format's extension"),
+        )
 
 
 def _emit_text(text: str, target: Path | None) -> None:

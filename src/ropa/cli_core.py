@@ -159,7 +159,8 @@ def run_check(
         as_of = dt.date.fromisoformat(today) if today else None
     except ValueError:
         raise UsageError(
-            msg("--today {given} is not a date (YYYY-MM-DD)", given=repr(today))
+            msg("--today `{given}` is not a date", given=today),
+            hint=msg("write it YYYY-MM-DD, e.g. 2024-05-31"),
         ) from None
     result = check_paths(
         paths,

@@ -301,10 +301,14 @@ def _closing_owner(
     block (`# end of the list`), and stays after that block wherever it moves."""
     if not comment.text or comment.column <= nodes[following][0].column:
         return None
+    successor = nodes[following][1]
     for index in range(following - 1, -1, -1):
         position, path = nodes[index]
         if position.column <= comment.column:
-            return path
+            # A block that holds the next item is not closed yet: the comment opens it
+            # (`purposes: [` / `  # main` / `  {purpose: …}`: a flow item has no dash, so
+            # it starts two columns right of where a dash would put it).
+            return None if successor[: len(path)] == path else path
     return None
 
 
