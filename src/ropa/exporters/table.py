@@ -697,9 +697,17 @@ def _basis(words: Words, basis: LegalBasisModel) -> str:
 
 def _legal_bases(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
-    if not isinstance(purposes, list):
-        return words.marker(purposes)
-    return numbered([_purpose_bases(words, purpose) for purpose in purposes])
+    per_purpose = (
+        numbered([_purpose_bases(words, purpose) for purpose in purposes])
+        if isinstance(purposes, list)
+        else words.marker(purposes)
+    )
+    if activity.bases_en_bloc is None:
+        return per_purpose
+    # The list the source gives for everything, kept apart from the purposes: a basis of
+    # its own would read as that purpose's answer.
+    en_bloc = _join([_basis(words, basis) for basis in activity.bases_en_bloc], "; ")
+    return lines([per_purpose, words.labelled("bases_en_bloc", en_bloc)])
 
 
 def _purpose_bases(words: Words, purpose: Purpose) -> Cell:

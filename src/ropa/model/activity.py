@@ -528,6 +528,11 @@ class Activity(Entity):
     """The department or unit."""
     purposes: ListOrUnknown[Purpose] | None = None
     """Purposes, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
+    bases_en_bloc: Annotated[list[LegalBasis], Field(min_length=1)] | None = None
+    """Legal bases the source lists once for all of the activity's processing, tied to no
+    purpose ("we process your data on the basis of your consent, a contract and the law"):
+    written as the source gives them, with the purposes' own `legal_basis: unknown` until
+    each purpose's one basis is known (LB11 reports the gap)."""
     data_subjects: ListOrUnknown[DataSubject] | None = None
     """Categories of data subjects (Art. 30(1)(c))."""
     personal_data: ListOrUnknown[DataItem] | None = None
