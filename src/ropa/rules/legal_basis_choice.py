@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
@@ -141,13 +141,21 @@ def _en_bloc(activity: Activity) -> Iterator[Violation]:
     if not open_purposes:
         return
     kinds = sorted({str(basis.basis) for basis in listed})
+    decided = [kind for kind in kinds if kind in LEGAL_BASES]
+    # A law without its letter, or bases the list itself hesitates between, are named as
+    # such: "unknown" alone would read as no basis at all.
+    parts: list[str] = [_letters(decided)] if decided else []
+    if "undecided" in kinds:
+        parts.append(msg("alternatives not decided"))
+    if "unknown" in kinds:
+        parts.append(msg("a law without its letter of Art. 6(1)"))
     yield Violation(
         open_purposes[0],
         msg(
             "`{id}` lists its bases for all purposes together ({letters}); no purpose "
             "has one of its own",
             id=activity.id,
-            letters=_letters(kinds),
+            letters=joined(parts, "; "),
         ),
         msg(
             "write each purpose's one basis in its `legal_basis:` (Art. 5(2), 6(1)), "
