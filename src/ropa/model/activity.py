@@ -244,8 +244,10 @@ class DataSubjectGroup(StrictModel):
 
     category: Text
     """The category, e.g. customers, employees, website visitors."""
-    children: StrictBool | None = None
-    """`true` when the category includes children."""
+    children: OrUnknown[StrictBool] | None = None
+    """`true` when the category includes children, `false` when it does not; `unknown`
+    where the source leaves it open ("may include children"): read as not stated, never
+    as `true`."""
     minimum_age: Annotated[int, Field(ge=0, le=130, strict=True)] | None = None
     """The youngest age in the category, when children are included."""
     vulnerable: StrictBool | None = None

@@ -689,7 +689,7 @@ def _youngest_children(activity: Activity, consent_age: int) -> str | None:
     if not isinstance(activity.data_subjects, list):
         return None
     for subject in activity.data_subjects:
-        if not isinstance(subject, DataSubjectGroup) or not subject.children:
+        if not isinstance(subject, DataSubjectGroup) or subject.children is not True:
             continue
         if subject.minimum_age is None:
             return f" (of unstated age; Latvian consent age is {consent_age})"
