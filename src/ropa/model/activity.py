@@ -19,6 +19,7 @@ from ropa.model.types import (
     Duration,
     Identifier,
     IsoDate,
+    IsoDateOrMonth,
     ListOrMarker,
     ListOrUnknown,
     LocalizedText,
@@ -571,9 +572,10 @@ class Activity(Entity):
     """`occasional` or `regular` (matters for the Art. 30(5) exemption)."""
     last_review: IsoDate | None = None
     """Date this entry was last reviewed."""
-    next_review: IsoDate | None = None
-    """Date of the next planned review (a notice's "review date"): until it comes, the
-    entry's own schedule stands in for the review interval (GV02)."""
+    next_review: IsoDateOrMonth | None = None
+    """Date of the next planned review (a notice's "review date"), or its month (`2026-05`)
+    where no day is given, taken as the month's first day: until it comes, the entry's own
+    schedule stands in for the review interval (GV02)."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this activity, each with a reason."""
     notes: Text | None = None

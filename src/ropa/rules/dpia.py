@@ -234,7 +234,9 @@ def _individual_care(
     patients = False
     groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
     for group in groups:
-        if not isinstance(group, DataSubjectGroup) or not (group.children is True or group.vulnerable):
+        if not isinstance(group, DataSubjectGroup) or not (
+            group.children is True or group.vulnerable
+        ):
             continue
         if not says(group.category, "patients"):
             return False  # pupils, employees, the elderly: vulnerable for another reason
