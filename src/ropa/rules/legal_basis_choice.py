@@ -152,8 +152,8 @@ def _en_bloc(activity: Activity) -> Iterator[Violation]:
     yield Violation(
         open_purposes[0],
         msg(
-            "`{id}` lists its bases for all purposes together ({letters}); no purpose "
-            "has one of its own",
+            "`{id}` lists its bases for all purposes together ({letters}), not which "
+            "purpose rests on which",
             id=activity.id,
             letters=joined(parts, "; "),
         ),
