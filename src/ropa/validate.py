@@ -590,6 +590,18 @@ def _describe(
             msg("{field} must not be empty", field=field_name),
             None,
         )
+    if kind == "too_short":
+        # A list with fewer items than the key needs (`bases_en_bloc: []`, one candidate).
+        return (
+            "SC04",
+            "schema.invalid-value",
+            msg(
+                "{field} must list at least {bound}",
+                field=field_name,
+                bound=(detail.get("ctx") or {}).get("min_length", 1),
+            ),
+            msg("add the items the source gives; an optional key is left out where it gives none"),
+        )
     if kind in _BOUNDS:
         bound = next(iter(detail.get("ctx", {}).values()), "")
         return (

@@ -71,7 +71,7 @@ from ropa.model import (
     UndecidedBasis,
     UnstatedLetterBasis,
 )
-from ropa.model.types import EEA_MARKER, NONE_MARKER, UNKNOWN_MARKER, Duration
+from ropa.model.types import EEA_MARKER, NONE_MARKER, UNKNOWN_MARKER, Duration, MonthDate
 from ropa.model.vocabulary import ActivityRole, MeasureKind
 from ropa.vcs import RegisterVersion
 
@@ -336,6 +336,12 @@ class Words:
         return None if value is None else value.isoformat()
 
 
+def as_written(value: dt.date | None) -> dt.date | str | None:
+    """A date as a date cell; a month given without its day as the month, in text (a date
+    cell would show the first day, which the source does not give)."""
+    return value.isoformat() if isinstance(value, MonthDate) else value
+
+
 def as_text(value: Value) -> Cell:
     """A cell as text: dates as YYYY-MM-DD, numbers in digits."""
     if value is None or isinstance(value, str):
@@ -417,6 +423,7 @@ def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell
                 words.labelled("appointed_on", words.date(value.appointed_on)),
                 words.labelled("notified_on", words.date(value.notified_on)),
                 words.labelled("certificate", value.certificate),
+                words.labelled("notes", words.prose(value.notes)),
             ]
         )
     return _join(
@@ -425,6 +432,7 @@ def _dpo(words: Words, value: AppointedDpo | NoDpoDecision | str | None) -> Cell
             words.labelled("reason", words.prose(value.reason)),
             words.labelled("decided_on", words.date(value.decided_on)),
             words.labelled("decided_by", words.prose(value.decided_by)),
+            words.labelled("notes", words.prose(value.notes)),
         ]
     )
 
@@ -463,6 +471,7 @@ def _joint_controllers_of(words: Words, organisation: Organisation) -> Cell:
                     words.country(joint.country),
                     _contact(words, joint.contact),
                     words.labelled("reference", words.text(joint.arrangement)),
+                    words.labelled("notes", words.prose(joint.notes)),
                 ]
             )
             for joint in value
@@ -559,7 +568,7 @@ def _cover(
         )
     cover += [
         CoverLine(words.term("privacy_notice"), organisation.privacy_notice),
-        CoverLine(words.term("privacy_notice_date"), organisation.privacy_notice_date),
+        CoverLine(words.term("privacy_notice_date"), as_written(organisation.privacy_notice_date)),
         CoverLine(words.term("notes"), words.prose(organisation.notes)),
         CoverLine(words.term("export"), heading=True, key="export"),
         CoverLine(words.term("export_date"), export_date),
@@ -697,9 +706,17 @@ def _basis(words: Words, basis: LegalBasisModel) -> str:
 
 def _legal_bases(words: Words, activity: Activity) -> Cell:
     purposes = activity.purposes
-    if not isinstance(purposes, list):
-        return words.marker(purposes)
-    return numbered([_purpose_bases(words, purpose) for purpose in purposes])
+    per_purpose = (
+        numbered([_purpose_bases(words, purpose) for purpose in purposes])
+        if isinstance(purposes, list)
+        else words.marker(purposes)
+    )
+    if activity.bases_en_bloc is None:
+        return per_purpose
+    # The list the source gives for everything, kept apart from the purposes: a basis of
+    # its own would read as that purpose's answer.
+    en_bloc = _join([_basis(words, basis) for basis in activity.bases_en_bloc], "; ")
+    return lines([per_purpose, words.labelled("bases_en_bloc", en_bloc)])
 
 
 def _purpose_bases(words: Words, purpose: Purpose) -> Cell:
@@ -1306,7 +1323,7 @@ def _activity_row(words: Words, register: Register, activity: Activity) -> Row:
         register.organisation.privacy_notice,
         _owner(words, activity),
         activity.last_review,
-        activity.next_review,
+        as_written(activity.next_review),
         words.prose(activity.notes),
     ]
 
@@ -1380,7 +1397,7 @@ def _controller_row(words: Words, register: Register, served: ControllerServed) 
         words.text(served.contract),
         sub_processors,
         served.last_review,
-        served.next_review,
+        as_written(served.next_review),
     ]
 
 

@@ -284,6 +284,10 @@ TERMS: dict[str, Term] = {
     "basis_letter_unknown": Term(
         "6. panta 1. punkta apakšpunkts nav norādīts", "letter of Art. 6(1) not stated"
     ),
+    # Issue 11, section 3 (hfmt2); everyday Latvian, not checked against a source.
+    "bases_en_bloc": Term(
+        "Pamati, kas norādīti kopā visiem nolūkiem", "Bases listed for all purposes together"
+    ),
     "role": Term("Loma", "Role"),
     "activity_status_planned": Term("plānota", "planned"),
     "activity_status_retired": Term("izbeigta", "retired"),

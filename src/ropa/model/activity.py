@@ -19,6 +19,7 @@ from ropa.model.types import (
     Duration,
     Identifier,
     IsoDate,
+    IsoDateOrMonth,
     ListOrMarker,
     ListOrUnknown,
     LocalizedText,
@@ -244,8 +245,10 @@ class DataSubjectGroup(StrictModel):
 
     category: Text
     """The category, e.g. customers, employees, website visitors."""
-    children: StrictBool | None = None
-    """`true` when the category includes children."""
+    children: OrUnknown[StrictBool] | None = None
+    """`true` when the category includes children, `false` when it does not; `unknown`
+    where the source leaves it open ("may include children"): read as not stated, never
+    as `true`."""
     minimum_age: Annotated[int, Field(ge=0, le=130, strict=True)] | None = None
     """The youngest age in the category, when children are included."""
     vulnerable: StrictBool | None = None
@@ -528,6 +531,11 @@ class Activity(Entity):
     """The department or unit."""
     purposes: ListOrUnknown[Purpose] | None = None
     """Purposes, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
+    bases_en_bloc: Annotated[list[LegalBasis], Field(min_length=1)] | None = None
+    """Legal bases the source lists once for all of the activity's processing, tied to no
+    purpose ("we process your data on the basis of your consent, a contract and the law"):
+    written as the source gives them, with the purposes' own `legal_basis: unknown` until
+    each purpose's one basis is known (LB11 reports the gap)."""
     data_subjects: ListOrUnknown[DataSubject] | None = None
     """Categories of data subjects (Art. 30(1)(c))."""
     personal_data: ListOrUnknown[DataItem] | None = None
@@ -564,9 +572,10 @@ class Activity(Entity):
     """`occasional` or `regular` (matters for the Art. 30(5) exemption)."""
     last_review: IsoDate | None = None
     """Date this entry was last reviewed."""
-    next_review: IsoDate | None = None
-    """Date of the next planned review (a notice's "review date"): until it comes, the
-    entry's own schedule stands in for the review interval (GV02)."""
+    next_review: IsoDateOrMonth | None = None
+    """Date of the next planned review (a notice's "review date"), or its month (`2026-05`)
+    where no day is given, taken as the month's first day: until it comes, the entry's own
+    schedule stands in for the review interval (GV02)."""
     suppress: list[Suppression] | None = None
     """Check codes silenced for this activity, each with a reason."""
     notes: Text | None = None

@@ -19,6 +19,7 @@ from ropa.model.types import (
     Email,
     Identifier,
     IsoDate,
+    IsoDateOrMonth,
     ListOrMarker,
     NonBlank,
     OrUnknown,
@@ -71,6 +72,9 @@ class AppointedDpo(StrictModel):
     data protection specialists who passed its qualification exam (Fizisko personu datu
     apstrādes likums, sections 18 and 19; Cabinet Regulation No. 620 of 6 October 2020);
     the exam is voluntary, and a DPO need not be on the list."""
+    notes: Text | None = None
+    """Anything else the source says about the DPO, e.g. a notice limiting what the DPO
+    may be contacted about."""
 
 
 class NoDpoDecision(StrictModel):
@@ -85,6 +89,8 @@ class NoDpoDecision(StrictModel):
     """Date of the decision."""
     decided_by: Text | None = None
     """Who decided (a board, a named manager)."""
+    notes: Text | None = None
+    """Anything else about the decision."""
 
 
 def _dpo_shape(value: Any) -> str | None:
@@ -145,6 +151,9 @@ class JointController(Entity):
     arrangement: TextOrUnknown | None = None
     """The Art. 26 arrangement: a document reference, or its essence (who answers data
     subjects, who informs them)."""
+    notes: Text | None = None
+    """Anything else the source says about this controller, e.g. the part it plays in the
+    joint processing."""
 
 
 class PublicTask(StrictModel):
@@ -228,8 +237,9 @@ class Organisation(Entity):
     """A claim of the Art. 30(5) exemption, if the organisation makes one."""
     privacy_notice: Url | None = None
     """Where the privacy notice (Art. 13/14 information) is published."""
-    privacy_notice_date: IsoDate | None = None
-    """Date of the privacy notice version the register was checked against."""
+    privacy_notice_date: IsoDateOrMonth | None = None
+    """Date of the privacy notice version the register was checked against; a month
+    (`2024-05`) where the notice gives no day."""
     notes: Text | None = None
     """Anything a reader should know about the organisation's record."""
     suppress: list[Suppression] | None = None

@@ -11,6 +11,7 @@ from ropa.model.types import (
     DetailsOrUnknown,
     Identifier,
     IsoDate,
+    IsoDateOrMonth,
     ListOrMarker,
     ListOrUnknown,
     NonBlank,
@@ -60,7 +61,7 @@ class ControllerServed(Entity):
     """`active`, `planned` or `retired`."""
     last_review: IsoDate | None = None
     """Date this entry was last reviewed."""
-    next_review: IsoDate | None = None
+    next_review: IsoDateOrMonth | None = None
     """Date of the next planned review: until it comes, the entry's own schedule stands
     in for the review interval (GV02)."""
     notes: Text | None = None

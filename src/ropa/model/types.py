@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PlainSerializer,
     PlainValidator,
     Strict,
     StringConstraints,
@@ -497,6 +498,65 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "description": "A date, YYYY-MM-DD."}),
 ]
 
+
+class MonthDate(dt.date):
+    """A date a source gives as a month only ("Date of Issue: May 2018", written
+    `2018-05`): compared as the month's first day, and written back as the month."""
+
+    __slots__ = ()
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"MonthDate({self.year}, {self.month})"
+
+    # Arithmetic gives a day, not a month: a plain date (CPython keeps the subclass).
+    def __add__(self, other: dt.timedelta) -> dt.date:  # type: ignore[override]
+        return dt.date(self.year, self.month, 1) + other
+
+    __radd__ = __add__  # type: ignore[assignment]
+
+    def __sub__(self, other: Any) -> Any:
+        return dt.date(self.year, self.month, 1) - other
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _iso_date_or_month(value: Any) -> dt.date:
+    if isinstance(value, str) and _MONTH.fullmatch(value):
+        year, month = int(value[:4]), int(value[5:])
+        if not 1 <= month <= 12 or year == 0:
+            raise custom_error(
+                "date_value",
+                N_("`{value}` is not a real date: {reason}"),
+                value=value,
+                reason=msg(_DATE_REASONS["month must be in 1..12"])
+                if year
+                else msg(_DATE_REASONS["year 0 is out of range"]),
+            )
+        return MonthDate(year, month, 1)
+    return _iso_date(value)
+
+
+# A date, or a month where the source gives no day (`2024-05`): kept as written.
+IsoDateOrMonth = Annotated[
+    dt.date,
+    PlainValidator(_iso_date_or_month),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "A date, YYYY-MM-DD, or a month, YYYY-MM, where the source gives "
+            "no day (compared as the month's first day).",
+        }
+    ),
+]
+
 # ISO 8601 durations in whole years, months, weeks and days. No time part: retention is
 # not counted in hours. Written without look-ahead so both pydantic's Rust regex engine
 # and JSON Schema validators accept it.
@@ -698,12 +758,14 @@ __all__ = [
     "Email",
     "Identifier",
     "IsoDate",
+    "IsoDateOrMonth",
     "IsoDuration",
     "ListOrMarker",
     "ListOrNone",
     "ListOrUnknown",
     "LocalizedText",
     "Marker",
+    "MonthDate",
     "NoneMarker",
     "OrUnknown",
     "Reference",

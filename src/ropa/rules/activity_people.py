@@ -149,11 +149,12 @@ _AGE_WORDS = ("youth", "children", "age_stated")
 
 def _age_answered(activity: Activity) -> bool:
     """Whether a group of the activity's data subjects answers the question in the
-    format's own fields: `children: true` or `false`, or a `minimum_age`."""
+    format's own fields: `children: true` or `false`, or a `minimum_age` (`children:
+    unknown` leaves the question open)."""
     subjects = activity.data_subjects
     return isinstance(subjects, list) and any(
         isinstance(group, DataSubjectGroup)
-        and (group.children is not None or group.minimum_age is not None)
+        and (isinstance(group.children, bool) or group.minimum_age is not None)
         for group in subjects
     )
 

@@ -16,7 +16,7 @@ from ropa.rules._reading import Reading, first_readings, readings
 def _concerns_children(activity: Activity) -> bool:
     """Whether a group of its data subjects is flagged as children or named as such."""
     subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
-    if any(isinstance(s, DataSubjectGroup) and s.children for s in subjects):
+    if any(isinstance(s, DataSubjectGroup) and s.children is True for s in subjects):
         return True
     return "children" in first_readings(activity, ("children",), ("data_subjects",))
 

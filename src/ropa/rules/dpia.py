@@ -186,7 +186,7 @@ def screen(
         if use.category == "genetic":
             result.dvi_list.add("LV.DPIA.04")
     if isinstance(activity.data_subjects, list) and any(
-        isinstance(s, DataSubjectGroup) and (s.children or s.vulnerable)
+        isinstance(s, DataSubjectGroup) and (s.children is True or s.vulnerable)
         for s in activity.data_subjects
     ):
         result.criteria.add("WP248.C7")
@@ -234,7 +234,9 @@ def _individual_care(
     patients = False
     groups = activity.data_subjects if isinstance(activity.data_subjects, list) else []
     for group in groups:
-        if not isinstance(group, DataSubjectGroup) or not (group.children or group.vulnerable):
+        if not isinstance(group, DataSubjectGroup) or not (
+            group.children is True or group.vulnerable
+        ):
             continue
         if not says(group.category, "patients"):
             return False  # pupils, employees, the elderly: vulnerable for another reason

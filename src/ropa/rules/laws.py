@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ropa.findings import Severity
 from ropa.i18n import msg
@@ -20,7 +21,7 @@ from ropa.model.activity import (
 )
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.rules import Context, Violation, rule
+from ropa.rules import Context, Violation, not_stated, rule
 
 
 def _conditions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], object]]:
@@ -63,6 +64,15 @@ def _citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], obje
         yield (*path, "notes"), retention.notes
 
 
+def _en_bloc_citations(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """The laws and notes of the bases the source lists for all purposes together."""
+    for index, basis in enumerate(activity.bases_en_bloc or []):
+        if isinstance(basis, _CITING) and basis.law is not None:
+            yield ("bases_en_bloc", index, "law"), basis.law
+        if basis.note is not None:
+            yield ("bases_en_bloc", index, "note"), basis.note
+
+
 @rule("LB13", "legal-basis.repealed-law", severity=Severity.WARNING, article="Art. 6(3), 30(1)")
 def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     """A law cited that is no longer in force.
@@ -76,6 +86,8 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     `ropa.knowledge.laws`, with their sources. A repealed law given as the ground for
     special-category, criminal-conviction or national-id data is SD05's. One law cited in
     several places is one finding, with the other places related.
+    A law in the bases listed for all purposes together (`bases_en_bloc:`) is read too,
+    with the purposes it is cited for as related places.
 
     Fails:
 
@@ -105,6 +117,18 @@ def repealed_law(register: Register, context: Context) -> Iterator[Violation]:
     """
     for activity in register.activities:
         yield from _repealed(activity, _citations(activity))
+        if activity.bases_en_bloc is not None:
+            # A law the source lists for all purposes together is cited for each purpose
+            # it leaves without a basis of its own: those purposes are related places.
+            covered = tuple(
+                activity.at("purposes", index)
+                for index, purpose in enumerate(
+                    activity.purposes if isinstance(activity.purposes, list) else []
+                )
+                if not_stated(purpose.legal_basis)
+            )
+            for violation in _repealed(activity, _en_bloc_citations(activity)):
+                yield replace(violation, related=violation.related + covered)
 
 
 def _repealed(

@@ -81,6 +81,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     same silence, joined to the register's one finding about purposes without a basis;
     the missing purposes themselves are the AC rules'.
 
+    Purposes without a basis in an activity whose source lists its bases together for all
+    of its processing (`bases_en_bloc:`) are LB11's: the bases are named, only not which
+    purpose rests on which.
+
     Fails:
 
     ```yaml
@@ -107,6 +111,9 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
+        if activity.bases_en_bloc is not None and activity.purposes == "unknown":
+            # Bases listed for everything, no purpose known: LB11 reports the list.
+            continue
         if activity.purposes == "unknown":
             # No purpose known is no basis known either: the same silence as a purpose
             # without a basis, joined to the register's one finding about it.
@@ -131,6 +138,9 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
             for index, purpose in enumerate(activity.purposes)
             if not_stated(purpose.legal_basis)
         ]
+        if activity.bases_en_bloc is not None:
+            # The source names bases, only not per purpose: LB11 reports that gap.
+            without = []
         if without:
             yield Violation(
                 without[0],
@@ -679,7 +689,7 @@ def _youngest_children(activity: Activity, consent_age: int) -> str | None:
     if not isinstance(activity.data_subjects, list):
         return None
     for subject in activity.data_subjects:
-        if not isinstance(subject, DataSubjectGroup) or not subject.children:
+        if not isinstance(subject, DataSubjectGroup) or subject.children is not True:
             continue
         if subject.minimum_age is None:
             return f" (of unstated age; Latvian consent age is {consent_age})"

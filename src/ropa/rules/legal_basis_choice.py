@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.i18n import msg
+from ropa.i18n import joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import mentions
 from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
 from ropa.model.register import Register
 from ropa.model.types import text_of
-from ropa.rules import Context, Violation, rule
+from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import says
 
 
@@ -34,6 +34,11 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
     parts of it rest on different bases. Purposes given the same bases are one finding,
     with the others as related places: a notice that lists its bases once for everything
     it does leaves one question, however many purposes repeat it.
+
+    Bases the source lists once for all of an activity's processing (`bases_en_bloc:`)
+    leave each purpose written `legal_basis: unknown` (or without one) with the same
+    question: reported at those purposes, with the list as a related place; the same list
+    in several activities is one finding.
 
     One pair is not reported: 6(1)(c) with 6(1)(e) cited together by a public authority,
     or by an organisation recording the public tasks it performs (`public_tasks`, delegated
@@ -74,6 +79,8 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
     ```
     """
     for activity in register.activities:
+        if activity.bases_en_bloc is not None:
+            yield from _en_bloc(activity)
         if not isinstance(activity.purposes, list):
             continue
         for index, purpose in enumerate(activity.purposes):
@@ -116,6 +123,50 @@ def undecided(register: Register, context: Context) -> Iterator[Violation]:
                     at_key=True,
                     cause="en-bloc:" + "+".join(sorted(map(str, kinds))),
                 )
+
+
+def _en_bloc(activity: Activity) -> Iterator[Violation]:
+    """The purposes an activity's en-bloc list leaves without a basis of their own."""
+    listed = activity.bases_en_bloc or []
+    purposes = activity.purposes
+    if isinstance(purposes, list):
+        open_purposes = [
+            activity.at("purposes", index, "legal_basis")
+            for index, purpose in enumerate(purposes)
+            if not_stated(purpose.legal_basis)
+        ]
+    else:
+        # No purpose known: the list is all there is.
+        open_purposes = [activity.at("bases_en_bloc")]
+    if not open_purposes:
+        return
+    kinds = sorted({str(basis.basis) for basis in listed})
+    decided = [kind for kind in kinds if kind in LEGAL_BASES]
+    # A law without its letter, or bases the list itself hesitates between, are named as
+    # such: "unknown" alone would read as no basis at all.
+    parts: list[str] = [_letters(decided)] if decided else []
+    if "undecided" in kinds:
+        parts.append(msg("alternatives not decided"))
+    if "unknown" in kinds:
+        parts.append(msg("a law without its letter of Art. 6(1)"))
+    yield Violation(
+        open_purposes[0],
+        msg(
+            "`{id}` lists its bases for all purposes together ({letters}), not which "
+            "purpose rests on which",
+            id=activity.id,
+            letters=joined(parts, "; "),
+        ),
+        msg(
+            "write each purpose's one basis in its `legal_basis:` (Art. 5(2), 6(1)), "
+            "keeping the source's list in `bases_en_bloc:`"
+        ),
+        at_key=True,
+        cause="en-bloc:" + "+".join(kinds),
+        related=(*open_purposes[1:], activity.at("bases_en_bloc"))
+        if isinstance(purposes, list)
+        else (),
+    )
 
 
 # Purposes whose consent LB12 does not question: cookies and tracking (consent required by

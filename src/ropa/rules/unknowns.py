@@ -144,7 +144,9 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
         flag = _FLAGS.get(concept)
         subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
-        if flag and any(isinstance(s, DataSubjectGroup) and getattr(s, flag) for s in subjects):
+        if flag and any(
+            isinstance(s, DataSubjectGroup) and getattr(s, flag) is True for s in subjects
+        ):
             return msg(", and it concerns {label}", label=topic(concept))
     return None
 
