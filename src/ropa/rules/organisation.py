@@ -76,10 +76,7 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     itself (`contact: {address: ...}`): the one form of communication is the same wherever
     the register writes it. The same note is given where the only contact is a website
     (a contact form): it leaves one form of communication, and no address to write to
-    and no e-mail or phone that requests reach. That holds for the organisation's own
-    `website:` as for `contact.website`: with `contact: unknown`, a website recorded for
-    the organisation is the same one way in, an info note and not a missing contact; with
-    the postal address beside it, the two are two ways in, and nothing is said.
+    and no e-mail or phone that requests reach.
 
     Fails:
 
@@ -135,10 +132,6 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     yield from _register_number_short(organisation)
     # The legal address is where the controller can be written to: contact details too.
     contact = has_contact(organisation.contact) or not not_stated(organisation.address)
-    # The organisation's own website (its contact form) is a way in too, as the same
-    # website written under `contact:` is: one form of communication.
-    website = bool(organisation.website)
-    contact = contact or website
     if not_stated(organisation.name):
         # Where an unnamed organisation is established, and so whether it needs a
         # representative (Art. 27), is part of not knowing whose record it is (OR05).
@@ -174,21 +167,6 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             msg("add `contact:` with an e-mail address, phone number or postal address"),
         )
     elif not has_contact(organisation.contact) and not _dpo_reachable(organisation):
-        if website and not not_stated(organisation.address):
-            return  # an address to write to and a contact form: two ways in
-        if website:
-            yield Violation(
-                organisation.at("contact"),
-                msg(
-                    "the organisation's only contact is its website "
-                    "(`organisation.website`): no e-mail address, phone number or postal "
-                    "address"
-                ),
-                msg("add `contact:` with an e-mail address or phone number that requests reach"),
-                severity=Severity.INFO,
-                related=(organisation.at("website"),),
-            )
-            return
         yield Violation(
             organisation.at("contact"),
             msg(
