@@ -5332,6 +5332,42 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    Concept(
+        # LB04: the way out of consent to cookies put as the user's own browser: deleting
+        # or blocking cookies, the browser's settings. That is no means the controller
+        # provides, and not as easy as the click that gave the consent (Art. 7(3); EDPB
+        # Guidelines 05/2020, section 5.2: withdrawn through the same interface).
+        "browser_withdrawal",
+        N_("withdrawal left to the browser"),
+        N_("Art. 7(3); EDPB Guidelines 05/2020 on consent, section 5.2"),
+        (
+            "browser settings",
+            "settings of your browser",
+            "your browser's settings",
+            "browser preferences",
+            "delete cookies",
+            "delete or block cookies",
+            "block cookies",
+            "disable cookies",
+            "clear cookies",
+            "refuse cookies through your browser",
+            "pārlūk* iestatījum*",
+            "pārlūkprogramm* iestatījum*",
+            "interneta pārlūk* iestatījum*",
+            "dzēst sīkdatn*",
+            "dzēst sīkfail*",
+            "dzēst vai bloķēt",
+            "izdzēst sīkdatn*",
+            "izdzēst sīkfail*",
+            "bloķēt sīkdatn*",
+            "bloķēt sīkfail*",
+            "atspējot sīkdatn*",
+            "atslēgt sīkdatn*",
+        ),
+        exclude=("delete cookie consent*", "cookie consent log*"),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 
