@@ -5368,6 +5368,47 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    Concept(
+        # PR07: material a customer hands over for the service to be done on it (files to
+        # print, documents to translate, photos to print), which may hold other people's
+        # personal data processed on the customer's instructions: the provider is then
+        # the customer's processor for it (Art. 4(8), 28; EDPB Guidelines 07/2020 on the
+        # concepts of controller and processor). Read only as material for the service:
+        # not an applicant's CV, an identity document or a profile photo, which the
+        # organisation collects for its own purposes.
+        "customer_material",
+        N_("material customers supply for the service"),
+        N_("Art. 4(8), 28, 30(2); EDPB Guidelines 07/2020"),
+        (
+            "artwork file*",
+            "uploaded artwork",
+            "artwork uploaded",
+            "print file*",
+            "print-ready file*",
+            "files for printing",
+            "files to print",
+            "files to be printed",
+            "photos for printing",
+            "photos to print",
+            "documents for translation",
+            "documents to translate",
+            "documents to be translated",
+            "texts for translation",
+            "drukas fail*",
+            "drukājam* fail*",
+            "drukāšanai iesniegt*",
+            "drukāšanai nodot*",
+            "fail* drukāšanai",
+            "foto* drukāšanai",
+            "fotogrāfij* drukāšanai",
+            "tulkojam* dokument*",
+            "tulkošanai iesniegt*",
+            "tulkošanai nodot*",
+            "dokument* tulkošanai",
+        ),
+        gap=1,
+        negatable=False,
+    ),
 )
 
 
