@@ -317,7 +317,7 @@ READERS = frozenset(
     {
         "OR02", "OR13", "AC12", "AC13", "AC14", "AC15", "AC16", "AC06", "AC17", "AC19", "AC24",
         "DP01", "DP03", "DP21", "DP22", "LB03", "LB21", "LB22", "LB23", "SD21", "SD22",
-        "SD23", "SD25", "RC23", "RC25", "RC26", "RT22", "AC25", "AC27",
+        "SD23", "SD25", "RC23", "RC25", "RC26", "RT22", "AC25", "AC27", "PR07",
         # The notes on `unknown` keys read the words of the activities that leave a key
         # open (none in the generated register; many in registers written from notices).
         "AC21", "AC22", "DP23", "DP24", "SD24", "SE01", "TR06",

@@ -5463,6 +5463,83 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         exclude=("zoom in*", "zoom out*", "zoom lens*"),
     ),
+    Concept(
+        # LB04: the way out of consent to cookies put as the user's own browser: deleting
+        # or blocking cookies, the browser's settings. That is no means the controller
+        # provides, and not as easy as the click that gave the consent (Art. 7(3); EDPB
+        # Guidelines 05/2020, section 5.2: withdrawn through the same interface).
+        "browser_withdrawal",
+        N_("withdrawal left to the browser"),
+        N_("Art. 7(3); EDPB Guidelines 05/2020 on consent, section 5.2"),
+        (
+            "browser settings",
+            "settings of your browser",
+            "your browser's settings",
+            "browser preferences",
+            "delete cookies",
+            "delete or block cookies",
+            "block cookies",
+            "disable cookies",
+            "clear cookies",
+            "refuse cookies through your browser",
+            "pārlūk* iestatījum*",
+            "pārlūkprogramm* iestatījum*",
+            "interneta pārlūk* iestatījum*",
+            "dzēst sīkdatn*",
+            "dzēst sīkfail*",
+            "dzēst vai bloķēt",
+            "izdzēst sīkdatn*",
+            "izdzēst sīkfail*",
+            "bloķēt sīkdatn*",
+            "bloķēt sīkfail*",
+            "atspējot sīkdatn*",
+            "atslēgt sīkdatn*",
+        ),
+        exclude=("delete cookie consent*", "cookie consent log*"),
+        gap=2,
+        negatable=False,
+    ),
+    Concept(
+        # PR07: material a customer hands over for the service to be done on it (files to
+        # print, documents to translate, photos to print), which may hold other people's
+        # personal data processed on the customer's instructions: the provider is then
+        # the customer's processor for it (Art. 4(8), 28; EDPB Guidelines 07/2020 on the
+        # concepts of controller and processor). Read only as material for the service:
+        # not an applicant's CV, an identity document or a profile photo, which the
+        # organisation collects for its own purposes.
+        "customer_material",
+        N_("material customers supply for the service"),
+        N_("Art. 4(8), 28, 30(2); EDPB Guidelines 07/2020"),
+        (
+            "artwork file*",
+            "uploaded artwork",
+            "artwork uploaded",
+            "print file*",
+            "print-ready file*",
+            "files for printing",
+            "files to print",
+            "files to be printed",
+            "photos for printing",
+            "photos to print",
+            "documents for translation",
+            "documents to translate",
+            "documents to be translated",
+            "texts for translation",
+            "drukas fail*",
+            "drukājam* fail*",
+            "drukāšanai iesniegt*",
+            "drukāšanai nodot*",
+            "fail* drukāšanai",
+            "foto* drukāšanai",
+            "fotogrāfij* drukāšanai",
+            "tulkojam* dokument*",
+            "tulkošanai iesniegt*",
+            "tulkošanai nodot*",
+            "dokument* tulkošanai",
+        ),
+        gap=1,
+        negatable=False,
+    ),
 )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import SPECIAL, mentions
-from ropa.model.activity import Activity
+from ropa.model.activity import Activity, DataCategory, DataSubjectGroup
 from ropa.model.register import Register
 from ropa.model.types import LocalizedText, text_of
 from ropa.rules import Context, Violation, rule
@@ -54,6 +54,14 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
     the text layer (any inflection, with or without diacritics; negated mentions such as
     "veselības dati netiek apstrādāti" do not count).
 
+    Camera footage is not special-category data unless it is processed to deduce such
+    data (EDPB Guidelines 3/2019 on video devices, section 5: a hospital camera watching
+    a patient's condition is; footage that happens to show someone is not). So words of
+    health in a purpose that says the cameras serve safety or security ("supporting
+    incident response: a slip, a fall, a medical emergency") name what the footage helps
+    to respond to, not data it holds: where the activity's data is only footage and its
+    people are not patients, they are not reported.
+
     Fails:
 
     ```yaml
@@ -86,7 +94,7 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
         listed = {use.category for use in declared} if isinstance(declared, list) else set()
         state = _declared(declared)
         for category, reading in special_readings(activity).items():
-            if category in listed:
+            if category in listed or _incident_of_footage(activity, reading):
                 continue
             says = _SAYS.get(state) or msg("does not list `{category}`", category=category)
             yield Violation(
@@ -106,6 +114,33 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
                 at_key=True,
                 related=(reading.location,),
             )
+
+
+def _incident_of_footage(activity: Activity, reading: Reading) -> bool:
+    """Whether the special-category words are only what cameras help respond to: read in
+    a purpose that says the footage serves safety or security ("supporting incident
+    response: a fall, a medical emergency"), in an activity whose data is only footage and
+    whose people are not patients (SD21)."""
+    path = reading.location.path
+    purposes = activity.purposes if isinstance(activity.purposes, list) else []
+    if reading.key != "purposes" or "purposes" not in path:
+        return False
+    index = path[path.index("purposes") + 1]
+    if not isinstance(index, int) or index >= len(purposes):
+        return False
+    if not says(purposes[index].purpose, "footage_purpose"):
+        return False
+    data = activity.personal_data if isinstance(activity.personal_data, list) else []
+    if not data or not all(
+        says(item.category if isinstance(item, DataCategory) else item, "footage_data")
+        for item in data
+    ):
+        return False
+    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    return not any(
+        says(item.category if isinstance(item, DataSubjectGroup) else item, "patients")
+        for item in subjects
+    )
 
 
 # What joining or giving to a body of each kind reveals (Art. 9(1)).

@@ -423,6 +423,25 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     website, an app, a log-on, e-mail) needs, withdrawn through the same interface
     (EDPB Guidelines 05/2020, section 5.2).
 
+    Consent to cookies or similar technologies on the user's device (ePrivacy Directive
+    Art. 5(3): analytics, advertising identifiers, session recordings read from the
+    browser) is not asked either: it is given, stored and withdrawn through the site's or
+    app's consent tool (the cookie banner and its settings), which must exist before any
+    such cookie is set and which keeps each choice on the device and in its log; that
+    tool is a property of the site, described once in its cookie policy, and withdrawal
+    through it is as easy as giving (Art. 7(3); EDPB Guidelines 05/2020, section 5).
+    What goes wrong with such consent is that it is taken from browsing on, or missing
+    altogether, which LB21 reports. That presumption holds only while the register says
+    nothing else: where `consent_record` states how the consent was taken ("by using the
+    website"), that is the mechanism, and its way out is asked as for any other consent.
+    The consent counts as one to cookies when its purpose names cookies or tracking, or,
+    for an activity with that one purpose, its name or the description of its sources
+    does ("collected from the visitor's browser (cookies)"). Where the register says the
+    way out of such consent is the user's browser ("you can delete or block cookies",
+    "pārlūkprogrammas iestatījumi") and names no means of the site's own, LB04 says so:
+    that is no mechanism the controller provides, and not as easy as the click that gave
+    the consent (Art. 7(3); EDPB Guidelines 05/2020, section 5.2).
+
     Fails:
 
     ```yaml
@@ -453,6 +472,34 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     for activity, at, basis in _bases(register):
         if not isinstance(basis, ConsentBasis):
             continue
+        browser = _browser_only(basis)
+        if browser is not None and _device_consent(activity, at):
+            left = msg(
+                "consent in `{id}` to cookies is withdrawn only through the "
+                "browser (\u201c{words}\u201d): deleting or blocking cookies is no "
+                "way out the controller provides, nor as easy as giving consent",
+                id=activity.id,
+                words=browser,
+            )
+            yield Violation(
+                at.location(),
+                msg(
+                    "{message}; nor does it say how consent is recorded (`consent_record`)",
+                    message=left,
+                )
+                if not_stated(basis.consent_record)
+                else left,
+                msg(
+                    "offer withdrawal where consent is given (the cookie banner's "
+                    "settings) and record it in `withdrawal:`, with how each choice "
+                    "is logged in `consent_record:`"
+                ),
+                at_key=True,
+                # Cookies left to the browser in several purposes of one activity are
+                # one way out to fix: reported once, with the other purposes.
+                cause=f"browser-withdrawal:{activity.id}",
+            )
+            continue
         missing = []
         if not_stated(basis.consent_record):
             missing.append(msg("how consent is recorded (`consent_record`)"))
@@ -464,6 +511,8 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
             missing.append(msg("how it is withdrawn (`withdrawal`)"))
         if not missing or _os_permission(activity, basis):
             continue
+        if not_stated(basis.consent_record) and _device_consent(activity, at):
+            continue  # the site's consent tool records it and takes it back
         yield Violation(
             at.location(),
             msg(
@@ -504,6 +553,41 @@ def _withdrawal_said(activity: Activity, at: _At, basis: ConsentBasis) -> bool:
     if isinstance(purposes, list) and isinstance(index, int):
         values.append(purposes[index].purpose)
     return any(says(value, "withdrawal_way") for value in values)
+
+
+def _device_consent(activity: Activity, at: _At) -> bool:
+    """Whether the consent is to cookies or similar technologies on the user's device
+    (ePrivacy Directive Art. 5(3)): the purpose's own words name them, or, where the
+    activity has that one purpose, its name or the description of where its data comes
+    from does (LB04: the site's consent tool is the record and the way out)."""
+    purposes = activity.purposes
+    index = at.path[1]
+    if not isinstance(purposes, list) or not isinstance(index, int):
+        return False
+    values: list[object] = [purposes[index].purpose]
+    if len(purposes) == 1:
+        values.append(activity.name)
+        if isinstance(activity.sources, list):
+            values += [source.description for source in activity.sources]
+    return any(says(value, "cookies") or says(value, "targeted_ads") for value in values)
+
+
+def _browser_only(basis: ConsentBasis) -> str | None:
+    """The words by which a consent's way out is left to the user's browser (deleting or
+    blocking cookies, the browser's settings), when they name no means of the
+    controller's own (cookie settings, a link) beside it."""
+    values = (basis.withdrawal, basis.note)
+    for value in values:
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            if not text or text in ("unknown", "none"):
+                continue
+            found = mentions(text, "browser_withdrawal")
+            if found is not None:
+                if any(says(other, "withdrawal_way") for other in values):
+                    return None
+                return found.matched
+    return None
 
 
 def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:

@@ -11,9 +11,9 @@ from ropa.knowledge.concepts import SPECIAL
 from ropa.model.processor import ControllerServed
 from ropa.model.register import Register
 from ropa.model.types import UNKNOWN_MARKER, text_of
-from ropa.model.vocabulary import ActivityRole
+from ropa.model.vocabulary import ActivityRole, Role
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import topic
+from ropa.rules._reading import first_readings, topic
 from ropa.rules.organisation import has_contact
 
 
@@ -425,4 +425,85 @@ def role_unknown(register: Register, context: Context) -> Iterator[Violation]:
             "record the controller served under `controllers:` with the Art. 28 contract"
         ),
         related=tuple(activity.at("role") for activity in others),
+    )
+
+
+_MATERIAL = ("customer_material",)
+
+
+@rule(
+    "PR07",
+    "processor.customer-material",
+    severity=Severity.INFO,
+    article="Art. 4(8), 28, 30(2)",
+)
+def customer_material(register: Register, context: Context) -> Iterator[Violation]:
+    """Material customers supply for the service, with no role recorded for it.
+
+    Why: a print shop, a photo lab or a translation agency works on what its customers
+    hand over: artwork, photos, documents to translate. That material often holds other
+    people's personal data (names on invitations and badges, photographs, the persons
+    named in a contract), which the provider processes only to do what the customer
+    asked; for it, the provider acts on the customer's instructions and is the
+    customer's processor (Art. 4(8); EDPB Guidelines 07/2020 on the concepts of
+    controller and processor, on service providers that process data on a customer's
+    behalf), bound by an Art. 28 contract and keeping the Art. 30(2) record of the
+    processing it does for its customers. An organisation recorded only as a controller
+    whose activity names such material, and does not say in which role it handles it
+    (`role:`), leaves that open: an info note. Read only in the words of material handed
+    over for the service ("artwork files uploaded", "files for printing", "dokumenti
+    tulkošanai"), not in an applicant's CV, an identity document or a profile photo,
+    which the organisation collects for purposes of its own. One note per register,
+    naming each activity.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Print orders
+        personal_data:
+          - name, e-mail address
+          - artwork files uploaded for printing  # ← PR07
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Print orders
+        role: controller
+        personal_data:
+          - name, e-mail address
+          - artwork files uploaded for printing
+        notes: The artwork's contents are only printed as ordered; see controllers.
+    ```
+    """
+    if register.organisation.role is not Role.CONTROLLER:
+        return  # a processor's record already asks whom it acts for (PR01-PR06)
+    found = [
+        reading
+        for activity in register.activities
+        if activity.role is None
+        and (reading := first_readings(activity, _MATERIAL).get("customer_material"))
+    ]
+    if not found:
+        return
+    reading, *others = found
+    yield Violation(
+        reading.location,
+        msg(
+            "{describe} (material customers supply for the service): personal data in "
+            "it, processed only as the customers ask, is processed as their processor "
+            "(Art. 4(8), 28), and the record does not say in which role the "
+            "organisation handles it",
+            describe=reading.describe(),
+        ),
+        msg(
+            "record `role:` for the activity: `processor`, with the customers under "
+            "`controllers:` (Art. 30(2)) and the Art. 28 terms, or `controller` where the "
+            "organisation decides what is done with that data"
+        ),
+        related=tuple(other.location for other in others),
     )
