@@ -1897,6 +1897,28 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "how * can be met",
             "izprast* vajadzīb*",
             "saprast* vajadzīb*",
+            # The law in general by another name ("comply with the requirements of
+            # applicable legal acts", "regulatory obligations"): a legal obligation
+            # restated, no duty named (Art. 6(1)(c), 6(3)); and the public-interest task
+            # restated ("uzdevumi sabiedrības interesēs", "tasks delegated to us"), Art.
+            # 6(1)(e), without which task. Promoting "the sector's development" is the
+            # whole field the organisation works in, like "business development" (WP203).
+            "requirements of * legal act*",
+            "requirements of legal act*",
+            "applicable legal act*",
+            "regulatory obligation*",
+            "regulatory requirement*",
+            "task* in the public interest",
+            "task* carried out in the public interest",
+            "uzdevum* sabiedrības interes*",
+            "sabiedrības interes* uzdevum*",
+            "deleģēt* uzdevum*",
+            "delegated tasks",
+            "tasks delegated",
+            "nozar* attīstīb*",
+            "development of the sector",
+            "sector development",
+            "development of the industry",
         ),
         # The statutes as the thing handled ("statūtu grozījumi", "changes to the
         # statutes"): a task about the founding document, not its whole remit.
@@ -1908,6 +1930,13 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "amend* statut*",
             "statut* amendment*",
             "chang* statut*",
+            # A plan or strategy for the sector's development is a task of its own
+            # ("nozares attīstības plāna izstrāde", "drafting the sector development
+            # strategy"), not the whole field.
+            "nozar* attīstīb* plān*",
+            "nozar* attīstīb* stratēģ*",
+            "sector development plan*",
+            "sector development strateg*",
         ),
         gap=2,
         negatable=False,
@@ -2185,6 +2214,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "goals",
             "aims",
             "objectives",
+            # How a task is done, as a participle ("īstenojot uzdevumus", "veicot
+            # funkcijas"): what "carrying out" says in English.
+            "īstenoj*",
+            "veicot",
         ),
         negatable=False,
     ),

@@ -305,7 +305,13 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     words for anyone, leaves the answer out too. So does a list of sources that names
     some and ends with such words ("AS Sadales tīkls; trešās puses", "credit bureaus,
     other sources"), in every language it is written in: the sources after those named
-    are not named. A source given as "social networks" ("sociālie tīkli", "the company's
+    are not named. Words for where data is kept rather than who keeps it ("privātie
+    reģistri vai trešās puses", "third parties, databases, record systems") name no
+    third-party source either: where the source itself is not named, the person is told
+    its nature together with the type of organisation or sector holding it (WP260
+    rev.01, Annex on Art. 14(2)(f)), and "private registers" gives the nature alone; a
+    register its keeper names ("Uzņēmumu reģistrs", "valsts informācijas sistēmas",
+    "credit bureaus' databases") is an answer. A source given as "social networks" ("sociālie tīkli", "the company's
     social network services") without naming one is no answer either: the organisation
     chooses the platforms where it keeps its pages, so it knows which they are (as RC22
     asks of the tools it chooses).
@@ -419,6 +425,19 @@ _SOURCE_KIND_WORDS = frozenset(
         "puse", "puses", "pusem", "pusu", "pusei",
     )
 )  # fmt: skip
+# Words for where any data is kept, not for who keeps it (folded prefixes): "privātie
+# reģistri", "datu bāzes", "uzskaites sistēmas", "databases", "record systems". Beside
+# words for someone else they name no third-party source: WP260 rev.01 (Annex, Art.
+# 14(2)(f)) asks, where the source itself is not named, for the nature of the source
+# together with the type of organisation, industry or sector that holds it. A register
+# its keeper names ("Uzņēmumu reģistrs", "kredītinformācijas biroju datu bāzes",
+# "valsts informācijas sistēmas") keeps a word of its own and is an answer. Read for
+# third-party sources only: a public source's "registers" are the public registers.
+_HOLDING_PREFIXES = (
+    "privat", "registr", "datubaz", "baz", "datu", "database", "data", "uzskait", "sistem",
+    "system", "record", "informacij", "information", "register",
+)  # fmt: skip
+
 # The description saying itself that the source is not named (folded): "(not named)",
 # "not said who", "unnamed", "nav norādīts, kuras", "nav nosaukti", "nenosaukts".
 _SAID_UNNAMED = re.compile(
@@ -452,7 +471,10 @@ def _unnamed_source(source: DataSource) -> str | None:
         folded = fold_word(text)
         words = re.findall(r"\w+", folded)
         bare = bool(words) and all(
-            word in _SOURCE_KIND_WORDS or word.startswith(_SOURCE_KIND_PREFIXES) for word in words
+            word in _SOURCE_KIND_WORDS
+            or word.startswith(_SOURCE_KIND_PREFIXES)
+            or (category_answers and word.startswith(_HOLDING_PREFIXES))
+            for word in words
         )
         unnamed = _SAID_UNNAMED.search(folded) is not None and (
             not category_answers or _SOMEONE_ELSE.search(folded) is not None
@@ -505,7 +527,10 @@ def _open_source_list(source: DataSource) -> str | None:
         last = items[-1]
         words = re.findall(r"\w+", fold_word(last))
         if not words or not all(
-            word in _SOURCE_KIND_WORDS or word.startswith(_SOURCE_KIND_PREFIXES) for word in words
+            word in _SOURCE_KIND_WORDS
+            or word.startswith(_SOURCE_KIND_PREFIXES)
+            or word.startswith(_HOLDING_PREFIXES)
+            for word in words
         ):
             return None
         found = found or last

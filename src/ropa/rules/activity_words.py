@@ -16,13 +16,20 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
-from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
+from ropa.model.activity import (
+    Activity,
+    DataCategory,
+    DataSubjectGroup,
+    LegalObligationBasis,
+    PublicTaskBasis,
+    Purpose,
+)
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import first_readings
+from ropa.rules._reading import first_readings, names_a_law
 
 # A purpose with at most this many words of its own beside a generic phrase and words
 # that say who or how says nothing of what the data is for.
@@ -312,7 +319,8 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
             circular = [_self_only(text) for text in texts]
             location = activity.at("purposes", index, "purpose")
             if generic and all(generic):
-                found.append((location, str(generic[0]), "generic"))
+                if not _basis_says_which(purpose):
+                    found.append((location, str(generic[0]), "generic"))
             elif circular and all(circular):
                 found.append((location, str(circular[0]), "circular"))
             elif part := _generic_part(texts, own):
@@ -371,6 +379,24 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 # The activity's other such purposes are the same gap: named with it.
                 related=tuple(other for other, _words, _kind in found[1:]),
             )
+
+
+def _basis_says_which(purpose: Purpose) -> bool:
+    """Whether the purpose's own legal obligation or public task says which duty the
+    generic words stand for: its `law:` names an act ("Grāmatvedības likums") or the duty
+    by what it is for ("tax and accounting obligations"). The record then states the use
+    (keeping the books) beside the basis; "applicable laws" or "Latvijas normatīvie akti"
+    name none, and the purpose stays unspecified."""
+    basis = purpose.legal_basis
+    if not isinstance(basis, LegalObligationBasis | PublicTaskBasis):
+        return False
+    for language in _LANGUAGES:
+        text = text_of(basis.law, language)
+        if not text or text in ("unknown", "none"):
+            continue
+        if names_a_law(text) or not _AIM_SET.isdisjoint(stated(text)):
+            return True
+    return False
 
 
 # The aims a purpose line may bundle (see `ropa.knowledge.concepts`): providing the
