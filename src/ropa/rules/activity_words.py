@@ -839,11 +839,39 @@ _UNSTATED_BRACKET = re.compile(
 
 # A bracket that only says the list is open ("(lielākoties, bet ne tikai)", "(mostly, but
 # not only)", "(not limited to)") names no examples: it leaves the item as open as it was.
+# Said of the list ("(the list is 'mostly, but not only')", "(saraksts nav izsmeļošs)")
+# it is the same mark.
 _OPEN_BRACKET = re.compile(
-    r"\((?=[^()]*\b(?:ne tikai|not only|not limited|lielākoties|mostly)\b)"
-    r"(?:[^()\w]|lielākoties|mostly|bet|but|ne|not|tikai|only|limited|to)*\)",
+    r"\((?=[^()]*\b(?:ne tikai|not only|not limited|lielākoties|mostly|galvenokārt|mainly"
+    r"|exhaustive|izsmeļoš\w*)\b)"
+    r"(?:[^()\w]|lielākoties|mostly|galvenokārt|mainly|bet|but|ne|not|tikai|only|limited|to"
+    r"|the|list|is|saraksts|ir|nav|non|exhaustive|izsmeļoš\w*|neizsmeļoš\w*)*\)",
     re.IGNORECASE,
 )
+
+# A note on a data item saying the list is not complete ("lielākoties, bet ne tikai",
+# "galvenokārt, bet ne tikai", "including but not limited to", "the list is not
+# exhaustive"): the same open end as a catch-all item, written beside the list.
+_OPEN_NOTE = re.compile(
+    r"\b(?:bet ne tikai|but not only|not limited to|non-exhaustive|not exhaustive"
+    r"|nav izsmeļoš\w*|neizsmeļoš\w*)",
+    re.IGNORECASE,
+)
+
+
+def _open_note(activity: Activity) -> tuple[Location, str] | None:
+    """The first data item whose `notes:` say the list is open, and the words saying so."""
+    if not isinstance(activity.personal_data, list):
+        return None
+    for index, item in enumerate(activity.personal_data):
+        if not isinstance(item, DataCategory) or item.notes is None:
+            continue
+        for language in _LANGUAGES:
+            text = text_of(item.notes, language)
+            found = _OPEN_NOTE.search(text) if text else None
+            if found is not None:
+                return activity.at("personal_data", index, "notes"), found.group()
+    return None
 
 
 # Where an item says how the data reaches the organisation ("while using the site or
@@ -1073,7 +1101,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     reported once. A document named as an item beside named categories ("CV dati" beside
     "desired positions") is reported when nothing else in the list identifies the person:
     the name, contacts and the rest are then on record only inside a document whose contents
-    are not stated (AC18 counts the document as identifying).
+    are not stated (AC18 counts the document as identifying). A note on a data item
+    saying the list is not complete ("lielākoties, bet ne tikai", "galvenokārt, bet ne
+    tikai", "not limited to", "the list is not exhaustive") leaves it open the same way,
+    and is reported at the note; a bracket saying so of the list ("(the list is 'mostly,
+    but not only')") gives no examples.
 
     Fails:
 
@@ -1146,6 +1178,18 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
                         "work history, photo ...)"
                     ),
                     related=tuple(location for location, _words in hidden[1:]),
+                )
+            elif noted := _open_note(activity):
+                yield Violation(
+                    noted[0],
+                    msg(
+                        "a note on the personal data of `{id}` says the list is open "
+                        "(\u201c{words}\u201d): beside the categories named, the data "
+                        "processed are not fixed",
+                        id=activity.id,
+                        words=noted[1],
+                    ),
+                    msg("name every category of data that is processed, and nothing open-ended"),
                 )
             continue
         open_items, references, containers = unfixed
