@@ -5573,6 +5573,53 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=1,
         negatable=False,
     ),
+    Concept(
+        # A purpose of detecting or investigating offences ("noziedzīgu nodarījumu
+        # atklāšana", "to detect crime", "investigating unlawful acts"): an offence found
+        # is handed to the police, since only the authorities can pursue it; preventing
+        # offences alone ("noziedzīgu nodarījumu novēršana") hands nothing to anyone. RC25
+        # reads it (EDPB Guidelines 3/2019 on video devices, on disclosing footage to the
+        # police; section numbers not verified).
+        "crime_detection",
+        N_("detecting or investigating offences"),
+        N_("Art. 4(9), 13(1)(e); EDPB Guidelines 3/2019"),
+        (
+            "noziedzīg* nodarījum* atklāš*",
+            "noziedzīg* nodarījum* konstatēš*",
+            "noziedzīg* nodarījum* izmeklēš*",
+            "noziegum* atklāš*",
+            "noziegum* izmeklēš*",
+            "atklāt* noziedzīg*",
+            "atklāt* noziegum*",
+            "konstatēt* noziedzīg*",
+            "izmeklēt* noziedzīg*",
+            "izmeklēt* noziegum*",
+            "izmeklēt* nelikumīg*",
+            "nelikumīg* darbīb* izmeklēš*",
+            "detect* crime*",
+            "detect* offence*",
+            "detect* criminal offence*",
+            "detection of crime*",
+            "detection of offence*",
+            "detection of criminal offence*",
+            "investigat* crime*",
+            "investigat* offence*",
+            "investigat* criminal offence*",
+            "investigat* unlawful act*",
+            "investigat* theft*",
+            "investigation of crime*",
+            "investigation of offence*",
+        ),
+        # Money laundering ("noziedzīgi iegūtu līdzekļu legalizācijas atklāšana", "the
+        # proceeds of crime") is reported to the financial intelligence unit, not the police.
+        exclude=(
+            "noziedzīg* iegūt*",
+            "proceeds of crime",
+            "money laundering",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 

@@ -207,6 +207,16 @@ def _covered(register: Register, listed: list[str], concept: str) -> bool:
 _PURSUIT = ("offence_pursuit",)
 
 
+_POLICE = ("offence_pursuit", "crime_detection")
+
+
+def _handed_to_police(activity: Activity) -> Reading | None:
+    """The words of a purpose that pursues, detects or investigates offences, for an
+    activity whose recipients are unknown, absent or `none` (the caller's test)."""
+    read = first_readings(activity, _POLICE, ("purposes",))
+    return read.get("offence_pursuit") or read.get("crime_detection")
+
+
 def _records_none(activity: Activity) -> bool:
     listed = activity.recipients
     return listed is None or listed in ("unknown", "none") or listed == []
@@ -262,12 +272,18 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     hands over to have an offence pursued goes to them as a matter of its own purpose,
     and the person is told where it goes (Art. 13(1)(e); EDPB Guidelines 3/2019 on video
     devices, on disclosing footage to third parties such as the police; section numbers
-    not verified). Read against `none` only: `recipients: unknown` is AC04's. Not read:
-    preventing or detecting crime as such ("to prevent crime"), nor video surveillance
-    as such, whose footage may go to the police on request but need not go to anyone
-    (authorities asking in a particular inquiry are not recipients, Art. 4(9)), nor a
-    website or e-mail, which an organisation may run itself. RC23 asks the same of
-    tracking tools.
+    not verified). Detecting or investigating offences ("noziedzīgu nodarījumu
+    atklāšana", "to detect crime", "investigating thefts") is the same: an offence the
+    organisation finds is pursued only by handing it to the police, so the purpose names
+    that disclosure. Both are read against `recipients: unknown` (or left out) as well
+    as `none`: AC04 says once for the register that recipients are not known, this
+    finding says which recipient the purpose itself makes certain. Not read: preventing
+    crime as such ("to prevent crime", "noziedzīgu nodarījumu novēršana"), nor video
+    surveillance as such, whose footage may go to the police on request but need not go
+    to anyone (authorities asking in a particular inquiry are not recipients, Art.
+    4(9)), nor detecting money laundering (reported to the financial intelligence unit
+    under its own law), nor a website or e-mail, which an organisation may run itself.
+    RC23 asks the same of tracking tools.
 
     A political party (the organisation's name says so, a company's name never, or its
     data subjects are "partijas biedri", "party members") that receives
@@ -337,6 +353,37 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
             if activity.recipients == "none"
             else None
         )
+        found = (
+            _handed_to_police(activity)
+            if pursuit is None and activity.recipients in (None, "unknown", "none")
+            else None
+        )
+        if found is not None:
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` names \u201c{words}\u201d ({what}), which hands what it finds to "
+                    "the police, a prosecutor or a court, but does not say who receives its "
+                    "data",
+                    id=activity.id,
+                    words=found.quote(),
+                    what=topic(found.concept),
+                )
+                if activity.recipients != "none"
+                else msg(
+                    "`{id}` names \u201c{words}\u201d ({what}), which hands what it finds to "
+                    "the police, a prosecutor or a court, but records `recipients: none`",
+                    id=activity.id,
+                    words=found.quote(),
+                    what=topic(found.concept),
+                ),
+                msg(
+                    "record the authorities the data goes to (the police, prosecutors, "
+                    "courts) by category under `recipients:`, with `kind: public_authority`"
+                ),
+                related=(found.location,),
+            )
+            continue
         if pursuit is not None:
             yield Violation(
                 activity.at("recipients"),
