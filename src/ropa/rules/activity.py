@@ -311,10 +311,10 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     its nature together with the type of organisation or sector holding it (WP260
     rev.01, Annex on Art. 14(2)(f)), and "private registers" gives the nature alone; a
     register its keeper names ("Uzņēmumu reģistrs", "valsts informācijas sistēmas",
-    "credit bureaus' databases") is an answer. A source given as "social networks" ("sociālie tīkli", "the company's
-    social network services") without naming one is no answer either: the organisation
-    chooses the platforms where it keeps its pages, so it knows which they are (as RC22
-    asks of the tools it chooses).
+    "credit bureaus' databases") is an answer. A source given as "social networks"
+    ("sociālie tīkli", "the company's social network services") without naming one is
+    no answer either: the organisation chooses the platforms where it keeps its pages,
+    so it knows which they are (as RC22 asks of the tools it chooses).
 
     Fails:
 
