@@ -1352,6 +1352,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "tracking number*",
             "time tracking",
             "track your order",
+            # "Interešu izglītība" is the Latvian term for extracurricular (hobby)
+            # education (Izglītības likums, 1. pants): programmes "matching a pupil's
+            # interests" are lessons, not advertising.
+            "interešu izglītīb*",
         ),
         gap=2,
     ),
