@@ -597,10 +597,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
     ),
     Concept(
-        # People other than the one who gives the data, whose data they give: the
-        # addressee of a parcel, an emergency contact, next of kin, family members. The
-        # controller obtains it from someone else, so Art. 14 applies to them, and the
-        # record counts them among its data subjects (Art. 30(1)(c)).
+        # People other than the one who gives the data, whose data is processed for
+        # their own sake: the addressee of a parcel, a spouse. The controller obtains it
+        # from someone else, so Art. 14 applies to them, and the record counts them among
+        # its data subjects (Art. 30(1)(c)). An emergency contact or next of kin, held
+        # only to be called on the person's behalf, is not read here (AC17's docstring:
+        # Art. 14(5)(b), WP260 rev.01 paras 61-64, the ICO's emergency-contact example).
         "third_persons",
         N_("other people's data given by the customer"),
         N_("Art. 14, 30(1)(c)"),
@@ -620,12 +622,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "recipient address*",
             "parcel recipient*",
             "addressee*",
-            "emergency contact*",
-            "next of kin",
-            "ārkārtas kontakt*",
-            "kontaktpersona ārkārtas*",
-            "tuvinieku kontakt*",
-            "tuvinieka kontakt*",
             # A spouse's or partner's details ("spouse and marriage details", "laulātā
             # vārds"), which the client gives about them: data of another person.
             "spouse*",

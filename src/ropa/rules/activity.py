@@ -546,10 +546,24 @@ def others_data(register: Register, context: Context) -> Iterator[Violation]:
 
     Why: the record lists the categories of data subjects (Art. 30(1)(c)), and people
     whose data the controller gets from someone else are owed the Art. 14 information.
-    Some data is by its nature about another person: the addressee of a parcel (a
-    recipient's name, address or phone; a courier's or carrier's delivery address), an
-    emergency contact, next of kin, a spouse's details ("spouse and marriage details",
-    "laulātā vārds"), which the client gives about them. Representing clients in legal
+    Some data is by its nature about another person, processed for that person's own
+    sake: the addressee of a parcel (a recipient's name, address or phone; a courier's or
+    carrier's delivery address), a spouse's details ("spouse and marriage details",
+    "laulātā vārds"), which the client gives about them.
+
+    An emergency contact or next of kin alone is not reported. Their name and phone are
+    someone else's data and Art. 14 applies to them, but they are held only so that the
+    person who names them can be helped, and the way to inform them is the one Art.
+    14(5)(b) allows where telling each one would be a disproportionate effort: WP260
+    rev.01 (paras 61-64) asks the controller to weigh the effort against the effect on
+    the person and to take measures such as publishing the information; the ICO's guidance
+    on the right to be informed gives exactly this case (a school's emergency contacts,
+    told through published information, with access restricted). A careful DPO does not
+    ask for them as a category of data subjects of their own (Art. 30(1)(c) describes
+    the categories the processing is about, and a register naming "emergency contact
+    details" already says whose they are), nor for a source telling who gives them. The
+    people whose data is processed for their own sake stay reported: a spouse in a loan,
+    the travellers in a booking, a parcel's addressee. Representing clients in legal
     matters ("pārstāvība tiesvedībā", "representation in litigation") concerns the other
     side, witnesses and other parties by its nature, whose data the client or the court
     gives: where the data subjects name none of them (nor third parties, relatives or
