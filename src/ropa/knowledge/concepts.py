@@ -5620,6 +5620,88 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    Concept(
+        # RC25: messages sent to people's mobile numbers as text messages ("piedāvājumu
+        # izsūtīšana uz mobilā tālruņa numuru", "reminders by SMS"). A business sends
+        # them through an SMS gateway or a messaging provider, which gets the numbers and
+        # the text to deliver them: a processor (Art. 4(8), 28), a recipient (Art. 4(9)).
+        # Only the sending: a mobile number among the data is not it, and e-mail is not
+        # read (an organisation may run its own mail server).
+        "sms_sending",
+        N_("sending text messages (SMS)"),
+        N_("Art. 4(9), 28, 30(1)(d)"),
+        (
+            "izsūt* īsziņ*",
+            "nosūt* īsziņ*",
+            "sūtī* īsziņ*",
+            "īsziņ* izsūt*",
+            "īsziņ* nosūt*",
+            "īsziņ* sūtī*",
+            "īsziņ* veidā",
+            "ar īsziņ*",
+            "izsūt* sms",
+            "nosūt* sms",
+            "sūtī* sms",
+            "sms izsūt*",
+            "sms nosūt*",
+            "sms sūtī*",
+            "sms veidā",
+            "sms paziņojum*",
+            "sms atgādinājum*",
+            "izsūt* uz mobil* tālr*",
+            "nosūt* uz mobil* tālr*",
+            "sūtī* uz mobil* tālr*",
+            "by sms",
+            "via sms",
+            "by text message*",
+            "via text message*",
+            "send* sms",
+            "sending sms",
+            "send* text message*",
+            "sms reminder*",
+            "sms notification*",
+            "sms campaign*",
+            "bulk sms",
+            "sms marketing",
+        ),
+        gap=1,
+    ),
+    Concept(
+        # RC25: printed periodicals delivered to subscribers ("izdevumu abonēšana",
+        # "newspaper subscriptions"), read with a delivery address among the data: a
+        # publisher hands the subscriber's name and address to the postal service or the
+        # press distributor that carries the copies (Art. 4(9), 30(1)(d)). A digital
+        # subscription has no delivery address and is not read.
+        "press_subscription",
+        N_("subscriptions to printed publications"),
+        N_("Art. 4(9), 30(1)(d)"),
+        (
+            # ("abonēšanas izdevumi" is the subscription's cost: "izdevumi" is also
+            # "expenses", so only the publications' word before the subscribing.)
+            "izdevum* abonē*",
+            "laikrakst* abonē*",
+            "abonē* laikrakst*",
+            "žurnāl* abonē*",
+            "abonē* žurnāl*",
+            "avīz* abonē*",
+            "abonē* avīz*",
+            "preses abonē*",
+            "preses izdevum* abonē*",
+            "newspaper subscription*",
+            "magazine subscription*",
+            "periodical subscription*",
+            "subscriptions to the publication*",
+            "subscription to the publication*",
+            "subscriptions to the newspaper*",
+            "subscription to the newspaper*",
+            "subscriptions to the magazine*",
+            "subscription to the magazine*",
+            "subscrib* to the newspaper*",
+            "subscrib* to the magazine*",
+            "print subscription*",
+        ),
+        gap=1,
+    ),
 )
 
 

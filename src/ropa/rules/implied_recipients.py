@@ -30,12 +30,17 @@ _WHOM: dict[str, Message] = {
         "insurers (or, where the organisation is the insurer, reinsurers, intermediaries or "
         "loss adjusters)"
     ),
+    "sms_sending": msg("the SMS gateway or messaging provider, a processor"),
+    "press_subscription": msg("the postal service or the press distributor that delivers them"),
 }
-_BY_NATURE = tuple(concept for concept in _WHOM if concept != "insurance")
-# Insurance as what the activity does or is for (arranging cover, supporting a claim),
-# read where the activity says what it does: an insurance number among the data is not it.
-_INSURANCE = ("insurance",)
+# Read where the activity says what it does, not among the data: insurance as what the
+# activity does or is for (arranging cover, supporting a claim: an insurance number among
+# the data is not it), sending text messages (a mobile number is not), subscriptions to
+# printed publications (with a delivery address among the data: a digital one has none).
+_DOING_ONLY = ("insurance", "sms_sending", "press_subscription")
+_BY_NATURE = tuple(concept for concept in _WHOM if concept not in _DOING_ONLY)
 _DOING = ("purposes", "name", "description")
+_DELIVERY = ("delivery_address",)
 # Where the words are read: not `data_subjects`, where couriers or tour operators are the
 # people whose data it is (a courier firm's staff, a travel agency's partners' contacts),
 # not someone who receives it.
@@ -48,7 +53,12 @@ def _implied(activity: Activity) -> Reading | None:
     for concept in _BY_NATURE:
         if concept in found:
             return found[concept]
-    return first_readings(activity, _INSURANCE, _DOING).get("insurance")
+    doing = first_readings(activity, _DOING_ONLY, _DOING)
+    if "press_subscription" in doing and not first_readings(
+        activity, _DELIVERY, ("personal_data",)
+    ):
+        del doing["press_subscription"]
+    return next((doing[concept] for concept in _DOING_ONLY if concept in doing), None)
 
 
 # A commercial company's legal form: a firm is no political party, whatever its name says
@@ -149,6 +159,13 @@ _COVERING: dict[str, re.Pattern[str]] = {
         r"makecommerce|montonio|paysera|worldpay|adyen|sumup|braintree|checkout"
     ),
     "insurance": re.compile(r"insur|apdrosin|reinsur|loss adjust|broker|starpniek"),
+    "sms_sending": re.compile(
+        r"\bsms|isziņ|iszin|messag|zinojum|telecom|telekom|mobile operator|mobilo sakaru|"
+        r"operator|gateway|varteja"
+    ),
+    "press_subscription": re.compile(
+        r"\bpast|\bpost|deliver|piegad|distribut|izplat|courier|kurjer|preses"
+    ),
     # (A named service's provider recorded as a controller: by its brand.)
     "hosted_service": re.compile(
         r"google|microsoft|typeform|jotform|surveymonkey|eventbrite|ticketmaster|"
@@ -171,7 +188,7 @@ def _courier(register: Register) -> bool:
 
 
 # The implied recipients any recipient recorded as a processor may be.
-_ANY_PROCESSOR = ("outsourcing", "hosted_service")
+_ANY_PROCESSOR = ("outsourcing", "hosted_service", "sms_sending")
 
 
 def _covered(register: Register, listed: list[str], concept: str) -> bool:
@@ -263,6 +280,17 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     provider, who holds what passes through it: a processor or a
     controller of its own, a recipient either way; a "registration form" or a "ticket
     system" as such may be the organisation's own and is not read.
+
+    Sending text messages ("piedāvājumu izsūtīšana uz mobilā tālruņa numuru", "īsziņu
+    atgādinājumi", "reminders by SMS") goes through an SMS gateway or a messaging
+    provider, which gets the numbers and the text to deliver them: a processor (Art.
+    4(8), 28), covered by any recipient recorded as a processor or named as an SMS,
+    messaging or telecom service. Subscriptions to printed publications ("izdevumu
+    abonēšana", "newspaper subscriptions"), with a delivery address among the data, hand
+    the subscriber's name and address to the postal service or the press distributor that
+    carries the copies. Both are read only where the activity says what it does (its name,
+    description, purposes): a mobile number among the data sends nothing, e-mail may go
+    through the organisation's own server, and a digital subscription has no address.
 
     A purpose that pursues identified people's offences ("prosecuting offenders",
     "pierādījumi kriminālprocesā", footage kept as evidence) cannot be served without
