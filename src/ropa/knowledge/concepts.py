@@ -5702,6 +5702,42 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         gap=1,
     ),
+    Concept(
+        # AC12: a purpose defined as what the other purposes leave over ("apstrāde, kas nav
+        # iekļauta nevienā no citiem nolūkiem", "processing that falls under no other
+        # purpose"): it names no use at all, only the rest (Art. 5(1)(b); WP203 on purpose
+        # specification). The words carry their own negation. Not a limit on use ("for no
+        # other purpose", "netiek izmantoti citiem nolūkiem"), which says the opposite.
+        "purpose_residual",
+        N_("a purpose that is whatever the other purposes leave over"),
+        N_("Art. 5(1)(b), 30(1)(b); WP203 (purpose limitation)"),
+        (
+            "nav iekļaut* nevien* cit* nolūk*",
+            "nav iekļaut* cit* nolūk*",
+            "nav iekļaut* nevien* cit* mērķ*",
+            "nav iekļaut* cit* mērķ*",
+            "neietilpst nevien* cit* nolūk*",
+            "neietilpst cit* nolūk*",
+            "neietilpst nevien* cit* mērķ*",
+            "neietilpst cit* mērķ*",
+            "nav minēt* cit* nolūk*",
+            "nav norādīt* cit* nolūk*",
+            "falls under no other purpose*",
+            "fall under no other purpose*",
+            "falling under no other purpose*",
+            "not covered by any other purpose*",
+            "not covered by the other purpose*",
+            "not covered by other purpose*",
+            "not included in any other purpose*",
+            "not included in the other purpose*",
+            "not falling under any other purpose*",
+            "not falling within any other purpose*",
+            "not within any other purpose*",
+            "other purposes not listed",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 

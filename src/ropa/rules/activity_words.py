@@ -226,7 +226,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     legal acts or its duties"), "providing you the most suitable service", and "improving
     user experience" (the Working Party's own example of a vague purpose). A purpose left
     to the moment of consent ("definēta brīdī, kad tiek dota piekrišana", "defined
-    when consent is given") states none in the record. The Article 29
+    when consent is given") states none in the record, nor does one defined as whatever
+    the other purposes leave over ("apstrāde, kas nav iekļauta nevienā no citiem
+    nolūkiem", "any processing that falls under no other purpose"), even as a bracket or
+    a clause beside a named use: that part names no use at all (a limit on use, "for no
+    other purpose", says the opposite and is not read). The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
@@ -305,7 +309,7 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         # purpose: their readings, made once for all rules, say so without reading each
         # purpose again.
         if not first_readings(
-            activity, ("purpose_generic", "processing_operation"), ("purposes",)
+            activity, ("purpose_generic", "processing_operation", "purpose_residual"), ("purposes",)
         ) and not any(
             _channel_purpose(purpose) or _contact_purpose(purpose) for purpose in activity.purposes
         ):
@@ -318,7 +322,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
             generic = [_generic(text, own) for text in texts]
             circular = [_self_only(text) for text in texts]
             location = activity.at("purposes", index, "purpose")
-            if generic and all(generic):
+            residual = [mentions(text, "purpose_residual") for text in texts]
+            if residual and any(residual):
+                # Whatever the other purposes leave over, in a bracket or a clause of
+                # its own: that part names no use in any language.
+                found.append((location, next(r.matched for r in residual if r), "part"))
+            elif generic and all(generic):
                 if not _basis_says_which(purpose):
                     found.append((location, str(generic[0]), "generic"))
             elif circular and all(circular):
@@ -877,7 +886,17 @@ def _open_note(activity: Activity) -> tuple[Location, str] | None:
 # Where an item says how the data reaches the organisation ("while using the site or
 # contacting us", "izmantojot Vietni vai sazinoties ar mums"): the channel, not a category.
 _CHANNEL_TAIL = re.compile(
-    r"\b(?:while|izmantojot|lietojot|sazinoties|apmeklējot)\b", re.IGNORECASE
+    r"\b(?:while|izmantojot|lietojot|sazinoties|apmeklējot|iegūt\w*|obtained)\b",
+    re.IGNORECASE,
+)
+# "Other information ..., including (t.sk.) photographs, ...": what "other" stands for is
+# the rest beyond the named categories, and "including" names part of it, not all; the
+# item is read as its opening alone. (A heading that is not "other", "medical
+# information: conditions, allergies", is a category its items enumerate.)
+_OTHER_INCLUDING = re.compile(
+    r"^\s*((?:un\s+|and\s+)?(?:cit[aiāuo]\w*|(?:any\s+)?other)\b[^()]*?)[,;]?\s+"
+    r"(?:t\.\s?sk\.|tai skaitā|tostarp|ieskaitot|including|incl\.)\s",
+    re.IGNORECASE,
 )
 # An item that ends in "for example:" ("jebkura informācija, ko norādījis lietotājs,
 # piemēram:"), the examples in the items after it: examples do not close "any
@@ -917,6 +936,9 @@ def _catch_all_item(text: str) -> tuple[str, frozenset[str]] | None:
     activity, so that the answer serves every activity with the same item, and the
     data subjects' words are read only for an item that needs them (a few)."""
     quoted = text.strip()
+    other = _OTHER_INCLUDING.match(text)
+    if other is not None:
+        text = other.group(1)
     text = _without_reasons(text)
     if "(" in text:
         return None
@@ -1105,7 +1127,12 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     saying the list is not complete ("lielākoties, bet ne tikai", "galvenokārt, bet ne
     tikai", "not limited to", "the list is not exhaustive") leaves it open the same way,
     and is reported at the note; a bracket saying so of the list ("(the list is 'mostly,
-    but not only')") gives no examples.
+    but not only')") gives no examples. An "other information" item followed by
+    "including" ("cita informācija, kas iegūta mācību procesa ietvaros, t.sk.
+    fotogrāfijas", "other information obtained while organising the courses, including
+    photographs") is read as its opening alone: "other" is the rest beyond the named
+    categories, and "including" names part of it, not all; a heading that is not "other"
+    ("medical information: conditions, allergies") is a category its items enumerate.
 
     Fails:
 
