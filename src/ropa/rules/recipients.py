@@ -604,16 +604,43 @@ _PROFESSIONS = re.compile(
 )
 
 
+# Those who give the person health care (folded): hospitals, surgeries, hospices, doctors,
+# nurses, physiotherapists, clinics. Not occupational health, nor care given under a
+# contract with the organisation ("ar kuriem noslēgti līgumi", "under contract with us"):
+# such a provider may act for it (a processor or a controller, by the arrangement), and
+# that question stays.
+_CARE_GIVERS = re.compile(
+    r"\b(?:hospital\w*|hospice\w*|hospis\w*|surger(?:y|ies)\b|general practi\w*|gps?\b|"
+    r"doctors?\b|physicians?\b|nurs(?:e|es|ing)\b|physio\w*|clinics?\b|"
+    r"health\s*care providers?\b|slimnic\w*|poliklinik\w*|klinik\w*|"
+    r"arstniecibas (?:iestad|person)\w*|arst(?:s|i|a|u|iem)\b|gimenes arst\w*|"
+    r"fizioterapeit\w*|medicinas mas\w*)"
+)
+_NOT_CARE = re.compile(
+    r"occupational|darba veselib|arodveselib|veterinar|\bvet\b|ligum|contract|"
+    r"on (?:our|its) behalf|uzdevum|engaged"
+)
+
+
 def _own_profession(recipient: Recipient) -> bool:
     """Whether the recipient's name or category names auditors or lawyers, who receive
     data under professional duties of their own (EDPB Guidelines 07/2020, the examples
-    of a law firm representing a client and of a statutory auditor: controllers)."""
+    of a law firm representing a client and of a statutory auditor: controllers), or
+    those who give the person health care, under duties of secrecy and record-keeping of
+    their own (Art. 9(2)(h), 9(3))."""
     for value in (recipient.name, recipient.category):
         if value in (None, "unknown", "none"):
             continue
         for language in ("lv", "en"):
             text = text_of(value, language)
-            if text and _PROFESSIONS.search(fold_word(text)):
+            if not text:
+                continue
+            folded = fold_word(text)
+            if _PROFESSIONS.search(folded) or (
+                recipient.contract is None
+                and _CARE_GIVERS.search(folded)
+                and not _NOT_CARE.search(folded)
+            ):
                 return True
     return False
 
@@ -644,7 +671,14 @@ def kind_unknown(register: Register, context: Context) -> Iterator[Violation]:
     notaries ("zvērināti revidenti", "advokāti", "legal advisers"): they receive data
     under professional duties of their own, as controllers (EDPB Guidelines 07/2020, the
     examples of a law firm representing its client and of a statutory auditor;
-    paragraph numbers not verified).
+    paragraph numbers not verified). Nor where it names those who give the person
+    health care ("local hospitals and surgeries", "hospice care", "district nurses",
+    "ārstniecības iestādes"): they receive a patient's data to care for them, under
+    duties of professional secrecy (Art. 9(3)) and of keeping their own records of that
+    care, and so decide for themselves what the data is for: controllers. Occupational
+    health is not among them, nor care given under a contract with the organisation
+    ("sporta ārsti, ar kuriem noslēgti līgumi", or a `contract:` recorded): such a
+    provider may act for it, by the arrangement; nor veterinary care.
 
     Fails:
 
