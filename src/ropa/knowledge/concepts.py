@@ -1937,6 +1937,19 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "nozar* attīstīb* stratēģ*",
             "sector development plan*",
             "sector development strateg*",
+            # Assessing or monitoring the quality of the services ("to assess the quality
+            # of our services", "pakalpojumu kvalitātes novērtēšana") is quality
+            # assurance, a use of its own (`aim_quality`), not serving everyone well.
+            "assess* quality",
+            "evaluat* quality",
+            "monitor* quality",
+            "measur* quality",
+            "review* quality",
+            "novērtē* kvalitāt*",
+            "izvērtē* kvalitāt*",
+            "kvalitāt* novērtē*",
+            "kvalitāt* izvērtē*",
+            "kvalitāt* uzraudz*",
         ),
         gap=2,
         negatable=False,

@@ -230,7 +230,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     the other purposes leave over ("apstrāde, kas nav iekļauta nevienā no citiem
     nolūkiem", "any processing that falls under no other purpose"), even as a bracket or
     a clause beside a named use: that part names no use at all (a limit on use, "for no
-    other purpose", says the opposite and is not read). The Article 29
+    other purpose", says the opposite and is not read). Assessing or monitoring the
+    quality of the services ("to assess the quality of our services") is quality
+    assurance, a use of its own, where "providing a quality service" is not. The Article 29
     Working Party counts such general wording as not specific (Opinion 03/2013 on
     purpose limitation, WP203, on purpose specification).
     Reported when, beside the generic phrase, the purpose has at most one word of its
