@@ -5540,6 +5540,46 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=1,
         negatable=False,
     ),
+    # LB03: analysing how visitors use a website is web analytics, which reads their
+    # devices (cookies, pixels or similar: ePrivacy Directive Art. 5(3)) and follows their
+    # behaviour; it is not processing a visitor simply expects (Recital 47), so on
+    # legitimate interests its balance is the controller's to show (EDPB Guidelines
+    # 1/2024; EDPB Guidelines 2/2023 on the technical scope of Art. 5(3)). The website's
+    # upkeep, its development or its security are no analysis of its visitors.
+    Concept(
+        "web_analytics",
+        N_("analytics of how visitors use a website"),
+        N_("Art. 6(1)(f); ePrivacy Art. 5(3)"),
+        (
+            "web analytics",
+            "website analytics",
+            "site analytics",
+            "analys* website*",
+            "analyz* website*",
+            "website* analysis",
+            "website* usage",
+            "analys* use* website*",
+            "how visitor* use* website*",
+            "kā apmeklētāj* izmant* vietn*",
+            "vietn* lietojum* analī*",
+            "use of the website* analys*",
+            "website traffic",
+            "visitor* statistic*",
+            "visit* statistic*",
+            "statistic* of visit*",
+            "analiz* vietn*",
+            "analiz* mājas lap*",
+            "vietn* analī*",
+            "vietn* analītik*",
+            "mājas lap* analī*",
+            "vietn* apmeklējum*",
+            "mājas lap* apmeklējum*",
+            "apmeklētāju statistik*",
+            "vietn* apmeklētāju uzvedīb*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 
