@@ -532,6 +532,8 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         )
         blind = not met and location is None and not_stated(activity.personal_data)
         if not met and location is None and not (unknown and blind):
+            # Recorded data that meets no criterion: `dpia: unknown` is then a plain
+            # question, a line of AC22's note (`_dpia_plain`).
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
         if met:
@@ -549,6 +551,31 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 
 _MONITORING = ("WP248.C3",)
+
+
+@per_register
+def _dpia_plain(register: Register) -> Iterator[Activity]:
+    """The activities whose `dpia` is `unknown` and whose screening finds nothing in the
+    data they record or in their words: no WP248 criterion, no DVI list item, no location
+    data. Their question is a plain one, a line of AC22's note (DP24 reports the others,
+    those whose data is not recorded included: the screening has nothing to read)."""
+    dvi: bool | None = None
+    for activity in register.activities:
+        dpia = activity.dpia
+        if not (dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")):
+            continue
+        if dvi is None:
+            dvi = dvi_list_applies(register)
+        screening = screen(activity, dvi_list=dvi, register=register)
+        if screening.reasons() or screening.criteria or not_stated(activity.personal_data):
+            continue
+        if (
+            dvi
+            and "LV.DPIA.09" not in screening.dvi_list
+            and first_readings(activity, ("location",))
+        ):
+            continue
+        yield activity
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
@@ -720,9 +747,11 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
     which needs one criterion more), each named; or `dpia: unknown` where the data
     processed is not recorded (`personal_data` missing or `unknown`), which leaves the
-    screening nothing to read. Not reported: `dpia: unknown` where the recorded data and
-    subjects meet no criterion at all; WP248 expects a DPIA where two are met, and the
-    screening's answer is that none is likely needed (record it as `required: false`).
+    screening nothing to read. `dpia: unknown` where the recorded data and subjects meet
+    no criterion at all is a line of AC22's note of plain open questions, not a note
+    here: WP248 expects a DPIA where two criteria are met, and the screening's plain
+    answer is that none is likely needed (record it as `required: false`); the question
+    stays reported, at the weight of a plain one (issue 11, section 2).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
@@ -999,6 +1028,7 @@ _OPEN_KEYS = (
     "profiling",
     "automated_decisions",
     "sources",
+    "dpia",
 )
 
 
@@ -1024,7 +1054,11 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
     4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
     `sources` left `unknown` where no words say the data comes from others (Art.
-    14(2)(f); AC21 reports those). One note names each key and the activities that leave
+    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity records, and its
+    words, meet no WP248 criterion, no DVI list item and hold no location data: the
+    screening's plain answer is that no DPIA is likely needed (WP248 expects one where two
+    criteria are met), which the organisation still has to confirm and record (Art. 35(1),
+    5(2)); DP24 reports the rest (a criterion met, or no data recorded to screen). One note names each key and the activities that leave
     it open, every place a related location.
 
     Fails:
@@ -1059,6 +1093,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if activity.sources == "unknown" and _sources_context(activity) is None:
             add(activity, ["sources"])
+    for activity in _dpia_plain(register):
+        add(activity, ["dpia"])
     ordered = [
         (activity, [key for key in _OPEN_KEYS if key in keys])
         for activity in register.activities
@@ -1079,7 +1115,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
         "confirm and write the answer: `none` for the special categories, criminal data or "
         "national ids an activity does not process, and for the profiling or automated "
         "decisions it does not involve; a source of `kind: data_subject` where the data comes "
-        "from the person"
+        "from the person; `required: false` under `dpia`, with the screening's result where the "
+        "recorded data meets no WP248 criterion"
     )
     for activity, keys in ordered:
         at, related = _places(activity, keys)
