@@ -5580,6 +5580,60 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    # RT03: a retention that ends with the relationship ("while the cooperation lasts",
+    # "līguma darbības laikā"). For what enters the accounts (payments, invoices) it ends
+    # too soon: the Accounting Law keeps source documents 5 years after the financial year
+    # (Grāmatvedības likums, section 28), whenever the relationship ends.
+    Concept(
+        "retention_relationship",
+        N_("kept while the relationship lasts"),
+        N_("Art. 5(1)(e); Grāmatvedības likums, 28. pants"),
+        (
+            "while the cooperation lasts",
+            "while the contract lasts",
+            "while the relationship lasts",
+            "while the contract is in force",
+            "duration of the contract",
+            "duration of the cooperation",
+            "duration of the relationship",
+            "duration of the business relationship",
+            "during the contract",
+            "during the cooperation",
+            "until the end of the contract",
+            "until the contract ends",
+            "as long as you are a customer",
+            "as long as you are a client",
+            "sadarbīb* laikā",
+            "sadarbīb* esamīb* laikā",
+            "līgum* esamīb* laikā",
+            "līgum* darbīb* laikā",
+            "līgum* darbīb* termiņ*",
+            "līgumattiecīb* laikā",
+            "līdz līgum* beig*",
+            "līdz līgum* izbeig*",
+            "līdz sadarbīb* beig*",
+            "kamēr esat klient*",
+        ),
+        gap=3,
+        negatable=False,
+    ),
+    # RT03: a purpose that handles payments: what it records of them (the payment, its
+    # amount and date, the invoice) are accounting source documents.
+    Concept(
+        "payment_handling",
+        N_("handling payments"),
+        N_("Grāmatvedības likums, 28. pants"),
+        (
+            "payment*",
+            "maksājum*",
+            "norēķin*",
+            "apmaks*",
+            "rēķin*",
+            "invoic*",
+            "billing",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -16,7 +17,7 @@ from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.model.vocabulary import Whichever
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
-from ropa.rules._reading import law_unnamed, names_a_law
+from ropa.rules._reading import first_readings, law_unnamed, names_a_law
 from ropa.rules._retention_text import (
     endless_words,
     longest_period,
@@ -425,6 +426,8 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
     latvian = register.organisation.country == "LV"
     for activity, location, retention in _retentions(register):
         if not isinstance(retention.period, Duration):
+            if latvian and retention.period is None and retention.statute is None:
+                yield from _payments_while_related(activity, location, retention)
             continue
         if retention.statute is None:
             if latvian:
@@ -494,6 +497,58 @@ def _shorter_than_accounting(
                 severity=Severity.WARNING,
             )
             return
+
+
+# A number or "after" in the words: the relationship's end starts a period, not ends it
+# ("during the contract and 5 years after", "līdz līguma beigām un vēl 5 gadus").
+_AND_AFTER = re.compile(r"\d|\b(?:after|afterwards|thereafter|pec|velak|gad\w*|year\w*)\b")
+
+
+def _payments_while_related(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """RT03 on a retention that ends with the relationship, in an activity whose purposes
+    handle payments: those records are accounting source documents."""
+    if activity.retention is not retention:
+        return
+    for language in ("lv", "en"):
+        text = text_of(retention.criteria, language)
+        if not text or _AND_AFTER.search(fold_word(text)):
+            continue
+        found = lexicon.stated(text).get("retention_relationship")
+        if found is None:
+            continue
+        payments = first_readings(activity, _PAYMENTS, ("purposes",))
+        reading = payments.get("payment_handling") or payments.get("aim_accounting")
+        if reading is None:
+            return
+        statute = STATUTES[_ACCOUNTING]
+        yield Violation(
+            location.child("criteria"),
+            msg(
+                "`{id}` keeps its data \u201c{words}\u201d, but {describe}: payment records "
+                "are accounting source documents, which {law}, {provision} keeps at least "
+                "{minimum} ({description})",
+                id=activity.id,
+                words=found.matched,
+                describe=reading.describe(),
+                law=statute.law,
+                provision=statute.provision,
+                minimum=Duration(statute.minimum or "P5Y"),
+                description=statute.description,
+            ),
+            msg(
+                "give the payment records their own retention (`statute: {statute}`), and "
+                "keep the rest while the relationship lasts",
+                statute=_ACCOUNTING,
+            ),
+            severity=Severity.WARNING,
+            related=(reading.location,),
+        )
+        return
+
+
+_PAYMENTS = ("payment_handling", "aim_accounting")
 
 
 @rule("RT04", "retention.no-start", severity=Severity.WARNING, article="Art. 30(1)(f)")
