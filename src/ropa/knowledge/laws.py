@@ -355,10 +355,14 @@ LAWS: dict[str, Law] = {
                 "personas datu aizsardzības obligātās tehniskās un organizatoriskās prasības",
                 "personas datu aizsardzības obligāto tehnisko un organizatorisko prasību",
                 "personas datu aizsardzības obligātajām tehniskajām un organizatoriskajām prasībām",
-                "personas datu apstrādes sistēmas aizsardzības obligātās tehniskās un organizatoriskās prasības",
-                "personas datu apstrādes sistēmas aizsardzības obligāto tehnisko un organizatorisko prasību",
-                "mandatory technical and organisational requirements for the protection of personal data",
-                "mandatory technical and organizational requirements for the protection of personal data",
+                "personas datu apstrādes sistēmas aizsardzības "
+                "obligātās tehniskās un organizatoriskās prasības",
+                "personas datu apstrādes sistēmas aizsardzības "
+                "obligāto tehnisko un organizatorisko prasību",
+                "mandatory technical and organisational requirements "
+                "for the protection of personal data",
+                "mandatory technical and organizational requirements "
+                "for the protection of personal data",
                 "cabinet regulation no. 40 of 30 january 2001",
             ),
             in_force=False,

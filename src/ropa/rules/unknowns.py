@@ -1054,12 +1054,13 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
     4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
     `sources` left `unknown` where no words say the data comes from others (Art.
-    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity records, and its
-    words, meet no WP248 criterion, no DVI list item and hold no location data: the
-    screening's plain answer is that no DPIA is likely needed (WP248 expects one where two
-    criteria are met), which the organisation still has to confirm and record (Art. 35(1),
-    5(2)); DP24 reports the rest (a criterion met, or no data recorded to screen). One note names each key and the activities that leave
-    it open, every place a related location.
+    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity
+    records, and its words, meet no WP248 criterion, no DVI list item and hold no location
+    data: the screening's plain answer is that no DPIA is likely needed (WP248 expects one
+    where two criteria are met), which the organisation still has to confirm and record
+    (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded to
+    screen). One note names each key and the activities that leave it open, every place a
+    related location.
 
     Fails:
 
