@@ -5634,6 +5634,33 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    # SD24: documents a health-care provider issues on the patient's national identifier:
+    # a prescription and a sick-leave certificate name the person by it (in Latvia the
+    # personas kods, through the e-health system; unverified against the Cabinet
+    # regulations on prescriptions and sick-leave certificates). Where an activity issues
+    # them, whether it processes the identifier is no open question but its answer.
+    Concept(
+        "issued_on_personal_code",
+        N_("prescriptions or sick-leave certificates"),
+        N_("Art. 87"),
+        (
+            "recepšu izrakstīš*",
+            "recept* izrakstīš*",
+            "izrakstīt* recept*",
+            "zāļu recept*",
+            "e-recept*",
+            "darba nespējas lap*",
+            "darbnespējas lap*",
+            "slimības lap*",
+            "prescription*",
+            "sick-leave certificate*",
+            "sick leave certificate*",
+            "sick note*",
+            "fit note*",
+        ),
+        exclude=("prescription glasses", "prescription lenses", "prescription eyewear"),
+        negatable=False,
+    ),
 )
 
 

@@ -52,11 +52,11 @@ _SPECIAL_CONTEXT = (
 # Those also read in the purposes: a purpose of caring for patients or of social
 # assistance, or of providing insurance, says whom the activity serves ("sociālās
 # palīdzības nodrošināšana"); words about staff or children in a purpose do not.
-_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
+_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance", "issued_on_personal_code")
 # Read in the data itself: a selfie matched to an identity document is biometric data
 # for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
 # So is a status that gives a discount or benefit (persons with disabilities among them).
-_DATA_CONTEXT = ("face_check", "benefit_status")
+_DATA_CONTEXT = ("face_check", "benefit_status", "issued_on_personal_code")
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -74,13 +74,14 @@ _NAMED_BY = {
     "criminal_data": "criminal",
     "national_id": "national_id",
 }
-# The concepts that make an unknown on the key matter (none for national identifiers: no
-# data subject or activity makes them a risk by itself; Art. 87 leaves their conditions to
-# national law).
+# The concepts that make an unknown on the key matter. For national identifiers no data
+# subject makes them a risk by itself (Art. 87 leaves their conditions to national law);
+# documents issued on the identifier (prescriptions, sick-leave certificates) answer
+# the question, so leaving it open is a gap of its own.
 _CONTEXT = {
     "special_categories": _SPECIAL_CONTEXT,
     "criminal_data": _CRIMINAL_CONTEXT,
-    "national_id": (),
+    "national_id": ("issued_on_personal_code",),
 }
 _FLAGS = {"children": "children", "vulnerable": "vulnerable"}
 # Photographs or footage of children or staff raise no Art. 9 question by themselves:
@@ -321,7 +322,10 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
     4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
     kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence.
+    not Art. 10 data until it is used for an offence. `national_id` where the activity
+    issues prescriptions or sick-leave certificates (in its purposes or data): those
+    documents name the patient by the national identifier (in Latvia the personas kods),
+    so the identifier is processed and its justification is owed (Art. 87).
 
     Elsewhere the question is still open where the activity's data is: not recorded, or
     recorded as a list that is open-ended ("un citi dati"), given by reference to another
