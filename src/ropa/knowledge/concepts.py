@@ -5661,6 +5661,29 @@ CONCEPTS: dict[str, Concept] = _concepts(
         exclude=("prescription glasses", "prescription lenses", "prescription eyewear"),
         negatable=False,
     ),
+    # OR17: a DPO's channels closed to the people whose data is processed ("not for data
+    # subject requests", "nav domāti ziņu pieprasījumiem"). Data subjects may contact the
+    # DPO on all issues, the exercise of their rights included (Art. 38(4)).
+    Concept(
+        "dpo_closed_to_requests",
+        N_("the DPO not to be contacted about requests"),
+        N_("Art. 38(4)"),
+        (
+            "not for data subject* request*",
+            "not for * rights request*",
+            "not for exercising * rights",
+            "not intended for * request*",
+            "not be used for * request*",
+            "not handle * request*",
+            "nav domāt* * pieprasījum*",
+            "nav paredzēt* * pieprasījum*",
+            "nav domāt* * tiesīb*",
+            "nav paredzēt* * tiesīb*",
+            "neizskata * pieprasījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 
