@@ -5684,6 +5684,36 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    # RT02: an exception to a retention period kept open by reasons nobody can check
+    # ("unless required for archiving and legal reasons", "ja vien tas nav nepieciešams
+    # citu iemeslu dēļ"): the data may then stay for as long as the controller decides
+    # (Art. 5(1)(e), 13(2)(a)). An exception tied to an event or a requester ("unless a
+    # regulator asks for it to be kept") says when, and is not one.
+    Concept(
+        "retention_open_exception",
+        N_("an open exception to the period"),
+        N_("Art. 5(1)(e), 13(2)(a)"),
+        (
+            "unless * for archiving",
+            "unless * legal reasons",
+            "unless * business reasons",
+            "unless * other reasons",
+            "unless * other purposes",
+            "unless * still needed",
+            "unless * still required",
+            "unless we need to retain",
+            "except * legal reasons",
+            "ja vien nepieciešam* * iemeslu dēļ",
+            "ja vien nav nepieciešam* * iemeslu dēļ",
+            "ja vien tas nav nepieciešam* * iemeslu dēļ",
+            "ja vien tie nav nepieciešam* * iemeslu dēļ",
+            "izņemot gadījum* * nepieciešam* * iemeslu dēļ",
+            "ja vien * nepieciešam* arhivēšan*",
+            "ja vien * nepieciešam* citiem nolūkiem",
+        ),
+        gap=3,
+        negatable=False,
+    ),
 )
 
 

@@ -146,6 +146,13 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     A reason that states the legal duty with its period ("by law, operators keep traffic
     data for one year") says what the law requires, which a reader can check: not reported.
 
+    A period with an exception kept open by reasons nobody can check ("deleted after
+    three years unless required for archiving and legal reasons", "ja vien tas nav
+    nepieciešams citu iemeslu dēļ") keeps the data as long as the controller decides, so
+    the period is no limit (Art. 5(1)(e), 13(2)(a)). An exception tied to an event or a
+    requester ("unless a regulator asks for it to be kept"), or naming its law, says when,
+    and is not reported.
+
     Fails:
 
     ```yaml
@@ -192,6 +199,7 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         if found is None:
             yield from _vague_later_end(activity, location, retention)
             yield from _unnamed_law(activity, location, retention)
+            yield from _open_exception(activity, location, retention)
             continue
         words, kind = found
         if kind == "file_plan":
@@ -283,6 +291,40 @@ def _unnamed_law(
         msg("name the act and article that set the period (`statute:` or `reason:`)"),
         cause=_shared([text_of(value, language) for language in ("lv", "en")]),
     )
+
+
+def _open_exception(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """A period with an exception kept open by unchecked reasons (see RT02)."""
+    if not isinstance(retention.period, Duration):
+        return
+    for key in ("notes", "reason", "criteria", "or_until"):
+        value = getattr(retention, key)
+        if value is None:
+            continue
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            found = lexicon.stated(text).get("retention_open_exception") if text else None
+            if found is None or names_a_law(text):
+                continue
+            yield Violation(
+                location.child(key),
+                msg(
+                    "the retention of `{id}` ({period}) has an open exception "
+                    "(\u201c{words}\u201d): which data is kept longer, and until when, is "
+                    "not said",
+                    id=activity.id,
+                    period=retention.period,
+                    words=found.matched,
+                ),
+                msg(
+                    "name the data the exception keeps, the law or event behind it, and its "
+                    "own period"
+                ),
+                cause=_shared([text_of(value, lang) for lang in ("lv", "en")]),
+            )
+            return
 
 
 def _shared(texts: list[str]) -> str:
