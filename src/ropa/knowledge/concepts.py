@@ -4410,6 +4410,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "customer analysis",
             "customer insight*",
             "segmented",
+            # Products chosen for the person's needs from what is known of them: an
+            # evaluation of personal preferences (Art. 4(4)), as offers fitted to them are.
+            "atlasīt produkt* * atbilst* * vajadzībām",
+            "atlasīt* produkt* * vajadzībām",
+            "produktu atlas* * vajadzībām",
+            "select* products * suit* * needs",
+            "select* products * match* * needs",
+            "products * suited to your needs",
+            "recommend* products * based on * purchase*",
         ),
         exclude=(
             "leģitīm* interes*",
