@@ -529,9 +529,12 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
+        # Location data: the DVI list's item 09 where that list applies; elsewhere WP248's
+        # C4, whose data "of a highly personal nature" include location data, "whose
+        # collection questions the freedom of movement".
         location = (
             first_readings(activity, ("location",)).get("location")
-            if dvi and not met and "LV.DPIA.09" not in screening.dvi_list
+            if not met and "LV.DPIA.09" not in screening.dvi_list
             else None
         )
         blind = not met and location is None and not_stated(activity.personal_data)
@@ -544,10 +547,12 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
             meets: Message | str = msg(
                 "WP248 {code}{evidence}", code=met[0][-2:], evidence=screening.evidence(met[0])
             )
-        elif location is not None:
+        elif location is not None and dvi:
             meets = msg(
                 "DVI list {item} ({describe})", item="LV.DPIA.09", describe=location.describe()
             )
+        elif location is not None:
+            meets = msg("WP248 C4 (location data: {describe})", describe=location.describe())
         else:
             meets = ""
         related = (location.location,) if location is not None else ()
@@ -573,11 +578,7 @@ def _dpia_plain(register: Register) -> Iterator[Activity]:
         screening = screen(activity, dvi_list=dvi, register=register)
         if screening.reasons() or screening.criteria or not_stated(activity.personal_data):
             continue
-        if (
-            dvi
-            and "LV.DPIA.09" not in screening.dvi_list
-            and first_readings(activity, ("location",))
-        ):
+        if "LV.DPIA.09" not in screening.dvi_list and first_readings(activity, ("location",)):
             continue
         yield activity
 
@@ -749,7 +750,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     DP03 report them. Otherwise the open question is reported here where the register
     gives it weight: one WP248 criterion met, read from the record or its words
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
-    which needs one criterion more), each named; or `dpia: unknown` where the data
+    which needs one criterion more; outside Latvia WP248's C4, whose data "of a highly
+    personal nature" include location data), each named; or `dpia: unknown` where the data
     processed is not recorded (`personal_data` missing or `unknown`), which leaves the
     screening nothing to read. `dpia: unknown` where the recorded data and subjects meet
     no criterion at all is a line of AC22's note of plain open questions, not a note
