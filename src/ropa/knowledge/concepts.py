@@ -5723,6 +5723,39 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=3,
         negatable=False,
     ),
+    # LB27: consent "given" by signing the contract or placing the order: bundled with
+    # the contract, not free (Art. 7(4), Recital 43). A separate tick box in the order
+    # form is its own consent; the rule reads those words apart.
+    Concept(
+        "consent_by_contract",
+        N_("consent given by signing the contract or placing the order"),
+        N_("Art. 6(1)(b), 7(4)"),
+        (
+            "signed order*",
+            "signing the order*",
+            "order acceptance",
+            "electronic order form",
+            "order form",
+            "by placing * order",
+            "signing the contract",
+            "signing the agreement",
+            "signed contract",
+            "signed agreement",
+            "concluding * agreement",
+            "concluding * contract",
+            "conclusion of the contract",
+            "entering into the contract",
+            "parakstot līgum*",
+            "parakstīt* līgum*",
+            "noslēdzot līgum*",
+            "līguma noslēgšan*",
+            "pasūtījuma veidlap*",
+            "veicot pasūtījum*",
+            "iesniedzot pasūtījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
 )
 
 
