@@ -5631,7 +5631,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
     Concept(
         "payment_handling",
         N_("handling payments"),
-        N_("Grāmatvedības likums, 28. pants"),
+        N_("Art. 6(1)(c); Grāmatvedības likums, 28. pants"),
         (
             "payment*",
             "maksājum*",

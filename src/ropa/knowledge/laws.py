@@ -367,14 +367,15 @@ LAWS: dict[str, Law] = {
             ),
             in_force=False,
             repealed_on="2018-07-05",
-            successor=None,
+            successor="FPDAL",
             reference="likumi.lv (page not recorded)",
             sources=cite("MK40-2001", "FPDAL-2000"),
             verified=False,
             note="its own text says it was issued under art. 26(1) of the Personal Data "
             "Protection Law of 2000; a Cabinet regulation issued under a law loses force with "
             "the provision it was issued under, so with that law on 5 July 2018: inferred, "
-            "not re-read on likumi.lv",
+            "not re-read on likumi.lv; the successor given is the law that replaced its "
+            "enabling law: the security owed is now Art. 32 GDPR's",
         ),
     )
 }

@@ -1310,6 +1310,9 @@ def dpo_closed(register: Register, context: Context) -> Iterator[Violation]:
     ```yaml
     organisation:
       name: Aģentūra
+      role: controller
+      country: LV
+      contact: {email: info@agentura.lv}
       dpo:  # ← OR17
         appointed: true
         name: J. Bērziņš
@@ -1322,6 +1325,9 @@ def dpo_closed(register: Register, context: Context) -> Iterator[Violation]:
     ```yaml
     organisation:
       name: Aģentūra
+      role: controller
+      country: LV
+      contact: {email: info@agentura.lv}
       dpo:
         appointed: true
         name: J. Bērziņš

@@ -462,8 +462,7 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
     article="Art. 22(2), 22(3)",
 )
 def automated_exception(register: Register, context: Context) -> Iterator[Violation]:
-    """Solely automated decisions recorded without the Art. 22(2) exception, or without
-    the safeguards Art. 22(3) requires.
+    """Solely automated decisions without their Art. 22(2) exception or safeguards.
 
     Why: a person has the right not to be subject to a decision based solely on automated
     processing with legal or similarly significant effects (Art. 22(1)); it is allowed
