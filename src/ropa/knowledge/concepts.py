@@ -1352,6 +1352,10 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "tracking number*",
             "time tracking",
             "track your order",
+            # "interešu izglītība": hobby education, a Latvian term of the Education Law
+            # (extracurricular programmes), not interests an advertiser targets.
+            "interešu izglītīb*",
+            "atbilstoš* interešu izglītīb*",
         ),
         gap=2,
     ),
