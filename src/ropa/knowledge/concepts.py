@@ -3018,6 +3018,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "in accordance with gdpr",
             "mūsdienu tehnoloģij*",
             "modern technolog*",
+            # "Means meeting modern requirements": the same formula with "means" for
+            # "measures", and requirements no reader can look up.
+            "tehnisk* un organizatorisk* līdzekļ*",
+            "mūsdienu prasīb*",
+            "technical and organi* means",
+            "modern requirement*",
             "state of the art",
             "latest technolog*",
             "in line with gdpr",
