@@ -1081,6 +1081,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "commercial communication*",
             "loyalty programme*",
             "loyalty program*",
+            # "Fostering customer loyalty": as "klientu lojalitāte" above.
+            "customer loyalty",
         ),
         exclude=(
             "job offer*",
@@ -2274,6 +2276,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "development of service*",
             "improvement and development of service*",
             "development and improvement of service*",
+            # The website's or the operation's improvement, as the service's.
+            "website improvement*",
+            "improvement of the website",
+            "operational improvement*",
+            "vietn* uzlabo*",
+            "vietn* pilnveido*",
         ),
         gap=2,
         negatable=False,
