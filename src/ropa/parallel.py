@@ -324,6 +324,8 @@ READERS = frozenset(
         # RT03 reads a payment purpose's words only where a retention ends with the
         # relationship.
         "RT03",
+        # PR08 reads the words of an activity recorded as a processor's.
+        "PR08",
     }
 )  # fmt: skip
 

@@ -5774,6 +5774,25 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    # PR08: giving legal assistance to clients (an advocate's or a law firm's work): the
+    # lawyer decides how to use the case material and acts as controller (EDPB Guidelines
+    # 07/2020, its example of a law firm representing a client; paragraph not re-checked).
+    Concept(
+        "legal_assistance",
+        N_("legal assistance to clients"),
+        N_("Art. 4(7); EDPB Guidelines 07/2020"),
+        (
+            "juridisk* palīdzīb*",
+            "juridisk* pakalpojum*",
+            "juridisk* konsultācij*",
+            "advokāt* pakalpojum*",
+            "legal assistance",
+            "legal services",
+            "legal advice",
+            "legal counsel",
+        ),
+        negatable=False,
+    ),
 )
 
 
