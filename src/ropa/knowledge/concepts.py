@@ -541,6 +541,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "darba devēj* apmaksāt*",
             "darba devēj* piešķirt*",
             "darba devēj* iegādāt*",
+            # Candidates for membership or supporter status are no job applicants.
+            "biedru kandidāt*",
+            "biedra kandidāt*",
+            "atbalstītāju kandidāt*",
+            "candidates for membership",
+            "membership candidate*",
+            "member* and candidate*",
+            "member* * and candidate*",
         ),
     ),
     Concept(
