@@ -321,6 +321,11 @@ READERS = frozenset(
         # The notes on `unknown` keys read the words of the activities that leave a key
         # open (none in the generated register; many in registers written from notices).
         "AC21", "AC22", "DP23", "DP24", "SD24", "SE01", "TR06",
+        # RT03 reads a payment purpose's words only where a retention ends with the
+        # relationship.
+        "RT03",
+        # PR08 reads the words of an activity recorded as a processor's.
+        "PR08",
     }
 )  # fmt: skip
 

@@ -17,7 +17,7 @@ TODAY = "2026-12-01"
 
 # Five activities reviewed long ago (GV02 ×5), without an owner (one GV01 naming the
 # other four), three sharing one vague retention block through a YAML anchor (one RT02
-# with two related places), and one interest on five purposes (one LB03).
+# with two related places), and one interest that names none on five purposes (one LB03).
 REGISTER = """\
 ropa: 1
 organisation:
@@ -42,7 +42,7 @@ for number in range(5):
     last_review: 2019-06-01
     purposes:
       - purpose: Purpose {number}
-        legal_basis: {{basis: legitimate_interests, interest: Business continuity}}
+        legal_basis: {{basis: legitimate_interests, interest: legitimate business interests}}
     data_subjects: [customers]
     personal_data: [name]
     recipients: none

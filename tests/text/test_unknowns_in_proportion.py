@@ -123,6 +123,9 @@ OPEN = {
     "profiling": (5,),
     "automated_decisions": (5,),
     "sources": (0, 1, 2, 3, 4, 5, 6),
+    # The shop's and staff's ordinary data meets no WP248 criterion: `dpia: unknown` is a
+    # plain question (the cameras and the courier routes are DP24's).
+    "dpia": (0, 1, 2, 3, 4),
 }
 
 
@@ -305,14 +308,16 @@ def test_both_paths_read_in_latvian(tmp_path: Path) -> None:
         "pārbaudiet un ierakstiet atbildi: `none` īpašu kategoriju datiem, personas datiem par "
         "sodāmību vai personas kodiem, ko darbība neapstrādā, un profilēšanai vai "
         "automatizētiem lēmumiem, ko tā neietver; avotu ar `kind: data_subject`, ja dati "
-        "iegūti no pašas personas"
+        "iegūti no pašas personas; `required: false` pie `dpia` ar izvērtējuma rezultātu, ja "
+        "reģistrētie dati neatbilst nevienam WP248 kritērijam"
     )
     # One activity: its own words.
     one = REGISTER.split("  - id: returns")[0]
     (single,) = _latvian(tmp_path, one, "AC22").values()
     assert single["message"] == (
         "`orders` atstāj nezināmus laukus (`special_categories`, `criminal_data`, "
-        "`national_id`, `profiling`, `automated_decisions`, `sources`), lai gan pārējais "
+        "`national_id`, `profiling`, `automated_decisions`, `sources`, `dpia`), lai gan "
+        "pārējais "
         "ieraksts liecina par vienkāršu atbildi"
     )
     # No data recorded: SD24's note, and DP24's one note of the screening, in Latvian.

@@ -541,6 +541,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "darba devēj* apmaksāt*",
             "darba devēj* piešķirt*",
             "darba devēj* iegādāt*",
+            # Candidates for membership or supporter status are no job applicants.
+            "biedru kandidāt*",
+            "biedra kandidāt*",
+            "atbalstītāju kandidāt*",
+            "candidates for membership",
+            "membership candidate*",
+            "member* and candidate*",
+            "member* * and candidate*",
         ),
     ),
     Concept(
@@ -1077,6 +1085,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "commercial communication*",
             "loyalty programme*",
             "loyalty program*",
+            # "Fostering customer loyalty": as "klientu lojalitāte" above.
+            "customer loyalty",
         ),
         exclude=(
             "job offer*",
@@ -1352,6 +1362,7 @@ CONCEPTS: dict[str, Concept] = _concepts(
             # education (Izglītības likums, 1. pants): programmes "matching a pupil's
             # interests" are lessons, not advertising.
             "interešu izglītīb*",
+            "atbilstoš* interešu izglītīb*",
         ),
         gap=2,
     ),
@@ -2316,6 +2327,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "development of service*",
             "improvement and development of service*",
             "development and improvement of service*",
+            # The website's or the operation's improvement, as the service's.
+            "website improvement*",
+            "improvement of the website",
+            "operational improvement*",
+            "vietn* uzlabo*",
+            "vietn* pilnveido*",
         ),
         gap=2,
         negatable=False,
@@ -3060,6 +3077,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "in accordance with gdpr",
             "mūsdienu tehnoloģij*",
             "modern technolog*",
+            # "Means meeting modern requirements": the same formula with "means" for
+            # "measures", and requirements no reader can look up.
+            "tehnisk* un organizatorisk* līdzekļ*",
+            "mūsdienu prasīb*",
+            "technical and organi* means",
+            "modern requirement*",
             "state of the art",
             "latest technolog*",
             "in line with gdpr",
@@ -4456,6 +4479,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "customer analysis",
             "customer insight*",
             "segmented",
+            # Products chosen for the person's needs from what is known of them: an
+            # evaluation of personal preferences (Art. 4(4)), as offers fitted to them are.
+            "atlasīt produkt* * atbilst* * vajadzībām",
+            "atlasīt* produkt* * vajadzībām",
+            "produktu atlas* * vajadzībām",
+            "select* products * suit* * needs",
+            "select* products * match* * needs",
+            "products * suited to your needs",
+            "recommend* products * based on * purchase*",
         ),
         exclude=(
             "leģitīm* interes*",
@@ -5749,6 +5781,232 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "other purposes not listed",
         ),
         gap=2,
+        negatable=False,
+    ),
+    # LB03: analysing how visitors use a website is web analytics, which reads their
+    # devices (cookies, pixels or similar: ePrivacy Directive Art. 5(3)) and follows their
+    # behaviour; it is not processing a visitor simply expects (Recital 47), so on
+    # legitimate interests its balance is the controller's to show (EDPB Guidelines
+    # 1/2024; EDPB Guidelines 2/2023 on the technical scope of Art. 5(3)). The website's
+    # upkeep, its development or its security are no analysis of its visitors.
+    Concept(
+        "web_analytics",
+        N_("analytics of how visitors use a website"),
+        N_("Art. 6(1)(f); ePrivacy Art. 5(3)"),
+        (
+            "web analytics",
+            "website analytics",
+            "site analytics",
+            "analys* website*",
+            "analyz* website*",
+            "website* analysis",
+            "website* usage",
+            "analys* use* website*",
+            "how visitor* use* website*",
+            "kā apmeklētāj* izmant* vietn*",
+            "vietn* lietojum* analī*",
+            "use of the website* analys*",
+            "website traffic",
+            "visitor* statistic*",
+            "visit* statistic*",
+            "statistic* of visit*",
+            "analiz* vietn*",
+            "analiz* mājas lap*",
+            "vietn* analī*",
+            "vietn* analītik*",
+            "mājas lap* analī*",
+            "vietn* apmeklējum*",
+            "mājas lap* apmeklējum*",
+            "apmeklētāju statistik*",
+            "vietn* apmeklētāju uzvedīb*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    # RT03: a retention that ends with the relationship ("while the cooperation lasts",
+    # "līguma darbības laikā"). For what enters the accounts (payments, invoices) it ends
+    # too soon: the Accounting Law keeps source documents 5 years after the financial year
+    # (Grāmatvedības likums, section 28), whenever the relationship ends.
+    Concept(
+        "retention_relationship",
+        N_("kept while the relationship lasts"),
+        N_("Art. 5(1)(e); Grāmatvedības likums, 28. pants"),
+        (
+            "while the cooperation lasts",
+            "while the contract lasts",
+            "while the relationship lasts",
+            "while the contract is in force",
+            "duration of the contract",
+            "duration of the cooperation",
+            "duration of the relationship",
+            "duration of the business relationship",
+            "during the contract",
+            "during the cooperation",
+            "until the end of the contract",
+            "until the contract ends",
+            "as long as you are a customer",
+            "as long as you are a client",
+            "sadarbīb* laikā",
+            "sadarbīb* esamīb* laikā",
+            "līgum* esamīb* laikā",
+            "līgum* darbīb* laikā",
+            "līgum* darbīb* termiņ*",
+            "līgumattiecīb* laikā",
+            "līdz līgum* beig*",
+            "līdz līgum* izbeig*",
+            "līdz sadarbīb* beig*",
+            "kamēr esat klient*",
+        ),
+        gap=3,
+        negatable=False,
+    ),
+    # RT03: a purpose that handles payments: what it records of them (the payment, its
+    # amount and date, the invoice) are accounting source documents.
+    Concept(
+        "payment_handling",
+        N_("handling payments"),
+        N_("Art. 6(1)(c); Grāmatvedības likums, 28. pants"),
+        (
+            "payment*",
+            "maksājum*",
+            "norēķin*",
+            "apmaks*",
+            "rēķin*",
+            "invoic*",
+            "billing",
+        ),
+        negatable=False,
+    ),
+    # SD24: documents a health-care provider issues on the patient's national identifier:
+    # a prescription and a sick-leave certificate name the person by it (in Latvia the
+    # personas kods, through the e-health system; unverified against the Cabinet
+    # regulations on prescriptions and sick-leave certificates). Where an activity issues
+    # them, whether it processes the identifier is no open question but its answer.
+    Concept(
+        "issued_on_personal_code",
+        N_("prescriptions or sick-leave certificates"),
+        N_("Art. 87"),
+        (
+            "recepšu izrakstīš*",
+            "recept* izrakstīš*",
+            "izrakstīt* recept*",
+            "zāļu recept*",
+            "e-recept*",
+            "darba nespējas lap*",
+            "darbnespējas lap*",
+            "slimības lap*",
+            "prescription*",
+            "sick-leave certificate*",
+            "sick leave certificate*",
+            "sick note*",
+            "fit note*",
+        ),
+        exclude=("prescription glasses", "prescription lenses", "prescription eyewear"),
+        negatable=False,
+    ),
+    # OR17: a DPO's channels closed to the people whose data is processed ("not for data
+    # subject requests", "nav domāti ziņu pieprasījumiem"). Data subjects may contact the
+    # DPO on all issues, the exercise of their rights included (Art. 38(4)).
+    Concept(
+        "dpo_closed_to_requests",
+        N_("the DPO not to be contacted about requests"),
+        N_("Art. 38(4)"),
+        (
+            "not for data subject* request*",
+            "not for * rights request*",
+            "not for exercising * rights",
+            "not intended for * request*",
+            "not be used for * request*",
+            "not handle * request*",
+            "nav domāt* * pieprasījum*",
+            "nav paredzēt* * pieprasījum*",
+            "nav domāt* * tiesīb*",
+            "nav paredzēt* * tiesīb*",
+            "neizskata * pieprasījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    # RT02: an exception to a retention period kept open by reasons nobody can check
+    # ("unless required for archiving and legal reasons", "ja vien tas nav nepieciešams
+    # citu iemeslu dēļ"): the data may then stay for as long as the controller decides
+    # (Art. 5(1)(e), 13(2)(a)). An exception tied to an event or a requester ("unless a
+    # regulator asks for it to be kept") says when, and is not one.
+    Concept(
+        "retention_open_exception",
+        N_("an open exception to the period"),
+        N_("Art. 5(1)(e), 13(2)(a)"),
+        (
+            "unless * for archiving",
+            "unless * legal reasons",
+            "unless * business reasons",
+            "unless * other reasons",
+            "unless * other purposes",
+            "unless * still needed",
+            "unless * still required",
+            "unless we need to retain",
+            "except * legal reasons",
+            "ja vien nepieciešam* * iemeslu dēļ",
+            "ja vien nav nepieciešam* * iemeslu dēļ",
+            "ja vien tas nav nepieciešam* * iemeslu dēļ",
+            "ja vien tie nav nepieciešam* * iemeslu dēļ",
+            "izņemot gadījum* * nepieciešam* * iemeslu dēļ",
+            "ja vien * nepieciešam* arhivēšan*",
+            "ja vien * nepieciešam* citiem nolūkiem",
+        ),
+        gap=3,
+        negatable=False,
+    ),
+    # LB27: consent "given" by signing the contract or placing the order: bundled with
+    # the contract, not free (Art. 7(4), Recital 43). A separate tick box in the order
+    # form is its own consent; the rule reads those words apart.
+    Concept(
+        "consent_by_contract",
+        N_("consent given by signing the contract or placing the order"),
+        N_("Art. 6(1)(b), 7(4)"),
+        (
+            "signed order*",
+            "signing the order*",
+            "order acceptance",
+            "electronic order form",
+            "order form",
+            "by placing * order",
+            "signing the contract",
+            "signing the agreement",
+            "signed contract",
+            "signed agreement",
+            "concluding * agreement",
+            "concluding * contract",
+            "conclusion of the contract",
+            "entering into the contract",
+            "parakstot līgum*",
+            "parakstīt* līgum*",
+            "noslēdzot līgum*",
+            "līguma noslēgšan*",
+            "pasūtījuma veidlap*",
+            "veicot pasūtījum*",
+            "iesniedzot pasūtījum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
+    # PR08: giving legal assistance to clients (an advocate's or a law firm's work): the
+    # lawyer decides how to use the case material and acts as controller (EDPB Guidelines
+    # 07/2020, its example of a law firm representing a client; paragraph not re-checked).
+    Concept(
+        "legal_assistance",
+        N_("legal assistance to clients"),
+        N_("Art. 4(7); EDPB Guidelines 07/2020"),
+        (
+            "juridisk* palīdzīb*",
+            "juridisk* pakalpojum*",
+            "juridisk* konsultācij*",
+            "advokāt* pakalpojum*",
+            "legal assistance",
+            "legal services",
+            "legal advice",
+            "legal counsel",
+        ),
         negatable=False,
     ),
 )

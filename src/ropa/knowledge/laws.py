@@ -321,6 +321,62 @@ LAWS: dict[str, Law] = {
             sources=cite("MK276-2019"),
             verified=True,
         ),
+        # Issued under the Personal Data Protection Law of 2000 (its art. 26(1)), whose
+        # repeal took the regulation's ground away: Art. 32 GDPR now says what security
+        # the controller owes. Cited by date and number, or by its title (the number alone
+        # repeats every year).
+        Law(
+            "MK40-2001",
+            'MK 30.01.2001. noteikumi Nr. 40 "Personas datu aizsardzības obligātās tehniskās '
+            'un organizatoriskās prasības"',
+            "Cabinet Regulation No. 40 of 30 January 2001, mandatory technical and "
+            "organisational requirements for the protection of personal data",
+            (
+                "30.01.2001. noteikumi nr. 40",
+                "30.01.2001. noteikumi nr.40",
+                "30.01.2001. noteikumu nr. 40",
+                "30.01.2001. noteikumu nr.40",
+                "30.01.2001. noteikumiem nr. 40",
+                "30.01.2001. noteikumiem nr.40",
+                "30.01.2001. noteikumos nr. 40",
+                "30.01.2001. noteikumos nr.40",
+                "30.01.2001. noteikumus nr. 40",
+                "30.01.2001. noteikumus nr.40",
+                "2001. gada 30. janvāra noteikumi nr. 40",
+                "2001. gada 30. janvāra noteikumi nr.40",
+                "2001. gada 30. janvāra noteikumu nr. 40",
+                "2001. gada 30. janvāra noteikumu nr.40",
+                "2001. gada 30. janvāra noteikumiem nr. 40",
+                "2001. gada 30. janvāra noteikumiem nr.40",
+                "2001. gada 30. janvāra noteikumos nr. 40",
+                "2001. gada 30. janvāra noteikumos nr.40",
+                "2001. gada 30. janvāra noteikumus nr. 40",
+                "2001. gada 30. janvāra noteikumus nr.40",
+                "personas datu aizsardzības obligātās tehniskās un organizatoriskās prasības",
+                "personas datu aizsardzības obligāto tehnisko un organizatorisko prasību",
+                "personas datu aizsardzības obligātajām tehniskajām un organizatoriskajām prasībām",
+                "personas datu apstrādes sistēmas aizsardzības "
+                "obligātās tehniskās un organizatoriskās prasības",
+                "personas datu apstrādes sistēmas aizsardzības "
+                "obligāto tehnisko un organizatorisko prasību",
+                "mandatory technical and organisational requirements "
+                "for the protection of personal data",
+                "mandatory technical and organizational requirements "
+                "for the protection of personal data",
+                "cabinet regulation no. 40 of 30 january 2001",
+            ),
+            in_force=False,
+            repealed_on="2018-07-05",
+            successor="FPDAL",
+            reference="likumi.lv (page not recorded)",
+            sources=cite("MK40-2001", "FPDAL-2000"),
+            verified=False,
+            note="its own text says it was issued under art. 26(1) of the Personal Data "
+            "Protection Law of 2000; a Cabinet regulation issued under a law loses force with "
+            "the provision it was issued under, so with that law on 5 July 2018: inferred, "
+            "not re-read on likumi.lv; the successor given is the law that replaced its "
+            "enabling law: the security owed is now Art. 32 GDPR's",
+        ),
     )
 }
 

@@ -413,6 +413,17 @@ SOURCES: dict[str, Source] = {
             "title as privacy notices cite it; that it lost force when No. 276 of 25 June "
             "2019 took effect is a labeller's finding, not re-read on likumi.lv (unverified)",
         ),
+        Source(
+            "MK40-2001",
+            'Ministru kabineta 2001. gada 30. janvāra noteikumi Nr. 40 "Personas datu '
+            'aizsardzības obligātās tehniskās un organizatoriskās prasības" (Cabinet '
+            "Regulation No. 40 of 30 January 2001, mandatory technical and organisational "
+            "requirements for the protection of personal data)",
+            "its own text (title as amended by Regulation No. 574 of 28 August 2007): "
+            '"Izdoti saskaņā ar Fizisko personu datu aizsardzības likuma 26. panta pirmo '
+            'daļu"; that it lost force with that law on 5 July 2018 is inferred, not re-read '
+            "on likumi.lv (unverified)",
+        ),
     )
 }
 

@@ -56,6 +56,8 @@ def _overruled(
 ) -> bool:
     if concept == "communications" and _own_correspondence(reading):
         return True
+    if concept == "cctv" and _event_filming(activity, reading):
+        return True
     if concept in SPECIAL:
         return activity.special_categories == "none"
     if concept == "criminal":
@@ -72,6 +74,23 @@ def _overruled(
         item = subjects[index] if isinstance(index, int) and index < len(subjects) else None
         return isinstance(item, DataSubjectGroup) and getattr(item, flag) is False
     return False
+
+
+# Video recordings made where the activity photographs its events or classes ("foto un
+# videoieraksti pasākumos") are filming, not surveillance: WP248's C3 is the systematic
+# monitoring of people (cameras watching premises or a public area), which words of
+# surveillance name ("videonovērošana", "CCTV", "cameras"). Recordings read beside
+# photographing, in words that name no surveillance, do not meet it.
+_SURVEILLANCE = ("noverosan", "cctv", "camera", "kamer", "surveil", "monitor")
+_PHOTOGRAPHING = ("photographing",)
+
+
+def _event_filming(activity: Activity, reading: Reading) -> bool:
+    """Whether the camera words read are video recordings of an activity that
+    photographs, with no word of surveillance."""
+    if any(word in fold_word(reading.quote()) for word in _SURVEILLANCE):
+        return False
+    return bool(first_readings(activity, _PHOTOGRAPHING))
 
 
 # Offences named in a purpose of preventing or detecting them ("noziedzīgu nodarījumu

@@ -11,11 +11,13 @@ round, a purpose resting on the contract whose own words speak of the person's c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
 from ropa.knowledge.lexicon import concepts_in, mentions
+from ropa.knowledge.text import fold_word
 from ropa.model.activity import Activity, ConsentBasis, ContractBasis
 from ropa.model.register import Register
 from ropa.model.types import text_of
@@ -273,3 +275,100 @@ def consent_in_contract(register: Register, context: Context) -> Iterator[Violat
                 "and `withdrawal:`)"
             ),
         )
+
+
+# Words that make consent in an order form or contract a choice of its own: a separate
+# tick box the person may leave empty (EDPB Guidelines 05/2020, granularity).
+_SEPARATE = re.compile(r"\b(?:tick|checkbox|check box|separate\w*|atsevisk\w*|atzim\w*|kekst\w*)")
+
+
+@rule(
+    "LB27",
+    "legal-basis.consent-by-contract",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(b), 7(4)",
+)
+def consent_by_contract(register: Register, context: Context) -> Iterator[Violation]:
+    """Consent said to be given by signing the contract or placing the order.
+
+    Why: consent must be freely given, and it is not where the contract or the service
+    is made conditional on it (Art. 7(4), Recital 43). Consent "given" by signing an
+    order form or concluding the agreement is bundled with the contract: the person
+    cannot order without it, nor withdraw it without leaving the contract. What the order
+    or the contract needs rests on the contract (Art. 6(1)(b)); anything beyond it needs
+    consent asked separately (EDPB Guidelines 05/2020 on consent, on conditionality and
+    granularity). Read in the basis's `consent_record` and `note`, in Latvian or English;
+    a separate tick box in the order form is a consent of its own and is not reported.
+    One finding per activity, at the first place.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Translation orders
+        purposes:
+          - purpose: Providing the translation service
+            legal_basis:  # ← LB27
+              basis: consent
+              consent_record: Signed order acceptance form
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Translation orders
+        purposes:
+          - purpose: Providing the translation service
+            legal_basis: {basis: contract, contract: Order acceptance form}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            found = next(
+                (
+                    (path, words)
+                    for path, basis in purpose.bases()
+                    if isinstance(basis, ConsentBasis)
+                    for words in [_bundled(basis.consent_record, basis.note)]
+                    if words is not None
+                ),
+                None,
+            )
+            if found is None:
+                continue
+            path, words = found
+            yield Violation(
+                activity.at("purposes", index, *path),
+                msg(
+                    "consent in `{id}` is given by signing the contract or placing the order "
+                    "(\u201c{words}\u201d): bundled with it, it is not free (Art. 7(4)); what "
+                    "the order needs rests on the contract (Art. 6(1)(b))",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "rest what the contract needs on `basis: contract`, and ask separately for "
+                    "consent to anything beyond it"
+                ),
+                at_key=True,
+            )
+            break
+
+
+def _bundled(*values: object) -> str | None:
+    """The words by which a consent record says consent is given by the contract or the
+    order itself, unless they also name a separate tick box."""
+    for value in values:
+        for language in ("lv", "en"):
+            text = text_of(value, language) if value is not None else ""
+            if not text or text in ("unknown", "none"):
+                continue
+            found = mentions(text, "consent_by_contract")
+            if found is not None and not _SEPARATE.search(fold_word(text)):
+                return found.matched
+    return None

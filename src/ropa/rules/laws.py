@@ -210,3 +210,71 @@ def repealed_condition(register: Register, context: Context) -> Iterator[Violati
     """
     for activity in register.activities:
         yield from _repealed(activity, _conditions(activity))
+
+
+@rule("SE04", "security.repealed-law", severity=Severity.WARNING, article="Art. 32(1), 30(1)(g)")
+def repealed_security_law(register: Register, context: Context) -> Iterator[Violation]:
+    """A security measure described by a law no longer in force.
+
+    Why: the record describes the technical and organisational measures taken (Art.
+    30(1)(g)), which must fit the risk (Art. 32(1)). A measure written as compliance with
+    a repealed act says neither: notices still give "the mandatory technical and
+    organisational requirements" of Cabinet Regulation No. 40 of 2001 (Personas datu
+    aizsardzības obligātās tehniskās un organizatoriskās prasības), issued under the
+    Personal Data Protection Law of 2000, which was repealed on 5 July 2018, taking the
+    regulation's ground with it. Its requirements are no standard the controller is held
+    to any longer, and the record does not say what is done. Same list of laws as LB13
+    (`ropa.knowledge.laws`), read in the measure's name, description and notes. One law
+    named by several measures is one finding, with the other places related.
+
+    Fails:
+
+    ```yaml
+    security_measures:
+      - id: mk40
+        name: Atbilstoši MK 30.01.2001. noteikumiem Nr. 40  # ← SE04
+    ```
+
+    Passes:
+
+    ```yaml
+    security_measures:
+      - id: access
+        name: Piekļuve personas datiem tikai pilnvarotiem darbiniekiem ar personīgu paroli
+    ```
+    """
+    for measure in register.security_measures:
+        reported: set[str] = set()
+        for key in ("name", "description", "notes"):
+            value = getattr(measure, key)
+            if value is None:
+                continue
+            texts = dict.fromkeys(text_of(value, language) for language in ("lv", "en"))
+            for text in texts:
+                for law, words in laws_cited(text or ""):
+                    if law.in_force or law.id in reported:
+                        continue
+                    reported.add(law.id)
+                    since = msg(" since {date}", date=law.repealed_on) if law.repealed_on else ""
+                    hedge = (
+                        msg("is no longer in force")
+                        if law.verified
+                        else msg("appears to be repealed")
+                    )
+                    yield Violation(
+                        measure.at(key),
+                        msg(
+                            "measure `{id}` is described by “{words}” ({english}), which "
+                            "{hedge}{since}: it does not say what is done",
+                            id=measure.id,
+                            words=words,
+                            english=law.english,
+                            hedge=hedge,
+                            since=since,
+                        ),
+                        msg(
+                            "describe the measures actually taken (who has access, how the "
+                            "data is protected), as Art. 32(1) asks"
+                        ),
+                        cause=f"repealed-measure:{law.id}",
+                    )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, either, joined, msg
 from ropa.knowledge.concepts import SPECIAL
-from ropa.knowledge.legal_bases import LEGAL_BASES
+from ropa.knowledge.legal_bases import LEGAL_BASES, interest_unnamed
 from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.text import names_act
 from ropa.model.activity import (
@@ -286,6 +286,22 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
     subject's interests (Art. 6(1)(f)); the controller must be able to show that balance
     (Art. 5(2)), which is what a legitimate-interests assessment records.
 
+    What a DPO asks to see written down is the balance the reader cannot take for
+    granted. Reported where the interest is missing or named only in general words
+    ("legitimate business interests", "Operatora tiesiskās intereses kā uzņēmumam", a
+    section number of the notice): Art. 6(1)(f) weighs "the legitimate interests pursued",
+    which must be clearly and precisely articulated (EDPB Guidelines 1/2024 on legitimate
+    interests, the first of its three steps). Reported too, whatever the interest, where
+    the activity is not what the person simply expects (Recital 47): monitoring (CCTV,
+    call recording, location), tracking, web analytics and cookies, profiling, marketing,
+    publication, special-category or criminal data, children, patients and the
+    vulnerable, employees, or large scale (EDPB Guidelines 1/2024, the third step: the
+    nature of the data, the way it is processed, the reasonable expectations and the
+    position of the persons; EDPB Guidelines 3/2019 for video devices). Not reported for
+    a named interest in processing people expect of the service they use (server logs
+    kept for security, keeping records accurate, reminders about the service bought):
+    there the stated interest is the record of a balance nobody doubts (Recital 47, 49).
+
     Not reported for an activity whose words are about strictly necessary cookies and
     nothing that tracks: storing them needs no consent (ePrivacy Directive Art. 5(3),
     second sentence), because the user asked for the service they make work, and that
@@ -347,6 +363,7 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
             isinstance(basis, LegitimateInterestsBasis)
             and not_stated(basis.assessment)
             and not _own_claims(activity, at, basis)
+            and _balance_to_show(activity, basis)
         ):
             places.setdefault(id(activity), (activity, []))[1].append(at.location())
     for activity, locations in places.values():
@@ -369,6 +386,34 @@ def no_assessment(register: Register, context: Context) -> Iterator[Violation]:
 # publication, or data whose processing the GDPR guards more closely.
 _INTRUSIVE = (*SPECIAL, "criminal", "cctv", "monitoring", "communications", "location")
 _INTRUSIVE += ("cookies", "targeted_ads", "profiling", "automated_decisions", "publication")
+
+
+# What makes legitimate interests a balance the controller must show, not one the person
+# expects: monitoring and tracking, profiling and marketing, publication, data the GDPR
+# guards more closely, and people who cannot easily object (children, patients and the
+# vulnerable, employees), or processing at large scale (EDPB Guidelines 1/2024,
+# paragraphs 40-51: the nature of the data, the way it is processed, the reasonable
+# expectations and the position of the persons).
+_WEIGHED = (*_INTRUSIVE, "marketing", "aim_public_information", "children", "employees")
+_WEIGHED += ("patients", "vulnerable", "large_scale", "web_analytics")
+
+
+def _balance_to_show(activity: Activity, basis: LegitimateInterestsBasis) -> bool:
+    """Whether a legitimate-interests basis needs its balancing test on record (LB03): its
+    interest is missing or named only in general words, or the activity is of a kind the
+    person does not simply expect."""
+    interest = basis.interest
+    if not_stated(interest) or any(
+        interest_unnamed(text) for language in ("lv", "en") if (text := text_of(interest, language))
+    ):
+        return True
+    if isinstance(activity.special_categories, list) and activity.special_categories:
+        return True
+    if isinstance(activity.criminal_data, CriminalData) or isinstance(
+        activity.profiling, Profiling
+    ):
+        return True
+    return bool(first_readings(activity, _WEIGHED))
 
 
 def _own_claims(activity: Activity, at: _At, basis: LegitimateInterestsBasis) -> bool:

@@ -8,11 +8,19 @@ from ropa.findings import Severity
 from ropa.i18n import joined, msg
 from ropa.knowledge.legal_bases import LEGAL_BASES
 from ropa.knowledge.lexicon import mentions
-from ropa.model.activity import Activity, ConsentBasis, DataSubjectGroup, UndecidedBasis
+from ropa.knowledge.text import fold_word
+from ropa.model.activity import (
+    Activity,
+    ConsentBasis,
+    ContractBasis,
+    DataSubjectGroup,
+    UndecidedBasis,
+)
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.rules import Context, Violation, not_stated, rule
-from ropa.rules._reading import says
+from ropa.rules._reading import says, topic
+from ropa.rules.legal_basis import shorten_text
 
 
 def _letters(kinds: list[str]) -> str:
@@ -364,3 +372,114 @@ def _aml_words(value: object) -> str | None:
             if found is not None:
                 return found.matched
     return None
+
+
+# What a contract does not objectively need, whatever the contract says: marketing and
+# loyalty schemes, improving or developing the service or the website, statistics and
+# analytics, and fraud prevention (EDPB Guidelines 2/2019 on Art. 6(1)(b), paragraphs
+# 48-57: service improvement, fraud prevention, online behavioural advertising and
+# personalisation of content are, as a rule, not necessary to perform the contract).
+_BEYOND_CONTRACT = ("marketing", "aim_improvement", "aim_statistics", "aim_fraud")
+
+
+@rule(
+    "LB28",
+    "legal-basis.beyond-contract",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(b), 5(1)(b)",
+)
+def beyond_contract(register: Register, context: Context) -> Iterator[Violation]:
+    """Marketing, service improvement, statistics or fraud prevention put under the contract.
+
+    Why: Art. 6(1)(b) covers only what is objectively necessary to perform the contract
+    with the person (or to take steps at their request before entering into it); that
+    the contract mentions a processing, or that it is useful to the business, does not
+    make it necessary (EDPB Guidelines 2/2019 on Art. 6(1)(b), paragraphs 23-33).
+    Marketing and loyalty schemes, improving or developing the service or the website,
+    statistics and fraud prevention are as a rule not necessary to perform a contract
+    (paragraphs 48-57): they need a basis of their own (legitimate interests with the
+    right to object, or consent), which the record should name. Read in the purpose's
+    words, in Latvian or English; a purpose whose words name only the service, the order
+    or the payment is not reported. One finding per activity, at the first purpose,
+    naming the others.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: clients
+        name: Clients
+        purposes:
+          - purpose: Provision of the services
+            legal_basis: {basis: contract}
+          - purpose: Fostering customer loyalty
+            legal_basis: {basis: contract}  # ← LB28
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: clients
+        name: Clients
+        purposes:
+          - purpose: Provision of the services
+            legal_basis: {basis: contract}
+          - purpose: Fostering customer loyalty
+            legal_basis:
+              basis: legitimate_interests
+              interest: keeping existing clients informed of similar services
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        places = []
+        for index, purpose in enumerate(activity.purposes):
+            concept = next((c for c in _BEYOND_CONTRACT if _beyond(purpose.purpose, c)), None)
+            if concept is None:
+                continue
+            for path, basis in purpose.bases():
+                if isinstance(basis, ContractBasis):
+                    places.append((activity.at("purposes", index, *path), purpose, concept))
+                    break
+        if not places:
+            continue
+        location, purpose, concept = places[0]
+        yield Violation(
+            location,
+            msg(
+                "`{id}` puts {purpose} ({topic}) under the contract, which it does not "
+                "objectively need (Art. 6(1)(b); EDPB Guidelines 2/2019)",
+                id=activity.id,
+                purpose=shorten_text(purpose.purpose),
+                topic=topic(concept),
+            ),
+            msg(
+                "give it a basis of its own: legitimate interests (with the right to object) "
+                "or consent"
+            ),
+            at_key=True,
+            related=tuple(place for place, _p, _c in places[1:]),
+        )
+
+
+# "Offers" alone: a quote prepared at the person's request ("piedāvājuma sagatavošana")
+# is a step before the contract (Art. 6(1)(b)), and which offers to make is no marketing.
+_OFFER_WORDS = ("piedav", "offer")
+
+
+def _beyond(value: object, concept: str) -> bool:
+    """Whether a purpose's words name `concept` (LB28), "offers" alone not counted as
+    marketing."""
+    for language in ("lv", "en"):
+        text = text_of(value, language) if value is not None else ""
+        if not text or text in ("unknown", "none"):
+            continue
+        found = mentions(text, concept)
+        if found is None:
+            continue
+        if concept == "marketing" and fold_word(found.matched).startswith(_OFFER_WORDS):
+            continue
+        return True
+    return False

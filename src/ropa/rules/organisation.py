@@ -1292,3 +1292,71 @@ def _controllers_in_notes(register: Register) -> Iterator[Violation]:
             related=(organisation.at("notes"),),
         )
         return
+
+
+@rule("OR17", "organisation.dpo-closed", severity=Severity.WARNING, article="Art. 38(4), 30(1)(a)")
+def dpo_closed(register: Register, context: Context) -> Iterator[Violation]:
+    """A DPO whose channels are said not to be for data subjects' requests.
+
+    Why: data subjects may contact the DPO with regard to all issues related to the
+    processing of their data and to the exercise of their rights (Art. 38(4)); the DPO's
+    contact details are published for that reason (Art. 37(7), 13(1)(b)). A notice that
+    says the DPO's address or phone is "not for data subject requests" ("nav domāti ziņu
+    pieprasījumiem") closes the channel the GDPR keeps open. Read in the DPO's notes and
+    the organisation's notes, where a register records what the notice says of the DPO.
+
+    Fails:
+
+    ```yaml
+    organisation:
+      name: Aģentūra
+      role: controller
+      country: LV
+      contact: {email: info@agentura.lv}
+      dpo:  # ← OR17
+        appointed: true
+        name: J. Bērziņš
+        contact: {email: dpo@agentura.lv}
+        notes: Šie saziņas veidi nav domāti datu subjekta tiesību pieprasījumiem
+    ```
+
+    Passes:
+
+    ```yaml
+    organisation:
+      name: Aģentūra
+      role: controller
+      country: LV
+      contact: {email: info@agentura.lv}
+      dpo:
+        appointed: true
+        name: J. Bērziņš
+        contact: {email: dpo@agentura.lv}
+        notes: Datu subjekti var sazināties ar speciālistu par visiem jautājumiem
+    ```
+    """
+    organisation = register.organisation
+    dpo = organisation.dpo
+    if not isinstance(dpo, AppointedDpo):
+        return
+    for key, value in (("dpo", dpo.notes), ("notes", organisation.notes)):
+        if value is None:
+            continue
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            found = mentions(text, "dpo_closed_to_requests") if text else None
+            if found is None:
+                continue
+            yield Violation(
+                organisation.at("dpo"),
+                msg(
+                    "the DPO is said not to be contacted about requests (\u201c{words}\u201d): "
+                    "data subjects may contact the DPO on every issue, the exercise of their "
+                    "rights included (Art. 38(4))",
+                    words=found.matched,
+                ),
+                msg("let the DPO's channels take data subjects' requests, and say so"),
+                at_key=True,
+                related=(organisation.at(key),) if key == "notes" else (),
+            )
+            return

@@ -507,3 +507,73 @@ def customer_material(register: Register, context: Context) -> Iterator[Violatio
         ),
         related=tuple(other.location for other in others),
     )
+
+
+# A lawyer's work for clients: giving legal assistance, representing them in their matters.
+_LAWYERING = ("legal_assistance", "client_representation")
+
+
+@rule(
+    "PR08",
+    "processor.lawyer-as-processor",
+    severity=Severity.WARNING,
+    article="Art. 4(7), 4(8), 28; EDPB 07/2020",
+)
+def lawyer_as_processor(register: Register, context: Context) -> Iterator[Violation]:
+    """Legal assistance to clients recorded as processing on the clients' behalf.
+
+    Why: a processor processes on the controller's instructions (Art. 4(8), 28(3)(a)). An
+    advocate or a law firm giving legal assistance decides, independently and under its
+    own professional duties, what to do with the case material, the other side's and the
+    witnesses' data included: it is a controller, not its client's processor (EDPB
+    Guidelines 07/2020 on the concepts of controller and processor, its example of a law
+    firm representing a client; the paragraph was not re-checked in this change). An
+    activity of legal assistance or representation with `role: processor` leaves that
+    data with no basis and no Art. 14 information on record. Read in the activity's name,
+    description and purposes, in Latvian or English.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: case-files
+        name: Third parties' data in clients' case files
+        role: processor  # ← PR08
+        purposes:
+          - purpose: Giving legal assistance to the client
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: case-files
+        name: Third parties' data in clients' case files
+        role: controller
+        purposes:
+          - purpose: Giving legal assistance to the client
+    ```
+    """
+    for activity in register.activities:
+        if activity.role != ActivityRole.PROCESSOR:
+            continue
+        found = first_readings(activity, _LAWYERING)
+        reading = next((found[c] for c in _LAWYERING if c in found), None)
+        if reading is None:
+            continue
+        yield Violation(
+            activity.at("role"),
+            msg(
+                "`{id}` is recorded as processing for clients, but {describe} ({label}): "
+                "a lawyer decides how to use the case material and is its controller "
+                "(EDPB Guidelines 07/2020)",
+                id=activity.id,
+                describe=reading.describe(),
+                label=topic(reading.inference.concept),
+            ),
+            msg(
+                "record `role: controller`, with a legal basis for the other people's data "
+                "and the Art. 14 information or its exemption (Art. 14(5)(d))"
+            ),
+            related=(reading.location,),
+        )

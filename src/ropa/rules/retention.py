@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -16,7 +17,7 @@ from ropa.model.types import INDEFINITE, PERMANENT, Duration, text_of
 from ropa.model.vocabulary import Whichever
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, Violation, not_stated, per_register, rule
-from ropa.rules._reading import law_unnamed, names_a_law
+from ropa.rules._reading import first_readings, law_unnamed, names_a_law
 from ropa.rules._retention_text import (
     endless_words,
     longest_period,
@@ -145,6 +146,13 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     A reason that states the legal duty with its period ("by law, operators keep traffic
     data for one year") says what the law requires, which a reader can check: not reported.
 
+    A period with an exception kept open by reasons nobody can check ("deleted after
+    three years unless required for archiving and legal reasons", "ja vien tas nav
+    nepieciešams citu iemeslu dēļ") keeps the data as long as the controller decides, so
+    the period is no limit (Art. 5(1)(e), 13(2)(a)). An exception tied to an event or a
+    requester ("unless a regulator asks for it to be kept"), or naming its law, says when,
+    and is not reported.
+
     Fails:
 
     ```yaml
@@ -191,6 +199,7 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
         if found is None:
             yield from _vague_later_end(activity, location, retention)
             yield from _unnamed_law(activity, location, retention)
+            yield from _open_exception(activity, location, retention)
             continue
         words, kind = found
         if kind == "file_plan":
@@ -282,6 +291,40 @@ def _unnamed_law(
         msg("name the act and article that set the period (`statute:` or `reason:`)"),
         cause=_shared([text_of(value, language) for language in ("lv", "en")]),
     )
+
+
+def _open_exception(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """A period with an exception kept open by unchecked reasons (see RT02)."""
+    if not isinstance(retention.period, Duration):
+        return
+    for key in ("notes", "reason", "criteria", "or_until"):
+        value = getattr(retention, key)
+        if value is None:
+            continue
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            found = lexicon.stated(text).get("retention_open_exception") if text else None
+            if found is None or names_a_law(text):
+                continue
+            yield Violation(
+                location.child(key),
+                msg(
+                    "the retention of `{id}` ({period}) has an open exception "
+                    "(\u201c{words}\u201d): which data is kept longer, and until when, is "
+                    "not said",
+                    id=activity.id,
+                    period=retention.period,
+                    words=found.matched,
+                ),
+                msg(
+                    "name the data the exception keeps, the law or event behind it, and its "
+                    "own period"
+                ),
+                cause=_shared([text_of(value, lang) for lang in ("lv", "en")]),
+            )
+            return
 
 
 def _shared(texts: list[str]) -> str:
@@ -425,6 +468,8 @@ def below_statute(register: Register, context: Context) -> Iterator[Violation]:
     latvian = register.organisation.country == "LV"
     for activity, location, retention in _retentions(register):
         if not isinstance(retention.period, Duration):
+            if latvian and retention.period is None and retention.statute is None:
+                yield from _payments_while_related(activity, location, retention)
             continue
         if retention.statute is None:
             if latvian:
@@ -494,6 +539,58 @@ def _shorter_than_accounting(
                 severity=Severity.WARNING,
             )
             return
+
+
+# A number or "after" in the words: the relationship's end starts a period, not ends it
+# ("during the contract and 5 years after", "līdz līguma beigām un vēl 5 gadus").
+_AND_AFTER = re.compile(r"\d|\b(?:after|afterwards|thereafter|pec|velak|gad\w*|year\w*)\b")
+
+
+def _payments_while_related(
+    activity: Activity, location: Location, retention: Retention
+) -> Iterator[Violation]:
+    """RT03 on a retention that ends with the relationship, in an activity whose purposes
+    handle payments: those records are accounting source documents."""
+    if activity.retention is not retention:
+        return
+    for language in ("lv", "en"):
+        text = text_of(retention.criteria, language)
+        if not text or _AND_AFTER.search(fold_word(text)):
+            continue
+        found = lexicon.stated(text).get("retention_relationship")
+        if found is None:
+            continue
+        payments = first_readings(activity, _PAYMENTS, ("purposes",))
+        reading = payments.get("payment_handling") or payments.get("aim_accounting")
+        if reading is None:
+            return
+        statute = STATUTES[_ACCOUNTING]
+        yield Violation(
+            location.child("criteria"),
+            msg(
+                "`{id}` keeps its data \u201c{words}\u201d, but {describe}: payment records "
+                "are accounting source documents, which {law}, {provision} keeps at least "
+                "{minimum} ({description})",
+                id=activity.id,
+                words=found.matched,
+                describe=reading.describe(),
+                law=statute.law,
+                provision=statute.provision,
+                minimum=Duration(statute.minimum or "P5Y"),
+                description=statute.description,
+            ),
+            msg(
+                "give the payment records their own retention (`statute: {statute}`), and "
+                "keep the rest while the relationship lasts",
+                statute=_ACCOUNTING,
+            ),
+            severity=Severity.WARNING,
+            related=(reading.location,),
+        )
+        return
+
+
+_PAYMENTS = ("payment_handling", "aim_accounting")
 
 
 @rule("RT04", "retention.no-start", severity=Severity.WARNING, article="Art. 30(1)(f)")

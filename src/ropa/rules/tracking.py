@@ -455,6 +455,87 @@ def automated_inferred(register: Register, context: Context) -> Iterator[Violati
         )
 
 
+@rule(
+    "DP25",
+    "automated-decisions.exception",
+    severity=Severity.WARNING,
+    article="Art. 22(2), 22(3)",
+)
+def automated_exception(register: Register, context: Context) -> Iterator[Violation]:
+    """Solely automated decisions without their Art. 22(2) exception or safeguards.
+
+    Why: a person has the right not to be subject to a decision based solely on automated
+    processing with legal or similarly significant effects (Art. 22(1)); it is allowed
+    only where necessary for a contract, authorised by law, or based on the person's
+    explicit consent (Art. 22(2)). Under a contract or explicit consent the controller
+    must give at least the right to obtain human intervention, to express one's view and
+    to contest the decision (Art. 22(3)). A record of such decisions that names no
+    exception, or, under a contract or consent, no safeguards, leaves both questions
+    open. Consent "given" by using a service, or said to have been given in a policy, is
+    no explicit consent (EDPB Guidelines 05/2020, section 4; WP251 rev.01, IV.B): the
+    exception must be the one that truly applies. Not reported where the record says the
+    decisions have no legal or similarly significant effect
+    (`legal_or_similar_effect: false`).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: shop
+        name: Web shop
+        automated_decisions:  # ← DP25
+          description: The customer agreed to automated decisions when ordering
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: shop
+        name: Web shop
+        automated_decisions:
+          description: Orders flagged by the fraud score are refused automatically
+          legal_or_similar_effect: true
+          exception: contract
+          safeguards: A person reviews any refusal on request; the customer may contest it
+    ```
+    """
+    for activity in register.activities:
+        decisions = activity.automated_decisions
+        if not isinstance(decisions, AutomatedDecisions):
+            continue
+        if decisions.legal_or_similar_effect is False:
+            continue
+        if decisions.exception is None:
+            message = msg(
+                "`{id}` makes solely automated decisions but records no Art. 22(2) exception "
+                "(contract, law or explicit consent)",
+                id=activity.id,
+            )
+        elif decisions.exception != "law" and (
+            decisions.safeguards is None or decisions.safeguards == "unknown"
+        ):
+            message = msg(
+                "`{id}` makes solely automated decisions under {exception} but records no "
+                "safeguards (human intervention, expressing one's view, contesting: Art. "
+                "22(3))",
+                id=activity.id,
+                exception=str(decisions.exception),
+            )
+        else:
+            continue
+        yield Violation(
+            activity.at("automated_decisions"),
+            message,
+            msg(
+                "record `exception:` (consent must be explicit: Art. 22(2)(c)) and "
+                "`safeguards:` under `automated_decisions`, or `legal_or_similar_effect: "
+                "false` where the decisions do not affect people significantly"
+            ),
+            at_key=True,
+        )
+
+
 # Longer than this, a tracking identifier outlives any measuring or advertising need: the
 # longest the CNIL accepts for data collected through trackers (source CNIL-COOKIES in
 # ropa.knowledge.sources, unverified; no EU text sets a number).

@@ -52,11 +52,11 @@ _SPECIAL_CONTEXT = (
 # Those also read in the purposes: a purpose of caring for patients or of social
 # assistance, or of providing insurance, says whom the activity serves ("sociālās
 # palīdzības nodrošināšana"); words about staff or children in a purpose do not.
-_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance")
+_PURPOSE_CONTEXT = ("patients", "vulnerable", "insurance", "issued_on_personal_code")
 # Read in the data itself: a selfie matched to an identity document is biometric data
 # for unique identification (Art. 4(14), 9(1)) whose Art. 9(2) condition nobody stated.
 # So is a status that gives a discount or benefit (persons with disabilities among them).
-_DATA_CONTEXT = ("face_check", "benefit_status")
+_DATA_CONTEXT = ("face_check", "benefit_status", "issued_on_personal_code")
 # Criminal-conviction data is not in every camera's footage: it is when the footage is
 # kept to detect offences or handed to the police (Art. 10; EDPB Guidelines 3/2019,
 # chapter 4), which `_criminal_context` reads. Nor is footage special-category data by
@@ -74,13 +74,14 @@ _NAMED_BY = {
     "criminal_data": "criminal",
     "national_id": "national_id",
 }
-# The concepts that make an unknown on the key matter (none for national identifiers: no
-# data subject or activity makes them a risk by itself; Art. 87 leaves their conditions to
-# national law).
+# The concepts that make an unknown on the key matter. For national identifiers no data
+# subject makes them a risk by itself (Art. 87 leaves their conditions to national law);
+# documents issued on the identifier (prescriptions, sick-leave certificates) answer
+# the question, so leaving it open is a gap of its own.
 _CONTEXT = {
     "special_categories": _SPECIAL_CONTEXT,
     "criminal_data": _CRIMINAL_CONTEXT,
-    "national_id": (),
+    "national_id": ("issued_on_personal_code",),
 }
 _FLAGS = {"children": "children", "vulnerable": "vulnerable"}
 # Photographs or footage of children or staff raise no Art. 9 question by themselves:
@@ -321,7 +322,10 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     kept to detect unlawful acts or given to the police (EDPB Guidelines 3/2019, chapter
     4: footage kept as evidence of offences and disclosed to law enforcement). Cameras
     kept only to protect people and property are not by themselves a reason: footage is
-    not Art. 10 data until it is used for an offence.
+    not Art. 10 data until it is used for an offence. `national_id` where the activity
+    issues prescriptions or sick-leave certificates (in its purposes or data): those
+    documents name the patient by the national identifier (in Latvia the personas kods),
+    so the identifier is processed and its justification is owed (Art. 87).
 
     Elsewhere the question is still open where the activity's data is: not recorded, or
     recorded as a list that is open-ended ("un citi dati"), given by reference to another
@@ -525,23 +529,30 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
+        # Location data: the DVI list's item 09 where that list applies; elsewhere WP248's
+        # C4, whose data "of a highly personal nature" include location data, "whose
+        # collection questions the freedom of movement".
         location = (
             first_readings(activity, ("location",)).get("location")
-            if dvi and not met and "LV.DPIA.09" not in screening.dvi_list
+            if not met and "LV.DPIA.09" not in screening.dvi_list
             else None
         )
         blind = not met and location is None and not_stated(activity.personal_data)
         if not met and location is None and not (unknown and blind):
+            # Recorded data that meets no criterion: `dpia: unknown` is then a plain
+            # question, a line of AC22's note (`_dpia_plain`).
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
         if met:
             meets: Message | str = msg(
                 "WP248 {code}{evidence}", code=met[0][-2:], evidence=screening.evidence(met[0])
             )
-        elif location is not None:
+        elif location is not None and dvi:
             meets = msg(
                 "DVI list {item} ({describe})", item="LV.DPIA.09", describe=location.describe()
             )
+        elif location is not None:
+            meets = msg("WP248 C4 (location data: {describe})", describe=location.describe())
         else:
             meets = ""
         related = (location.location,) if location is not None else ()
@@ -549,6 +560,27 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
 
 
 _MONITORING = ("WP248.C3",)
+
+
+@per_register
+def _dpia_plain(register: Register) -> Iterator[Activity]:
+    """The activities whose `dpia` is `unknown` and whose screening finds nothing in the
+    data they record or in their words: no WP248 criterion, no DVI list item, no location
+    data. Their question is a plain one, a line of AC22's note (DP24 reports the others,
+    those whose data is not recorded included: the screening has nothing to read)."""
+    dvi: bool | None = None
+    for activity in register.activities:
+        dpia = activity.dpia
+        if not (dpia == "unknown" or (isinstance(dpia, Dpia) and dpia.required == "unknown")):
+            continue
+        if dvi is None:
+            dvi = dvi_list_applies(register)
+        screening = screen(activity, dvi_list=dvi, register=register)
+        if screening.reasons() or screening.criteria or not_stated(activity.personal_data):
+            continue
+        if "LV.DPIA.09" not in screening.dvi_list and first_readings(activity, ("location",)):
+            continue
+        yield activity
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
@@ -718,11 +750,14 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     DP03 report them. Otherwise the open question is reported here where the register
     gives it weight: one WP248 criterion met, read from the record or its words
     (interest-based advertising is profiling, C1), or location data (DVI list item 09,
-    which needs one criterion more), each named; or `dpia: unknown` where the data
+    which needs one criterion more; outside Latvia WP248's C4, whose data "of a highly
+    personal nature" include location data), each named; or `dpia: unknown` where the data
     processed is not recorded (`personal_data` missing or `unknown`), which leaves the
-    screening nothing to read. Not reported: `dpia: unknown` where the recorded data and
-    subjects meet no criterion at all; WP248 expects a DPIA where two are met, and the
-    screening's answer is that none is likely needed (record it as `required: false`).
+    screening nothing to read. `dpia: unknown` where the recorded data and subjects meet
+    no criterion at all is a line of AC22's note of plain open questions, not a note
+    here: WP248 expects a DPIA where two criteria are met, and the screening's plain
+    answer is that none is likely needed (record it as `required: false`); the question
+    stays reported, at the weight of a plain one (issue 11, section 2).
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
@@ -999,6 +1034,7 @@ _OPEN_KEYS = (
     "profiling",
     "automated_decisions",
     "sources",
+    "dpia",
 )
 
 
@@ -1024,8 +1060,13 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
     4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
     `sources` left `unknown` where no words say the data comes from others (Art.
-    14(2)(f); AC21 reports those). One note names each key and the activities that leave
-    it open, every place a related location.
+    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity
+    records, and its words, meet no WP248 criterion, no DVI list item and hold no location
+    data: the screening's plain answer is that no DPIA is likely needed (WP248 expects one
+    where two criteria are met), which the organisation still has to confirm and record
+    (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded to
+    screen). One note names each key and the activities that leave it open, every place a
+    related location.
 
     Fails:
 
@@ -1059,6 +1100,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     for activity in register.activities:
         if activity.sources == "unknown" and _sources_context(activity) is None:
             add(activity, ["sources"])
+    for activity in _dpia_plain(register):
+        add(activity, ["dpia"])
     ordered = [
         (activity, [key for key in _OPEN_KEYS if key in keys])
         for activity in register.activities
@@ -1079,7 +1122,8 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
         "confirm and write the answer: `none` for the special categories, criminal data or "
         "national ids an activity does not process, and for the profiling or automated "
         "decisions it does not involve; a source of `kind: data_subject` where the data comes "
-        "from the person"
+        "from the person; `required: false` under `dpia`, with the screening's result where the "
+        "recorded data meets no WP248 criterion"
     )
     for activity, keys in ordered:
         at, related = _places(activity, keys)
