@@ -3148,6 +3148,39 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "droš* server*",
             "aizsargāt* server*",
             "nodrošināt* ar aizsardzīb*",
+            # "Appropriate administrative, technical and physical measures" ("atbilstoši
+            # administratīvie, tehniskie un fiziskie pasākumi"): the kinds of measure
+            # Art. 32 and the US-style notices list, in any order, and none of them named.
+            *(
+                f"{kinds} {noun}"
+                for kinds in (
+                    "administratīv* tehnisk* un fizisk*",
+                    "administratīv* fizisk* un tehnisk*",
+                    "tehnisk* administratīv* un fizisk*",
+                    "tehnisk* fizisk* un administratīv*",
+                    "fizisk* tehnisk* un administratīv*",
+                    "fizisk* administratīv* un tehnisk*",
+                    "tehnisk* organizatorisk* un fizisk*",
+                    "fizisk* tehnisk* un organizatorisk*",
+                    "organizatorisk* tehnisk* un fizisk*",
+                )
+                for noun in ("pasākum*", "līdzekļ*", "aizsardzīb*")
+            ),
+            *(
+                f"{kinds} {noun}"
+                for kinds in (
+                    "administrative technical and physical",
+                    "administrative physical and technical",
+                    "technical administrative and physical",
+                    "technical physical and administrative",
+                    "physical technical and administrative",
+                    "physical administrative and technical",
+                    "technical organi* and physical",
+                    "physical technical and organi*",
+                    "organi* technical and physical",
+                )
+                for noun in ("measure*", "safeguard*", "control*")
+            ),
         ),
         gap=2,
     ),
