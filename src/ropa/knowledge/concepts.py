@@ -6088,6 +6088,37 @@ CONCEPTS: dict[str, Concept] = _concepts(
         ),
         negatable=False,
     ),
+    # SD24: "identification data" ("personas identifikācijas dati", "identity data") as
+    # a category of a person's data: the identifiers it covers are not listed, and in
+    # Latvia a person is identified by the personas kods (Fizisko personu reģistra
+    # likums; unverified which registers each body keeps), elsewhere by a national
+    # identity or insurance number. Whether the national identifier is among them is the
+    # question `national_id` answers (Art. 87). Identifiers of devices are not these.
+    Concept(
+        "identification_data",
+        N_("identification data, which may include a national identifier"),
+        N_("Art. 87"),
+        (
+            "identifikācijas dat*",
+            "identificējoš* dat*",
+            "identifikācijas informācij*",
+            "identitātes dat*",
+            "identification data",
+            "identification details",
+            "identity data",
+            "identity details",
+            "identifying data",
+            "identifying details",
+        ),
+        exclude=(
+            "ierīc* identifikācijas dat*",
+            "device identification data",
+            "device identifying data",
+            "technical identification data",
+            "tehnisk* identifikācijas dat*",
+        ),
+        negatable=False,
+    ),
 )
 
 

@@ -17,6 +17,7 @@ them together, and a note per activity per key would bury the findings that matt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg, msg_plural
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
 from ropa.model.register import Register
+from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
 from ropa.rules._reading import Reading, first_readings, says, topic
@@ -276,6 +278,8 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
                 or _recipient_context(activity, register, key)
             )
         ]
+        if "national_id" in unknown and not _signalled_id(signalled) and _identification(activity):
+            signalled.append(("national_id", msg(", and it records identification data")))
         rest = [key for key in unknown if key not in dict(signalled)]
         if not signalled and not rest:
             continue
@@ -326,6 +330,13 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     issues prescriptions or sick-leave certificates (in its purposes or data): those
     documents name the patient by the national identifier (in Latvia the personas kods),
     so the identifier is processed and its justification is owed (Art. 87).
+    "Identification data" ("personas identifikācijas dati", "identity data", "identity
+    document data") as a bare heading among the data, the identifiers it covers not
+    listed, leaves open whether the national identifier (in Latvia the personas kods, by
+    which a person is identified) is among them: one note for the register names every
+    such activity, at `national_id`. Where the heading lists its identifiers
+    ("identifikācijas dati (vārds, uzvārds)", "identity data: full name"), the list
+    answers the question, and it is not asked.
 
     Elsewhere the question is still open where the activity's data is: not recorded, or
     recorded as a list that is open-ended ("un citi dati"), given by reference to another
@@ -368,7 +379,9 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     open_keys: list[tuple[Activity, list[str]]] = []
     for open_ in _special_open(register):
         activity, signalled = open_.activity, open_.signalled
-        if signalled:
+        if signalled and _identification_only(activity, signalled):
+            yield _identification_note(activity)
+        elif signalled:
             keys = [key for key, _because in signalled]
             at, related = _places(activity, keys)
             yield Violation(
@@ -401,6 +414,60 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
             names=names,
         ),
         _special_hint,
+    )
+
+
+def _signalled_id(signalled: list[tuple[str, Message]]) -> bool:
+    return any(key == "national_id" for key, _because in signalled)
+
+
+# "Identification data (name, surname)", "identity data: full name": the identifiers
+# listed, so the list answers which they are; only the bare heading leaves it open.
+_LISTED = re.compile(r"[(:\u2013\u2014]|\s-\s")
+
+
+def _identification(activity: Activity) -> bool:
+    """Whether the activity's data names "identification data" as a bare heading, the
+    identifiers it covers not listed (in Latvia the personas kods is how a person is
+    identified, so the national identifier may be among them, Art. 87)."""
+    items = activity.personal_data if isinstance(activity.personal_data, list) else []
+    for item in items:
+        category = item.category if isinstance(item, DataCategory) else item
+        texts = [text_of(category, language) for language in ("lv", "en")]
+        if says(category, "identification_data") and not any(_LISTED.search(t) for t in texts):
+            return True
+    return False
+
+
+def _identification_only(activity: Activity, signalled: list[tuple[str, Message]]) -> bool:
+    """Whether the only reason given is "identification data" among the national
+    identifier's question: no prescription or sick-leave certificate issued on it."""
+    if [key for key, _because in signalled] != ["national_id"]:
+        return False
+    return _context(activity, ("issued_on_personal_code",)) is None
+
+
+def _identification_note(activity: Activity) -> Violation:
+    """ "Identification data" with `national_id: unknown`: whether the identifiers include
+    the national one is the open question (Art. 87), asked once for the register (the
+    activities named), as a note: the words suggest the identifier, they do not show it."""
+    return Violation(
+        activity.at("national_id"),
+        msg(
+            "`{id}` records identification data, and does not know whether they include "
+            "national identification numbers (Art. 87)",
+            id=activity.id,
+        ),
+        _special_hint(["national_id"]),
+        cause=f"{ABSENT}identification:national_id",
+        grouped=lambda count, names: counted(
+            "{count} activity records identification data, and does not know whether they "
+            "include national identification numbers (Art. 87): {names}",
+            "{count} activities record identification data, and do not know whether they "
+            "include national identification numbers (Art. 87): {names}",
+            count=count,
+            names=names,
+        ),
     )
 
 
