@@ -14,6 +14,7 @@ from ropa.model.activity import (
     ConsentBasis,
     ContractBasis,
     DataSubjectGroup,
+    LegitimateInterestsBasis,
     UndecidedBasis,
 )
 from ropa.model.register import Register
@@ -483,3 +484,92 @@ def _beyond(value: object, concept: str) -> bool:
             continue
         return True
     return False
+
+
+@rule(
+    "LB29",
+    "legal-basis.order-on-interests",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(b), 13(1)(c), 20(1)(a)",
+)
+def order_on_interests(register: Register, context: Context) -> Iterator[Violation]:
+    """Fulfilling the person's own order or subscription rested on legitimate interests.
+
+    Why: processing necessary to perform a contract with the data subject, or to take
+    steps at their request before it, has its own basis, Art. 6(1)(b) (EDPB Guidelines
+    2/2019, paragraphs 22-33): delivering what the person ordered or subscribed to is
+    that processing. Resting it on legitimate interests (Art. 6(1)(f)) misstates the
+    basis the person is told of (Art. 13(1)(c)), offers a right to object (Art. 21(1))
+    the processing cannot honour without breaking the contract, and withholds the right
+    to data portability that the contract basis brings (Art. 20(1)(a)). Read in the
+    purpose's words and its interest, in Latvian or English ("pasūtījuma izpilde",
+    "abonēšana", "fulfilling your order"), where every basis of the purpose is legitimate
+    interests. Not reported where the data subjects are not the party to the order
+    (representatives or contact persons of a company client, addressees of a delivery):
+    legitimate interests is their basis. One finding per activity, at the first such
+    purpose, naming the others.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: subscriptions
+        name: Subscriptions
+        data_subjects: [abonenti]
+        purposes:
+          - purpose: Pasūtījuma izpilde
+            legal_basis:  # ← LB29
+              basis: legitimate_interests
+              interest: nodrošināt pasūtījuma izpildi
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: subscriptions
+        name: Subscriptions
+        data_subjects: [abonenti]
+        purposes:
+          - purpose: Pasūtījuma izpilde
+            legal_basis: {basis: contract}
+    ```
+    """
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list) or _for_the_party_of_another(activity):
+            continue
+        places = []
+        for index, purpose in enumerate(activity.purposes):
+            bases = purpose.bases()
+            if not bases or not all(isinstance(b, LegitimateInterestsBasis) for _p, b in bases):
+                continue
+            interests = [b.interest for _p, b in bases if isinstance(b, LegitimateInterestsBasis)]
+            if any(says(words, "order_fulfilment") for words in (purpose.purpose, *interests)):
+                places.append((activity.at("purposes", index, *bases[0][0]), purpose))
+        if not places:
+            continue
+        location, purpose = places[0]
+        yield Violation(
+            location,
+            msg(
+                "`{id}` rests {purpose} on legitimate interests, but fulfilling the person's "
+                "own order is performance of a contract (Art. 6(1)(b))",
+                id=activity.id,
+                purpose=shorten_text(purpose.purpose),
+            ),
+            msg(
+                "record `basis: contract`: the person is told the right basis, keeps data "
+                "portability (Art. 20) and is not offered an objection the order cannot honour"
+            ),
+            at_key=True,
+            related=tuple(place for place, _p in places[1:]),
+        )
+
+
+def _for_the_party_of_another(activity: Activity) -> bool:
+    """Whether the activity's data subjects act for a client or receive its order."""
+    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    return any(
+        says(s.category if isinstance(s, DataSubjectGroup) else s, "not_the_party")
+        for s in subjects
+    )
