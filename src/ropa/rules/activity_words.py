@@ -810,6 +810,13 @@ _CATCH_ALL_FILLER = frozenset(
         # "kas saistīta ar Jums", "more information than".
         "related", "relating", "concerning", "regarding", "about", "saistīta", "saistīti",
         "saistītā", "saistītie", "ar", "par", "more", "than", "vairāk", "nekā",
+        # Whose judgement decides what is given ("any other information you think is
+        # important", "cita informācija, ko uzskatāt par svarīgu"): the data subject's view
+        # of what matters names no category either.
+        "think", "consider", "deem", "believe", "important", "relevant", "useful", "is",
+        "uzskatāt", "uzskata", "domājat", "svarīgs", "svarīga", "svarīgu", "svarīgi",
+        "svarīgiem", "svarīgām", "nozīmīgs", "nozīmīga", "nozīmīgu", "nozīmīgi",
+        "nozīmīgiem", "noderīgs", "noderīga", "noderīgu", "noderīgi", "noderīgiem",
     )
 )  # fmt: skip
 
@@ -1119,6 +1126,8 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
     Art. 5(1)(c), cannot be judged against it); who gives it and how ("ko norādījis pats
     lietotājs", "you can give us while using the site or contacting us") name no category,
+    nor does the data subject's own judgement of what matters ("any other information you
+    think is important", "cita informācija, ko uzskatāt par svarīgu"),
     nor does an item that ends "for example:" before the examples in the items after it
     ("any information the user gives, for example:": examples do not close "any
     information"). The same words in several activities are
