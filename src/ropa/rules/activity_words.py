@@ -1063,15 +1063,38 @@ def _catch_all_words(texts: list[str], activity: Activity) -> str | None:
     return first
 
 
+# A bare "and other data" closing an item that has no heading ("informācija par
+# autovadītāja apliecību u.c. dati", "order history and other information"): a named
+# category and a catch-all written on one line. "Other" qualified ("un citi identifikācijas
+# dati", "and other contact details") stays within a category, and after a heading or
+# examples ("contact details: e-mail, phone and other data", "(..., u.c.)") it is the
+# heading's rest: neither is read here.
+_OTHER_TAIL = re.compile(
+    r"^(?P<head>[^:()]*?\w[^:()]*?)[,\s]+(?:u\.\s?c\.|un\s+cit[iaus]\w*|and\s+(?:any\s+)?other)"
+    r"\s+(?:personas\s+|personal\s+)?(?:dati|datus|informācij\w*|data|information|details)"
+    r"\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_tail(text: str) -> bool:
+    """Whether the item ends in a bare "and other data" after a category named without
+    a heading or examples."""
+    found = _OTHER_TAIL.match(text)
+    return found is not None and _EXAMPLES.search(found.group("head")) is None
+
+
 def _catch_alls(activity: Activity, items: list[list[str]] | None = None) -> _Quoted:
-    """The data items of `activity` that are nothing but a catch-all (their places made
-    only for those: most lists have none)."""
+    """The data items of `activity` that are nothing but a catch-all, or end in a bare
+    "and other data" (their places made only for those: most lists have none)."""
     if items is None:
         items = _data_texts(activity)
     return [
         (activity.at("personal_data", index), words)
         for index, texts in enumerate(items)
         if (words := _catch_all_words(texts, activity))
+        or (texts and all(map(_other_tail, texts)) and (words := texts[0].strip()))
     ]
 
 
@@ -1127,7 +1150,12 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     Art. 5(1)(c), cannot be judged against it); who gives it and how ("ko norādījis pats
     lietotājs", "you can give us while using the site or contacting us") name no category,
     nor does the data subject's own judgement of what matters ("any other information you
-    think is important", "cita informācija, ko uzskatāt par svarīgu"),
+    think is important", "cita informācija, ko uzskatāt par svarīgu"); an item that ends
+    in a bare "and other data" after a category named without a heading or examples
+    ("informācija par autovadītāja apliecību u.c. dati", "order history and other
+    information") is a category and a catch-all on one line, and is reported the same way
+    ("un citi identifikācijas dati", "contact details: e-mail, phone and other data" stay
+    within their category),
     nor does an item that ends "for example:" before the examples in the items after it
     ("any information the user gives, for example:": examples do not close "any
     information"). The same words in several activities are
