@@ -1930,6 +1930,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "development of the sector",
             "sector development",
             "development of the industry",
+            # "Administrative management" of the body ("administratīvās vadības
+            # procesi", "administrative management processes") is every support function
+            # at once, personnel, accounting, records, premises: like "administrative
+            # purposes", no use of the data named (WP203). ("Administratīvais process",
+            # the administrative procedure of the Administratīvā procesa likums, is a
+            # procedure in law, not this.)
+            "administratīv* vadīb*",
+            "administratīv* pārvaldīb*",
+            "administrative management",
+            "administrative management process*",
         ),
         # The statutes as the thing handled ("statūtu grozījumi", "changes to the
         # statutes"): a task about the founding document, not its whole remit.

@@ -45,10 +45,11 @@ def _generic(text: str, own: frozenset[str] = frozenset()) -> str | None:
     found = mentions(text, "purpose_generic")
     if found is None or cites_law(text):
         return None
+    # (A possessive, "the inspectorate's", is read as the name it is formed from.)
     left = [
         w
         for w in uncovered(text, ("purpose_generic", "purpose_filler"))
-        if len(w) > 2 and stem(fold_word(w)) not in own
+        if len(w) > 2 and stem(fold_word(re.split(r"['’]", w)[0])) not in own
     ]
     return found.matched if len(left) <= _CONTENT_WORDS else None
 
@@ -217,8 +218,10 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     "legitimate interests", "performing the duties and powers given by law" name a legal
     basis (Art. 6(1)(c), (e), (f)), not a use of the data, and so does "meeting the
     requirements of the laws that apply to us"; "our core activities", "business
-    purposes", "internal" or "administrative purposes" or "improving, planning and
-    supporting the business" cover everything the organisation does, and so do "izpildīt
+    purposes", "internal" or "administrative purposes", the body's "administrative
+    management" ("administratīvās vadības procesi": personnel, accounting, records and
+    premises at once; not the administrative procedure of the Administratīvā procesa
+    likums) or "improving, planning and supporting the business" cover everything the organisation does, and so do "izpildīt
     savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
     functions, exercise our powers and provide our services": a body's whole remit),
     the remit listed or laid down by law without saying which function ("funkciju,
