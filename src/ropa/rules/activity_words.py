@@ -221,8 +221,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     purposes", "internal" or "administrative purposes", the body's "administrative
     management" ("administratīvās vadības procesi": personnel, accounting, records and
     premises at once; not the administrative procedure of the Administratīvā procesa
-    likums) or "improving, planning and supporting the business" cover everything the organisation does, and so do "izpildīt
-    savas funkcijas, realizēt pilnvaras un sniegt pakalpojumus" ("to carry out our
+    likums) or "improving, planning and supporting the business" cover everything the
+    organisation does, and so do "izpildīt savas funkcijas, realizēt pilnvaras un
+    sniegt pakalpojumus" ("to carry out our
     functions, exercise our powers and provide our services": a body's whole remit),
     the remit listed or laid down by law without saying which function ("funkciju,
     uzdevumu un tiesību izpildes nodrošināšana", "performing the functions laid down in
