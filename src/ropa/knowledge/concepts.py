@@ -181,8 +181,30 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dioptre*",
             "diopter*",
             "contact lens parameter*",
+            # The "special care" or "special assistance" a traveller, guest or pupil needs
+            # ("informācija par īpašu aprūpi", passengers with reduced mobility, "with special
+            # needs") is care for a disability or a condition: data concerning health (Art.
+            # 4(15), Recital 35: "the provision of health care services" and "disability").
+            # "Customer care" and "we take special care of your data" are not (excluded).
+            "īpaš* aprūp*",
+            "special care",
+            "special assistance",
+            "reduced mobility",
+            "ierobežot* pārvietošanās spēj*",
+            "with special needs",
+            "special educational needs",
+            "ar īpaš* vajadzīb*",
+            "ar speciāl* vajadzīb*",
         ),
         exclude=(
+            "take special care",
+            "takes special care",
+            "taking special care",
+            "taken special care",
+            "with special care",
+            "special care to",
+            "special care of your",
+            "special care with",
             "injury to property",
             "injuries to property",
             "property injur*",
