@@ -3203,6 +3203,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
                 )
                 for noun in ("measure*", "safeguard*", "control*")
             ),
+            # "Various security technologies and procedures" ("dažādas drošību nodrošinošas
+            # tehnoloģijas un procedūras"), "a range of security measures": that some exist,
+            # not which (Art. 30(1)(g)); a named one beside it is concrete.
+            "dažād* drošīb* tehnoloģij*",
+            "dažād* drošīb* procedūr*",
+            "dažād* drošīb* līdzekļ*",
+            "dažād* drošīb* risinājum*",
+            "various security technolog*",
+            "various security procedure*",
+            "various security measure*",
+            "various security solution*",
+            "various technical and organi*",
+            "different security measure*",
+            "a range of security measure*",
+            "a variety of security measure*",
+            "a number of security measure*",
         ),
         gap=2,
     ),
