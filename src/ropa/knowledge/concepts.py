@@ -236,6 +236,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "ārstniecības person*",
             "health care provider",
             "medical institution",
+            # The people whose profession is medicine ("medical practitioners", "medical
+            # residents", "medical staff"), like "ārstniecības personas" above, are named
+            # by their job: that says nothing of their own health (Art. 4(15)).
+            "medical practitioner*",
+            "medical resident*",
+            "medical staff",
+            "medical personnel",
+            "medical professional*",
+            "medical student*",
+            "medical worker*",
+            "medical employee*",
             # Protecting someone's health (or property, or safety) is a purpose, the
             # vital-interests wording of Art. 6(1)(d) and Recital 46, not data about
             # anyone's health: "to protect a customer's property or health".

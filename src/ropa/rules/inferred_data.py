@@ -58,6 +58,8 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
     ("informācija par īpašu aprūpi", reduced mobility, "bērni ar īpašām vajadzībām") is care
     for a disability or condition, so data concerning health (Art. 4(15), Recital 35);
     "customer care" ("klientu aprūpe") and "we take special care of your data" are not.
+    Nor are people named by a medical profession ("medical practitioners", "medical
+    residents", "ārstniecības personas"): their job, not their health.
 
     Camera footage is not special-category data unless it is processed to deduce such
     data (EDPB Guidelines 3/2019 on video devices, section 5: a hospital camera watching
