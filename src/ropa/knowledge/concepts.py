@@ -181,8 +181,30 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dioptre*",
             "diopter*",
             "contact lens parameter*",
+            # The "special care" or "special assistance" a traveller, guest or pupil needs
+            # ("informācija par īpašu aprūpi", passengers with reduced mobility, "with special
+            # needs") is care for a disability or a condition: data concerning health (Art.
+            # 4(15), Recital 35: "the provision of health care services" and "disability").
+            # "Customer care" and "we take special care of your data" are not (excluded).
+            "īpaš* aprūp*",
+            "special care",
+            "special assistance",
+            "reduced mobility",
+            "ierobežot* pārvietošanās spēj*",
+            "with special needs",
+            "special educational needs",
+            "ar īpaš* vajadzīb*",
+            "ar speciāl* vajadzīb*",
         ),
         exclude=(
+            "take special care",
+            "takes special care",
+            "taking special care",
+            "taken special care",
+            "with special care",
+            "special care to",
+            "special care of your",
+            "special care with",
             "injury to property",
             "injuries to property",
             "property injur*",
@@ -214,6 +236,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "ārstniecības person*",
             "health care provider",
             "medical institution",
+            # The people whose profession is medicine ("medical practitioners", "medical
+            # residents", "medical staff"), like "ārstniecības personas" above, are named
+            # by their job: that says nothing of their own health (Art. 4(15)).
+            "medical practitioner*",
+            "medical resident*",
+            "medical staff",
+            "medical personnel",
+            "medical professional*",
+            "medical student*",
+            "medical worker*",
+            "medical employee*",
             # Protecting someone's health (or property, or safety) is a purpose, the
             # vital-interests wording of Art. 6(1)(d) and Recital 46, not data about
             # anyone's health: "to protect a customer's property or health".
@@ -3191,6 +3224,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
                 )
                 for noun in ("measure*", "safeguard*", "control*")
             ),
+            # "Various security technologies and procedures" ("dažādas drošību nodrošinošas
+            # tehnoloģijas un procedūras"), "a range of security measures": that some exist,
+            # not which (Art. 30(1)(g)); a named one beside it is concrete.
+            "dažād* drošīb* tehnoloģij*",
+            "dažād* drošīb* procedūr*",
+            "dažād* drošīb* līdzekļ*",
+            "dažād* drošīb* risinājum*",
+            "various security technolog*",
+            "various security procedure*",
+            "various security measure*",
+            "various security solution*",
+            "various technical and organi*",
+            "different security measure*",
+            "a range of security measure*",
+            "a variety of security measure*",
+            "a number of security measure*",
         ),
         gap=2,
     ),
@@ -3583,6 +3632,26 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "longer if required",
             "longer when needed",
             "longer when necessary",
+            # Kept "in case we see you again", "ja Jūs atkal vērsīsieties": a reason to keep,
+            # tied to a return that may never come, so nothing ever ends (Art. 5(1)(e),
+            # 13(2)(a)). A return of goods ("if you return the product") is not this.
+            "see you again",
+            "treat you again",
+            "come back to us",
+            "visit us again",
+            "atkal vērsī*",
+            "atkārtoti vērsī*",
+            "vēlreiz vērsī*",
+            "vērsī* atkārtoti",
+            "vērsī* vēlreiz",
+            "atgriezī* pie mums",
+            "may be needed in the future",
+            "may be needed in future",
+            "might be needed in the future",
+            "might be needed in future",
+            "for future reference",
+            "var būt nepieciešam* nākotnē",
+            "var noderēt nākotnē",
         ),
         gap=2,
         negatable=False,

@@ -54,6 +54,13 @@ def special_inferred(register: Register, context: Context) -> Iterator[Violation
     the text layer (any inflection, with or without diacritics; negated mentions such as
     "veselības dati netiek apstrādāti" do not count).
 
+    The "special care" or "special assistance" a traveller, guest or pupil needs
+    ("informācija par īpašu aprūpi", reduced mobility, "bērni ar īpašām vajadzībām") is care
+    for a disability or condition, so data concerning health (Art. 4(15), Recital 35);
+    "customer care" ("klientu aprūpe") and "we take special care of your data" are not.
+    Nor are people named by a medical profession ("medical practitioners", "medical
+    residents", "ārstniecības personas"): their job, not their health.
+
     Camera footage is not special-category data unless it is processed to deduce such
     data (EDPB Guidelines 3/2019 on video devices, section 5: a hospital camera watching
     a patient's condition is; footage that happens to show someone is not). So words of

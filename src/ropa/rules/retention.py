@@ -153,6 +153,11 @@ def vague(register: Register, context: Context) -> Iterator[Violation]:
     requester ("unless a regulator asks for it to be kept"), or naming its law, says when,
     and is not reported.
 
+    Kept "because it may be needed if we see you again" ("gadījumam, ja Jūs atkal
+    vērsīsieties") ties the end to the person's return, which may never come: no period
+    and no end (Art. 5(1)(e), 13(2)(a)), vague in the same way. A return of goods is not
+    read so.
+
     Fails:
 
     ```yaml

@@ -129,7 +129,9 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     risinājumi", "general assurance of integrity, confidentiality and security", "stored
     securely", "secure servers", "appropriate administrative, technical and physical
     measures" ("administratīvie, tehniskie un fiziskie pasākumi": the kinds of measure
-    listed, none of them named) or a link to the privacy policy restate Art. 32 instead
+    listed, none of them named), "various security technologies and procedures"
+    ("dažādas drošību nodrošinošas tehnoloģijas un procedūras": that some exist, not which)
+    or a link to the privacy policy restate Art. 32 instead
     of describing a measure; a regulator
     cannot judge them. The wording is recognised in any inflection, in Latvian or English,
     with or without diacritics; a measure that also names something concrete (encryption,
