@@ -437,13 +437,17 @@ def beyond_contract(register: Register, context: Context) -> Iterator[Violation]
             continue
         places = []
         for index, purpose in enumerate(activity.purposes):
-            concept = next((c for c in _BEYOND_CONTRACT if _beyond(purpose.purpose, c)), None)
-            if concept is None:
+            # The basis first: reading the words costs more, and most purposes do not
+            # rest on the contract.
+            path = next(
+                (path for path, basis in purpose.bases() if isinstance(basis, ContractBasis)),
+                None,
+            )
+            if path is None:
                 continue
-            for path, basis in purpose.bases():
-                if isinstance(basis, ContractBasis):
-                    places.append((activity.at("purposes", index, *path), purpose, concept))
-                    break
+            concept = next((c for c in _BEYOND_CONTRACT if _beyond(purpose.purpose, c)), None)
+            if concept is not None:
+                places.append((activity.at("purposes", index, *path), purpose, concept))
         if not places:
             continue
         location, purpose, concept = places[0]
@@ -536,7 +540,7 @@ def order_on_interests(register: Register, context: Context) -> Iterator[Violati
     ```
     """
     for activity in register.activities:
-        if not isinstance(activity.purposes, list) or _for_the_party_of_another(activity):
+        if not isinstance(activity.purposes, list):
             continue
         places = []
         for index, purpose in enumerate(activity.purposes):
@@ -546,7 +550,8 @@ def order_on_interests(register: Register, context: Context) -> Iterator[Violati
             interests = [b.interest for _p, b in bases if isinstance(b, LegitimateInterestsBasis)]
             if any(says(words, "order_fulfilment") for words in (purpose.purpose, *interests)):
                 places.append((activity.at("purposes", index, *bases[0][0]), purpose))
-        if not places:
+        # Whose order it is is read last: only an activity with such a purpose pays for it.
+        if not places or _for_the_party_of_another(activity):
             continue
         location, purpose = places[0]
         yield Violation(
