@@ -18,7 +18,8 @@ entry's family and its location, or one of its related locations, is the entry's
 or lies inside it: a gap reported once for many activities names the others as related
 locations, and is present there too. An expected entry is found when a finding matches
 it; a finding matching a must_not entry is a must-not hit; a finding matching neither is
-unexplained.
+unexplained. Unexplained findings judged afterwards (tests/quality/judgements/) are either
+gaps nobody labelled or noise; the noise is the unexplained not judged a gap.
 
 The logic lives in functions that tests/test_quality.py imports; `main` is the command.
 Exit status: 0 scored, 2 a case or expected file is invalid (the message says where).
@@ -30,8 +31,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "quality"
 CASES = CORPUS / "cases"
 SEEDS = CORPUS / "seeds"
+JUDGEMENTS = CORPUS / "judgements"
 SEED_REGISTERS = REPO / "registers"
 
 # The day the corpus is checked on: GV02 (review overdue) compares review dates with it.
@@ -76,6 +78,12 @@ FAMILIES: dict[str, str] = {
 }
 SEVERITY_WEIGHTS: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
 
+# Rules whose gap lies in two families of the table in tests/quality/README.md: AC04 (an
+# activity's recipients not stated) is an item of the record's contents (AC: Art.
+# 30(1)(b)-(d)) and the recipients' own family (RC: Art. 28, 30(1)(d)); labellers file the
+# same gap under either, so its findings match entries of both.
+ALSO_FAMILIES: dict[str, tuple[str, ...]] = {"AC04": ("RC",)}
+
 # Location kinds: how `at:` names them, the register's catalogue key, and the model whose
 # keys may follow the id.
 _CATALOGUES: dict[str, tuple[str, type[Any]]] = {
@@ -90,6 +98,9 @@ _BY_CATALOGUE = {catalogue: kind for kind, (catalogue, _) in _CATALOGUES.items()
 _EXPECTED_KEYS = {"id", "family", "article", "at", "severity", "why"}
 _MUST_NOT_KEYS = {"id", "family", "article", "at", "why"}
 _TOP_KEYS = {"case", "expected", "must_not"}
+_JUDGEMENT_TOP_KEYS = {"case", "rules_at", "findings"}
+_JUDGEMENT_KEYS = {"code", "at", "verdict", "why"}
+VERDICTS = ("keep", "drop")
 
 
 class QualityError(Exception):
@@ -228,6 +239,13 @@ class Entry:
     def matches(self, family: str, place: Place) -> bool:
         return family == self.family and self.place.contains(place)
 
+    def matched_by(self, finding: Seen) -> bool:
+        """True when the finding, at its place or one of its related places, is of a
+        family of this entry and lies inside the entry's location."""
+        return any(
+            self.matches(family, place) for family in finding.families for place in finding.places
+        )
+
 
 @dataclass(frozen=True)
 class Expectations:
@@ -333,6 +351,68 @@ def _entry(item: dict[str, Any], register: Register) -> Entry:
     )
 
 
+# --------------------------------------------------------------------------- judgements
+
+
+def load_judgements(path: Path, register: Register, case: str) -> dict[tuple[str, str], str]:
+    """Read and strictly validate a judgements file: the verdict on each finding of the
+    case that matched no label, by (rule code, place). Written after the findings were
+    seen, by someone who changed no rule, and kept apart from the labels: a verdict never
+    turns a finding into a found gap, it only tells a gap nobody labelled from noise."""
+    display = _display(path)
+    try:
+        text = read_source(path, display=display)
+    except InputError as error:
+        raise QualityError(f"{display}: {error}") from None
+    document = parse_fast(text, display)
+    if document.problems or document.source_map is None:
+        problem = document.problems[0] if document.problems else None
+        where = f"{display}:{problem.position}" if problem else display
+        raise QualityError(f"{where}: {problem.message if problem else 'cannot be read'}")
+    source_map = document.source_map
+    data = document.data
+
+    def fail(at: DataPath, message: str) -> QualityError:
+        return QualityError(f"{display}:{source_map.position(at)}: {message}")
+
+    if not isinstance(data, dict):
+        raise fail((), "the file must be a mapping with `case`, `rules_at` and `findings`")
+    for key in data:
+        if key not in _JUDGEMENT_TOP_KEYS:
+            raise fail((key,), f"unknown key `{key}` (keys: case, rules_at, findings)")
+    if data.get("case") != case:
+        raise fail(("case",), f"`case` must be the case's name, `{case}`")
+    items = data.get("findings") or []
+    if not isinstance(items, list):
+        raise fail(("findings",), "`findings` must be a list of verdicts")
+    verdicts: dict[tuple[str, str], str] = {}
+    for index, item in enumerate(items):
+        at: DataPath = ("findings", index)
+        if not isinstance(item, dict):
+            raise fail(at, "a verdict must be a mapping (code, at, verdict, why)")
+        for key in item:
+            if key not in _JUDGEMENT_KEYS:
+                keys = ", ".join(sorted(_JUDGEMENT_KEYS))
+                raise fail((*at, key), f"unknown key `{key}` (keys: {keys})")
+        for key in sorted(_JUDGEMENT_KEYS):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise fail((*at, key) if key in item else at, f"`{key}` is required text")
+        code = item["code"]
+        if len(code) != 4 or not code[:2].isalpha() or not code[2:].isdigit():
+            raise fail((*at, "code"), f"`{code}` is not a rule code (two letters, two digits)")
+        if item["verdict"] not in VERDICTS:
+            raise fail((*at, "verdict"), f"`{item['verdict']}` is not a verdict (keep, drop)")
+        try:
+            place = check_place(parse_place(item["at"]), register)
+        except ValueError as error:
+            raise fail((*at, "at"), str(error)) from None
+        key = (code, str(place))
+        if key in verdicts:
+            raise fail(at, f"{code} at {place} is judged twice in this file")
+        verdicts[key] = item["verdict"]
+    return verdicts
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -356,6 +436,12 @@ class Seen:
         return self.code[:2]
 
     @property
+    def families(self) -> tuple[str, ...]:
+        """The families whose entries this finding can match: its own, and any other its
+        gap lies in (ALSO_FAMILIES)."""
+        return (self.family, *ALSO_FAMILIES.get(self.code, ()))
+
+    @property
     def serious(self) -> bool:
         return self.severity in (Severity.WARNING.value, Severity.ERROR.value)
 
@@ -370,31 +456,40 @@ class CaseScore:
     must_not_hits: list[tuple[Entry, Seen]]
     unexplained: list[Seen]
     findings: list[Seen]
+    # The unexplained findings a person judged afterwards (tests/quality/judgements/):
+    # a gap nobody labelled (`keep`) or noise (`drop`); the rest are unjudged.
+    judged_keep: list[Seen] = field(default_factory=list)
+    judged_drop: list[Seen] = field(default_factory=list)
+
+    @property
+    def noise(self) -> list[Seen]:
+        """Findings matching no label and not judged a gap: judged noise, or unjudged."""
+        return [f for f in self.unexplained if not any(f is k for k in self.judged_keep)]
 
 
-def score(expectations: Expectations, findings: Sequence[Seen], group: str = "cases") -> CaseScore:
-    """Match findings against expectations (pure: no files, no checks)."""
+def score(
+    expectations: Expectations,
+    findings: Sequence[Seen],
+    group: str = "cases",
+    verdicts: Mapping[tuple[str, str], str] | None = None,
+) -> CaseScore:
+    """Match findings against expectations (pure: no files, no checks); `verdicts` are
+    the pooled judgements of unexplained findings, by (code, place)."""
     found: list[Entry] = []
     missed: list[Entry] = []
     for entry in expectations.expected:
-        hit = any(entry.matches(f.family, place) for f in findings for place in f.places)
+        hit = any(entry.matched_by(f) for f in findings)
         (found if hit else missed).append(entry)
     hits: list[tuple[Entry, Seen]] = []
     unexplained: list[Seen] = []
     for finding in findings:
-        barred = [
-            e
-            for e in expectations.must_not
-            if any(e.matches(finding.family, place) for place in finding.places)
-        ]
+        barred = [e for e in expectations.must_not if e.matched_by(finding)]
         hits.extend((entry, finding) for entry in barred)
-        wanted = any(
-            e.matches(finding.family, place)
-            for e in expectations.expected
-            for place in finding.places
-        )
+        wanted = any(e.matched_by(finding) for e in expectations.expected)
         if not wanted and not barred:
             unexplained.append(finding)
+    verdicts = verdicts or {}
+    judged = [(f, verdicts.get((f.code, str(f.place)))) for f in unexplained]
     return CaseScore(
         case=expectations.case,
         group=group,
@@ -404,10 +499,18 @@ def score(expectations: Expectations, findings: Sequence[Seen], group: str = "ca
         must_not_hits=hits,
         unexplained=unexplained,
         findings=list(findings),
+        judged_keep=[f for f, verdict in judged if verdict == "keep"],
+        judged_drop=[f for f, verdict in judged if verdict == "drop"],
     )
 
 
-def check_case(register_path: Path, expected_path: Path, case: str, group: str) -> CaseScore:
+def check_case(
+    register_path: Path,
+    expected_path: Path,
+    case: str,
+    group: str,
+    judgements_path: Path | None = None,
+) -> CaseScore:
     """Validate and check one register as `ropa check` does, then score it."""
     # The file alone is the register. Discovery would take a folder holding a
     # `register.yaml` for a split register and read expected.yaml as part of it, so the
@@ -429,7 +532,12 @@ def check_case(register_path: Path, expected_path: Path, case: str, group: str) 
         )
         for f in findings
     ]
-    return score(expectations, seen, group)
+    verdicts = (
+        load_judgements(judgements_path, register, case)
+        if judgements_path is not None and judgements_path.is_file()
+        else {}
+    )
+    return score(expectations, seen, group, verdicts)
 
 
 @dataclass(frozen=True)
@@ -438,6 +546,12 @@ class Case:
     group: str
     register: Path
     expected: Path
+
+    @property
+    def judgements(self) -> Path:
+        """Where the pooled judgements of this case's unexplained findings live."""
+        name = self.name if self.group == "cases" else f"seed-{self.name}"
+        return JUDGEMENTS / f"{name}.yaml"
 
 
 def discover(root: Path = CORPUS, seeds_from: Path = SEED_REGISTERS) -> list[Case]:
@@ -463,7 +577,9 @@ def run(cases: Iterable[Case]) -> list[CaseScore]:
         for path in (case.register, case.expected):
             if not path.is_file():
                 raise QualityError(f"{_display(path)}: missing (case `{case.name}`)")
-        scores.append(check_case(case.register, case.expected, case.name, case.group))
+        scores.append(
+            check_case(case.register, case.expected, case.name, case.group, case.judgements)
+        )
     return scores
 
 
@@ -482,6 +598,10 @@ def figures(scores: Sequence[CaseScore]) -> dict[str, Any]:
     unexplained = [f for s in scores for f in s.unexplained]
     serious = [f for f in findings if f.serious]
     serious_unexplained = [f for f in unexplained if f.serious]
+    kept = [f for s in scores for f in s.judged_keep]
+    dropped = [f for s in scores for f in s.judged_drop]
+    noise = [f for s in scores for f in s.noise]
+    serious_noise = [f for f in noise if f.serious]
     weight = sum(SEVERITY_WEIGHTS[e.severity or "low"] for e in expected)
     weight_found = sum(SEVERITY_WEIGHTS[e.severity or "low"] for e in found)
     by_severity: dict[str, dict[str, Any]] = {}
@@ -504,6 +624,15 @@ def figures(scores: Sequence[CaseScore]) -> dict[str, Any]:
         "unexplained_warning_error": len(serious_unexplained),
         "unexplained_share_warning_error": _ratio(len(serious_unexplained), len(serious)),
         "unexplained_by_rule": _by_rule(unexplained),
+        "judged_gaps": len(kept),
+        "judged_noise": len(dropped),
+        "unjudged": len(unexplained) - len(kept) - len(dropped),
+        "noise": len(noise),
+        "noise_share": _ratio(len(noise), len(findings)),
+        "noise_warning_error": len(serious_noise),
+        "noise_share_warning_error": _ratio(len(serious_noise), len(serious)),
+        "noise_by_rule": _by_rule(noise),
+        "judged_gaps_by_rule": _by_rule(kept),
     }
 
 
@@ -656,6 +785,18 @@ def render(scores: Sequence[CaseScore], *, misses: bool, unexplained: bool) -> s
     if by_rule:
         ranked = ", ".join(f"{code} {count}" for code, count in by_rule.items())
         lines.append(f"Unexplained findings by rule (all cases): {ranked}")
+    for group, label in (("unseen", "unseen cases"), ("all", "all cases")):
+        t = data["totals"][group]
+        if not t["unexplained"]:
+            continue
+        lines.append(
+            f"Judged ({label}): of {t['unexplained']} unexplained, {t['judged_gaps']} gaps "
+            f"nobody labelled, {t['judged_noise']} noise, {t['unjudged']} unjudged; noise "
+            f"(unexplained not judged a gap) {t['noise']}/{t['findings']} "
+            f"{_pct(t['noise_share'])}, of warnings and errors "
+            f"{t['noise_warning_error']}/{t['findings_warning_error']} "
+            f"{_pct(t['noise_share_warning_error'])}"
+        )
     lines += [
         "",
         "exp: expected gaps; wtd: recall weighted high 3, medium 2, low 1; must-not: findings "
@@ -675,8 +816,12 @@ def render(scores: Sequence[CaseScore], *, misses: bool, unexplained: bool) -> s
                 f"  missed {e.id} {e.family} {e.severity} at {e.place}: {e.why}" for e in s.missed
             ]
         if unexplained and s.unexplained:
+            verdict = {id(f): " [judged a gap]" for f in s.judged_keep} | {
+                id(f): " [judged noise]" for f in s.judged_drop
+            }
             details += [
-                f"  unexplained {f.code} ({f.severity}) at {f.place}: {f.message}"
+                f"  unexplained {f.code} ({f.severity}) at {f.place}{verdict.get(id(f), '')}: "
+                f"{f.message}"
                 for f in s.unexplained
             ]
         if details:

@@ -169,6 +169,107 @@ def test_a_finding_is_present_at_its_related_places_too() -> None:
     assert result.unexplained == [alone]
 
 
+def test_recipients_not_stated_match_labels_of_either_family() -> None:
+    # AC04's gap (Art. 30(1)(d)) is filed under AC or RC by labellers; both match it, and
+    # a must-not entry of either family is hit by it.
+    under_rc = quality.Entry("E01", "RC", Place("activity", "a", "recipients"), "none", "30", "low")
+    under_ac = quality.Entry("E02", "AC", Place("activity", "b"), "none", "30", "low")
+    expectations = quality.Expectations("c", (under_rc, under_ac), ())
+    ac04 = Seen(
+        "AC04",
+        "error",
+        Place("activity", "a", "recipients"),
+        "2 activities",
+        (Place("activity", "b", "recipients"),),
+    )
+    result = quality.score(expectations, [ac04])
+    assert result.found == [under_rc, under_ac]
+    assert not result.unexplained
+    # Another AC rule at the same place does not stand for RC.
+    ac13 = Seen("AC13", "warning", Place("activity", "a", "recipients"), "open list")
+    assert quality.score(expectations, [ac13]).missed == [under_rc, under_ac]
+
+
+def test_judged_findings_split_the_unexplained_into_gaps_and_noise() -> None:
+    expectations = quality.Expectations("c", (), ())
+    kept = Seen("AC22", "info", Place("activity", "a", "sources"), "open")
+    dropped = Seen("TR06", "info", Place("activity", "a", "transfers"), "open")
+    unjudged = Seen("SE01", "warning", Place("activity", "a", "security_measures"), "none")
+    verdicts = {
+        ("AC22", "activity:a.sources"): "keep",
+        ("TR06", "activity:a.transfers"): "drop",
+        ("RT02", "activity:a.retention"): "keep",  # stale: no such finding any more
+    }
+    result = quality.score(expectations, [kept, dropped, unjudged], verdicts=verdicts)
+    assert result.judged_keep == [kept]
+    assert result.judged_drop == [dropped]
+    assert result.noise == [dropped, unjudged]
+    figures = quality.figures([result])
+    assert (figures["unexplained"], figures["judged_gaps"], figures["judged_noise"]) == (3, 1, 1)
+    assert figures["unjudged"] == 1
+    assert figures["noise_share"] == 0.6667
+    assert figures["noise_share_warning_error"] == 1.0  # SE01, the one warning, unjudged
+    assert figures["recall"] is None  # a verdict never counts as a found label
+
+
+def judged_case(tmp_path: Path, judgements: str) -> quality.CaseScore:
+    case = make_case(tmp_path, "case: lv-test-case\n")
+    path = tmp_path / "judged.yaml"
+    path.write_text(judgements, encoding="utf-8")
+    return quality.check_case(case.register, case.expected, case.name, case.group, path)
+
+
+def test_a_judgements_file_is_read_and_applied(tmp_path: Path) -> None:
+    result = judged_case(
+        tmp_path,
+        "case: lv-test-case\nrules_at: 0000000\nfindings:\n"
+        "  - code: RT02\n    at: activity:orders.retention\n    verdict: keep\n"
+        "    why: Kept as long as necessary is no period.\n",
+    )
+    assert [f.code for f in result.judged_keep] == ["RT02"]
+    assert all(f.code != "RT02" for f in result.noise)
+
+
+@pytest.mark.parametrize(
+    ("judgements", "words"),
+    [
+        ("case: other\nfindings: []\n", "must be the case's name"),
+        ("case: lv-test-case\nverdicts: []\n", "unknown key `verdicts`"),
+        (
+            "case: lv-test-case\nfindings:\n  - {code: RT02, at: activity:orders.retention,"
+            " verdict: maybe, why: x}\n",
+            "not a verdict",
+        ),
+        (
+            "case: lv-test-case\nfindings:\n  - {code: RT2, at: activity:orders.retention,"
+            " verdict: keep, why: x}\n",
+            "not a rule code",
+        ),
+        (
+            "case: lv-test-case\nfindings:\n  - {code: RT02, at: activity:nowhere,"
+            " verdict: keep, why: x}\n",
+            "no activity with id `nowhere`",
+        ),
+        (
+            "case: lv-test-case\nfindings:\n  - {code: RT02, at: activity:orders.retention,"
+            " verdict: keep}\n",
+            "`why` is required",
+        ),
+        (
+            "case: lv-test-case\nfindings:\n"
+            "  - {code: RT02, at: activity:orders.retention, verdict: keep, why: x}\n"
+            "  - {code: RT02, at: activity:orders.retention, verdict: drop, why: y}\n",
+            "judged twice",
+        ),
+    ],
+)
+def test_a_bad_judgements_file_names_line_and_problem(
+    tmp_path: Path, judgements: str, words: str
+) -> None:
+    with pytest.raises(QualityError, match=r"judged\.yaml:\d+:\d+: .*" + words):
+        judged_case(tmp_path, judgements)
+
+
 # --------------------------------------------------------------------------- real checks
 
 
