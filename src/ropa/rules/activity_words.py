@@ -655,6 +655,16 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
     an activity such as "orders" or "payroll" has a handful; more than seven are
     functions a DPO would record apart.
 
+    A public authority's supervision is one function, though its law lists it task by
+    task: registering those it supervises, inspecting and controlling them, issuing
+    their permits and licences, evaluating and recognising them, market surveillance.
+    Those tasks concern the same supervised persons and bodies, under the one remit the
+    authority's statute gives it (Art. 6(1)(c), (e), 6(3)), and that remit is the
+    activity (a supervisory inspectorate's "Uzraudzība un kontrole"); so the purposes
+    of an authority's activity that name a supervisory task count as one. What the
+    authority does besides supervising (social assistance, the civil registry,
+    bookkeeping, document management) still counts purpose by purpose.
+
     Fails:
 
     ```yaml
@@ -685,9 +695,17 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
     ```
     """
+    authority = register.organisation.is_public_authority
     for activity in register.activities:
         purposes = activity.purposes
-        if isinstance(purposes, list) and len(purposes) > _MANY_PURPOSES:
+        if not isinstance(purposes, list) or len(purposes) <= _MANY_PURPOSES:
+            continue
+        functions = len(purposes)
+        if authority:
+            # An authority's supervisory tasks are one function (its remit).
+            tasks = sum(1 for purpose in purposes if _supervisory(purpose))
+            functions -= max(tasks - 1, 0)
+        if functions > _MANY_PURPOSES:
             yield Violation(
                 activity.at("purposes"),
                 counted(
@@ -706,6 +724,22 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 at_key=True,
             )
+
+
+# A supervisory authority's tasks (folded): registering, supervising, inspecting and
+# controlling those it supervises, their permits, licences, evaluation and recognition,
+# market surveillance; "uzraudzība", "kontrole", "reģistrācija", "atļauju izsniegšana",
+# "licencēšana", "ekspertīze", "izvērtējums", "atzīšana", "inspekcija".
+_SUPERVISORY = re.compile(
+    r"\b(?:uzraudz|kontrol|registr|atlauj|licenc|ekspertiz|izvertej|atzis|inspicej|inspekc"
+    r"|supervis|control|inspect|regist|permit|licen[cs]|recogni|surveil|enforc|evaluat)"
+)
+
+
+def _supervisory(purpose: Purpose) -> bool:
+    """Whether a purpose, in every language it is written in, names a supervisory task."""
+    texts = _purpose_texts(purpose.purpose)
+    return bool(texts) and all(_SUPERVISORY.search(fold_word(text)) for text in texts)
 
 
 # (Data categories repeat from activity to activity: each text is read once.)

@@ -239,6 +239,12 @@ def _records_none(activity: Activity) -> bool:
     return listed is None or listed in ("unknown", "none") or listed == []
 
 
+def _weight(activity: Activity) -> Severity | None:
+    """RC25's weight: a note where the recipients are unknown or left out (AC04 reports
+    that gap as an error), the rule's own where they are `none` or listed."""
+    return Severity.INFO if activity.recipients in (None, "unknown") else None
+
+
 @rule(
     "RC25",
     "activity.recipients-implied",
@@ -305,7 +311,12 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     organisation finds is pursued only by handing it to the police, so the purpose names
     that disclosure. Both are read against `recipients: unknown` (or left out) as well
     as `none`: AC04 says once for the register that recipients are not known, this
-    finding says which recipient the purpose itself makes certain. Not read: preventing
+    finding says which recipient the purpose itself makes certain. Against `unknown` (or
+    left out) it is a note (`info`), for every implied recipient above: the gap, no
+    recipient known, is AC04's error already, and one gap is reported once at its
+    weight (issue 11, "noise"); the note adds only whom to look for. Against `none`, or a
+    list with none of the implied kind, the record contradicts its own words, and that
+    stays a warning. Not read: preventing
     crime as such ("to prevent crime", "noziedzīgu nodarījumu novēršana"), nor video
     surveillance as such, whose footage may go to the police on request but need not go
     to anyone (authorities asking in a particular inquiry are not recipients, Art.
@@ -409,6 +420,7 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                     "record the authorities the data goes to (the police, prosecutors, "
                     "courts) by category under `recipients:`, with `kind: public_authority`"
                 ),
+                severity=_weight(activity),
                 related=(found.location,),
             )
             continue
@@ -458,6 +470,7 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                 "add those recipients to `recipients:`, by name or by category, with their "
                 "kind and country"
             ),
+            severity=_weight(activity),
             related=(reading.location,),
         )
 
