@@ -126,6 +126,34 @@ def _party_financing(activity: Activity) -> tuple[str, Location] | None:
     return None
 
 
+# The tax authority by its name or its kind (folded): "HMRC", "Revenue Commissioners",
+# "Valsts ieņēmumu dienests", "VID", "the tax authority", "nodokļu administrācija".
+_TAX_AUTHORITY = re.compile(
+    r"\b(?:hmrc|hm revenue|revenue commissioners|valsts ienemumu dienest\w*|vid|"
+    r"tax (?:authorit\w*|office|administration)|nodoklu (?:administracij\w*|iestad\w*))\b"
+)
+# Words saying the data does not go there ("not shared with HMRC", "netiek nodoti").
+_NOT_GIVEN = re.compile(r"\b(?:not|never|no|netiek|nenodod\w*|nav)\b")
+
+
+def _tax_reporting(activity: Activity) -> tuple[str, Location] | None:
+    """The words, and their place, by which a purpose of the activity names the tax
+    authority ("HMRC reporting", "ziņošana VID"), where it does not deny giving it data."""
+    if not isinstance(activity.purposes, list):
+        return None
+    for index, purpose in enumerate(activity.purposes):
+        for language in ("lv", "en"):
+            text = text_of(purpose.purpose, language)
+            if not text or text in ("unknown", "none"):
+                continue
+            folded = fold_word(text)
+            found = _TAX_AUTHORITY.search(folded)
+            if found is not None and not _NOT_GIVEN.search(folded):
+                words = text[found.start() : found.end()]
+                return words, activity.at("purposes", index, "purpose")
+    return None
+
+
 def _authority_listed(register: Register, activity: Activity) -> bool:
     """Whether the activity's recipients include a public authority (by kind or words)."""
     listed = activity.recipients if isinstance(activity.recipients, list) else []
@@ -324,6 +352,16 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     under its own law), nor a website or e-mail, which an organisation may run itself.
     RC23 asks the same of tracking tools.
 
+    A purpose that names the tax authority ("HMRC reporting", "Valsts ieņēmumu
+    dienestam sniedzamās atskaites", "reporting to the tax authority") says that data
+    goes there: what the tax laws make a business report (payroll, invoices, its
+    customers' transactions where required) is handed over as a matter of routine, not in
+    a particular inquiry, so the tax authority is a recipient (Art. 4(9); in Latvia the
+    likums "Par nodokļiem un nodevām", in the UK the Taxes Management Act 1970; section
+    numbers not verified), and an activity whose purposes name it and whose recipients
+    hold no public authority leaves it out. A purpose that denies it ("not shared with
+    HMRC") is not read, nor tax records kept without the authority being named.
+
     A political party (the organisation's name says so, a company's name never, or its
     data subjects are "partijas biedri", "party members") that receives
     donations or membership fees must report them to the authority that supervises party
@@ -386,6 +424,26 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
             continue
         recorded = not _records_none(activity)
         if recorded and not isinstance(activity.recipients, list):
+            continue
+        tax = _tax_reporting(activity)
+        if tax is not None and not _authority_listed(register, activity):
+            words, location = tax
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` names the tax authority in its purposes (\u201c{words}\u201d), "
+                    "which receives what the law makes the organisation report, but no "
+                    "public authority is among its recipients",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "add the tax authority to `recipients:` with `kind: public_authority` "
+                    "and the law that requires the report"
+                ),
+                severity=_weight(activity),
+                related=(location,),
+            )
             continue
         pursuit = (
             first_readings(activity, _PURSUIT, ("purposes",)).get("offence_pursuit")
