@@ -731,8 +731,8 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
 # market surveillance; "uzraudzība", "kontrole", "reģistrācija", "atļauju izsniegšana",
 # "licencēšana", "ekspertīze", "izvērtējums", "atzīšana", "inspekcija".
 _SUPERVISORY = re.compile(
-    r"\b(?:uzraudz|kontrol|registr|atlauj|licenc|ekspertiz|izvertej|atzis|inspicej|inspekc"
-    r"|supervis|control|inspect|regist|permit|licen[cs]|recogni|surveil|enforc|evaluat)"
+    r"\b(?:uzraudz|kontrol(?!ier)|registr|atlauj|licenc|ekspertiz|izvertej|atzis|inspicej|inspekc"
+    r"|supervis|control(?!ler)|inspect|regist|permit|licen[cs]|recogni|surveil|enforc|evaluat)"
 )
 
 
