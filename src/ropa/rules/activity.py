@@ -11,7 +11,13 @@ from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import mentions
 from ropa.knowledge.recipients import names_no_kind
 from ropa.knowledge.text import fold_word
-from ropa.model.activity import Activity, DataSource
+from ropa.model.activity import (
+    Activity,
+    DataSource,
+    LegalObligationBasis,
+    PublicTaskBasis,
+    UnstatedLetterBasis,
+)
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind
@@ -316,6 +322,17 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
     no answer either: the organisation chooses the platforms where it keeps its pages,
     so it knows which they are (as RC22 asks of the tools it chooses).
 
+    An open end is not reported where the activity rests on the law alone (every purpose
+    a legal obligation or a public task, or a cited law whose Art. 6(1) letter is not
+    stated) and the list names its sources before it ("valsts informācijas sistēmas,
+    trešās personas"): a body exercising its statutory functions obtains data from
+    whoever the law obliges to supply it, which the law, not the body, decides, and
+    where the law lays down the obtaining Art. 14(5)(c) lifts the duty to name each
+    source; the sources it does name (the state information systems) answer the
+    question the person may ask. A company selling a service ("AS Sadales tīkls;
+    trešās puses" for an electricity retailer) chooses where it buys data and is still
+    asked.
+
     Fails:
 
     ```yaml
@@ -365,6 +382,8 @@ def source_unnamed(register: Register, context: Context) -> Iterator[Violation]:
                 continue
             if source.kind is DataSourceKind.THIRD_PARTY and words is None:
                 open_end = _open_source_list(source)
+                if open_end is not None and _statutory(activity):
+                    continue
                 if open_end is not None:
                     yield Violation(
                         activity.at("sources", index, "description"),
@@ -505,6 +524,20 @@ def _network_unnamed(source: DataSource) -> str | None:
             return None
         found = found or reading.matched
     return found
+
+
+_STATUTORY_BASES = (LegalObligationBasis, PublicTaskBasis, UnstatedLetterBasis)
+
+
+def _statutory(activity: Activity) -> bool:
+    """Whether every purpose of the activity rests on the law: a legal obligation, a
+    public task, or a cited law whose Art. 6(1) letter is not stated."""
+    purposes = activity.purposes
+    return (
+        isinstance(purposes, list)
+        and bool(purposes)
+        and all(isinstance(purpose.legal_basis, _STATUTORY_BASES) for purpose in purposes)
+    )
 
 
 # Where a list of sources is split into its items: ";" and ",", not inside brackets.

@@ -18,6 +18,7 @@ from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncover
 from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
 from ropa.model.activity import (
     Activity,
+    ContractBasis,
     DataCategory,
     DataSubjectGroup,
     LegalObligationBasis,
@@ -28,7 +29,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.model.vocabulary import DataSourceKind, Role
 from ropa.position import Location
-from ropa.rules import Context, Violation, rule
+from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import first_readings, names_a_law
 
 # A purpose with at most this many words of its own beside a generic phrase and words
@@ -655,6 +656,25 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
     an activity such as "orders" or "payroll" has a handful; more than seven are
     functions a DPO would record apart.
 
+    A public authority's supervision is one function, though its law lists it task by
+    task: registering those it supervises, inspecting and controlling them, issuing
+    their permits and licences, evaluating and recognising them, market surveillance.
+    Those tasks concern the same supervised persons and bodies, under the one remit the
+    authority's statute gives it (Art. 6(1)(c), (e), 6(3)), and that remit is the
+    activity (a supervisory inspectorate's "Uzraudzība un kontrole"); so the purposes
+    of an authority's activity that name a supervisory task count as one. What the
+    authority does besides supervising (social assistance, the civil registry,
+    bookkeeping, document management) still counts purpose by purpose.
+
+    Likewise the purposes an activity rests on one contract with the data subject (Art.
+    6(1)(b)) count as one: what is necessary to perform a contract is fixed by that
+    contract (EDPB Guidelines 2/2019 on Art. 6(1)(b)), so identifying the client,
+    concluding the agreement, providing the service, handling complaints, payments and
+    collecting the debt are the steps of one processing activity, with the contract's
+    data, its parties and a retention running from its end. Whether each step truly needs
+    the contract is the legal basis rules' question, not this one. Purposes naming
+    different contracts (`contract:`) count apart.
+
     Fails:
 
     ```yaml
@@ -685,9 +705,25 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
             legal_basis: {basis: legal_obligation, law: Grāmatvedības likums}
     ```
     """
+    authority = register.organisation.is_public_authority
     for activity in register.activities:
         purposes = activity.purposes
-        if isinstance(purposes, list) and len(purposes) > _MANY_PURPOSES:
+        if not isinstance(purposes, list) or len(purposes) <= _MANY_PURPOSES:
+            continue
+        functions = len(purposes)
+        if authority:
+            # An authority's supervisory tasks are one function (its remit).
+            tasks = sum(1 for purpose in purposes if _supervisory(purpose))
+            functions -= max(tasks - 1, 0)
+        # The purposes performing one contract with the data subject are one function.
+        contracts = [
+            _contract_key(purpose.legal_basis)
+            for purpose in purposes
+            if isinstance(purpose.legal_basis, ContractBasis)
+            and not (authority and _supervisory(purpose))
+        ]
+        functions -= len(contracts) - len(set(contracts))
+        if functions > _MANY_PURPOSES:
             yield Violation(
                 activity.at("purposes"),
                 counted(
@@ -706,6 +742,30 @@ def too_broad(register: Register, context: Context) -> Iterator[Violation]:
                 ),
                 at_key=True,
             )
+
+
+# A supervisory authority's tasks (folded): registering, supervising, inspecting and
+# controlling those it supervises, their permits, licences, evaluation and recognition,
+# market surveillance; "uzraudzība", "kontrole", "reģistrācija", "atļauju izsniegšana",
+# "licencēšana", "ekspertīze", "izvērtējums", "atzīšana", "inspekcija".
+_SUPERVISORY = re.compile(
+    r"\b(?:uzraudz|kontrol(?!ier)|registr|atlauj|licenc|ekspertiz|izvertej|atzis|inspicej|inspekc"
+    r"|supervis|control(?!ler)|inspect|regist|permit|licen[cs]|recogni|surveil|enforc|evaluat)"
+)
+
+
+def _contract_key(basis: ContractBasis) -> str:
+    """The contract a purpose rests on, as a key: its name folded ("" where not named)."""
+    value = basis.contract
+    if value is None or not_stated(value):
+        return ""
+    return fold_word(text_of(value, "lv") or text_of(value, "en")).strip()
+
+
+def _supervisory(purpose: Purpose) -> bool:
+    """Whether a purpose, in every language it is written in, names a supervisory task."""
+    texts = _purpose_texts(purpose.purpose)
+    return bool(texts) and all(_SUPERVISORY.search(fold_word(text)) for text in texts)
 
 
 # (Data categories repeat from activity to activity: each text is read once.)

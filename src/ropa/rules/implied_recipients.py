@@ -126,6 +126,34 @@ def _party_financing(activity: Activity) -> tuple[str, Location] | None:
     return None
 
 
+# The tax authority by its name or its kind (folded): "HMRC", "Revenue Commissioners",
+# "Valsts ieņēmumu dienests", "VID", "the tax authority", "nodokļu administrācija".
+_TAX_AUTHORITY = re.compile(
+    r"\b(?:hmrc|hm revenue|revenue commissioners|valsts ienemumu dienest\w*|vid|"
+    r"tax (?:authorit\w*|office|administration)|nodoklu (?:administracij\w*|iestad\w*))\b"
+)
+# Words saying the data does not go there ("not shared with HMRC", "netiek nodoti").
+_NOT_GIVEN = re.compile(r"\b(?:not|never|no|netiek|nenodod\w*|nav)\b")
+
+
+def _tax_reporting(activity: Activity) -> tuple[str, Location] | None:
+    """The words, and their place, by which a purpose of the activity names the tax
+    authority ("HMRC reporting", "ziņošana VID"), where it does not deny giving it data."""
+    if not isinstance(activity.purposes, list):
+        return None
+    for index, purpose in enumerate(activity.purposes):
+        for language in ("lv", "en"):
+            text = text_of(purpose.purpose, language)
+            if not text or text in ("unknown", "none"):
+                continue
+            folded = fold_word(text)
+            found = _TAX_AUTHORITY.search(folded)
+            if found is not None and not _NOT_GIVEN.search(folded):
+                words = text[found.start() : found.end()]
+                return words, activity.at("purposes", index, "purpose")
+    return None
+
+
 def _authority_listed(register: Register, activity: Activity) -> bool:
     """Whether the activity's recipients include a public authority (by kind or words)."""
     listed = activity.recipients if isinstance(activity.recipients, list) else []
@@ -239,6 +267,12 @@ def _records_none(activity: Activity) -> bool:
     return listed is None or listed in ("unknown", "none") or listed == []
 
 
+def _weight(activity: Activity) -> Severity | None:
+    """RC25's weight: a note where the recipients are unknown or left out (AC04 reports
+    that gap as an error), the rule's own where they are `none` or listed."""
+    return Severity.INFO if activity.recipients in (None, "unknown") else None
+
+
 @rule(
     "RC25",
     "activity.recipients-implied",
@@ -305,13 +339,28 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     organisation finds is pursued only by handing it to the police, so the purpose names
     that disclosure. Both are read against `recipients: unknown` (or left out) as well
     as `none`: AC04 says once for the register that recipients are not known, this
-    finding says which recipient the purpose itself makes certain. Not read: preventing
+    finding says which recipient the purpose itself makes certain. Against `unknown` (or
+    left out) it is a note (`info`), for every implied recipient above: the gap, no
+    recipient known, is AC04's error already, and one gap is reported once at its
+    weight (issue 11, "noise"); the note adds only whom to look for. Against `none`, or a
+    list with none of the implied kind, the record contradicts its own words, and that
+    stays a warning. Not read: preventing
     crime as such ("to prevent crime", "noziedzīgu nodarījumu novēršana"), nor video
     surveillance as such, whose footage may go to the police on request but need not go
     to anyone (authorities asking in a particular inquiry are not recipients, Art.
     4(9)), nor detecting money laundering (reported to the financial intelligence unit
     under its own law), nor a website or e-mail, which an organisation may run itself.
     RC23 asks the same of tracking tools.
+
+    A purpose that names the tax authority ("HMRC reporting", "Valsts ieņēmumu
+    dienestam sniedzamās atskaites", "reporting to the tax authority") says that data
+    goes there: what the tax laws make a business report (payroll, invoices, its
+    customers' transactions where required) is handed over as a matter of routine, not in
+    a particular inquiry, so the tax authority is a recipient (Art. 4(9); in Latvia the
+    likums "Par nodokļiem un nodevām", in the UK the Taxes Management Act 1970; section
+    numbers not verified), and an activity whose purposes name it and whose recipients
+    hold no public authority leaves it out. A purpose that denies it ("not shared with
+    HMRC") is not read, nor tax records kept without the authority being named.
 
     A political party (the organisation's name says so, a company's name never, or its
     data subjects are "partijas biedri", "party members") that receives
@@ -376,6 +425,26 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
         recorded = not _records_none(activity)
         if recorded and not isinstance(activity.recipients, list):
             continue
+        tax = _tax_reporting(activity)
+        if tax is not None and not _authority_listed(register, activity):
+            words, location = tax
+            yield Violation(
+                activity.at("recipients"),
+                msg(
+                    "`{id}` names the tax authority in its purposes (\u201c{words}\u201d), "
+                    "which receives what the law makes the organisation report, but no "
+                    "public authority is among its recipients",
+                    id=activity.id,
+                    words=words,
+                ),
+                msg(
+                    "add the tax authority to `recipients:` with `kind: public_authority` "
+                    "and the law that requires the report"
+                ),
+                severity=_weight(activity),
+                related=(location,),
+            )
+            continue
         pursuit = (
             first_readings(activity, _PURSUIT, ("purposes",)).get("offence_pursuit")
             if activity.recipients == "none"
@@ -409,6 +478,7 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                     "record the authorities the data goes to (the police, prosecutors, "
                     "courts) by category under `recipients:`, with `kind: public_authority`"
                 ),
+                severity=_weight(activity),
                 related=(found.location,),
             )
             continue
@@ -458,6 +528,7 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
                 "add those recipients to `recipients:`, by name or by category, with their "
                 "kind and country"
             ),
+            severity=_weight(activity),
             related=(reading.location,),
         )
 
