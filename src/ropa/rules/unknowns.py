@@ -18,12 +18,20 @@ them together, and a note per activity per key would bury the findings that matt
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from ropa.findings import Severity
+from ropa.knowledge.concepts import SPECIAL
 from ropa.i18n import Message, counted, joined, msg, msg_plural
-from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
+from ropa.model.activity import (
+    Activity,
+    AutomatedDecisions,
+    DataCategory,
+    DataSubjectGroup,
+    Dpia,
+    Profiling,
+)
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
@@ -596,6 +604,8 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
+        if _patients_alone(activity, screening.criteria, screening.inferred):
+            met = []
         # Location data: the DVI list's item 09 where that list applies; elsewhere WP248's
         # C4, whose data "of a highly personal nature" include location data, "whose
         # collection questions the freedom of movement".
@@ -605,9 +615,10 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
             else None
         )
         blind = not met and location is None and not_stated(activity.personal_data)
-        if not met and location is None and not (unknown and blind):
-            # Recorded data that meets no criterion: `dpia: unknown` is then a plain
-            # question, a line of AC22's note (`_dpia_plain`).
+        if not met and location is None and not (unknown and blind and _sensitive(activity, register)):
+            # Recorded data that meets no criterion, or no data recorded where nothing
+            # points at sensitive data or vulnerable people: `dpia: unknown` is then a
+            # plain question, a line of AC22's note (`_dpia_plain`).
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
         if met:
@@ -643,11 +654,83 @@ def _dpia_plain(register: Register) -> Iterator[Activity]:
         if dvi is None:
             dvi = dvi_list_applies(register)
         screening = screen(activity, dvi_list=dvi, register=register)
-        if screening.reasons() or screening.criteria or not_stated(activity.personal_data):
+        if screening.reasons() or (
+            screening.criteria
+            and not _patients_alone(activity, screening.criteria, screening.inferred)
+        ):
             continue
         if "LV.DPIA.09" not in screening.dvi_list and first_readings(activity, ("location",)):
             continue
+        if not_stated(activity.personal_data) and _sensitive(activity, register):
+            continue
         yield activity
+
+
+# What makes a screening with no data to read worth a note of its own (DP24): the
+# activity's words, or the organisation's name, point at data or people WP248 weighs:
+# Art. 9 or 10 data (C4), patients, children or vulnerable people (C7), a hospital or a
+# laboratory, health professionals (a psychologist's practice keeps mental-health notes,
+# a pharmacy sells medicines: Art. 4(15)), a social service or an orphans' court (they
+# assess need, health and the care of children); credit, communications, location,
+# profiling, automated decisions, ad targeting, monitoring or cameras, or a large scale
+# (C1 to C5; DVI list), or a record that declares profiling or automated decisions.
+# Elsewhere (yoga classes, a shop's customers, a recruitment) the
+# unrecorded data of an ordinary activity gives no reason to expect a criterion: WP248
+# expects a DPIA where two are met, so the question is a plain one (AC22).
+_SENSITIVE = (
+    *SPECIAL,
+    "criminal",
+    "patients",
+    "children",
+    "vulnerable",
+    "care_at_scale",
+    "health_professionals",
+    "social_services",
+    "economic_situation",
+    "communications",
+    "location",
+    "profiling",
+    "automated_decisions",
+    "targeted_ads",
+    "monitoring",
+    "cctv",
+    "large_scale",
+)
+
+
+# Patients are among WP248's vulnerable data subjects (C7) because of what their care
+# reveals and the imbalance it brings; an activity that holds patients' contact details
+# for bookings, reminders or a newsletter they subscribed to, and whose words name no
+# health or other Art. 9 data, meets C7 only by the word "patients": one criterion
+# inferred from a name, where WP248 expects a DPIA at two. Its open DPIA question is a
+# plain one (AC22), as for any customer list; the care itself (health data: C4) keeps
+# DP24's note.
+_PATIENTS_ONLY = frozenset({"WP248.C7"})
+_NOT_PATIENTS_ALONE = (*SPECIAL, "children", "vulnerable", "employees", "criminal")
+
+
+def _patients_alone(
+    activity: Activity, criteria: set[str], inferred: Mapping[str, object]
+) -> bool:
+    """Whether the activity's one criterion is C7 read from the word "patients" alone,
+    with no Art. 9 data, children, vulnerable people or staff in its words."""
+    if criteria != _PATIENTS_ONLY or "WP248.C7" not in inferred:
+        return False
+    found = first_readings(activity, ("patients", *_NOT_PATIENTS_ALONE))
+    return "patients" in found and not any(c in found for c in _NOT_PATIENTS_ALONE)
+
+
+def _sensitive(activity: Activity, register: Register) -> bool:
+    """Whether the activity's record, its words or the organisation's name point at
+    sensitive data, vulnerable people or a WP248 criterion (`_SENSITIVE`)."""
+    if isinstance(activity.profiling, Profiling) or isinstance(
+        activity.automated_decisions, AutomatedDecisions
+    ):
+        return True  # the record says it profiles or decides automatically (C1, C2)
+    if first_readings(activity, _SENSITIVE):
+        return True
+    name = register.organisation.name
+    return any(says(name, concept) for concept in _SENSITIVE)
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
