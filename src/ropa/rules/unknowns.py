@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from ropa.findings import Severity
-from ropa.knowledge.concepts import SPECIAL
 from ropa.i18n import Message, counted, joined, msg, msg_plural
+from ropa.knowledge.concepts import SPECIAL
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -615,7 +615,8 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
             else None
         )
         blind = not met and location is None and not_stated(activity.personal_data)
-        if not met and location is None and not (unknown and blind and _sensitive(activity, register)):
+        blind = blind and _sensitive(activity, register)
+        if not met and location is None and not (unknown and blind):
             # Recorded data that meets no criterion, or no data recorded where nothing
             # points at sensitive data or vulnerable people: `dpia: unknown` is then a
             # plain question, a line of AC22's note (`_dpia_plain`).
@@ -709,9 +710,7 @@ _PATIENTS_ONLY = frozenset({"WP248.C7"})
 _NOT_PATIENTS_ALONE = (*SPECIAL, "children", "vulnerable", "employees", "criminal")
 
 
-def _patients_alone(
-    activity: Activity, criteria: set[str], inferred: Mapping[str, object]
-) -> bool:
+def _patients_alone(activity: Activity, criteria: set[str], inferred: Mapping[str, object]) -> bool:
     """Whether the activity's one criterion is C7 read from the word "patients" alone,
     with no Art. 9 data, children, vulnerable people or staff in its words."""
     if criteria != _PATIENTS_ONLY or "WP248.C7" not in inferred:
@@ -903,11 +902,22 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     which needs one criterion more; outside Latvia WP248's C4, whose data "of a highly
     personal nature" include location data), each named; or `dpia: unknown` where the data
     processed is not recorded (`personal_data` missing or `unknown`), which leaves the
-    screening nothing to read. `dpia: unknown` where the recorded data and subjects meet
-    no criterion at all is a line of AC22's note of plain open questions, not a note
-    here: WP248 expects a DPIA where two criteria are met, and the screening's plain
-    answer is that none is likely needed (record it as `required: false`); the question
-    stays reported, at the weight of a plain one (issue 11, section 2).
+    screening nothing to read, and the activity's words or the organisation's name point
+    at what WP248 weighs: Art. 9 or 10 data, patients, children or vulnerable people, a
+    hospital, health professionals (a psychologist's practice, a pharmacy: Art. 4(15)),
+    a social service or an orphans' court, credit, communications, location, profiling,
+    ad targeting, monitoring, cameras or a large scale, or its record declares profiling
+    or automated decisions. `dpia: unknown` where the recorded data and subjects meet no
+    criterion at all, or where an ordinary activity (yoga classes, a shop's customers)
+    records no data and nothing in its record gives a reason to expect a criterion, is a
+    line of AC22's note of plain open questions, not a note here: WP248 expects a DPIA
+    where two criteria are met, and the screening's plain answer is that none is likely
+    needed (record it as `required: false`); the question stays reported, at the weight
+    of a plain one (Art. 24(1), Recitals 75 and 76; issue 11, section 2). So is C7 read
+    from the word "patients" alone, where the activity keeps patients' contact details
+    (bookings, a newsletter they subscribed to) and its words name no health or other
+    Art. 9 data: WP248 counts patients among the vulnerable for what their care reveals,
+    and one criterion inferred from a name is not the two it asks for.
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
@@ -1212,11 +1222,14 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     `sources` left `unknown` where no words say the data comes from others (Art.
     14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity
     records, and its words, meet no WP248 criterion, no DVI list item and hold no location
-    data: the screening's plain answer is that no DPIA is likely needed (WP248 expects one
-    where two criteria are met), which the organisation still has to confirm and record
-    (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded to
-    screen). One note names each key and the activities that leave it open, every place a
-    related location.
+    data (or only C7 read from the word "patients", with no health data named), or where
+    it records no data and nothing in its words, its record or the organisation's name
+    points at what WP248 weighs: the screening's plain answer is that no DPIA is likely
+    needed (WP248 expects one where two criteria are met), which the organisation still
+    has to confirm and record (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met,
+    or no data recorded where the words point at sensitive data, vulnerable people or a
+    criterion). One note names each key and the activities that leave it open, every
+    place a related location.
 
     Fails:
 
