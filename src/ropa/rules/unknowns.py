@@ -291,10 +291,29 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
         rest = [key for key in unknown if key not in dict(signalled)]
         if not signalled and not rest:
             continue
-        if rest and _data_open(activity) is False:
+        open_ = _data_open(activity) if rest else False
+        if open_ is False:
             yield _SpecialOpen(activity, signalled, [], rest)
+        elif open_ is not True and "criminal_data" in rest and not _offences_possible(register):
+            # The data is listed, open-ended: what the person adds may reveal Art. 9
+            # data, not a conviction nobody asks for (`_offences_possible`).
+            answered = ["criminal_data"]
+            yield _SpecialOpen(
+                activity, signalled, [k for k in rest if k not in answered], answered
+            )
         else:
             yield _SpecialOpen(activity, signalled, rest, [])
+
+
+# Art. 10 data is data on convictions and offences, including the administrative
+# offences a public body punishes (CJEU C-439/19, Latvijas Republikas Saeima): it comes
+# from checks, complaints, proceedings and enforcement, not from what a customer adds
+# to an order or a profile. So an open-ended list of data ("any other information you
+# provide") leaves the Art. 9 question open (people volunteer their health) but not the
+# Art. 10 one, unless the organisation is a public authority (supervision, enforcement
+# and its own proceedings); where no data is recorded at all, both stay open.
+def _offences_possible(register: Register) -> bool:
+    return register.organisation.is_public_authority
 
 
 @rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
@@ -349,8 +368,13 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     Elsewhere the question is still open where the activity's data is: not recorded, or
     recorded as a list that is open-ended ("un citi dati"), given by reference to another
     document, names documents (a CV, an application) or holds the content of
-    communications, where Art. 9 or 10 data hides unseen. One note for the register lists
-    every such activity (each key a related location). Where the activity lists its data
+    communications, where Art. 9 or 10 data hides unseen. Not `criminal_data` where the
+    list is open-ended but recorded, in an organisation that is not a public authority:
+    Art. 10 data (convictions and offences, the administrative offences a public body
+    punishes included: CJEU C-439/19) comes from checks, complaints, proceedings and
+    enforcement, not from what a customer adds to an order or a profile, so that key is
+    a line of AC22's note. One note for the register lists every such activity (each key
+    a related location). Where the activity lists its data
     and the list is closed and ordinary (a flight booking's name and flight number, an
     event registration's name and e-mail), the list answers the question in substance and
     the `unknown` is a formality to settle: a line of the register's note of open
@@ -1208,28 +1232,28 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """Keys left `unknown` where the rest of the record suggests a plain answer.
 
     Why: every `unknown` is a question the organisation has not answered, and each stays
-    reported; how much it weighs depends on the nature, scope, context and purposes of
-    the processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of
-    their own, in their family: SD24 where the activity gives a reason or its data is not
-    recorded in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the
-    items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
+    reported; how much it weighs depends on the nature, scope, context and purposes of the
+    processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of their
+    own, in their family: SD24 where the activity gives a reason or its data is not recorded
+    in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the items of the
+    record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
     `special_categories`, `criminal_data` and `national_id` left `unknown` where the
-    activity lists its data and the list is closed and ordinary (it answers the question
-    in substance; writing `none` settles it); the `profiling` and `automated_decisions`
-    left `unknown` where no words give a reason to expect them (no location data,
-    monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
-    4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
-    `sources` left `unknown` where no words say the data comes from others (Art.
-    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity
-    records, and its words, meet no WP248 criterion, no DVI list item and hold no location
-    data (or only C7 read from the word "patients", with no health data named), or where
-    it records no data and nothing in its words, its record or the organisation's name
-    points at what WP248 weighs: the screening's plain answer is that no DPIA is likely
-    needed (WP248 expects one where two criteria are met), which the organisation still
-    has to confirm and record (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met,
-    or no data recorded where the words point at sensitive data, vulnerable people or a
-    criterion). One note names each key and the activities that leave it open, every
-    place a related location.
+    activity lists its data and the list is closed and ordinary (it answers the question in
+    substance; writing `none` settles it), and `criminal_data` where a private
+    organisation's list is open-ended (SD24's docstring); the `profiling` and
+    `automated_decisions` left `unknown` where no words give a reason to expect them (no
+    location data, monitoring, scoring, credit or personalised communications: DP23 reports
+    those; Art. 4(4), 22, Recital 71) and DP24 does not name them in its screening note; and
+    the `sources` left `unknown` where no words say the data comes from others (Art.
+    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity records,
+    and its words, meet no WP248 criterion, no DVI list item and hold no location data (or
+    only C7 read from the word "patients", with no health data named), or where it records
+    no data and nothing in its words, its record or the organisation's name points at what
+    WP248 weighs: the screening's plain answer is that no DPIA is likely needed (WP248
+    expects one where two criteria are met), which the organisation still has to confirm and
+    record (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded
+    where the words point at sensitive data, vulnerable people or a criterion). One note
+    names each key and the activities that leave it open, every place a related location.
 
     Fails:
 
