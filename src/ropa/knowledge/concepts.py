@@ -604,6 +604,15 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "ārst*",
             "fizioterapeit*",
             "rehabilitolog*",
+            "psihologs",
+            "psihologa",
+            "psihologam",
+            "psihologu",
+            "psihologi",
+            "psihologiem",
+            "psihoterapeit*",
+            "aptiek*",
+            "farmaceit*",
             "medicīnas māsa*",
             "ārstniecības person*",
             "ārstniecības iestād*",
@@ -617,6 +626,11 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "doctor*",
             "physician*",
             "physiotherapist*",
+            "psychologist*",
+            "psychotherapist*",
+            "pharmacy",
+            "pharmacies",
+            "pharmacist*",
             "nurse*",
             "general practitioner*",
             "GP",
@@ -4090,6 +4104,27 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "klīnisk* universitāt*",
         ),
         exclude=("zobtehnisk* laboratorij*", "dental laborator*"),
+    ),
+    # DP24: a social service (a municipality's "sociālais dienests", social services)
+    # assesses people's needs, health and disability to grant assistance and care, and an
+    # orphans' court ("bāriņtiesa") decides on the care of children: the people they
+    # serve are vulnerable (WP248 C7) and their files hold health data (Art. 9(1)). Read
+    # where an activity records no data, to weigh its open DPIA question.
+    Concept(
+        "social_services",
+        N_("a social service"),
+        N_("WP248 C4, C7"),
+        (
+            "sociāl* dienest*",
+            "sociāl* aprūp*",
+            "sociāl* pakalpojum*",
+            "social service*",
+            "social care",
+            "social work*",
+            "bāriņties*",
+            "orphans' court*",
+            "orphans court*",
+        ),
     ),
     Concept(
         # Insurance: health, life, accident and travel cover is underwritten and claims

@@ -18,12 +18,20 @@ them together, and a note per activity per key would bury the findings that matt
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg, msg_plural
-from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Dpia
+from ropa.knowledge.concepts import SPECIAL
+from ropa.model.activity import (
+    Activity,
+    AutomatedDecisions,
+    DataCategory,
+    DataSubjectGroup,
+    Dpia,
+    Profiling,
+)
 from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
@@ -283,10 +291,29 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
         rest = [key for key in unknown if key not in dict(signalled)]
         if not signalled and not rest:
             continue
-        if rest and _data_open(activity) is False:
+        open_ = _data_open(activity) if rest else False
+        if open_ is False:
             yield _SpecialOpen(activity, signalled, [], rest)
+        elif open_ is not True and "criminal_data" in rest and not _offences_possible(register):
+            # The data is listed, open-ended: what the person adds may reveal Art. 9
+            # data, not a conviction nobody asks for (`_offences_possible`).
+            answered = ["criminal_data"]
+            yield _SpecialOpen(
+                activity, signalled, [k for k in rest if k not in answered], answered
+            )
         else:
             yield _SpecialOpen(activity, signalled, rest, [])
+
+
+# Art. 10 data is data on convictions and offences, including the administrative
+# offences a public body punishes (CJEU C-439/19, Latvijas Republikas Saeima): it comes
+# from checks, complaints, proceedings and enforcement, not from what a customer adds
+# to an order or a profile. So an open-ended list of data ("any other information you
+# provide") leaves the Art. 9 question open (people volunteer their health) but not the
+# Art. 10 one, unless the organisation is a public authority (supervision, enforcement
+# and its own proceedings); where no data is recorded at all, both stay open.
+def _offences_possible(register: Register) -> bool:
+    return register.organisation.is_public_authority
 
 
 @rule("SD24", "special-data.unknown", severity=Severity.INFO, article="Art. 9, 10, 87")
@@ -341,8 +368,13 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     Elsewhere the question is still open where the activity's data is: not recorded, or
     recorded as a list that is open-ended ("un citi dati"), given by reference to another
     document, names documents (a CV, an application) or holds the content of
-    communications, where Art. 9 or 10 data hides unseen. One note for the register lists
-    every such activity (each key a related location). Where the activity lists its data
+    communications, where Art. 9 or 10 data hides unseen. Not `criminal_data` where the
+    list is open-ended but recorded, in an organisation that is not a public authority:
+    Art. 10 data (convictions and offences, the administrative offences a public body
+    punishes included: CJEU C-439/19) comes from checks, complaints, proceedings and
+    enforcement, not from what a customer adds to an order or a profile, so that key is
+    a line of AC22's note. One note for the register lists every such activity (each key
+    a related location). Where the activity lists its data
     and the list is closed and ordinary (a flight booking's name and flight number, an
     event registration's name and e-mail), the list answers the question in substance and
     the `unknown` is a formality to settle: a line of the register's note of open
@@ -596,6 +628,8 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
         if screening.reasons():
             continue
         met = sorted(screening.criteria)
+        if _patients_alone(activity, screening.criteria, screening.inferred):
+            met = []
         # Location data: the DVI list's item 09 where that list applies; elsewhere WP248's
         # C4, whose data "of a highly personal nature" include location data, "whose
         # collection questions the freedom of movement".
@@ -605,9 +639,11 @@ def _dpia_open(register: Register) -> Iterator[_DpiaOpen]:
             else None
         )
         blind = not met and location is None and not_stated(activity.personal_data)
+        blind = blind and _sensitive(activity, register)
         if not met and location is None and not (unknown and blind):
-            # Recorded data that meets no criterion: `dpia: unknown` is then a plain
-            # question, a line of AC22's note (`_dpia_plain`).
+            # Recorded data that meets no criterion, or no data recorded where nothing
+            # points at sensitive data or vulnerable people: `dpia: unknown` is then a
+            # plain question, a line of AC22's note (`_dpia_plain`).
             continue
         at = activity.at("dpia") if dpia in (None, "unknown") else activity.at("dpia", "required")
         if met:
@@ -643,11 +679,81 @@ def _dpia_plain(register: Register) -> Iterator[Activity]:
         if dvi is None:
             dvi = dvi_list_applies(register)
         screening = screen(activity, dvi_list=dvi, register=register)
-        if screening.reasons() or screening.criteria or not_stated(activity.personal_data):
+        if screening.reasons() or (
+            screening.criteria
+            and not _patients_alone(activity, screening.criteria, screening.inferred)
+        ):
             continue
         if "LV.DPIA.09" not in screening.dvi_list and first_readings(activity, ("location",)):
             continue
+        if not_stated(activity.personal_data) and _sensitive(activity, register):
+            continue
         yield activity
+
+
+# What makes a screening with no data to read worth a note of its own (DP24): the
+# activity's words, or the organisation's name, point at data or people WP248 weighs:
+# Art. 9 or 10 data (C4), patients, children or vulnerable people (C7), a hospital or a
+# laboratory, health professionals (a psychologist's practice keeps mental-health notes,
+# a pharmacy sells medicines: Art. 4(15)), a social service or an orphans' court (they
+# assess need, health and the care of children); credit, communications, location,
+# profiling, automated decisions, ad targeting, monitoring or cameras, or a large scale
+# (C1 to C5; DVI list), or a record that declares profiling or automated decisions.
+# Elsewhere (yoga classes, a shop's customers, a recruitment) the
+# unrecorded data of an ordinary activity gives no reason to expect a criterion: WP248
+# expects a DPIA where two are met, so the question is a plain one (AC22).
+_SENSITIVE = (
+    *SPECIAL,
+    "criminal",
+    "patients",
+    "children",
+    "vulnerable",
+    "care_at_scale",
+    "health_professionals",
+    "social_services",
+    "economic_situation",
+    "communications",
+    "location",
+    "profiling",
+    "automated_decisions",
+    "targeted_ads",
+    "monitoring",
+    "cctv",
+    "large_scale",
+)
+
+
+# Patients are among WP248's vulnerable data subjects (C7) because of what their care
+# reveals and the imbalance it brings; an activity that holds patients' contact details
+# for bookings, reminders or a newsletter they subscribed to, and whose words name no
+# health or other Art. 9 data, meets C7 only by the word "patients": one criterion
+# inferred from a name, where WP248 expects a DPIA at two. Its open DPIA question is a
+# plain one (AC22), as for any customer list; the care itself (health data: C4) keeps
+# DP24's note.
+_PATIENTS_ONLY = frozenset({"WP248.C7"})
+_NOT_PATIENTS_ALONE = (*SPECIAL, "children", "vulnerable", "employees", "criminal")
+
+
+def _patients_alone(activity: Activity, criteria: set[str], inferred: Mapping[str, object]) -> bool:
+    """Whether the activity's one criterion is C7 read from the word "patients" alone,
+    with no Art. 9 data, children, vulnerable people or staff in its words."""
+    if criteria != _PATIENTS_ONLY or "WP248.C7" not in inferred:
+        return False
+    found = first_readings(activity, ("patients", *_NOT_PATIENTS_ALONE))
+    return "patients" in found and not any(c in found for c in _NOT_PATIENTS_ALONE)
+
+
+def _sensitive(activity: Activity, register: Register) -> bool:
+    """Whether the activity's record, its words or the organisation's name point at
+    sensitive data, vulnerable people or a WP248 criterion (`_SENSITIVE`)."""
+    if isinstance(activity.profiling, Profiling) or isinstance(
+        activity.automated_decisions, AutomatedDecisions
+    ):
+        return True  # the record says it profiles or decides automatically (C1, C2)
+    if first_readings(activity, _SENSITIVE):
+        return True
+    name = register.organisation.name
+    return any(says(name, concept) for concept in _SENSITIVE)
 
 
 def _folded(register: Register) -> dict[int, list[str]]:
@@ -820,11 +926,22 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
     which needs one criterion more; outside Latvia WP248's C4, whose data "of a highly
     personal nature" include location data), each named; or `dpia: unknown` where the data
     processed is not recorded (`personal_data` missing or `unknown`), which leaves the
-    screening nothing to read. `dpia: unknown` where the recorded data and subjects meet
-    no criterion at all is a line of AC22's note of plain open questions, not a note
-    here: WP248 expects a DPIA where two criteria are met, and the screening's plain
-    answer is that none is likely needed (record it as `required: false`); the question
-    stays reported, at the weight of a plain one (issue 11, section 2).
+    screening nothing to read, and the activity's words or the organisation's name point
+    at what WP248 weighs: Art. 9 or 10 data, patients, children or vulnerable people, a
+    hospital, health professionals (a psychologist's practice, a pharmacy: Art. 4(15)),
+    a social service or an orphans' court, credit, communications, location, profiling,
+    ad targeting, monitoring, cameras or a large scale, or its record declares profiling
+    or automated decisions. `dpia: unknown` where the recorded data and subjects meet no
+    criterion at all, or where an ordinary activity (yoga classes, a shop's customers)
+    records no data and nothing in its record gives a reason to expect a criterion, is a
+    line of AC22's note of plain open questions, not a note here: WP248 expects a DPIA
+    where two criteria are met, and the screening's plain answer is that none is likely
+    needed (record it as `required: false`); the question stays reported, at the weight
+    of a plain one (Art. 24(1), Recitals 75 and 76; issue 11, section 2). So is C7 read
+    from the word "patients" alone, where the activity keeps patients' contact details
+    (bookings, a newsletter they subscribed to) and its words name no health or other
+    Art. 9 data: WP248 counts patients among the vulnerable for what their care reveals,
+    and one criterion inferred from a name is not the two it asks for.
 
     `profiling: unknown` and `automated_decisions: unknown` are open screening questions
     too: whether the activity profiles or decides automatically is WP248's C1 and C2, and
@@ -1115,25 +1232,28 @@ def open_questions(register: Register, context: Context) -> Iterator[Violation]:
     """Keys left `unknown` where the rest of the record suggests a plain answer.
 
     Why: every `unknown` is a question the organisation has not answered, and each stays
-    reported; how much it weighs depends on the nature, scope, context and purposes of
-    the processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of
-    their own, in their family: SD24 where the activity gives a reason or its data is not
-    recorded in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the
-    items of the record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
+    reported; how much it weighs depends on the nature, scope, context and purposes of the
+    processing (Art. 24(1); Recitals 75 and 76). Most open questions have a rule of their
+    own, in their family: SD24 where the activity gives a reason or its data is not recorded
+    in full, DP23 and DP24 for the screening questions, TR06 and AC04 for the items of the
+    record (Art. 30(1)(d), (e)). This note is for the rest, said once: the
     `special_categories`, `criminal_data` and `national_id` left `unknown` where the
-    activity lists its data and the list is closed and ordinary (it answers the question
-    in substance; writing `none` settles it); the `profiling` and `automated_decisions`
-    left `unknown` where no words give a reason to expect them (no location data,
-    monitoring, scoring, credit or personalised communications: DP23 reports those; Art.
-    4(4), 22, Recital 71) and DP24 does not name them in its screening note; and the
-    `sources` left `unknown` where no words say the data comes from others (Art.
-    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity
-    records, and its words, meet no WP248 criterion, no DVI list item and hold no location
-    data: the screening's plain answer is that no DPIA is likely needed (WP248 expects one
-    where two criteria are met), which the organisation still has to confirm and record
-    (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded to
-    screen). One note names each key and the activities that leave it open, every place a
-    related location.
+    activity lists its data and the list is closed and ordinary (it answers the question in
+    substance; writing `none` settles it), and `criminal_data` where a private
+    organisation's list is open-ended (SD24's docstring); the `profiling` and
+    `automated_decisions` left `unknown` where no words give a reason to expect them (no
+    location data, monitoring, scoring, credit or personalised communications: DP23 reports
+    those; Art. 4(4), 22, Recital 71) and DP24 does not name them in its screening note; and
+    the `sources` left `unknown` where no words say the data comes from others (Art.
+    14(2)(f); AC21 reports those). And `dpia: unknown` where the data the activity records,
+    and its words, meet no WP248 criterion, no DVI list item and hold no location data (or
+    only C7 read from the word "patients", with no health data named), or where it records
+    no data and nothing in its words, its record or the organisation's name points at what
+    WP248 weighs: the screening's plain answer is that no DPIA is likely needed (WP248
+    expects one where two criteria are met), which the organisation still has to confirm and
+    record (Art. 35(1), 5(2)); DP24 reports the rest (a criterion met, or no data recorded
+    where the words point at sensitive data, vulnerable people or a criterion). One note
+    names each key and the activities that leave it open, every place a related location.
 
     Fails:
 
