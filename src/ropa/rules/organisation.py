@@ -144,7 +144,6 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     # The organisation's website (`organisation.website`) is where it is reached too (its
     # contact page or form): no e-mail, phone or address is then one form of communication.
     site_only = not contact and not not_stated(organisation.website)
-    contact = contact or site_only
     if not_stated(organisation.name):
         # Where an unnamed organisation is established, and so whether it needs a
         # representative (Art. 27), is part of not knowing whose record it is (OR05).
@@ -173,7 +172,7 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             else hint,
             related=(() if contact else (organisation.at("contact"),)) + unplaced,
         )
-    elif not contact:
+    elif not contact and not site_only:
         yield Violation(
             organisation.at("contact"),
             msg("the organisation's contact details are not stated"),
