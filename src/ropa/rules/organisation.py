@@ -83,9 +83,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     which would tell the reader the record gives no way at all to reach a controller whose
     website it names; the note stands even where the DPO can be reached, since the record
     then holds none of the controller's own contact details beside the DPO's (Art.
-    30(1)(a) asks for both). (A website beside a postal address is not taken as the second form
-    of communication: a bare address of a site is not yet a contact form or mailbox that
-    requests reach, so the postal-only note stands.)
+    30(1)(a) asks for both). Beside a postal address, only a website written under
+    `contact:` (offered as a way in) counts as the second form of communication; the
+    organisation's own site is not taken as one, and the postal-only note stands.
 
     Fails:
 
