@@ -76,7 +76,16 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     itself (`contact: {address: ...}`): the one form of communication is the same wherever
     the register writes it. The same note is given where the only contact is a website
     (a contact form): it leaves one form of communication, and no address to write to
-    and no e-mail or phone that requests reach.
+    and no e-mail or phone that requests reach. The organisation's own website
+    (`organisation.website`), where the record gives no other contact, is the same one
+    way in (the format lists `address`, `contact` and `website` as where and how to reach
+    the organisation): the one-form note, not the error "contact details are not stated",
+    which would tell the reader the record gives no way at all to reach a controller whose
+    website it names; the note stands even where the DPO can be reached, since the record
+    then holds none of the controller's own contact details beside the DPO's (Art.
+    30(1)(a) asks for both). Beside a postal address, only a website written under
+    `contact:` (offered as a way in) counts as the second form of communication; the
+    organisation's own site is not taken as one, and the postal-only note stands.
 
     Fails:
 
@@ -132,6 +141,9 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
     yield from _register_number_short(organisation)
     # The legal address is where the controller can be written to: contact details too.
     contact = has_contact(organisation.contact) or not not_stated(organisation.address)
+    # The organisation's website (`organisation.website`) is where it is reached too (its
+    # contact page or form): no e-mail, phone or address is then one form of communication.
+    site_only = not contact and not not_stated(organisation.website)
     if not_stated(organisation.name):
         # Where an unnamed organisation is established, and so whether it needs a
         # representative (Art. 27), is part of not knowing whose record it is (OR05).
@@ -160,11 +172,24 @@ def identity(register: Register, context: Context) -> Iterator[Violation]:
             else hint,
             related=(() if contact else (organisation.at("contact"),)) + unplaced,
         )
-    elif not contact:
+    elif not contact and not site_only:
         yield Violation(
             organisation.at("contact"),
             msg("the organisation's contact details are not stated"),
             msg("add `contact:` with an e-mail address, phone number or postal address"),
+        )
+    elif site_only:
+        # The controller's own contact is missing (Art. 30(1)(a) asks for it beside the
+        # DPO's), so the note stands even where the DPO can be reached.
+        yield Violation(
+            organisation.at("contact"),
+            msg(
+                "the organisation's only contact is its website (`organisation.website`): "
+                "no e-mail address, phone number or postal address"
+            ),
+            msg("add `contact:` with an e-mail address or phone number that requests reach"),
+            severity=Severity.INFO,
+            related=(organisation.at("website"),),
         )
     elif not has_contact(organisation.contact) and not _dpo_reachable(organisation):
         yield Violation(

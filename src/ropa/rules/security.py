@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -29,11 +30,41 @@ def boilerplate(measure: SecurityMeasure) -> str | None:
     found: str | None = None
     for text in _texts(measure):
         stated = lexicon.stated(text)
-        if "security_concrete" in stated or "internal_act" in stated:
+        if "internal_act" in stated or _concrete_beyond_aim(text):
             return None
         if found is None and "security_boilerplate" in stated:
             found = stated["security_boilerplate"].matched
     return found
+
+
+# The aim the measures serve, stated as such: "lai nodrošinātu, ka ...", "to ensure that
+# ...". What follows in the same sentence says what is to be achieved, not what is done.
+_AIM = re.compile(
+    r"\b(?:lai\s+(?:nodrošinātu|nodrošinatu|garantētu|garantetu|panāktu|panaktu)"
+    r"|(?:in\s+order\s+|so\s+as\s+|designed\s+|intended\s+)?to\s+(?:ensure|make\s+sure)"
+    r"|so\s+that)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def _concrete_beyond_aim(text: str) -> bool:
+    """Whether the text names a concrete measure other than as the aim of the measures.
+
+    "Lai nodrošinātu, ka personas datiem var piekļūt tikai pilnvarotas personas" ("to
+    ensure that only authorised persons can access the data") names what the measures
+    are to achieve, the confidentiality Art. 32(1)(b) asks for, not a measure that achieves
+    it: a concrete measure met after such an aim in the same sentence does not make the
+    boilerplate beside it concrete. Any concrete measure outside an aim does."""
+    for inference in lexicon.infer(text):
+        if inference.negated or inference.concept != "security_concrete":
+            continue
+        head = text[: inference.start]
+        ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+        sentence = head[ends[-1] :] if ends else head
+        if not _AIM.search(sentence):
+            return True
+    return False
 
 
 def _texts(measure: SecurityMeasure) -> list[str]:
@@ -135,7 +166,12 @@ def boilerplate_measure(register: Register, context: Context) -> Iterator[Violat
     of describing a measure; a regulator
     cannot judge them. The wording is recognised in any inflection, in Latvian or English,
     with or without diacritics; a measure that also names something concrete (encryption,
-    access control, backups, training) is not boilerplate. The activities whose only
+    access control, backups, training) is not boilerplate. What the measures are to achieve,
+    stated as their aim ("lai nodrošinātu, ka personas datiem var piekļūt tikai pilnvarotas
+    personas", "to ensure that only authorised staff can access your data"), is the
+    confidentiality Art. 32(1)(b) already asks for, not a measure: a concrete word met after
+    such an aim in the same sentence does not lift the boilerplate (Art. 30(1)(g) asks for a
+    description of the measures themselves). The activities whose only
     measures are boilerplate describe no security at all (Art. 30(1)(g)): the finding
     counts and names them, once, at the measure where the fix is made. Every activity
     that lists the measure is a related location (those with no other measure first), so
