@@ -465,6 +465,10 @@ def test_the_corpus_holds_the_floor(corpus_scores: list[quality.CaseScore]) -> N
                 for e, f in s.must_not_hits
             ],
         )
+        if "noise_warning_error_share_max" in limits:
+            # Warnings and errors matching no label and not judged a gap afterwards.
+            noise = totals["noise_share_warning_error"]
+            assert noise <= limits["noise_warning_error_share_max"], (group, noise)
 
 
 def test_the_command_prints_the_table_and_json() -> None:
