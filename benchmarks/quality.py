@@ -256,6 +256,13 @@ class Expectations:
 
 def load_expectations(path: Path, register: Register, case: str) -> Expectations:
     """Read and strictly validate an expected.yaml against its register."""
+    display, data, source_map = _read_yaml(path)
+    return parse_expectations(data, register, case, display, source_map)
+
+
+def _read_yaml(path: Path) -> tuple[str, Any, SourceMap]:
+    """A corpus file's name as shown, its data and where each value stands; a file that
+    cannot be read or parsed is a QualityError naming its line and column."""
     display = _display(path)
     try:
         text = read_source(path, display=display)
@@ -266,7 +273,7 @@ def load_expectations(path: Path, register: Register, case: str) -> Expectations
         problem = document.problems[0] if document.problems else None
         where = f"{display}:{problem.position}" if problem else display
         raise QualityError(f"{where}: {problem.message if problem else 'cannot be read'}")
-    return parse_expectations(document.data, register, case, display, document.source_map)
+    return display, document.data, document.source_map
 
 
 def parse_expectations(
@@ -359,18 +366,7 @@ def load_judgements(path: Path, register: Register, case: str) -> dict[tuple[str
     case that matched no label, by (rule code, place). Written after the findings were
     seen, by someone who changed no rule, and kept apart from the labels: a verdict never
     turns a finding into a found gap, it only tells a gap nobody labelled from noise."""
-    display = _display(path)
-    try:
-        text = read_source(path, display=display)
-    except InputError as error:
-        raise QualityError(f"{display}: {error}") from None
-    document = parse_fast(text, display)
-    if document.problems or document.source_map is None:
-        problem = document.problems[0] if document.problems else None
-        where = f"{display}:{problem.position}" if problem else display
-        raise QualityError(f"{where}: {problem.message if problem else 'cannot be read'}")
-    source_map = document.source_map
-    data = document.data
+    display, data, source_map = _read_yaml(path)
 
     def fail(at: DataPath, message: str) -> QualityError:
         return QualityError(f"{display}:{source_map.position(at)}: {message}")
