@@ -962,8 +962,8 @@ def dpia_unknown(register: Register, context: Context) -> Iterator[Violation]:
 
     ```yaml
     activities:
-      - id: newsletter
-        name: Newsletter
+      - id: social-care
+        name: Sociālā dienesta klienti
         dpia: unknown  # ← DP24
       - id: ads
         name: Interest-based advertising
