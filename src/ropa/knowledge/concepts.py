@@ -59,6 +59,10 @@ class Concept(NamedTuple):
     negatable: bool = True
     """False where the words already carry their negation ("no time limit", "never
     deleted")."""
+    exclude_adjacent: tuple[str, ...] = ()
+    """Exclusions whose words must stand next to each other, where a word between would
+    change whom the phrase is about ("klientu darbinieki" are a client's staff,
+    "klientu apkalpošanas darbinieki" the organisation's own)."""
 
 
 def _concepts(*concepts: Concept) -> dict[str, Concept]:
@@ -582,6 +586,59 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "membership candidate*",
             "member* and candidate*",
             "member* * and candidate*",
+        ),
+        exclude_adjacent=(
+            # Another organisation's staff (a client's, a partner's, a supplier's contact
+            # people) are not the organisation's employees: no employment relationship
+            # with it, so none of what comes with one (sick leave, health checks: Art.
+            # 9(2)(b), 88; nor WP248 C7's imbalance of power with their employer).
+            "klientu darbiniek*",
+            "klienta darbiniek*",
+            "pasūtītāju darbiniek*",
+            "pasūtītāja darbiniek*",
+            "partneru darbiniek*",
+            "partnera darbiniek*",
+            "piegādātāju darbiniek*",
+            "piegādātāja darbiniek*",
+            "darbuzņēmēju darbiniek*",
+            "darbuzņēmēja darbiniek*",
+            "apakšuzņēmēju darbiniek*",
+            "apakšuzņēmēja darbiniek*",
+            "nomnieku darbiniek*",
+            "nomnieka darbiniek*",
+            "juridisko personu darbiniek*",
+            "juridiskās personas darbiniek*",
+            "client employee*",
+            "clients employee*",
+            "customer employee*",
+            "customers employee*",
+            "partner employee*",
+            "partners employee*",
+            "supplier employee*",
+            "suppliers employee*",
+            "contractor employee*",
+            "contractors employee*",
+            "client staff",
+            "customer staff",
+            "employees of client*",
+            "employees of customer*",
+            "employees of partner*",
+            "employees of supplier*",
+            "employees of contractor*",
+            "employees of subcontractor*",
+            "employees of our client*",
+            "employees of our customer*",
+            "employees of our partner*",
+            "employees of our supplier*",
+            "employees of corporate client*",
+            "employees of business client*",
+            "employees of business customer*",
+            "employees of corporate customer*",
+            "employees of legal entit*",
+            "staff of client*",
+            "staff of our client*",
+            "staff of partner*",
+            "staff of supplier*",
         ),
     ),
     Concept(

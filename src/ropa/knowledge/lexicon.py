@@ -101,10 +101,12 @@ def _build_index(concepts: Iterable[Concept]) -> _Index:
     exact: dict[str, list[_Term]] = {}
     prefixes: dict[str, list[_Term]] = {}
     for concept in concepts:
-        for text, exclusion in [(t, False) for t in concept.terms] + [
-            (t, True) for t in concept.exclude
-        ]:
-            term = _compile(text, concept.id, concept.gap, exclusion)
+        for text, exclusion, gap in (
+            [(t, False, concept.gap) for t in concept.terms]
+            + [(t, True, concept.gap) for t in concept.exclude]
+            + [(t, True, 0) for t in concept.exclude_adjacent]
+        ):
+            term = _compile(text, concept.id, gap, exclusion)
             if not term.words:
                 continue
             is_prefix, value = term.words[0]
