@@ -322,7 +322,10 @@ def missing(register: Register, context: Context) -> Iterator[Violation]:
     (WP243 rev.01, section 2.1.3; the DVI's explainer on large-scale video surveillance
     gives a municipality's cameras over its streets and park as its example) and watch
     publicly accessible areas: Art. 35(3)(c) (`screening.large_scale: false` is the
-    register's answer to that).
+    register's answer to that). So are cameras in the public places "of" or "in" a
+    municipality, town or parish ("publiskās vietās Pļaviņu novadā", "novada publiskajās
+    vietās", "public places in the borough"): the places are many, spread over its
+    territory.
 
     Fails:
 
