@@ -1348,6 +1348,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "consent by using",
             "izmantojot lietotn* piekrīt*",
             "lietojot lietotn* piekrīt*",
+            # Installing or downloading an app is using it, not a statement of wishes
+            # about what it does with the data (Art. 4(11); Recital 32).
+            "by installing",
+            "by downloading",
+            "instalējot lietotn*",
+            "lejupielādējot lietotn*",
+            "instalējot mobil* lietotn*",
+            "lejupielādējot mobil* lietotn*",
         ),
         gap=2,
         negatable=False,
@@ -1386,6 +1394,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "by placing an order",
             "part of the terms",
             "in the terms and conditions",
+            # Confirming that the privacy policy has been read acknowledges information
+            # (Art. 13); it is no consent to anything (Art. 4(11), 7(2)).
+            "have read the privacy policy",
+            "has read the privacy policy",
+            "having read the privacy policy",
+            "have read our privacy policy",
+            "privacy policy has been read",
+            "read and understood the privacy policy",
+            "iepazin* ar privātuma politik*",
+            "izlasīj* privātuma politik*",
         ),
         gap=3,
     ),

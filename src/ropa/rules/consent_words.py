@@ -100,7 +100,10 @@ def consent_not_given(register: Register, context: Context) -> Iterator[Violatio
     inactivity is none (Recital 32). Visiting a site, browsing on or using an app ("by
     visiting our portal you agree", "by using the app you consent") is no such action
     (CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 on consent, paras 86-87 on
-    scrolling and continued browsing). Consent taken as given by registering, ordering
+    scrolling and continued browsing); nor is installing or downloading it ("by
+    installing the app", "lejupielādējot lietotni"). Confirming that the privacy policy
+    has been read acknowledges information (Art. 13) and consents to nothing. Consent
+    taken as given by registering, ordering
     or accepting the terms and the privacy policy ("Reģistrējoties portālā, Jūs
     piekrītat lietošanas noteikumiem un privātuma politikai") is bundled with other
     matters (Art. 7(2)) and made a condition of the service (Art. 7(4), Recital 43): it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Severity
@@ -445,7 +446,10 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     permission) needs neither written out: the app reads the data only while the
     permission stands, so the permission state the device keeps shows the consent, and
     switching it off in the settings withdraws it (EDPB Guidelines 05/2020, section 5:
-    the GDPR does not prescribe how consent is demonstrated). Browser settings for
+    the GDPR does not prescribe how consent is demonstrated). Only where the permission is
+    the consent: a record listing other acts beside it ("registering; the app's location
+    permission") gives consent by those acts too, which the permission does not take
+    back. Browser settings for
     cookies are no such permission. One consent block shared by several purposes (a YAML
     anchor, or the same words) is one consent mechanism: reported once, with the other
     places.
@@ -638,10 +642,32 @@ def _browser_only(basis: ConsentBasis) -> str | None:
 def _os_permission(activity: Activity, basis: ConsentBasis) -> bool:
     """Whether the consent is given as an operating-system permission, by the words of
     the basis or of the activity's sources ("iOS location permission")."""
+    if _other_acts(basis.consent_record):
+        return False
     values: list[object] = [basis.consent_record, basis.withdrawal, basis.note]
     if isinstance(activity.sources, list):
         values += [source.description for source in activity.sources]
     return any(says(value, "os_permission") for value in values)
+
+
+# The acts a consent record lists, one per ";" or line: "installing the app; registering;
+# allowing access to the device's location".
+_ACTS = re.compile(r"[;\n]")
+
+
+def _other_acts(record: object) -> bool:
+    """Whether the consent record lists acts besides an operating-system permission
+    ("installing the app; allowing access to geolocation"): the permission then gates
+    only the data it covers, and the consent given by the other acts still needs its
+    own way out (Art. 7(3))."""
+    if not_stated(record):
+        return False
+    for language in ("lv", "en"):
+        text = text_of(record, language) if not isinstance(record, str) else record
+        acts = [act for act in _ACTS.split(text or "") if len(act.split()) > 1]
+        if len(acts) > 1 and any(not says(act, "os_permission") for act in acts):
+            return True
+    return False
 
 
 def _consent_block(basis: ConsentBasis) -> str | None:
