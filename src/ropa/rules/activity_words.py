@@ -830,6 +830,10 @@ _CONTAINER_FILLER = frozenset(
         "vai", "of", "your", "jūsu", "their", "to", "candidate", "candidates", "candidate's",
         "kandidāta", "kandidātu", "iesniegtie", "iesniegtā", "iesniegto", "iesniegtajos",
         "submitted", "provided", "sniegtie", "iekļautie", "in", "included", "with", "ar",
+        # Who gave or stated the data in it ("iesniegumā norādītie personas dati", "the
+        # personal data given in the application"): still nothing of what it holds.
+        "norādītie", "norādītā", "norādītās", "norādītos", "norādītajos", "personas",
+        "personal", "given", "stated",
     )
 )  # fmt: skip
 
@@ -959,7 +963,11 @@ def _open_note(activity: Activity) -> tuple[Location, str] | None:
 # Where an item says how the data reaches the organisation ("while using the site or
 # contacting us", "izmantojot Vietni vai sazinoties ar mums"): the channel, not a category.
 _CHANNEL_TAIL = re.compile(
-    r"\b(?:while|izmantojot|lietojot|sazinoties|apmeklējot|iegūt\w*|obtained)\b",
+    r"\b(?:while|izmantojot|lietojot|sazinoties|apmeklējot|iegūt\w*|obtained|"
+    # Where and how it is gathered ("collected on the websites", "kas tiek apkopoti
+    # interneta vietnēs", "submitted through the site's services"): also a channel.
+    r"collected|gathered|submitted\s+(?:through|via|on|in)|through|via|when\s+contacting|"
+    r"apkopot\w*|savākt\w*|vākt\w*|ievākt\w*)\b",
     re.IGNORECASE,
 )
 # "Other information ..., including (t.sk.) photographs, ...": what "other" stands for is
@@ -1212,7 +1220,9 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     reported
     too: it names no category, so the list is open after all (Art. 30(1)(c); minimisation,
     Art. 5(1)(c), cannot be judged against it); who gives it and how ("ko norādījis pats
-    lietotājs", "you can give us while using the site or contacting us") name no category,
+    lietotājs", "you can give us while using the site or contacting us"), and where it is
+    gathered ("collected on the websites", "submitted through the site's services") name
+    no category,
     nor does the data subject's own judgement of what matters ("any other information you
     think is important", "cita informācija, ko uzskatāt par svarīgu"); an item that ends
     in a bare "and other data" after a category named without a heading or examples
