@@ -1906,6 +1906,19 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "business development",
             "business planning",
             "business improvement",
+            # Analysing "the business", measuring "effectiveness" or keeping "data quality"
+            # say neither what is analysed or measured nor with whose data (WP203: such a
+            # purpose must make clear what is and is not included).
+            "business analysis",
+            "business analytics",
+            "biznesa analīz*",
+            "efficiency measurement",
+            "measuring effectiveness",
+            "measuring efficiency",
+            "effectiveness measurement",
+            "efektivitātes mērīš*",
+            "ensuring data quality",
+            "datu kvalitātes nodrošināš*",
             "darbības uzlabošan*",
             "darbības plānošan*",
             "darbības attīstīb*",
