@@ -630,6 +630,11 @@ def children_untold(register: Register, context: Context) -> Iterator[Violation]
     Reported once, at the first such activity, with the others as related places; not
     where a group names the children, the parents or an age, or answers `children:` or
     `minimum_age`, nor for a shop of children's goods, whose customers are the parents.
+    A school's or a pre-school's cameras film its pupils (a general-education school by
+    its name: "pamatskola", "vidusskola", "ģimnāzija", "primary school"): an activity of
+    video surveillance there whose data subjects name people (staff, visitors) but no
+    children or pupils leaves the children out of the record, and is reported at its
+    data subjects (EDPB Guidelines 3/2019 on processing through video devices).
 
     Fails:
 
@@ -658,6 +663,7 @@ def children_untold(register: Register, context: Context) -> Iterator[Violation]
           - vecāki vai likumiskie pārstāvji, kas noslēdz līgumu
     ```
     """
+    yield from _school_cameras(register)
     setting = _children_setting(register)
     if setting is None:
         return
@@ -686,6 +692,67 @@ def children_untold(register: Register, context: Context) -> Iterator[Violation]
         at_key=True,
         related=tuple(activity.at("data_subjects") for activity, _ in found[1:]),
     )
+
+
+# A general-education school or a pre-school by its name, folded: its pupils are
+# children (Latvia's Education Law: pirmsskola, sākumskola, pamatskola, vidusskola,
+# ģimnāzija, licejs). A university, a college or a driving school is none.
+_SCHOOL = re.compile(
+    r"\b(?:pamatskol|vidusskol|sakumskol|gimnazij|licej|pirmsskol|bernudarz|"
+    r"primary\s+school|secondary\s+school|high\s+school|kindergarten|nursery\s+school)\w*"
+)
+
+
+def _school_name(register: Register) -> str | None:
+    name = register.organisation.name
+    if name in (None, "unknown"):
+        return None
+    for language in ("lv", "en"):
+        text = text_of(name, language)
+        if text and _SCHOOL.search(fold_word(text)):
+            return text.strip()
+    return None
+
+
+def _names_children(activity: Activity) -> bool:
+    """Whether the activity's data subjects name children or pupils, or answer the
+    question in the format's own fields."""
+    if _age_answered(activity):
+        return True
+    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
+    for group in subjects:
+        value = group.category if isinstance(group, DataSubjectGroup) else group
+        for language in ("lv", "en"):
+            text = text_of(value, language)
+            if text and (mentions(text, "children") or mentions(text, "youth")):
+                return True
+    return False
+
+
+def _school_cameras(register: Register) -> Iterator[Violation]:
+    """A school's cameras film its pupils: a CCTV activity of a school whose data subjects
+    name some people (staff, visitors) but not the pupils leaves the children out of the
+    record (Art. 30(1)(c); Recital 38; EDPB Guidelines 3/2019 on video devices)."""
+    school = _school_name(register)
+    if school is None:
+        return
+    for activity in register.activities:
+        subjects = activity.data_subjects
+        if not isinstance(subjects, list) or not subjects or _names_children(activity):
+            continue
+        if "cctv" not in first_readings(activity, ("cctv",)):
+            continue
+        yield Violation(
+            activity.at("data_subjects"),
+            msg(
+                "`{id}` films a school's premises (“{name}”), but its data subjects "
+                "do not name the pupils, who are children",
+                id=activity.id,
+                name=school,
+            ),
+            msg("add the pupils (with `children: true`) to the data subjects the cameras film"),
+            at_key=True,
+        )
 
 
 # The users of an online service, named as such ("lietotāji", "registered users", "app
