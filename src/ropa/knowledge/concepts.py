@@ -116,6 +116,17 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "izmeklējum*",
             "analīžu rezultāt*",
             "ārsta atzinum*",
+            # What doctors supply about a person is data concerning health, whoever asks
+            # for it (an insurer's underwriting or claims: Art. 4(15), Recital 35).
+            "no ārst*",
+            "ārstu atzinum*",
+            "ārstu sniegt*",
+            "data received from doctors",
+            "information received from doctors",
+            "data from doctors",
+            "information from doctors",
+            "reports from doctors",
+            "doctors' reports",
             "pacienta kart*",
             "psihisk*",
             "garīgā veselība",
@@ -4374,6 +4385,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "GPS izsekošan*",
             "transportlīdzekļ* izsekošan*",
             "telemātik*",
+            # The routes a person does, recorded as done: where they went and when.
+            "routes done",
+            "routes taken",
+            "routes completed",
+            "route history",
+            "veikt* maršrut*",
+            "maršrut* veikšan*",
+            "maršrutu vēstur*",
         ),
     ),
     Concept(
