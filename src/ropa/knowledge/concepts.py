@@ -2977,6 +2977,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "uzraugošās iestādes prasīb*",
             "uzraudzības iestādes prasīb*",
             "nozares prasīb*",
+            # The duty itself restated where its law belongs ("statutory obligation to
+            # collect certain data", "likumā noteiktais pienākums"): no act is named.
+            "statutory obligation*",
+            "statutory dut*",
+            "legal obligation*",
+            "legal dut*",
+            "likumā noteikt* pienākum*",
+            "likumos noteikt* pienākum*",
+            "likumisk* pienākum*",
+            "juridisk* pienākum*",
         ),
         gap=1,
         negatable=False,
