@@ -6392,6 +6392,32 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    # DP23: a person's habits or patterns of use analysed ("usage patterns",
+    # "braukšanas paradumi"): evaluating personal aspects to analyse their behaviour is
+    # profiling (Art. 4(4)), so whether it is done is a question the record must answer.
+    Concept(
+        "behaviour_patterns",
+        N_("analysis of a person's habits or patterns of use"),
+        N_("Art. 4(4); WP251 rev.01"),
+        (
+            "usage pattern*",
+            "consumption pattern*",
+            "behaviour pattern*",
+            "behavior pattern*",
+            "behavioural pattern*",
+            "behavioral pattern*",
+            "driving habit*",
+            "shopping habit*",
+            "usage habit*",
+            "lietošanas paradum*",
+            "patēriņa paradum*",
+            "uzvedības paradum*",
+            "braukšanas paradum*",
+            "iepirkšanās paradum*",
+            "pirkšanas paradum*",
+        ),
+        negatable=False,
+    ),
     # LB29: people who are not the party to the order: representatives and contact
     # persons of a company client, addressees of a gift. Read in `data_subjects`.
     Concept(

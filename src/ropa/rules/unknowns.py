@@ -541,7 +541,13 @@ _PROFILING_KEYS = (
 # fitted (Art. 21(2): profiling for direct marketing). These make `profiling: unknown` a
 # question of its own. Marketing, ads and cookies alone are not: interest-based
 # advertising is DP21's, and a plain newsletter is not profiling.
-_PROFILING_CONTEXT = ("location", "monitoring", "economic_situation", "personalisation")
+_PROFILING_CONTEXT = (
+    "location",
+    "monitoring",
+    "economic_situation",
+    "personalisation",
+    "behaviour_patterns",
+)
 # A history of purchases or deals kept by an activity that also markets: the material of
 # segmentation by behaviour (WP251 rev.01, chapter II), a reason only with the marketing.
 _HISTORY = ("purchase_history", "marketing")
@@ -807,8 +813,10 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     insurance underwriting (the person's "economic situation", Art. 4(4)); communications
     or offers fitted to the person's interests or preferences ("made relevant", "pielāgojot
     piedāvājumu klienta interesēm"; Art. 4(4) "personal preferences, interests", and Art.
-    21(2): profiling for direct marketing; WP251 rev.01); or a purchase or deal history
-    kept by an activity that also markets (the material of segmentation). For
+    21(2): profiling for direct marketing; WP251 rev.01); a person's habits or patterns
+    of use analysed ("usage patterns", "braukšanas paradumi": Art. 4(4) "behaviour"); or a
+    purchase or deal history kept by an activity that also markets (the material of
+    segmentation). For
     `automated_decisions`: words that name profiling or scoring, or credit and leasing: a
     decision on a score or an application is the case Art. 22 and Recital 71 describe
     ("automatic refusal of an online credit application"). Where both keys have a reason,
