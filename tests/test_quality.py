@@ -469,6 +469,12 @@ def test_the_corpus_holds_the_floor(corpus_scores: list[quality.CaseScore]) -> N
             # Warnings and errors matching no label and not judged a gap afterwards.
             noise = totals["noise_share_warning_error"]
             assert noise <= limits["noise_warning_error_share_max"], (group, noise)
+        if "noise_share_max" in limits:
+            # All findings, notes included, matching no label and not judged a gap.
+            assert totals["noise_share"] <= limits["noise_share_max"], (
+                group,
+                totals["noise_share"],
+            )
 
 
 def test_the_command_prints_the_table_and_json() -> None:
