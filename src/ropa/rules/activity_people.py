@@ -714,19 +714,14 @@ def _school_name(register: Register) -> str | None:
     return None
 
 
+_YOUNG = ("children", "youth")
+_SUBJECTS = ("data_subjects",)
+
+
 def _names_children(activity: Activity) -> bool:
     """Whether the activity's data subjects name children or pupils, or answer the
     question in the format's own fields."""
-    if _age_answered(activity):
-        return True
-    subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
-    for group in subjects:
-        value = group.category if isinstance(group, DataSubjectGroup) else group
-        for language in ("lv", "en"):
-            text = text_of(value, language)
-            if text and (mentions(text, "children") or mentions(text, "youth")):
-                return True
-    return False
+    return _age_answered(activity) or bool(first_readings(activity, _YOUNG, _SUBJECTS))
 
 
 def _school_cameras(register: Register) -> Iterator[Violation]:

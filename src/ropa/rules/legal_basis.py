@@ -449,10 +449,9 @@ def consent_record(register: Register, context: Context) -> Iterator[Violation]:
     the GDPR does not prescribe how consent is demonstrated). Only where the permission is
     the consent: a record listing other acts beside it ("registering; the app's location
     permission") gives consent by those acts too, which the permission does not take
-    back. Browser settings for
-    cookies are no such permission. One consent block shared by several purposes (a YAML
-    anchor, or the same words) is one consent mechanism: reported once, with the other
-    places.
+    back. Browser settings for cookies are no such permission. One consent block shared
+    by several purposes (a YAML anchor, or the same words) is one consent mechanism:
+    reported once, with the other places.
 
     Marketing sent by e-mail or SMS (a newsletter, offers by e-mail) is not asked how
     consent is withdrawn: the law puts the way out in every message. E-mail for direct
@@ -663,8 +662,7 @@ def _other_acts(record: object) -> bool:
     if not_stated(record):
         return False
     for language in ("lv", "en"):
-        text = text_of(record, language) if not isinstance(record, str) else record
-        acts = [act for act in _ACTS.split(text or "") if len(act.split()) > 1]
+        acts = [act for act in _ACTS.split(text_of(record, language)) if len(act.split()) > 1]
         if len(acts) > 1 and any(not says(act, "os_permission") for act in acts):
             return True
     return False
