@@ -4696,6 +4696,19 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "kredītsaistīb*",
             "parādslog*",
             "apdrošināšanas risk* novērtē*",
+            # A credit or financial-services intermediary (a car or appliance dealer
+            # arranging finance) takes the application the lender assesses: the
+            # person's economic situation is evaluated through it (Art. 4(4); Directive
+            # (EU) 2023/2225 Art. 3(12), 18: creditworthiness assessment).
+            "finanšu pakalpojumu starpniec*",
+            "starpniecīb* finanšu pakalpojum*",
+            "starpniek* finanšu pakalpojum*",
+            "finansējuma starpniec*",
+            "credit intermediar*",
+            "financial intermediar*",
+            "intermediation of financial services",
+            "intermediary for financial services",
+            "finance brokerage",
             "credit application*",
             "credit decision*",
             "credit agreement*",

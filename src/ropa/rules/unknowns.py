@@ -810,7 +810,8 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     pass. So a note of its own only where the activity's words give a reason, naming the
     words. For `profiling`: location data or systematic monitoring (Recital 71: "location
     or movements", "behaviour"); credit, leasing, loans, instalments, solvency or
-    insurance underwriting (the person's "economic situation", Art. 4(4)); communications
+    insurance underwriting, or arranging them as a credit or financial-services
+    intermediary (the person's "economic situation", Art. 4(4)); communications
     or offers fitted to the person's interests or preferences ("made relevant", "pielāgojot
     piedāvājumu klienta interesēm"; Art. 4(4) "personal preferences, interests", and Art.
     21(2): profiling for direct marketing; WP251 rev.01); a person's habits or patterns
