@@ -6405,6 +6405,68 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=2,
         negatable=False,
     ),
+    # LB30: providing the service the person asked for, or performing or concluding the
+    # contract with them: what the person cannot refuse without losing the service
+    # (Art. 6(1)(b), 7(4); EDPB Guidelines 05/2020, paragraphs 26-36). Read in a purpose's
+    # words. Its quality, improvement or development is another purpose (LB28's aims).
+    Concept(
+        "service_provision",
+        N_("providing the service or performing the contract"),
+        N_("Art. 6(1)(b), 7(4); EDPB Guidelines 05/2020"),
+        (
+            "pakalpojum* sniegšan*",
+            "pakalpojum* nodrošināšan*",
+            "pakalpojum* izpild*",
+            "sniegt* pakalpojum*",
+            "nodrošināt* pakalpojum*",
+            "pieteikšan* pakalpojum*",
+            "pakalpojum* rezervē*",
+            "rezervācij* apstrād*",
+            "rezervācij* izpild*",
+            "līgum* izpild*",
+            "izpildīt* līgum*",
+            "līgum* noslēgšan*",
+            "līgum* slēgšan*",
+            "noslēgt* līgum*",
+            # Answering the person's request for a price quote: a step at their
+            # request before a contract (Art. 6(1)(b)).
+            "sniegt* cen* piedāvājum*",
+            "cen* piedāvājum* sagatavo*",
+            "cen* piedāvājum* sniegšan*",
+            "provid* * quote*",
+            "price quote*",
+            "konta izveid*",
+            "konta reģistrē*",
+            "reģistrācij* portāl*",
+            "provision of * service*",
+            "provid* service*",
+            "provid* * service*",
+            "deliver* * service*",
+            "provid* * treatment*",
+            "perform* * contract*",
+            "performance of * contract*",
+            "conclu* * contract*",
+            "enter* into * contract*",
+            "process* * purchase*",
+            "creat* * account*",
+            "account registration",
+            "account creation",
+        ),
+        exclude=(
+            "pakalpojum* kvalitāt*",
+            "kvalitāt* pakalpojum*",
+            "quality of * service*",
+            "service* quality",
+            "sniegt* pakalpojum* kvalitāt*",
+            "pakalpojum* piedāvā*",
+            "piedāvā* pakalpojum*",
+            "offer* * service*",
+            "information about * service*",
+            "informācij* par pakalpojum*",
+        ),
+        gap=2,
+        negatable=False,
+    ),
     # DP23: a person's habits or patterns of use analysed ("usage patterns",
     # "braukšanas paradumi"): evaluating personal aspects to analyse their behaviour is
     # profiling (Art. 4(4)), so whether it is done is a question the record must answer.
@@ -6457,6 +6519,8 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "addressee*",
             "gift",
         ),
+        # A gift card is what is sold, not a person receiving the order.
+        exclude=("gift card*", "gift voucher*", "gift certificate*"),
         negatable=False,
     ),
     # SD24: "identification data" ("personas identifikācijas dati", "identity data") as

@@ -571,6 +571,95 @@ def order_on_interests(register: Register, context: Context) -> Iterator[Violati
         )
 
 
+@rule(
+    "LB30",
+    "legal-basis.service-on-consent",
+    severity=Severity.WARNING,
+    article="Art. 6(1)(b), 7(4)",
+)
+def service_on_consent(register: Register, context: Context) -> Iterator[Violation]:
+    """The service the person asked for, or the contract with them, rested on consent.
+
+    Why: consent is freely given only where the person can refuse it, or withdraw it,
+    without detriment (Art. 7(3), 7(4), Recital 43); EDPB Guidelines 05/2020 (paragraphs
+    26-36) name the case where the data is needed to provide the service or perform the
+    contract: that processing rests on Art. 6(1)(b), and a consent the service depends on
+    is not free. Resting it on consent tells the person that they may withdraw what the
+    service cannot do without, and leaves the processing with no basis the day they do.
+    Read in the purpose's words, in Latvian or English ("pakalpojuma sniegšana", "līguma
+    izpilde", "pasūtījumu apstrāde", "providing our services", "creating your account"),
+    where every basis of the purpose is consent; not where the purpose is the service's
+    quality, improvement, marketing or statistics (what it can do without: LB28's aims).
+    Not reported for a public authority, whose consent LB12 reports (its services rest
+    on the law, Art. 6(1)(c) or (e)), nor where the data subjects act for a client or
+    receive its order (they are not the party to the contract). The explicit consent of
+    Art. 9(2)(a) may stay the condition for special-category data; the Art. 6 basis is
+    the contract. One finding per activity, at the first such purpose, naming the others.
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        data_subjects: [pircēji]
+        purposes:
+          - purpose: Pasūtījumu apstrāde un piegāde
+            legal_basis:  # ← LB30
+              basis: consent
+              consent_record: pasūtījuma forma
+              withdrawal: e-pasts
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: orders
+        name: Pasūtījumi
+        data_subjects: [pircēji]
+        purposes:
+          - purpose: Pasūtījumu apstrāde un piegāde
+            legal_basis: {basis: contract}
+    ```
+    """
+    if register.organisation.is_public_authority:
+        return
+    for activity in register.activities:
+        if not isinstance(activity.purposes, list):
+            continue
+        places = []
+        for index, purpose in enumerate(activity.purposes):
+            bases = purpose.bases()
+            if not bases or not all(isinstance(b, ConsentBasis) for _p, b in bases):
+                continue
+            words = purpose.purpose
+            if not (says(words, "service_provision") or says(words, "order_fulfilment")):
+                continue
+            if any(_beyond(words, concept) for concept in _BEYOND_CONTRACT):
+                continue
+            places.append((activity.at("purposes", index, *bases[0][0]), purpose))
+        if not places or _for_the_party_of_another(activity):
+            continue
+        location, purpose = places[0]
+        yield Violation(
+            location,
+            msg(
+                "`{id}` rests {purpose} on consent, but the service cannot be had without "
+                "the data: a consent it depends on is not freely given (Art. 7(4)); "
+                "performing the contract is Art. 6(1)(b)",
+                id=activity.id,
+                purpose=shorten_text(purpose.purpose),
+            ),
+            msg(
+                "record `basis: contract` for what the service needs, and keep consent for "
+                "what the person can refuse and still be served"
+            ),
+            at_key=True,
+            related=tuple(place for place, _p in places[1:]),
+        )
+
+
 def _for_the_party_of_another(activity: Activity) -> bool:
     """Whether the activity's data subjects act for a client or receive its order."""
     subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
