@@ -21,7 +21,7 @@ from ropa.knowledge.lexicon import (
     mentions,
 )
 from ropa.knowledge.lexicon import forget as lexicon_forget
-from ropa.knowledge.text import cites_law, names_act
+from ropa.knowledge.text import analyse, cites_law, folded_words, names_act, stem
 from ropa.model.activity import Activity, DataCategory, DataSubjectGroup, Purpose
 from ropa.model.types import LocalizedText, text_of
 from ropa.position import Location
@@ -295,6 +295,28 @@ def first_readings(
         ):
             found[concept] = reading
     return found
+
+
+def in_name(reading: Reading, name: object) -> bool:
+    """Whether the words that made the reading are part of `name` (the organisation's own
+    name) where it stands in the text: "Pieteikšanās vakancēm If Apdrošināšanā" names the
+    employer, and says nothing of insurance in what the activity does. The name is
+    matched word by word on stems, so its inflected forms count."""
+    if not reading._text:
+        return False
+    for text in _strings(name):
+        stems = [stem(word) for word in folded_words(text)]
+        if not stems:
+            continue
+        found = reading.inference
+        tokens = analyse(reading._text).tokens
+        for first in range(len(tokens) - len(stems) + 1):
+            run = tokens[first : first + len(stems)]
+            if all(token.stem == want for token, want in zip(run, stems, strict=True)) and (
+                run[0].start <= found.start and found.end <= run[-1].end
+            ):
+                return True
+    return False
 
 
 def says(value: object, concept: str) -> bool:

@@ -16,7 +16,7 @@ from ropa.model.types import text_of
 from ropa.model.vocabulary import RecipientKind
 from ropa.position import Location
 from ropa.rules import Context, Violation, rule
-from ropa.rules._reading import Reading, first_readings, says, topic
+from ropa.rules._reading import Reading, first_readings, in_name, says, topic
 
 # Processing that by its nature hands the data to someone else, and whom it hands it to.
 # Read in the text layer (`ropa.knowledge.concepts`), in the order a finding prefers them.
@@ -302,7 +302,10 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
     organisation's own couriers, nor its providing outsourced services to others or
     acting as a processor itself, nor couriers or tour operators named among the data
     subjects (a courier firm's staff), nor delivery by an organisation whose name says it
-    is a courier (its deliveries are its own service), nor a card number among the data
+    is a courier (its deliveries are its own service), nor words that are only the
+    organisation's own name where it stands in the activity's words (an insurer's name
+    in its job advertisements is no insurance the activity arranges), nor a card number
+    among the data
     (a card kept as a guarantee is charged through no one yet). An activity that records
     recipients, none of which is of the kind its words imply, leaves that one out all the
     same: a recipient counts as of that kind where its name, category or description says
@@ -500,6 +503,8 @@ def recipients_implied(register: Register, context: Context) -> Iterator[Violati
             continue
         reading = _implied(activity)
         if reading is None or (courier and reading.concept == "courier_delivery"):
+            continue
+        if in_name(reading, register.organisation.name):
             continue
         listed = activity.recipients if isinstance(activity.recipients, list) else []
         if recorded and _covered(register, listed, reading.concept):

@@ -36,7 +36,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
-from ropa.rules._reading import Reading, first_readings, says, topic
+from ropa.rules._reading import Reading, first_readings, in_name, says, topic
 from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import DATA_KEYS, special_readings
@@ -140,9 +140,11 @@ def _special_context(activity: Activity, key: str, register: Register) -> tuple[
     return _CONTEXT[key]
 
 
-def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
+def _context(activity: Activity, concepts: tuple[str, ...], name: object = None) -> Message | None:
     """ ", and it concerns patients": the first of `concepts` the activity names (or flags
-    on a data-subject group), as a message names it; None when it names none."""
+    on a data-subject group), as a message names it; None when it names none. Words that
+    are only the organisation's `name` where it stands in the text are no reason (an
+    insurer's name in its job advertisements)."""
     found = first_readings(activity, concepts, _CONTEXT_KEYS)
     in_purposes = tuple(concept for concept in concepts if concept in _PURPOSE_CONTEXT)
     if in_purposes:
@@ -151,7 +153,7 @@ def _context(activity: Activity, concepts: tuple[str, ...]) -> Message | None:
     if in_data:
         found = first_readings(activity, in_data, ("personal_data",)) | found
     for concept in concepts:
-        if concept in found:
+        if concept in found and not (name is not None and in_name(found[concept], name)):
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
         flag = _FLAGS.get(concept)
         subjects = activity.data_subjects if isinstance(activity.data_subjects, list) else []
@@ -282,7 +284,11 @@ def _special_open(register: Register) -> Iterator[_SpecialOpen]:
             if (
                 because := _criminal_context(activity, register)
                 if key == "criminal_data"
-                else _context(activity, _special_context(activity, key, register))
+                else _context(
+                    activity,
+                    _special_context(activity, key, register),
+                    register.organisation.name,
+                )
                 or _recipient_context(activity, register, key)
             )
         ]
@@ -332,7 +338,8 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     subjects, name and description (patients and vulnerable people in its purposes too:
     "sociālās palīdzības nodrošināšana" says whom it serves), with insurance cover
     (health, life, accident and travel cover is underwritten and paid on the insured
-    person's health), or with
+    person's health; not the organisation's own name where it stands in the activity's
+    words, as an insurer's in its job advertisements), or with
     recipients who are health professionals or anti-doping bodies (what they receive is
     health data, Art. 4(15)), or with a selfie matched to an identity document among its
     data (biometric data for unique identification, Art. 4(14), 9(1); Recital 51); but
