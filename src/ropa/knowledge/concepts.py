@@ -1040,6 +1040,22 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "dashcam*",
             "ķermeņa kamer*",
         ),
+        # A video recording named beside audio or photographs is a medium the data comes
+        # in (a meeting minuted on video, an event filmed), not cameras watching a place.
+        exclude=(
+            "audio * videoierakst*",
+            "audio * video ierakst*",
+            "audio * video recording*",
+            "fotogrāfij* * videoierakst*",
+            "foto * videoierakst*",
+            "photo* * video recording*",
+            "sēd* videoierakst*",
+            "sapulc* videoierakst*",
+            "pasākum* videoierakst*",
+            "meeting* * video recording*",
+            "video recording* of * meeting*",
+            "video recording* of * event*",
+        ),
     ),
     Concept(
         # Words that say a thing exists but is not identified: "data processing agreement
