@@ -2092,6 +2092,19 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "development of the sector",
             "sector development",
             "development of the industry",
+            # The organisation's own development, supported or promoted ("atbalstītu
+            # biedrības attīstību", "supporting the development of the association"):
+            # whom the data serves, not what it is used for. (AC12 reads the
+            # organisation's name as "the organisation" first.)
+            "biedrīb* attīstīb*",
+            "organizācij* attīstīb*",
+            "uzņēmum* attīstīb*",
+            "fond* attīstīb*",
+            "development of the association",
+            "development of the organisation",
+            "development of the organization",
+            "development of the company",
+            "development of the foundation",
             # "Administrative management" of the body ("administratīvās vadības
             # procesi", "administrative management processes") is every support function
             # at once, personnel, accounting, records, premises: like "administrative
@@ -4514,6 +4527,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "page views",
             "visits to the website",
             "website visits",
+            # A form filled in once, on its date: a guest's registration card, a
+            # questionnaire ("reģistrācijas anketas", "questionnaires").
+            "anket*",
+            "questionnaire*",
+            "registration card*",
+            "reģistrācijas kart*",
         ),
         (
             "enquiry management system",

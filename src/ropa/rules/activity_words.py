@@ -77,12 +77,52 @@ _SHORT_WORD = 4
 
 def _name_stems(activity: Activity) -> frozenset[str]:
     """The stems of the words of the activity's name, in both languages."""
+    return _stems_of(activity.name)
+
+
+def _stems_of(name: object) -> frozenset[str]:
+    """The stems of the words of a name, in both languages, short words left out."""
     words = (
         stem(fold_word(word))
         for language in _LANGUAGES
-        for word in re.findall(r"\w+", text_of(activity.name, language) or "")
+        for word in re.findall(r"\w+", text_of(name, language) or "")
     )
     return frozenset(word for word in words if len(word) >= _SHORT_WORD)
+
+
+# The part of a name in quotes, as Latvian names are written ('Biedrība "TEPAT un KOPĀ"',
+# 'SIA „Kivi"'): purposes name the organisation by it.
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u00bb]{3,})[\"\u201c\u201d\u00bb]"
+)
+
+
+def _name_pattern(name: object) -> re.Pattern[str] | None:
+    """The organisation's name as written, in either language, and the part of it in
+    quotes, as one pattern."""
+    names = {text for language in _LANGUAGES if (text := (text_of(name, language) or "").strip())}
+    names |= {quoted.strip() for text in list(names) for quoted in _QUOTED_NAME.findall(text)}
+    names.discard("")
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.I)
+
+
+_ORGANISATION_WORD = {"lv": "organizācijas", "en": "the organisation"}
+
+
+def _names_organisation(purpose: Purpose, name: re.Pattern[str] | None) -> bool:
+    return name is not None and any(
+        name.search(text_of(purpose.purpose, language) or "") for language in _LANGUAGES
+    )
+
+
+def _unnamed(text: str, name: re.Pattern[str] | None, language: str) -> str:
+    """The text with the organisation's name read as a word for it ("TEPAT un KOPĀ
+    attīstība": the organisation's development)."""
+    if name is None:
+        return text
+    return name.sub(_ORGANISATION_WORD[language], text)
 
 
 def _self_only(text: str) -> str | None:
@@ -243,8 +283,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     Reported when, beside the generic phrase, the purpose has at most one word of its
     own (words that say who acts or how do not count, nor do the words of the
     activity's own name: "legitimate interests connected with recruitment" in an
-    activity called Recruitment names the basis and the activity), and names no law (a
-    purpose "under the Accounting Law" says which obligation). A purpose written as
+    activity called Recruitment names the basis and the activity; the organisation's
+    own name, or the part of it in quotes, is read as a word for the organisation:
+    "supporting the development of TEPAT un KOPĀ" is the organisation's own
+    development, which says whom the data serves, not what it is used for), and names
+    no law (a purpose "under the Accounting Law" says which obligation). A purpose written as
     clauses joined by ";" is reported when, in every language, one clause is only such
     a phrase ("savu leģitīmo interešu nodrošināšana; pierādījumi strīdus gadījumā"):
     that part of it is unspecified. A purpose that names only the processing itself
@@ -309,6 +352,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
               law: Likums "Par palīdzību dzīvokļa jautājumu risināšanā"
     ```
     """
+    # The organisation's name says no more of what the data is for than a word for it:
+    # "supporting the development of TEPAT un KOPĀ" is the organisation's development.
+    organisation = _name_pattern(register.organisation.name)
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
@@ -318,15 +364,22 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
         if not first_readings(
             activity, ("purpose_generic", "processing_operation", "purpose_residual"), ("purposes",)
         ) and not any(
-            _channel_purpose(purpose) or _contact_purpose(purpose) for purpose in activity.purposes
+            _channel_purpose(purpose)
+            or _contact_purpose(purpose)
+            or _names_organisation(purpose, organisation)
+            for purpose in activity.purposes
         ):
             continue
         own = _name_stems(activity)
         found: list[tuple[Location, str, str]] = []
         for index, purpose in enumerate(activity.purposes):
-            texts = [text_of(purpose.purpose, language) for language in _LANGUAGES]
-            texts = [text for text in texts if text]
-            generic = [_generic(text, own) for text in texts]
+            written = [(language, text_of(purpose.purpose, language)) for language in _LANGUAGES]
+            texts = [text for _language, text in written if text]
+            generic = [
+                _generic(_unnamed(text, organisation, language), own)
+                for language, text in written
+                if text
+            ]
             circular = [_self_only(text) for text in texts]
             location = activity.at("purposes", index, "purpose")
             residual = [mentions(text, "purpose_residual") for text in texts]
@@ -336,7 +389,12 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 found.append((location, next(r.matched for r in residual if r), "part"))
             elif generic and all(generic):
                 if not _basis_says_which(purpose):
-                    found.append((location, str(generic[0]), "generic"))
+                    # Where the organisation's name was read as a word for it, the
+                    # purpose is quoted as written.
+                    words = str(generic[0])
+                    if words not in texts[0]:
+                        words = texts[0]
+                    found.append((location, words, "generic"))
             elif circular and all(circular):
                 found.append((location, str(circular[0]), "circular"))
             elif part := _generic_part(texts, own):

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import msg
-from ropa.knowledge.lexicon import mentions
-from ropa.knowledge.text import cites_law
+from ropa.knowledge.lexicon import mentions, uncovered
+from ropa.knowledge.text import cites_law, fold_word, stem
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -531,6 +531,88 @@ def automated_exception(register: Register, context: Context) -> Iterator[Violat
                 "record `exception:` (consent must be explicit: Art. 22(2)(c)) and "
                 "`safeguards:` under `automated_decisions`, or `legal_or_similar_effect: "
                 "false` where the decisions do not affect people significantly"
+            ),
+            at_key=True,
+        )
+
+
+# What a profiling description may say and still describe nothing: that profiling is done
+# ("profilēšana", "segmentation"), for marketing or advertising, and the words that link
+# them ("kas saistīta ar", "for ... purposes"); "direct" ("tiešā reklāma") only qualifies
+# the marketing.
+_PROFILING_WORDS = ("profiling", "marketing", "targeted_ads", "purpose_filler")
+_QUALIFIERS = frozenset({stem(fold_word("tiešā")), stem("direct")})
+
+
+def _describes_nothing(text: str) -> bool:
+    left = [
+        word
+        for word in uncovered(text, _PROFILING_WORDS)
+        if len(word) > 2 and stem(fold_word(word)) not in _QUALIFIERS
+    ]
+    return not left
+
+
+@rule(
+    "DP26",
+    "profiling.undescribed",
+    severity=Severity.WARNING,
+    article="Art. 4(4), 21(2), 30(1)(c); WP251 rev.01",
+)
+def profiling_undescribed(register: Register, context: Context) -> Iterator[Violation]:
+    """Profiling recorded, but its description says only that it is done, or what for.
+
+    Why: profiling is the evaluation of personal aspects of a person (Art. 4(4)); what
+    it evaluates or predicts, and from which data, is what the DPIA screening (WP248 C1),
+    the information the person is owed (Art. 13(1)(c), 21(4); WP251 rev.01, section III)
+    and an objection to it (Art. 21(1), (2)) all turn on. A description that says nothing
+    but "profiling connected with direct advertising" ("profilēšana, kas saistīta ar tiešo
+    reklāmu", "profiling for marketing purposes") admits profiling and leaves all of that
+    unknown. Read in both languages of `profiling.description`: reported where, beside
+    the words for profiling, marketing or advertising and the words that link them, it
+    says nothing (no data, no aspect evaluated, no segment).
+
+    Fails:
+
+    ```yaml
+    activities:
+      - id: marketing
+        name: Direct marketing
+        profiling:  # ← DP26
+          description: profiling connected with direct advertising
+    ```
+
+    Passes:
+
+    ```yaml
+    activities:
+      - id: marketing
+        name: Direct marketing
+        profiling:
+          description: Segments by purchase history and age group, to choose offers
+    ```
+    """
+    for activity in register.activities:
+        profiling = activity.profiling
+        if not isinstance(profiling, Profiling):
+            continue
+        texts = [
+            text for language in ("lv", "en") if (text := text_of(profiling.description, language))
+        ]
+        if not texts or not all(_describes_nothing(text) for text in texts):
+            continue
+        yield Violation(
+            activity.at("profiling"),
+            msg(
+                "`{id}` records profiling but not what it evaluates or from which data "
+                "(\u201c{words}\u201d)",
+                id=activity.id,
+                words=texts[0],
+            ),
+            msg(
+                "say under `profiling.description` what is evaluated or predicted (interests, "
+                "solvency, segments) and from which data, so that the screening, the notice "
+                "and an objection can rest on it"
             ),
             at_key=True,
         )
