@@ -5282,6 +5282,73 @@ CONCEPTS: dict[str, Concept] = _concepts(
         gap=0,
         negatable=False,
     ),
+    # LB26: an organisation whose name says it is an obliged entity of the AML law
+    # (Noziedzīgi iegūtu līdzekļu legalizācijas un terorisma un proliferācijas finansēšanas
+    # novēršanas likums, section 3(1): credit and financial institutions, lending and
+    # leasing included; outside accountants, sworn auditors and tax advisers; sworn
+    # notaries and advocates; agents and intermediaries in real-estate transactions;
+    # gambling and lottery organisers; Directive (EU) 2015/849, Art. 2(1)). Read in the
+    # organisation's name only: for it, identifying the client is that law's duty.
+    Concept(
+        "aml_obliged_entity",
+        N_("an obliged entity of the anti-money-laundering law"),
+        N_("NILLTPFN likums, 3. panta pirmā daļa; Directive (EU) 2015/849, Art. 2(1)"),
+        (
+            "banka",
+            "bank",
+            "kredītiestād*",
+            "krājaizdevu sabiedrīb*",
+            "līzing*",
+            "leasing",
+            "real estate",
+            "realty",
+            "nekustam* īpašum*",
+            "grāmatvedīb* birojs",
+            "accounting firm",
+            "accountants",
+            "auditor*",
+            "revīzij* birojs",
+            "zvērināt* revident*",
+            "advokāt* birojs",
+            "zvērināt* advokāt*",
+            "law firm",
+            "notār*",
+            "notary",
+            "maksājumu iestād*",
+            "payment institution",
+            "elektroniskās naudas iestād*",
+            "kazino",
+            "casino",
+            "azartspēl*",
+            "izlož*",
+        ),
+        negatable=False,
+    ),
+    # LB26: identifying the client, or checking their identity, in a purpose's words. For
+    # an obliged entity (`aml_obliged_entity`) it is customer due diligence.
+    Concept(
+        "client_identification",
+        N_("identifying the client"),
+        N_("NILLTPFN likums, 11. pants; Directive (EU) 2015/849, Art. 13(1)(a)"),
+        (
+            "klient* identifikācij*",
+            "klient* identificēšan*",
+            "identificēt* klient*",
+            "jūsu identifikācij*",
+            "identitāt* pārbaud*",
+            "identitāt* verifikācij*",
+            "identifying the client*",
+            "identifying clients",
+            "identifying customers",
+            "identifying the customer*",
+            "client identification",
+            "customer identification",
+            "identity verification",
+            "verifying * identity",
+            "verification of * identity",
+        ),
+        negatable=False,
+    ),
     # ----------------------------------------------------------------- Art. 9(2)(d) bodies
     # An organisation whose aim is religious, political or trade-union, by its name: its
     # members' and donors' data reveal their belief, opinion or membership (Art. 9(1),

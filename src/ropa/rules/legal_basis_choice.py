@@ -303,7 +303,12 @@ def aml_not_obligation(register: Register, context: Context) -> Iterator[Violati
     person's rights (objection under Art. 21 applies to 6(1)(f), not to 6(1)(c)). Read
     through the text layer (`aml_checks`: "pazīsti savu klientu", "klienta izpēte",
     "NILLTPFN likums", "know your client", "KYC", "anti-money laundering", in any
-    inflection) in the purpose. A purpose that also rests on a legal obligation, or is
+    inflection) in the purpose; and, where the organisation's name says it is an obliged
+    entity of that law (a bank, a leasing or real-estate company, an accounting or
+    audit firm, a notary or an advocate, a casino: section 3(1)), identifying the client
+    or checking their identity ("Jūsu identifikācija", "identity verification"), which
+    for it is customer due diligence (section 11; Directive (EU) 2015/849, Art.
+    13(1)(a)). A purpose that also rests on a legal obligation, or is
     undecided (LB11), is not reported; nor is consent named for such checks, which in a
     notice is nearly always one blanket consent for everything (LB24 reports it). A
     controller that is no obliged entity and checks clients of its own accord should say
@@ -335,6 +340,7 @@ def aml_not_obligation(register: Register, context: Context) -> Iterator[Violati
                 finansēšanas novēršanas likums
     ```
     """
+    obliged = says(register.organisation.name, "aml_obliged_entity")
     for activity in register.activities:
         if not isinstance(activity.purposes, list):
             continue
@@ -343,6 +349,8 @@ def aml_not_obligation(register: Register, context: Context) -> Iterator[Violati
             if not kinds or not kinds <= _NOT_THE_DUTY:
                 continue
             words = _aml_words(purpose.purpose)
+            if words is None and obliged:
+                words = _aml_words(purpose.purpose, "client_identification")
             if words is None:
                 continue
             yield Violation(
@@ -364,12 +372,13 @@ def aml_not_obligation(register: Register, context: Context) -> Iterator[Violati
             )
 
 
-def _aml_words(value: object) -> str | None:
-    """The words by which a purpose names anti-money-laundering checks, in either language."""
+def _aml_words(value: object, concept: str = "aml_checks") -> str | None:
+    """The words by which a purpose names anti-money-laundering checks (or, for an obliged
+    entity, identifying the client), in either language."""
     for language in ("lv", "en"):
         text = text_of(value, language)
         if text:
-            found = mentions(text, "aml_checks")
+            found = mentions(text, concept)
             if found is not None:
                 return found.matched
     return None
