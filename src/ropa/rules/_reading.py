@@ -81,6 +81,11 @@ class Reading:
         key, location, inference = self._fields()
         return f"Reading(key={key!r}, location={location!r}, inference={inference!r})"
 
+    @property
+    def text(self) -> str:
+        """The whole text value the concept was read in."""
+        return self._text
+
     def quote(self) -> str:
         """The register's own words, for a message."""
         words = self.inference.matched

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, joined, msg, msg_plural
 from ropa.knowledge.concepts import SPECIAL
+from ropa.knowledge.text import fold, fold_word
 from ropa.model.activity import (
     Activity,
     AutomatedDecisions,
@@ -36,7 +37,7 @@ from ropa.model.register import Register
 from ropa.model.types import text_of
 from ropa.position import Location
 from ropa.rules import ABSENT, Context, GroupMessage, Violation, not_stated, per_register, rule
-from ropa.rules._reading import Reading, first_readings, in_name, says, topic
+from ropa.rules._reading import Reading, first_readings, in_name, readings, says, topic
 from ropa.rules._screening_text import health_recipient
 from ropa.rules.dpia import dvi_list_applies, screen
 from ropa.rules.inferred_data import DATA_KEYS, special_readings
@@ -140,6 +141,23 @@ def _special_context(activity: Activity, key: str, register: Register) -> tuple[
     return _CONTEXT[key]
 
 
+# The words for people applying for a job, which the `employees` concept also takes, and
+# the words of a text about hiring ("personāla atlase", "darbinieku atlase", "recruitment
+# of staff"), in which the staff named are the ones being sought.
+_CANDIDATE_WORDS = ("kandidat", "pretendent", "candidat", "job applic", "amata kandidat")
+_HIRING = re.compile(
+    r"\b(?:atlas|recruit|kandidat|candidat|pretendent|vakanc|vacanc|applicant|hiring|talent)"
+)
+
+
+def _candidates_only(reading: Reading) -> bool:
+    """Whether the words that make the reading name job candidates, not staff: candidate
+    words, or staff words in a text about hiring them."""
+    return fold_word(reading.inference.matched).startswith(_CANDIDATE_WORDS) or bool(
+        _HIRING.search(fold(reading.text)[0])
+    )
+
+
 def _context(activity: Activity, concepts: tuple[str, ...], name: object = None) -> Message | None:
     """ ", and it concerns patients": the first of `concepts` the activity names (or flags
     on a data-subject group), as a message names it; None when it names none. Words that
@@ -152,6 +170,22 @@ def _context(activity: Activity, concepts: tuple[str, ...], name: object = None)
     in_data = tuple(concept for concept in concepts if concept in _DATA_CONTEXT)
     if in_data:
         found = first_readings(activity, in_data, ("personal_data",)) | found
+    if "employees" in found and _candidates_only(found["employees"]):
+        # Job candidates are no employees yet: no sick leave, no union dues, no health
+        # checks of the job (Art. 9(2)(b) governs employment, not applying for it); what
+        # they volunteer in a CV is the open data list's question (the note), not this.
+        staff = next(
+            (
+                reading
+                for reading in readings(activity, _CONTEXT_KEYS)
+                if reading.concept == "employees" and not _candidates_only(reading)
+            ),
+            None,
+        )
+        if staff is None:
+            del found["employees"]
+        else:
+            found["employees"] = staff
     for concept in concepts:
         if concept in found and not (name is not None and in_name(found[concept], name)):
             return msg(", and it concerns {label}", label=topic(found[concept].inference.concept))
@@ -334,7 +368,10 @@ def special_unknown(register: Register, context: Context) -> Iterator[Violation]
     beliefs or offences is where the risk lies, assessed objectively on those). A warning
     of its own where the activity gives a reason for the question to matter, named in the
     message: `special_categories` with patients, children in a setting that looks after
-    them, employees or vulnerable people (with whom such data is common), read in its data
+    them, employees (not job candidates, nor staff named in a text about hiring them:
+    Art. 9(2)(b) governs employment, and what a candidate volunteers in a CV is the
+    open data list's question) or vulnerable people (with whom such data is common),
+    read in its data
     subjects, name and description (patients and vulnerable people in its purposes too:
     "sociālās palīdzības nodrošināšana" says whom it serves), with insurance cover
     (health, life, accident and travel cover is underwritten and paid on the insured
