@@ -955,12 +955,16 @@ _GIVEN_BRACKET = re.compile(
     re.IGNORECASE,
 )
 # Where an item says what the data is for ("needed to protect our legitimate interests",
+# on what it depends ("depending on the legal relations"),
 # "than required to register", "kas nepieciešami ...") or on what ground it is kept ("as
 # the laws require", "kas atbilstoši normatīvajiem aktiem ir obligāti"): a reason names no
 # category, so the words after it are not read as data, unless examples follow ("such as
 # ..."). The law in general is such a ground, not a category (Art. 30(1)(c)).
 _WHY_TAIL = re.compile(
     r"\b(?:needed|necessary|required|nepieciešam\w*|vajadzīg\w*|in order|"
+    # On what the data depends ("other data depending on the legal relations", "citi
+    # dati atkarībā no pakalpojuma"): a condition, not a category.
+    r"depending on|atkarībā no|"
     r"atbilstoši normatīv\w*|saskaņā ar normatīv\w*|normatīvajos aktos|"
     r"(?:the|by|under|as the|applicable) laws?|according to (?:the )?laws?|"
     r"in accordance with (?:the )?laws?)\b",
