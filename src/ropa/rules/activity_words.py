@@ -1286,7 +1286,8 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     gathered ("collected on the websites", "submitted through the site's services") name
     no category,
     nor does the data subject's own judgement of what matters ("any other information you
-    think is important", "cita informācija, ko uzskatāt par svarīgu"); an item that ends
+    think is important", "cita informācija, ko uzskatāt par svarīgu"), nor what it
+    depends on ("other data depending on the legal relations"); an item that ends
     in a bare "and other data" after a category named without a heading or examples
     ("informācija par autovadītāja apliecību u.c. dati", "order history and other
     information") is a category and a catch-all on one line, and is reported the same way
