@@ -2163,6 +2163,9 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "uzglabāšan*",
             "storage",
             "storing",
+            # Keeping records of it ("keeping records of the process"): storage again.
+            "keeping",
+            "keep",
             "ierakstīšan*",
             "recording",
             "vākšan*",
