@@ -927,7 +927,11 @@ _CATCH_ALL_FILLER = frozenset(
         "user", "customer", "person", "personal", "data", "dati", "datus", "information",
         "informācija", "details", "ziņas", "other", "citi", "cita", "some", "certain",
         "limited", "un", "and", "or", "vai", "may", "might", "be", "is", "are", "us",
-        "form", "forms", "veidlapā", "anketā", "otherwise",
+        "form", "forms", "form's", "veidlapā", "anketā", "anketas", "otherwise",
+        # Where in the form it is entered ("norādīta anketas speciālajos laukos", "entered
+        # in the form's fields"): a place, not a category.
+        "lauks", "lauki", "laukos", "laukā", "field", "fields", "special", "speciālajos",
+        "entered", "ievadīta", "ievadītā", "ievadīti",
         # Who gives it, and that they can: "ko norādījis pats lietotājs", "kuru varat mums
         # sniegt", "you can give us".
         "pats", "pati", "paši", "norādījis", "norādījusi", "norādījuši", "varat", "var",
