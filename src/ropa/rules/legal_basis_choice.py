@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ropa.findings import Severity
 from ropa.i18n import joined, msg
@@ -14,11 +14,14 @@ from ropa.model.activity import (
     ConsentBasis,
     ContractBasis,
     DataSubjectGroup,
+    LegalBasisModel,
     LegitimateInterestsBasis,
+    Purpose,
     UndecidedBasis,
 )
 from ropa.model.register import Register
 from ropa.model.types import text_of
+from ropa.position import Location
 from ropa.rules import Context, Violation, not_stated, rule
 from ropa.rules._reading import says, topic
 from ropa.rules.legal_basis import shorten_text
@@ -549,16 +552,7 @@ def order_on_interests(register: Register, context: Context) -> Iterator[Violati
     ```
     """
     for activity in register.activities:
-        if not isinstance(activity.purposes, list):
-            continue
-        places = []
-        for index, purpose in enumerate(activity.purposes):
-            bases = purpose.bases()
-            if not bases or not all(isinstance(b, LegitimateInterestsBasis) for _p, b in bases):
-                continue
-            interests = [b.interest for _p, b in bases if isinstance(b, LegitimateInterestsBasis)]
-            if any(says(words, "order_fulfilment") for words in (purpose.purpose, *interests)):
-                places.append((activity.at("purposes", index, *bases[0][0]), purpose))
+        places = _resting_only_on(activity, LegitimateInterestsBasis, _order_on_interests)
         # Whose order it is is read last: only an activity with such a purpose pays for it.
         if not places or _for_the_party_of_another(activity):
             continue
@@ -635,19 +629,7 @@ def service_on_consent(register: Register, context: Context) -> Iterator[Violati
     if register.organisation.is_public_authority:
         return
     for activity in register.activities:
-        if not isinstance(activity.purposes, list):
-            continue
-        places = []
-        for index, purpose in enumerate(activity.purposes):
-            bases = purpose.bases()
-            if not bases or not all(isinstance(b, ConsentBasis) for _p, b in bases):
-                continue
-            words = purpose.purpose
-            if not (says(words, "service_provision") or says(words, "order_fulfilment")):
-                continue
-            if any(_beyond(words, concept) for concept in _BEYOND_CONTRACT):
-                continue
-            places.append((activity.at("purposes", index, *bases[0][0]), purpose))
+        places = _resting_only_on(activity, ConsentBasis, _service_on_consent)
         if not places or _for_the_party_of_another(activity):
             continue
         location, purpose = places[0]
@@ -667,6 +649,39 @@ def service_on_consent(register: Register, context: Context) -> Iterator[Violati
             at_key=True,
             related=tuple(place for place, _p in places[1:]),
         )
+
+
+def _resting_only_on(
+    activity: Activity,
+    kind: type[LegalBasisModel],
+    about: Callable[[Purpose, list[LegalBasisModel]], bool],
+) -> list[tuple[Location, Purpose]]:
+    """The purposes of the activity every basis of which is of `kind` and which `about`
+    accepts (given its bases), each with the place of its first basis (LB29, LB30)."""
+    if not isinstance(activity.purposes, list):
+        return []
+    places = []
+    for index, purpose in enumerate(activity.purposes):
+        bases = purpose.bases()
+        only = [basis for _path, basis in bases if isinstance(basis, kind)]
+        if only and len(only) == len(bases) and about(purpose, only):
+            places.append((activity.at("purposes", index, *bases[0][0]), purpose))
+    return places
+
+
+def _order_on_interests(purpose: Purpose, bases: list[LegalBasisModel]) -> bool:
+    """Whether the purpose's words, or its interests, are fulfilling an order (LB29)."""
+    interests = [basis.interest for basis in bases if isinstance(basis, LegitimateInterestsBasis)]
+    return any(says(words, "order_fulfilment") for words in (purpose.purpose, *interests))
+
+
+def _service_on_consent(purpose: Purpose, _bases: list[LegalBasisModel]) -> bool:
+    """Whether the purpose's words are providing the service or fulfilling an order, and
+    nothing the service can do without (LB30)."""
+    words = purpose.purpose
+    if not (says(words, "service_provision") or says(words, "order_fulfilment")):
+        return False
+    return not any(_beyond(words, concept) for concept in _BEYOND_CONTRACT)
 
 
 def _for_the_party_of_another(activity: Activity) -> bool:
