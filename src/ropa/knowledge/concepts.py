@@ -2191,6 +2191,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             # Keeping records of it ("keeping records of the process"): storage again.
             "keeping",
             "keep",
+            # Filming, named as what filming is for ("carrying out video surveillance in
+            # the territory", "videonovērošanas veikšana"): the means, not the aim.
+            "video surveillance",
+            "videonovērošan*",
+            "carrying out",
+            "carry out",
+            "veikšan*",
+
             "ierakstīšan*",
             "recording",
             "vākšan*",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.i18n import Message, counted, msg
 from ropa.knowledge.lexicon import concepts_in, infer, mentions, stated, uncovered
-from ropa.knowledge.text import analyse, cites_law, fold_word, open_list, stem
+from ropa.knowledge.text import analyse, cites_law, fold_word, folded_words, open_list, stem
 from ropa.model.activity import (
     Activity,
     ContractBasis,
@@ -1069,6 +1069,45 @@ def _without_reasons(text: str) -> str:
     return _DANGLING_EXAMPLES.sub("", text)
 
 
+# Data named only by what it is needed for: "konkrētā pakalpojuma nodrošināšanai
+# nepieciešamie personas dati", "the personal data needed for the particular service",
+# "minimal necessary information". Where the need is the service, the contract or the
+# purposes in general, which data meets it is the category the record must give (Art.
+# 30(1)(c)); a need that is itself a kind of data's use ("maksājuma procedūrai
+# nepieciešamie dati", "data needed for the payment") names that data. A quantity
+# ("minimal", "minimālā") is no category either.
+_NEEDED_LV = re.compile(
+    r"^(?P<why>.*?)\b(?:nepieciešam|vajadzīg)\w*\s+(?:personas\s+)?"
+    r"(?:dati|datus|informācij\w*|ziņas)\s*\.?$",
+    re.IGNORECASE,
+)
+_NEEDED_EN = re.compile(
+    r"^\W*(?:(?:the|any|all|only|such|strictly)\s+)*"
+    r"(?:(?:necessary|needed|required)\s+(?:personal\s+)?(?:data|information|details)\b"
+    r"|(?:personal\s+)?(?:data|information|details)\s+(?:that\s+(?:is|are)\s+)?"
+    r"(?:necessary|needed|required)\b)(?P<why>.*)$",
+    re.IGNORECASE,
+)
+_MINIMAL = re.compile(r"^\W*(?:the\s+)?(?:minimal|minimum|minimāl\w*)\b", re.IGNORECASE)
+# The words of a need that name no use of the data of its own.
+_GENERAL_NEED = (
+    "pakalpojum", "ligum", "merk", "noluk", "konkret", "noteikt", "attiecig", "sniegsan",
+    "nodrosinasan", "izpild", "darbib", "apstrad", "likum", "normativ", "akt", "musu",
+    "jusu", "un", "service", "contract", "purpose", "particular", "specific", "relevant",
+    "provision", "provid", "perform", "process", "law", "legal", "the", "for", "to", "of",
+    "a", "an", "our", "your", "and", "by", "under", "with", "in",
+)  # fmt: skip
+
+
+def _needed_data(text: str) -> bool:
+    if _MINIMAL.search(text):
+        return bool(_NEEDED_EN.search(_MINIMAL.sub("", text)) or _NEEDED_LV.search(text))
+    found = _NEEDED_LV.search(text) or _NEEDED_EN.search(text)
+    return found is not None and all(
+        word.startswith(_GENERAL_NEED) for word in folded_words(found.group("why"))
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _catch_all_item(text: str) -> tuple[str, frozenset[str]] | None:
     """A data item that is nothing but a catch-all ("citi dati, ja tādi tiek norādīti",
@@ -1083,6 +1122,8 @@ def _catch_all_item(text: str) -> tuple[str, frozenset[str]] | None:
     activity, so that the answer serves every activity with the same item, and the
     data subjects' words are read only for an item that needs them (a few)."""
     quoted = text.strip()
+    if "(" not in text and _EXAMPLES.search(text) is None and _needed_data(text):
+        return quoted, frozenset()
     other = _OTHER_INCLUDING.match(text)
     if other is not None:
         text = other.group(1)
@@ -1291,7 +1332,11 @@ def data_open_ended(register: Register, context: Context) -> Iterator[Violation]
     no category,
     nor does the data subject's own judgement of what matters ("any other information you
     think is important", "cita informācija, ko uzskatāt par svarīgu"), nor what it
-    depends on ("other data depending on the legal relations"); an item that ends
+    depends on ("other data depending on the legal relations"), nor what it is needed
+    for where that is the service, the contract or the law in general ("konkrētā
+    pakalpojuma nodrošināšanai nepieciešamie personas dati", "the personal data needed
+    for the particular service", "minimal necessary information"; "data needed for the
+    payment procedure" names the payment data); an item that ends
     in a bare "and other data" after a category named without a heading or examples
     ("informācija par autovadītāja apliecību u.c. dati", "order history and other
     information") is a category and a catch-all on one line, and is reported the same way
