@@ -2198,7 +2198,6 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "carrying out",
             "carry out",
             "veikšan*",
-
             "ierakstīšan*",
             "recording",
             "vākšan*",
