@@ -6632,6 +6632,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "braukšanas paradum*",
             "iepirkšanās paradum*",
             "pirkšanas paradum*",
+            # Each recipient's opens and clicks of the e-mails recorded: engagement
+            # tracked person by person, the stuff of scoring and segments.
+            "engagement with our e-mails",
+            "engagement with our emails",
+            "email engagement",
+            "e-mail engagement",
+            "opens and clicks",
+            "open and click tracking",
+            "e-pasta atvēršan*",
+            "atvēršanas un klikšķ*",
         ),
         negatable=False,
     ),
