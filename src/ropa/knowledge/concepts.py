@@ -1680,6 +1680,16 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "whole population",
             "million*",
             "miljon*",
+            # The civil status register of an area: every birth, marriage and death of its
+            # population, kept permanently (Civilstāvokļa aktu reģistrācijas likums), with
+            # each person's personas kods: a population register (WP248 C5 on the number
+            # of people, the volume, the duration and the geographical extent).
+            "civilstāvokļa akt*",
+            "dzimtsarakst*",
+            "civil status registration",
+            "civil status record*",
+            "civil registration",
+            "register* of births",
         ),
     ),
     Concept(
