@@ -2301,6 +2301,12 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "subjekt*",
             "subject",
             "subjects",
+            # Where it happens ("videonovērošanas veikšana teritorijā", "video
+            # surveillance on the premises"): the place is not what the data is for.
+            "teritorij*",
+            "telp*",
+            "territory",
+            "premises",
         ),
         negatable=False,
     ),

@@ -296,7 +296,9 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
     is circular: an operation on the data (Art. 4(2)), or the proof that it took place,
     is not what the data is for.
     Reported only when every word of the purpose is the operation, the data, proving it,
-    or who and how: "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
+    where it happens ("videonovērošanas veikšana teritorijā", "video surveillance in the
+    territory of" the organisation, its name read as a word for it), or who and how:
+    "datu apstrāde grāmatvedībai", "to prove consent", "recording calls"
     name something else. A purpose that names only the use of a card, a website, an app
     or the services on them ("biedru kartes, mājaslapas un tajā piedāvāto pakalpojumu
     izmantošana", "use of the website") says what the data is linked to, not what it is
@@ -380,7 +382,11 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                 for language, text in written
                 if text
             ]
-            circular = [_self_only(text) for text in texts]
+            circular = [
+                _self_only(_unnamed(text, organisation, language))
+                for language, text in written
+                if text
+            ]
             location = activity.at("purposes", index, "purpose")
             residual = [mentions(text, "purpose_residual") for text in texts]
             if residual and any(residual):
@@ -396,7 +402,8 @@ def purpose_unspecified(register: Register, context: Context) -> Iterator[Violat
                         words = texts[0]
                     found.append((location, words, "generic"))
             elif circular and all(circular):
-                found.append((location, str(circular[0]), "circular"))
+                # Quoted as written, the organisation's name as it stands.
+                found.append((location, texts[0], "circular"))
             elif part := _generic_part(texts, own):
                 found.append((location, part, "part"))
             elif (channel := [_channel_only(text) for text in texts]) and all(channel):
