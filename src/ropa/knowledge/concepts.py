@@ -4974,6 +4974,14 @@ CONCEPTS: dict[str, Concept] = _concepts(
             "deal history",
             "history of deals",
             "transaction history",
+            # A loyalty programme or card rewards what the member buys: it keeps that
+            # purchase record by the member's name (the points are counted on it).
+            "lojalitātes programm*",
+            "lojalitātes kart*",
+            "klienta kart*",
+            "loyalty program*",
+            "loyalty scheme*",
+            "loyalty card*",
         ),
         gap=2,
     ),

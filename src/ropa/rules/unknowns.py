@@ -861,7 +861,8 @@ def profiling_unknown(register: Register, context: Context) -> Iterator[Violatio
     21(2): profiling for direct marketing; WP251 rev.01); a person's habits or patterns
     of use analysed ("usage patterns", "braukšanas paradumi": Art. 4(4) "behaviour"); or a
     purchase or deal history kept by an activity that also markets (the material of
-    segmentation). For
+    segmentation), a loyalty programme or card among them (it counts the member's
+    purchases by name; "raising customer loyalty" alone names no programme). For
     `automated_decisions`: words that name profiling or scoring, or credit and leasing: a
     decision on a score or an application is the case Art. 22 and Recital 71 describe
     ("automatic refusal of an online credit application"). Where both keys have a reason,
